@@ -1,0 +1,5 @@
+"""`python -m policygraph`: the command line."""
+
+from policygraph.cli import main
+
+main()

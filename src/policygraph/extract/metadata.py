@@ -1,0 +1,162 @@
+"""Document metadata: title, 发文字号, date of issue, issuer and jurisdiction.
+
+Where a government site's metadata table is present (`[ 发文字号 ] …`,
+`成文日期：…`) it wins over the body, whose copies are often garbled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from policygraph.extract.docnumber import parse_doc_number
+from policygraph.model import DocNumber, Quote, QuoteMaker
+
+HEAD_LENGTH = 1500
+"""How far from the top the notice that carries a plan may stand (site headers included)."""
+TITLE_WORDS = "方案|规划|意见|计划|办法|措施|决定|纲要|细则"
+NOTICE_TITLE = re.compile(
+    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}))》?的通知$",
+    re.M,
+)
+"""The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
+(brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
+
+STANDALONE_TITLE = re.compile(rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}))$", re.M)
+"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
+
+DRAFTED_TITLE = re.compile(
+    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}))》"
+)
+"""An interpretation (解读) names the plan it explains: 起草了《X方案》."""
+
+LEADING_TITLE = re.compile(
+    rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
+)
+"""A title running on into the first sentence: X实施方案为贯彻落实… ."""
+
+META_FIELD = re.compile(
+    r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关)\s*[\]］】：]\s*(?P<value>\S.*)$",
+    re.M,
+)
+"""A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+
+DATE_LINE = re.compile(
+    r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$", re.M
+)
+GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
+"""A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
+into month and day is unique."""
+ISO_DATE = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+
+ISSUER_LINE = re.compile(
+    r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
+    re.M,
+)
+NOTICE_ISSUER = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))关于印发",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    title_quote: Quote | None
+    doc_number: DocNumber | None
+    doc_number_quote: Quote | None
+    issued: date | None
+    issued_quote: Quote | None
+    issuer: str | None
+
+
+def find_metadata(text: str, quote: QuoteMaker) -> Metadata:
+    """Title, number, date and issuer of the plan in a normalised text."""
+    fields = {m["key"]: m for m in META_FIELD.finditer(text)}
+    title, title_q = _title(text, quote)
+    number, number_q = _doc_number(text, fields, quote)
+    issued, issued_q = _issued(text, fields, quote)
+    issuer = _issuer(text)
+    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
+
+
+def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
+    head = text[:HEAD_LENGTH]
+    for pattern, scope in (
+        (NOTICE_TITLE, head),
+        (STANDALONE_TITLE, text),
+        (DRAFTED_TITLE, text),
+        (LEADING_TITLE, text),
+    ):
+        for match in pattern.finditer(scope):
+            title = match["title"].strip()
+            if "关于印发" in title or title.endswith("的通知"):
+                continue
+            return title, quote(match.start("title"), match.end("title"))
+    return None, None
+
+
+def _doc_number(
+    text: str, fields: dict[str, re.Match[str]], quote: QuoteMaker
+) -> tuple[DocNumber | None, Quote | None]:
+    for key in ("发文字号", "文号"):
+        if key in fields and (number := parse_doc_number(fields[key]["value"].strip())):
+            return number, quote(fields[key].start("value"), fields[key].end("value"))
+    head = text[: max(600, len(text) // 10)]
+    for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
+        number = parse_doc_number(line.group().strip())
+        if number is not None and len(number.raw) >= len(line.group().strip()) - 1:
+            return number, quote(line.start(), line.end())
+    return None, None
+
+
+def _issued(
+    text: str, fields: dict[str, re.Match[str]], quote: QuoteMaker
+) -> tuple[date | None, Quote | None]:
+    if "成文日期" in fields and (iso := ISO_DATE.search(fields["成文日期"]["value"])):
+        day = _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+        if day:
+            return day, quote(fields["成文日期"].start("value"), fields["成文日期"].end("value"))
+    for match in DATE_LINE.finditer(text):
+        day = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if day:
+            return day, quote(match.start("y"), match.end("d") + 1)
+    for match in GARBLED_DATE_LINE.finditer(text):
+        day = _unique_date(match["digits"])
+        if day:
+            return day, quote(match.start("digits"), match.end("digits"))
+    return None, None
+
+
+def _unique_date(digits: str) -> date | None:
+    year, rest = int(digits[:4]), digits[4:]
+    candidates = {
+        d for cut in range(1, len(rest)) if (d := _date(year, int(rest[:cut]), int(rest[cut:])))
+    }
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _issuer(text: str) -> str | None:
+    for pattern in (NOTICE_ISSUER, ISSUER_LINE):
+        if match := pattern.search(text):
+            return match["issuer"]
+    return None
+
+
+def find_jurisdiction(title: str | None, regions: Iterable[str]) -> str | None:
+    """The region a plan is for: the most specific known region its title names."""
+    if not title:
+        return None
+    named = [r for r in regions if r in title]
+    if not named:
+        return None
+    return max(named, key=lambda r: (title.rfind(r), len(r)))

@@ -1,0 +1,208 @@
+"""A `Plan` record as RDF: the one bridge from the records to the vocabulary.
+
+Every extracted resource gets `rdfs:label`@zh, `pg:quote` (its exact source
+text) and `pg:line`; IRIs come from `ids.py`, so the same plan always gives
+the same graph.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from policygraph.ids import digest, local_iri, mint
+from policygraph.lexicon import Lexicon
+from policygraph.model import (
+    Bindingness,
+    Citation,
+    CitationRole,
+    DepartmentMention,
+    Measure,
+    Plan,
+    Quote,
+    Target,
+)
+from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
+
+BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
+DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
+"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain."""
+
+
+def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
+    """The RDF graph of one plan."""
+    return _PlanGraph(plan, lexicon).graph
+
+
+class _PlanGraph:
+    """Builds one plan's graph; holds the plan's IRI namespace and region."""
+
+    def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
+        self.plan = plan
+        self.lexicon = lexicon
+        self.stem = plan.source_file.rsplit(".", 1)[0]
+        self.graph = Graph()
+        for prefix, iri in PREFIXES.items():
+            self.graph.bind(prefix, iri)
+        self.iri = mint("plan", self.stem)
+        self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
+        self._document()
+        for citation in plan.citations:
+            self._citation(citation)
+        for measure in plan.measures:
+            self._measure(measure)
+        for target in plan.targets:
+            self._target(target)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def quote(self, node: URIRef, quote: Quote | None) -> None:
+        if quote is not None:
+            self.add(node, PG.quote, Literal(quote.text, lang="zh"))
+            self.add(node, PG.line, Literal(quote.line))
+
+    def _document(self) -> None:
+        plan, node = self.plan, self.iri
+        self.add(node, RDF.type, PG.Plan)
+        self.add(node, PG.sourceFile, Literal(plan.source_file))
+        self.add(node, RDFS.label, Literal(plan.title or self.stem, lang="zh"))
+        if plan.title:
+            self.add(node, DCTERMS.title, Literal(plan.title, lang="zh"))
+            self.quote(node, plan.title_quote)
+        if plan.doc_number is not None:
+            if plan.doc_number.normal:
+                self.add(node, PG.docNumber, Literal(plan.doc_number.normal))
+            self.add(node, PG.docNumberRaw, Literal(plan.doc_number.raw))
+        if plan.issued is not None:
+            self.add(node, DCTERMS.issued, Literal(plan.issued, datatype=XSD.date))
+        if plan.issuer:
+            self.add(node, PG.issuedBy, self._department(plan.issuer, None))
+        if self.region is not None:
+            self.add(node, PG.jurisdiction, self.region)
+
+    def _region(self, name: str, within: URIRef | None = None) -> URIRef:
+        key = self.lexicon.regions.get(name)
+        if key is not None:
+            return local_iri(key)
+        node = mint("region", name)
+        self.add(node, RDF.type, PG.Region)
+        self.add(node, RDFS.label, Literal(name, lang="zh"))
+        if within is not None:
+            self.add(node, PG.within, within)
+        return node
+
+    def _department(self, name: str, quote: Quote | None) -> URIRef:
+        region_label = self.plan.jurisdiction or "_"
+        node = mint("department", region_label, self._department_name(name))
+        if (node, RDF.type, PG.Department) not in self.graph:
+            self.add(node, RDF.type, PG.Department)
+            self.add(node, RDFS.label, Literal(name, lang="zh"))
+            self.quote(node, quote)
+            if self.region is not None:
+                self.add(node, PG.jurisdiction, self.region)
+            for function in self.lexicon.functions_of(name):
+                self.add(node, PG.function, local_iri(function))
+        return node
+
+    def _department_name(self, name: str) -> str:
+        """万州区民政局 and 区民政局 of the 万州区 plan are one department."""
+        jurisdiction = self.plan.jurisdiction
+        if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction) + 1:
+            return jurisdiction[-1] + name[len(jurisdiction) :]
+        return name
+
+    def _units(
+        self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
+    ) -> None:
+        for mention in units:
+            department = self._department(mention.name, mention.quote)
+            self.add(node, PG.leadUnit if lead else PG.responsibleUnit, department)
+            if lead:
+                self.add(node, PG.responsibleUnit, department)
+
+    def _citation(self, citation: Citation) -> None:
+        number = citation.number.normal if citation.number else None
+        own = self.plan.doc_number.normal if self.plan.doc_number else None
+        if number is not None and number == own:
+            return
+        node = (
+            mint("doc", number) if number else mint("doc", "title-" + digest(citation.title or ""))
+        )
+        self.add(node, RDF.type, PG.PolicyDocument)
+        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
+        if citation.title:
+            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
+        if citation.number is not None:
+            if number:
+                self.add(node, PG.docNumber, Literal(number))
+            self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
+        self.quote(node, citation.quote)
+        relation = PG.implements if citation.role is CitationRole.BASIS else PG.cites
+        self.add(self.iri, relation, node)
+
+    def _measure_iri(self, key: str) -> URIRef:
+        return mint("measure", self.stem, key)
+
+    def _measure(self, measure: Measure) -> None:
+        node = self._measure_iri(measure.key)
+        self.add(node, RDF.type, PG.Measure)
+        self.add(node, RDFS.label, Literal(measure.title, lang="zh"))
+        self.add(self.iri, PG.hasMeasure, node)
+        if measure.number:
+            self.add(node, SKOS.notation, Literal(measure.number))
+        if measure.parent:
+            self.add(node, PG.subMeasureOf, self._measure_iri(measure.parent))
+        self.quote(node, measure.quote)
+        self._units(node, measure.responsible)
+        self._units(node, measure.lead, lead=True)
+
+    def _target(self, target: Target) -> None:
+        concept = self.lexicon.indicator(target.indicator)
+        year = str(target.year) if target.year is not None else "per-year"
+        parts = ["target", self.stem, concept.key.removeprefix("indicator/"), year]
+        if target.region:
+            parts.append(target.region)
+        node = mint(*parts)
+        self.add(node, RDF.type, PG.Target)
+        self.add(node, RDFS.label, Literal(target.indicator, lang="zh"))
+        self.add(self.iri, PG.hasTarget, node)
+        self.add(node, PG.indicator, self._indicator(concept.key, concept.label, concept.reviewed))
+        if target.year is not None:
+            self.add(node, PG.year, Literal(target.year))
+        if target.value is not None:
+            self.add(node, PG.value, Literal(target.value))
+        if target.max_value is not None:
+            self.add(node, PG.maxValue, Literal(target.max_value))
+        if target.qualitative:
+            self.add(node, PG.qualitativeValue, Literal(target.qualitative, lang="zh"))
+        if target.comparator:
+            self.add(node, PG.comparator, Literal(target.comparator))
+        if target.unit:
+            self.add(node, PG.unit, Literal(target.unit))
+        if target.baseline_value is not None:
+            self.add(node, PG.baselineValue, Literal(target.baseline_value))
+        if target.baseline_year is not None:
+            self.add(node, PG.baselineYear, Literal(target.baseline_year))
+        if target.binding is not None:
+            self.add(node, PG.bindingness, BINDINGNESS[target.binding])
+        domain = next((v for k, v in DOMAINS.items() if target.domain and k in target.domain), None)
+        if domain:
+            self.add(node, PG.domain, local_iri(domain))
+        if target.region:
+            self.add(node, PG.region, self._region(target.region, self.region))
+        if target.measure:
+            self.add(node, PG.inMeasure, self._measure_iri(target.measure))
+        self.quote(node, target.quote)
+        self._units(node, target.responsible)
+        self._units(node, target.lead, lead=True)
+
+    def _indicator(self, key: str, label: str, reviewed: bool) -> URIRef:
+        node = local_iri(key)
+        if not reviewed:
+            self.add(node, RDF.type, PG.Indicator)
+            self.add(node, SKOS.prefLabel, Literal(label, lang="zh"))
+            self.add(node, RDFS.label, Literal(label, lang="zh"))
+            self.add(node, SKOS.inScheme, local_iri("scheme/indicators"))
+            self.add(node, PG.reviewed, Literal(False))
+        return node

@@ -1,0 +1,159 @@
+"""The knowledge the extractors use, read from the data files into plain dicts.
+
+Indicator wordings, department functions and regions live in ontology/*.ttl as
+SKOS labels; issuer codes and known policies in data/*.csv. One edit there
+updates both the graph and the matcher. Extractors receive a `Lexicon` and
+never import rdflib.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from policygraph.resources import resource_dir
+from policygraph.vocab import PGR, RDFS, SKOS
+
+SKOS_ = str(SKOS)
+RDFS_ = str(RDFS)
+ID = str(PGR)
+
+BRACKETS = str.maketrans(
+    {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
+)
+UNIT_SUFFIX = re.compile(r"（(%|‰|个|张|所|家|户|人|人次|万人|岁|万元)）$")
+JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
+
+
+def label_key(label: str) -> str:
+    """A wording reduced to what matters for matching: one bracket form, no spaces,
+    quotes or unit suffix."""
+    return UNIT_SUFFIX.sub("", label.translate(BRACKETS))
+
+
+@dataclass(frozen=True)
+class IndicatorConcept:
+    key: str  # the local part of the IRI under pgr:, e.g. "indicator/nursing-bed-share"
+    label: str  # the skos:prefLabel@zh
+    reviewed: bool = True
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Label → concept tables for indicators, functions and regions."""
+
+    indicators: dict[str, IndicatorConcept] = field(default_factory=dict)
+    functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)  # label → region key
+    region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
+    issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
+
+    def indicator(self, wording: str) -> IndicatorConcept:
+        """The canonical indicator a wording names, or an unreviewed concept of its own."""
+        key = label_key(wording)
+        if key in self.indicators:
+            return self.indicators[key]
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
+
+    def functions_of(self, department: str) -> tuple[str, ...]:
+        """The function keys of a department name (区民政局 → function/civil-affairs)."""
+        written = label_key(department)
+        if written in self.functions:
+            return self.functions[written]
+        name = self.strip_jurisdiction(written)
+        if name in self.functions:
+            return self.functions[name]
+        endings = [label for label in self.functions if name.endswith(label)]
+        return self.functions[max(endings, key=len)] if endings else ()
+
+    def strip_jurisdiction(self, name: str) -> str:
+        """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""
+        for label in sorted(self.regions, key=len, reverse=True):
+            at = name.find(label)
+            if 0 <= at <= 2 and len(name) > at + len(label) + 1:
+                return name[at + len(label) :]
+        return JURISDICTION_PREFIX.sub("", name)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon (read once per process)."""
+    ontology = resource_dir("ontology")
+    data = resource_dir("data")
+    return Lexicon(
+        indicators=_indicators(ontology / "indicators.ttl"),
+        functions=_functions(ontology / "functions.ttl"),
+        regions=_region_index(ontology / "regions.ttl"),
+        region_labels=_region_labels(ontology / "regions.ttl"),
+        issuers=_issuers(data / "issuer_codes.csv"),
+    )
+
+
+def _triples(path: Path) -> list[ox.Triple]:
+    if not path.is_file():
+        return []
+    return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+
+
+def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    return node.value.removeprefix(ID)
+
+
+def _indicators(path: Path) -> dict[str, IndicatorConcept]:
+    pref: dict[str, str] = {}
+    labels: list[tuple[str, str]] = []
+    for triple in _triples(path):
+        obj = triple.object
+        if not isinstance(obj, ox.Literal) or obj.language != "zh":
+            continue
+        if triple.predicate.value == SKOS_ + "prefLabel":
+            pref[_local(triple.subject)] = obj.value
+            labels.append((_local(triple.subject), obj.value))
+        elif triple.predicate.value == SKOS_ + "altLabel":
+            labels.append((_local(triple.subject), obj.value))
+    return {
+        label_key(label): IndicatorConcept(key, pref[key]) for key, label in labels if key in pref
+    }
+
+
+def _functions(path: Path) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for triple in _triples(path):
+        obj = triple.object
+        is_label = triple.predicate.value in (SKOS_ + "prefLabel", SKOS_ + "altLabel")
+        if is_label and isinstance(obj, ox.Literal) and obj.language == "zh":
+            keys = table.setdefault(label_key(obj.value), [])
+            if _local(triple.subject) not in keys:
+                keys.append(_local(triple.subject))
+    return {label: tuple(sorted(keys)) for label, keys in table.items()}
+
+
+def _region_index(path: Path) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for triple in _triples(path):
+        labelled = triple.predicate.value in (RDFS_ + "label", SKOS_ + "altLabel")
+        if labelled and isinstance(triple.object, ox.Literal):
+            index.setdefault(triple.object.value, _local(triple.subject))
+    return index
+
+
+def _region_labels(path: Path) -> dict[str, str]:
+    return {
+        _local(t.subject): t.object.value
+        for t in _triples(path)
+        if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
+    }
+
+
+def _issuers(path: Path) -> dict[str, tuple[str, str]]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: (row["issuer"], row["jurisdiction"]) for row in csv.DictReader(handle)}

@@ -1,0 +1,146 @@
+"""The records that flow through the pipeline: plain, frozen, free of RDF.
+
+Every extracted record carries a `Quote`: the exact substring of the input
+text that states it, with its character offsets and 1-based line number, so
+any fact in the graph can be checked against the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An exact span of the source text: `source[start:end] == text`."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+QuoteMaker = Callable[[int, int], Quote]
+"""Turns a span of the normalised text into the `Quote` of its source text."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A plan as read from a file: its name and its decoded text."""
+
+    name: str
+    text: str
+    encoding: str = "utf-8"
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A 发文字号 (issuer code + year + serial), e.g. 国办发〔2020〕52号.
+
+    `normal` is None when the raw form cannot be split without guessing;
+    `problem` then says why.
+    """
+
+    raw: str
+    issuer_code: str
+    year: int | None
+    serial: int | None
+    problem: str | None = None
+
+    @property
+    def normal(self) -> str | None:
+        if self.year is None or self.serial is None:
+            return None
+        return f"{self.issuer_code}〔{self.year}〕{self.serial}号"
+
+
+class CitationRole(StrEnum):
+    """Why a plan mentions another document."""
+
+    BASIS = "basis"  # 根据/贯彻落实/按照…要求: the parent policy (pg:implements)
+    PRIOR_LOCAL = "prior_local"  # earlier local documents listed as achievements
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A mention of another policy document."""
+
+    title: str | None
+    number: DocNumber | None
+    role: CitationRole
+    quote: Quote
+    issuer: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentMention:
+    """A government unit named as responsible, exactly as written."""
+
+    name: str
+    quote: Quote
+
+
+class Bindingness(StrEnum):
+    BINDING = "约束性"
+    EXPECTED = "预期性"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A task or measure: a numbered heading of the plan and its text."""
+
+    key: str  # stable path within the plan, e.g. "3.2" or "3.2.p1"
+    number: str | None  # the marker as printed, e.g. "（一）" or "1."
+    title: str
+    parent: str | None
+    quote: Quote
+    responsible: tuple[DepartmentMention, ...] = ()
+    lead: tuple[DepartmentMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of one plan: one indicator, one target year (None: per year)."""
+
+    indicator: str  # the wording as the plan writes it
+    year: int | None
+    quote: Quote
+    value: Decimal | None = None
+    max_value: Decimal | None = None  # upper bound of a range such as 1—2个
+    qualitative: str | None = None
+    comparator: str | None = None  # one of = >= > <= <
+    unit: str | None = None
+    baseline_value: Decimal | None = None
+    baseline_year: int | None = None
+    binding: Bindingness | None = None
+    domain: str | None = None  # the table group (养老服务 / 托育服务)
+    region: str | None = None  # allocation tables: the region the row is for
+    source: str = "inline"  # "table" or "inline"
+    measure: str | None = None  # key of the measure whose text states it
+    responsible: tuple[DepartmentMention, ...] = ()
+    lead: tuple[DepartmentMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything extracted from one plan text."""
+
+    source_file: str
+    title: str | None = None
+    title_quote: Quote | None = None
+    doc_number: DocNumber | None = None
+    doc_number_quote: Quote | None = None
+    issued: date | None = None
+    issued_quote: Quote | None = None
+    issuer: str | None = None
+    jurisdiction: str | None = None
+    citations: tuple[Citation, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    targets: tuple[Target, ...] = ()
+    domain_leads: tuple[tuple[str, DepartmentMention], ...] = field(default=())

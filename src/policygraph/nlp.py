@@ -1,0 +1,121 @@
+"""The text pipeline: `spacy.blank("zh")` with jieba and policygraph's components.
+
+`nlp.pipe_names` is the visible list of text stages. Each component is a thin
+wrapper over a pure function of `structure.py` or `extract/`; it reads what
+earlier components stored on the Doc (`requires`) and stores its own result
+(`assigns`) as a Doc extension and, where it points at text, as `doc.spans`.
+The only module that imports spaCy.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policygraph.extract import find_targets, plan_from_parts
+from policygraph.extract.citations import find_citations
+from policygraph.extract.measures import find_measures
+from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.lexicon import load_lexicon
+from policygraph.model import Plan
+from policygraph.normalize import Normalized
+from policygraph.structure import outline_text
+
+jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for users
+
+PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targets")
+
+for _name in (
+    "normalized",
+    "source_file",
+    "outline",
+    "metadata",
+    "jurisdiction",
+    "citations",
+    "measures",
+    "targets",
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component(
+    "pg_outline", requires=["doc._.normalized"], assigns=["doc._.outline", "doc.spans"]
+)
+def outline_component(doc: Doc) -> Doc:
+    doc._.outline = outline_text(doc.text)
+    doc.spans["headings"] = [
+        span
+        for s in doc._.outline.sections
+        if (span := doc.char_span(s.heading.start, s.heading.title_end, alignment_mode="expand"))
+    ]
+    doc.spans["tables"] = [
+        span
+        for t in doc._.outline.tables
+        if (span := doc.char_span(t.start, t.end, alignment_mode="expand"))
+    ]
+    return doc
+
+
+@Language.component("pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata"])
+def metadata_component(doc: Doc) -> Doc:
+    doc._.metadata = find_metadata(doc.text, doc._.normalized.quote)
+    doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
+    return doc
+
+
+@Language.component("pg_citations", requires=["doc._.metadata"], assigns=["doc._.citations"])
+def citations_component(doc: Doc) -> Doc:
+    sections = doc._.outline.sections
+    preamble_end = sections[0].start if sections else len(doc.text)
+    doc._.citations = find_citations(
+        doc.text, doc._.normalized.quote, doc._.metadata.title, preamble_end
+    )
+    return doc
+
+
+@Language.component("pg_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+def measures_component(doc: Doc) -> Doc:
+    doc._.measures = find_measures(doc.text, doc._.outline, doc._.normalized.quote)
+    return doc
+
+
+@Language.component(
+    "pg_targets", requires=["doc._.outline", "doc._.measures"], assigns=["doc._.targets"]
+)
+def targets_component(doc: Doc) -> Doc:
+    doc._.targets = find_targets(
+        doc.text, doc._.outline, doc._.measures, load_lexicon(), doc._.normalized.quote
+    )
+    return doc
+
+
+@cache
+def make_nlp() -> Language:
+    """The pipeline: jieba-segmented blank Chinese plus policygraph's components."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
+    """Run the pipeline over a normalised text and gather its `Plan`."""
+    nlp = make_nlp()
+    doc = nlp.make_doc(normalized.text)
+    doc._.normalized = normalized
+    doc._.source_file = source_file
+    doc = nlp(doc)
+    return plan_from_parts(
+        source_file,
+        doc._.metadata,
+        doc._.jurisdiction,
+        doc._.citations,
+        doc._.measures,
+        doc._.targets,
+    )

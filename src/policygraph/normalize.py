@@ -1,0 +1,150 @@
+"""Normalise a plan text without losing the way back to the source.
+
+Chinese plans copied from the web mix full-width and half-width punctuation,
+carry stray spaces inside words, and (from document-sharing sites) a preamble
+and page-chunk markers that cut sentences. `normalize_text` returns a clean
+text for the extractors together with, for every character, its offset in the
+source, so every extraction can quote the source exactly (spaCy's
+non-destructive rule).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from policygraph.model import Quote
+
+HALF_TO_FULL = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        ",": "，",
+        ":": "：",
+        ";": "；",
+        "?": "？",
+        "!": "！",
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\t": " ",
+        "．": ".",
+        "％": "%",
+        "＋": "+",
+        "＝": "=",
+        "＜": "<",
+        "＞": ">",
+        "｜": "|",
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    }
+)
+"""Punctuation to the full-width forms Chinese prose uses; digits, letters and
+% to half-width, so every rule sees one form of `（一）`, `，` and `95%`."""
+
+SHARING_SITE_LINE = re.compile(r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版")
+"""The preamble a document-sharing site puts before the text it wraps:
+《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。"""
+
+CHUNK_MARKER = re.compile(r"(?m)^(\d{1,3})、")
+"""Page-chunk numbers a document-sharing site puts at the start of each chunk,
+mid-sentence: `婴幼儿早期\\n3、发展知识普及率`. Only a run of at least
+`MIN_CHUNK_RUN` consecutive numbers 1, 2, 3 … on consecutive lines counts."""
+MIN_CHUNK_RUN = 3
+MIN_CHUNK_LENGTH = 80
+
+_CJK = r"\u4e00-\u9fff"
+SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ]+(?=[{_CJK}，。、；：（）])")
+"""A stray space between two Chinese characters (`老 年服务机构`)."""
+TRAILING_SPACE = re.compile(r"[ \r]+(?=\n|$)")
+
+SENTENCE_BROKEN_ACROSS_LINES = re.compile(
+    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)\n[ \n]*"
+    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
+)
+"""A paragraph cut mid-sentence by a line break, as web copies and PDF
+extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
+Chinese character, not punctuation nor a title word, followed by a line that goes on."""
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised text and, per character, its offset in `source`."""
+
+    source: str
+    text: str
+    offsets: tuple[int, ...]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of the normalised span `text[start:end]`."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.source)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def line_of(self, source_offset: int) -> int:
+        """The 1-based line number of a source offset."""
+        return bisect.bisect_right(self._line_starts, source_offset)
+
+    def quote(self, start: int, end: int) -> Quote:
+        """The exact source text behind `text[start:end]`, with its line."""
+        s, e = self.source_span(start, end)
+        return Quote(text=self.source[s:e], start=s, end=e, line=self.line_of(s))
+
+
+def normalize_text(source: str) -> Normalized:
+    """Normalise punctuation and spacing, drop site noise, keep an offset map."""
+    translated = source.translate(HALF_TO_FULL)
+    deleted = bytearray(len(source))
+    for start, end in _noise_spans(translated):
+        deleted[start:end] = b"\x01" * (end - start)
+    kept = [i for i in range(len(source)) if not deleted[i]]
+    text = "".join(translated[i] for i in kept)
+    return Normalized(source=source, text=text, offsets=tuple(kept))
+
+
+def _noise_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]*\n?", text):
+        if line.group() and SHARING_SITE_LINE.search(line.group()):
+            spans.append(line.span())
+    spans.extend(_chunk_marker_spans(text))
+    spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
+    spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
+    spans.extend(m.span() for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text))
+    return spans
+
+
+def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
+    """Markers of a run 1、2、3、… at the start of long consecutive lines, each
+    with the line break before it, so the cut sentence joins up again."""
+    markers = [
+        m for m in CHUNK_MARKER.finditer(text) if _line_length(text, m.start()) >= MIN_CHUNK_LENGTH
+    ]
+    runs: list[list[re.Match[str]]] = []
+    for marker in markers:
+        if runs and int(marker.group(1)) == int(runs[-1][-1].group(1)) + 1:
+            runs[-1].append(marker)
+        else:
+            runs.append([marker])
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) < MIN_CHUNK_RUN:
+            continue
+        for marker in run:
+            start = marker.start()
+            while start > 0 and text[start - 1] in "\n ":
+                start -= 1
+            spans.append((start, marker.end()))
+    return spans
+
+
+def _line_length(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return (len(text) if end < 0 else end) - start

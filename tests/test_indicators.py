@@ -1,0 +1,175 @@
+"""The indicator scheme (ontology/indicators.ttl) is well formed and covers the gold wording.
+
+Every indicator_canonical of tests/gold/*.json must be the skos:prefLabel@zh of a
+concept, and every indicator_raw must be a label of that very concept, so that the
+build can map a plan's wording to its canonical indicator by label lookup alone.
+Labels are compared as the build's lexicon compares them (policygraph.lexicon.label_key):
+fullwidth and halfwidth brackets （）/() unified, spaces and “” dropped, no unit suffix.
+Gold raw wordings are exact substrings of scraped files, so a line break inside one,
+with the page-chunk marker that can follow it (西咸: '婴幼儿早期\n3、发展知识普及率'),
+is dropped as well.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+ROOT = Path(__file__).parents[1]
+SCHEME_FILE = ROOT / "ontology" / "indicators.ttl"
+GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.json"))
+
+PG = Namespace("https://w3id.org/policygraph/ontology#")
+PGR = "https://w3id.org/policygraph/id/"
+SCHEME = URIRef(PGR + "scheme/indicators")
+DOMAINS = {URIRef(PGR + "domain/elderly-care"), URIRef(PGR + "domain/childcare")}
+CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "“": None, "”": None})
+_DAMAGE = re.compile(r"\s*\n\s*(?:\d+、)?|\s+")  # line break (+ page-chunk marker), spaces
+_UNIT_SUFFIX = re.compile(r"\((?:%|‰|个|张|所|家|户|人|人次|万人|岁|万元)\)$")
+
+
+def norm(label: str) -> str:
+    """A wording reduced to what matters for matching (mirrors the build's label_key)."""
+    return _UNIT_SUFFIX.sub("", _DAMAGE.sub("", label).translate(_BRACKETS))
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return Graph().parse(SCHEME_FILE, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def concepts(graph: Graph) -> set[URIRef]:
+    """Everything that is typed as an indicator or claims to be in the scheme."""
+    found = set(graph.subjects(RDF.type, PG.Indicator))
+    found |= set(graph.subjects(SKOS.inScheme, SCHEME))
+    return {c for c in found if isinstance(c, URIRef)}
+
+
+@pytest.fixture(scope="module")
+def labels(graph: Graph, concepts: set[URIRef]) -> dict[URIRef, tuple[str, set[str]]]:
+    """concept -> (normalised prefLabel@zh, normalised prefLabel@zh and altLabels)."""
+    out = {}
+    for c in concepts:
+        pref = [norm(str(o)) for o in graph.objects(c, SKOS.prefLabel) if o.language == "zh"]
+        alts = {norm(str(o)) for o in graph.objects(c, SKOS.altLabel)}
+        out[c] = (pref[0] if pref else "", alts | set(pref))
+    return out
+
+
+def gold_targets(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8")).get("targets", [])
+
+
+def test_scheme_parses(graph: Graph, concepts: set[URIRef]) -> None:
+    assert (SCHEME, RDF.type, SKOS.ConceptScheme) in graph
+    assert len(concepts) > 0
+
+
+def test_scheme_parses_with_oxigraph() -> None:
+    """The build reads the scheme with pyoxigraph, whose Turtle parser is stricter."""
+    ox = pytest.importorskip("pyoxigraph")
+    triples = list(ox.parse(path=str(SCHEME_FILE), format=ox.RdfFormat.TURTLE))
+    assert len(triples) == len(Graph().parse(SCHEME_FILE, format="turtle"))
+
+
+def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
+    problems = []
+    for c in sorted(concepts):
+        if not CONCEPT_IRI.fullmatch(str(c)):
+            problems.append(f"{c}: IRI is not pgr:indicator/<ascii-kebab-case>")
+        for cls in (PG.Indicator, SKOS.Concept):
+            if (c, RDF.type, cls) not in graph:
+                problems.append(f"{c}: not a {cls}")
+        if (c, SKOS.inScheme, SCHEME) not in graph:
+            problems.append(f"{c}: not skos:inScheme {SCHEME}")
+        prefs = list(graph.objects(c, SKOS.prefLabel))
+        for lang in ("zh", "en"):
+            n = sum(1 for o in prefs if isinstance(o, Literal) and o.language == lang)
+            if n != 1:
+                problems.append(f"{c}: {n} skos:prefLabel@{lang}, expected exactly 1")
+        if len(prefs) != 2:
+            problems.append(f"{c}: {len(prefs)} prefLabels, expected one @zh and one @en")
+        for alt in graph.objects(c, SKOS.altLabel):
+            if not (isinstance(alt, Literal) and alt.language == "zh" and str(alt).strip()):
+                problems.append(f"{c}: altLabel {alt!r} is not a non-empty @zh literal")
+        domains = set(graph.objects(c, PG.domain))
+        if not domains:
+            problems.append(f"{c}: no pg:domain")
+        elif not domains <= DOMAINS:
+            problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
+        units = list(graph.objects(c, PG.unit))
+        if len(units) > 1 or any(not isinstance(u, Literal) or u.language for u in units):
+            problems.append(f"{c}: pg:unit must be at most one plain literal, got {units}")
+        reviewed = list(graph.objects(c, PG.reviewed))
+        if (
+            len(reviewed) != 1
+            or not isinstance(reviewed[0], Literal)
+            or reviewed[0].toPython() is not True
+        ):
+            problems.append(f"{c}: expected pg:reviewed true (auto-minted concepts live elsewhere)")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_label_shared_by_two_concepts(labels: dict) -> None:
+    owners: dict[str, set[URIRef]] = defaultdict(set)
+    for c, (_, names) in labels.items():
+        for name in names:
+            owners[name].add(c)
+    shared = {name: sorted(cs) for name, cs in owners.items() if len(cs) > 1}
+    assert not shared, "labels used by more than one concept:\n" + "\n".join(
+        f"  {name}: {', '.join(map(str, cs))}" for name, cs in sorted(shared.items())
+    )
+
+
+def test_english_preflabels_unique(graph: Graph, concepts: set[URIRef]) -> None:
+    owners: dict[str, list[URIRef]] = defaultdict(list)
+    for c in concepts:
+        for o in graph.objects(c, SKOS.prefLabel):
+            if o.language == "en":
+                owners[str(o).strip().lower()].append(c)
+    assert not {name: cs for name, cs in owners.items() if len(cs) > 1}
+
+
+def test_gold_files_present() -> None:
+    names = {p.name for p in GOLD_FILES}
+    assert {"wanzhou.json", "lincang.json"} <= names
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
+    prefs = {pref for pref, _ in labels.values()}
+    missing = sorted(
+        {
+            t["indicator_canonical"]
+            for t in gold_targets(gold)
+            if t.get("indicator_canonical") and norm(t["indicator_canonical"]) not in prefs
+        }
+    )
+    assert not missing, f"{gold.name}: canonical indicators with no concept: {missing}"
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) -> None:
+    by_pref = dict(labels.values())
+    problems = []
+    for t in gold_targets(gold):
+        raw, canonical = t.get("indicator_raw"), t.get("indicator_canonical")
+        if not raw or not canonical:
+            continue
+        names = by_pref.get(norm(canonical))
+        if names is None:
+            continue  # reported by test_gold_canonical_names_are_preflabels
+        if norm(raw) not in names:
+            owner = [pref for pref, ns in by_pref.items() if norm(raw) in ns]
+            where = f" (it is a label of {owner[0]!r})" if owner else ""
+            problems.append(f"{t.get('id')}: {raw!r} is not a label of {canonical!r}{where}")
+    assert not problems, f"{gold.name}:\n" + "\n".join(problems)

@@ -1,0 +1,67 @@
+"""normalize.py: one form of punctuation, no site noise, and a way back to the source."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policygraph.normalize import normalize_text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "(五)兜底线,促普惠", "（五）兜底线，促普惠", id="halfwidth-brackets-and-comma"
+        ),
+        pytest.param("达到９０％", "达到90%", id="fullwidth-digits-and-percent"),
+        pytest.param("探索老 年服务机构", "探索老年服务机构", id="stray-space-inside-word"),
+        pytest.param("预期性 \n区民政局", "预期性\n区民政局", id="trailing-space"),
+    ],
+)
+def test_normalize_unifies_writing(source: str, expected: str) -> None:
+    assert normalize_text(source).text == expected
+
+
+def test_normalize_joins_sentence_cut_by_line_break() -> None:
+    source = "4.政府主导，提升养老托育机构水平。积极争取上级政策\n\n资金支持完善现有的48家养老机构"
+    assert "积极争取上级政策资金支持" in normalize_text(source).text
+
+
+def test_normalize_drops_sharing_site_preamble_and_chunk_markers() -> None:
+    filler = "养老托育服务" * 20
+    source = (
+        "《某方案.docx》由会员分享,可在线阅读,更多相关《某方案.docx(7页珍藏版)》请在文库网上搜索。\n"
+        f"1、{filler}婴幼儿早期\n2、发展知识普及率达95%以上{filler}\n3、{filler}结束。"
+    )
+    text = normalize_text(source).text
+    assert "由会员分享" not in text
+    assert "婴幼儿早期发展知识普及率" in text
+    assert "2、" not in text and "3、" not in text
+
+
+def test_normalize_quote_is_exact_source_text_with_line() -> None:
+    source = "第一行\n（一）加强 组织领导,明确责任。"
+    normalized = normalize_text(source)
+    start = normalized.text.index("组织领导")
+    quote = normalized.quote(start - 2, start + 4)
+    assert quote.text == "加强 组织领导"
+    assert source[quote.start : quote.end] == quote.text
+    assert quote.line == 2
+
+
+@given(st.text(alphabet="养老托育服务（）(),，。 \n12345%％一、|", max_size=200))
+def test_normalize_every_span_quotes_the_source(source: str) -> None:
+    normalized = normalize_text(source)
+    assert len(normalized.offsets) == len(normalized.text)
+    for start in range(0, len(normalized.text), 7):
+        end = min(len(normalized.text), start + 5)
+        quote = normalized.quote(start, end)
+        assert source[quote.start : quote.end] == quote.text
+
+
+@given(st.text(alphabet="养老托育服务（）(),，。 \n12345%％一、|", max_size=200))
+def test_normalize_twice_changes_nothing(source: str) -> None:
+    once = normalize_text(source).text
+    assert normalize_text(once).text == once

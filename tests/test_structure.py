@@ -1,0 +1,70 @@
+"""structure.py: the heading ladder, run-on headings, and tables in their layouts."""
+
+from __future__ import annotations
+
+from policygraph.normalize import normalize_text
+from policygraph.structure import chinese_numeral, find_tables, outline_text
+
+
+def _titles(text: str) -> list[tuple[str, str, int]]:
+    outline = outline_text(normalize_text(text).text)
+    return [(s.key, s.heading.title, s.heading.level) for s in outline.sections]
+
+
+def test_structure_nests_the_heading_ladder() -> None:
+    text = "二、重点任务\n（一）健全政策体系\n1.统筹制定规划，科学谋划布局。将养老托育纳入规划。\n2.建立基本制度。落实职责。\n（二）优化环境\n"
+    assert _titles(text) == [
+        ("1", "重点任务", 1),
+        ("1.1", "健全政策体系", 2),
+        ("1.1.1", "统筹制定规划，科学谋划布局", 3),
+        ("1.1.2", "建立基本制度", 3),
+        ("1.2", "优化环境", 2),
+    ]
+
+
+def test_structure_reads_headings_that_run_on_into_text() -> None:
+    text = "制定本方案。一、总体目标到2025年，建成体系。二、重点任务1健全规划体系。做好衔接。2,优化有效供给。3 .织密网络。"
+    assert [t for _, t, _ in _titles(text)] == [
+        "总体目标",
+        "重点任务",
+        "健全规划体系",
+        "优化有效供给",
+        "织密网络",
+    ]
+
+
+def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
+    text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
+    assert [t for _, t, _ in _titles(text)] == ["完善制度"]
+
+
+def test_structure_chinese_numerals_of_markers() -> None:
+    assert [chinese_numeral(w) for w in ("一", "九", "十", "十六", "二十三")] == [1, 9, 10, 16, 23]
+
+
+def test_structure_finds_cell_per_line_table_with_gaps() -> None:
+    text = "指标表\n\n序号\n\n指标名称\n\n单位\n\n2021\n\n2023\n\n2025\n\n1\n\n人均预期寿命\n\n78.27\n\n\n78.4\n"
+    (table,) = find_tables(normalize_text(text).text)
+    assert [c.text for c in table.header] == ["序号", "指标名称", "单位", "2021", "2023", "2025"]
+    assert [(c.text, c.gap_before) for c in table.cells] == [
+        ("1", 0),
+        ("人均预期寿命", 0),
+        ("78.27", 0),
+        ("78.4", 1),
+    ]
+    assert table.caption == "指标表"
+
+
+def test_structure_finds_pipe_terminated_table() -> None:
+    text = "序号 |\n指标名称 |\n2020年 |\n2025年 |\n属性 |\n1 |\n护理型床位占比(%) |\n44.5 |\n55 |\n约束性 |\n"
+    (table,) = find_tables(normalize_text(text).text)
+    assert [c.text for c in table.header] == ["序号", "指标名称", "2020年", "2025年", "属性"]
+    assert [c.text for c in table.cells] == ["1", "护理型床位占比（%）", "44.5", "55", "约束性"]
+
+
+def test_structure_table_ends_before_the_next_chapter() -> None:
+    text = "序号\n指标名称\n2025\n一、养老服务\n1\n托位数\n4.5\n三、重点任务\n（五）兜底线\n"
+    outline = outline_text(normalize_text(text).text)
+    (table,) = outline.tables
+    assert [c.text for c in table.cells] == ["一、养老服务", "1", "托位数", "4.5"]
+    assert [s.heading.title for s in outline.sections] == ["重点任务", "兜底线"]

@@ -1,0 +1,117 @@
+"""extract/targets.py: values from table cells and from running text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policygraph.extract.targets import parse_cell, table_targets, text_targets
+from policygraph.model import Bindingness
+from policygraph.normalize import normalize_text
+from policygraph.structure import find_tables
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "comparator", "unit", "qualitative"),
+    [
+        pytest.param("≥60", "60", ">=", None, None, id="sign-before-number"),
+        pytest.param("≤40", "40", "<=", None, None, id="upper-bound"),
+        pytest.param("95.6", "95.6", "=", None, None, id="plain-decimal"),
+        pytest.param("1所区级老年大学", "1", "=", "所", None, id="number-unit-and-words"),
+        pytest.param("1.5万", "15000", "=", None, None, id="wan-multiplier"),
+        pytest.param("应保尽保", None, None, None, "应保尽保", id="qualitative-wording"),
+    ],
+)
+def test_targets_parse_table_cell(
+    cell: str, value: str | None, comparator: str | None, unit: str | None, qualitative: str | None
+) -> None:
+    quantity = parse_cell(cell)
+    assert quantity is not None
+    assert quantity.value == (Decimal(value) if value else None)
+    assert (quantity.comparator if value else None) == comparator
+    assert quantity.unit == unit
+    assert quantity.qualitative == qualitative
+
+
+@pytest.mark.parametrize("cell", ["—", "-", "", " "])
+def test_targets_empty_cells_are_no_value(cell: str) -> None:
+    assert parse_cell(cell) is None
+
+
+def _table_targets(text: str):  # type: ignore[no-untyped-def]
+    normalized = normalize_text(text)
+    (table,) = find_tables(normalized.text)
+    return table_targets(table, normalized.quote)
+
+
+def test_targets_table_row_places_values_by_year_and_keeps_baseline() -> None:
+    text = (
+        "序号\n\n指标名称\n\n单位\n\n2021\n\n2023\n\n2025\n\n指标\n\n属性\n\n责任单位\n\n"
+        "一、养老服务\n\n1\n\n养老机构护理型床位占比\n\n%\n\n48\n\n≥50\n\n≥60\n\n约束性\n\n区民政局\n\n"
+        "2\n\n每千人口托位数\n\n2.25\n\n2.6\n\n4.5\n\n预期性\n\n区卫生健康委、区教委\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.year, t.comparator, t.value) for t in targets] == [
+        ("养老机构护理型床位占比", 2023, ">=", Decimal(50)),
+        ("养老机构护理型床位占比", 2025, ">=", Decimal(60)),
+        ("每千人口托位数", 2023, "=", Decimal("2.6")),
+        ("每千人口托位数", 2025, "=", Decimal("4.5")),
+    ]
+    first = targets[1]
+    assert (first.unit, first.baseline_value, first.baseline_year) == ("%", Decimal(48), 2021)
+    assert first.binding is Bindingness.BINDING and first.domain == "养老服务"
+    assert [m.name for m in targets[3].responsible] == ["区卫生健康委", "区教委"]
+    assert first.quote.text.startswith("养老机构护理型床位占比") and first.quote.text.endswith(
+        "≥60"
+    )
+
+
+def test_targets_table_row_with_dropped_cell_takes_the_later_years() -> None:
+    text = "序号\n\n指标名称\n\n2021\n\n2023\n\n2025\n\n属性\n\n1\n\n每千名老年人配套社会工作者人数\n\n—\n\n1\n\n预期性\n"
+    (target,) = _table_targets(text)
+    assert (target.year, target.value) == (2025, Decimal(1))
+
+
+def test_targets_allocation_table_gives_targets_per_region() -> None:
+    text = "地区 |\n2020年常住人口 (万人) |\n2025年养老床位(张) |\n2025年托位 (个) |\n川汇区 |\n38.77 |\n2257 |\n2326 |\n"
+    targets = _table_targets(text)
+    assert [(t.indicator, t.region, t.year, t.value, t.unit) for t in targets] == [
+        ("养老床位", "川汇区", 2025, Decimal(2257), "张"),
+        ("托位", "川汇区", 2025, Decimal(2326), "个"),
+    ]
+
+
+def _inline(text: str):  # type: ignore[no-untyped-def]
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.comparator, t.value, t.unit)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+    ]
+
+
+def test_targets_inline_staged_years_and_comparators() -> None:
+    text = "到2023年，养老床位达1.3万张，护理型床位占比不低于50%；到2025年，护理型床位占比达到60%以上。"
+    assert _inline(text) == [
+        ("养老床位", 2023, "=", Decimal(13000), "张"),
+        ("护理型床位占比", 2023, ">=", Decimal(50), "%"),
+        ("护理型床位占比", 2025, ">=", Decimal(60), "%"),
+    ]
+
+
+def test_targets_inline_value_shared_by_listed_indicators() -> None:
+    text = "到2025年，婴幼儿早期发展知识普及率、家长科学育儿指导率均达到90%。"
+    assert _inline(text) == [
+        ("婴幼儿早期发展知识普及率", 2025, "=", Decimal(90), "%"),
+        ("家长科学育儿指导率", 2025, "=", Decimal(90), "%"),
+    ]
+
+
+def test_targets_inline_background_facts_are_not_targets() -> None:
+    assert _inline("截至2020年底，全市共有养老床位26369张，护理型床位占比为44.5%。") == []
+
+
+def test_targets_inline_per_year_target_has_no_year() -> None:
+    assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
+        ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
+    ]
