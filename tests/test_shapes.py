@@ -116,3 +116,10 @@ def test_shapes_graph_passes_meta_shacl() -> None:
         Graph(), shacl_graph=shapes_graph(), meta_shacl=True, advanced=True
     )
     assert conforms, text
+
+
+def test_sparql_constraints_hold_no_comments() -> None:
+    """validate.shapes_graph joins each query onto one line, which a # comment would break."""
+    for path in sorted(Path(__file__).parents[1].joinpath("shapes").glob("*.ttl")):
+        for _constraint, query in Graph().parse(path).subject_objects(SH.select):
+            assert "#" not in str(query), path.name
