@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,9 +17,39 @@ from policygraph.store import load_store
 from policygraph.trace import trace_department
 
 
+FIXTURES = Path(__file__).parent / "data" / "queries"
+PGR = "https://w3id.org/policygraph/id/"
+PG_RESPONSIBLE = "https://w3id.org/policygraph/ontology#responsibleUnit"
+
+
 @pytest.fixture(scope="module")
 def store(built: tuple[BuildReport, Path]) -> ox.Store:
     return load_store(built[1])
+
+
+def _fixture_parameters(turtle: str) -> dict[str, str]:
+    line = re.search(r"^# Parameters: (.*)$", turtle, re.M)
+    assert line, "a fixture states its parameters in a '# Parameters:' line"
+    spec = line[1].strip()
+    return {} if spec == "none" else dict(pair.split("=", 1) for pair in spec.split())
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_queries_answer_their_fixture_exactly(name: str) -> None:
+    """Each query on its hand-written graph gives the expected CSV (ordered when ORDER BY)."""
+    turtle = (FIXTURES / f"{name}.ttl").read_text(encoding="utf-8")
+    with (FIXTURES / f"{name}.expected.csv").open(encoding="utf-8", newline="") as stream:
+        header, *expected = list(csv.reader(stream))
+    fixture = ox.Store()
+    fixture.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    query = library()[name]
+    answer = run_query(fixture, query, _fixture_parameters(turtle))
+    got = [["" if v is None else v for v in row] for row in answer.rows]
+    assert list(answer.columns) == header == list(query.columns)
+    if re.search(r"\bORDER\s+BY\b", query.text, re.I):
+        assert got == expected
+    else:
+        assert sorted(got) == sorted(expected)
 
 
 @pytest.mark.parametrize("name", sorted(library()))
@@ -57,9 +89,9 @@ def test_queries_parameters_are_bound_not_pasted(store: ox.Store) -> None:
 
 def test_queries_trace_by_function_spans_plans(store: ox.Store) -> None:
     rows = trace_department(store, "民政", load_lexicon()).rows
-    plans = {row[1] for row in rows}
+    plans = {row[2] for row in rows}
     assert {"重庆市万州区“一老一小”整体解决方案", "周口市“一老一小”整体解决方案"} <= plans
-    assert all("民政" in row[2] or "政府" in row[2] for row in rows if row[3] == "target")
+    assert all("民政" in row[3] or "政府" in row[3] for row in rows if row[4] == "target")
 
 
 def test_queries_header_parsing() -> None:
@@ -69,3 +101,101 @@ def test_queries_header_parsing() -> None:
     )
     assert query.parameters[0].kind == "integer" and query.parameters[0].optional
     assert query.columns == ("a", "b")
+
+
+def _gold_binding(gold: dict, plan: str) -> set[tuple[str, str]]:
+    return {
+        (t["indicator_raw"], str(v["year"]))
+        for t in gold[plan]["targets"]
+        if t.get("binding") == "约束性"
+        for v in t["values"]
+    }
+
+
+def test_queries_binding_targets_cover_gold_binding_targets(store: ox.Store, gold: dict) -> None:
+    rows = run_query(store, library()["binding-targets"], {"plan": PGR + "plan/wanzhou"}).rows
+    found = {(row[2], row[3]) for row in rows}
+    expected = _gold_binding(gold, "wanzhou")
+    assert expected and expected <= found
+    assert (PGR + "plan/wanzhou", "养老机构护理型床位占比", "2025", ">=", "60", "%") == next(
+        r[:1] + r[2:] for r in rows if r[2] == "养老机构护理型床位占比" and r[3] == "2025"
+    )
+
+
+def test_queries_unowned_targets_include_gold_unowned_targets(store: ox.Store, gold: dict) -> None:
+    rows = run_query(store, library()["unowned-targets"], {"plan": PGR + "plan/wanzhou"}).rows
+    unowned_in_gold = {
+        t["indicator_raw"] for t in gold["wanzhou"]["targets"] if not t["responsible"]
+    }
+    assert unowned_in_gold and unowned_in_gold <= {row[2] for row in rows}
+    responsible = ox.NamedNode(PG_RESPONSIBLE)
+    for row in rows:
+        assert not list(store.quads_for_pattern(ox.NamedNode(row[1]), responsible, None))
+
+
+def test_queries_department_obligations_within_one_jurisdiction(store: ox.Store) -> None:
+    query = library()["department-obligations"]
+    everywhere = run_query(store, query, {"name": "民政"}).rows
+    wanzhou = run_query(store, query, {"name": "民政", "jurisdiction": "万州区"}).rows
+    assert {row[1] for row in wanzhou} == {"万州区"}
+    assert {row[1] for row in everywhere} >= {"万州区", "周口市"}
+    assert set(wanzhou) < set(everywhere)
+    assert (
+        "民政",
+        "万州区",
+        "重庆市万州区“一老一小”整体解决方案",
+        "区民政局",
+        "target",
+        "养老机构护理型床位占比",
+        "2025",
+        ">=",
+        "60",
+        "%",
+    ) in wanzhou
+
+
+def test_queries_function_obligations_within_one_jurisdiction(store: ox.Store) -> None:
+    rows = run_query(
+        store,
+        library()["function-obligations"],
+        {"function": PGR + "function/civil-affairs", "jurisdiction": "周口市"},
+    ).rows
+    assert {(row[1], row[2]) for row in rows} == {("周口市", "周口市“一老一小”整体解决方案")}
+    assert {row[3] for row in rows} == {"市民政局"}
+    assert ("乡镇养老服务中心覆盖率", "2025", ">=", "60", "%") in {row[5:] for row in rows}
+
+
+def test_queries_target_chain_reaches_the_national_policy(store: ox.Store) -> None:
+    target = PGR + "target/zhoukou/nursing-bed-share/2025"
+    rows = run_query(store, library()["target-chain"], {"target": target}).rows
+    assert {(row[1], row[2], row[4], row[8]) for row in rows} == {
+        ("养老机构护理型床位占比", "2025", "55", PGR + "plan/zhoukou")
+    }
+    assert {row[7] for row in rows} == {"深化医养医育有机结合"}
+    assert {row[11] for row in rows} == {"国办发〔2020〕52号", "豫发改社会〔2022〕76号"}
+
+
+def test_queries_policy_implementations_finds_the_implementing_plan(store: ox.Store) -> None:
+    rows = run_query(
+        store, library()["policy-implementations"], {"number": "国办发〔2020〕52号"}
+    ).rows
+    assert (
+        "国办发〔2020〕52号",
+        PGR + "plan/zhoukou",
+        "周口市“一老一小”整体解决方案",
+        "true",
+        None,
+    ) in rows
+
+
+def test_queries_co_responsibility_counts_shared_measures(store: ox.Store) -> None:
+    rows = run_query(store, library()["co-responsibility"]).rows
+    shared = {(r[0], r[1], r[2]): int(r[3]) for r in rows}
+    # the same count, by hand from the triples: measures naming both departments
+    units: dict[str, set[str]] = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(PG_RESPONSIBLE), None):
+        units.setdefault(quad.subject.value, set()).add(quad.object.value)
+    mz, wj = PGR + "department/万州区/区民政局", PGR + "department/万州区/区卫生健康委"
+    measures = {s for s, u in units.items() if "/measure/" in s and {mz, wj} <= u}
+    assert measures and shared[("万州区", "区卫生健康委", "区民政局")] == len(measures)
+    assert max(shared.values()) == int(rows[0][3]) >= len(measures)
