@@ -16,7 +16,6 @@ from policygraph.query import library, parse_query, run_query
 from policygraph.store import load_store
 from policygraph.trace import trace_department
 
-
 FIXTURES = Path(__file__).parent / "data" / "queries"
 PGR = "https://w3id.org/policygraph/id/"
 PG_RESPONSIBLE = "https://w3id.org/policygraph/ontology#responsibleUnit"
@@ -117,9 +116,9 @@ def test_queries_binding_targets_cover_gold_binding_targets(store: ox.Store, gol
     found = {(row[2], row[3]) for row in rows}
     expected = _gold_binding(gold, "wanzhou")
     assert expected and expected <= found
-    assert (PGR + "plan/wanzhou", "养老机构护理型床位占比", "2025", ">=", "60", "%") == next(
+    assert next(
         r[:1] + r[2:] for r in rows if r[2] == "养老机构护理型床位占比" and r[3] == "2025"
-    )
+    ) == (PGR + "plan/wanzhou", "养老机构护理型床位占比", "2025", ">=", "60", "%")
 
 
 def test_queries_unowned_targets_include_gold_unowned_targets(store: ox.Store, gold: dict) -> None:
