@@ -198,3 +198,91 @@ def test_queries_co_responsibility_counts_shared_measures(store: ox.Store) -> No
     measures = {s for s, u in units.items() if "/measure/" in s and {mz, wj} <= u}
     assert measures and shared[("万州区", "区卫生健康委", "区民政局")] == len(measures)
     assert max(shared.values()) == int(rows[0][3]) >= len(measures)
+
+
+GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
+
+
+def test_queries_command_binds_params_and_refuses_unknown_ones() -> None:
+    from typer.testing import CliRunner
+
+    from policygraph.cli import app
+
+    runner = CliRunner()
+    args = ["query", "binding-targets", "--graphs", str(GRAPHS), "--format", "csv"]
+    result = runner.invoke(app, [*args, "--param", f"plan={PGR}plan/zhoukou"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "plan,target,item,year,comparator,value,unit"
+    assert lines[1:] and all(line.startswith(PGR + "plan/zhoukou,") for line in lines[1:])
+    refused = runner.invoke(app, [*args, "--param", "colour=red"])
+    assert refused.exit_code == 2 and "unknown parameter colour" in refused.output
+
+
+def test_queries_trace_department_in_one_jurisdiction_writes_and_draws(tmp_path: Path) -> None:
+    """Done-when of issue 7: what does 区民政局 of 万州区 owe, as CSV, JSON and a picture."""
+    import json as json_
+
+    from typer.testing import CliRunner
+
+    from policygraph.cli import app
+
+    runner = CliRunner()
+    base = [
+        "trace",
+        "--department",
+        "区民政局",
+        "--jurisdiction",
+        "万州区",
+        "--graphs",
+        str(GRAPHS),
+    ]
+    result = runner.invoke(
+        app, [*base, "--out", str(tmp_path / "owes.json"), "--draw", str(tmp_path / "owes.svg")]
+    )
+    assert result.exit_code == 0, result.output
+    records = json_.loads((tmp_path / "owes.json").read_text(encoding="utf-8"))
+    assert {r["jurisdiction"] for r in records} == {"万州区"}
+    assert {
+        "plan": "重庆市万州区“一老一小”整体解决方案",
+        "department": "区民政局",
+        "kind": "target",
+        "item": "养老机构护理型床位占比",
+        "year": "2025",
+        "comparator": ">=",
+        "value": "60",
+        "unit": "%",
+        "jurisdiction": "万州区",
+    } in records
+    svg = (tmp_path / "owes.svg").read_text(encoding="utf-8")
+    assert "区民政局" in svg and "养老机构护理型床位占比 2023 &gt;=50%" in svg
+    for suffix in ("png", "html"):
+        drawn = runner.invoke(app, [*base, "--draw", str(tmp_path / f"owes.{suffix}")])
+        assert drawn.exit_code == 0, drawn.output
+    assert (tmp_path / "owes.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "owes.html").read_text(encoding="utf-8")
+    refused = runner.invoke(app, [*base, "--draw", str(tmp_path / "owes.pdf")])
+    assert refused.exit_code == 2 and "use .svg, .png or .html" in refused.output
+
+
+def test_queries_trace_target_prints_the_chain_as_csv(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from policygraph.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        [
+            *("trace", "--target", "养老机构护理型床位占比", "--plan", "周口"),
+            *("--graphs", str(GRAPHS), "--format", "csv", "--out", str(tmp_path / "chain.csv")),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "chain.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert {(r["plan"], r["measureLabel"]) for r in rows} == {
+        (PGR + "plan/zhoukou", "深化医养医育有机结合")
+    }
+    assert {r["number"] for r in rows} == {"国办发〔2020〕52号", "豫发改社会〔2022〕76号"}
+    neither = CliRunner().invoke(app, ["trace", "--graphs", str(GRAPHS)])
+    assert neither.exit_code == 2 and "--department or --target" in neither.output

@@ -123,8 +123,10 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-        + ["--union-default-graph", "--timeout-s", "60"],
+        [
+            *(binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"),
+            *("--union-default-graph", "--timeout-s", "60"),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -29,7 +29,7 @@ DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1_000_000
 
 
-class QueryTimeout(Exception):
+class QueryTimeoutError(Exception):
     """The query ran longer than the endpoint allows."""
 
 
@@ -99,7 +99,7 @@ class Endpoint:
             return self.workers.submit(self._answer, queries[0], headers.get("accept", "")).result(
                 timeout=self.timeout
             )
-        except (FutureTimeout, QueryTimeout):
+        except (FutureTimeout, QueryTimeoutError):
             return _error(503, f"query timed out after {self.timeout:g} s")
 
     def _answer(self, text: str, accept: str) -> Response:
@@ -132,7 +132,7 @@ class Endpoint:
         taken = []
         for item in items:
             if time.monotonic() > deadline:
-                raise QueryTimeout
+                raise QueryTimeoutError
             if len(taken) == self.max_rows:
                 return taken, {"X-SPARQL-MaxRows": str(self.max_rows)}
             taken.append(item)
