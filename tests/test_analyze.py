@@ -42,8 +42,8 @@ def test_analyze_plan_depth_counts_hops_to_the_national_policy() -> None:
     )
     lineage = lineage_graph(edges)
     assert nx.is_directed_acyclic_graph(lineage)
-    depths = {d.plan: (d.depth, d.root) for d in plan_depths(lineage)}
-    assert depths == {"county": (3, "国办发〔2020〕52号"), "city": (2, "国办发〔2020〕52号")}
+    depths = {d.plan: (d.depth, d.tops) for d in plan_depths(lineage)}
+    assert depths == {"county": (3, ("国办发〔2020〕52号",)), "city": (2, ("国办发〔2020〕52号",))}
     uses = policy_uses(lineage)
     assert (uses[0].label, uses[0].direct, uses[0].total) == ("国办发〔2020〕52号", 2, 3)
 
@@ -76,8 +76,9 @@ def test_analyze_function_roles_count_targets_and_sit_between() -> None:
 
 def test_analyze_corpus_lineage_and_network(store: ox.Store) -> None:
     lineage = lineage_graph(run_query(store, library()["implements-edges"]))
-    depths = {d.plan: d.depth for d in plan_depths(lineage)}
-    assert depths[PGR + "plan/zhoukou"] >= 1 and depths[PGR + "plan/lincang"] >= 1
+    depths = {d.plan: d for d in plan_depths(lineage)}
+    assert depths[PGR + "plan/zhoukou"].depth >= 1 and depths[PGR + "plan/lincang"].depth >= 1
+    assert "国办发〔2020〕52号" in depths[PGR + "plan/zhoukou"].tops
     implemented = {u.label for u in policy_uses(lineage)}
     assert "国办发〔2020〕52号" in implemented
     network = co_responsibility_graph(run_query(store, library()["function-responsibilities"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import socket
@@ -10,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -18,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
-from policygraph.push import push_graphs
+from policygraph.push import PushError, push_graphs
 from policygraph.query import library, run_query
 from policygraph.serve import Endpoint, make_server
 from policygraph.store import load_store
@@ -167,3 +169,43 @@ def test_push_loads_each_plan_as_a_named_graph(oxigraph_server: str, store: ox.S
         for b in document["results"]["bindings"]
     }
     assert rows == _expected_rows(store)
+
+
+class _BasicAuthStore(BaseHTTPRequestHandler):
+    """A graph store that wants basic authentication and records what it was sent."""
+
+    received: list[tuple[str, int]] = []  # noqa: RUF012
+
+    def do_PUT(self) -> None:
+        expected = "Basic " + base64.b64encode(b"admin:secret").decode()
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Authorization") != expected:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="graphs"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.received.append((self.path, len(body)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_push_authenticates_and_reports_refusals_in_one_line() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BasicAuthStore)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/data"
+    try:
+        with pytest.raises(PushError, match="refused with HTTP 401"):
+            push_graphs(GRAPHS, url)
+        pushed = push_graphs(GRAPHS, url, user="admin:secret")
+        assert len(_BasicAuthStore.received) == len(pushed)
+        assert any("plan%2Fwanzhou" in path for path, _ in _BasicAuthStore.received)
+    finally:
+        server.shutdown()
+        server.server_close()
+    with pytest.raises(PushError, match="cannot reach the graph store"):
+        push_graphs(GRAPHS, url)

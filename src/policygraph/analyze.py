@@ -17,12 +17,13 @@ from policygraph.query import Rows
 
 @dataclass(frozen=True)
 class PlanDepth:
-    """How far a plan sits below the top of its lineage (1 = implements a root policy)."""
+    """How far a plan sits below the top of its lineage (1 = implements a top policy), and
+    the top policies (those implementing none) at that distance."""
 
     plan: str
     label: str
     depth: int
-    root: str
+    tops: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,15 @@ def plan_depths(lineage: nx.DiGraph) -> list[PlanDepth]:
         if not data.get("plan"):
             continue
         reachable = nx.descendants(lineage, node)
-        roots = sorted(r for r in reachable if lineage.out_degree(r) == 0)
         sub = lineage.subgraph(reachable | {node})
-        best = max(
-            (
-                (len(path) - 1, root)
-                for root in roots
-                for path in nx.all_simple_paths(sub, node, root)
-            ),
-            default=(0, ""),
-        )
-        root_label = lineage.nodes[best[1]]["label"] if best[1] else ""
-        depths.append(PlanDepth(node, data["label"], best[0], root_label))
+        hops = {
+            top: max(len(path) - 1 for path in nx.all_simple_paths(sub, node, top))
+            for top in reachable
+            if lineage.out_degree(top) == 0
+        }
+        depth = max(hops.values(), default=0)
+        tops = sorted(lineage.nodes[t]["label"] for t, h in hops.items() if h == depth)
+        depths.append(PlanDepth(node, data["label"], depth, tuple(tops)))
     return sorted(depths, key=lambda d: (-d.depth, d.plan))
 
 

@@ -316,8 +316,8 @@ def analyze(
     store = load_store(graphs)
     lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
     network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
-    depths = [(d.label, str(d.depth), d.root) for d in an.plan_depths(lineage)]
-    _print_rows(("plan", "depth", "top policy"), depths, RowFormat.table)
+    depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in an.plan_depths(lineage)]
+    _print_rows(("plan", "depth", "top policies"), depths, RowFormat.table)
     uses = [(u.label, str(u.direct), str(u.total)) for u in an.policy_uses(lineage)]
     _print_rows(("policy", "implemented directly by", "in all"), uses, RowFormat.table)
     roles = [

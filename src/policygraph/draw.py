@@ -43,8 +43,15 @@ class DrawError(PolicygraphError):
 def _cjk_fonts() -> list[str]:
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return sorted(n for n in names if any(k in n for k in CJK_FONT_NAMES))
+    def found() -> list[str]:
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return sorted(n for n in names if any(k in n for k in CJK_FONT_NAMES))
+
+    if not found():  # matplotlib's font cache predates a font installed since
+        for path in font_manager.findSystemFonts():
+            if any(k in Path(path).name.lower() for k in ("wqy", "cjk", "sourcehan", "fallback")):
+                font_manager.fontManager.addfont(path)
+    return found()
 
 
 def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no-untyped-def]

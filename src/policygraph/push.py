@@ -9,7 +9,6 @@ server: Oxigraph (`…/store`), Jena Fuseki (`…/<dataset>/data`), Virtuoso
 
 from __future__ import annotations
 
-import base64
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -53,11 +52,25 @@ def graph_name(path: Path, turtle: bytes) -> str:
     return plans[0]
 
 
+def _opener(endpoint: str, user: str | None) -> urllib.request.OpenerDirector:
+    """An HTTP opener that answers basic or digest challenges (Fuseki, Virtuoso) as `user`."""
+    if not user:
+        return urllib.request.build_opener()
+    name, _, password = user.partition(":")
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, endpoint, name, password)
+    return urllib.request.build_opener(
+        urllib.request.HTTPBasicAuthHandler(passwords),
+        urllib.request.HTTPDigestAuthHandler(passwords),
+    )
+
+
 def push_graphs(
     graphs: Path, endpoint: str, user: str | None = None, timeout: float = 60.0
 ) -> list[PushedGraph]:
     """PUT every graph file of `graphs` to the Graph Store Protocol `endpoint`."""
     pushed = []
+    opener = _opener(endpoint, user)
     for path in graph_files(graphs):
         turtle = path.read_bytes()
         name = graph_name(path, turtle)
@@ -68,11 +81,8 @@ def push_graphs(
             method="PUT",
             headers={"Content-Type": TURTLE},
         )
-        if user:
-            token = base64.b64encode(user.encode()).decode()
-            request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with opener.open(request, timeout=timeout) as response:
                 status = response.status
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
