@@ -64,6 +64,7 @@ def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no
 
     plt.rcParams["font.family"] = [*fonts, "sans-serif"]
     plt.rcParams["svg.fonttype"] = "none"
+    plt.rcParams["svg.hashsalt"] = "policygraph"  # stable element ids: same trace, same bytes
     layers: dict[int, list[str]] = {}
     for node, data in graph.nodes(data=True):
         layers.setdefault(data["layer"], []).append(node)
@@ -71,7 +72,7 @@ def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no
     width, height = 4.2 * len(layers), max(3.0, 0.42 * tallest + 1.2)
     figure, axes = plt.subplots(figsize=(width, height), dpi=110)
     positions = {}
-    for column, nodes in sorted(layers.items()):
+    for column, (_, nodes) in enumerate(sorted(layers.items())):
         for row, node in enumerate(nodes):
             positions[node] = (column, (len(nodes) - 1) / 2 - row)
     nx.draw_networkx_edges(
