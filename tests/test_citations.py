@@ -17,6 +17,7 @@ from policygraph.model import Citation, CitationRole
 from policygraph.normalize import normalize_text
 
 BASIS, PRIOR, OTHER = CitationRole.BASIS, CitationRole.PRIOR_LOCAL, CitationRole.OTHER
+REGIONS = tuple(load_lexicon().regions)
 STEMS = ["kunming", "lincang", "wanzhou", "xixian", "zhoukou"]
 
 
@@ -24,7 +25,9 @@ def cite(
     text: str, own_title: str | None = None, own_number: str | None = None, preamble_end: int = 0
 ) -> list[Citation]:
     normalized = normalize_text(text)
-    return find_citations(normalized.text, normalized.quote, own_title, own_number, preamble_end)
+    return find_citations(
+        normalized.text, normalized.quote, own_title, own_number, preamble_end, REGIONS
+    )
 
 
 def numbers(citations: list[Citation]) -> list[str | None]:
@@ -74,6 +77,14 @@ def numbers(citations: list[Citation]) -> list[str | None]:
             ],
             id="several-in-one-sentence",
         ),
+        pytest.param(
+            "推动实施西咸新区家庭病床服务管理试点工作实施方案和西咸新区家庭病床服务规范(试行),建立机制。",
+            [
+                ("西咸新区家庭病床服务管理试点工作实施方案", None),
+                ("西咸新区家庭病床服务规范(试行)", None),
+            ],
+            id="issuer-in-front-no-brackets-no-number",
+        ),
     ],
 )
 def test_citations_read_every_form(
@@ -81,6 +92,11 @@ def test_citations_read_every_form(
 ) -> None:
     found = cite(text)
     assert [(c.title, c.number.normal if c.number else None) for c in found] == expected
+
+
+def test_citations_need_an_issuer_in_front_of_a_bare_title() -> None:
+    """Without 《》 or number, a title counts only when its issuer opens it."""
+    assert cite("推动实施家庭病床服务管理试点工作实施方案,建立机制。") == []
 
 
 def test_citations_keep_the_title_as_printed() -> None:
@@ -197,3 +213,12 @@ def test_citations_roles_agree_with_gold(
     expected = {c["doc_number"]: c["role"] for c in gold[stem]["cited_policies"] if c["doc_number"]}
     found = {c.number.normal: c.role.value for c in plans[stem].citations if c.number}
     assert found == expected
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_citations_find_gold_titles_cited_without_number(
+    stem: str, plans: dict[str, Any], gold: dict[str, Any]
+) -> None:
+    expected = {title_key(c["title"]) for c in gold[stem]["cited_policies"] if not c["doc_number"]}
+    found = {title_key(c.title) for c in plans[stem].citations if c.title and not c.number}
+    assert expected == found

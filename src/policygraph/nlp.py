@@ -76,7 +76,12 @@ def citations_component(doc: Doc) -> Doc:
     metadata = doc._.metadata
     own_number = metadata.doc_number.normal if metadata.doc_number else None
     doc._.citations = find_citations(
-        doc.text, doc._.normalized.quote, metadata.title, own_number, preamble_end
+        doc.text,
+        doc._.normalized.quote,
+        metadata.title,
+        own_number,
+        preamble_end,
+        tuple(load_lexicon().regions),
     )
     return doc
 

@@ -12,7 +12,9 @@ Each document is cited once: mentions of the same number or title are merged.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import cache
 
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
@@ -58,6 +60,21 @@ LEAD_IN_OF_PLAIN_TITLE = re.compile(r"为|贯彻落实|贯彻|落实|根据|依�
 """Cue words and separators that run on into a plain title from the left
 (为贯彻落实国务院办公厅关于…): the title starts after the last of them."""
 
+IMPLEMENTING_VERBS = re.compile(
+    r"推动实施|贯彻实施|组织实施|严格执行|认真执行|贯彻落实|严格落实|认真落实|全面落实"
+)
+"""Verbs that put a named document to work; after them plans may name it with its
+issuer in front and neither 《》 nor number: 推动实施西咸新区家庭病床服务管理试点工作
+实施方案和西咸新区家庭病床服务规范（试行）."""
+
+DOCUMENT_KINDS = "意见|方案|通知|决定|规划|办法|计划|措施|细则|纲要|规定|规范|条例"
+"""The last word of a document's title, naming its kind."""
+
+TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
+
+NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
+"""Issuers a title may open with besides a region's name (国务院办公厅关于…)."""
+
 SELF_REFERENCES = frozenset({"方案", "实施方案", "规划", "意见", "本方案", "计划", "行动计划"})
 """How a plan abbreviates itself: 《方案》."""
 
@@ -83,11 +100,13 @@ def find_citations(
     own_title: str | None,
     own_number: str | None,
     preamble_end: int,
+    regions: Collection[str] = (),
 ) -> list[Citation]:
     """Every document a normalised plan text cites, once each, in order of first mention.
 
     The plan itself (its title `own_title` or number `own_number`) is no citation.
     A basis cue before `preamble_end` (the first numbered heading) also makes a basis.
+    `regions` are the region names a title without 《》 or number may open with.
     """
     own = title_key(own_title) if own_title else None
     numbers = find_doc_numbers(text)
@@ -117,6 +136,12 @@ def find_citations(
         cite_start, title = _plain_title(text, start, quote)
         role = _role(text, cite_start, preamble_end, own_title)
         mentions.append(_Mention(cite_start, Citation(title, number, role, quote(cite_start, end))))
+    for start, end in _named_titles(text, regions):
+        title = _printed(quote, start, end)
+        inside = any(s <= start < e for s, e in spans)
+        if not inside and title_key(title) != own:
+            role = _role(text, start, preamble_end, own_title)
+            mentions.append(_Mention(start, Citation(title, None, role, quote(start, end))))
     mentions.sort(key=lambda m: m.start)
     return _merge_mentions([m.citation for m in mentions if not _is_own(m.citation, own_number)])
 
@@ -161,6 +186,32 @@ def _plain_title(text: str, number_start: int, quote: QuoteMaker) -> tuple[int, 
     if title_end - title_start < 6:
         return number_start, None
     return title_start, _printed(quote, title_start, title_end)
+
+
+@cache
+def _named_title(regions: tuple[str, ...]) -> re.Pattern[str]:
+    issuers = "|".join(re.escape(r) for r in sorted({*regions, *NATIONAL_ISSUERS}, key=len)[::-1])
+    return re.compile(
+        rf"(?:{issuers})[\u4e00-\u9fff“”0-9]{{2,40}}?(?:{DOCUMENT_KINDS})(?:（试行）|（暂行）)?"
+        r"(?=[，。；、）]|和|及|等|$)"
+    )
+
+
+def _named_titles(text: str, regions: Collection[str]) -> list[tuple[int, int]]:
+    """Spans of titles named after an implementing verb with their issuer in front."""
+    if not regions:
+        return []
+    pattern = _named_title(tuple(sorted(regions)))
+    spans: list[tuple[int, int]] = []
+    for verb in IMPLEMENTING_VERBS.finditer(text):
+        position = verb.end()
+        while match := pattern.match(text, position):
+            spans.append(match.span())
+            separator = TITLE_LIST_SEPARATOR.match(text, match.end())
+            if separator is None:
+                break
+            position = separator.end()
+    return spans
 
 
 def _printed(quote: QuoteMaker, start: int, end: int) -> str:
