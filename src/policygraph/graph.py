@@ -161,17 +161,12 @@ class _PlanGraph:
             self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
         if number:
             self.add(node, PG.docNumber, Literal(number))
-        issuer = (
-            issuer_of_code(citation.number.issuer_code, regions, self.lexicon)
-            if (citation.number)
-            else None
-        )
-        if issuer is not None:
+        code = citation.number.issuer_code if citation.number else ""
+        if issuer := issuer_of_code(code, regions, self.lexicon):
             names, jurisdiction = issuer
             for name in names:
-                self.add(
-                    node, PG.issuedBy, add_department(self.graph, name, jurisdiction, self.lexicon)
-                )
+                department = add_department(self.graph, name, jurisdiction, self.lexicon)
+                self.add(node, PG.issuedBy, department)
         return node
 
     def _discrepancy(self, citation: Citation, number: str, resolved: URIRef) -> None:
