@@ -165,26 +165,26 @@ def test_queries_function_obligations_within_one_jurisdiction(store: ox.Store) -
 
 
 def test_queries_target_chain_reaches_the_national_policy(store: ox.Store) -> None:
-    target = PGR + "target/zhoukou/nursing-bed-share/2025"
+    target = PGR + "target/lincang/childcare-places-per-thousand/2025"
     rows = run_query(store, library()["target-chain"], {"target": target}).rows
     assert {(row[1], row[2], row[4], row[8]) for row in rows} == {
-        ("养老机构护理型床位占比", "2025", "55", PGR + "plan/zhoukou")
+        ("每千人口拥有3岁以下婴幼儿托位数", "2025", "3", PGR + "plan/lincang")
     }
-    assert {row[7] for row in rows} == {"深化医养医育有机结合"}
-    assert {row[11] for row in rows} == {"国办发〔2020〕52号", "豫发改社会〔2022〕76号"}
+    edges = {(row[10], row[12]) for row in rows}
+    assert edges == {
+        (PGR + "plan/lincang", "云政办发〔2021〕34号"),
+        (PGR + "doc/云政办发〔2021〕34号", "国办发〔2020〕52号"),
+    }
 
 
-def test_queries_policy_implementations_finds_the_implementing_plan(store: ox.Store) -> None:
+def test_queries_policy_implementations_follow_the_lineage(store: ox.Store) -> None:
+    """zhoukou names 国办发〔2020〕52号 itself; lincang reaches it through the provincial 云政办发."""
     rows = run_query(
         store, library()["policy-implementations"], {"number": "国办发〔2020〕52号"}
     ).rows
-    assert (
-        "国办发〔2020〕52号",
-        PGR + "plan/zhoukou",
-        "周口市“一老一小”整体解决方案",
-        "true",
-        None,
-    ) in rows
+    by_plan = {row[1]: (row[3], row[4]) for row in rows}
+    assert by_plan[PGR + "plan/lincang"] == ("false", PGR + "doc/云政办发〔2021〕34号")
+    assert by_plan[PGR + "plan/zhoukou"][0] == "true"
 
 
 def test_queries_co_responsibility_counts_shared_measures(store: ox.Store) -> None:

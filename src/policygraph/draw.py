@@ -75,9 +75,18 @@ def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no
     for column, (_, nodes) in enumerate(sorted(layers.items())):
         for row, node in enumerate(nodes):
             positions[node] = (column, (len(nodes) - 1) / 2 - row)
-    nx.draw_networkx_edges(
-        graph, positions, ax=axes, edge_color="#999999", arrows=True, arrowsize=8, width=0.8
-    )
+    for bend, edges in _edges_by_span(graph).items():
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=edges,
+            ax=axes,
+            edge_color="#999999",
+            arrows=True,
+            arrowsize=8,
+            width=0.8,
+            connectionstyle=f"arc3,rad={bend}",
+        )
     for node, (x, y) in positions.items():
         data = graph.nodes[node]
         axes.text(
@@ -100,6 +109,18 @@ def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no
     axes.axis("off")
     figure.tight_layout()
     return figure
+
+
+def _edges_by_span(graph: nx.DiGraph) -> dict[float, list[tuple[str, str]]]:
+    """Edges between neighbouring columns drawn straight, longer ones bent so they stay visible."""
+    spans: dict[float, list[tuple[str, str]]] = {0.0: [], 0.25: []}
+    columns = {
+        layer: i for i, layer in enumerate(sorted({d["layer"] for _, d in graph.nodes(data=True)}))
+    }
+    for a, b in graph.edges:
+        jump = abs(columns[graph.nodes[b]["layer"]] - columns[graph.nodes[a]["layer"]])
+        spans[0.0 if jump <= 1 else 0.25].append((a, b))
+    return {bend: edges for bend, edges in spans.items() if edges}
 
 
 def draw_layers(graph: nx.DiGraph, title: str, path: Path) -> None:

@@ -1,8 +1,8 @@
 """Load the built graphs into a SPARQL 1.1 Graph Store Protocol server.
 
-Each plan file becomes one named graph, named by its plan's IRI; the shared
-vocabularies go into the graph `pgr:vocabularies`. A PUT replaces the graph,
-so pushing twice leaves the server as after one push. Works with any GSP
+Each plan file becomes one named graph, named by its plan's IRI. A PUT replaces the graph,
+so pushing twice leaves the server as after one push. Other files (the
+vocabularies, the policy registry) go into pgr:<file stem>. Works with any GSP
 server: Oxigraph (`…/store`), Jena Fuseki (`…/<dataset>/data`), Virtuoso
 (`…/sparql-graph-crud`), GraphDB (`…/repositories/<id>/rdf-graphs/service`).
 """
@@ -18,7 +18,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from policygraph.errors import PolicygraphError
-from policygraph.store import VOCABULARY_FILE, graph_files
+from policygraph.store import PLANS_DIR, graph_files
 from policygraph.vocab import PG, PGR
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -38,9 +38,10 @@ class PushedGraph:
 
 
 def graph_name(path: Path, turtle: bytes) -> str:
-    """The named graph a file goes into: its plan's IRI, or pgr:vocabularies."""
-    if path.name == VOCABULARY_FILE:
-        return str(PGR["vocabularies"])
+    """The named graph a file goes into: its plan's IRI for a plan file (plans/<name>.ttl),
+    else pgr:<file stem> (pgr:vocabularies, pgr:registry)."""
+    if path.parent.name != PLANS_DIR:
+        return str(PGR[path.stem])
     plan_class = ox.NamedNode(str(PG.Plan))
     plans = sorted(
         t.subject.value

@@ -99,7 +99,7 @@ def responsibility_graph(rows: Rows) -> nx.DiGraph:
 
 
 def chain_graph(rows: Rows) -> nx.DiGraph:
-    """Target → measure → plan → parent policies, for drawing."""
+    """Target → measure → plan → parent policies (drawn one column per pg:implements hop)."""
     graph = nx.DiGraph()
     for row in rows.rows:
         r = dict(zip(rows.columns, row, strict=True))
@@ -114,8 +114,27 @@ def chain_graph(rows: Rows) -> nx.DiGraph:
         plan = str(r["plan"])
         graph.add_node(plan, layer=2, kind="plan", label=_short(r["planLabel"] or plan, 16))
         graph.add_edge(previous, plan)
-        if r["policy"]:
-            policy_label = r["number"] or _short(r["policyLabel"])
-            graph.add_node(r["policy"], layer=3, kind="policy", label=policy_label)
-            graph.add_edge(plan, r["policy"])
+        if r["policy"] and r["implementedBy"]:
+            graph.add_node(
+                r["policy"], kind="policy", label=r["number"] or _short(r["policyLabel"])
+            )
+            graph.add_edge(r["implementedBy"], r["policy"])
+    hops = _hops_above_plans(graph)
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "policy":
+            data["layer"] = 2 + hops.get(node, 1)
     return graph
+
+
+def _hops_above_plans(graph: nx.DiGraph) -> dict[str, int]:
+    """For each node above a plan, the longest pg:implements path from the plan to it."""
+    if not nx.is_directed_acyclic_graph(graph):
+        return {}  # a citation cycle in the data: draw every policy one hop above its plan
+    hops: dict[str, int] = {}
+    for node in nx.topological_sort(graph):
+        if graph.nodes[node]["kind"] == "plan":
+            hops[node] = 0
+        for successor in graph.successors(node):
+            if node in hops:
+                hops[successor] = max(hops.get(successor, 0), hops[node] + 1)
+    return hops
