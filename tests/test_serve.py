@@ -50,18 +50,23 @@ def _expected_rows(store: ox.Store) -> set[tuple[str | None, ...]]:
     return set(run_query(store, library()["department-targets"]).rows)
 
 
-def test_serve_answers_sparqlwrapper_with_the_embedded_rows(
-    endpoint_url: str, store: ox.Store
-) -> None:
-    client = SPARQLWrapper(endpoint_url)
+def _contract_rows_from(url: str) -> set[tuple[str | None, ...]]:
+    """The contract query's rows as a SPARQL client (SPARQLWrapper, JSON results) gets them."""
+    client = SPARQLWrapper(url)
     client.setQuery(CONTRACT)
     client.setReturnFormat(JSON)
     document = client.query().convert()
     names = document["head"]["vars"]
-    rows = {
+    return {
         tuple(b[n]["value"] if n in b else None for n in names)
         for b in document["results"]["bindings"]
     }
+
+
+def test_serve_answers_sparqlwrapper_with_the_embedded_rows(
+    endpoint_url: str, store: ox.Store
+) -> None:
+    rows = _contract_rows_from(endpoint_url)
     assert rows == _expected_rows(store) and rows
 
 
@@ -159,16 +164,7 @@ def test_push_loads_each_plan_as_a_named_graph(oxigraph_server: str, store: ox.S
         headers={"Accept": "application/sparql-results+json"},
     ).json()["results"]["bindings"]
     assert {g["g"]["value"] for g in graphs} == names
-    client = SPARQLWrapper(oxigraph_server + "/query")
-    client.setQuery(CONTRACT)
-    client.setReturnFormat(JSON)
-    document = client.query().convert()
-    names_ = document["head"]["vars"]
-    rows = {
-        tuple(b[n]["value"] if n in b else None for n in names_)
-        for b in document["results"]["bindings"]
-    }
-    assert rows == _expected_rows(store)
+    assert _contract_rows_from(oxigraph_server + "/query") == _expected_rows(store)
 
 
 class _BasicAuthStore(BaseHTTPRequestHandler):
