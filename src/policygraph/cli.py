@@ -264,7 +264,8 @@ def trace(
         rows = trace_target(store, str(target), plan)
         columns, values, subject, picture = rows.columns, rows.rows, str(target), chain_graph
     if not values:
-        err.print(f"no targets or measures owned by {subject!r} in {graphs}/", markup=False)
+        where = f" of {jurisdiction}" if jurisdiction else ""
+        err.print(f"no targets or measures owned by {subject!r}{where} in {graphs}/", markup=False)
     _print_rows(columns, values, fmt)
     if out_file:
         out_file.write_text(_format_rows(columns, values, out_file.suffix[1:]), encoding="utf-8")
