@@ -51,7 +51,7 @@ def test_cli_validate_plan_text_conforms(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(CORPUS / "wanzhou.txt"), "--lang", "en"])
     assert result.exit_code == 0, result.stdout
     assert "The target names no responsible unit" in result.stdout
-    assert "line 69" in result.stdout
+    assert "wanzhou.txt:69" in result.stdout
 
 
 def test_cli_validate_reports_violation_with_exit_1(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """validate.py and `policygraph validate`: findings that point at the text, on the corpus.
 
-The registry of parent policies is a fixture shaped as `policygraph.registry` writes it
-(tests/data/validate/registry.ttl), so the cross-document rules are tested on real plans.
+The corpus plans are validated as `policygraph validate` does, with the bundled registry
+of parent policies; tests of one rule use tests/data/validate/registry.ttl, a registry
+graph shaped as `policygraph.registry` writes it.
 """
 
 from __future__ import annotations
@@ -69,15 +70,35 @@ def test_validate_reports_lincang_places_target_below_the_national_one(
     assert english.message.startswith("The 2025 target 3个 is weaker than the parent policy")
 
 
+def test_validate_reports_the_citation_whose_number_contradicts_its_title(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Xixian cites 《国务院办公厅关于促进养老托育服务健康发展的意见》 as 国办发(2023)52号;
+    the title is that of 国办发〔2020〕52号."""
+    (finding,) = by_rule(corpus_reports["xixian"]["zh"], "PolicyDocumentShape-discrepancy")
+    assert finding.severity == "warning"
+    assert (finding.file, finding.line) == ("xixian.txt", 2)
+    assert "国办发(2023)52号" in finding.quote
+    assert (
+        finding.message
+        == "引用的文号 国办发〔2023〕52号 与标题不符：该标题的文件是 国办发〔2020〕52号"
+    )
+    for plan in ("kunming", "lincang", "wanzhou", "zhoukou"):
+        assert by_rule(corpus_reports[plan]["zh"], "PolicyDocumentShape-discrepancy") == []
+
+
 def test_validate_compares_only_with_parent_targets_that_bind_the_plan(
     corpus_reports: dict[str, dict[str, Report]],
 ) -> None:
     """Kunming (4.5) and Xixian (4.6) meet the national 4.5; Wanzhou's table row has no unit,
-    so it is not compared. Registry targets are never reported as the plan's faults."""
+    so it is not compared; Zhoukou's 4.1 is below it. Registry targets (…/target/parent/…)
+    are never reported as the plan's faults."""
     for plan in ("kunming", "xixian", "wanzhou"):
         assert by_rule(corpus_reports[plan]["zh"], "TargetShape-parentValue") == [], plan
+    (zhoukou,) = by_rule(corpus_reports["zhoukou"]["zh"], "TargetShape-parentValue")
+    assert (zhoukou.line, zhoukou.message[:12]) == (82, "2025年目标 4.1个")
     for reports in corpus_reports.values():
-        assert all("/registry/" not in f.focus for f in reports["zh"].findings)
+        assert all("/target/parent/" not in f.focus for f in reports["zh"].findings)
 
 
 def test_validate_names_the_targets_of_plans_that_name_no_owner(

@@ -20,6 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from policygraph.registry import registry_graph
 from policygraph.resources import resource_dir
 from policygraph.store import to_oxigraph
 from policygraph.vocab import PG, PREFIXES
@@ -94,20 +95,6 @@ def vocabulary_index() -> dict[str, tuple[ox.Triple, ...]]:
     return {iri: tuple(triples) for iri, triples in index.items()}
 
 
-@cache
-def registry_graph() -> Graph:
-    """Known parent policies and their targets; empty while policygraph.registry is absent.
-
-    The registry (citations and lineage) is built by `policygraph.registry`; this hook
-    keeps validation working on a checkout without it.
-    """
-    try:
-        from policygraph.registry import registry_graph as build_registry
-    except ImportError:  # a checkout without the registry module: no parent targets
-        return Graph()
-    return build_registry()
-
-
 def context_triples(
     graphs: Iterable[Graph], vocabulary: dict[str, tuple[ox.Triple, ...]]
 ) -> list[ox.Triple]:
@@ -129,7 +116,7 @@ def context_triples(
 
 def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None) -> Report:
     """Validate one plan graph with the bundled shapes, registry and vocabularies."""
-    registry = registry_graph() if registry is None else registry
+    registry = registry_graph() if registry is None else registry  # built once (cached)
     context = context_triples((data, registry), vocabulary_index())
     results = shacl_results(data + registry, context)
     own = set(data.subjects())
@@ -215,7 +202,7 @@ def _finding(data: Graph, results: Graph, result: Node, lang: str) -> Finding:
         plan=_text(data.value(plan, RDFS.label)) if plan else None,
         file=_text(data.value(plan, PG.sourceFile)) if plan else None,
         focus=str(focus),
-        label=_text(data.value(focus, RDFS.label)),
+        label=_text(data.value(source, RDFS.label) or data.value(focus, RDFS.label)),
         rule=str(shape).rsplit("#", 1)[-1],
         message=_message(results, result, shape, lang),
         quote=_text(data.value(source, PG.quote)),
