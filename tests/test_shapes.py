@@ -89,15 +89,21 @@ def test_every_node_shape_has_a_valid_and_an_invalid_fixture() -> None:
         assert any(p.stem.startswith(f"{name}-") for p in INVALID), f"no invalid fixture for {name}"
 
 
+TARGETS = (SH.target, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
 def test_every_property_shape_is_named_and_violated_by_a_fixture() -> None:
+    """Named `pgsh:<Class>Shape-<rule>`: hung off that node shape, or (a conditional rule)
+    with a target of its own."""
+    graph = shapes_graph()
     violated = {key[2] for path in INVALID for key in expected_keys(load(path))}
     for shape in property_shapes():
         assert isinstance(shape, URIRef), "property shapes are named IRIs, never blank nodes"
-        node = str(shape).removeprefix(str(PGSH)).split("-")[0]
-        assert (None, SH.property, shape) in shapes_graph(), f"{shape} hangs off no node shape"
-        assert any(s == PGSH[node] for s in shapes_graph().subjects(SH.property, shape)), (
-            f"{shape} is not named after its node shape"
-        )
+        node = PGSH[str(shape).removeprefix(str(PGSH)).split("-")[0]]
+        assert node in node_shapes(), f"{shape} is not named after a node shape"
+        hung = (node, SH.property, shape) in graph
+        targeted = any((shape, t, None) in graph for t in TARGETS)
+        assert hung != targeted, f"{shape}: hang it off {node} or give it a target, not both"
         assert shape in violated, f"no invalid fixture violates {shape}"
 
 
