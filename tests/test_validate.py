@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph
+from rdflib import BNode, Graph
 from rdflib.namespace import RDF, SH
 from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
 from policygraph.validate import Report, validate_graph
-from policygraph.vocab import PG
+from policygraph.vocab import PG, PGSH
 from tests.conftest import CORPUS, DATA
 
 runner = CliRunner()
@@ -203,6 +203,18 @@ def test_cli_validate_ttl_is_the_shacl_report(tmp_path: Path) -> None:
     (node,) = graph.subjects(RDF.type, SH.ValidationReport)
     assert graph.value(node, SH.conforms).toPython() is False
     assert len(list(graph.objects(node, SH.result))) == 5
+    for path in graph.objects(None, SH.resultPath):
+        assert (path, None, None) in graph or not isinstance(path, BNode), "dangling path"
+    (either,) = graph.subjects(SH.sourceShape, PGSH["PlanShape-issuedByOrJurisdiction"])
+    assert graph.value(graph.value(either, SH.resultPath), SH.alternativePath) is not None
+
+
+def test_cli_validate_refuses_an_unusable_text_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {path}: empty file"
 
 
 def test_cli_validate_folder_prints_a_summary_row_per_plan(tmp_path: Path) -> None:

@@ -181,7 +181,10 @@ def report_graph(parts: Iterable[tuple[Graph, list[Node]]]) -> Graph:
 
 
 def _copy_closure(source: Graph, target: Graph, node: Node) -> None:
-    for p, o in source.predicate_objects(node):
+    """Copy a node's triples and, recursively, its blank nodes' (a result path is a blank
+    node of the shapes graph, so it is looked up there when the results lack it)."""
+    origin = source if (node, None, None) in source else shapes_graph()
+    for p, o in origin.predicate_objects(node):
         target.add((node, p, o))
         if isinstance(o, BNode):
             _copy_closure(source, target, o)
