@@ -230,15 +230,24 @@ def trace(
         RowFormat, typer.Option("--format", help="table, csv or json.")
     ] = RowFormat.table,
 ) -> None:
-    """List the targets and measures a department (or a function) owns, with plan and year."""
+    """List the targets and measures a department (or a function) owns, plan by plan,
+    with year and value."""
     from policygraph.lexicon import load_lexicon
     from policygraph.store import load_store
-    from policygraph.trace import trace_department
+    from policygraph.trace import rows_by_plan, trace_department
 
     rows = trace_department(load_store(graphs), department, load_lexicon())
     if not rows.rows:
         err.print(f"no targets or measures owned by {department!r} in {graphs}/", markup=False)
-    _print_rows(rows.columns[1:], tuple(r[1:] for r in rows.rows), fmt)
+    if fmt is not RowFormat.table:
+        _print_rows(rows.columns[1:], tuple(r[1:] for r in rows.rows), fmt)
+        return
+    for plan, group in rows_by_plan(rows):
+        table = Table(*group.columns, title=plan, title_justify="left")
+        for row in group.rows:
+            table.add_row(*("" if v is None else v for v in row))
+        out.print(table)
+    out.print(f"{len(rows.rows)} row(s) in {len(rows_by_plan(rows))} plan(s)")
 
 
 def _print_rows(

@@ -37,6 +37,9 @@ class Scores:
     found_departments: int
     gold_numbers: int
     found_numbers: int
+    gold_measures: int = 0
+    found_measures: int = 0
+    matched_measures: int = 0
 
     @property
     def recall(self) -> float:
@@ -49,6 +52,14 @@ class Scores:
     @property
     def department_recall(self) -> float:
         return self.found_departments / self.gold_departments if self.gold_departments else 1.0
+
+    @property
+    def measure_recall(self) -> float:
+        return self.matched_measures / self.gold_measures if self.gold_measures else 1.0
+
+    @property
+    def measure_precision(self) -> float:
+        return self.matched_measures / self.found_measures if self.found_measures else 1.0
 
     @property
     def number_recall(self) -> float:
@@ -110,7 +121,22 @@ def score_plan(plan: Plan, gold: dict[str, Any], lexicon: Lexicon) -> Scores:
         found_departments=len(set(gold["departments"]) & named),
         gold_numbers=len(gold_numbers),
         found_numbers=len(gold_numbers & numbers),
+        gold_measures=len(gold["measures"]),
+        found_measures=len(plan.measures),
+        matched_measures=_matched_measures(plan, gold),
     )
+
+
+def _matched_measures(plan: Plan, gold: dict[str, Any]) -> int:
+    """Gold measures found by title (the heading, or a titled paragraph's lead phrase)."""
+    found = [label_key(m.title) for m in plan.measures]
+    matched = 0
+    for measure in gold["measures"]:
+        title = label_key(measure["title"])
+        if title in found:
+            found.remove(title)
+            matched += 1
+    return matched
 
 
 def _same_target(target: Any, entry: GoldTarget, lexicon: Lexicon) -> bool:
@@ -162,7 +188,18 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> list[Scores]:
 
 def report(scores: list[Scores]) -> str:
     """A plain-text table of the scores."""
-    header = ("plan", "matched", "found", "gold", "recall", "precision", "units", "depts", "docs")
+    header = (
+        "plan",
+        "matched",
+        "found",
+        "gold",
+        "recall",
+        "precision",
+        "units",
+        "depts",
+        "measures",
+        "docs",
+    )
     rows = [header]
     for s in scores:
         rows.append(
@@ -175,6 +212,7 @@ def report(scores: list[Scores]) -> str:
                 f"{s.precision:.2f}",
                 f"{s.unit_jaccard:.2f}",
                 f"{s.found_departments}/{s.gold_departments}",
+                f"{s.matched_measures}/{s.gold_measures} of {s.found_measures}",
                 f"{s.found_numbers}/{s.gold_numbers}",
             )
         )

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from policygraph.ids import digest, local_iri, mint
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import (
     Bindingness,
     Citation,
@@ -26,7 +26,9 @@ from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
-"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain."""
+"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain. A unit the
+plan makes lead of a domain (区民政局牵头负责一老工作, `Plan.domain_leads`) is the
+pg:leadUnit of every target of that domain."""
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
@@ -106,7 +108,9 @@ class _PlanGraph:
         return node
 
     def _department_name(self, name: str) -> str:
-        """万州区民政局 and 区民政局 of the 万州区 plan are one department."""
+        """万州区民政局 and 区民政局 of the 万州区 plan are one department; bracket and
+        width variants of one name (各县(市、区)政府 / 各县（市、区）政府) too."""
+        name = label_key(name)
         jurisdiction = self.plan.jurisdiction
         if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction) + 1:
             return jurisdiction[-1] + name[len(jurisdiction) :]
@@ -186,9 +190,11 @@ class _PlanGraph:
             self.add(node, PG.baselineYear, Literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
-        domain = next((v for k, v in DOMAINS.items() if target.domain and k in target.domain), None)
+        domain = next((k for k in DOMAINS if target.domain and k in target.domain), None)
         if domain:
-            self.add(node, PG.domain, local_iri(domain))
+            self.add(node, PG.domain, local_iri(DOMAINS[domain]))
+            leads = tuple(unit for word, unit in self.plan.domain_leads if word == domain)
+            self._units(node, leads, lead=True)
         if target.region:
             self.add(node, PG.region, self._region(target.region, self.region))
         if target.measure:

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -72,6 +72,12 @@ class Lexicon:
             return self.functions[name]
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
+
+    @cached_property
+    def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(department labels, place labels): the names a run-together list of units
+        is split by (see extract/departments.py)."""
+        return frozenset(self.functions), frozenset(k for k in self.regions if len(k) >= 2)
 
     def strip_jurisdiction(self, name: str) -> str:
         """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""

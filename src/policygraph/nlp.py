@@ -21,6 +21,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon import load_lexicon
 from policygraph.model import Plan
 from policygraph.normalize import Normalized
@@ -38,6 +39,7 @@ for _name in (
     "jurisdiction",
     "citations",
     "measures",
+    "domain_leads",
     "targets",
 ):
     if not Doc.has_extension(_name):
@@ -79,9 +81,13 @@ def citations_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+@Language.component(
+    "pg_measures", requires=["doc._.outline"], assigns=["doc._.measures", "doc._.domain_leads"]
+)
 def measures_component(doc: Doc) -> Doc:
-    doc._.measures = find_measures(doc.text, doc._.outline, doc._.normalized.quote)
+    lexicon = load_lexicon()
+    doc._.measures = find_measures(doc.text, doc._.outline, doc._.normalized.quote, lexicon)
+    doc._.domain_leads = find_statements(doc.text, 0, doc._.normalized.quote, lexicon).domain_leads
     return doc
 
 
@@ -118,4 +124,5 @@ def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
         doc._.citations,
         doc._.measures,
         doc._.targets,
+        doc._.domain_leads,
     )
