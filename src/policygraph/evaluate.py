@@ -4,7 +4,9 @@ One gold target value (indicator, year) is one target. A predicted target
 matches a gold one when the year is the same, the value is the same (number,
 or qualitative wording), and the indicator is the same: the same canonical
 concept, or — for a wording the indicator scheme does not know yet — a
-wording that shares most of its characters with the gold wording.
+wording that shares most of its characters with the gold wording. A gold
+measure is found when an extracted measure has its title (brackets, quotes and
+spaces aside); a gold department when a target or measure names it as written.
 
 Run `python -m policygraph.evaluate [GOLD_DIR] [CORPUS_DIR]` to print the
 figures; `tests/test_gold.py` asserts floors on them.
