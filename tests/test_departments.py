@@ -71,13 +71,24 @@ def test_departments_split_names_run_together_where_one_name_ends(
 
 @pytest.mark.parametrize(
     "mention",
-    ["各级政府", "各部门", "行业主管部门", "相关部门", "卫生健康部门", "新区其他相关单位"],
+    [
+        "各级政府",
+        "市县两级政府",
+        "属地政府",
+        "各部门",
+        "行业主管部门",
+        "相关部门",
+        "卫生健康部门",
+        "新区其他相关单位",
+    ],
 )
 def test_departments_generic_mentions_are_not_units(mention: str) -> None:
     assert is_generic(mention)
 
 
-@pytest.mark.parametrize("unit", ["区民政局", "各镇乡街道", "各县〔市、区〕政府〔管委会〕"])
+@pytest.mark.parametrize(
+    "unit", ["区民政局", "各镇乡街道", "各县〔市、区〕政府〔管委会〕", "临沧市人民政府办公室"]
+)
 def test_departments_named_units_are_not_generic(unit: str) -> None:
     assert not is_generic(unit)
 

@@ -143,3 +143,19 @@ def test_measures_lists_win_over_statements_for_responsibility() -> None:
     text = "三、重点任务\n（五）促普惠。由各街道办事处牵头，建设托育园。（责任单位：区卫生健康委、区教委）\n"
     ((_, _, _, responsible, lead),) = _measures(text)
     assert (responsible, lead) == (["区卫生健康委", "区教委"], ["各街道办事处"])
+
+
+def test_measures_a_sub_measure_keeps_its_lead_but_shares_its_units() -> None:
+    text = (
+        "三、重点任务\n（五）促普惠协同发展\n统筹推进。\n"
+        "1.促普惠。由各街道办事处牵头，改扩建托育园。（责任单位：区卫生健康委）\n"
+    )
+    assert _measures(text) == [
+        ("（五）", "促普惠协同发展", None, ["区卫生健康委"], []),
+        ("1.", "促普惠", "促普惠协同发展", ["区卫生健康委"], ["各街道办事处"]),
+    ]
+
+
+def test_measures_a_task_heading_is_a_task_whatever_its_ending() -> None:
+    text = "1.推动养老服务持续发展。加快建设服务网络。\n2.服务需求持续增长。截至2020年底，全市共有养老机构254所。\n"
+    assert _titles(text) == [("推动养老服务持续发展", None)]

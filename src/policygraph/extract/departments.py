@@ -28,11 +28,11 @@ UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|�
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
 
 GENERIC_UNITS = re.compile(
-    r"^(各级|各有关|有关|相关|其他|其它)|(相关|有关|其他|其它)[^，、]{0,4}$|"
-    r"(部门|单位|机构|方面)$|^(各部门|政府|各级政府)$"
+    r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
+    r"(相关|有关|其他|其它)[^，、]{0,4}$|(部门|单位|机构|方面)$|^(各部门|政府)$"
 )
-"""Mentions of a kind of body rather than a named unit: 各级政府, 各部门, 相关部门,
-行业主管部门, 发展改革部门, 新区其他相关单位."""
+"""Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
+属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队)$"

@@ -41,10 +41,18 @@ CONTEXT_TITLE = re.compile(
 the background ones, 总体要求, 指导思想, 基本原则, 发展目标, 主要目标, 整体目标."""
 
 STATE_TITLE = re.compile(
-    r"(逐步|持续|不断|初见|初步|显著|明显|日益|稳步|大幅|基本|更加)[\u4e00-\u9fff]{1,4}$"
+    r"(逐步|持续|不断|初见|初步|显著|明显|日益|稳步|大幅)[\u4e00-\u9fff]{1,4}$"
 )
 """A heading that reports a state rather than sets a task: 政策体系逐步完善,
-服务体系初见成效, 服务需求持续增长 (a task heading opens with its verb: 扩大…, 夯实…)."""
+服务体系初见成效, 服务需求持续增长."""
+
+TASK_OPENER = re.compile(
+    r"^(推动|推进|促进|加强|加快|加大|完善|健全|建立|提升|提高|扩大|夯实|强化|优化|深化|培育|"
+    r"发展|实施|落实|做好|统筹|盘活|积极|大力|着力|创新|营造|构建|打造|支持|鼓励|引导|规范|"
+    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索)"
+)
+"""A task heading opens with its verb (扩大…供给, 推动…持续发展), a state heading with
+its subject (政策体系…): a heading so opened is a task whatever its ending."""
 
 STOCKTAKING = re.compile(
     r"截至|截止|以来|期间|先后|已经|已建成|建成了|取得|初见成效|成效显著|人口普查|公报|"
@@ -102,9 +110,10 @@ def _states_context(text: str, section: Section) -> bool:
     first = text[section.body_start : section.body_end].strip().split("\n")[0]
     if any(True for _ in responsibility_lists(first)):
         return False
-    return bool(STATE_TITLE.search(section.heading.title)) or (
-        len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
-    )
+    title = section.heading.title
+    if TASK_OPENER.match(title):
+        return False
+    return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
 
 
 def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
@@ -141,7 +150,7 @@ def _section_measures(
     for s, e in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
-    units = _units(text[base : section.end], base, quote, lexicon)
+    units = _units(text[base : section.end], body, base, quote, lexicon)
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
@@ -157,7 +166,7 @@ def _section_measures(
         paragraph = body[s:e]
         title = PARAGRAPH_TITLE.match(paragraph)
         assert title is not None
-        child_units = _units(paragraph, base + s, quote, lexicon)
+        child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
         child = Measure(
             key=f"{section.key}.p{index}",
             number=None,
@@ -178,9 +187,11 @@ class _Units:
     listed: bool  # the responsible units come from bracketed lists
 
 
-def _units(governed: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
-    """A measure's units from the text it governs: its responsibility lists, or, where
-    it has none, the units its statements name; leads from 牵头/会同 statements."""
+def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
+    """A measure's units: the responsibility lists of all the text it governs (its
+    sub-measures' too), or, where there are none, the units that the statements of
+    its own body name; leads from the 牵头/会同 statements of its own body, since a
+    numbered sub-measure's lead leads that task only. `body` starts `governed`."""
     listed = mentions_in_lists(governed, base, quote, lexicon)
-    statements = find_statements(governed, base, quote, lexicon)
+    statements = find_statements(body, base, quote, lexicon)
     return _Units(listed or statements.responsible, statements.lead, bool(listed))
