@@ -9,8 +9,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
+from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
+from policygraph.cli import app
 from policygraph.extract.departments import is_generic, split_run_together, split_units
 from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
@@ -218,3 +220,15 @@ def test_departments_trace_by_name_keeps_to_that_name(store: ox.Store) -> None:
     assert ("养老机构护理型床位占比", "2025", ">=", "60") in {
         (r[2], r[3], r[4], r[5]) for r in targets
     }
+
+
+def test_departments_trace_command_prints_one_table_per_plan(
+    built: tuple[BuildReport, Path], plans: dict[str, Any]
+) -> None:
+    result = CliRunner().invoke(
+        app, ["trace", "--department", "区民政局", "--graphs", str(built[1])], terminal_width=200
+    )
+    assert result.exit_code == 0, result.output
+    assert plans["wanzhou"].title in result.output
+    assert plans["zhoukou"].title not in result.output
+    assert "in 1 plan(s)" in result.output
