@@ -39,6 +39,7 @@ class Scores:
     found_departments: int
     gold_numbers: int
     found_numbers: int
+    extracted_numbers: int
     gold_measures: int = 0
     found_measures: int = 0
     matched_measures: int = 0
@@ -66,6 +67,11 @@ class Scores:
     @property
     def number_recall(self) -> float:
         return self.found_numbers / self.gold_numbers if self.gold_numbers else 1.0
+
+    @property
+    def number_precision(self) -> float:
+        """Share of the cited numbers found (normal form) that the gold file lists."""
+        return self.found_numbers / self.extracted_numbers if self.extracted_numbers else 1.0
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,7 @@ def score_plan(plan: Plan, gold: dict[str, Any], lexicon: Lexicon) -> Scores:
         found_departments=len(set(gold["departments"]) & named),
         gold_numbers=len(gold_numbers),
         found_numbers=len(gold_numbers & numbers),
+        extracted_numbers=len(numbers),
         gold_measures=len(gold["measures"]),
         found_measures=len(plan.measures),
         matched_measures=_matched_measures(plan, gold),
@@ -201,6 +208,7 @@ def report(scores: list[Scores]) -> str:
         "depts",
         "measures",
         "docs",
+        "doc-prec",
     )
     rows = [header]
     for s in scores:
@@ -216,6 +224,7 @@ def report(scores: list[Scores]) -> str:
                 f"{s.found_departments}/{s.gold_departments}",
                 f"{s.matched_measures}/{s.gold_measures} of {s.found_measures}",
                 f"{s.found_numbers}/{s.gold_numbers}",
+                f"{s.number_precision:.2f}",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
