@@ -127,9 +127,20 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         ),
         ("由各街道办事处牵头，改扩建托育园。", ["各街道办事处"], ["各街道办事处"]),
         ("市财政局配合做好资金保障。", ["市财政局"], []),
+        ("区民政局、区财政局按职责分工负责。", ["区民政局", "区财政局"], []),
+        ("鼓励养老机构与医院配合，支持三峡学院负责培训。", [], []),
         ("发展改革、民政、卫生健康部门牵头，各级政府负责落实，行业主管部门牵头负责。", [], []),
     ],
-    ids=["lead", "convene", "convene-inherits-subject", "you-lead", "assist", "generic"],
+    ids=[
+        "lead",
+        "convene",
+        "convene-inherits-subject",
+        "you-lead",
+        "assist",
+        "by-remit",
+        "encouraged-institutions",
+        "generic",
+    ],
 )
 def test_measures_without_lists_take_the_units_their_statements_name(
     body: str, responsible: list[str], lead: list[str]

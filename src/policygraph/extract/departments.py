@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
 LIST_OPENERS = re.compile(r"^(责任单位|牵头单位|责任部门|配合单位)[：:]?")
@@ -51,6 +51,7 @@ SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
 TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
 MAX_LABEL = 16
+MAX_UNIT = 24
 
 
 def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
@@ -113,11 +114,19 @@ def is_generic(name: str) -> bool:
 
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
-    """Whether free text names one unit: a known department, or a name with a unit ending."""
-    if len(name) < 2 or is_generic(name):
+    """Whether free text names one unit: a known department name (区民政局,
+    发展改革和商务局), or a name that opens with its level or region and ends like a
+    unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
+    if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
         return False
-    core = TRAILING_BRACKETS.sub("", name)
-    return bool(lexicon.functions_of(name)) or bool(UNIT_ENDINGS.search(core))
+    key = label_key(name)
+    if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
+        return True
+    _, places = lexicon.unit_labels
+    opens = name[0] in JURISDICTION_OPENERS or any(
+        name[:n] in places for n in range(2, min(len(name), MAX_LABEL) + 1)
+    )
+    return opens and bool(UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)))
 
 
 def split_run_together(name: str, lexicon: Lexicon) -> list[tuple[int, int]]:

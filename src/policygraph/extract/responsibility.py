@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from policygraph.extract.departments import (
+    MAX_UNIT,
     UNIT_ENDINGS,
     is_named_unit,
     responsibility_lists,
@@ -28,8 +29,11 @@ from policygraph.model import DepartmentMention, QuoteMaker
 STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)")
 """The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将)."""
 
-SUBJECT_START = re.compile(r"^.*由|^(并|同时|另外|其中|并由)")
+SUBJECT_START = re.compile(r"^.*由|^(并|同时|另外|其中)")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
+
+SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
+"""Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
 
 DOMAIN_WORK = re.compile(r"(?:负责)?“?(一老|一小|养老|托育)(?:服务)?”?工作")
 """The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作."""
@@ -39,7 +43,6 @@ DOMAIN_NAMES = {"一老": "养老", "养老": "养老", "一小": "托育", "托
 
 SENTENCE = re.compile(r"[^。；！？\n]+")
 CLAUSE = re.compile(r"[^，,：]+")
-MAX_UNIT = 24
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ def _subject(
     the subject is not a named unit (发展改革、民政、卫生健康部门)."""
     opener = SUBJECT_START.match(words)
     start = opener.end() if opener else 0
-    items = split_list(words, start, len(words))
+    closer = SUBJECT_END.search(words, start)
+    items = split_list(words, start, closer.start() if closer else len(words))
     if not items or not all(is_named_unit(words[s:e], lexicon) for s, e in items):
         return []
     return [DepartmentMention(words[s:e], quote(base + at + s, base + at + e)) for s, e in items]
