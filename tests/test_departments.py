@@ -18,6 +18,7 @@ from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon import load_lexicon
 from policygraph.model import DepartmentMention, Plan, Quote, Target
+from policygraph.normalize import normalize_text
 from policygraph.store import load_store
 from policygraph.trace import rows_by_plan, trace_department
 from policygraph.vocab import PG, PGR
@@ -232,3 +233,26 @@ def test_departments_trace_command_prints_one_table_per_plan(
     assert plans["wanzhou"].title in result.output
     assert plans["zhoukou"].title not in result.output
     assert "in 1 plan(s)" in result.output
+
+
+def test_departments_of_the_corpus_belong_to_regions_of_regions_ttl(
+    built: tuple[BuildReport, Path],
+) -> None:
+    known = {URIRef(str(PGR) + key) for key in load_lexicon().region_labels}
+    for path in sorted((built[1] / "plans").glob("*.ttl")):
+        graph = Graph().parse(path)
+        for department in graph.subjects(RDF.type, PG.Department):
+            assert graph.value(department, PG.jurisdiction) in known, (path.name, department)
+
+
+def test_departments_every_mention_quotes_its_source(
+    plans: dict[str, Any], corpus_dir: Path
+) -> None:
+    for plan in plans.values():
+        source = (corpus_dir / plan.source_file).read_text(encoding="utf-8")
+        mentions = [m for t in plan.targets for m in (*t.responsible, *t.lead)]
+        mentions += [m for measure in plan.measures for m in (*measure.responsible, *measure.lead)]
+        mentions += [m for _, m in plan.domain_leads]
+        for mention in mentions:
+            assert source[mention.quote.start : mention.quote.end] == mention.quote.text
+            assert normalize_text(mention.quote.text).text == mention.name, mention

@@ -29,7 +29,7 @@ from policygraph.model import DepartmentMention, QuoteMaker
 STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)")
 """The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将)."""
 
-SUBJECT_START = re.compile(r"^.*由|^(并|同时|另外|其中)")
+SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
 
 SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
@@ -65,28 +65,24 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
             at = sentence.start() + clause.start()
-            verb = STATEMENT_VERB.search(clause.group())
-            if verb is None:
-                continue
-            own = _subject(clause.group()[: verb.start()], at, base, quote, lexicon)
-            subject = own or subject
-            kind = verb.group(1)
-            if kind == "会同":
-                partners = _objects(
-                    clause.group()[verb.end() :], at + verb.end(), base, quote, lexicon
-                )
-                if subject and partners:
-                    lead.extend(subject)
-                    responsible.extend([*subject, *partners])
-                continue
-            if not own:
-                continue
-            responsible.extend(own)
-            if kind == "牵头":
-                lead.extend(own)
-                domain = DOMAIN_WORK.match(masked, at + verb.end())
-                if domain is not None:
-                    domains.extend((DOMAIN_NAMES[domain.group(1)], unit) for unit in own)
+            words = clause.group()
+            after = 0
+            for verb in STATEMENT_VERB.finditer(words):
+                own = _subject(words, after, verb.start(), base + at, quote, lexicon)
+                after = verb.end()
+                subject = own or subject
+                if verb.group(1) == "会同":
+                    partners = _objects(words[after:], base + at + after, quote, lexicon)
+                    if subject and partners:
+                        lead.extend(subject)
+                        responsible.extend([*subject, *partners])
+                    continue
+                responsible.extend(own)
+                if verb.group(1) == "牵头" and own:
+                    lead.extend(own)
+                    domain = DOMAIN_WORK.match(masked, at + after)
+                    if domain is not None:
+                        domains.extend((DOMAIN_NAMES[domain.group(1)], unit) for unit in own)
     return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
 
 
@@ -97,22 +93,21 @@ def _mask_lists(text: str) -> str:
 
 
 def _subject(
-    words: str, at: int, base: int, quote: QuoteMaker, lexicon: Lexicon
+    clause: str, start: int, end: int, base: int, quote: QuoteMaker, lexicon: Lexicon
 ) -> list[DepartmentMention]:
-    """The named units that open a clause before its verb, or none if any part of
-    the subject is not a named unit (发展改革、民政、卫生健康部门)."""
-    opener = SUBJECT_START.match(words)
-    start = opener.end() if opener else 0
-    closer = SUBJECT_END.search(words, start)
-    items = split_list(words, start, closer.start() if closer else len(words))
-    if not items or not all(is_named_unit(words[s:e], lexicon) for s, e in items):
+    """The named units of `clause[start:end]`, the words before a verb, or none if any
+    part of them is not a named unit (发展改革、民政、卫生健康部门)."""
+    opener = SUBJECT_START.match(clause[start:end])
+    if opener is not None:
+        start += opener.end()
+    closer = SUBJECT_END.search(clause, start, end)
+    items = split_list(clause, start, closer.start() if closer else end)
+    if not items or not all(is_named_unit(clause[s:e], lexicon) for s, e in items):
         return []
-    return [DepartmentMention(words[s:e], quote(base + at + s, base + at + e)) for s, e in items]
+    return [DepartmentMention(clause[s:e], quote(base + s, base + e)) for s, e in items]
 
 
-def _objects(
-    words: str, at: int, base: int, quote: QuoteMaker, lexicon: Lexicon
-) -> list[DepartmentMention]:
+def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list[DepartmentMention]:
     """The units after 会同, up to where the verb of the clause begins
     (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委)."""
     mentions = []
@@ -120,7 +115,7 @@ def _objects(
         stop = _unit_end(words, s, e)
         if stop is None or not is_named_unit(words[s:stop], lexicon):
             break
-        mentions.append(DepartmentMention(words[s:stop], quote(base + at + s, base + at + stop)))
+        mentions.append(DepartmentMention(words[s:stop], quote(base + s, base + stop)))
         if stop < e:
             break
     return mentions
