@@ -117,6 +117,26 @@ def test_departments_abbreviations_resolve_to_functions(name: str, functions: se
     assert {f.removeprefix("function/") for f in found} == functions
 
 
+@pytest.mark.parametrize(
+    ("name", "jurisdiction", "key"),
+    [
+        ("区民政局", "万州区", ("万州区", "区民政局")),
+        ("万州区民政局", "万州区", ("万州区", "区民政局")),
+        ("重庆市万州区民政局", "重庆市万州区", ("万州区", "区民政局")),
+        ("重庆市民政局", "万州区", ("重庆市", "市民政局")),
+        ("周口市人民政府办公室", "周口市", ("周口市", "市人民政府办公室")),
+        ("人行周口市中心支行", "周口市", ("周口市", "人行周口市中心支行")),
+        ("西咸新区社会事业服务局", "西咸新区", ("西咸新区", "社会事业服务局")),
+        ("重庆大学附属三峡医院", "万州区", ("万州区", "重庆大学附属三峡医院")),
+        ("区民政局", None, ("_", "区民政局")),
+    ],
+)
+def test_departments_key_is_region_and_normalised_name(
+    name: str, jurisdiction: str | None, key: tuple[str, str]
+) -> None:
+    assert load_lexicon().department_key(name, jurisdiction) == key
+
+
 def test_departments_domain_leads_of_a_plan_level_statement() -> None:
     text = "健全工作机制，区民政局牵头负责一老工作，区卫生健康委牵头负责“一小”工作。"
     leads = find_statements(text, 0, _quote, load_lexicon()).domain_leads

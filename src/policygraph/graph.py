@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, RDFS
 
 from policygraph.extract.citations import title_key
 from policygraph.ids import digest, local_iri, mint
-from policygraph.lexicon import Lexicon, label_key
+from policygraph.lexicon import Lexicon
 from policygraph.model import (
     Bindingness,
     Citation,
@@ -58,12 +58,13 @@ class _PlanGraph:
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
         self._document()
-        for citation in plan.citations:
-            self._citation(citation)
+        # the plan's own units first, so a department is labelled as the plan writes it
         for measure in plan.measures:
             self._measure(measure)
         for target in plan.targets:
             self._target(target)
+        for citation in plan.citations:
+            self._citation(citation)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.graph.add((s, p, o))
@@ -104,26 +105,18 @@ class _PlanGraph:
         return node
 
     def _department(self, name: str, quote: Quote | None) -> URIRef:
-        region_label = self.plan.jurisdiction or "_"
-        node = mint("department", region_label, self._department_name(name))
+        """One node per (region, normalised name): see `Lexicon.department_key`."""
+        region, key = self.lexicon.department_key(name, self.plan.jurisdiction)
+        node = mint("department", region, key)
         if (node, RDF.type, PG.Department) not in self.graph:
             self.add(node, RDF.type, PG.Department)
             self.add(node, RDFS.label, Literal(name, lang="zh"))
             self.quote(node, quote)
-            if self.region is not None:
-                self.add(node, PG.jurisdiction, self.region)
+            if self.plan.jurisdiction is not None or region != "_":
+                self.add(node, PG.jurisdiction, self._region(region))
             for function in self.lexicon.functions_of(name):
                 self.add(node, PG.function, local_iri(function))
         return node
-
-    def _department_name(self, name: str) -> str:
-        """万州区民政局 and 区民政局 of the 万州区 plan are one department; bracket and
-        width variants of one name (各县(市、区)政府 / 各县（市、区）政府) too."""
-        name = label_key(name)
-        jurisdiction = self.plan.jurisdiction
-        if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction) + 1:
-            return jurisdiction[-1] + name[len(jurisdiction) :]
-        return name
 
     def _units(
         self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
