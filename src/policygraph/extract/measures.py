@@ -2,9 +2,13 @@
 
 A numbered section is a measure unless it belongs to the background, the
 guiding principles or the goals, or is a chapter that only groups measures
-(三、重点任务). Within a measure, a later paragraph that opens with a short
-title sentence and carries its own responsibility list is a child measure
-(`提升居家社区养老服务品质。…（责任单位：…）`).
+(三、重点任务). Background is known by its heading (发展基础) or, where a damaged
+copy lost its chapter headings, by its writing: a heading that reports a state
+(政策体系逐步完善) or a passage of stocktaking (截至…, 先后出台…) that assigns nobody.
+Within a measure, a later paragraph that opens with a short title sentence and
+carries its own responsibility list is a child measure
+(`提升居家社区养老服务品质。…（责任单位：…）`). A measure's units are its lists
+(its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
 """
 
 from __future__ import annotations
