@@ -172,3 +172,24 @@ def test_measures_a_sub_measure_keeps_its_lead_but_shares_its_units() -> None:
 def test_measures_a_task_heading_is_a_task_whatever_its_ending() -> None:
     text = "1.推动养老服务持续发展。加快建设服务网络。\n2.服务需求持续增长。截至2020年底，全市共有养老机构254所。\n"
     assert _titles(text) == [("推动养老服务持续发展", None)]
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        "（牵头单位：市民政局；配合单位：市财政局、市卫健委）",
+        "（市民政局牵头，市财政局、市卫健委配合）",
+        "（责任单位：市民政局（牵头）、市财政局、市卫健委）",
+    ],
+    ids=["labelled-parts", "roles", "lead-marker"],
+)
+def test_measures_lists_that_name_a_lead(units: str) -> None:
+    text = f"三、重点任务\n（一）完善养老服务体系。建设服务网络。{units}\n"
+    ((_, _, _, responsible, lead),) = _measures(text)
+    assert (responsible, lead) == (["市民政局", "市财政局", "市卫健委"], ["市民政局"])
+
+
+def test_measures_a_bracket_of_prose_is_not_a_list() -> None:
+    text = "三、重点任务\n（一）完善养老服务体系。建设服务网络（鼓励社会力量参与）。\n"
+    ((_, _, _, responsible, lead),) = _measures(text)
+    assert (responsible, lead) == ([], [])

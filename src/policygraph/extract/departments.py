@@ -18,11 +18,27 @@ from collections.abc import Iterator
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
-LIST_OPENERS = re.compile(r"^(责任单位|牵头单位|责任部门|配合单位)[：:]?")
-"""Labels that open an explicit responsibility list: （责任单位：…）."""
+LIST_OPENERS = re.compile(
+    r"(?P<label>责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位)[：:]?"
+)
+"""Labels that open an explicit responsibility list or one part of it:
+（责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
-LIST_CLOSERS = re.compile(r"(按职责分工负责|按照职责分工负责|分工负责|负责落实|负责)$")
-"""Endings that turn a bracketed list into a responsibility list: （A、B按职责分工负责）."""
+LIST_CLOSERS = re.compile(
+    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|（牵头）)$"
+)
+"""Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
+（A牵头，B、C配合）, （责任单位：A（牵头）、B）."""
+
+DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
+"""Endings that make any bracket a responsibility list; a bracket that ends in a
+plainer role (牵头, 配合, 负责) is one only when all its items end like unit names,
+so （鼓励社会力量参与） is not."""
+
+LEAD_ROLES = re.compile(r"牵头")
+"""The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
+
+LIST_PARTS = re.compile(r"[^；;]+")
 
 UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|相关部门)$")
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
@@ -66,25 +82,52 @@ def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
-                if LIST_OPENERS.match(inner) or LIST_CLOSERS.search(inner):
+                if _is_list(inner):
                     yield start, index + 1, inner
 
 
-def split_units(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
-    """The unit names of a list's inner text with their offsets, brackets kept intact;
-    with a lexicon, names run together by a lost separator are split apart."""
-    body_start = LIST_OPENERS.match(inner)
-    offset = body_start.end() if body_start else 0
-    closer = LIST_CLOSERS.search(inner)
-    end = closer.start() if closer else len(inner)
-    units: list[tuple[int, int, str]] = []
-    for start, stop in split_list(inner, offset, end):
-        name = UNIT_TAILS.sub("", inner[start:stop])
-        pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
-        for s, e in pieces:
-            if len(name[s:e]) >= 2 and not is_generic(name[s:e]):
-                units.append((start + s, start + e, name[s:e]))
+def _is_list(inner: str) -> bool:
+    if LIST_OPENERS.match(inner) or DIVISION_OF_WORK.search(inner):
+        return True
+    if not LIST_CLOSERS.search(inner):
+        return False
+    items = [
+        inner[s:e]
+        for part in LIST_PARTS.finditer(inner)
+        for s, e in split_list(inner, *part.span())
+    ]
+    names = [TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", item)) for item in items]
+    return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
+
+
+def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str, bool]]:
+    """The units of a list's inner text with their offsets and whether each leads;
+    brackets are kept intact, and with a lexicon, names run together by a lost
+    separator are split apart."""
+    units: list[tuple[int, int, str, bool]] = []
+    for part in LIST_PARTS.finditer(inner):
+        label = LIST_OPENERS.match(inner, part.start())
+        start = label.end() if label else part.start()
+        leads = bool(label and LEAD_ROLES.search(label["label"]))
+        for item_start, item_end in split_list(inner, start, part.end()):
+            item = inner[item_start:item_end]
+            role = LIST_CLOSERS.search(item)
+            item = item[: role.start()] if role else item
+            lead = leads or bool(role and LEAD_ROLES.search(role.group()))
+            name = UNIT_TAILS.sub("", item.removeprefix("由"))
+            at = item_start + (1 if item.startswith("由") else 0)
+            pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
+            units.extend(
+                (at + s, at + e, name[s:e], lead)
+                for s, e in pieces
+                if len(name[s:e]) >= 2 and not is_generic(name[s:e])
+            )
     return units
+
+
+def split_units(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
+    """The unit names of a list's inner text with their offsets (see `split_roles`)."""
+    return [(s, e, name) for s, e, name, _ in split_roles(inner, lexicon)]
 
 
 def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -174,15 +217,16 @@ def _depth(text: str) -> int:
 
 
 def mentions_in_lists(
-    text: str, base: int, quote: QuoteMaker, lexicon: Lexicon | None = None
+    text: str, base: int, quote: QuoteMaker, lexicon: Lexicon | None = None, leads: bool = False
 ) -> tuple[DepartmentMention, ...]:
-    """Every unit named in the responsibility lists of `text` (offsets from `base`)."""
+    """Every unit named in the responsibility lists of `text` (offsets from `base`);
+    with `leads`, only those the lists make the lead (牵头单位：…, A牵头)."""
     mentions: list[DepartmentMention] = []
     for start, _end, inner in responsibility_lists(text):
-        for s, e, name in split_units(inner, lexicon):
-            mentions.append(
-                DepartmentMention(name, quote(base + start + 1 + s, base + start + 1 + e))
-            )
+        for s, e, name, lead in split_roles(inner, lexicon):
+            if lead or not leads:
+                at = base + start + 1
+                mentions.append(DepartmentMention(name, quote(at + s, at + e)))
     return unique_mentions(mentions)
 
 

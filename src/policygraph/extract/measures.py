@@ -16,7 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.extract.departments import mentions_in_lists, responsibility_lists
+from policygraph.extract.departments import (
+    mentions_in_lists,
+    responsibility_lists,
+    unique_mentions,
+)
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
@@ -198,4 +202,7 @@ def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexi
     numbered sub-measure's lead leads that task only. `body` starts `governed`."""
     listed = mentions_in_lists(governed, base, quote, lexicon)
     statements = find_statements(body, base, quote, lexicon)
-    return _Units(listed or statements.responsible, statements.lead, bool(listed))
+    lead = unique_mentions(
+        [*mentions_in_lists(body, base, quote, lexicon, leads=True), *statements.lead]
+    )
+    return _Units(listed or statements.responsible, lead, bool(listed))
