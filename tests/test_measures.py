@@ -88,10 +88,19 @@ def test_measures_recognise_background_by_its_writing_when_chapters_are_lost() -
     assert _titles(text) == [("夯实社区居家服务基础", None)]
 
 
-def test_measures_background_titles_are_whole_headings() -> None:
-    assert is_background_title("发展基础")
-    assert is_background_title("发展基础与面临形势")
-    assert not is_background_title("夯实社区居家服务基础")
+@pytest.mark.parametrize(
+    ("title", "background"),
+    [
+        ("发展基础", True),
+        ("发展基础与面临形势", True),
+        ("面临的机遇和挑战", True),
+        ("发展环境", True),
+        ("夯实社区居家服务基础", False),
+        ("优化养老托育发展环境", False),
+    ],
+)
+def test_measures_background_titles_are_whole_headings(title: str, background: bool) -> None:
+    assert is_background_title(title) is background
 
 
 def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> None:

@@ -29,8 +29,8 @@ from policygraph.structure import Outline, Section
 CONTEXT_QUALIFIERS = (
     "实施|出台|编制|制定|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
 )
-BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就"
-CONTEXT_NOUNS = f"{BACKGROUND_NOUNS}|要求|思想|原则|目标|思路|愿景|定位"
+BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境"
+CONTEXT_NOUNS = f"{BACKGROUND_NOUNS}|要求|思想|原则|目标|指标|思路|愿景|定位"
 _PART = r"(?:{q}){{0,2}}(?:{n})"
 
 BACKGROUND_TITLE = re.compile(
