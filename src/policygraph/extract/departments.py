@@ -2,6 +2,7 @@
 
 Patterns handled:
 - a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）;
+- lists that name the lead: （牵头单位：A；配合单位：B、C） / （A牵头，B、C配合） / A（牵头）;
 - lists split on 、 ， and , but never inside nested brackets, so
   各县〔市、区〕政府〔管委会〕 stays one unit;
 - lists whose separators were lost in copying (区民政局各镇乡街道) are split where
