@@ -19,6 +19,7 @@ from policygraph.graph import plan_to_graph
 from policygraph.lexicon import load_lexicon
 from policygraph.model import DepartmentMention, Plan, Quote, Target
 from policygraph.normalize import normalize_text
+from policygraph.query import Rows
 from policygraph.store import load_store
 from policygraph.trace import rows_by_plan, trace_department
 from policygraph.vocab import PG, PGR
@@ -229,17 +230,21 @@ def test_departments_trace_by_function_lists_every_plan_naming_the_function(
     groups = rows_by_plan(trace_department(store, "民政", lexicon))
     assert [plan for plan, _ in groups] == sorted(naming)
     for _, rows in groups:
-        assert all("民政" in row[0] for row in rows.rows)
-        assert "year" in rows.columns and "value" in rows.columns
+        assert {"department", "kind", "item", "year", "value"} <= set(rows.columns)
+        assert all("民政" in record["department"] for record in _records(rows))
+
+
+def _records(rows: Rows) -> list[dict[str, str | None]]:
+    return [dict(zip(rows.columns, row, strict=True)) for row in rows.rows]
 
 
 def test_departments_trace_by_name_keeps_to_that_name(store: ox.Store) -> None:
     rows = trace_department(store, "区民政局", load_lexicon())
     groups = rows_by_plan(rows)
     assert [plan for plan, _ in groups] == ["重庆市万州区“一老一小”整体解决方案"]
-    targets = [r for r in groups[0][1].rows if r[1] == "target"]
+    targets = [r for r in _records(groups[0][1]) if r["kind"] == "target"]
     assert ("养老机构护理型床位占比", "2025", ">=", "60") in {
-        (r[2], r[3], r[4], r[5]) for r in targets
+        (r["item"], r["year"], r["comparator"], r["value"]) for r in targets
     }
 
 
