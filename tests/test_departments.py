@@ -228,7 +228,7 @@ def test_departments_trace_by_function_lists_every_plan_naming_the_function(
     }
     assert len(naming) >= 3
     groups = rows_by_plan(trace_department(store, "民政", lexicon))
-    assert [plan for plan, _ in groups] == sorted(naming)
+    assert [title.split(" · ")[0] for title, _ in groups] == sorted(naming)
     for _, rows in groups:
         assert {"department", "kind", "item", "year", "value"} <= set(rows.columns)
         assert all("民政" in record["department"] for record in _records(rows))
@@ -241,7 +241,7 @@ def _records(rows: Rows) -> list[dict[str, str | None]]:
 def test_departments_trace_by_name_keeps_to_that_name(store: ox.Store) -> None:
     rows = trace_department(store, "区民政局", load_lexicon())
     groups = rows_by_plan(rows)
-    assert [plan for plan, _ in groups] == ["重庆市万州区“一老一小”整体解决方案"]
+    assert [title for title, _ in groups] == ["重庆市万州区“一老一小”整体解决方案 · 万州区"]
     targets = [r for r in _records(groups[0][1]) if r["kind"] == "target"]
     assert ("养老机构护理型床位占比", "2025", ">=", "60") in {
         (r["item"], r["year"], r["comparator"], r["value"]) for r in targets

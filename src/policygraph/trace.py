@@ -45,14 +45,24 @@ def trace_department(
 
 
 def rows_by_plan(rows: Rows) -> list[tuple[str, Rows]]:
-    """A trace split into one table per plan, without the traced-name and plan columns."""
+    """A trace split into one table per plan, titled by the plan, without the
+    traced-name and plan columns; a jurisdiction shared by all its rows joins the title."""
     plan = rows.columns.index("plan")
-    keep = [i for i, column in enumerate(rows.columns) if i > 0 and i != plan]
-    columns = tuple(rows.columns[i] for i in keep)
-    return [
-        (label or "", Rows(columns, tuple(tuple(r[i] for i in keep) for r in group)))
-        for label, group in groupby(rows.rows, key=lambda r: r[plan])
-    ]
+    groups = []
+    for label, group in groupby(rows.rows, key=lambda r: r[plan]):
+        members = list(group)
+        title = label or ""
+        drop = {0, plan}
+        if "jurisdiction" in rows.columns:
+            at = rows.columns.index("jurisdiction")
+            regions = {r[at] for r in members}
+            if len(regions) == 1:
+                drop.add(at)
+                title = f"{title} · {regions.pop() or ''}"
+        keep = [i for i in range(len(rows.columns)) if i not in drop]
+        columns = tuple(rows.columns[i] for i in keep)
+        groups.append((title, Rows(columns, tuple(tuple(r[i] for i in keep) for r in members))))
+    return groups
 
 
 def _sorted(rows: Rows) -> Rows:
