@@ -47,6 +47,14 @@ def test_measures_nest_the_whole_heading_ladder_in_both_widths() -> None:
     ]
 
 
+def test_measures_under_numbered_chapters() -> None:
+    text = (
+        "第一章 发展基础\n近年来取得成效。\n第二章 主要任务\n一、完善养老服务体系\n"
+        "（一）发展居家养老。推进服务。\n见第三章有关内容。\n"
+    )
+    assert _titles(text) == [("完善养老服务体系", None), ("发展居家养老", "完善养老服务体系")]
+
+
 def test_measures_title_is_the_heading_that_runs_on_into_text() -> None:
     text = (
         "二、重点任务1健全养老托育服务规划体系。将养老托育服务纳入规划。2，优化有效供给。制定清单。"

@@ -2,9 +2,10 @@
 
 A numbered section is a measure unless it belongs to the background, the
 guiding principles or the goals, or is a chapter that only groups measures
-(三、重点任务). Background is known by its heading (发展基础) or, where a damaged
-copy lost its chapter headings, by its writing: a heading that reports a state
-(政策体系逐步完善) or a passage of stocktaking (截至…, 先后出台…) that assigns nobody.
+(三、重点任务, 第二章; a 一、 under a 第…章 is a measure). Background is known by
+its heading (发展基础) or, where a damaged copy lost its chapter headings, by its
+writing: a heading that reports a state (政策体系逐步完善) or a passage of
+stocktaking (截至…, 先后出台…) that assigns nobody.
 Within a measure, a later paragraph that opens with a short title sentence and
 carries its own responsibility list is a child measure
 (`提升居家社区养老服务品质。…（责任单位：…）`). A measure's units are its lists
@@ -127,7 +128,8 @@ def _states_context(text: str, section: Section) -> bool:
 def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
-    grouping = section.heading.level == 1 or GROUPING_TITLES.search(section.heading.title)
+    chapter = section.heading.level <= 1 and section.parent is None
+    grouping = chapter or GROUPING_TITLES.search(section.heading.title)
     return not (grouping and section.key in children)
 
 
