@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from policygraph.build import extract_plan
 from policygraph.extract.measures import find_measures, is_background_title
 from policygraph.lexicon import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
+from tests.conftest import DATA
 
 
 def _measures(text: str) -> list[tuple[str | None, str, str | None, list[str], list[str]]]:
@@ -210,3 +212,42 @@ def test_measures_a_bracket_of_prose_is_not_a_list() -> None:
     text = "三、重点任务\n（一）完善养老服务体系。建设服务网络（鼓励社会力量参与）。\n"
     ((_, _, _, responsible, lead),) = _measures(text)
     assert (responsible, lead) == ([], [])
+
+
+def test_measures_and_owners_of_a_plan_in_another_style() -> None:
+    """A plan never seen: chapters, labelled lists, 会同, a 牵头 statement per domain."""
+    plan = extract_plan(DATA / "text" / "chuxiong-style-plan.txt")
+    measures = {
+        m.title: ([u.name for u in m.responsible], [u.name for u in m.lead]) for m in plan.measures
+    }
+    assert measures == {
+        "完善居家社区养老服务网络": (
+            [
+                "州民政局",
+                "州住房城乡建设局",
+                "州自然资源和规划局",
+                "州卫生健康委",
+                "州发展改革委",
+                "州财政局",
+            ],
+            [],
+        ),
+        "建设社区养老服务设施": (
+            ["州民政局", "州住房城乡建设局", "州自然资源和规划局"],
+            ["州民政局"],
+        ),
+        "发展普惠托育服务": (["州卫生健康委", "州发展改革委", "州财政局"], ["州卫生健康委"]),
+        "强化要素保障": (["州财政局", "州民政局", "州卫生健康委"], []),
+        "加大资金投入": (["州财政局", "州民政局", "州卫生健康委"], ["州财政局"]),
+        "加强组织领导": (["州民政局", "州卫生健康委"], ["州民政局", "州卫生健康委"]),
+    }
+    owners = {t.indicator: [u.name for u in t.responsible] for t in plan.targets}
+    assert owners["社区养老服务设施覆盖率"] == [
+        "州民政局",
+        "州住房城乡建设局",
+        "州自然资源和规划局",
+    ]
+    assert [(d, u.name) for d, u in plan.domain_leads] == [
+        ("养老", "州民政局"),
+        ("托育", "州卫生健康委"),
+    ]

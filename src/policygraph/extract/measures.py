@@ -199,12 +199,15 @@ class _Units:
 
 def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
     """A measure's units: the responsibility lists of all the text it governs (its
-    sub-measures' too), or, where there are none, the units that the statements of
-    its own body name; leads from the 牵头/会同 statements of its own body, since a
-    numbered sub-measure's lead leads that task only. `body` starts `governed`."""
+    sub-measures' too), or, where there are none, the units its statements name;
+    leads only from its own body's lists and statements, since a numbered
+    sub-measure's lead leads that task only. `body` starts `governed`."""
     listed = mentions_in_lists(governed, base, quote, lexicon)
-    statements = find_statements(body, base, quote, lexicon)
+    named = () if listed else find_statements(governed, base, quote, lexicon).responsible
     lead = unique_mentions(
-        [*mentions_in_lists(body, base, quote, lexicon, leads=True), *statements.lead]
+        [
+            *mentions_in_lists(body, base, quote, lexicon, leads=True),
+            *find_statements(body, base, quote, lexicon).lead,
+        ]
     )
-    return _Units(listed or statements.responsible, lead, bool(listed))
+    return _Units(listed or named, lead, bool(listed))
