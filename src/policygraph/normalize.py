@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from policygraph.model import Quote
+from policygraph.traditional import to_simplified
 
 HALF_TO_FULL = str.maketrans(
     {
@@ -47,6 +48,24 @@ HALF_TO_FULL = str.maketrans(
 SHARING_SITE_LINE = re.compile(r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版")
 """The preamble a document-sharing site puts before the text it wraps:
 《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。"""
+
+SITE_NOISE_LINE = re.compile(
+    r"^[ •·]*(?:"
+    r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|举报电话|服务热线|热线电话)[^。\n]*"
+    r"|(?:您|你)?当前(?:的)?位置[：:][^。\n]*"
+    r"|首页(?:[ >]+[^ >。\n]{2,8}){2,}"
+    r"|(?:[^|\n]{2,14}网 *\| *){2,}[^。\n]*"
+    r"|日期[：:] *\d{4}-\d{1,2}-\d{1,2} *来源[：:][^。\n]*"
+    r"|语音播报|扫一扫在手机打开当前页面|分享到[^。\n]{0,40}|打印本页|关闭窗口|【?打印】?|【?关闭】?"
+    r"|文字解读|图片解读|一图读懂|文件下载|我要找政策|在线咨询|【?字[体号][：:] *[大中小 】【]+"
+    r") *$",
+    re.M,
+)
+"""What a web page wraps a plan in, copied along with it: copyright and hotline
+footers (Copyright © … 举报电话：…), breadcrumbs (您当前位置：首页 > …), menus
+(首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
+article line (日期：2022-09-22 来源：…) and buttons (语音播报, 扫一扫在手机打开当前页面,
+分享到, 打印本页, 文字解读). A line with a full stop is prose, never noise."""
 
 CHUNK_MARKER = re.compile(r"(?m)^(\d{1,3})、")
 """Page-chunk numbers a document-sharing site puts at the start of each chunk,
@@ -99,8 +118,9 @@ class Normalized:
 
 
 def normalize_text(source: str) -> Normalized:
-    """Normalise punctuation and spacing, drop site noise, keep an offset map."""
-    translated = source.translate(HALF_TO_FULL)
+    """Normalise punctuation, spacing and traditional characters, drop site noise,
+    keep an offset map."""
+    translated = to_simplified(source.translate(HALF_TO_FULL))
     deleted = bytearray(len(source))
     for start, end in _noise_spans(translated):
         deleted[start:end] = b"\x01" * (end - start)
@@ -114,6 +134,7 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]*\n?", text):
         if line.group() and SHARING_SITE_LINE.search(line.group()):
             spans.append(line.span())
+    spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
