@@ -3,7 +3,8 @@
 The page's metadata table (索引号, 发文字号, 发布机构, 成文日期, 发布日期, 有效性)
 is read from its cells and returned apart from the text: a site fills it from
 its database, so it is cleaner than the copies in the body. It is also written
-at the top of the text as `[ 发文字号 ] …` lines, so its values can be quoted.
+after the text as `[ 发文字号 ] …` lines, so its values can be quoted (after, so
+the text still opens with the document).
 Navigation, share buttons and footers are dropped by their tags and class names;
 the text keeps one line per block, and a table row as cells joined by ` | `.
 """
@@ -91,8 +92,7 @@ def html_to_text(markup: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         if _is_noise(element) and element.getparent() is not None:
             element.drop_tree()
     metadata = _metadata(root)
-    lines: list[str] = [f"[ {key} ] {value}" for key, value in metadata]
-    lines.extend(_lines(root))
+    lines = [*_lines(root), "", *(f"[ {key} ] {value}" for key, value in metadata)]
     return "\n".join(lines) + "\n", metadata
 
 
@@ -145,6 +145,8 @@ def _lines(root: _Element) -> list[str]:
             return
         if element.tag in BLOCK_TAGS:
             flush()
+        if element.tag == "p" and not element.text_content().strip():
+            lines.append("")  # an empty paragraph is a blank line: flattened tables count them
         current.append(element.text or "")
         for child in element:
             walk(child)

@@ -1,7 +1,9 @@
 """A Word (.docx) plan as text: paragraphs in order, tables row by row.
 
-Each table row becomes one line of cells joined by ` | `, the row-per-line
-layout `structure.find_tables` reads; a merged cell is written once.
+A table is written one cell a line, row after row, an empty cell as an empty
+line: the layout of tables flattened by web copies, which `structure.find_tables`
+reads with its header width. A merged cell is written once, its other grid
+positions as empty lines, so every row keeps its width.
 """
 
 from __future__ import annotations
@@ -30,18 +32,15 @@ def docx_to_text(path: Path) -> str:
         if block.tag == qn("w:p"):
             lines.append(Paragraph(block, document).text)
         elif block.tag == qn("w:tbl"):
-            lines.extend(_table_rows(Table(block, document)))
+            lines.extend(_table_cells(Table(block, document)))
     return "\n".join(lines) + "\n"
 
 
-def _table_rows(table: Table) -> list[str]:
-    rows = []
+def _table_cells(table: Table) -> list[str]:
+    lines: list[str] = []
+    seen: set[object] = set()  # the cell elements themselves: alive, so compared by identity
     for row in table.rows:
-        cells, seen = [], set()
         for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
-        rows.append(" | ".join(cells))
-    return rows
+            lines.append("" if cell._tc in seen else " ".join(cell.text.split()))
+            seen.add(cell._tc)
+    return lines
