@@ -45,9 +45,21 @@ HALF_TO_FULL = str.maketrans(
 """Punctuation to the full-width forms Chinese prose uses; digits, letters and
 % to half-width, so every rule sees one form of `（一）`, `，` and `95%`."""
 
-SHARING_SITE_LINE = re.compile(r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版")
-"""The preamble a document-sharing site puts before the text it wraps:
-《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。"""
+SHARING_SITE_LINE = re.compile(
+    r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版|本文档由.{0,20}上传|"
+    r"还剩\d+页未读|继续阅读本文档|下载文档到电脑|文档页数[：:]|侵权请联系"
+)
+"""The preamble and prompts a document-sharing site puts around the text it wraps:
+《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。,
+本文档由用户上传, 还剩5页未读，继续阅读, 下载文档到电脑，查找使用更方便, 文档页数：7页."""
+
+PAGE_MARKER_LINE = re.compile(
+    r"(?m)\n*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
+    r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?) *$"
+)
+"""A page number on a line of its own, where a page break cut the text: 第2页,
+第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
+before it, and after it too when the page break cut a sentence."""
 
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
@@ -135,10 +147,22 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
         if line.group() and SHARING_SITE_LINE.search(line.group()):
             spans.append(line.span())
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
+    spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
     spans.extend(m.span() for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text))
+    return spans
+
+
+def _page_marker_spans(text: str) -> list[tuple[int, int]]:
+    """Page-number lines with the breaks before them, and the break after them too
+    when the text before does not end a sentence (the page cut it)."""
+    spans = []
+    for marker in PAGE_MARKER_LINE.finditer(text):
+        start, end = marker.span()
+        cut = start > 0 and text[start - 1] not in "。；！？：\n"
+        spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
     return spans
 
 

@@ -15,10 +15,14 @@ from pathlib import Path
 
 from policygraph.errors import DamagedFileError, UnreadableTextError
 
-COMMON_LEAD_BYTES = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}
-"""Lead bytes of each legacy encoding's frequent-character block (GB2312 level 1,
-Big5 常用字): real Chinese prose uses them for nearly every ideograph, while bytes
-of the other encoding decoded this way scatter over the whole code space."""
+COMMON_LEAD_BYTES = {
+    "gb18030": frozenset(range(0xA1, 0xA4)) | frozenset(range(0xB0, 0xD8)),
+    "big5": frozenset(range(0xA1, 0xC7)),
+}
+"""Lead bytes of each legacy encoding's punctuation and frequent-character blocks
+(GB2312 symbols and level 1, Big5 symbols and 常用字): real Chinese prose writes
+nearly every non-ASCII character from them, while bytes of another encoding
+decoded this way scatter over the whole code space (rare ideographs, private use)."""
 MIN_COMMON_SHARE = 0.95
 UTF8_MAX_SEQUENCE = 4
 MIN_TEXT_SHARE = 0.98
@@ -97,12 +101,12 @@ def _text_like(char: str) -> bool:
 
 
 def common_share(text: str, encoding: str) -> float:
-    """The share of ideographs in `text` from `encoding`'s frequent-character block."""
-    ideographs = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not ideographs:
+    """The share of non-ASCII characters in `text` from `encoding`'s common blocks."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
         return 0.0
     common = COMMON_LEAD_BYTES[encoding]
-    return sum(_lead_byte(c, encoding) in common for c in ideographs) / len(ideographs)
+    return sum(_lead_byte(c, encoding) in common for c in wide) / len(wide)
 
 
 def _lead_byte(char: str, encoding: str) -> int:

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -25,7 +26,7 @@ def docx_to_text(path: Path) -> str:
     """The paragraphs and tables of the document body, in reading order."""
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocxError(str(error) or type(error).__name__) from error
     lines: list[str] = []
     for block in document.element.body.iterchildren():
