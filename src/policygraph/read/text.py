@@ -86,14 +86,21 @@ def _decode_utf16(data: bytes, path: Path, encoding: str = "utf-16") -> tuple[st
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """The UTF-16 byte order under which `data` reads as text, if one does: a file
-    with NUL bytes is UTF-16 without BOM, or binary."""
+    """The UTF-16 byte order under which `data` reads as plausible text, if one does:
+    a file with NUL bytes is UTF-16 without BOM, or binary."""
     sample = data[: 4000 - 4000 % 2]
     for encoding in ("utf-16-le", "utf-16-be"):
         text = sample.decode(encoding, errors="replace")
-        if text and sum(map(_text_like, text)) / len(text) >= MIN_TEXT_SHARE:
+        if text and sum(map(_text_like, text)) / len(text) >= MIN_TEXT_SHARE and _plausible(text):
             return encoding
     return None
+
+
+def _plausible(text: str) -> bool:
+    """ASCII, or Chinese written mostly in common characters of either legacy set."""
+    return all(ord(c) < 0x80 for c in text) or any(
+        common_share(text, encoding) >= MIN_COMMON_SHARE for encoding in COMMON_LEAD_BYTES
+    )
 
 
 def _text_like(char: str) -> bool:
