@@ -54,8 +54,8 @@ SHARING_SITE_LINE = re.compile(
 本文档由用户上传, 还剩5页未读，继续阅读, 下载文档到电脑，查找使用更方便, 文档页数：7页."""
 
 PAGE_MARKER_LINE = re.compile(
-    r"(?m)\n*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
-    r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?) *$"
+    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
+    r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?)[ \r]*$"
 )
 """A page number on a line of its own, where a page break cut the text: 第2页,
 第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
@@ -70,7 +70,7 @@ SITE_NOISE_LINE = re.compile(
     r"|日期[：:] *\d{4}-\d{1,2}-\d{1,2} *来源[：:][^。\n]*"
     r"|语音播报|扫一扫在手机打开当前页面|分享到[^。\n]{0,40}|打印本页|关闭窗口|【?打印】?|【?关闭】?"
     r"|文字解读|图片解读|一图读懂|文件下载|我要找政策|在线咨询|【?字[体号][：:] *[大中小 】【]+"
-    r") *$",
+    r")[ \r]*$",
     re.M,
 )
 """What a web page wraps a plan in, copied along with it: copyright and hotline
@@ -92,7 +92,7 @@ SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ]+(?=[{_CJ
 TRAILING_SPACE = re.compile(r"[ \r]+(?=\n|$)")
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
-    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)\n[ \n]*"
+    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)[ \r]*\n[ \r\n]*"
     rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
@@ -131,14 +131,20 @@ class Normalized:
 
 def normalize_text(source: str) -> Normalized:
     """Normalise punctuation, spacing and traditional characters, drop site noise,
-    keep an offset map."""
-    translated = to_simplified(source.translate(HALF_TO_FULL))
-    deleted = bytearray(len(source))
-    for start, end in _noise_spans(translated):
-        deleted[start:end] = b"\x01" * (end - start)
-    kept = [i for i in range(len(source)) if not deleted[i]]
-    text = "".join(translated[i] for i in kept)
-    return Normalized(source=source, text=text, offsets=tuple(kept))
+    keep an offset map. Noise is dropped until none is left, since dropping a
+    line can make a cut sentence visible: so normalising twice changes nothing."""
+    text = to_simplified(source.translate(HALF_TO_FULL))
+    offsets = list(range(len(source)))
+    while spans := _noise_spans(text):
+        deleted = bytearray(len(text))
+        for start, end in spans:
+            deleted[start:end] = b"\x01" * (end - start)
+        kept = [i for i in range(len(text)) if not deleted[i]]
+        if len(kept) == len(text):
+            break
+        text = "".join(text[i] for i in kept)
+        offsets = [offsets[i] for i in kept]
+    return Normalized(source=source, text=text, offsets=tuple(offsets))
 
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:

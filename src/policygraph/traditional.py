@@ -2,10 +2,12 @@
 
 Plans from Hong Kong, Macao and Taiwan sources, or converted by a reader's
 browser, use traditional characters (養老機構). The extractors' cue words are
-simplified, so a text that is mostly traditional is converted with OpenCC's
-t2s (phrase-aware); a line whose conversion changes its length is converted
-one character at a time instead, so offsets, and the quotes that point at the
-original characters, stay valid.
+simplified, so every line holding a character that only traditional text uses
+is converted with OpenCC's t2s (phrase-aware: 乾淨 → 干净 but 乾隆 stays). A line
+whose conversion changes its length is converted one character at a time
+instead, so offsets, and the quotes that point at the original characters,
+stay valid. Lines without such a character are left alone, so a simplified
+text is never touched (著 in 显著 stays).
 """
 
 from __future__ import annotations
@@ -13,10 +15,6 @@ from __future__ import annotations
 from functools import cache
 
 import opencc
-
-MIN_TRADITIONAL_SHARE = 0.03
-"""Share of ideographs that t2s changes above which a text counts as traditional.
-Simplified prose has a few such characters at most (著 in 显著, 乾 in 乾隆)."""
 
 
 @cache
@@ -30,23 +28,27 @@ def _simplified_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
-def traditional_share(text: str) -> float:
-    """The share of ideographs in `text` that have a different simplified form."""
-    ideographs = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not ideographs:
-        return 0.0
-    return sum(_simplified_char(c) != c for c in ideographs) / len(ideographs)
+@cache
+def is_traditional_only(char: str) -> bool:
+    """A character simplified text never uses: t2s changes it and GB2312, the
+    simplified character set, lacks it (護, 機; not 著 or 乾, which GB2312 has)."""
+    if _simplified_char(char) == char:
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def to_simplified(text: str) -> str:
-    """`text` in simplified characters when it is mostly traditional, else unchanged;
-    the result always has the length of `text`."""
-    if traditional_share(text) < MIN_TRADITIONAL_SHARE:
-        return text
+    """`text` with its traditional lines in simplified characters, same length."""
     lines = []
     for line in text.split("\n"):
-        converted = _converter().convert(line)
-        if len(converted) != len(line):
-            converted = "".join(map(_simplified_char, line))
-        lines.append(converted)
+        if any(map(is_traditional_only, line)):
+            converted = _converter().convert(line)
+            if len(converted) != len(line):
+                converted = "".join(map(_simplified_char, line))
+            line = converted
+        lines.append(line)
     return "\n".join(lines)
