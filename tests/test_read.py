@@ -227,3 +227,38 @@ def test_sharing_site_page_markers_are_dropped_and_the_sentence_joins(marker: st
     text = normalize_text(source).text
     assert "婴幼儿早期发展知识普及率" in text
     assert "会员分享" not in text and "继续阅读" not in text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr><td>索引号：</td><td>000/2022-1</td><td>发文字号：</td><td>临政办发〔2022〕21号</td></tr>"
+        "<tr><td>成文日期：</td><td>2022-03-13</td><td>有效性：</td><td></td></tr></table>",
+        "<ul><li><b>索引号：</b>000/2022-1</li><li><b>发文字号：</b>临政办发〔2022〕21号</li>"
+        "<li><b>成文日期：</b>2022-03-13</li></ul>",
+        "<div><span>[ 索引号 ]</span><span>000/2022-1</span></div>"
+        "<div><span>[ 发文字号 ]</span><span>临政办发〔2022〕21号</span></div>"
+        "<div><span>[ 成文日期 ]</span><span>2022-03-13</span></div>",
+    ],
+    ids=["four-column-table", "list-with-bold-labels", "bracketed-spans"],
+)
+def test_html_reads_the_metadata_table_in_the_layouts_sites_use(table: str, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{table}<p>{PROSE}</p></body></html>", encoding="utf-8")
+    source = read_plan(path)
+    assert dict(source.metadata) == {
+        "索引号": "000/2022-1",
+        "发文字号": "临政办发〔2022〕21号",
+        "成文日期": "2022-03-13",
+    }
+    assert source.text.split("\n")[0] == PROSE.strip()
+
+
+def test_html_prose_that_starts_with_a_metadata_word_stays_prose(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><p>有效性评估每年开展一次。</p><p>{PROSE}</p></body></html>", encoding="utf-8"
+    )
+    source = read_plan(path)
+    assert source.metadata == ()
+    assert source.text.split("\n")[0] == "有效性评估每年开展一次。"

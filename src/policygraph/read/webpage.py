@@ -66,7 +66,10 @@ BLOCK_TAGS = frozenset(
         "title",
     ]
 )
-META_LABEL = re.compile(r"^[\[［【]?\s*(?P<key>" + "|".join(META_KEYS) + r")\s*[\]］】:：]?\s*")
+META_LABEL = re.compile(
+    r"^[\[［【]?\s*(?P<key>" + "|".join(META_KEYS) + r")\s*(?:[\]］】:：]\s*|$)"
+)
+"""A metadata label: the key alone, bracketed, or before a colon (有效性评估… is prose)."""
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 
 
@@ -105,7 +108,7 @@ def _is_noise(element: _Element) -> bool:
 
 def _metadata(root: _Element) -> tuple[tuple[str, str], ...]:
     """Label cells (`发文字号：`) and the cell after each, or `key：value` in one cell;
-    both are removed from the page so the body does not repeat them."""
+    both are removed from the page so the body does not repeat them (empty fields too)."""
     found: dict[str, str] = {}
     for cell in list(root.iter("td", "th", "li", "span", "p", "div", "dt", "dd", "b", "strong")):
         if len(cell) and cell.tag not in {"td", "th", "li", "dt", "dd"}:
@@ -117,11 +120,13 @@ def _metadata(root: _Element) -> tuple[tuple[str, str], ...]:
         value, holder = text[label.end() :].strip(), None
         if not value and (holder := cell.getnext()) is not None:
             value = _squeeze(holder.text_content())
-        if value and not META_LABEL.match(value):
+            if META_LABEL.match(value):  # an empty field followed by the next label
+                value, holder = "", None
+        if value:
             found[label["key"]] = value
-            for done in (cell, holder):
-                if done is not None and done.getparent() is not None:
-                    done.drop_tree()
+        for done in (cell, holder):
+            if done is not None and done.getparent() is not None:
+                done.drop_tree()
     return tuple((key, found[key]) for key in META_KEYS if key in found)
 
 
