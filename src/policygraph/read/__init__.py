@@ -9,6 +9,7 @@ Every refusal is an `InputError` naming the file and the problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from policygraph.errors import (
@@ -29,6 +30,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PLAN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 MIN_CJK_SHARE = 0.2
+PACKAGE_READERS: dict[str, tuple[Callable[[Path], str], str]] = {
+    ".docx": (docx_to_text, ".docx"),
+    ".pdf": (pdf_to_text, "PDF"),
+}
+"""Formats read from their structure, not their bytes: the reader and the name
+an error message gives the format."""
 
 
 def read_plan(path: Path) -> Source:
@@ -54,19 +61,13 @@ def read_plan(path: Path) -> Source:
 
 
 def _read_format(path: Path, suffix: str) -> Source:
-    if suffix == ".docx":
+    if suffix in PACKAGE_READERS:
+        extract, kind = PACKAGE_READERS[suffix]
         try:
-            return Source(path.name, docx_to_text(path), "docx")
-        except DocxError as error:
+            return Source(path.name, extract(path), suffix.lstrip("."))
+        except (DocxError, PdfError) as error:
             raise DamagedFileError(
-                path, f"not a readable .docx, damaged or truncated ({error})"
-            ) from error
-    if suffix == ".pdf":
-        try:
-            return Source(path.name, pdf_to_text(path), "pdf")
-        except PdfError as error:
-            raise DamagedFileError(
-                path, f"not a readable PDF, damaged or truncated ({error})"
+                path, f"not a readable {kind}, damaged or truncated ({error})"
             ) from error
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
