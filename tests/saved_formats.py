@@ -33,13 +33,22 @@ def save_traditional(text: str, path: Path) -> Path:
     return path
 
 
-def save_html(text: str, path: Path, metadata: dict[str, str], charset: str = "utf-8") -> Path:
-    """A 政府信息公开 page: menu, breadcrumb, metadata table, the text, share buttons, footer."""
+def save_html(
+    text: str,
+    path: Path,
+    metadata: dict[str, str],
+    charset: str = "utf-8",
+    real_tables: bool = False,
+) -> Path:
+    """A 政府信息公开 page: menu, breadcrumb, metadata table, the text, share buttons,
+    footer. With `real_tables`, the normalised text with its tables as HTML tables."""
     cells = "".join(
         f"<tr><td class='label'>{key}：</td><td>{html.escape(value)}</td></tr>"
         for key, value in metadata.items()
     )
-    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n"))
+    body = "".join(
+        _html_block(block) for block in (blocks(text) if real_tables else text.split("\n"))
+    )
     page = f"""<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>政策文件_人民政府网</title>
 <script>var nav = "首页";</script><style>p {{ margin: 0 }}</style></head>
@@ -55,6 +64,13 @@ def save_html(text: str, path: Path, metadata: dict[str, str], charset: str = "u
 </body></html>"""
     path.write_bytes(page.encode(charset))
     return path
+
+
+def _html_block(block: Block) -> str:
+    if isinstance(block, str):
+        return f"<p>{html.escape(block)}</p>\n"
+    rows = ("".join(f"<td>{html.escape(cell)}</td>" for cell in row) for row in block)
+    return "<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>\n"
 
 
 Block = str | list[list[str]]

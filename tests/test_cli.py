@@ -35,6 +35,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
     (folder / "latin.txt").write_text("This is an English page, not a plan." * 5, encoding="utf-8")
     (folder / "news.txt").write_text(NEWS_ITEM, encoding="utf-8")
     return {
+        "missing": (folder / "nothing.txt", "no such file", 2),
         "empty": (folder / "empty.txt", "empty file", 2),
         "unknown-format": (folder / "plan.xls", "unsupported format .xls", 2),
         "whitespace": (folder / "blank.txt", "no text", 3),
@@ -54,6 +55,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
 @pytest.mark.parametrize(
     "case",
     [
+        "missing",
         "empty",
         "unknown-format",
         "whitespace",
@@ -96,7 +98,7 @@ def test_cli_build_reports_every_bad_file_and_writes_the_good_ones(tmp_path: Pat
     result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2  # the failures differ in kind
     reported = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    listed = {p for p, _, _ in bad.values() if p.suffix in {".txt", ".docx"}}
+    listed = {p for p, _, _ in bad.values() if p.suffix in {".txt", ".docx"} and p.exists()}
     assert len(reported) == len(listed)
     for path, problem, _ in bad.values():
         if path in listed:

@@ -25,6 +25,10 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
         ".html",
         lambda text, path: save.save_html(text, path, {"有效性": "有效"}, charset="gb18030"),
     ),
+    "html-tables": (
+        ".html",
+        lambda text, path: save.save_html(text, path, {"有效性": "有效"}, real_tables=True),
+    ),
     "docx": (".docx", save.save_docx),
     "pdf": (".pdf", save.save_pdf),
 }

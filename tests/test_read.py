@@ -132,14 +132,25 @@ def test_html_drops_navigation_share_buttons_and_footers(tmp_path: Path) -> None
         assert noise not in text
 
 
-def test_html_table_rows_keep_their_cells_on_one_line(tmp_path: Path) -> None:
+def test_html_data_tables_are_read_cell_by_cell_and_layout_tables_as_blocks(tmp_path: Path) -> None:
     path = tmp_path / "t.html"
     path.write_text(
-        "<html><body><p>养老服务主要指标</p><table><tr><th>序号</th><th>指标</th><th>2025年</th></tr>"
-        "<tr><td>1</td><td>养老机构护理型床位占比（%）</td><td>55</td></tr></table></body></html>",
+        "<html><body><table><tr><td><div>养老服务主要指标</div>"
+        "<table><tr><th>序号</th><th>指标</th><th>2025年</th></tr>"
+        "<tr><td>1</td><td>养老机构护理型床位占比（%）</td><td>55</td></tr></table>"
+        "<p>表后正文。</p></td></tr></table></body></html>",
         encoding="utf-8",
     )
-    assert "1 | 养老机构护理型床位占比（%） | 55" in read_plan(path).text.split("\n")
+    assert read_plan(path).text.split("\n")[:8] == [
+        "养老服务主要指标",
+        "序号",
+        "指标",
+        "2025年",
+        "1",
+        "养老机构护理型床位占比（%）",
+        "55",
+        "表后正文。",
+    ]
 
 
 def test_docx_reads_paragraphs_and_real_tables_cell_by_cell(tmp_path: Path) -> None:

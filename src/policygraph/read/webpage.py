@@ -6,7 +6,9 @@ its database, so it is cleaner than the copies in the body. It is also written
 after the text as `[ 发文字号 ] …` lines, so its values can be quoted (after, so
 the text still opens with the document).
 Navigation, share buttons and footers are dropped by their tags and class names;
-the text keeps one line per block, and a table row as cells joined by ` | `.
+the text keeps one line per block. A data table is written one cell a line, row
+after row (the layout `structure.find_tables` reads, as for .docx and .pdf); a
+table used for page layout, its cells holding paragraphs, is read as blocks.
 """
 
 from __future__ import annotations
@@ -141,11 +143,11 @@ def _lines(root: _Element) -> list[str]:
         current.clear()
 
     def walk(element: _Element) -> None:
-        if element.tag == "tr":
+        if element.tag == "tr" and not _holds_blocks(element):
             flush()
             cells = [_squeeze(c.text_content()) for c in element if c.tag in {"td", "th"}]
             if any(cells):
-                lines.append(" | ".join(cells))
+                lines.extend(cells)
             current.append(element.tail or "")
             return
         if element.tag in BLOCK_TAGS:
@@ -162,6 +164,11 @@ def _lines(root: _Element) -> list[str]:
     walk(root)
     flush()
     return lines
+
+
+def _holds_blocks(row: _Element) -> bool:
+    """A layout row (a cell holding paragraphs or a table), not a row of data cells."""
+    return any(d.tag in BLOCK_TAGS - {"br"} for cell in row for d in cell.iterdescendants())
 
 
 def _squeeze(text: str) -> str:
