@@ -273,3 +273,22 @@ def test_html_prose_that_starts_with_a_metadata_word_stays_prose(tmp_path: Path)
     source = read_plan(path)
     assert source.metadata == ()
     assert source.text.split("\n")[0] == "有效性评估每年开展一次。"
+
+
+@pytest.mark.parametrize(
+    ("line", "noise"),
+    [
+        ("Copyright © 1998-2024 某某资讯股份有限公司 违法和不良信息举报电话：400-639-9936", True),
+        ("主办单位：区政府办公室 网站标识码5001010001 渝ICP备05003300号", True),
+        ("您当前位置：首页 > 政务公开 > 政策文件", True),
+        ("首页 政务公开 政务服务 互动交流 数据发布", True),
+        ("日期：2022-09-22 来源：万州区政府办公室", True),
+        ("  • 文字解读", True),
+        ("养老服务热线接通率（%）", False),
+        ("开通12349养老服务热线，服务热线：12349，及时回应老年人诉求。", False),
+        ("（一）加强组织领导", False),
+    ],
+)
+def test_site_noise_lines_are_dropped_and_prose_kept(line: str, noise: bool) -> None:
+    text = normalize_text(f"正文第一行。\n{line}\n正文末行。").text
+    assert (line.strip().replace(":", "：") not in text) == noise

@@ -63,7 +63,7 @@ before it, and after it too when the page break cut a sentence."""
 
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
-    r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|举报电话|服务热线|热线电话)[^。\n]*"
+    r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|(?:举报|咨询)电话[：:]|服务热线[：:]|热线电话[：:])[^。\n]*"
     r"|(?:您|你)?当前(?:的)?位置[：:][^。\n]*"
     r"|首页(?:[ >]+[^ >。\n]{2,8}){2,}"
     r"|(?:[^|\n]{2,14}网 *\| *){2,}[^。\n]*"
@@ -74,7 +74,8 @@ SITE_NOISE_LINE = re.compile(
     re.M,
 )
 """What a web page wraps a plan in, copied along with it: copyright and hotline
-footers (Copyright © … 举报电话：…), breadcrumbs (您当前位置：首页 > …), menus
+footers (Copyright © … 举报电话：…; a hotline named without a number, as in a
+table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …), menus
 (首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
 article line (日期：2022-09-22 来源：…) and buttons (语音播报, 扫一扫在手机打开当前页面,
 分享到, 打印本页, 文字解读). A line with a full stop is prose, never noise."""
