@@ -66,6 +66,15 @@ def test_read_names_a_utf8_file_cut_inside_a_character_truncated(tmp_path: Path)
         read_plan(path)
 
 
+def test_read_names_a_gb18030_file_cut_inside_a_character_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes((PROSE * 3).rstrip("\n").encode("gb18030")[:-1])
+    with pytest.raises(
+        DamagedFileError, match="truncated: the gb18030 text ends inside a character"
+    ):
+        read_plan(path)
+
+
 def test_read_names_an_odd_length_utf16_file_truncated(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes((PROSE * 3).encode("utf-16")[:-1])

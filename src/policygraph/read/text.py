@@ -24,7 +24,8 @@ COMMON_LEAD_BYTES = {
 nearly every non-ASCII character from them, while bytes of another encoding
 decoded this way scatter over the whole code space (rare ideographs, private use)."""
 MIN_COMMON_SHARE = 0.95
-UTF8_MAX_SEQUENCE = 4
+MAX_SEQUENCE = 4
+"""The longest UTF-8 or GB18030 byte sequence of one character."""
 MIN_TEXT_SHARE = 0.98
 
 
@@ -49,7 +50,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     for encoding in COMMON_LEAD_BYTES:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            if _cut_in_last_character(data, error, encoding):
+                raise DamagedFileError(
+                    path,
+                    f"truncated: the {encoding} text ends inside a character "
+                    "(incomplete download?)",
+                ) from error
             continue
         if common_share(text, encoding) >= MIN_COMMON_SHARE:
             return text, encoding
@@ -64,14 +71,19 @@ def _decode_utf8(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if (
-            error.reason == "unexpected end of data"
-            and error.start >= len(data) - UTF8_MAX_SEQUENCE
-        ):
+        if error.reason == "unexpected end of data" and error.start >= len(data) - MAX_SEQUENCE:
             raise DamagedFileError(
                 path, "truncated: the file ends inside a UTF-8 character (incomplete download?)"
             ) from error
         raise
+
+
+def _cut_in_last_character(data: bytes, error: UnicodeDecodeError, encoding: str) -> bool:
+    """The bytes read as plausible `encoding` text up to a character cut at the end."""
+    if error.start < len(data) - MAX_SEQUENCE:
+        return False
+    head = data[: error.start].decode(encoding, errors="replace")
+    return common_share(head, encoding) >= MIN_COMMON_SHARE
 
 
 def _decode_utf16(data: bytes, path: Path, encoding: str = "utf-16") -> tuple[str, str]:
