@@ -1,7 +1,8 @@
 """The command line: a thin layer over the Python API.
 
 The only module that prints or exits. Exit status: 0 success (or the plan
-conforms), 1 validation found violations, 2 the input could not be used.
+conforms), 1 validation found violations, 2–6 the input could not be used
+(the table in `errors.py`; `build` exits with the status its failures share, else 2).
 Errors reach the user as one line naming the file and the problem.
 """
 
@@ -106,7 +107,8 @@ def build(
     for error in report.failed:
         err.print(f"error: {error}", markup=False)
     if report.failed:
-        raise typer.Exit(EXIT_INPUT)
+        codes = {error.exit_code for error in report.failed}
+        raise typer.Exit(codes.pop() if len(codes) == 1 else EXIT_INPUT)
 
 
 @app.command()
@@ -144,14 +146,14 @@ def validate(
 
 def _data_graph(path: Path):  # type: ignore[no-untyped-def]
     from policygraph.build import build_file
-    from policygraph.read import TEXT_SUFFIXES
+    from policygraph.read import PLAN_SUFFIXES
     from policygraph.store import load_graph
 
-    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+    if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
         return build_file(path).graph
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(
-            path, f"unsupported format {path.suffix or '(no suffix)'}: expected .txt or .ttl"
+            path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
         )
     return load_graph(path)
 
