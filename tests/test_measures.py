@@ -199,8 +199,9 @@ def test_measures_a_task_heading_is_a_task_whatever_its_ending() -> None:
         "（牵头单位：市民政局；配合单位：市财政局、市卫健委）",
         "（市民政局牵头，市财政局、市卫健委配合）",
         "（责任单位：市民政局（牵头）、市财政局、市卫健委）",
+        "\n牵头单位：市民政局；配合单位：市财政局、市卫健委",
     ],
-    ids=["labelled-parts", "roles", "lead-marker"],
+    ids=["labelled-parts", "roles", "lead-marker", "no-brackets"],
 )
 def test_measures_lists_that_name_a_lead(units: str) -> None:
     text = f"三、重点任务\n（一）完善养老服务体系。建设服务网络。{units}\n"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
@@ -40,6 +41,12 @@ LEAD_ROLES = re.compile(r"牵头")
 """The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
 
 LIST_PARTS = re.compile(r"[^；;]+")
+
+UNBRACKETED_LIST = re.compile(
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
+)
+"""A labelled list written without brackets, to the end of its sentence or line:
+责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
 UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|相关部门)$")
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
@@ -71,8 +78,19 @@ MAX_LABEL = 16
 MAX_UNIT = 24
 
 
-def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
-    """Bracketed responsibility lists in `text`: (start, end, inner text) of each."""
+class ListSpan(NamedTuple):
+    """A responsibility list in a text: its whole span and where its inner text starts."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner: str
+
+
+def responsibility_lists(text: str) -> Iterator[ListSpan]:
+    """Responsibility lists in `text`, in text order: bracketed ones, and labelled ones
+    written without brackets (a line or sentence 责任单位：A、B)."""
+    found: list[ListSpan] = []
     depth, start = 0, -1
     for index, char in enumerate(text):
         if char == "（":
@@ -84,7 +102,11 @@ def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
             if depth == 0:
                 inner = text[start + 1 : index]
                 if _is_list(inner):
-                    yield start, index + 1, inner
+                    found.append(ListSpan(start, index + 1, start + 1, inner))
+    for match in UNBRACKETED_LIST.finditer(text):
+        if _depth(text[: match.start()]) == 0:
+            found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
+    yield from sorted(found)
 
 
 def _is_list(inner: str) -> bool:
@@ -223,10 +245,10 @@ def mentions_in_lists(
     """Every unit named in the responsibility lists of `text` (offsets from `base`);
     with `leads`, only those the lists make the lead (牵头单位：…, A牵头)."""
     mentions: list[DepartmentMention] = []
-    for start, _end, inner in responsibility_lists(text):
-        for s, e, name, lead in split_roles(inner, lexicon):
+    for found in responsibility_lists(text):
+        for s, e, name, lead in split_roles(found.inner, lexicon):
             if lead or not leads:
-                at = base + start + 1
+                at = base + found.inner_start
                 mentions.append(DepartmentMention(name, quote(at + s, at + e)))
     return unique_mentions(mentions)
 

@@ -87,8 +87,8 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
 
 
 def _mask_lists(text: str) -> str:
-    for start, end, _inner in responsibility_lists(text):
-        text = text[:start] + " " * (end - start) + text[end:]
+    for found in responsibility_lists(text):
+        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
     return text
 
 
