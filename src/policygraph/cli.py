@@ -1,7 +1,8 @@
 """The command line: a thin layer over the Python API.
 
 The only module that prints or exits. Exit status: 0 success (or the plan
-conforms), 1 validation found violations, 2 the input could not be used.
+conforms), 1 validation found violations, 2–6 the input could not be used
+(the table in `errors.py`; `build` exits with the status its failures share, else 2).
 Errors reach the user as one line naming the file and the problem.
 """
 
@@ -16,13 +17,16 @@ from dataclasses import asdict
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from policygraph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, PolicygraphError
+
+if TYPE_CHECKING:
+    from policygraph.query import Rows
 
 app = typer.Typer(
     help="policygraph: Chinese policy plans as a validated, queryable RDF graph.",
@@ -108,7 +112,8 @@ def build(
     for error in report.failed:
         err.print(f"error: {error}", markup=False)
     if report.failed:
-        raise typer.Exit(EXIT_INPUT)
+        codes = {error.exit_code for error in report.failed}
+        raise typer.Exit(codes.pop() if len(codes) == 1 else EXIT_INPUT)
 
 
 @app.command()
@@ -153,20 +158,20 @@ def validate(
 
 
 def _plan_graphs(path: Path) -> list[Any]:
-    """The plan graphs to validate: built from plan texts, or read from Turtle files
+    """The plan graphs to validate: built from plan files, or read from Turtle files
     (a graphs/ folder's vocabularies and registry files hold no plan and are skipped)."""
     from policygraph.build import build_file, plan_files
-    from policygraph.read import TEXT_SUFFIXES
+    from policygraph.read import PLAN_SUFFIXES
     from policygraph.store import graph_files, load_graph
     from policygraph.vocab import PG, RDF
 
-    if path.is_dir() and any(p.suffix.lower() in TEXT_SUFFIXES for p in path.iterdir()):
+    if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
         return [build_file(p).graph for p in plan_files([path])]
-    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+    if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
         return [build_file(path).graph]
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(
-            path, f"unsupported format {path.suffix or '(no suffix)'}: expected .txt or .ttl"
+            path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
         )
     graphs = [load_graph(p) for p in graph_files(path)]
     plans = [g for g in graphs if (None, RDF.type, PG.Plan) in g]
@@ -265,11 +270,18 @@ def trace(
         Path | None, typer.Option(help="Draw the trace to FILE.svg, FILE.png or FILE.html.")
     ] = None,
 ) -> None:
-    """What a department (or function) owes, or the chain of one target up to national policy."""
+    """What a department (or function) owes, plan by plan with year and value, or the chain
+    of one target up to national policy."""
     from policygraph.draw import draw_layers
     from policygraph.lexicon import load_lexicon
     from policygraph.store import load_store
-    from policygraph.trace import chain_graph, responsibility_graph, trace_department, trace_target
+    from policygraph.trace import (
+        chain_graph,
+        responsibility_graph,
+        rows_by_plan,
+        trace_department,
+        trace_target,
+    )
 
     if (department is None) == (target is None):
         raise PolicygraphError("give either --department or --target")
@@ -286,7 +298,10 @@ def trace(
     if not values:
         where = f" of {jurisdiction}" if jurisdiction else ""
         err.print(f"no targets or measures owned by {subject!r}{where} in {graphs}/", markup=False)
-    _print_rows(columns, values, fmt)
+    if department is not None and fmt is RowFormat.table:
+        _print_tables(rows_by_plan(rows))
+    else:
+        _print_rows(columns, values, fmt)
     if out_file:
         out_file.write_text(_format_rows(columns, values, out_file.suffix[1:]), encoding="utf-8")
     if draw and values:
@@ -304,6 +319,16 @@ def _format_rows(columns: Sequence[str], rows: Sequence[Sequence[str | None]], f
     writer.writerow(columns)
     writer.writerows([["" if v is None else v for v in r] for r in rows])
     return buffer.getvalue()
+
+
+def _print_tables(groups: Sequence[tuple[str, Rows]]) -> None:
+    """One table per group, titled by the group (a trace's plans)."""
+    for title, group in groups:
+        table = Table(*group.columns, title=title, title_justify="left")
+        for row in group.rows:
+            table.add_row(*("" if v is None else v for v in row))
+        out.print(table)
+    out.print(f"{sum(len(g.rows) for _, g in groups)} row(s) in {len(groups)} plan(s)")
 
 
 def _print_rows(

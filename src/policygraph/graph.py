@@ -34,7 +34,9 @@ from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
-"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain."""
+"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain. A unit the
+plan makes lead of a domain (区民政局牵头负责一老工作, `Plan.domain_leads`) is the
+pg:leadUnit of every target of that domain."""
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
@@ -56,12 +58,13 @@ class _PlanGraph:
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
         self._document()
-        for citation in plan.citations:
-            self._citation(citation)
+        # the plan's own units first, so a department is labelled as the plan writes it
         for measure in plan.measures:
             self._measure(measure)
         for target in plan.targets:
             self._target(target)
+        for citation in plan.citations:
+            self._citation(citation)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.graph.add((s, p, o))
@@ -102,24 +105,18 @@ class _PlanGraph:
         return node
 
     def _department(self, name: str, quote: Quote | None) -> URIRef:
-        region_label = self.plan.jurisdiction or "_"
-        node = mint("department", region_label, self._department_name(name))
+        """One node per (region, normalised name): see `Lexicon.department_key`."""
+        region, key = self.lexicon.department_key(name, self.plan.jurisdiction)
+        node = mint("department", region, key)
         if (node, RDF.type, PG.Department) not in self.graph:
             self.add(node, RDF.type, PG.Department)
             self.add(node, RDFS.label, Literal(name, lang="zh"))
             self.quote(node, quote)
-            if self.region is not None:
-                self.add(node, PG.jurisdiction, self.region)
+            if self.plan.jurisdiction is not None or region != "_":
+                self.add(node, PG.jurisdiction, self._region(region))
             for function in self.lexicon.functions_of(name):
                 self.add(node, PG.function, local_iri(function))
         return node
-
-    def _department_name(self, name: str) -> str:
-        """万州区民政局 and 区民政局 of the 万州区 plan are one department."""
-        jurisdiction = self.plan.jurisdiction
-        if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction) + 1:
-            return jurisdiction[-1] + name[len(jurisdiction) :]
-        return name
 
     def _units(
         self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
@@ -225,9 +222,11 @@ class _PlanGraph:
             self.add(node, PG.baselineYear, Literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
-        domain = next((v for k, v in DOMAINS.items() if target.domain and k in target.domain), None)
+        domain = next((k for k in DOMAINS if target.domain and k in target.domain), None)
         if domain:
-            self.add(node, PG.domain, local_iri(domain))
+            self.add(node, PG.domain, local_iri(DOMAINS[domain]))
+            leads = tuple(unit for word, unit in self.plan.domain_leads if word == domain)
+            self._units(node, leads, lead=True)
         if target.region:
             self.add(node, PG.region, self._region(target.region, self.region))
         if target.measure:

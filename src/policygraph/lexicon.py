@@ -12,7 +12,7 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +28,11 @@ BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
 )
 UNIT_SUFFIX = re.compile(r"（(%|‰|个|张|所|家|户|人|人次|万人|岁|万元)）$")
+REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
+"""Region names that end in their level (重庆市, 万州区), as department names open with them."""
+MAX_REGION_LABEL = 16
+FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
+"""Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
 
 
@@ -83,6 +88,36 @@ class Lexicon:
             return self.functions[name]
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
+
+    def department_key(self, name: str, jurisdiction: str | None) -> tuple[str, str]:
+        """(region label, name) that identify one department: 重庆市万州区民政局,
+        万州区民政局 and 区民政局 of a 万州区 plan are all (万州区, 区民政局). A name that
+        opens with a region's full name belongs to that region (重庆市民政局 → 重庆市);
+        any other to the plan's jurisdiction. Units of functional zones (新区 …) are
+        written without the level character (社会事业服务局)."""
+        key = label_key(name)
+        prefixes = [
+            key[:n]
+            for n in range(2, min(len(key) - 1, MAX_REGION_LABEL + 1))
+            if key[:n] in self.regions and REGION_LEVEL.search(key[:n])
+        ]
+        if prefixes:
+            prefix = max(prefixes, key=len)
+            region = self.regions[prefix]
+            rest = key[len(prefix) :]
+            label = self.region_labels.get(region, prefix)
+            level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
+            return label, level + rest
+        region = self.regions.get(jurisdiction) if jurisdiction else None
+        return self.region_labels.get(region, jurisdiction) if region else (
+            jurisdiction or "_"
+        ), key
+
+    @cached_property
+    def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(department labels, place labels): the names a run-together list of units
+        is split by (see extract/departments.py)."""
+        return frozenset(self.functions), frozenset(k for k in self.regions if len(k) >= 2)
 
     def strip_jurisdiction(self, name: str) -> str:
         """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""

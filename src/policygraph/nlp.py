@@ -9,6 +9,7 @@ The only module that imports spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 import spacy
@@ -19,6 +20,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon import load_lexicon
 from policygraph.model import Plan
 from policygraph.normalize import Normalized
@@ -29,11 +31,13 @@ PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targ
 for _name in (
     "normalized",
     "source_file",
+    "given_metadata",
     "outline",
     "metadata",
     "jurisdiction",
     "citations",
     "measures",
+    "domain_leads",
     "targets",
 ):
     if not Doc.has_extension(_name):
@@ -60,7 +64,7 @@ def outline_component(doc: Doc) -> Doc:
 
 @Language.component("pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata"])
 def metadata_component(doc: Doc) -> Doc:
-    doc._.metadata = find_metadata(doc.text, doc._.normalized.quote)
+    doc._.metadata = find_metadata(doc.text, doc._.normalized.quote, doc._.given_metadata)
     doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
     return doc
 
@@ -82,9 +86,13 @@ def citations_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+@Language.component(
+    "pg_measures", requires=["doc._.outline"], assigns=["doc._.measures", "doc._.domain_leads"]
+)
 def measures_component(doc: Doc) -> Doc:
-    doc._.measures = find_measures(doc.text, doc._.outline, doc._.normalized.quote)
+    lexicon = load_lexicon()
+    doc._.measures = find_measures(doc.text, doc._.outline, doc._.normalized.quote, lexicon)
+    doc._.domain_leads = find_statements(doc.text, 0, doc._.normalized.quote, lexicon).domain_leads
     return doc
 
 
@@ -111,12 +119,16 @@ def make_nlp() -> Language:
     return nlp
 
 
-def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
-    """Run the pipeline over a normalised text and gather its `Plan`."""
+def plan_from_text(
+    source_file: str, normalized: Normalized, metadata: Mapping[str, str] | None = None
+) -> Plan:
+    """Run the pipeline over a normalised text and gather its `Plan`; `metadata` is
+    the document's metadata table when the reader found one (key → normalised value)."""
     nlp = make_nlp()
     doc = nlp.make_doc(normalized.text)
     doc._.normalized = normalized
     doc._.source_file = source_file
+    doc._.given_metadata = metadata
     doc = nlp(doc)
     return plan_from_parts(
         source_file,
@@ -125,4 +137,5 @@ def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
         doc._.citations,
         doc._.measures,
         doc._.targets,
+        doc._.domain_leads,
     )

@@ -168,10 +168,12 @@ def doc_iri(number: str) -> URIRef:
 
 def add_department(graph: Graph, name: str, jurisdiction: str, lexicon: Lexicon) -> URIRef:
     """A department that issues documents, at `pgr:department/<jurisdiction>/<name>`."""
-    node = mint("department", jurisdiction, name)
+    region, key = lexicon.department_key(name, jurisdiction)
+    node = mint("department", region, key)
     graph.add((node, RDF.type, PG.Department))
-    graph.add((node, RDFS.label, Literal(name, lang="zh")))
-    graph.add((node, PG.jurisdiction, add_region(graph, jurisdiction, lexicon)))
+    if graph.value(node, RDFS.label) is None:  # one label: the first writing seen
+        graph.add((node, RDFS.label, Literal(name, lang="zh")))
+    graph.add((node, PG.jurisdiction, add_region(graph, region, lexicon)))
     for function in lexicon.functions_of(name):
         graph.add((node, PG.function, local_iri(function)))
     return node

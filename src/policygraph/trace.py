@@ -2,9 +2,12 @@
 
 A name that is a function's label (民政, 卫生健康, 卫健委 …) traces the function
 across jurisdictions; any other name is matched against department names.
+Rows come sorted by plan, so a reader sees one plan's obligations together.
 """
 
 from __future__ import annotations
+
+from itertools import groupby
 
 import networkx as nx
 import pyoxigraph as ox
@@ -14,15 +17,22 @@ from policygraph.lexicon import Lexicon, label_key
 from policygraph.query import Rows, library, run_query
 from policygraph.vocab import PGR
 
+ORDER = ("plan", "department", "kind", "year", "item")
+"""How trace rows are sorted: plan first, then who owes it, targets before measures,
+then by year."""
+KIND_RANK = {"target": "0", "measure": "1"}
+
 
 def trace_department(
     store: ox.Store, name: str, lexicon: Lexicon, jurisdiction: str | None = None
 ) -> Rows:
-    """The targets and measures owned by the departments a name denotes (in one region)."""
+    """The targets and measures owned by the departments a name denotes (in one region),
+    sorted by plan. The first column is the name or function traced."""
     within = {"jurisdiction": jurisdiction} if jurisdiction else {}
     functions = lexicon.functions.get(label_key(name), ())
     if not functions:
-        return run_query(store, library()["department-obligations"], {"name": name, **within})
+        query = library()["department-obligations"]
+        return _sorted(run_query(store, query, {"name": name, **within}))
     rows: list[tuple[str | None, ...]] = []
     columns: tuple[str, ...] = ()
     for function in functions:
@@ -31,7 +41,37 @@ def trace_department(
         )
         columns = answer.columns
         rows.extend(answer.rows)
-    return Rows(columns, tuple(rows))
+    return _sorted(Rows(columns, tuple(dict.fromkeys(rows))))
+
+
+def rows_by_plan(rows: Rows) -> list[tuple[str, Rows]]:
+    """A trace split into one table per plan, titled by the plan, without the
+    traced-name and plan columns; a jurisdiction shared by all its rows joins the title."""
+    plan = rows.columns.index("plan")
+    groups = []
+    for label, group in groupby(rows.rows, key=lambda r: r[plan]):
+        members = list(group)
+        title = label or ""
+        drop = {0, plan}
+        if "jurisdiction" in rows.columns:
+            at = rows.columns.index("jurisdiction")
+            regions = {r[at] for r in members}
+            if len(regions) == 1:
+                drop.add(at)
+                title = f"{title} · {regions.pop() or ''}"
+        keep = [i for i in range(len(rows.columns)) if i not in drop]
+        columns = tuple(rows.columns[i] for i in keep)
+        groups.append((title, Rows(columns, tuple(tuple(r[i] for i in keep) for r in members))))
+    return groups
+
+
+def _sorted(rows: Rows) -> Rows:
+    at = [rows.columns.index(c) for c in ORDER if c in rows.columns]
+
+    def key(row: tuple[str | None, ...]) -> tuple[tuple[bool, str], ...]:
+        return tuple((row[i] is not None, KIND_RANK.get(row[i] or "", row[i] or "")) for i in at)
+
+    return Rows(rows.columns, tuple(sorted(rows.rows, key=key)))
 
 
 def find_targets(store: ox.Store, spec: str, plan: str | None = None) -> list[str]:
