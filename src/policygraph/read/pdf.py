@@ -16,9 +16,6 @@ import logging
 import re
 from pathlib import Path
 
-import pypdf
-from pypdf.errors import PyPdfError
-
 from policygraph.structure import MARKER_LEVELS
 
 SENTENCE_ENDS = "。；：！？:;!?"
@@ -35,6 +32,9 @@ class PdfError(ValueError):
 
 def pdf_to_text(path: Path) -> str:
     """The text layer of every page, wrapped lines joined."""
+    import pypdf  # imported here: it costs ~0.1 s at startup, and most plans are not PDFs
+    from pypdf.errors import PyPdfError
+
     try:
         reader = pypdf.PdfReader(str(path))
         lines = [
