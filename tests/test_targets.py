@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from policygraph.extract.targets import parse_cell, table_targets, text_targets
+from policygraph.extract.statements import text_targets
+from policygraph.extract.targets import parse_cell, table_targets
 from policygraph.model import Bindingness
 from policygraph.normalize import normalize_text
 from policygraph.structure import find_tables

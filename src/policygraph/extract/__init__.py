@@ -12,13 +12,25 @@ from dataclasses import replace
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan
 from policygraph.extract.metadata import Metadata
-from policygraph.extract.targets import table_targets, text_targets
+from policygraph.extract.statements import text_targets
+from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon
 from policygraph.model import Citation, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
 
-BACKGROUND_SECTIONS = re.compile(r"背景|基础|形势|趋势|现状|意义")
-"""Sections that describe the present: their figures are facts, not targets."""
+BACKGROUND_SECTIONS = re.compile(
+    r"^(?!夯实|筑牢|打牢|巩固|加强|强化|完善).*(?:背景|基础|形势|趋势|现状|意义)"
+)
+"""Sections that describe the present (发展基础, 面临形势): their figures are facts, not
+targets. A task title that strengthens a base (夯实社区居家服务基础) is not one."""
+
+ACHIEVEMENT_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十]{1,3}）)?[\u4e00-\u9fff]{2,8}"
+    r"(?:逐步|初见|持续|不断|日益|显著|明显|稳步|快速|有序)[\u4e00-\u9fff]{1,4}。"
+)
+"""An item whose title states a result of its subject (1.政策体系逐步完善。,
+2.服务体系初见成效。, 4.服务需求持续增长。) reports achievements or trends even where
+the chapter heading above it was lost; task titles are imperative (扩大…供给。)."""
 
 
 def find_targets(
@@ -39,6 +51,8 @@ def find_targets(
         ):
             continue
         paragraph = text[start:end]
+        if ACHIEVEMENT_ITEM.match(paragraph):
+            continue
         measure = _innermost(measures, start)
         own_units = mentions_in_lists(paragraph, start, quote)
         for target in text_targets(paragraph, start, quote):
@@ -57,15 +71,26 @@ def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
 def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]:
     """A target restated in the table and the text, or twice in the text, is one
     target: the table's (or the first) statement wins; it takes its owners from a
-    restatement when it names none itself."""
+    restatement when it names none itself. The owners of an indicator hold for all
+    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task)."""
     kept: dict[tuple[str, int | None, str | None], Target] = {}
+    owners: dict[tuple[str, str | None], Target] = {}
     for target in targets:
-        key = (lexicon.indicator(target.indicator).key, target.year, target.region)
+        concept = lexicon.indicator(target.indicator, target.unit).key
+        key = (concept, target.year, target.region)
         if key not in kept:
             kept[key] = target
         elif not kept[key].responsible and target.responsible:
             kept[key] = replace(kept[key], responsible=target.responsible, measure=target.measure)
-    return list(kept.values())
+        if target.responsible:
+            owners.setdefault((concept, target.region), target)
+    merged = []
+    for (concept, _year, region), target in kept.items():
+        owner = owners.get((concept, region))
+        if not target.responsible and owner is not None:
+            target = replace(target, responsible=owner.responsible)
+        merged.append(target)
+    return merged
 
 
 def plan_from_parts(
