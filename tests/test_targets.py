@@ -116,3 +116,85 @@ def test_targets_inline_per_year_target_has_no_year() -> None:
     assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
         ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
     ]
+
+
+def test_targets_pipe_rows_keep_empty_cells_and_group_rows() -> None:
+    """Issue 3: one row a line, cells separated by `|`; an empty cell between two `|`
+    is a real gap, a lone cell is a group row (the domain)."""
+    text = (
+        "表1 主要指标\n"
+        "序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性\n"
+        "一、养老服务\n"
+        "1 | 养老机构护理型床位占比 | % | 44.5 | ≥55 | 约束性\n"
+        "2 | 每千人口托位数（个） |  | — | 4.5 | 预期性\n"
+        "二、托育服务\n"
+        "3 | 普惠性托位占比 | % | 30 |  | 预期性\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.year, t.value, t.comparator, t.unit) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55), ">=", "%"),
+        ("每千人口托位数", 2025, Decimal("4.5"), "=", "个"),
+    ]
+    first, second = targets
+    assert (first.baseline_value, first.baseline_year, first.domain) == (
+        Decimal("44.5"),
+        2020,
+        "养老服务",
+    )
+    assert first.binding is Bindingness.BINDING and second.baseline_value is None
+
+
+def test_targets_row_missing_its_merged_cell_is_anchored_by_its_serial() -> None:
+    """A 类别 cell merged over several rows appears only in the first of them."""
+    text = (
+        "类别 | 序号 | 指标 | 2020年 | 2025年 | 属性\n"
+        "养老服务 | 1 | 生活不能自理特困人员集中供养率（%） | 53 | ≥80 | 约束性\n"
+        "2 | 社区日间照料机构覆盖率（%） | 43.1 | 100 | 预期性\n"
+        "托育服务 | 3 | 托育机构备案数（个） | — | 30 | 预期性\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.value, t.unit, t.domain, t.baseline_value) for t in targets] == [
+        ("生活不能自理特困人员集中供养率", Decimal(80), "%", "养老服务", Decimal(53)),
+        ("社区日间照料机构覆盖率", Decimal(100), "%", "养老服务", Decimal("43.1")),
+        ("托育机构备案数", Decimal(30), "个", "托育服务", None),
+    ]
+
+
+@pytest.mark.parametrize("gap", ["\t", "  ", "\u3000\u3000"], ids=["tab", "spaces", "ideographic"])
+def test_targets_whitespace_aligned_columns(gap: str) -> None:
+    header = gap.join(["序号", "指标名称", "2021年", "2025年"])
+    row = gap.join(["1", "养老机构护理型床位占比（%）", "48", "60"])
+    (target,) = _table_targets(f"{header}\n{row}\n")
+    assert (target.indicator, target.year, target.value, target.baseline_value) == (
+        "养老机构护理型床位占比",
+        2025,
+        Decimal(60),
+        Decimal(48),
+    )
+
+
+def test_targets_header_words_decide_baseline_and_goal_columns() -> None:
+    """基期/现状 columns are baselines even when they are not the earliest; 目标 columns
+    are goals, so a plan with one goal year and a 现状 column gives one target."""
+    text = (
+        "序号 | 指标名称 | 2023年目标值 | 2025年目标值 | 2021年现状值\n"
+        "1 | 普惠性托位占比（%） | 50 | 60 | 35\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.year, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        (2023, Decimal(50), Decimal(35), 2021),
+        (2025, Decimal(60), Decimal(35), 2021),
+    ]
+
+
+def test_targets_allocation_rows_skip_the_total_row() -> None:
+    text = (
+        "地区 | 2025年养老床位（张） | 2025年托位（个）\n"
+        "合计 | 67478 | 37120\n"
+        "川汇区 | 2257 | 2326\n"
+    )
+    targets = _table_targets(text)
+    assert {(t.region, t.indicator, t.value) for t in targets} == {
+        ("川汇区", "养老床位", Decimal(2257)),
+        ("川汇区", "托位", Decimal(2326)),
+    }

@@ -67,6 +67,13 @@ EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、(?P<domain>.+)$")
 REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
+BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
+"""Year columns that hold the starting point: 2020年（基期）, 现状值, 2021年实际."""
+TARGET_HEADER = re.compile(r"目标|规划|预期值")
+"""Year columns that hold the goal: 2025年目标值, 目标值."""
+TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
+"""The sum row of an allocation table is the plan's own total, not a region's target."""
+GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,8 @@ def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:
-    """Header cells as column kinds: serial, name, unit, year:NNNN, attr, resp, other."""
+    """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
+    base:NNNN (a baseline; base: when the header gives no year), attr, resp, other."""
     kinds: list[str] = []
     texts = [c.text for c in header]
     for index, text in enumerate(texts):
@@ -117,6 +125,10 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         year = YEAR_HEADER.match(text)
         if text in ("序号", "编号"):
             kinds.append("serial")
+        elif GROUP_HEADER.match(text):
+            kinds.append("group")
+        elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
+            kinds.append(f"base:{year['year'] if year else ''}")
         elif "名称" in text or text in ("指标", "项目"):
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
@@ -150,30 +162,48 @@ def _rows(cells: tuple[Cell, ...]) -> list[tuple[str | None, Cell, list[Cell]]]:
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     kinds = _columns(table.header)
-    years = [int(k[5:]) for k in kinds if k.startswith("year:")]
-    if not years:
+    roles = _year_roles(kinds)
+    if not roles.targets:
         return []
-    target_years = years[1:] if len(years) > 1 else years
+    if table.rows:
+        return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
     for group, _serial, cells in _rows(table.cells):
         if not cells:
             continue
-        targets.extend(_row_targets(cells, kinds, years, target_years, group, quote))
+        targets.extend(_row_targets(cells, kinds, roles, group, quote))
     return targets
+
+
+@dataclass(frozen=True)
+class YearRoles:
+    """Which year columns a header marks as goals and which as the baseline."""
+
+    columns: tuple[str, ...]  # the year and base columns, in order
+    targets: tuple[int, ...]
+    baseline: str | None  # the baseline column kind
+
+
+def _year_roles(kinds: list[str]) -> YearRoles:
+    """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
+    the earliest of several years is the baseline (2021 | 2023 | 2025)."""
+    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
+    base = next((k for k in columns if k.startswith("base:")), None)
+    years = [k for k in columns if k.startswith("year:")]
+    if base is None and len(years) > 1:
+        base, years = years[0], years[1:]
+    return YearRoles(columns, tuple(int(k[5:]) for k in years), base)
 
 
 def _row_targets(
     cells: list[Cell],
     kinds: list[str],
-    years: list[int],
-    target_years: list[int],
+    roles: YearRoles,
     group: str | None,
     quote: QuoteMaker,
 ) -> list[Target]:
     name_cell, rest = cells[0], list(cells[1:])
-    name, unit = name_cell.text, None
-    if (inner := NAME_WITH_UNIT.match(name)) is not None:
-        name, unit = inner["name"], inner["unit"]
+    unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
         unit = rest.pop(0).text
     binding = None
@@ -183,15 +213,38 @@ def _row_targets(
         binding = BINDING_WORDS[rest[attr_at].text]
         responsible = rest[attr_at + 1 :]
         rest = rest[:attr_at]
-    slots = _place_values(rest, len(years))
-    by_year = dict(zip(years, slots, strict=True))
-    baseline = by_year.get(years[0]) if len(years) > 1 else None
-    base_q = parse_cell(baseline.text) if baseline else None
-    last = max((c for c in rest), key=lambda c: c.end, default=name_cell)
-    row_quote = quote(name_cell.start, last.end)
+    slots = _place_values(rest, len(roles.columns))
+    by_column = dict(zip(roles.columns, slots, strict=True))
+    last = max(rest, key=lambda c: c.end, default=name_cell)
+    row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
+    return _targets_of_row(row, roles, quote)
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """One indicator row, its cells placed in their columns."""
+
+    name: Cell
+    unit: str | None
+    by_column: dict[str, Cell | None]
+    binding: Bindingness | None
+    responsible: tuple[Cell, ...]
+    group: str | None
+    last: Cell
+
+
+def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
+    name, unit = row.name.text, row.unit
+    if (inner := NAME_WITH_UNIT.match(name)) is not None:
+        name, unit = inner["name"], unit or inner["unit"]
+    base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
+    base_q = parse_cell(base_cell.text) if base_cell else None
+    has_base = roles.baseline and base_q is not None and base_q.value is not None
+    base_year = roles.baseline[5:] if has_base and roles.baseline else ""
+    row_quote = quote(row.name.start, row.last.end)
     targets = []
-    for year in target_years:
-        cell = by_year.get(year)
+    for year in roles.targets:
+        cell = row.by_column.get(f"year:{year}")
         quantity = parse_cell(cell.text) if cell else None
         if quantity is None:
             continue
@@ -206,14 +259,56 @@ def _row_targets(
                 comparator=quantity.comparator if quantity.value is not None else None,
                 unit=unit or quantity.unit,
                 baseline_value=base_q.value if base_q else None,
-                baseline_year=years[0] if base_q and base_q.value is not None else None,
-                binding=binding,
-                domain=group,
+                baseline_year=int(base_year) if base_year else None,
+                binding=row.binding,
+                domain=row.group,
                 source="table",
-                responsible=(),
             )
         )
-    return [_with_units(t, responsible, quote) for t in targets]
+    return [_with_units(t, list(row.responsible), quote) for t in targets]
+
+
+def _grid_targets(
+    rows: tuple[tuple[Cell, ...], ...], kinds: list[str], roles: YearRoles, quote: QuoteMaker
+) -> list[Target]:
+    """Rows laid out one a line: each cell sits in its column. A row shorter than the
+    header lost merged cells (a 类别 spanning rows); its serial number anchors it."""
+    targets: list[Target] = []
+    group: str | None = None
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if len(filled) == 1:
+            match = GROUP_ROW.match(filled[0].text)
+            group = match["domain"].strip() if match else filled[0].text
+            continue
+        placed = dict(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
+        if placed.get("group") and placed["group"].text:
+            group = placed["group"].text
+        name = placed.get("name")
+        if name is None or not name.text:
+            continue
+        attr = placed.get("attr")
+        unit = placed.get("unit")
+        facts = RowFacts(
+            name=name,
+            unit=unit.text if unit and TABLE_UNIT_CELL.match(unit.text) else None,
+            by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
+            binding=BINDING_WORDS.get(attr.text) if attr else None,
+            responsible=tuple(c for k, c in placed.items() if k == "resp" and c.text),
+            group=group,
+            last=max(filled, key=lambda c: c.end),
+        )
+        targets.extend(_targets_of_row(facts, roles, quote))
+    return targets
+
+
+def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
+    """The column of the row's first cell: its serial number in the serial column, else
+    the cells are right-aligned (merged cells are missing at the start)."""
+    serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
+    if "serial" in kinds and serial is not None:
+        return max(0, kinds.index("serial") - serial)
+    return max(0, len(kinds) - len(row))
 
 
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
@@ -252,9 +347,13 @@ def _allocation_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     width = len(table.header)
     targets: list[Target] = []
     cells = table.cells
-    for start in range(0, len(cells) - width + 1, width):
-        row = cells[start : start + width]
+    rows = table.rows or tuple(
+        cells[i : i + width] for i in range(0, len(cells) - width + 1, width)
+    )
+    for row in rows:
         region = row[0].text
+        if len(row) != width or TOTAL_ROW.match(region):
+            continue
         for cell, column in zip(row[1:], columns, strict=True):
             quantity = parse_cell(cell.text)
             if column is None or column[0] != latest or quantity is None:
