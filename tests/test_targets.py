@@ -198,3 +198,166 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
         ("川汇区", "养老床位", Decimal(2257)),
         ("川汇区", "托位", Decimal(2326)),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "到2025年，建成1所三级中医医院（设置康复科）。",
+            [("三级中医医院（设置康复科）", 2025, "=", Decimal(1), "所")],
+            id="count-before-the-noun",
+        ),
+        pytest.param(
+            "到2025年，全市每个县（区）至少建有1所老年大学，70%以上乡镇（街道）建有老年学校。",
+            [
+                ("每个县（区）老年大学", 2025, ">=", Decimal(1), "所"),
+                ("乡镇（街道）建有老年学校", 2025, ">=", Decimal(70), "%"),
+            ],
+            id="distributive-scope-and-share-first",
+        ),
+        pytest.param(
+            "到2025年，每个县（市、区）至少建成一所示范性托育机构。",
+            [("每个县（市、区）示范性托育机构", 2025, ">=", Decimal(1), "所")],
+            id="chinese-numeral-count",
+        ),
+        pytest.param(
+            "到2025年，50%以上的乡（镇）建有1所综合服务功能的养老机构。",
+            [("乡（镇）建有综合服务功能的养老机构", 2025, ">=", Decimal(50), "%")],
+            id="count-inside-a-share-criterion",
+        ),
+        pytest.param(
+            "培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业。",
+            [("养老托育服务骨干企业", None, "=", Decimal(37), "家")],
+            id="praising-attributes-dropped",
+        ),
+        pytest.param(
+            "引进或培育5家规模较大的民营养老服务集团和8家托育连锁服务机构提供规范化服务。",
+            [
+                ("规模较大的民营养老服务集团", None, "=", Decimal(5), "家"),
+                ("托育连锁服务机构", None, "=", Decimal(8), "家"),
+            ],
+            id="two-counts-joined-by-he",
+        ),
+        pytest.param(
+            "落实将政府用于社会福利事业的彩票公益金55%以上用于养老服务体系建设。",
+            [("彩票公益金用于养老服务体系建设", None, ">=", Decimal(55), "%")],
+            id="share-used-for",
+        ),
+        pytest.param(
+            "市县两级应将不低于55%的本级福利彩票公益金用于支持发展养老服务。",
+            [("本级福利彩票公益金用于支持发展养老服务", None, ">=", Decimal(55), "%")],
+            id="share-of-what-follows",
+        ),
+        pytest.param(
+            "对困难家庭实施居家适老化改造，每年支持200户，到2025年共改造1000户。",
+            [
+                ("每年居家适老化改造", None, "=", Decimal(200), "户"),
+                ("居家适老化改造", 2025, "=", Decimal(1000), "户"),
+            ],
+            id="bare-verb-counts-the-action-before",
+        ),
+        pytest.param(
+            "2023年底，全区托位数达到40002025年底，全区托位数达到7200个。",
+            [
+                ("托位数", 2023, "=", Decimal(4000), "个"),
+                ("托位数", 2025, "=", Decimal(7200), "个"),
+            ],
+            id="value-run-into-the-next-year",
+        ),
+        pytest.param(
+            "到2023年，新区至少建成1所公办示范性养老院。3.织密网络。"
+            "每个社区至少配建一所300平方米的养老服务机构和200平方米的托育机构。",
+            [
+                ("公办示范性养老院", 2023, ">=", Decimal(1), "所"),
+                ("每个社区300平方米的养老服务机构", None, ">=", Decimal(1), "所"),
+                ("每个社区200平方米的托育机构", None, ">=", Decimal(1), "所"),
+            ],
+            id="a-new-item-ends-the-year-scope",
+        ),
+    ],
+)
+def test_targets_inline_value_first_and_undated_wordings(
+    text: str, expected: list[tuple[str, int | None, str, Decimal, str | None]]
+) -> None:
+    """Issue 3: the indicator of a value written first is the noun after it."""
+    assert _inline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "目前，全市养老床位仅有2.6万张，护理型床位占比仅为44.5%。", id="present-state"
+        ),
+        pytest.param("到2035年预计60岁及以上老年人口将达30%以上。", id="forecast"),
+        pytest.param("今后5年60岁及以上老年人将以每年约4.5万人的速度增长。", id="trend"),
+        pytest.param("“十三五”期间，建成了6所普惠性养老服务机构。", id="past-period"),
+        pytest.param("到2025年，鼓励100张床位以上的养老机构与医院签约。", id="size-class"),
+        pytest.param("到2025年，在日客流量超过1万人的公共场所建立母婴室。", id="threshold"),
+        pytest.param("到2025年，按照每千人口不少于10个托位配建托育设施。", id="norm"),
+        pytest.param("全市3岁以下婴幼儿数28.4万人。", id="population-size"),
+        pytest.param(
+            "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
+            id="coverage-without-a-year-of-its-own",
+        ),
+    ],
+)
+def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
+    assert [t for t in _inline(text) if t[3] != Decimal(100)] == []
+
+
+def _qualitative(text: str) -> list[tuple[str, int | None, str | None]]:
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.qualitative)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+        if t.value is None
+    ]
+
+
+def test_targets_inline_qualitative_coverage_with_a_year() -> None:
+    assert _qualitative("争取2022年底前实现城乡社区养老服务设施全覆盖。") == [
+        ("城乡社区养老服务设施", 2022, "全覆盖")
+    ]
+    assert _qualitative("争取到2023年，有意愿入住的特困人员全部实现集中供养。") == [
+        ("有意愿入住的特困人员", 2023, "全部实现集中供养")
+    ]
+    assert _qualitative("到2025年，全区所有乡镇(街道)建有老年学校。") == [
+        ("乡镇（街道）建有老年学校", 2025, "所有乡镇(街道)建有老年学校")
+    ]
+    assert _qualitative("推动实现城区医疗机构安宁服务等全覆盖。") == []
+    assert _qualitative("到2025年，基本建成覆盖城乡的养老服务体系。") == []
+
+
+def test_targets_inline_quotes_are_exact_source_text() -> None:
+    text = "到2025年，全市每个县(市)区至少建有1所老年大学。"
+    normalized = normalize_text(text)
+    (target,) = text_targets(normalized.text, 0, normalized.quote)
+    assert target.quote.text == "每个县(市)区至少建有1所老年大学"
+    assert text[target.quote.start : target.quote.end] == target.quote.text
+
+
+def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
+    """Issue 3: a target stated in the table and again in the text is one target, with
+    the table's comparator; an indicator's owners hold for all its years."""
+    from policygraph.extract import find_targets
+    from policygraph.lexicon import load_lexicon
+    from policygraph.structure import outline_text
+
+    text = (
+        "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
+        "1 | 政府运营床位占比（%） | 16 | ≤40 | 约束性\n"
+        "到2023年，全区托位数达到4000个，政府运营床位不超过40%。\n"
+        "到2025年，政府运营床位占比小于40%，全区托位数达到7200个。（责任单位：区卫生健康委）\n"
+    )
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    beds = [t for t in targets if "政府运营床位" in t.indicator]
+    assert [(t.year, t.comparator, t.source) for t in beds] == [
+        (2025, "<=", "table"),
+        (2023, "<=", "inline"),
+    ]
+    places = {t.year: [m.name for m in t.responsible] for t in targets if "托位数" in t.indicator}
+    assert places == {2023: ["区卫生健康委"], 2025: ["区卫生健康委"]}

@@ -15,6 +15,12 @@ from decimal import Decimal
 
 from policygraph.extract.numbers import apply_multiplier, parse_decimal
 from policygraph.extract.targets import NON_TARGET_UNITS, UNIT_PATTERN
+from policygraph.extract.wording import (
+    clean_wording,
+    indicator_names,
+    phrase_after,
+    value_first_names,
+)
 from policygraph.model import QuoteMaker, Target
 
 CN_COUNT = "[一两二三四五六七八九十]"
@@ -86,18 +92,6 @@ targets the previous item's year does not govern."""
 PER_YEAR = re.compile(r"每年|年均|每年度")
 """Per-year targets (每年新增托位1000个以上) have no target year of their own."""
 
-LEADING_FILLER = re.compile(
-    r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
-    r"并|其中|同时|原则上|要|使|将|建成|共|累计|各级|市县两级|[市县区]级|“?十四五”?末)+"
-)
-"""Scope and modal words that open a clause but are not part of the indicator."""
-
-TRAILING_VERBS = re.compile(
-    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|稳定在|保持在|为|在|是|按)+$"
-)
-"""Verbs between an indicator and its value (A、B均达到90%)."""
-
-INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
 CLAUSE_SPLIT = re.compile(r"[，；。：]")
 
 RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
@@ -106,28 +100,14 @@ year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
 
 DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
 
-VALUE_FIRST_VERBS = re.compile(
-    r"(?:至少|力争|应将|将|支持|在[\u4e00-\u9fff]{1,4}?(?=建|设|打|培|配)|建成|建有|建设|建立|打造|"
-    r"培育|引进|设立|设有|配建|新建|改建|运营|开设|创建|有|或|和|并|及|（|）|\(|\))+"
-)
-"""What stands before a value written first: a verb of building or founding, a modal,
-a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
-
-DISTRIBUTIVE_SCOPE = re.compile(
-    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|有|打造|培育)"
-    r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
-)
-"""每个县（区）至少建有1所…, 所有街道至少建有1个…, 街道至少建有1个…: a count per unit
-of a region level."""
-
 CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
 """100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
 
-INNER_COUNT = re.compile(rf"(?<=建有|设有|配建)\d+(?:{UNIT_PATTERN})")
-"""50%以上的乡（镇）建有1所综合服务功能的养老机构: the count is part of the criterion."""
+AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
+"""至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
 
-PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
-"""特色突出、管理规范、服务标准的…骨干企业: a list of praising attributes, not the indicator."""
+SHARE_OF = re.compile(r"(?P<word>不低于|不少于|不超过|不高于|低于|高于|超过)[^，；。：\d]{1,24}的$")
+"""A share of a named whole: 床位费用不高于当年城镇职工可支配收入的150% is <= 150%."""
 
 BARE_VERB = re.compile(r"^(?P<per>每年)?(?:共|再)?(?:支持|改造|完成|资助|帮助)$")
 """对…家庭实施居家适老化改造，每年支持200户，到2025年共改造1000户: a value whose
@@ -142,6 +122,8 @@ QUALITATIVE_GOAL = re.compile(
 )
 """Qualitative targets of universal coverage (实现城乡社区养老服务设施全覆盖,
 有意愿入住的特困人员全部实现集中供养) — only where a year governs their sentence."""
+
+QUALITATIVE_FILLER = re.compile(r"^(?:[，、\s]|全市|全区|全县|确保|基本|争取|力争)+")
 
 UNIVERSAL_FACILITY = re.compile(
     r"^(?:全市|全区|全县)?所有(?P<name>[^，；。：]{2,12}?建有[^，；。：]{2,12})$"
@@ -177,7 +159,19 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
             action = done["object"]
         if c_text.endswith("。"):
             background, sentence_year = False, None
-    return targets
+    return _units_from_restatements(targets)
+
+
+def _units_from_restatements(targets: list[Target]) -> list[Target]:
+    """A value whose unit was lost to damage takes the unit its indicator has elsewhere
+    in the paragraph (托位数达到4000… 托位数达到7200个)."""
+    units = {t.indicator: t.unit for t in targets if t.unit}
+    return [
+        replace(t, unit=units[t.indicator])
+        if t.value is not None and not t.unit and t.indicator in units
+        else t
+        for t in targets
+    ]
 
 
 def _with_action(target: Target, action: str) -> Target:
@@ -224,19 +218,29 @@ def _clause_targets(
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
         before = _after_last_year(clause[previous_end : match.start()])
-        after, after_end = _phrase_after(clause, match.end(), limit)
-        names = _value_first_names(before, after)
+        after, after_end = phrase_after(clause, match.end(), limit)
+        names = value_first_names(before, after)
         if names:
             previous_end = after_end
         else:
             previous_end = match.end()
-            names = _indicator_names(before, after)
+            names = indicator_names(before, after)
+        comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
-            targets.append(_inline_target(name, match, clause, c_start, base, year, quote))
+            target = _inline_target(name, match, clause, c_start, base, year, quote)
+            targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
         targets.extend(_qualitative_targets(clause, c_start, base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return targets
+
+
+def _distant_comparator(before: str) -> str | None:
+    """A comparator word that stands apart from its value (AT_LEAST, SHARE_OF)."""
+    if AT_LEAST.search(before):
+        return ">="
+    share = SHARE_OF.search(before)
+    return COMPARATOR_WORDS[share["word"]] if share else None
 
 
 def _is_target_value(match: re.Match[str], clause: str) -> bool:
@@ -253,77 +257,6 @@ def _is_target_value(match: re.Match[str], clause: str) -> bool:
 
 def _after_last_year(before: str) -> str:
     return re.sub(r".*?(?:\d{4}年(?:底|末)?(?:前)?[，、]?)", "", before)
-
-
-def _phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
-    """The words right after a value, up to punctuation or the next value."""
-    end = start
-    while end < limit and clause[end] not in "，。；：,;":
-        if clause[end] == "、" and not _attribute_list(clause, start, end):
-            break
-        if PURPOSE_VERB.match(clause, end) and end > start:
-            break
-        end += 1
-    phrase = clause[start:end]
-    trimmed = re.sub(r"(?:和|及|与|并)$", "", phrase)
-    return trimmed, start + len(trimmed)
-
-
-PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
-"""培育8家托育连锁服务机构提供…服务: what the counted units then do is not their name."""
-
-
-def _attribute_list(clause: str, start: int, at: int) -> bool:
-    """特色突出、管理规范、服务标准的…: a 、 inside attributes that end in 的."""
-    rest = re.split(r"[，。；：,;]", clause[at:], maxsplit=1)[0]
-    attribute = clause[start:at].rsplit("、", 1)[-1]
-    return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
-
-
-def _value_first_names(before: str, after: str) -> list[str]:
-    """`建成1所三级中医医院`, `每个县（区）至少建有1所老年大学`, `50%以上行政村建有…`:
-    the indicator is the noun after the value when nothing but a verb stands before it."""
-    noun = after.removeprefix("的")
-    if not re.match(r"[\u4e00-\u9fff（(“\d]", noun) or re.match(r"用于|投入|比例|的比例", noun):
-        return []
-    lead = LEADING_FILLER.sub("", before.strip())
-    scope = DISTRIBUTIVE_SCOPE.match(lead)
-    prefix = ""
-    if scope is not None:
-        lead = lead[scope.end() :]
-        words = scope["scope"]
-        quant = scope["quant"] or ""
-        prefix = words if quant in ("每个", "每") else words[len(quant) :]
-    if VALUE_FIRST_VERBS.sub("", lead):
-        return []
-    noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", noun))
-    parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
-    return [prefix + p for p in parts if _clean(p)]
-
-
-def _indicator_names(before: str, after: str) -> list[str]:
-    """The indicator wording before a value; `A、B均达到90%` gives both A and B;
-    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows."""
-    cleaned = _clean(before)
-    if cleaned and re.match(r"用于|投入", after):
-        subject = cleaned.rsplit("的", 1)[-1]
-        return [subject + after]
-    if not cleaned:
-        tail = _clean(after.removeprefix("的"))
-        return [tail] if tail else []
-    parts = cleaned.split("、")
-    if len(parts) > 1 and all(INDICATOR_SUFFIX.search(_clean(p)) for p in parts):
-        return [_clean(p) for p in parts if _clean(p)]
-    return [cleaned]
-
-
-def _clean(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", wording.strip())
-    previous = None
-    while previous != wording:
-        previous = wording
-        wording = TRAILING_VERBS.sub("", wording).strip("，、；： ")
-    return wording if re.search(r"[\u4e00-\u9fff]{2}", wording) else ""
 
 
 def _inline_target(
@@ -383,7 +316,7 @@ def _qualitative_targets(
     text = clause.rstrip("，；。：")
     goal = QUALITATIVE_GOAL.search(text)
     if goal is not None and not re.search(r"推动|推进|促进|向", goal["name"]):
-        name = _clean(goal["name"].split("实现")[-1])
+        name = QUALITATIVE_FILLER.sub("", goal["name"].split("实现")[-1])
         if name:
             start = goal.start("name") + goal["name"].find(name)
             return [
@@ -417,7 +350,7 @@ def _damaged_targets(
     damaged = DAMAGED_VALUE.search(clause)
     if damaged is None or year is None:
         return []
-    name = _clean(clause[: damaged.start()])
+    name = clean_wording(clause[: damaged.start()])
     if not name:
         return []
     at = clause.find(name)
