@@ -20,6 +20,7 @@ from policygraph.model import Plan
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.read import TEXT_SUFFIXES, read_plan
+from policygraph.registry import REGISTRY_FILE, registry_graph
 from policygraph.resources import resource_dir
 from policygraph.store import (
     PLANS_DIR,
@@ -82,7 +83,8 @@ def vocabulary_turtle() -> bytes:
 
 
 def build_corpus(paths: Iterable[Path], out: Path) -> BuildReport:
-    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl`."""
+    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl` and
+    `out/registry.ttl` (the known parent policies the plans' lineage runs through)."""
     report = BuildReport()
     files = plan_files(paths)
     if not files:
@@ -101,4 +103,7 @@ def build_corpus(paths: Iterable[Path], out: Path) -> BuildReport:
     vocabulary = out / VOCABULARY_FILE
     if write_atomic(vocabulary, vocabulary_turtle()):
         report.written.append(vocabulary)
+    registry = out / REGISTRY_FILE
+    if write_atomic(registry, graph_to_turtle(registry_graph())):
+        report.written.append(registry)
     return report

@@ -37,6 +37,7 @@ class Scores:
     found_departments: int
     gold_numbers: int
     found_numbers: int
+    extracted_numbers: int
 
     @property
     def recall(self) -> float:
@@ -53,6 +54,11 @@ class Scores:
     @property
     def number_recall(self) -> float:
         return self.found_numbers / self.gold_numbers if self.gold_numbers else 1.0
+
+    @property
+    def number_precision(self) -> float:
+        """Share of the cited numbers found (normal form) that the gold file lists."""
+        return self.found_numbers / self.extracted_numbers if self.extracted_numbers else 1.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,7 @@ def score_plan(plan: Plan, gold: dict[str, Any], lexicon: Lexicon) -> Scores:
         found_departments=len(set(gold["departments"]) & named),
         gold_numbers=len(gold_numbers),
         found_numbers=len(gold_numbers & numbers),
+        extracted_numbers=len(numbers),
     )
 
 
@@ -162,7 +169,18 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> list[Scores]:
 
 def report(scores: list[Scores]) -> str:
     """A plain-text table of the scores."""
-    header = ("plan", "matched", "found", "gold", "recall", "precision", "units", "depts", "docs")
+    header = (
+        "plan",
+        "matched",
+        "found",
+        "gold",
+        "recall",
+        "precision",
+        "units",
+        "depts",
+        "docs",
+        "doc-prec",
+    )
     rows = [header]
     for s in scores:
         rows.append(
@@ -176,6 +194,7 @@ def report(scores: list[Scores]) -> str:
                 f"{s.unit_jaccard:.2f}",
                 f"{s.found_departments}/{s.gold_departments}",
                 f"{s.found_numbers}/{s.gold_numbers}",
+                f"{s.number_precision:.2f}",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

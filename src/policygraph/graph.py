@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from policygraph.extract.citations import title_key
 from policygraph.ids import digest, local_iri, mint
 from policygraph.lexicon import Lexicon
 from policygraph.model import (
@@ -21,6 +22,13 @@ from policygraph.model import (
     Plan,
     Quote,
     Target,
+)
+from policygraph.registry import (
+    add_department,
+    add_known_identity,
+    doc_iri,
+    issuer_of_code,
+    load_registry,
 )
 from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
 
@@ -46,6 +54,7 @@ class _PlanGraph:
             self.graph.bind(prefix, iri)
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
+        self.discrepancies = 0
         self._document()
         for citation in plan.citations:
             self._citation(citation)
@@ -122,24 +131,54 @@ class _PlanGraph:
                 self.add(node, PG.responsibleUnit, department)
 
     def _citation(self, citation: Citation) -> None:
+        """The cited document, resolved against the registry where it can be: a known
+        policy at its registry IRI, anything else kept as an unresolved document."""
         number = citation.number.normal if citation.number else None
-        own = self.plan.doc_number.normal if self.plan.doc_number else None
-        if number is not None and number == own:
-            return
-        node = (
-            mint("doc", number) if number else mint("doc", "title-" + digest(citation.title or ""))
-        )
-        self.add(node, RDF.type, PG.PolicyDocument)
-        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
-        if citation.title:
-            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
-        if citation.number is not None:
-            if number:
-                self.add(node, PG.docNumber, Literal(number))
-            self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
-        self.quote(node, citation.quote)
+        regions = self.lexicon.enclosing_regions(self.plan.jurisdiction)
+        resolution = load_registry().resolve(number, citation.title, regions, self.lexicon)
+        if resolution.policy is not None:
+            node = add_known_identity(self.graph, resolution.policy, self.lexicon)
+        else:
+            node = self._unresolved(citation, number, regions)
+        if not resolution.discrepancy:
+            if citation.number is not None:
+                self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
+            self.quote(node, citation.quote)
         relation = PG.implements if citation.role is CitationRole.BASIS else PG.cites
         self.add(self.iri, relation, node)
+        if resolution.discrepancy and number is not None:
+            self._discrepancy(citation, number, node)
+
+    def _unresolved(
+        self, citation: Citation, number: str | None, regions: frozenset[str]
+    ) -> URIRef:
+        key = number or "title-" + digest(title_key(citation.title or citation.quote.text))
+        node = doc_iri(key)
+        self.add(node, RDF.type, PG.PolicyDocument)
+        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
+        self.add(node, PG.resolved, Literal(False))
+        if citation.title:
+            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
+        if number:
+            self.add(node, PG.docNumber, Literal(number))
+        code = citation.number.issuer_code if citation.number else ""
+        if issuer := issuer_of_code(code, regions, self.lexicon):
+            names, jurisdiction = issuer
+            for name in names:
+                department = add_department(self.graph, name, jurisdiction, self.lexicon)
+                self.add(node, PG.issuedBy, department)
+        return node
+
+    def _discrepancy(self, citation: Citation, number: str, resolved: URIRef) -> None:
+        self.discrepancies += 1
+        node = mint("discrepancy", self.stem, str(self.discrepancies))
+        self.add(node, RDF.type, PG.CitationDiscrepancy)
+        label = f"引用文号 {number} 与标题所指文件不符"
+        self.add(node, RDFS.label, Literal(label, lang="zh"))
+        self.add(node, PG.citedNumber, Literal(number))
+        self.add(node, PG.resolvedTo, resolved)
+        self.quote(node, citation.quote)
+        self.add(self.iri, PG.discrepancy, node)
 
     def _measure_iri(self, key: str) -> URIRef:
         return mint("measure", self.stem, key)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policygraph.resources import resource_dir
-from policygraph.vocab import PGR, RDFS, SKOS
+from policygraph.vocab import PG, PGR, RDFS, SKOS
 
 SKOS_ = str(SKOS)
 RDFS_ = str(RDFS)
@@ -53,6 +53,17 @@ class Lexicon:
     regions: dict[str, str] = field(default_factory=dict)  # label → region key
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
     issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
+    region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
+
+    def enclosing_regions(self, label: str | None) -> frozenset[str]:
+        """The keys of the region a label names and of every region around it
+        (西咸新区 → region/西咸新区, region/西安市, region/陕西省, region/中国)."""
+        key = self.regions.get(label) if label else None
+        keys: set[str] = set()
+        while key is not None and key not in keys:
+            keys.add(key)
+            key = self.region_parents.get(key)
+        return frozenset(keys)
 
     def indicator(self, wording: str, unit: str | None = None) -> IndicatorConcept:
         """The canonical indicator a wording names, or an unreviewed concept of its own.
@@ -111,6 +122,7 @@ def load_lexicon() -> Lexicon:
         regions=_region_index(ontology / "regions.ttl"),
         region_labels=_region_labels(ontology / "regions.ttl"),
         issuers=_issuers(data / "issuer_codes.csv"),
+        region_parents=_region_parents(ontology / "regions.ttl"),
     )
 
 
@@ -167,6 +179,13 @@ def _region_labels(path: Path) -> dict[str, str]:
         _local(t.subject): t.object.value
         for t in _triples(path)
         if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
+    }
+
+
+def _region_parents(path: Path) -> dict[str, str]:
+    within = str(PG.within)
+    return {
+        _local(t.subject): _local(t.object) for t in _triples(path) if t.predicate.value == within
     }
 
 

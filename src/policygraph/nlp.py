@@ -73,8 +73,15 @@ def metadata_component(doc: Doc) -> Doc:
 def citations_component(doc: Doc) -> Doc:
     sections = doc._.outline.sections
     preamble_end = sections[0].start if sections else len(doc.text)
+    metadata = doc._.metadata
+    own_number = metadata.doc_number.normal if metadata.doc_number else None
     doc._.citations = find_citations(
-        doc.text, doc._.normalized.quote, doc._.metadata.title, preamble_end
+        doc.text,
+        doc._.normalized.quote,
+        metadata.title,
+        own_number,
+        preamble_end,
+        tuple(load_lexicon().regions),
     )
     return doc
 

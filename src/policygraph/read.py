@@ -13,7 +13,7 @@ from policygraph.errors import InputError
 from policygraph.model import Source
 
 MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MIN_CJK_SHARE = 0.2
 
 _BOMS = (
