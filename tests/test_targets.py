@@ -361,3 +361,52 @@ def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     ]
     places = {t.year: [m.name for m in t.responsible] for t in targets if "托位数" in t.indicator}
     assert places == {2023: ["区卫生健康委"], 2025: ["区卫生健康委"]}
+
+
+def _inline_with_baseline(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.comparator, t.value, t.baseline_value, t.baseline_year)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "到2025年，全省普惠托位数由2020年的1.2万个增加到4.5万个。",
+            [("普惠托位数", 2025, "=", Decimal(45000), Decimal(12000), 2020)],
+            id="from-base-year-to-target",
+        ),
+        pytest.param(
+            "到2025年，护理型床位占比由40%提高到55%以上。",
+            [("护理型床位占比", 2025, ">=", Decimal(55), Decimal(40), None)],
+            id="from-base-to-target",
+        ),
+        pytest.param(
+            "到2025年，城市社区、农村社区养老服务设施覆盖率分别达到100%、60%。",
+            [
+                ("城市社区养老服务设施覆盖率", 2025, "=", Decimal(100), None, None),
+                ("农村社区养老服务设施覆盖率", 2025, "=", Decimal(60), None, None),
+            ],
+            id="respectively",
+        ),
+        pytest.param(
+            "到2025年，全市养老床位总数达到2.5万张，较2020年增加1万张。",
+            [("养老床位总数", 2025, "=", Decimal(25000), None, None)],
+            id="change-against-a-base-year-is-no-target",
+        ),
+        pytest.param(
+            "到2025年，3岁以下婴幼儿健康管理率达到90%，人均预期寿命达到79岁。",
+            [
+                ("3岁以下婴幼儿健康管理率", 2025, "=", Decimal(90), None, None),
+                ("人均预期寿命", 2025, "=", Decimal(79), None, None),
+            ],
+            id="age-bound-versus-life-expectancy",
+        ),
+    ],
+)
+def test_targets_inline_baselines_respectively_and_changes(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """Issue 3: 由X提高到Y gives a baseline, not a target of its own."""
+    assert _inline_with_baseline(text) == expected

@@ -19,6 +19,7 @@ from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
     phrase_after,
+    respective_names,
     value_first_names,
 )
 from policygraph.model import QuoteMaker, Target
@@ -103,6 +104,15 @@ DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
 CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
 """100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
 
+BASELINE_FROM = re.compile(
+    r"由(?:(?P<year>20\d{2})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
+    rf"(?P<unit>{UNIT_PATTERN})?"
+)
+"""由X提高到Y, 由2020年的1.2万个增加到4.5万个: the base figure (and year) of the target."""
+
+CHANGE_FROM = re.compile(r"较(?:20\d{2}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$")
+"""较2020年增加1万张: a change against a base year, not a level to reach."""
+
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
 
@@ -145,6 +155,8 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
         if FIVE_YEAR_END.search(c_text):
             year = sentence_year = 2025
         for cue in YEAR_CUE.finditer(c_text):
+            if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
+                continue
             if cue["cue"] in ("截至", "截止到", "截止", "截"):
                 background = True
             elif cue["cue"] or cue["before"] or cue["end"]:
@@ -210,14 +222,38 @@ def _clause_targets(
         year = None
     targets: list[Target] = []
     previous_end = 0
-    matches = [m for m in VALUE_PHRASE.finditer(clause) if _is_target_value(m, clause)]
+    baselines = list(BASELINE_FROM.finditer(clause))
+    matches = [
+        m
+        for m in VALUE_PHRASE.finditer(clause)
+        if _is_target_value(m, clause)
+        and not any(b.start() <= m.start() < b.end() for b in baselines)
+    ]
     for index, match in enumerate(matches):
         if match.start() < previous_end:
+            continue
+        base_of = next(
+            (b for b in reversed(baselines) if previous_end <= b.start() < match.start()), None
+        )
+        if base_of is not None:
+            previous_end = min(previous_end, base_of.start())
+        respective = _respective(clause, matches, index, previous_end)
+        if respective:
+            head = clause.find(
+                clean_wording(_after_last_year(clause[previous_end : match.start()]))
+            )
+            for name, each in respective:
+                target = _inline_target(name, each, clause, c_start, base, year, quote, base_of)
+                span = quote(base + c_start + head, base + c_start + each.end())
+                targets.append(replace(target, quote=span) if head >= 0 else target)
+            previous_end = respective[-1][1].end()
             continue
         share = match["unit"] in ("%", "‰")
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
-        before = _after_last_year(clause[previous_end : match.start()])
+        before = _after_last_year(
+            clause[previous_end : base_of.start() if base_of else match.start()]
+        )
         after, after_end = phrase_after(clause, match.end(), limit)
         names = value_first_names(before, after)
         if names:
@@ -227,12 +263,28 @@ def _clause_targets(
             names = indicator_names(before, after)
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
-            target = _inline_target(name, match, clause, c_start, base, year, quote)
+            target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
         targets.extend(_qualitative_targets(clause, c_start, base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return targets
+
+
+def _respective(
+    clause: str, matches: list[re.Match[str]], index: int, start: int
+) -> list[tuple[str, re.Match[str]]]:
+    """A、B分别达到X、Y: the listed indicators take the listed values in order."""
+    before = clause[start : matches[index].start()]
+    if "分别" not in before:
+        return []
+    run = [matches[index]]
+    for following in matches[index + 1 :]:
+        if not re.fullmatch(r"[、和及与\s]*", clause[run[-1].end() : following.start()]):
+            break
+        run.append(following)
+    names = respective_names(clean_wording(_after_last_year(before)))
+    return list(zip(names, run, strict=True)) if len(run) > 1 and len(names) == len(run) else []
 
 
 def _distant_comparator(before: str) -> str | None:
@@ -244,9 +296,14 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _is_target_value(match: re.Match[str], clause: str) -> bool:
-    """Not an age bound, a year, a size class (100张床位以上的…, 超过1万人的…), or an
-    undated population size (3岁以下婴幼儿数28.4万人)."""
+    """Not an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年
+    增加1万张), a size class (100张床位以上的…, 超过1万人的…), or an undated population
+    size (3岁以下婴幼儿数28.4万人)."""
+    if match["unit"] == "岁" and match["pre"]:
+        return True
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
+        return False
+    if CHANGE_FROM.search(clause, 0, match.start()):
         return False
     if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
         return False
@@ -267,13 +324,13 @@ def _inline_target(
     base: int,
     year: int | None,
     quote: QuoteMaker,
+    baseline: re.Match[str] | None = None,
 ) -> Target:
     words = [match["pre"] or "", match["post"] or ""]
     comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
     value = apply_multiplier(_number(match["num"]), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     span_start, span_end = _span(clause, name, match.start(), match.end())
-    baseline = re.search(r"由(?P<num>\d+(?:\.\d+)?)", clause[: match.start()])
     return Target(
         indicator=name,
         year=year,
@@ -282,7 +339,10 @@ def _inline_target(
         max_value=upper,
         comparator=comparator,
         unit=match["unit"],
-        baseline_value=parse_decimal(baseline["num"]) if baseline else None,
+        baseline_value=apply_multiplier(Decimal(baseline["num"]), baseline["mult"])
+        if baseline
+        else None,
+        baseline_year=int(baseline["year"]) if baseline and baseline["year"] else None,
         source="inline",
     )
 

@@ -115,3 +115,13 @@ def clean_wording(wording: str) -> str:
         previous = wording
         wording = TRAILING_VERBS.sub("", wording).strip("，、；： ")
     return wording if re.search(r"[\u4e00-\u9fff]{2}", wording) else ""
+
+
+def respective_names(cleaned: str) -> list[str]:
+    """城市社区、农村社区养老服务设施覆盖率 → 城市社区养老服务设施覆盖率, 农村社区…: parallel
+    heads share the tail of the last item."""
+    parts = [p for p in re.split(r"[、和]", cleaned) if p]
+    if len(parts) < 2 or all(INDICATOR_SUFFIX.search(p) for p in parts):
+        return parts
+    tail = parts[-1][len(parts[0]) :]
+    return [p + tail for p in parts[:-1]] + [parts[-1]] if tail else parts
