@@ -270,8 +270,8 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             "每个社区至少配建一所300平方米的养老服务机构和200平方米的托育机构。",
             [
                 ("公办示范性养老院", 2023, ">=", Decimal(1), "所"),
-                ("每个社区300平方米的养老服务机构", None, ">=", Decimal(1), "所"),
-                ("每个社区200平方米的托育机构", None, ">=", Decimal(1), "所"),
+                ("每个社区养老服务机构", None, ">=", Decimal(1), "所"),
+                ("每个社区托育机构", None, ">=", Decimal(1), "所"),
             ],
             id="a-new-item-ends-the-year-scope",
         ),

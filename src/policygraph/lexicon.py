@@ -101,8 +101,15 @@ class Lexicon:
 COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")
 """One county level, many spellings: 每个县（市、区）, 每个县（市）区 → 每个县（区）."""
 
-UNIT_NOUNS = {"%": ("占比", "比例", "率"), "‰": ("率",), "户": ("户数",), "人次": ("人次",)}
-"""Nouns a unit implies when the wording leaves them out; counts add 数."""
+UNIT_NOUNS = {
+    "%": ("占比", "比例", "率"),
+    "‰": ("率",),
+    "户": ("户数",),
+    "人次": ("人次",),
+    "": ("覆盖率", "数"),
+}
+"""Nouns a unit implies when the wording leaves them out; counts add 数, and a wording
+without a unit (…全覆盖, stated in words) names a coverage rate."""
 
 
 def _variants(key: str, unit: str | None) -> list[str]:

@@ -20,6 +20,7 @@ from policygraph.extract.wording import (
     indicator_names,
     phrase_after,
     respective_names,
+    share_wording,
     value_first_names,
 )
 from policygraph.model import QuoteMaker, Target
@@ -332,7 +333,7 @@ def _inline_target(
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     span_start, span_end = _span(clause, name, match.start(), match.end())
     return Target(
-        indicator=name,
+        indicator=share_wording(name) if match["unit"] == "%" else name,
         year=year,
         quote=quote(base + c_start + span_start, base + c_start + span_end),
         value=value,

@@ -13,9 +13,11 @@ from policygraph.extract.targets import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
-    r"并|其中|同时|原则上|要|使|将|建成|共|累计|各级|市县两级|[市县区]级|“?十四五”?末)+"
+    r"并|其中|同时|原则上|要|使|将|建成|建设|打造|培育|组织|开展|共|累计|各级|市县两级|[市县区]级|"
+    r"“?十四五”?末)+"
 )
-"""Scope and modal words that open a clause but are not part of the indicator."""
+"""Scope, modal and action words that open a clause but are not part of the indicator
+(全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
 
 TRAILING_VERBS = re.compile(
     r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|稳定在|保持在|为|在|是|按)+$"
@@ -41,6 +43,9 @@ of a region level."""
 
 INNER_COUNT = re.compile(rf"(?<=建有|设有|配建)\d+(?:{UNIT_PATTERN})")
 """50%以上的乡（镇）建有1所综合服务功能的养老机构: the count is part of the criterion."""
+
+SIZE_QUALIFIER = re.compile(r"^\d+(?:\.\d+)?(?:平方米|平米|张床位?)的")
+"""一所300平方米的养老服务机构: the size is a norm for each unit, not part of the indicator."""
 
 PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 """特色突出、管理规范、服务标准的…骨干企业: a list of praising attributes, not the indicator."""
@@ -89,7 +94,7 @@ def value_first_names(before: str, after: str) -> list[str]:
         return []
     noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", noun))
     parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
-    return [prefix + p for p in parts if clean_wording(p)]
+    return [prefix + SIZE_QUALIFIER.sub("", p) for p in parts if clean_wording(p)]
 
 
 def indicator_names(before: str, after: str) -> list[str]:
@@ -125,3 +130,16 @@ def respective_names(cleaned: str) -> list[str]:
         return parts
     tail = parts[-1][len(parts[0]) :]
     return [p + tail for p in parts[:-1]] + [parts[-1]] if tail else parts
+
+
+SHARE_WORDING = re.compile(
+    r"^(?P<part>.+?)(?:不高于|不低于|不少于|不超过|达到|占)(?P<whole>[^，；。]+?)的$"
+)
+"""床位费用不高于当年城镇职工可支配收入的150%, 托位数不少于总托位数的10%: a share of a
+named whole, worded as the indicator A占B比例."""
+
+
+def share_wording(name: str) -> str:
+    """A wording that ends in a whole (…的) before a % value, as A占B比例."""
+    share = SHARE_WORDING.match(name)
+    return f"{share['part']}占{share['whole']}比例" if share else name
