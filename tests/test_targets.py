@@ -298,6 +298,9 @@ def test_targets_inline_value_first_and_undated_wordings(
         pytest.param("到2025年，按照每千人口不少于10个托位配建托育设施。", id="norm"),
         pytest.param("全市3岁以下婴幼儿数28.4万人。", id="population-size"),
         pytest.param(
+            "2021年，全市新增养老床位2000张，护理型床位占比达到45%。", id="bare-past-year"
+        ),
+        pytest.param(
             "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
             id="coverage-without-a-year-of-its-own",
         ),

@@ -32,7 +32,8 @@ YEAR_CUE = re.compile(
     r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
 )
 """到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
-(截至/截止, and the damaged 截, scope background or baselines, not targets)."""
+(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
+opening a clause, 2021年，全市新增…, reports what happened in it)."""
 
 FIVE_YEAR_END = re.compile(r"“?十四五”?(?:期间|时期)?末")
 """十四五末: the end of the 14th five-year plan, 2025."""
@@ -158,7 +159,8 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
         for cue in YEAR_CUE.finditer(c_text):
             if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
                 continue
-            if cue["cue"] in ("截至", "截止到", "截止", "截"):
+            bare = not (cue["cue"] or cue["before"] or cue["end"])
+            if cue["cue"] in ("截至", "截止到", "截止", "截") or (bare and cue.start() == 0):
                 background = True
             elif cue["cue"] or cue["before"] or cue["end"]:
                 year = sentence_year = int(cue["year"])
