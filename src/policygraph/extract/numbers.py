@@ -33,7 +33,6 @@ SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
 LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
 
 
-
 def parse_decimal(text: str) -> Decimal | None:
     """An Arabic or Chinese number (95.6, 三, 二十, 一百二十) as a Decimal, else None."""
     text = text.strip()
