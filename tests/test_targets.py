@@ -240,6 +240,16 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             id="two-counts-joined-by-he",
         ),
         pytest.param(
+            "支持3家居家社区型养老机构和1家医养结合养老机构实施普惠养老城企联动专项行动，"
+            "新增普惠养老床位500张。",
+            [
+                ("实施普惠养老城企联动专项行动的居家社区型养老机构", None, "=", Decimal(3), "家"),
+                ("实施普惠养老城企联动专项行动的医养结合养老机构", None, "=", Decimal(1), "家"),
+                ("新增普惠养老床位", None, "=", Decimal(500), "张"),
+            ],
+            id="counted-units-of-a-program",
+        ),
+        pytest.param(
             "落实将政府用于社会福利事业的彩票公益金55%以上用于养老服务体系建设。",
             [("彩票公益金用于养老服务体系建设", None, ">=", Decimal(55), "%")],
             id="share-used-for",
