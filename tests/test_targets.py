@@ -423,3 +423,20 @@ def _inline_with_baseline(text: str) -> list[tuple]:  # type: ignore[type-arg]
 def test_targets_inline_baselines_respectively_and_changes(text: str, expected: list) -> None:  # type: ignore[type-arg]
     """Issue 3: 由X提高到Y gives a baseline, not a target of its own."""
     assert _inline_with_baseline(text) == expected
+
+
+def test_targets_cell_per_line_group_column_labels_its_rows() -> None:
+    """A 类别 cell merged over its rows is printed once, before its first serial; a
+    department just before the next serial still ends the previous row."""
+    text = (
+        "类别\n\n序号\n\n指标\n\n2020年\n\n2025年\n\n属性\n\n责任单位\n\n"
+        "养老服务\n\n1\n\n养老机构护理型床位占比（%）\n\n40\n\n≥55\n\n约束性\n\n市民政局\n\n"
+        "2\n\n每千名老年人养老床位数（张）\n\n30\n\n35\n\n预期性\n\n市民政局\n\n"
+        "托育服务\n\n3\n\n每千人口托位数（个）\n\n1.5\n\n4.5\n\n预期性\n\n市卫生健康委\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.domain, [m.name for m in t.responsible]) for t in targets] == [
+        ("养老机构护理型床位占比", "养老服务", ["市民政局"]),
+        ("每千名老年人养老床位数", "养老服务", ["市民政局"]),
+        ("每千人口托位数", "托育服务", ["市卫生健康委"]),
+    ]

@@ -249,7 +249,9 @@ HEADER_CELL = re.compile(
 """Cells that only a table header holds: 序号, 指标名称, 单位, year columns
 (2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""
 
-FIRST_HEADER_CELL = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区)$")
+FIRST_HEADER_CELL = re.compile(
+    r"^(序号|编号|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类)$"
+)
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""

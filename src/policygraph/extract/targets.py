@@ -73,6 +73,8 @@ TARGET_HEADER = re.compile(r"目标|规划|预期值")
 """Year columns that hold the goal: 2025年目标值, 目标值."""
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
 """The sum row of an allocation table is the plan's own total, not a region's target."""
+DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
+"""The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
 GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
@@ -144,20 +146,34 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
     return kinds
 
 
-def _rows(cells: tuple[Cell, ...]) -> list[tuple[str | None, Cell, list[Cell]]]:
-    """Rows of a numbered table: (group, serial cell, the row's other cells)."""
+def _rows(
+    cells: tuple[Cell, ...], group_column: bool = False
+) -> list[tuple[str | None, Cell, list[Cell]]]:
+    """Rows of a numbered table: (group, serial cell, the row's other cells). With a
+    类别 column, the label of a group of rows stands just before the serial of its
+    first row (the merged cell is printed once)."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
-    for cell in cells:
+    for index, cell in enumerate(cells):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
         if cell.text == str(expected):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
+        elif group_column and following == str(expected) and _group_label(cell.text):
+            group = cell.text
         elif rows:
             rows[-1][2].append(cell)
     return rows
+
+
+def _group_label(text: str) -> bool:
+    """A 类别 cell: words, neither a value, an attribute nor a department."""
+    if parse_cell(text) is None or text in BINDING_WORDS or DEPARTMENT_END.search(text):
+        return False
+    return parse_cell(text) == Quantity(qualitative=text)
 
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
@@ -168,7 +184,7 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     if table.rows:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    for group, _serial, cells in _rows(table.cells):
+    for group, _serial, cells in _rows(table.cells, "group" in kinds):
         if not cells:
             continue
         targets.extend(_row_targets(cells, kinds, roles, group, quote))
