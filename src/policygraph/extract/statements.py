@@ -4,7 +4,8 @@ A paragraph is read clause by clause. A year cue (到2025年, 2022年底前, 十
 scopes the clauses after it; background cues (截至, 目前, 预计 …) silence the rest
 of their sentence. In each clause a value phrase (达到90%, 1.5万张, 1—2个) names
 its indicator either before it (`社区日间照料机构覆盖率达90%`) or, written value
-first, after it (`建成1所三级中医医院`, `50%以上行政村建有老年大学学习点`).
+first, after it (`建成1所三级中医医院`, `50%以上行政村建有老年大学学习点`) — see
+`wording.py`. A clause without a value may state a target in words (`qualitative.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from policygraph.extract.numbers import apply_multiplier, parse_decimal
+from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.targets import NON_TARGET_UNITS, UNIT_PATTERN
 from policygraph.extract.wording import (
     clean_wording,
@@ -133,19 +135,6 @@ wording is only a verb counts the object of the action named just before it."""
 ACTION_OBJECT = re.compile(
     r"(?:实施|开展)(?P<object>[\u4e00-\u9fff]{2,12}?)(?:工程|行动)?[，；。]?$"
 )
-
-QUALITATIVE_GOAL = re.compile(
-    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
-)
-"""Qualitative targets of universal coverage (实现城乡社区养老服务设施全覆盖,
-有意愿入住的特困人员全部实现集中供养) — only where a year governs their sentence."""
-
-QUALITATIVE_FILLER = re.compile(r"^(?:[，、\s]|全市|全区|全县|确保|基本|争取|力争)+")
-
-UNIVERSAL_FACILITY = re.compile(
-    r"^(?:全市|全区|全县)?所有(?P<name>[^，；。：]{2,12}?建有[^，；。：]{2,12})$"
-)
-"""所有乡镇（街道）建有老年学校: every unit of a level has the facility, by a year."""
 
 
 def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
@@ -276,7 +265,7 @@ def _clause_targets(
             target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
-        targets.extend(_qualitative_targets(clause, c_start, base, qualitative_year, quote))
+        targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return _program_members(targets, counted, clause)
 
@@ -390,42 +379,6 @@ def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
             head_at = clause.rfind(head, 0, start)
             return (head_at if head_at >= 0 else start), tail_at + len(tail)
     return start, end
-
-
-def _qualitative_targets(
-    clause: str, c_start: int, base: int, year: int | None, quote: QuoteMaker
-) -> list[Target]:
-    """全覆盖, 全部实现集中供养, 所有乡镇建有老年学校 — stated for a year."""
-    if year is None:
-        return []
-    text = clause.rstrip("，；。：")
-    goal = QUALITATIVE_GOAL.search(text)
-    if goal is not None and not re.search(r"推动|推进|促进|向", goal["name"]):
-        name = QUALITATIVE_FILLER.sub("", goal["name"].split("实现")[-1])
-        if name:
-            start = goal.start("name") + goal["name"].find(name)
-            return [
-                _worded(
-                    name,
-                    goal["word"],
-                    year,
-                    quote(base + c_start + start, base + c_start + goal.end()),
-                )
-            ]
-    universal = UNIVERSAL_FACILITY.match(_clean_scope(text))
-    if universal is not None:
-        at = text.find("所有")
-        span = quote(base + c_start + at, base + c_start + len(text))
-        return [_worded(universal["name"], span.text, year, span)]
-    return []
-
-
-def _clean_scope(text: str) -> str:
-    return re.sub(r"^[，、\s]+", "", text)
-
-
-def _worded(name: str, wording: str, year: int, span) -> Target:  # type: ignore[no-untyped-def]
-    return Target(indicator=name, year=year, quote=span, qualitative=wording, source="inline")
 
 
 def _damaged_targets(

@@ -1,11 +1,11 @@
-"""Targets: what a plan promises, by when, in which unit, how strictly.
+"""Targets of indicator tables: what a plan promises, by when, in which unit, how strictly.
 
-Two sources, two readers:
-- indicator tables (`table_targets`): headers decide meaning (序号, 指标名称,
-  单位, year columns, 属性, 责任单位); with one cell a line, empty cells are
-  often dropped, so each row places its values by its own evidence;
-- running text (`text_targets`): 到2025年…达到X%, …不低于…, …以上, staged years,
-  shared values (A、B均达到90%), per-year targets (每年新增…).
+Headers decide meaning (序号, 类别, 指标名称, 单位, year columns — 基期/现状 ones are
+baselines —, 属性, 责任单位). With one cell a line, empty cells are often dropped, so
+each row places its values by its own evidence; with one row a line, cells sit in
+their columns and a row that lost merged cells is anchored by its serial number.
+Allocation tables (a region per row) give targets of those regions. Running text is
+read by `statements.py`.
 """
 
 from __future__ import annotations
