@@ -440,3 +440,32 @@ def test_targets_cell_per_line_group_column_labels_its_rows() -> None:
         ("每千名老年人养老床位数", "养老服务", ["市民政局"]),
         ("每千人口托位数", "托育服务", ["市卫生健康委"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "序号 | 指标 | 基期值（2020年） | 目标值（2025年） | 指标属性\n"
+            "1 | 每千名老年人养老床位数（张/千人） | 30 | 35 | 预期性\n",
+            ("每千名老年人养老床位数", 2025, Decimal(35), "张/千人", Decimal(30), 2020),
+            id="years-inside-baseline-and-goal-headers",
+        ),
+        pytest.param(
+            "序号 | 指标 | 单位 | 现状值 | “十四五”目标 | 属性\n"
+            "1 | 养老机构护理型床位占比 | % | 40 | 55 | 约束性\n",
+            ("养老机构护理型床位占比", 2025, Decimal(55), "%", Decimal(40), None),
+            id="five-year-plan-goal-and-undated-baseline",
+        ),
+    ],
+)
+def test_targets_header_wording_of_year_columns(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    (target,) = _table_targets(text)
+    assert (
+        target.indicator,
+        target.year,
+        target.value,
+        target.unit,
+        target.baseline_value,
+        target.baseline_year,
+    ) == expected

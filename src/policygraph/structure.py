@@ -244,7 +244,7 @@ def _span_test(spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
 HEADER_CELL = re.compile(
     r"^(序号|编号|指标名称|指标|名称|项目|单位|计量单位|属性|指标属性|指标性质|类型|"
     r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类|"
-    r"(\d{4}年?|基期|现状|目标).*)$"
+    r"(\d{4}年?|基期|现状|目标).*|.{0,6}(基期|现状|目标).{0,8})$"
 )
 """Cells that only a table header holds: 序号, 指标名称, 单位, year columns
 (2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""

@@ -52,8 +52,11 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (建筑面积…平方米 is never matched at all: 平方米 is not a target unit)."""
 
 TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
-NAME_WITH_UNIT = re.compile(rf"^(?P<name>.+?)（(?P<unit>{UNIT_PATTERN})）$")
-"""A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）."""
+NAME_WITH_UNIT = re.compile(
+    rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+)
+"""A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
+每千名老年人养老床位数（张/千人）."""
 
 BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
 
@@ -75,6 +78,8 @@ TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
 """The sum row of an allocation table is the plan's own total, not a region's target."""
 DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
 """The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
+FIVE_YEAR_PLAN = re.compile(r"“?十四五”?")
+"""A “十四五”目标 column holds the goals for the end of the 14th five-year plan, 2025."""
 GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
@@ -124,19 +129,19 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         if text == "属性" and index and texts[index - 1] == "指标":
             kinds[-1] = "attr"
             continue
-        year = YEAR_HEADER.match(text)
+        year = _header_year(text)
         if text in ("序号", "编号"):
             kinds.append("serial")
         elif GROUP_HEADER.match(text):
             kinds.append("group")
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
-            kinds.append(f"base:{year['year'] if year else ''}")
+            kinds.append(f"base:{year or ''}")
         elif "名称" in text or text in ("指标", "项目"):
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
             kinds.append("unit")
         elif year:
-            kinds.append(f"year:{year['year']}")
+            kinds.append(f"year:{year}")
         elif "属性" in text or "性质" in text or text == "类型":
             kinds.append("attr")
         elif "责任" in text or "牵头" in text:
@@ -144,6 +149,19 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         else:
             kinds.append("other")
     return kinds
+
+
+def _header_year(text: str) -> int | None:
+    """2025, 2025年, 2025年目标值, 目标值（2025年）, “十四五”目标 (the plan period ends 2025)."""
+    if (year := YEAR_HEADER.match(text)) is not None:
+        return int(year["year"])
+    if BASELINE_HEADER.search(text) or TARGET_HEADER.search(text):
+        inner = re.search(r"(20\d{2})年?", text)
+        if inner is not None:
+            return int(inner.group(1))
+        if FIVE_YEAR_PLAN.search(text):
+            return 2025
+    return None
 
 
 def _rows(
