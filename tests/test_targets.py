@@ -469,3 +469,24 @@ def test_targets_header_wording_of_year_columns(text: str, expected: tuple) -> N
         target.baseline_value,
         target.baseline_year,
     ) == expected
+
+
+def test_targets_restated_unknown_wording_is_one_target() -> None:
+    """A wording no concept knows, restated in the text with part of its name, the same
+    year and the same value, is the table's target."""
+    from policygraph.extract import find_targets
+    from policygraph.lexicon import load_lexicon
+    from policygraph.structure import outline_text
+
+    text = (
+        "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
+        "1 | 社区养老服务志愿者注册率（%） | 10 | 30 | 预期性\n"
+        "到2025年，养老服务志愿者注册率达到30%，养老服务志愿者注册人数达到5000人。\n"
+    )
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    assert [(t.indicator, t.source) for t in targets] == [
+        ("社区养老服务志愿者注册率", "table"),
+        ("养老服务志愿者注册人数", "inline"),
+    ]

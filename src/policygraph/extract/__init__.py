@@ -14,7 +14,7 @@ from policygraph.extract.measures import MeasureSpan
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import Citation, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
 
@@ -76,7 +76,7 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
     kept: dict[tuple[str, int | None, str | None], Target] = {}
     owners: dict[tuple[str, str | None], Target] = {}
     for target in targets:
-        concept = lexicon.indicator(target.indicator, target.unit).key
+        concept = _restated_concept(target, kept, lexicon)
         key = (concept, target.year, target.region)
         if key not in kept:
             kept[key] = target
@@ -91,6 +91,29 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
             target = replace(target, responsible=owner.responsible)
         merged.append(target)
     return merged
+
+
+def _restated_concept(
+    target: Target, kept: dict[tuple[str, int | None, str | None], Target], lexicon: Lexicon
+) -> str:
+    """The concept key of a target; a wording no concept knows that restates a kept
+    target — same year, region, value and unit, one wording inside the other (全区托育
+    机构覆盖率 / 托育机构覆盖率) — takes the kept target's key."""
+    concept = lexicon.indicator(target.indicator, target.unit)
+    if concept.reviewed or target.value is None:
+        return concept.key
+    wording = label_key(target.indicator)
+    for (key, year, region), other in kept.items():
+        same = (year, region, other.value, other.unit) == (
+            target.year,
+            target.region,
+            target.value,
+            target.unit,
+        )
+        other_wording = label_key(other.indicator)
+        if same and (wording in other_wording or other_wording in wording):
+            return key
+    return concept.key
 
 
 def plan_from_parts(
