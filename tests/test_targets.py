@@ -418,6 +418,16 @@ def _inline_with_baseline(text: str) -> list[tuple]:  # type: ignore[type-arg]
             ],
             id="age-bound-versus-life-expectancy",
         ),
+        pytest.param(
+            "到2025年，护理型床位占比提高5个百分点，达到55%。",
+            [("护理型床位占比", 2025, "=", Decimal(55), None, None)],
+            id="a-bare-value-continues-the-clause-before",
+        ),
+        pytest.param(
+            "到2025年，每千常住人口拥有3岁以下婴幼儿托位数达到4.5个。",
+            [("每千常住人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, None)],
+            id="per-thousand-residents-is-no-census-figure",
+        ),
     ],
 )
 def test_targets_inline_baselines_respectively_and_changes(text: str, expected: list) -> None:  # type: ignore[type-arg]

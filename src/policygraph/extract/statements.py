@@ -74,7 +74,8 @@ COMPARATOR_WORDS = {
 """Comparator normal forms (VOCABULARY.md): 不低于 → >=, 超过 → >, 不超过 → <= …"""
 
 SENTENCE_BACKGROUND = re.compile(
-    r"截至|截止|目前|预计|今后|现状|仅有|仅为|将以|“?十三五”?|普查|常住人口|百分点"
+    r"截至|截止|目前|预计|今后|现状|仅有|仅为|将以|“?十三五”?|普查|(?<!每千)(?<!每千名)常住人口"
+    r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
 目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
@@ -104,6 +105,7 @@ RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
 year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
 
 DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
+"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
 
 CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
 """100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
@@ -135,6 +137,7 @@ wording is only a verb counts the object of the action named just before it."""
 ACTION_OBJECT = re.compile(
     r"(?:实施|开展)(?P<object>[\u4e00-\u9fff]{2,12}?)(?:工程|行动)?[，；。]?$"
 )
+"""The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
 
 
 def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
@@ -143,7 +146,7 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
     year: int | None = None
     sentence_year: int | None = None
     background = False
-    action = ""
+    action = subject = ""
     opening = YEAR_CUE.search(text[:24])
     for c_start, c_text in _clauses(text):
         if c_start and text[c_start - 1] == "。" and ITEM_START.match(c_text):
@@ -156,18 +159,19 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
             bare = not (cue["cue"] or cue["before"] or cue["end"])
             if cue["cue"] in ("截至", "截止到", "截止", "截") or (bare and cue.start() == 0):
                 background = True
-            elif cue["cue"] or cue["before"] or cue["end"]:
+            elif not bare:
                 year = sentence_year = int(cue["year"])
         if SENTENCE_BACKGROUND.search(c_text):
             background = True
         if not (background or CLAUSE_BACKGROUND.search(c_text) or NORM_CUE.search(c_text)):
             dated = sentence_year or (year if opening else None)
-            found = _clause_targets(c_text, c_start, base, year, dated, quote)
+            found = _clause_targets(c_text, c_start, base, (year, dated), quote, subject)
             targets.extend(_with_action(t, action) for t in found)
+        subject = _subject(c_text) or subject
         if (done := ACTION_OBJECT.search(c_text)) is not None:
             action = done["object"]
         if c_text.endswith("。"):
-            background, sentence_year = False, None
+            background, sentence_year, subject = False, None, ""
     return _units_from_restatements(targets)
 
 
@@ -207,14 +211,24 @@ def _run_on_cuts(text: str) -> set[int]:
     }
 
 
+def _subject(clause: str) -> str:
+    """The indicator a clause names before its first figure (护理型床位占比提高5个百分点),
+    which a following clause with a bare value (，达到55%) continues."""
+    first = VALUE_PHRASE.search(clause)
+    return clean_wording(_after_last_year(clause[: first.start()])) if first else ""
+
+
 def _clause_targets(
     clause: str,
     c_start: int,
     base: int,
-    year: int | None,
-    qualitative_year: int | None,
+    years: tuple[int | None, int | None],
     quote: QuoteMaker,
+    subject: str = "",
 ) -> list[Target]:
+    """Targets of one clause; `years` are the year scoping values and the one scoping
+    worded targets; `subject` the indicator an earlier clause of the sentence named."""
+    year, qualitative_year = years
     if PER_YEAR.search(clause):
         year = None
     targets: list[Target] = []
@@ -259,7 +273,7 @@ def _clause_targets(
             counted.extend((len(targets) + k, after_end) for k in range(len(names)))
         else:
             previous_end = match.end()
-            names = indicator_names(before, after)
+            names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
             target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)

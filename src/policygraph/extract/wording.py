@@ -20,7 +20,7 @@ LEADING_FILLER = re.compile(
 (全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
 
 TRAILING_VERBS = re.compile(
-    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|稳定在|保持在|为|在|是|按)+$"
+    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|提高|提升|增加|稳定在|保持在|为|在|是|按)+$"
 )
 """Verbs between an indicator and its value (A、B均达到90%)."""
 
