@@ -21,6 +21,7 @@ from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
     phrase_after,
+    program_wordings,
     respective_names,
     share_wording,
     value_first_names,
@@ -118,11 +119,6 @@ BASELINE_FROM = re.compile(
 
 CHANGE_FROM = re.compile(r"较(?:20\d{2}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$")
 """较2020年增加1万张: a change against a base year, not a level to reach."""
-
-PROGRAM = re.compile(
-    r"(?:实施|开展|参与|承担)[\u4e00-\u9fff“”]{2,20}?(?:专项行动|行动|项目|试点|工程)(?=[，。；]|$)"
-)
-"""A named program the counted units take part in (…实施普惠养老城企联动专项行动)."""
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
@@ -281,22 +277,7 @@ def _clause_targets(
     if not matches:
         targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
-    return _program_members(targets, counted, clause)
-
-
-def _program_members(
-    targets: list[Target], counted: list[tuple[int, int]], clause: str
-) -> list[Target]:
-    """支持3家A和1家B实施普惠养老城企联动专项行动: the units counted are those that take
-    part in the program, so the program belongs to their wording."""
-    program = PROGRAM.match(clause, counted[-1][1]) if counted else None
-    if program is None:
-        return targets
-    members = {index for index, _end in counted}
-    return [
-        replace(t, indicator=f"{program.group()}的{t.indicator}") if i in members else t
-        for i, t in enumerate(targets)
-    ]
+    return program_wordings(targets, counted, clause)
 
 
 def _respective(

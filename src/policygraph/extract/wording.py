@@ -8,8 +8,10 @@ writing the value first, after it (`建成1所三级中医医院`, `每个县（
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policygraph.extract.targets import UNIT_PATTERN
+from policygraph.model import Target
 
 LEADING_FILLER = re.compile(
     r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
@@ -143,3 +145,24 @@ def share_wording(name: str) -> str:
     """A wording that ends in a whole (…的) before a % value, as A占B比例."""
     share = SHARE_WORDING.match(name)
     return f"{share['part']}占{share['whole']}比例" if share else name
+
+
+PROGRAM = re.compile(
+    r"(?:实施|开展|参与|承担)[\u4e00-\u9fff“”]{2,20}?(?:专项行动|行动|项目|试点|工程)(?=[，。；]|$)"
+)
+"""A named program the counted units take part in (…实施普惠养老城企联动专项行动)."""
+
+
+def program_wordings(
+    targets: list[Target], counted: list[tuple[int, int]], clause: str
+) -> list[Target]:
+    """支持3家A和1家B实施普惠养老城企联动专项行动: the units counted are those that take
+    part in the program, so the program belongs to their wording."""
+    program = PROGRAM.match(clause, counted[-1][1]) if counted else None
+    if program is None:
+        return targets
+    members = {index for index, _end in counted}
+    return [
+        replace(t, indicator=f"{program.group()}的{t.indicator}") if i in members else t
+        for i, t in enumerate(targets)
+    ]
