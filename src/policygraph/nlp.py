@@ -10,6 +10,7 @@ The only module that imports spaCy.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import cache
 
 import jieba
@@ -33,6 +34,7 @@ PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targ
 for _name in (
     "normalized",
     "source_file",
+    "given_metadata",
     "outline",
     "metadata",
     "jurisdiction",
@@ -64,7 +66,7 @@ def outline_component(doc: Doc) -> Doc:
 
 @Language.component("pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata"])
 def metadata_component(doc: Doc) -> Doc:
-    doc._.metadata = find_metadata(doc.text, doc._.normalized.quote)
+    doc._.metadata = find_metadata(doc.text, doc._.normalized.quote, doc._.given_metadata)
     doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
     return doc
 
@@ -111,12 +113,16 @@ def make_nlp() -> Language:
     return nlp
 
 
-def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
-    """Run the pipeline over a normalised text and gather its `Plan`."""
+def plan_from_text(
+    source_file: str, normalized: Normalized, metadata: Mapping[str, str] | None = None
+) -> Plan:
+    """Run the pipeline over a normalised text and gather its `Plan`; `metadata` is
+    the document's metadata table when the reader found one (key → normalised value)."""
     nlp = make_nlp()
     doc = nlp.make_doc(normalized.text)
     doc._.normalized = normalized
     doc._.source_file = source_file
+    doc._.given_metadata = metadata
     doc = nlp(doc)
     return plan_from_parts(
         source_file,
