@@ -90,7 +90,9 @@ _CJK = r"\u4e00-\u9fff"
 SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
-TRAILING_SPACE = re.compile(r"[ \r]+(?=\n|$)")
+TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
+INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
+"""A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
     rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)[ \r]*\n[ \r\n]*"
@@ -160,6 +162,7 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
+    spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(
         m.span()
         for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text)
