@@ -81,6 +81,7 @@ class Table:
     end: int
     layout: str  # "cell-per-line" or "row-per-line"
     caption: str | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()  # row-per-line only; empty cells kept as ""
 
 
 @dataclass(frozen=True)
@@ -246,14 +247,21 @@ def _span_test(spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
 
 HEADER_CELL = re.compile(
     r"^(序号|编号|指标名称|指标|名称|项目|单位|计量单位|属性|指标属性|指标性质|类型|"
-    r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|"
-    r"(\d{4}年?|基期|现状|目标).*)$"
+    r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类|"
+    r"(\d{4}年?|基期|现状|目标).*|.{0,6}(基期|现状|目标).{0,8})$"
 )
 """Cells that only a table header holds: 序号, 指标名称, 单位, year columns
 (2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""
 
-FIRST_HEADER_CELL = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区)$")
+FIRST_HEADER_CELL = re.compile(
+    r"^(序号|编号|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类)$"
+)
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
+"""Columns of a row laid out on one line: `|` (with empty cells between two `|`),
+tabs, or runs of two or more spaces."""
+ROW_HEADER_KEY = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区|指标名称|指标|\d{4}年?.*)$")
+"""A header row laid out on one line names a serial, a region, an indicator or a year
+column; merged cells may have moved any of them off the first place."""
 
 
 def find_tables(text: str) -> list[Table]:
@@ -264,8 +272,8 @@ def find_tables(text: str) -> list[Table]:
     index = 0
     while index < len(lines):
         line = lines[index][2]
-        row = _split_row(line)
-        if len(row) >= 3 and FIRST_HEADER_CELL.match(row[0][0]):
+        row = [c for c in _split_row(line) if c[0]]
+        if _is_header_row([c[0] for c in row]):
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
@@ -292,16 +300,26 @@ def _cell_text(line: str) -> str:
     return line.strip().rstrip("|").strip()
 
 
+def _is_header_row(texts: list[str]) -> bool:
+    if len(texts) < 3 or not all(HEADER_CELL.match(t) for t in texts):
+        return False
+    return any(ROW_HEADER_KEY.match(t) for t in texts)
+
+
 def _split_row(line: str) -> list[tuple[str, int, int]]:
+    """The cells of one line; an empty cell between two `|` is kept as ""."""
     cells = []
     pos = 0
-    for part in CELL_SEPARATOR.split(line):
+    parts = CELL_SEPARATOR.split(line)
+    for index, part in enumerate(parts):
         at = line.find(part, pos) if part else pos
         pos = at + len(part)
-        if part.strip():
-            stripped = part.strip()
+        stripped = part.strip()
+        if stripped:
             offset = at + part.find(stripped)
             cells.append((stripped, offset, offset + len(stripped)))
+        elif 0 < index < len(parts) - 1 and "|" in line:
+            cells.append(("", at, at))
     return cells
 
 
@@ -347,24 +365,33 @@ def _read_cell_table(
 
 
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
+    """A table one row a line. A line with a single short cell is a group row
+    (一、养老服务); prose ends the table."""
     start, _, line = lines[index]
-    header = tuple(Cell(t, start + s, start + e) for t, s, e in _split_row(line))
-    cells: list[Cell] = []
+    header = tuple(Cell(t, start + s, start + e) for t, s, e in _split_row(line) if t)
+    rows: list[tuple[Cell, ...]] = []
     j = index + 1
     while j < len(lines):
         row_start, _, row_line = lines[j]
-        row = _split_row(row_line)
-        if not row:
+        row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in _split_row(row_line))
+        filled = [c for c in row if c.text]
+        if not filled:
             j += 1
             continue
-        if len(row) < 2:
+        if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        cells.extend(Cell(t, row_start + s, row_start + e) for t, s, e in row)
+        rows.append(row)
         j += 1
+    cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
-    return Table(
-        header, tuple(cells), header[0].start, end, "row-per-line", _caption(text, lines, index)
-    ), j
+    caption = _caption(text, lines, index)
+    return Table(header, cells, header[0].start, end, "row-per-line", caption, tuple(rows)), j
+
+
+def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
+    """A lone short cell inside a row-per-line table groups the rows that follow it."""
+    following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
+    return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
 
 
 def _ends_table(content: str) -> bool:
