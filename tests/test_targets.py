@@ -10,7 +10,7 @@ from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import parse_cell, table_targets
 from policygraph.model import Bindingness
 from policygraph.normalize import normalize_text
-from policygraph.structure import find_tables
+from policygraph.tables import find_tables
 
 
 @pytest.mark.parametrize(

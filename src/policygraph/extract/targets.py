@@ -17,7 +17,7 @@ from decimal import Decimal
 from policygraph.extract.departments import split_units
 from policygraph.extract.numbers import apply_multiplier
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.structure import Cell, Table
+from policygraph.tables import Cell, Table
 
 UNITS = (
     "万人次",
