@@ -7,7 +7,7 @@ the right margin and does not end a sentence goes on in the next line (PDF has
 no paragraphs, only positioned lines), so it is joined to it; page breaks are
 treated the same way. A line laid out in columns (cells apart by runs of two
 or more spaces) is a table row: its cells are written one a line, the layout
-`structure.find_tables` reads. A PDF without a text layer (a scan) yields no text.
+`tables.find_tables` reads. A PDF without a text layer (a scan) yields no text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-from policygraph.structure import MARKER_LEVELS
+from policygraph.markers import MARKER_LEVELS
 
 SENTENCE_ENDS = "。；：！？:;!?"
 """Characters after which a full line ends its paragraph rather than wrapping."""
