@@ -237,3 +237,14 @@ def test_cli_validate_refuses_graphs_without_a_plan(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert f"error: {path}: no plan (pg:Plan) in these graphs" in result.stderr
+
+
+def test_validate_asks_for_the_deadline_of_counts_not_of_standing_shares(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Wanzhou's 新增普惠养老床位500张 states no year (gold T48); a share such as 不低于55%的
+    本级福利彩票公益金用于支持发展养老服务 (Kunming) is a standing norm."""
+    wanzhou = {f.quote for f in by_rule(corpus_reports["wanzhou"]["zh"], "TargetShape-deadline")}
+    assert "新增普惠养老床位500张" in wanzhou
+    for reports in corpus_reports.values():
+        assert all("%" not in f.quote for f in by_rule(reports["zh"], "TargetShape-deadline"))
