@@ -197,3 +197,13 @@ def test_cli_query_unknown_parameter_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", "department-targets", "--param", "x=1"])
     assert result.exit_code == 2
     assert "unknown parameter x" in result.stderr
+
+
+def test_cli_validate_keeps_exit_2_for_every_unusable_input(tmp_path: Path) -> None:
+    """validate keeps pySHACL's 0/1/2 contract; build reports the finer codes."""
+    binary = tmp_path / "draft.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 40)
+    result = runner.invoke(app, ["validate", str(binary)])
+    assert result.exit_code == 2
+    assert f"error: {binary}: binary file" in result.stderr
+    assert runner.invoke(app, ["build", str(binary), "--out", str(tmp_path / "o")]).exit_code == 3

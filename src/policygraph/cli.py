@@ -64,14 +64,22 @@ class Lang(StrEnum):
 
 def reports_errors(command: F) -> F:
     """Turn the project's errors into one line on stderr and their exit status."""
+    return _reporting(command, status=None)
 
+
+def reports_errors_as_unusable(command: F) -> F:
+    """As `reports_errors`, but every error exits 2: validate keeps pySHACL's 0/1/2."""
+    return _reporting(command, status=EXIT_INPUT)
+
+
+def _reporting(command: F, status: int | None) -> F:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except PolicygraphError as error:
             err.print(f"error: {error}", markup=False)
-            raise typer.Exit(error.exit_code) from None
+            raise typer.Exit(error.exit_code if status is None else status) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -117,7 +125,7 @@ def build(
 
 
 @app.command()
-@reports_errors
+@reports_errors_as_unusable
 def validate(
     path: Annotated[
         Path,
