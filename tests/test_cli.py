@@ -207,3 +207,10 @@ def test_cli_validate_keeps_exit_2_for_every_unusable_input(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert f"error: {binary}: binary file" in result.stderr
     assert runner.invoke(app, ["build", str(binary), "--out", str(tmp_path / "o")]).exit_code == 3
+
+
+def test_cli_validate_summary_prints_only_the_table() -> None:
+    result = runner.invoke(app, ["validate", str(CORPUS / "lincang.txt"), "--summary"])
+    assert result.exit_code == 0
+    assert "Validation summary" in result.stdout
+    assert "lincang.txt:" not in result.stdout

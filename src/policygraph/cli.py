@@ -136,6 +136,9 @@ def validate(
         ReportFormat, typer.Option("--format", help="text, json or ttl (the SHACL report).")
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print only the per-plan summary table.")
+    ] = False,
 ) -> None:
     """Check plans against the SHACL shapes and report what is missing or inconsistent.
 
@@ -160,7 +163,7 @@ def validate(
         }
         out.print(json.dumps(document, ensure_ascii=False, indent=2), markup=False)
     else:
-        _print_report(report)
+        _print_report(report, details=not summary)
     failed = not report.conforms or (strict and report.count("warning") > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -188,8 +191,8 @@ def _plan_graphs(path: Path) -> list[Any]:
     return plans
 
 
-def _print_report(report: Any) -> None:
-    for severity in SEVERITIES:
+def _print_report(report: Any, details: bool) -> None:
+    for severity in SEVERITIES if details else ():
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
