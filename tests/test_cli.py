@@ -214,3 +214,19 @@ def test_cli_validate_summary_prints_only_the_table() -> None:
     assert result.exit_code == 0
     assert "Validation summary" in result.stdout
     assert "lincang.txt:" not in result.stdout
+
+
+def test_cli_query_with_a_bad_iri_parameter_is_one_line() -> None:
+    result = runner.invoke(app, ["query", "target-chain", "--param", "target=bad iri"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "is not an IRI" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_trace_to_an_unwritable_file_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "x.csv"
+    missing.parent.write_text("a file, not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["trace", "--target", "护理型床位", "--out", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert f"{missing}: cannot write" in result.output

@@ -303,3 +303,14 @@ def test_queries_trace_target_prints_the_chain_as_csv(tmp_path: Path) -> None:
     assert {r["number"] for r in rows} == {"国办发〔2020〕52号", "豫发改社会〔2022〕76号"}
     neither = CliRunner().invoke(app, ["trace", "--graphs", str(GRAPHS)])
     assert neither.exit_code == 2 and "--department or --target" in neither.output
+
+
+def test_a_parameter_that_is_not_an_iri_is_a_query_error(store: ox.Store) -> None:
+    with pytest.raises(QueryError, match="'bad iri' is not an IRI"):
+        run_query(store, library()["target-chain"], {"target": "bad iri"})
+
+
+def test_a_service_call_that_fails_is_a_query_error(store: ox.Store) -> None:
+    query = parse_query("inline", "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }")
+    with pytest.raises(QueryError, match="inline: the query failed"):
+        run_query(store, query)

@@ -205,3 +205,27 @@ def test_push_authenticates_and_reports_refusals_in_one_line() -> None:
         server.server_close()
     with pytest.raises(PushError, match="cannot reach the graph store"):
         push_graphs(GRAPHS, url)
+
+
+def test_serve_answers_a_bad_accept_quality_with_400(store: ox.Store) -> None:
+    query = "/sparql?" + urlencode({"query": "ASK {}"})
+    response = Endpoint(store).handle("GET", query, {"accept": "text/csv;q=abc"}, b"")
+    assert response.status == 400 and b"q=abc" in response.body
+
+
+def test_serve_answers_a_bad_content_length_with_400(endpoint_url: str) -> None:
+    host, port = endpoint_url.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(
+            b"POST /sparql HTTP/1.0\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: ten\r\n\r\nASK {}"
+        )
+        answer = b"".join(iter(lambda: connection.recv(4096), b""))
+    assert answer.startswith(b"HTTP/1.0 400") and b"Content-Length" in answer
+
+
+def test_push_reports_a_damaged_graph_as_a_push_error(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "wanzhou.ttl").write_text("<a> <b> garbage <<", encoding="utf-8")
+    with pytest.raises(PushError, match=r"wanzhou\.ttl: not a readable Turtle graph"):
+        push_graphs(tmp_path, "http://127.0.0.1:9/store")

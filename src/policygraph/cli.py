@@ -314,11 +314,19 @@ def trace(
     else:
         _print_rows(columns, values, fmt)
     if out_file:
-        out_file.write_text(_format_rows(columns, values, out_file.suffix[1:]), encoding="utf-8")
+        _write(out_file, _format_rows(columns, values, out_file.suffix[1:]))
     if draw and values:
         title = f"{subject} · {jurisdiction}" if jurisdiction else subject
         draw_layers(picture(rows), title, draw)
         err.print(f"drew {draw}", markup=False)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write an output file the user named; a path that cannot be written is one line."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PolicygraphError(f"{path}: cannot write ({error.strerror or error})") from error
 
 
 def _format_rows(columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: str) -> str:
@@ -386,7 +394,7 @@ def analyze(
     if graphml:
         for name, graph in (("lineage", lineage), ("co-responsibility", network)):
             path = graphml.with_name(f"{graphml.stem}-{name}.graphml")
-            path.write_text(an.to_graphml(graph), encoding="utf-8")
+            _write(path, an.to_graphml(graph))
             out.print(f"wrote {path}", markup=False)
 
 

@@ -45,12 +45,19 @@ def graph_name(path: Path, turtle: bytes) -> str:
     plan_class = ox.NamedNode(str(PG.Plan))
     plans = sorted(
         t.subject.value
-        for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+        for t in _triples(path, turtle)
         if t.predicate == RDF_TYPE and t.object == plan_class
     )
     if len(plans) != 1:
         raise PushError(f"{path}: expected one pg:Plan in the file, found {len(plans)}")
     return plans[0]
+
+
+def _triples(path: Path, turtle: bytes) -> list[ox.Triple]:
+    try:
+        return list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    except SyntaxError as error:
+        raise PushError(f"{path}: not a readable Turtle graph ({error})") from error
 
 
 def _opener(endpoint: str, user: str | None) -> urllib.request.OpenerDirector:
@@ -75,7 +82,7 @@ def push_graphs(
     for path in graph_files(graphs):
         turtle = path.read_bytes()
         name = graph_name(path, turtle)
-        triples = sum(1 for _ in ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+        triples = len(_triples(path, turtle))
         request = urllib.request.Request(
             f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(name, safe='')}",
             data=turtle,

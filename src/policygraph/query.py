@@ -133,21 +133,29 @@ def _term(parameter: Parameter, value: str) -> ox.Literal | ox.NamedNode:
             value, datatype=XSD_INTEGER if parameter.kind == "integer" else XSD_DECIMAL
         )
     if parameter.kind == "iri":
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError as error:
+            raise QueryError(
+                f"parameter {parameter.name}: {value!r} is not an IRI ({error})"
+            ) from None
     return ox.Literal(value)
 
 
 def run_query(store: ox.Store, query: Query, values: dict[str, str] | None = None) -> Rows:
     """Run a SELECT query on the store with its parameters bound."""
+    substitutions = bind(query, values or {})
     try:
-        solutions = store.query(query.text, substitutions=bind(query, values or {}))
+        solutions = store.query(query.text, substitutions=substitutions)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError(f"{query.name}: only SELECT queries give rows")
+        columns = tuple(v.value for v in solutions.variables)
+        rows = tuple(
+            tuple(None if solution[c] is None else solution[c].value for c in columns)
+            for solution in solutions
+        )
     except SyntaxError as error:
         raise QueryError(f"{query.name}: invalid SPARQL ({error})") from error
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"{query.name}: only SELECT queries give rows")
-    columns = tuple(v.value for v in solutions.variables)
-    rows = tuple(
-        tuple(None if solution[c] is None else solution[c].value for c in columns)
-        for solution in solutions
-    )
+    except (OSError, ValueError) as error:  # evaluation runs lazily: SERVICE calls, bad casts
+        raise QueryError(f"{query.name}: the query failed ({error})") from error
     return Rows(columns, rows)

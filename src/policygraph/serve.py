@@ -33,6 +33,10 @@ class QueryTimeoutError(Exception):
     """The query ran longer than the endpoint allows."""
 
 
+class BadRequestError(Exception):
+    """A request header the endpoint cannot read (answered 400)."""
+
+
 @dataclass(frozen=True)
 class Response:
     status: int
@@ -50,7 +54,7 @@ def _preferred(accept: str, offered: tuple[str, ...]) -> str | None:
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
-        q = next((float(p[2:]) for p in params if p.startswith("q=")), 1.0)
+        q = next((_quality(p[2:]) for p in params if p.startswith("q=")), 1.0)
         ranked.append((-q, position, media.lower()))
     for neg_q, _, media in sorted(ranked):
         if neg_q == 0:
@@ -61,6 +65,26 @@ def _preferred(accept: str, offered: tuple[str, ...]) -> str | None:
             family = media.split("/")[0]
             return next((o for o in offered if family == "*" or o.startswith(family)), None)
     return None if accept.strip() else offered[0]
+
+
+def _quality(text: str) -> float:
+    """An Accept header's q value: a number from 0 to 1 (RFC 9110 §12.4.2)."""
+    try:
+        q = float(text)
+    except ValueError:
+        raise BadRequestError(f"bad Accept header: q={text} is not a number") from None
+    if not 0 <= q <= 1:
+        raise BadRequestError(f"bad Accept header: q={text} is not between 0 and 1")
+    return q
+
+
+def _content_length(text: str | None) -> int:
+    """A Content-Length header as a byte count (0 when absent)."""
+    if not text:
+        return 0
+    if not text.strip().isdigit():
+        raise BadRequestError(f"bad Content-Length header: {text!r}")
+    return int(text)
 
 
 @dataclass
@@ -101,6 +125,10 @@ class Endpoint:
             )
         except (FutureTimeout, QueryTimeoutError):
             return _error(503, f"query timed out after {self.timeout:g} s")
+        except BadRequestError as error:
+            return _error(400, str(error))
+        except (OSError, ValueError) as error:  # evaluation runs lazily: SERVICE calls, bad casts
+            return _error(400, f"the query failed: {error}")
 
     def _answer(self, text: str, accept: str) -> Response:
         deadline = time.monotonic() + self.timeout
@@ -151,13 +179,7 @@ def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> T
         server_version = "policygraph-sparql"
 
         def _respond(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                response = _error(413, f"request body over {MAX_BODY} bytes")
-            else:
-                body = self.rfile.read(length) if length else b""
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                response = endpoint.handle(self.command, self.path, headers, body)
+            response = self._response()
             self.send_response(response.status)
             charset = "" if "charset" in response.content_type else "; charset=utf-8"
             self.send_header("Content-Type", response.content_type + charset)
@@ -166,6 +188,17 @@ def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> T
                 self.send_header(name, value)
             self.end_headers()
             self.wfile.write(response.body)
+
+        def _response(self) -> Response:
+            try:
+                length = _content_length(self.headers.get("Content-Length"))
+            except BadRequestError as error:
+                return _error(400, str(error))
+            if length > MAX_BODY:
+                return _error(413, f"request body over {MAX_BODY} bytes")
+            body = self.rfile.read(length) if length else b""
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            return endpoint.handle(self.command, self.path, headers, body)
 
         do_GET = do_POST = do_PUT = do_DELETE = _respond  # noqa: N815
 
