@@ -230,3 +230,28 @@ def test_cli_trace_to_an_unwritable_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert f"{missing}: cannot write" in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "written"),
+    [
+        (["trace", "--department", "民政", "--out", "{dir}/owes.csv"], "owes.csv"),
+        (["trace", "--department", "民政", "--draw", "{dir}/owes.svg"], "owes.svg"),
+        (["analyze", "--graphml", "{dir}/net.graphml"], "net-lineage.graphml"),
+    ],
+)
+def test_cli_output_files_are_replaced_whole_or_not_at_all(
+    options: list[str], written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / written
+    old.write_text("the last good output\n", encoding="utf-8")
+
+    def disk_full(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("policygraph.store.os.replace", disk_full)
+    result = runner.invoke(app, [o.format(dir=tmp_path) for o in options])
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output
+    assert old.read_text(encoding="utf-8") == "the last good output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [written]

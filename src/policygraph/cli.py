@@ -322,9 +322,12 @@ def trace(
 
 
 def _write(path: Path, text: str) -> None:
-    """Write an output file the user named; a path that cannot be written is one line."""
+    """Write an output file the user named, atomically; a path that cannot be written is one
+    line."""
+    from policygraph.store import write_atomic
+
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode())
     except OSError as error:
         raise PolicygraphError(f"{path}: cannot write ({error.strerror or error})") from error
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from policygraph.errors import PolicygraphError
+from policygraph.store import write_atomic
 
 CJK_FONT_NAMES = (
     "Noto Sans CJK",
@@ -156,8 +157,10 @@ def draw_layers(graph: nx.DiGraph, title: str, path: Path) -> None:
             '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title></head><body>\n{svg}</body></html>\n"
         ).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise DrawError(f"{path}: cannot write ({error.strerror or error})") from error
 
 
 def _metadata(suffix: str) -> dict[str, str | None]:
