@@ -255,3 +255,14 @@ def test_cli_output_files_are_replaced_whole_or_not_at_all(
     assert "No space left on device" in result.output
     assert old.read_text(encoding="utf-8") == "the last good output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [written]
+
+
+def test_cli_build_refuses_two_plans_with_one_name(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wanzhou.txt").write_bytes((CORPUS / "wanzhou.txt").read_bytes())
+    (folder / "wanzhou.html").write_text("<p>万州区</p>", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "wanzhou.txt" in result.output and "wanzhou.html" in result.output
+    assert not (tmp_path / "out").exists()

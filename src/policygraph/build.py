@@ -66,13 +66,18 @@ def build_file(path: Path) -> BuiltPlan:
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
-    """The plan files named, folders expanded to their plan files, sorted."""
+    """The plan files named, folders expanded to their plan files, sorted; `InputError` when
+    two share a stem (they would share plans/<stem>.ttl and the plan IRI)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PLAN_SUFFIXES))
         else:
             files.append(path)
+    by_stem: dict[str, Path] = {}
+    for file in files:
+        if by_stem.setdefault(file.stem, file) != file:
+            raise InputError(file, f"same name as {by_stem[file.stem]}: rename one of the two")
     return files
 
 
