@@ -266,3 +266,21 @@ def test_cli_build_refuses_two_plans_with_one_name(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "wanzhou.txt" in result.output and "wanzhou.html" in result.output
     assert not (tmp_path / "out").exists()
+
+
+SMILING_PLAN = (
+    "@prefix pg: <https://w3id.org/policygraph/ontology#> .\n"
+    '<https://w3id.org/policygraph/id/plan/x> a pg:Plan ; pg:sourceFile "x.txt" ;\n'
+    '    pg:quote "养老服务 :smile: 行动" ; pg:line 1 ;\n'
+    '    <http://purl.org/dc/terms/issued> "今年 :smile:" .\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "ttl"])
+def test_cli_validate_machine_formats_print_text_as_it_is(fmt: str, tmp_path: Path) -> None:
+    graph = tmp_path / "plan.ttl"
+    graph.write_text(SMILING_PLAN, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(graph), "--format", fmt])
+    assert result.exit_code == 1, result.output
+    # json carries the finding's quote, ttl the offending value (a date that is not one)
+    assert ("今年 :smile:" if fmt == "ttl" else "养老服务 :smile: 行动") in result.stdout

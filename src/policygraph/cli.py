@@ -151,7 +151,7 @@ def validate(
 
     report = validate_graphs(_plan_graphs(path), lang=lang.value)
     if fmt is ReportFormat.ttl:
-        out.print(report.graph.serialize(format="turtle"), markup=False)
+        sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
         document = {
             "conforms": report.conforms,
@@ -161,7 +161,7 @@ def validate(
             ],
             "findings": [asdict(f) for f in report.findings],
         }
-        out.print(json.dumps(document, ensure_ascii=False, indent=2), markup=False)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_report(report, details=not summary)
     failed = not report.conforms or (strict and report.count("warning") > 0)
