@@ -284,3 +284,11 @@ def test_cli_validate_machine_formats_print_text_as_it_is(fmt: str, tmp_path: Pa
     assert result.exit_code == 1, result.output
     # json carries the finding's quote, ttl the offending value (a date that is not one)
     assert ("今年 :smile:" if fmt == "ttl" else "养老服务 :smile: 行动") in result.stdout
+
+
+def test_cli_validate_ttl_report_is_the_same_bytes_every_run() -> None:
+    plan = str(CORPUS / "lincang.txt")
+    first, second = (runner.invoke(app, ["validate", plan, "--format", "ttl"]) for _ in range(2))
+    assert first.exit_code == 0, first.output
+    assert "sh:ValidationResult" in first.stdout
+    assert first.stdout == second.stdout

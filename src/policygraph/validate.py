@@ -10,6 +10,7 @@ asked for) and the source text: the quote and its line in the input file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -177,7 +178,26 @@ def report_graph(parts: Iterable[tuple[Graph, list[Node]]]) -> Graph:
             _copy_closure(results, graph, result)
             conforms = conforms and results.value(result, SH.resultSeverity) != SH.Violation
     graph.add((report, SH.conforms, Literal(conforms)))
-    return graph
+    return _relabelled(graph)
+
+
+def _relabelled(graph: Graph) -> Graph:
+    """The graph with each blank node named by a hash of what hangs from it, so the same
+    report serialises to the same bytes in every run (pySHACL's blank nodes are random)."""
+    names: dict[Node, BNode] = {}
+
+    def name(node: Node) -> Node:
+        if not isinstance(node, BNode):
+            return node
+        if node not in names:
+            lines = sorted(f"{p.n3()} {name(o).n3()}" for p, o in graph.predicate_objects(node))
+            names[node] = BNode("b" + hashlib.sha256("\n".join(lines).encode()).hexdigest()[:20])
+        return names[node]
+
+    relabelled = Graph(namespace_manager=graph.namespace_manager)
+    for s, p, o in graph:
+        relabelled.add((name(s), p, name(o)))
+    return relabelled
 
 
 def _copy_closure(source: Graph, target: Graph, node: Node) -> None:
