@@ -31,7 +31,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
         ("これは日本語の文書です。介護施設の計画。" * 5).encode("shift_jis")
     )
     (folder / "cut.txt").write_bytes(plan[: plan.rindex("。".encode()) + 2])
-    (folder / "cut.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
     (folder / "latin.txt").write_text("This is an English page, not a plan." * 5, encoding="utf-8")
     (folder / "news.txt").write_text(NEWS_ITEM, encoding="utf-8")
     return {
@@ -46,7 +46,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
             "truncated: the file ends inside a UTF-8 character",
             5,
         ),
-        "truncated-docx": (folder / "cut.docx", "not a readable .docx, damaged or truncated", 5),
+        "truncated-docx": (folder / "broken.docx", "not a readable .docx, damaged or truncated", 5),
         "not-chinese": (folder / "latin.txt", "not a Chinese plan text", 6),
         "news-item": (folder / "news.txt", "not a plan: no plan title", 6),
     }
