@@ -48,14 +48,10 @@ class FunctionRole:
     betweenness: float
 
 
-def _records(rows: Rows) -> list[dict[str, str | None]]:
-    return [dict(zip(rows.columns, row, strict=True)) for row in rows.rows]
-
-
 def lineage_graph(edges: Rows) -> nx.DiGraph:
     """Documents as nodes, one edge document → parent policy per pg:implements."""
     graph = nx.DiGraph()
-    for edge in _records(edges):
+    for edge in edges.records():
         child, parent = str(edge["document"]), str(edge["parent"])
         graph.add_node(child, label=edge["documentLabel"] or child, plan=edge["isPlan"] == "true")
         parent_label = edge["parentNumber"] or edge["parentLabel"] or parent
@@ -98,7 +94,7 @@ def co_responsibility_graph(responsibilities: Rows) -> nx.Graph:
     """Functions as nodes (with their target and measure counts); an edge per shared item."""
     graph = nx.Graph()
     owners: dict[str, set[str]] = defaultdict(set)
-    for row in _records(responsibilities):
+    for row in responsibilities.records():
         function, item = str(row["function"]), str(row["item"])
         if function not in graph:
             graph.add_node(function, label=row["functionLabel"] or function, targets=0, measures=0)

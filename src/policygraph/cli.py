@@ -53,7 +53,6 @@ class ReportFormat(StrEnum):
     ttl = "ttl"
 
 
-SEVERITIES = ("violation", "warning", "info")
 SEVERITY_TITLES = {"violation": "VIOLATIONS", "warning": "WARNINGS", "info": "INFO"}
 
 
@@ -147,7 +146,7 @@ def validate(
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
-    from policygraph.validate import validate_graphs
+    from policygraph.validate import SEVERITY_ORDER, validate_graphs
 
     report = validate_graphs(_plan_graphs(path), lang=lang.value)
     if fmt is ReportFormat.ttl:
@@ -156,7 +155,7 @@ def validate(
         document = {
             "conforms": report.conforms,
             "summary": [
-                {"plan": plan, **{s: report.count(s, plan) for s in SEVERITIES}}
+                {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
                 for plan in report.plans
             ],
             "findings": [asdict(f) for f in report.findings],
@@ -192,7 +191,9 @@ def _plan_graphs(path: Path) -> list[Any]:
 
 
 def _print_report(report: Any, details: bool) -> None:
-    for severity in SEVERITIES if details else ():
+    from policygraph.validate import SEVERITY_ORDER
+
+    for severity in SEVERITY_ORDER if details else ():
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
@@ -204,9 +205,9 @@ def _print_report(report: Any, details: bool) -> None:
             out.print(
                 f"    {where}  “{_shorten(quote)}”" if quote else f"    {where}", markup=False
             )
-    summary = Table("plan", *SEVERITIES, title="Validation summary")
+    summary = Table("plan", *SEVERITY_ORDER, title="Validation summary")
     for plan in report.plans:
-        summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITIES))
+        summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITY_ORDER))
     out.print(summary)
     verdict = "conforms" if report.conforms else "does not conform"
     out.print(f"{len(report.plans)} plan(s): {verdict}")
@@ -334,7 +335,9 @@ def _write(path: Path, text: str) -> None:
 
 def _format_rows(columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: str) -> str:
     if fmt == "json":
-        records = [dict(zip(columns, r, strict=True)) for r in rows]
+        from policygraph.query import Rows
+
+        records = Rows(tuple(columns), tuple(tuple(r) for r in rows)).records()
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -30,7 +30,7 @@ from policygraph.registry import (
     issuer_of_code,
     load_registry,
 )
-from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
+from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
@@ -51,9 +51,7 @@ class _PlanGraph:
         self.plan = plan
         self.lexicon = lexicon
         self.stem = plan.source_file.rsplit(".", 1)[0]
-        self.graph = Graph()
-        for prefix, iri in PREFIXES.items():
-            self.graph.bind(prefix, iri)
+        self.graph = bind_prefixes(Graph())
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0

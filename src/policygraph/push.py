@@ -19,9 +19,9 @@ import pyoxigraph as ox
 
 from policygraph.errors import PolicygraphError
 from policygraph.store import PLANS_DIR, graph_files
-from policygraph.vocab import PG, PGR
+from policygraph.vocab import PG, PGR, RDF
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = ox.NamedNode(str(RDF.type))
 TURTLE = "text/turtle; charset=utf-8"
 
 

@@ -22,9 +22,10 @@ import pyoxigraph as ox
 
 from policygraph.errors import QueryError
 from policygraph.resources import resource_dir
+from policygraph.vocab import XSD
 
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
 
 HEADER_LINE = re.compile(r"^#\s*(?P<key>Question|Parameters|Columns):\s*(?P<value>.*)$", re.M)
 PARAMETER = re.compile(r"\?(?P<name>\w+)\s*\((?P<spec>[^)]*)\)")

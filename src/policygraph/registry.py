@@ -27,7 +27,7 @@ from policygraph.extract.citations import title_key
 from policygraph.ids import local_iri, mint
 from policygraph.lexicon import Lexicon, load_lexicon
 from policygraph.resources import resource_dir
-from policygraph.vocab import DCTERMS, PG, PREFIXES, XSD
+from policygraph.vocab import DCTERMS, PG, XSD, bind_prefixes
 
 REGISTRY_FILE = "registry.ttl"
 
@@ -211,9 +211,7 @@ def registry_graph() -> Graph:
     """The registry as RDF: each known policy with its issuer, jurisdiction, parents
     and source, and the targets parent policies set."""
     registry, lexicon = load_registry(), load_lexicon()
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
+    graph = bind_prefixes(Graph())
     for policy in registry.policies.values():
         node = add_known_identity(graph, policy, lexicon)
         if policy.issued is not None:

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from policygraph.vocab import XSD
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row = tuple[Term | None, ...]
 
@@ -22,7 +24,7 @@ SPARQL_XML = "application/sparql-results+xml"
 CSV = "text/csv"
 TSV = "text/tab-separated-values"
 RESULT_TYPES = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = str(XSD.string)
 
 
 def _json_term(term: Term) -> dict[str, str]:

@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from policygraph.errors import InputError
-from policygraph.vocab import PREFIXES
+from policygraph.vocab import PREFIXES, bind_prefixes
 
 PLANS_DIR = "plans"
 VOCABULARY_FILE = "vocabularies.ttl"
@@ -95,9 +95,7 @@ def load_store(graphs: Path) -> ox.Store:
 
 def load_graph(graphs: Path) -> Graph:
     """The same graphs as one rdflib graph (for pySHACL and the rdflib API)."""
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
+    graph = bind_prefixes(Graph())
     for path in graph_files(graphs):
         try:
             graph.parse(path, format="turtle")

@@ -13,9 +13,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from policygraph.errors import QueryError
+from policygraph.ids import local_iri
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.query import Rows, library, run_query
-from policygraph.vocab import PGR
 
 ORDER = ("plan", "department", "kind", "year", "item")
 """How trace rows are sorted: plan first, then who owes it, targets before measures,
@@ -37,7 +37,9 @@ def trace_department(
     columns: tuple[str, ...] = ()
     for function in functions:
         answer = run_query(
-            store, library()["function-obligations"], {"function": str(PGR) + function, **within}
+            store,
+            library()["function-obligations"],
+            {"function": str(local_iri(function)), **within},
         )
         columns = answer.columns
         rows.extend(answer.rows)
@@ -113,8 +115,7 @@ def responsibility_graph(rows: Rows) -> nx.DiGraph:
     one node (养老机构护理型床位占比 2023 >=50% · 2025 >=60%)."""
     graph = nx.DiGraph()
     values: dict[str, list[str]] = {}
-    for row in rows.rows:
-        record = dict(zip(rows.columns, row, strict=True))
+    for record in rows.records():
         department, plan, kind, item = (
             str(record[k]) for k in ("department", "plan", "kind", "item")
         )
@@ -141,8 +142,7 @@ def responsibility_graph(rows: Rows) -> nx.DiGraph:
 def chain_graph(rows: Rows) -> nx.DiGraph:
     """Target → measure → plan → parent policies (drawn one column per pg:implements hop)."""
     graph = nx.DiGraph()
-    for row in rows.rows:
-        r = dict(zip(rows.columns, row, strict=True))
+    for r in rows.records():
         target = str(r["target"])
         label = f"{_short(r['item'])} {r['year'] or ''} {r['comparator'] or ''}{r['value'] or ''}"
         graph.add_node(target, layer=0, kind="target", label=f"{label}{r['unit'] or ''}")

@@ -24,7 +24,7 @@ from rdflib.term import Node
 from policygraph.registry import registry_graph
 from policygraph.resources import resource_dir
 from policygraph.store import to_oxigraph
-from policygraph.vocab import PG, PREFIXES
+from policygraph.vocab import PG, bind_prefixes
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 SEVERITY_ORDER = ("violation", "warning", "info")
@@ -166,9 +166,7 @@ def shacl_results(data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
 
 def report_graph(parts: Iterable[tuple[Graph, list[Node]]]) -> Graph:
     """One sh:ValidationReport holding the given results (with their blank-node paths)."""
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
+    graph = bind_prefixes(Graph())
     report = BNode()
     graph.add((report, RDF.type, SH.ValidationReport))
     conforms = True

@@ -11,6 +11,7 @@ This is the only module in `src/` that spells out a policygraph IRI.
 # Attribute names are the ontology's own camelCase terms (as in rdflib's namespace modules).
 # ruff: noqa: N815
 
+from rdflib import Graph
 from rdflib.namespace import (
     DCTERMS,
     ORG,
@@ -41,6 +42,7 @@ __all__ = [
     "SH",
     "SKOS",
     "XSD",
+    "bind_prefixes",
 ]
 
 
@@ -126,3 +128,10 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "sh": str(SH),
 }
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes in `graph` (for readable Turtle) and return it."""
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    return graph
