@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from policygraph.build import BuildReport
+from policygraph.graph import registry_graph
 from policygraph.lexicon import load_lexicon
 from policygraph.query import library, run_query
 from policygraph.registry import (
@@ -17,7 +18,6 @@ from policygraph.registry import (
     ParentTarget,
     doc_iri,
     load_registry,
-    registry_graph,
 )
 from policygraph.store import graph_to_turtle, load_store
 from policygraph.vocab import DCTERMS, PG, PGR

@@ -14,13 +14,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
-from policygraph.graph import plan_to_graph
+from policygraph.graph import plan_to_graph, registry_graph
 from policygraph.lexicon import load_lexicon
 from policygraph.model import Plan
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.read import PLAN_SUFFIXES, read_plan
-from policygraph.registry import REGISTRY_FILE, registry_graph
+from policygraph.registry import REGISTRY_FILE
 from policygraph.resources import resource_dir
 from policygraph.store import (
     PLANS_DIR,

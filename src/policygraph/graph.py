@@ -1,4 +1,5 @@
-"""A `Plan` record as RDF: the one bridge from the records to the vocabulary.
+"""A `Plan` record (and the registry of known policies) as RDF: the one bridge from the
+records to the vocabulary; departments and regions are minted here only.
 
 Every extracted resource gets `rdfs:label`@zh, `pg:quote` (its exact source
 text) and `pg:line`; IRIs come from `ids.py`, so the same plan always gives
@@ -7,12 +8,14 @@ the same graph.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from policygraph.extract.citations import title_key
 from policygraph.ids import digest, local_iri, mint
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import Lexicon, load_lexicon
 from policygraph.model import (
     Bindingness,
     Citation,
@@ -24,8 +27,8 @@ from policygraph.model import (
     Target,
 )
 from policygraph.registry import (
-    add_department,
-    add_known_identity,
+    KnownPolicy,
+    ParentTarget,
     doc_iri,
     issuer_of_code,
     load_registry,
@@ -68,9 +71,7 @@ class _PlanGraph:
         self.graph.add((s, p, o))
 
     def quote(self, node: URIRef, quote: Quote | None) -> None:
-        if quote is not None:
-            self.add(node, PG.quote, Literal(quote.text, lang="zh"))
-            self.add(node, PG.line, Literal(quote.line))
+        add_quote(self.graph, node, quote)
 
     def _document(self) -> None:
         plan, node = self.plan, self.iri
@@ -92,29 +93,10 @@ class _PlanGraph:
             self.add(node, PG.jurisdiction, self.region)
 
     def _region(self, name: str, within: URIRef | None = None) -> URIRef:
-        key = self.lexicon.regions.get(name)
-        if key is not None:
-            return local_iri(key)
-        node = mint("region", name)
-        self.add(node, RDF.type, PG.Region)
-        self.add(node, RDFS.label, Literal(name, lang="zh"))
-        if within is not None:
-            self.add(node, PG.within, within)
-        return node
+        return add_region(self.graph, name, self.lexicon, within)
 
     def _department(self, name: str, quote: Quote | None) -> URIRef:
-        """One node per (region, normalised name): see `Lexicon.department_key`."""
-        region, key = self.lexicon.department_key(name, self.plan.jurisdiction)
-        node = mint("department", region, key)
-        if (node, RDF.type, PG.Department) not in self.graph:
-            self.add(node, RDF.type, PG.Department)
-            self.add(node, RDFS.label, Literal(name, lang="zh"))
-            self.quote(node, quote)
-            if self.plan.jurisdiction is not None or region != "_":
-                self.add(node, PG.jurisdiction, self._region(region))
-            for function in self.lexicon.functions_of(name):
-                self.add(node, PG.function, local_iri(function))
-        return node
+        return add_department(self.graph, name, self.plan.jurisdiction, self.lexicon, quote)
 
     def _units(
         self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
@@ -242,3 +224,94 @@ class _PlanGraph:
             self.add(node, SKOS.inScheme, local_iri("scheme/indicators"))
             self.add(node, PG.reviewed, Literal(False))
         return node
+
+
+def add_department(
+    graph: Graph, name: str, jurisdiction: str | None, lexicon: Lexicon, quote: Quote | None = None
+) -> URIRef:
+    """A department at `pgr:department/<region>/<name>`, one node per (region, normalised
+    name) (see `Lexicon.department_key`); the first writing seen gives its label and quote."""
+    region, key = lexicon.department_key(name, jurisdiction)
+    node = mint("department", region, key)
+    if (node, RDF.type, PG.Department) in graph:
+        return node
+    graph.add((node, RDF.type, PG.Department))
+    graph.add((node, RDFS.label, Literal(name, lang="zh")))
+    add_quote(graph, node, quote)
+    if jurisdiction is not None or region != "_":
+        graph.add((node, PG.jurisdiction, add_region(graph, region, lexicon)))
+    for function in lexicon.functions_of(name):
+        graph.add((node, PG.function, local_iri(function)))
+    return node
+
+
+def add_region(graph: Graph, name: str, lexicon: Lexicon, within: URIRef | None = None) -> URIRef:
+    """The region a label names: a SKOS region of regions.ttl, or one minted here
+    (inside `within`, the plan's region, when given)."""
+    key = lexicon.regions.get(name)
+    if key is not None:
+        return local_iri(key)
+    node = mint("region", name)
+    graph.add((node, RDF.type, PG.Region))
+    graph.add((node, RDFS.label, Literal(name, lang="zh")))
+    if within is not None:
+        graph.add((node, PG.within, within))
+    return node
+
+
+def add_quote(graph: Graph, node: URIRef, quote: Quote | None) -> None:
+    """A resource's provenance: its exact source text and line."""
+    if quote is not None:
+        graph.add((node, PG.quote, Literal(quote.text, lang="zh")))
+        graph.add((node, PG.line, Literal(quote.line)))
+
+
+def add_known_identity(graph: Graph, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:
+    """What both the registry and a citing plan state of a known policy: number,
+    title, issuers and jurisdiction."""
+    node = doc_iri(policy.number)
+    graph.add((node, RDF.type, PG.PolicyDocument))
+    graph.add((node, RDFS.label, Literal(policy.title, lang="zh")))
+    graph.add((node, DCTERMS.title, Literal(policy.title, lang="zh")))
+    graph.add((node, PG.docNumber, Literal(policy.number)))
+    graph.add((node, PG.resolved, Literal(True)))
+    for issuer in policy.issuers:
+        department = add_department(graph, issuer, policy.jurisdiction, lexicon)
+        graph.add((node, PG.issuedBy, department))
+    graph.add((node, PG.jurisdiction, add_region(graph, policy.jurisdiction, lexicon)))
+    return node
+
+
+@cache
+def registry_graph() -> Graph:
+    """The registry as RDF: each known policy with its issuer, jurisdiction, parents
+    and source, and the targets parent policies set."""
+    registry, lexicon = load_registry(), load_lexicon()
+    graph = bind_prefixes(Graph())
+    for policy in registry.policies.values():
+        node = add_known_identity(graph, policy, lexicon)
+        if policy.issued is not None:
+            graph.add((node, DCTERMS.issued, Literal(policy.issued, datatype=XSD.date)))
+        for parent in policy.implements:
+            graph.add((node, PG.implements, doc_iri(parent)))
+        graph.add((node, DCTERMS.source, Literal(policy.source)))
+    for target in registry.targets:
+        _add_target(graph, target, lexicon)
+    return graph
+
+
+def _add_target(graph: Graph, target: ParentTarget, lexicon: Lexicon) -> None:
+    concept = lexicon.indicator(target.indicator)
+    key = concept.key.removeprefix("indicator/")
+    node = mint("target", "parent", target.number, key, str(target.year))
+    graph.add((doc_iri(target.number), PG.hasTarget, node))
+    graph.add((node, RDF.type, PG.Target))
+    graph.add((node, RDFS.label, Literal(target.indicator, lang="zh")))
+    graph.add((node, PG.indicator, local_iri(concept.key)))
+    graph.add((node, PG.year, Literal(target.year)))
+    graph.add((node, PG.value, Literal(target.value)))
+    graph.add((node, PG.comparator, Literal(target.comparator)))
+    graph.add((node, PG.unit, Literal(target.unit)))
+    if target.quote:
+        graph.add((node, PG.quote, Literal(target.quote, lang="zh")))
+    graph.add((node, DCTERMS.source, Literal(target.source)))

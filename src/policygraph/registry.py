@@ -4,7 +4,7 @@
 of this field cite: number, title, issuer, date, their own parent policies
 (`implements`, numbers separated by `;`) and a source per entry.
 `data/parent_targets.csv` lists targets those parent policies set for this
-field's indicators. `registry_graph()` compiles both into RDF (written to
+field's indicators. `graph.registry_graph()` compiles both into RDF (written to
 `registry.ttl` by the build), so lineage runs multi-hop: a city plan →
 its provincial opinion → 国办发〔2020〕52号. `Registry.resolve` matches a
 citation by number or by title and says when the two disagree.
@@ -19,15 +19,13 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import URIRef
 
 from policygraph.errors import InputError
 from policygraph.extract.citations import title_key
-from policygraph.ids import local_iri, mint
-from policygraph.lexicon import Lexicon, load_lexicon
+from policygraph.ids import mint
+from policygraph.lexicon import Lexicon
 from policygraph.resources import resource_dir
-from policygraph.vocab import DCTERMS, PG, XSD, bind_prefixes
 
 REGISTRY_FILE = "registry.ttl"
 
@@ -164,78 +162,3 @@ def _targets(path: Path) -> list[ParentTarget]:
 def doc_iri(number: str) -> URIRef:
     """`pgr:doc/<normal number>`: one IRI per document, whoever cites it."""
     return mint("doc", number)
-
-
-def add_department(graph: Graph, name: str, jurisdiction: str, lexicon: Lexicon) -> URIRef:
-    """A department that issues documents, at `pgr:department/<jurisdiction>/<name>`."""
-    region, key = lexicon.department_key(name, jurisdiction)
-    node = mint("department", region, key)
-    graph.add((node, RDF.type, PG.Department))
-    if graph.value(node, RDFS.label) is None:  # one label: the first writing seen
-        graph.add((node, RDFS.label, Literal(name, lang="zh")))
-    graph.add((node, PG.jurisdiction, add_region(graph, region, lexicon)))
-    for function in lexicon.functions_of(name):
-        graph.add((node, PG.function, local_iri(function)))
-    return node
-
-
-def add_region(graph: Graph, name: str, lexicon: Lexicon) -> URIRef:
-    """The region a label names: a SKOS region of regions.ttl, or one minted here."""
-    key = lexicon.regions.get(name)
-    if key is not None:
-        return local_iri(key)
-    node = mint("region", name)
-    graph.add((node, RDF.type, PG.Region))
-    graph.add((node, RDFS.label, Literal(name, lang="zh")))
-    return node
-
-
-def add_known_identity(graph: Graph, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:
-    """What both the registry and a citing plan state of a known policy: number,
-    title, issuers and jurisdiction."""
-    node = doc_iri(policy.number)
-    graph.add((node, RDF.type, PG.PolicyDocument))
-    graph.add((node, RDFS.label, Literal(policy.title, lang="zh")))
-    graph.add((node, DCTERMS.title, Literal(policy.title, lang="zh")))
-    graph.add((node, PG.docNumber, Literal(policy.number)))
-    graph.add((node, PG.resolved, Literal(True)))
-    for issuer in policy.issuers:
-        department = add_department(graph, issuer, policy.jurisdiction, lexicon)
-        graph.add((node, PG.issuedBy, department))
-    graph.add((node, PG.jurisdiction, add_region(graph, policy.jurisdiction, lexicon)))
-    return node
-
-
-@cache
-def registry_graph() -> Graph:
-    """The registry as RDF: each known policy with its issuer, jurisdiction, parents
-    and source, and the targets parent policies set."""
-    registry, lexicon = load_registry(), load_lexicon()
-    graph = bind_prefixes(Graph())
-    for policy in registry.policies.values():
-        node = add_known_identity(graph, policy, lexicon)
-        if policy.issued is not None:
-            graph.add((node, DCTERMS.issued, Literal(policy.issued, datatype=XSD.date)))
-        for parent in policy.implements:
-            graph.add((node, PG.implements, doc_iri(parent)))
-        graph.add((node, DCTERMS.source, Literal(policy.source)))
-    for target in registry.targets:
-        _add_target(graph, target, lexicon)
-    return graph
-
-
-def _add_target(graph: Graph, target: ParentTarget, lexicon: Lexicon) -> None:
-    concept = lexicon.indicator(target.indicator)
-    key = concept.key.removeprefix("indicator/")
-    node = mint("target", "parent", target.number, key, str(target.year))
-    graph.add((doc_iri(target.number), PG.hasTarget, node))
-    graph.add((node, RDF.type, PG.Target))
-    graph.add((node, RDFS.label, Literal(target.indicator, lang="zh")))
-    graph.add((node, PG.indicator, local_iri(concept.key)))
-    graph.add((node, PG.year, Literal(target.year)))
-    graph.add((node, PG.value, Literal(target.value)))
-    graph.add((node, PG.comparator, Literal(target.comparator)))
-    graph.add((node, PG.unit, Literal(target.unit)))
-    if target.quote:
-        graph.add((node, PG.quote, Literal(target.quote, lang="zh")))
-    graph.add((node, DCTERMS.source, Literal(target.source)))

@@ -21,7 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from policygraph.registry import registry_graph
+from policygraph.graph import registry_graph
 from policygraph.resources import resource_dir
 from policygraph.store import to_oxigraph
 from policygraph.vocab import PG, bind_prefixes
