@@ -248,3 +248,15 @@ def test_validate_asks_for_the_deadline_of_counts_not_of_standing_shares(
     assert "新增普惠养老床位500张" in wanzhou
     for reports in corpus_reports.values():
         assert all("%" not in f.quote for f in by_rule(reports["zh"], "TargetShape-deadline"))
+
+
+def test_plan_graphs_from_a_graphs_folder_keeps_only_the_plans() -> None:
+    from policygraph.errors import InputError
+    from policygraph.validate import plan_graphs_from
+
+    graphs = Path(__file__).resolve().parents[1] / "graphs"
+    plans = plan_graphs_from(graphs)
+    assert len(plans) == len(list((graphs / "plans").glob("*.ttl")))
+    assert all(len(list(g.subjects(RDF.type, PG.Plan))) == 1 for g in plans)
+    with pytest.raises(InputError, match="no plan"):
+        plan_graphs_from(graphs / "registry.ttl")

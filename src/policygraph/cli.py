@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from policygraph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, PolicygraphError
+from policygraph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, PolicygraphError
 
 if TYPE_CHECKING:
     from policygraph.query import Rows
@@ -146,9 +146,9 @@ def validate(
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
-    from policygraph.validate import SEVERITY_ORDER, validate_graphs
+    from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
 
-    report = validate_graphs(_plan_graphs(path), lang=lang.value)
+    report = validate_graphs(plan_graphs_from(path), lang=lang.value)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
@@ -165,29 +165,6 @@ def validate(
         _print_report(report, details=not summary)
     failed = not report.conforms or (strict and report.count("warning") > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-def _plan_graphs(path: Path) -> list[Any]:
-    """The plan graphs to validate: built from plan files, or read from Turtle files
-    (a graphs/ folder's vocabularies and registry files hold no plan and are skipped)."""
-    from policygraph.build import build_file, plan_files
-    from policygraph.read import PLAN_SUFFIXES
-    from policygraph.store import graph_files, load_graph
-    from policygraph.vocab import PG, RDF
-
-    if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
-        return [build_file(p).graph for p in plan_files([path])]
-    if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
-        return [build_file(path).graph]
-    if path.is_file() and path.suffix.lower() != ".ttl":
-        raise InputError(
-            path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
-        )
-    graphs = [load_graph(p) for p in graph_files(path)]
-    plans = [g for g in graphs if (None, RDF.type, PG.Plan) in g]
-    if not plans:
-        raise InputError(path, "no plan (pg:Plan) in these graphs")
-    return plans
 
 
 def _print_report(report: Any, details: bool) -> None:

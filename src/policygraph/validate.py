@@ -15,15 +15,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from policygraph.errors import InputError
 from policygraph.graph import registry_graph
+from policygraph.read import PLAN_SUFFIXES
 from policygraph.resources import resource_dir
-from policygraph.store import to_oxigraph
+from policygraph.store import graph_files, load_graph, to_oxigraph
 from policygraph.vocab import PG, bind_prefixes
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -136,6 +139,26 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
         sorted(str(data.value(p, RDFS.label) or p) for p in data.subjects(RDF.type, PG.Plan))
     )
     return Report(tuple(findings), report_graph([(results, kept)]), plans)
+
+
+def plan_graphs_from(path: Path) -> list[Graph]:
+    """The plan graphs to validate at `path`: built from a plan file or a folder of them, or
+    read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped)."""
+    from policygraph.build import build_file, plan_files  # the NLP pipeline, for plan files only
+
+    if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
+        return [build_file(p).graph for p in plan_files([path])]
+    if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
+        return [build_file(path).graph]
+    if path.is_file() and path.suffix.lower() != ".ttl":
+        raise InputError(
+            path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
+        )
+    graphs = [load_graph(p) for p in graph_files(path)]
+    plans = [g for g in graphs if (None, RDF.type, PG.Plan) in g]
+    if not plans:
+        raise InputError(path, "no plan (pg:Plan) in these graphs")
+    return plans
 
 
 def validate_graphs(plans: Iterable[Graph], lang: str = "zh") -> Report:
