@@ -1,7 +1,7 @@
 """How long `policygraph validate corpus/<plan>.txt` takes end to end (issue 6: under 2 s).
 
 Runs the command as a subprocess several times per plan, so interpreter start-up and the
-imports (spaCy, jieba, pySHACL) are counted as a user pays them, and prints the median
+imports (spaCy, pySHACL) are counted as a user pays them, and prints the median
 wall-clock time, and the median CPU time (user + system) of the child, which stays
 meaningful when other jobs share the two cores (the load average is printed too).
 
