@@ -292,3 +292,18 @@ def test_cli_validate_ttl_report_is_the_same_bytes_every_run() -> None:
     assert first.exit_code == 0, first.output
     assert "sh:ValidationResult" in first.stdout
     assert first.stdout == second.stdout
+
+
+def test_cli_evaluate_prints_the_scores_of_each_gold_plan(tmp_path: Path) -> None:
+    gold = Path(__file__).parent / "gold" / "lincang.json"
+    (tmp_path / "lincang.json").write_bytes(gold.read_bytes())
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path), "--corpus", str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split()[0] == "plan"
+    assert any(line.startswith("lincang") for line in result.stdout.splitlines())
+
+
+def test_cli_evaluate_without_gold_files_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}: no gold annotations" in result.stderr

@@ -1,7 +1,7 @@
 """End to end on the bundled corpus, judged against the gold annotations.
 
 `FLOORS` only ratchets up: each issue that improves extraction raises them.
-`python -m policygraph.evaluate` prints the same figures.
+`policygraph evaluate` prints the same figures.
 """
 
 from __future__ import annotations

@@ -38,6 +38,8 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_GRAPHS = Path("graphs")
+DEFAULT_GOLD = Path("tests/gold")
+DEFAULT_CORPUS = Path("corpus")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -379,6 +381,22 @@ def analyze(
             path = graphml.with_name(f"{graphml.stem}-{name}.graphml")
             _write(path, an.to_graphml(graph))
             out.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+@reports_errors
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotations (*.json).")] = DEFAULT_GOLD,
+    corpus: Annotated[
+        Path, typer.Option(help="Folder of the plan files the annotations name.")
+    ] = DEFAULT_CORPUS,
+) -> None:
+    """Extraction measured against the gold annotations: target recall and precision,
+    responsible units, departments, measures and citation numbers, plan by plan."""
+    from policygraph.evaluate import evaluate as score
+    from policygraph.evaluate import report
+
+    sys.stdout.write(report(score(gold, corpus)) + "\n")
 
 
 @app.command()

@@ -9,8 +9,8 @@ measure is found when an extracted measure has its title (brackets, quotes and
 spaces aside), and its units are compared like a target's; a gold department
 when a target or measure names it as written.
 
-Run `python -m policygraph.evaluate [GOLD_DIR] [CORPUS_DIR]` to print the
-figures; `tests/test_gold.py` asserts floors on them.
+Run `policygraph evaluate [--gold DIR] [--corpus DIR]` to print the figures;
+`tests/test_gold.py` asserts floors on them.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from policygraph.errors import InputError
 from policygraph.lexicon import Lexicon, label_key, load_lexicon
-from policygraph.model import Plan
+from policygraph.model import Plan, Target
 
 WORDING_OVERLAP = 0.6
 """Share of character bigrams two wordings must share to name the same indicator."""
@@ -161,7 +162,7 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 1.0
 
 
-def _same_target(target: Any, entry: GoldTarget, lexicon: Lexicon) -> bool:
+def _same_target(target: Target, entry: GoldTarget, lexicon: Lexicon) -> bool:
     if target.year != entry.year:
         return False
     if entry.value is not None:
@@ -199,9 +200,12 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> list[Scores]:
     """Scores of every plan that has a gold file."""
     from policygraph.build import extract_plan
 
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise InputError(gold_dir, "no gold annotations (*.json) here")
     lexicon = load_lexicon()
     scores = []
-    for path in sorted(gold_dir.glob("*.json")):
+    for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         plan = extract_plan(corpus_dir / gold["file"])
         scores.append(score_plan(plan, gold, lexicon))
@@ -247,8 +251,7 @@ def report(scores: list[Scores]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    root = Path(__file__).resolve().parents[2]
-    gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "tests" / "gold"
-    corpus_dir = Path(sys.argv[2]) if len(sys.argv) > 2 else root / "corpus"
-    sys.stdout.write(report(evaluate(gold_dir, corpus_dir)) + "\n")
+if __name__ == "__main__":  # the command of old: `python -m policygraph.evaluate [options]`
+    from policygraph.cli import app
+
+    app(["evaluate", *sys.argv[1:]])
