@@ -13,11 +13,15 @@ import html
 import io
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from policygraph.errors import PolicygraphError
 from policygraph.store import write_atomic
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CJK_FONT_NAMES = (
     "Noto Sans CJK",
@@ -55,7 +59,7 @@ def _cjk_fonts() -> list[str]:
     return found()
 
 
-def _figure(graph: nx.DiGraph, title: str, fonts: list[str]):  # type: ignore[no-untyped-def]
+def _figure(graph: nx.DiGraph, title: str, fonts: list[str]) -> Figure:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -27,6 +28,7 @@ GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.R
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1_000_000
+T = TypeVar("T")
 
 
 class QueryTimeoutError(Exception):
@@ -156,8 +158,8 @@ class Endpoint:
         body = ox.serialize(triples, format=GRAPH_TYPES[media]) or b""
         return Response(200, media, body, cut)
 
-    def _take(self, items: Iterator, deadline: float) -> tuple[list, dict[str, str]]:  # type: ignore[type-arg]
-        taken = []
+    def _take(self, items: Iterator[T], deadline: float) -> tuple[list[T], dict[str, str]]:
+        taken: list[T] = []
         for item in items:
             if time.monotonic() > deadline:
                 raise QueryTimeoutError
