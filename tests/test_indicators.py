@@ -195,14 +195,14 @@ def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) ->
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
     """Issue 3: a wording that is no label still finds its concept when the unit names
     the noun it leaves out, or the county level is spelt another way."""
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)
     assert concept.reviewed and concept.label == canonical
 
 
 def test_lexicon_unknown_wording_gets_its_own_unreviewed_concept() -> None:
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
 
     lexicon = load_lexicon()
     first = lexicon.indicator("养老服务志愿者注册人数", "人")

@@ -355,7 +355,7 @@ def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     """Issue 3: a target stated in the table and again in the text is one target, with
     the table's comparator; an indicator's owners hold for all its years."""
     from policygraph.extract import find_targets
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
     from policygraph.structure import outline_text
 
     text = (
@@ -485,7 +485,7 @@ def test_targets_restated_unknown_wording_is_one_target() -> None:
     """A wording no concept knows, restated in the text with part of its name, the same
     year and the same value, is the table's target."""
     from policygraph.extract import find_targets
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
     from policygraph.structure import outline_text
 
     text = (

@@ -21,7 +21,7 @@ from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
 from policygraph.extract.responsibility import find_statements
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
 from policygraph.normalize import Normalized
 from policygraph.structure import outline_text
