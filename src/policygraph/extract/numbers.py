@@ -29,6 +29,52 @@ CN_DIGITS = {
 }
 CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
+COMPARATOR_WORDS = {
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "以上": ">=",
+    "及以上": ">=",
+    "超过": ">",
+    "大于": ">",
+    "高于": ">",
+    "多于": ">",
+    "突破": ">",
+    "不超过": "<=",
+    "不高于": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "控制在": "<=",
+    "小于": "<",
+    "低于": "<",
+    "少于": "<",
+    "不到": "<",
+}
+"""Comparator normal forms (VOCABULARY.md) of the words around a value: 不低于60% → >=,
+超过 → >, 不超过 → <=, 55%以上 → >=."""
+
+COMPARATOR_SIGNS = {
+    "≥": ">=",
+    "≤": "<=",
+    ">=": ">=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+    "＞": ">",
+    "＜": "<",
+}
+"""Comparator normal forms of the signs table cells write before a value (≥60, ＞90)."""
+
+FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+"""Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""
+FIVE_YEAR_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
+PLANNED_PERIOD = "十四五"
+"""The period the 一老一小 plans are written for (2021–2025); earlier periods are their
+background (“十三五”期间…建成…)."""
+PAST_FIVE_YEAR_PLANS = "|".join(
+    name for name, end in FIVE_YEAR_PLANS.items() if end < FIVE_YEAR_PLANS[PLANNED_PERIOD]
+)
+
 SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
 LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
 

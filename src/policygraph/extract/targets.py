@@ -15,7 +15,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from policygraph.extract.departments import split_units
-from policygraph.extract.numbers import apply_multiplier
+from policygraph.extract.numbers import (
+    COMPARATOR_SIGNS,
+    COMPARATOR_WORDS,
+    FIVE_YEAR_PLAN_NAMES,
+    FIVE_YEAR_PLANS,
+    apply_multiplier,
+)
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
 
@@ -60,7 +66,6 @@ NAME_WITH_UNIT = re.compile(
 
 BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
 
-SIGNS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
 CELL_VALUE = re.compile(
     rf"^(?P<sign>≥|≤|>=|<=|>|<)?\s*(?P<num>\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
@@ -78,8 +83,8 @@ TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
 """The sum row of an allocation table is the plan's own total, not a region's target."""
 DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
 """The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
-FIVE_YEAR_PLAN = re.compile(r"“?十四五”?")
-"""A “十四五”目标 column holds the goals for the end of the 14th five-year plan, 2025."""
+FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+"""A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
@@ -104,8 +109,8 @@ def parse_cell(text: str) -> Quantity | None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(match["num"]), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = SIGNS.get(
-        match["sign"] or "", {"以上": ">=", "以下": "<="}.get(match["post"] or "", "=")
+    comparator = COMPARATOR_SIGNS.get(
+        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
     return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
@@ -159,8 +164,8 @@ def _header_year(text: str) -> int | None:
         inner = re.search(r"(20\d{2})年?", text)
         if inner is not None:
             return int(inner.group(1))
-        if FIVE_YEAR_PLAN.search(text):
-            return 2025
+        if (period := FIVE_YEAR_PLAN.search(text)) is not None:
+            return FIVE_YEAR_PLANS[period["plan"]]
     return None
 
 
