@@ -11,7 +11,16 @@ import policygraph
 
 PACKAGE = Path(policygraph.__file__).parent
 RDF_LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "networkx")
-TEXT_STAGES = ("read", "normalize", "structure", "tables", "markers", "model", "extract")
+TEXT_STAGES = (
+    "read",
+    "normalize",
+    "structure",
+    "tables",
+    "markers",
+    "numerals",
+    "model",
+    "extract",
+)
 
 
 def _text_stage_modules() -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policygraph.markers import chinese_numeral
 from policygraph.normalize import normalize_text
+from policygraph.numerals import chinese_number
 from policygraph.structure import outline_text
 from policygraph.tables import find_tables
 
@@ -41,7 +41,7 @@ def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
 
 
 def test_structure_chinese_numerals_of_markers() -> None:
-    assert [chinese_numeral(w) for w in ("一", "九", "十", "十六", "二十三")] == [1, 9, 10, 16, 23]
+    assert [chinese_number(w) for w in ("一", "九", "十", "十六", "二十三")] == [1, 9, 10, 16, 23]
 
 
 def test_structure_finds_cell_per_line_table_with_gaps() -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.markers import CN_NUM, MARKER_LEVELS, chinese_numeral
+from policygraph.markers import CN_NUM, MARKER_LEVELS
+from policygraph.numerals import chinese_number
 from policygraph.tables import Table, find_tables
 
 RUN_ON_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1(?=[\u4e00-\u9fff])")
@@ -162,7 +163,7 @@ def _marker_number(marker: str) -> int:
     circled = re.search(r"[①-⑳]", marker)
     if circled:
         return ord(circled.group()) - ord("①") + 1
-    return chinese_numeral(re.sub(r"[^" + CN_NUM + "]", "", marker))
+    return chinese_number(re.sub(r"[^" + CN_NUM + "]", "", marker))
 
 
 def _nest(headings: list[Heading], text_end: int) -> list[Section]:

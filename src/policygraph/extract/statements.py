@@ -33,6 +33,7 @@ from policygraph.extract.wording import (
     share_wording,
     value_first_names,
 )
+from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
 
 CN_COUNT = "[一两二三四五六七八九十]"
@@ -77,7 +78,7 @@ CLAUSE_BACKGROUND = re.compile(
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
 
-ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十\d]{1,3}）)")
+ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
 """A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
 targets the previous item's year does not govern."""
 

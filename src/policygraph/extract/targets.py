@@ -22,6 +22,7 @@ from policygraph.extract.numbers import (
     FIVE_YEAR_PLANS,
     apply_multiplier,
 )
+from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
 
@@ -72,7 +73,7 @@ CELL_VALUE = re.compile(
     rf"(?P<post>以上|以下)?(?P<rest>.*)$"
 )
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
-GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、(?P<domain>.+)$")
+GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
 BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
