@@ -18,6 +18,7 @@ TEXT_STAGES = (
     "tables",
     "markers",
     "numerals",
+    "units",
     "model",
     "extract",
 )

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from policygraph.units import UNIT_PATTERN
+
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
 )
-UNIT_SUFFIX = re.compile(r"（(%|‰|个|张|所|家|户|人|人次|万人|岁|万元)）$")
+UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16

@@ -23,7 +23,7 @@ from policygraph.extract.numbers import (
     parse_decimal,
 )
 from policygraph.extract.qualitative import worded_targets
-from policygraph.extract.targets import NON_TARGET_UNITS, UNIT_PATTERN
+from policygraph.extract.targets import NON_TARGET_UNITS
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
@@ -35,6 +35,7 @@ from policygraph.extract.wording import (
 )
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
+from policygraph.units import UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from policygraph.extract.departments import split_units
+from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS, split_units
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
@@ -25,34 +25,7 @@ from policygraph.extract.numbers import (
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
-
-UNITS = (
-    "万人次",
-    "万人",
-    "人次",
-    "万元",
-    "亿元",
-    "万张",
-    "个百分点",
-    "%",
-    "‰",
-    "张",
-    "个",
-    "所",
-    "家",
-    "户",
-    "人",
-    "名",
-    "岁",
-    "床",
-    "项",
-    "处",
-    "支",
-    "座",
-    "元",
-)
-"""Units plans attach to target values, longest first so 万人 wins over 人."""
-UNIT_PATTERN = "|".join(re.escape(u) for u in UNITS)
+from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 """Units of figures in running text that are norms, changes or age bounds (3岁以下),
@@ -82,8 +55,6 @@ TARGET_HEADER = re.compile(r"目标|规划|预期值")
 """Year columns that hold the goal: 2025年目标值, 目标值."""
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
 """The sum row of an allocation table is the plan's own total, not a region's target."""
-DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
-"""The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
@@ -195,7 +166,9 @@ def _rows(
 
 def _group_label(text: str) -> bool:
     """A 类别 cell: words, neither a value, an attribute nor a department."""
-    if parse_cell(text) is None or text in BINDING_WORDS or DEPARTMENT_END.search(text):
+    if parse_cell(text) is None or text in BINDING_WORDS:
+        return False
+    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
         return False
     return parse_cell(text) == Quantity(qualitative=text)
 

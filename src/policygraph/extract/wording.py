@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
-from policygraph.extract.targets import UNIT_PATTERN
 from policygraph.model import Target
+from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     rf"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
