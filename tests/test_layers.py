@@ -18,6 +18,7 @@ TEXT_STAGES = (
     "tables",
     "markers",
     "numerals",
+    "document_kinds",
     "units",
     "model",
     "extract",
