@@ -30,7 +30,6 @@ PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targ
 
 for _name in (
     "normalized",
-    "source_file",
     "given_metadata",
     "outline",
     "metadata",
@@ -127,7 +126,6 @@ def plan_from_text(
     nlp = make_nlp()
     doc = nlp.make_doc(normalized.text)
     doc._.normalized = normalized
-    doc._.source_file = source_file
     doc._.given_metadata = metadata
     doc = nlp(doc)
     return plan_from_parts(
