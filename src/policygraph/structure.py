@@ -18,7 +18,12 @@ from policygraph.tables import Table, find_tables
 
 RUN_ON_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1(?=[\u4e00-\u9fff])")
 """A first item whose marker lost its dot and runs on from the chapter title:
-`二、重点任务1健全养老托育服务规划体系。`"""
+`二、重点任务1健全养老托育服务规划体系。` — taken for one only where SECOND_ITEM follows
+(in `三、实施1个示范工程` the 1 is a count)."""
+SECOND_ITEM = re.compile(r"(?<=[。；\n])[ ]*(?P<number>[12]) ?[.．、，,](?![\d%])")
+"""The items after a run-on first one: `。2，优化有效供给` — its 2 must come before any
+other item 1 and before the next chapter (CHAPTER_START)."""
+CHAPTER_START = re.compile(rf"(?<=[。；\n])[ ]*[{CN_NUM}]{{1,3}}、")
 
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
@@ -120,7 +125,8 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
     title = text[title_start:title_end].strip()
     if not title or not re.match(r"[\u4e00-\u9fff“《]", title) or len(title) > MAX_TITLE:
         return None
-    if level == 1 and (run_on := RUN_ON_ITEM.search(title)) is not None:
+    run_on = RUN_ON_ITEM.search(title) if level == 1 else None
+    if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
         title_end = title_start + run_on.start()
         title = text[title_start:title_end]
     return Heading(
@@ -132,6 +138,13 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
         title_start=title_start,
         title_end=title_end,
     )
+
+
+def _second_item_follows(text: str, item_start: int) -> bool:
+    chapter = CHAPTER_START.search(text, item_start)
+    end = chapter.start() if chapter else len(text)
+    item = SECOND_ITEM.search(text, item_start, end)
+    return item is not None and item["number"] == "2"
 
 
 def _run_on_item(text: str, chapter: Heading) -> list[Heading]:
