@@ -10,6 +10,7 @@ paragraphs of a normalised text; every span is an offset into that text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from policygraph.markers import CN_NUM, MARKER_LEVELS
@@ -207,7 +208,7 @@ def _nest(headings: list[Heading], text_end: int) -> list[Section]:
     return sections
 
 
-def _span_test(spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     def inside(offset: int) -> bool:
         return any(start <= offset < end for start, end in spans)
 

@@ -148,16 +148,16 @@ def _section_measures(
     body = text[section.body_start : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
     titled = [
-        (s, e)
+        (s, e, title)
         for index, (s, e) in enumerate(paragraphs)
         if (index > 0 or body[:s].count("\n") > 0)
         and any(True for _ in responsibility_lists(body[s:e]))
-        and PARAGRAPH_TITLE.match(body[s:e])
+        and (title := PARAGRAPH_TITLE.match(body[s:e])) is not None
     ]
-    if len(titled) == 1 and titled[0] == paragraphs[0]:
+    if len(titled) == 1 and titled[0][:2] == paragraphs[0]:
         titled = []
     own_text = body
-    for s, e in titled:
+    for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
     units = _units(text[base : section.end], body, base, quote, lexicon)
@@ -172,10 +172,8 @@ def _section_measures(
     )
     own = mentions_in_lists(own_text, base, quote, lexicon) if units.listed else units.responsible
     result = [MeasureSpan(measure, section.start, section.end, own)]
-    for index, (s, e) in enumerate(titled, start=1):
+    for index, (s, e, title) in enumerate(titled, start=1):
         paragraph = body[s:e]
-        title = PARAGRAPH_TITLE.match(paragraph)
-        assert title is not None
         child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
         child = Measure(
             key=f"{section.key}.p{index}",
