@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import (
     COMPARATOR_WORDS,
     FIVE_YEAR_PLAN_NAMES,
@@ -61,7 +62,7 @@ VALUE_PHRASE = re.compile(
 small counts of distributive targets are often spelt in Chinese (至少建成一所)."""
 
 SENTENCE_BACKGROUND = re.compile(
-    rf"截至|截止|目前|预计|今后|现状|仅有|仅为|将以|“?(?:{PAST_FIVE_YEAR_PLANS})”?|普查"
+    rf"{AS_OF_WORDS}|目前|预计|今后|现状|仅有|仅为|将以|“?(?:{PAST_FIVE_YEAR_PLANS})”?|普查"
     r"|(?<!每千)(?<!每千名)常住人口"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
@@ -70,9 +71,7 @@ SENTENCE_BACKGROUND = re.compile(
 “十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
 every figure up to the sentence end is a fact, not a target."""
 
-CLAUSE_BACKGROUND = re.compile(
-    r"现有|已有|已建成|共有|累计|先后|第[一二三四五六七]次|约\d|[成到]了"
-)
+CLAUSE_BACKGROUND = re.compile(rf"{STOCK_WORDS}|现有|已有|第[一二三四五六七]次|约\d|[成到]了")
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
 约160万人, 建成了6所…)."""
 
