@@ -48,10 +48,9 @@ COMPARATOR_SIGNS = {
     "<=": "<=",
     ">": ">",
     "<": "<",
-    "＞": ">",
-    "＜": "<",
 }
-"""Comparator normal forms of the signs table cells write before a value (≥60, ＞90)."""
+"""Comparator normal forms of the signs table cells write before a value (≥60, >90;
+normalize.py has already turned full-width ＞ into >)."""
 
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 """Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""

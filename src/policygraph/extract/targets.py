@@ -41,7 +41,7 @@ NAME_WITH_UNIT = re.compile(
 BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
 
 CELL_VALUE = re.compile(
-    rf"^(?P<sign>≥|≤|>=|<=|>|<)?\s*(?P<num>\d+(?:\.\d+)?)"
+    rf"^(?P<sign>{'|'.join(COMPARATOR_SIGNS)})?\s*(?P<num>\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>以上|以下)?(?P<rest>.*)$"
 )
