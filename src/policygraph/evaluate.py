@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from policygraph.errors import InputError
-from policygraph.lexicon import Lexicon, label_key, load_lexicon
+from policygraph.lexicon import Lexicon, label_key
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Target
 
 WORDING_OVERLAP = 0.6

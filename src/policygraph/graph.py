@@ -15,7 +15,8 @@ from rdflib.namespace import RDF, RDFS
 
 from policygraph.extract.citations import title_key
 from policygraph.ids import digest, local_iri, mint
-from policygraph.lexicon import Lexicon, load_lexicon
+from policygraph.lexicon import Lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import (
     Bindingness,
     Citation,
