@@ -26,6 +26,10 @@ class InputError(PolicygraphError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # rebuilt from its fields when a build worker process sends it back
+        return type(self), (self.path, self.problem)
+
 
 class QueryError(PolicygraphError):
     """A SPARQL query that cannot be found, parsed or bound."""
