@@ -4,18 +4,27 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv demo graphs lint test bench clean
+.PHONY: help venv fonts demo graphs lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory fonts
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[dev]'
 	touch $(STAMP)
 
 venv: $(STAMP) ## create .venv and install policygraph with its dev tools
+
+# trace --draw FILE.png needs a font with Chinese glyphs (svg and html do not); install one as root
+fonts: ## install a CJK font (Debian fonts-wqy-zenhei) when none is present
+	@fc-list :lang=zh 2>/dev/null | grep -q . \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && { apt-get install -y -qq fonts-wqy-zenhei >/dev/null 2>&1 \
+	            || { apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-zenhei >/dev/null; }; }; } \
+	  || echo "note: no CJK font: trace --draw FILE.png needs fonts-wqy-zenhei or fonts-noto-cjk"
 
 graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs

@@ -7,33 +7,153 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policygraph.build import build_corpus
 from policygraph.cli import app
 from tests.conftest import CORPUS
 
 runner = CliRunner()
 
 
-def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
+NEWS_ITEM = (
+    "市民政局召开养老服务工作推进会\n"
+    "11月20日，市民政局召开全市养老服务工作推进会，总结前期工作，部署下一阶段任务。"
+    "会议要求，各县区要提高认识，压实责任，确保各项工作落到实处。\n"
+)
+
+
+def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
+    plan = (CORPUS / "lincang.txt").read_bytes()
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b" \n\t\n")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (folder / "plan.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "sjis.txt").write_bytes(
+        ("これは日本語の文書です。介護施設の計画。" * 5).encode("shift_jis")
+    )
+    (folder / "cut.txt").write_bytes(plan[: plan.rindex("。".encode()) + 2])
+    (folder / "cut.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
     (folder / "latin.txt").write_text("This is an English page, not a plan." * 5, encoding="utf-8")
-    (folder / "plan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "news.txt").write_text(NEWS_ITEM, encoding="utf-8")
     return {
-        "empty": (folder / "empty.txt", "empty file"),
-        "binary": (folder / "binary.txt", "binary file"),
-        "not-chinese": (folder / "latin.txt", "not a Chinese plan text"),
-        "unknown-format": (folder / "plan.pdf", "unsupported format .pdf"),
+        "missing": (folder / "nothing.txt", "no such file", 2),
+        "empty": (folder / "empty.txt", "empty file", 2),
+        "unknown-format": (folder / "plan.xls", "unsupported format .xls", 2),
+        "whitespace": (folder / "blank.txt", "no text", 3),
+        "binary": (folder / "binary.txt", "binary file (contains NUL bytes), not a text", 3),
+        "unreadable-encoding": (folder / "sjis.txt", "unreadable encoding", 3),
+        "truncated-utf8": (
+            folder / "cut.txt",
+            "truncated: the file ends inside a UTF-8 character",
+            5,
+        ),
+        "truncated-docx": (folder / "cut.docx", "not a readable .docx, damaged or truncated", 5),
+        "not-chinese": (folder / "latin.txt", "not a Chinese plan text", 6),
+        "news-item": (folder / "news.txt", "not a plan: no plan title", 6),
     }
 
 
-@pytest.mark.parametrize("case", ["empty", "binary", "not-chinese", "unknown-format"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing",
+        "empty",
+        "unknown-format",
+        "whitespace",
+        "binary",
+        "unreadable-encoding",
+        "truncated-utf8",
+        "truncated-docx",
+        "not-chinese",
+        "news-item",
+    ],
+)
 def test_cli_build_refuses_bad_input_in_one_line(case: str, tmp_path: Path) -> None:
-    path, problem = _bad_inputs(tmp_path)[case]
+    path, problem, status = _bad_inputs(tmp_path)[case]
     result = runner.invoke(app, ["build", str(path), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 2
+    assert result.exit_code == status
     assert f"error: {path}: {problem}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "plans").exists()
+
+
+def test_cli_build_refuses_a_file_over_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("policygraph.read.MAX_BYTES", 1000)
+    path = tmp_path / "lincang.txt"
+    path.write_bytes((CORPUS / "lincang.txt").read_bytes())
+    result = runner.invoke(app, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 4
+    assert (
+        f"error: {path}: file too large ({path.stat().st_size} bytes, limit 1000)" in result.stderr
+    )
+
+
+def test_cli_build_reports_every_bad_file_and_writes_the_good_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = _bad_inputs(folder)
+    (folder / "lincang.txt").write_bytes((CORPUS / "lincang.txt").read_bytes())
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2  # the failures differ in kind
+    reported = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    listed = {p for p, _, _ in bad.values() if p.suffix in {".txt", ".docx"} and p.exists()}
+    assert len(reported) == len(listed)
+    for path, problem, _ in bad.values():
+        if path in listed:
+            assert f"error: {path}: {problem}" in result.stderr
+    assert (tmp_path / "out" / "plans" / "lincang.ttl").is_file()
+    assert sorted(p.name for p in (tmp_path / "out" / "plans").iterdir()) == ["lincang.ttl"]
+
+
+def test_cli_build_exits_with_the_status_its_failures_share(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (tmp_path / "b.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" * 30)
+    result = runner.invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert result.stderr.count("binary file") == 2
+
+
+def test_failed_rebuild_keeps_the_last_good_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    plan = folder / "lincang.txt"
+    plan.write_bytes((CORPUS / "lincang.txt").read_bytes())
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
+    graph = out / "plans" / "lincang.ttl"
+    good = graph.read_bytes()
+    data = plan.read_bytes()
+    plan.write_bytes(data[: data.rindex("。".encode()) + 2])  # a truncated re-download
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 5
+    assert "truncated" in result.stderr
+    assert graph.read_bytes() == good
+
+
+def test_interrupted_build_leaves_no_half_written_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert (
+        runner.invoke(app, ["build", str(CORPUS / "lincang.txt"), "--out", str(out)]).exit_code == 0
+    )
+    graph = out / "plans" / "lincang.ttl"
+    good = graph.read_bytes()
+    (tmp_path / "lincang.txt").write_text(
+        (CORPUS / "lincang.txt").read_text(encoding="utf-8").replace("2025", "2026"),
+        encoding="utf-8",
+    )
+
+    def interrupted(source: str, target: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("policygraph.store.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus([tmp_path / "lincang.txt"], out)
+    assert graph.read_bytes() == good
+    assert sorted(p.name for p in graph.parent.iterdir()) == ["lincang.ttl"]
 
 
 def test_cli_build_goes_past_a_bad_file_and_writes_the_good_ones(tmp_path: Path) -> None:

@@ -68,3 +68,14 @@ def test_structure_table_ends_before_the_next_chapter() -> None:
     (table,) = outline.tables
     assert [c.text for c in table.cells] == ["一、养老服务", "1", "托位数", "4.5"]
     assert [s.heading.title for s in outline.sections] == ["重点任务", "兜底线"]
+
+
+def test_structure_nests_sections_under_numbered_chapters() -> None:
+    text = "第一章 总体要求\n一、指导思想\n第二章  主要任务\n一、完善体系\n（一）发展居家养老\n详见第三章。\n"
+    assert _titles(text) == [
+        ("1", "总体要求", 0),
+        ("1.1", "指导思想", 1),
+        ("2", "主要任务", 0),
+        ("2.1", "完善体系", 1),
+        ("2.1.1", "发展居家养老", 2),
+    ]

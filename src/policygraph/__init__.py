@@ -14,6 +14,7 @@ _API = {
     "build_corpus": "policygraph.build",
     "build_file": "policygraph.build",
     "load_store": "policygraph.store",
+    "open_graphs": "policygraph.api",
     "run_query": "policygraph.query",
     "validate_graph": "policygraph.validate",
 }

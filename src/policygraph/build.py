@@ -21,13 +21,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from policygraph.errors import InputError, PolicygraphError
+from policygraph.errors import InputError, NotAPlanError, PolicygraphError
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon import load_lexicon
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
-from policygraph.read import TEXT_SUFFIXES, read_plan
+from policygraph.read import PLAN_SUFFIXES, read_plan
+from policygraph.registry import REGISTRY_FILE, registry_graph
 from policygraph.resources import resource_dir
 from policygraph.store import (
     PLANS_DIR,
@@ -66,9 +67,14 @@ class BuildReport:
 
 
 def extract_plan(path: Path) -> Plan:
-    """The `Plan` record of one plan file."""
+    """The `Plan` record of one plan file; `NotAPlanError` when it states no plan."""
     source = read_plan(path)
-    return plan_from_text(source.name, normalize_text(source.text))
+    metadata = {key: normalize_text(value).text for key, value in source.metadata}
+    plan = plan_from_text(source.name, normalize_text(source.text), metadata)
+    if plan.title is None or not plan.measures:
+        missing = "no plan title" if plan.title is None else "no numbered tasks"
+        raise NotAPlanError(path, f"not a plan: {missing} (a news item or another page?)")
+    return plan
 
 
 def build_file(path: Path) -> BuiltPlan:
@@ -82,7 +88,7 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PLAN_SUFFIXES))
         else:
             files.append(path)
     return files
@@ -100,8 +106,9 @@ def vocabulary_turtle() -> bytes:
 
 
 def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> BuildReport:
-    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl`,
-    with `jobs` processes (default: one per core)."""
+    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl` and
+    `out/registry.ttl` (the known parent policies the plans' lineage runs through), with
+    `jobs` processes (default: one per core)."""
     report = BuildReport()
     files = plan_files(paths)
     if not files:
@@ -117,6 +124,9 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
     vocabulary = out / VOCABULARY_FILE
     if write_atomic(vocabulary, vocabulary_turtle()):
         report.written.append(vocabulary)
+    registry = out / REGISTRY_FILE
+    if write_atomic(registry, graph_to_turtle(registry_graph())):
+        report.written.append(registry)
     return report
 
 

@@ -1,7 +1,8 @@
 """The command line: a thin layer over the Python API.
 
 The only module that prints or exits. Exit status: 0 success (or the plan
-conforms), 1 validation found violations, 2 the input could not be used.
+conforms), 1 validation found violations, 2–6 the input could not be used
+(the table in `errors.py`; `build` exits with the status its failures share, else 2).
 Errors reach the user as one line naming the file and the problem.
 """
 
@@ -15,13 +16,16 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from policygraph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, PolicygraphError
+
+if TYPE_CHECKING:
+    from policygraph.query import Rows
 
 app = typer.Typer(
     help="policygraph: Chinese policy plans as a validated, queryable RDF graph.",
@@ -107,7 +111,8 @@ def build(
     for error in report.failed:
         err.print(f"error: {error}", markup=False)
     if report.failed:
-        raise typer.Exit(EXIT_INPUT)
+        codes = {error.exit_code for error in report.failed}
+        raise typer.Exit(codes.pop() if len(codes) == 1 else EXIT_INPUT)
 
 
 @app.command()
@@ -145,14 +150,14 @@ def validate(
 
 def _data_graph(path: Path):  # type: ignore[no-untyped-def]
     from policygraph.build import build_file
-    from policygraph.read import TEXT_SUFFIXES
+    from policygraph.read import PLAN_SUFFIXES
     from policygraph.store import load_graph
 
-    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+    if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
         return build_file(path).graph
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(
-            path, f"unsupported format {path.suffix or '(no suffix)'}: expected .txt or .ttl"
+            path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
         )
     return load_graph(path)
 
@@ -227,46 +232,176 @@ def _key_value(text: str) -> tuple[str, str]:
 @reports_errors
 def trace(
     department: Annotated[
-        str, typer.Option(help="A department name (区民政局) or a function (民政).")
-    ],
+        str | None, typer.Option(help="A department name (区民政局) or a function (民政).")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Only departments of this region (万州区).")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option(help="A target IRI, or indicator wording (护理型床位).")
+    ] = None,
+    plan: Annotated[
+        str | None, typer.Option(help="With --target: a part of the plan's IRI or title.")
+    ] = None,
     graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
     fmt: Annotated[
         RowFormat, typer.Option("--format", help="table, csv or json.")
     ] = RowFormat.table,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Also write the rows to FILE.csv or FILE.json.")
+    ] = None,
+    draw: Annotated[
+        Path | None, typer.Option(help="Draw the trace to FILE.svg, FILE.png or FILE.html.")
+    ] = None,
 ) -> None:
-    """List the targets and measures a department (or a function) owns, with plan and year."""
+    """What a department (or function) owes, plan by plan with year and value, or the chain
+    of one target up to national policy."""
+    from policygraph.draw import draw_layers
     from policygraph.lexicon import load_lexicon
     from policygraph.store import load_store
-    from policygraph.trace import trace_department
+    from policygraph.trace import (
+        chain_graph,
+        responsibility_graph,
+        rows_by_plan,
+        trace_department,
+        trace_target,
+    )
 
-    rows = trace_department(load_store(graphs), department, load_lexicon())
-    if not rows.rows:
-        err.print(f"no targets or measures owned by {department!r} in {graphs}/", markup=False)
-    _print_rows(rows.columns[1:], tuple(r[1:] for r in rows.rows), fmt)
+    if (department is None) == (target is None):
+        raise PolicygraphError("give either --department or --target")
+    if out_file and out_file.suffix.lower() not in (".csv", ".json"):
+        raise PolicygraphError(f"--out {out_file}: use a .csv or .json file")
+    store = load_store(graphs)
+    if department is not None:
+        rows = trace_department(store, department, load_lexicon(), jurisdiction)
+        columns, values = rows.columns[1:], tuple(r[1:] for r in rows.rows)
+        subject, picture = department, responsibility_graph
+    else:
+        rows = trace_target(store, str(target), plan)
+        columns, values, subject, picture = rows.columns, rows.rows, str(target), chain_graph
+    if not values:
+        where = f" of {jurisdiction}" if jurisdiction else ""
+        err.print(f"no targets or measures owned by {subject!r}{where} in {graphs}/", markup=False)
+    if department is not None and fmt is RowFormat.table:
+        _print_tables(rows_by_plan(rows))
+    else:
+        _print_rows(columns, values, fmt)
+    if out_file:
+        out_file.write_text(_format_rows(columns, values, out_file.suffix[1:]), encoding="utf-8")
+    if draw and values:
+        title = f"{subject} · {jurisdiction}" if jurisdiction else subject
+        draw_layers(picture(rows), title, draw)
+        err.print(f"drew {draw}", markup=False)
+
+
+def _format_rows(columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: str) -> str:
+    if fmt == "json":
+        records = [dict(zip(columns, r, strict=True)) for r in rows]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([["" if v is None else v for v in r] for r in rows])
+    return buffer.getvalue()
+
+
+def _print_tables(groups: Sequence[tuple[str, Rows]]) -> None:
+    """One table per group, titled by the group (a trace's plans)."""
+    for title, group in groups:
+        table = Table(*group.columns, title=title, title_justify="left")
+        for row in group.rows:
+            table.add_row(*("" if v is None else v for v in row))
+        out.print(table)
+    out.print(f"{sum(len(g.rows) for _, g in groups)} row(s) in {len(groups)} plan(s)")
 
 
 def _print_rows(
     columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: RowFormat
 ) -> None:
-    if fmt is RowFormat.json:
-        out.print(
-            json.dumps(
-                [dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2
-            ),
-            markup=False,
-        )
-    elif fmt is RowFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([["" if v is None else v for v in r] for r in rows])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if v is None else v for v in row))
-        out.print(table)
-        out.print(f"{len(rows)} row(s)")
+    if fmt is not RowFormat.table:
+        sys.stdout.write(_format_rows(columns, rows, fmt.value))
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if v is None else v for v in row))
+    out.print(table)
+    out.print(f"{len(rows)} row(s)")
+
+
+@app.command()
+@reports_errors
+def analyze(
+    graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+    graphml: Annotated[
+        Path | None,
+        typer.Option(help="Write FILE-lineage.graphml and FILE-co-responsibility.graphml."),
+    ] = None,
+    top: Annotated[int, typer.Option(help="Show this many functions.")] = 15,
+) -> None:
+    """Citation lineage (plan depth, policies most implemented) and who works with whom."""
+    from policygraph import analyze as an
+    from policygraph.query import library, run_query
+    from policygraph.store import load_store
+
+    store = load_store(graphs)
+    lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
+    network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
+    depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in an.plan_depths(lineage)]
+    _print_rows(("plan", "depth", "top policies"), depths, RowFormat.table)
+    uses = [(u.label, str(u.direct), str(u.total)) for u in an.policy_uses(lineage)]
+    _print_rows(("policy", "implemented directly by", "in all"), uses, RowFormat.table)
+    roles = [
+        (r.label, str(r.targets), str(r.measures), str(r.partners), f"{r.betweenness:.3f}")
+        for r in an.function_roles(network)[:top]
+    ]
+    columns = ("function", "targets", "measures", "partners", "betweenness")
+    _print_rows(columns, roles, RowFormat.table)
+    if graphml:
+        for name, graph in (("lineage", lineage), ("co-responsibility", network)):
+            path = graphml.with_name(f"{graphml.stem}-{name}.graphml")
+            path.write_text(an.to_graphml(graph), encoding="utf-8")
+            out.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+@reports_errors
+def serve(
+    graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7879,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Rows a result may have.")] = 10_000,
+) -> None:
+    """A read-only SPARQL 1.1 endpoint over the graphs at http://HOST:PORT/sparql."""
+    from policygraph.serve import PATH, Endpoint, make_server
+    from policygraph.store import load_store
+
+    server = make_server(Endpoint(load_store(graphs), timeout, max_rows), host, port)
+    out.print(f"SPARQL endpoint at http://{host}:{server.server_address[1]}{PATH} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        out.print("stopped")
+    finally:
+        server.server_close()
+
+
+@app.command()
+@reports_errors
+def push(
+    endpoint: Annotated[
+        str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+    ],
+    graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+    user: Annotated[
+        str | None, typer.Option(help="user:password for HTTP basic authentication.")
+    ] = None,
+) -> None:
+    """Load each plan as a named graph (its plan IRI) into a SPARQL graph store."""
+    from policygraph.push import push_graphs
+
+    for pushed in push_graphs(graphs, endpoint, user):
+        out.print(f"{pushed.path.name} → <{pushed.graph}>: {pushed.triples} triples", markup=False)
 
 
 def main() -> None:

@@ -4,7 +4,10 @@ One gold target value (indicator, year) is one target. A predicted target
 matches a gold one when the year is the same, the value is the same (number,
 or qualitative wording), and the indicator is the same: the same canonical
 concept, or — for a wording the indicator scheme does not know yet — a
-wording that shares most of its characters with the gold wording.
+wording that shares most of its characters with the gold wording. A gold
+measure is found when an extracted measure has its title (brackets, quotes and
+spaces aside), and its units are compared like a target's; a gold department
+when a target or measure names it as written.
 
 Run `python -m policygraph.evaluate [GOLD_DIR] [CORPUS_DIR]` to print the
 figures; `tests/test_gold.py` asserts floors on them.
@@ -37,6 +40,11 @@ class Scores:
     found_departments: int
     gold_numbers: int
     found_numbers: int
+    extracted_numbers: int
+    gold_measures: int = 0
+    found_measures: int = 0
+    matched_measures: int = 0
+    measure_unit_jaccard: float = 1.0
 
     @property
     def recall(self) -> float:
@@ -51,8 +59,21 @@ class Scores:
         return self.found_departments / self.gold_departments if self.gold_departments else 1.0
 
     @property
+    def measure_recall(self) -> float:
+        return self.matched_measures / self.gold_measures if self.gold_measures else 1.0
+
+    @property
+    def measure_precision(self) -> float:
+        return self.matched_measures / self.found_measures if self.found_measures else 1.0
+
+    @property
     def number_recall(self) -> float:
         return self.found_numbers / self.gold_numbers if self.gold_numbers else 1.0
+
+    @property
+    def number_precision(self) -> float:
+        """Share of the cited numbers found (normal form) that the gold file lists."""
+        return self.found_numbers / self.extracted_numbers if self.extracted_numbers else 1.0
 
 
 @dataclass(frozen=True)
@@ -93,13 +114,12 @@ def score_plan(plan: Plan, gold: dict[str, Any], lexicon: Lexicon) -> Scores:
         if match is None:
             continue
         unmatched.remove(match)
-        found = {m.name for m in match.responsible}
-        union = found | entry.responsible
-        jaccards.append(len(found & entry.responsible) / len(union) if union else 1.0)
+        jaccards.append(_jaccard({m.name for m in match.responsible}, entry.responsible))
     named = {m.name for t in plan.targets for m in t.responsible}
     named |= {m.name for measure in plan.measures for m in (*measure.responsible, *measure.lead)}
     gold_numbers = {c["doc_number"] for c in gold["cited_policies"] if c["doc_number"]}
     numbers = {c.number.normal for c in plan.citations if c.number and c.number.normal}
+    measure_jaccards = _measure_jaccards(plan, gold)
     return Scores(
         plan=plan.source_file,
         gold_targets=len(expected),
@@ -110,7 +130,35 @@ def score_plan(plan: Plan, gold: dict[str, Any], lexicon: Lexicon) -> Scores:
         found_departments=len(set(gold["departments"]) & named),
         gold_numbers=len(gold_numbers),
         found_numbers=len(gold_numbers & numbers),
+        extracted_numbers=len(numbers),
+        gold_measures=len(gold["measures"]),
+        found_measures=len(plan.measures),
+        matched_measures=len(measure_jaccards),
+        measure_unit_jaccard=_mean(measure_jaccards),
     )
+
+
+def _measure_jaccards(plan: Plan, gold: dict[str, Any]) -> list[float]:
+    """For each gold measure found by title (the heading, or a titled paragraph's lead
+    phrase), the agreement of its responsible units with gold."""
+    unmatched = list(plan.measures)
+    jaccards = []
+    for measure in gold["measures"]:
+        title = label_key(measure["title"])
+        match = next((m for m in unmatched if label_key(m.title) == title), None)
+        if match is not None:
+            unmatched.remove(match)
+            jaccards.append(_jaccard({u.name for u in match.responsible}, measure["responsible"]))
+    return jaccards
+
+
+def _jaccard(found: set[str], expected: Any) -> float:
+    union = found | set(expected)
+    return len(found & set(expected)) / len(union) if union else 1.0
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 1.0
 
 
 def _same_target(target: Any, entry: GoldTarget, lexicon: Lexicon) -> bool:
@@ -162,7 +210,20 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> list[Scores]:
 
 def report(scores: list[Scores]) -> str:
     """A plain-text table of the scores."""
-    header = ("plan", "matched", "found", "gold", "recall", "precision", "units", "depts", "docs")
+    header = (
+        "plan",
+        "matched",
+        "found",
+        "gold",
+        "recall",
+        "precision",
+        "units",
+        "depts",
+        "measures",
+        "m-units",
+        "docs",
+        "doc-prec",
+    )
     rows = [header]
     for s in scores:
         rows.append(
@@ -175,7 +236,10 @@ def report(scores: list[Scores]) -> str:
                 f"{s.precision:.2f}",
                 f"{s.unit_jaccard:.2f}",
                 f"{s.found_departments}/{s.gold_departments}",
+                f"{s.matched_measures}/{s.gold_measures} of {s.found_measures}",
+                f"{s.measure_unit_jaccard:.2f}",
                 f"{s.found_numbers}/{s.gold_numbers}",
+                f"{s.number_precision:.2f}",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from policygraph.extract.citations import title_key
 from policygraph.ids import digest, local_iri, mint
 from policygraph.lexicon import Lexicon
 from policygraph.model import (
@@ -22,11 +23,20 @@ from policygraph.model import (
     Quote,
     Target,
 )
+from policygraph.registry import (
+    add_department,
+    add_known_identity,
+    doc_iri,
+    issuer_of_code,
+    load_registry,
+)
 from policygraph.vocab import DCTERMS, PG, PREFIXES, SKOS, XSD
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
-"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain."""
+"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain. A unit the
+plan makes lead of a domain (区民政局牵头负责一老工作, `Plan.domain_leads`) is the
+pg:leadUnit of every target of that domain."""
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
@@ -46,13 +56,15 @@ class _PlanGraph:
             self.graph.bind(prefix, iri)
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
+        self.discrepancies = 0
         self._document()
-        for citation in plan.citations:
-            self._citation(citation)
+        # the plan's own units first, so a department is labelled as the plan writes it
         for measure in plan.measures:
             self._measure(measure)
         for target in plan.targets:
             self._target(target)
+        for citation in plan.citations:
+            self._citation(citation)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.graph.add((s, p, o))
@@ -93,24 +105,18 @@ class _PlanGraph:
         return node
 
     def _department(self, name: str, quote: Quote | None) -> URIRef:
-        region_label = self.plan.jurisdiction or "_"
-        node = mint("department", region_label, self._department_name(name))
+        """One node per (region, normalised name): see `Lexicon.department_key`."""
+        region, key = self.lexicon.department_key(name, self.plan.jurisdiction)
+        node = mint("department", region, key)
         if (node, RDF.type, PG.Department) not in self.graph:
             self.add(node, RDF.type, PG.Department)
             self.add(node, RDFS.label, Literal(name, lang="zh"))
             self.quote(node, quote)
-            if self.region is not None:
-                self.add(node, PG.jurisdiction, self.region)
+            if self.plan.jurisdiction is not None or region != "_":
+                self.add(node, PG.jurisdiction, self._region(region))
             for function in self.lexicon.functions_of(name):
                 self.add(node, PG.function, local_iri(function))
         return node
-
-    def _department_name(self, name: str) -> str:
-        """万州区民政局 and 区民政局 of the 万州区 plan are one department."""
-        jurisdiction = self.plan.jurisdiction
-        if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction) + 1:
-            return jurisdiction[-1] + name[len(jurisdiction) :]
-        return name
 
     def _units(
         self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
@@ -122,24 +128,54 @@ class _PlanGraph:
                 self.add(node, PG.responsibleUnit, department)
 
     def _citation(self, citation: Citation) -> None:
+        """The cited document, resolved against the registry where it can be: a known
+        policy at its registry IRI, anything else kept as an unresolved document."""
         number = citation.number.normal if citation.number else None
-        own = self.plan.doc_number.normal if self.plan.doc_number else None
-        if number is not None and number == own:
-            return
-        node = (
-            mint("doc", number) if number else mint("doc", "title-" + digest(citation.title or ""))
-        )
-        self.add(node, RDF.type, PG.PolicyDocument)
-        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
-        if citation.title:
-            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
-        if citation.number is not None:
-            if number:
-                self.add(node, PG.docNumber, Literal(number))
-            self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
-        self.quote(node, citation.quote)
+        regions = self.lexicon.enclosing_regions(self.plan.jurisdiction)
+        resolution = load_registry().resolve(number, citation.title, regions, self.lexicon)
+        if resolution.policy is not None:
+            node = add_known_identity(self.graph, resolution.policy, self.lexicon)
+        else:
+            node = self._unresolved(citation, number, regions)
+        if not resolution.discrepancy:
+            if citation.number is not None:
+                self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
+            self.quote(node, citation.quote)
         relation = PG.implements if citation.role is CitationRole.BASIS else PG.cites
         self.add(self.iri, relation, node)
+        if resolution.discrepancy and number is not None:
+            self._discrepancy(citation, number, node)
+
+    def _unresolved(
+        self, citation: Citation, number: str | None, regions: frozenset[str]
+    ) -> URIRef:
+        key = number or "title-" + digest(title_key(citation.title or citation.quote.text))
+        node = doc_iri(key)
+        self.add(node, RDF.type, PG.PolicyDocument)
+        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
+        self.add(node, PG.resolved, Literal(False))
+        if citation.title:
+            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
+        if number:
+            self.add(node, PG.docNumber, Literal(number))
+        code = citation.number.issuer_code if citation.number else ""
+        if issuer := issuer_of_code(code, regions, self.lexicon):
+            names, jurisdiction = issuer
+            for name in names:
+                department = add_department(self.graph, name, jurisdiction, self.lexicon)
+                self.add(node, PG.issuedBy, department)
+        return node
+
+    def _discrepancy(self, citation: Citation, number: str, resolved: URIRef) -> None:
+        self.discrepancies += 1
+        node = mint("discrepancy", self.stem, str(self.discrepancies))
+        self.add(node, RDF.type, PG.CitationDiscrepancy)
+        label = f"引用文号 {number} 与标题所指文件不符"
+        self.add(node, RDFS.label, Literal(label, lang="zh"))
+        self.add(node, PG.citedNumber, Literal(number))
+        self.add(node, PG.resolvedTo, resolved)
+        self.quote(node, citation.quote)
+        self.add(self.iri, PG.discrepancy, node)
 
     def _measure_iri(self, key: str) -> URIRef:
         return mint("measure", self.stem, key)
@@ -186,9 +222,11 @@ class _PlanGraph:
             self.add(node, PG.baselineYear, Literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
-        domain = next((v for k, v in DOMAINS.items() if target.domain and k in target.domain), None)
+        domain = next((k for k in DOMAINS if target.domain and k in target.domain), None)
         if domain:
-            self.add(node, PG.domain, local_iri(domain))
+            self.add(node, PG.domain, local_iri(DOMAINS[domain]))
+            leads = tuple(unit for word, unit in self.plan.domain_leads if word == domain)
+            self._units(node, leads, lead=True)
         if target.region:
             self.add(node, PG.region, self._region(target.region, self.region))
         if target.measure:

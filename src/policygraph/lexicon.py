@@ -12,13 +12,13 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from policygraph.resources import resource_dir
-from policygraph.vocab import PGR, RDFS, SKOS
+from policygraph.vocab import PG, PGR, RDFS, SKOS
 
 SKOS_ = str(SKOS)
 RDFS_ = str(RDFS)
@@ -28,6 +28,11 @@ BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
 )
 UNIT_SUFFIX = re.compile(r"（(%|‰|个|张|所|家|户|人|人次|万人|岁|万元)）$")
+REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
+"""Region names that end in their level (重庆市, 万州区), as department names open with them."""
+MAX_REGION_LABEL = 16
+FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
+"""Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
 
 
@@ -53,6 +58,17 @@ class Lexicon:
     regions: dict[str, str] = field(default_factory=dict)  # label → region key
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
     issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
+    region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
+
+    def enclosing_regions(self, label: str | None) -> frozenset[str]:
+        """The keys of the region a label names and of every region around it
+        (西咸新区 → region/西咸新区, region/西安市, region/陕西省, region/中国)."""
+        key = self.regions.get(label) if label else None
+        keys: set[str] = set()
+        while key is not None and key not in keys:
+            keys.add(key)
+            key = self.region_parents.get(key)
+        return frozenset(keys)
 
     def indicator(self, wording: str) -> IndicatorConcept:
         """The canonical indicator a wording names, or an unreviewed concept of its own."""
@@ -72,6 +88,36 @@ class Lexicon:
             return self.functions[name]
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
+
+    def department_key(self, name: str, jurisdiction: str | None) -> tuple[str, str]:
+        """(region label, name) that identify one department: 重庆市万州区民政局,
+        万州区民政局 and 区民政局 of a 万州区 plan are all (万州区, 区民政局). A name that
+        opens with a region's full name belongs to that region (重庆市民政局 → 重庆市);
+        any other to the plan's jurisdiction. Units of functional zones (新区 …) are
+        written without the level character (社会事业服务局)."""
+        key = label_key(name)
+        prefixes = [
+            key[:n]
+            for n in range(2, min(len(key) - 1, MAX_REGION_LABEL + 1))
+            if key[:n] in self.regions and REGION_LEVEL.search(key[:n])
+        ]
+        if prefixes:
+            prefix = max(prefixes, key=len)
+            region = self.regions[prefix]
+            rest = key[len(prefix) :]
+            label = self.region_labels.get(region, prefix)
+            level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
+            return label, level + rest
+        region = self.regions.get(jurisdiction) if jurisdiction else None
+        return self.region_labels.get(region, jurisdiction) if region else (
+            jurisdiction or "_"
+        ), key
+
+    @cached_property
+    def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(department labels, place labels): the names a run-together list of units
+        is split by (see extract/departments.py)."""
+        return frozenset(self.functions), frozenset(k for k in self.regions if len(k) >= 2)
 
     def strip_jurisdiction(self, name: str) -> str:
         """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""
@@ -93,6 +139,7 @@ def load_lexicon() -> Lexicon:
         regions=_region_index(ontology / "regions.ttl"),
         region_labels=_region_labels(ontology / "regions.ttl"),
         issuers=_issuers(data / "issuer_codes.csv"),
+        region_parents=_region_parents(ontology / "regions.ttl"),
     )
 
 
@@ -149,6 +196,13 @@ def _region_labels(path: Path) -> dict[str, str]:
         _local(t.subject): t.object.value
         for t in _triples(path)
         if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
+    }
+
+
+def _region_parents(path: Path) -> dict[str, str]:
+    within = str(PG.within)
+    return {
+        _local(t.subject): _local(t.object) for t in _triples(path) if t.predicate.value == within
     }
 
 

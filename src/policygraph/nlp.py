@@ -14,6 +14,7 @@ the build time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import cache
 
 import jieba
@@ -25,6 +26,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon import load_lexicon
 from policygraph.model import Plan
 from policygraph.normalize import Normalized
@@ -37,11 +39,13 @@ PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targ
 for _name in (
     "normalized",
     "source_file",
+    "given_metadata",
     "outline",
     "metadata",
     "jurisdiction",
     "citations",
     "measures",
+    "domain_leads",
     "targets",
 ):
     if not Doc.has_extension(_name):
@@ -68,7 +72,9 @@ def outline_component(doc: Doc) -> Doc:
 
 @Language.component("pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata"])
 def metadata_component(doc: Doc) -> Doc:
-    doc._.metadata = find_metadata(doc._.normalized.text, doc._.normalized.quote)
+    doc._.metadata = find_metadata(
+        doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
+    )
     doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
     return doc
 
@@ -77,15 +83,30 @@ def metadata_component(doc: Doc) -> Doc:
 def citations_component(doc: Doc) -> Doc:
     sections = doc._.outline.sections
     preamble_end = sections[0].start if sections else len(doc._.normalized.text)
+    metadata = doc._.metadata
+    own_number = metadata.doc_number.normal if metadata.doc_number else None
     doc._.citations = find_citations(
-        doc._.normalized.text, doc._.normalized.quote, doc._.metadata.title, preamble_end
+        doc._.normalized.text,
+        doc._.normalized.quote,
+        metadata.title,
+        own_number,
+        preamble_end,
+        tuple(load_lexicon().regions),
     )
     return doc
 
 
-@Language.component("pg_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+@Language.component(
+    "pg_measures", requires=["doc._.outline"], assigns=["doc._.measures", "doc._.domain_leads"]
+)
 def measures_component(doc: Doc) -> Doc:
-    doc._.measures = find_measures(doc._.normalized.text, doc._.outline, doc._.normalized.quote)
+    lexicon = load_lexicon()
+    doc._.measures = find_measures(
+        doc._.normalized.text, doc._.outline, doc._.normalized.quote, lexicon
+    )
+    doc._.domain_leads = find_statements(
+        doc._.normalized.text, 0, doc._.normalized.quote, lexicon
+    ).domain_leads
     return doc
 
 
@@ -108,12 +129,16 @@ def make_nlp() -> Language:
     return nlp
 
 
-def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
-    """Run the pipeline over a normalised text and gather its `Plan`."""
+def plan_from_text(
+    source_file: str, normalized: Normalized, metadata: Mapping[str, str] | None = None
+) -> Plan:
+    """Run the pipeline over a normalised text and gather its `Plan`; `metadata` is
+    the document's metadata table when the reader found one (key → normalised value)."""
     nlp = make_nlp()
     doc = nlp.make_doc(normalized.text)
     doc._.normalized = normalized
     doc._.source_file = source_file
+    doc._.given_metadata = metadata
     doc = nlp(doc)
     return plan_from_parts(
         source_file,
@@ -122,4 +147,5 @@ def plan_from_text(source_file: str, normalized: Normalized) -> Plan:
         doc._.citations,
         doc._.measures,
         doc._.targets,
+        doc._.domain_leads,
     )

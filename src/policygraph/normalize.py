@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from policygraph.model import Quote
+from policygraph.traditional import to_simplified
 
 HALF_TO_FULL = str.maketrans(
     {
@@ -44,9 +45,40 @@ HALF_TO_FULL = str.maketrans(
 """Punctuation to the full-width forms Chinese prose uses; digits, letters and
 % to half-width, so every rule sees one form of `（一）`, `，` and `95%`."""
 
-SHARING_SITE_LINE = re.compile(r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版")
-"""The preamble a document-sharing site puts before the text it wraps:
-《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。"""
+SHARING_SITE_LINE = re.compile(
+    r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版|本文档由.{0,20}上传|"
+    r"还剩\d+页未读|继续阅读本文档|下载文档到电脑|文档页数[：:]|侵权请联系"
+)
+"""The preamble and prompts a document-sharing site puts around the text it wraps:
+《X.docx》由会员分享,可在线阅读,更多相关《X.docx(7页珍藏版)》请在XX文库网上搜索。,
+本文档由用户上传, 还剩5页未读，继续阅读, 下载文档到电脑，查找使用更方便, 文档页数：7页."""
+
+PAGE_MARKER_LINE = re.compile(
+    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
+    r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?)[ \r]*$"
+)
+"""A page number on a line of its own, where a page break cut the text: 第2页,
+第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
+before it, and after it too when the page break cut a sentence."""
+
+SITE_NOISE_LINE = re.compile(
+    r"^[ •·]*(?:"
+    r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|(?:举报|咨询)电话[：:]|服务热线[：:]|热线电话[：:])[^。\n]*"
+    r"|(?:您|你)?当前(?:的)?位置[：:][^。\n]*"
+    r"|首页(?:[ >]+[^ >。\n]{2,8}){2,}"
+    r"|(?:[^|\n]{2,14}网 *\| *){2,}[^。\n]*"
+    r"|日期[：:] *\d{4}-\d{1,2}-\d{1,2} *来源[：:][^。\n]*"
+    r"|语音播报|扫一扫在手机打开当前页面|分享到[^。\n]{0,40}|打印本页|关闭窗口|【?打印】?|【?关闭】?"
+    r"|文字解读|图片解读|一图读懂|文件下载|我要找政策|在线咨询|【?字[体号][：:] *[大中小 】【]+"
+    r")[ \r]*$",
+    re.M,
+)
+"""What a web page wraps a plan in, copied along with it: copyright and hotline
+footers (Copyright © … 举报电话：…; a hotline named without a number, as in a
+table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …), menus
+(首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
+article line (日期：2022-09-22 来源：…) and buttons (语音播报, 扫一扫在手机打开当前页面,
+分享到, 打印本页, 文字解读). A line with a full stop is prose, never noise."""
 
 CHUNK_MARKER = re.compile(r"(?m)^(\d{1,3})、")
 """Page-chunk numbers a document-sharing site puts at the start of each chunk,
@@ -61,7 +93,7 @@ SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ]+(?=[{_CJ
 TRAILING_SPACE = re.compile(r"[ \r]+(?=\n|$)")
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
-    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)\n[ \n]*"
+    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)[ \r]*\n[ \r\n]*"
     rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
@@ -99,14 +131,21 @@ class Normalized:
 
 
 def normalize_text(source: str) -> Normalized:
-    """Normalise punctuation and spacing, drop site noise, keep an offset map."""
-    translated = source.translate(HALF_TO_FULL)
-    deleted = bytearray(len(source))
-    for start, end in _noise_spans(translated):
-        deleted[start:end] = b"\x01" * (end - start)
-    kept = [i for i in range(len(source)) if not deleted[i]]
-    text = "".join(translated[i] for i in kept)
-    return Normalized(source=source, text=text, offsets=tuple(kept))
+    """Normalise punctuation, spacing and traditional characters, drop site noise,
+    keep an offset map. Noise is dropped until none is left, since dropping a
+    line can make a cut sentence visible: so normalising twice changes nothing."""
+    text = to_simplified(source.translate(HALF_TO_FULL))
+    offsets = list(range(len(source)))
+    while spans := _noise_spans(text):
+        deleted = bytearray(len(text))
+        for start, end in spans:
+            deleted[start:end] = b"\x01" * (end - start)
+        kept = [i for i in range(len(text)) if not deleted[i]]
+        if len(kept) == len(text):
+            break
+        text = "".join(text[i] for i in kept)
+        offsets = [offsets[i] for i in kept]
+    return Normalized(source=source, text=text, offsets=tuple(offsets))
 
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
@@ -114,10 +153,23 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]*\n?", text):
         if line.group() and SHARING_SITE_LINE.search(line.group()):
             spans.append(line.span())
+    spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
+    spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
     spans.extend(m.span() for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text))
+    return spans
+
+
+def _page_marker_spans(text: str) -> list[tuple[int, int]]:
+    """Page-number lines with the breaks before them, and the break after them too
+    when the text before does not end a sentence (the page cut it)."""
+    spans = []
+    for marker in PAGE_MARKER_LINE.finditer(text):
+        start, end = marker.span()
+        cut = start > 0 and text[start - 1] not in "。；！？：\n"
+        spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
     return spans
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -54,6 +55,18 @@ class Rows:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
+
+    def records(self) -> list[dict[str, str | None]]:
+        """The rows as dicts keyed by column."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (needs pandas: pip install 'policygraph[pandas]')."""
+        try:
+            import pandas
+        except ImportError as error:
+            raise ImportError("to_dataframe needs pandas: pip install pandas") from error
+        return pandas.DataFrame(list(self.rows), columns=list(self.columns))
 
 
 def parse_query(name: str, text: str) -> Query:

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 CN_NUM = "一二三四五六七八九十"
 
 MARKER_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"第[{CN_NUM}]{{1,3}}(?:章|部分)[ ]*")),
     (1, re.compile(rf"[{CN_NUM}]{{1,3}}、")),
     (2, re.compile(rf"（[{CN_NUM}]{{1,3}}）")),
     (3, re.compile(r"\d{1,2} ?[.、，](?![\d%])")),
     (4, re.compile(r"（\d{1,2}）")),
     (5, re.compile(r"[①-⑳]")),
 )
-"""The heading ladder: 一、 › （一） › 1. (also 1、 and the garbled 1， 1 .) ›
-（1） › ①. A marker counts at the start of a line, or after a sentence end."""
+"""The heading ladder: (第一章 / 第一部分 ›) 一、 › （一） › 1. (also 1、 and the garbled
+1， 1 .) › （1） › ①. A marker counts at the start of a line, or after a sentence end;
+a 第…章 only at the start of a line."""
 
 RUN_ON_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1(?=[\u4e00-\u9fff])")
 """A first item whose marker lost its dot and runs on from the chapter title:
@@ -176,6 +178,8 @@ def _plausible(heading: Heading, earlier: list[Heading], pos: int, text: str) ->
     sequence does, so list numbers inside a paragraph are not taken for headings."""
     if pos == 0 or text[pos - 1] == "\n" or text[:pos].rstrip(" ").endswith("\n"):
         return True
+    if heading.level == 0:
+        return False
     same = [h for h in earlier if h.level == heading.level]
     expected = same[-1].number + 1 if same else 1
     higher = [h for h in earlier if h.level < heading.level]

@@ -52,6 +52,7 @@ class PG(DefinedNamespace):
 
     # Classes
     Bindingness: URIRef  # bindingness
+    CitationDiscrepancy: URIRef  # citation discrepancy
     Department: URIRef  # department
     Domain: URIRef  # policy domain
     Function: URIRef  # function
@@ -69,6 +70,7 @@ class PG(DefinedNamespace):
     # Object properties
     bindingness: URIRef  # bindingness
     cites: URIRef  # cites
+    discrepancy: URIRef  # discrepancy
     domain: URIRef  # policy domain
     function: URIRef  # function
     hasMeasure: URIRef  # has measure
@@ -80,6 +82,7 @@ class PG(DefinedNamespace):
     jurisdiction: URIRef  # jurisdiction
     leadUnit: URIRef  # lead unit
     region: URIRef  # region
+    resolvedTo: URIRef  # resolved to
     responsibleUnit: URIRef  # responsible unit
     subMeasureOf: URIRef  # sub-measure of
     within: URIRef  # within
@@ -88,6 +91,7 @@ class PG(DefinedNamespace):
     adminLevel: URIRef  # administrative level
     baselineValue: URIRef  # baseline value
     baselineYear: URIRef  # baseline year
+    citedNumber: URIRef  # cited number
     comparator: URIRef  # comparator
     docNumber: URIRef  # document number
     docNumberRaw: URIRef  # document number as printed
@@ -95,6 +99,7 @@ class PG(DefinedNamespace):
     maxValue: URIRef  # maximum value
     qualitativeValue: URIRef  # qualitative value
     quote: URIRef  # quote
+    resolved: URIRef  # resolved
     reviewed: URIRef  # reviewed
     sourceFile: URIRef  # source file
     unit: URIRef  # unit

@@ -6,19 +6,15 @@ them as spaCy components; `plan_from_parts` gathers what they found.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from policygraph.extract.departments import mentions_in_lists
-from policygraph.extract.measures import MeasureSpan
+from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.targets import table_targets, text_targets
 from policygraph.lexicon import Lexicon
-from policygraph.model import Citation, Plan, QuoteMaker, Target
+from policygraph.model import Citation, DepartmentMention, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
-
-BACKGROUND_SECTIONS = re.compile(r"背景|基础|形势|趋势|现状|意义")
-"""Sections that describe the present: their figures are facts, not targets."""
 
 
 def find_targets(
@@ -35,18 +31,18 @@ def find_targets(
     for start, end in outline.paragraphs:
         section = outline.section_at(start)
         if section and any(
-            BACKGROUND_SECTIONS.search(s.heading.title) for s in outline.ancestors(section.key)
+            is_background_title(s.heading.title) for s in outline.ancestors(section.key)
         ):
             continue
         paragraph = text[start:end]
         measure = _innermost(measures, start)
-        own_units = mentions_in_lists(paragraph, start, quote)
+        own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote):
             units = own_units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
-    return _merge_restatements(found, lexicon)
+    return _share_owners_across_years(_merge_restatements(found, lexicon), lexicon)
 
 
 def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
@@ -68,6 +64,25 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
     return list(kept.values())
 
 
+def _share_owners_across_years(targets: list[Target], lexicon: Lexicon) -> list[Target]:
+    """One statement of an indicator for several years (养老床位1.3万张、1.5万张) is one
+    commitment: a year it names no owner for takes the owners that another year of
+    the same statement (same indicator, same source line) found by restatement."""
+    owned: dict[tuple[str, str | None, int], Target] = {}
+    for target in targets:
+        key = (lexicon.indicator(target.indicator).key, target.region, target.quote.line)
+        if target.responsible:
+            owned.setdefault(key, target)
+    shared = []
+    for target in targets:
+        key = (lexicon.indicator(target.indicator).key, target.region, target.quote.line)
+        owner = owned.get(key)
+        if owner is not None and not target.responsible:
+            target = replace(target, responsible=owner.responsible)
+        shared.append(target)
+    return shared
+
+
 def plan_from_parts(
     source_file: str,
     metadata: Metadata,
@@ -75,6 +90,7 @@ def plan_from_parts(
     citations: list[Citation],
     measures: list[MeasureSpan],
     targets: list[Target],
+    domain_leads: tuple[tuple[str, DepartmentMention], ...] = (),
 ) -> Plan:
     """The `Plan` record of one plan text."""
     return Plan(
@@ -90,4 +106,5 @@ def plan_from_parts(
         citations=tuple(citations),
         measures=tuple(m.measure for m in measures),
         targets=tuple(targets),
+        domain_leads=domain_leads,
     )

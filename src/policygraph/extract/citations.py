@@ -1,71 +1,157 @@
 """Citations of other policy documents, typed by why the plan cites them.
 
 Forms handled: 《title》（number）, 《title》 alone, a number alone, and a title
-with its issuer spelled out in front and no 《》 (国务院办公厅关于…的意见（国办发…）).
-A document cited as the plan's basis (根据…, 为贯彻落实…, 按照…要求, 依据…, …精神)
-is its parent policy; earlier documents listed as achievements (先后出台…) are
-prior local documents; anything else is a plain mention.
+with its issuer spelled out in front and no 《》 (国务院办公厅关于…的意见（国办发…）),
+several in one sentence. A document is cited as the plan's basis when the
+plan's purpose clause names it (为贯彻落实《…》…, 根据《…》精神，结合实际，制定本方案);
+earlier documents listed as achievements (先后出台…) are prior local documents;
+anything else (a task that tells readers to 落实《…》要求) is a plain mention.
+Each document is cited once: mentions of the same number or title are merged.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from functools import cache
 
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
 
 TITLE_IN_BRACKETS = re.compile(r"《(?P<title>[^《》\n]{4,80})》")
+"""A title in 《》: 《国务院办公厅关于促进养老托育服务健康发展的意见》."""
+
 NUMBER_AFTER = re.compile(r"^\s*[（(]?\s*$")
+"""What may stand between a title and its number: 《…》（国办发…）, 《…》 国办发…."""
 
-BASIS_CUES = re.compile(r"根据|依据|贯彻落实|贯彻|按照|遵照|落实")
-"""Words that make the documents after them the plan's basis: 根据《…》精神 …"""
+BASIS_CUES = re.compile(r"根据|依据|依照|按照|遵照|遵循|贯彻落实|贯彻|落实|执行")
+"""Words that introduce the documents a sentence rests on: 根据《…》, 为贯彻落实《…》,
+按照《…》要求, 依据《…》. Whether they are the plan's basis depends on the sentence
+(`PURPOSE_CLAUSE`)."""
 
-ACHIEVEMENT_CUES = re.compile(r"先后出台|制定出台|出台|印发了|颁布|相继")
-"""Earlier local documents listed as achievements: 先后出台《…》（…）等."""
+ACHIEVEMENT_CUES = re.compile(
+    r"先后出台|相继出台|制定出台|出台了?|先后印发|相继印发|印发了|颁布了?"
+)
+"""Earlier local documents listed as achievements: 先后出台《…》（…）、《…》等配套文件."""
 
-FUTURE_CUES = re.compile(r"(?:研究)?(?:制定|编制|起草|修订)$")
-"""《…规划》 after 制定/编制 with no number is a document still to be written."""
+PURPOSE_CLAUSE = re.compile(
+    r"^\s*为|(?:制定|制订|编制|起草|出台|印发)了?(?:本|此)|特制定|结合.{0,12}实际|精神"
+)
+"""The sentence that states why the plan exists, which names its parent policies:
+为贯彻落实《…》… (a sentence opening with 为), …制定本方案, 特制定…, 结合我市实际,
+…精神. A 落实《…》要求 inside a task is no purpose clause."""
+
+FUTURE_CUES = re.compile(r"(?:研究)?(?:制定|制订|编制|起草|修订)$")
+"""《…规划》 after 制定/编制 with no number is a document still to be written
+(制定《X专项规划》、《Y发展规划》: every title of the list)."""
+
+TITLE_LIST_BEFORE = re.compile(r"《[^《》\n]*》\s*(?:[（(][^（）()\n]*[）)])?\s*[、和及与]\s*$")
+"""The title before this one in a list (《A》、《B》; 《A》（号）和《B》)."""
 
 PLAIN_TITLE_BEFORE_NUMBER = re.compile(
-    r"(?P<title>[\u4e00-\u9fff“”\s]{6,80}?(?:意见|方案|通知|决定|规划|办法|计划|措施|细则))\s*$"
+    r"(?P<title>[\u4e00-\u9fff0-9０-９“”\s]{6,80}?"
+    r"(?:意见|方案|通知|决定|规划|办法|计划|措施|细则|纲要|规定))\s*$"
 )
-"""A title without 《》 right before its number: …关于促进养老托育服务健康发展的意见（国办发…）."""
+"""A title without 《》 right before its number: …关于促进养老托育服务健康发展的意见（国办发…）,
+西安市推进3岁以下婴幼儿照护服务工作实施方案（市政办发…）."""
 
-SELF_REFERENCES = frozenset({"方案", "实施方案", "规划", "意见", "本方案"})
+LEAD_IN_OF_PLAIN_TITLE = re.compile(r"为|贯彻落实|贯彻|落实|根据|依据|按照|、|严格")
+"""Cue words and separators that run on into a plain title from the left
+(为贯彻落实国务院办公厅关于…): the title starts after the last of them."""
+
+IMPLEMENTING_VERBS = re.compile(
+    r"推动实施|贯彻实施|组织实施|严格执行|认真执行|贯彻落实|严格落实|认真落实|全面落实"
+)
+"""Verbs that put a named document to work; after them plans may name it with its
+issuer in front and neither 《》 nor number: 推动实施西咸新区家庭病床服务管理试点工作
+实施方案和西咸新区家庭病床服务规范（试行）."""
+
+DOCUMENT_KINDS = "意见|方案|通知|决定|规划|办法|计划|措施|细则|纲要|规定|规范|条例"
+"""The last word of a document's title, naming its kind."""
+
+TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
+
+NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
+"""Issuers a title may open with besides a region's name (国务院办公厅关于…)."""
+
+SELF_REFERENCES = frozenset({"方案", "实施方案", "规划", "意见", "本方案", "计划", "行动计划"})
+"""How a plan abbreviates itself: 《方案》."""
+
+UNPRINTED = re.compile(r"[\s“”\"‘’'「」]")
+BRACKET_FORMS = str.maketrans("（）〔〕［］【】", "()()()()")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    citation: Citation
+
+
+def title_key(title: str) -> str:
+    """A title reduced to what survives printing: no spaces or quotation marks, one
+    bracket form (中共中央 国务院关于… and 中共中央国务院关于… are one title)."""
+    return UNPRINTED.sub("", title).translate(BRACKET_FORMS)
 
 
 def find_citations(
-    text: str, quote: QuoteMaker, own_title: str | None, preamble_end: int
+    text: str,
+    quote: QuoteMaker,
+    own_title: str | None,
+    own_number: str | None,
+    preamble_end: int,
+    regions: Collection[str] = (),
 ) -> list[Citation]:
-    """Every citation in a normalised plan text, in text order, without the plan itself.
+    """Every document a normalised plan text cites, once each, in order of first mention.
 
-    `preamble_end` is where the plan's first numbered heading starts: basis cues
-    count before it (the preamble states the basis).
+    The plan itself (its title `own_title` or number `own_number`) is no citation.
+    A basis cue before `preamble_end` (the first numbered heading) also makes a basis.
+    `regions` are the region names a title without 《》 or number may open with.
     """
+    own = title_key(own_title) if own_title else None
     numbers = find_doc_numbers(text)
+    titles = list(TITLE_IN_BRACKETS.finditer(text))
     used: set[int] = set()
-    citations: list[tuple[int, Citation]] = []
-    for match in TITLE_IN_BRACKETS.finditer(text):
-        title = match["title"].strip()
-        if title in SELF_REFERENCES or (own_title and _same_title(title, own_title)):
+    mentions: list[_Mention] = []
+    for match in titles:
+        title_text = match["title"].strip()
+        if title_text in SELF_REFERENCES or title_key(title_text) == own:
             continue
         number, end = _number_after(numbers, match.end(), text)
         if number is not None:
             used.add(id(number))
-        elif FUTURE_CUES.search(text[max(0, match.start() - 6) : match.start()]):
-            continue
-        role = _role(text, match.start(), preamble_end)
-        citations.append((match.start(), Citation(title, number, role, quote(match.start(), end))))
+        else:
+            list_start = _list_start(text, match.start())
+            if FUTURE_CUES.search(text[max(0, list_start - 6) : list_start]):
+                continue
+        title = _printed(quote, match.start("title"), match.end("title"))
+        role = _role(text, match.start(), preamble_end, own_title)
+        mentions.append(
+            _Mention(match.start(), Citation(title, number, role, quote(match.start(), end)))
+        )
+    spans = [m.span() for m in titles]
     for start, end, number in numbers:
-        if id(number) in used or any(s <= start < e for s, e in _title_spans(text)):
+        if id(number) in used or any(s <= start < e for s, e in spans):
             continue
-        window_start = max(0, start - 80)
-        before = PLAIN_TITLE_BEFORE_NUMBER.search(text[window_start:start].rstrip("（("))
-        title = _strip_cue(before["title"]) if before else None
-        cite_start = window_start + before.end("title") - len(title) if before and title else start
-        role = _role(text, cite_start, preamble_end)
-        citations.append((cite_start, Citation(title, number, role, quote(cite_start, end))))
-    return [c for _, c in sorted(citations, key=lambda pair: pair[0])]
+        cite_start, title = _plain_title(text, start, quote)
+        role = _role(text, cite_start, preamble_end, own_title)
+        mentions.append(_Mention(cite_start, Citation(title, number, role, quote(cite_start, end))))
+    for start, end in _named_titles(text, regions):
+        title = _printed(quote, start, end)
+        inside = any(s <= start < e for s, e in spans)
+        if not inside and title_key(title) != own:
+            role = _role(text, start, preamble_end, own_title)
+            mentions.append(_Mention(start, Citation(title, None, role, quote(start, end))))
+    mentions.sort(key=lambda m: m.start)
+    return _merge_mentions([m.citation for m in mentions if not _is_own(m.citation, own_number)])
+
+
+def _is_own(citation: Citation, own_number: str | None) -> bool:
+    return (
+        own_number is not None
+        and citation.number is not None
+        and (citation.number.normal == own_number)
+    )
 
 
 def _number_after(
@@ -78,25 +164,101 @@ def _number_after(
     return None, title_end
 
 
-def _title_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in TITLE_IN_BRACKETS.finditer(text)]
+def _list_start(text: str, start: int) -> int:
+    """Where the list of titles that ends with the title at `start` begins."""
+    while match := TITLE_LIST_BEFORE.search(text, 0, start):
+        start = match.start()
+    return start
 
 
-def _strip_cue(title: str) -> str:
-    parts = re.split(r"为|贯彻落实|贯彻|落实|根据|依据|按照|、|严格", title)
-    return parts[-1].strip()
+def _plain_title(text: str, number_start: int, quote: QuoteMaker) -> tuple[int, str | None]:
+    """Start and printed title of a citation whose number stands at `number_start`."""
+    window_start = max(0, number_start - 80)
+    before = PLAIN_TITLE_BEFORE_NUMBER.search(text[window_start:number_start].rstrip("（("))
+    if before is None:
+        return number_start, None
+    title_end = window_start + before.end("title")
+    title_start = window_start + before.start("title")
+    for cue in LEAD_IN_OF_PLAIN_TITLE.finditer(text, title_start, title_end):
+        title_start = cue.end()
+    while title_start < title_end and text[title_start].isspace():
+        title_start += 1
+    if title_end - title_start < 6:
+        return number_start, None
+    return title_start, _printed(quote, title_start, title_end)
 
 
-def _role(text: str, start: int, preamble_end: int) -> CitationRole:
+@cache
+def _named_title(regions: tuple[str, ...]) -> re.Pattern[str]:
+    issuers = "|".join(re.escape(r) for r in sorted({*regions, *NATIONAL_ISSUERS}, key=len)[::-1])
+    return re.compile(
+        rf"(?:{issuers})[\u4e00-\u9fff“”0-9]{{2,40}}?(?:{DOCUMENT_KINDS})(?:（试行）|（暂行）)?"
+        r"(?=[，。；、）]|和|及|等|$)"
+    )
+
+
+def _named_titles(text: str, regions: Collection[str]) -> list[tuple[int, int]]:
+    """Spans of titles named after an implementing verb with their issuer in front."""
+    if not regions:
+        return []
+    pattern = _named_title(tuple(sorted(regions)))
+    spans: list[tuple[int, int]] = []
+    for verb in IMPLEMENTING_VERBS.finditer(text):
+        position = verb.end()
+        while match := pattern.match(text, position):
+            spans.append(match.span())
+            separator = TITLE_LIST_SEPARATOR.match(text, match.end())
+            if separator is None:
+                break
+            position = separator.end()
+    return spans
+
+
+def _printed(quote: QuoteMaker, start: int, end: int) -> str:
+    """A title as the source prints it (spaces kept), without line breaks."""
+    return re.sub(r"\s*\n\s*", "", quote(start, end).text).strip()
+
+
+def _role(text: str, start: int, preamble_end: int, own_title: str | None) -> CitationRole:
     sentence_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-    lead_in = text[sentence_start:start]
-    if ACHIEVEMENT_CUES.search(lead_in):
-        return CitationRole.PRIOR_LOCAL
-    if BASIS_CUES.search(lead_in) and start < preamble_end:
+    ends = [i for i in (text.find("。", start), text.find("\n", start)) if i >= 0]
+    sentence = text[sentence_start : min(ends, default=len(text))]
+    lead_in = TITLE_IN_BRACKETS.sub(_blank, text[sentence_start:start])
+    cues = [(m.end(), CitationRole.PRIOR_LOCAL) for m in ACHIEVEMENT_CUES.finditer(lead_in)]
+    cues += [(m.end(), CitationRole.BASIS) for m in BASIS_CUES.finditer(lead_in)]
+    if not cues:
+        return CitationRole.OTHER
+    _, nearest = max(cues, key=lambda cue: cue[0])
+    if nearest is CitationRole.PRIOR_LOCAL:
+        return nearest
+    names_plan = bool(own_title) and title_key(own_title or "") in title_key(sentence)
+    if PURPOSE_CLAUSE.search(sentence) or names_plan or start < preamble_end:
         return CitationRole.BASIS
     return CitationRole.OTHER
 
 
-def _same_title(a: str, b: str) -> bool:
-    strip = re.compile(r"[“”\"\s]")
-    return strip.sub("", a) == strip.sub("", b)
+def _blank(title: re.Match[str]) -> str:
+    """A title's words are no cues (《关于贯彻落实…的通知》 does not say 贯彻落实)."""
+    return "《" + "_" * len(title["title"]) + "》"
+
+
+def _merge_mentions(citations: list[Citation]) -> list[Citation]:
+    """One citation per document: the first mention's title and quote, BASIS if any
+    mention is the basis (a document cited twice, 周政办〔2021〕19号, is one document)."""
+    merged: dict[str, Citation] = {}
+    by_title: dict[str, str] = {}
+    for citation in citations:
+        number = citation.number.normal if citation.number else None
+        key = (
+            number
+            or by_title.get(title_key(citation.title or ""))
+            or ("title:" + title_key(citation.title or citation.quote.text))
+        )
+        if citation.title:
+            by_title.setdefault(title_key(citation.title), key)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = citation
+        elif citation.role is CitationRole.BASIS and first.role is not CitationRole.BASIS:
+            merged[key] = replace(first, role=CitationRole.BASIS)
+    return list(merged.values())

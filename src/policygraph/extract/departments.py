@@ -1,37 +1,96 @@
-"""Who is responsible: the unit lists and lead statements of Chinese plans.
+"""Unit names and the responsibility lists of Chinese plans.
 
 Patterns handled:
 - a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）;
-- a lead statement: A牵头负责… / 由A牵头… .
-Lists split on 、 ， and , but never inside nested brackets, so
-各县〔市、区〕政府〔管委会〕 stays one unit.
+- lists that name the lead: （牵头单位：A；配合单位：B、C） / （A牵头，B、C配合） / A（牵头）;
+- lists split on 、 ， and , but never inside nested brackets, so
+  各县〔市、区〕政府〔管委会〕 stays one unit;
+- lists whose separators were lost in copying (区民政局各镇乡街道) are split where
+  one unit name ends and the next begins (`split_run_together`);
+- vague tails (…等相关部门) and generic mentions (各级政府, 行业主管部门,
+  卫生健康部门: department types, not named units) are not units.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
-LIST_OPENERS = re.compile(r"^(责任单位|牵头单位|责任部门|配合单位)[：:]?")
-"""Labels that open an explicit responsibility list: （责任单位：…）."""
+LIST_OPENERS = re.compile(
+    r"(?P<label>责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位)[：:]?"
+)
+"""Labels that open an explicit responsibility list or one part of it:
+（责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
-LIST_CLOSERS = re.compile(r"(按职责分工负责|按照职责分工负责|分工负责|负责落实|负责)$")
-"""Endings that turn a bracketed list into a responsibility list: （A、B按职责分工负责）."""
+LIST_CLOSERS = re.compile(
+    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|（牵头）)$"
+)
+"""Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
+（A牵头，B、C配合）, （责任单位：A（牵头）、B）."""
+
+DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
+"""Endings that make any bracket a responsibility list; a bracket that ends in a
+plainer role (牵头, 配合, 负责) is one only when all its items end like unit names,
+so （鼓励社会力量参与） is not."""
+
+LEAD_ROLES = re.compile(r"牵头")
+"""The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
+
+LIST_PARTS = re.compile(r"[^；;]+")
+
+UNBRACKETED_LIST = re.compile(
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
+)
+"""A labelled list written without brackets, to the end of its sentence or line:
+责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
 UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|相关部门)$")
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
 
-LEAD_STATEMENT = re.compile(r"(?:由)?(?P<unit>[\u4e00-\u9fff〔〕（）]{2,24}?)牵头(?:负责)?")
-"""A牵头负责… / 由A牵头…: A leads."""
+GENERIC_UNITS = re.compile(
+    r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
+    r"(相关|有关|其他|其它)[^，、]{0,4}$|(部门|单位|机构|方面)$|^(各部门|政府)$"
+)
+"""Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
+属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
+
+UNIT_ENDINGS = re.compile(
+    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队)$"
+)
+"""How Chinese unit names end: 民政局, 卫生健康委, 政务服务办, 人行…中心支行,
+万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院."""
+
+PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
+"""Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
+after them only where the next name opens with a jurisdiction (区科技局)."""
+
+JURISDICTION_OPENERS = "区市县省州各"
+"""First characters of a unit name that names its level: 区科技局, 市民政局, 各镇乡街道."""
 
 SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
+TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
+MAX_LABEL = 16
+MAX_UNIT = 24
 
 
-def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
-    """Bracketed responsibility lists in `text`: (start, end, inner text) of each."""
+class ListSpan(NamedTuple):
+    """A responsibility list in a text: its whole span and where its inner text starts."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner: str
+
+
+def responsibility_lists(text: str) -> Iterator[ListSpan]:
+    """Responsibility lists in `text`, in text order: bracketed ones, and labelled ones
+    written without brackets (a line or sentence 责任单位：A、B)."""
+    found: list[ListSpan] = []
     depth, start = 0, -1
     for index, char in enumerate(text):
         if char == "（":
@@ -42,59 +101,164 @@ def responsibility_lists(text: str) -> Iterator[tuple[int, int, str]]:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
-                if LIST_OPENERS.match(inner) or LIST_CLOSERS.search(inner):
-                    yield start, index + 1, inner
+                if _is_list(inner):
+                    found.append(ListSpan(start, index + 1, start + 1, inner))
+    for match in UNBRACKETED_LIST.finditer(text):
+        if _depth(text[: match.start()]) == 0:
+            found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
+    yield from sorted(found)
 
 
-def split_units(inner: str) -> list[tuple[int, int, str]]:
-    """The unit names of a list's inner text with their offsets, brackets kept intact."""
-    body_start = LIST_OPENERS.match(inner)
-    offset = body_start.end() if body_start else 0
-    closer = LIST_CLOSERS.search(inner)
-    end = closer.start() if closer else len(inner)
-    units: list[tuple[int, int, str]] = []
-    depth, part_start = 0, offset
-    for index in range(offset, end + 1):
-        char = inner[index] if index < end else "、"
+def _is_list(inner: str) -> bool:
+    if LIST_OPENERS.match(inner) or DIVISION_OF_WORK.search(inner):
+        return True
+    if not LIST_CLOSERS.search(inner):
+        return False
+    items = [
+        inner[s:e]
+        for part in LIST_PARTS.finditer(inner)
+        for s, e in split_list(inner, *part.span())
+    ]
+    names = [TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", item)) for item in items]
+    return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
+
+
+def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str, bool]]:
+    """The units of a list's inner text with their offsets and whether each leads;
+    brackets are kept intact, and with a lexicon, names run together by a lost
+    separator are split apart."""
+    units: list[tuple[int, int, str, bool]] = []
+    for part in LIST_PARTS.finditer(inner):
+        label = LIST_OPENERS.match(inner, part.start())
+        start = label.end() if label else part.start()
+        leads = bool(label and LEAD_ROLES.search(label["label"]))
+        for item_start, item_end in split_list(inner, start, part.end()):
+            item = inner[item_start:item_end]
+            role = LIST_CLOSERS.search(item)
+            item = item[: role.start()] if role else item
+            lead = leads or bool(role and LEAD_ROLES.search(role.group()))
+            name = UNIT_TAILS.sub("", item.removeprefix("由"))
+            at = item_start + (1 if item.startswith("由") else 0)
+            pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
+            units.extend(
+                (at + s, at + e, name[s:e], lead)
+                for s, e in pieces
+                if len(name[s:e]) >= 2 and not is_generic(name[s:e])
+            )
+    return units
+
+
+def split_units(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
+    """The unit names of a list's inner text with their offsets (see `split_roles`)."""
+    return [(s, e, name) for s, e, name, _ in split_roles(inner, lexicon)]
+
+
+def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of `text[start:end]` separated by 、 ， or , outside brackets,
+    without surrounding spaces."""
+    items: list[tuple[int, int]] = []
+    depth, part_start = 0, start
+    for index in range(start, end + 1):
+        char = text[index] if index < end else "、"
         if char in OPEN:
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
         elif char in SEPARATORS and depth == 0:
-            name = UNIT_TAILS.sub("", inner[part_start:index].strip())
-            if len(name) >= 2:
-                units.append((part_start, part_start + len(name), name))
+            part = text[part_start:index]
+            stripped = part.strip()
+            if stripped:
+                at = part_start + part.find(stripped)
+                items.append((at, at + len(stripped)))
             part_start = index + 1
-    return units
+    return items
 
 
-def mentions_in_lists(text: str, base: int, quote: QuoteMaker) -> tuple[DepartmentMention, ...]:
-    """Every unit named in the responsibility lists of `text` (offsets from `base`)."""
+def is_generic(name: str) -> bool:
+    """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
+    return bool(GENERIC_UNITS.search(name))
+
+
+def is_named_unit(name: str, lexicon: Lexicon) -> bool:
+    """Whether free text names one unit: a known department name (区民政局,
+    发展改革和商务局), or a name that opens with its level or region and ends like a
+    unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
+    if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
+        return False
+    key = label_key(name)
+    if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
+        return True
+    _, places = lexicon.unit_labels
+    opens = name[0] in JURISDICTION_OPENERS or any(
+        name[:n] in places for n in range(2, min(len(name), MAX_LABEL) + 1)
+    )
+    return opens and bool(UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)))
+
+
+def split_run_together(name: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the unit names in `name` when a list lost its separators:
+    区民政局各镇乡街道 → 区民政局 | 各镇乡街道; 渝东新区区科技局 → 渝东新区 | 区科技局.
+    A name splits where a known department name or a place name ends and a new
+    name begins, never inside a known name (发展改革委员会, 万州区)."""
+    for cut in range(2, len(name) - 1):
+        if _boundary(name, cut, lexicon):
+            rest = split_run_together(name[cut:], lexicon)
+            return [(0, cut), *((cut + s, cut + e) for s, e in rest)]
+    return [(0, len(name))]
+
+
+def _boundary(name: str, cut: int, lexicon: Lexicon) -> bool:
+    head, tail = name[:cut], name[cut:]
+    if _depth(head) or _inside_label(name, cut, lexicon) or not UNIT_ENDINGS.search(tail):
+        return False
+    departments, places = lexicon.unit_labels
+    if any(UNIT_ENDINGS.search(label) for label in _endings(head, departments)):
+        return True
+    place = PLACE_ENDINGS.search(head) or _endings(head, places)
+    opens = tail[0] in JURISDICTION_OPENERS or any(
+        tail[:n] in places for n in range(2, min(len(tail), MAX_LABEL) + 1)
+    )
+    return bool(place) and opens
+
+
+def _endings(head: str, labels: frozenset[str]) -> list[str]:
+    return [head[-n:] for n in range(2, min(len(head), MAX_LABEL) + 1) if head[-n:] in labels]
+
+
+def _inside_label(name: str, cut: int, lexicon: Lexicon) -> bool:
+    """Whether a known department or place name runs across position `cut`."""
+    departments, places = lexicon.unit_labels
+    for start in range(max(0, cut - MAX_LABEL), cut):
+        for stop in range(cut + 1, min(len(name), start + MAX_LABEL) + 1):
+            if name[start:stop] in departments or name[start:stop] in places:
+                return True
+    return False
+
+
+def _depth(text: str) -> int:
+    return sum(c in OPEN for c in text) - sum(c in CLOSE for c in text)
+
+
+def mentions_in_lists(
+    text: str, base: int, quote: QuoteMaker, lexicon: Lexicon | None = None, leads: bool = False
+) -> tuple[DepartmentMention, ...]:
+    """Every unit named in the responsibility lists of `text` (offsets from `base`);
+    with `leads`, only those the lists make the lead (牵头单位：…, A牵头)."""
     mentions: list[DepartmentMention] = []
-    for start, _end, inner in responsibility_lists(text):
-        for s, e, name in split_units(inner):
-            mentions.append(
-                DepartmentMention(name, quote(base + start + 1 + s, base + start + 1 + e))
-            )
-    return tuple(_unique(mentions))
+    for found in responsibility_lists(text):
+        for s, e, name, lead in split_roles(found.inner, lexicon):
+            if lead or not leads:
+                at = base + found.inner_start
+                mentions.append(DepartmentMention(name, quote(at + s, at + e)))
+    return unique_mentions(mentions)
 
 
-def lead_mentions(text: str, base: int, quote: QuoteMaker) -> tuple[DepartmentMention, ...]:
-    """Units that a 牵头 statement makes the lead."""
-    mentions = []
-    for match in LEAD_STATEMENT.finditer(text):
-        name = re.split(r"[，。；、]", match.group("unit"))[-1]
-        if len(name) >= 2:
-            s = match.end("unit") - len(name)
-            mentions.append(DepartmentMention(name, quote(base + s, base + match.end("unit"))))
-    return tuple(_unique(mentions))
-
-
-def _unique(mentions: list[DepartmentMention]) -> list[DepartmentMention]:
+def unique_mentions(mentions: list[DepartmentMention]) -> tuple[DepartmentMention, ...]:
+    """Mentions with each name once, in order of first appearance."""
     seen: set[str] = set()
     unique = []
     for mention in mentions:
         if mention.name not in seen:
             seen.add(mention.name)
             unique.append(mention)
-    return unique
+    return tuple(unique)

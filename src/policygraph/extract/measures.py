@@ -2,9 +2,14 @@
 
 A numbered section is a measure unless it belongs to the background, the
 guiding principles or the goals, or is a chapter that only groups measures
-(三、重点任务). Within a measure, a later paragraph that opens with a short
-title sentence and carries its own responsibility list is a child measure
-(`提升居家社区养老服务品质。…（责任单位：…）`).
+(三、重点任务, 第二章; a 一、 under a 第…章 is a measure). Background is known by
+its heading (发展基础) or, where a damaged copy lost its chapter headings, by its
+writing: a heading that reports a state (政策体系逐步完善) or a passage of
+stocktaking (截至…, 先后出台…) that assigns nobody.
+Within a measure, a later paragraph that opens with a short title sentence and
+carries its own responsibility list is a child measure
+(`提升居家社区养老服务品质。…（责任单位：…）`). A measure's units are its lists
+(its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
 """
 
 from __future__ import annotations
@@ -12,14 +17,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.extract.departments import lead_mentions, mentions_in_lists, responsibility_lists
+from policygraph.extract.departments import (
+    mentions_in_lists,
+    responsibility_lists,
+    unique_mentions,
+)
+from policygraph.extract.responsibility import find_statements
+from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section
 
-NOT_MEASURES = re.compile(
-    r"背景|基础|形势|趋势|现状|总体要求|指导思想|基本原则|原则|目标|重要意义|总体思路"
+CONTEXT_QUALIFIERS = (
+    "实施|出台|编制|制定|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
 )
-"""Section titles of the parts that state context, principles or goals, not tasks."""
+BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境"
+CONTEXT_NOUNS = f"{BACKGROUND_NOUNS}|要求|思想|原则|目标|指标|思路|愿景|定位"
+_PART = r"(?:{q}){{0,2}}(?:{n})"
+
+BACKGROUND_TITLE = re.compile(
+    rf"^{_PART.format(q=CONTEXT_QUALIFIERS, n=BACKGROUND_NOUNS)}"
+    rf"(?:[和与及、]{_PART.format(q=CONTEXT_QUALIFIERS, n=BACKGROUND_NOUNS)})?$"
+)
+"""Headings of the parts that describe the present: 实施背景, 发展基础, 发展现状,
+发展基础与面临形势, 重要意义. A task heading that ends in such a noun (夯实社区居家服务基础)
+is not one: the whole heading must be the noun with its qualifiers."""
+
+CONTEXT_TITLE = re.compile(
+    rf"^{_PART.format(q=CONTEXT_QUALIFIERS, n=CONTEXT_NOUNS)}"
+    rf"(?:[和与及、]{_PART.format(q=CONTEXT_QUALIFIERS, n=CONTEXT_NOUNS)})?$"
+)
+"""Headings of the parts that state context, principles or goals, not tasks:
+the background ones, 总体要求, 指导思想, 基本原则, 发展目标, 主要目标, 整体目标."""
+
+STATE_TITLE = re.compile(
+    r"(逐步|持续|不断|初见|初步|显著|明显|日益|稳步|大幅)[\u4e00-\u9fff]{1,4}$"
+)
+"""A heading that reports a state rather than sets a task: 政策体系逐步完善,
+服务体系初见成效, 服务需求持续增长."""
+
+TASK_OPENER = re.compile(
+    r"^(推动|推进|促进|加强|加快|加大|完善|健全|建立|提升|提高|扩大|夯实|强化|优化|深化|培育|"
+    r"发展|实施|落实|做好|统筹|盘活|积极|大力|着力|创新|营造|构建|打造|支持|鼓励|引导|规范|"
+    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索)"
+)
+"""A task heading opens with its verb (扩大…供给, 推动…持续发展), a state heading with
+its subject (政策体系…): a heading so opened is a task whatever its ending."""
+
+STOCKTAKING = re.compile(
+    r"截至|截止|以来|期间|先后|已经|已建成|建成了|取得|初见成效|成效显著|人口普查|公报|"
+    r"占常住人口|近年来|累计|共有"
+)
+"""The writing of a background passage: 截至2020年底, “十三五”期间, 先后出台, 取得…成效,
+第七次全国人口普查, 占常住人口的19.75%."""
+MIN_STOCKTAKING = 3
+
 
 GROUPING_TITLES = re.compile(
     r"重点任务|主要任务|保障措施|保障要素|组织保障|组织实施|支持政策|政策措施|主要内容"
@@ -40,34 +91,59 @@ class MeasureSpan:
     own: tuple[DepartmentMention, ...]  # units named in its own paragraph(s)
 
 
-def find_measures(text: str, outline: Outline, quote: QuoteMaker) -> list[MeasureSpan]:
+def find_measures(
+    text: str, outline: Outline, quote: QuoteMaker, lexicon: Lexicon
+) -> list[MeasureSpan]:
     """The measures of a plan in text order, nested by `parent`."""
     spans: list[MeasureSpan] = []
     children = {s.parent for s in outline.sections if s.parent}
+    context = {s.key for s in outline.sections if _states_context(text, s)}
     for section in outline.sections:
-        if not _is_measure(section, outline, children):
+        if not _is_measure(section, outline, children, context):
             continue
-        parent = _measure_parent(section, outline, children)
-        spans.extend(_section_measures(text, section, parent, quote))
+        parent = _measure_parent(section, outline, children, context)
+        spans.extend(_section_measures(text, section, parent, quote, lexicon))
     return spans
 
 
-def _is_measure(section: Section, outline: Outline, children: set[str]) -> bool:
-    if any(NOT_MEASURES.search(s.heading.title) for s in outline.ancestors(section.key)):
+def is_background_title(title: str) -> bool:
+    """Whether a heading names a background part (实施背景, 发展基础与面临形势)."""
+    return bool(BACKGROUND_TITLE.match(title))
+
+
+def _states_context(text: str, section: Section) -> bool:
+    """Background, principles or goals: by the heading, or — where a damaged copy
+    lost its chapter headings — by the writing of an item that assigns nobody."""
+    if CONTEXT_TITLE.match(section.heading.title):
+        return True
+    first = text[section.body_start : section.body_end].strip().split("\n")[0]
+    if any(True for _ in responsibility_lists(first)):
         return False
-    grouping = section.heading.level == 1 or GROUPING_TITLES.search(section.heading.title)
+    title = section.heading.title
+    if TASK_OPENER.match(title):
+        return False
+    return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
+
+
+def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
+    if any(s.key in context for s in outline.ancestors(section.key)):
+        return False
+    chapter = section.heading.level <= 1 and section.parent is None
+    grouping = chapter or GROUPING_TITLES.search(section.heading.title)
     return not (grouping and section.key in children)
 
 
-def _measure_parent(section: Section, outline: Outline, children: set[str]) -> str | None:
+def _measure_parent(
+    section: Section, outline: Outline, children: set[str], context: set[str]
+) -> str | None:
     for ancestor in outline.ancestors(section.key)[1:]:
-        if _is_measure(ancestor, outline, children):
+        if _is_measure(ancestor, outline, children, context):
             return ancestor.key
     return None
 
 
 def _section_measures(
-    text: str, section: Section, parent: str | None, quote: QuoteMaker
+    text: str, section: Section, parent: str | None, quote: QuoteMaker, lexicon: Lexicon
 ) -> list[MeasureSpan]:
     body = text[section.body_start : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
@@ -84,32 +160,54 @@ def _section_measures(
     for s, e in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
-    governed = text[base : section.end]
-    whole = mentions_in_lists(governed, base, quote)
-    own = mentions_in_lists(own_text, base, quote)
+    units = _units(text[base : section.end], body, base, quote, lexicon)
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
         title=section.heading.title,
         parent=parent,
         quote=quote(section.heading.start, section.heading.title_end),
-        responsible=whole,
-        lead=lead_mentions(governed, base, quote),
+        responsible=units.responsible,
+        lead=units.lead,
     )
+    own = mentions_in_lists(own_text, base, quote, lexicon) if units.listed else units.responsible
     result = [MeasureSpan(measure, section.start, section.end, own)]
     for index, (s, e) in enumerate(titled, start=1):
         paragraph = body[s:e]
         title = PARAGRAPH_TITLE.match(paragraph)
         assert title is not None
-        units = mentions_in_lists(paragraph, base + s, quote)
+        child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
         child = Measure(
             key=f"{section.key}.p{index}",
             number=None,
             title=title["title"],
             parent=section.key,
             quote=quote(base + s, base + s + title.end("title")),
-            responsible=units,
-            lead=lead_mentions(paragraph, base + s, quote),
+            responsible=child_units.responsible,
+            lead=child_units.lead,
         )
-        result.append(MeasureSpan(child, base + s, base + e, units))
+        result.append(MeasureSpan(child, base + s, base + e, child.responsible))
     return result
+
+
+@dataclass(frozen=True)
+class _Units:
+    responsible: tuple[DepartmentMention, ...]
+    lead: tuple[DepartmentMention, ...]
+    listed: bool  # the responsible units come from bracketed lists
+
+
+def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
+    """A measure's units: the responsibility lists of all the text it governs (its
+    sub-measures' too), or, where there are none, the units its statements name;
+    leads only from its own body's lists and statements, since a numbered
+    sub-measure's lead leads that task only. `body` starts `governed`."""
+    listed = mentions_in_lists(governed, base, quote, lexicon)
+    named = () if listed else find_statements(governed, base, quote, lexicon).responsible
+    lead = unique_mentions(
+        [
+            *mentions_in_lists(body, base, quote, lexicon, leads=True),
+            *find_statements(body, base, quote, lexicon).lead,
+        ]
+    )
+    return _Units(listed or named, lead, bool(listed))

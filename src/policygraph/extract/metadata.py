@@ -1,13 +1,15 @@
 """Document metadata: title, 发文字号, date of issue, issuer and jurisdiction.
 
 Where a government site's metadata table is present (`[ 发文字号 ] …`,
-`成文日期：…`) it wins over the body, whose copies are often garbled.
+`成文日期：…`) it wins over the body, whose copies are often garbled. A table a
+reader took from a page's structure (`Source.metadata`, passed as `given`) wins
+over table lines found in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,6 +64,14 @@ NOTICE_ISSUER = re.compile(
 
 
 @dataclass(frozen=True)
+class Field:
+    """A metadata table value and its span in the text (None when the text lacks it)."""
+
+    value: str
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: str | None
     title_quote: Quote | None
@@ -72,14 +82,38 @@ class Metadata:
     issuer: str | None
 
 
-def find_metadata(text: str, quote: QuoteMaker) -> Metadata:
-    """Title, number, date and issuer of the plan in a normalised text."""
-    fields = {m["key"]: m for m in META_FIELD.finditer(text)}
+def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None = None) -> Metadata:
+    """Title, number, date and issuer of the plan in a normalised text.
+
+    `given` is a metadata table read apart from the text (key → value, e.g.
+    发文字号 → 万州府办发〔2022〕97号); its 发文字号 and 成文日期 win. Its 发布机构
+    names the issuer only when the body does not: sites shorten it (万州区政府办公室).
+    """
+    fields = {
+        m["key"]: Field(
+            m["value"].strip(), (m.start("value"), m.start("value") + len(m["value"].strip()))
+        )
+        for m in META_FIELD.finditer(text)
+    }
+    fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote)
-    issuer = _issuer(text)
+    issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
+
+
+def _locate(text: str, key: str, value: str) -> Field:
+    """A given value, pointed at its table line in the text, else its first mention."""
+    for match in META_FIELD.finditer(text):
+        if match["key"] == key and match["value"].strip() == value:
+            return Field(value, (match.start("value"), match.start("value") + len(value)))
+    at = text.find(value)
+    return Field(value, (at, at + len(value)) if at >= 0 else None)
+
+
+def _field_quote(field: Field, quote: QuoteMaker) -> Quote | None:
+    return quote(*field.span) if field.span else None
 
 
 def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
@@ -99,11 +133,11 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
 
 
 def _doc_number(
-    text: str, fields: dict[str, re.Match[str]], quote: QuoteMaker
+    text: str, fields: dict[str, Field], quote: QuoteMaker
 ) -> tuple[DocNumber | None, Quote | None]:
     for key in ("发文字号", "文号"):
-        if key in fields and (number := parse_doc_number(fields[key]["value"].strip())):
-            return number, quote(fields[key].start("value"), fields[key].end("value"))
+        if key in fields and (number := parse_doc_number(fields[key].value)):
+            return number, _field_quote(fields[key], quote)
     head = text[: max(600, len(text) // 10)]
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
@@ -113,12 +147,12 @@ def _doc_number(
 
 
 def _issued(
-    text: str, fields: dict[str, re.Match[str]], quote: QuoteMaker
+    text: str, fields: dict[str, Field], quote: QuoteMaker
 ) -> tuple[date | None, Quote | None]:
-    if "成文日期" in fields and (iso := ISO_DATE.search(fields["成文日期"]["value"])):
+    if "成文日期" in fields and (iso := ISO_DATE.search(fields["成文日期"].value)):
         day = _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
         if day:
-            return day, quote(fields["成文日期"].start("value"), fields["成文日期"].end("value"))
+            return day, _field_quote(fields["成文日期"], quote)
     for match in DATE_LINE.finditer(text):
         day = _date(int(match["y"]), int(match["m"]), int(match["d"]))
         if day:

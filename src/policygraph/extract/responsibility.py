@@ -1,0 +1,132 @@
+"""Responsibility stated in prose rather than in a bracketed list.
+
+Patterns handled (only named units count: a department type such as
+发展改革、民政、卫生健康部门 or 行业主管部门 is not a unit):
+- A牵头 / A牵头负责… / 由A牵头…: A leads;
+- A会同B、C…: A leads and B, C share the work. The first unit of 会同 is taken as
+  the lead because 会同 names the body that convenes the others; a 会同 without
+  its own subject (A负责…，会同B推进…) takes the subject of its sentence;
+- A负责… / A配合…: A is responsible;
+- A牵头负责一老工作 / “一小”工作: A leads that domain of the whole plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.extract.departments import (
+    MAX_UNIT,
+    UNIT_ENDINGS,
+    is_named_unit,
+    responsibility_lists,
+    split_list,
+    unique_mentions,
+)
+from policygraph.lexicon import Lexicon
+from policygraph.model import DepartmentMention, QuoteMaker
+
+STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)")
+"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将)."""
+
+SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
+"""Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
+
+SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
+"""Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
+
+DOMAIN_WORK = re.compile(r"(?:负责)?“?(一老|一小|养老|托育)(?:服务)?”?工作")
+"""The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作."""
+
+DOMAIN_NAMES = {"一老": "养老", "养老": "养老", "一小": "托育", "托育": "托育"}
+"""一老 is elderly care (养老), 一小 is childcare (托育)."""
+
+SENTENCE = re.compile(r"[^。；！？\n]+")
+CLAUSE = re.compile(r"[^，,：]+")
+
+
+@dataclass(frozen=True)
+class Statements:
+    """What the prose of a text assigns: leads, all units named, and domain leads."""
+
+    lead: tuple[DepartmentMention, ...] = ()
+    responsible: tuple[DepartmentMention, ...] = ()
+    domain_leads: tuple[tuple[str, DepartmentMention], ...] = ()
+
+
+def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> Statements:
+    """The units that the 牵头/会同/负责/配合 statements of `text` name (offsets from
+    `base`); text inside bracketed responsibility lists is left to those lists."""
+    masked = _mask_lists(text)
+    lead: list[DepartmentMention] = []
+    responsible: list[DepartmentMention] = []
+    domains: list[tuple[str, DepartmentMention]] = []
+    for sentence in SENTENCE.finditer(masked):
+        subject: list[DepartmentMention] = []
+        for clause in CLAUSE.finditer(sentence.group()):
+            at = sentence.start() + clause.start()
+            words = clause.group()
+            after = 0
+            for verb in STATEMENT_VERB.finditer(words):
+                own = _subject(words, after, verb.start(), base + at, quote, lexicon)
+                after = verb.end()
+                subject = own or subject
+                if verb.group(1) == "会同":
+                    partners = _objects(words[after:], base + at + after, quote, lexicon)
+                    if subject and partners:
+                        lead.extend(subject)
+                        responsible.extend([*subject, *partners])
+                    continue
+                responsible.extend(own)
+                if verb.group(1) == "牵头" and own:
+                    lead.extend(own)
+                    domain = DOMAIN_WORK.match(masked, at + after)
+                    if domain is not None:
+                        domains.extend((DOMAIN_NAMES[domain.group(1)], unit) for unit in own)
+    return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
+
+
+def _mask_lists(text: str) -> str:
+    for found in responsibility_lists(text):
+        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
+    return text
+
+
+def _subject(
+    clause: str, start: int, end: int, base: int, quote: QuoteMaker, lexicon: Lexicon
+) -> list[DepartmentMention]:
+    """The named units of `clause[start:end]`, the words before a verb, or none if any
+    part of them is not a named unit (发展改革、民政、卫生健康部门)."""
+    opener = SUBJECT_START.match(clause[start:end])
+    if opener is not None:
+        start += opener.end()
+    closer = SUBJECT_END.search(clause, start, end)
+    items = split_list(clause, start, closer.start() if closer else end)
+    if not items or not all(is_named_unit(clause[s:e], lexicon) for s, e in items):
+        return []
+    return [DepartmentMention(clause[s:e], quote(base + s, base + e)) for s, e in items]
+
+
+def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list[DepartmentMention]:
+    """The units after 会同, up to where the verb of the clause begins
+    (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委)."""
+    mentions = []
+    for s, e in split_list(words, 0, len(words)):
+        stop = _unit_end(words, s, e)
+        if stop is None or not is_named_unit(words[s:stop], lexicon):
+            break
+        mentions.append(DepartmentMention(words[s:stop], quote(base + s, base + stop)))
+        if stop < e:
+            break
+    return mentions
+
+
+def _unit_end(words: str, start: int, end: int) -> int | None:
+    """Where the unit name that opens `words[start:end]` ends: at the first unit
+    ending that does not go on into a longer one (委 of 委员会)."""
+    for stop in range(start + 2, min(end, start + MAX_UNIT) + 1):
+        if not UNIT_ENDINGS.search(words[start:stop]):
+            continue
+        if stop == end or not UNIT_ENDINGS.search(words[start : min(stop + 2, end)]):
+            return stop
+    return None

@@ -1,0 +1,45 @@
+"""The notebook API: open the graphs, ask a library question, get rows or a DataFrame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policygraph
+from policygraph.errors import QueryError
+
+GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
+
+
+@pytest.fixture(scope="module")
+def graphs() -> policygraph.api.Graphs:
+    return policygraph.open_graphs(GRAPHS)
+
+
+def test_api_query_binds_keyword_parameters(graphs: policygraph.api.Graphs) -> None:
+    rows = graphs.query("department-obligations", name="民政局", jurisdiction="万州区")
+    records = rows.records()
+    departments = {r["department"] for r in records}
+    assert "区民政局" in departments and all("民政局" in d for d in departments)
+    assert {r["jurisdiction"] for r in records} == {"万州区"}
+    assert "target-chain" in graphs.questions()
+    with pytest.raises(QueryError, match="unknown parameter"):
+        graphs.query("department-targets", year=2025)
+
+
+def test_api_rows_become_a_dataframe(graphs: policygraph.api.Graphs) -> None:
+    frame = graphs.query(
+        "binding-targets", plan="https://w3id.org/policygraph/id/plan/wanzhou"
+    ).to_dataframe()
+    assert list(frame.columns) == ["plan", "target", "item", "year", "comparator", "value", "unit"]
+    beds = frame[(frame["item"] == "养老机构护理型床位占比") & (frame["year"] == "2025")]
+    assert beds["value"].tolist() == ["60"]
+
+
+def test_api_traces_a_target_by_wording_and_plan(graphs: policygraph.api.Graphs) -> None:
+    rows = graphs.trace_target("护理型床位", plan="zhoukou").records()
+    assert rows and {r["plan"] for r in rows} == {"https://w3id.org/policygraph/id/plan/zhoukou"}
+    assert "国办发〔2020〕52号" in {r["number"] for r in rows}
+    with pytest.raises(QueryError, match="no target matches"):
+        graphs.trace_target("不存在的指标")

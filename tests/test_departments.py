@@ -1,0 +1,283 @@
+"""Departments: unit lists, run-together names, functions, one node per unit, traces (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+from typer.testing import CliRunner
+
+from policygraph.build import BuildReport
+from policygraph.cli import app
+from policygraph.extract.departments import is_generic, split_run_together, split_units
+from policygraph.extract.responsibility import find_statements
+from policygraph.graph import plan_to_graph
+from policygraph.lexicon import load_lexicon
+from policygraph.model import DepartmentMention, Plan, Quote, Target
+from policygraph.normalize import normalize_text
+from policygraph.query import Rows
+from policygraph.store import load_store
+from policygraph.trace import rows_by_plan, trace_department
+from policygraph.vocab import PG, PGR
+
+
+def _quote(start: int, end: int) -> Quote:
+    return Quote("", start, end, 1)
+
+
+@pytest.mark.parametrize(
+    ("inner", "units"),
+    [
+        ("责任单位：区民政局、区卫生健康委", ["区民政局", "区卫生健康委"]),
+        (
+            "市民政局、市卫生健康委，各县〔市、区〕政府〔管委会〕按职责分工负责",
+            ["市民政局", "市卫生健康委", "各县〔市、区〕政府〔管委会〕"],
+        ),
+        ("责任单位：区卫生健康委等相关部门，各镇乡街道", ["区卫生健康委", "各镇乡街道"]),
+        ("责任单位：区民政局、各相关部门", ["区民政局"]),
+    ],
+    ids=["plain", "nested-brackets", "vague-tail", "generic-member"],
+)
+def test_departments_split_lists(inner: str, units: list[str]) -> None:
+    found = split_units(inner, load_lexicon())
+    assert [name for _, _, name in found] == units
+    assert all(inner[s:e] == name for s, e, name in found)
+
+
+@pytest.mark.parametrize(
+    ("written", "units"),
+    [
+        ("区民政局各镇乡街道", ["区民政局", "各镇乡街道"]),
+        ("渝东新区区科技局", ["渝东新区", "区科技局"]),
+        (
+            "区大数据发展局恒合土家族乡重庆大学附属三峡医院",
+            ["区大数据发展局", "恒合土家族乡", "重庆大学附属三峡医院"],
+        ),
+        ("市财政局市税务局", ["市财政局", "市税务局"]),
+        ("万州区税务局", ["万州区税务局"]),
+        ("人行周口市中心支行", ["人行周口市中心支行"]),
+        ("市住房城乡建设局", ["市住房城乡建设局"]),
+        ("市发展改革委员会", ["市发展改革委员会"]),
+        ("西咸新区社会事业服务局", ["西咸新区社会事业服务局"]),
+        ("各县〔市、区〕政府〔管委会〕", ["各县〔市、区〕政府〔管委会〕"]),
+    ],
+)
+def test_departments_split_names_run_together_where_one_name_ends(
+    written: str, units: list[str]
+) -> None:
+    spans = split_run_together(written, load_lexicon())
+    assert [written[s:e] for s, e in spans] == units
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "各级政府",
+        "市县两级政府",
+        "属地政府",
+        "各部门",
+        "行业主管部门",
+        "相关部门",
+        "卫生健康部门",
+        "新区其他相关单位",
+    ],
+)
+def test_departments_generic_mentions_are_not_units(mention: str) -> None:
+    assert is_generic(mention)
+
+
+@pytest.mark.parametrize(
+    "unit", ["区民政局", "各镇乡街道", "各县〔市、区〕政府〔管委会〕", "临沧市人民政府办公室"]
+)
+def test_departments_named_units_are_not_generic(unit: str) -> None:
+    assert not is_generic(unit)
+
+
+@pytest.mark.parametrize(
+    ("name", "functions"),
+    [
+        ("区人力社保局", {"human-resources-social-security"}),
+        ("区卫健委", {"health"}),
+        ("市卫生健康委", {"health"}),
+        ("区发改委", {"development-reform"}),
+        ("市发展改革委", {"development-reform"}),
+        ("区住房城乡建委", {"housing-urban-rural-development"}),
+        ("市教育体育局", {"education", "sports"}),
+        ("区规划自然资源局", {"natural-resources-planning"}),
+        ("万州银保监分局", {"financial-services"}),
+        ("人行周口市中心支行", {"financial-services"}),
+        ("重庆大学附属三峡医院", set()),
+    ],
+)
+def test_departments_abbreviations_resolve_to_functions(name: str, functions: set[str]) -> None:
+    found = load_lexicon().functions_of(name)
+    assert {f.removeprefix("function/") for f in found} == functions
+
+
+@pytest.mark.parametrize(
+    ("name", "jurisdiction", "key"),
+    [
+        ("区民政局", "万州区", ("万州区", "区民政局")),
+        ("万州区民政局", "万州区", ("万州区", "区民政局")),
+        ("重庆市万州区民政局", "重庆市万州区", ("万州区", "区民政局")),
+        ("重庆市民政局", "万州区", ("重庆市", "市民政局")),
+        ("周口市人民政府办公室", "周口市", ("周口市", "市人民政府办公室")),
+        ("人行周口市中心支行", "周口市", ("周口市", "人行周口市中心支行")),
+        ("西咸新区社会事业服务局", "西咸新区", ("西咸新区", "社会事业服务局")),
+        ("重庆大学附属三峡医院", "万州区", ("万州区", "重庆大学附属三峡医院")),
+        ("区民政局", None, ("_", "区民政局")),
+    ],
+)
+def test_departments_key_is_region_and_normalised_name(
+    name: str, jurisdiction: str | None, key: tuple[str, str]
+) -> None:
+    assert load_lexicon().department_key(name, jurisdiction) == key
+
+
+def test_departments_domain_leads_of_a_plan_level_statement() -> None:
+    text = "健全工作机制，区民政局牵头负责一老工作，区卫生健康委牵头负责“一小”工作。"
+    leads = find_statements(text, 0, _quote, load_lexicon()).domain_leads
+    assert [(domain, unit.name) for domain, unit in leads] == [
+        ("养老", "区民政局"),
+        ("托育", "区卫生健康委"),
+    ]
+
+
+def _unit(name: str) -> DepartmentMention:
+    return DepartmentMention(name, Quote(name, 0, len(name), 1))
+
+
+def _target(indicator: str, domain: str | None, *units: str) -> Target:
+    return Target(
+        indicator,
+        2025,
+        Quote(indicator, 0, 1, 1),
+        domain=domain,
+        responsible=tuple(_unit(u) for u in units),
+    )
+
+
+def test_departments_one_node_per_jurisdiction_and_name() -> None:
+    plan = Plan(
+        "wz.txt",
+        jurisdiction="万州区",
+        targets=(
+            _target("养老机构护理型床位占比", "一、养老服务", "区民政局"),
+            _target("每千人口托位数", "二、托育服务", "万州区民政局", "区卫健委"),
+        ),
+    )
+    graph = plan_to_graph(plan, load_lexicon())
+    departments = set(graph.subjects(RDF.type, PG.Department))
+    assert len(departments) == 2
+    civil = URIRef(str(PGR) + "department/万州区/区民政局")
+    assert civil in departments
+    assert graph.value(civil, PG.jurisdiction) == URIRef(str(PGR) + "region/万州区")
+    assert graph.value(civil, PG.function) == URIRef(str(PGR) + "function/civil-affairs")
+
+
+def test_departments_domain_lead_leads_the_domain_targets_only() -> None:
+    plan = Plan(
+        "wz.txt",
+        jurisdiction="万州区",
+        targets=(
+            _target("养老机构护理型床位占比", "一、养老服务"),
+            _target("每千人口托位数", "二、托育服务"),
+            _target("老年大学数", None),
+        ),
+        domain_leads=(("养老", _unit("区民政局")), ("托育", _unit("区卫生健康委"))),
+    )
+    graph = plan_to_graph(plan, load_lexicon())
+    leads = {
+        (str(graph.value(t, PG.domain)).rsplit("/", 1)[-1], str(d).rsplit("/", 1)[-1])
+        for t, d in graph.subject_objects(PG.leadUnit)
+    }
+    assert leads == {("elderly-care", "区民政局"), ("childcare", "区卫生健康委")}
+    assert set(graph.subject_objects(PG.leadUnit)) <= set(graph.subject_objects(PG.responsibleUnit))
+
+
+def test_departments_a_target_without_owner_has_none_in_the_graph() -> None:
+    plan = Plan("wz.txt", jurisdiction="万州区", targets=(_target("老年大学数", None),))
+    graph: Graph = plan_to_graph(plan, load_lexicon())
+    assert not list(graph.subject_objects(PG.responsibleUnit))
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store(built: tuple[BuildReport, Path]) -> ox.Store:
+    return load_store(built[1])
+
+
+def test_departments_trace_by_function_lists_every_plan_naming_the_function(
+    store: ox.Store, plans: dict[str, Any]
+) -> None:
+    lexicon = load_lexicon()
+    naming = {
+        plan.title
+        for plan in plans.values()
+        for mention in (
+            *(m for t in plan.targets for m in t.responsible),
+            *(m for measure in plan.measures for m in (*measure.responsible, *measure.lead)),
+        )
+        if "function/civil-affairs" in lexicon.functions_of(mention.name)
+    }
+    assert len(naming) >= 3
+    groups = rows_by_plan(trace_department(store, "民政", lexicon))
+    assert [title.split(" · ")[0] for title, _ in groups] == sorted(naming)
+    for _, rows in groups:
+        assert {"department", "kind", "item", "year", "value"} <= set(rows.columns)
+        assert all("民政" in record["department"] for record in _records(rows))
+
+
+def _records(rows: Rows) -> list[dict[str, str | None]]:
+    return [dict(zip(rows.columns, row, strict=True)) for row in rows.rows]
+
+
+def test_departments_trace_by_name_keeps_to_that_name(store: ox.Store) -> None:
+    rows = trace_department(store, "区民政局", load_lexicon())
+    groups = rows_by_plan(rows)
+    assert [title for title, _ in groups] == ["重庆市万州区“一老一小”整体解决方案 · 万州区"]
+    targets = [r for r in _records(groups[0][1]) if r["kind"] == "target"]
+    assert ("养老机构护理型床位占比", "2025", ">=", "60") in {
+        (r["item"], r["year"], r["comparator"], r["value"]) for r in targets
+    }
+
+
+def test_departments_trace_command_prints_one_table_per_plan(
+    built: tuple[BuildReport, Path], plans: dict[str, Any]
+) -> None:
+    result = CliRunner().invoke(
+        app, ["trace", "--department", "区民政局", "--graphs", str(built[1])], terminal_width=200
+    )
+    assert result.exit_code == 0, result.output
+    assert plans["wanzhou"].title in result.output
+    assert plans["zhoukou"].title not in result.output
+    assert "in 1 plan(s)" in result.output
+
+
+def test_departments_of_the_corpus_belong_to_regions_of_regions_ttl(
+    built: tuple[BuildReport, Path],
+) -> None:
+    known = {URIRef(str(PGR) + key) for key in load_lexicon().region_labels}
+    for path in sorted((built[1] / "plans").glob("*.ttl")):
+        graph = Graph().parse(path)
+        for department in graph.subjects(RDF.type, PG.Department):
+            assert graph.value(department, PG.jurisdiction) in known, (path.name, department)
+
+
+def test_departments_every_mention_quotes_its_source(
+    plans: dict[str, Any], corpus_dir: Path
+) -> None:
+    for plan in plans.values():
+        source = (corpus_dir / plan.source_file).read_text(encoding="utf-8")
+        mentions = [m for t in plan.targets for m in (*t.responsible, *t.lead)]
+        mentions += [m for measure in plan.measures for m in (*measure.responsible, *measure.lead)]
+        mentions += [m for _, m in plan.domain_leads]
+        for mention in mentions:
+            assert source[mention.quote.start : mention.quote.end] == mention.quote.text
+            assert normalize_text(mention.quote.text).text == mention.name, mention

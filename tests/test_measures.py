@@ -1,0 +1,254 @@
+"""extract/measures.py: which sections are measures, how they nest, who owns them (issue 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.build import extract_plan
+from policygraph.extract.measures import find_measures, is_background_title
+from policygraph.lexicon import load_lexicon
+from policygraph.normalize import normalize_text
+from policygraph.structure import outline_text
+from tests.conftest import DATA
+
+
+def _measures(text: str) -> list[tuple[str | None, str, str | None, list[str], list[str]]]:
+    """(number, title, parent title, responsible, lead) of every measure of `text`."""
+    normalized = normalize_text(text)
+    spans = find_measures(
+        normalized.text, outline_text(normalized.text), normalized.quote, load_lexicon()
+    )
+    titles = {s.measure.key: s.measure.title for s in spans}
+    return [
+        (
+            s.measure.number,
+            s.measure.title,
+            titles.get(s.measure.parent) if s.measure.parent else None,
+            [m.name for m in s.measure.responsible],
+            [m.name for m in s.measure.lead],
+        )
+        for s in spans
+    ]
+
+
+def _titles(text: str) -> list[tuple[str, str | None]]:
+    return [(title, parent) for _, title, parent, _, _ in _measures(text)]
+
+
+def test_measures_nest_the_whole_heading_ladder_in_both_widths() -> None:
+    text = (
+        "三、重点任务\n(一)完善服务体系\n１．健全养老服务。加快建设。\n"
+        "(1)发展居家养老。推进服务。\n①建设助餐点。每个街道建设。\n（二）加强监管\n"
+    )
+    assert _measures(text) == [
+        ("（一）", "完善服务体系", None, [], []),
+        ("1.", "健全养老服务", "完善服务体系", [], []),
+        ("（1）", "发展居家养老", "健全养老服务", [], []),
+        ("①", "建设助餐点", "发展居家养老", [], []),
+        ("（二）", "加强监管", None, [], []),
+    ]
+
+
+def test_measures_under_numbered_chapters() -> None:
+    text = (
+        "第一章 发展基础\n近年来取得成效。\n第二章 主要任务\n一、完善养老服务体系\n"
+        "（一）发展居家养老。推进服务。\n见第三章有关内容。\n"
+    )
+    assert _titles(text) == [("完善养老服务体系", None), ("发展居家养老", "完善养老服务体系")]
+
+
+def test_measures_title_is_the_heading_that_runs_on_into_text() -> None:
+    text = (
+        "二、重点任务1健全养老托育服务规划体系。将养老托育服务纳入规划。2，优化有效供给。制定清单。"
+    )
+    assert _titles(text) == [("健全养老托育服务规划体系", None), ("优化有效供给", None)]
+
+
+def test_measures_skip_list_numbers_inside_a_sentence() -> None:
+    text = "二、重点任务\n（一）完善制度。内容包括：3.提高标准；5.加强监管。\n（二）优化环境。推进改革。\n"
+    assert _titles(text) == [("完善制度", None), ("优化环境", None)]
+
+
+def test_measures_skip_page_chunk_numbers_of_a_sharing_site() -> None:
+    chunk = "加强养老服务设施建设，完善社区居家养老服务网络，推动机构养老服务高质量发展，提升服务能力和水平"
+    lines = [f"{n}、{chunk}" if n > 1 else chunk for n in range(1, 5)]
+    text = "二、重点任务\n（一）完善服务网络。" + "\n".join(lines) + "。\n"
+    assert _titles(text) == [("完善服务网络", None)]
+
+
+def test_measures_leave_out_background_principles_and_goals() -> None:
+    text = (
+        "一、发展基础与面临形势\n（一）发展基础\n近年来取得成效。\n"
+        "二、总体要求\n（二）指导思想\n以习近平新时代中国特色社会主义思想为指导。\n"
+        "（三）主要目标\n1.养老服务更加优质便利。到2025年建成体系。\n"
+        "三、重点任务\n（四）夯实社区居家服务基础\n完善家庭支持政策。\n"
+        "四、保障措施\n（五）强化组织领导\n区民政局牵头负责一老工作。\n"
+    )
+    assert _titles(text) == [("夯实社区居家服务基础", None), ("强化组织领导", None)]
+
+
+def test_measures_recognise_background_by_its_writing_when_chapters_are_lost() -> None:
+    """Numbered items that report past achievements are background, even without a
+    background chapter heading (zhoukou.txt lost its chapter headings)."""
+    text = (
+        "1.政策体系逐步完善。市委、市政府高度重视，先后出台配套文件。\n"
+        "2.设施网络覆盖城乡。截至2020年底，全市共有养老机构254所，“十三五”期间累计投资2.4亿元。\n"
+        "3.夯实社区居家服务基础。完善家庭支持政策。（市民政局、市卫生健康委按职责分工负责）\n"
+    )
+    assert _titles(text) == [("夯实社区居家服务基础", None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "background"),
+    [
+        ("发展基础", True),
+        ("发展基础与面临形势", True),
+        ("面临的机遇和挑战", True),
+        ("发展环境", True),
+        ("夯实社区居家服务基础", False),
+        ("优化养老托育发展环境", False),
+    ],
+)
+def test_measures_background_titles_are_whole_headings(title: str, background: bool) -> None:
+    assert is_background_title(title) is background
+
+
+def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> None:
+    text = (
+        "三、重点任务\n（六）强化居家社区服务\n"
+        "提升居家社区养老服务品质。引进品牌机构。（责任单位：区民政局、区卫生健康委）\n"
+        "完善居家社区托育服务。建设托育点。（责任单位：区卫生健康委、区教委）\n"
+    )
+    assert _measures(text) == [
+        ("（六）", "强化居家社区服务", None, ["区民政局", "区卫生健康委", "区教委"], []),
+        (None, "提升居家社区养老服务品质", "强化居家社区服务", ["区民政局", "区卫生健康委"], []),
+        (None, "完善居家社区托育服务", "强化居家社区服务", ["区卫生健康委", "区教委"], []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "responsible", "lead"),
+    [
+        (
+            "区民政局牵头负责一老工作，区卫生健康委牵头负责一小工作。",
+            ["区民政局", "区卫生健康委"],
+            ["区民政局", "区卫生健康委"],
+        ),
+        (
+            "市发展改革委要会同市民政局、市卫生健康委，加强跟踪督促。",
+            ["市发展改革委", "市民政局", "市卫生健康委"],
+            ["市发展改革委"],
+        ),
+        (
+            "市发展改革委负责统筹推进，会同市民政局推进项目建设；市住房城乡建设局负责配建。",
+            ["市发展改革委", "市民政局", "市住房城乡建设局"],
+            ["市发展改革委"],
+        ),
+        ("由各街道办事处牵头，改扩建托育园。", ["各街道办事处"], ["各街道办事处"]),
+        ("市财政局配合做好资金保障。", ["市财政局"], []),
+        ("区民政局牵头、区财政局配合。", ["区民政局", "区财政局"], ["区民政局"]),
+        ("区民政局、区财政局按职责分工负责。", ["区民政局", "区财政局"], []),
+        ("鼓励养老机构与医院配合，支持三峡学院负责培训。", [], []),
+        ("发展改革、民政、卫生健康部门牵头，各级政府负责落实，行业主管部门牵头负责。", [], []),
+    ],
+    ids=[
+        "lead",
+        "convene",
+        "convene-inherits-subject",
+        "you-lead",
+        "assist",
+        "lead-and-assist",
+        "by-remit",
+        "encouraged-institutions",
+        "generic",
+    ],
+)
+def test_measures_without_lists_take_the_units_their_statements_name(
+    body: str, responsible: list[str], lead: list[str]
+) -> None:
+    text = f"四、保障措施\n（一）强化组织领导。{body}\n"
+    ((_, _, _, found, found_lead),) = _measures(text)
+    assert (found, found_lead) == (responsible, lead)
+
+
+def test_measures_lists_win_over_statements_for_responsibility() -> None:
+    text = "三、重点任务\n（五）促普惠。由各街道办事处牵头，建设托育园。（责任单位：区卫生健康委、区教委）\n"
+    ((_, _, _, responsible, lead),) = _measures(text)
+    assert (responsible, lead) == (["区卫生健康委", "区教委"], ["各街道办事处"])
+
+
+def test_measures_a_sub_measure_keeps_its_lead_but_shares_its_units() -> None:
+    text = (
+        "三、重点任务\n（五）促普惠协同发展\n统筹推进。\n"
+        "1.促普惠。由各街道办事处牵头，改扩建托育园。（责任单位：区卫生健康委）\n"
+    )
+    assert _measures(text) == [
+        ("（五）", "促普惠协同发展", None, ["区卫生健康委"], []),
+        ("1.", "促普惠", "促普惠协同发展", ["区卫生健康委"], ["各街道办事处"]),
+    ]
+
+
+def test_measures_a_task_heading_is_a_task_whatever_its_ending() -> None:
+    text = "1.推动养老服务持续发展。加快建设服务网络。\n2.服务需求持续增长。截至2020年底，全市共有养老机构254所。\n"
+    assert _titles(text) == [("推动养老服务持续发展", None)]
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        "（牵头单位：市民政局；配合单位：市财政局、市卫健委）",
+        "（市民政局牵头，市财政局、市卫健委配合）",
+        "（责任单位：市民政局（牵头）、市财政局、市卫健委）",
+        "\n牵头单位：市民政局；配合单位：市财政局、市卫健委",
+    ],
+    ids=["labelled-parts", "roles", "lead-marker", "no-brackets"],
+)
+def test_measures_lists_that_name_a_lead(units: str) -> None:
+    text = f"三、重点任务\n（一）完善养老服务体系。建设服务网络。{units}\n"
+    ((_, _, _, responsible, lead),) = _measures(text)
+    assert (responsible, lead) == (["市民政局", "市财政局", "市卫健委"], ["市民政局"])
+
+
+def test_measures_a_bracket_of_prose_is_not_a_list() -> None:
+    text = "三、重点任务\n（一）完善养老服务体系。建设服务网络（鼓励社会力量参与）。\n"
+    ((_, _, _, responsible, lead),) = _measures(text)
+    assert (responsible, lead) == ([], [])
+
+
+def test_measures_and_owners_of_a_plan_in_another_style() -> None:
+    """A plan never seen: chapters, labelled lists, 会同, a 牵头 statement per domain."""
+    plan = extract_plan(DATA / "text" / "chuxiong-style-plan.txt")
+    measures = {
+        m.title: ([u.name for u in m.responsible], [u.name for u in m.lead]) for m in plan.measures
+    }
+    assert measures == {
+        "完善居家社区养老服务网络": (
+            [
+                "州民政局",
+                "州住房城乡建设局",
+                "州自然资源和规划局",
+                "州卫生健康委",
+                "州发展改革委",
+                "州财政局",
+            ],
+            [],
+        ),
+        "建设社区养老服务设施": (
+            ["州民政局", "州住房城乡建设局", "州自然资源和规划局"],
+            ["州民政局"],
+        ),
+        "发展普惠托育服务": (["州卫生健康委", "州发展改革委", "州财政局"], ["州卫生健康委"]),
+        "强化要素保障": (["州财政局", "州民政局", "州卫生健康委"], []),
+        "加大资金投入": (["州财政局", "州民政局", "州卫生健康委"], ["州财政局"]),
+        "加强组织领导": (["州民政局", "州卫生健康委"], ["州民政局", "州卫生健康委"]),
+    }
+    owners = {t.indicator: [u.name for u in t.responsible] for t in plan.targets}
+    assert owners["社区养老服务设施覆盖率"] == [
+        "州民政局",
+        "州住房城乡建设局",
+        "州自然资源和规划局",
+    ]
+    assert [(d, u.name) for d, u in plan.domain_leads] == [
+        ("养老", "州民政局"),
+        ("托育", "州卫生健康委"),
+    ]

@@ -1,0 +1,207 @@
+"""serve and push: the SPARQL endpoint answers standard clients; push fills a real graph store."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from SPARQLWrapper import CSV, JSON, SPARQLWrapper
+
+from policygraph.push import PushError, push_graphs
+from policygraph.query import library, run_query
+from policygraph.serve import Endpoint, make_server
+from policygraph.store import load_store
+
+GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
+CONTRACT = library()["department-targets"].text
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    return load_store(GRAPHS)
+
+
+@pytest.fixture(scope="module")
+def endpoint_url(store: ox.Store) -> Iterator[str]:
+    """The endpoint on a free loopback port, in a thread, shut down after the module."""
+    server = make_server(Endpoint(store, timeout=60, max_rows=1000))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+def _expected_rows(store: ox.Store) -> set[tuple[str | None, ...]]:
+    return set(run_query(store, library()["department-targets"]).rows)
+
+
+def _contract_rows_from(url: str) -> set[tuple[str | None, ...]]:
+    """The contract query's rows as a SPARQL client (SPARQLWrapper, JSON results) gets them."""
+    client = SPARQLWrapper(url)
+    client.setQuery(CONTRACT)
+    client.setReturnFormat(JSON)
+    document = client.query().convert()
+    names = document["head"]["vars"]
+    return {
+        tuple(b[n]["value"] if n in b else None for n in names)
+        for b in document["results"]["bindings"]
+    }
+
+
+def test_serve_answers_sparqlwrapper_with_the_embedded_rows(
+    endpoint_url: str, store: ox.Store
+) -> None:
+    rows = _contract_rows_from(endpoint_url)
+    assert rows == _expected_rows(store) and rows
+
+
+def test_serve_gives_csv_and_xml_by_accept_header(endpoint_url: str) -> None:
+    ask = httpx.get(
+        endpoint_url,
+        params={"query": "ASK { ?p a <https://w3id.org/policygraph/ontology#Plan> }"},
+        headers={"Accept": "application/sparql-results+xml"},
+    )
+    assert ask.status_code == 200 and "<boolean>true</boolean>" in ask.text
+    client = SPARQLWrapper(endpoint_url)
+    client.setQuery(CONTRACT)
+    client.setReturnFormat(CSV)
+    text = client.query().convert().decode()
+    assert text.startswith("dept,plan,indicator,year,value\r\n")
+    assert (
+        "区民政局,https://w3id.org/policygraph/id/plan/wanzhou,养老机构护理型床位占比,2025,60"
+        in text
+    )
+
+
+def test_serve_refuses_updates(endpoint_url: str, store: ox.Store) -> None:
+    update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
+    form = httpx.post(endpoint_url, data={"update": update})
+    assert form.status_code == 403 and "read-only" in form.text
+    direct = httpx.post(
+        endpoint_url, content=update, headers={"Content-Type": "application/sparql-update"}
+    )
+    assert direct.status_code == 403
+    smuggled = httpx.get(endpoint_url, params={"query": update})
+    assert smuggled.status_code == 400 and "updates are refused" in smuggled.text
+    assert not list(store.quads_for_pattern(ox.NamedNode("urn:x"), None, None))
+
+
+def test_serve_reports_bad_requests(endpoint_url: str) -> None:
+    assert httpx.get(endpoint_url).status_code == 400
+    assert httpx.get(endpoint_url.replace("/sparql", "/other")).status_code == 404
+    bad = httpx.get(endpoint_url, params={"query": "SELECT WHERE"})
+    assert bad.status_code == 400 and "invalid SPARQL" in bad.text
+
+
+def test_serve_caps_rows_and_times_out(store: ox.Store) -> None:
+    query = "/sparql?" + urlencode({"query": CONTRACT})
+    capped = Endpoint(store, max_rows=3).handle("GET", query, {}, b"")
+    assert capped.headers == {"X-SPARQL-MaxRows": "3"}
+    assert len(json.loads(capped.body)["results"]["bindings"]) == 3
+    late = Endpoint(store, timeout=0).handle("GET", query, {}, b"")
+    assert late.status == 503 and b"timed out" in late.body
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server (the `oxigraph` package) on a free loopback port."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [
+            *(binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"),
+            *("--union-default-graph", "--timeout-s", "60"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_push_loads_each_plan_as_a_named_graph(oxigraph_server: str, store: ox.Store) -> None:
+    pushed = push_graphs(GRAPHS, oxigraph_server + "/store")
+    names = {p.graph for p in pushed}
+    assert "https://w3id.org/policygraph/id/plan/wanzhou" in names
+    assert len(names) == len(list(GRAPHS.rglob("*.ttl")))
+    pushed_again = push_graphs(GRAPHS, oxigraph_server + "/store")
+    assert [p.triples for p in pushed_again] == [p.triples for p in pushed]
+    graphs = httpx.get(
+        oxigraph_server + "/query",
+        params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).json()["results"]["bindings"]
+    assert {g["g"]["value"] for g in graphs} == names
+    assert _contract_rows_from(oxigraph_server + "/query") == _expected_rows(store)
+
+
+class _BasicAuthStore(BaseHTTPRequestHandler):
+    """A graph store that wants basic authentication and records what it was sent."""
+
+    received: list[tuple[str, int]] = []  # noqa: RUF012
+
+    def do_PUT(self) -> None:
+        expected = "Basic " + base64.b64encode(b"admin:secret").decode()
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Authorization") != expected:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="graphs"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.received.append((self.path, len(body)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_push_authenticates_and_reports_refusals_in_one_line() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BasicAuthStore)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/data"
+    try:
+        with pytest.raises(PushError, match="refused with HTTP 401"):
+            push_graphs(GRAPHS, url)
+        pushed = push_graphs(GRAPHS, url, user="admin:secret")
+        assert len(_BasicAuthStore.received) == len(pushed)
+        assert any("plan%2Fwanzhou" in path for path, _ in _BasicAuthStore.received)
+    finally:
+        server.shutdown()
+        server.server_close()
+    with pytest.raises(PushError, match="cannot reach the graph store"):
+        push_graphs(GRAPHS, url)
