@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from generate import GeneratedPlan
 from measure import Timing, repeat
 from policygraph.lexicon import label_key, load_lexicon
-from policygraph.query import Query, library
+from policygraph.query import Query, library, run_query
 from policygraph.store import graph_to_turtle
 from policygraph.trace import trace_department
 from policygraph.vocab import PG, PGR
@@ -74,35 +74,52 @@ class QueryCase:
     whole_corpus: bool
 
 
+def _first(store: ox.Store, query: str) -> str:
+    solution = next(iter(store.query(query)))  # type: ignore[call-overload]
+    return solution[0].value
+
+
 def sample_values(store: ox.Store) -> dict[str, str]:
-    """A value for each parameter name the library uses, taken from the data."""
-    plan = next(iter(store.quads_for_pattern(None, ox.NamedNode(str(PG.hasTarget)), None)))
+    """A value for each parameter name the library uses, taken from the data: the first
+    plan, one of its targets, its jurisdiction."""
+    prefixes = f"PREFIX pg: <{PG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    plan = _first(
+        store, prefixes + "SELECT ?p WHERE { ?p a pg:Plan ; pg:sourceFile ?f } ORDER BY ?f LIMIT 1"
+    )
+    target = _first(store, prefixes + f"SELECT ?t WHERE {{ <{plan}> pg:hasTarget ?t }} LIMIT 1")
+    region = _first(
+        store, prefixes + f"SELECT ?l WHERE {{ <{plan}> pg:jurisdiction/rdfs:label ?l }} LIMIT 1"
+    )
     return {
         "name": SAMPLE_DEPARTMENT,
-        "dept": SAMPLE_DEPARTMENT,
-        "department": SAMPLE_DEPARTMENT,
         "function": str(PGR) + "function/civil-affairs",
-        "plan": plan.subject.value,
-        "indicator": str(PGR) + "indicator/nursing-bed-share",
-        "jurisdiction": "河南省",
-        "region": "河南省",
-        "year": "2025",
+        "jurisdiction": region,
+        "plan": plan,
+        "target": target,
+        "text": "护理型床位",
+        "number": "国办发〔2020〕52号",
     }
 
 
 def query_cases(store: ox.Store) -> Iterator[QueryCase]:
-    """Each library query over the whole corpus (when it can run unbound) and scoped by
-    sample values of its parameters (when it takes any)."""
+    """Each library query over the whole corpus (unbound, or bound only where it must be:
+    市民政局 is named in every plan) and scoped to one plan or region by sample values."""
     samples = sample_values(store)
     for name, query in library().items():
-        if all(p.optional for p in query.parameters):
-            yield QueryCase(name, query, {}, True)
-        if query.parameters:
-            values = {p.name: samples[p.name] for p in query.parameters if p.name in samples}
-            missing = [p.name for p in query.parameters if not p.optional and p.name not in values]
-            if values and not missing:
-                shown = ", ".join(f"{k}={v.removeprefix(str(PGR))}" for k, v in values.items())
-                yield QueryCase(f"{name} ({shown})", query, values, False)
+        required = {p.name for p in query.parameters if not p.optional}
+        if required - set(samples):
+            continue
+        values = {p.name: samples[p.name] for p in query.parameters if p.name in samples}
+        least = {k: v for k, v in values.items() if k in required}
+        if least != values or not values:
+            yield QueryCase(_label(name, least), query, least, True)
+        if values:
+            yield QueryCase(_label(name, values), query, values, False)
+
+
+def _label(name: str, values: dict[str, str]) -> str:
+    shown = ", ".join(f"{k}={v.removeprefix(str(PGR))}" for k, v in values.items())
+    return f"{name} ({shown})" if shown else name
 
 
 def _rdflib_term(query: Query, name: str, value: str) -> URIRef | Literal:
@@ -144,45 +161,52 @@ def serialization_sample(graphs: Path) -> tuple[int, Timing, Timing]:
 def trace_cases(
     store: ox.Store, graph: Graph | None
 ) -> list[tuple[str, Callable[[], int], Callable[[], int] | None]]:
-    """`trace` by a function and by a department name, as the CLI runs it, and the same
-    queries on rdflib."""
+    """`trace --department` by a function and by a department name, over the corpus and in
+    one region, as the CLI runs it, and the same queries on rdflib."""
     lexicon = load_lexicon()
+    region = sample_values(store)["jurisdiction"]
     cases = []
     for name in (SAMPLE_FUNCTION, SAMPLE_DEPARTMENT):
-        functions = lexicon.functions.get(label_key(name), ())
-        if functions:
-            plan = [("function-obligations", {"function": str(PGR) + f}) for f in functions]
-        else:
-            plan = [("department-obligations", {"name": name})]
+        for within in ({}, {"jurisdiction": region}):
+            functions = lexicon.functions.get(label_key(name), ())
+            if functions:
+                plan = [
+                    ("function-obligations", {"function": str(PGR) + f, **within})
+                    for f in functions
+                ]
+            else:
+                plan = [("department-obligations", {"name": name, **within})]
 
-        def on_store(n: str = name) -> int:
-            return len(trace_department(store, n, lexicon).rows)
+            def on_store(n: str = name, w: dict[str, str] = within) -> int:
+                return len(trace_department(store, n, lexicon, w.get("jurisdiction")).rows)
 
-        def on_graph(p: list[tuple[str, dict[str, str]]] = plan) -> int:
-            assert graph is not None
-            return sum(run_rdflib_query(graph, library()[q], v) for q, v in p)
+            def on_graph(p: list[tuple[str, dict[str, str]]] = plan) -> int:
+                assert graph is not None
+                return sum(run_rdflib_query(graph, library()[q], v) for q, v in p)
 
-        cases.append((f"trace --department {name}", on_store, on_graph if graph else None))
+            label = f"trace --department {name}" + (f" --jurisdiction {region}" if within else "")
+            cases.append((label, on_store, on_graph if graph else None))
     return cases
 
 
 def run_analyze(store: ox.Store, times: int) -> list[str] | None:
-    """Time `policygraph.analyze` on the store when the module exists (issue 7)."""
+    """What `policygraph analyze` computes, on the store: the lineage and co-responsibility
+    networks from their queries, plan depths, policy uses and function roles (issue 7)."""
     try:
         analyze = importlib.import_module("policygraph.analyze")
     except ImportError:
         return None
-    entry = getattr(analyze, "analyze_store", None)
-    if entry is None:
-        return ["analyze", "skipped: no analyze_store(store)", "", "", ""]
-    timing, result = repeat(lambda: entry(store), times)
-    return [
-        "analyze",
-        str(len(result)) if hasattr(result, "__len__") else "",
-        timing.cell(),
-        "—",
-        "—",
-    ]
+
+    def run() -> int:
+        lineage = analyze.lineage_graph(run_query(store, library()["implements-edges"]))
+        responsibilities = run_query(store, library()["function-responsibilities"])
+        network = analyze.co_responsibility_graph(responsibilities)
+        analyze.policy_uses(lineage)
+        analyze.function_roles(network)
+        return len(analyze.plan_depths(lineage))
+
+    timing, depths = repeat(run, times)
+    return ["analyze (depths, uses, roles)", f"{depths:,}", timing.cell(), "—", "—"]
 
 
 def draft_context_command(command: list[str], graphs: Path) -> list[str] | None:
