@@ -295,6 +295,7 @@ def main() -> None:
             f"Targets found in the graphs / stated in the texts: {found:,} / {stated:,}.",
             "",
         ]
+        print(report.lines[-2], flush=True)
         store, graph = bench_load(report, graphs, args.repeat, rdflib_times, not args.no_rdflib)
         bench_serialize(report, graphs, not args.no_rdflib)
         cap = args.rdflib_cap
