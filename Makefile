@@ -30,7 +30,7 @@ graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs
 
 demo: graphs ## build the corpus graphs, validate them and show who owns which targets
-	-$(BIN)/policygraph validate graphs
+	-$(BIN)/policygraph validate graphs --summary
 	$(BIN)/policygraph query department-targets --limit 15
 
 lint: $(STAMP) ## ruff check and format check

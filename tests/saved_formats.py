@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from policygraph.normalize import normalize_text
 from policygraph.read.pdf import display_width
-from policygraph.structure import find_tables
+from policygraph.tables import find_tables
 
 PDF_FONT = "STSong-Light"
 """An Adobe CJK font every PDF reader has: reportlab names it, no font file needed."""

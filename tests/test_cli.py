@@ -171,7 +171,7 @@ def test_cli_validate_plan_text_conforms(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(CORPUS / "wanzhou.txt"), "--lang", "en"])
     assert result.exit_code == 0, result.stdout
     assert "The target names no responsible unit" in result.stdout
-    assert "line 69" in result.stdout
+    assert "wanzhou.txt:69" in result.stdout
 
 
 def test_cli_validate_reports_violation_with_exit_1(tmp_path: Path) -> None:
@@ -197,3 +197,20 @@ def test_cli_query_unknown_parameter_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", "department-targets", "--param", "x=1"])
     assert result.exit_code == 2
     assert "unknown parameter x" in result.stderr
+
+
+def test_cli_validate_keeps_exit_2_for_every_unusable_input(tmp_path: Path) -> None:
+    """validate keeps pySHACL's 0/1/2 contract; build reports the finer codes."""
+    binary = tmp_path / "draft.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 40)
+    result = runner.invoke(app, ["validate", str(binary)])
+    assert result.exit_code == 2
+    assert f"error: {binary}: binary file" in result.stderr
+    assert runner.invoke(app, ["build", str(binary), "--out", str(tmp_path / "o")]).exit_code == 3
+
+
+def test_cli_validate_summary_prints_only_the_table() -> None:
+    result = runner.invoke(app, ["validate", str(CORPUS / "lincang.txt"), "--summary"])
+    assert result.exit_code == 0
+    assert "Validation summary" in result.stdout
+    assert "lincang.txt:" not in result.stdout

@@ -15,7 +15,8 @@ from policygraph.errors import InputError
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.normalize import normalize_text
 from policygraph.read import PLAN_SUFFIXES, read_plan
-from policygraph.structure import find_tables, outline_text
+from policygraph.structure import outline_text
+from policygraph.tables import find_tables
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -173,3 +173,40 @@ def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) ->
             where = f" (it is a label of {owner[0]!r})" if owner else ""
             problems.append(f"{t.get('id')}: {raw!r} is not a label of {canonical!r}{where}")
     assert not problems, f"{gold.name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        pytest.param("护理型床位", "%", "养老机构护理型床位占比", id="share-implied-by-percent"),
+        pytest.param("政府运营床位", "%", "政府运营床位占比", id="share-implied-by-percent-2"),
+        pytest.param(
+            "每个县（市、区）老年大学", "所", "每个县(区)老年大学数", id="county-spelling"
+        ),
+        pytest.param(
+            "每个县(市)区失能照护服务机构",
+            "所",
+            "每个县(区)失能照护服务机构数",
+            id="county-spelling-2",
+        ),
+        pytest.param("每千人口托位数", None, "每千人口托位数", id="exact-label-without-unit"),
+    ],
+)
+def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
+    """Issue 3: a wording that is no label still finds its concept when the unit names
+    the noun it leaves out, or the county level is spelt another way."""
+    from policygraph.lexicon import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_lexicon_unknown_wording_gets_its_own_unreviewed_concept() -> None:
+    from policygraph.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    first = lexicon.indicator("养老服务志愿者注册人数", "人")
+    assert not first.reviewed and first.label == "养老服务志愿者注册人数"
+    assert first.key.startswith("indicator/x-")
+    assert lexicon.indicator("养老服务志愿者注册人数", "人") == first
+    assert lexicon.indicator("托育服务志愿者注册人数", "人").key != first.key

@@ -18,6 +18,11 @@ from policygraph.normalize import normalize_text
         pytest.param("达到９０％", "达到90%", id="fullwidth-digits-and-percent"),
         pytest.param("探索老 年服务机构", "探索老年服务机构", id="stray-space-inside-word"),
         pytest.param("预期性 \n区民政局", "预期性\n区民政局", id="trailing-space"),
+        pytest.param(
+            "\t一、总体要求\n序号\t指标名称  2025年",
+            "一、总体要求\n序号\t指标名称  2025年",
+            id="tab-indent-dropped-column-gaps-kept",
+        ),
     ],
 )
 def test_normalize_unifies_writing(source: str, expected: str) -> None:
@@ -51,7 +56,7 @@ def test_normalize_quote_is_exact_source_text_with_line() -> None:
     assert quote.line == 2
 
 
-@given(st.text(alphabet="养老托育服务（）(),，。 \n12345%％一、|", max_size=200))
+@given(st.text(alphabet="养老托育服务（）(),，。 \t\n12345%％一、|", max_size=200))
 def test_normalize_every_span_quotes_the_source(source: str) -> None:
     normalized = normalize_text(source)
     assert len(normalized.offsets) == len(normalized.text)
@@ -61,7 +66,7 @@ def test_normalize_every_span_quotes_the_source(source: str) -> None:
         assert source[quote.start : quote.end] == quote.text
 
 
-@given(st.text(alphabet="养老托育服务（）(),，。 \n12345%％一、|", max_size=200))
+@given(st.text(alphabet="养老托育服务（）(),，。 \t\n12345%％一、|", max_size=200))
 def test_normalize_twice_changes_nothing(source: str) -> None:
     once = normalize_text(source).text
     assert normalize_text(once).text == once

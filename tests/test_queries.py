@@ -102,6 +102,23 @@ def test_queries_header_parsing() -> None:
     assert query.columns == ("a", "b")
 
 
+def test_queries_indicator_comparison_lists_every_plan_that_sets_it(store: ox.Store) -> None:
+    """Issue 3: 每千人口托位数 in 2025 across the five bundled plans, ordered by value."""
+    query = library()["indicator-comparison"]
+    result = run_query(store, query, {"indicator": "每千人口托位数", "year": "2025"})
+    at = {column: i for i, column in enumerate(result.columns)}
+    found = [(row[at["jurisdiction"]], row[at["value"]]) for row in result.rows]
+    assert found == [
+        ("临沧市", "3"),
+        ("周口市", "4.1"),
+        ("昆明市", "4.5"),
+        ("万州区", "4.5"),
+        ("西咸新区", "4.6"),
+    ]
+    assert all(row[at["year"]] == "2025" for row in result.rows)
+    assert run_query(store, query, {"indicator": "每千人口托位数", "year": "2035"}).rows == ()
+
+
 def _gold_binding(gold: dict, plan: str) -> set[tuple[str, str]]:
     return {
         (t["indicator_raw"], str(v["year"]))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from policygraph.markers import chinese_numeral
 from policygraph.normalize import normalize_text
-from policygraph.structure import chinese_numeral, find_tables, outline_text
+from policygraph.structure import outline_text
+from policygraph.tables import find_tables
 
 
 def _titles(text: str) -> list[tuple[str, str, int]]:

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from policygraph.extract.targets import parse_cell, table_targets, text_targets
+from policygraph.extract.statements import text_targets
+from policygraph.extract.targets import parse_cell, table_targets
 from policygraph.model import Bindingness
 from policygraph.normalize import normalize_text
-from policygraph.structure import find_tables
+from policygraph.tables import find_tables
 
 
 @pytest.mark.parametrize(
@@ -114,4 +115,388 @@ def test_targets_inline_background_facts_are_not_targets() -> None:
 def test_targets_inline_per_year_target_has_no_year() -> None:
     assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
         ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
+    ]
+
+
+def test_targets_pipe_rows_keep_empty_cells_and_group_rows() -> None:
+    """Issue 3: one row a line, cells separated by `|`; an empty cell between two `|`
+    is a real gap, a lone cell is a group row (the domain)."""
+    text = (
+        "表1 主要指标\n"
+        "序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性\n"
+        "一、养老服务\n"
+        "1 | 养老机构护理型床位占比 | % | 44.5 | ≥55 | 约束性\n"
+        "2 | 每千人口托位数（个） |  | — | 4.5 | 预期性\n"
+        "二、托育服务\n"
+        "3 | 普惠性托位占比 | % | 30 |  | 预期性\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.year, t.value, t.comparator, t.unit) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55), ">=", "%"),
+        ("每千人口托位数", 2025, Decimal("4.5"), "=", "个"),
+    ]
+    first, second = targets
+    assert (first.baseline_value, first.baseline_year, first.domain) == (
+        Decimal("44.5"),
+        2020,
+        "养老服务",
+    )
+    assert first.binding is Bindingness.BINDING and second.baseline_value is None
+
+
+def test_targets_row_missing_its_merged_cell_is_anchored_by_its_serial() -> None:
+    """A 类别 cell merged over several rows appears only in the first of them."""
+    text = (
+        "类别 | 序号 | 指标 | 2020年 | 2025年 | 属性\n"
+        "养老服务 | 1 | 生活不能自理特困人员集中供养率（%） | 53 | ≥80 | 约束性\n"
+        "2 | 社区日间照料机构覆盖率（%） | 43.1 | 100 | 预期性\n"
+        "托育服务 | 3 | 托育机构备案数（个） | — | 30 | 预期性\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.value, t.unit, t.domain, t.baseline_value) for t in targets] == [
+        ("生活不能自理特困人员集中供养率", Decimal(80), "%", "养老服务", Decimal(53)),
+        ("社区日间照料机构覆盖率", Decimal(100), "%", "养老服务", Decimal("43.1")),
+        ("托育机构备案数", Decimal(30), "个", "托育服务", None),
+    ]
+
+
+@pytest.mark.parametrize("gap", ["\t", "  ", "\u3000\u3000"], ids=["tab", "spaces", "ideographic"])
+def test_targets_whitespace_aligned_columns(gap: str) -> None:
+    header = gap.join(["序号", "指标名称", "2021年", "2025年"])
+    row = gap.join(["1", "养老机构护理型床位占比（%）", "48", "60"])
+    (target,) = _table_targets(f"{header}\n{row}\n")
+    assert (target.indicator, target.year, target.value, target.baseline_value) == (
+        "养老机构护理型床位占比",
+        2025,
+        Decimal(60),
+        Decimal(48),
+    )
+
+
+def test_targets_header_words_decide_baseline_and_goal_columns() -> None:
+    """基期/现状 columns are baselines even when they are not the earliest; 目标 columns
+    are goals, so a plan with one goal year and a 现状 column gives one target."""
+    text = (
+        "序号 | 指标名称 | 2023年目标值 | 2025年目标值 | 2021年现状值\n"
+        "1 | 普惠性托位占比（%） | 50 | 60 | 35\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.year, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        (2023, Decimal(50), Decimal(35), 2021),
+        (2025, Decimal(60), Decimal(35), 2021),
+    ]
+
+
+def test_targets_allocation_rows_skip_the_total_row() -> None:
+    text = (
+        "地区 | 2025年养老床位（张） | 2025年托位（个）\n"
+        "合计 | 67478 | 37120\n"
+        "川汇区 | 2257 | 2326\n"
+    )
+    targets = _table_targets(text)
+    assert {(t.region, t.indicator, t.value) for t in targets} == {
+        ("川汇区", "养老床位", Decimal(2257)),
+        ("川汇区", "托位", Decimal(2326)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "到2025年，建成1所三级中医医院（设置康复科）。",
+            [("三级中医医院（设置康复科）", 2025, "=", Decimal(1), "所")],
+            id="count-before-the-noun",
+        ),
+        pytest.param(
+            "到2025年，全市每个县（区）至少建有1所老年大学，70%以上乡镇（街道）建有老年学校。",
+            [
+                ("每个县（区）老年大学", 2025, ">=", Decimal(1), "所"),
+                ("乡镇（街道）建有老年学校", 2025, ">=", Decimal(70), "%"),
+            ],
+            id="distributive-scope-and-share-first",
+        ),
+        pytest.param(
+            "到2025年，每个县（市、区）至少建成一所示范性托育机构。",
+            [("每个县（市、区）示范性托育机构", 2025, ">=", Decimal(1), "所")],
+            id="chinese-numeral-count",
+        ),
+        pytest.param(
+            "到2025年，50%以上的乡（镇）建有1所综合服务功能的养老机构。",
+            [("乡（镇）建有综合服务功能的养老机构", 2025, ">=", Decimal(50), "%")],
+            id="count-inside-a-share-criterion",
+        ),
+        pytest.param(
+            "培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业。",
+            [("养老托育服务骨干企业", None, "=", Decimal(37), "家")],
+            id="praising-attributes-dropped",
+        ),
+        pytest.param(
+            "引进或培育5家规模较大的民营养老服务集团和8家托育连锁服务机构提供规范化服务。",
+            [
+                ("规模较大的民营养老服务集团", None, "=", Decimal(5), "家"),
+                ("托育连锁服务机构", None, "=", Decimal(8), "家"),
+            ],
+            id="two-counts-joined-by-he",
+        ),
+        pytest.param(
+            "支持3家居家社区型养老机构和1家医养结合养老机构实施普惠养老城企联动专项行动，"
+            "新增普惠养老床位500张。",
+            [
+                ("实施普惠养老城企联动专项行动的居家社区型养老机构", None, "=", Decimal(3), "家"),
+                ("实施普惠养老城企联动专项行动的医养结合养老机构", None, "=", Decimal(1), "家"),
+                ("新增普惠养老床位", None, "=", Decimal(500), "张"),
+            ],
+            id="counted-units-of-a-program",
+        ),
+        pytest.param(
+            "落实将政府用于社会福利事业的彩票公益金55%以上用于养老服务体系建设。",
+            [("彩票公益金用于养老服务体系建设", None, ">=", Decimal(55), "%")],
+            id="share-used-for",
+        ),
+        pytest.param(
+            "市县两级应将不低于55%的本级福利彩票公益金用于支持发展养老服务。",
+            [("本级福利彩票公益金用于支持发展养老服务", None, ">=", Decimal(55), "%")],
+            id="share-of-what-follows",
+        ),
+        pytest.param(
+            "对困难家庭实施居家适老化改造，每年支持200户，到2025年共改造1000户。",
+            [
+                ("每年居家适老化改造", None, "=", Decimal(200), "户"),
+                ("居家适老化改造", 2025, "=", Decimal(1000), "户"),
+            ],
+            id="bare-verb-counts-the-action-before",
+        ),
+        pytest.param(
+            "2023年底，全区托位数达到40002025年底，全区托位数达到7200个。",
+            [
+                ("托位数", 2023, "=", Decimal(4000), "个"),
+                ("托位数", 2025, "=", Decimal(7200), "个"),
+            ],
+            id="value-run-into-the-next-year",
+        ),
+        pytest.param(
+            "到2023年，新区至少建成1所公办示范性养老院。3.织密网络。"
+            "每个社区至少配建一所300平方米的养老服务机构和200平方米的托育机构。",
+            [
+                ("公办示范性养老院", 2023, ">=", Decimal(1), "所"),
+                ("每个社区养老服务机构", None, ">=", Decimal(1), "所"),
+                ("每个社区托育机构", None, ">=", Decimal(1), "所"),
+            ],
+            id="a-new-item-ends-the-year-scope",
+        ),
+    ],
+)
+def test_targets_inline_value_first_and_undated_wordings(
+    text: str, expected: list[tuple[str, int | None, str, Decimal, str | None]]
+) -> None:
+    """Issue 3: the indicator of a value written first is the noun after it."""
+    assert _inline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "目前，全市养老床位仅有2.6万张，护理型床位占比仅为44.5%。", id="present-state"
+        ),
+        pytest.param("到2035年预计60岁及以上老年人口将达30%以上。", id="forecast"),
+        pytest.param("今后5年60岁及以上老年人将以每年约4.5万人的速度增长。", id="trend"),
+        pytest.param("“十三五”期间，建成了6所普惠性养老服务机构。", id="past-period"),
+        pytest.param("到2025年，鼓励100张床位以上的养老机构与医院签约。", id="size-class"),
+        pytest.param("到2025年，在日客流量超过1万人的公共场所建立母婴室。", id="threshold"),
+        pytest.param("到2025年，按照每千人口不少于10个托位配建托育设施。", id="norm"),
+        pytest.param("全市3岁以下婴幼儿数28.4万人。", id="population-size"),
+        pytest.param(
+            "2021年，全市新增养老床位2000张，护理型床位占比达到45%。", id="bare-past-year"
+        ),
+        pytest.param(
+            "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
+            id="coverage-without-a-year-of-its-own",
+        ),
+    ],
+)
+def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
+    assert [t for t in _inline(text) if t[3] != Decimal(100)] == []
+
+
+def _qualitative(text: str) -> list[tuple[str, int | None, str | None]]:
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.qualitative)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+        if t.value is None
+    ]
+
+
+def test_targets_inline_qualitative_coverage_with_a_year() -> None:
+    assert _qualitative("争取2022年底前实现城乡社区养老服务设施全覆盖。") == [
+        ("城乡社区养老服务设施", 2022, "全覆盖")
+    ]
+    assert _qualitative("争取到2023年，有意愿入住的特困人员全部实现集中供养。") == [
+        ("有意愿入住的特困人员", 2023, "全部实现集中供养")
+    ]
+    assert _qualitative("到2025年，全区所有乡镇(街道)建有老年学校。") == [
+        ("乡镇（街道）建有老年学校", 2025, "所有乡镇(街道)建有老年学校")
+    ]
+    assert _qualitative("推动实现城区医疗机构安宁服务等全覆盖。") == []
+    assert _qualitative("到2025年，基本建成覆盖城乡的养老服务体系。") == []
+
+
+def test_targets_inline_quotes_are_exact_source_text() -> None:
+    text = "到2025年，全市每个县(市)区至少建有1所老年大学。"
+    normalized = normalize_text(text)
+    (target,) = text_targets(normalized.text, 0, normalized.quote)
+    assert target.quote.text == "每个县(市)区至少建有1所老年大学"
+    assert text[target.quote.start : target.quote.end] == target.quote.text
+
+
+def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
+    """Issue 3: a target stated in the table and again in the text is one target, with
+    the table's comparator; an indicator's owners hold for all its years."""
+    from policygraph.extract import find_targets
+    from policygraph.lexicon import load_lexicon
+    from policygraph.structure import outline_text
+
+    text = (
+        "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
+        "1 | 政府运营床位占比（%） | 16 | ≤40 | 约束性\n"
+        "到2023年，全区托位数达到4000个，政府运营床位不超过40%。\n"
+        "到2025年，政府运营床位占比小于40%，全区托位数达到7200个。（责任单位：区卫生健康委）\n"
+    )
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    beds = [t for t in targets if "政府运营床位" in t.indicator]
+    assert [(t.year, t.comparator, t.source) for t in beds] == [
+        (2025, "<=", "table"),
+        (2023, "<=", "inline"),
+    ]
+    places = {t.year: [m.name for m in t.responsible] for t in targets if "托位数" in t.indicator}
+    assert places == {2023: ["区卫生健康委"], 2025: ["区卫生健康委"]}
+
+
+def _inline_with_baseline(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.comparator, t.value, t.baseline_value, t.baseline_year)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "到2025年，全省普惠托位数由2020年的1.2万个增加到4.5万个。",
+            [("普惠托位数", 2025, "=", Decimal(45000), Decimal(12000), 2020)],
+            id="from-base-year-to-target",
+        ),
+        pytest.param(
+            "到2025年，护理型床位占比由40%提高到55%以上。",
+            [("护理型床位占比", 2025, ">=", Decimal(55), Decimal(40), None)],
+            id="from-base-to-target",
+        ),
+        pytest.param(
+            "到2025年，城市社区、农村社区养老服务设施覆盖率分别达到100%、60%。",
+            [
+                ("城市社区养老服务设施覆盖率", 2025, "=", Decimal(100), None, None),
+                ("农村社区养老服务设施覆盖率", 2025, "=", Decimal(60), None, None),
+            ],
+            id="respectively",
+        ),
+        pytest.param(
+            "到2025年，全市养老床位总数达到2.5万张，较2020年增加1万张。",
+            [("养老床位总数", 2025, "=", Decimal(25000), None, None)],
+            id="change-against-a-base-year-is-no-target",
+        ),
+        pytest.param(
+            "到2025年，3岁以下婴幼儿健康管理率达到90%，人均预期寿命达到79岁。",
+            [
+                ("3岁以下婴幼儿健康管理率", 2025, "=", Decimal(90), None, None),
+                ("人均预期寿命", 2025, "=", Decimal(79), None, None),
+            ],
+            id="age-bound-versus-life-expectancy",
+        ),
+        pytest.param(
+            "到2025年，护理型床位占比提高5个百分点，达到55%。",
+            [("护理型床位占比", 2025, "=", Decimal(55), None, None)],
+            id="a-bare-value-continues-the-clause-before",
+        ),
+        pytest.param(
+            "到2025年，每千常住人口拥有3岁以下婴幼儿托位数达到4.5个。",
+            [("每千常住人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, None)],
+            id="per-thousand-residents-is-no-census-figure",
+        ),
+    ],
+)
+def test_targets_inline_baselines_respectively_and_changes(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """Issue 3: 由X提高到Y gives a baseline, not a target of its own."""
+    assert _inline_with_baseline(text) == expected
+
+
+def test_targets_cell_per_line_group_column_labels_its_rows() -> None:
+    """A 类别 cell merged over its rows is printed once, before its first serial; a
+    department just before the next serial still ends the previous row."""
+    text = (
+        "类别\n\n序号\n\n指标\n\n2020年\n\n2025年\n\n属性\n\n责任单位\n\n"
+        "养老服务\n\n1\n\n养老机构护理型床位占比（%）\n\n40\n\n≥55\n\n约束性\n\n市民政局\n\n"
+        "2\n\n每千名老年人养老床位数（张）\n\n30\n\n35\n\n预期性\n\n市民政局\n\n"
+        "托育服务\n\n3\n\n每千人口托位数（个）\n\n1.5\n\n4.5\n\n预期性\n\n市卫生健康委\n"
+    )
+    targets = _table_targets(text)
+    assert [(t.indicator, t.domain, [m.name for m in t.responsible]) for t in targets] == [
+        ("养老机构护理型床位占比", "养老服务", ["市民政局"]),
+        ("每千名老年人养老床位数", "养老服务", ["市民政局"]),
+        ("每千人口托位数", "托育服务", ["市卫生健康委"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "序号 | 指标 | 基期值（2020年） | 目标值（2025年） | 指标属性\n"
+            "1 | 每千名老年人养老床位数（张/千人） | 30 | 35 | 预期性\n",
+            ("每千名老年人养老床位数", 2025, Decimal(35), "张/千人", Decimal(30), 2020),
+            id="years-inside-baseline-and-goal-headers",
+        ),
+        pytest.param(
+            "序号 | 指标 | 单位 | 现状值 | “十四五”目标 | 属性\n"
+            "1 | 养老机构护理型床位占比 | % | 40 | 55 | 约束性\n",
+            ("养老机构护理型床位占比", 2025, Decimal(55), "%", Decimal(40), None),
+            id="five-year-plan-goal-and-undated-baseline",
+        ),
+    ],
+)
+def test_targets_header_wording_of_year_columns(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    (target,) = _table_targets(text)
+    assert (
+        target.indicator,
+        target.year,
+        target.value,
+        target.unit,
+        target.baseline_value,
+        target.baseline_year,
+    ) == expected
+
+
+def test_targets_restated_unknown_wording_is_one_target() -> None:
+    """A wording no concept knows, restated in the text with part of its name, the same
+    year and the same value, is the table's target."""
+    from policygraph.extract import find_targets
+    from policygraph.lexicon import load_lexicon
+    from policygraph.structure import outline_text
+
+    text = (
+        "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
+        "1 | 社区养老服务志愿者注册率（%） | 10 | 30 | 预期性\n"
+        "到2025年，养老服务志愿者注册率达到30%，养老服务志愿者注册人数达到5000人。\n"
+    )
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    assert [(t.indicator, t.source) for t in targets] == [
+        ("社区养老服务志愿者注册率", "table"),
+        ("养老服务志愿者注册人数", "inline"),
     ]

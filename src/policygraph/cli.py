@@ -13,6 +13,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -52,6 +53,10 @@ class ReportFormat(StrEnum):
     ttl = "ttl"
 
 
+SEVERITIES = ("violation", "warning", "info")
+SEVERITY_TITLES = {"violation": "VIOLATIONS", "warning": "WARNINGS", "info": "INFO"}
+
+
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
@@ -59,14 +64,22 @@ class Lang(StrEnum):
 
 def reports_errors(command: F) -> F:
     """Turn the project's errors into one line on stderr and their exit status."""
+    return _reporting(command, status=None)
 
+
+def reports_errors_as_unusable(command: F) -> F:
+    """As `reports_errors`, but every error exits 2: validate keeps pySHACL's 0/1/2."""
+    return _reporting(command, status=EXIT_INPUT)
+
+
+def _reporting(command: F, status: int | None) -> F:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except PolicygraphError as error:
             err.print(f"error: {error}", markup=False)
-            raise typer.Exit(error.exit_code) from None
+            raise typer.Exit(error.exit_code if status is None else status) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -116,77 +129,95 @@ def build(
 
 
 @app.command()
-@reports_errors
+@reports_errors_as_unusable
 def validate(
     path: Annotated[
-        Path, typer.Argument(help="A plan text, a built .ttl graph, or a folder of graphs.")
+        Path,
+        typer.Argument(help="A plan text, a built .ttl graph, or a folder of either (graphs/)."),
     ],
     lang: Annotated[Lang, typer.Option(help="Language of the messages.")] = Lang.zh,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="text, json or ttl (the SHACL report).")
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print only the per-plan summary table.")
+    ] = False,
 ) -> None:
     """Check plans against the SHACL shapes and report what is missing or inconsistent.
 
-    Exit 0 when the plans conform, 1 when violations are found (or warnings with
-    --strict), 2 when the input cannot be read.
+    Each plan is checked with the registry of known parent policies. Findings are grouped
+    by severity and point at the source text (file, line, quote). Exit 0 when the plans
+    conform, 1 when violations are found (or warnings with --strict), 2 when the input
+    cannot be used.
     """
-    from policygraph.validate import SEVERITY_ORDER, validate_graph
+    from policygraph.validate import validate_graphs
 
-    report = validate_graph(_data_graph(path), lang=lang.value)
+    report = validate_graphs(_plan_graphs(path), lang=lang.value)
     if fmt is ReportFormat.ttl:
         out.print(report.graph.serialize(format="turtle"), markup=False)
     elif fmt is ReportFormat.json:
-        out.print(
-            json.dumps([f.__dict__ for f in report.findings], ensure_ascii=False, indent=2),
-            markup=False,
-        )
+        document = {
+            "conforms": report.conforms,
+            "summary": [
+                {"plan": plan, **{s: report.count(s, plan) for s in SEVERITIES}}
+                for plan in report.plans
+            ],
+            "findings": [asdict(f) for f in report.findings],
+        }
+        out.print(json.dumps(document, ensure_ascii=False, indent=2), markup=False)
     else:
-        _print_report(report, SEVERITY_ORDER)
+        _print_report(report, details=not summary)
     failed = not report.conforms or (strict and report.count("warning") > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _data_graph(path: Path):  # type: ignore[no-untyped-def]
-    from policygraph.build import build_file
+def _plan_graphs(path: Path) -> list[Any]:
+    """The plan graphs to validate: built from plan files, or read from Turtle files
+    (a graphs/ folder's vocabularies and registry files hold no plan and are skipped)."""
+    from policygraph.build import build_file, plan_files
     from policygraph.read import PLAN_SUFFIXES
-    from policygraph.store import load_graph
+    from policygraph.store import graph_files, load_graph
+    from policygraph.vocab import PG, RDF
 
+    if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
+        return [build_file(p).graph for p in plan_files([path])]
     if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
-        return build_file(path).graph
+        return [build_file(path).graph]
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(
             path, f"unsupported format {path.suffix or '(no suffix)'}: expected a plan file or .ttl"
         )
-    return load_graph(path)
+    graphs = [load_graph(p) for p in graph_files(path)]
+    plans = [g for g in graphs if (None, RDF.type, PG.Plan) in g]
+    if not plans:
+        raise InputError(path, "no plan (pg:Plan) in these graphs")
+    return plans
 
 
-def _print_report(report: Any, order: Sequence[str]) -> None:
-    summary = Table("plan", "violations", "warnings", "info", title="Validation summary")
-    plans = sorted({f.plan or "—" for f in report.findings})
-    for plan in plans:
-        counts = [
-            sum(1 for f in report.findings if (f.plan or "—") == plan and f.severity == s)
-            for s in order
-        ]
-        summary.add_row(plan, *map(str, counts))
-    for severity in order:
+def _print_report(report: Any, details: bool) -> None:
+    for severity in SEVERITIES if details else ():
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
-        out.print(f"\n[bold]{severity.upper()} ({len(group)})[/bold]")
-        for finding in group:
-            where = f"line {finding.line}" if finding.line else "no source line"
+        out.print(f"\n[bold]{SEVERITY_TITLES[severity]} ({len(group)})[/bold]")
+        for f in group:
+            out.print(f"- {f.plan or '—'} · {f.label or f.focus}: {f.message}", markup=False)
+            where = f"{f.file or '?'}:{f.line}" if f.line else (f.file or "no source line")
+            quote = " ".join((f.quote or "").split())
             out.print(
-                f"- {finding.plan or '—'} · {finding.label or finding.focus}: {finding.message}",
-                markup=False,
+                f"    {where}  “{_shorten(quote)}”" if quote else f"    {where}", markup=False
             )
-            if finding.quote:
-                out.print(f"    {where}: “{finding.quote[:80]}”", markup=False)
+    summary = Table("plan", *SEVERITIES, title="Validation summary")
+    for plan in report.plans:
+        summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITIES))
     out.print(summary)
     verdict = "conforms" if report.conforms else "does not conform"
-    out.print(f"{len(plans)} plan(s): {verdict}")
+    out.print(f"{len(report.plans)} plan(s): {verdict}")
+
+
+def _shorten(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @app.command()

@@ -169,7 +169,7 @@ def _same_target(target: Any, entry: GoldTarget, lexicon: Lexicon) -> bool:
             return False
     elif target.qualitative != entry.qualitative:
         return False
-    concept = lexicon.indicator(target.indicator)
+    concept = lexicon.indicator(target.indicator, target.unit)
     if concept.reviewed:
         return concept.label == entry.canonical
     return _overlap(target.indicator, entry.wording) >= WORDING_OVERLAP

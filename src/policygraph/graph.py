@@ -194,7 +194,7 @@ class _PlanGraph:
         self._units(node, measure.lead, lead=True)
 
     def _target(self, target: Target) -> None:
-        concept = self.lexicon.indicator(target.indicator)
+        concept = self.lexicon.indicator(target.indicator, target.unit)
         year = str(target.year) if target.year is not None else "per-year"
         parts = ["target", self.stem, concept.key.removeprefix("indicator/"), year]
         if target.region:

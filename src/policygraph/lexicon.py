@@ -70,11 +70,16 @@ class Lexicon:
             key = self.region_parents.get(key)
         return frozenset(keys)
 
-    def indicator(self, wording: str) -> IndicatorConcept:
-        """The canonical indicator a wording names, or an unreviewed concept of its own."""
+    def indicator(self, wording: str, unit: str | None = None) -> IndicatorConcept:
+        """The canonical indicator a wording names, or an unreviewed concept of its own.
+
+        Where the wording itself is no label, the plan's spelling of the county level
+        is unified (县（市、区）, 县（市）区 → 县（区）) and the noun the unit implies is
+        added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数)."""
         key = label_key(wording)
-        if key in self.indicators:
-            return self.indicators[key]
+        for candidate in _variants(key, unit):
+            if candidate in self.indicators:
+                return self.indicators[candidate]
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
 
@@ -126,6 +131,26 @@ class Lexicon:
             if 0 <= at <= 2 and len(name) > at + len(label) + 1:
                 return name[at + len(label) :]
         return JURISDICTION_PREFIX.sub("", name)
+
+
+COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")
+"""One county level, many spellings: 每个县（市、区）, 每个县（市）区 → 每个县（区）."""
+
+UNIT_NOUNS = {
+    "%": ("占比", "比例", "率"),
+    "‰": ("率",),
+    "户": ("户数",),
+    "人次": ("人次",),
+    "": ("覆盖率", "数"),
+}
+"""Nouns a unit implies when the wording leaves them out; counts add 数, and a wording
+without a unit (…全覆盖, stated in words) names a coverage rate."""
+
+
+def _variants(key: str, unit: str | None) -> list[str]:
+    bases = list(dict.fromkeys([key, COUNTY_SPELLINGS.sub("县（区）", key)]))
+    nouns = UNIT_NOUNS.get(unit or "", ("数",))
+    return bases + [base + noun for base in bases for noun in nouns if not base.endswith(noun)]
 
 
 @cache

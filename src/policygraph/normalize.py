@@ -29,7 +29,6 @@ HALF_TO_FULL = str.maketrans(
         "!": "！",
         "\u3000": " ",
         "\u00a0": " ",
-        "\t": " ",
         "．": ".",
         "％": "%",
         "＋": "+",
@@ -88,9 +87,12 @@ MIN_CHUNK_RUN = 3
 MIN_CHUNK_LENGTH = 80
 
 _CJK = r"\u4e00-\u9fff"
-SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ]+(?=[{_CJK}，。、；：（）])")
-"""A stray space between two Chinese characters (`老 年服务机构`)."""
-TRAILING_SPACE = re.compile(r"[ \r]+(?=\n|$)")
+SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
+"""A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
+tabs are kept: they separate the columns of a table laid out one row a line."""
+TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
+INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
+"""A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
     rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)[ \r]*\n[ \r\n]*"
@@ -99,6 +101,8 @@ SENTENCE_BROKEN_ACROSS_LINES = re.compile(
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
 extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
 Chinese character, not punctuation nor a title word, followed by a line that goes on."""
+TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
+"""A line with column separators is a table row, never half of a cut sentence."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,12 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
-    spans.extend(m.span() for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text))
+    spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
+    spans.extend(
+        m.span()
+        for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text)
+        if not TABLE_ROW.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+    )
     return spans
 
 

@@ -6,15 +6,25 @@ them as spaCy components; `plan_from_parts` gathers what they found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
-from policygraph.extract.targets import table_targets, text_targets
-from policygraph.lexicon import Lexicon
+from policygraph.extract.statements import text_targets
+from policygraph.extract.targets import table_targets
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import Citation, DepartmentMention, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
+
+ACHIEVEMENT_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十]{1,3}）)?[\u4e00-\u9fff]{2,8}"
+    r"(?:逐步|初见|持续|不断|日益|显著|明显|稳步|快速|有序)[\u4e00-\u9fff]{1,4}。"
+)
+"""An item whose title states a result of its subject (1.政策体系逐步完善。,
+2.服务体系初见成效。, 4.服务需求持续增长。) reports achievements or trends even where
+the chapter heading above it was lost; task titles are imperative (扩大…供给。)."""
 
 
 def find_targets(
@@ -35,6 +45,8 @@ def find_targets(
         ):
             continue
         paragraph = text[start:end]
+        if ACHIEVEMENT_ITEM.match(paragraph):
+            continue
         measure = _innermost(measures, start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote):
@@ -42,7 +54,7 @@ def find_targets(
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
-    return _share_owners_across_years(_merge_restatements(found, lexicon), lexicon)
+    return _merge_restatements(found, lexicon)
 
 
 def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
@@ -53,34 +65,49 @@ def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
 def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]:
     """A target restated in the table and the text, or twice in the text, is one
     target: the table's (or the first) statement wins; it takes its owners from a
-    restatement when it names none itself."""
+    restatement when it names none itself. The owners of an indicator hold for all
+    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task)."""
     kept: dict[tuple[str, int | None, str | None], Target] = {}
+    owners: dict[tuple[str, str | None], Target] = {}
     for target in targets:
-        key = (lexicon.indicator(target.indicator).key, target.year, target.region)
+        concept = _restated_concept(target, kept, lexicon)
+        key = (concept, target.year, target.region)
         if key not in kept:
             kept[key] = target
         elif not kept[key].responsible and target.responsible:
             kept[key] = replace(kept[key], responsible=target.responsible, measure=target.measure)
-    return list(kept.values())
-
-
-def _share_owners_across_years(targets: list[Target], lexicon: Lexicon) -> list[Target]:
-    """One statement of an indicator for several years (养老床位1.3万张、1.5万张) is one
-    commitment: a year it names no owner for takes the owners that another year of
-    the same statement (same indicator, same source line) found by restatement."""
-    owned: dict[tuple[str, str | None, int], Target] = {}
-    for target in targets:
-        key = (lexicon.indicator(target.indicator).key, target.region, target.quote.line)
         if target.responsible:
-            owned.setdefault(key, target)
-    shared = []
-    for target in targets:
-        key = (lexicon.indicator(target.indicator).key, target.region, target.quote.line)
-        owner = owned.get(key)
-        if owner is not None and not target.responsible:
+            owners.setdefault((concept, target.region), target)
+    merged = []
+    for (concept, _year, region), target in kept.items():
+        owner = owners.get((concept, region))
+        if not target.responsible and owner is not None:
             target = replace(target, responsible=owner.responsible)
-        shared.append(target)
-    return shared
+        merged.append(target)
+    return merged
+
+
+def _restated_concept(
+    target: Target, kept: dict[tuple[str, int | None, str | None], Target], lexicon: Lexicon
+) -> str:
+    """The concept key of a target; a wording no concept knows that restates a kept
+    target — same year, region, value and unit, one wording inside the other (全区托育
+    机构覆盖率 / 托育机构覆盖率) — takes the kept target's key."""
+    concept = lexicon.indicator(target.indicator, target.unit)
+    if concept.reviewed or target.value is None:
+        return concept.key
+    wording = label_key(target.indicator)
+    for (key, year, region), other in kept.items():
+        same = (year, region, other.value, other.unit) == (
+            target.year,
+            target.region,
+            target.value,
+            target.unit,
+        )
+        other_wording = label_key(other.indicator)
+        if same and (wording in other_wording or other_wording in wording):
+            return key
+    return concept.key
 
 
 def plan_from_parts(

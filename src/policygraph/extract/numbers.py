@@ -27,9 +27,10 @@ CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千]+$")
+CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
-RANGE_DASH = "—–－-~～至到"
+SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
+LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -45,16 +46,22 @@ def parse_decimal(text: str) -> Decimal | None:
 
 
 def chinese_number(word: str) -> int:
-    """A Chinese numeral below 10,000: 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105."""
-    total, current = 0, 0
+    """A Chinese numeral: 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105, 一万二千 → 12000,
+    两亿 → 200000000 (万 and 亿 close a four-digit section)."""
+    total, section, current = 0, 0, 0
     for char in word:
         if char in CN_DIGITS:
             current = CN_DIGITS[char]
-        else:
-            scale = {"十": 10, "百": 100, "千": 1000}[char]
-            total += (current or 1) * scale
+        elif char in SMALL_SCALES:
+            section += (current or 1) * SMALL_SCALES[char]
             current = 0
-    return total + current
+        elif char == "万":
+            total += (section + current) * LARGE_SCALES[char]
+            section, current = 0, 0
+        else:
+            total = (total + section + current) * LARGE_SCALES[char]
+            section, current = 0, 0
+    return total + section + current
 
 
 def apply_multiplier(value: Decimal, multiplier: str | None) -> Decimal:

@@ -1,11 +1,11 @@
-"""Targets: what a plan promises, by when, in which unit, how strictly.
+"""Targets of indicator tables: what a plan promises, by when, in which unit, how strictly.
 
-Two sources, two readers:
-- indicator tables (`table_targets`): headers decide meaning (序号, 指标名称,
-  单位, year columns, 属性, 责任单位); with one cell a line, empty cells are
-  often dropped, so each row places its values by its own evidence;
-- running text (`text_targets`): 到2025年…达到X%, …不低于…, …以上, staged years,
-  shared values (A、B均达到90%), per-year targets (每年新增…).
+Headers decide meaning (序号, 类别, 指标名称, 单位, year columns — 基期/现状 ones are
+baselines —, 属性, 责任单位). With one cell a line, empty cells are often dropped, so
+each row places its values by its own evidence; with one row a line, cells sit in
+their columns and a row that lost merged cells is anchored by its serial number.
+Allocation tables (a region per row) give targets of those regions. Running text is
+read by `statements.py`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from policygraph.extract.departments import split_units
-from policygraph.extract.numbers import apply_multiplier, parse_decimal
+from policygraph.extract.numbers import apply_multiplier
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.structure import Cell, Table
+from policygraph.tables import Cell, Table
 
 UNITS = (
     "万人次",
@@ -52,8 +52,11 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (建筑面积…平方米 is never matched at all: 平方米 is not a target unit)."""
 
 TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
-NAME_WITH_UNIT = re.compile(rf"^(?P<name>.+?)（(?P<unit>{UNIT_PATTERN})）$")
-"""A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）."""
+NAME_WITH_UNIT = re.compile(
+    rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+)
+"""A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
+每千名老年人养老床位数（张/千人）."""
 
 BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
 
@@ -67,6 +70,17 @@ EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、(?P<domain>.+)$")
 REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
+BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
+"""Year columns that hold the starting point: 2020年（基期）, 现状值, 2021年实际."""
+TARGET_HEADER = re.compile(r"目标|规划|预期值")
+"""Year columns that hold the goal: 2025年目标值, 目标值."""
+TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
+"""The sum row of an allocation table is the plan's own total, not a region's target."""
+DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
+"""The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
+FIVE_YEAR_PLAN = re.compile(r"“?十四五”?")
+"""A “十四五”目标 column holds the goals for the end of the 14th five-year plan, 2025."""
+GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
 @dataclass(frozen=True)
@@ -107,22 +121,27 @@ def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:
-    """Header cells as column kinds: serial, name, unit, year:NNNN, attr, resp, other."""
+    """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
+    base:NNNN (a baseline; base: when the header gives no year), attr, resp, other."""
     kinds: list[str] = []
     texts = [c.text for c in header]
     for index, text in enumerate(texts):
         if text == "属性" and index and texts[index - 1] == "指标":
             kinds[-1] = "attr"
             continue
-        year = YEAR_HEADER.match(text)
+        year = _header_year(text)
         if text in ("序号", "编号"):
             kinds.append("serial")
+        elif GROUP_HEADER.match(text):
+            kinds.append("group")
+        elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
+            kinds.append(f"base:{year or ''}")
         elif "名称" in text or text in ("指标", "项目"):
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
             kinds.append("unit")
         elif year:
-            kinds.append(f"year:{year['year']}")
+            kinds.append(f"year:{year}")
         elif "属性" in text or "性质" in text or text == "类型":
             kinds.append("attr")
         elif "责任" in text or "牵头" in text:
@@ -132,48 +151,93 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
     return kinds
 
 
-def _rows(cells: tuple[Cell, ...]) -> list[tuple[str | None, Cell, list[Cell]]]:
-    """Rows of a numbered table: (group, serial cell, the row's other cells)."""
+def _header_year(text: str) -> int | None:
+    """2025, 2025年, 2025年目标值, 目标值（2025年）, “十四五”目标 (the plan period ends 2025)."""
+    if (year := YEAR_HEADER.match(text)) is not None:
+        return int(year["year"])
+    if BASELINE_HEADER.search(text) or TARGET_HEADER.search(text):
+        inner = re.search(r"(20\d{2})年?", text)
+        if inner is not None:
+            return int(inner.group(1))
+        if FIVE_YEAR_PLAN.search(text):
+            return 2025
+    return None
+
+
+def _rows(
+    cells: tuple[Cell, ...], group_column: bool = False
+) -> list[tuple[str | None, Cell, list[Cell]]]:
+    """Rows of a numbered table: (group, serial cell, the row's other cells). With a
+    类别 column, the label of a group of rows stands just before the serial of its
+    first row (the merged cell is printed once)."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
-    for cell in cells:
+    for index, cell in enumerate(cells):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
         if cell.text == str(expected):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
+        elif group_column and following == str(expected) and _group_label(cell.text):
+            group = cell.text
         elif rows:
             rows[-1][2].append(cell)
     return rows
 
 
+def _group_label(text: str) -> bool:
+    """A 类别 cell: words, neither a value, an attribute nor a department."""
+    if parse_cell(text) is None or text in BINDING_WORDS or DEPARTMENT_END.search(text):
+        return False
+    return parse_cell(text) == Quantity(qualitative=text)
+
+
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     kinds = _columns(table.header)
-    years = [int(k[5:]) for k in kinds if k.startswith("year:")]
-    if not years:
+    roles = _year_roles(kinds)
+    if not roles.targets:
         return []
-    target_years = years[1:] if len(years) > 1 else years
+    if table.rows:
+        return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    for group, _serial, cells in _rows(table.cells):
+    for group, _serial, cells in _rows(table.cells, "group" in kinds):
         if not cells:
             continue
-        targets.extend(_row_targets(cells, kinds, years, target_years, group, quote))
+        targets.extend(_row_targets(cells, kinds, roles, group, quote))
     return targets
+
+
+@dataclass(frozen=True)
+class YearRoles:
+    """Which year columns a header marks as goals and which as the baseline."""
+
+    columns: tuple[str, ...]  # the year and base columns, in order
+    targets: tuple[int, ...]
+    baseline: str | None  # the baseline column kind
+
+
+def _year_roles(kinds: list[str]) -> YearRoles:
+    """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
+    the earliest of several years is the baseline (2021 | 2023 | 2025)."""
+    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
+    base = next((k for k in columns if k.startswith("base:")), None)
+    years = [k for k in columns if k.startswith("year:")]
+    if base is None and len(years) > 1:
+        base, years = years[0], years[1:]
+    return YearRoles(columns, tuple(int(k[5:]) for k in years), base)
 
 
 def _row_targets(
     cells: list[Cell],
     kinds: list[str],
-    years: list[int],
-    target_years: list[int],
+    roles: YearRoles,
     group: str | None,
     quote: QuoteMaker,
 ) -> list[Target]:
     name_cell, rest = cells[0], list(cells[1:])
-    name, unit = name_cell.text, None
-    if (inner := NAME_WITH_UNIT.match(name)) is not None:
-        name, unit = inner["name"], inner["unit"]
+    unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
         unit = rest.pop(0).text
     binding = None
@@ -183,15 +247,38 @@ def _row_targets(
         binding = BINDING_WORDS[rest[attr_at].text]
         responsible = rest[attr_at + 1 :]
         rest = rest[:attr_at]
-    slots = _place_values(rest, len(years))
-    by_year = dict(zip(years, slots, strict=True))
-    baseline = by_year.get(years[0]) if len(years) > 1 else None
-    base_q = parse_cell(baseline.text) if baseline else None
-    last = max((c for c in rest), key=lambda c: c.end, default=name_cell)
-    row_quote = quote(name_cell.start, last.end)
+    slots = _place_values(rest, len(roles.columns))
+    by_column = dict(zip(roles.columns, slots, strict=True))
+    last = max(rest, key=lambda c: c.end, default=name_cell)
+    row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
+    return _targets_of_row(row, roles, quote)
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """One indicator row, its cells placed in their columns."""
+
+    name: Cell
+    unit: str | None
+    by_column: dict[str, Cell | None]
+    binding: Bindingness | None
+    responsible: tuple[Cell, ...]
+    group: str | None
+    last: Cell
+
+
+def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
+    name, unit = row.name.text, row.unit
+    if (inner := NAME_WITH_UNIT.match(name)) is not None:
+        name, unit = inner["name"], unit or inner["unit"]
+    base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
+    base_q = parse_cell(base_cell.text) if base_cell else None
+    has_base = roles.baseline and base_q is not None and base_q.value is not None
+    base_year = roles.baseline[5:] if has_base and roles.baseline else ""
+    row_quote = quote(row.name.start, row.last.end)
     targets = []
-    for year in target_years:
-        cell = by_year.get(year)
+    for year in roles.targets:
+        cell = row.by_column.get(f"year:{year}")
         quantity = parse_cell(cell.text) if cell else None
         if quantity is None:
             continue
@@ -206,14 +293,56 @@ def _row_targets(
                 comparator=quantity.comparator if quantity.value is not None else None,
                 unit=unit or quantity.unit,
                 baseline_value=base_q.value if base_q else None,
-                baseline_year=years[0] if base_q and base_q.value is not None else None,
-                binding=binding,
-                domain=group,
+                baseline_year=int(base_year) if base_year else None,
+                binding=row.binding,
+                domain=row.group,
                 source="table",
-                responsible=(),
             )
         )
-    return [_with_units(t, responsible, quote) for t in targets]
+    return [_with_units(t, list(row.responsible), quote) for t in targets]
+
+
+def _grid_targets(
+    rows: tuple[tuple[Cell, ...], ...], kinds: list[str], roles: YearRoles, quote: QuoteMaker
+) -> list[Target]:
+    """Rows laid out one a line: each cell sits in its column. A row shorter than the
+    header lost merged cells (a 类别 spanning rows); its serial number anchors it."""
+    targets: list[Target] = []
+    group: str | None = None
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if len(filled) == 1:
+            match = GROUP_ROW.match(filled[0].text)
+            group = match["domain"].strip() if match else filled[0].text
+            continue
+        placed = dict(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
+        if placed.get("group") and placed["group"].text:
+            group = placed["group"].text
+        name = placed.get("name")
+        if name is None or not name.text:
+            continue
+        attr = placed.get("attr")
+        unit = placed.get("unit")
+        facts = RowFacts(
+            name=name,
+            unit=unit.text if unit and TABLE_UNIT_CELL.match(unit.text) else None,
+            by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
+            binding=BINDING_WORDS.get(attr.text) if attr else None,
+            responsible=tuple(c for k, c in placed.items() if k == "resp" and c.text),
+            group=group,
+            last=max(filled, key=lambda c: c.end),
+        )
+        targets.extend(_targets_of_row(facts, roles, quote))
+    return targets
+
+
+def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
+    """The column of the row's first cell: its serial number in the serial column, else
+    the cells are right-aligned (merged cells are missing at the start)."""
+    serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
+    if "serial" in kinds and serial is not None:
+        return max(0, kinds.index("serial") - serial)
+    return max(0, len(kinds) - len(row))
 
 
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
@@ -252,9 +381,13 @@ def _allocation_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     width = len(table.header)
     targets: list[Target] = []
     cells = table.cells
-    for start in range(0, len(cells) - width + 1, width):
-        row = cells[start : start + width]
+    rows = table.rows or tuple(
+        cells[i : i + width] for i in range(0, len(cells) - width + 1, width)
+    )
+    for row in rows:
         region = row[0].text
+        if len(row) != width or TOTAL_ROW.match(region):
+            continue
         for cell, column in zip(row[1:], columns, strict=True):
             quantity = parse_cell(cell.text)
             if column is None or column[0] != latest or quantity is None:
@@ -272,173 +405,3 @@ def _allocation_targets(table: Table, quote: QuoteMaker) -> list[Target]:
                 )
             )
     return targets
-
-
-# --- running text -------------------------------------------------------------------
-
-YEAR_CUE = re.compile(
-    r"(?P<cue>到|至|争取到|力争到|力争|争取|截至|截止到|截止)?(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
-)
-"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
-(截至/截止 scope background or baselines, not targets)."""
-
-FIVE_YEAR_END = re.compile(r"“?十四五”?(?:期间|时期)?末")
-"""十四五末: the end of the 14th five-year plan, 2025."""
-
-VALUE_PHRASE = re.compile(
-    rf"(?P<pre>不低于|不少于|不超过|不高于|不到|超过|大于|高于|多于|小于|低于|少于|突破|至少|"
-    rf"提高到|提升到|提高至|提升至|增加到|增长到|下降到|降低到|稳定在|保持在|控制在|达到|达|为|在)?"
-    rf"(?P<num>\d+(?:\.\d+)?)(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?"
-    rf"(?P<unit>{UNIT_PATTERN})(?P<post>以上|及以上|以下|以内|左右)?"
-)
-"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 1.5万张, 1—2个."""
-
-COMPARATOR_WORDS = {
-    "不低于": ">=",
-    "不少于": ">=",
-    "至少": ">=",
-    "以上": ">=",
-    "及以上": ">=",
-    "超过": ">",
-    "大于": ">",
-    "高于": ">",
-    "多于": ">",
-    "突破": ">",
-    "不超过": "<=",
-    "不高于": "<=",
-    "以下": "<=",
-    "以内": "<=",
-    "控制在": "<=",
-    "小于": "<",
-    "低于": "<",
-    "少于": "<",
-    "不到": "<",
-}
-"""Comparator normal forms (VOCABULARY.md): 不低于 → >=, 超过 → >, 不超过 → <= …"""
-
-BACKGROUND_CUES = re.compile(
-    r"截至|截止|现有|已有|已建成|共有|目前|累计|先后|现状|第[一二三四五六七]次|预计"
-)
-"""Clauses that report the present or a forecast (截至2020年底…有X张), not a target."""
-
-PER_YEAR = re.compile(r"每年|年均|每年度")
-LEADING_FILLER = re.compile(
-    r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
-    r"并|其中|同时|原则上|要|使|将|建成|共|累计)+"
-)
-TRAILING_VERBS = re.compile(
-    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|稳定在|保持在|为|在|是)+$"
-)
-INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
-CLAUSE_SPLIT = re.compile(r"[，；。：]")
-
-
-def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
-    """Targets stated in one paragraph of running text (offsets from `base`)."""
-    targets: list[Target] = []
-    year: int | None = None
-    background = False
-    for clause in _clauses(text):
-        c_start, c_text = clause
-        if FIVE_YEAR_END.search(c_text):
-            year, background = 2025, False
-        for cue in YEAR_CUE.finditer(c_text):
-            if cue["cue"] in ("截至", "截止到", "截止"):
-                background = True
-            elif cue["cue"] or cue["before"] or cue["end"]:
-                year, background = int(cue["year"]), False
-        if background or BACKGROUND_CUES.search(c_text):
-            continue
-        targets.extend(_clause_targets(c_text, c_start, base, year, quote))
-        if c_text.endswith("。"):
-            background = False
-    return targets
-
-
-def _clauses(text: str) -> list[tuple[int, str]]:
-    clauses = []
-    start = 0
-    for match in CLAUSE_SPLIT.finditer(text):
-        clauses.append((start, text[start : match.end()]))
-        start = match.end()
-    if start < len(text):
-        clauses.append((start, text[start:]))
-    return clauses
-
-
-def _clause_targets(
-    clause: str, c_start: int, base: int, year: int | None, quote: QuoteMaker
-) -> list[Target]:
-    per_year = PER_YEAR.search(clause) is not None
-    if year is None and not per_year:
-        return []
-    targets = []
-    previous_end = 0
-    for match in VALUE_PHRASE.finditer(clause):
-        if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
-            continue
-        before = clause[previous_end : match.start()]
-        previous_end = match.end()
-        before = re.sub(r".*?(?:\d{4}年(?:底|末)?(?:前)?[，、]?)", "", before)
-        names = _indicator_names(before)
-        if not names:
-            after = re.split(r"[，。；、]", clause[match.end() :])[0]
-            names = [_clean(after)] if _clean(after) else []
-        for name in names:
-            targets.append(
-                _inline_target(
-                    name, match, clause, c_start, base, None if per_year else year, quote
-                )
-            )
-    return targets
-
-
-def _indicator_names(before: str) -> list[str]:
-    """The indicator wording before a value; `A、B均达到90%` gives both A and B."""
-    cleaned = _clean(before)
-    if not cleaned:
-        return []
-    parts = cleaned.split("、")
-    if len(parts) > 1 and all(INDICATOR_SUFFIX.search(_clean(p)) for p in parts):
-        return [_clean(p) for p in parts if _clean(p)]
-    return [cleaned]
-
-
-def _clean(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", wording.strip())
-    previous = None
-    while previous != wording:
-        previous = wording
-        wording = TRAILING_VERBS.sub("", wording).strip("，、；： ")
-    return wording if re.search(r"[\u4e00-\u9fff]{2}", wording) else ""
-
-
-def _inline_target(
-    name: str,
-    match: re.Match[str],
-    clause: str,
-    c_start: int,
-    base: int,
-    year: int | None,
-    quote: QuoteMaker,
-) -> Target:
-    words = [match["pre"] or "", match["post"] or ""]
-    comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
-    value = apply_multiplier(Decimal(match["num"]), match["mult"])
-    upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    unit = match["unit"]
-    name_at = clause.find(name)
-    span_start = c_start + (name_at if 0 <= name_at < match.start() else match.start())
-    span_end = c_start + max(match.end(), name_at + len(name) if name_at >= 0 else 0)
-    baseline = re.search(r"由(?P<num>\d+(?:\.\d+)?)", clause[: match.start()])
-    return Target(
-        indicator=name,
-        year=year,
-        quote=quote(base + span_start, base + span_end),
-        value=value,
-        max_value=upper,
-        comparator=comparator,
-        unit=unit,
-        baseline_value=parse_decimal(baseline["num"]) if baseline else None,
-        source="inline",
-    )

@@ -7,7 +7,7 @@ the right margin and does not end a sentence goes on in the next line (PDF has
 no paragraphs, only positioned lines), so it is joined to it; page breaks are
 treated the same way. A line laid out in columns (cells apart by runs of two
 or more spaces) is a table row: its cells are written one a line, the layout
-`structure.find_tables` reads. A PDF without a text layer (a scan) yields no text.
+`tables.find_tables` reads. A PDF without a text layer (a scan) yields no text.
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-import pypdf
-from pypdf.errors import PyPdfError
-
-from policygraph.structure import MARKER_LEVELS
+from policygraph.markers import MARKER_LEVELS
 
 SENTENCE_ENDS = "。；：！？:;!?"
 """Characters after which a full line ends its paragraph rather than wrapping."""
@@ -35,6 +32,9 @@ class PdfError(ValueError):
 
 def pdf_to_text(path: Path) -> str:
     """The text layer of every page, wrapped lines joined."""
+    import pypdf  # imported here: it costs ~0.1 s at startup, and most plans are not PDFs
+    from pypdf.errors import PyPdfError
+
     try:
         reader = pypdf.PdfReader(str(path))
         lines = [

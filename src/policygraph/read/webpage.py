@@ -7,7 +7,7 @@ after the text as `[ 发文字号 ] …` lines, so its values can be quoted (aft
 the text still opens with the document).
 Navigation, share buttons and footers are dropped by their tags and class names;
 the text keeps one line per block. A data table is written one cell a line, row
-after row (the layout `structure.find_tables` reads, as for .docx and .pdf); a
+after row (the layout `tables.find_tables` reads, as for .docx and .pdf); a
 table used for page layout, its cells holding paragraphs, is read as blocks.
 """
 

@@ -1,7 +1,7 @@
 """A Word (.docx) plan as text: paragraphs in order, tables row by row.
 
 A table is written one cell a line, row after row, an empty cell as an empty
-line: the layout of tables flattened by web copies, which `structure.find_tables`
+line: the layout of tables flattened by web copies, which `tables.find_tables`
 reads with its header width. A merged cell is written once, its other grid
 positions as empty lines, so every row keeps its width.
 """

@@ -1,0 +1,399 @@
+"""Targets stated in running text: 到2025年…达到X%, …不低于…, …以上, 力争…, 确保….
+
+A paragraph is read clause by clause. A year cue (到2025年, 2022年底前, 十四五末)
+scopes the clauses after it; background cues (截至, 目前, 预计 …) silence the rest
+of their sentence. In each clause a value phrase (达到90%, 1.5万张, 1—2个) names
+its indicator either before it (`社区日间照料机构覆盖率达90%`) or, written value
+first, after it (`建成1所三级中医医院`, `50%以上行政村建有老年大学学习点`) — see
+`wording.py`. A clause without a value may state a target in words (`qualitative.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from policygraph.extract.numbers import apply_multiplier, parse_decimal
+from policygraph.extract.qualitative import worded_targets
+from policygraph.extract.targets import NON_TARGET_UNITS, UNIT_PATTERN
+from policygraph.extract.wording import (
+    clean_wording,
+    indicator_names,
+    phrase_after,
+    program_wordings,
+    respective_names,
+    share_wording,
+    value_first_names,
+)
+from policygraph.model import QuoteMaker, Target
+
+CN_COUNT = "[一两二三四五六七八九十]"
+
+YEAR_CUE = re.compile(
+    r"(?P<cue>到|至|争取到|力争到|力争|争取|截至|截止到|截止|截)?"
+    r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
+)
+"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
+(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
+opening a clause, 2021年，全市新增…, reports what happened in it)."""
+
+FIVE_YEAR_END = re.compile(r"“?十四五”?(?:期间|时期)?末")
+"""十四五末: the end of the 14th five-year plan, 2025."""
+
+VALUE_PHRASE = re.compile(
+    r"(?P<pre>不低于|不少于|不超过|不高于|不到|超过|大于|高于|多于|小于|低于|少于|突破|至少|"
+    r"提高到|提升到|提高至|提升至|增加到|增长到|下降到|降低到|稳定在|保持在|控制在|达到|达|为|在)?"
+    rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
+    r"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?"
+    rf"(?P<unit>{UNIT_PATTERN})(?P<post>以上|及以上|以下|以内|左右)?"
+)
+"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 1.5万张, 1—2个;
+small counts of distributive targets are often spelt in Chinese (至少建成一所)."""
+
+COMPARATOR_WORDS = {
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "以上": ">=",
+    "及以上": ">=",
+    "超过": ">",
+    "大于": ">",
+    "高于": ">",
+    "多于": ">",
+    "突破": ">",
+    "不超过": "<=",
+    "不高于": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "控制在": "<=",
+    "小于": "<",
+    "低于": "<",
+    "少于": "<",
+    "不到": "<",
+}
+"""Comparator normal forms (VOCABULARY.md): 不低于 → >=, 超过 → >, 不超过 → <= …"""
+
+SENTENCE_BACKGROUND = re.compile(
+    r"截至|截止|目前|预计|今后|现状|仅有|仅为|将以|“?十三五”?|普查|(?<!每千)(?<!每千名)常住人口"
+    r"|[高低]于[^，；。]{0,16}百分点"
+)
+"""Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
+目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
+“十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
+every figure up to the sentence end is a fact, not a target."""
+
+CLAUSE_BACKGROUND = re.compile(
+    r"现有|已有|已建成|共有|累计|先后|第[一二三四五六七]次|约\d|[成到]了"
+)
+"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
+约160万人, 建成了6所…)."""
+
+NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
+"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+
+ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十\d]{1,3}）)")
+"""A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
+targets the previous item's year does not govern."""
+
+PER_YEAR = re.compile(r"每年|年均|每年度")
+"""Per-year targets (每年新增托位1000个以上) have no target year of their own."""
+
+CLAUSE_SPLIT = re.compile(r"[，；。：]")
+
+RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
+"""Scraping damage: a value whose unit and punctuation were lost runs into the next
+year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
+
+DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
+"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
+
+CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
+"""100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
+
+BASELINE_FROM = re.compile(
+    r"由(?:(?P<year>20\d{2})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
+    rf"(?P<unit>{UNIT_PATTERN})?"
+)
+"""由X提高到Y, 由2020年的1.2万个增加到4.5万个: the base figure (and year) of the target."""
+
+CHANGE_FROM = re.compile(r"较(?:20\d{2}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$")
+"""较2020年增加1万张: a change against a base year, not a level to reach."""
+
+AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
+"""至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
+
+SHARE_OF = re.compile(r"(?P<word>不低于|不少于|不超过|不高于|低于|高于|超过)[^，；。：\d]{1,24}的$")
+"""A share of a named whole: 床位费用不高于当年城镇职工可支配收入的150% is <= 150%."""
+
+BARE_VERB = re.compile(r"^(?P<per>每年)?(?:共|再)?(?:支持|改造|完成|资助|帮助)$")
+"""对…家庭实施居家适老化改造，每年支持200户，到2025年共改造1000户: a value whose
+wording is only a verb counts the object of the action named just before it."""
+
+ACTION_OBJECT = re.compile(
+    r"(?:实施|开展)(?P<object>[\u4e00-\u9fff]{2,12}?)(?:工程|行动)?[，；。]?$"
+)
+"""The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
+
+
+def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
+    """Targets stated in one paragraph of running text (offsets from `base`)."""
+    targets: list[Target] = []
+    year: int | None = None
+    sentence_year: int | None = None
+    background = False
+    action = subject = ""
+    opening = YEAR_CUE.search(text[:24])
+    for c_start, c_text in _clauses(text):
+        if c_start and text[c_start - 1] == "。" and ITEM_START.match(c_text):
+            year, opening = None, None
+        if FIVE_YEAR_END.search(c_text):
+            year = sentence_year = 2025
+        for cue in YEAR_CUE.finditer(c_text):
+            if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
+                continue
+            bare = not (cue["cue"] or cue["before"] or cue["end"])
+            if cue["cue"] in ("截至", "截止到", "截止", "截") or (bare and cue.start() == 0):
+                background = True
+            elif not bare:
+                year = sentence_year = int(cue["year"])
+        if SENTENCE_BACKGROUND.search(c_text):
+            background = True
+        if not (background or CLAUSE_BACKGROUND.search(c_text) or NORM_CUE.search(c_text)):
+            dated = sentence_year or (year if opening else None)
+            found = _clause_targets(c_text, c_start, base, (year, dated), quote, subject)
+            targets.extend(_with_action(t, action) for t in found)
+        subject = _subject(c_text) or subject
+        if (done := ACTION_OBJECT.search(c_text)) is not None:
+            action = done["object"]
+        if c_text.endswith("。"):
+            background, sentence_year, subject = False, None, ""
+    return _units_from_restatements(targets)
+
+
+def _units_from_restatements(targets: list[Target]) -> list[Target]:
+    """A value whose unit was lost to damage takes the unit its indicator has elsewhere
+    in the paragraph (托位数达到4000… 托位数达到7200个)."""
+    units = {t.indicator: t.unit for t in targets if t.unit}
+    return [
+        replace(t, unit=units[t.indicator])
+        if t.value is not None and not t.unit and t.indicator in units
+        else t
+        for t in targets
+    ]
+
+
+def _with_action(target: Target, action: str) -> Target:
+    bare = BARE_VERB.match(target.indicator)
+    if bare is None or not action:
+        return target
+    return replace(target, indicator=(bare["per"] or "") + action)
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    cuts = sorted({m.end() for m in CLAUSE_SPLIT.finditer(text)} | _run_on_cuts(text))
+    clauses, start = [], 0
+    for cut in cuts:
+        clauses.append((start, text[start:cut]))
+        start = cut
+    if start < len(text):
+        clauses.append((start, text[start:]))
+    return clauses
+
+
+def _run_on_cuts(text: str) -> set[int]:
+    return {
+        m.start() for m in RUN_ON_YEAR.finditer(text) if DAMAGED_VALUE.search(text[: m.start()])
+    }
+
+
+def _subject(clause: str) -> str:
+    """The indicator a clause names before its first figure (护理型床位占比提高5个百分点),
+    which a following clause with a bare value (，达到55%) continues."""
+    first = VALUE_PHRASE.search(clause)
+    return clean_wording(_after_last_year(clause[: first.start()])) if first else ""
+
+
+def _clause_targets(
+    clause: str,
+    c_start: int,
+    base: int,
+    years: tuple[int | None, int | None],
+    quote: QuoteMaker,
+    subject: str = "",
+) -> list[Target]:
+    """Targets of one clause; `years` are the year scoping values and the one scoping
+    worded targets; `subject` the indicator an earlier clause of the sentence named."""
+    year, qualitative_year = years
+    if PER_YEAR.search(clause):
+        year = None
+    targets: list[Target] = []
+    counted: list[tuple[int, int]] = []  # value-first targets and where their noun ends
+    previous_end = 0
+    baselines = list(BASELINE_FROM.finditer(clause))
+    matches = [
+        m
+        for m in VALUE_PHRASE.finditer(clause)
+        if _is_target_value(m, clause)
+        and not any(b.start() <= m.start() < b.end() for b in baselines)
+    ]
+    for index, match in enumerate(matches):
+        if match.start() < previous_end:
+            continue
+        base_of = next(
+            (b for b in reversed(baselines) if previous_end <= b.start() < match.start()), None
+        )
+        if base_of is not None:
+            previous_end = min(previous_end, base_of.start())
+        respective = _respective(clause, matches, index, previous_end)
+        if respective:
+            head = clause.find(
+                clean_wording(_after_last_year(clause[previous_end : match.start()]))
+            )
+            for name, each in respective:
+                target = _inline_target(name, each, clause, c_start, base, year, quote, base_of)
+                span = quote(base + c_start + head, base + c_start + each.end())
+                targets.append(replace(target, quote=span) if head >= 0 else target)
+            previous_end = respective[-1][1].end()
+            continue
+        share = match["unit"] in ("%", "‰")
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
+        limit = len(clause) if share else following
+        before = _after_last_year(
+            clause[previous_end : base_of.start() if base_of else match.start()]
+        )
+        after, after_end = phrase_after(clause, match.end(), limit)
+        names = value_first_names(before, after)
+        if names:
+            previous_end = after_end
+            counted.extend((len(targets) + k, after_end) for k in range(len(names)))
+        else:
+            previous_end = match.end()
+            names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
+        comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
+        for name in names:
+            target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)
+            targets.append(replace(target, comparator=comparator) if comparator else target)
+    if not matches:
+        targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
+        targets.extend(_damaged_targets(clause, c_start, base, year, quote))
+    return program_wordings(targets, counted, clause)
+
+
+def _respective(
+    clause: str, matches: list[re.Match[str]], index: int, start: int
+) -> list[tuple[str, re.Match[str]]]:
+    """A、B分别达到X、Y: the listed indicators take the listed values in order."""
+    before = clause[start : matches[index].start()]
+    if "分别" not in before:
+        return []
+    run = [matches[index]]
+    for following in matches[index + 1 :]:
+        if not re.fullmatch(r"[、和及与\s]*", clause[run[-1].end() : following.start()]):
+            break
+        run.append(following)
+    names = respective_names(clean_wording(_after_last_year(before)))
+    return list(zip(names, run, strict=True)) if len(run) > 1 and len(names) == len(run) else []
+
+
+def _distant_comparator(before: str) -> str | None:
+    """A comparator word that stands apart from its value (AT_LEAST, SHARE_OF)."""
+    if AT_LEAST.search(before):
+        return ">="
+    share = SHARE_OF.search(before)
+    return COMPARATOR_WORDS[share["word"]] if share else None
+
+
+def _is_target_value(match: re.Match[str], clause: str) -> bool:
+    """Not an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年
+    增加1万张), a size class (100张床位以上的…, 超过1万人的…), or an undated population
+    size (3岁以下婴幼儿数28.4万人)."""
+    if match["unit"] == "岁" and match["pre"]:
+        return True
+    if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
+        return False
+    if CHANGE_FROM.search(clause, 0, match.start()):
+        return False
+    if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
+        return False
+    if (match["mult"] or "") + match["unit"] == "万人" and not YEAR_CUE.search(clause):
+        return False
+    return CONDITION.match(clause[match.end() :]) is None
+
+
+def _after_last_year(before: str) -> str:
+    return re.sub(r".*?(?:\d{4}年(?:底|末)?(?:前)?[，、]?)", "", before)
+
+
+def _inline_target(
+    name: str,
+    match: re.Match[str],
+    clause: str,
+    c_start: int,
+    base: int,
+    year: int | None,
+    quote: QuoteMaker,
+    baseline: re.Match[str] | None = None,
+) -> Target:
+    words = [match["pre"] or "", match["post"] or ""]
+    comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
+    value = apply_multiplier(_number(match["num"]), match["mult"])
+    upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
+    span_start, span_end = _span(clause, name, match.start(), match.end())
+    return Target(
+        indicator=share_wording(name) if match["unit"] == "%" else name,
+        year=year,
+        quote=quote(base + c_start + span_start, base + c_start + span_end),
+        value=value,
+        max_value=upper,
+        comparator=comparator,
+        unit=match["unit"],
+        baseline_value=apply_multiplier(Decimal(baseline["num"]), baseline["mult"])
+        if baseline
+        else None,
+        baseline_year=int(baseline["year"]) if baseline and baseline["year"] else None,
+        source="inline",
+    )
+
+
+def _number(text: str) -> Decimal:
+    number = parse_decimal(text)
+    return number if number is not None else Decimal(text)
+
+
+def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
+    """The quote: the value phrase and the name. A value-first name joins a scope before
+    the value (每个县（区）) to a noun after it, so each part is looked up on its side."""
+    at = clause.find(name)
+    if at >= 0:
+        return min(at, start), max(end, at + len(name))
+    for cut in range(1, len(name)):
+        head, tail = name[:cut], name[cut:]
+        tail_at = clause.find(tail, end)
+        if tail_at >= 0:
+            head_at = clause.rfind(head, 0, start)
+            return (head_at if head_at >= 0 else start), tail_at + len(tail)
+    return start, end
+
+
+def _damaged_targets(
+    clause: str, c_start: int, base: int, year: int | None, quote: QuoteMaker
+) -> list[Target]:
+    """A value cut off by RUN_ON_YEAR damage keeps its number; its unit is lost."""
+    damaged = DAMAGED_VALUE.search(clause)
+    if damaged is None or year is None:
+        return []
+    name = clean_wording(clause[: damaged.start()])
+    if not name:
+        return []
+    at = clause.find(name)
+    return [
+        Target(
+            indicator=name,
+            year=year,
+            quote=quote(base + c_start + at, base + c_start + damaged.end()),
+            value=Decimal(damaged["num"]),
+            comparator="=",
+            source="inline",
+        )
+    ]

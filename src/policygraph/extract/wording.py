@@ -1,0 +1,168 @@
+"""Which words of a clause name the indicator of a value.
+
+Plans name it before the value (`社区日间照料机构覆盖率达90%`, `A、B均达到90%`) or,
+writing the value first, after it (`建成1所三级中医医院`, `每个县（区）至少建有1所
+老年大学`, `50%以上行政村建有老年大学学习点`). Pure functions on clause strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from policygraph.extract.targets import UNIT_PATTERN
+from policygraph.model import Target
+
+LEADING_FILLER = re.compile(
+    r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
+    r"并|其中|同时|原则上|要|使|将|建成|建设|打造|培育|组织|开展|共|累计|各级|市县两级|[市县区]级|"
+    r"“?十四五”?末)+"
+)
+"""Scope, modal and action words that open a clause but are not part of the indicator
+(全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
+
+TRAILING_VERBS = re.compile(
+    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|提高|提升|增加|稳定在|保持在|为|在|是|按)+$"
+)
+"""Verbs between an indicator and its value (A、B均达到90%)."""
+
+INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
+"""Endings of an indicator name: each item of `A、B均达到90%` has one."""
+
+VALUE_FIRST_VERBS = re.compile(
+    r"(?:至少|力争|应将|将|支持|在[\u4e00-\u9fff]{1,4}?(?=建|设|打|培|配)|建成|建有|建设|建立|打造|"
+    r"培育|引进|设立|设有|配建|新建|改建|运营|开设|创建|有|或|和|并|及|（|）|\(|\))+"
+)
+"""What stands before a value written first: a verb of building or founding, a modal,
+a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
+
+DISTRIBUTIVE_SCOPE = re.compile(
+    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|有|打造|培育)"
+    r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
+)
+"""每个县（区）至少建有1所…, 所有街道至少建有1个…, 街道至少建有1个…: a count per unit
+of a region level."""
+
+INNER_COUNT = re.compile(rf"(?<=建有|设有|配建)\d+(?:{UNIT_PATTERN})")
+"""50%以上的乡（镇）建有1所综合服务功能的养老机构: the count is part of the criterion."""
+
+SIZE_QUALIFIER = re.compile(r"^\d+(?:\.\d+)?(?:平方米|平米|张床位?)的")
+"""一所300平方米的养老服务机构: the size is a norm for each unit, not part of the indicator."""
+
+PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
+"""特色突出、管理规范、服务标准的…骨干企业: a list of praising attributes, not the indicator."""
+
+
+def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
+    """The words right after a value, up to punctuation or the next value."""
+    end = start
+    while end < limit and clause[end] not in "，。；：,;":
+        if clause[end] == "、" and not _attribute_list(clause, start, end):
+            break
+        if PURPOSE_VERB.match(clause, end) and end > start:
+            break
+        end += 1
+    phrase = clause[start:end]
+    trimmed = re.sub(r"(?:和|及|与|并)$", "", phrase)
+    return trimmed, start + len(trimmed)
+
+
+PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
+"""培育8家托育连锁服务机构提供…服务: what the counted units then do is not their name."""
+
+
+def _attribute_list(clause: str, start: int, at: int) -> bool:
+    """特色突出、管理规范、服务标准的…: a 、 inside attributes that end in 的."""
+    rest = re.split(r"[，。；：,;]", clause[at:], maxsplit=1)[0]
+    attribute = clause[start:at].rsplit("、", 1)[-1]
+    return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
+
+
+def value_first_names(before: str, after: str) -> list[str]:
+    """`建成1所三级中医医院`, `每个县（区）至少建有1所老年大学`, `50%以上行政村建有…`:
+    the indicator is the noun after the value when nothing but a verb stands before it."""
+    noun = after.removeprefix("的")
+    if not re.match(r"[\u4e00-\u9fff（(“\d]", noun) or re.match(r"用于|投入|比例|的比例", noun):
+        return []
+    lead = LEADING_FILLER.sub("", before.strip())
+    scope = DISTRIBUTIVE_SCOPE.match(lead)
+    prefix = ""
+    if scope is not None:
+        lead = lead[scope.end() :]
+        words = scope["scope"]
+        quant = scope["quant"] or ""
+        prefix = words if quant in ("每个", "每") else words[len(quant) :]
+    if VALUE_FIRST_VERBS.sub("", lead):
+        return []
+    noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", noun))
+    parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
+    return [prefix + SIZE_QUALIFIER.sub("", p) for p in parts if clean_wording(p)]
+
+
+def indicator_names(before: str, after: str) -> list[str]:
+    """The indicator wording before a value; `A、B均达到90%` gives both A and B;
+    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows."""
+    cleaned = clean_wording(before)
+    if cleaned and re.match(r"用于|投入", after):
+        subject = cleaned.rsplit("的", 1)[-1]
+        return [subject + after]
+    if not cleaned:
+        tail = clean_wording(after.removeprefix("的"))
+        return [tail] if tail else []
+    parts = cleaned.split("、")
+    if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
+        return [clean_wording(p) for p in parts if clean_wording(p)]
+    return [cleaned]
+
+
+def clean_wording(wording: str) -> str:
+    wording = LEADING_FILLER.sub("", wording.strip())
+    previous = None
+    while previous != wording:
+        previous = wording
+        wording = TRAILING_VERBS.sub("", wording).strip("，、；： ")
+    return wording if re.search(r"[\u4e00-\u9fff]{2}", wording) else ""
+
+
+def respective_names(cleaned: str) -> list[str]:
+    """城市社区、农村社区养老服务设施覆盖率 → 城市社区养老服务设施覆盖率, 农村社区…: parallel
+    heads share the tail of the last item."""
+    parts = [p for p in re.split(r"[、和]", cleaned) if p]
+    if len(parts) < 2 or all(INDICATOR_SUFFIX.search(p) for p in parts):
+        return parts
+    tail = parts[-1][len(parts[0]) :]
+    return [p + tail for p in parts[:-1]] + [parts[-1]] if tail else parts
+
+
+SHARE_WORDING = re.compile(
+    r"^(?P<part>.+?)(?:不高于|不低于|不少于|不超过|达到|占)(?P<whole>[^，；。]+?)的$"
+)
+"""床位费用不高于当年城镇职工可支配收入的150%, 托位数不少于总托位数的10%: a share of a
+named whole, worded as the indicator A占B比例."""
+
+
+def share_wording(name: str) -> str:
+    """A wording that ends in a whole (…的) before a % value, as A占B比例."""
+    share = SHARE_WORDING.match(name)
+    return f"{share['part']}占{share['whole']}比例" if share else name
+
+
+PROGRAM = re.compile(
+    r"(?:实施|开展|参与|承担)[\u4e00-\u9fff“”]{2,20}?(?:专项行动|行动|项目|试点|工程)(?=[，。；]|$)"
+)
+"""A named program the counted units take part in (…实施普惠养老城企联动专项行动)."""
+
+
+def program_wordings(
+    targets: list[Target], counted: list[tuple[int, int]], clause: str
+) -> list[Target]:
+    """支持3家A和1家B实施普惠养老城企联动专项行动: the units counted are those that take
+    part in the program, so the program belongs to their wording."""
+    program = PROGRAM.match(clause, counted[-1][1]) if counted else None
+    if program is None:
+        return targets
+    members = {index for index, _end in counted}
+    return [
+        replace(t, indicator=f"{program.group()}的{t.indicator}") if i in members else t
+        for i, t in enumerate(targets)
+    ]

@@ -1,0 +1,31 @@
+"""The heading ladder of Chinese policy documents, shared by the outline and the readers.
+
+Parts are numbered with a fixed ladder of markers: (第一章 ›) 一、 › （一） › 1. › （1） › ①.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = "一二三四五六七八九十"
+
+MARKER_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"第[{CN_NUM}]{{1,3}}(?:章|部分)[ ]*")),
+    (1, re.compile(rf"[{CN_NUM}]{{1,3}}、")),
+    (2, re.compile(rf"（[{CN_NUM}]{{1,3}}）")),
+    (3, re.compile(r"\d{1,2} ?[.、，](?![\d%])")),
+    (4, re.compile(r"（\d{1,2}）")),
+    (5, re.compile(r"[①-⑳]")),
+)
+"""The heading ladder: (第一章 / 第一部分 ›) 一、 › （一） › 1. (also 1、 and the garbled
+1， 1 .) › （1） › ①. A marker counts at the start of a line, or after a sentence end;
+a 第…章 only at the start of a line."""
+
+
+def chinese_numeral(word: str) -> int:
+    """一 → 1, 十 → 10, 十六 → 16, 二十三 → 23 (numbers used in heading markers)."""
+    digits = {c: i + 1 for i, c in enumerate(CN_NUM[:9])}
+    if "十" not in word:
+        return digits.get(word, 0)
+    tens, _, ones = word.partition("十")
+    return digits.get(tens, 1) * 10 + digits.get(ones, 0)

@@ -1,0 +1,215 @@
+"""Tables as web copies lay them out: one cell a line, or one row a line.
+
+Plans state their indicators in tables; copies flatten them to one cell a line
+(empty cells often dropped, a `|` sometimes ending each cell), or keep one row a
+line with cells separated by `|`, tabs or runs of spaces. `find_tables` finds
+them in a normalised text; every span is an offset into that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.markers import MARKER_LEVELS
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; `gap_before` counts empty cells the layout shows before it."""
+
+    text: str
+    start: int
+    end: int
+    gap_before: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as laid out: header cells, then the cells of the body in reading order."""
+
+    header: tuple[Cell, ...]
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+    layout: str  # "cell-per-line" or "row-per-line"
+    caption: str | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()  # row-per-line only; empty cells kept as ""
+
+
+HEADER_CELL = re.compile(
+    r"^(序号|编号|指标名称|指标|名称|项目|单位|计量单位|属性|指标属性|指标性质|类型|"
+    r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类|"
+    r"(\d{4}年?|基期|现状|目标).*|.{0,6}(基期|现状|目标).{0,8})$"
+)
+"""Cells that only a table header holds: 序号, 指标名称, 单位, year columns
+(2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""
+
+FIRST_HEADER_CELL = re.compile(
+    r"^(序号|编号|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类)$"
+)
+CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
+"""Columns of a row laid out on one line: `|` (with empty cells between two `|`),
+tabs, or runs of two or more spaces."""
+ROW_HEADER_KEY = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区|指标名称|指标|\d{4}年?.*)$")
+"""A header row laid out on one line names a serial, a region, an indicator or a year
+column; merged cells may have moved any of them off the first place."""
+
+
+def find_tables(text: str) -> list[Table]:
+    """Tables in either layout: one cell a line (optionally ending in `|`), or one
+    row a line with cells separated by `|`, tabs or runs of spaces."""
+    lines = _lines(text)
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index][2]
+        row = [c for c in _split_row(line) if c[0]]
+        if _is_header_row([c[0] for c in row]):
+            table, index = _read_row_table(text, lines, index)
+            tables.append(table)
+            continue
+        if FIRST_HEADER_CELL.match(_cell_text(line)):
+            table, index = _read_cell_table(text, lines, index)
+            if table is not None:
+                tables.append(table)
+                continue
+        index += 1
+    return tables
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Every line of `text` with its start and end offsets."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), line))
+        start += len(line) + 1
+    return lines
+
+
+def _cell_text(line: str) -> str:
+    return line.strip().rstrip("|").strip()
+
+
+def _is_header_row(texts: list[str]) -> bool:
+    if len(texts) < 3 or not all(HEADER_CELL.match(t) for t in texts):
+        return False
+    return any(ROW_HEADER_KEY.match(t) for t in texts)
+
+
+def _split_row(line: str) -> list[tuple[str, int, int]]:
+    """The cells of one line; an empty cell between two `|` is kept as ""."""
+    cells = []
+    pos = 0
+    parts = CELL_SEPARATOR.split(line)
+    for index, part in enumerate(parts):
+        at = line.find(part, pos) if part else pos
+        pos = at + len(part)
+        stripped = part.strip()
+        if stripped:
+            offset = at + part.find(stripped)
+            cells.append((stripped, offset, offset + len(stripped)))
+        elif 0 < index < len(parts) - 1 and "|" in line:
+            cells.append(("", at, at))
+    return cells
+
+
+def _read_cell_table(
+    text: str, lines: list[tuple[int, int, str]], index: int
+) -> tuple[Table | None, int]:
+    cells: list[Cell] = []
+    blank_run = 0
+    runs: list[int] = []
+    j = index
+    while j < len(lines):
+        start, end, line = lines[j]
+        content = _cell_text(line)
+        if not content:
+            blank_run += 1
+            j += 1
+            continue
+        if cells and (_ends_table(content) or _heading_not_group(content, lines, j)):
+            break
+        at = start + line.find(content)
+        cells.append(Cell(content, at, at + len(content), blank_run))
+        runs.append(blank_run)
+        blank_run = 0
+        j += 1
+    header: list[Cell] = []
+    for cell in cells:
+        if HEADER_CELL.match(cell.text) and len(header) < 12:
+            header.append(cell)
+        else:
+            break
+    if len(header) < 3:
+        return None, index + 1
+    usual = _usual_gap(runs[len(header) :])
+    body = tuple(
+        Cell(c.text, c.start, c.end, max(0, c.gap_before - usual)) for c in cells[len(header) :]
+    )
+    caption = _caption(text, lines, index)
+    end = body[-1].end if body else header[-1].end
+    return (
+        Table(tuple(header), body, header[0].start, end, "cell-per-line", caption),
+        j,
+    )
+
+
+def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
+    """A table one row a line. A line with a single short cell is a group row
+    (一、养老服务); prose ends the table."""
+    start, _, line = lines[index]
+    header = tuple(Cell(t, start + s, start + e) for t, s, e in _split_row(line) if t)
+    rows: list[tuple[Cell, ...]] = []
+    j = index + 1
+    while j < len(lines):
+        row_start, _, row_line = lines[j]
+        row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in _split_row(row_line))
+        filled = [c for c in row if c.text]
+        if not filled:
+            j += 1
+            continue
+        if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
+            break
+        rows.append(row)
+        j += 1
+    cells = tuple(c for row in rows for c in row if c.text)
+    end = cells[-1].end if cells else header[-1].end
+    caption = _caption(text, lines, index)
+    return Table(header, cells, header[0].start, end, "row-per-line", caption, tuple(rows)), j
+
+
+def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
+    """A lone short cell inside a row-per-line table groups the rows that follow it."""
+    following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
+    return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
+
+
+def _ends_table(content: str) -> bool:
+    """Prose after a table: a long line with sentence punctuation, or a chapter heading
+    followed by prose rather than a table row."""
+    return len(content) > 60 or ("。" in content and len(content) > 30)
+
+
+def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
+    """A chapter or section heading inside a table is a group row (一、养老服务) only
+    when a numbered row follows it; otherwise the table has ended."""
+    if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
+        return False
+    following = next((_cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
+    return not following.isdigit()
+
+
+def _usual_gap(runs: list[int]) -> int:
+    if not runs:
+        return 0
+    return max(set(runs), key=runs.count)
+
+
+def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | None:
+    for k in range(index - 1, max(-1, index - 4), -1):
+        content = lines[k][2].strip()
+        if content:
+            return content if len(content) <= 40 and "。" not in content else None
+    return None

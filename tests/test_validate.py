@@ -1,0 +1,250 @@
+"""validate.py and `policygraph validate`: findings that point at the text, on the corpus.
+
+The corpus plans are validated as `policygraph validate` does, with the bundled registry
+of parent policies; tests of one rule use tests/data/validate/registry.ttl, a registry
+graph shaped as `policygraph.registry` writes it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import BNode, Graph
+from rdflib.namespace import RDF, SH
+from typer.testing import CliRunner
+
+from policygraph.build import BuildReport
+from policygraph.cli import app
+from policygraph.validate import Report, validate_graph
+from policygraph.vocab import PG, PGSH
+from tests.conftest import CORPUS, DATA
+
+runner = CliRunner()
+REGISTRY = DATA / "validate" / "registry.ttl"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Graph:
+    return Graph().parse(REGISTRY, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def corpus_reports(
+    built: tuple[BuildReport, Path], registry: Graph
+) -> dict[str, dict[str, Report]]:
+    """Each corpus plan validated with the registry fixture, in both languages."""
+    report, _ = built
+    return {
+        b.path.stem: {
+            lang: validate_graph(b.graph, lang, registry=registry) for lang in ("zh", "en")
+        }
+        for b in report.built
+    }
+
+
+def by_rule(report: Report, rule: str) -> list[Any]:
+    return [f for f in report.findings if f.rule == rule]
+
+
+def test_validate_reports_lincang_places_target_below_the_national_one(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Lincang sets 3 places per 1,000 for 2025; the national 十四五 target is 4.5. Lincang
+    implements its province's opinion, so the national plan applies through the region."""
+    (finding,) = by_rule(corpus_reports["lincang"]["zh"], "TargetShape-parentValue")
+    assert finding.severity == "warning"
+    assert finding.file == "lincang.txt"
+    assert finding.line == 25
+    assert finding.quote == "每千人口拥有3岁以下婴幼儿托位数3个"
+    assert finding.label == "每千人口拥有3岁以下婴幼儿托位数"
+    assert (
+        finding.message
+        == "2025年目标 3个 弱于上位政策 发改社会〔2021〕1946号 的同期目标（= 4.5个）"
+    )
+    source = (CORPUS / "lincang.txt").read_text(encoding="utf-8").splitlines()
+    assert finding.quote in source[finding.line - 1]
+    (english,) = by_rule(corpus_reports["lincang"]["en"], "TargetShape-parentValue")
+    assert english.message.startswith("The 2025 target 3个 is weaker than the parent policy")
+
+
+def test_validate_reports_the_citation_whose_number_contradicts_its_title(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Xixian cites 《国务院办公厅关于促进养老托育服务健康发展的意见》 as 国办发(2023)52号;
+    the title is that of 国办发〔2020〕52号."""
+    (finding,) = by_rule(corpus_reports["xixian"]["zh"], "PolicyDocumentShape-discrepancy")
+    assert finding.severity == "warning"
+    assert (finding.file, finding.line) == ("xixian.txt", 2)
+    assert "国办发(2023)52号" in finding.quote
+    assert (
+        finding.message
+        == "引用的文号 国办发〔2023〕52号 与标题不符：该标题的文件是 国办发〔2020〕52号"
+    )
+    for plan in ("kunming", "lincang", "wanzhou", "zhoukou"):
+        assert by_rule(corpus_reports[plan]["zh"], "PolicyDocumentShape-discrepancy") == []
+
+
+def test_validate_compares_only_with_parent_targets_that_bind_the_plan(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Kunming (4.5) and Xixian (4.6) meet the national 4.5; Wanzhou's table row has no unit,
+    so it is not compared; Zhoukou's 4.1 is below it. Registry targets (…/target/parent/…)
+    are never reported as the plan's faults."""
+    for plan in ("kunming", "xixian", "wanzhou"):
+        assert by_rule(corpus_reports[plan]["zh"], "TargetShape-parentValue") == [], plan
+    (zhoukou,) = by_rule(corpus_reports["zhoukou"]["zh"], "TargetShape-parentValue")
+    assert (zhoukou.line, zhoukou.message[:12]) == (82, "2025年目标 4.1个")
+    for reports in corpus_reports.values():
+        assert all("/target/parent/" not in f.focus for f in reports["zh"].findings)
+
+
+def test_validate_names_the_targets_of_plans_that_name_no_owner(
+    corpus_reports: dict[str, dict[str, Report]], built: tuple[BuildReport, Path]
+) -> None:
+    """Kunming names no 责任单位 at all (tests/gold/kunming.json): every target is reported,
+    each with its quote and line."""
+    report, _ = built
+    graph = next(b.graph for b in report.built if b.path.stem == "kunming")
+    targets = set(map(str, graph.subjects(RDF.type, PG.Target)))
+    findings = by_rule(corpus_reports["kunming"]["zh"], "TargetShape-responsibleUnit")
+    assert {f.focus for f in findings} == targets
+    source = (CORPUS / "kunming.txt").read_text(encoding="utf-8").splitlines()
+    for finding in findings:
+        assert finding.message == "目标未明确责任单位（其所在任务也未写明）"
+        assert " ".join(finding.quote.split()) in " ".join(source[finding.line - 1].split())
+
+
+def test_validate_leaves_owned_targets_alone(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Wanzhou's indicator table names a 责任单位 for every row; only goal-list targets
+    without an owner (gold T39 新建和改造提升养老机构, T42 每年新增婴幼儿托位) are reported."""
+    quotes = {
+        f.quote for f in by_rule(corpus_reports["wanzhou"]["zh"], "TargetShape-responsibleUnit")
+    }
+    assert "新建和改造提升养老机构10家" in quotes
+    assert "每年新增婴幼儿托位1000个以上" in quotes
+    assert len(quotes) <= 5
+
+
+def test_validate_does_not_bound_ratios_to_income_as_shares(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """不高于当年城镇职工可支配收入的150% is a ratio, not a share: no percentage violation."""
+    assert all(r["zh"].conforms for r in corpus_reports.values())
+    assert by_rule(corpus_reports["wanzhou"]["zh"], "TargetShape-percentage") == []
+
+
+def test_validate_report_graph_is_one_shacl_report_of_the_findings(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    report = corpus_reports["lincang"]["en"]
+    (node,) = report.graph.subjects(RDF.type, SH.ValidationReport)
+    assert len(list(report.graph.objects(node, SH.result))) == len(report.findings)
+    assert report.plans == ("临沧市促进养老托育服务健康发展实施方案",)
+
+
+def test_validate_prefers_the_quote_of_the_citation_a_missing_indicator_comes_from(
+    registry: Graph,
+) -> None:
+    plan = Graph().parse(DATA / "shapes" / "invalid" / "Plan-parent-indicator-missing-001.ttl")
+    report = validate_graph(plan, "en", registry=registry)
+    (finding,) = by_rule(report, "PlanShape-parentIndicator")
+    assert finding.line == 3
+    assert finding.quote.startswith("《示例省人民政府关于促进养老托育服务健康发展的实施意见》")
+    assert "“养老机构护理型床位占比”" in finding.message
+    assert "国发〔2021〕35号" in finding.message
+
+
+def _plan_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "plan.ttl"
+    path.write_text(
+        "@prefix pg: <https://w3id.org/policygraph/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        f"<https://w3id.org/policygraph/id/plan/x> a pg:Plan ; {body} .\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_cli_validate_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    """A plan whose only faults are warnings (no date, no basis, a target without owner)."""
+    path = Path(DATA / "shapes" / "invalid" / "Plan-basis-missing-001.ttl")
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+    strict = runner.invoke(app, ["validate", str(path), "--strict", "--lang", "en"])
+    assert strict.exit_code == 1
+    assert "WARNINGS (1)" in strict.stdout
+    assert "The plan cites no parent policy as its basis" in strict.stdout
+    assert "demo.txt:1" in strict.stdout
+
+
+def test_cli_validate_json_groups_findings_with_their_source(tmp_path: Path) -> None:
+    path = _plan_file(tmp_path, 'pg:sourceFile "x.txt" ; rdfs:label "X规划"@zh')
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["conforms"] is False
+    assert document["summary"] == [{"plan": "X规划", "violation": 3, "warning": 2, "info": 0}]
+    messages = {f["message"] for f in document["findings"]}
+    assert "规划缺少标题" in messages
+    assert {f["severity"] for f in document["findings"]} == {"violation", "warning"}
+    assert all(f["plan"] == "X规划" and f["file"] == "x.txt" for f in document["findings"])
+
+
+def test_cli_validate_ttl_is_the_shacl_report(tmp_path: Path) -> None:
+    path = _plan_file(tmp_path, 'pg:sourceFile "x.txt"')
+    result = runner.invoke(app, ["validate", str(path), "--format", "ttl"])
+    assert result.exit_code == 1
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    (node,) = graph.subjects(RDF.type, SH.ValidationReport)
+    assert graph.value(node, SH.conforms).toPython() is False
+    assert len(list(graph.objects(node, SH.result))) == 5
+    for path in graph.objects(None, SH.resultPath):
+        assert (path, None, None) in graph or not isinstance(path, BNode), "dangling path"
+    (either,) = graph.subjects(SH.sourceShape, PGSH["PlanShape-issuedByOrJurisdiction"])
+    assert graph.value(graph.value(either, SH.resultPath), SH.alternativePath) is not None
+
+
+def test_cli_validate_refuses_an_unusable_text_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {path}: empty file"
+
+
+def test_cli_validate_folder_prints_a_summary_row_per_plan(tmp_path: Path) -> None:
+    folder = tmp_path / "graphs"
+    (folder / "plans").mkdir(parents=True)
+    for name in ("Plan-001", "Plan-002"):
+        source = DATA / "shapes" / "valid" / f"{name}.ttl"
+        text = source.read_text(encoding="utf-8").replace("plan\\/demo", f"plan\\/{name}")
+        (folder / "plans" / f"{name}.ttl").write_text(text, encoding="utf-8")
+    (folder / "vocabularies.ttl").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.count("示例市促进养老托育服务健康发展实施方案") == 2
+    assert "2 plan(s): conforms" in result.stdout
+
+
+def test_cli_validate_refuses_graphs_without_a_plan(tmp_path: Path) -> None:
+    path = tmp_path / "empty.ttl"
+    path.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"error: {path}: no plan (pg:Plan) in these graphs" in result.stderr
+
+
+def test_validate_asks_for_the_deadline_of_counts_not_of_standing_shares(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Wanzhou's 新增普惠养老床位500张 states no year (gold T48); a share such as 不低于55%的
+    本级福利彩票公益金用于支持发展养老服务 (Kunming) is a standing norm."""
+    wanzhou = {f.quote for f in by_rule(corpus_reports["wanzhou"]["zh"], "TargetShape-deadline")}
+    assert "新增普惠养老床位500张" in wanzhou
+    for reports in corpus_reports.values():
+        assert all("%" not in f.quote for f in by_rule(reports["zh"], "TargetShape-deadline"))
