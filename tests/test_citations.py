@@ -12,7 +12,7 @@ import pytest
 
 from policygraph.evaluate import score_plan
 from policygraph.extract.citations import find_citations, title_key
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Citation, CitationRole
 from policygraph.normalize import normalize_text
 

@@ -16,7 +16,7 @@ from policygraph.cli import app
 from policygraph.extract.departments import is_generic, split_run_together, split_units
 from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DepartmentMention, Plan, Quote, Target
 from policygraph.normalize import normalize_text
 from policygraph.query import Rows

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from policygraph.evaluate import score_plan
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 
 # plan: (target recall, target precision, responsible-unit Jaccard on matched targets)
 FLOORS = {

@@ -21,6 +21,8 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from policygraph.units import UNIT_PATTERN
+
 ROOT = Path(__file__).parents[1]
 SCHEME_FILE = ROOT / "ontology" / "indicators.ttl"
 GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.json"))
@@ -33,7 +35,7 @@ CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "“": None, "”": None})
 _DAMAGE = re.compile(r"\s*\n\s*(?:\d+、)?|\s+")  # line break (+ page-chunk marker), spaces
-_UNIT_SUFFIX = re.compile(r"\((?:%|‰|个|张|所|家|户|人|人次|万人|岁|万元)\)$")
+_UNIT_SUFFIX = re.compile(rf"\((?:{UNIT_PATTERN})\)$")
 
 
 def norm(label: str) -> str:
@@ -195,14 +197,14 @@ def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) ->
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
     """Issue 3: a wording that is no label still finds its concept when the unit names
     the noun it leaves out, or the county level is spelt another way."""
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)
     assert concept.reviewed and concept.label == canonical
 
 
 def test_lexicon_unknown_wording_gets_its_own_unreviewed_concept() -> None:
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
 
     lexicon = load_lexicon()
     first = lexicon.indicator("养老服务志愿者注册人数", "人")
@@ -210,3 +212,10 @@ def test_lexicon_unknown_wording_gets_its_own_unreviewed_concept() -> None:
     assert first.key.startswith("indicator/x-")
     assert lexicon.indicator("养老服务志愿者注册人数", "人") == first
     assert lexicon.indicator("托育服务志愿者注册人数", "人").key != first.key
+
+
+@pytest.mark.parametrize("unit", ["个", "处", "万人次", "个百分点"])
+def test_label_key_drops_any_value_unit_after_the_name(unit: str) -> None:
+    from policygraph.lexicon import label_key
+
+    assert label_key(f"老年助餐服务点（{unit}）") == "老年助餐服务点"

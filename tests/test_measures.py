@@ -6,7 +6,7 @@ import pytest
 
 from policygraph.build import extract_plan
 from policygraph.extract.measures import find_measures, is_background_title
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
 from tests.conftest import DATA

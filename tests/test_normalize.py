@@ -34,6 +34,13 @@ def test_normalize_joins_sentence_cut_by_line_break() -> None:
     assert "积极争取上级政策资金支持" in normalize_text(source).text
 
 
+def test_normalize_keeps_title_lines_but_joins_prose_kind_words() -> None:
+    title = "西咸新区关于推进养老托育服务健康发展的实施方案\n为贯彻落实国家决策部署，结合实际。"
+    assert "实施方案\n为贯彻" in normalize_text(title).text
+    prose = "4.政府主导，提升养老托育机构服务水平，采取有效措施\n落实养老机构的各项补贴政策"
+    assert "采取有效措施落实" in normalize_text(prose).text
+
+
 def test_normalize_drops_sharing_site_preamble_and_chunk_markers() -> None:
     filler = "养老托育服务" * 20
     source = (

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policygraph.extract.numbers import apply_multiplier, chinese_number, parse_decimal
+from policygraph.extract.numbers import apply_multiplier, parse_decimal
+from policygraph.numerals import chinese_number
 
 DIGITS = "零一二三四五六七八九"
 

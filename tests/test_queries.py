@@ -11,7 +11,7 @@ import pytest
 
 from policygraph.build import BuildReport
 from policygraph.errors import QueryError
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.query import library, parse_query, run_query
 from policygraph.store import load_store
 from policygraph.trace import trace_department

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from policygraph.build import BuildReport
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.query import library, run_query
 from policygraph.registry import (
     REGISTRY_FILE,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policygraph.markers import chinese_numeral
 from policygraph.normalize import normalize_text
+from policygraph.numerals import chinese_number
 from policygraph.structure import outline_text
 from policygraph.tables import find_tables
 
@@ -35,13 +35,33 @@ def test_structure_reads_headings_that_run_on_into_text() -> None:
     ]
 
 
+def test_structure_splits_a_run_on_first_item_only_where_item_2_follows() -> None:
+    run_on = "二、重点任务1健全规划体系。做好衔接。2，优化有效供给。三、保障措施。"
+    assert [t for _, t, _ in _titles(run_on)] == [
+        "重点任务",
+        "健全规划体系",
+        "优化有效供给",
+        "保障措施",
+    ]
+    count = "二、主要任务。三、实施1个示范工程。建设养老院。四、保障措施。1.加强领导。2.强化保障。"
+    assert _titles(count) == [
+        ("1", "主要任务", 1),
+        ("2", "实施1个示范工程", 1),
+        ("3", "保障措施", 1),
+        ("3.1", "加强领导", 3),
+        ("3.2", "强化保障", 3),
+    ]
+    numbered_later = "三、实施1个示范工程。（一）建设养老院。1.建设。2.运营。"
+    assert [t for _, t, _ in _titles(numbered_later)][:2] == ["实施1个示范工程", "建设养老院"]
+
+
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
     text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
     assert [t for _, t, _ in _titles(text)] == ["完善制度"]
 
 
 def test_structure_chinese_numerals_of_markers() -> None:
-    assert [chinese_numeral(w) for w in ("一", "九", "十", "十六", "二十三")] == [1, 9, 10, 16, 23]
+    assert [chinese_number(w) for w in ("一", "九", "十", "十六", "二十三")] == [1, 9, 10, 16, 23]
 
 
 def test_structure_finds_cell_per_line_table_with_gaps() -> None:

@@ -343,6 +343,18 @@ def test_targets_inline_qualitative_coverage_with_a_year() -> None:
     assert _qualitative("到2025年，基本建成覆盖城乡的养老服务体系。") == []
 
 
+@pytest.mark.parametrize(("period", "year"), [("十四五", 2025), ("十五五", 2030)])
+def test_targets_five_year_plan_end_is_its_last_year(period: str, year: int) -> None:
+    text = f"力争“{period}”末公办养老机构护理型床位占比达到60%。"
+    normalized = normalize_text(text)
+    (target,) = text_targets(normalized.text, 0, normalized.quote)
+    assert (target.year, target.value) == (year, Decimal(60))
+    header = (
+        f"序号 | 指标 | 单位 | 现状值 | “{period}”目标 | 属性\n1 | 托位数 | 个 | 40 | 55 | 约束性\n"
+    )
+    assert [t.year for t in _table_targets(header)] == [year]
+
+
 def test_targets_inline_quotes_are_exact_source_text() -> None:
     text = "到2025年，全市每个县(市)区至少建有1所老年大学。"
     normalized = normalize_text(text)
@@ -355,7 +367,7 @@ def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     """Issue 3: a target stated in the table and again in the text is one target, with
     the table's comparator; an indicator's owners hold for all its years."""
     from policygraph.extract import find_targets
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
     from policygraph.structure import outline_text
 
     text = (
@@ -485,7 +497,7 @@ def test_targets_restated_unknown_wording_is_one_target() -> None:
     """A wording no concept knows, restated in the text with part of its name, the same
     year and the same value, is the table's target."""
     from policygraph.extract import find_targets
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
     from policygraph.structure import outline_text
 
     text = (

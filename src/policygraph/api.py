@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.query import Rows, library, resolve_query, run_query
 from policygraph.store import load_store
 from policygraph.trace import trace_department, trace_target

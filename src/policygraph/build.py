@@ -23,7 +23,7 @@ from rdflib import Graph
 
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
 from policygraph.graph import plan_to_graph
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text

@@ -288,7 +288,7 @@ def trace(
     """What a department (or function) owes, plan by plan with year and value, or the chain
     of one target up to national policy."""
     from policygraph.draw import draw_layers
-    from policygraph.lexicon import load_lexicon
+    from policygraph.lexicon_data import load_lexicon
     from policygraph.store import load_store
     from policygraph.trace import (
         chain_graph,

@@ -22,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from policygraph.lexicon import Lexicon, label_key, load_lexicon
+from policygraph.lexicon import Lexicon, label_key
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
 
 WORDING_OVERLAP = 0.6

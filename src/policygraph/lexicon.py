@@ -3,31 +3,22 @@
 Indicator wordings, department functions and regions live in ontology/*.ttl as
 SKOS labels; issuer codes and known policies in data/*.csv. One edit there
 updates both the graph and the matcher. Extractors receive a `Lexicon` and
-never import rdflib.
+never import rdflib; `policygraph.lexicon_data.load_lexicon` reads the files.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 
-import pyoxigraph as ox
-
-from policygraph.resources import resource_dir
-from policygraph.vocab import PG, PGR, RDFS, SKOS
-
-SKOS_ = str(SKOS)
-RDFS_ = str(RDFS)
-ID = str(PGR)
+from policygraph.units import UNIT_PATTERN
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
 )
-UNIT_SUFFIX = re.compile(r"（(%|‰|个|张|所|家|户|人|人次|万人|岁|万元)）$")
+UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16
@@ -151,88 +142,3 @@ def _variants(key: str, unit: str | None) -> list[str]:
     bases = list(dict.fromkeys([key, COUNTY_SPELLINGS.sub("县（区）", key)]))
     nouns = UNIT_NOUNS.get(unit or "", ("数",))
     return bases + [base + noun for base in bases for noun in nouns if not base.endswith(noun)]
-
-
-@cache
-def load_lexicon() -> Lexicon:
-    """The bundled lexicon (read once per process)."""
-    ontology = resource_dir("ontology")
-    data = resource_dir("data")
-    return Lexicon(
-        indicators=_indicators(ontology / "indicators.ttl"),
-        functions=_functions(ontology / "functions.ttl"),
-        regions=_region_index(ontology / "regions.ttl"),
-        region_labels=_region_labels(ontology / "regions.ttl"),
-        issuers=_issuers(data / "issuer_codes.csv"),
-        region_parents=_region_parents(ontology / "regions.ttl"),
-    )
-
-
-def _triples(path: Path) -> list[ox.Triple]:
-    if not path.is_file():
-        return []
-    return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-
-
-def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
-    return node.value.removeprefix(ID)
-
-
-def _indicators(path: Path) -> dict[str, IndicatorConcept]:
-    pref: dict[str, str] = {}
-    labels: list[tuple[str, str]] = []
-    for triple in _triples(path):
-        obj = triple.object
-        if not isinstance(obj, ox.Literal) or obj.language != "zh":
-            continue
-        if triple.predicate.value == SKOS_ + "prefLabel":
-            pref[_local(triple.subject)] = obj.value
-            labels.append((_local(triple.subject), obj.value))
-        elif triple.predicate.value == SKOS_ + "altLabel":
-            labels.append((_local(triple.subject), obj.value))
-    return {
-        label_key(label): IndicatorConcept(key, pref[key]) for key, label in labels if key in pref
-    }
-
-
-def _functions(path: Path) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
-    for triple in _triples(path):
-        obj = triple.object
-        is_label = triple.predicate.value in (SKOS_ + "prefLabel", SKOS_ + "altLabel")
-        if is_label and isinstance(obj, ox.Literal) and obj.language == "zh":
-            keys = table.setdefault(label_key(obj.value), [])
-            if _local(triple.subject) not in keys:
-                keys.append(_local(triple.subject))
-    return {label: tuple(sorted(keys)) for label, keys in table.items()}
-
-
-def _region_index(path: Path) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for triple in _triples(path):
-        labelled = triple.predicate.value in (RDFS_ + "label", SKOS_ + "altLabel")
-        if labelled and isinstance(triple.object, ox.Literal):
-            index.setdefault(triple.object.value, _local(triple.subject))
-    return index
-
-
-def _region_labels(path: Path) -> dict[str, str]:
-    return {
-        _local(t.subject): t.object.value
-        for t in _triples(path)
-        if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
-    }
-
-
-def _region_parents(path: Path) -> dict[str, str]:
-    within = str(PG.within)
-    return {
-        _local(t.subject): _local(t.object) for t in _triples(path) if t.predicate.value == within
-    }
-
-
-def _issuers(path: Path) -> dict[str, tuple[str, str]]:
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: (row["issuer"], row["jurisdiction"]) for row in csv.DictReader(handle)}

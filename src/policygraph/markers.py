@@ -21,11 +21,6 @@ MARKER_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 1， 1 .) › （1） › ①. A marker counts at the start of a line, or after a sentence end;
 a 第…章 only at the start of a line."""
 
-
-def chinese_numeral(word: str) -> int:
-    """一 → 1, 十 → 10, 十六 → 16, 二十三 → 23 (numbers used in heading markers)."""
-    digits = {c: i + 1 for i, c in enumerate(CN_NUM[:9])}
-    if "十" not in word:
-        return digits.get(word, 0)
-    tens, _, ones = word.partition("十")
-    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+ITEM_MARKER = rf"\d{{1,2}}\s?[.．、]|（[{CN_NUM}\d]{{1,3}}）"
+"""A numbered item's marker as running text writes it after a sentence end: 1. 1． 1、
+（一） （1） (the ladder's （一）, 1. and （1） levels, with the full-width point)."""

@@ -75,7 +75,6 @@ class Citation:
     number: DocNumber | None
     role: CitationRole
     quote: Quote
-    issuer: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
 wrapper over a pure function of `structure.py` or `extract/`; it reads what
 earlier components stored on the Doc (`requires`) and stores its own result
 (`assigns`) as a Doc extension and, where it points at text, as `doc.spans`.
-The only module that imports spaCy.
+The caller's inputs (doc._.normalized, doc._.given_metadata) are set before the
+pipeline runs, so no component declares them. The only module that imports spaCy.
 
 Components read the text as `doc._.normalized.text`, never `doc.text`: spaCy
 rebuilds `doc.text` from every token on each access, which cost a third of
@@ -25,7 +26,7 @@ from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
 from policygraph.extract.responsibility import find_statements
-from policygraph.lexicon import load_lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
 from policygraph.normalize import Normalized
 from policygraph.structure import outline_text
@@ -34,7 +35,6 @@ PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targ
 
 for _name in (
     "normalized",
-    "source_file",
     "given_metadata",
     "outline",
     "metadata",
@@ -48,9 +48,7 @@ for _name in (
         Doc.set_extension(_name, default=None)
 
 
-@Language.component(
-    "pg_outline", requires=["doc._.normalized"], assigns=["doc._.outline", "doc.spans"]
-)
+@Language.component("pg_outline", assigns=["doc._.outline", "doc.spans"])
 def outline_component(doc: Doc) -> Doc:
     doc._.outline = outline_text(doc._.normalized.text)
     doc.spans["headings"] = [
@@ -66,7 +64,7 @@ def outline_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata"])
+@Language.component("pg_metadata", assigns=["doc._.metadata", "doc._.jurisdiction"])
 def metadata_component(doc: Doc) -> Doc:
     doc._.metadata = find_metadata(
         doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
@@ -75,7 +73,9 @@ def metadata_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_citations", requires=["doc._.metadata"], assigns=["doc._.citations"])
+@Language.component(
+    "pg_citations", requires=["doc._.outline", "doc._.metadata"], assigns=["doc._.citations"]
+)
 def citations_component(doc: Doc) -> Doc:
     sections = doc._.outline.sections
     preamble_end = sections[0].start if sections else len(doc._.normalized.text)
@@ -137,7 +137,6 @@ def plan_from_text(
     nlp = make_nlp()
     doc = nlp.make_doc(normalized.text)
     doc._.normalized = normalized
-    doc._.source_file = source_file
     doc._.given_metadata = metadata
     doc = nlp(doc)
     return plan_from_parts(

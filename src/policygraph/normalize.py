@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from policygraph.document_kinds import TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.traditional import to_simplified
 
@@ -94,8 +95,12 @@ TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
 INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
 """A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
 
+TITLE_ENDS = "|".join(TITLE_LINE_KINDS)
+"""A line ending in a document kind is a title, not a sentence cut by a line break (the
+look-behind needs them all two characters long, as they are)."""
+
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
-    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!通知|方案|意见|规划|办法|决定|计划)[ \r]*\n[ \r\n]*"
+    rf"(?<=[^\n]{{19}}[{_CJK}])(?<!{TITLE_ENDS})[ \r]*\n[ \r\n]*"
     rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF

@@ -25,7 +25,8 @@ from rdflib.namespace import RDF, RDFS
 from policygraph.errors import InputError
 from policygraph.extract.citations import title_key
 from policygraph.ids import local_iri, mint
-from policygraph.lexicon import Lexicon, load_lexicon
+from policygraph.lexicon import Lexicon
+from policygraph.lexicon_data import load_lexicon
 from policygraph.resources import resource_dir
 from policygraph.vocab import DCTERMS, PG, PREFIXES, XSD
 

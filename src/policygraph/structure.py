@@ -10,14 +10,21 @@ paragraphs of a normalised text; every span is an offset into that text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from policygraph.markers import CN_NUM, MARKER_LEVELS, chinese_numeral
+from policygraph.markers import CN_NUM, MARKER_LEVELS
+from policygraph.numerals import chinese_number
 from policygraph.tables import Table, find_tables
 
 RUN_ON_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1(?=[\u4e00-\u9fff])")
 """A first item whose marker lost its dot and runs on from the chapter title:
-`二、重点任务1健全养老托育服务规划体系。`"""
+`二、重点任务1健全养老托育服务规划体系。` — taken for one only where SECOND_ITEM follows
+(in `三、实施1个示范工程` the 1 is a count)."""
+SECOND_ITEM = re.compile(r"(?<=[。；\n])[ ]*(?P<number>[12]) ?[.．、，,](?![\d%])")
+"""The items after a run-on first one: `。2，优化有效供给` — its 2 must come before any
+other item 1 and before the next chapter (CHAPTER_START)."""
+CHAPTER_START = re.compile(rf"(?<=[。；\n])[ ]*[{CN_NUM}]{{1,3}}、")
 
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
@@ -119,7 +126,8 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
     title = text[title_start:title_end].strip()
     if not title or not re.match(r"[\u4e00-\u9fff“《]", title) or len(title) > MAX_TITLE:
         return None
-    if level == 1 and (run_on := RUN_ON_ITEM.search(title)) is not None:
+    run_on = RUN_ON_ITEM.search(title) if level == 1 else None
+    if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
         title_end = title_start + run_on.start()
         title = text[title_start:title_end]
     return Heading(
@@ -131,6 +139,13 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
         title_start=title_start,
         title_end=title_end,
     )
+
+
+def _second_item_follows(text: str, item_start: int) -> bool:
+    chapter = CHAPTER_START.search(text, item_start)
+    end = chapter.start() if chapter else len(text)
+    item = SECOND_ITEM.search(text, item_start, end)
+    return item is not None and item["number"] == "2"
 
 
 def _run_on_item(text: str, chapter: Heading) -> list[Heading]:
@@ -162,7 +177,7 @@ def _marker_number(marker: str) -> int:
     circled = re.search(r"[①-⑳]", marker)
     if circled:
         return ord(circled.group()) - ord("①") + 1
-    return chinese_numeral(re.sub(r"[^" + CN_NUM + "]", "", marker))
+    return chinese_number(re.sub(r"[^" + CN_NUM + "]", "", marker))
 
 
 def _nest(headings: list[Heading], text_end: int) -> list[Section]:
@@ -193,7 +208,7 @@ def _nest(headings: list[Heading], text_end: int) -> list[Section]:
     return sections
 
 
-def _span_test(spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     def inside(offset: int) -> bool:
         return any(start <= offset < end for start, end in spans)
 

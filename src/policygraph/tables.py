@@ -32,9 +32,8 @@ class Table:
     cells: tuple[Cell, ...]
     start: int
     end: int
-    layout: str  # "cell-per-line" or "row-per-line"
     caption: str | None = None
-    rows: tuple[tuple[Cell, ...], ...] = ()  # row-per-line only; empty cells kept as ""
+    rows: tuple[tuple[Cell, ...], ...] = ()  # one row a line only; empty cells kept as ""
 
 
 HEADER_CELL = re.compile(
@@ -151,7 +150,7 @@ def _read_cell_table(
     caption = _caption(text, lines, index)
     end = body[-1].end if body else header[-1].end
     return (
-        Table(tuple(header), body, header[0].start, end, "cell-per-line", caption),
+        Table(tuple(header), body, header[0].start, end, caption),
         j,
     )
 
@@ -177,7 +176,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
     caption = _caption(text, lines, index)
-    return Table(header, cells, header[0].start, end, "row-per-line", caption, tuple(rows)), j
+    return Table(header, cells, header[0].start, end, caption, tuple(rows)), j
 
 
 def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:

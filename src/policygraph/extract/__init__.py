@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.extract.background import TREND_WORDS
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
+from policygraph.markers import ITEM_MARKER
 from policygraph.model import Citation, DepartmentMention, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
 
 ACHIEVEMENT_ITEM = re.compile(
-    r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十]{1,3}）)?[\u4e00-\u9fff]{2,8}"
-    r"(?:逐步|初见|持续|不断|日益|显著|明显|稳步|快速|有序)[\u4e00-\u9fff]{1,4}。"
+    rf"^\s*(?:{ITEM_MARKER})?[\u4e00-\u9fff]{{2,8}}"
+    rf"(?:{TREND_WORDS}|快速|有序)[\u4e00-\u9fff]{{1,4}}。"
 )
 """An item whose title states a result of its subject (1.政策体系逐步完善。,
 2.服务体系初见成效。, 4.服务需求持续增长。) reports achievements or trends even where

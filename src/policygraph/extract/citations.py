@@ -16,6 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
+from policygraph.document_kinds import DOCUMENT_KINDS
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
 
@@ -49,9 +50,11 @@ FUTURE_CUES = re.compile(r"(?:研究)?(?:制定|制订|编制|起草|修订)$")
 TITLE_LIST_BEFORE = re.compile(r"《[^《》\n]*》\s*(?:[（(][^（）()\n]*[）)])?\s*[、和及与]\s*$")
 """The title before this one in a list (《A》、《B》; 《A》（号）和《B》)."""
 
+KIND_PATTERN = "|".join(DOCUMENT_KINDS)
+
 PLAIN_TITLE_BEFORE_NUMBER = re.compile(
     r"(?P<title>[\u4e00-\u9fff0-9０-９“”\s]{6,80}?"
-    r"(?:意见|方案|通知|决定|规划|办法|计划|措施|细则|纲要|规定))\s*$"
+    rf"(?:{KIND_PATTERN}))\s*$"
 )
 """A title without 《》 right before its number: …关于促进养老托育服务健康发展的意见（国办发…）,
 西安市推进3岁以下婴幼儿照护服务工作实施方案（市政办发…）."""
@@ -67,8 +70,6 @@ IMPLEMENTING_VERBS = re.compile(
 issuer in front and neither 《》 nor number: 推动实施西咸新区家庭病床服务管理试点工作
 实施方案和西咸新区家庭病床服务规范（试行）."""
 
-DOCUMENT_KINDS = "意见|方案|通知|决定|规划|办法|计划|措施|细则|纲要|规定|规范|条例"
-"""The last word of a document's title, naming its kind."""
 
 TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
 
@@ -192,7 +193,7 @@ def _plain_title(text: str, number_start: int, quote: QuoteMaker) -> tuple[int, 
 def _named_title(regions: tuple[str, ...]) -> re.Pattern[str]:
     issuers = "|".join(re.escape(r) for r in sorted({*regions, *NATIONAL_ISSUERS}, key=len)[::-1])
     return re.compile(
-        rf"(?:{issuers})[\u4e00-\u9fff“”0-9]{{2,40}}?(?:{DOCUMENT_KINDS})(?:（试行）|（暂行）)?"
+        rf"(?:{issuers})[\u4e00-\u9fff“”0-9]{{2,40}}?(?:{KIND_PATTERN})(?:（试行）|（暂行）)?"
         r"(?=[，。；、）]|和|及|等|$)"
     )
 

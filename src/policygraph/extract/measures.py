@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
 from policygraph.extract.departments import (
     mentions_in_lists,
     responsibility_lists,
@@ -49,9 +50,7 @@ CONTEXT_TITLE = re.compile(
 """Headings of the parts that state context, principles or goals, not tasks:
 the background ones, 总体要求, 指导思想, 基本原则, 发展目标, 主要目标, 整体目标."""
 
-STATE_TITLE = re.compile(
-    r"(逐步|持续|不断|初见|初步|显著|明显|日益|稳步|大幅)[\u4e00-\u9fff]{1,4}$"
-)
+STATE_TITLE = re.compile(rf"(?:{TREND_WORDS}|初步|大幅)[\u4e00-\u9fff]{{1,4}}$")
 """A heading that reports a state rather than sets a task: 政策体系逐步完善,
 服务体系初见成效, 服务需求持续增长."""
 
@@ -64,8 +63,8 @@ TASK_OPENER = re.compile(
 its subject (政策体系…): a heading so opened is a task whatever its ending."""
 
 STOCKTAKING = re.compile(
-    r"截至|截止|以来|期间|先后|已经|已建成|建成了|取得|初见成效|成效显著|人口普查|公报|"
-    r"占常住人口|近年来|累计|共有"
+    rf"{AS_OF_WORDS}|{STOCK_WORDS}|以来|期间|已经|建成了|取得|初见成效|成效显著|人口普查|公报|"
+    r"占常住人口|近年来"
 )
 """The writing of a background passage: 截至2020年底, “十三五”期间, 先后出台, 取得…成效,
 第七次全国人口普查, 占常住人口的19.75%."""
@@ -148,16 +147,16 @@ def _section_measures(
     body = text[section.body_start : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
     titled = [
-        (s, e)
+        (s, e, title)
         for index, (s, e) in enumerate(paragraphs)
         if (index > 0 or body[:s].count("\n") > 0)
         and any(True for _ in responsibility_lists(body[s:e]))
-        and PARAGRAPH_TITLE.match(body[s:e])
+        and (title := PARAGRAPH_TITLE.match(body[s:e])) is not None
     ]
-    if len(titled) == 1 and titled[0] == paragraphs[0]:
+    if len(titled) == 1 and titled[0][:2] == paragraphs[0]:
         titled = []
     own_text = body
-    for s, e in titled:
+    for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
     units = _units(text[base : section.end], body, base, quote, lexicon)
@@ -172,10 +171,8 @@ def _section_measures(
     )
     own = mentions_in_lists(own_text, base, quote, lexicon) if units.listed else units.responsible
     result = [MeasureSpan(measure, section.start, section.end, own)]
-    for index, (s, e) in enumerate(titled, start=1):
+    for index, (s, e, title) in enumerate(titled, start=1):
         paragraph = body[s:e]
-        title = PARAGRAPH_TITLE.match(paragraph)
-        assert title is not None
         child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
         child = Measure(
             key=f"{section.key}.p{index}",

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from policygraph.document_kinds import PLAN_KINDS
 from policygraph.extract.docnumber import parse_doc_number
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
-TITLE_WORDS = "方案|规划|意见|计划|办法|措施|决定|纲要|细则"
+TITLE_WORDS = "|".join(PLAN_KINDS)
 NOTICE_TITLE = re.compile(
     rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}))》?的通知$",
     re.M,

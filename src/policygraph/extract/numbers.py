@@ -9,28 +9,58 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from policygraph.numerals import chinese_number
+
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 """Counting units folded into the number: 1.5万张 → 15000 张, 2亿元 → 200000000 元.
 Where the unit itself is 万人 or 万元, the plan's own unit is kept instead."""
 
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
-SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
-LARGE_SCALES = {"万": 10_000, "亿": 100_000_000}
+COMPARATOR_WORDS = {
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "以上": ">=",
+    "及以上": ">=",
+    "超过": ">",
+    "大于": ">",
+    "高于": ">",
+    "多于": ">",
+    "突破": ">",
+    "不超过": "<=",
+    "不高于": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "控制在": "<=",
+    "小于": "<",
+    "低于": "<",
+    "少于": "<",
+    "不到": "<",
+}
+"""Comparator normal forms (VOCABULARY.md) of the words around a value: 不低于60% → >=,
+超过 → >, 不超过 → <=, 55%以上 → >=."""
+
+COMPARATOR_SIGNS = {
+    "≥": ">=",
+    "≤": "<=",
+    ">=": ">=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+}
+"""Comparator normal forms of the signs table cells write before a value (≥60, >90;
+normalize.py has already turned full-width ＞ into >)."""
+
+FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+"""Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""
+FIVE_YEAR_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
+PLANNED_PERIOD = "十四五"
+"""The period the 一老一小 plans are written for (2021–2025); earlier periods are their
+background (“十三五”期间…建成…)."""
+PAST_FIVE_YEAR_PLANS = "|".join(
+    name for name, end in FIVE_YEAR_PLANS.items() if end < FIVE_YEAR_PLANS[PLANNED_PERIOD]
+)
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -43,25 +73,6 @@ def parse_decimal(text: str) -> Decimal | None:
     if CN_NUMBER.match(text):
         return Decimal(chinese_number(text))
     return None
-
-
-def chinese_number(word: str) -> int:
-    """A Chinese numeral: 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105, 一万二千 → 12000,
-    两亿 → 200000000 (万 and 亿 close a four-digit section)."""
-    total, section, current = 0, 0, 0
-    for char in word:
-        if char in CN_DIGITS:
-            current = CN_DIGITS[char]
-        elif char in SMALL_SCALES:
-            section += (current or 1) * SMALL_SCALES[char]
-            current = 0
-        elif char == "万":
-            total += (section + current) * LARGE_SCALES[char]
-            section, current = 0, 0
-        else:
-            total = (total + section + current) * LARGE_SCALES[char]
-            section, current = 0, 0
-    return total + section + current
 
 
 def apply_multiplier(value: Decimal, multiplier: str | None) -> Decimal:

@@ -14,9 +14,17 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.extract.numbers import apply_multiplier, parse_decimal
+from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
+from policygraph.extract.numbers import (
+    COMPARATOR_WORDS,
+    FIVE_YEAR_PLAN_NAMES,
+    FIVE_YEAR_PLANS,
+    PAST_FIVE_YEAR_PLANS,
+    apply_multiplier,
+    parse_decimal,
+)
 from policygraph.extract.qualitative import worded_targets
-from policygraph.extract.targets import NON_TARGET_UNITS, UNIT_PATTERN
+from policygraph.extract.targets import NON_TARGET_UNITS
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
@@ -26,7 +34,9 @@ from policygraph.extract.wording import (
     share_wording,
     value_first_names,
 )
+from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
+from policygraph.units import UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
 
@@ -38,8 +48,8 @@ YEAR_CUE = re.compile(
 (截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
 opening a clause, 2021年，全市新增…, reports what happened in it)."""
 
-FIVE_YEAR_END = re.compile(r"“?十四五”?(?:期间|时期)?末")
-"""十四五末: the end of the 14th five-year plan, 2025."""
+FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)?末")
+"""十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
 
 VALUE_PHRASE = re.compile(
     r"(?P<pre>不低于|不少于|不超过|不高于|不到|超过|大于|高于|多于|小于|低于|少于|突破|至少|"
@@ -51,31 +61,9 @@ VALUE_PHRASE = re.compile(
 """A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 1.5万张, 1—2个;
 small counts of distributive targets are often spelt in Chinese (至少建成一所)."""
 
-COMPARATOR_WORDS = {
-    "不低于": ">=",
-    "不少于": ">=",
-    "至少": ">=",
-    "以上": ">=",
-    "及以上": ">=",
-    "超过": ">",
-    "大于": ">",
-    "高于": ">",
-    "多于": ">",
-    "突破": ">",
-    "不超过": "<=",
-    "不高于": "<=",
-    "以下": "<=",
-    "以内": "<=",
-    "控制在": "<=",
-    "小于": "<",
-    "低于": "<",
-    "少于": "<",
-    "不到": "<",
-}
-"""Comparator normal forms (VOCABULARY.md): 不低于 → >=, 超过 → >, 不超过 → <= …"""
-
 SENTENCE_BACKGROUND = re.compile(
-    r"截至|截止|目前|预计|今后|现状|仅有|仅为|将以|“?十三五”?|普查|(?<!每千)(?<!每千名)常住人口"
+    rf"{AS_OF_WORDS}|目前|预计|今后|现状|仅有|仅为|将以|“?(?:{PAST_FIVE_YEAR_PLANS})”?|普查"
+    r"|(?<!每千)(?<!每千名)常住人口"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
@@ -83,16 +71,14 @@ SENTENCE_BACKGROUND = re.compile(
 “十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
 every figure up to the sentence end is a fact, not a target."""
 
-CLAUSE_BACKGROUND = re.compile(
-    r"现有|已有|已建成|共有|累计|先后|第[一二三四五六七]次|约\d|[成到]了"
-)
+CLAUSE_BACKGROUND = re.compile(rf"{STOCK_WORDS}|现有|已有|第[一二三四五六七]次|约\d|[成到]了")
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
 约160万人, 建成了6所…)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
 
-ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.．、]|（[一二三四五六七八九十\d]{1,3}）)")
+ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
 """A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
 targets the previous item's year does not govern."""
 
@@ -147,8 +133,8 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
     for c_start, c_text in _clauses(text):
         if c_start and text[c_start - 1] == "。" and ITEM_START.match(c_text):
             year, opening = None, None
-        if FIVE_YEAR_END.search(c_text):
-            year = sentence_year = 2025
+        if (period_end := FIVE_YEAR_END.search(c_text)) is not None:
+            year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
         for cue in YEAR_CUE.finditer(c_text):
             if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
                 continue

@@ -14,38 +14,18 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from policygraph.extract.departments import split_units
-from policygraph.extract.numbers import apply_multiplier
+from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS, split_units
+from policygraph.extract.numbers import (
+    COMPARATOR_SIGNS,
+    COMPARATOR_WORDS,
+    FIVE_YEAR_PLAN_NAMES,
+    FIVE_YEAR_PLANS,
+    apply_multiplier,
+)
+from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
-
-UNITS = (
-    "万人次",
-    "万人",
-    "人次",
-    "万元",
-    "亿元",
-    "万张",
-    "个百分点",
-    "%",
-    "‰",
-    "张",
-    "个",
-    "所",
-    "家",
-    "户",
-    "人",
-    "名",
-    "岁",
-    "床",
-    "项",
-    "处",
-    "支",
-    "座",
-    "元",
-)
-"""Units plans attach to target values, longest first so 万人 wins over 人."""
-UNIT_PATTERN = "|".join(re.escape(u) for u in UNITS)
+from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 """Units of figures in running text that are norms, changes or age bounds (3岁以下),
@@ -60,14 +40,13 @@ NAME_WITH_UNIT = re.compile(
 
 BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
 
-SIGNS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
 CELL_VALUE = re.compile(
-    rf"^(?P<sign>≥|≤|>=|<=|>|<)?\s*(?P<num>\d+(?:\.\d+)?)"
+    rf"^(?P<sign>{'|'.join(COMPARATOR_SIGNS)})?\s*(?P<num>\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>以上|以下)?(?P<rest>.*)$"
 )
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
-GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、(?P<domain>.+)$")
+GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
 BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
@@ -76,10 +55,8 @@ TARGET_HEADER = re.compile(r"目标|规划|预期值")
 """Year columns that hold the goal: 2025年目标值, 目标值."""
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
 """The sum row of an allocation table is the plan's own total, not a region's target."""
-DEPARTMENT_END = re.compile(r"(局|委|办|厅|部|院|政府|管委会|街道|乡镇|单位)$")
-"""The end of a department name in a 责任单位 cell (区民政局, 区卫生健康委, 各镇乡街道)."""
-FIVE_YEAR_PLAN = re.compile(r"“?十四五”?")
-"""A “十四五”目标 column holds the goals for the end of the 14th five-year plan, 2025."""
+FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+"""A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
@@ -104,8 +81,8 @@ def parse_cell(text: str) -> Quantity | None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(match["num"]), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = SIGNS.get(
-        match["sign"] or "", {"以上": ">=", "以下": "<="}.get(match["post"] or "", "=")
+    comparator = COMPARATOR_SIGNS.get(
+        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
     return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
@@ -159,8 +136,8 @@ def _header_year(text: str) -> int | None:
         inner = re.search(r"(20\d{2})年?", text)
         if inner is not None:
             return int(inner.group(1))
-        if FIVE_YEAR_PLAN.search(text):
-            return 2025
+        if (period := FIVE_YEAR_PLAN.search(text)) is not None:
+            return FIVE_YEAR_PLANS[period["plan"]]
     return None
 
 
@@ -189,7 +166,9 @@ def _rows(
 
 def _group_label(text: str) -> bool:
     """A 类别 cell: words, neither a value, an attribute nor a department."""
-    if parse_cell(text) is None or text in BINDING_WORDS or DEPARTMENT_END.search(text):
+    if parse_cell(text) is None or text in BINDING_WORDS:
+        return False
+    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
         return False
     return parse_cell(text) == Quantity(qualitative=text)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from policygraph.extract.targets import UNIT_PATTERN
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.model import Target
+from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
-    r"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
+    rf"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
     r"并|其中|同时|原则上|要|使|将|建成|建设|打造|培育|组织|开展|共|累计|各级|市县两级|[市县区]级|"
-    r"“?十四五”?末)+"
+    rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?末)+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
 (全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""

@@ -1,0 +1,17 @@
+"""The words that end a document's title and name its kind (…实施方案, …的意见, …条例).
+
+Top-level and import-free, so normalize.py (which must not join a title line to the next)
+and the extractors share one list.
+"""
+
+from __future__ import annotations
+
+PLAN_KINDS = ("方案", "规划", "意见", "计划", "办法", "措施", "决定", "纲要", "细则")
+"""Kinds a plan itself is issued as: 实施方案, 专项规划, 实施意见, 行动计划 …"""
+DOCUMENT_KINDS = (*PLAN_KINDS, "通知", "规定", "规范", "条例")
+"""Kinds of any document a plan cites; a 通知 only carries another document."""
+PROSE_KINDS = ("措施", "规定", "规范")
+"""Kind words that are also everyday nouns of running prose (采取有效措施, 按规定, 规范管理):
+a line ending in one may be a sentence cut by a line break."""
+TITLE_LINE_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind not in PROSE_KINDS)
+"""Kind words that end a line only where a title ends."""
