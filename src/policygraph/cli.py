@@ -92,6 +92,10 @@ def build(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder to write the graphs to.")
     ] = DEFAULT_GRAPHS,
+    jobs: Annotated[
+        int | None,
+        typer.Option(help="Processes to build with (default: one per CPU core).", min=1),
+    ] = None,
 ) -> None:
     """Extract each plan into a Turtle graph: OUT/plans/<name>.ttl plus OUT/vocabularies.ttl.
 
@@ -100,7 +104,7 @@ def build(
     """
     from policygraph.build import build_corpus
 
-    report = build_corpus(paths, out_dir)
+    report = build_corpus(paths, out_dir, jobs)
     table = Table(
         "plan", "title", "triples", "targets", "measures", "citations", title="Plans built"
     )
@@ -109,7 +113,7 @@ def build(
         table.add_row(
             plan.source_file,
             plan.title or "—",
-            str(len(built.graph)),
+            str(built.triples),
             str(len(plan.targets)),
             str(len(plan.measures)),
             str(len(plan.citations)),

@@ -40,6 +40,10 @@ class InputError(PolicygraphError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # rebuilt from its fields when a build worker process sends it back
+        return type(self), (self.path, self.problem)
+
 
 class UnreadableTextError(InputError):
     """Bytes that do not decode to text we can trust: binary, unknown or uncertain encoding."""

@@ -1,0 +1,314 @@
+"""The benchmark suite: build, load, query, trace, analyze and validate on a
+generated corpus of N plans, with the embedded store (pyoxigraph) and rdflib's
+in-memory store side by side.
+
+    make bench                       # N = 100
+    SIZE=3000 make bench             # the full size
+    .venv/bin/python benchmarks/run.py --size 3000 --results benchmarks/RESULTS.md
+
+Every figure is a median over `--repeat` runs with [min–max]; the generated
+texts and built graphs live in a temporary folder that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import write_corpus
+from measure import Timing, machine, mebibytes, repeat, repeat_command, resident_bytes, seconds
+from policygraph.query import run_query
+from policygraph.store import load_graph, load_store
+from stages import (
+    count_targets,
+    draft_context_command,
+    query_cases,
+    repeat_capped,
+    run_analyze,
+    run_rdflib_query,
+    serialization_sample,
+    trace_cases,
+)
+
+BUILD_GOAL = 180.0
+MEMORY_GOAL = 4 * 2**30
+QUERY_GOAL, AGGREGATE_GOAL, VALIDATE_GOAL = 0.1, 1.0, 1.0
+FULL_SIZE = 3000
+
+
+def policygraph_command() -> list[str]:
+    script = Path(sys.executable).parent / "policygraph"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "policygraph"]
+
+
+class Report:
+    """The Markdown the run prints and, with --results, writes."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.goals: list[str] = []
+
+    def table(self, title: str, header: list[str], rows: list[list[str]]) -> None:
+        self.lines += [f"### {title}", "", "| " + " | ".join(header) + " |"]
+        self.lines.append("|" + "---|" * len(header))
+        self.lines += ["| " + " | ".join(row) + " |" for row in rows]
+        self.lines.append("")
+        print("\n".join(self.lines[-len(rows) - 5 :]), flush=True)
+
+    def goal(self, text: str, value: float, limit: float, size: int) -> None:
+        verdict = "met" if value < limit else f"MISSED by {value / limit - 1:.0%}"
+        if size != FULL_SIZE:
+            verdict += f" (at N={size}; the goal is for N={FULL_SIZE})"
+        self.goals.append(f"- {text}: {verdict}")
+
+
+def ratio(rdflib: Timing | None, oxigraph: Timing, cap: float | None = None) -> str:
+    if rdflib is None:
+        return "—" if cap is None else f"> {cap / oxigraph.median:,.0f}×"
+    return f"{rdflib.median / oxigraph.median:,.1f}×"
+
+
+def capped_cell(timing: Timing | None, cap: float) -> str:
+    return timing.cell() if timing is not None else f"> {seconds(cap)} (stopped)"
+
+
+def bench_build(
+    report: Report, texts: Path, work: Path, size: int, times: int, jobs: list[int]
+) -> Path:
+    rows, outputs = [], []
+    for count in jobs:
+        out = work / f"graphs-jobs{count}"
+        command = [*policygraph_command(), "build", str(texts), "--out", str(out)]
+        timing = repeat_command(
+            [*command, "--jobs", str(count)], times, before=lambda o=out: shutil.rmtree(o, True)
+        )
+        outputs.append(out)
+        rows.append(
+            [
+                f"build, {count} process{'es' if count > 1 else ''}",
+                timing.cell(),
+                timing.cpu_cell(),
+                f"{size / timing.median:,.1f}",
+                mebibytes(timing.peak_bytes),
+            ]
+        )
+        report.goal(
+            f"build {size} plans with {count} job(s) under {BUILD_GOAL:.0f} s "
+            f"({seconds(timing.median)}), memory under 4 GiB ({mebibytes(timing.peak_bytes)})",
+            max(timing.median / BUILD_GOAL, (timing.peak_bytes or 0) / MEMORY_GOAL),
+            1.0,
+            size,
+        )
+    same = all(_same_tree(outputs[0], other) for other in outputs[1:])
+    rows.append(["outputs of all job counts byte-identical", "yes" if same else "NO", "", "", ""])
+    report.table(
+        "Build: plan texts → Turtle files (CLI, start-up included)",
+        ["what", "wall time", "CPU time", "plans/s", "peak memory (process tree)"],
+        rows,
+    )
+    return outputs[-1]
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*.ttl"))
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*.ttl"))
+    return files_a == files_b and all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
+
+
+def bench_load(report: Report, graphs: Path, times: int, rdflib_times: int, use_rdflib: bool):  # type: ignore[no-untyped-def]
+    before = resident_bytes()
+    ox_timing, store = repeat(lambda: load_store(graphs), times)
+    ox_memory = resident_bytes() - before
+    triples = len(store)  # type: ignore[arg-type]
+    rows = [["pyoxigraph Store", ox_timing.cell(), f"{triples / ox_timing.median:,.0f}"]]
+    graph, rdf_timing = None, None
+    if use_rdflib:
+        before = resident_bytes()
+        rdf_timing, graph = repeat(lambda: load_graph(graphs), rdflib_times)
+        rows.append(["rdflib Graph", rdf_timing.cell(), f"{triples / rdf_timing.median:,.0f}"])
+        rows.append(["rdflib / pyoxigraph", ratio(rdf_timing, ox_timing), ""])
+        memory = f"pyoxigraph {mebibytes(ox_memory)}, rdflib {mebibytes(resident_bytes() - before)}"
+    else:
+        memory = f"pyoxigraph {mebibytes(ox_memory)}"
+    turtle = sum(p.stat().st_size for p in graphs.rglob("*.ttl"))
+    rows.append([f"{triples:,} triples, {turtle / 2**20:,.0f} MiB of Turtle", "", memory])
+    report.table(
+        "Load: the built graphs into a store", ["store", "time", "triples/s or memory"], rows
+    )
+    return store, graph
+
+
+def bench_serialize(report: Report, graphs: Path, use_rdflib: bool) -> None:
+    if not use_rdflib:
+        return
+    count, ox_timing, rdf_timing = serialization_sample(graphs)
+    report.table(
+        f"Serialize: {count} plan graphs (rdflib API in, Turtle bytes out)",
+        ["engine", "time for the sample", "ratio"],
+        [
+            ["pyoxigraph (policygraph.store.graph_to_turtle)", ox_timing.cell(), ""],
+            ["rdflib Graph.serialize(format='turtle')", rdf_timing.cell(), ""],
+            ["rdflib / pyoxigraph", "", ratio(rdf_timing, ox_timing)],
+        ],
+    )
+
+
+def bench_queries(  # type: ignore[no-untyped-def]
+    report: Report, store, graph, times: int, rdflib_times: int, size: int, cap: float
+) -> None:
+    rows = []
+    for case in query_cases(store):
+        start = time.perf_counter()
+        answer = run_query(store, case.query, case.values)
+        first = time.perf_counter() - start
+        warm, _ = repeat(lambda c=case: run_query(store, c.query, c.values), times)
+        rdf_cell, rdf_ratio = "—", "—"
+        if graph is not None:
+            rdf_timing = repeat_capped(
+                lambda c=case: run_rdflib_query(graph, c.query, c.values), rdflib_times, cap
+            )
+            rdf_cell, rdf_ratio = capped_cell(rdf_timing, cap), ratio(rdf_timing, warm, cap)
+        limit = AGGREGATE_GOAL if case.whole_corpus else QUERY_GOAL
+        rows.append(
+            [
+                case.label,
+                "corpus" if case.whole_corpus else "scoped",
+                f"{len(answer.rows):,}",
+                seconds(first),
+                warm.cell(),
+                rdf_cell,
+                rdf_ratio,
+            ]
+        )
+        report.goal(
+            f"query {case.label} under {seconds(limit)} ({seconds(warm.median)})",
+            warm.median,
+            limit,
+            size,
+        )
+    report.table(
+        "Query: every library query on the N-plan graph (warm: median [min–max])",
+        ["query", "kind", "rows", "first run", "warm", "rdflib", "rdflib / pyoxigraph"],
+        rows,
+    )
+
+
+def bench_trace_analyze(  # type: ignore[no-untyped-def]
+    report: Report, store, graph, times: int, rdflib_times: int, cap: float
+) -> None:
+    rows = []
+    for label, on_store, on_graph in trace_cases(store, graph):
+        timing, found = repeat(on_store, times)
+        rdf_cell, rdf_ratio = "—", "—"
+        if on_graph is not None:
+            rdf_timing = repeat_capped(on_graph, rdflib_times, cap)
+            rdf_cell, rdf_ratio = capped_cell(rdf_timing, cap), ratio(rdf_timing, timing, cap)
+        rows.append([label, f"{found:,}", timing.cell(), rdf_cell, rdf_ratio])
+    analyzed = run_analyze(store, times)
+    rows.append(
+        analyzed if analyzed else ["analyze", "skipped: no policygraph.analyze", "", "", ""]
+    )
+    report.table(
+        "Trace and analyze on the N-plan graph",
+        ["what", "rows", "pyoxigraph", "rdflib", "rdflib / pyoxigraph"],
+        rows,
+    )
+
+
+def bench_validate(report: Report, texts: Path, graphs: Path, times: int, size: int) -> None:
+    draft = texts / "plan-00001.txt"
+    command = [*policygraph_command(), "validate", str(draft)]
+    alone = repeat_command(command, times, ok=(0, 1))
+    rows = [
+        ["validate draft.txt, alone", alone.cell(), alone.cpu_cell(), mebibytes(alone.peak_bytes)]
+    ]
+    report.goal(
+        f"`validate draft.txt` under 1 s end to end ({seconds(alone.median)})",
+        alone.median,
+        VALIDATE_GOAL,
+        size,
+    )
+    with_context = draft_context_command(command, graphs)
+    if with_context is None:
+        rows.append(["validate draft.txt against the N-plan context", "skipped: no option", "", ""])
+    else:
+        timing = repeat_command(with_context, times, ok=(0, 1))
+        rows.append(
+            [
+                "validate draft.txt against the N-plan context",
+                timing.cell(),
+                mebibytes(timing.peak_bytes),
+            ]
+        )
+        report.goal(
+            f"`validate draft.txt` with the N-plan context under 1 s ({seconds(timing.median)})",
+            timing.median,
+            VALIDATE_GOAL,
+            size,
+        )
+    report.table(
+        "Validate: one draft from its text, end to end "
+        "(CLI, start-up included; pySHACL runs on rdflib, so no ratio)",
+        ["what", "wall time", "CPU time", "peak memory"],
+        rows,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="policygraph benchmarks")
+    parser.add_argument("--size", type=int, default=100, help="plans to generate (10…3000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure")
+    parser.add_argument("--rdflib-repeat", type=int, default=None, help="runs per rdflib figure")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
+    parser.add_argument(
+        "--rdflib-cap", type=float, default=60.0, help="stop an rdflib query after this many s"
+    )
+    parser.add_argument("--results", type=Path, help="also write the tables to this file")
+    args = parser.parse_args()
+    rdflib_times = args.rdflib_repeat or (args.repeat if args.size <= 100 else 1)
+    cores = os.cpu_count() or 1
+    report = Report()
+    info = machine()
+    report.lines += [f"- {key}: {value}" for key, value in info.items()] + [""]
+    with tempfile.TemporaryDirectory(prefix="policygraph-bench-") as folder:
+        work = Path(folder)
+        started = time.perf_counter()
+        plans = write_corpus(work / "texts", args.size, args.seed)
+        chars = sum(len(p.text) for p in plans)
+        report.lines += [
+            f"Generated {args.size} plans ({chars:,} characters, seed {args.seed}) "
+            f"in {seconds(time.perf_counter() - started)}.",
+            "",
+        ]
+        graphs = bench_build(
+            report, work / "texts", work, args.size, args.repeat, sorted({1, cores})
+        )
+        found, stated = count_targets(graphs, plans)
+        report.lines += [
+            f"Targets found in the graphs / stated in the texts: {found:,} / {stated:,}.",
+            "",
+        ]
+        print(report.lines[-2], flush=True)
+        store, graph = bench_load(report, graphs, args.repeat, rdflib_times, not args.no_rdflib)
+        bench_serialize(report, graphs, not args.no_rdflib)
+        cap = args.rdflib_cap
+        bench_queries(report, store, graph, args.repeat, rdflib_times, args.size, cap)
+        bench_trace_analyze(report, store, graph, args.repeat, rdflib_times, cap)
+        bench_validate(report, work / "texts", graphs, args.repeat, args.size)
+    report.lines += ["### Goals", "", *report.goals, ""]
+    print("\n".join(["### Goals", "", *report.goals]))
+    if args.results:
+        command = " ".join(["python benchmarks/run.py", *map(shlex.quote, sys.argv[1:])])
+        header = ["# Benchmark results", "", f"Produced by `{command}` on:", ""]
+        args.results.write_text("\n".join(header + report.lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
