@@ -77,3 +77,11 @@ def test_normalize_every_span_quotes_the_source(source: str) -> None:
 def test_normalize_twice_changes_nothing(source: str) -> None:
     once = normalize_text(source).text
     assert normalize_text(once).text == once
+
+
+def test_normalize_keeps_a_long_caption_off_the_table_header_below_it() -> None:
+    """A caption line ending in a Chinese character is not a sentence cut by the break
+    before a table row (found by the benchmark generator, issue 9)."""
+    source = "附表：某某市“十四五”时期养老托育服务体系建设主要发展指标一览表\n序号 | 指标名称 | 2025年 | 属性\n"
+    text = normalize_text(source).text
+    assert "一览表\n序号" in text

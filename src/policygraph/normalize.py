@@ -107,7 +107,8 @@ SENTENCE_BROKEN_ACROSS_LINES = re.compile(
 extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
 Chinese character, not punctuation nor a title word, followed by a line that goes on."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
-"""A line with column separators is a table row, never half of a cut sentence."""
+"""A line with column separators is a table row, never half of a cut sentence: neither
+the line a break ends nor the line it starts (a long caption above a table header)."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +172,15 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(
         m.span()
         for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text)
-        if not TABLE_ROW.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
+        and not _is_table_row(text, m.end())
     )
     return spans
+
+
+def _is_table_row(text: str, line_start: int) -> bool:
+    line_end = text.find("\n", line_start)
+    return TABLE_ROW.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
