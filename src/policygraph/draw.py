@@ -45,7 +45,7 @@ class DrawError(PolicygraphError):
     """A picture that cannot be drawn: unknown format, no matplotlib, or no CJK font."""
 
 
-def _cjk_fonts() -> list[str]:
+def cjk_fonts() -> list[str]:
     from matplotlib import font_manager
 
     def found() -> list[str]:
@@ -141,7 +141,7 @@ def draw_layers(graph: nx.DiGraph, title: str, path: Path) -> None:
         import matplotlib  # noqa: F401
     except ImportError as error:
         raise DrawError("drawing needs matplotlib: pip install 'policygraph[draw]'") from error
-    fonts = _cjk_fonts()
+    fonts = cjk_fonts()
     if suffix == ".png" and not fonts:
         raise DrawError(
             f"{path}: no font with Chinese glyphs found for PNG "
