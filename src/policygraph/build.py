@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from policygraph.context import INDEX_FILE, index_row, index_tsv, updated_index
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
 from policygraph.graph import plan_to_graph, registry_graph
 from policygraph.lexicon_data import load_lexicon
@@ -111,8 +112,9 @@ def vocabulary_turtle() -> bytes:
 
 
 def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> BuildReport:
-    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl` and
-    `out/registry.ttl` (the known parent policies the plans' lineage runs through), with
+    """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl`,
+    `out/registry.ttl` (the known parent policies the plans' lineage runs through) and
+    `out/documents.tsv` (the plans by number and title, for `validate --context`), with
     `jobs` processes (default: one per core)."""
     report = BuildReport()
     files = plan_files(paths)
@@ -132,6 +134,10 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
     registry = out / REGISTRY_FILE
     if write_atomic(registry, graph_to_turtle(registry_graph())):
         report.written.append(registry)
+    rows = {row.plan: row for row in (index_row(b.plan, b.path.stem) for b in report.built)}
+    index = out / INDEX_FILE
+    if write_atomic(index, index_tsv(updated_index(out, rows))):
+        report.written.append(index)
     return report
 
 

@@ -144,17 +144,24 @@ def validate(
     summary: Annotated[
         bool, typer.Option("--summary", help="Print only the per-plan summary table.")
     ] = False,
+    context: Annotated[
+        Path | None,
+        typer.Option(
+            "--context", help="A built graphs folder whose plans are parents too (documents.tsv)."
+        ),
+    ] = None,
 ) -> None:
     """Check plans against the SHACL shapes and report what is missing or inconsistent.
 
-    Each plan is checked with the registry of known parent policies. Findings are grouped
+    Each plan is checked with the registry of known parent policies and, with --context,
+    with the plans of a built corpus it implements (only those are loaded). Findings are grouped
     by severity and point at the source text (file, line, quote). Exit 0 when the plans
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
     from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
 
-    report = validate_graphs(plan_graphs_from(path), lang=lang.value)
+    report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:

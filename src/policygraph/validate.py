@@ -1,7 +1,8 @@
 """Validation: the SHACL shapes of shapes/ run by pySHACL, as a report people read.
 
 A plan is validated with only the context its rules need: the registry of known
-parent policies and their targets, and the vocabulary concepts (indicators, regions)
+parent policies and their targets (with `--context`, also the built corpus plans it
+implements, see context.py), and the vocabulary concepts (indicators, regions)
 the plan refers to. Findings are kept for the plan's own nodes only, so a registry
 entry never shows up as a fault of the plan. Each finding names the plan, the thing
 (its label), the rule in plain words (the shape's `sh:message`, in the language
@@ -22,6 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from policygraph.context import DocumentIndex, parent_context
 from policygraph.errors import InputError
 from policygraph.graph import registry_graph
 from policygraph.read import PLAN_SUFFIXES
@@ -161,9 +163,16 @@ def plan_graphs_from(path: Path) -> list[Graph]:
     return plans
 
 
-def validate_graphs(plans: Iterable[Graph], lang: str = "zh") -> Report:
-    """Validate several plan graphs, each on its own with its context, as one report."""
-    reports = [validate_graph(plan, lang) for plan in plans]
+def validate_graphs(plans: Iterable[Graph], lang: str = "zh", corpus: Path | None = None) -> Report:
+    """Validate several plan graphs, each on its own with its context, as one report: the
+    registry, and with `corpus` (a built graphs folder) the corpus plans each implements."""
+    index = DocumentIndex(corpus) if corpus is not None else None
+    reports = [
+        validate_graph(
+            plan, lang, registry_graph() + parent_context(plan, index) if index else None
+        )
+        for plan in plans
+    ]
     findings = tuple(f for report in reports for f in report.findings)
     parts = [(r.graph, list(r.graph.subjects(RDF.type, SH.ValidationResult))) for r in reports]
     return Report(findings, report_graph(parts), tuple(p for r in reports for p in r.plans))

@@ -1,0 +1,171 @@
+"""Parent context from a built corpus: the plans a draft implements, as its lineage rules see them.
+
+`build_corpus` writes `OUT/documents.tsv`, one row per built plan (its document number in
+normal form, its title key, its graph file), so a draft is validated with only the plans
+it needs instead of the whole corpus. A document the draft implements (`pg:implements`,
+the only link the lineage rules follow) is looked up there by number, else by title; the
+plan found lends its city-wide targets and its own `pg:implements` edges to the cited
+document's IRI, and its parents are looked up in turn. The rules then compare the draft
+with `<pgr:doc/number> pg:hasTarget …` exactly as with a registry entry, with no
+owl:sameAs reasoning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from policygraph.errors import InputError
+from policygraph.extract.citations import title_key
+from policygraph.ids import mint
+from policygraph.model import Plan
+from policygraph.store import PLANS_DIR
+from policygraph.vocab import DCTERMS, PG, PGR, XSD
+
+INDEX_FILE = "documents.tsv"
+INDEX_HEADER = ("doc_number", "title_key", "plan")
+LENT = (PG.indicator, PG.year, PG.value, PG.comparator, PG.unit)
+"""What a parent target lends its cited document: what the lineage rules compare."""
+
+
+@dataclass(frozen=True, order=True)
+class IndexRow:
+    number: str
+    title: str
+    plan: str  # the graph file, relative to the index's folder
+
+
+def index_row(plan: Plan, stem: str) -> IndexRow:
+    number = plan.doc_number.normal if plan.doc_number and plan.doc_number.normal else ""
+    return IndexRow(number, title_key(plan.title or ""), f"{PLANS_DIR}/{stem}.ttl")
+
+
+def index_tsv(rows: Iterable[IndexRow]) -> bytes:
+    """The index as sorted tab-separated rows under a header (the same rows, the same bytes)."""
+    lines = ["\t".join(INDEX_HEADER)]
+    lines += ["\t".join((r.number, r.title, r.plan)) for r in sorted(set(rows))]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def read_index(folder: Path) -> list[IndexRow]:
+    """The rows of `folder/documents.tsv`; `InputError` when there is none."""
+    path = folder / INDEX_FILE
+    if not path.is_file():
+        raise InputError(folder, f"no {INDEX_FILE}: build the context with `policygraph build`")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or tuple(lines[0].split("\t")) != INDEX_HEADER:
+        raise InputError(path, f"not a document index: the header is not {' '.join(INDEX_HEADER)}")
+    rows = [line.split("\t") for line in lines[1:] if line]
+    if any(len(row) != len(INDEX_HEADER) for row in rows):
+        raise InputError(path, f"not a document index: rows need {len(INDEX_HEADER)} columns")
+    return [IndexRow(*row) for row in rows]
+
+
+def updated_index(folder: Path, built: dict[str, IndexRow]) -> list[IndexRow]:
+    """The rows of this build (by plan file) plus the earlier rows of plans still on disk
+    that it did not rebuild (a plan that failed now keeps its last good graph and row)."""
+    old = read_index(folder) if (folder / INDEX_FILE).is_file() else []
+    kept = [r for r in old if r.plan not in built and (folder / r.plan).is_file()]
+    return [*kept, *built.values()]
+
+
+class DocumentIndex:
+    """The plans of a built corpus by document number and by title key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.by_number: dict[str, list[IndexRow]] = {}
+        self.by_title: dict[str, list[IndexRow]] = {}
+        for row in read_index(folder):
+            if row.number:
+                self.by_number.setdefault(row.number, []).append(row)
+            if row.title:
+                self.by_title.setdefault(row.title, []).append(row)
+
+    def find(self, number: str | None, title: str | None) -> list[Path]:
+        """The graph files of the plans a citation names: by number (the title picks among
+        plans sharing it), else by title."""
+        key = title_key(title) if title else None
+        rows = self.by_number.get(number or "", [])
+        rows = [r for r in rows if r.title == key] or rows
+        rows = rows or self.by_title.get(key or "", [])
+        return [self.folder / r.plan for r in rows]
+
+
+def parent_context(draft: Graph, index: DocumentIndex) -> Graph:
+    """Triples that give each document the draft implements (and, upward, their parents)
+    the targets and parents of the corpus plan it is."""
+    context = Graph()
+    todo = [(doc, draft) for doc in draft.objects(None, PG.implements)]
+    seen: set[Node] = set()
+    while todo:
+        doc, source = todo.pop()
+        if doc in seen or not isinstance(doc, URIRef):
+            continue
+        seen.add(doc)
+        number, title = source.value(doc, PG.docNumber), source.value(doc, DCTERMS.title)
+        for path in index.find(_text(number), _text(title)):
+            parent = _plan_graph(path)
+            todo += [(grand, parent) for grand in _lend(parent, doc, number is None, context)]
+    return context
+
+
+def _lend(parent: Graph, doc: URIRef, numberless: bool, context: Graph) -> list[Node]:
+    """Add the parent plan's city-wide targets and pg:implements edges under `doc` (and its
+    number, when the citation printed none); the documents it implements, to look up next."""
+    plan = parent.value(None, RDF.type, PG.Plan)
+    if plan is None:
+        return []
+    key = str(doc).removeprefix(str(PGR) + "doc/")
+    for target in parent.objects(plan, PG.hasTarget):
+        if (target, PG.region, None) in parent:
+            continue  # a share allotted to one county is no target for the whole region
+        node = mint("target", "context", key, *str(target).removeprefix(str(PGR)).split("/")[1:])
+        context.add((doc, PG.hasTarget, node))
+        for predicate in LENT:
+            for value in parent.objects(target, predicate):
+                context.add((node, predicate, value))
+    if numberless and (number := parent.value(plan, PG.docNumber)) is not None:
+        context.add((doc, PG.docNumber, number))
+    grands = list(parent.objects(plan, PG.implements))
+    for grand in grands:
+        context.add((doc, PG.implements, grand))
+        for number in parent.objects(grand, PG.docNumber):
+            context.add((grand, PG.docNumber, number))
+    return grands
+
+
+def _plan_graph(path: Path) -> Graph:
+    """One corpus plan's graph, parsed by Oxigraph (a few ms) into rdflib terms."""
+    if not path.is_file():
+        raise InputError(path, f"listed in {INDEX_FILE} but missing: rebuild the context")
+    try:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except (SyntaxError, ValueError) as error:
+        raise InputError(path, f"unreadable Turtle: {error}") from None
+    graph = Graph()
+    for t in triples:
+        graph.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+    return graph
+
+
+def _term(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise InputError("context", f"unexpected term in a plan graph: {term!r}")
+
+
+def _text(node: object) -> str | None:
+    return None if node is None else str(node)
