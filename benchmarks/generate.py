@@ -88,6 +88,8 @@ class GeneratedPlan:
 
     name: str
     text: str
+    title: str
+    number: str
     jurisdiction: str
     targets: int
     units: tuple[str, ...]
@@ -144,7 +146,7 @@ def policies() -> tuple[tuple[str, str], ...]:
         return tuple((row["title"], row["doc_number"]) for row in csv.DictReader(handle))
 
 
-class _Writer:
+class PlanWriter:
     """Writes one plan, keeping count of the targets it states."""
 
     def __init__(self, rng: random.Random, index: int) -> None:
@@ -179,7 +181,8 @@ class _Writer:
         )
         return str(max(1, final - (2025 - year) * (5 if final <= 100 else 40)))
 
-    def build(self, issued: int) -> str:
+    def build(self, issued: int, cites: tuple[tuple[str, str], ...] = ()) -> str:
+        """The plan text; `cites` are (title, number) of plans it implements besides policies."""
         region, rng = self.region, self.rng
         place = region.name if rng.random() < 0.6 else region.province + region.name
         title = rng.choice(
@@ -189,6 +192,7 @@ class _Writer:
             )
         )
         number = f"{region.name[:2]}政办发〔{issued}〕{rng.randint(1, 120)}号"
+        self.title, self.number = title, number
         issuer = f"{region.name}人民政府办公室"
         if rng.random() < 0.5:
             self.lines += [
@@ -209,7 +213,7 @@ class _Writer:
             title,
             "",
         ]
-        cited = rng.sample(policies(), rng.randint(1, 3))
+        cited = [*cites, *rng.sample(policies(), rng.randint(1, 3))]
         basis = "、".join(f"《{t}》（{n}）" for t, n in cited)
         self.lines += [
             f"为积极应对人口老龄化，根据{basis}等文件精神，结合我{self.prefix}实际，制定本方案。",
@@ -354,12 +358,14 @@ def generate_plans(size: int, seed: int = 2025) -> list[GeneratedPlan]:
     rng = random.Random(seed)
     plans = []
     for index in range(1, size + 1):
-        writer = _Writer(random.Random(rng.getrandbits(64)), index)
+        writer = PlanWriter(random.Random(rng.getrandbits(64)), index)
         text = writer.build(issued=writer.rng.choice((2021, 2022, 2023)))
         plans.append(
             GeneratedPlan(
                 writer.name,
                 text,
+                writer.title,
+                writer.number,
                 writer.region.name,
                 len(writer.targets),
                 tuple(sorted(writer.units)),

@@ -20,7 +20,8 @@ from rdflib import Graph, Literal, URIRef, Variable
 
 from generate import GeneratedPlan
 from measure import Timing, repeat
-from policygraph.lexicon import label_key, load_lexicon
+from policygraph.lexicon import label_key
+from policygraph.lexicon_data import load_lexicon
 from policygraph.query import Query, library, run_query
 from policygraph.store import graph_to_turtle
 from policygraph.trace import trace_department
