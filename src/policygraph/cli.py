@@ -97,7 +97,8 @@ def build(
         typer.Option(help="Processes to build with (default: one per CPU core).", min=1),
     ] = None,
 ) -> None:
-    """Extract each plan into a Turtle graph: OUT/plans/<name>.ttl plus OUT/vocabularies.ttl.
+    """Extract each plan into a Turtle graph: OUT/plans/<name>.ttl, plus OUT/vocabularies.ttl,
+    OUT/registry.ttl and OUT/documents.tsv (the plans by number and title, for --context).
 
     The same input always gives byte-identical files. A file that cannot be read
     is reported and skipped; the others are still written.
