@@ -4,12 +4,16 @@ times: timings live in benchmarks/RESULTS.md."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import generate_plans, write_corpus
+from typer.testing import CliRunner
 
+from drafts import write_county_draft
 from policygraph.build import build_corpus
+from policygraph.cli import app
 from policygraph.query import library, run_query
 from policygraph.store import load_store
 
@@ -71,3 +75,16 @@ def test_library_queries_answer_on_the_benchmark_graphs(built) -> None:
     rows = run_query(store, library()["department-targets"]).rows
     assert len(rows) > SIZE
     assert any(row[0] == "市民政局" for row in rows)
+
+
+def test_benchmark_county_draft_finds_its_city_plan_in_the_built_context(built) -> None:
+    """The draft `run.py` validates against the N-plan context implements plan-00001."""
+    plans, _, folder = built
+    draft = write_county_draft(folder / "drafts", plans[0])
+    command = ["validate", str(draft), "--format", "json"]
+    context = ["--context", str(folder / "graphs")]
+    runs = [CliRunner().invoke(app, [*command, *extra]) for extra in ([], context)]
+    alone, with_context = [json.loads(r.stdout)["findings"] for r in runs]
+    assert not [f for f in alone if plans[0].number in f["message"]]
+    assert [f for f in with_context if plans[0].number in f["message"]]
+    assert all(f["file"] == "draft.txt" for f in with_context)
