@@ -214,7 +214,6 @@ class _PlanGraph:
             self.add(node, PG.inMeasure, self._measure_iri(target.measure))
         self.quote(node, target.quote)
         self._units(node, target.responsible)
-        self._units(node, target.lead, lead=True)
 
     def _indicator(self, key: str, label: str, reviewed: bool) -> URIRef:
         node = local_iri(key)

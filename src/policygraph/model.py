@@ -123,7 +123,6 @@ class Target:
     source: str = "inline"  # "table" or "inline"
     measure: str | None = None  # key of the measure whose text states it
     responsible: tuple[DepartmentMention, ...] = ()
-    lead: tuple[DepartmentMention, ...] = ()
 
 
 @dataclass(frozen=True)
