@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -20,6 +21,9 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.query import Rows, library, resolve_query, run_query
 from policygraph.store import load_store
 from policygraph.trace import trace_department, trace_target
+
+if TYPE_CHECKING:
+    from policygraph.validate import Report
 
 
 @dataclass(frozen=True)
@@ -49,3 +53,18 @@ class Graphs:
 def open_graphs(path: str | Path = "graphs") -> Graphs:
     """The graphs of a folder built by `policygraph build` (or one .ttl file)."""
     return Graphs(load_store(Path(path)))
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """A validation report as the JSON document `validate --format json` and the explorer's
+    download give: the verdict, counts per plan and severity, and the findings."""
+    from policygraph.validate import SEVERITY_ORDER
+
+    return {
+        "conforms": report.conforms,
+        "summary": [
+            {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
+            for plan in report.plans
+        ],
+        "findings": [asdict(f) for f in report.findings],
+    }

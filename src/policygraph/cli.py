@@ -13,7 +13,6 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -160,20 +159,14 @@ def validate(
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
-    from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
+    from policygraph.api import report_document
+    from policygraph.validate import plan_graphs_from, validate_graphs
 
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
-        document = {
-            "conforms": report.conforms,
-            "summary": [
-                {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
-                for plan in report.plans
-            ],
-            "findings": [asdict(f) for f in report.findings],
-        }
+        document = report_document(report)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_report(report, details=not summary)
@@ -415,23 +408,38 @@ def evaluate(
 @reports_errors
 def serve(
     graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+    sources: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the plans' source texts (default: corpus/ beside GRAPHS)."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7879,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7879,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Rows a result may have.")] = 10_000,
 ) -> None:
-    """A read-only SPARQL 1.1 endpoint over the graphs at http://HOST:PORT/sparql."""
+    """The web explorer at http://HOST:PORT/ and a read-only SPARQL 1.1 endpoint at
+    http://HOST:PORT/sparql, over the same graphs."""
     from policygraph.serve import PATH, Endpoint, make_server
     from policygraph.store import load_store
+    from policygraph.web import make_explorer
 
-    server = make_server(Endpoint(load_store(graphs), timeout, max_rows), host, port)
-    out.print(f"SPARQL endpoint at http://{host}:{server.server_address[1]}{PATH} (Ctrl-C stops)")
+    store = load_store(graphs)
+    texts = sources if sources is not None else graphs.resolve().parent / DEFAULT_CORPUS
+    if sources is not None and not sources.is_dir():
+        raise PolicygraphError(f"{sources}: no such folder of source texts")
+    app = make_explorer(
+        store, graphs, texts if texts.is_dir() else None, Endpoint(store, timeout, max_rows)
+    )
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        out.print("stopped")
-    finally:
-        server.server_close()
+        server = make_server(app, host, port)
+    except OSError as error:
+        raise PolicygraphError(
+            f"cannot listen on {host}:{port} ({error.strerror or error})"
+        ) from None
+    address = f"http://{host}:{server.port}"
+    out.print(f"explorer at {address}/ · SPARQL endpoint at {address}{PATH} (Ctrl-C stops)")
+    server.serve_forever()
+    out.print("stopped")
 
 
 @app.command()
