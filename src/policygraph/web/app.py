@@ -85,14 +85,14 @@ class Explorer:
     labels: dict[str, dict[str, str]]
     reports: OrderedDict[str, tuple[str, bytes, bytes]] = field(default_factory=OrderedDict)
 
-    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    def render(self, request: Request, page: str, status: int = 200, **context: Any) -> Response:
         lang = language(request.query_params.get("lang") or request.cookies.get("lang"))
         texts = Texts(lang, self.labels)
         other = LANGUAGES[1 - LANGUAGES.index(lang)]
         switch = f"/lang?{urlencode({'to': other, 'next': _here(request)})}"
         response = templates.TemplateResponse(
             request,
-            name,
+            page,
             {
                 "t": texts,
                 "lang": lang,
@@ -252,7 +252,7 @@ def make_explorer(
         ex.reports[key] = (name, checked.json, checked.turtle)
         while len(ex.reports) > KEPT_REPORTS:
             ex.reports.popitem(last=False)
-        return ex.render(request, "validate.html", report=checked, key=key, name=name)
+        return ex.render(request, "validate.html", report=checked, key=key, filename=name)
 
     async def report(request: Request) -> Response:
         key, kind = request.path_params["key"], request.path_params["kind"]
