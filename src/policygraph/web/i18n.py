@@ -11,11 +11,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policygraph.resources import resource_dir
+from policygraph.vocab import PG
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 MESSAGES = Path(__file__).with_name("messages.csv")
-ONTOLOGY = "https://w3id.org/policygraph/ontology#"
+ONTOLOGY = str(PG)
 LABELS = """
 SELECT ?thing ?label WHERE {
   ?thing <http://www.w3.org/2000/01/rdf-schema#label>
