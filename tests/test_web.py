@@ -12,6 +12,9 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -191,12 +194,18 @@ def test_home_lists_plans_by_level_and_follows_lineage(browser: WebDriver, site:
 
 
 def test_what_a_department_owes_by_a_year(browser: WebDriver, site: str) -> None:
+    """From the search box to what 万州's 区民政局 owes by 2023."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     driver = browser
-    driver.get(page(site, "/department", iri=PGR + "department/万州区/区民政局"))
+    driver.get(page(site, "/"))
+    box = driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
+    box.send_keys("万州区民政局")
+    box.submit()
+    _wait_for(driver, "#search-results a").click()
     assert _wait_for(driver, "#department-name").text == "区民政局 · 万州区"
+    assert "民政" in driver.find_element(By.CSS_SELECTOR, "a.function-link").text
     Select(driver.find_element(By.ID, "by-year")).select_by_value("2023")
     _wait_for(driver, "#by-year option[selected][value='2023']")
     years = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "section.plan-group h4")]
@@ -275,3 +284,34 @@ def test_run_an_example_query_in_the_editor(browser: WebDriver, site: str) -> No
     query = driver.execute_script("return window.policygraphEditor.getTab().getQuery()")
     assert json.dumps(query).count("pg:implements+") == 1
     _shot(driver, "sparql")
+
+
+def test_serve_starts_the_explorer_and_prints_its_address(tmp_path: Path) -> None:
+    """`policygraph serve` (what `make explore` runs): one line with the address, the pages
+    and /sparql answer there, Ctrl-C stops it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policygraph", "serve", "--graphs", str(GRAPHS), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        address = re.search(r"explorer at (http://127\.0\.0\.1:\d+)/", line)
+        assert address, line
+        home = httpx.get(address[1] + "/", timeout=30)
+        assert home.status_code == 200 and "周口市“一老一小”整体解决方案" in home.text
+        ask = httpx.get(address[1] + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert ask.json()["boolean"] is True
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    busy = subprocess.run(
+        [sys.executable, "-m", "policygraph", "serve", "--graphs", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+    )
+    assert busy.returncode == 2 and busy.stderr.count("\n") == 1
+    assert "none: no such graphs folder" in busy.stderr

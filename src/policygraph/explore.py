@@ -65,7 +65,9 @@ SELECT DISTINCT ?item ?label ?kind ?where WHERE {
   } UNION {
     ?item a pg:Department ; rdfs:label ?label . BIND("department" AS ?kind)
     OPTIONAL { ?item pg:jurisdiction/rdfs:label ?where }
-    BIND(CONCAT(COALESCE(?where, ""), STR(?label)) AS ?haystack)
+    BIND(COALESCE(?where, "") AS ?region)
+    BIND(CONCAT(?region, STR(?label), " ", SUBSTR(?region, 1, STRLEN(?region) - 1), STR(?label))
+         AS ?haystack)
   } UNION {
     ?item a ?class ; skos:prefLabel ?label ; skos:prefLabel|skos:altLabel ?name .
     VALUES (?class ?kind) { (pg:Indicator "indicator") (pg:Function "function") }
@@ -118,15 +120,13 @@ SELECT DISTINCT ?cited ?label ?number ?implements ?quote ?line WHERE {
 """
 
 MEASURES = """
-SELECT ?measure ?label ?notation ?parent ?quote ?line
-       (GROUP_CONCAT(DISTINCT ?owner; separator="|") AS ?owners) WHERE {
+SELECT ?measure ?label ?notation ?parent ?quote ?line WHERE {
   ?doc pg:hasMeasure ?measure . ?measure rdfs:label ?label .
   OPTIONAL { ?measure skos:notation ?notation }
   OPTIONAL { ?measure pg:subMeasureOf ?parent }
   OPTIONAL { ?measure pg:quote ?quote }
   OPTIONAL { ?measure pg:line ?line }
-  OPTIONAL { ?measure pg:responsibleUnit ?owner }
-} GROUP BY ?measure ?label ?notation ?parent ?quote ?line ORDER BY ?measure
+} ORDER BY ?measure
 """
 
 TARGET_FIELDS = """
@@ -167,12 +167,12 @@ SELECT ?item ?unit ?unitLabel ?lead ?quote ?line WHERE {
 
 DEPARTMENT = """
 SELECT ?label ?region ?jurisdiction ?quote ?line
-       (GROUP_CONCAT(DISTINCT ?function; separator="|") AS ?functions) WHERE {
+       (GROUP_CONCAT(DISTINCT STR(?function); separator="|") AS ?functions) WHERE {
   ?dept a pg:Department ; rdfs:label ?label .
   OPTIONAL { ?dept pg:jurisdiction ?region . ?region rdfs:label ?jurisdiction }
   OPTIONAL { ?dept pg:function ?function }
   OPTIONAL { ?dept pg:quote ?quote ; pg:line ?line }
-} GROUP BY ?label ?region ?jurisdiction ?quote ?line
+} GROUP BY ?label ?region ?jurisdiction ?quote ?line LIMIT 1
 """
 
 OWED = f"""
@@ -286,8 +286,16 @@ def plans_by_level(store: ox.Store) -> list[tuple[str, list[Record]]]:
 
 
 def search(store: ox.Store, text: str) -> list[Record]:
-    """Documents, departments, indicators and functions whose names contain `text`."""
-    return select(store, SEARCH, text=text.strip()) if text.strip() else []
+    """Documents, departments, indicators and functions whose names contain every word of
+    `text` (a department's name counts with its region: 万州区民政局, 万州 民政局)."""
+    words = text.split()
+    if not words:
+        return []
+    found = select(store, SEARCH, text=words[0])
+    for word in words[1:]:
+        also = {r["item"] for r in select(store, SEARCH, text=word)}
+        found = [r for r in found if r["item"] in also]
+    return found
 
 
 def document(store: ox.Store, iri: str) -> PlanView | None:
