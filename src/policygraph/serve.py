@@ -298,6 +298,7 @@ def make_server(app: Starlette, host: str = "127.0.0.1", port: int = 0) -> Serve
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
+        listener.listen(BACKLOG)  # connections wait in the backlog until uvicorn accepts them
     except OSError:
         listener.close()
         raise
