@@ -105,8 +105,8 @@ def build(
     from policygraph.build import build_corpus
 
     report = build_corpus(paths, out_dir, jobs)
-    table = Table(
-        "plan", "title", "triples", "targets", "measures", "citations", title="Plans built"
+    table = _table(
+        ("plan", "title", "triples", "targets", "measures", "citations"), title="Plans built"
     )
     for built in report.built:
         plan = built.plan
@@ -192,7 +192,7 @@ def _print_report(report: Any, details: bool) -> None:
             out.print(
                 f"    {where}  “{_shorten(quote)}”" if quote else f"    {where}", markup=False
             )
-    summary = Table("plan", *SEVERITY_ORDER, title="Validation summary")
+    summary = _table(("plan", *SEVERITY_ORDER), title="Validation summary")
     for plan in report.plans:
         summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITY_ORDER))
     out.print(summary)

@@ -52,7 +52,7 @@ SELECT ?plan ?label ?number ?issued ?jurisdiction ?region ?level
              OPTIONAL { ?region pg:adminLevel ?level } }
   OPTIONAL { ?plan pg:hasTarget ?t }
   OPTIONAL { ?plan pg:hasMeasure ?m }
-  OPTIONAL { ?plan pg:cites ?c }
+  OPTIONAL { ?plan pg:cites|pg:implements ?c }
 } GROUP BY ?plan ?label ?number ?issued ?jurisdiction ?region ?level ORDER BY ?label
 """
 
@@ -112,7 +112,7 @@ SELECT DISTINCT ?child ?label ?number WHERE {
 
 CITED = """
 SELECT DISTINCT ?cited ?label ?number ?implements ?quote ?line WHERE {
-  ?doc pg:cites ?cited . ?cited rdfs:label ?label .
+  ?doc pg:cites|pg:implements ?cited . ?cited rdfs:label ?label .
   OPTIONAL { ?cited pg:docNumber ?number }
   OPTIONAL { ?cited pg:quote ?quote ; pg:line ?line }
   BIND(EXISTS { ?doc pg:implements ?cited } AS ?implements)
