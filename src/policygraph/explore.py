@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from policygraph.resources import resource_dir
 from policygraph.vocab import PREFIXES
 
 Record = dict[str, str | None]
@@ -269,6 +270,27 @@ class PlanView:
     targets: list[Record]
     measures: list[Measure]
     owners: Mapping[str, list[Record]]
+
+
+LABELS = """
+SELECT ?thing ?label (LANG(?label) AS ?lang) WHERE {
+  ?thing rdfs:label|skos:prefLabel ?label . FILTER(LANG(?label) != "" && isIRI(?thing))
+}
+"""
+
+
+def labels_by_language(store: ox.Store) -> dict[str, dict[str, str]]:
+    """Every labelled IRI of the store and of the ontology: its label in each language."""
+    ontology = ox.Store()
+    ontology.bulk_load(
+        path=str(resource_dir("ontology") / "policygraph.ttl"), format=ox.RdfFormat.TURTLE
+    )
+    found: dict[str, dict[str, str]] = {}
+    for source in (ontology, store):
+        for record in select(source, LABELS):
+            language = (record.get("lang") or "").split("-")[0]
+            found.setdefault(str(record["thing"]), {}).setdefault(language, str(record["label"]))
+    return found
 
 
 def plans(store: ox.Store) -> list[Record]:

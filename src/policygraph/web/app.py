@@ -33,7 +33,7 @@ from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.serve import Endpoint, sparql_route
 from policygraph.vocab import PREFIXES
 from policygraph.web.chart import Bar, Reference, bar_chart
-from policygraph.web.i18n import LANGUAGES, Texts, labels_of, language
+from policygraph.web.i18n import LANGUAGES, Texts, language
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -129,7 +129,7 @@ def make_explorer(
 ) -> Starlette:
     """The explorer over `store` (built from `graphs`): pages, static files and /sparql.
     `sources` is the folder of the plans' source texts (pg:sourceFile names a file there)."""
-    ex = Explorer(store, graphs, sources, labels_of(store))
+    ex = Explorer(store, graphs, sources, explore.labels_by_language(store))
 
     async def home(request: Request) -> Response:
         text = request.query_params.get("q", "")

@@ -1,5 +1,5 @@
 """The explorer in Chinese (the default) or English: page words from messages.csv, names of
-things from the labels the ontology and the graphs carry (rdfs:label, skos:prefLabel)."""
+things from the labels the ontology and the graphs carry (`explore.labels_by_language`)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from policygraph.resources import resource_dir
 from policygraph.vocab import PG
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 MESSAGES = Path(__file__).with_name("messages.csv")
 ONTOLOGY = str(PG)
-LABELS = """
-SELECT ?thing ?label WHERE {
-  ?thing <http://www.w3.org/2000/01/rdf-schema#label>
-       | <http://www.w3.org/2004/02/skos/core#prefLabel> ?label .
-  FILTER(LANG(?label) != "")
-}
-"""
 
 
 @cache
@@ -33,24 +23,6 @@ def messages() -> dict[str, dict[str, str]]:
         return {
             row["key"]: {lang: row[lang] for lang in LANGUAGES} for row in csv.DictReader(stream)
         }
-
-
-def labels_of(store: ox.Store) -> dict[str, dict[str, str]]:
-    """Every labelled IRI of the store and of the ontology, by language."""
-    ontology = ox.Store()
-    ontology.bulk_load(
-        path=str(resource_dir("ontology") / "policygraph.ttl"), format=ox.RdfFormat.TURTLE
-    )
-    found: dict[str, dict[str, str]] = {}
-    for source in (ontology, store):
-        solutions = source.query(LABELS)
-        assert isinstance(solutions, ox.QuerySolutions)
-        for solution in solutions:
-            thing, label = solution["thing"], solution["label"]
-            if isinstance(thing, ox.NamedNode) and isinstance(label, ox.Literal):
-                language = (label.language or "").split("-")[0]
-                found.setdefault(thing.value, {}).setdefault(language, label.value)
-    return found
 
 
 @dataclass(frozen=True)
