@@ -45,7 +45,6 @@ PAGES = {
     "function": "/function",
     "target": "/target",
     "indicator": "/indicator",
-    "measure": "/plan",
 }
 
 
