@@ -171,6 +171,21 @@ def test_an_unreadable_upload_is_one_line_naming_the_upload(site: str) -> None:
     assert wrong.status_code == 400 and "a.xlsx: unsupported format .xlsx" in wrong.text
 
 
+def test_bad_requests_get_a_page_not_a_crash(site: str) -> None:
+    for params in ({"iri": "https://w3id.org/has space"}, {"iri": ""}, {}):
+        assert httpx.get(page(site, "/target", **params)).status_code == 404
+    assert (
+        httpx.get(
+            page(site, "/department", iri=PGR + "department/万州区/区民政局", by="x")
+        ).status_code
+        == 200
+    )
+    away = httpx.get(page(site, "/lang", to="en", next="//elsewhere.example/"))
+    assert away.status_code == 303 and away.headers["location"] == "/"
+    empty = httpx.post(page(site, "/validate"), data={"text": "  "})
+    assert empty.status_code == 400 and "请上传文件或粘贴文本" in empty.text
+
+
 # --- in the browser ----------------------------------------------------------------------
 
 

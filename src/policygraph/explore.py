@@ -25,10 +25,13 @@ def select(store: ox.Store, body: str, **bound: str) -> list[Record]:
     """Run a SELECT (the project prefixes predeclared) with IRIs or literals bound: the values
     enter as a VALUES row of terms that pyoxigraph serialises, never as pasted text (bound
     variables need not be projected, unlike substitutions)."""
-    terms = [
-        ox.NamedNode(v) if v.startswith(("http://", "https://")) else ox.Literal(v)
-        for v in bound.values()
-    ]
+    try:
+        terms = [
+            ox.NamedNode(v) if v.startswith(("http://", "https://")) else ox.Literal(v)
+            for v in bound.values()
+        ]
+    except ValueError:  # not a valid IRI: it names nothing in the store
+        return []
     names = " ".join(f"?{k}" for k in bound)
     values = f"VALUES ({names}) {{ ({' '.join(map(str, terms))}) }}" if bound else ""
     solutions = store.query(HEAD + body.replace("WHERE {", "WHERE { " + values, 1))

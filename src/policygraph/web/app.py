@@ -225,7 +225,8 @@ def make_explorer(
     async def switch(request: Request) -> Response:
         lang = language(request.query_params.get("to"))
         target = request.query_params.get("next", "/")
-        response = RedirectResponse(target if target.startswith("/") else "/", status_code=303)
+        inside = target.startswith("/") and not target.startswith(("//", "/\\"))
+        response = RedirectResponse(target if inside else "/", status_code=303)
         response.set_cookie("lang", lang, samesite="lax")
         return response
 
