@@ -115,10 +115,9 @@ SELECT DISTINCT ?child ?label ?number WHERE {
 """
 
 CITED = """
-SELECT DISTINCT ?cited ?label ?number ?implements ?quote ?line WHERE {
+SELECT DISTINCT ?cited ?label ?number ?implements WHERE {
   ?doc pg:cites|pg:implements ?cited . ?cited rdfs:label ?label .
   OPTIONAL { ?cited pg:docNumber ?number }
-  OPTIONAL { ?cited pg:quote ?quote ; pg:line ?line }
   BIND(EXISTS { ?doc pg:implements ?cited } AS ?implements)
 } ORDER BY DESC(?implements) ?number
 """
