@@ -130,7 +130,7 @@ def make_explorer(
     `sources` is the folder of the plans' source texts (pg:sourceFile names a file there)."""
     ex = Explorer(store, graphs, sources, explore.labels_by_language(store))
 
-    async def home(request: Request) -> Response:
+    def home(request: Request) -> Response:
         text = request.query_params.get("q", "")
         return ex.render(
             request,
@@ -141,13 +141,13 @@ def make_explorer(
             found=explore.search(store, text),
         )
 
-    async def plan(request: Request) -> Response:
+    def plan(request: Request) -> Response:
         view = explore.document(store, request.query_params.get("iri", ""))
         if view is None:
             return ex.missing(request, request.query_params.get("iri", ""))
         return ex.render(request, "plan.html", view=view, doc=view.iri)
 
-    async def source(request: Request) -> Response:
+    def source(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
         view = explore.document(store, iri)
         lines = _source_lines(ex.sources, view.record["file"] if view else None)
@@ -174,7 +174,7 @@ def make_explorer(
             **context,
         )
 
-    async def department(request: Request) -> Response:
+    def department(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
         record = explore.department(store, iri)
         if record is None:
@@ -184,7 +184,7 @@ def make_explorer(
             request, "department.html", [iri], record=record, iri=iri, functions=functions
         )
 
-    async def function(request: Request) -> Response:
+    def function(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
         found = explore.function(store, iri)
         if found is None:
@@ -195,7 +195,7 @@ def make_explorer(
             request, "function.html", units, label=label, iri=iri, departments=departments
         )
 
-    async def target(request: Request) -> Response:
+    def target(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
         chain = explore.target_chain(store, iri)
         if chain is None:
@@ -212,7 +212,7 @@ def make_explorer(
             owners=plan_view.owners.get(iri, []) if plan_view else [],
         )
 
-    async def indicator(request: Request) -> Response:
+    def indicator(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
         view = explore.indicator(store, iri)
         if view is None:
@@ -230,7 +230,7 @@ def make_explorer(
         response.set_cookie("lang", lang, samesite="lax")
         return response
 
-    async def validate_form(request: Request) -> Response:
+    def validate_form(request: Request) -> Response:
         return ex.render(request, "validate.html", report=None)
 
     async def validate(request: Request) -> Response:
@@ -267,7 +267,7 @@ def make_explorer(
             headers={"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"},
         )
 
-    async def editor(request: Request) -> Response:
+    def editor(request: Request) -> Response:
         examples = [
             {"name": name, "question": q.question, "text": q.text} for name, q in library().items()
         ]
