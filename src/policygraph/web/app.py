@@ -76,16 +76,15 @@ def _number(text: str | None) -> str:
 
 @dataclass
 class Explorer:
-    """What the pages share: the store, its labels, where the source texts are."""
+    """What the pages share: the graphs folder, its labels, where the source texts are."""
 
-    store: ox.Store
     graphs: Path
     sources: Path | None
     labels: dict[str, dict[str, str]]
     reports: OrderedDict[str, tuple[str, bytes, bytes]] = field(default_factory=OrderedDict)
 
     def render(self, request: Request, page: str, status: int = 200, **context: Any) -> Response:
-        lang = language(request.query_params.get("lang") or request.cookies.get("lang"))
+        lang = _lang(request)
         texts = Texts(lang, self.labels)
         other = LANGUAGES[1 - LANGUAGES.index(lang)]
         switch = f"/lang?{urlencode({'to': other, 'next': _here(request)})}"
@@ -111,12 +110,18 @@ class Explorer:
         return self.render(request, "missing.html", status=404, what=what)
 
 
+def _lang(request: Request) -> str:
+    """The page's language: asked for in the URL, else remembered in a cookie, else Chinese."""
+    return language(request.query_params.get("lang") or request.cookies.get("lang"))
+
+
 def _here(request: Request) -> str:
     query = request.url.query
     return request.url.path + (f"?{query}" if query else "")
 
 
-def _year(text: str | None) -> int | None:
+def _whole_number(text: str | None) -> int | None:
+    """A year or a line number from the query string (None when absent or not a number)."""
     return int(text) if text and text.isdigit() else None
 
 
@@ -128,7 +133,7 @@ def make_explorer(
 ) -> Starlette:
     """The explorer over `store` (built from `graphs`): pages, static files and /sparql.
     `sources` is the folder of the plans' source texts (pg:sourceFile names a file there)."""
-    ex = Explorer(store, graphs, sources, explore.labels_by_language(store))
+    ex = Explorer(graphs, sources, explore.labels_by_language(store))
 
     def home(request: Request) -> Response:
         text = request.query_params.get("q", "")
@@ -145,7 +150,7 @@ def make_explorer(
         view = explore.document(store, request.query_params.get("iri", ""))
         if view is None:
             return ex.missing(request, request.query_params.get("iri", ""))
-        return ex.render(request, "plan.html", view=view, doc=view.iri)
+        return ex.render(request, "plan.html", view=view)
 
     def source(request: Request) -> Response:
         iri = request.query_params.get("iri", "")
@@ -158,12 +163,12 @@ def make_explorer(
             "source.html",
             view=view,
             lines=lines,
-            marked=_year(request.query_params.get("line")),
+            marked=_whole_number(request.query_params.get("line")),
         )
 
     def obligations(request: Request, page: str, units: list[str], **context: Any) -> Response:
         """What some departments owe, grouped by plan and year, due by the year asked for."""
-        by = _year(request.query_params.get("by"))
+        by = _whole_number(request.query_params.get("by"))
         rows = explore.owed(store, units, by)
         return ex.render(
             request,
@@ -217,10 +222,8 @@ def make_explorer(
         view = explore.indicator(store, iri)
         if view is None:
             return ex.missing(request, iri)
-        texts = Texts(
-            language(request.query_params.get("lang") or request.cookies.get("lang")), ex.labels
-        )
-        return ex.render(request, "indicator.html", view=view, chart=_chart(view, texts))
+        chart = _chart(view, Texts(_lang(request), ex.labels))
+        return ex.render(request, "indicator.html", view=view, chart=chart)
 
     async def switch(request: Request) -> Response:
         lang = language(request.query_params.get("to"))
@@ -234,7 +237,7 @@ def make_explorer(
         return ex.render(request, "validate.html", report=None)
 
     async def validate(request: Request) -> Response:
-        lang = language(request.query_params.get("lang") or request.cookies.get("lang"))
+        lang = _lang(request)
         async with request.form(max_files=1, max_fields=4, max_part_size=MAX_UPLOAD) as form:
             upload = form.get("draft")
             pasted = str(form.get("text") or "")
@@ -277,7 +280,6 @@ def make_explorer(
             "query.html",
             examples=examples,
             examples_json=json.dumps(examples, ensure_ascii=False),
-            prefixes_json=json.dumps(dict(PREFIXES)),
             start=prefixes
             + "\nSELECT ?plan ?title WHERE {\n  ?plan a pg:Plan ; dcterms:title ?title .\n}\n",
         )
