@@ -31,7 +31,6 @@ from policygraph.errors import PolicygraphError
 from policygraph.query import library
 from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.serve import Endpoint, sparql_route
-from policygraph.vocab import PREFIXES
 from policygraph.web.chart import Bar, Reference, bar_chart
 from policygraph.web.i18n import LANGUAGES, Texts, language
 
@@ -274,13 +273,12 @@ def make_explorer(
         examples = [
             {"name": name, "question": q.question, "text": q.text} for name, q in library().items()
         ]
-        prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
         return ex.render(
             request,
             "query.html",
             examples=examples,
             examples_json=json.dumps(examples, ensure_ascii=False),
-            start=prefixes
+            start=explore.HEAD
             + "\nSELECT ?plan ?title WHERE {\n  ?plan a pg:Plan ; dcterms:title ?title .\n}\n",
         )
 
