@@ -77,3 +77,36 @@ def test_the_chart_escapes_its_labels_and_scales_to_the_largest_value() -> None:
     assert svg.count('class="bar"') == 2 and svg.count('class="reference"') == 1
     widths = [float(part.split('"')[0]) for part in svg.split('width="')[2:4]]
     assert widths[1] == pytest.approx(2 * widths[0], rel=1e-2)
+
+
+def test_a_target_finds_the_parent_target_on_its_indicator_up_the_lineage() -> None:
+    """A county plan implements a provincial plan that implements a national one; the county
+    target meets the national target on the same indicator (and not the other one)."""
+    turtle = """
+@prefix pg: <https://w3id.org/policygraph/ontology#> .
+@prefix pgr: <https://w3id.org/policygraph/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+pgr:county-plan a pg:Plan ; rdfs:label "某县方案"@zh ; pg:hasTarget pgr:county-target ;
+    pg:implements pgr:province-doc .
+pgr:province-doc a pg:PolicyDocument ; rdfs:label "某省意见"@zh ; pg:implements pgr:nation-doc .
+pgr:nation-doc a pg:PolicyDocument ; rdfs:label "国家意见"@zh ; pg:docNumber "国办发〔2099〕1号" ;
+    pg:hasTarget pgr:nation-target , pgr:other-target .
+pgr:places a pg:Indicator ; skos:prefLabel "每千人口托位数"@zh .
+pgr:beds a pg:Indicator ; skos:prefLabel "养老床位"@zh .
+pgr:county-target a pg:Target ; rdfs:label "托位"@zh ; pg:indicator pgr:places ; pg:year 2025 ;
+    pg:value 3.0 .
+pgr:nation-target a pg:Target ; rdfs:label "托位"@zh ; pg:indicator pgr:places ; pg:year 2025 ;
+    pg:value 4.5 .
+pgr:other-target a pg:Target ; rdfs:label "床位"@zh ; pg:indicator pgr:beds ; pg:year 2025 .
+"""
+    store = ox.Store()
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    chain = explore.target_chain(store, PGR + "county-target")
+    assert chain is not None
+    assert [(c["number"], c["value"]) for c in chain.corresponding] == [
+        ("国办发〔2099〕1号", "4.5")
+    ]
+    levels = explore.lineage_levels(PGR + "county-plan", chain.parents)
+    assert [[p["label"] for p in level] for level in levels] == [["某省意见"], ["国家意见"]]
+    assert explore.target_chain(store, PGR + "missing-target") is None
