@@ -8,6 +8,7 @@ browser may reach 127.0.0.1 only. Set PG_SCREENSHOTS=docs/screenshots to keep th
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import re
@@ -157,6 +158,34 @@ def test_the_validation_report_downloads_as_json_and_as_the_shacl_report(site: s
     assert any(f["line"] == 1 and f["severity"] == "violation" for f in document["findings"])
     turtle = httpx.get(page(site, f"/validate/{key}.ttl")).text
     assert "sh:ValidationReport" in turtle and "sh:conforms false" in turtle
+
+
+def _as_docx(lines: list[str]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _as_html(lines: list[str]) -> bytes:
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+    return f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_draft_uploads_as_word_or_web_page_too(site: str, suffix: str) -> None:
+    lines = DRAFT.read_text(encoding="utf-8").splitlines()
+    data = _as_docx(lines) if suffix == ".docx" else _as_html(lines)
+    answer = httpx.post(
+        page(site, "/validate"), files={"draft": (f"draft{suffix}", data)}, timeout=120
+    )
+    assert answer.status_code == 200
+    assert "规划既未写明发文机关，也未写明适用地区" in answer.text
+    assert '<li class="marked">某某县“一老一小”整体解决方案</li>' in answer.text
 
 
 def test_an_unreadable_upload_is_one_line_naming_the_upload(site: str) -> None:
