@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv fonts browser demo graphs explore lint typecheck test bench clean vendor-yasgui
+.PHONY: help venv fonts demo graphs lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,6 +26,8 @@ fonts: ## install a CJK font (Debian fonts-wqy-zenhei) when none is present
 	       && { apt-get install -y -qq fonts-wqy-zenhei >/dev/null 2>&1 \
 	            || { apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-zenhei >/dev/null; }; }; } \
 	  || echo "note: no CJK font: trace --draw FILE.png needs fonts-wqy-zenhei or fonts-noto-cjk"
+
+.PHONY: browser explore typecheck vendor-yasgui
 
 # the explorer's browser tests drive Debian's headless Chromium through its chromedriver
 browser: ## install chromium and chromium-driver (Debian) when missing, as root
