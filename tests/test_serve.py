@@ -280,3 +280,29 @@ def test_a_query_without_prefix_lines_gets_a_400_naming_the_prefix(endpoint_url:
     assert "pg: is not declared (line 2)" in answer.text
     assert f"PREFIX pg: <{PG}>" in answer.text
     assert len(answer.text.splitlines()) == 1, "one line, not the parser's list of expectations"
+
+
+def test_a_long_result_given_as_chunks_is_streamed_and_closed() -> None:
+    """An endpoint may answer with an iterator of bytes (a result too long to hold): the
+    transport sends the chunks as they come and closes the iterator afterwards."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from policygraph.serve import Response, to_http
+
+    closed: list[bool] = []
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            yield b"dept,plan\r\n"
+            yield from (f"区民政局,{n}\r\n".encode() for n in range(3))
+        finally:
+            closed.append(True)
+
+    app = Starlette(routes=[Route("/", lambda _: to_http(Response(200, "text/csv", chunks())))])
+    with TestClient(app) as client:
+        answer = client.get("/")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "text/csv; charset=utf-8"
+    assert answer.text == "dept,plan\r\n区民政局,0\r\n区民政局,1\r\n区民政局,2\r\n"
+    assert closed == [True]

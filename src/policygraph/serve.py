@@ -18,7 +18,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -28,9 +28,10 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response as HttpResponse
+from starlette.responses import StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from policygraph.results import RESULT_TYPES, SPARQL_XML, write_boolean, write_solutions
@@ -70,7 +71,7 @@ class BadRequestError(Exception):
 class Response:
     status: int
     content_type: str
-    body: bytes
+    body: bytes | Iterator[bytes]
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -227,14 +228,7 @@ def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
     long query never blocks the event loop)."""
 
     async def answer(request: Request) -> HttpResponse:
-        response = await _response(request)
-        charset = "" if "charset" in response.content_type else "; charset=utf-8"
-        return HttpResponse(
-            response.body,
-            response.status,
-            headers=dict(response.headers),
-            media_type=response.content_type + charset,
-        )
+        return to_http(await _response(request))
 
     async def _response(request: Request) -> Response:
         try:
@@ -249,6 +243,29 @@ def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
         return await run_in_threadpool(endpoint.handle, request.method, target, headers, body)
 
     return Route(path, answer, methods=["GET", "POST", "PUT", "DELETE"])
+
+
+def to_http(response: Response) -> HttpResponse:
+    """The endpoint's answer as a Starlette response: a body given as an iterator of bytes
+    (a long result) is streamed as it comes, and closed when the client goes away."""
+    charset = "" if "charset" in response.content_type else "; charset=utf-8"
+    media = response.content_type + charset
+    headers = dict(response.headers)
+    if isinstance(response.body, bytes):
+        return HttpResponse(response.body, response.status, headers=headers, media_type=media)
+    return StreamingResponse(
+        _stream(response.body), response.status, headers=headers, media_type=media
+    )
+
+
+async def _stream(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in iterate_in_threadpool(chunks):
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 def make_app(endpoint: Endpoint) -> Starlette:
