@@ -110,3 +110,10 @@ pgr:other-target a pg:Target ; rdfs:label "床位"@zh ; pg:indicator pgr:beds ; 
     levels = explore.lineage_levels(PGR + "county-plan", chain.parents)
     assert [[p["label"] for p in level] for level in levels] == [["某省意见"], ["国家意见"]]
     assert explore.target_chain(store, PGR + "missing-target") is None
+
+
+def test_bound_values_are_terms_never_query_text(store: ox.Store) -> None:
+    """A search text that would close the query's brackets is only ever a literal."""
+    hostile = '民政" ) } } SELECT * WHERE { ?s ?p ?o } #'
+    assert explore.search(store, hostile) == []
+    assert explore.document(store, "https://w3id.org/x> } ?s ?p ?o {") is None
