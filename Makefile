@@ -11,6 +11,7 @@ help: ## list the targets
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory fonts
+	@$(MAKE) --no-print-directory browser
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[dev]'
@@ -26,6 +27,16 @@ fonts: ## install a CJK font (Debian fonts-wqy-zenhei) when none is present
 	            || { apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-zenhei >/dev/null; }; }; } \
 	  || echo "note: no CJK font: trace --draw FILE.png needs fonts-wqy-zenhei or fonts-noto-cjk"
 
+.PHONY: browser explore typecheck vendor-yasgui
+
+# the explorer's browser tests drive Debian's headless Chromium through its chromedriver
+browser: ## install chromium and chromium-driver (Debian) when missing, as root
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && { apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 \
+	            || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null; }; }; } \
+	  || echo "note: no Chromium: the browser tests will be skipped (apt-get install chromium chromium-driver)"
+
 graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs
 
@@ -33,15 +44,26 @@ demo: graphs ## build the corpus graphs, validate them and show who owns which t
 	-$(BIN)/policygraph validate graphs --summary
 	$(BIN)/policygraph query department-targets --limit 15
 
+explore: $(STAMP) ## start the web explorer (and /sparql) on the bundled graphs; prints its address
+	$(BIN)/policygraph serve --graphs graphs --sources corpus
+
 lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-test: lint ## lint, then run the test suite
+typecheck: $(STAMP) ## mypy over the package
+	$(BIN)/mypy src/policygraph
+
+test: lint typecheck ## lint, type-check, then run the test suite
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## run the benchmarks (small size; SIZE=3000 for the full one)
 	$(BIN)/python benchmarks/run.py --size $${SIZE:-100}
+
+YASGUI ?= 4.6.2
+vendor-yasgui: ## fetch @zazuko/yasgui from npm into src/policygraph/web/static/yasgui
+	cd $$(mktemp -d) && npm pack -q @zazuko/yasgui@$(YASGUI) >/dev/null && tar xzf zazuko-yasgui-$(YASGUI).tgz \
+	  && cp package/build/yasgui.min.js package/build/yasgui.min.css $(CURDIR)/src/policygraph/web/static/yasgui/
 
 clean: ## remove the virtual environment
 	rm -rf $(VENV)

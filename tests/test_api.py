@@ -43,3 +43,30 @@ def test_api_traces_a_target_by_wording_and_plan(graphs: policygraph.api.Graphs)
     assert "国办发〔2020〕52号" in {r["number"] for r in rows}
     with pytest.raises(QueryError, match="no target matches"):
         graphs.trace_target("不存在的指标")
+
+
+def test_api_readable_rows_name_iris_and_join_the_amount() -> None:
+    from policygraph.api import readable
+    from policygraph.query import Rows
+
+    rows = Rows(
+        ("target", "item", "comparator", "value", "unit", "policy", "policyLabel"),
+        (("urn:t", "床位占比", ">=", "55", "%", "urn:p", "国务院办公厅关于…的意见"),),
+    )
+    names = {"urn:t": "床位占比", "urn:p": "国办发〔2020〕52号"}
+    shown = readable(rows, names)
+    assert shown.columns == ("target", "value", "policy")
+    assert shown.rows == (("床位占比", "≥55%", "国办发〔2020〕52号"),)
+
+
+def test_api_trace_and_analyze_are_what_the_cli_prints(graphs: policygraph.api.Graphs) -> None:
+    traced = graphs.trace(department="区民政局", jurisdiction="万州区")
+    assert traced.by_department and traced.shown.columns[0] != traced.rows.columns[0]
+    assert {title.split(" · ")[0] for title, _ in traced.by_plan()} == {
+        "重庆市万州区“一老一小”整体解决方案"
+    }
+    chain = graphs.trace(target="护理型床位", plan="zhoukou")
+    assert not chain.by_department and chain.graph().number_of_nodes() > 3
+    found = graphs.analyze()
+    assert found.depths and found.uses and found.roles
+    assert max(u.total for u in found.uses) >= 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def test_cli_validate_reports_violation_with_exit_1(tmp_path: Path) -> None:
 def test_cli_validate_missing_file_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nothing.ttl")])
     assert result.exit_code == 2
-    assert "nothing.ttl: no such graphs folder" in result.stderr
+    assert "nothing.ttl: no such file or folder" in result.stderr
 
 
 def test_cli_query_unknown_parameter_is_refused(tmp_path: Path) -> None:
@@ -307,3 +308,58 @@ def test_cli_evaluate_without_gold_files_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{tmp_path}: no gold annotations" in result.stderr
+
+
+GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
+NARROW = {"COLUMNS": "80"}
+
+
+def _fits_80_columns_with_labels(output: str) -> None:
+    from rich.cells import cell_len
+
+    assert output.strip()
+    assert max(cell_len(line) for line in output.splitlines()) <= 80
+    assert "https://" not in output, "a reader sees labels, not IRIs"
+    assert "…" not in output, "cells wrap and fold, never cut"
+
+
+def test_cli_query_list_prints_the_library_without_a_query() -> None:
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    assert "plan-lineage: 规划的上位政策有哪些？" in result.stdout
+    missing = runner.invoke(app, ["query"])
+    assert missing.exit_code == 2 and "give a QUERY" in missing.stderr
+
+
+def test_cli_query_table_fits_80_columns_and_shows_plan_labels() -> None:
+    result = runner.invoke(
+        app, ["query", "department-targets", "--graphs", str(GRAPHS), "--limit", "15"], env=NARROW
+    )
+    assert result.exit_code == 0
+    _fits_80_columns_with_labels(result.stdout)
+    wide = runner.invoke(
+        app, ["query", "department-targets", "--graphs", str(GRAPHS)], env={"COLUMNS": "300"}
+    )
+    assert re.search(r"│ 万州府办发〔2022〕97号 +│", wide.stdout)  # a plan by its number
+    assert re.search(r"│ 周口市“一老一小”整体解决方案 +│", wide.stdout)  # or by its title
+    as_csv = runner.invoke(
+        app, ["query", "department-targets", "--graphs", str(GRAPHS), "--format", "csv"]
+    )
+    assert "https://w3id.org/policygraph/id/plan/wanzhou" in as_csv.stdout
+
+
+def test_cli_trace_target_shows_labels_in_80_columns() -> None:
+    args = ["trace", "--target", "护理型床位", "--plan", "周口", "--graphs", str(GRAPHS)]
+    result = runner.invoke(app, args, env=NARROW)
+    assert result.exit_code == 0
+    _fits_80_columns_with_labels(result.stdout)
+    header = next(line for line in result.stdout.splitlines() if "target" in line)
+    assert "policy" in header and "comparator" not in header and "policyLabel" not in header
+    wide = runner.invoke(app, args, env={"COLUMNS": "300"})
+    assert re.search(r"│ 国办发〔2020〕52号 +│", wide.stdout)
+    department = runner.invoke(
+        app,
+        ["trace", "--department", "区民政局", "--jurisdiction", "万州区", "--graphs", str(GRAPHS)],
+        env=NARROW,
+    )
+    _fits_80_columns_with_labels(department.stdout)

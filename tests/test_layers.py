@@ -3,6 +3,7 @@ libraries, and only vocab.py spells the policygraph IRIs."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,26 @@ def test_only_vocab_spells_the_policygraph_namespace() -> None:
         if "https://w3id.org/policygraph/" in path.read_text(encoding="utf-8")
     ]
     assert spelling == ["vocab.py"]
+
+
+def test_only_the_entry_point_imports_the_command_line() -> None:
+    """cli.py is a face over the API, like the notebook and the explorer: nothing below it
+    imports it (evaluate.py once did, for its own `__main__`)."""
+    importers = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name not in ("cli.py", "__main__.py")
+        and re.search(
+            r"^\s*(from policygraph(\.cli)? import (app|cli|main)|import policygraph\.cli)",
+            path.read_text(encoding="utf-8"),
+            re.M,
+        )
+    ]
+    assert importers == []
+
+
+def test_the_explorer_pages_read_through_the_shared_layer() -> None:
+    """The web pages call explore.py and api.py; they run no query of their own."""
+    for path in (PACKAGE / "web").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "store.query(" not in text and "select(" not in text, path.name

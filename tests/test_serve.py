@@ -22,7 +22,7 @@ from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
 from policygraph.push import PushError, push_graphs
 from policygraph.query import library, run_query
-from policygraph.serve import Endpoint, make_server
+from policygraph.serve import Endpoint, make_app, make_server
 from policygraph.store import load_store
 
 GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
@@ -36,13 +36,12 @@ def store() -> ox.Store:
 
 @pytest.fixture(scope="module")
 def endpoint_url(store: ox.Store) -> Iterator[str]:
-    """The endpoint on a free loopback port, in a thread, shut down after the module."""
-    server = make_server(Endpoint(store, timeout=60, max_rows=1000))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    """The endpoint under uvicorn on a free loopback port, in a thread, shut down after the
+    module."""
+    server = make_server(make_app(Endpoint(store, timeout=60, max_rows=1000)))
+    thread = server.start()
+    yield f"http://127.0.0.1:{server.port}/sparql"
     server.shutdown()
-    server.server_close()
     thread.join(timeout=10)
 
 
@@ -221,7 +220,7 @@ def test_serve_answers_a_bad_content_length_with_400(endpoint_url: str) -> None:
             b"Content-Length: ten\r\n\r\nASK {}"
         )
         answer = b"".join(iter(lambda: connection.recv(4096), b""))
-    assert answer.startswith(b"HTTP/1.0 400") and b"Content-Length" in answer
+    assert answer.split(b" ")[1] == b"400"
 
 
 def test_push_reports_a_damaged_graph_as_a_push_error(tmp_path: Path) -> None:
@@ -229,3 +228,81 @@ def test_push_reports_a_damaged_graph_as_a_push_error(tmp_path: Path) -> None:
     (tmp_path / "plans" / "wanzhou.ttl").write_text("<a> <b> garbage <<", encoding="utf-8")
     with pytest.raises(PushError, match=r"wanzhou\.ttl: not a readable Turtle graph"):
         push_graphs(tmp_path, "http://127.0.0.1:9/store")
+
+
+DESCRIBED = "https://w3id.org/policygraph/id/plan/wanzhou"
+PG = "https://w3id.org/policygraph/ontology#"
+CONSTRUCT = f"""PREFIX pg: <{PG}>
+CONSTRUCT {{ ?plan pg:hasTarget ?t }} WHERE {{ ?plan pg:hasTarget ?t }}"""
+
+
+def test_sparqlwrapper_runs_construct_and_describe_in_its_default_formats(
+    endpoint_url: str, store: ox.Store
+) -> None:
+    """SPARQLWrapper asks for RDF/XML for CONSTRUCT and DESCRIBE (it got 406 before)."""
+    client = SPARQLWrapper(endpoint_url)
+    client.setQuery(CONSTRUCT)
+    graph = client.query().convert()
+    expected = {(str(q.subject.value), str(q.object.value)) for q in store.query(CONSTRUCT)}
+    assert {(str(s), str(o)) for s, _, o in graph} == expected and expected
+    client.setQuery(f"DESCRIBE <{DESCRIBED}>")
+    described = client.query().convert()
+    assert {str(s) for s in described.subjects()} == {DESCRIBED}
+    assert len(described) == len(list(store.quads_for_pattern(ox.NamedNode(DESCRIBED), None, None)))
+    client.setQuery(f"ASK {{ <{DESCRIBED}> a <{PG}Plan> }}")
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["boolean"] is True
+
+
+def test_rdflib_sparqlstore_runs_select_ask_construct_and_describe(
+    endpoint_url: str, store: ox.Store
+) -> None:
+    """rdflib's SPARQLStore (it raised ValueError before: a 406 for its RDF/XML Accept)."""
+    from rdflib import Graph, URIRef
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    remote = Graph(SPARQLStore(endpoint_url, returnFormat="xml"))
+    rows = {tuple(None if v is None else str(v) for v in row) for row in remote.query(CONTRACT)}
+    assert rows == _expected_rows(store) and rows
+    assert remote.query(f"ASK {{ <{DESCRIBED}> a <{PG}Plan> }}").askAnswer is True
+    constructed = remote.query(CONSTRUCT).graph
+    assert constructed is not None and len(constructed) == len(list(store.query(CONSTRUCT)))
+    described = remote.query(f"DESCRIBE <{DESCRIBED}>").graph
+    assert described is not None
+    assert set(described.subjects()) == {URIRef(DESCRIBED)}
+
+
+def test_a_query_without_prefix_lines_gets_a_400_naming_the_prefix(endpoint_url: str) -> None:
+    answer = httpx.get(
+        endpoint_url, params={"query": "SELECT ?p WHERE {\n  ?p a pg:Plan ; dcterms:title ?t }"}
+    )
+    assert answer.status_code == 400
+    assert "pg: is not declared (line 2)" in answer.text
+    assert f"PREFIX pg: <{PG}>" in answer.text
+    assert len(answer.text.splitlines()) == 1, "one line, not the parser's list of expectations"
+
+
+def test_a_long_result_given_as_chunks_is_streamed_and_closed() -> None:
+    """An endpoint may answer with an iterator of bytes (a result too long to hold): the
+    transport sends the chunks as they come and closes the iterator afterwards."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from policygraph.serve import Response, to_http
+
+    closed: list[bool] = []
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            yield b"dept,plan\r\n"
+            yield from (f"区民政局,{n}\r\n".encode() for n in range(3))
+        finally:
+            closed.append(True)
+
+    app = Starlette(routes=[Route("/", lambda _: to_http(Response(200, "text/csv", chunks())))])
+    with TestClient(app) as client:
+        answer = client.get("/")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "text/csv; charset=utf-8"
+    assert answer.text == "dept,plan\r\n区民政局,0\r\n区民政局,1\r\n区民政局,2\r\n"
+    assert closed == [True]

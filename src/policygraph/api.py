@@ -7,19 +7,37 @@
     '区民政局'
 
 `Rows.to_dataframe()` gives a pandas DataFrame where pandas is installed.
+
+The command line, the notebook and the web explorer share this layer: `trace` and
+`analyze` are the orchestration behind `policygraph trace` and `policygraph analyze`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import pyoxigraph as ox
 
+from policygraph import analyze as an
+from policygraph.errors import PolicygraphError
+from policygraph.explore import HEAD
 from policygraph.lexicon_data import load_lexicon
 from policygraph.query import Rows, library, resolve_query, run_query
 from policygraph.store import load_store
-from policygraph.trace import trace_department, trace_target
+from policygraph.trace import (
+    chain_graph,
+    responsibility_graph,
+    rows_by_plan,
+    trace_department,
+    trace_target,
+)
+
+if TYPE_CHECKING:
+    from policygraph.validate import Report
 
 
 @dataclass(frozen=True)
@@ -45,7 +63,166 @@ class Graphs:
         """The chain of the targets a spec names (an IRI or indicator wording)."""
         return trace_target(self.store, spec, plan)
 
+    def labelled(self, rows: Rows) -> Rows:
+        """The rows for reading: IRIs replaced by labels, repeated columns dropped."""
+        return labelled(self.store, rows)
+
+    def trace(
+        self,
+        department: str | None = None,
+        target: str | None = None,
+        jurisdiction: str | None = None,
+        plan: str | None = None,
+    ) -> Trace:
+        """A department's (or function's) obligations, or a target's chain (see `trace`)."""
+        return trace(self.store, department, target, jurisdiction, plan)
+
+    def analyze(self) -> Analysis:
+        """Lineage depth, policy uses and function roles (see `analyze`)."""
+        return analyze(self.store)
+
+
+LABELS = (
+    HEAD
+    + """
+SELECT ?thing (COALESCE(SAMPLE(?number), SAMPLE(?name)) AS ?label) WHERE {
+  ?thing rdfs:label|skos:prefLabel ?name . FILTER(LANG(?name) IN ("zh", ""))
+  OPTIONAL { ?thing pg:docNumber ?number }
+} GROUP BY ?thing
+"""
+)
+
+
+def labels(store: ox.Store) -> dict[str, str]:
+    """Every labelled IRI's short name: a document's number (国办发〔2020〕52号), else its
+    label (rdfs:label or skos:prefLabel, in Chinese)."""
+    solutions = store.query(LABELS)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise TypeError("LABELS is a SELECT query")
+    found: dict[str, str] = {}
+    for solution in solutions:
+        thing, label = solution["thing"], solution["label"]
+        if isinstance(thing, ox.NamedNode) and isinstance(label, ox.Literal):
+            found[thing.value] = label.value
+    return found
+
+
+def labelled(store: ox.Store, rows: Rows) -> Rows:
+    """Rows for a reader (see `readable`), named from the store's labels."""
+    return readable(rows, labels(store))
+
+
+AMOUNT = ("comparator", "value", "unit")
+SHOWN_COMPARATORS = {"=": "", ">=": "≥", "<=": "≤"}
+
+
+def readable(rows: Rows, names: dict[str, str]) -> Rows:
+    """Rows for a reader: each IRI replaced by its name; a column that only repeats another
+    (a target beside its label), or the label of a column shown by name, dropped; comparator,
+    value and unit joined into one value (≥55%)."""
+    relabelled = [tuple(names.get(v, v) if v else v for v in row) for row in rows.rows]
+    keep: list[int] = []
+    for index, column in enumerate(rows.columns):
+        values = [row[index] for row in relabelled]
+        repeats = any(values == [row[k] for row in relabelled] for k in keep) and relabelled
+        named = column.endswith("Label") and column.removesuffix("Label") in rows.columns
+        if not (repeats or named):
+            keep.append(index)
+    columns = [rows.columns[i] for i in keep]
+    table = [[row[i] for i in keep] for row in relabelled]
+    if all(c in columns for c in AMOUNT):
+        at = [columns.index(c) for c in AMOUNT]
+        for row in table:
+            comparator, value, unit = (row[i] for i in at)
+            shown = SHOWN_COMPARATORS.get(comparator or "", comparator or "")
+            row[at[1]] = f"{shown}{value}{unit or ''}" if value is not None else None
+        drop = {at[0], at[2]}
+        columns = [c for i, c in enumerate(columns) if i not in drop]
+        table = [[v for i, v in enumerate(row) if i not in drop] for row in table]
+    return Rows(tuple(columns), tuple(tuple(row) for row in table))
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A responsibility trace (what a department or function owes) or a target chain."""
+
+    subject: str
+    rows: Rows
+    picture: Callable[[Rows], nx.DiGraph]
+    by_department: bool
+
+    @property
+    def shown(self) -> Rows:
+        """The rows without the traced-name column a department trace starts with."""
+        if not self.by_department:
+            return self.rows
+        return Rows(self.rows.columns[1:], tuple(r[1:] for r in self.rows.rows))
+
+    def by_plan(self) -> list[tuple[str, Rows]]:
+        return rows_by_plan(self.rows)
+
+    def graph(self) -> nx.DiGraph:
+        """The trace as layers to draw (department → plan → items, or target → policies)."""
+        return self.picture(self.rows)
+
+
+def trace(
+    store: ox.Store,
+    department: str | None = None,
+    target: str | None = None,
+    jurisdiction: str | None = None,
+    plan: str | None = None,
+) -> Trace:
+    """What a department (区民政局) or function (民政) owes, optionally in one region, or the
+    chain of the targets a spec names (an IRI or indicator wording, optionally in one plan)."""
+    if (department is None) == (target is None):
+        raise PolicygraphError("give either a department or a target")
+    if department is not None:
+        rows = trace_department(store, department, load_lexicon(), jurisdiction)
+        return Trace(department, rows, responsibility_graph, by_department=True)
+    return Trace(str(target), trace_target(store, str(target), plan), chain_graph, False)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Citation lineage and co-responsibility, as networks and as ranked records."""
+
+    lineage: nx.DiGraph
+    network: nx.Graph
+    depths: list[an.PlanDepth]
+    uses: list[an.PolicyUse]
+    roles: list[an.FunctionRole]
+
+
+def analyze(store: ox.Store) -> Analysis:
+    """Plan depth below the top policies, the policies most implemented, and the functions'
+    weight in the network of shared responsibility."""
+    lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
+    network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
+    return Analysis(
+        lineage,
+        network,
+        an.plan_depths(lineage),
+        an.policy_uses(lineage),
+        an.function_roles(network),
+    )
+
 
 def open_graphs(path: str | Path = "graphs") -> Graphs:
     """The graphs of a folder built by `policygraph build` (or one .ttl file)."""
     return Graphs(load_store(Path(path)))
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """A validation report as the JSON document `validate --format json` and the explorer's
+    download give: the verdict, counts per plan and severity, and the findings."""
+    from policygraph.validate import SEVERITY_ORDER
+
+    return {
+        "conforms": report.conforms,
+        "summary": [
+            {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
+            for plan in report.plans
+        ],
+        "findings": [asdict(f) for f in report.findings],
+    }

@@ -13,7 +13,6 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from policygraph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, PolicygraphError
 
@@ -106,8 +105,8 @@ def build(
     from policygraph.build import build_corpus
 
     report = build_corpus(paths, out_dir, jobs)
-    table = Table(
-        "plan", "title", "triples", "targets", "measures", "citations", title="Plans built"
+    table = _table(
+        ("plan", "title", "triples", "targets", "measures", "citations"), title="Plans built"
     )
     for built in report.built:
         plan = built.plan
@@ -160,20 +159,17 @@ def validate(
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
-    from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
+    from policygraph.api import report_document
+    from policygraph.errors import InputError
+    from policygraph.validate import plan_graphs_from, validate_graphs
 
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
-        document = {
-            "conforms": report.conforms,
-            "summary": [
-                {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
-                for plan in report.plans
-            ],
-            "findings": [asdict(f) for f in report.findings],
-        }
+        document = report_document(report)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_report(report, details=not summary)
@@ -196,7 +192,7 @@ def _print_report(report: Any, details: bool) -> None:
             out.print(
                 f"    {where}  “{_shorten(quote)}”" if quote else f"    {where}", markup=False
             )
-    summary = Table("plan", *SEVERITY_ORDER, title="Validation summary")
+    summary = _table(("plan", *SEVERITY_ORDER), title="Validation summary")
     for plan in report.plans:
         summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITY_ORDER))
     out.print(summary)
@@ -212,9 +208,9 @@ def _shorten(text: str, width: int = 80) -> str:
 @reports_errors
 def query(
     spec: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="QUERY", help="A library query name, a .rq file, or SPARQL text."),
-    ],
+    ] = None,
     graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
     param: Annotated[
         list[str], typer.Option("--param", help="A parameter as key=value (repeatable).")
@@ -227,17 +223,26 @@ def query(
         bool, typer.Option("--list", help="List the library queries and exit.")
     ] = False,
 ) -> None:
-    """Run a SPARQL query on the built graphs; parameters are bound, never pasted."""
-    from policygraph.query import library, resolve_query, run_query
+    """Run a SPARQL query on the built graphs; parameters are bound, never pasted. A table
+    shows labels where the rows hold IRIs; csv and json keep the IRIs."""
+    from policygraph.api import labelled
+    from policygraph.query import Rows, library, resolve_query, run_query
     from policygraph.store import load_store
 
     if list_queries:
         for name, known in library().items():
             out.print(f"{name}: {known.question}", markup=False)
         return
+    if spec is None:
+        raise PolicygraphError(
+            "give a QUERY (a library query name, a .rq file or SPARQL) or --list"
+        )
     values = dict(_key_value(p) for p in param)
-    rows = run_query(load_store(graphs), resolve_query(spec), values)
-    _print_rows(rows.columns, rows.rows[:limit] if limit else rows.rows, fmt)
+    store = load_store(graphs)
+    rows = run_query(store, resolve_query(spec), values)
+    rows = Rows(rows.columns, rows.rows[:limit] if limit else rows.rows)
+    shown = labelled(store, rows) if fmt is RowFormat.table else rows
+    _print_rows(shown.columns, shown.rows, fmt)
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -274,42 +279,38 @@ def trace(
     ] = None,
 ) -> None:
     """What a department (or function) owes, plan by plan with year and value, or the chain
-    of one target up to national policy."""
+    of one target up to national policy. Tables show labels; csv and json keep the IRIs."""
+    from policygraph.api import labels, readable
+    from policygraph.api import trace as trace_of
     from policygraph.draw import draw_layers
-    from policygraph.lexicon_data import load_lexicon
     from policygraph.store import load_store
-    from policygraph.trace import (
-        chain_graph,
-        responsibility_graph,
-        rows_by_plan,
-        trace_department,
-        trace_target,
-    )
 
     if (department is None) == (target is None):
         raise PolicygraphError("give either --department or --target")
     if out_file and out_file.suffix.lower() not in (".csv", ".json"):
         raise PolicygraphError(f"--out {out_file}: use a .csv or .json file")
     store = load_store(graphs)
-    if department is not None:
-        rows = trace_department(store, department, load_lexicon(), jurisdiction)
-        columns, values = rows.columns[1:], tuple(r[1:] for r in rows.rows)
-        subject, picture = department, responsibility_graph
-    else:
-        rows = trace_target(store, str(target), plan)
-        columns, values, subject, picture = rows.columns, rows.rows, str(target), chain_graph
-    if not values:
+    traced = trace_of(store, department, target, jurisdiction, plan)
+    shown = traced.shown
+    if not shown.rows:
         where = f" of {jurisdiction}" if jurisdiction else ""
-        err.print(f"no targets or measures owned by {subject!r}{where} in {graphs}/", markup=False)
-    if department is not None and fmt is RowFormat.table:
-        _print_tables(rows_by_plan(rows))
+        err.print(
+            f"no targets or measures owned by {traced.subject!r}{where} in {graphs}/", markup=False
+        )
+    if fmt is RowFormat.table:
+        names = labels(store)
+        if traced.by_department:
+            _print_tables([(title, readable(g, names)) for title, g in traced.by_plan()])
+        else:
+            legible = readable(shown, names)
+            _print_rows(legible.columns, legible.rows, fmt)
     else:
-        _print_rows(columns, values, fmt)
+        _print_rows(shown.columns, shown.rows, fmt)
     if out_file:
-        _write(out_file, _format_rows(columns, values, out_file.suffix[1:]))
-    if draw and values:
-        title = f"{subject} · {jurisdiction}" if jurisdiction else subject
-        draw_layers(picture(rows), title, draw)
+        _write(out_file, _format_rows(shown.columns, shown.rows, out_file.suffix[1:]))
+    if draw and shown.rows:
+        title = f"{traced.subject} · {jurisdiction}" if jurisdiction else traced.subject
+        draw_layers(traced.graph(), title, draw)
         err.print(f"drew {draw}", markup=False)
 
 
@@ -340,7 +341,7 @@ def _format_rows(columns: Sequence[str], rows: Sequence[Sequence[str | None]], f
 def _print_tables(groups: Sequence[tuple[str, Rows]]) -> None:
     """One table per group, titled by the group (a trace's plans)."""
     for title, group in groups:
-        table = Table(*group.columns, title=title, title_justify="left")
+        table = _table(group.columns, title=title, title_justify="left")
         for row in group.rows:
             table.add_row(*("" if v is None else v for v in row))
         out.print(table)
@@ -353,11 +354,17 @@ def _print_rows(
     if fmt is not RowFormat.table:
         sys.stdout.write(_format_rows(columns, rows, fmt.value))
         return
-    table = Table(*columns)
+    table = _table(columns)
     for row in rows:
         table.add_row(*("" if v is None else v for v in row))
     out.print(table)
     out.print(f"{len(rows)} row(s)")
+
+
+def _table(columns: Sequence[str], **options: Any) -> Table:
+    """A table that fits the terminal: cells wrap, and a word too long for its column (a
+    Chinese phrase, an IRI) is folded onto the next line rather than cut to "区民…"."""
+    return Table(*(Column(c, overflow="fold") for c in columns), **options)
 
 
 @app.command()
@@ -371,27 +378,25 @@ def analyze(
     top: Annotated[int, typer.Option(help="Show this many functions.")] = 15,
 ) -> None:
     """Citation lineage (plan depth, policies most implemented) and who works with whom."""
-    from policygraph import analyze as an
-    from policygraph.query import library, run_query
+    from policygraph.analyze import to_graphml
+    from policygraph.api import analyze as analysis_of
     from policygraph.store import load_store
 
-    store = load_store(graphs)
-    lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
-    network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
-    depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in an.plan_depths(lineage)]
+    found = analysis_of(load_store(graphs))
+    depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in found.depths]
     _print_rows(("plan", "depth", "top policies"), depths, RowFormat.table)
-    uses = [(u.label, str(u.direct), str(u.total)) for u in an.policy_uses(lineage)]
+    uses = [(u.label, str(u.direct), str(u.total)) for u in found.uses]
     _print_rows(("policy", "implemented directly by", "in all"), uses, RowFormat.table)
     roles = [
         (r.label, str(r.targets), str(r.measures), str(r.partners), f"{r.betweenness:.3f}")
-        for r in an.function_roles(network)[:top]
+        for r in found.roles[:top]
     ]
     columns = ("function", "targets", "measures", "partners", "betweenness")
     _print_rows(columns, roles, RowFormat.table)
     if graphml:
-        for name, graph in (("lineage", lineage), ("co-responsibility", network)):
+        for name, graph in (("lineage", found.lineage), ("co-responsibility", found.network)):
             path = graphml.with_name(f"{graphml.stem}-{name}.graphml")
-            _write(path, an.to_graphml(graph))
+            _write(path, to_graphml(graph))
             out.print(f"wrote {path}", markup=False)
 
 
@@ -415,23 +420,38 @@ def evaluate(
 @reports_errors
 def serve(
     graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+    sources: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the plans' source texts (default: corpus/ beside GRAPHS)."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7879,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7879,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Rows a result may have.")] = 10_000,
 ) -> None:
-    """A read-only SPARQL 1.1 endpoint over the graphs at http://HOST:PORT/sparql."""
+    """The web explorer at http://HOST:PORT/ and a read-only SPARQL 1.1 endpoint at
+    http://HOST:PORT/sparql, over the same graphs."""
     from policygraph.serve import PATH, Endpoint, make_server
     from policygraph.store import load_store
+    from policygraph.web import make_explorer
 
-    server = make_server(Endpoint(load_store(graphs), timeout, max_rows), host, port)
-    out.print(f"SPARQL endpoint at http://{host}:{server.server_address[1]}{PATH} (Ctrl-C stops)")
+    store = load_store(graphs)
+    texts = sources if sources is not None else graphs.resolve().parent / DEFAULT_CORPUS
+    if sources is not None and not sources.is_dir():
+        raise PolicygraphError(f"{sources}: no such folder of source texts")
+    app = make_explorer(
+        store, graphs, texts if texts.is_dir() else None, Endpoint(store, timeout, max_rows)
+    )
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        out.print("stopped")
-    finally:
-        server.server_close()
+        server = make_server(app, host, port)
+    except OSError as error:
+        raise PolicygraphError(
+            f"cannot listen on {host}:{port} ({error.strerror or error})"
+        ) from None
+    address = f"http://{host}:{server.port}"
+    out.print(f"explorer at {address}/ · SPARQL endpoint at {address}{PATH} (Ctrl-C stops)")
+    server.serve_forever()
+    out.print("stopped")
 
 
 @app.command()

@@ -16,7 +16,6 @@ Run `policygraph evaluate [--gold DIR] [--corpus DIR]` to print the figures;
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -250,9 +249,3 @@ def report(scores: list[Scores]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
     return "\n".join(lines)
-
-
-if __name__ == "__main__":  # the command of old: `python -m policygraph.evaluate [options]`
-    from policygraph.cli import app
-
-    app(["evaluate", *sys.argv[1:]])

@@ -104,10 +104,10 @@ class Lexicon:
             label = self.region_labels.get(region, prefix)
             level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
             return label, level + rest
-        region = self.regions.get(jurisdiction) if jurisdiction else None
-        return self.region_labels.get(region, jurisdiction) if region else (
-            jurisdiction or "_"
-        ), key
+        known = self.regions.get(jurisdiction) if jurisdiction else None
+        if known and jurisdiction:
+            return self.region_labels.get(known, jurisdiction), key
+        return jurisdiction or "_", key
 
     @cached_property
     def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -42,8 +42,9 @@ def _triples(path: Path) -> list[ox.Triple]:
     return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
-def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
-    return node.value.removeprefix(ID)
+def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A node's IRI without the pgr: namespace (the vocabularies hold no quoted triples)."""
+    return str(node) if isinstance(node, ox.Triple) else node.value.removeprefix(ID)
 
 
 def _indicators(path: Path) -> dict[str, IndicatorConcept]:

@@ -46,7 +46,9 @@ def graph_name(path: Path, turtle: bytes) -> str:
     plans = sorted(
         t.subject.value
         for t in _triples(path, turtle)
-        if t.predicate == RDF_TYPE and t.object == plan_class
+        if t.predicate == RDF_TYPE
+        and t.object == plan_class
+        and isinstance(t.subject, ox.NamedNode)
     )
     if len(plans) != 1:
         raise PushError(f"{path}: expected one pg:Plan in the file, found {len(plans)}")

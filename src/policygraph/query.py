@@ -145,7 +145,9 @@ def _term(parameter: Parameter, value: str) -> ox.Literal | ox.NamedNode:
 
 def run_query(store: ox.Store, query: Query, values: dict[str, str] | None = None) -> Rows:
     """Run a SELECT query on the store with its parameters bound."""
-    substitutions = bind(query, values or {})
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        **bind(query, values or {})
+    }
     try:
         solutions = store.query(query.text, substitutions=substitutions)
         if not isinstance(solutions, ox.QuerySolutions):

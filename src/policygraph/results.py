@@ -58,6 +58,11 @@ def _xml_term(term: Term) -> str:
     return f"<literal>{escape(str(term))}</literal>"
 
 
+def _plain(term: Term) -> str:
+    """A term's lexical value as CSV gives it (a quoted triple in its N-Triples form)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def write_solutions(variables: Sequence[str], rows: Sequence[Row], media_type: str) -> bytes:
     """SELECT results in one of RESULT_TYPES."""
     if media_type == SPARQL_JSON:
@@ -87,7 +92,7 @@ def write_solutions(variables: Sequence[str], rows: Sequence[Row], media_type: s
     if media_type == CSV:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows(["" if t is None else t.value for t in row] for row in rows)
+        writer.writerows(["" if t is None else _plain(t) for t in row] for row in rows)
     else:
         buffer.write("\t".join(f"?{v}" for v in variables) + "\n")
         for row in rows:

@@ -2,29 +2,57 @@
 
 `GET /sparql?query=…`, `POST /sparql` with a form (`query=…`) or a body of type
 `application/sparql-query`. Results follow the Accept header: SPARQL JSON
-(the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE give Turtle or
-N-Triples. Updates are refused with 403. A query that runs past the timeout
+(the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE give Turtle,
+N-Triples or RDF/XML (what SPARQLWrapper and rdflib's SPARQLStore ask for).
+Updates are refused with 403. A query that runs past the timeout
 is answered 503; a result longer than the row cap is cut at the cap and says
 so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
+
+The transport is uvicorn carrying a Starlette route that calls `Endpoint.handle`
+in a thread pool; the explorer's pages (`policygraph.web`) share the same app.
 """
 
 from __future__ import annotations
 
+import re
+import socket
+import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
+import uvicorn
+from starlette.applications import Starlette
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response as HttpResponse
+from starlette.responses import StreamingResponse
+from starlette.routing import BaseRoute, Route
 
-from policygraph.results import RESULT_TYPES, write_boolean, write_solutions
+from policygraph.results import RESULT_TYPES, SPARQL_XML, write_boolean, write_solutions
+from policygraph.vocab import PREFIXES
 
 PATH = "/sparql"
-GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+ALIASES = {"application/xml": SPARQL_XML, "text/xml": SPARQL_XML}
+"""Generic XML asks for SPARQL XML results (SELECT, ASK) or RDF/XML (a graph)."""
+GRAPH_ALIASES = {
+    "application/xml": "application/rdf+xml",
+    "text/xml": "application/rdf+xml",
+    "application/x-turtle": "text/turtle",
+    "application/turtle": "text/turtle",
+}
+UNDECLARED = re.compile(r"error at (?P<line>\d+):(?P<column>\d+): .*Prefix not found", re.S)
+PREFIXED_NAME = re.compile(r"(?P<prefix>[A-Za-z][\w.-]*)?:[\w.-]*$")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1_000_000
@@ -43,7 +71,7 @@ class BadRequestError(Exception):
 class Response:
     status: int
     content_type: str
-    body: bytes
+    body: bytes | Iterator[bytes]
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -51,13 +79,17 @@ def _error(status: int, message: str) -> Response:
     return Response(status, "text/plain; charset=utf-8", f"{message}\n".encode())
 
 
-def _preferred(accept: str, offered: tuple[str, ...]) -> str | None:
-    """The offered media type the Accept header ranks highest (first offered for */*)."""
+def _preferred(
+    accept: str, offered: tuple[str, ...], aliases: Mapping[str, str] = ALIASES
+) -> str | None:
+    """The offered media type the Accept header ranks highest (first offered for */*);
+    `aliases` maps a generic type a client may send (application/xml) to an offered one."""
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
         q = next((_quality(p[2:]) for p in params if p.startswith("q=")), 1.0)
-        ranked.append((-q, position, media.lower()))
+        media = media.lower()
+        ranked.append((-q, position, aliases.get(media, media)))
     for neg_q, _, media in sorted(ranked):
         if neg_q == 0:
             continue
@@ -138,7 +170,7 @@ class Endpoint:
             result = self.store.query(text)
         except SyntaxError as error:
             hint = " (updates are refused)" if _looks_like_update(text) else ""
-            return _error(400, f"invalid SPARQL query{hint}: {error}")
+            return _error(400, f"invalid SPARQL query{hint}: {_syntax_problem(text, str(error))}")
         if isinstance(result, ox.QueryBoolean):
             media = _preferred(accept, RESULT_TYPES)
             if media is None:
@@ -151,7 +183,7 @@ class Endpoint:
             variables = [v.value for v in result.variables]
             rows, cut = self._take((tuple(s[v] for v in variables) for s in result), deadline)
             return Response(200, media, write_solutions(variables, rows, media), cut)
-        media = _preferred(accept, tuple(GRAPH_TYPES))
+        media = _preferred(accept, tuple(GRAPH_TYPES), GRAPH_ALIASES)
         if media is None:
             return _error(406, f"cannot give a graph as {accept}")
         triples, cut = self._take(iter(result), deadline)
@@ -174,37 +206,126 @@ def _looks_like_update(text: str) -> bool:
     return any(w in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE") for w in words)
 
 
-def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """An HTTP server (not yet serving) that answers with `endpoint`; port 0 picks a free one."""
+def _syntax_problem(text: str, message: str) -> str:
+    """A parser message a person can act on: an undeclared prefix is named with the PREFIX
+    line to add (the project's own prefixes are known), other errors keep their first line."""
+    undeclared = UNDECLARED.match(message)
+    if undeclared:
+        lines = text.splitlines()
+        row = int(undeclared["line"]) - 1
+        before = lines[row][: int(undeclared["column"])] if row < len(lines) else ""
+        name = PREFIXED_NAME.search(before.rstrip(" ;.,)}"))
+        prefix = (name["prefix"] or "") if name else ""
+        known = PREFIXES.get(prefix)
+        add = f"PREFIX {prefix}: <{known}>" if known else f"PREFIX {prefix}: <…>"
+        return f"the prefix {prefix}: is not declared (line {row + 1}); add {add}"
+    first = message.split(" expected one of ", 1)
+    return first[0] if len(first) == 1 else f"{first[0]} unexpected text there"
 
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "policygraph-sparql"
 
-        def _respond(self) -> None:
-            response = self._response()
-            self.send_response(response.status)
-            charset = "" if "charset" in response.content_type else "; charset=utf-8"
-            self.send_header("Content-Type", response.content_type + charset)
-            self.send_header("Content-Length", str(len(response.body)))
-            for name, value in response.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(response.body)
+def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
+    """A Starlette route that carries the protocol to `endpoint` (run in a thread pool, so a
+    long query never blocks the event loop)."""
 
-        def _response(self) -> Response:
-            try:
-                length = _content_length(self.headers.get("Content-Length"))
-            except BadRequestError as error:
-                return _error(400, str(error))
-            if length > MAX_BODY:
-                return _error(413, f"request body over {MAX_BODY} bytes")
-            body = self.rfile.read(length) if length else b""
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            return endpoint.handle(self.command, self.path, headers, body)
+    async def answer(request: Request) -> HttpResponse:
+        return to_http(await _response(request))
 
-        do_GET = do_POST = do_PUT = do_DELETE = _respond  # noqa: N815
+    async def _response(request: Request) -> Response:
+        try:
+            length = _content_length(request.headers.get("content-length"))
+        except BadRequestError as error:
+            return _error(400, str(error))
+        if length > MAX_BODY:
+            return _error(413, f"request body over {MAX_BODY} bytes")
+        body = await request.body() if length else b""
+        target = PATH + (f"?{request.url.query}" if request.url.query else "")
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        return await run_in_threadpool(endpoint.handle, request.method, target, headers, body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            return  # the CLI reports the address; per-request logs would flood the terminal
+    return Route(path, answer, methods=["GET", "POST", "PUT", "DELETE"])
 
-    return ThreadingHTTPServer((host, port), Handler)
+
+def to_http(response: Response) -> HttpResponse:
+    """The endpoint's answer as a Starlette response: a body given as an iterator of bytes
+    (a long result) is streamed as it comes, and closed when the client goes away."""
+    charset = "" if "charset" in response.content_type else "; charset=utf-8"
+    media = response.content_type + charset
+    headers = dict(response.headers)
+    if isinstance(response.body, bytes):
+        return HttpResponse(response.body, response.status, headers=headers, media_type=media)
+    return StreamingResponse(
+        _stream(response.body), response.status, headers=headers, media_type=media
+    )
+
+
+async def _stream(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in iterate_in_threadpool(chunks):
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+
+
+def make_app(endpoint: Endpoint) -> Starlette:
+    """The endpoint alone as an ASGI app (the explorer adds its pages to the same route)."""
+    return Starlette(routes=[sparql_route(endpoint)])
+
+
+BACKLOG = 2048
+KEEP_ALIVE = 5
+MAX_CONNECTIONS = 200
+
+
+@dataclass
+class Server:
+    """An ASGI app under uvicorn on a socket bound at creation (so port 0 has its port)."""
+
+    app: Starlette
+    listener: socket.socket
+    server: uvicorn.Server
+
+    @property
+    def port(self) -> int:
+        return int(self.listener.getsockname()[1])
+
+    def serve_forever(self) -> None:
+        """Serve until Ctrl-C or `shutdown()` (from another thread)."""
+        self.server.run(sockets=[self.listener])
+
+    def start(self) -> threading.Thread:
+        """Serve in a daemon thread; returns once the server accepts connections."""
+        thread = threading.Thread(target=self.serve_forever, daemon=True)
+        thread.start()
+        while not self.server.started and thread.is_alive():
+            time.sleep(0.02)
+        return thread
+
+    def shutdown(self) -> None:
+        self.server.should_exit = True
+
+
+def make_server(app: Starlette, host: str = "127.0.0.1", port: int = 0) -> Server:
+    """uvicorn (not yet serving) for `app`, localhost by default; port 0 picks a free port.
+    A large listen backlog, a short keep-alive and a cap on open connections keep a burst of
+    clients from exhausting the process."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+        listener.listen(BACKLOG)  # connections wait in the backlog until uvicorn accepts them
+    except OSError:
+        listener.close()
+        raise
+    config = uvicorn.Config(
+        app,
+        backlog=BACKLOG,
+        timeout_keep_alive=KEEP_ALIVE,
+        limit_concurrency=MAX_CONNECTIONS,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+    )
+    return Server(app, listener, uvicorn.Server(config))

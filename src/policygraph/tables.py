@@ -69,9 +69,9 @@ def find_tables(text: str) -> list[Table]:
             tables.append(table)
             continue
         if FIRST_HEADER_CELL.match(_cell_text(line)):
-            table, index = _read_cell_table(text, lines, index)
-            if table is not None:
-                tables.append(table)
+            cell_table, index = _read_cell_table(text, lines, index)
+            if cell_table is not None:
+                tables.append(cell_table)
                 continue
         index += 1
     return tables

@@ -115,7 +115,7 @@ def context_triples(
         seen.add(iri)
         for triple in vocabulary.get(iri, ()):
             context.append(triple)
-            if triple.predicate.value in CONTEXT_LINKS:
+            if triple.predicate.value in CONTEXT_LINKS and isinstance(triple.object, ox.NamedNode):
                 todo.append(triple.object.value)
     return context
 
@@ -187,10 +187,17 @@ def shacl_results(data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
     from pyshacl import validate as shacl_validate  # imported late: it costs ~0.1 s at startup
 
     store = ox.Store()
-    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data)
+    store.extend(
+        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in data  # an rdflib graph's subjects and predicates are never literals
+    )
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in context)
     _conforms, results, _text = shacl_validate(
-        store, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True, inplace=True
+        store,  # type: ignore[arg-type]  # pySHACL reads a pyoxigraph store; its hints omit it
+        shacl_graph=shapes_graph(),
+        advanced=True,
+        allow_warnings=True,
+        inplace=True,
     )
     assert isinstance(results, Graph)
     return results
@@ -251,7 +258,7 @@ def _finding(data: Graph, results: Graph, result: Node, lang: str) -> Finding:
     source = value if isinstance(value, URIRef) and (value, PG.quote, None) in data else focus
     plan = _plan_of(data, focus)
     return Finding(
-        severity=SEVERITIES.get(results.value(result, SH.resultSeverity), "violation"),  # type: ignore[arg-type]
+        severity=_severity(results.value(result, SH.resultSeverity)),
         plan=_text(data.value(plan, RDFS.label)) if plan else None,
         file=_text(data.value(plan, PG.sourceFile)) if plan else None,
         focus=str(focus),
@@ -261,6 +268,10 @@ def _finding(data: Graph, results: Graph, result: Node, lang: str) -> Finding:
         quote=_text(data.value(source, PG.quote)),
         line=_int(data.value(source, PG.line)),
     )
+
+
+def _severity(node: Node | None) -> str:
+    return SEVERITIES.get(node, "violation") if isinstance(node, URIRef) else "violation"
 
 
 def _plan_of(data: Graph, focus: Node | None) -> Node | None:

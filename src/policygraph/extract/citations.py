@@ -134,9 +134,9 @@ def find_citations(
     for start, end, number in numbers:
         if id(number) in used or any(s <= start < e for s, e in spans):
             continue
-        cite_start, title = _plain_title(text, start, quote)
+        cite_start, plain = _plain_title(text, start, quote)
         role = _role(text, cite_start, preamble_end, own_title)
-        mentions.append(_Mention(cite_start, Citation(title, number, role, quote(cite_start, end))))
+        mentions.append(_Mention(cite_start, Citation(plain, number, role, quote(cite_start, end))))
     for start, end in _named_titles(text, regions):
         title = _printed(quote, start, end)
         inside = any(s <= start < e for s, e in spans)
