@@ -48,7 +48,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
         ),
         "truncated-docx": (folder / "broken.docx", "not a readable .docx, damaged or truncated", 5),
         "not-chinese": (folder / "latin.txt", "not a Chinese plan text", 6),
-        "news-item": (folder / "news.txt", "not a plan: no plan title", 6),
+        "news-item": (folder / "news.txt", "not a policy text: no title, no 发文字号", 6),
     }
 
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
-from policygraph.validate import Report, validate_graph
+from policygraph.validate import Report, plan_graphs_from, validate_graph, validate_graphs
 from policygraph.vocab import PG, PGSH
 from tests.conftest import CORPUS, DATA
 
@@ -194,7 +194,7 @@ def test_cli_validate_json_groups_findings_with_their_source(tmp_path: Path) -> 
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["conforms"] is False
-    assert document["summary"] == [{"plan": "X规划", "violation": 3, "warning": 2, "info": 0}]
+    assert document["summary"] == [{"plan": "X规划", "violation": 4, "warning": 2, "info": 0}]
     messages = {f["message"] for f in document["findings"]}
     assert "规划缺少标题" in messages
     assert {f["severity"] for f in document["findings"]} == {"violation", "warning"}
@@ -208,7 +208,7 @@ def test_cli_validate_ttl_is_the_shacl_report(tmp_path: Path) -> None:
     graph = Graph().parse(data=result.stdout, format="turtle")
     (node,) = graph.subjects(RDF.type, SH.ValidationReport)
     assert graph.value(node, SH.conforms).toPython() is False
-    assert len(list(graph.objects(node, SH.result))) == 5
+    assert len(list(graph.objects(node, SH.result))) == 6
     for path in graph.objects(None, SH.resultPath):
         assert (path, None, None) in graph or not isinstance(path, BNode), "dangling path"
     (either,) = graph.subjects(SH.sourceShape, PGSH["PlanShape-issuedByOrJurisdiction"])
@@ -266,3 +266,83 @@ def test_plan_graphs_from_a_graphs_folder_keeps_only_the_plans() -> None:
     assert all(len(list(g.subjects(RDF.type, PG.Plan))) == 1 for g in plans)
     with pytest.raises(InputError, match="no plan"):
         plan_graphs_from(graphs / "registry.ttl")
+
+
+DRAFT = DATA / "drafts" / "county-draft.txt"
+"""A county's draft with four planted defects (tests/data/drafts/README.md)."""
+
+
+@pytest.fixture(scope="module")
+def draft_report() -> Report:
+    return validate_graphs(plan_graphs_from(DRAFT))
+
+
+def test_validate_accepts_a_draft_titled_as_one(draft_report: Report) -> None:
+    assert draft_report.plans == ("青岚县“一老一小”整体解决方案（征求意见稿）",)
+
+
+def test_validate_reports_the_planted_defects_of_a_draft_and_nothing_else(
+    draft_report: Report,
+) -> None:
+    found = sorted((f.rule, f.severity, f.line) for f in draft_report.findings)
+    assert found == [
+        ("MeasureShape-siblingOwners", "warning", 24),
+        ("PlanShape-jurisdiction", "warning", 1),
+        ("PolicyDocumentShape-docNumberRepaired", "warning", 12),
+        ("TargetShape-parentValue", "warning", 30),
+    ]
+    source = DRAFT.read_text(encoding="utf-8").splitlines()
+    for finding in draft_report.findings:
+        assert finding.quote and finding.quote in source[finding.line - 1], finding
+
+
+def test_validate_names_the_unknown_region_by_the_title(draft_report: Report) -> None:
+    (finding,) = by_rule(draft_report, "PlanShape-jurisdiction")
+    assert "青岚县“一老一小”整体解决方案（征求意见稿）" in finding.message
+    assert "地区数据" in finding.message
+
+
+def test_validate_compares_a_plan_of_unknown_region_with_national_targets(
+    draft_report: Report,
+) -> None:
+    (finding,) = by_rule(draft_report, "TargetShape-parentValue")
+    assert finding.message == (
+        "2025年目标 3个 弱于上位政策 发改社会〔2021〕1946号 的同期目标（= 4.5个）"
+    )
+
+
+def test_validate_tells_the_printed_and_the_repaired_number(draft_report: Report) -> None:
+    (finding,) = by_rule(draft_report, "PolicyDocumentShape-docNumberRepaired")
+    assert finding.message == "文号印作 国办发〔20195号，已按规范形式读作 国办发〔2019〕5号，请核对"
+    assert "（国办发〔20195号）" in finding.quote
+
+
+def test_validate_reports_the_task_that_names_no_owner_beside_owned_ones(
+    draft_report: Report,
+) -> None:
+    (finding,) = by_rule(draft_report, "MeasureShape-siblingOwners")
+    assert finding.quote == "2.发展老年助餐服务"
+    assert by_rule(draft_report, "MeasureShape-responsibleUnit") == []
+
+
+def test_validate_leaves_bracket_styles_unreported_on_the_corpus(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Xixian prints 市政办发(2023)1号 and 国办发(2023)52号: another bracket style, no repair."""
+    repaired = by_rule(corpus_reports["xixian"]["zh"], "PolicyDocumentShape-docNumberRepaired")
+    assert all("(2023)1号" not in f.quote for f in repaired)
+
+
+@pytest.mark.parametrize(
+    ("options", "status", "verdict"),
+    [
+        ([], 0, "1 plan(s): conforms"),
+        (["--strict"], 1, "1 plan(s): does not conform under --strict (4 warnings)"),
+    ],
+)
+def test_cli_validate_verdict_agrees_with_the_exit_status(
+    options: list[str], status: int, verdict: str
+) -> None:
+    result = runner.invoke(app, ["validate", str(DRAFT), *options])
+    assert result.exit_code == status
+    assert result.stdout.strip().splitlines()[-1] == verdict

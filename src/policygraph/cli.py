@@ -163,11 +163,13 @@ def validate(
     from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
 
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
+    failed = not report.conforms or (strict and report.count("warning") > 0)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
         document = {
             "conforms": report.conforms,
+            "passed": not failed,
             "summary": [
                 {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
                 for plan in report.plans
@@ -175,13 +177,12 @@ def validate(
             "findings": [asdict(f) for f in report.findings],
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_report(report, details=not summary)
-    failed = not report.conforms or (strict and report.count("warning") > 0)
+    if fmt is ReportFormat.text:
+        _print_report(report, details=not summary, failed=failed)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _print_report(report: Any, details: bool) -> None:
+def _print_report(report: Any, details: bool, failed: bool) -> None:
     from policygraph.validate import SEVERITY_ORDER
 
     for severity in SEVERITY_ORDER if details else ():
@@ -200,7 +201,12 @@ def _print_report(report: Any, details: bool) -> None:
     for plan in report.plans:
         summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITY_ORDER))
     out.print(summary)
-    verdict = "conforms" if report.conforms else "does not conform"
+    if not failed:
+        verdict = "conforms"
+    elif report.conforms:
+        verdict = f"does not conform under --strict ({report.count('warning')} warnings)"
+    else:
+        verdict = "does not conform"
     out.print(f"{len(report.plans)} plan(s): {verdict}")
 
 

@@ -13,25 +13,29 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import PLAN_KINDS
+from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
 from policygraph.extract.docnumber import parse_doc_number
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
 TITLE_WORDS = "|".join(PLAN_KINDS)
+DRAFT_MARK = rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
+"""The stage a title may name after its kind word: （征求意见稿）, (试行)."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}))》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){DRAFT_MARK})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
-STANDALONE_TITLE = re.compile(rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}))$", re.M)
+STANDALONE_TITLE = re.compile(
+    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){DRAFT_MARK})$", re.M
+)
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
 DRAFTED_TITLE = re.compile(
-    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}))》"
+    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){DRAFT_MARK})》"
 )
 """An interpretation (解读) names the plan it explains: 起草了《X方案》."""
 
