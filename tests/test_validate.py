@@ -346,3 +346,69 @@ def test_cli_validate_verdict_agrees_with_the_exit_status(
     result = runner.invoke(app, ["validate", str(DRAFT), *options])
     assert result.exit_code == status
     assert result.stdout.strip().splitlines()[-1] == verdict
+
+
+def _excerpt(tmp_path: Path, plan: str, first_line: int, end_after: str | None = None) -> Path:
+    """A bundled plan copied from `first_line` on, as a page that starts mid-document, cut
+    after the first `end_after` when given (a copy that stops mid-sentence)."""
+    lines = (CORPUS / f"{plan}.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines[first_line - 1 :])
+    if end_after is not None:
+        text = text[: text.index(end_after) + len(end_after)]
+    path = tmp_path / f"{plan}-part.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("plan", "first_line"),
+    [("lincang", 27), ("wanzhou", 674)],
+    ids=["lincang-from-二、重点任务", "wanzhou-from-三、重点任务"],
+)
+def test_validate_builds_a_page_that_starts_mid_document_and_says_so(
+    plan: str, first_line: int, tmp_path: Path
+) -> None:
+    """Pages that start at a later chapter are built (issue 12), and reported partial."""
+    (graph,) = plan_graphs_from(_excerpt(tmp_path, plan, first_line))
+    assert len(list(graph.subjects(RDF.type, PG.Measure))) > 3
+    report = validate_graphs([graph], lang="en")
+    (finding,) = by_rule(report, "PlanShape-startsMidDocument")
+    assert finding.message.startswith("The text is partial: it starts mid-document")
+    assert by_rule(report, "PlanShape-endsMidDocument") == []
+
+
+@pytest.mark.parametrize(
+    ("plan", "first_line", "end_after"),
+    [("lincang", 1, "统筹推进养老托育体制改革、"), ("wanzhou", 1, "处理好政府和市场关系,")],
+    ids=["lincang", "wanzhou"],
+)
+def test_validate_reports_a_copy_that_stops_mid_sentence(
+    plan: str, first_line: int, end_after: str, tmp_path: Path
+) -> None:
+    (graph,) = plan_graphs_from(_excerpt(tmp_path, plan, first_line, end_after))
+    report = validate_graphs([graph])
+    assert len(by_rule(report, "PlanShape-endsMidDocument")) == 1
+    assert by_rule(report, "PlanShape-startsMidDocument") == []
+
+
+def test_validate_reports_no_cut_in_the_whole_bundled_plans(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    for plan, reports in corpus_reports.items():
+        for rule in ("PlanShape-startsMidDocument", "PlanShape-endsMidDocument"):
+            assert by_rule(reports["zh"], rule) == [], (plan, rule)
+
+
+def test_validate_reports_what_a_fragment_lacks_instead_of_refusing_it(tmp_path: Path) -> None:
+    """Lincang's 主要目标 paragraph alone: targets, no title and no tasks. Built; the title
+    and the tasks are reported missing."""
+    lines = (CORPUS / "lincang.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "goals.txt"
+    path.write_text(lines[24], encoding="utf-8")
+    (graph,) = plan_graphs_from(path)
+    report = validate_graphs([graph])
+    assert len(list(graph.subjects(RDF.type, PG.Target))) >= 5
+    assert {f.rule for f in report.findings if f.severity == "violation"} >= {
+        "PlanShape-title",
+        "PlanShape-hasMeasure",
+    }

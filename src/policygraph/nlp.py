@@ -15,6 +15,7 @@ the build time.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 
 import spacy
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
+from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_jurisdiction, find_metadata
 from policygraph.extract.responsibility import find_statements
@@ -64,11 +66,13 @@ def outline_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_metadata", assigns=["doc._.metadata", "doc._.jurisdiction"])
+@Language.component(
+    "pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata", "doc._.jurisdiction"]
+)
 def metadata_component(doc: Doc) -> Doc:
-    doc._.metadata = find_metadata(
-        doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
-    )
+    text = doc._.normalized.text
+    metadata = find_metadata(text, doc._.normalized.quote, doc._.given_metadata)
+    doc._.metadata = replace(metadata, cut=text_cuts(text, doc._.outline))
     doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
     return doc
 

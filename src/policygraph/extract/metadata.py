@@ -85,6 +85,7 @@ class Metadata:
     issued: date | None
     issued_quote: Quote | None
     issuer: str | None
+    cut: tuple[str, ...] = ()  # where the text is cut short (extract/completeness.py)
 
 
 def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None = None) -> Metadata:
