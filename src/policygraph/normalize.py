@@ -92,9 +92,7 @@ MIN_CHUNK_LENGTH = 80
 
 _CJK = r"\u4e00-\u9fff"
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_AFTER_CHARACTER = re.compile(
-    rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I
-)
+PINYIN_AFTER_CHARACTER = re.compile(rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I)
 """A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
 bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
 words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay."""

@@ -39,6 +39,21 @@ DRAFTED_TITLE = re.compile(
 )
 """An interpretation (解读) names the plan it explains: 起草了《X方案》."""
 
+TITLE_LINE_BREAK = re.compile(
+    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{2,40}}\n){{1,2}}"
+    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){DRAFT_MARK})[ \t]*(?=\n|\Z)"
+)
+"""A title set on two or three centred lines, as printed plans lay out a long title
+(临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
+sentence punctuation, after a blank line or the start, the last ending in a kind word."""
+
+NOT_TITLE_LINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
+    r"|\d{4}\s*年|(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会)\s*$|^\s*（[^）]*）\s*$"
+)
+"""Lines that stand short and alone but are no part of a title: a heading, a date, an
+issuer's signature, a bracketed note (（此件公开发布））."""
+
 LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
 )
@@ -49,6 +64,11 @@ META_FIELD = re.compile(
     re.M,
 )
 """A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+
+CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
+"""A line that ends in a title in 《》 right above a number standing alone: the number is
+that document's (《国务院办公厅关于…的意见》 / （国办发〔2020〕52号）), so a plan that prints
+no number of its own gets none."""
 
 DATE_LINE = re.compile(
     r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$", re.M
@@ -126,13 +146,17 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
     head = text[:HEAD_LENGTH]
     for pattern, scope in (
         (NOTICE_TITLE, head),
+        (TITLE_LINE_BREAK, head),
         (STANDALONE_TITLE, text),
         (DRAFTED_TITLE, text),
         (LEADING_TITLE, text),
     ):
         for match in pattern.finditer(scope):
-            title = match["title"].strip()
+            lines = match["title"].strip().split("\n")
+            title = "".join(line.strip() for line in lines)
             if "关于印发" in title or title.endswith("的通知"):
+                continue
+            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
                 continue
             return title, quote(match.start("title"), match.end("title"))
     return None, None
@@ -147,8 +171,11 @@ def _doc_number(
     head = text[: max(600, len(text) // 10)]
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
-        if number is not None and len(number.raw) >= len(line.group().strip()) - 1:
-            return number, quote(line.start(), line.end())
+        if number is None or len(number.raw) < len(line.group().strip()) - 1:
+            continue
+        if CITED_TITLE_ABOVE.search(text, 0, line.start()):
+            continue  # the number of the document cited on the line above, not the plan's own
+        return number, quote(line.start(), line.end())
     return None, None
 
 
