@@ -155,3 +155,29 @@ def test_normalize_leaves_a_simplified_text_alone() -> None:
     """A simplified text keeps 於 in a name and 著 in 显著: no line is converted."""
     source = "於都县养老服务中心\n服务能力显著提高"
     assert normalize_text(source).text == source
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "护理型床位占养老机构床位总数 55 %以上",
+            "护理型床位占养老机构床位总数55%以上",
+            id="lincang-wording-wrapped-at-the-value",
+        ),
+        pytest.param(
+            "每千人口拥有3岁以下婴幼儿托位 4.6 个",
+            "每千人口拥有3岁以下婴幼儿托位4.6个",
+            id="xixian-wording-wrapped-at-the-value",
+        ),
+        pytest.param(
+            "到2025 年，不低于60% 以上", "到2025年，不低于60%以上", id="year-and-comparator"
+        ),
+        pytest.param("指标名称  2025 年  属性", "指标名称  2025 年  属性", id="table-row-kept"),
+        pytest.param("| 55 % | 预期性 |", "| 55 % | 预期性 |", id="cells-kept"),
+    ],
+)
+def test_normalize_joins_a_value_that_line_wrapping_spaced(source: str, expected: str) -> None:
+    """Issue 12, class 5: a stray space at a number cuts the value off its name, unit or
+    comparator (托位数 3 个 gave no target); in a table row spaces may separate cells."""
+    assert normalize_text(source).text == expected

@@ -102,6 +102,10 @@ itself read as GBK) and 烫烫 / 屯屯 (uninitialised memory in a GBK copy). Ne
 SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
+SPACE_AT_NUMBER = re.compile(rf"(?<=[0-9%‰])[ ](?=[{_CJK}%‰])|(?<=[{_CJK}])[ ](?=[0-9])")
+"""A stray space a wrapped line left at a number in prose (总数 55%以上, 55 %, 55% 以上, 托位数
+3 个, 2025 年): the value must touch its name, unit and comparator. Not in table rows, where
+spaces may separate cells."""
 TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
 INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
 """A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
@@ -180,6 +184,11 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
     spans.extend(m.span() for m in MOJIBAKE.finditer(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
+    spans.extend(
+        m.span()
+        for m in SPACE_AT_NUMBER.finditer(text)
+        if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
+    )
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(
