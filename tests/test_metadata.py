@@ -31,13 +31,22 @@ TITLES = {
         "青岚县人民政府办公室关于印发青岚县“一老一小”整体解决方案（征求意见稿）的通知\n各乡镇：",
         "青岚县“一老一小”整体解决方案（征求意见稿）",
     ),
+    "years-in-the-notice-国发〔2016〕87号": (
+        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n各省、自治区、直辖市人民政府：",
+        "国家人口发展规划（2016—2030年）",
+    ),
+    "years-on-the-title-line-国发〔2021〕16号": (
+        "\n中国儿童发展纲要（2021—2030年）\n儿童是国家的未来、民族的希望。",
+        "中国儿童发展纲要（2021—2030年）",
+    ),
     "trial-measures-周政办〔2021〕19号": (
         "\n住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）\n第一条 为规范…",
         "住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）",
     ),
 }
 """Titles as plans print them: set on two lines, under the cover notice's signature (issuer,
-date, 此件公开发布), and naming their stage (（征求意见稿）, （试行）) (issue 12 class 8, issue 14)."""
+date, 此件公开发布), naming the years they run and their stage (（征求意见稿）, （试行））
+(issue 12 class 8, issue 14)."""
 
 
 @pytest.mark.parametrize("case", TITLES)

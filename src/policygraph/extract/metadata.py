@@ -20,8 +20,12 @@ from policygraph.model import DocNumber, Quote, QuoteMaker
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
 TITLE_WORDS = "|".join(PLAN_KINDS)
-DRAFT_MARK = rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
-"""The stage a title may name after its kind word: （征求意见稿）, (试行)."""
+DRAFT_MARK = (
+    r"(?:[（(]\s*20\d{2}\s*年?\s*[-—–－~～至]+\s*20\d{2}\s*年?\s*[）)])?"
+    rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
+)
+"""What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
+中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
     rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){DRAFT_MARK})》?的通知$",
     re.M,
