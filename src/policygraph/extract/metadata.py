@@ -20,32 +20,32 @@ from policygraph.model import DocNumber, Quote, QuoteMaker
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
 TITLE_WORDS = "|".join(PLAN_KINDS)
-DRAFT_MARK = (
+TITLE_SUFFIX = (
     r"(?:[（(]\s*20\d{2}\s*年?\s*[-—–－~～至]+\s*20\d{2}\s*年?\s*[）)])?"
     rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
 )
 """What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
 中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){DRAFT_MARK})》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){DRAFT_MARK})$", re.M
+    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
 )
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
 DRAFTED_TITLE = re.compile(
-    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){DRAFT_MARK})》"
+    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
 )
 """An interpretation (解读) names the plan it explains: 起草了《X方案》."""
 
 TITLE_LINE_BREAK = re.compile(
     rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{2,40}}\n){{1,2}}"
-    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){DRAFT_MARK})[ \t]*(?=\n|\Z)"
+    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
 )
 """A title set on two or three centred lines, as printed plans lay out a long title
 (临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
