@@ -412,3 +412,23 @@ def test_validate_reports_what_a_fragment_lacks_instead_of_refusing_it(tmp_path:
         "PlanShape-title",
         "PlanShape-hasMeasure",
     }
+
+
+def test_validate_tells_each_repaired_number_of_the_bundled_plans(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Wanzhou prints its earlier documents' numbers with the closing bracket lost
+    (万州府办发〔202023号) or lost altogether (万州委发20217); Xixian lost an opening one
+    (市卫函2023)203号). Each is read, and reported with both forms."""
+    wanzhou = by_rule(corpus_reports["wanzhou"]["zh"], "PolicyDocumentShape-docNumberRepaired")
+    messages = {f.message for f in wanzhou}
+    assert (
+        "文号印作 万州府办发〔202023号，已按规范形式读作 万州府办发〔2020〕23号，请核对" in messages
+    )
+    assert "文号印作 万州委发20217，已按规范形式读作 万州委发〔2021〕7号，请核对" in messages
+    assert all(f.severity == "warning" and f.line for f in wanzhou)
+    (xixian,) = by_rule(corpus_reports["xixian"]["en"], "PolicyDocumentShape-docNumberRepaired")
+    assert xixian.message == (
+        "The document number is printed 市卫函2023）203号 and was read as 市卫函〔2023〕203号:"
+        " please check"
+    )
