@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.extract.metadata import Metadata, find_metadata
+from policygraph.extract.docnumber import parse_doc_number
+from policygraph.extract.metadata import Metadata, find_metadata, region_of_code
+from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 
 
@@ -81,3 +83,20 @@ def test_a_validity_notice_gives_the_plan_no_number() -> None:
         "（经临政发〔2024〕2号清理，继续有效）\n截至2020年底，全市60岁以上老年人达33.8万人。"
     )
     assert metadata(source).doc_number is None
+
+
+@pytest.mark.parametrize(
+    ("number", "region"),
+    [
+        ("国发〔2016〕87号", "中国"),
+        ("豫政办〔2021〕50号", "河南省"),
+        ("万州府办发〔2022〕97号", "重庆市万州区"),
+        ("市政办发〔2023〕1号", None),  # 市…: "this city's", names no place
+        ("青岚府办发〔2023〕5号", None),  # a code the table does not know
+    ],
+)
+def test_a_plan_whose_title_names_no_region_is_for_its_issuer_codes(
+    number: str, region: str | None
+) -> None:
+    parsed = parse_doc_number(number)
+    assert region_of_code(parsed, load_lexicon().issuers) == region

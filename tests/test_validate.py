@@ -432,3 +432,17 @@ def test_validate_tells_each_repaired_number_of_the_bundled_plans(
         "The document number is printed 市卫函2023）203号 and was read as 市卫函〔2023〕203号:"
         " please check"
     )
+
+
+def test_validate_knows_the_region_of_a_national_plan_by_its_number(tmp_path: Path) -> None:
+    """国家人口发展规划（2016—2030年） names no region in its title; 国发 is the 国务院's code."""
+    path = tmp_path / "national.txt"
+    path.write_text(
+        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n国发〔2016〕87号\n\n"
+        "国家人口发展规划（2016—2030年）\n\n一、主要任务\n"
+        "（一）完善人口服务体系。到2030年，全国总人口达到14.5亿人左右。\n",
+        encoding="utf-8",
+    )
+    report = validate_graphs(plan_graphs_from(path))
+    assert report.plans == ("国家人口发展规划（2016—2030年）",)
+    assert by_rule(report, "PlanShape-jurisdiction") == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
-from policygraph.extract.docnumber import parse_doc_number
+from policygraph.extract.docnumber import RELATIVE_CODE_STARTS, parse_doc_number
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
@@ -231,3 +231,13 @@ def find_jurisdiction(title: str | None, regions: Iterable[str]) -> str | None:
     if not named:
         return None
     return max(named, key=lambda r: (title.rfind(r), len(r)))
+
+
+def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:
+    """The region the plan's own issuer code stands for (国发 → 中国, 豫政办 → 河南省), for a
+    plan whose title names none; a code that names no place (市政办发) stands for none.
+    `issuers` maps a code to its issuer and region (data/issuer_codes.csv)."""
+    if number is None or number.issuer_code.startswith(RELATIVE_CODE_STARTS):
+        return None
+    known = issuers.get(number.issuer_code)
+    return known[1] if known else None
