@@ -29,6 +29,10 @@ TITLES = {
         "临沧市人民政府办公室\n2022年3月13日\n（此件公开发布）\n临沧市促进养老托育服务健康发展实施方案",
         "临沧市促进养老托育服务健康发展实施方案",
     ),
+    "infobox-label-above": (
+        "中文名\n周口市“一老一小”整体解决方案\n发文字号\n周政〔2022〕12号\n",
+        "周口市“一老一小”整体解决方案",
+    ),
     "notice-of-a-draft": (
         "青岚县人民政府办公室关于印发青岚县“一老一小”整体解决方案（征求意见稿）的通知\n各乡镇：",
         "青岚县“一老一小”整体解决方案（征求意见稿）",
@@ -47,7 +51,7 @@ TITLES = {
     ),
 }
 """Titles as plans print them: set on two lines, under the cover notice's signature (issuer,
-date, 此件公开发布), naming the years they run and their stage (（征求意见稿）, （试行））
+date, 此件公开发布) or a reference site's label (中文名), naming the years they run and their stage (（征求意见稿）, （试行））
 (issue 12 class 8, issue 14)."""
 
 

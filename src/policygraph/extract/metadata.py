@@ -44,12 +44,13 @@ DRAFTED_TITLE = re.compile(
 """An interpretation (解读) names the plan it explains: 起草了《X方案》."""
 
 TITLE_LINE_BREAK = re.compile(
-    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{2,40}}\n){{1,2}}"
+    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
     rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
 )
 """A title set on two or three centred lines, as printed plans lay out a long title
 (临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
-sentence punctuation, after a blank line or the start, the last ending in a kind word."""
+sentence punctuation, after a blank line or the start, the last ending in a kind word. A
+line of two or three characters above a title is a label (中文名, 名称), not half of it."""
 
 NOT_TITLE_LINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
