@@ -346,6 +346,10 @@ def test_cli_validate_verdict_agrees_with_the_exit_status(
     result = runner.invoke(app, ["validate", str(DRAFT), *options])
     assert result.exit_code == status
     assert result.stdout.strip().splitlines()[-1] == verdict
+    as_json = runner.invoke(app, ["validate", str(DRAFT), *options, "--format", "json"])
+    assert as_json.exit_code == status
+    document = json.loads(as_json.stdout)
+    assert (document["passed"], document["conforms"]) == (status == 0, True)
 
 
 def _excerpt(tmp_path: Path, plan: str, first_line: int, end_after: str | None = None) -> Path:
