@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-LIBRARIES = ("policygraph", "pyoxigraph", "rdflib", "pyshacl", "spacy")
+LIBRARIES = ("policygraph", "pyoxigraph", "rdflib", "pyshacl-turbo", "spacy")
 SAMPLE_SECONDS = 0.02
 
 

@@ -222,3 +222,27 @@ def test_citations_find_gold_titles_cited_without_number(
     expected = {title_key(c["title"]) for c in gold[stem]["cited_policies"] if not c["doc_number"]}
     found = {title_key(c.title) for c in plans[stem].citations if c.title and not c.number}
     assert expected == found
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        pytest.param(
+            "（经《临沧市人民政府关于公布规范性文件清理结果的决定》（临政发〔2024〕2号）清理，继续有效）",
+            id="decision-titled-and-numbered",
+        ),
+        pytest.param("经临政办发〔2023〕11号文件清理，本文件继续有效。", id="number-alone"),
+    ],
+)
+def test_a_validity_notice_is_no_citation(notice: str) -> None:
+    """A database notes a document's validity after a clean-up (issue 12, class 8); the
+    clean-up decision it names is no parent of the plan, and the basis is still found."""
+    text = (
+        "临沧市促进养老托育服务健康发展实施方案\n"
+        f"{notice}\n"
+        "根据《国务院办公厅关于促进养老托育服务健康发展的意见》（国办发〔2020〕52号）精神，"
+        "结合我市实际，制定本实施方案。\n一、主要目标\n"
+    )
+    found = cite(text)
+    assert numbers(found) == ["国办发〔2020〕52号"]
+    assert found[0].role is BASIS

@@ -49,7 +49,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str, int]]:
         ),
         "truncated-docx": (folder / "broken.docx", "not a readable .docx, damaged or truncated", 5),
         "not-chinese": (folder / "latin.txt", "not a Chinese plan text", 6),
-        "news-item": (folder / "news.txt", "not a plan: no plan title", 6),
+        "news-item": (folder / "news.txt", "not a policy text: no title, no 发文字号", 6),
     }
 
 
@@ -114,6 +114,27 @@ def test_cli_build_exits_with_the_status_its_failures_share(tmp_path: Path) -> N
     result = runner.invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 3
     assert result.stderr.count("binary file") == 2
+
+
+def _head(plan: str, lines: int) -> str:
+    return "\n".join((CORPUS / f"{plan}.txt").read_text(encoding="utf-8").splitlines()[:lines])
+
+
+def test_cli_build_accepts_policy_texts_that_are_not_whole_plans(tmp_path: Path) -> None:
+    """Issue 12: what is a policy text is built, whatever it lacks (validate reports that):
+    lincang up to its 主要目标 (a title, a basis, targets, no task), zhoukou's cover notice
+    and title with its first paragraph (a single section, no numbered task), and a page
+    without a title that starts at a later chapter (wanzhou from 三、重点任务)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "goals.txt").write_text(_head("lincang", 25), encoding="utf-8")
+    (folder / "opening.txt").write_text(_head("zhoukou", 4), encoding="utf-8")
+    wanzhou = (CORPUS / "wanzhou.txt").read_text(encoding="utf-8").splitlines()
+    (folder / "later.txt").write_text("\n".join(wanzhou[673:720]), encoding="utf-8")
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    built = sorted(p.name for p in (tmp_path / "out" / "plans").iterdir())
+    assert built == ["goals.ttl", "later.ttl", "opening.ttl"]
 
 
 def test_failed_rebuild_keeps_the_last_good_graph(tmp_path: Path) -> None:

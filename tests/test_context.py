@@ -158,3 +158,16 @@ def test_build_index_keeps_plans_built_earlier_into_the_same_folder(corpus: Path
     assert index.find(CITY_NUMBER, None) == [out / "plans" / "city.ttl"]
     assert index.find(None, f"{CITY_TITLE}") == [out / "plans" / "city.ttl"]
     assert index.find("临政办发〔2022〕6号", "另一个方案") == []
+
+
+def test_validate_context_does_not_call_the_parent_it_uses_unknown(corpus: Path) -> None:
+    """Issue 14: with --context the city plan is found and used, so it is not reported as
+    a document that could not be checked; without --context it is."""
+    draft = str(corpus / "drafts" / "county.txt")
+
+    def unchecked(found: list[dict[str, object]]) -> list[str]:
+        return [str(f["quote"]) for f in found if f["rule"] == "PolicyDocumentShape-resolved"]
+
+    assert any(CITY_NUMBER in quote for quote in unchecked(findings(draft)))
+    with_context = unchecked(findings(draft, "--context", str(corpus / "graphs")))
+    assert not any(CITY_NUMBER in quote for quote in with_context)

@@ -11,7 +11,7 @@ from pathlib import Path
 import policygraph
 
 PACKAGE = Path(policygraph.__file__).parent
-RDF_LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "networkx")
+RDF_LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl_turbo", "networkx")
 TEXT_STAGES = (
     "read",
     "normalize",

@@ -85,3 +85,99 @@ def test_normalize_keeps_a_long_caption_off_the_table_header_below_it() -> None:
     source = "附表：某某市“十四五”时期养老托育服务体系建设主要发展指标一览表\n序号 | 指标名称 | 2025年 | 属性\n"
     text = normalize_text(source).text
     assert "一览表\n序号" in text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("人民政府办公室关（guān）于印发", "人民政府办公室关于印发", id="关（guān）于"),
+        pytest.param("市人民政府办公室發(fā)文", "市人民政府办公室发文", id="發(fā)"),
+        pytest.param("万州府办发〔2022〕97號(hào)", "万州府办发〔2022〕97号", id="號(hào)"),
+    ],
+)
+def test_normalize_drops_pinyin_a_copy_site_put_after_characters(
+    source: str, expected: str
+) -> None:
+    """Copy-site damage seen in issue 12's real texts (class 5): a toned reading in brackets."""
+    normalized = normalize_text(source)
+    assert normalized.text == expected
+    quote = normalized.quote(0, len(normalized.text))
+    assert (quote.start, quote.text) == (0, source[: quote.end])  # quotes the printed text
+
+
+def test_normalize_keeps_latin_in_brackets_without_tone_marks() -> None:
+    assert normalize_text("推广PPP(政府和社会资本合作)模式，采用EPC(ep)方式").text == (
+        "推广PPP（政府和社会资本合作）模式，采用EPC（ep）方式"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("养老\ufffd\ufffd服务设施", "养老服务设施", id="replacement-characters"),
+        pytest.param("锟斤拷锟斤拷养老服务", "养老服务", id="锟斤拷"),
+        pytest.param("托育服务烫烫烫烫机构", "托育服务机构", id="烫烫"),
+    ],
+)
+def test_normalize_drops_mojibake_runs(source: str, expected: str) -> None:
+    assert normalize_text(source).text == expected
+
+
+def test_normalize_reads_small_brackets_of_document_numbers_as_official_ones() -> None:
+    """Sites print 国办发﹝2020﹞52号 with the small-form brackets U+FE5D/U+FE5E."""
+    assert normalize_text("（国办发﹝2020﹞52号）").text == "（国办发〔2020〕52号）"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("從12.4萬張增加到14.6萬張", "从12.4万张增加到14.6万张", id="從…萬張"),
+        pytest.param("擁有3歲以下嬰幼兒托位數", "拥有3岁以下婴幼儿托位数", id="擁有-嬰幼兒托位數"),
+    ],
+)
+def test_normalize_reads_traditional_characters_as_simplified(source: str, expected: str) -> None:
+    """Issue 12, class 4: the cue words (增加到, 拥有, 托位数) must reach the extractors."""
+    assert normalize_text(source).text == expected
+
+
+def test_normalize_converts_every_line_of_a_traditional_text() -> None:
+    """不低於 alone holds no character that simplified text lacks (於 is in GB2312), so a
+    line of a traditional text is converted because the text is traditional."""
+    source = "養老機構護理型床位佔比達到55%以上。\n到2025年，不低於90%\n顯著提高"
+    assert normalize_text(source).text.splitlines() == [
+        "养老机构护理型床位占比达到55%以上。",
+        "到2025年，不低于90%",
+        "显著提高",
+    ]
+
+
+def test_normalize_leaves_a_simplified_text_alone() -> None:
+    """A simplified text keeps 於 in a name and 著 in 显著: no line is converted."""
+    source = "於都县养老服务中心\n服务能力显著提高"
+    assert normalize_text(source).text == source
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "护理型床位占养老机构床位总数 55 %以上",
+            "护理型床位占养老机构床位总数55%以上",
+            id="lincang-wording-wrapped-at-the-value",
+        ),
+        pytest.param(
+            "每千人口拥有3岁以下婴幼儿托位 4.6 个",
+            "每千人口拥有3岁以下婴幼儿托位4.6个",
+            id="xixian-wording-wrapped-at-the-value",
+        ),
+        pytest.param(
+            "到2025 年，不低于60% 以上", "到2025年，不低于60%以上", id="year-and-comparator"
+        ),
+        pytest.param("指标名称  2025 年  属性", "指标名称  2025 年  属性", id="table-row-kept"),
+        pytest.param("| 55 % | 预期性 |", "| 55 % | 预期性 |", id="cells-kept"),
+    ],
+)
+def test_normalize_joins_a_value_that_line_wrapping_spaced(source: str, expected: str) -> None:
+    """Issue 12, class 5: a stray space at a number cuts the value off its name, unit or
+    comparator (托位数 3 个 gave no target); in a table row spaces may separate cells."""
+    assert normalize_text(source).text == expected

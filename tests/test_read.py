@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from policygraph.build import extract_plan
 from policygraph.errors import DamagedFileError, UnreadableTextError
+from policygraph.model import Plan
 from policygraph.normalize import normalize_text
 from policygraph.read import read_plan
 from tests import saved_formats as save
@@ -95,6 +96,25 @@ def test_traditional_text_is_read_and_quoted_in_its_own_characters(tmp_path: Pat
         assert source[target.quote.start : target.quote.end] == target.quote.text
 
 
+@pytest.mark.parametrize("name", ["zhoukou", "wanzhou"])
+def test_traditional_text_gives_the_targets_of_the_simplified_one(
+    name: str, tmp_path: Path
+) -> None:
+    """Issue 12, class 4: every cue word (不低于, 拥有, 达到, 以上) reaches the extractors."""
+    path = save.save_traditional(
+        (CORPUS / f"{name}.txt").read_text(encoding="utf-8"), tmp_path / f"{name}.txt"
+    )
+
+    def facts(plan: Plan) -> list[str]:
+        return sorted(
+            str((t.indicator, t.year, t.value, t.comparator, t.unit)) for t in plan.targets
+        )
+
+    simplified, traditional = extract_plan(CORPUS / f"{name}.txt"), extract_plan(path)
+    assert facts(traditional) == facts(simplified)
+    assert len(traditional.measures) == len(simplified.measures)
+
+
 def test_html_metadata_table_wins_over_the_garbled_body(tmp_path: Path) -> None:
     text = (CORPUS / "wanzhou.txt").read_text(encoding="utf-8")
     body = "\n".join(
@@ -122,6 +142,29 @@ def test_html_metadata_table_wins_over_the_garbled_body(tmp_path: Path) -> None:
     assert (
         plan.issuer == "重庆市万州区人民政府办公室"
     )  # the body's full name beats the site's short form
+
+
+def test_html_metadata_table_of_a_traditional_page_is_read(tmp_path: Path) -> None:
+    """A page in traditional characters labels its table 發文字號 / 成文日期 (issue 12, class 4):
+    the labels are matched as simplified, the values read as the plan's metadata."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    text = (CORPUS / "wanzhou.txt").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("["))
+    table = {"发文字号": "万州府办发〔2022〕97号", "成文日期": "2022-09-22"}
+    path = save.save_html(
+        to_traditional(body),
+        tmp_path / "wanzhou.html",
+        {to_traditional(k): to_traditional(v) for k, v in table.items()},
+    )
+    assert dict(read_plan(path).metadata) == {
+        "发文字号": "萬州府辦發〔2022〕97號",
+        "成文日期": "2022-09-22",
+    }
+    plan = extract_plan(path)
+    assert plan.doc_number is not None and plan.doc_number.normal == "万州府办发〔2022〕97号"
+    assert str(plan.issued) == "2022-09-22"
 
 
 def test_html_drops_navigation_share_buttons_and_footers(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_every_property_shape_has_a_severity_and_messages_in_zh_and_en() -> None
 
 
 def test_shapes_graph_passes_meta_shacl() -> None:
-    from pyshacl import validate
+    from pyshacl_turbo import validate
 
     conforms, _graph, text = validate(
         Graph(), shacl_graph=shapes_graph(), meta_shacl=True, advanced=True

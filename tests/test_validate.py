@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
-from policygraph.validate import Report, validate_graph
+from policygraph.validate import Report, plan_graphs_from, validate_graph, validate_graphs
 from policygraph.vocab import PG, PGSH
 from tests.conftest import CORPUS, DATA
 
@@ -194,7 +194,7 @@ def test_cli_validate_json_groups_findings_with_their_source(tmp_path: Path) -> 
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["conforms"] is False
-    assert document["summary"] == [{"plan": "X规划", "violation": 3, "warning": 2, "info": 0}]
+    assert document["summary"] == [{"plan": "X规划", "violation": 4, "warning": 2, "info": 0}]
     messages = {f["message"] for f in document["findings"]}
     assert "规划缺少标题" in messages
     assert {f["severity"] for f in document["findings"]} == {"violation", "warning"}
@@ -208,7 +208,7 @@ def test_cli_validate_ttl_is_the_shacl_report(tmp_path: Path) -> None:
     graph = Graph().parse(data=result.stdout, format="turtle")
     (node,) = graph.subjects(RDF.type, SH.ValidationReport)
     assert graph.value(node, SH.conforms).toPython() is False
-    assert len(list(graph.objects(node, SH.result))) == 5
+    assert len(list(graph.objects(node, SH.result))) == 6
     for path in graph.objects(None, SH.resultPath):
         assert (path, None, None) in graph or not isinstance(path, BNode), "dangling path"
     (either,) = graph.subjects(SH.sourceShape, PGSH["PlanShape-issuedByOrJurisdiction"])
@@ -266,3 +266,187 @@ def test_plan_graphs_from_a_graphs_folder_keeps_only_the_plans() -> None:
     assert all(len(list(g.subjects(RDF.type, PG.Plan))) == 1 for g in plans)
     with pytest.raises(InputError, match="no plan"):
         plan_graphs_from(graphs / "registry.ttl")
+
+
+DRAFT = DATA / "drafts" / "county-draft.txt"
+"""A county's draft with four planted defects (tests/data/drafts/README.md)."""
+
+
+@pytest.fixture(scope="module")
+def draft_report() -> Report:
+    return validate_graphs(plan_graphs_from(DRAFT))
+
+
+def test_validate_accepts_a_draft_titled_as_one(draft_report: Report) -> None:
+    assert draft_report.plans == ("青岚县“一老一小”整体解决方案（征求意见稿）",)
+
+
+def test_validate_reports_the_planted_defects_of_a_draft_and_nothing_else(
+    draft_report: Report,
+) -> None:
+    found = sorted((f.rule, f.severity, f.line) for f in draft_report.findings)
+    assert found == [
+        ("MeasureShape-siblingOwners", "warning", 24),
+        ("PlanShape-jurisdiction", "warning", 1),
+        ("PolicyDocumentShape-docNumberRepaired", "warning", 12),
+        ("TargetShape-parentValue", "warning", 30),
+    ]
+    source = DRAFT.read_text(encoding="utf-8").splitlines()
+    for finding in draft_report.findings:
+        assert finding.quote and finding.quote in source[finding.line - 1], finding
+
+
+def test_validate_names_the_unknown_region_by_the_title(draft_report: Report) -> None:
+    (finding,) = by_rule(draft_report, "PlanShape-jurisdiction")
+    assert "青岚县“一老一小”整体解决方案（征求意见稿）" in finding.message
+    assert "地区数据" in finding.message
+
+
+def test_validate_compares_a_plan_of_unknown_region_with_national_targets(
+    draft_report: Report,
+) -> None:
+    (finding,) = by_rule(draft_report, "TargetShape-parentValue")
+    assert finding.message == (
+        "2025年目标 3个 弱于上位政策 发改社会〔2021〕1946号 的同期目标（= 4.5个）"
+    )
+
+
+def test_validate_tells_the_printed_and_the_repaired_number(draft_report: Report) -> None:
+    (finding,) = by_rule(draft_report, "PolicyDocumentShape-docNumberRepaired")
+    assert finding.message == "文号印作 国办发〔20195号，已按规范形式读作 国办发〔2019〕5号，请核对"
+    assert "（国办发〔20195号）" in finding.quote
+
+
+def test_validate_reports_the_task_that_names_no_owner_beside_owned_ones(
+    draft_report: Report,
+) -> None:
+    (finding,) = by_rule(draft_report, "MeasureShape-siblingOwners")
+    assert finding.quote == "2.发展老年助餐服务"
+    assert by_rule(draft_report, "MeasureShape-responsibleUnit") == []
+
+
+def test_validate_leaves_bracket_styles_unreported_on_the_corpus(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Xixian prints 市政办发(2023)1号 and 国办发(2023)52号: another bracket style, no repair."""
+    repaired = by_rule(corpus_reports["xixian"]["zh"], "PolicyDocumentShape-docNumberRepaired")
+    assert all("(2023)1号" not in f.quote for f in repaired)
+
+
+@pytest.mark.parametrize(
+    ("options", "status", "verdict"),
+    [
+        ([], 0, "1 plan(s): conforms"),
+        (["--strict"], 1, "1 plan(s): does not conform under --strict (4 warnings)"),
+    ],
+)
+def test_cli_validate_verdict_agrees_with_the_exit_status(
+    options: list[str], status: int, verdict: str
+) -> None:
+    result = runner.invoke(app, ["validate", str(DRAFT), *options])
+    assert result.exit_code == status
+    assert result.stdout.strip().splitlines()[-1] == verdict
+    as_json = runner.invoke(app, ["validate", str(DRAFT), *options, "--format", "json"])
+    assert as_json.exit_code == status
+    document = json.loads(as_json.stdout)
+    assert (document["passed"], document["conforms"]) == (status == 0, True)
+
+
+def _excerpt(tmp_path: Path, plan: str, first_line: int, end_after: str | None = None) -> Path:
+    """A bundled plan copied from `first_line` on, as a page that starts mid-document, cut
+    after the first `end_after` when given (a copy that stops mid-sentence)."""
+    lines = (CORPUS / f"{plan}.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines[first_line - 1 :])
+    if end_after is not None:
+        text = text[: text.index(end_after) + len(end_after)]
+    path = tmp_path / f"{plan}-part.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("plan", "first_line"),
+    [("lincang", 27), ("wanzhou", 674)],
+    ids=["lincang-from-二、重点任务", "wanzhou-from-三、重点任务"],
+)
+def test_validate_builds_a_page_that_starts_mid_document_and_says_so(
+    plan: str, first_line: int, tmp_path: Path
+) -> None:
+    """Pages that start at a later chapter are built (issue 12), and reported partial."""
+    (graph,) = plan_graphs_from(_excerpt(tmp_path, plan, first_line))
+    assert len(list(graph.subjects(RDF.type, PG.Measure))) > 3
+    report = validate_graphs([graph], lang="en")
+    (finding,) = by_rule(report, "PlanShape-startsMidDocument")
+    assert finding.message.startswith("The text is partial: it starts mid-document")
+    assert by_rule(report, "PlanShape-endsMidDocument") == []
+
+
+@pytest.mark.parametrize(
+    ("plan", "first_line", "end_after"),
+    [("lincang", 1, "统筹推进养老托育体制改革、"), ("wanzhou", 1, "处理好政府和市场关系,")],
+    ids=["lincang", "wanzhou"],
+)
+def test_validate_reports_a_copy_that_stops_mid_sentence(
+    plan: str, first_line: int, end_after: str, tmp_path: Path
+) -> None:
+    (graph,) = plan_graphs_from(_excerpt(tmp_path, plan, first_line, end_after))
+    report = validate_graphs([graph])
+    assert len(by_rule(report, "PlanShape-endsMidDocument")) == 1
+    assert by_rule(report, "PlanShape-startsMidDocument") == []
+
+
+def test_validate_reports_no_cut_in_the_whole_bundled_plans(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    for plan, reports in corpus_reports.items():
+        for rule in ("PlanShape-startsMidDocument", "PlanShape-endsMidDocument"):
+            assert by_rule(reports["zh"], rule) == [], (plan, rule)
+
+
+def test_validate_reports_what_a_fragment_lacks_instead_of_refusing_it(tmp_path: Path) -> None:
+    """Lincang's 主要目标 paragraph alone: targets, no title and no tasks. Built; the title
+    and the tasks are reported missing."""
+    lines = (CORPUS / "lincang.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "goals.txt"
+    path.write_text(lines[24], encoding="utf-8")
+    (graph,) = plan_graphs_from(path)
+    report = validate_graphs([graph])
+    assert len(list(graph.subjects(RDF.type, PG.Target))) >= 5
+    assert {f.rule for f in report.findings if f.severity == "violation"} >= {
+        "PlanShape-title",
+        "PlanShape-hasMeasure",
+    }
+
+
+def test_validate_tells_each_repaired_number_of_the_bundled_plans(
+    corpus_reports: dict[str, dict[str, Report]],
+) -> None:
+    """Wanzhou prints its earlier documents' numbers with the closing bracket lost
+    (万州府办发〔202023号) or lost altogether (万州委发20217); Xixian lost an opening one
+    (市卫函2023)203号). Each is read, and reported with both forms."""
+    wanzhou = by_rule(corpus_reports["wanzhou"]["zh"], "PolicyDocumentShape-docNumberRepaired")
+    messages = {f.message for f in wanzhou}
+    assert (
+        "文号印作 万州府办发〔202023号，已按规范形式读作 万州府办发〔2020〕23号，请核对" in messages
+    )
+    assert "文号印作 万州委发20217，已按规范形式读作 万州委发〔2021〕7号，请核对" in messages
+    assert all(f.severity == "warning" and f.line for f in wanzhou)
+    (xixian,) = by_rule(corpus_reports["xixian"]["en"], "PolicyDocumentShape-docNumberRepaired")
+    assert xixian.message == (
+        "The document number is printed 市卫函2023）203号 and was read as 市卫函〔2023〕203号:"
+        " please check"
+    )
+
+
+def test_validate_knows_the_region_of_a_national_plan_by_its_number(tmp_path: Path) -> None:
+    """国家人口发展规划（2016—2030年） names no region in its title; 国发 is the 国务院's code."""
+    path = tmp_path / "national.txt"
+    path.write_text(
+        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n国发〔2016〕87号\n\n"
+        "国家人口发展规划（2016—2030年）\n\n一、主要任务\n"
+        "（一）完善人口服务体系。到2030年，全国总人口达到14.5亿人左右。\n",
+        encoding="utf-8",
+    )
+    report = validate_graphs(plan_graphs_from(path))
+    assert report.plans == ("国家人口发展规划（2016—2030年）",)
+    assert by_rule(report, "PlanShape-jurisdiction") == []

@@ -195,7 +195,7 @@ def test_an_unreadable_upload_is_one_line_naming_the_upload(site: str) -> None:
         timeout=60,
     )
     assert answer.status_code == 400
-    assert "notes.txt: not a plan" in answer.text and "/tmp/" not in answer.text
+    assert "notes.txt: not a policy text" in answer.text and "/tmp/" not in answer.text
     wrong = httpx.post(page(site, "/validate"), files={"draft": ("a.xlsx", b"x")})
     assert wrong.status_code == 400 and "a.xlsx: unsupported format .xlsx" in wrong.text
 

@@ -213,13 +213,15 @@ def open_graphs(path: str | Path = "graphs") -> Graphs:
     return Graphs(load_store(Path(path)))
 
 
-def report_document(report: Report) -> dict[str, Any]:
+def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:
     """A validation report as the JSON document `validate --format json` and the explorer's
-    download give: the verdict, counts per plan and severity, and the findings."""
+    download give: the verdict (`passed` counts warnings as failures under `strict`), counts
+    per plan and severity, and the findings."""
     from policygraph.validate import SEVERITY_ORDER
 
     return {
         "conforms": report.conforms,
+        "passed": report.passed(strict=strict),
         "summary": [
             {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
             for plan in report.plans

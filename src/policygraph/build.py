@@ -68,14 +68,27 @@ class BuildReport:
 
 
 def extract_plan(path: Path) -> Plan:
-    """The `Plan` record of one plan file; `NotAPlanError` when it states no plan."""
+    """The `Plan` record of one plan file; `NotAPlanError` when it is no policy text at all.
+
+    A fragment, a page that starts mid-document, a draft or a 解读 is built with what it
+    has: what it lacks (a title, tasks, targets) is for `validate` to report.
+    """
     source = read_plan(path)
     metadata = {key: normalize_text(value).text for key, value in source.metadata}
     plan = plan_from_text(source.name, normalize_text(source.text), metadata)
-    if plan.title is None or not plan.measures:
-        missing = "no plan title" if plan.title is None else "no numbered tasks"
-        raise NotAPlanError(path, f"not a plan: {missing} (a news item or another page?)")
+    if not has_policy_signal(plan):
+        raise NotAPlanError(
+            path,
+            "not a policy text: no title, no 发文字号, no citation, no target and no task"
+            " (a news item or another page?)",
+        )
     return plan
+
+
+def has_policy_signal(plan: Plan) -> bool:
+    """Whether the text states anything a policy document states: a title, its own
+    number, a cited policy, a target or a task."""
+    return bool(plan.title or plan.doc_number or plan.citations or plan.targets or plan.measures)
 
 
 def build_file(path: Path) -> BuiltPlan:

@@ -166,18 +166,18 @@ def validate(
     if not path.exists():
         raise InputError(path, "no such file or folder")
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
+    failed = not report.passed(strict=strict)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif fmt is ReportFormat.json:
-        document = report_document(report)
+        document = report_document(report, strict=strict)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_report(report, details=not summary)
-    failed = not report.conforms or (strict and report.count("warning") > 0)
+    if fmt is ReportFormat.text:
+        _print_report(report, details=not summary, failed=failed)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _print_report(report: Any, details: bool) -> None:
+def _print_report(report: Any, details: bool, failed: bool) -> None:
     from policygraph.validate import SEVERITY_ORDER
 
     for severity in SEVERITY_ORDER if details else ():
@@ -196,7 +196,12 @@ def _print_report(report: Any, details: bool) -> None:
     for plan in report.plans:
         summary.add_row(plan, *(str(report.count(s, plan)) for s in SEVERITY_ORDER))
     out.print(summary)
-    verdict = "conforms" if report.conforms else "does not conform"
+    if not failed:
+        verdict = "conforms"
+    elif report.conforms:
+        verdict = f"does not conform under --strict ({report.count('warning')} warnings)"
+    else:
+        verdict = "does not conform"
     out.print(f"{len(report.plans)} plan(s): {verdict}")
 
 

@@ -15,3 +15,7 @@ PROSE_KINDS = ("措施", "规定", "规范")
 a line ending in one may be a sentence cut by a line break."""
 TITLE_LINE_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind not in PROSE_KINDS)
 """Kind words that end a line only where a title ends."""
+
+DRAFT_MARKS = ("征求意见稿", "送审稿", "讨论稿", "草案", "试行", "暂行")
+"""What a title may carry in brackets after its kind word, naming the stage or status of the
+text: 《…整体解决方案（征求意见稿）》, 《…管理办法（试行）》. Part of the title."""

@@ -10,7 +10,7 @@ The CLI turns them into one line and an exit status:
 | 3 | the file is not readable text: binary, unknown or uncertain encoding, PDF without text |
 | 4 | the file is over the size limit |
 | 5 | the file is damaged or cut short (a truncated download) |
-| 6 | the file reads, but is not a plan (a news item, an English page) |
+| 6 | the file reads, but is no policy text at all (a news item, an English page) |
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ class DamagedFileError(InputError):
 
 
 class NotAPlanError(InputError):
-    """A readable text that is not a plan: not Chinese, or no plan title and no tasks."""
+    """A readable text that is no policy text at all: not Chinese, or no title, no 发文字号,
+    no citation, no target and no task (a fragment or a draft is built, not refused)."""
 
     exit_code = EXIT_NOT_A_PLAN
 

@@ -92,6 +92,8 @@ class _PlanGraph:
             self.add(node, PG.issuedBy, self._department(plan.issuer, None))
         if self.region is not None:
             self.add(node, PG.jurisdiction, self.region)
+        for cut in plan.cut:
+            self.add(node, PG.textCut, Literal(cut))
 
     def _region(self, name: str, within: URIRef | None = None) -> URIRef:
         return add_region(self.graph, name, self.lexicon, within)

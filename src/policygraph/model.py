@@ -142,3 +142,4 @@ class Plan:
     measures: tuple[Measure, ...] = ()
     targets: tuple[Target, ...] = ()
     domain_leads: tuple[tuple[str, DepartmentMention], ...] = field(default=())
+    cut: tuple[str, ...] = ()  # "start" / "end": where the text is cut short

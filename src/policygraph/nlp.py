@@ -15,6 +15,7 @@ the build time.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 
 import spacy
@@ -23,8 +24,9 @@ from spacy.tokens import Doc
 
 from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
+from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
-from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.extract.metadata import find_jurisdiction, find_metadata, region_of_code
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
@@ -64,12 +66,17 @@ def outline_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pg_metadata", assigns=["doc._.metadata", "doc._.jurisdiction"])
+@Language.component(
+    "pg_metadata", requires=["doc._.outline"], assigns=["doc._.metadata", "doc._.jurisdiction"]
+)
 def metadata_component(doc: Doc) -> Doc:
-    doc._.metadata = find_metadata(
-        doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
+    text = doc._.normalized.text
+    metadata = find_metadata(text, doc._.normalized.quote, doc._.given_metadata)
+    doc._.metadata = replace(metadata, cut=text_cuts(text, doc._.outline))
+    lexicon = load_lexicon()
+    doc._.jurisdiction = find_jurisdiction(metadata.title, lexicon.regions) or region_of_code(
+        metadata.doc_number, lexicon.issuers
     )
-    doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
     return doc
 
 

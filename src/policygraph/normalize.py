@@ -37,13 +37,16 @@ HALF_TO_FULL = str.maketrans(
         "＜": "<",
         "＞": ">",
         "｜": "|",
+        "﹝": "〔",
+        "﹞": "〕",
         **{chr(0xFF10 + d): str(d) for d in range(10)},
         **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
         **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
     }
 )
 """Punctuation to the full-width forms Chinese prose uses; digits, letters and
-% to half-width, so every rule sees one form of `（一）`, `，` and `95%`."""
+% to half-width, so every rule sees one form of `（一）`, `，` and `95%`; the small
+brackets some sites print document numbers in (﹝2021﹞) to the official 〔2021〕."""
 
 SHARING_SITE_LINE = re.compile(
     r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版|本文档由.{0,20}上传|"
@@ -88,9 +91,21 @@ MIN_CHUNK_RUN = 3
 MIN_CHUNK_LENGTH = 80
 
 _CJK = r"\u4e00-\u9fff"
+TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_AFTER_CHARACTER = re.compile(rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I)
+"""A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
+bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
+words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay."""
+MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}")
+"""Bytes a copy decoded wrongly: runs of U+FFFD (bytes no decoder took), 锟斤拷 (U+FFFD
+itself read as GBK) and 烫烫 / 屯屯 (uninitialised memory in a GBK copy). Never content."""
 SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
+SPACE_AT_NUMBER = re.compile(rf"(?<=[0-9%‰])[ ](?=[{_CJK}%‰])|(?<=[{_CJK}])[ ](?=[0-9])")
+"""A stray space a wrapped line left at a number in prose (总数 55%以上, 55 %, 55% 以上, 托位数
+3 个, 2025 年): the value must touch its name, unit and comparator. Not in table rows, where
+spaces may separate cells."""
 TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
 INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
 """A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
@@ -166,7 +181,14 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
     spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
+    spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
+    spans.extend(m.span() for m in MOJIBAKE.finditer(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
+    spans.extend(
+        m.span()
+        for m in SPACE_AT_NUMBER.finditer(text)
+        if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
+    )
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(

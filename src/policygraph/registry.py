@@ -23,15 +23,12 @@ from rdflib import URIRef
 
 from policygraph.errors import InputError
 from policygraph.extract.citations import title_key
+from policygraph.extract.docnumber import RELATIVE_CODE_STARTS
 from policygraph.ids import mint
 from policygraph.lexicon import Lexicon
 from policygraph.resources import resource_dir
 
 REGISTRY_FILE = "registry.ttl"
-
-RELATIVE_CODE_STARTS = ("市", "区", "县")
-"""Issuer codes that name no place (市政办发, 市卫函: "this city's"): many cities
-write them, so they are only read for a plan inside the code's own region."""
 
 
 @dataclass(frozen=True)

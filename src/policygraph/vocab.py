@@ -104,6 +104,7 @@ class PG(DefinedNamespace):
     resolved: URIRef  # resolved
     reviewed: URIRef  # reviewed
     sourceFile: URIRef  # source file
+    textCut: URIRef  # where the text is cut
     unit: URIRef  # unit
     value: URIRef  # value
     year: URIRef  # target year

@@ -132,6 +132,7 @@ def plan_from_parts(
         issued_quote=metadata.issued_quote,
         issuer=metadata.issuer,
         jurisdiction=jurisdiction,
+        cut=metadata.cut,
         citations=tuple(citations),
         measures=tuple(m.measure for m in measures),
         targets=tuple(targets),

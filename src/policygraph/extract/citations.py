@@ -71,6 +71,13 @@ issuer in front and neither 《》 nor number: 推动实施西咸新区家庭病
 实施方案和西咸新区家庭病床服务规范（试行）."""
 
 
+VALIDITY_NOTICE = re.compile(
+    r"经[^。\n]{0,120}?清理[，,、]?\s*(?:本文件|该文件)?(?:继续有效|现行有效|予以保留|继续保留|继续执行)"
+)
+"""A database's note on a document's validity (经《…关于公布规范性文件清理结果的决定》
+（X政发〔2024〕2号）清理，继续有效): the document it names is the clean-up decision, neither a
+parent policy nor the plan's own number."""
+
 TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
 
 NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
@@ -110,8 +117,9 @@ def find_citations(
     `regions` are the region names a title without 《》 or number may open with.
     """
     own = title_key(own_title) if own_title else None
-    numbers = find_doc_numbers(text)
-    titles = list(TITLE_IN_BRACKETS.finditer(text))
+    notices = [m.span() for m in VALIDITY_NOTICE.finditer(text)]
+    numbers = [n for n in find_doc_numbers(text) if not _inside(n[0], notices)]
+    titles = [m for m in TITLE_IN_BRACKETS.finditer(text) if not _inside(m.start(), notices)]
     used: set[int] = set()
     mentions: list[_Mention] = []
     for match in titles:
@@ -139,12 +147,16 @@ def find_citations(
         mentions.append(_Mention(cite_start, Citation(plain, number, role, quote(cite_start, end))))
     for start, end in _named_titles(text, regions):
         title = _printed(quote, start, end)
-        inside = any(s <= start < e for s, e in spans)
+        inside = _inside(start, spans) or _inside(start, notices)
         if not inside and title_key(title) != own:
             role = _role(text, start, preamble_end, own_title)
             mentions.append(_Mention(start, Citation(title, None, role, quote(start, end))))
     mentions.sort(key=lambda m: m.start)
     return _merge_mentions([m.citation for m in mentions if not _is_own(m.citation, own_number)])
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _is_own(citation: Citation, own_number: str | None) -> bool:

@@ -66,6 +66,10 @@ organs and function words. Codes are abbreviations and contain none of these,
 so the code starts after the last one. Left out on purpose because codes use
 them: 经 (京经信委发), 规划 (沪规划资源规), 发改 (豫发改社会)."""
 
+RELATIVE_CODE_STARTS = ("市", "区", "县")
+"""Issuer codes that name no place (市政办发, 市卫函: "this city's"): many cities
+write them, so they only stand for a region known from elsewhere."""
+
 MAX_CODE_LENGTH = 10
 """Longer runs of characters before a year are prose, not a code (the longest real
 codes are about six characters: 国卫办老龄函, 豫发改社会)."""

@@ -13,27 +13,51 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import PLAN_KINDS
-from policygraph.extract.docnumber import parse_doc_number
+from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
+from policygraph.extract.docnumber import RELATIVE_CODE_STARTS, parse_doc_number
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
 TITLE_WORDS = "|".join(PLAN_KINDS)
+TITLE_SUFFIX = (
+    r"(?:[（(]\s*20\d{2}\s*年?\s*[-—–－~～至]+\s*20\d{2}\s*年?\s*[）)])?"
+    rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
+)
+"""What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
+中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}))》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
-STANDALONE_TITLE = re.compile(rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}))$", re.M)
+STANDALONE_TITLE = re.compile(
+    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
+)
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
 DRAFTED_TITLE = re.compile(
-    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}))》"
+    rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
 )
 """An interpretation (解读) names the plan it explains: 起草了《X方案》."""
+
+TITLE_LINE_BREAK = re.compile(
+    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
+    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
+)
+"""A title set on two or three centred lines, as printed plans lay out a long title
+(临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
+sentence punctuation, after a blank line or the start, the last ending in a kind word. A
+line of two or three characters above a title is a label (中文名, 名称), not half of it."""
+
+NOT_TITLE_LINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
+    r"|\d{4}\s*年|(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会)\s*$|^\s*（[^）]*）\s*$"
+)
+"""Lines that stand short and alone but are no part of a title: a heading, a date, an
+issuer's signature, a bracketed note (（此件公开发布））."""
 
 LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
@@ -45,6 +69,11 @@ META_FIELD = re.compile(
     re.M,
 )
 """A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+
+CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
+"""A line that ends in a title in 《》 right above a number standing alone: the number is
+that document's (《国务院办公厅关于…的意见》 / （国办发〔2020〕52号）), so a plan that prints
+no number of its own gets none."""
 
 DATE_LINE = re.compile(
     r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$", re.M
@@ -81,6 +110,7 @@ class Metadata:
     issued: date | None
     issued_quote: Quote | None
     issuer: str | None
+    cut: tuple[str, ...] = ()  # where the text is cut short (extract/completeness.py)
 
 
 def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None = None) -> Metadata:
@@ -121,13 +151,17 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
     head = text[:HEAD_LENGTH]
     for pattern, scope in (
         (NOTICE_TITLE, head),
+        (TITLE_LINE_BREAK, head),
         (STANDALONE_TITLE, text),
         (DRAFTED_TITLE, text),
         (LEADING_TITLE, text),
     ):
         for match in pattern.finditer(scope):
-            title = match["title"].strip()
+            lines = match["title"].strip().split("\n")
+            title = "".join(line.strip() for line in lines)
             if "关于印发" in title or title.endswith("的通知"):
+                continue
+            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
                 continue
             return title, quote(match.start("title"), match.end("title"))
     return None, None
@@ -142,8 +176,11 @@ def _doc_number(
     head = text[: max(600, len(text) // 10)]
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
-        if number is not None and len(number.raw) >= len(line.group().strip()) - 1:
-            return number, quote(line.start(), line.end())
+        if number is None or len(number.raw) < len(line.group().strip()) - 1:
+            continue
+        if CITED_TITLE_ABOVE.search(text, 0, line.start()):
+            continue  # the number of the document cited on the line above, not the plan's own
+        return number, quote(line.start(), line.end())
     return None, None
 
 
@@ -195,3 +232,13 @@ def find_jurisdiction(title: str | None, regions: Iterable[str]) -> str | None:
     if not named:
         return None
     return max(named, key=lambda r: (title.rfind(r), len(r)))
+
+
+def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:
+    """The region the plan's own issuer code stands for (国发 → 中国, 豫政办 → 河南省), for a
+    plan whose title names none; a code that names no place (市政办发) stands for none.
+    `issuers` maps a code to its issuer and region (data/issuer_codes.csv)."""
+    if number is None or number.issuer_code.startswith(RELATIVE_CODE_STARTS):
+        return None
+    known = issuers.get(number.issuer_code)
+    return known[1] if known else None

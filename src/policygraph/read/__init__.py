@@ -20,22 +20,17 @@ from policygraph.errors import (
     UnreadableTextError,
 )
 from policygraph.model import Source
-from policygraph.read.pdf import PdfError, pdf_to_text
 from policygraph.read.text import decode_text
 from policygraph.read.webpage import declared_charset, html_to_text
-from policygraph.read.word import DocxError, docx_to_text
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PLAN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 MIN_CJK_SHARE = 0.2
-PACKAGE_READERS: dict[str, tuple[Callable[[Path], str], str]] = {
-    ".docx": (docx_to_text, ".docx"),
-    ".pdf": (pdf_to_text, "PDF"),
-}
-"""Formats read from their structure, not their bytes: the reader and the name
-an error message gives the format."""
+PACKAGE_FORMATS = {".docx": ".docx", ".pdf": "PDF"}
+"""Formats read from their structure, not their bytes, and the name an error message gives
+the format. Their readers (python-docx, pypdf) are imported only when such a file comes."""
 
 
 def read_plan(path: Path) -> Source:
@@ -61,13 +56,16 @@ def read_plan(path: Path) -> Source:
 
 
 def _read_format(path: Path, suffix: str) -> Source:
-    if suffix in PACKAGE_READERS:
-        extract, kind = PACKAGE_READERS[suffix]
+    if suffix in PACKAGE_FORMATS:
+        from policygraph.read.pdf import PdfError, pdf_to_text
+        from policygraph.read.word import DocxError, docx_to_text
+
+        extract: Callable[[Path], str] = docx_to_text if suffix == ".docx" else pdf_to_text
         try:
             return Source(path.name, extract(path), suffix.lstrip("."))
         except (DocxError, PdfError) as error:
             raise DamagedFileError(
-                path, f"not a readable {kind}, damaged or truncated ({error})"
+                path, f"not a readable {PACKAGE_FORMATS[suffix]}, damaged or truncated ({error})"
             ) from error
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:

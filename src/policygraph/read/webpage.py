@@ -18,6 +18,8 @@ import re
 import lxml.html
 from lxml.etree import ParserError, _Element
 
+from policygraph.traditional import to_simplified
+
 META_KEYS = ("索引号", "发文字号", "发布机构", "成文日期", "发布日期", "有效性")
 """The fields of the 政府信息公开 metadata table every government site shows."""
 
@@ -116,13 +118,13 @@ def _metadata(root: _Element) -> tuple[tuple[str, str], ...]:
         if len(cell) and cell.tag not in {"td", "th", "li", "dt", "dd"}:
             continue
         text = _squeeze(cell.text_content())
-        label = META_LABEL.match(text)
+        label = META_LABEL.match(to_simplified(text))  # a traditional page: 發文字號
         if not label or label["key"] in found or len(text) > 80:
             continue
         value, holder = text[label.end() :].strip(), None
         if not value and (holder := cell.getnext()) is not None:
             value = _squeeze(holder.text_content())
-            if META_LABEL.match(value):  # an empty field followed by the next label
+            if META_LABEL.match(to_simplified(value)):  # an empty field, then the next label
                 value, holder = "", None
         if value:
             found[label["key"]] = value

@@ -1,0 +1,106 @@
+"""extract/metadata.py: the plan's own title, number and date, as printed plans lay them out
+(issue 12, class 8). Texts follow the bundled plans (corpus/) and the registry's titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.extract.docnumber import parse_doc_number
+from policygraph.extract.metadata import Metadata, find_metadata, region_of_code
+from policygraph.lexicon_data import load_lexicon
+from policygraph.normalize import normalize_text
+
+
+def metadata(source: str) -> Metadata:
+    normalized = normalize_text(source)
+    return find_metadata(normalized.text, normalized.quote)
+
+
+TITLES = {
+    "lincang-on-two-lines": (
+        "临沧市促进养老托育服务\n健康发展实施方案\n\n截至2020年底，全市60岁以上老年人达33.8万人。",
+        "临沧市促进养老托育服务健康发展实施方案",
+    ),
+    "zhoukou-on-two-lines": (
+        "周口市“一老一小”\n整体解决方案\n为积极应对人口老龄化，扎实推进养老托育服务高质量发展。",
+        "周口市“一老一小”整体解决方案",
+    ),
+    "lincang-under-its-signature": (
+        "临沧市人民政府办公室\n2022年3月13日\n（此件公开发布）\n临沧市促进养老托育服务健康发展实施方案",
+        "临沧市促进养老托育服务健康发展实施方案",
+    ),
+    "infobox-label-above": (
+        "中文名\n周口市“一老一小”整体解决方案\n发文字号\n周政〔2022〕12号\n",
+        "周口市“一老一小”整体解决方案",
+    ),
+    "notice-of-a-draft": (
+        "青岚县人民政府办公室关于印发青岚县“一老一小”整体解决方案（征求意见稿）的通知\n各乡镇：",
+        "青岚县“一老一小”整体解决方案（征求意见稿）",
+    ),
+    "years-in-the-notice-国发〔2016〕87号": (
+        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n各省、自治区、直辖市人民政府：",
+        "国家人口发展规划（2016—2030年）",
+    ),
+    "years-on-the-title-line-国发〔2021〕16号": (
+        "\n中国儿童发展纲要（2021—2030年）\n儿童是国家的未来、民族的希望。",
+        "中国儿童发展纲要（2021—2030年）",
+    ),
+    "trial-measures-周政办〔2021〕19号": (
+        "\n住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）\n第一条 为规范…",
+        "住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）",
+    ),
+}
+"""Titles as plans print them: set on two lines, under the cover notice's signature (issuer,
+date, 此件公开发布) or a reference site's label (中文名), naming the years they run and their stage (（征求意见稿）, （试行））
+(issue 12 class 8, issue 14)."""
+
+
+@pytest.mark.parametrize("case", TITLES)
+def test_the_title_is_read_as_printed(case: str) -> None:
+    source, title = TITLES[case]
+    found = metadata(source)
+    assert found.title == title
+    assert found.title_quote is not None
+    assert found.title_quote.text.replace("\n", "") == title
+
+
+def test_a_number_standing_under_a_cited_title_is_not_the_plans() -> None:
+    """A plan that prints no number of its own gets none, even where its basis is set out
+    with the parent's number on a line of its own."""
+    source = (
+        "西咸新区推进“一老一小”工作实施方案\n为贯彻落实\n"
+        "《国务院办公厅关于促进养老托育服务健康发展的意见》\n（国办发〔2020〕52号）\n"
+        "精神，制定本实施方案。"
+    )
+    assert metadata(source).doc_number is None
+
+
+def test_the_number_under_the_cover_notice_is_the_plans() -> None:
+    source = "万州区人民政府办公室关于印发《万州区“一老一小”整体解决方案》的通知\n万州府办发〔2022〕97号\n"
+    found = metadata(source)
+    assert found.doc_number is not None and found.doc_number.normal == "万州府办发〔2022〕97号"
+
+
+def test_a_validity_notice_gives_the_plan_no_number() -> None:
+    source = (
+        "临沧市促进养老托育服务健康发展实施方案\n"
+        "（经临政发〔2024〕2号清理，继续有效）\n截至2020年底，全市60岁以上老年人达33.8万人。"
+    )
+    assert metadata(source).doc_number is None
+
+
+@pytest.mark.parametrize(
+    ("number", "region"),
+    [
+        ("国发〔2016〕87号", "中国"),
+        ("豫政办〔2021〕50号", "河南省"),
+        ("万州府办发〔2022〕97号", "重庆市万州区"),
+        ("市政办发〔2023〕1号", None),  # 市…: "this city's", names no place
+        ("青岚府办发〔2023〕5号", None),  # a code the table does not know
+    ],
+)
+def test_a_plan_whose_title_names_no_region_is_for_its_issuer_codes(
+    number: str, region: str | None
+) -> None:
+    parsed = parse_doc_number(number)
+    assert region_of_code(parsed, load_lexicon().issuers) == region
