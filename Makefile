@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv fonts demo graphs lint test bench clean
+.PHONY: help venv fonts demo graphs regions lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,13 +29,18 @@ fonts: ## install a CJK font (Debian fonts-wqy-zenhei) when none is present
 graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs
 
+# only the package's data files are read, so its own dependencies are not installed
+regions: $(STAMP) ## regenerate ontology/regions.ttl from the pinned division list (extra "regions")
+	$(BIN)/python -m pip install -qq --no-deps "$$(grep -o 'jionlp==[0-9.]*' pyproject.toml)"
+	$(BIN)/python scripts/regions.py
+
 demo: graphs ## build the corpus graphs, validate them and show who owns which targets
 	-$(BIN)/policygraph validate graphs --summary
 	$(BIN)/policygraph query department-targets --limit 15
 
 lint: $(STAMP) ## ruff check and format check
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 test: lint ## lint, then run the test suite
 	$(BIN)/python -m pytest

@@ -22,6 +22,8 @@ UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16
+ADMIN_LEVELS = ("national", "province", "city", "county")
+NATIONAL = "region/中国"
 FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
 """Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
@@ -46,20 +48,79 @@ class Lexicon:
 
     indicators: dict[str, IndicatorConcept] = field(default_factory=dict)
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    regions: dict[str, str] = field(default_factory=dict)  # label → region key
+    regions: dict[str, str] = field(default_factory=dict)  # label naming one region → key
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
     issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
     region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
+    region_homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 朝阳区 → keys
+    region_levels: dict[str, str] = field(default_factory=dict)  # region key → pg:adminLevel
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it
         (西咸新区 → region/西咸新区, region/西安市, region/陕西省, region/中国)."""
         key = self.regions.get(label) if label else None
+        return self.enclosing_keys(key) if key is not None else frozenset()
+
+    def find_jurisdiction(self, *texts: str | None) -> str | None:
+        """The most specific region a plan's title and issuer name, as a label that names
+        it alone (万州区, 北京市朝阳区). A county is found by its own name (郸城县人民政府办公室),
+        its province and prefecture come from the region data; a name several regions bear
+        (朝阳区, 城区) counts only where a region around one of them is named too."""
+        found: list[tuple[int, int, str]] = []  # (level rank, position, key)
+        homonyms: list[tuple[int, tuple[str, ...]]] = []
+        for text in filter(None, texts):
+            for at, label in self._region_mentions(text):
+                if label in self.regions:
+                    found.append((self._rank(self.regions[label]), at, self.regions[label]))
+                else:
+                    homonyms.append((at, self.region_homonyms[label]))
+        named = {key for _rank, _at, key in found}
+        for at, keys in homonyms:
+            around = [k for k in keys if (self.enclosing_keys(k) - {k, NATIONAL}) & named]
+            if len(around) == 1:
+                found.append((self._rank(around[0]), at, around[0]))
+        if not found:
+            return None
+        return self.region_name(max(found)[2])
+
+    def _region_mentions(self, text: str) -> list[tuple[int, str]]:
+        """Region labels in a text, longest first at each position, not overlapping."""
+        mentions, at = [], 0
+        while at < len(text):
+            for n in range(min(MAX_REGION_LABEL, len(text) - at), 1, -1):
+                label = text[at : at + n]
+                if self.names_region(label):
+                    mentions.append((at, label))
+                    at += n - 1
+                    break
+            at += 1
+        return mentions
+
+    def _rank(self, key: str) -> int:
+        return ADMIN_LEVELS.index(self.region_levels.get(key, "county"))
+
+    def enclosing_keys(self, key: str) -> frozenset[str]:
+        """A region key and the keys of every region around it."""
         keys: set[str] = set()
         while key is not None and key not in keys:
             keys.add(key)
             key = self.region_parents.get(key)
         return frozenset(keys)
+
+    def region_name(self, key: str) -> str:
+        """The shortest label that names this region alone: its official name unless
+        another region bears it too (朝阳区 → 北京市朝阳区)."""
+        label = self.region_labels.get(key, key)
+        if self.regions.get(label) == key:
+            return label
+        return self._unique_names.get(key, label)
+
+    @cached_property
+    def _unique_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for label, key in sorted(self.regions.items(), key=lambda item: (len(item[0]), item[0])):
+            names.setdefault(key, label)
+        return names
 
     def indicator(self, wording: str, unit: str | None = None) -> IndicatorConcept:
         """The canonical indicator a wording names, or an unreviewed concept of its own.
@@ -86,42 +147,63 @@ class Lexicon:
         return self.functions[max(endings, key=len)] if endings else ()
 
     def department_key(self, name: str, jurisdiction: str | None) -> tuple[str, str]:
-        """(region label, name) that identify one department: 重庆市万州区民政局,
+        """(region name, name) that identify one department: 重庆市万州区民政局,
         万州区民政局 and 区民政局 of a 万州区 plan are all (万州区, 区民政局). A name that
         opens with a region's full name belongs to that region (重庆市民政局 → 重庆市);
         any other to the plan's jurisdiction. Units of functional zones (新区 …) are
         written without the level character (社会事业服务局)."""
         key = label_key(name)
         prefixes = [
-            key[:n]
+            (key[:n], region)
             for n in range(2, min(len(key) - 1, MAX_REGION_LABEL + 1))
-            if key[:n] in self.regions and REGION_LEVEL.search(key[:n])
+            if REGION_LEVEL.search(key[:n])
+            and (region := self._region_near(key[:n], jurisdiction)) is not None
         ]
         if prefixes:
-            prefix = max(prefixes, key=len)
-            region = self.regions[prefix]
+            prefix, region = max(prefixes, key=lambda found: len(found[0]))
             rest = key[len(prefix) :]
             label = self.region_labels.get(region, prefix)
             level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
-            return label, level + rest
+            return self.region_name(region), level + rest
         region = self.regions.get(jurisdiction) if jurisdiction else None
-        return self.region_labels.get(region, jurisdiction) if region else (
-            jurisdiction or "_"
-        ), key
+        return self.region_name(region) if region else (jurisdiction or "_"), key
+
+    def _region_near(self, label: str, jurisdiction: str | None) -> str | None:
+        """The region a label names; of several bearing it (朝阳区), the one inside or
+        around the plan's jurisdiction."""
+        if label in self.regions:
+            return self.regions[label]
+        around = self.enclosing_regions(jurisdiction) - {NATIONAL}
+        near = [
+            key
+            for key in self.region_homonyms.get(label, ())
+            if key in around or (self.enclosing_keys(key) & around)
+        ]
+        return near[0] if len(near) == 1 else None
 
     @cached_property
     def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
         """(department labels, place labels): the names a run-together list of units
         is split by (see extract/departments.py)."""
-        return frozenset(self.functions), frozenset(k for k in self.regions if len(k) >= 2)
+        places = (k for k in (*self.regions, *self.region_homonyms) if len(k) >= 2)
+        return frozenset(self.functions), frozenset(places)
 
     def strip_jurisdiction(self, name: str) -> str:
         """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""
-        for label in sorted(self.regions, key=len, reverse=True):
-            at = name.find(label)
-            if 0 <= at <= 2 and len(name) > at + len(label) + 1:
-                return name[at + len(label) :]
+        ends = [
+            (n, -at)  # the longest region label, then the earliest
+            for at in range(3)
+            for n in range(2, min(MAX_REGION_LABEL, len(name) - at - 2) + 1)
+            if self.names_region(name[at : at + n])
+        ]
+        if ends:
+            length, minus_start = max(ends)
+            return name[length - minus_start :]
         return JURISDICTION_PREFIX.sub("", name)
+
+    def names_region(self, label: str) -> bool:
+        """Whether a label names one region or several (朝阳区)."""
+        return label in self.regions or label in self.region_homonyms
 
 
 COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")

@@ -26,13 +26,16 @@ def load_lexicon() -> Lexicon:
     ontology = resource_dir("ontology")
     data = resource_dir("data")
     regions = _triples(ontology / "regions.ttl")
+    claims = _region_claims(regions)
     return Lexicon(
         indicators=_indicators(ontology / "indicators.ttl"),
         functions=_functions(ontology / "functions.ttl"),
-        regions=_region_index(regions),
+        regions={label: keys[0] for label, keys in claims.items() if len(keys) == 1},
         region_labels=_region_labels(regions),
         issuers=_issuers(data / "issuer_codes.csv"),
         region_parents=_region_parents(regions),
+        region_homonyms={label: keys for label, keys in claims.items() if len(keys) > 1},
+        region_levels=_region_levels(regions),
     )
 
 
@@ -75,13 +78,16 @@ def _functions(path: Path) -> dict[str, tuple[str, ...]]:
     return {label: tuple(sorted(keys)) for label, keys in table.items()}
 
 
-def _region_index(triples: list[ox.Triple]) -> dict[str, str]:
-    index: dict[str, str] = {}
+def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
+    """label → the keys of the regions it names (several for 朝阳区, 城区)."""
+    index: dict[str, list[str]] = {}
     for triple in triples:
         labelled = triple.predicate.value in (RDFS_ + "label", SKOS_ + "altLabel")
         if labelled and isinstance(triple.object, ox.Literal):
-            index.setdefault(triple.object.value, _local(triple.subject))
-    return index
+            keys = index.setdefault(triple.object.value, [])
+            if _local(triple.subject) not in keys:
+                keys.append(_local(triple.subject))
+    return {label: tuple(sorted(keys)) for label, keys in index.items()}
 
 
 def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
@@ -90,6 +96,11 @@ def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
         for t in triples
         if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
     }
+
+
+def _region_levels(triples: list[ox.Triple]) -> dict[str, str]:
+    level = str(PG.adminLevel)
+    return {_local(t.subject): t.object.value for t in triples if t.predicate.value == level}
 
 
 def _region_parents(triples: list[ox.Triple]) -> dict[str, str]:

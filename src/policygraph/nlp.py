@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.measures import find_measures
-from policygraph.extract.metadata import find_jurisdiction, find_metadata
+from policygraph.extract.metadata import find_metadata
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
@@ -69,7 +69,8 @@ def metadata_component(doc: Doc) -> Doc:
     doc._.metadata = find_metadata(
         doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
     )
-    doc._.jurisdiction = find_jurisdiction(doc._.metadata.title, load_lexicon().regions)
+    metadata = doc._.metadata
+    doc._.jurisdiction = load_lexicon().find_jurisdiction(metadata.title, metadata.issuer)
     return doc
 
 
