@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv fonts demo graphs regions lint test bench clean
+.PHONY: help venv fonts demo graphs regions issuers lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,9 @@ graphs: $(STAMP) ## rebuild graphs/ from corpus/
 regions: $(STAMP) ## regenerate ontology/regions.ttl from the pinned division list (extra "regions")
 	$(BIN)/python -m pip install -qq --no-deps "$$(grep -o 'jionlp==[0-9.]*' pyproject.toml)"
 	$(BIN)/python scripts/regions.py
+
+issuers: $(STAMP) ## regenerate data/issuer_codes.csv from the province stems and the listed codes
+	$(BIN)/python scripts/issuer_codes.py
 
 demo: graphs ## build the corpus graphs, validate them and show who owns which targets
 	-$(BIN)/policygraph validate graphs --summary

@@ -54,6 +54,7 @@ class Lexicon:
     region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
     region_homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 朝阳区 → keys
     region_levels: dict[str, str] = field(default_factory=dict)  # region key → pg:adminLevel
+    region_short: dict[str, str] = field(default_factory=dict)  # short name (万州) → key
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it

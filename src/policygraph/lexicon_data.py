@@ -36,6 +36,11 @@ def load_lexicon() -> Lexicon:
         region_parents=_region_parents(regions),
         region_homonyms={label: keys for label, keys in claims.items() if len(keys) > 1},
         region_levels=_region_levels(regions),
+        region_short={
+            t.object.value: _local(t.subject)
+            for t in regions
+            if t.predicate.value == SKOS_ + "hiddenLabel"
+        },
     )
 
 

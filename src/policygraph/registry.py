@@ -13,6 +13,7 @@ citation by number or by title and says when the two disagree.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,10 @@ from policygraph.lexicon import Lexicon
 from policygraph.resources import resource_dir
 
 REGISTRY_FILE = "registry.ttl"
+
+LOCAL_CODE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,9}?)(?P<body>府办|政办|府|政)(?:发|函)?$")
+"""A local government's code written with its short name: 万州府办发, 勐海政发."""
+BODIES = {"府": "人民政府", "政": "人民政府", "府办": "人民政府办公室", "政办": "人民政府办公室"}
 
 RELATIVE_CODE_STARTS = ("市", "区", "县")
 """Issuer codes that name no place (市政办发, 市卫函: "this city's"): many cities
@@ -96,13 +101,23 @@ class Registry:
 def issuer_of_code(
     code: str, regions: frozenset[str], lexicon: Lexicon
 ) -> tuple[tuple[str, ...], str] | None:
-    """The issuers and jurisdiction an issuer code stands for, where the table knows it."""
+    """The issuers and jurisdiction an issuer code stands for, where the table knows it
+    or the code opens with a region's short name (万州府办发 → 重庆市万州区人民政府办公室)."""
     if code not in lexicon.issuers:
-        return None
+        return _local_issuer(code, lexicon)
     issuer, jurisdiction = lexicon.issuers[code]
     if not _applies(code, jurisdiction, regions, lexicon):
         return None
     return tuple(issuer.split()), jurisdiction
+
+
+def _local_issuer(code: str, lexicon: Lexicon) -> tuple[tuple[str, ...], str] | None:
+    match = LOCAL_CODE.match(code)
+    key = lexicon.region_short.get(match["place"]) if match else None
+    if match is None or key is None:
+        return None
+    name = lexicon.region_name(key)
+    return (name + BODIES[match["body"]],), name
 
 
 def _applies(number: str, jurisdiction: str, regions: frozenset[str], lexicon: Lexicon) -> bool:
