@@ -55,6 +55,8 @@ class Lexicon:
     region_homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 朝阳区 → keys
     region_levels: dict[str, str] = field(default_factory=dict)  # region key → pg:adminLevel
     region_short: dict[str, str] = field(default_factory=dict)  # short name (万州) → key
+    function_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 民政 → keys
+    department_bodies: tuple[str, ...] = ()  # body suffixes, longest first: 委员会 … 局
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it
@@ -144,8 +146,29 @@ class Lexicon:
         name = self.strip_jurisdiction(written)
         if name in self.functions:
             return self.functions[name]
+        by_stem = self._functions_by_stem(name)
+        if by_stem:
+            return by_stem
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
+
+    def function_of(self, department: str) -> str | None:
+        """The function key of a department name, or None for a unit of no known function
+        (a merged bureau gives its first: 教育体育局 → function/education)."""
+        functions = self.functions_of(department)
+        return functions[0] if functions else None
+
+    def _functions_by_stem(self, name: str) -> tuple[str, ...]:
+        """A name read as function stem + body suffix (省民政厅, 县人社局, 卫生健康委员会,
+        国家税务总局): the stem is looked up exactly, else the longest stem it ends with."""
+        body = next((b for b in self.department_bodies if name.endswith(b)), None)
+        if body is None or len(name) <= len(body):
+            return ()
+        stem = name.removesuffix(body)
+        if stem in self.function_stems:
+            return self.function_stems[stem]
+        endings = [known for known in self.function_stems if stem.endswith(known)]
+        return self.function_stems[max(endings, key=len)] if endings else ()
 
     def department_key(self, name: str, jurisdiction: str | None) -> tuple[str, str]:
         """(region name, name) that identify one department: 重庆市万州区民政局,

@@ -33,6 +33,8 @@ def load_lexicon() -> Lexicon:
         regions={label: keys[0] for label, keys in claims.items() if len(keys) == 1},
         region_labels=_region_labels(regions),
         issuers=_issuers(data / "issuer_codes.csv"),
+        function_stems=_function_stems(ontology / "functions.ttl"),
+        department_bodies=_department_bodies(data / "department_bodies.csv"),
         region_parents=_region_parents(regions),
         region_homonyms={label: keys for label, keys in claims.items() if len(keys) > 1},
         region_levels=_region_levels(regions),
@@ -81,6 +83,21 @@ def _functions(path: Path) -> dict[str, tuple[str, ...]]:
             if _local(triple.subject) not in keys:
                 keys.append(_local(triple.subject))
     return {label: tuple(sorted(keys)) for label, keys in table.items()}
+
+
+def _function_stems(path: Path) -> dict[str, tuple[str, ...]]:
+    stem = str(PG.nameStem)
+    table: dict[str, set[str]] = {}
+    for triple in _triples(path):
+        if triple.predicate.value == stem:
+            table.setdefault(triple.object.value, set()).add(_local(triple.subject))
+    return {label: tuple(sorted(keys)) for label, keys in table.items()}
+
+
+def _department_bodies(path: Path) -> tuple[str, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        suffixes = [row["suffix"] for row in csv.DictReader(handle)]
+    return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
