@@ -43,10 +43,45 @@ class IndicatorConcept:
 
 
 @dataclass(frozen=True)
+class IndicatorParts:
+    """The parts an indicator wording is read by (data/indicator_parts.csv): rewrites of
+    synonyms, scope and filler words to one form, the trailing measure words with their
+    measure class, and the head nouns that name an indicator on their own (托位)."""
+
+    rewrites: tuple[tuple[str, str], ...] = ()  # written → canonical, longest first
+    measures: tuple[tuple[str, str], ...] = ()  # trailing word → measure class, longest first
+    heads: frozenset[str] = frozenset()
+
+    def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
+        """(measure class, parts) of a wording: synonyms unified, scope and filler words
+        dropped, county spellings unified, and the rest as its characters in code-point
+        order, so that 托育机构备案数 and 登记备案托育机构数量 read alike. A wording without
+        a measure word takes the one its unit implies; None for a bare wording such as
+        培训率, which names no population or facility and is ambiguous out of context."""
+        text = COUNTY_SPELLINGS.sub("县（区）", key)
+        gloss = TRAILING_MEASURE_GLOSS.search(text)
+        if gloss:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
+            text = text[: gloss.start()] + MEASURE_GLOSSES[gloss[1]]
+        text = GLOSS.sub("", text)
+        for written, canonical in self.rewrites:
+            text = text.replace(written, canonical)
+        measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
+        if measure is not None:
+            rest, measure_class = text.removesuffix(measure[0]), measure[1]
+        else:
+            rest, measure_class = text, UNIT_MEASURES.get(unit or "", "数")
+        if len(rest) <= BARE_LENGTH and rest not in self.heads:
+            return None
+        return measure_class, "".join(sorted(rest))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Label → concept tables for indicators, functions and regions."""
 
     indicators: dict[str, IndicatorConcept] = field(default_factory=dict)
+    indicator_parts: IndicatorParts = field(default_factory=IndicatorParts)
+    indicator_signatures: dict[tuple[str, str], IndicatorConcept] = field(default_factory=dict)
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # label naming one region → key
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
@@ -130,13 +165,20 @@ class Lexicon:
 
         Where the wording itself is no label, the plan's spelling of the county level
         is unified (县（市、区）, 县（市）区 → 县（区）) and the noun the unit implies is
-        added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数)."""
+        added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数); else it is
+        matched by its parts (IndicatorParts.signature) against the labels' parts. A bare
+        wording (培训率) is matched to nothing. An unmatched wording gets an unreviewed
+        concept keyed by its parts, which plans writing the same parts share."""
         key = label_key(wording)
+        signature = self.indicator_parts.signature(key, unit)
+        if signature is None:
+            return _unreviewed(key, wording)
         for candidate in _variants(key, unit):
             if candidate in self.indicators:
                 return self.indicators[candidate]
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
+        if signature in self.indicator_signatures:
+            return self.indicator_signatures[signature]
+        return _unreviewed("|".join(signature), wording)
 
     def functions_of(self, department: str) -> tuple[str, ...]:
         """The function keys of a department name (区民政局 → function/civil-affairs)."""
@@ -242,6 +284,25 @@ UNIT_NOUNS = {
 }
 """Nouns a unit implies when the wording leaves them out; counts add 数, and a wording
 without a unit (…全覆盖, stated in words) names a coverage rate."""
+
+
+GLOSS = re.compile(r"（[^（）]*(?:、|等|[^（）]{4,})[^（）]*）")
+"""A gloss in brackets: a list (托育机构、幼儿园托班、家庭托育点等) or an explanation of
+four characters or more (特殊困难老年人家庭, 县级中心敬老院); short brackets are part of
+the name (县（区）, 乡镇（街道）)."""
+MEASURE_GLOSSES = {"比例": "比例", "占比": "比例", "覆盖": "覆盖率", "覆盖率": "覆盖率"}
+TRAILING_MEASURE_GLOSS = re.compile(rf"（({'|'.join(MEASURE_GLOSSES)})）$")
+"""A measure written in brackets after the name (…乡镇（比例）)."""
+UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
+"""The measure class a unit implies for a wording without a measure word; counts else."""
+BARE_LENGTH = 2
+"""A wording whose parts besides its measure are this short (培训率, 参保率) names
+no population or facility: it is read only with its context."""
+
+
+def _unreviewed(key: str, wording: str) -> IndicatorConcept:
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
 
 
 def _variants(key: str, unit: str | None) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from policygraph.lexicon import IndicatorConcept, Lexicon, label_key
+from policygraph.lexicon import IndicatorConcept, IndicatorParts, Lexicon, label_key
 from policygraph.resources import resource_dir
 from policygraph.vocab import PG, PGR, RDFS, SKOS
 
@@ -27,8 +27,12 @@ def load_lexicon() -> Lexicon:
     data = resource_dir("data")
     regions = _triples(ontology / "regions.ttl")
     claims = _region_claims(regions)
+    parts = _indicator_parts(data / "indicator_parts.csv")
+    indicators = _indicators(ontology / "indicators.ttl")
     return Lexicon(
-        indicators=_indicators(ontology / "indicators.ttl"),
+        indicators=indicators,
+        indicator_parts=parts,
+        indicator_signatures=indicator_signatures(indicators, parts),
         functions=_functions(ontology / "functions.ttl"),
         regions={label: keys[0] for label, keys in claims.items() if len(keys) == 1},
         region_labels=_region_labels(regions),
@@ -71,6 +75,40 @@ def _indicators(path: Path) -> dict[str, IndicatorConcept]:
     return {
         label_key(label): IndicatorConcept(key, pref[key]) for key, label in labels if key in pref
     }
+
+
+def _indicator_parts(path: Path) -> IndicatorParts:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_length = sorted(rows, key=lambda row: len(row["written"]), reverse=True)
+    return IndicatorParts(
+        rewrites=tuple(
+            (row["written"], row["canonical"]) for row in by_length if row["role"] != "measure"
+        ),
+        measures=tuple(
+            (row["written"], row["canonical"]) for row in by_length if row["role"] == "measure"
+        ),
+        heads=frozenset(row["written"] for row in rows if row["role"] == "head"),
+    )
+
+
+def indicator_signatures(
+    indicators: dict[str, IndicatorConcept], parts: IndicatorParts
+) -> dict[tuple[str, str], IndicatorConcept]:
+    """The parts of every label → its concept. Parts that labels of two concepts share
+    name the concept whose prefLabel has them (示范性托育机构数, not the per-county one
+    whose altLabel drops 每个县), else neither."""
+    claims: dict[tuple[str, str], set[IndicatorConcept]] = {}
+    for label, concept in indicators.items():
+        signature = parts.signature(label, None)
+        if signature is not None:
+            claims.setdefault(signature, set()).add(concept)
+    table = {}
+    for signature, concepts in claims.items():
+        named = [c for c in concepts if parts.signature(label_key(c.label), None) == signature]
+        if len(concepts) == 1 or len(named) == 1:
+            table[signature] = named[0] if named else next(iter(concepts))
+    return table
 
 
 def _functions(path: Path) -> dict[str, tuple[str, ...]]:
