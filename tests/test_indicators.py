@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from policygraph.units import UNIT_PATTERN
 
@@ -109,6 +109,8 @@ def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
             problems.append(f"{c}: no pg:domain")
         elif not domains <= DOMAINS:
             problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
+        if not any(str(source).strip() for source in graph.objects(c, DCTERMS.source)):
+            problems.append(f"{c}: no dcterms:source naming the list or plan it comes from")
         units = list(graph.objects(c, PG.unit))
         if len(units) > 1 or any(not isinstance(u, Literal) or u.language for u in units):
             problems.append(f"{c}: pg:unit must be at most one plain literal, got {units}")
