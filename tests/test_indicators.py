@@ -184,7 +184,11 @@ def leave_one_plan_out(gold: Path) -> tuple[int, int]:
 
     lexicon = load_lexicon()
     wordings = {
-        path.name: {norm(t["indicator_raw"]) for t in gold_targets(path) if t.get("indicator_raw")}
+        path.name: {
+            label_key(_DAMAGE.sub("", t["indicator_raw"]))
+            for t in gold_targets(path)
+            if t.get("indicator_raw")
+        }
         for path in GOLD_FILES
     }
     elsewhere = set().union(*(w for name, w in wordings.items() if name != gold.name))
