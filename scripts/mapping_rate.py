@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_indicators import GOLD_FILES, leave_one_plan_out  # noqa: E402
+from tests.test_indicators import GOLD_FILES, leave_one_plan_out
 
 
 def main() -> None:
