@@ -30,6 +30,11 @@ LEXICON = load_lexicon()
         ("省老龄工作委员会办公室", "ageing"),
         ("县文化广播电视和旅游局", "culture-tourism"),
         ("勐海县医疗保障局", "healthcare-security"),
+        ("县融媒体中心", "publicity"),
+        ("县妇儿工委办", "women-children-committee"),
+        ("县一老一小工作领导小组办公室（设在县发展改革局）", "development-reform"),
+        ("市养老服务联席会议办公室（市民政局）", "civil-affairs"),
+        ("市卫健委（市老龄办）", "health"),
     ],
 )
 def test_a_department_of_any_level_maps_to_its_function(department: str, function: str) -> None:
@@ -40,6 +45,6 @@ def test_a_merged_bureau_holds_both_remits() -> None:
     assert LEXICON.functions_of("县教育和体育局") == ("function/education", "function/sports")
 
 
-@pytest.mark.parametrize("unit", ["县融媒体中心", "市委组织部", "县一老一小工作领导小组办公室"])
+@pytest.mark.parametrize("unit", ["县信访局", "市委组织部", "县一老一小工作领导小组办公室"])
 def test_a_unit_of_no_known_function_maps_to_none(unit: str) -> None:
     assert LEXICON.function_of(unit) is None

@@ -29,6 +29,11 @@ FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
 
 
+SEAT = re.compile(r"（(?:设在)?(?P<unit>[^（）]{3,})）$")
+"""The unit a leading group's office sits in, written after it:
+一老一小工作领导小组办公室（设在县发展改革局）, 养老服务联席会议办公室（市民政局）."""
+
+
 def label_key(label: str) -> str:
     """A wording reduced to what matters for matching: one bracket form, no spaces,
     quotes or unit suffix."""
@@ -181,10 +186,15 @@ class Lexicon:
         return _unreviewed("|".join(signature), wording)
 
     def functions_of(self, department: str) -> tuple[str, ...]:
-        """The function keys of a department name (区民政局 → function/civil-affairs)."""
+        """The function keys of a department name (区民政局 → function/civil-affairs); a
+        leading group's office that names no function has the function of the unit it
+        sits in (领导小组办公室（设在县发展改革局） → function/development-reform)."""
         written = label_key(department)
         if written in self.functions:
             return self.functions[written]
+        seat = SEAT.search(written)
+        if seat:  # the office's own name first, else the unit it sits in
+            return self.functions_of(written[: seat.start()]) or self.functions_of(seat["unit"])
         name = self.strip_jurisdiction(written)
         if name in self.functions:
             return self.functions[name]
