@@ -85,6 +85,14 @@ def test_a_name_several_counties_bear_needs_a_region_around_it() -> None:
     assert "region/长春市" in LEXICON.enclosing_regions(found)
 
 
+def test_a_shared_county_name_is_resolved_by_the_plan_s_text() -> None:
+    title = "鼓楼区“一老一小”整体解决方案"
+    found = LEXICON.find_jurisdiction(title, context="根据《福州市“一老一小”整体解决方案》")
+    assert found is not None
+    assert "region/福州市" in LEXICON.enclosing_regions(found)
+    assert LEXICON.find_jurisdiction(title, context="根据《国务院办公厅…》") is None
+
+
 def test_a_title_without_a_region_has_no_jurisdiction() -> None:
     assert LEXICON.find_jurisdiction("国务院办公厅关于促进养老托育服务健康发展的意见") is None
 

@@ -104,11 +104,12 @@ class Lexicon:
         key = self.regions.get(label) if label else None
         return self.enclosing_keys(key) if key is not None else frozenset()
 
-    def find_jurisdiction(self, *texts: str | None) -> str | None:
+    def find_jurisdiction(self, *texts: str | None, context: str = "") -> str | None:
         """The most specific region a plan's title and issuer name, as a label that names
         it alone (万州区, 北京市朝阳区). A county is found by its own name (郸城县人民政府办公室),
         its province and prefecture come from the region data; a name several regions bear
-        (朝阳区, 城区) counts only where a region around one of them is named too."""
+        (朝阳区, 城区) counts only where a region around one of them is named too, in the
+        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan)."""
         found: list[tuple[int, int, str]] = []  # (level rank, position, key)
         homonyms: list[tuple[int, tuple[str, ...]]] = []
         for text in filter(None, texts):
@@ -119,12 +120,24 @@ class Lexicon:
                     homonyms.append((at, self.region_homonyms[label]))
         named = {key for _rank, _at, key in found}
         for at, keys in homonyms:
-            around = [k for k in keys if (self.enclosing_keys(k) - {k, NATIONAL}) & named]
-            if len(around) == 1:
-                found.append((self._rank(around[0]), at, around[0]))
+            key = self._around(keys, named) or self._around(keys, self._named_in(context))
+            if key is not None:
+                found.append((self._rank(key), at, key))
         if not found:
             return None
         return self.region_name(max(found)[2])
+
+    def _around(self, keys: tuple[str, ...], named: set[str]) -> str | None:
+        """The one of several same-named regions that lies in a region named."""
+        around = [k for k in keys if (self.enclosing_keys(k) - {k, NATIONAL}) & named]
+        return around[0] if len(around) == 1 else None
+
+    def _named_in(self, text: str) -> set[str]:
+        return {
+            self.regions[label]
+            for _at, label in self._region_mentions(text)
+            if label in self.regions
+        }
 
     def _region_mentions(self, text: str) -> list[tuple[int, str]]:
         """Region labels in a text, longest first at each position, not overlapping."""

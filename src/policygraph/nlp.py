@@ -70,7 +70,9 @@ def metadata_component(doc: Doc) -> Doc:
         doc._.normalized.text, doc._.normalized.quote, doc._.given_metadata
     )
     metadata = doc._.metadata
-    doc._.jurisdiction = load_lexicon().find_jurisdiction(metadata.title, metadata.issuer)
+    doc._.jurisdiction = load_lexicon().find_jurisdiction(
+        metadata.title, metadata.issuer, context=doc._.normalized.text
+    )
     return doc
 
 
