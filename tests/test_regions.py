@@ -5,6 +5,7 @@ for any county, with the province above it."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace
@@ -14,6 +15,7 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.resources import resource_dir
 
 PG = Namespace("https://w3id.org/policygraph/ontology#")
+PGR = Namespace("https://w3id.org/policygraph/id/")
 LEXICON = load_lexicon()
 
 
@@ -105,3 +107,48 @@ def test_a_unit_of_a_shared_county_name_belongs_to_the_plan_s_county() -> None:
     region, name = LEXICON.department_key("朝阳区民政局", "北京市朝阳区")
     assert (region, name) == ("北京市朝阳区", "区民政局")
     assert LEXICON.regions["北京市朝阳区"] != LEXICON.regions["长春市朝阳区"]
+
+
+COUNTY_DRAFT = """{county}人民政府办公室关于印发{county}“一老一小”整体解决方案的通知
+
+{county}“一老一小”整体解决方案
+
+一、主要目标
+到2025年，养老机构护理型床位占比达到40%。
+
+二、重点任务
+（一）完善养老服务体系。（责任单位：{level}民政局、{level}卫健局）
+"""
+
+
+@pytest.mark.parametrize(
+    ("county", "province"),
+    [
+        ("通渭县", "甘肃省"),
+        ("湘乡市", "湖南省"),
+        ("田林县", "广西壮族自治区"),
+        ("瑞金市", "江西省"),
+        ("鄂伦春自治旗", "内蒙古自治区"),
+    ],
+)
+def test_a_county_draft_gets_its_jurisdiction_and_its_departments_their_county(
+    tmp_path: Path, county: str, province: str
+) -> None:
+    """A draft of a county no corpus plan comes from: its graph names the county, which
+    lies in its province, its units belong to the county, not to `department/_`, and its
+    target is compared with the national one (国发〔2021〕35号: 55%)."""
+    from policygraph.build import build_file
+    from policygraph.validate import validate_graph
+
+    path = tmp_path / "draft.txt"
+    path.write_text(COUNTY_DRAFT.format(county=county, level=county[-1]), encoding="utf-8")
+    built = build_file(path)
+    (region,) = set(built.graph.objects(None, PG.jurisdiction)) - {PGR["region/中国"]}
+    key = str(region).removeprefix(str(PGR))
+    assert {LEXICON.region_labels[k] for k in LEXICON.enclosing_keys(key)} >= {county, province}
+    departments = {str(d) for d in built.graph.subjects(None, None) if "/department/" in str(d)}
+    assert departments and all(f"/department/{county}/" in d for d in departments)
+    weaker = [
+        f.message for f in validate_graph(built.graph).findings if "国发〔2021〕35号" in f.message
+    ]
+    assert weaker, "the national comparison did not run"
