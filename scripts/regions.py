@@ -37,7 +37,9 @@ UNDIVIDED = ("71", "81", "82")
 """台湾省, 香港, 澳门: GB/T 2260 lists no divisions below them."""
 AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 """Autonomous units are written short + level in plans (楚雄州, 石柱县)."""
-LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区")
+LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "林区", "特区")
+ZONE_ENDINGS = ("开发区", "园区", "示范区", "集聚区", "管理区", "合作区", "试验区", "港区", "高新区")
+"""Zones have no short name of their own (经开区 and 高新区 are in every city)."""
 SINGLE_SUFFIXES = "省市县区盟旗"
 
 
@@ -88,8 +90,10 @@ def ethnic_groups() -> list[str]:
 
 
 def short_name(name: str, groups: list[str]) -> str | None:
-    """周口市 → 周口, 西双版纳傣族自治州 → 西双版纳, 石柱土家族自治县 → 石柱; None when
-    less than two characters would remain (沛县)."""
+    """周口市 → 周口, 西双版纳傣族自治州 → 西双版纳, 石柱土家族自治县 → 石柱, 天府新区 → 天府;
+    None when less than two characters would remain (沛县), and for zones."""
+    if name.endswith(ZONE_ENDINGS):
+        return None
     stem = name
     for suffix in LEVEL_SUFFIXES:
         if stem.endswith(suffix):
@@ -140,10 +144,10 @@ def parse_regions(text: str, groups: list[str]) -> list[Region]:
 
 
 def add_zones(regions: list[Region]) -> None:
-    by_name = {r.name: r for r in regions if r.level in ("province", "city")}
-    known = {r.name for r in regions}
+    counts = Counter(r.name for r in regions)
+    by_name = {r.name: r for r in regions if counts[r.name] == 1}
     for row in _rows(ZONES):
-        if row["name"] not in known:
+        if row["name"] not in counts:
             zone = Region("", row["name"], "county", by_name[row["parent"]], note=row["note"])
             zone.labels.extend(row["labels"].split())
             regions.append(zone)
