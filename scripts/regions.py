@@ -37,8 +37,14 @@ UNDIVIDED = ("71", "81", "82")
 """台湾省, 香港, 澳门: GB/T 2260 lists no divisions below them."""
 AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 """Autonomous units are written short + level in plans (楚雄州, 石柱县)."""
-LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "林区", "特区")
-ZONE_ENDINGS = ("开发区", "园区", "示范区", "集聚区", "管理区", "合作区", "试验区", "港区", "高新区")
+LEVEL_SUFFIXES = (
+    *("特别行政区", "自治区", "自治州", "自治县", "自治旗"),
+    *("新区", "地区", "林区", "特区"),
+)
+ZONE_ENDINGS = (
+    *("开发区", "园区", "示范区", "集聚区", "管理区"),
+    *("合作区", "试验区", "港区", "高新区"),
+)
 """Zones have no short name of their own (经开区 and 高新区 are in every city)."""
 SINGLE_SUFFIXES = "省市县区盟旗"
 
