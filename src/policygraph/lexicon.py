@@ -4,6 +4,11 @@ Indicator wordings, department functions and regions live in ontology/*.ttl as
 SKOS labels; issuer codes and known policies in data/*.csv. One edit there
 updates both the graph and the matcher. Extractors receive a `Lexicon` and
 never import rdflib; `policygraph.lexicon_data.load_lexicon` reads the files.
+
+Names are matched by their parts, not only as listed: an indicator wording by its
+measure and the words around it (data/indicator_parts.csv), a department by level
+prefix + function stem (pg:nameStem) + body suffix (data/department_bodies.csv), a
+plan's jurisdiction by any of the 3,000-odd county-level names of regions.ttl.
 """
 
 from __future__ import annotations
