@@ -283,6 +283,15 @@ def test_a_bare_wording_is_not_matched_out_of_context(wording: str) -> None:
     assert not load_lexicon().indicator(wording, "%").reviewed
 
 
+def test_a_bare_wording_is_matched_in_the_context_that_names_its_subject() -> None:
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    context = "加强养老托育从业人员岗前培训和技能培训，培训率达到100%"
+    assert lexicon.indicator("培训率", "%", context).label == "养老托育从业人员培训率"
+    assert not lexicon.indicator("培训率", "%", "开展培训，培训率达到100%").reviewed
+
+
 def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     """Plans that write one new indicator in two word orders meet on one unreviewed
     concept, which a reviewer can then promote."""

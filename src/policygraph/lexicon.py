@@ -183,25 +183,38 @@ class Lexicon:
             names.setdefault(key, label)
         return names
 
-    def indicator(self, wording: str, unit: str | None = None) -> IndicatorConcept:
+    def indicator(
+        self, wording: str, unit: str | None = None, context: str = ""
+    ) -> IndicatorConcept:
         """The canonical indicator a wording names, or an unreviewed concept of its own.
 
         Where the wording itself is no label, the plan's spelling of the county level
         is unified (县（市、区）, 县（市）区 → 县（区）) and the noun the unit implies is
         added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数); else it is
         matched by its parts (IndicatorParts.signature) against the labels' parts. A bare
-        wording (培训率) is matched to nothing. An unmatched wording gets an unreviewed
-        concept keyed by its parts, which plans writing the same parts share."""
+        wording (培训率) is matched only in its `context` (the paragraph or table group
+        that states it), to the one indicator whose label is the wording after a subject
+        the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
+        unmatched wording gets an unreviewed concept keyed by its parts, which plans
+        writing the same parts share."""
         key = label_key(wording)
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
-            return _unreviewed(key, wording)
+            return self._in_context(key, context) or _unreviewed(key, wording)
         for candidate in _variants(key, unit):
             if candidate in self.indicators:
                 return self.indicators[candidate]
         if signature in self.indicator_signatures:
             return self.indicator_signatures[signature]
         return _unreviewed("|".join(signature), wording)
+
+    def _in_context(self, bare: str, context: str) -> IndicatorConcept | None:
+        named = {
+            concept
+            for label, concept in self.indicators.items()
+            if label.endswith(bare) and len(label) > len(bare) and label[: -len(bare)] in context
+        }
+        return named.pop() if len(named) == 1 else None
 
     def functions_of(self, department: str) -> tuple[str, ...]:
         """The function keys of a department name (区民政局 → function/civil-affairs); a
