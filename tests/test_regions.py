@@ -95,6 +95,14 @@ def test_a_shared_county_name_is_resolved_by_the_plan_s_text() -> None:
     assert LEXICON.find_jurisdiction(title, context="根据《国务院办公厅…》") is None
 
 
+def test_a_one_character_county_name_is_read_only_as_a_name() -> None:
+    """新县 and 成县 are counties, but 创新县域 and 建成县级 are words."""
+    assert LEXICON.find_jurisdiction("河南省人民政府办公厅关于创新县域养老服务的意见") == "河南省"
+    assert LEXICON.find_jurisdiction("关于建成县级养老服务指导中心的通知") is None
+    assert LEXICON.find_jurisdiction("新县人民政府办公室") == "新县"
+    assert LEXICON.find_jurisdiction("河南省信阳市新县“一老一小”整体解决方案") == "新县"
+
+
 def test_a_title_without_a_region_has_no_jurisdiction() -> None:
     assert LEXICON.find_jurisdiction("国务院办公厅关于促进养老托育服务健康发展的意见") is None
 

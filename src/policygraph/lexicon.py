@@ -145,12 +145,16 @@ class Lexicon:
         }
 
     def _region_mentions(self, text: str) -> list[tuple[int, str]]:
-        """Region labels in a text, longest first at each position, not overlapping."""
-        mentions, at = [], 0
+        """Region labels in a text, longest first at each position, not overlapping. A
+        two-character name (新县, 成县) counts only where it opens the text or follows
+        another region's name (河南省新县): elsewhere it is a word's tail (创新县域, 建成县级)."""
+        mentions: list[tuple[int, str]] = []
+        at = 0
         while at < len(text):
+            last_end = mentions[-1][0] + len(mentions[-1][1]) if mentions else 0
             for n in range(min(MAX_REGION_LABEL, len(text) - at), 1, -1):
                 label = text[at : at + n]
-                if self.names_region(label):
+                if self.names_region(label) and (n > 2 or at == last_end):
                     mentions.append((at, label))
                     at += n - 1
                     break
