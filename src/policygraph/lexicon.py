@@ -295,8 +295,13 @@ class Lexicon:
     @cached_property
     def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
         """(department labels, place labels): the names a run-together list of units
-        is split by (see extract/departments.py)."""
-        places = (k for k in (*self.regions, *self.region_homonyms) if len(k) >= 2)
+        is split by (see extract/departments.py). Two-character county names (和县, 新县)
+        are left out: in a list they are more often a conjunction's tail (区民政局和县…)."""
+        places = [
+            label
+            for label in (*self.regions, *self.region_homonyms)
+            if len(label) > 2 or (len(label) == 2 and self._rank(self.regions.get(label, "")) < 3)
+        ]
         return frozenset(self.functions), frozenset(places)
 
     def strip_jurisdiction(self, name: str) -> str:
