@@ -109,6 +109,8 @@ def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
             problems.append(f"{c}: no pg:domain")
         elif not domains <= DOMAINS:
             problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
+        if not any(d.language == "zh" for d in graph.objects(c, SKOS.definition)):
+            problems.append(f"{c}: no skos:definition@zh saying what it measures")
         if not any(str(source).strip() for source in graph.objects(c, DCTERMS.source)):
             problems.append(f"{c}: no dcterms:source naming the list or plan it comes from")
         units = list(graph.objects(c, PG.unit))
