@@ -69,9 +69,12 @@ class IndicatorParts:
         a measure word takes the one its unit implies; None for a bare wording such as
         培训率, which names no population or facility and is ambiguous out of context."""
         text = COUNTY_SPELLINGS.sub("县（区）", key)
-        gloss = TRAILING_MEASURE_GLOSS.search(text)
-        if gloss:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
-            text = text[: gloss.start()] + MEASURE_GLOSSES[gloss[1]]
+        written = TRAILING_BRACKET.search(text)
+        measure_words = dict(self.measures)
+        for word in (written["word"], written["word"] + "率") if written else ():
+            if word in measure_words:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
+                text = text[: written.start()] + word
+                break
         text = GLOSS.sub("", text)
         for written, canonical in self.rewrites:
             text = text.replace(written, canonical)
@@ -300,7 +303,7 @@ class Lexicon:
         places = [
             label
             for label in (*self.regions, *self.region_homonyms)
-            if len(label) > 2 or (len(label) == 2 and self._rank(self.regions.get(label, "")) < 3)
+            if len(label) > 2 or self.region_levels.get(self.regions.get(label, "")) != "county"
         ]
         return frozenset(self.functions), frozenset(places)
 
@@ -340,9 +343,8 @@ GLOSS = re.compile(r"（[^（）]*(?:、|等|[^（）]{4,})[^（）]*）")
 """A gloss in brackets: a list (托育机构、幼儿园托班、家庭托育点等) or an explanation of
 four characters or more (特殊困难老年人家庭, 县级中心敬老院); short brackets are part of
 the name (县（区）, 乡镇（街道）)."""
-MEASURE_GLOSSES = {"比例": "比例", "占比": "比例", "覆盖": "覆盖率", "覆盖率": "覆盖率"}
-TRAILING_MEASURE_GLOSS = re.compile(rf"（({'|'.join(MEASURE_GLOSSES)})）$")
-"""A measure written in brackets after the name (…乡镇（比例）)."""
+TRAILING_BRACKET = re.compile(r"（(?P<word>[^（）]{1,3})）$")
+"""A short bracket after the name, which may hold its measure (…乡镇（比例）, …（覆盖）)."""
 UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
 """The measure class a unit implies for a wording without a measure word; counts else."""
 BARE_LENGTH = 2
