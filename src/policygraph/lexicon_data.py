@@ -1,6 +1,8 @@
-"""Reads the data files into a `Lexicon`: SKOS labels of ontology/*.ttl (via pyoxigraph)
-and the issuer codes of data/issuer_codes.csv. Kept apart from policygraph.lexicon so the
-text stages that use a Lexicon never load an RDF library.
+"""Reads the data files into a `Lexicon`: SKOS labels of ontology/*.ttl (via pyoxigraph),
+the issuer codes of data/issuer_codes.csv, the indicator parts of
+data/indicator_parts.csv and the department body suffixes of data/department_bodies.csv.
+Kept apart from policygraph.lexicon so the text stages that use a Lexicon never load an
+RDF library.
 """
 
 from __future__ import annotations
