@@ -38,14 +38,14 @@ UNDIVIDED = ("71", "81", "82")
 AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 """Autonomous units are written short + level in plans (楚雄州, 石柱县)."""
 LEVEL_SUFFIXES = (
-    *("特别行政区", "自治区", "自治州", "自治县", "自治旗"),
+    *("特别行政区", "各族自治县", "自治区", "自治州", "自治县", "自治旗"),
     *("新区", "地区", "林区", "特区"),
 )
-ZONE_ENDINGS = (
-    *("开发区", "园区", "示范区", "集聚区", "管理区"),
-    *("合作区", "试验区", "港区", "高新区"),
-)
-"""Zones have no short name of their own (经开区 and 高新区 are in every city)."""
+ZONE_CODE = "7"
+ZONE_ENDING = "开发区"
+"""Zones, known by the fifth digit 7 of their statistical code (130171 经济技术开发区) or
+by name where the list gives them a district's code, get no short name (经开区, 高新区
+and 综合保税区 are in every city)."""
 SINGLE_SUFFIXES = "省市县区盟旗"
 
 
@@ -89,17 +89,15 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def ethnic_groups() -> list[str]:
     """Ethnic-group names as place names write them: 傣族, and without 族 where two
-    characters remain (新疆维吾尔自治区, 博尔塔拉蒙古自治州)."""
+    characters remain (新疆维吾尔自治区, 博尔塔拉蒙古自治州, 察布查尔锡伯自治县)."""
     names = [row["name"] for row in _rows(ETHNIC_GROUPS)]
-    bare = [n.removesuffix("族") for n in names if len(n) >= 4]
+    bare = [n.removesuffix("族") for n in names if len(n) >= 3]
     return sorted({*names, *bare}, key=len, reverse=True)
 
 
 def short_name(name: str, groups: list[str]) -> str | None:
     """周口市 → 周口, 西双版纳傣族自治州 → 西双版纳, 石柱土家族自治县 → 石柱, 天府新区 → 天府;
-    None when less than two characters would remain (沛县), and for zones."""
-    if name.endswith(ZONE_ENDINGS):
-        return None
+    None when less than two characters would remain (沛县)."""
     stem = name
     for suffix in LEVEL_SUFFIXES:
         if stem.endswith(suffix):
@@ -139,13 +137,14 @@ def parse_regions(text: str, groups: list[str]) -> list[Region]:
                 regions.append(city)
         elif name not in SKIPPED_COUNTIES:
             regions.append(Region(code, name, "county", city or province))
+    for region in regions[1:]:
+        if region.code[4:5] != ZONE_CODE and not region.name.endswith(ZONE_ENDING):
+            region.short = short_name(region.name, groups)
     seen: set[str] = set()
     for region in regions:  # the list gives a few zones another's code: keep it on the first
         if region.code in seen:
             region.code = ""
         seen.add(region.code)
-    for region in regions[1:]:
-        region.short = short_name(region.name, groups)
     return regions
 
 
