@@ -44,6 +44,9 @@ def test_divisions_carry_their_code(regions: Graph) -> None:
         ("西双版纳傣族自治州", "西双版纳"),
         ("石柱土家族自治县", "石柱"),
         ("鄂温克族自治旗", "鄂温克"),
+        ("博尔塔拉蒙古自治州", "博尔塔拉"),
+        ("龙胜各族自治县", "龙胜"),
+        ("天府新区", "天府"),
     ],
 )
 def test_short_names_are_derived_from_the_full_name(
@@ -55,6 +58,13 @@ def test_short_names_are_derived_from_the_full_name(
 
 def test_a_short_name_shared_with_a_province_goes_to_the_province() -> None:
     assert LEXICON.regions["吉林"] == "region/吉林省"
+
+
+def test_zones_have_no_short_name(regions: Graph) -> None:
+    """经开区 and 高新区 are in every city: a zone's name is written whole."""
+    zones = [r for r, code in regions.subject_objects(SKOS.notation) if str(code)[4] == "7"]
+    assert len(zones) > 100
+    assert all(regions.value(zone, SKOS.hiddenLabel) is None for zone in zones)
 
 
 @pytest.mark.parametrize(
