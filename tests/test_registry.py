@@ -196,6 +196,16 @@ def test_a_code_opening_with_no_short_name_names_no_issuer() -> None:
     assert issuer_of_code("民政发", frozenset(), load_lexicon()) is None
 
 
+def test_a_prefecture_code_by_its_initial_is_read_inside_its_province() -> None:
+    lexicon = load_lexicon()
+    henan = lexicon.enclosing_regions("郸城县")
+    assert issuer_of_code("洛政办", henan, lexicon) == (("洛阳市人民政府办公室",), "洛阳市")
+    assert issuer_of_code("洛政办", frozenset(), lexicon) is None
+    assert issuer_of_code("民政发", henan, lexicon) is None
+    jiangsu = lexicon.enclosing_regions("江苏省")
+    assert issuer_of_code("南政发", jiangsu, lexicon) is None  # 南京市 or 南通市
+
+
 def test_issuer_code_levels_are_their_jurisdiction_s() -> None:
     lexicon = load_lexicon()
     with (resource_dir("data") / "issuer_codes.csv").open(encoding="utf-8") as handle:
