@@ -165,14 +165,15 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
-    "kunming.json": 0.70,
+    "kunming.json": 0.80,
     "lincang.json": 0.85,
-    "wanzhou.json": 0.65,
+    "wanzhou.json": 0.70,
     "xixian.json": 0.65,
-    "zhoukou.json": 0.80,
+    "zhoukou.json": 0.85,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
-without the labels only that plan's wordings gave it (measured 0.76 0.91 0.71 0.70 0.88)."""
+without the labels only that plan's wordings gave it (measured 0.86 0.91 0.73 0.70 0.88;
+0.61 overall with label lookup alone, 0.80 with matching by parts)."""
 
 
 def leave_one_plan_out(gold: Path) -> tuple[int, int]:
