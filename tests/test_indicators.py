@@ -22,6 +22,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from policygraph.lexicon import Lexicon
 from policygraph.units import UNIT_PATTERN
 
 ROOT = Path(__file__).parents[1]
@@ -176,10 +177,9 @@ without the labels only that plan's wordings gave it (measured 0.86 0.91 0.73 0.
 0.61 overall with label lookup alone, 0.80 with matching by parts)."""
 
 
-def leave_one_plan_out(gold: Path) -> tuple[int, int]:
-    """(targets on their canonical indicator, targets) of one gold plan, matched by a
-    lexicon whose indicator labels that only this plan's wordings supplied are removed:
-    what the scheme does for a plan whose wordings did not build it."""
+def lexicon_without_own_labels(gold: Path) -> Lexicon:
+    """The bundled lexicon less the indicator labels that only this gold plan's wordings
+    supplied: the scheme as it stands for a plan whose wordings did not build it."""
     from dataclasses import replace
 
     from policygraph.lexicon import label_key
@@ -201,11 +201,17 @@ def leave_one_plan_out(gold: Path) -> tuple[int, int]:
         if label in lexicon.indicators and label_key(lexicon.indicators[label].label) != label
     }
     kept = {label: c for label, c in lexicon.indicators.items() if label not in own}
-    without = replace(
+    return replace(
         lexicon,
         indicators=kept,
         indicator_signatures=indicator_signatures(kept, lexicon.indicator_parts),
     )
+
+
+def leave_one_plan_out(gold: Path) -> tuple[int, int]:
+    """(targets on their canonical indicator, targets) of one gold plan, matched by the
+    lexicon without the labels only this plan's wordings supplied."""
+    without = lexicon_without_own_labels(gold)
     scored = [
         t for t in gold_targets(gold) if t.get("indicator_raw") and t.get("indicator_canonical")
     ]
