@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv fonts demo graphs lint test bench clean
+.PHONY: help venv fonts demo graphs regions issuers lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,14 @@ browser: ## install chromium and chromium-driver (Debian) when missing, as root
 graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs
 
+# only the package's data files are read, so its own dependencies are not installed
+regions: $(STAMP) ## regenerate ontology/regions.ttl from the pinned division list (extra "regions")
+	$(BIN)/python -m pip install -qq --no-deps "$$(grep -o 'jionlp==[0-9.]*' pyproject.toml)"
+	$(BIN)/python scripts/regions.py
+
+issuers: $(STAMP) ## regenerate data/issuer_codes.csv from the province stems and the listed codes
+	$(BIN)/python scripts/issuer_codes.py
+
 demo: graphs ## build the corpus graphs, validate them and show who owns which targets
 	-$(BIN)/policygraph validate graphs --summary
 	$(BIN)/policygraph query department-targets --limit 15
@@ -48,8 +56,8 @@ explore: $(STAMP) ## start the web explorer (and /sparql) on the bundled graphs;
 	$(BIN)/policygraph serve --graphs graphs --sources corpus
 
 lint: $(STAMP) ## ruff check and format check
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: $(STAMP) ## mypy over the package
 	$(BIN)/mypy src/policygraph

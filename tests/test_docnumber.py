@@ -389,7 +389,7 @@ def _is_normal_form(text: str) -> bool:
 
 
 def test_issuer_codes_csv_is_well_formed() -> None:
-    assert _header("issuer_codes.csv") == ["code", "issuer", "jurisdiction", "source"]
+    assert _header("issuer_codes.csv") == ["code", "issuer", "jurisdiction", "level", "source"]
     rows = _rows("issuer_codes.csv")
     codes_seen = [row["code"] for row in rows]
     assert len(codes_seen) == len(set(codes_seen)), "duplicate issuer codes"

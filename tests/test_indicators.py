@@ -1,9 +1,10 @@
-"""The indicator scheme (ontology/indicators.ttl) is well formed and covers the gold wording.
+"""The indicator scheme (ontology/indicators.ttl) is well formed, and the matcher maps
+wordings no plan gave it.
 
 Every indicator_canonical of tests/gold/*.json must be the skos:prefLabel@zh of a
-concept, and every indicator_raw must be a label of that very concept, so that the
-build can map a plan's wording to its canonical indicator by label lookup alone.
-Labels are compared as the build's lexicon compares them (policygraph.lexicon.label_key):
+concept (the evaluation compares indicators by it). Whether a plan's wording reaches its
+canonical indicator is measured leave-one-plan-out: the labels only that plan's wordings
+supplied are removed before its wordings are matched. Labels are compared as the build's lexicon compares them (policygraph.lexicon.label_key):
 fullwidth and halfwidth brackets （）/() unified, spaces and “” dropped, no unit suffix.
 Gold raw wordings are exact substrings of scraped files, so a line break inside one,
 with the page-chunk marker that can follow it (西咸: '婴幼儿早期\n3、发展知识普及率'),
@@ -19,8 +20,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
+from policygraph.lexicon import Lexicon
 from policygraph.units import UNIT_PATTERN
 
 ROOT = Path(__file__).parents[1]
@@ -108,6 +110,10 @@ def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
             problems.append(f"{c}: no pg:domain")
         elif not domains <= DOMAINS:
             problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
+        if not any(d.language == "zh" for d in graph.objects(c, SKOS.definition)):
+            problems.append(f"{c}: no skos:definition@zh saying what it measures")
+        if not any(str(source).strip() for source in graph.objects(c, DCTERMS.source)):
+            problems.append(f"{c}: no dcterms:source naming the list or plan it comes from")
         units = list(graph.objects(c, PG.unit))
         if len(units) > 1 or any(not isinstance(u, Literal) or u.language for u in units):
             problems.append(f"{c}: pg:unit must be at most one plain literal, got {units}")
@@ -159,22 +165,68 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
     assert not missing, f"{gold.name}: canonical indicators with no concept: {missing}"
 
 
+LEAVE_ONE_PLAN_OUT_FLOORS = {
+    "kunming.json": 0.80,
+    "lincang.json": 0.85,
+    "wanzhou.json": 0.70,
+    "xixian.json": 0.65,
+    "zhoukou.json": 0.85,
+}
+"""The share of a plan's gold targets mapped to their canonical indicator by a scheme
+without the labels only that plan's wordings gave it (measured 0.86 0.91 0.76 0.70 0.88;
+0.61 overall with label lookup alone, 0.81 with matching by parts)."""
+
+
+def lexicon_without_own_labels(gold: Path) -> Lexicon:
+    """The bundled lexicon less the indicator labels that only this gold plan's wordings
+    supplied: the scheme as it stands for a plan whose wordings did not build it."""
+    from dataclasses import replace
+
+    from policygraph.lexicon import label_key
+    from policygraph.lexicon_data import indicator_signatures, load_lexicon
+
+    lexicon = load_lexicon()
+    wordings = {
+        path.name: {
+            label_key(_DAMAGE.sub("", t["indicator_raw"]))
+            for t in gold_targets(path)
+            if t.get("indicator_raw")
+        }
+        for path in GOLD_FILES
+    }
+    elsewhere = set().union(*(w for name, w in wordings.items() if name != gold.name))
+    own = {
+        label
+        for label in wordings[gold.name] - elsewhere
+        if label in lexicon.indicators and label_key(lexicon.indicators[label].label) != label
+    }
+    kept = {label: c for label, c in lexicon.indicators.items() if label not in own}
+    return replace(
+        lexicon,
+        indicators=kept,
+        indicator_signatures=indicator_signatures(kept, lexicon.indicator_parts),
+    )
+
+
+def leave_one_plan_out(gold: Path) -> tuple[int, int]:
+    """(targets on their canonical indicator, targets) of one gold plan, matched by the
+    lexicon without the labels only this plan's wordings supplied."""
+    without = lexicon_without_own_labels(gold)
+    scored = [
+        t for t in gold_targets(gold) if t.get("indicator_raw") and t.get("indicator_canonical")
+    ]
+    hits = 0
+    for t in scored:
+        concept = without.indicator(_DAMAGE.sub("", t["indicator_raw"]), t.get("unit"))
+        hits += concept.reviewed and norm(concept.label) == norm(t["indicator_canonical"])
+    return hits, len(scored)
+
+
 @pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
-def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) -> None:
-    by_pref = dict(labels.values())
-    problems = []
-    for t in gold_targets(gold):
-        raw, canonical = t.get("indicator_raw"), t.get("indicator_canonical")
-        if not raw or not canonical:
-            continue
-        names = by_pref.get(norm(canonical))
-        if names is None:
-            continue  # reported by test_gold_canonical_names_are_preflabels
-        if norm(raw) not in names:
-            owner = [pref for pref, ns in by_pref.items() if norm(raw) in ns]
-            where = f" (it is a label of {owner[0]!r})" if owner else ""
-            problems.append(f"{t.get('id')}: {raw!r} is not a label of {canonical!r}{where}")
-    assert not problems, f"{gold.name}:\n" + "\n".join(problems)
+def test_leave_one_plan_out_mapping_rate(gold: Path) -> None:
+    hits, total = leave_one_plan_out(gold)
+    assert total > 0
+    assert hits / total >= LEAVE_ONE_PLAN_OUT_FLOORS[gold.name], f"{hits}/{total}"
 
 
 @pytest.mark.parametrize(
@@ -192,11 +244,23 @@ def test_gold_raw_wording_is_a_label_of_its_concept(gold: Path, labels: dict) ->
             id="county-spelling-2",
         ),
         pytest.param("每千人口托位数", None, "每千人口托位数", id="exact-label-without-unit"),
+        pytest.param("托育机构备案数", "个", "备案托育机构数", id="word-order"),
+        pytest.param("登记备案托育机构数量", "个", "备案托育机构数", id="synonyms"),
+        pytest.param(
+            "每千人口（常住人口）拥有3岁以下婴幼儿托位数", "个", "每千人口托位数", id="filler"
+        ),
+        pytest.param(
+            "建有老年学校的乡（镇）、街道（比例）",
+            None,
+            "建有老年学校的乡镇(街道)比例",
+            id="measure-gloss",
+        ),
     ],
 )
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
     """Issue 3: a wording that is no label still finds its concept when the unit names
-    the noun it leaves out, or the county level is spelt another way."""
+    the noun it leaves out, or the county level is spelt another way; issue 13: when it
+    has the parts of a label in another order, with synonyms, fillers or glosses."""
     from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)
@@ -219,3 +283,30 @@ def test_label_key_drops_any_value_unit_after_the_name(unit: str) -> None:
     from policygraph.lexicon import label_key
 
     assert label_key(f"老年助餐服务点（{unit}）") == "老年助餐服务点"
+
+
+@pytest.mark.parametrize("wording", ["培训率", "参保率", "覆盖率"])
+def test_a_bare_wording_is_not_matched_out_of_context(wording: str) -> None:
+    from policygraph.lexicon_data import load_lexicon
+
+    assert not load_lexicon().indicator(wording, "%").reviewed
+
+
+def test_a_bare_wording_is_matched_in_the_context_that_names_its_subject() -> None:
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    context = "加强养老托育从业人员岗前培训和技能培训，培训率达到100%"
+    assert lexicon.indicator("培训率", "%", context).label == "养老托育从业人员培训率"
+    assert not lexicon.indicator("培训率", "%", "开展培训，培训率达到100%").reviewed
+
+
+def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
+    """Plans that write one new indicator in two word orders meet on one unreviewed
+    concept, which a reviewer can then promote."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    one = lexicon.indicator("注册养老服务志愿者人数", "人")
+    other = lexicon.indicator("养老服务志愿者注册数", "人")
+    assert not one.reviewed and one.key == other.key

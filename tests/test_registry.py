@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,8 +18,10 @@ from policygraph.registry import (
     REGISTRY_FILE,
     ParentTarget,
     doc_iri,
+    issuer_of_code,
     load_registry,
 )
+from policygraph.resources import resource_dir
 from policygraph.store import graph_to_turtle, load_store
 from policygraph.vocab import DCTERMS, PG, PGR
 
@@ -166,3 +169,48 @@ def test_registry_unresolved_citation_stays_with_its_issuer(union: Graph) -> Non
 
 def test_registry_cited_known_policy_is_resolved(union: Graph) -> None:
     assert union.value(doc_iri("云政办发〔2021〕34号"), PG.resolved) == Literal(True)
+
+
+# --- issuer codes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "issuer", "jurisdiction"),
+    [
+        ("川府发", "四川省人民政府", "四川省"),
+        ("渝府办发", "重庆市人民政府办公厅", "重庆市"),
+        ("京政办函", "北京市人民政府办公厅", "北京市"),
+        ("赣府厅发", "江西省人民政府办公厅", "江西省"),
+        ("皖政", "安徽省人民政府", "安徽省"),
+        ("国卫人口发", "国家卫生健康委员会", "中国"),
+        ("建标", "住房和城乡建设部", "中国"),
+        ("勐海政办发", "勐海县人民政府办公室", "勐海县"),
+        ("西双版纳政发", "西双版纳傣族自治州人民政府", "西双版纳傣族自治州"),
+    ],
+)
+def test_issuer_codes_name_their_issuer(code: str, issuer: str, jurisdiction: str) -> None:
+    assert issuer_of_code(code, frozenset(), load_lexicon()) == ((issuer,), jurisdiction)
+
+
+def test_a_code_opening_with_no_short_name_names_no_issuer() -> None:
+    assert issuer_of_code("民政发", frozenset(), load_lexicon()) is None
+
+
+def test_a_prefecture_code_by_its_initial_is_read_inside_its_province() -> None:
+    lexicon = load_lexicon()
+    henan = lexicon.enclosing_regions("郸城县")
+    assert issuer_of_code("洛政办", henan, lexicon) == (("洛阳市人民政府办公室",), "洛阳市")
+    assert issuer_of_code("洛政办", frozenset(), lexicon) is None
+    assert issuer_of_code("民政发", henan, lexicon) is None
+    jiangsu = lexicon.enclosing_regions("江苏省")
+    assert issuer_of_code("南政发", jiangsu, lexicon) is None  # 南京市 or 南通市
+
+
+def test_issuer_code_levels_are_their_jurisdiction_s() -> None:
+    lexicon = load_lexicon()
+    with (resource_dir("data") / "issuer_codes.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["level"] for row in rows} <= {"national", "province", "city", "county"}
+    for row in rows:
+        key = lexicon.regions[row["jurisdiction"]]
+        assert lexicon.region_levels[key] == row["level"], row["code"]

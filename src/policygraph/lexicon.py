@@ -4,6 +4,11 @@ Indicator wordings, department functions and regions live in ontology/*.ttl as
 SKOS labels; issuer codes and known policies in data/*.csv. One edit there
 updates both the graph and the matcher. Extractors receive a `Lexicon` and
 never import rdflib; `policygraph.lexicon_data.load_lexicon` reads the files.
+
+Names are matched by their parts, not only as listed: an indicator wording by its
+measure and the words around it (data/indicator_parts.csv), a department by level
+prefix + function stem (pg:nameStem) + body suffix (data/department_bodies.csv), a
+plan's jurisdiction by any of the 3,000-odd county-level names of regions.ttl.
 """
 
 from __future__ import annotations
@@ -22,9 +27,16 @@ UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16
+ADMIN_LEVELS = ("national", "province", "city", "county")
+NATIONAL = "region/中国"
 FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
 """Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
+
+
+SEAT = re.compile(r"（(?:设在)?(?P<unit>[^（）]{3,})）$")
+"""The unit a leading group's office sits in, written after it:
+一老一小工作领导小组办公室（设在县发展改革局）, 养老服务联席会议办公室（市民政局）."""
 
 
 def label_key(label: str) -> str:
@@ -41,87 +53,278 @@ class IndicatorConcept:
 
 
 @dataclass(frozen=True)
+class IndicatorParts:
+    """The parts an indicator wording is read by (data/indicator_parts.csv): rewrites of
+    synonyms, scope and filler words to one form, the trailing measure words with their
+    measure class, and the head nouns that name an indicator on their own (托位)."""
+
+    rewrites: tuple[tuple[str, str], ...] = ()  # written → canonical, longest first
+    measures: tuple[tuple[str, str], ...] = ()  # trailing word → measure class, longest first
+    heads: frozenset[str] = frozenset()
+
+    def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
+        """(measure class, parts) of a wording: synonyms unified, scope and filler words
+        dropped, county spellings unified, and the rest as its characters in code-point
+        order, so that 托育机构备案数 and 登记备案托育机构数量 read alike. A wording without
+        a measure word takes the one its unit implies; None for a bare wording such as
+        培训率, which names no population or facility and is ambiguous out of context."""
+        text = COUNTY_SPELLINGS.sub("县（区）", key)
+        written = TRAILING_BRACKET.search(text)
+        measure_words = dict(self.measures)
+        if written:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
+            for word in (written["word"], written["word"] + "率"):
+                if word in measure_words:
+                    text = text[: written.start()] + word
+                    break
+        text = GLOSS.sub("", text)
+        for spelled, canonical in self.rewrites:
+            text = text.replace(spelled, canonical)
+        measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
+        if measure is not None:
+            rest, measure_class = text.removesuffix(measure[0]), measure[1]
+        else:
+            rest, measure_class = text, UNIT_MEASURES.get(unit or "", "数")
+        if len(rest) <= BARE_LENGTH and rest not in self.heads:
+            return None
+        return measure_class, "".join(sorted(rest))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Label → concept tables for indicators, functions and regions."""
 
     indicators: dict[str, IndicatorConcept] = field(default_factory=dict)
+    indicator_parts: IndicatorParts = field(default_factory=IndicatorParts)
+    indicator_signatures: dict[tuple[str, str], IndicatorConcept] = field(default_factory=dict)
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    regions: dict[str, str] = field(default_factory=dict)  # label → region key
+    regions: dict[str, str] = field(default_factory=dict)  # label naming one region → key
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
     issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
     region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
+    region_homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 朝阳区 → keys
+    region_levels: dict[str, str] = field(default_factory=dict)  # region key → pg:adminLevel
+    region_short: dict[str, str] = field(default_factory=dict)  # short name (万州) → key
+    function_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 民政 → keys
+    department_bodies: tuple[str, ...] = ()  # body suffixes, longest first: 委员会 … 局
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it
         (西咸新区 → region/西咸新区, region/西安市, region/陕西省, region/中国)."""
         key = self.regions.get(label) if label else None
+        return self.enclosing_keys(key) if key is not None else frozenset()
+
+    def find_jurisdiction(self, *texts: str | None, context: str = "") -> str | None:
+        """The most specific region a plan's title and issuer name, as a label that names
+        it alone (万州区, 北京市朝阳区). A county is found by its own name (郸城县人民政府办公室),
+        its province and prefecture come from the region data; a name several regions bear
+        (朝阳区, 城区) counts only where a region around one of them is named too, in the
+        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan)."""
+        found: list[tuple[int, int, str]] = []  # (level rank, position, key)
+        homonyms: list[tuple[int, tuple[str, ...]]] = []
+        for text in filter(None, texts):
+            for at, label in self._region_mentions(text):
+                if label in self.regions:
+                    found.append((self._rank(self.regions[label]), at, self.regions[label]))
+                else:
+                    homonyms.append((at, self.region_homonyms[label]))
+        named = {key for _rank, _at, key in found}
+        for at, keys in homonyms:
+            key = self._around(keys, named) or self._around(keys, self._named_in(context))
+            if key is not None:
+                found.append((self._rank(key), at, key))
+        if not found:
+            return None
+        return self.region_name(max(found)[2])
+
+    def _around(self, keys: tuple[str, ...], named: set[str]) -> str | None:
+        """The one of several same-named regions that lies in a region named."""
+        around = [k for k in keys if (self.enclosing_keys(k) - {k, NATIONAL}) & named]
+        return around[0] if len(around) == 1 else None
+
+    def _named_in(self, text: str) -> set[str]:
+        return {
+            self.regions[label]
+            for _at, label in self._region_mentions(text)
+            if label in self.regions
+        }
+
+    def _region_mentions(self, text: str) -> list[tuple[int, str]]:
+        """Region labels in a text, longest first at each position, not overlapping. A
+        two-character name (新县, 成县) counts only where it opens the text or follows
+        another region's name (河南省新县): elsewhere it is a word's tail (创新县域, 建成县级)."""
+        mentions: list[tuple[int, str]] = []
+        at = 0
+        while at < len(text):
+            last_end = mentions[-1][0] + len(mentions[-1][1]) if mentions else 0
+            for n in range(min(MAX_REGION_LABEL, len(text) - at), 1, -1):
+                label = text[at : at + n]
+                if self.names_region(label) and (n > 2 or at == last_end):
+                    mentions.append((at, label))
+                    at += n - 1
+                    break
+            at += 1
+        return mentions
+
+    def _rank(self, key: str) -> int:
+        return ADMIN_LEVELS.index(self.region_levels.get(key, "county"))
+
+    def enclosing_keys(self, key: str) -> frozenset[str]:
+        """A region key and the keys of every region around it."""
         keys: set[str] = set()
-        while key is not None and key not in keys:
-            keys.add(key)
-            key = self.region_parents.get(key)
+        current: str | None = key
+        while current is not None and current not in keys:
+            keys.add(current)
+            current = self.region_parents.get(current)
         return frozenset(keys)
 
-    def indicator(self, wording: str, unit: str | None = None) -> IndicatorConcept:
+    def region_name(self, key: str) -> str:
+        """The shortest label that names this region alone: its official name unless
+        another region bears it too (朝阳区 → 北京市朝阳区)."""
+        label = self.region_labels.get(key, key)
+        if self.regions.get(label) == key:
+            return label
+        return self._unique_names.get(key, label)
+
+    @cached_property
+    def _unique_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for label, key in sorted(self.regions.items(), key=lambda item: (len(item[0]), item[0])):
+            names.setdefault(key, label)
+        return names
+
+    def indicator(
+        self, wording: str, unit: str | None = None, context: str = ""
+    ) -> IndicatorConcept:
         """The canonical indicator a wording names, or an unreviewed concept of its own.
 
         Where the wording itself is no label, the plan's spelling of the county level
         is unified (县（市、区）, 县（市）区 → 县（区）) and the noun the unit implies is
-        added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数)."""
+        added (护理型床位 + % → 护理型床位占比, 老年大学 + 所 → 老年大学数); else it is
+        matched by its parts (IndicatorParts.signature) against the labels' parts. A bare
+        wording (培训率) is matched only in its `context` (the paragraph or table group
+        that states it), to the one indicator whose label is the wording after a subject
+        the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
+        unmatched wording gets an unreviewed concept keyed by its parts, which plans
+        writing the same parts share."""
         key = label_key(wording)
+        signature = self.indicator_parts.signature(key, unit)
+        if signature is None:
+            return self._in_context(key, context) or _unreviewed(key, wording)
         for candidate in _variants(key, unit):
             if candidate in self.indicators:
                 return self.indicators[candidate]
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
+        if signature in self.indicator_signatures:
+            return self.indicator_signatures[signature]
+        return _unreviewed("|".join(signature), wording)
+
+    def _in_context(self, bare: str, context: str) -> IndicatorConcept | None:
+        named = {
+            concept
+            for label, concept in self.indicators.items()
+            if label.endswith(bare) and len(label) > len(bare) and label[: -len(bare)] in context
+        }
+        return named.pop() if len(named) == 1 else None
 
     def functions_of(self, department: str) -> tuple[str, ...]:
-        """The function keys of a department name (区民政局 → function/civil-affairs)."""
+        """The function keys of a department name (区民政局 → function/civil-affairs); a
+        leading group's office that names no function has the function of the unit it
+        sits in (领导小组办公室（设在县发展改革局） → function/development-reform)."""
         written = label_key(department)
         if written in self.functions:
             return self.functions[written]
+        seat = SEAT.search(written)
+        if seat:  # the office's own name first, else the unit it sits in
+            return self.functions_of(written[: seat.start()]) or self.functions_of(seat["unit"])
         name = self.strip_jurisdiction(written)
         if name in self.functions:
             return self.functions[name]
+        by_stem = self._functions_by_stem(name)
+        if by_stem:
+            return by_stem
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
 
+    def function_of(self, department: str) -> str | None:
+        """The function key of a department name, or None for a unit of no known function
+        (a merged bureau gives its first: 教育体育局 → function/education)."""
+        functions = self.functions_of(department)
+        return functions[0] if functions else None
+
+    def _functions_by_stem(self, name: str) -> tuple[str, ...]:
+        """A name read as function stem + body suffix (省民政厅, 县人社局, 卫生健康委员会,
+        国家税务总局): the stem is looked up exactly, else the longest stem it ends with."""
+        body = next((b for b in self.department_bodies if name.endswith(b)), None)
+        if body is None or len(name) <= len(body):
+            return ()
+        stem = name.removesuffix(body)
+        if stem in self.function_stems:
+            return self.function_stems[stem]
+        endings = [known for known in self.function_stems if stem.endswith(known)]
+        return self.function_stems[max(endings, key=len)] if endings else ()
+
     def department_key(self, name: str, jurisdiction: str | None) -> tuple[str, str]:
-        """(region label, name) that identify one department: 重庆市万州区民政局,
+        """(region name, name) that identify one department: 重庆市万州区民政局,
         万州区民政局 and 区民政局 of a 万州区 plan are all (万州区, 区民政局). A name that
         opens with a region's full name belongs to that region (重庆市民政局 → 重庆市);
         any other to the plan's jurisdiction. Units of functional zones (新区 …) are
         written without the level character (社会事业服务局)."""
         key = label_key(name)
         prefixes = [
-            key[:n]
+            (key[:n], region)
             for n in range(2, min(len(key) - 1, MAX_REGION_LABEL + 1))
-            if key[:n] in self.regions and REGION_LEVEL.search(key[:n])
+            if REGION_LEVEL.search(key[:n])
+            and (region := self._region_near(key[:n], jurisdiction)) is not None
         ]
         if prefixes:
-            prefix = max(prefixes, key=len)
-            region = self.regions[prefix]
+            prefix, region = max(prefixes, key=lambda found: len(found[0]))
             rest = key[len(prefix) :]
             label = self.region_labels.get(region, prefix)
             level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
-            return label, level + rest
-        known = self.regions.get(jurisdiction) if jurisdiction else None
-        if known and jurisdiction:
-            return self.region_labels.get(known, jurisdiction), key
-        return jurisdiction or "_", key
+            return self.region_name(region), level + rest
+        region = self.regions.get(jurisdiction) if jurisdiction else None
+        return self.region_name(region) if region else (jurisdiction or "_"), key
+
+    def _region_near(self, label: str, jurisdiction: str | None) -> str | None:
+        """The region a label names; of several bearing it (朝阳区), the one inside or
+        around the plan's jurisdiction."""
+        if label in self.regions:
+            return self.regions[label]
+        around = self.enclosing_regions(jurisdiction) - {NATIONAL}
+        near = [
+            key
+            for key in self.region_homonyms.get(label, ())
+            if key in around or (self.enclosing_keys(key) & around)
+        ]
+        return near[0] if len(near) == 1 else None
 
     @cached_property
     def unit_labels(self) -> tuple[frozenset[str], frozenset[str]]:
         """(department labels, place labels): the names a run-together list of units
-        is split by (see extract/departments.py)."""
-        return frozenset(self.functions), frozenset(k for k in self.regions if len(k) >= 2)
+        is split by (see extract/departments.py). Two-character county names (和县, 新县)
+        are left out: in a list they are more often a conjunction's tail (区民政局和县…)."""
+        places = [
+            label
+            for label in (*self.regions, *self.region_homonyms)
+            if len(label) > 2 or self.region_levels.get(self.regions.get(label, "")) != "county"
+        ]
+        return frozenset(self.functions), frozenset(places)
 
     def strip_jurisdiction(self, name: str) -> str:
         """区民政局 → 民政局, 万州区民政局 → 民政局, 人行周口市中心支行 → 中心支行."""
-        for label in sorted(self.regions, key=len, reverse=True):
-            at = name.find(label)
-            if 0 <= at <= 2 and len(name) > at + len(label) + 1:
-                return name[at + len(label) :]
+        ends = [
+            (n, -at)  # the longest region label, then the earliest
+            for at in range(3)
+            for n in range(2, min(MAX_REGION_LABEL, len(name) - at - 2) + 1)
+            if self.names_region(name[at : at + n])
+        ]
+        if ends:
+            length, minus_start = max(ends)
+            return name[length - minus_start :]
         return JURISDICTION_PREFIX.sub("", name)
+
+    def names_region(self, label: str) -> bool:
+        """Whether a label names one region or several (朝阳区)."""
+        return label in self.regions or label in self.region_homonyms
 
 
 COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")
@@ -136,6 +339,24 @@ UNIT_NOUNS = {
 }
 """Nouns a unit implies when the wording leaves them out; counts add 数, and a wording
 without a unit (…全覆盖, stated in words) names a coverage rate."""
+
+
+GLOSS = re.compile(r"（[^（）]*(?:、|等|[^（）]{4,})[^（）]*）")
+"""A gloss in brackets: a list (托育机构、幼儿园托班、家庭托育点等) or an explanation of
+four characters or more (特殊困难老年人家庭, 县级中心敬老院); short brackets are part of
+the name (县（区）, 乡镇（街道）)."""
+TRAILING_BRACKET = re.compile(r"（(?P<word>[^（）]{1,3})）$")
+"""A short bracket after the name, which may hold its measure (…乡镇（比例）, …（覆盖）)."""
+UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
+"""The measure class a unit implies for a wording without a measure word; counts else."""
+BARE_LENGTH = 2
+"""A wording whose parts besides its measure are this short (培训率, 参保率) names
+no population or facility: it is read only with its context."""
+
+
+def _unreviewed(key: str, wording: str) -> IndicatorConcept:
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return IndicatorConcept(key=f"indicator/x-{digest}", label=wording, reviewed=False)
 
 
 def _variants(key: str, unit: str | None) -> list[str]:

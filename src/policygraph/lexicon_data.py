@@ -1,6 +1,8 @@
-"""Reads the data files into a `Lexicon`: SKOS labels of ontology/*.ttl (via pyoxigraph)
-and the issuer codes of data/issuer_codes.csv. Kept apart from policygraph.lexicon so the
-text stages that use a Lexicon never load an RDF library.
+"""Reads the data files into a `Lexicon`: SKOS labels of ontology/*.ttl (via pyoxigraph),
+the issuer codes of data/issuer_codes.csv, the indicator parts of
+data/indicator_parts.csv and the department body suffixes of data/department_bodies.csv.
+Kept apart from policygraph.lexicon so the text stages that use a Lexicon never load an
+RDF library.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from policygraph.lexicon import IndicatorConcept, Lexicon, label_key
+from policygraph.lexicon import IndicatorConcept, IndicatorParts, Lexicon, label_key
 from policygraph.resources import resource_dir
 from policygraph.vocab import PG, PGR, RDFS, SKOS
 
@@ -26,13 +28,27 @@ def load_lexicon() -> Lexicon:
     ontology = resource_dir("ontology")
     data = resource_dir("data")
     regions = _triples(ontology / "regions.ttl")
+    claims = _region_claims(regions)
+    parts = _indicator_parts(data / "indicator_parts.csv")
+    indicators = _indicators(ontology / "indicators.ttl")
     return Lexicon(
-        indicators=_indicators(ontology / "indicators.ttl"),
+        indicators=indicators,
+        indicator_parts=parts,
+        indicator_signatures=indicator_signatures(indicators, parts),
         functions=_functions(ontology / "functions.ttl"),
-        regions=_region_index(regions),
+        regions={label: keys[0] for label, keys in claims.items() if len(keys) == 1},
         region_labels=_region_labels(regions),
         issuers=_issuers(data / "issuer_codes.csv"),
+        function_stems=_function_stems(ontology / "functions.ttl"),
+        department_bodies=_department_bodies(data / "department_bodies.csv"),
         region_parents=_region_parents(regions),
+        region_homonyms={label: keys for label, keys in claims.items() if len(keys) > 1},
+        region_levels=_region_levels(regions),
+        region_short={
+            _value(t.object): _local(t.subject)
+            for t in regions
+            if t.predicate.value == SKOS_ + "hiddenLabel"
+        },
     )
 
 
@@ -45,6 +61,11 @@ def _triples(path: Path) -> list[ox.Triple]:
 def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     """A node's IRI without the pgr: namespace (the vocabularies hold no quoted triples)."""
     return str(node) if isinstance(node, ox.Triple) else node.value.removeprefix(ID)
+
+
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The lexical value of a term (the ontology files hold no triple terms)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 def _indicators(path: Path) -> dict[str, IndicatorConcept]:
@@ -64,6 +85,40 @@ def _indicators(path: Path) -> dict[str, IndicatorConcept]:
     }
 
 
+def _indicator_parts(path: Path) -> IndicatorParts:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_length = sorted(rows, key=lambda row: len(row["written"]), reverse=True)
+    return IndicatorParts(
+        rewrites=tuple(
+            (row["written"], row["canonical"]) for row in by_length if row["role"] != "measure"
+        ),
+        measures=tuple(
+            (row["written"], row["canonical"]) for row in by_length if row["role"] == "measure"
+        ),
+        heads=frozenset(row["written"] for row in rows if row["role"] == "head"),
+    )
+
+
+def indicator_signatures(
+    indicators: dict[str, IndicatorConcept], parts: IndicatorParts
+) -> dict[tuple[str, str], IndicatorConcept]:
+    """The parts of every label → its concept. Parts that labels of two concepts share
+    name the concept whose prefLabel has them (示范性托育机构数, not the per-county one
+    whose altLabel drops 每个县), else neither."""
+    claims: dict[tuple[str, str], set[IndicatorConcept]] = {}
+    for label, concept in indicators.items():
+        signature = parts.signature(label, None)
+        if signature is not None:
+            claims.setdefault(signature, set()).add(concept)
+    table = {}
+    for signature, concepts in claims.items():
+        named = [c for c in concepts if parts.signature(label_key(c.label), None) == signature]
+        if len(concepts) == 1 or len(named) == 1:
+            table[signature] = named[0] if named else next(iter(concepts))
+    return table
+
+
 def _functions(path: Path) -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for triple in _triples(path):
@@ -76,13 +131,31 @@ def _functions(path: Path) -> dict[str, tuple[str, ...]]:
     return {label: tuple(sorted(keys)) for label, keys in table.items()}
 
 
-def _region_index(triples: list[ox.Triple]) -> dict[str, str]:
-    index: dict[str, str] = {}
+def _function_stems(path: Path) -> dict[str, tuple[str, ...]]:
+    stem = str(PG.nameStem)
+    table: dict[str, set[str]] = {}
+    for triple in _triples(path):
+        if triple.predicate.value == stem:
+            table.setdefault(_value(triple.object), set()).add(_local(triple.subject))
+    return {label: tuple(sorted(keys)) for label, keys in table.items()}
+
+
+def _department_bodies(path: Path) -> tuple[str, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        suffixes = [row["suffix"] for row in csv.DictReader(handle)]
+    return tuple(sorted(suffixes, key=len, reverse=True))
+
+
+def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
+    """label → the keys of the regions it names (several for 朝阳区, 城区)."""
+    index: dict[str, list[str]] = {}
     for triple in triples:
         labelled = triple.predicate.value in (RDFS_ + "label", SKOS_ + "altLabel")
         if labelled and isinstance(triple.object, ox.Literal):
-            index.setdefault(triple.object.value, _local(triple.subject))
-    return index
+            keys = index.setdefault(triple.object.value, [])
+            if _local(triple.subject) not in keys:
+                keys.append(_local(triple.subject))
+    return {label: tuple(sorted(keys)) for label, keys in index.items()}
 
 
 def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
@@ -91,6 +164,11 @@ def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
         for t in triples
         if t.predicate.value == RDFS_ + "label" and isinstance(t.object, ox.Literal)
     }
+
+
+def _region_levels(triples: list[ox.Triple]) -> dict[str, str]:
+    level = str(PG.adminLevel)
+    return {_local(t.subject): _value(t.object) for t in triples if t.predicate.value == level}
 
 
 def _region_parents(triples: list[ox.Triple]) -> dict[str, str]:

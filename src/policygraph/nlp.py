@@ -26,7 +26,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
-from policygraph.extract.metadata import find_jurisdiction, find_metadata, region_of_code
+from policygraph.extract.metadata import find_metadata, region_of_code
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
@@ -74,9 +74,9 @@ def metadata_component(doc: Doc) -> Doc:
     metadata = find_metadata(text, doc._.normalized.quote, doc._.given_metadata)
     doc._.metadata = replace(metadata, cut=text_cuts(text, doc._.outline))
     lexicon = load_lexicon()
-    doc._.jurisdiction = find_jurisdiction(metadata.title, lexicon.regions) or region_of_code(
-        metadata.doc_number, lexicon.issuers
-    )
+    doc._.jurisdiction = lexicon.find_jurisdiction(
+        metadata.title, metadata.issuer, context=text
+    ) or region_of_code(metadata.doc_number, lexicon.issuers)
     return doc
 
 

@@ -13,6 +13,7 @@ citation by number or by title and says when the two disagree.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,6 +30,11 @@ from policygraph.lexicon import Lexicon
 from policygraph.resources import resource_dir
 
 REGISTRY_FILE = "registry.ttl"
+
+LOCAL_CODE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,9}?)(?P<body>府办|政办|府|政)(?:发|函)?$")
+"""A local government's code written with its short name (万州府办发, 勐海政发) or, for a
+prefecture, with the first character of it (周政办, 郑政)."""
+BODIES = {"府": "人民政府", "政": "人民政府", "府办": "人民政府办公室", "政办": "人民政府办公室"}
 
 
 @dataclass(frozen=True)
@@ -93,13 +99,48 @@ class Registry:
 def issuer_of_code(
     code: str, regions: frozenset[str], lexicon: Lexicon
 ) -> tuple[tuple[str, ...], str] | None:
-    """The issuers and jurisdiction an issuer code stands for, where the table knows it."""
+    """The issuers and jurisdiction an issuer code stands for, where the table knows it
+    or the code opens with a region's short name (万州府办发 → 重庆市万州区人民政府办公室)."""
     if code not in lexicon.issuers:
-        return None
+        return _local_issuer(code, regions, lexicon)
     issuer, jurisdiction = lexicon.issuers[code]
     if not _applies(code, jurisdiction, regions, lexicon):
         return None
     return tuple(issuer.split()), jurisdiction
+
+
+def _local_issuer(
+    code: str, regions: frozenset[str], lexicon: Lexicon
+) -> tuple[tuple[str, ...], str] | None:
+    match = LOCAL_CODE.match(code)
+    if match is None:
+        return None
+    place = match["place"]
+    if len(place) > 1:
+        key = lexicon.region_short.get(place)
+    else:
+        key = _prefecture_by_initial(place, regions, lexicon)
+    if key is None:
+        return None
+    name = lexicon.region_name(key)
+    return (name + BODIES[match["body"]],), name
+
+
+def _prefecture_by_initial(initial: str, regions: frozenset[str], lexicon: Lexicon) -> str | None:
+    """周 in a code cited by a plan of 河南省: the one prefecture of the citing plan's
+    province whose short name opens with it (周口市); one character names no prefecture
+    across China, so a plan of no known province reads none."""
+    provinces = [key for key in regions if lexicon.region_levels.get(key) == "province"]
+    if len(provinces) != 1:
+        return None
+    prefectures = [
+        key
+        for short, key in lexicon.region_short.items()
+        if short.startswith(initial)
+        and lexicon.region_levels.get(key) == "city"
+        and lexicon.region_parents.get(key) == provinces[0]
+    ]
+    return prefectures[0] if len(prefectures) == 1 else None
 
 
 def _applies(number: str, jurisdiction: str, regions: frozenset[str], lexicon: Lexicon) -> bool:

@@ -99,6 +99,7 @@ class PG(DefinedNamespace):
     docNumberRaw: URIRef  # document number as printed
     line: URIRef  # line
     maxValue: URIRef  # maximum value
+    nameStem: URIRef  # name stem of a function's departments
     qualitativeValue: URIRef  # qualitative value
     quote: URIRef  # quote
     resolved: URIRef  # resolved

@@ -9,7 +9,7 @@ over table lines found in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -222,16 +222,6 @@ def _issuer(text: str) -> str | None:
         if match := pattern.search(text):
             return match["issuer"]
     return None
-
-
-def find_jurisdiction(title: str | None, regions: Iterable[str]) -> str | None:
-    """The region a plan is for: the most specific known region its title names."""
-    if not title:
-        return None
-    named = [r for r in regions if r in title]
-    if not named:
-        return None
-    return max(named, key=lambda r: (title.rfind(r), len(r)))
 
 
 def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:
