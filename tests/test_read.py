@@ -11,10 +11,10 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from policygraph.build import extract_plan
-from policygraph.errors import DamagedFileError, UnreadableTextError
+from policygraph.errors import DamagedFileError, NotAPlanError, UnreadableTextError
 from policygraph.model import Plan
 from policygraph.normalize import normalize_text
-from policygraph.read import read_plan
+from policygraph.read import MIN_CJK_SHARE, cjk_share, read_plan
 from tests import saved_formats as save
 from tests.conftest import CORPUS
 
@@ -344,3 +344,22 @@ def test_html_prose_that_starts_with_a_metadata_word_stays_prose(tmp_path: Path)
 def test_site_noise_lines_are_dropped_and_prose_kept(line: str, noise: bool) -> None:
     text = normalize_text(f"正文第一行。\n{line}\n正文末行。").text
     assert (line.strip().replace(":", "：") not in text) == noise
+
+
+def test_a_bilingual_edition_is_read_as_chinese_and_an_english_page_is_not(
+    tmp_path: Path,
+) -> None:
+    """中英文对照版 copies (tests/devset/texts/guoban-yinfa-jingji-yijian-zhongying-docx.txt)
+    carry fewer ideographs than Latin letters, yet hold the Chinese text."""
+    paragraph = (
+        "国务院办公厅关于发展银发经济增进老年人福祉的意见。各省、自治区、直辖市人民政府：" * 6
+    )
+    translation = "Opinions of the General Office of the State Council on the Silver Economy. " * 40
+    bilingual = tmp_path / "bilingual.txt"
+    bilingual.write_text(paragraph + "\n" + translation, encoding="utf-8")
+    assert cjk_share(bilingual.read_text(encoding="utf-8")) < MIN_CJK_SHARE
+    assert read_plan(bilingual).text.startswith("国务院办公厅")
+    english = tmp_path / "english.txt"
+    english.write_text("国务院 " + translation, encoding="utf-8")
+    with pytest.raises(NotAPlanError, match="not a Chinese plan text"):
+        read_plan(english)

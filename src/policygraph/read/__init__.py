@@ -28,6 +28,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PLAN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 MIN_CJK_SHARE = 0.2
+MIN_CJK_CHARS = 150
+"""A text with this many ideographs is Chinese whatever their share: bilingual editions
+(中英文对照版) set the Chinese text beside a longer English translation."""
 PACKAGE_FORMATS = {".docx": ".docx", ".pdf": "PDF"}
 """Formats read from their structure, not their bytes, and the name an error message gives
 the format. Their readers (python-docx, pypdf) are imported only when such a file comes."""
@@ -50,7 +53,7 @@ def read_plan(path: Path) -> Source:
     if not source.text.strip():
         problem = "no text layer (a scanned PDF? run OCR first)" if suffix == ".pdf" else "no text"
         raise UnreadableTextError(path, problem)
-    if cjk_share(source.text) < MIN_CJK_SHARE:
+    if cjk_share(source.text) < MIN_CJK_SHARE and cjk_count(source.text) < MIN_CJK_CHARS:
         raise NotAPlanError(path, "not a Chinese plan text (too few Chinese characters)")
     return source
 
@@ -89,9 +92,14 @@ def _read_html(path: Path, data: bytes) -> Source:
     return Source(path.name, text, encoding, metadata)
 
 
+def cjk_count(text: str) -> int:
+    """The number of CJK ideographs in `text`."""
+    return sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
 def cjk_share(text: str) -> float:
     """The share of CJK ideographs among the non-space characters of `text`."""
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return 0.0
-    return sum("\u4e00" <= c <= "\u9fff" for c in visible) / len(visible)
+    return cjk_count("".join(visible)) / len(visible)
