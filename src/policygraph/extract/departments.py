@@ -103,10 +103,24 @@ def responsibility_lists(text: str) -> Iterator[ListSpan]:
                 inner = text[start + 1 : index]
                 if _is_list(inner):
                     found.append(ListSpan(start, index + 1, start + 1, inner))
-    for match in UNBRACKETED_LIST.finditer(text):
-        if _depth(text[: match.start()]) == 0:
+    unbracketed = list(UNBRACKETED_LIST.finditer(text))
+    depths = _depths_before(text, [match.start() for match in unbracketed])
+    for match, depth in zip(unbracketed, depths, strict=True):
+        if depth == 0:
             found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
     yield from sorted(found)
+
+
+def _depths_before(text: str, offsets: list[int]) -> list[int]:
+    """The bracket depth of `text` before each of `offsets` (increasing), counted in
+    one pass: a text with thousands of lists is read once, not once per list."""
+    depths: list[int] = []
+    depth, index = 0, 0
+    for at in offsets:
+        depth += _depth(text[index:at])
+        index = at
+        depths.append(depth)
+    return depths
 
 
 def _is_list(inner: str) -> bool:

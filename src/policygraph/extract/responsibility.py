@@ -87,9 +87,14 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
 
 
 def _mask_lists(text: str) -> str:
+    """`text` with its responsibility lists blanked out, built in one pass."""
+    parts, at = [], 0
     for found in responsibility_lists(text):
-        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
-    return text
+        start = max(at, found.start)
+        parts.extend([text[at:start], " " * (found.end - start)])
+        at = max(at, found.end)
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _subject(
