@@ -248,7 +248,7 @@ def test_measures_and_owners_of_a_plan_in_another_style() -> None:
         "州住房城乡建设局",
         "州自然资源和规划局",
     ]
-    assert [(d, u.name) for d, u in plan.domain_leads] == [
-        ("养老", "州民政局"),
-        ("托育", "州卫生健康委"),
+    assert [(d.domain, d.unit.name) for d in plan.domain_leads] == [
+        ("domain/elderly-care", "州民政局"),
+        ("domain/childcare", "州卫生健康委"),
     ]

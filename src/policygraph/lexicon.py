@@ -38,6 +38,7 @@ class IndicatorConcept:
     key: str  # the local part of the IRI under pgr:, e.g. "indicator/nursing-bed-share"
     label: str  # the skos:prefLabel@zh
     reviewed: bool = True
+    domains: tuple[str, ...] = ()  # its pg:domain keys, e.g. ("domain/elderly-care",)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Lexicon:
     region_labels: dict[str, str] = field(default_factory=dict)  # region key → rdfs:label
     issuers: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (issuer, region)
     region_parents: dict[str, str] = field(default_factory=dict)  # region key → enclosing key
+    domains: dict[str, str] = field(default_factory=dict)  # label (养老, 一小 …) → domain key
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it

@@ -17,7 +17,7 @@ from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
-from policygraph.model import Citation, DepartmentMention, Plan, QuoteMaker, Target
+from policygraph.model import Citation, DomainLead, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
 
 ACHIEVEMENT_ITEM = re.compile(
@@ -119,7 +119,7 @@ def plan_from_parts(
     citations: list[Citation],
     measures: list[MeasureSpan],
     targets: list[Target],
-    domain_leads: tuple[tuple[str, DepartmentMention], ...] = (),
+    domain_leads: tuple[DomainLead, ...] = (),
 ) -> Plan:
     """The `Plan` record of one plan text."""
     return Plan(
