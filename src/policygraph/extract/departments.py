@@ -1,8 +1,17 @@
 """Unit names and the responsibility lists of Chinese plans.
 
 Patterns handled:
-- a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）;
-- lists that name the lead: （牵头单位：A；配合单位：B、C） / （A牵头，B、C配合） / A（牵头）;
+- a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）,
+  also in 〔〕 (四川 川发改〔2022〕: 〔责任单位：省发展改革委、省市场监管局…按职责分工负责〕);
+- lists that name the lead: （牵头单位：A；配合单位：B、C） (广州 穗府办〔2006〕19号,
+  湖北 鄂政发〔2018〕26号: 牵头单位：…；责任单位：…) / （A牵头，B、C配合） / A（牵头）;
+  a role closes its whole clause: （A、B牵头，C按职责分工负责） makes A and B leads
+  (咸阳 2022 放管服要点: 市政府办公室、市行政审批制度改革工作领导小组办公室牵头) and
+  （A牵头，B、C参加） C a partner like B;
+- a collective unit whose level words a 、 separates is one unit: 各区、市政府,
+  各县、市、区人民政府;
+- a list ends with its sentence: what follows a 。 inside the brackets is a note
+  (…按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。);
 - lists split on 、 ， and , but never inside nested brackets, so
   各县〔市、区〕政府〔管委会〕 stays one unit;
 - lists whose separators were lost in copying (区民政局各镇乡街道) are split where
@@ -27,10 +36,10 @@ LIST_OPENERS = re.compile(
 （责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
 LIST_CLOSERS = re.compile(
-    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|（牵头）)$"
+    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
 )
 """Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
-（A牵头，B、C配合）, （责任单位：A（牵头）、B）."""
+（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）."""
 
 DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
 """Endings that make any bracket a responsibility list; a bracket that ends in a
@@ -41,6 +50,15 @@ LEAD_ROLES = re.compile(r"牵头")
 """The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
 
 LIST_PARTS = re.compile(r"[^；;]+")
+CLAUSE_BREAKS = "，,"
+LIST_END = re.compile(r"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*)+。?$")
+"""Where a list's units end: at its sentence end, or where a trailing note on the
+document's conventions begins (…负责，列第一位者为牵头单位，下同)."""
+
+COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
+COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)((人民)?政府)?$")
+"""A collective unit split by 、: 各区、市政府 (districts and county-level cities),
+各县、市、区人民政府: a head 各X, then level words, the last one naming the government."""
 
 UNBRACKETED_LIST = re.compile(
     r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
@@ -73,6 +91,8 @@ JURISDICTION_OPENERS = "区市县省州各"
 
 SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
+LIST_OPEN, LIST_CLOSE = "（〔", "）〕"
+"""The brackets a responsibility list is written in: （…） and 〔…〕."""
 TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
 MAX_LABEL = 16
 MAX_UNIT = 24
@@ -93,11 +113,11 @@ def responsibility_lists(text: str) -> Iterator[ListSpan]:
     found: list[ListSpan] = []
     depth, start = 0, -1
     for index, char in enumerate(text):
-        if char == "（":
+        if char in LIST_OPEN:
             if depth == 0:
                 start = index
             depth += 1
-        elif char == "）" and depth:
+        elif char in LIST_CLOSE and depth:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
@@ -124,6 +144,8 @@ def _depths_before(text: str, offsets: list[int]) -> list[int]:
 
 
 def _is_list(inner: str) -> bool:
+    end = LIST_END.search(inner)
+    inner = inner[: end.start()] if end else inner
     if LIST_OPENERS.match(inner) or DIVISION_OF_WORK.search(inner):
         return True
     if not LIST_CLOSERS.search(inner):
@@ -137,20 +159,26 @@ def _is_list(inner: str) -> bool:
     return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
 
 
-def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str, bool]]:
+def split_roles(
+    inner: str, lexicon: Lexicon | None = None, unnamed_lead: str | None = None
+) -> list[tuple[int, int, str, bool]]:
     """The units of a list's inner text with their offsets and whether each leads;
     brackets are kept intact, and with a lexicon, names run together by a lost
-    separator are split apart."""
+    separator are split apart. A list that names no lead follows the document's
+    convention `unnamed_lead`: "first" (列第一位者为牵头单位) makes its first unit
+    the lead, "all" (无牵头单位的，责任单位即为牵头单位) every unit."""
     units: list[tuple[int, int, str, bool]] = []
-    for part in LIST_PARTS.finditer(inner):
+    end = LIST_END.search(inner)
+    inner_end = end.start() if end else len(inner)
+    for part in LIST_PARTS.finditer(inner, 0, inner_end):
         label = LIST_OPENERS.match(inner, part.start())
         start = label.end() if label else part.start()
         leads = bool(label and LEAD_ROLES.search(label["label"]))
-        for item_start, item_end in split_list(inner, start, part.end()):
+        for item_start, item_end, clause_lead in _role_items(inner, start, part.end()):
             item = inner[item_start:item_end]
             role = LIST_CLOSERS.search(item)
             item = item[: role.start()] if role else item
-            lead = leads or bool(role and LEAD_ROLES.search(role.group()))
+            lead = leads or clause_lead or bool(role and LEAD_ROLES.search(role.group()))
             name = UNIT_TAILS.sub("", item.removeprefix("由"))
             at = item_start + (1 if item.startswith("由") else 0)
             pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
@@ -159,7 +187,48 @@ def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, i
                 for s, e in pieces
                 if len(name[s:e]) >= 2 and not is_generic(name[s:e])
             )
+    if unnamed_lead and not any(lead for *_, lead in units):
+        count = 1 if unnamed_lead == "first" else len(units)
+        units[:count] = [(*unit[:3], True) for unit in units[:count]]
     return units
+
+
+def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The items of one part of a list, collective units joined, each with whether
+    the role that closes its clause (the items up to a ，) makes it a lead; a unit's
+    own marker A（牵头） is its alone."""
+    items = _join_collective(inner, split_list(inner, start, end))
+    marked: list[tuple[int, int, bool]] = []
+    clause: list[tuple[int, int]] = []
+    for index, (s, e) in enumerate(items):
+        clause.append((s, e))
+        following = items[index + 1][0] if index + 1 < len(items) else end
+        if index + 1 == len(items) or any(c in CLAUSE_BREAKS for c in inner[e:following]):
+            role = LIST_CLOSERS.search(inner[s:e])
+            lead = bool(role and LEAD_ROLES.search(role.group()) and role.group() != "（牵头）")
+            marked.extend((cs, ce, lead) for cs, ce in clause)
+            clause = []
+    return marked
+
+
+def _join_collective(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items with a collective unit (各区、市政府) joined back into one."""
+    joined: list[tuple[int, int]] = []
+    for s, e in items:
+        if joined and COLLECTIVE_PART.match(text[s:e]) and _collective_open(text, joined[-1]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
+def _collective_open(text: str, item: tuple[int, int]) -> bool:
+    """Whether an item is the head of a collective unit still open (各区 / 各县、市)."""
+    s, e = item
+    words = re.split("[、，,]", text[s:e])
+    return bool(COLLECTIVE_HEAD.match(words[0])) and all(
+        COLLECTIVE_PART.match(w) and not w.endswith("政府") for w in words[1:]
+    )
 
 
 def split_units(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
@@ -254,13 +323,19 @@ def _depth(text: str) -> int:
 
 
 def mentions_in_lists(
-    text: str, base: int, quote: QuoteMaker, lexicon: Lexicon | None = None, leads: bool = False
+    text: str,
+    base: int,
+    quote: QuoteMaker,
+    lexicon: Lexicon | None = None,
+    leads: bool = False,
+    unnamed_lead: str | None = None,
 ) -> tuple[DepartmentMention, ...]:
     """Every unit named in the responsibility lists of `text` (offsets from `base`);
-    with `leads`, only those the lists make the lead (牵头单位：…, A牵头)."""
+    with `leads`, only those the lists make the lead (牵头单位：…, A牵头, or as the
+    document's convention `unnamed_lead` says, see `split_roles`)."""
     mentions: list[DepartmentMention] = []
     for found in responsibility_lists(text):
-        for s, e, name, lead in split_roles(found.inner, lexicon):
+        for s, e, name, lead in split_roles(found.inner, lexicon, unnamed_lead):
             if lead or not leads:
                 at = base + found.inner_start
                 mentions.append(DepartmentMention(name, quote(at + s, at + e)))

@@ -10,14 +10,18 @@ Within a measure, a later paragraph that opens with a short title sentence and
 carries its own responsibility list is a child measure
 (`提升居家社区养老服务品质。…（责任单位：…）`). A measure's units are its lists
 (its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
+Document-wide conventions (`conventions.py`) say who leads a list that names no
+lead, and add units printed once for every later task. A three-column task table
+(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
+from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
     mentions_in_lists,
     responsibility_lists,
@@ -97,12 +101,33 @@ def find_measures(
     spans: list[MeasureSpan] = []
     children = {s.parent for s in outline.sections if s.parent}
     context = {s.key for s in outline.sections if _states_context(text, s)}
+    convention = lead_convention(text)
     for section in outline.sections:
         if not _is_measure(section, outline, children, context):
             continue
         parent = _measure_parent(section, outline, children, context)
-        spans.extend(_section_measures(text, section, parent, quote, lexicon))
-    return spans
+        spans.extend(_section_measures(text, section, parent, quote, lexicon, convention))
+    return _with_blankets(spans, blankets(text, quote, lexicon))
+
+
+def _with_blankets(spans: list[MeasureSpan], found: list[Blanket]) -> list[MeasureSpan]:
+    """Measures with the units the document assigns once to every task after the
+    assignment (a measure that contains it included)."""
+    if not found:
+        return spans
+    result = []
+    for span in spans:
+        extra = tuple(u for b in found if b.start < span.end for u in b.units)
+        if extra:
+            measure = span.measure
+            units = unique_mentions([*measure.responsible, *extra])
+            span = replace(
+                span,
+                measure=replace(measure, responsible=units),
+                own=unique_mentions([*span.own, *extra]),
+            )
+        result.append(span)
+    return result
 
 
 def is_background_title(title: str) -> bool:
@@ -142,7 +167,12 @@ def _measure_parent(
 
 
 def _section_measures(
-    text: str, section: Section, parent: str | None, quote: QuoteMaker, lexicon: Lexicon
+    text: str,
+    section: Section,
+    parent: str | None,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    convention: str | None,
 ) -> list[MeasureSpan]:
     body = text[section.body_start : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
@@ -159,7 +189,7 @@ def _section_measures(
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
-    units = _units(text[base : section.end], body, base, quote, lexicon)
+    units = _units(text[base : section.end], body, base, quote, lexicon, convention)
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
@@ -173,7 +203,7 @@ def _section_measures(
     result = [MeasureSpan(measure, section.start, section.end, own)]
     for index, (s, e, title) in enumerate(titled, start=1):
         paragraph = body[s:e]
-        child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
+        child_units = _units(paragraph, paragraph, base + s, quote, lexicon, convention)
         child = Measure(
             key=f"{section.key}.p{index}",
             number=None,
@@ -194,7 +224,14 @@ class _Units:
     listed: bool  # the responsible units come from bracketed lists
 
 
-def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
+def _units(
+    governed: str,
+    body: str,
+    base: int,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    convention: str | None = None,
+) -> _Units:
     """A measure's units: the responsibility lists of all the text it governs (its
     sub-measures' too), or, where there are none, the units its statements name;
     leads only from its own body's lists and statements, since a numbered
@@ -203,7 +240,7 @@ def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexi
     named = () if listed else find_statements(governed, base, quote, lexicon).responsible
     lead = unique_mentions(
         [
-            *mentions_in_lists(body, base, quote, lexicon, leads=True),
+            *mentions_in_lists(body, base, quote, lexicon, leads=True, unnamed_lead=convention),
             *find_statements(body, base, quote, lexicon).lead,
         ]
     )
