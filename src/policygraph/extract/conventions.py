@@ -5,7 +5,8 @@
 - units that own every later task without being printed again:
   以下各项工作均需各区、市政府负责落实，不再一一列出 / 具体任务均涉及…，不再做分工，下同.
 
-The phrasings are data (data/responsibility_conventions.csv), read once.
+The phrasings, and the header words of task tables, are data
+(data/responsibility_conventions.csv), read once.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         for row in csv.DictReader(stream):
             table.setdefault(row["kind"], []).append(re.compile(row["pattern"]))
     return {kind: tuple(patterns) for kind, patterns in table.items()}
+
+
+def pattern_kind(kind: str, text: str) -> bool:
+    """Whether the whole of `text` is written as a pattern of `kind` says (the header
+    cells of task tables: serial_column, task_column, unit_column, other_column)."""
+    return any(p.fullmatch(text) for p in _patterns().get(kind, ()))
 
 
 def lead_convention(text: str) -> LeadConvention:

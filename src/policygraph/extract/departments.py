@@ -153,7 +153,7 @@ def _is_list(inner: str) -> bool:
     items = [
         inner[s:e]
         for part in LIST_PARTS.finditer(inner)
-        for s, e in split_list(inner, *part.span())
+        for s, e in _join_collective(inner, split_list(inner, *part.span()))
     ]
     names = [TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", item)) for item in items]
     return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
@@ -215,7 +215,8 @@ def _join_collective(text: str, items: list[tuple[int, int]]) -> list[tuple[int,
     """Items with a collective unit (各区、市政府) joined back into one."""
     joined: list[tuple[int, int]] = []
     for s, e in items:
-        if joined and COLLECTIVE_PART.match(text[s:e]) and _collective_open(text, joined[-1]):
+        part = LIST_CLOSERS.sub("", text[s:e])
+        if joined and COLLECTIVE_PART.match(part) and _collective_open(text, joined[-1]):
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))

@@ -28,7 +28,8 @@ from policygraph.extract.departments import (
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.lexicon import Lexicon
+from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section
 
@@ -80,6 +81,9 @@ GROUPING_TITLES = re.compile(
 )
 """Chapter titles that only group the measures below them."""
 
+MIN_SHARED_TITLE = 4
+"""Characters a measure's title must have to be taken as the task of a table row."""
+
 PARAGRAPH_TITLE = re.compile(r"^(?P<title>在[^，。]{2,16}方面|[^，。；\n]{4,24})[。，]")
 """A paragraph led by its own short title: `在普惠养老服务方面，…` / `完善居家社区托育服务。…`."""
 
@@ -102,12 +106,51 @@ def find_measures(
     children = {s.parent for s in outline.sections if s.parent}
     context = {s.key for s in outline.sections if _states_context(text, s)}
     convention = lead_convention(text)
+    rows = task_rows(text, quote, lexicon, convention)
+    prose = _without_rows(text, rows)
     for section in outline.sections:
         if not _is_measure(section, outline, children, context):
             continue
         parent = _measure_parent(section, outline, children, context)
-        spans.extend(_section_measures(text, section, parent, quote, lexicon, convention))
-    return _with_blankets(spans, blankets(text, quote, lexicon))
+        spans.extend(_section_measures(prose, section, parent, quote, lexicon, convention))
+    return _with_blankets(_with_task_rows(spans, rows, quote), blankets(text, quote, lexicon))
+
+
+def _without_rows(text: str, rows: list[TaskRow]) -> str:
+    """`text` with the rows of task tables blanked out, so that a unit cell
+    (A牵头，B参加) is read as the row's and not as a statement of the section around it."""
+    parts, at = [], 0
+    for row in rows:
+        parts.extend([text[at : row.start], " " * (row.end - row.start)])
+        at = row.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _with_task_rows(
+    spans: list[MeasureSpan], rows: list[TaskRow], quote: QuoteMaker
+) -> list[MeasureSpan]:
+    """Measures with the rows of task tables: a row whose task is a numbered measure
+    of the text (the same words, or one inside the other) gives that measure its
+    units where it names none itself; any other row is a measure of its own."""
+    result = list(spans)
+    for row in rows:
+        task = label_key(row.title)
+        at = next(
+            (
+                i
+                for i, span in enumerate(result)
+                if len(title := label_key(span.measure.title)) >= MIN_SHARED_TITLE
+                and (title in task or task in title)
+            ),
+            None,
+        )
+        if at is None:
+            result.append(MeasureSpan(row_measure(row, quote), row.start, row.end, row.units))
+        elif not result[at].measure.responsible:
+            measure = replace(result[at].measure, responsible=row.units, lead=row.lead)
+            result[at] = replace(result[at], measure=measure, own=row.units)
+    return result
 
 
 def _with_blankets(spans: list[MeasureSpan], found: list[Blanket]) -> list[MeasureSpan]:
