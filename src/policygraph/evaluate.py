@@ -43,10 +43,8 @@ from policygraph.ids import local_iri, mint
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
+from policygraph.overlap import SAME_INDICATOR, wording_overlap
 from policygraph.vocab import DCTERMS, PG
-
-WORDING_OVERLAP = 0.6
-"""Share of character bigrams two wordings must share to name the same indicator."""
 
 
 @dataclass
@@ -441,18 +439,7 @@ def _same_target(target: GraphTarget, entry: GoldTarget, lexicon: Lexicon) -> bo
     if target.reviewed:
         concept = lexicon.indicator(entry.canonical)
         return concept.reviewed and local_iri(concept.key) == target.indicator
-    return _overlap(target.wording, entry.wording) >= WORDING_OVERLAP
-
-
-def _overlap(a: str, b: str) -> float:
-    grams_a, grams_b = _bigrams(label_key(a)), _bigrams(label_key(b))
-    if not grams_a or not grams_b:
-        return 0.0
-    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return wording_overlap(target.wording, entry.wording) >= SAME_INDICATOR
 
 
 def _range(text: str | None) -> tuple[Decimal | None, Decimal | None]:

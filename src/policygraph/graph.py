@@ -48,6 +48,7 @@ from policygraph.registry import (
     issuer_of_code,
     load_registry,
 )
+from policygraph.restatement import restated_below
 from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
@@ -365,6 +366,8 @@ def _add_target(graph: Graph, target: ParentTarget, lexicon: Lexicon) -> None:
     graph.add((node, PG.value, Literal(target.value)))
     graph.add((node, PG.comparator, Literal(target.comparator)))
     graph.add((node, PG.unit, Literal(target.unit)))
+    restate = restated_below(concept.label, target.unit)
+    graph.add((node, PG.restateBelow, Literal(restate)))
     if target.quote:
         graph.add((node, PG.quote, Literal(target.quote, lang="zh")))
     graph.add((node, DCTERMS.source, Literal(target.source)))

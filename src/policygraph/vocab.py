@@ -106,6 +106,7 @@ class PG(DefinedNamespace):
     qualitativeValue: URIRef  # qualitative value
     quote: URIRef  # quote
     resolved: URIRef  # resolved
+    restateBelow: URIRef  # restated below
     reviewed: URIRef  # reviewed
     sourceFile: URIRef  # source file
     unit: URIRef  # unit
