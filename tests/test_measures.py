@@ -292,6 +292,22 @@ def test_measures_and_owners_of_a_plan_in_another_style() -> None:
             ["市民政局", "各县、市、区人民政府"],
             ["市民政局"],
         ),
+        (  # 国办 2020 放管服 分工方案: 及 joins units, 等…部门 is a vague tail, 各地区 a unit
+            "（国务院扶贫办、人力资源社会保障部牵头，海关总署等国务院相关部门及各地区"
+            "按职责分工负责）",
+            ["国务院扶贫办", "人力资源社会保障部", "海关总署", "各地区"],
+            ["国务院扶贫办", "人力资源社会保障部"],
+        ),
+        (  # 天津 深化养老服务改革实施意见: 和 before a unit that names its level
+            "（市民政局、市规划资源局、市住房城乡建设委和各区人民政府按职责分工负责）",
+            ["市民政局", "市规划资源局", "市住房城乡建设委", "各区人民政府"],
+            [],
+        ),
+        (  # 和 inside unit names stays: 工业和信息化部, 自然资源和规划局
+            "（市工业和信息化局、市自然资源和规划局负责）",
+            ["市工业和信息化局", "市自然资源和规划局"],
+            [],
+        ),
     ],
     ids=[
         "clause-lead",
@@ -300,6 +316,9 @@ def test_measures_and_owners_of_a_plan_in_another_style() -> None:
         "note-after-list",
         "各区市",
         "各县市区",
+        "及-等-各地区",
+        "和-before-level",
+        "和-inside-names",
     ],
 )
 def test_measures_lists_of_other_plans(units: str, responsible: list[str], lead: list[str]) -> None:
@@ -392,7 +411,7 @@ THREE_COLUMNS_BY_CELL = (
 def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]]) -> None:
     """A 重点任务分工表 (序号 / 重点任务 / 责任单位): a row whose task is a numbered
     measure of the text gives it its units, any other row is a measure of its own;
-    地方各级人民政府 is a kind of body, 各县（市、区）人民政府 one collective unit."""
+    地方各级人民政府 and 各县（市、区）人民政府 are collective units."""
     text = (
         "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建社区养老服务设施。\n"
         "（二）发展普惠托育服务。支持社会力量举办托育机构。\n" + table
@@ -410,8 +429,11 @@ def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]
         (
             "（二）",
             "发展普惠托育服务",
-            ["市卫生健康委", "市发展改革委"]
-            + (["各县（市、区）人民政府"] if table is THREE_COLUMNS_BY_CELL else []),
+            [
+                "市卫生健康委",
+                "市发展改革委",
+                "各县（市、区）人民政府" if table is THREE_COLUMNS_BY_CELL else "地方各级人民政府",
+            ],
         ),
         ("3", "加强养老托育人才培养", ["市人力资源社会保障局", "市教育局"]),
     ]

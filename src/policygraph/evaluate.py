@@ -220,7 +220,7 @@ def gold_targets(gold: dict[str, Any]) -> list[GoldTarget]:
             low, high = _range(value["value"])
             entries.append(
                 GoldTarget(
-                    canonical=target["indicator_canonical"],
+                    canonical=target.get("indicator_canonical") or target["indicator_raw"],
                     wording=target["indicator_raw"],
                     year=value["year"],
                     value=low,

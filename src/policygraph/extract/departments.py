@@ -66,8 +66,23 @@ UNBRACKETED_LIST = re.compile(
 """A labelled list written without brackets, to the end of its sentence or line:
 责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
-UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|相关部门)$")
-"""Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
+UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门)$")
+"""Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门,
+…海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
+
+CONJUNCTION = re.compile(
+    r"以及|及|(?<=[局委办厅部署会院所心行府道处乡镇区司队])和(?=[各区市县省州])"
+)
+"""A conjunction between two units of one item: 人力资源社会保障部及各地区,
+海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
+finished unit name and one that opens with its level (天津 深化养老改革实施意见:
+市住房城乡建设委和各区人民政府), since unit names hold 和 (工业和信息化部,
+自然资源和规划局, 发展和改革委员会)."""
+
+OFFICE_OF = re.compile(r"(国务院|政府)$")
+"""A government whose office follows it is one unit: 国务院扶贫办, 国务院职能转变协调办,
+市政府办公室; a run-together list splits after a government only where the next
+name opens with its own level (市政府区民政局)."""
 
 GENERIC_UNITS = re.compile(
     r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
@@ -75,6 +90,11 @@ GENERIC_UNITS = re.compile(
 )
 """Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
+
+COLLECTIVE_UNITS = re.compile(r"^(地方各级(人民)?政府|各地区|各地)$")
+"""Collective units a national document assigns tasks to, one unit each although they
+name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
+…按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责)."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队)$"
@@ -197,7 +217,11 @@ def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]
     """The items of one part of a list, collective units joined, each with whether
     the role that closes its clause (the items up to a ，) makes it a lead; a unit's
     own marker A（牵头） is its alone."""
-    items = _join_collective(inner, split_list(inner, start, end))
+    items = [
+        piece
+        for s, e in _join_collective(inner, split_list(inner, start, end))
+        for piece in _split_conjunction(inner, s, e)
+    ]
     marked: list[tuple[int, int, bool]] = []
     clause: list[tuple[int, int]] = []
     for index, (s, e) in enumerate(items):
@@ -209,6 +233,16 @@ def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]
             marked.extend((cs, ce, lead) for cs, ce in clause)
             clause = []
     return marked
+
+
+def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An item split where 及 joins two units outside brackets (A及各地区)."""
+    pieces, at = [], start
+    for match in CONJUNCTION.finditer(text, start, end):
+        if not _depth(text[start : match.start()]) and match.start() > at:
+            pieces.append((at, match.start()))
+            at = match.end()
+    return [*pieces, (at, end)] if at < end else pieces
 
 
 def _join_collective(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -260,7 +294,7 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def is_generic(name: str) -> bool:
     """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
-    return bool(GENERIC_UNITS.search(name))
+    return not COLLECTIVE_UNITS.match(name) and bool(GENERIC_UNITS.search(name))
 
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
@@ -296,12 +330,14 @@ def _boundary(name: str, cut: int, lexicon: Lexicon) -> bool:
     if _depth(head) or _inside_label(name, cut, lexicon) or not UNIT_ENDINGS.search(tail):
         return False
     departments, places = lexicon.unit_labels
-    if any(UNIT_ENDINGS.search(label) for label in _endings(head, departments)):
-        return True
-    place = PLACE_ENDINGS.search(head) or _endings(head, places)
     opens = tail[0] in JURISDICTION_OPENERS or any(
         tail[:n] in places for n in range(2, min(len(tail), MAX_LABEL) + 1)
     )
+    if OFFICE_OF.search(head) and not opens:
+        return False
+    if any(UNIT_ENDINGS.search(label) for label in _endings(head, departments)):
+        return True
+    place = PLACE_ENDINGS.search(head) or _endings(head, places)
     return bool(place) and opens
 
 
