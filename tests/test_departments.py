@@ -351,3 +351,24 @@ def test_departments_every_mention_quotes_its_source(
         for mention in mentions:
             assert source[mention.quote.start : mention.quote.end] == mention.quote.text
             assert normalize_text(mention.quote.text).text == mention.name, mention
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 福州 敬老院十条措施: a collective government owes what it 要 do
+        ("各县（区）人民政府要加强敬老院建设，落实运营经费。", ["各县（区）人民政府"]),
+        # 国办 幼儿园治理通知: the local governments of a national document
+        ("地方各级人民政府要切实履行职责，加强统筹。", ["地方各级人民政府"]),
+        ("市民政局应当会同有关部门制定标准。", ["市民政局"]),
+        # institutions, kinds of body and 要求 (requires) owe nothing
+        ("县级医院要设立老年医学科。", []),
+        ("市级有关部门和各县（市）区政府要加强协调。", []),
+        ("市政府要求各地加快进度。", []),
+    ],
+)
+def test_departments_an_obligation_names_the_government_that_owes_it(
+    text: str, units: list[str]
+) -> None:
+    found = find_statements(text, 0, _quote, load_lexicon()).responsible
+    assert [m.name for m in found] == units

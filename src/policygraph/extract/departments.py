@@ -71,7 +71,7 @@ UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 
 CONJUNCTION = re.compile(
-    r"以及|及|(?<=[局委办厅部署会院所心行府道处乡镇区司队])和(?=[各区市县省州])"
+    r"以及|及|(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])和(?=[各区市县省州])"
 )
 """A conjunction between two units of one item: 人力资源社会保障部及各地区,
 海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
@@ -220,7 +220,7 @@ def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]
     items = [
         piece
         for s, e in _join_collective(inner, split_list(inner, start, end))
-        for piece in _split_conjunction(inner, s, e)
+        for piece in split_conjunction(inner, s, e)
     ]
     marked: list[tuple[int, int, bool]] = []
     clause: list[tuple[int, int]] = []
@@ -235,7 +235,7 @@ def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]
     return marked
 
 
-def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An item split where 及 joins two units outside brackets (A及各地区)."""
     pieces, at = [], start
     for match in CONJUNCTION.finditer(text, start, end):
@@ -303,6 +303,8 @@ def is_named_unit(name: str, lexicon: Lexicon) -> bool:
     unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
     if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
         return False
+    if COLLECTIVE_UNITS.match(name):
+        return True
     key = label_key(name)
     if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
         return True
