@@ -43,6 +43,7 @@ from policygraph.ids import local_iri, mint
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
+from policygraph.normalize import normalize_text
 from policygraph.overlap import SAME_INDICATOR, wording_overlap
 from policygraph.vocab import DCTERMS, PG
 
@@ -220,8 +221,8 @@ def gold_targets(gold: dict[str, Any]) -> list[GoldTarget]:
             low, high = _range(value["value"])
             entries.append(
                 GoldTarget(
-                    canonical=target.get("indicator_canonical") or target["indicator_raw"],
-                    wording=target["indicator_raw"],
+                    canonical=as_read(target.get("indicator_canonical") or target["indicator_raw"]),
+                    wording=as_read(target["indicator_raw"]),
                     year=value["year"],
                     value=low,
                     max_value=high,
@@ -355,7 +356,7 @@ def score_graph(
     """The figures of one plan graph against its gold file."""
 
     def department(written: str) -> URIRef:
-        return mint("department", *lexicon.department_key(written, jurisdiction))
+        return mint("department", *lexicon.department_key(as_read(written), jurisdiction))
 
     scores = Scores(name)
     _score_targets(scores, facts.targets(), gold_targets(gold), department, lexicon)
@@ -369,7 +370,7 @@ def score_graph(
     unmatched = facts.measures()
     scores.gold_measures, scores.found_measures = len(gold["measures"]), len(unmatched)
     for measure in gold["measures"]:
-        title = label_key(measure["title"])
+        title = label_key(as_read(measure["title"]))
         match = next((m for m in unmatched if label_key(m[0]) == title), None)
         if match is not None:
             unmatched.remove(match)
@@ -418,9 +419,20 @@ def _score_citations(scores: Scores, found: dict[str, bool], gold: dict[str, Any
 def _score_metadata(
     scores: Scores, found: tuple[str | None, str | None, str | None], document: dict[str, Any]
 ) -> None:
-    expected = (document.get("title"), document.get("doc_number"), document.get("date_issued"))
+    title = document.get("title")
+    expected = (
+        as_read(title) if title else None,
+        document.get("doc_number"),
+        document.get("date_issued"),
+    )
     scores.metadata_checked = len(expected)
     scores.metadata_right = sum(f == e for f, e in zip(found, expected, strict=True))
+
+
+def as_read(written: str) -> str:
+    """A gold string as the pipeline reads the text it is copied from (traditional
+    characters simplified, widths unified), since the graph holds what was read."""
+    return normalize_text(written).text
 
 
 def _jaccard(found: set[URIRef], expected: set[URIRef]) -> float:
@@ -513,7 +525,7 @@ def _refused(gold: dict[str, Any], lexicon: Lexicon) -> Scores:
 
 
 COLUMNS = (
-    ("plan", lambda s: s.plan + (" (refused)" if s.refused else "")),
+    ("plan", lambda s: s.plan + _refusals(s)),
     ("targets", lambda s: f"{s.matched_targets}/{s.gold_targets} of {s.found_targets}"),
     ("recall", lambda s: _shown(s.recall)),
     ("prec", lambda s: _shown(s.precision)),
@@ -533,6 +545,13 @@ COLUMNS = (
     ("measures", lambda s: f"{s.matched_measures}/{s.gold_measures} of {s.found_measures}"),
     ("m-owners", lambda s: _shown(s.measure_owner_agreement)),
 )
+
+
+def _refusals(scores: Scores) -> str:
+    """How many texts of a row the build refused: a text's own row says so, a total counts."""
+    if not scores.refused:
+        return ""
+    return " (refused)" if "." in scores.plan else f" ({scores.refused} refused)"
 
 
 def _shown(value: float | None) -> str:
