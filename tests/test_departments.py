@@ -318,6 +318,13 @@ def test_departments_trace_keeps_named_owners_and_shows_inherited_ones_apart(
     assert not items & {"每千人口拥有3岁以下婴幼儿托位", "婴幼儿健康管理率"}
 
 
+def test_departments_trace_tables_say_which_owners_are_inherited(store: ox.Store) -> None:
+    ((_, rows),) = rows_by_plan(trace_department(store, "基层工作部", load_lexicon()))
+    owners = {record["owner"] for record in _records(rows)}
+    # 4.1 加强组织领导 names it as the lead; the elderly-care targets name nobody
+    assert owners == {"named for it", "inherited from the plan's division of labour"}
+
+
 def test_departments_trace_command_prints_one_table_per_plan(
     built: tuple[BuildReport, Path], plans: dict[str, Any]
 ) -> None:
