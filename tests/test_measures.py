@@ -438,3 +438,20 @@ def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]
         ("3", "加强养老托育人才培养", ["市人力资源社会保障局", "市教育局"]),
     ]
     assert [lead for *_, lead in found] == leads
+
+
+def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
+    """常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
+    牵头单位 | 配合单位: the lead column's units lead, the partners follow; a leader's
+    name is no unit; an empty partner cell is kept in its place."""
+    text = (
+        "2021年民生实事项目目标任务责任分解表\n"
+        "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
+        "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
+        "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
+    )
+    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
+    assert found == [
+        ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
+        ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
+    ]

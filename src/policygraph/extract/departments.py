@@ -97,10 +97,12 @@ name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各�
 …按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责)."""
 
 UNIT_ENDINGS = re.compile(
-    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队)$"
+    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|"
+    r"开发区|经开区|高新区|园区)$"
 )
 """How Chinese unit names end: 民政局, 卫生健康委, 政务服务办, 人行…中心支行,
-万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院."""
+万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
+and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
 
 PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from policygraph.extract.conventions import pattern_kind
 from policygraph.extract.departments import TRAILING_BRACKETS, UNIT_ENDINGS, split_roles
@@ -26,7 +27,14 @@ CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
 SERIAL = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
 GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 TITLE_END = re.compile(r"[。；;]")
-COLUMN_KINDS = ("serial_column", "task_column", "unit_column", "other_column")
+COLUMN_KINDS = (
+    "serial_column",
+    "task_column",
+    "unit_column",
+    "lead_column",
+    "partner_column",
+    "other_column",
+)
 
 
 @dataclass(frozen=True)
@@ -77,58 +85,78 @@ def task_rows(
 
 
 def _line(start: int, content: str) -> _Line:
+    """A line's cells; an empty cell between two separators is kept (as ""), so the
+    columns of a row stay in place, but not one before the first or after the last."""
     cells = []
     at = 0
     for piece in CELL_SEPARATOR.split(content):
         at = content.index(piece, at) if piece else at
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            cells.append((piece.strip(), start + at + lead))
+        lead = len(piece) - len(piece.lstrip())
+        cells.append((piece.strip(), start + at + lead))
         at += len(piece)
+    while cells and not cells[-1][0]:
+        cells.pop()
+    while cells and not cells[0][0]:
+        cells.pop(0)
     return _Line(start, start + len(content), tuple(cells))
 
 
-def _columns(cells: list[str]) -> tuple[int, int, int] | None:
-    """The serial, task and unit column of a header row, or None if it is none."""
-    found = [
+class Columns(NamedTuple):
+    """Where a task table holds the serial, the task and the units; with `lead_first`,
+    the first unit column is a 牵头单位 column and the others (配合单位) its partners."""
+
+    serial: int
+    task: int
+    units: tuple[int, ...]
+    lead_first: bool
+
+
+def _columns(cells: list[str]) -> Columns | None:
+    """The columns of a header row, or None if it is none."""
+    serial, task, lead = (
         next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
-        for kind in ("serial_column", "task_column", "unit_column")
-    ]
-    serial, task, unit = found
-    if serial is None or task is None or unit is None:
+        for kind in ("serial_column", "task_column", "lead_column")
+    )
+    partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
+    if lead is not None and partners:
+        units, lead_first = (lead, *(i for i in partners if i != lead)), True
+    else:
+        unit = next((i for i, c in enumerate(cells) if pattern_kind("unit_column", c)), None)
+        units, lead_first = ((unit,) if unit is not None else ()), False
+    if serial is None or task is None or not units:
         return None
-    return serial, task, unit
+    return Columns(serial, task, units, lead_first)
 
 
 def _row_layout(
     lines: list[_Line],
     index: int,
-    columns: tuple[int, int, int],
+    columns: Columns,
     quote: QuoteMaker,
     lexicon: Lexicon,
     unnamed_lead: str | None,
 ) -> tuple[list[TaskRow], int]:
-    serial_at, task_at, unit_at = columns
     rows = []
+    last = max(columns.serial, columns.task, columns.units[0])
     while index < len(lines):
         cells = lines[index].cells
         if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
             index += 1
             continue
-        if len(cells) <= max(columns) or not SERIAL.match(cells[serial_at][0]):
+        if len(cells) <= last or not SERIAL.match(cells[columns.serial][0]):
             break
-        line = lines[index]
-        rows.append(
-            _row(
-                cells[serial_at][0],
-                cells[task_at],
-                cells[unit_at],
-                line,
-                quote,
-                lexicon,
-                unnamed_lead,
-            )
+        units = [cells[i] for i in columns.units if i < len(cells)]
+        row = _row(
+            cells[columns.serial][0],
+            cells[columns.task],
+            units,
+            columns.lead_first,
+            lines[index],
+            quote,
+            lexicon,
+            unnamed_lead,
         )
+        rows.append(row)
         index += 1
     return rows, index
 
@@ -164,16 +192,13 @@ def _cell_layout(
         body = [lines[i] for i in range(at + 1, stop)]
         if len(body) < 2:
             break
-        unit_line = body[columns[2] - 1] if len(body) >= width - 1 else body[-1]
+        complete = len(body) >= width - 1
+        units = [body[i - 1].cells[0] for i in columns.units] if complete else [body[-1].cells[0]]
+        span = _Line(lines[at].start, lines[stop - 1].end, ())
+        lead_first = columns.lead_first and complete
         rows.append(
             _row(
-                cells[0][0],
-                body[0].cells[0],
-                unit_line.cells[0],
-                _Line(lines[at].start, lines[stop - 1].end, ()),
-                quote,
-                lexicon,
-                unnamed_lead,
+                cells[0][0], body[0].cells[0], units, lead_first, span, quote, lexicon, unnamed_lead
             )
         )
         at = stop
@@ -183,16 +208,18 @@ def _cell_layout(
 def _row(
     serial: str,
     task: tuple[str, int],
-    units: tuple[str, int],
+    units: list[tuple[str, int]],
+    lead_first: bool,
     line: _Line,
     quote: QuoteMaker,
     lexicon: Lexicon,
     unnamed_lead: str | None,
 ) -> TaskRow:
-    text, base = units
+    """A row; with `lead_first`, every unit of the first unit cell (牵头单位) leads."""
     mentions = [
-        (DepartmentMention(name, quote(base + s, base + e)), lead)
-        for s, e, name, lead in split_roles(text, lexicon, unnamed_lead)
+        (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
+        for n, (text, base) in enumerate(units)
+        for s, e, name, lead in split_roles(text, lexicon, None if lead_first else unnamed_lead)
         if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
     ]
     return TaskRow(
