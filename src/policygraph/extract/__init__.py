@@ -7,7 +7,9 @@ them as spaCy components; `plan_from_parts` gathers what they found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from policygraph.extract.background import TREND_WORDS
 from policygraph.extract.departments import mentions_in_lists
@@ -19,6 +21,8 @@ from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import Citation, DomainLead, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
+
+Item = TypeVar("Item")
 
 ACHIEVEMENT_ITEM = re.compile(
     rf"^\s*(?:{ITEM_MARKER})?[\u4e00-\u9fff]{{2,8}}"
@@ -40,8 +44,10 @@ def find_targets(
     found: list[Target] = []
     for table in outline.tables:
         found.extend(table_targets(table, quote))
-    for start, end in outline.paragraphs:
-        section = outline.section_at(start)
+    sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
+    around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
+    for start, end in sorted(outline.paragraphs):
+        section = sections.at(start)
         if section and any(
             is_background_title(s.heading.title) for s in outline.ancestors(section.key)
         ):
@@ -49,7 +55,7 @@ def find_targets(
         paragraph = text[start:end]
         if ACHIEVEMENT_ITEM.match(paragraph):
             continue
-        measure = _innermost(measures, start)
+        measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote):
             units = own_units or (measure.own or measure.measure.responsible if measure else ())
@@ -59,9 +65,29 @@ def find_targets(
     return _merge_restatements(found, lexicon)
 
 
-def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
-    inside = [m for m in measures if m.start <= offset < m.end]
-    return min(inside, key=lambda m: m.end - m.start, default=None)
+class Around(Generic[Item]):
+    """The innermost of some spans around each offset, for offsets asked in increasing
+    order: one sweep over the spans, so a plan with thousands of measures is not
+    rescanned for each of its thousands of paragraphs."""
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        span: Callable[[Item], tuple[int, int]],
+        rank: Callable[[Item], int],
+    ) -> None:
+        self.pending = sorted(items, key=lambda item: span(item)[0])
+        self.span, self.rank = span, rank
+        self.next = 0
+        self.open: list[Item] = []
+
+    def at(self, offset: int) -> Item | None:
+        """The item of least rank whose span holds `offset` (start <= offset < end)."""
+        while self.next < len(self.pending) and self.span(self.pending[self.next])[0] <= offset:
+            self.open.append(self.pending[self.next])
+            self.next += 1
+        self.open = [item for item in self.open if self.span(item)[1] > offset]
+        return min(self.open, key=self.rank, default=None)
 
 
 def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]:
