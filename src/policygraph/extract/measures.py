@@ -131,8 +131,8 @@ def _with_task_rows(
     spans: list[MeasureSpan], rows: list[TaskRow], quote: QuoteMaker
 ) -> list[MeasureSpan]:
     """Measures with the rows of task tables: a row whose task is a numbered measure
-    of the text (the same words, or one inside the other) gives that measure its
-    units where it names none itself; any other row is a measure of its own."""
+    of the text (the same words, or one inside the other) adds its units to that
+    measure's own (both are named for it); any other row is a measure of its own."""
     result = list(spans)
     for row in rows:
         task = label_key(row.title)
@@ -147,9 +147,15 @@ def _with_task_rows(
         )
         if at is None:
             result.append(MeasureSpan(row_measure(row, quote), row.start, row.end, row.units))
-        elif not result[at].measure.responsible:
-            measure = replace(result[at].measure, responsible=row.units, lead=row.lead)
-            result[at] = replace(result[at], measure=measure, own=row.units)
+        else:
+            span = result[at]
+            measure = replace(
+                span.measure,
+                responsible=unique_mentions([*span.measure.responsible, *row.units]),
+                lead=unique_mentions([*span.measure.lead, *row.lead]),
+            )
+            own = unique_mentions([*span.own, *row.units])
+            result[at] = replace(span, measure=measure, own=own)
     return result
 
 
