@@ -455,3 +455,13 @@ def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
         ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
         ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
     ]
+
+
+def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:
+    text = (
+        "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建。（责任单位：市民政局）\n"
+        "附件\n序号 | 重点任务 | 责任单位\n"
+        "1 | 推进居家社区养老服务设施建设 | 市民政局牵头，市财政局参加\n"
+    )
+    ((number, _, _, responsible, lead),) = _measures(text)
+    assert (number, responsible, lead) == ("（一）", ["市民政局", "市财政局"], ["市民政局"])
