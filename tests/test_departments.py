@@ -18,6 +18,7 @@ from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DepartmentMention, DomainLead, Measure, Plan, Quote, Target
+from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.query import Rows
 from policygraph.store import load_store
@@ -379,3 +380,19 @@ def test_departments_an_obligation_names_the_government_that_owes_it(
 ) -> None:
     found = find_statements(text, 0, _quote, load_lexicon()).responsible
     assert [m.name for m in found] == units
+
+
+def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
+    """Items run together in one paragraph, each closed by its own list (a copy of the
+    国办 2020 放管服 分工方案 lost every paragraph break): a target takes the list after it."""
+    text = (
+        "某某市养老托育服务实施方案\n一、重点任务\n"
+        "（一）扩大服务供给。1.到2025年，养老机构护理型床位占比达到60%。（市民政局负责）"
+        "2.到2025年，每千人口托位数达到4.5个。（市卫生健康委、市教育局负责）\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    owners = {t.indicator: [u.name for u in t.responsible] for t in plan.targets}
+    assert owners == {
+        "养老机构护理型床位占比": ["市民政局"],
+        "每千人口托位数": ["市卫生健康委", "市教育局"],
+    }

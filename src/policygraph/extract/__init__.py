@@ -12,17 +12,19 @@ from dataclasses import replace
 from typing import Generic, TypeVar
 
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.departments import mentions_in_lists
+from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
-from policygraph.model import Citation, DomainLead, Plan, QuoteMaker, Target
+from policygraph.model import Citation, DepartmentMention, DomainLead, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
 
 Item = TypeVar("Item")
+MIN_CLOSING_LISTS = 2
+"""A paragraph with this many lists gives each target the list after it, not all."""
 
 ACHIEVEMENT_ITEM = re.compile(
     rf"^\s*(?:{ITEM_MARKER})?[\u4e00-\u9fff]{{2,8}}"
@@ -57,12 +59,32 @@ def find_targets(
             continue
         measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
+        closing = _closing_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote):
-            units = own_units or (measure.own or measure.measure.responsible if measure else ())
+            units = next((u for at, u in closing if at >= target.quote.end), own_units)
+            units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
     return _merge_restatements(found, lexicon)
+
+
+def _closing_lists(
+    paragraph: str, base: int, quote: QuoteMaker, lexicon: Lexicon
+) -> list[tuple[int, tuple[DepartmentMention, ...]]]:
+    """Where a paragraph holds several lists (items run together on one line, as in a
+    copy of the 国办 2020 放管服 分工方案), each list with the source offset it starts
+    at: a target takes the list that closes its item, the first one after it."""
+    found = list(responsibility_lists(paragraph))
+    if len(found) < MIN_CLOSING_LISTS:
+        return []
+    return [
+        (
+            quote(base + span.start, base + span.end).start,
+            mentions_in_lists(paragraph[span.start : span.end], base + span.start, quote, lexicon),
+        )
+        for span in found
+    ]
 
 
 class Around(Generic[Item]):
