@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -323,6 +324,40 @@ def test_cli_evaluate_prints_the_scores_of_each_gold_plan(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split()[0] == "plan"
     assert any(line.startswith("lincang") for line in result.stdout.splitlines())
+
+
+def test_cli_evaluate_json_sums_texts_by_failure_class_and_counts_refusals(
+    tmp_path: Path,
+) -> None:
+    """Any folder: a gold file that names failure classes is summed per class; a text
+    the build refuses misses every gold fact; an empty gold set is n/a, not 1.0."""
+    gold_dir, texts = tmp_path / "gold", tmp_path / "texts"
+    gold_dir.mkdir()
+    texts.mkdir()
+    lincang = json.loads((Path(__file__).parent / "gold" / "lincang.json").read_text("utf-8"))
+    (texts / "lincang.txt").write_bytes((CORPUS / "lincang.txt").read_bytes())
+    (gold_dir / "lincang.json").write_text(
+        json.dumps({**lincang, "classes": [3], "source": "bundled"}, ensure_ascii=False), "utf-8"
+    )
+    (texts / "news.txt").write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
+    (gold_dir / "news.json").write_text(
+        json.dumps({**lincang, "file": "news.txt", "classes": [3, 8]}, ensure_ascii=False),
+        "utf-8",
+    )
+    result = runner.invoke(
+        app, ["evaluate", "--gold", str(gold_dir), "--corpus", str(texts), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["plans"]["lincang.txt"]["recall"] == 1.0
+    refused = figures["plans"]["news.txt"]
+    assert refused["counts"]["refused"] == 1
+    assert (refused["recall"], refused["precision"]) == (0.0, None)
+    assert figures["classes"]["class 3"]["recall"] == 0.5
+    assert figures["classes"]["class 8"]["counts"]["refused"] == 1
+    assert figures["all"]["counts"]["gold_targets"] == 2 * len(
+        [v for t in lincang["targets"] for v in t["values"]]
+    )
 
 
 def test_cli_evaluate_without_gold_files_is_one_line(tmp_path: Path) -> None:

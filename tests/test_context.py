@@ -171,3 +171,56 @@ def test_validate_context_does_not_call_the_parent_it_uses_unknown(corpus: Path)
     assert any(CITY_NUMBER in quote for quote in unchecked(findings(draft)))
     with_context = unchecked(findings(draft, "--context", str(corpus / "graphs")))
     assert not any(CITY_NUMBER in quote for quote in with_context)
+
+
+@pytest.fixture(scope="module")
+def city_and_county(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A city plan setting a share, a per-head figure and a count of its own; a county
+    draft that states the share in other words, the per-head figure, and no count."""
+    folder = tmp_path_factory.mktemp("applicability")
+    (folder / "texts").mkdir()
+    city = plan_text("临沧市人民政府办公室", CITY_TITLE, CITY_NUMBER, "《国务院文件》", "5", "市")
+    city = city.replace(
+        "养老机构护理型床位占比达到60%。",
+        "养老机构护理型床位占比达到60%，托育服务机构达到50家。",
+    )
+    (folder / "texts" / "city.txt").write_text(city, encoding="utf-8")
+    county = plan_text(
+        "云县人民政府办公室",
+        "云县“一老一小”整体解决方案",
+        "云政办发〔2022〕9号",
+        f"《{CITY_TITLE}》（{CITY_NUMBER}）",
+        "5",
+        "县",
+    ).replace("养老机构护理型床位占比达到60%", "养老机构中护理型床位比例达到60%")
+    (folder / "county.txt").write_text(county, encoding="utf-8")
+    assert not build_corpus([folder / "texts"], folder / "graphs", jobs=1).failed
+    return folder
+
+
+def test_validate_context_asks_a_county_for_shares_it_omits_not_for_city_counts(
+    city_and_county: Path,
+) -> None:
+    """Issue 14: a parent's counts (托育服务机构 50家) are not demanded of a lower level
+    (data/restatement.csv), an indicator stated in other words is matched before it is
+    called missing, and a parent found in the context is not "not in the registry"."""
+    folder = city_and_county
+    found = findings(str(folder / "county.txt"), "--context", str(folder / "graphs"))
+    missing = [f["message"] for f in found if f["rule"] == "PlanShape-parentIndicator"]
+    assert not [m for m in missing if CITY_NUMBER in str(m)], missing
+    unresolved = [f for f in found if f["rule"] == "PolicyDocumentShape-resolved"]
+    assert not [f for f in unresolved if CITY_TITLE in str(f["quote"])]
+    without_context = findings(str(folder / "county.txt"))
+    assert [f for f in without_context if f["rule"] == "PolicyDocumentShape-resolved"]
+
+
+def test_validate_context_still_reports_a_share_the_county_omits(city_and_county: Path) -> None:
+    folder = city_and_county
+    county = (folder / "county.txt").read_text(encoding="utf-8")
+    (folder / "county-without-share.txt").write_text(
+        county.replace("，养老机构中护理型床位比例达到60%", ""), encoding="utf-8"
+    )
+    found = findings(str(folder / "county-without-share.txt"), "--context", str(folder / "graphs"))
+    missing = [str(f["message"]) for f in found if f["rule"] == "PlanShape-parentIndicator"]
+    assert any(CITY_NUMBER in m and "养老机构护理型床位占比" in m for m in missing), missing
+    assert not any("托育服务机构" in m for m in missing)

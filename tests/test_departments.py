@@ -7,8 +7,8 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
@@ -17,7 +17,8 @@ from policygraph.extract.departments import is_generic, split_run_together, spli
 from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon_data import load_lexicon
-from policygraph.model import DepartmentMention, Plan, Quote, Target
+from policygraph.model import DepartmentMention, DomainLead, Measure, Plan, Quote, Target
+from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.query import Rows
 from policygraph.store import load_store
@@ -138,13 +139,32 @@ def test_departments_key_is_region_and_normalised_name(
     assert load_lexicon().department_key(name, jurisdiction) == key
 
 
-def test_departments_domain_leads_of_a_plan_level_statement() -> None:
-    text = "健全工作机制，区民政局牵头负责一老工作，区卫生健康委牵头负责“一小”工作。"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 万州 (十二)
+            "健全工作机制，区民政局牵头负责一老工作，区卫生健康委牵头负责“一小”工作。",
+            [
+                ("domain/elderly-care", "区民政局", "区民政局牵头负责一老工作"),
+                ("domain/childcare", "区卫生健康委", "区卫生健康委牵头负责“一小”工作"),
+            ],
+        ),
+        (  # 西咸 4.1: a unit that does not name its level, quotes around the domain
+            "发展改革和商务局负责统筹协调“一老一小”工作,基层工作部牵头负责“一老”工作,"
+            "社会事业服务局牵头负责“一小”工作,新区其他相关单位参与。",
+            [
+                ("domain/elderly-care", "基层工作部", "基层工作部牵头负责“一老”工作"),
+                ("domain/childcare", "社会事业服务局", "社会事业服务局牵头负责“一小”工作"),
+            ],
+        ),
+    ],
+)
+def test_departments_domain_leads_of_a_plan_level_statement(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
     leads = find_statements(text, 0, _quote, load_lexicon()).domain_leads
-    assert [(domain, unit.name) for domain, unit in leads] == [
-        ("养老", "区民政局"),
-        ("托育", "区卫生健康委"),
-    ]
+    quoted = [text[d.quote.start : d.quote.end] for d in leads]
+    assert [(d.domain, d.unit.name, q) for d, q in zip(leads, quoted, strict=True)] == expected
 
 
 def _unit(name: str) -> DepartmentMention:
@@ -179,24 +199,57 @@ def test_departments_one_node_per_jurisdiction_and_name() -> None:
     assert graph.value(civil, PG.function) == URIRef(str(PGR) + "function/civil-affairs")
 
 
-def test_departments_domain_lead_leads_the_domain_targets_only() -> None:
+def _lead(domain: str, name: str) -> DomainLead:
+    return DomainLead(domain, _unit(name), Quote(f"{name}牵头负责…工作", 0, 1, 1))
+
+
+def _owners(graph: Graph, label: str) -> tuple[set[str], set[str]]:
+    """The units named for an item, and those it inherits from the division of labour."""
+    (node,) = (
+        node
+        for node in graph.subjects(RDFS.label, Literal(label, lang="zh"))
+        if {PG.Target, PG.Measure} & set(graph.objects(node, RDF.type))
+    )
+    named = graph.objects(node, PG.responsibleUnit)
+    inherited = graph.objects(node, PG.inheritedFrom / PG.domainLead)
+    return (
+        {str(graph.value(d, RDFS.label)) for d in named},
+        {str(graph.value(d, RDFS.label)) for d in inherited},
+    )
+
+
+def test_departments_division_of_labour_stands_in_only_where_no_owner_is_named() -> None:
     plan = Plan(
         "wz.txt",
         jurisdiction="万州区",
         targets=(
+            _target("基本医疗保险参保率", "一、养老服务", "区医保局"),
             _target("养老机构护理型床位占比", "一、养老服务"),
-            _target("每千人口托位数", "二、托育服务"),
-            _target("老年大学数", None),
+            _target("每千人口托位数", None),
+            _target("城市道路长度", None),
         ),
-        domain_leads=(("养老", _unit("区民政局")), ("托育", _unit("区卫生健康委"))),
+        measures=(
+            Measure("1", "（一）", "健全养老托育服务规划体系", None, Quote("健全", 0, 1, 1)),
+            Measure("2", "（二）", "强化用地保障", None, Quote("强化", 0, 1, 1)),
+        ),
+        domain_leads=(
+            _lead("domain/elderly-care", "区民政局"),
+            _lead("domain/childcare", "区卫生健康委"),
+        ),
     )
     graph = plan_to_graph(plan, load_lexicon())
-    leads = {
-        (str(graph.value(t, PG.domain)).rsplit("/", 1)[-1], str(d).rsplit("/", 1)[-1])
-        for t, d in graph.subject_objects(PG.leadUnit)
-    }
-    assert leads == {("elderly-care", "区民政局"), ("childcare", "区卫生健康委")}
-    assert set(graph.subject_objects(PG.leadUnit)) <= set(graph.subject_objects(PG.responsibleUnit))
+    assert _owners(graph, "基本医疗保险参保率") == ({"区医保局"}, set())
+    assert _owners(graph, "养老机构护理型床位占比") == (set(), {"区民政局"})
+    assert _owners(graph, "每千人口托位数") == (set(), {"区卫生健康委"})  # by its concept
+    assert _owners(graph, "城市道路长度") == (set(), set())  # no domain: no owner
+    assert _owners(graph, "健全养老托育服务规划体系") == (set(), {"区民政局", "区卫生健康委"})
+    assert _owners(graph, "强化用地保障") == (set(), set())
+    divisions = set(graph.objects(None, PG.divisionOfLabour))
+    assert len(divisions) == 2
+    for division in divisions:
+        assert graph.value(division, PG.quote) is not None
+        assert graph.value(division, PG.domain) is not None
+    assert not list(graph.subject_objects(PG.leadUnit))
 
 
 def test_departments_a_target_without_owner_has_none_in_the_graph() -> None:
@@ -248,6 +301,31 @@ def test_departments_trace_by_name_keeps_to_that_name(store: ox.Store) -> None:
     }
 
 
+def test_departments_trace_keeps_named_owners_and_shows_inherited_ones_apart(
+    store: ox.Store,
+) -> None:
+    """Issue 14: 万州's 区民政局牵头负责一老工作 no longer claims the table rows another
+    unit owns; 西咸's 基层工作部牵头负责“一老”工作 makes it the inherited owner of the
+    elderly-care targets that name no owner."""
+    wanzhou = _records(trace_department(store, "区民政局", load_lexicon(), "万州区"))
+    owned = {(r["item"], r["owner"]) for r in wanzhou if r["kind"] == "target"}
+    assert ("养老机构护理型床位占比", "explicit") in owned
+    assert not {"基本医疗保险参保率", "人均预期寿命"} & {item for item, _ in owned}
+    xixian = _records(trace_department(store, "基层工作部", load_lexicon()))
+    targets = [r for r in xixian if r["kind"] == "target"]
+    assert {r["owner"] for r in targets} == {"inherited"}
+    items = {r["item"] for r in targets}
+    assert {"养老机构护理型床位占比", "特殊困难老年人月探访率"} <= items
+    assert not items & {"每千人口拥有3岁以下婴幼儿托位", "婴幼儿健康管理率"}
+
+
+def test_departments_trace_tables_say_which_owners_are_inherited(store: ox.Store) -> None:
+    ((_, rows),) = rows_by_plan(trace_department(store, "基层工作部", load_lexicon()))
+    owners = {record["owner"] for record in _records(rows)}
+    # 4.1 加强组织领导 names it as the lead; the elderly-care targets name nobody
+    assert owners == {"named for it", "inherited from the plan's division of labour"}
+
+
 def test_departments_trace_command_prints_one_table_per_plan(
     built: tuple[BuildReport, Path], plans: dict[str, Any]
 ) -> None:
@@ -277,7 +355,44 @@ def test_departments_every_mention_quotes_its_source(
         source = (corpus_dir / plan.source_file).read_text(encoding="utf-8")
         mentions = [m for t in plan.targets for m in t.responsible]
         mentions += [m for measure in plan.measures for m in (*measure.responsible, *measure.lead)]
-        mentions += [m for _, m in plan.domain_leads]
+        mentions += [lead.unit for lead in plan.domain_leads]
         for mention in mentions:
             assert source[mention.quote.start : mention.quote.end] == mention.quote.text
             assert normalize_text(mention.quote.text).text == mention.name, mention
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 福州 敬老院十条措施: a collective government owes what it 要 do
+        ("各县（区）人民政府要加强敬老院建设，落实运营经费。", ["各县（区）人民政府"]),
+        # 国办 幼儿园治理通知: the local governments of a national document
+        ("地方各级人民政府要切实履行职责，加强统筹。", ["地方各级人民政府"]),
+        ("市民政局应当会同有关部门制定标准。", ["市民政局"]),
+        # institutions, kinds of body and 要求 (requires) owe nothing
+        ("县级医院要设立老年医学科。", []),
+        ("市级有关部门和各县（市）区政府要加强协调。", []),
+        ("市政府要求各地加快进度。", []),
+    ],
+)
+def test_departments_an_obligation_names_the_government_that_owes_it(
+    text: str, units: list[str]
+) -> None:
+    found = find_statements(text, 0, _quote, load_lexicon()).responsible
+    assert [m.name for m in found] == units
+
+
+def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
+    """Items run together in one paragraph, each closed by its own list (a copy of the
+    国办 2020 放管服 分工方案 lost every paragraph break): a target takes the list after it."""
+    text = (
+        "某某市养老托育服务实施方案\n一、重点任务\n"
+        "（一）扩大服务供给。1.到2025年，养老机构护理型床位占比达到60%。（市民政局负责）"
+        "2.到2025年，每千人口托位数达到4.5个。（市卫生健康委、市教育局负责）\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    owners = {t.indicator: [u.name for u in t.responsible] for t in plan.targets}
+    assert owners == {
+        "养老机构护理型床位占比": ["市民政局"],
+        "每千人口托位数": ["市卫生健康委", "市教育局"],
+    }

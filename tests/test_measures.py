@@ -248,7 +248,220 @@ def test_measures_and_owners_of_a_plan_in_another_style() -> None:
         "州住房城乡建设局",
         "州自然资源和规划局",
     ]
-    assert [(d, u.name) for d, u in plan.domain_leads] == [
-        ("养老", "州民政局"),
-        ("托育", "州卫生健康委"),
+    assert [(d.domain, d.unit.name) for d in plan.domain_leads] == [
+        ("domain/elderly-care", "州民政局"),
+        ("domain/childcare", "州卫生健康委"),
     ]
+
+
+# --- issue 12, failure class 3: task tables and document-wide conventions ------------------
+
+
+@pytest.mark.parametrize(
+    ("units", "responsible", "lead"),
+    [
+        (  # 咸阳 2022 放管服要点: a 牵头 closes its whole clause
+            "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门"
+            "按职责分工负责）",
+            ["市政府办公室", "市行政审批制度改革工作领导小组办公室"],
+            ["市政府办公室", "市行政审批制度改革工作领导小组办公室"],
+        ),
+        (  # 湖北 鄂政发〔2018〕26号: 牵头单位 then 责任单位
+            "（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅）",
+            ["省发展改革委", "省编办", "省国土资源厅"],
+            ["省发展改革委"],
+        ),
+        (  # 国务院分工体例: A牵头，B、C参加
+            "（市民政局牵头，市财政局、市卫生健康委参加）",
+            ["市民政局", "市财政局", "市卫生健康委"],
+            ["市民政局"],
+        ),
+        (  # 四川 川发改〔2022〕 现代流通体系: a list in 〔〕 that ends in a note
+            "〔责任单位：省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市"
+            "（州）人民政府，不再做分工，下同。〕",
+            ["省发展改革委", "省市场监管局"],
+            [],
+        ),
+        (  # a collective unit is one unit: 各区、市政府 / 各县、市、区人民政府
+            "（责任单位：市民政局、各区、市政府）",
+            ["市民政局", "各区、市政府"],
+            [],
+        ),
+        (
+            "（市民政局牵头，各县、市、区人民政府负责）",
+            ["市民政局", "各县、市、区人民政府"],
+            ["市民政局"],
+        ),
+        (  # 国办 2020 放管服 分工方案: 及 joins units, 等…部门 is a vague tail, 各地区 a unit
+            "（国务院扶贫办、人力资源社会保障部牵头，海关总署等国务院相关部门及各地区"
+            "按职责分工负责）",
+            ["国务院扶贫办", "人力资源社会保障部", "海关总署", "各地区"],
+            ["国务院扶贫办", "人力资源社会保障部"],
+        ),
+        (  # 天津 深化养老服务改革实施意见: 和 before a unit that names its level
+            "（市民政局、市规划资源局、市住房城乡建设委和各区人民政府按职责分工负责）",
+            ["市民政局", "市规划资源局", "市住房城乡建设委", "各区人民政府"],
+            [],
+        ),
+        (  # 和 inside unit names stays: 工业和信息化部, 自然资源和规划局
+            "（市工业和信息化局、市自然资源和规划局负责）",
+            ["市工业和信息化局", "市自然资源和规划局"],
+            [],
+        ),
+    ],
+    ids=[
+        "clause-lead",
+        "labelled-lead-and-units",
+        "partners",
+        "note-after-list",
+        "各区市",
+        "各县市区",
+        "及-等-各地区",
+        "和-before-level",
+        "和-inside-names",
+    ],
+)
+def test_measures_lists_of_other_plans(units: str, responsible: list[str], lead: list[str]) -> None:
+    text = f"三、重点任务\n（一）完善养老服务体系。建设服务网络。{units}\n"
+    ((_, _, _, found, leads),) = _measures(text)
+    assert (found, leads) == (responsible, lead)
+
+
+@pytest.mark.parametrize(
+    ("convention", "lead"),
+    [
+        ("（各项任务列第一位者为牵头单位，下同）", ["省民政厅"]),  # 国务院/省级分工方案体例
+        ("（无牵头单位的，责任单位即为牵头单位，下同）", ["省民政厅", "省财政厅"]),  # 武汉 2023
+        ("", []),
+    ],
+    ids=["first-leads", "all-lead", "none"],
+)
+def test_measures_a_document_convention_names_the_lead_of_lists_that_name_none(
+    convention: str, lead: list[str]
+) -> None:
+    text = (
+        f"三、重点任务{convention}\n"
+        "（一）完善养老服务体系。建设服务网络。（责任单位：省民政厅、省财政厅）\n"
+        "（二）发展普惠托育服务。（省卫生健康委牵头，省民政厅参加）\n"
+    )
+    first, second = _measures(text)
+    assert (first[3], first[4]) == (["省民政厅", "省财政厅"], lead)
+    assert second[4] == ["省卫生健康委"]  # a list that names its lead keeps it
+
+
+@pytest.mark.parametrize(
+    ("assignment", "unit"),
+    [
+        ("（以下各项工作均需各区、市政府负责落实，不再一一列出）", "各区、市政府"),  # issue 12
+        (
+            "（以下各项任务均由各县（市、区）人民政府负责落实，不再一一列出）",
+            "各县（市、区）人民政府",
+        ),
+    ],
+)
+def test_measures_inherit_units_the_document_prints_once(assignment: str, unit: str) -> None:
+    """以下各项工作均需…负责落实，不再一一列出 (and 四川's …，不再做分工，下同): every
+    later task owns the unit although it never prints it again."""
+    text = (
+        "二、总体要求\n（一）指导思想。坚持以人民为中心。\n"
+        f"三、重点任务{assignment}\n"
+        "（二）完善养老服务体系。建设服务网络。（责任单位：市民政局）\n"
+        "（三）发展普惠托育服务。扩大托位供给。（责任单位：市卫生健康委、市教育局）\n"
+    )
+    owners = {title: responsible for _, title, _, responsible, _ in _measures(text)}
+    assert owners == {
+        "完善养老服务体系": ["市民政局", unit],
+        "发展普惠托育服务": ["市卫生健康委", "市教育局", unit],
+    }
+
+
+def test_measures_an_addressee_list_names_no_responsible_unit() -> None:
+    text = (
+        "某某市人民政府办公室关于印发某某市养老服务实施方案的通知\n"
+        "各县（市、区）人民政府，市政府各部门：\n"
+        "现将《某某市养老服务实施方案》印发给你们，请认真贯彻落实。\n"
+        "三、重点任务\n（一）完善养老服务体系。建设服务网络。（责任单位：市民政局）\n"
+    )
+    ((_, _, _, responsible, _),) = _measures(text)
+    assert responsible == ["市民政局"]
+
+
+THREE_COLUMNS_BY_ROW = (
+    "附件\n重点任务分工表\n序号 | 重点任务 | 责任单位\n"
+    "1 | 推进居家社区养老服务设施建设 | 市民政局牵头，市自然资源局、市住房城乡建设局参加\n"
+    "2 | 发展普惠托育服务 | 市卫生健康委、市发展改革委按职责分工负责，地方各级人民政府\n"
+    "3 | 加强养老托育人才培养 | 市人力资源社会保障局、市教育局\n"
+)
+THREE_COLUMNS_BY_CELL = (
+    "附件\n重点任务分工（列第一位者为牵头单位，下同）\n序号\n重点任务\n责任单位\n完成时限\n"
+    "1\n推进居家社区养老服务设施建设\n市民政局、市自然资源局、市住房城乡建设局\n2025年底\n"
+    "2\n发展普惠托育服务\n市卫生健康委、市发展改革委，各县（市、区）人民政府\n持续推进\n"
+    "3\n加强养老托育人才培养\n市人力资源社会保障局、市教育局\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "leads"),
+    [
+        (THREE_COLUMNS_BY_ROW, [["市民政局"], [], []]),
+        (THREE_COLUMNS_BY_CELL, [["市民政局"], ["市卫生健康委"], ["市人力资源社会保障局"]]),
+    ],
+    ids=["one-row-a-line", "one-cell-a-line"],
+)
+def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]]) -> None:
+    """A 重点任务分工表 (序号 / 重点任务 / 责任单位): a row whose task is a numbered
+    measure of the text gives it its units, any other row is a measure of its own;
+    地方各级人民政府 and 各县（市、区）人民政府 are collective units."""
+    text = (
+        "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建社区养老服务设施。\n"
+        "（二）发展普惠托育服务。支持社会力量举办托育机构。\n" + table
+    )
+    found = [
+        (number, title, responsible, lead)
+        for number, title, _, responsible, lead in _measures(text)
+    ]
+    assert [(n, t, r) for n, t, r, _ in found] == [
+        (
+            "（一）",
+            "推进居家社区养老服务设施建设",
+            ["市民政局", "市自然资源局", "市住房城乡建设局"],
+        ),
+        (
+            "（二）",
+            "发展普惠托育服务",
+            [
+                "市卫生健康委",
+                "市发展改革委",
+                "各县（市、区）人民政府" if table is THREE_COLUMNS_BY_CELL else "地方各级人民政府",
+            ],
+        ),
+        ("3", "加强养老托育人才培养", ["市人力资源社会保障局", "市教育局"]),
+    ]
+    assert [lead for *_, lead in found] == leads
+
+
+def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
+    """常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
+    牵头单位 | 配合单位: the lead column's units lead, the partners follow; a leader's
+    name is no unit; an empty partner cell is kept in its place."""
+    text = (
+        "2021年民生实事项目目标任务责任分解表\n"
+        "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
+        "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
+        "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
+    )
+    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
+    assert found == [
+        ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
+        ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
+    ]
+
+
+def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:
+    text = (
+        "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建。（责任单位：市民政局）\n"
+        "附件\n序号 | 重点任务 | 责任单位\n"
+        "1 | 推进居家社区养老服务设施建设 | 市民政局牵头，市财政局参加\n"
+    )
+    ((number, _, _, responsible, lead),) = _measures(text)
+    assert (number, responsible, lead) == ("（一）", ["市民政局", "市财政局"], ["市民政局"])

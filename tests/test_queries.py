@@ -168,6 +168,7 @@ def test_queries_department_obligations_within_one_jurisdiction(store: ox.Store)
         ">=",
         "60",
         "%",
+        "explicit",
     ) in wanzhou
 
 
@@ -179,7 +180,7 @@ def test_queries_function_obligations_within_one_jurisdiction(store: ox.Store) -
     ).rows
     assert {(row[1], row[2]) for row in rows} == {("周口市", "周口市“一老一小”整体解决方案")}
     assert {row[3] for row in rows} == {"市民政局"}
-    assert ("乡镇养老服务中心覆盖率", "2025", ">=", "60", "%") in {row[5:] for row in rows}
+    assert ("乡镇养老服务中心覆盖率", "2025", ">=", "60", "%") in {row[5:10] for row in rows}
 
 
 def test_queries_target_chain_reaches_the_national_policy(store: ox.Store) -> None:
@@ -271,6 +272,7 @@ def test_queries_trace_department_in_one_jurisdiction_writes_and_draws(tmp_path:
         "value": "60",
         "unit": "%",
         "jurisdiction": "万州区",
+        "owner": "explicit",
     } in records
     svg = (tmp_path / "owes.svg").read_text(encoding="utf-8")
     assert "区民政局" in svg and "养老机构护理型床位占比 2023 &gt;=50%" in svg

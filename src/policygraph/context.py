@@ -8,6 +8,14 @@ plan found lends its city-wide targets and its own `pg:implements` edges to the 
 document's IRI, and its parents are looked up in turn. The rules then compare the draft
 with `<pgr:doc/number> pg:hasTarget …` exactly as with a registry entry, with no
 owl:sameAs reasoning.
+
+Each lent target says whether a lower level must restate it (`pg:restateBelow`, the
+rule of data/restatement.csv: shares and rates yes, the parent region's counts no). A
+draft target that states a parent's indicator in other words (a wording no concept
+knows, sharing most of its bigrams with one of the parent indicator's labels) is
+matched to it (`skos:closeMatch`) before the indicator is called missing. A cited
+document found in the corpus is known: the draft's `pg:resolved false` on it is
+replaced by true, so no finding says it could not be checked while it is used.
 """
 
 from __future__ import annotations
@@ -23,15 +31,21 @@ from rdflib.term import Node
 
 from policygraph.errors import InputError
 from policygraph.extract.citations import title_key
-from policygraph.ids import mint
+from policygraph.ids import local_iri, mint
+from policygraph.lexicon import label_key
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
+from policygraph.overlap import SAME_INDICATOR, wording_overlap
+from policygraph.restatement import restated_below
 from policygraph.store import PLANS_DIR
-from policygraph.vocab import DCTERMS, PG, PGR, XSD
+from policygraph.vocab import DCTERMS, PG, PGR, RDFS, SKOS, XSD
 
 INDEX_FILE = "documents.tsv"
 INDEX_HEADER = ("doc_number", "title_key", "plan")
-LENT = (PG.indicator, PG.year, PG.value, PG.comparator, PG.unit)
+LENT = (PG.indicator, PG.year, PG.value, PG.comparator, PG.unit, RDFS.label)
 """What a parent target lends its cited document: what the lineage rules compare."""
+MIN_CONTAINED = 4
+"""Characters a wording must have to match a longer one it is part of (托位数 is too short)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -113,7 +127,40 @@ def parent_context(draft: Graph, index: DocumentIndex) -> Graph:
         for path in index.find(_text(number), _text(title)):
             parent = _plan_graph(path)
             todo += [(grand, parent) for grand in _lend(parent, doc, number is None, context)]
+            draft.remove((doc, PG.resolved, Literal(False)))
+            context.add((doc, PG.resolved, Literal(True)))
+    _match_concepts(draft, context)
     return context
+
+
+def _match_concepts(draft: Graph, context: Graph) -> None:
+    """`skos:closeMatch` from the indicator of each draft target that states a parent
+    indicator in other words to that indicator."""
+    labels: dict[Node, set[str]] = {}
+    for wording, concept in load_lexicon().indicators.items():
+        labels.setdefault(local_iri(concept.key), {concept.label}).add(wording)
+    wanted: dict[Node, set[str]] = {}
+    for target in context.subjects(PG.restateBelow, Literal(True)):
+        indicator = context.value(target, PG.indicator)
+        if indicator is None:
+            continue
+        words = wanted.setdefault(indicator, set(labels.get(indicator, ())))
+        words.update(str(w) for w in context.objects(target, RDFS.label))
+    for target in draft.subjects(RDF.type, PG.Target):
+        own = draft.value(target, PG.indicator)
+        if own is None:
+            continue
+        wording = str(draft.value(target, RDFS.label) or "")
+        for indicator, words in wanted.items():
+            if own != indicator and any(_same_words(wording, w) for w in words):
+                context.add((own, SKOS.closeMatch, indicator))
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two wordings of one indicator: one inside the other, or most bigrams shared."""
+    key_a, key_b = label_key(a), label_key(b)
+    contained = min(len(key_a), len(key_b)) >= MIN_CONTAINED and (key_a in key_b or key_b in key_a)
+    return contained or wording_overlap(a, b) >= SAME_INDICATOR
 
 
 def _lend(parent: Graph, doc: URIRef, numberless: bool, context: Graph) -> list[Node]:
@@ -131,6 +178,10 @@ def _lend(parent: Graph, doc: URIRef, numberless: bool, context: Graph) -> list[
         for predicate in LENT:
             for value in parent.objects(target, predicate):
                 context.add((node, predicate, value))
+        wording = str(parent.value(target, RDFS.label) or "")
+        unit = parent.value(target, PG.unit)
+        restate = restated_below(wording, str(unit) if unit is not None else None)
+        context.add((node, PG.restateBelow, Literal(restate)))
     if numberless and (number := parent.value(plan, PG.docNumber)) is not None:
         context.add((doc, PG.docNumber, number))
     grands = list(parent.objects(plan, PG.implements))

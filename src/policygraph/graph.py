@@ -4,6 +4,18 @@ records to the vocabulary; departments and regions are minted here only.
 Every extracted resource gets `rdfs:label`@zh, `pg:quote` (its exact source
 text) and `pg:line`; IRIs come from `ids.py`, so the same plan always gives
 the same graph.
+
+Owners: an owner named for the thing itself (a table's
+责任单位 cell, the item's （责任单位：…） list, a 牵头/配合 statement about it) is its
+pg:responsibleUnit. A plan-wide division of labour (区民政局牵头负责一老工作,
+`Plan.domain_leads`) is a pg:DivisionOfLabour of the plan, with its domain, lead and
+quote; it stands in as owner only of the targets and measures of its domain that
+name none: those carry pg:inheritedFrom the division (never pg:responsibleUnit, which
+stays what the plan names for them), and the obligations queries list its pg:domainLead
+as their owner, marked "inherited".
+A target's domain is its table group (一、养老服务), else its indicator concept's
+pg:domain, else its measure's; a measure's is named by its heading or an enclosing
+one (健全养老托育服务规划体系: both domains).
 """
 
 from __future__ import annotations
@@ -14,6 +26,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from policygraph.extract.citations import title_key
+from policygraph.extract.responsibility import domains_named
 from policygraph.ids import digest, local_iri, mint
 from policygraph.lexicon import Lexicon
 from policygraph.lexicon_data import load_lexicon
@@ -22,6 +35,7 @@ from policygraph.model import (
     Citation,
     CitationRole,
     DepartmentMention,
+    DomainLead,
     Measure,
     Plan,
     Quote,
@@ -34,13 +48,10 @@ from policygraph.registry import (
     issuer_of_code,
     load_registry,
 )
+from policygraph.restatement import restated_below
 from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
-DOMAINS = {"养老": "domain/elderly-care", "托育": "domain/childcare"}
-"""Table groups (一、养老服务 / 二、托育服务) name the indicator's domain. A unit the
-plan makes lead of a domain (区民政局牵头负责一老工作, `Plan.domain_leads`) is the
-pg:leadUnit of every target of that domain."""
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
@@ -59,8 +70,10 @@ class _PlanGraph:
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
+        self.measures = {measure.key: measure for measure in plan.measures}
         self._document()
         # the plan's own units first, so a department is labelled as the plan writes it
+        self.divisions = self._divisions(plan.domain_leads)
         for measure in plan.measures:
             self._measure(measure)
         for target in plan.targets:
@@ -109,6 +122,45 @@ class _PlanGraph:
             self.add(node, PG.leadUnit if lead else PG.responsibleUnit, department)
             if lead:
                 self.add(node, PG.responsibleUnit, department)
+
+    def _divisions(self, leads: tuple[DomainLead, ...]) -> dict[str, URIRef]:
+        """One pg:DivisionOfLabour per domain the plan gives a lead, by domain key."""
+        divisions: dict[str, URIRef] = {}
+        for lead in leads:
+            node = divisions.get(lead.domain)
+            if node is None:
+                node = mint("division", self.stem, lead.domain.removeprefix("domain/"))
+                divisions[lead.domain] = node
+                self.add(self.iri, PG.divisionOfLabour, node)
+                self.add(node, RDF.type, PG.DivisionOfLabour)
+                self.add(node, RDFS.label, Literal(lead.quote.text, lang="zh"))
+                self.add(node, PG.domain, local_iri(lead.domain))
+                self.quote(node, lead.quote)
+            self.add(node, PG.domainLead, self._department(lead.unit.name, lead.unit.quote))
+        return divisions
+
+    def _inherit(self, node: URIRef, domains: tuple[str, ...]) -> None:
+        """The plan's divisions of labour for `domains`, whose leads stand in as the
+        owners of a target or measure that names none."""
+        for domain in domains:
+            division = self.divisions.get(domain)
+            if division is None:
+                continue
+            self.add(node, PG.inheritedFrom, division)
+
+    def _measure_domains(self, key: str | None) -> tuple[str, ...]:
+        """The domains a measure's heading, or the nearest enclosing heading, names."""
+        while key is not None and key in self.measures:
+            measure = self.measures[key]
+            if domains := domains_named(measure.title, self.lexicon):
+                return domains
+            key = measure.parent
+        return ()
+
+    def _target_domains(self, target: Target, concept_domains: tuple[str, ...]) -> tuple[str, ...]:
+        if target.domain and (domains := domains_named(target.domain, self.lexicon)):
+            return domains
+        return concept_domains or self._measure_domains(target.measure)
 
     def _citation(self, citation: Citation) -> None:
         """The cited document, resolved against the registry where it can be: a known
@@ -175,6 +227,8 @@ class _PlanGraph:
         self.quote(node, measure.quote)
         self._units(node, measure.responsible)
         self._units(node, measure.lead, lead=True)
+        if not measure.responsible and not measure.lead:
+            self._inherit(node, self._measure_domains(measure.key))
 
     def _target(self, target: Target) -> None:
         concept = self.lexicon.indicator(target.indicator, target.unit)
@@ -205,17 +259,17 @@ class _PlanGraph:
             self.add(node, PG.baselineYear, Literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
-        domain = next((k for k in DOMAINS if target.domain and k in target.domain), None)
-        if domain:
-            self.add(node, PG.domain, local_iri(DOMAINS[domain]))
-            leads = tuple(unit for word, unit in self.plan.domain_leads if word == domain)
-            self._units(node, leads, lead=True)
+        domains = self._target_domains(target, concept.domains)
+        for domain in domains:
+            self.add(node, PG.domain, local_iri(domain))
         if target.region:
             self.add(node, PG.region, self._region(target.region, self.region))
         if target.measure:
             self.add(node, PG.inMeasure, self._measure_iri(target.measure))
         self.quote(node, target.quote)
         self._units(node, target.responsible)
+        if not target.responsible:
+            self._inherit(node, domains)
 
     def _indicator(self, key: str, label: str, reviewed: bool) -> URIRef:
         node = local_iri(key)
@@ -314,6 +368,8 @@ def _add_target(graph: Graph, target: ParentTarget, lexicon: Lexicon) -> None:
     graph.add((node, PG.value, Literal(target.value)))
     graph.add((node, PG.comparator, Literal(target.comparator)))
     graph.add((node, PG.unit, Literal(target.unit)))
+    restate = restated_below(concept.label, target.unit)
+    graph.add((node, PG.restateBelow, Literal(restate)))
     if target.quote:
         graph.add((node, PG.quote, Literal(target.quote, lang="zh")))
     graph.add((node, DCTERMS.source, Literal(target.source)))

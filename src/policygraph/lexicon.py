@@ -50,6 +50,7 @@ class IndicatorConcept:
     key: str  # the local part of the IRI under pgr:, e.g. "indicator/nursing-bed-share"
     label: str  # the skos:prefLabel@zh
     reviewed: bool = True
+    domains: tuple[str, ...] = ()  # its pg:domain keys, e.g. ("domain/elderly-care",)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Lexicon:
     region_short: dict[str, str] = field(default_factory=dict)  # short name (万州) → key
     function_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 民政 → keys
     department_bodies: tuple[str, ...] = ()  # body suffixes, longest first: 委员会 … 局
+    domains: dict[str, str] = field(default_factory=dict)  # label (养老, 一小 …) → domain key
 
     def enclosing_regions(self, label: str | None) -> frozenset[str]:
         """The keys of the region a label names and of every region around it

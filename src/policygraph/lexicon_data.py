@@ -49,6 +49,7 @@ def load_lexicon() -> Lexicon:
             for t in regions
             if t.predicate.value == SKOS_ + "hiddenLabel"
         },
+        domains=_domains(ontology / "policygraph.ttl"),
     )
 
 
@@ -71,8 +72,11 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
 def _indicators(path: Path) -> dict[str, IndicatorConcept]:
     pref: dict[str, str] = {}
     labels: list[tuple[str, str]] = []
+    domains: dict[str, list[str]] = {}
     for triple in _triples(path):
         obj = triple.object
+        if triple.predicate.value == str(PG.domain):
+            domains.setdefault(_local(triple.subject), []).append(_local(obj))
         if not isinstance(obj, ox.Literal) or obj.language != "zh":
             continue
         if triple.predicate.value == SKOS_ + "prefLabel":
@@ -81,7 +85,24 @@ def _indicators(path: Path) -> dict[str, IndicatorConcept]:
         elif triple.predicate.value == SKOS_ + "altLabel":
             labels.append((_local(triple.subject), obj.value))
     return {
-        label_key(label): IndicatorConcept(key, pref[key]) for key, label in labels if key in pref
+        label_key(label): IndicatorConcept(
+            key, pref[key], domains=tuple(sorted(domains.get(key, ())))
+        )
+        for key, label in labels
+        if key in pref
+    }
+
+
+def _domains(path: Path) -> dict[str, str]:
+    """Labels of the policy domain concepts (养老服务, 养老, 一老, 老年人 …) → domain key."""
+    labels = (SKOS_ + "prefLabel", SKOS_ + "altLabel", SKOS_ + "hiddenLabel")
+    return {
+        triple.object.value: _local(triple.subject)
+        for triple in _triples(path)
+        if triple.predicate.value in labels
+        and _local(triple.subject).startswith("domain/")
+        and isinstance(triple.object, ox.Literal)
+        and triple.object.language == "zh"
     }
 
 

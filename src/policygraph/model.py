@@ -85,6 +85,17 @@ class DepartmentMention:
     quote: Quote
 
 
+@dataclass(frozen=True)
+class DomainLead:
+    """A plan-wide division of labour: `unit` leads the work of a policy domain
+    (区民政局牵头负责一老工作); `domain` is the domain concept's key
+    (domain/elderly-care), `quote` the whole statement."""
+
+    domain: str
+    unit: DepartmentMention
+    quote: Quote
+
+
 class Bindingness(StrEnum):
     BINDING = "约束性"
     EXPECTED = "预期性"
@@ -141,5 +152,5 @@ class Plan:
     citations: tuple[Citation, ...] = ()
     measures: tuple[Measure, ...] = ()
     targets: tuple[Target, ...] = ()
-    domain_leads: tuple[tuple[str, DepartmentMention], ...] = field(default=())
+    domain_leads: tuple[DomainLead, ...] = field(default=())
     cut: tuple[str, ...] = ()  # "start" / "end": where the text is cut short

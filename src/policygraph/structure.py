@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from policygraph.markers import CN_NUM, MARKER_LEVELS
 from policygraph.numerals import chinese_number
@@ -73,9 +74,14 @@ class Outline:
                 best = section
         return best
 
+    @cached_property
+    def by_key(self) -> dict[str, Section]:
+        """The sections by key, built once (a plan may hold thousands)."""
+        return {s.key: s for s in self.sections}
+
     def ancestors(self, key: str) -> list[Section]:
         """The section with `key` and all sections above it, innermost first."""
-        by_key = {s.key: s for s in self.sections}
+        by_key = self.by_key
         chain: list[Section] = []
         current = by_key.get(key)
         while current is not None:

@@ -21,6 +21,13 @@ ORDER = ("plan", "department", "kind", "year", "item")
 """How trace rows are sorted: plan first, then who owes it, targets before measures,
 then by year."""
 KIND_RANK = {"target": "0", "measure": "1"}
+OWNER_WORDS = {
+    "explicit": "named for it",
+    "inherited": "inherited from the plan's division of labour",
+}
+"""How the per-plan tables say who made a department the owner (the `owner` column of
+the obligations queries): the item names it, or the plan's division of labour
+(区民政局牵头负责一老工作) hands it the items of a domain that name no owner."""
 
 
 def trace_department(
@@ -48,7 +55,9 @@ def trace_department(
 
 def rows_by_plan(rows: Rows) -> list[tuple[str, Rows]]:
     """A trace split into one table per plan, titled by the plan, without the
-    traced-name and plan columns; a jurisdiction shared by all its rows joins the title."""
+    traced-name and plan columns; a jurisdiction shared by all its rows joins the title,
+    and the owner column says in words whether the item names the department or the
+    plan's division of labour hands it over."""
     plan = rows.columns.index("plan")
     groups = []
     for label, group in groupby(rows.rows, key=lambda r: r[plan]):
@@ -63,8 +72,13 @@ def rows_by_plan(rows: Rows) -> list[tuple[str, Rows]]:
                 title = f"{title} · {regions.pop() or ''}"
         keep = [i for i in range(len(rows.columns)) if i not in drop]
         columns = tuple(rows.columns[i] for i in keep)
-        groups.append((title, Rows(columns, tuple(tuple(r[i] for i in keep) for r in members))))
+        cells = [[_worded(rows.columns[i], r[i]) for i in keep] for r in members]
+        groups.append((title, Rows(columns, tuple(tuple(row) for row in cells))))
     return groups
+
+
+def _worded(column: str, value: str | None) -> str | None:
+    return OWNER_WORDS.get(value or "", value) if column == "owner" else value
 
 
 def _sorted(rows: Rows) -> Rows:

@@ -56,6 +56,7 @@ class PG(DefinedNamespace):
     Bindingness: URIRef  # bindingness
     CitationDiscrepancy: URIRef  # citation discrepancy
     Department: URIRef  # department
+    DivisionOfLabour: URIRef  # division of labour
     Domain: URIRef  # policy domain
     Function: URIRef  # function
     Indicator: URIRef  # indicator
@@ -73,6 +74,8 @@ class PG(DefinedNamespace):
     bindingness: URIRef  # bindingness
     cites: URIRef  # cites
     discrepancy: URIRef  # discrepancy
+    divisionOfLabour: URIRef  # division of labour
+    domainLead: URIRef  # domain lead
     domain: URIRef  # policy domain
     function: URIRef  # function
     hasMeasure: URIRef  # has measure
@@ -80,6 +83,7 @@ class PG(DefinedNamespace):
     implements: URIRef  # implements
     inMeasure: URIRef  # in measure
     indicator: URIRef  # indicator
+    inheritedFrom: URIRef  # owner inherited from
     issuedBy: URIRef  # issued by
     jurisdiction: URIRef  # jurisdiction
     leadUnit: URIRef  # lead unit
@@ -103,6 +107,7 @@ class PG(DefinedNamespace):
     qualitativeValue: URIRef  # qualitative value
     quote: URIRef  # quote
     resolved: URIRef  # resolved
+    restateBelow: URIRef  # restated below
     reviewed: URIRef  # reviewed
     sourceFile: URIRef  # source file
     textCut: URIRef  # where the text is cut

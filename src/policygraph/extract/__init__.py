@@ -7,18 +7,24 @@ them as spaCy components; `plan_from_parts` gathers what they found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.departments import mentions_in_lists
+from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
-from policygraph.model import Citation, DepartmentMention, Plan, QuoteMaker, Target
+from policygraph.model import Citation, DepartmentMention, DomainLead, Plan, QuoteMaker, Target
 from policygraph.structure import Outline
+
+Item = TypeVar("Item")
+MIN_CLOSING_LISTS = 2
+"""A paragraph with this many lists gives each target the list after it, not all."""
 
 ACHIEVEMENT_ITEM = re.compile(
     rf"^\s*(?:{ITEM_MARKER})?[\u4e00-\u9fff]{{2,8}}"
@@ -40,8 +46,10 @@ def find_targets(
     found: list[Target] = []
     for table in outline.tables:
         found.extend(table_targets(table, quote))
-    for start, end in outline.paragraphs:
-        section = outline.section_at(start)
+    sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
+    around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
+    for start, end in sorted(outline.paragraphs):
+        section = sections.at(start)
         if section and any(
             is_background_title(s.heading.title) for s in outline.ancestors(section.key)
         ):
@@ -49,19 +57,59 @@ def find_targets(
         paragraph = text[start:end]
         if ACHIEVEMENT_ITEM.match(paragraph):
             continue
-        measure = _innermost(measures, start)
+        measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
+        closing = _closing_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote):
-            units = own_units or (measure.own or measure.measure.responsible if measure else ())
+            units = next((u for at, u in closing if at >= target.quote.end), own_units)
+            units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
     return _merge_restatements(found, lexicon)
 
 
-def _innermost(measures: list[MeasureSpan], offset: int) -> MeasureSpan | None:
-    inside = [m for m in measures if m.start <= offset < m.end]
-    return min(inside, key=lambda m: m.end - m.start, default=None)
+def _closing_lists(
+    paragraph: str, base: int, quote: QuoteMaker, lexicon: Lexicon
+) -> list[tuple[int, tuple[DepartmentMention, ...]]]:
+    """Where a paragraph holds several lists (items run together on one line, as in a
+    copy of the 国办 2020 放管服 分工方案), each list with the source offset it starts
+    at: a target takes the list that closes its item, the first one after it."""
+    found = list(responsibility_lists(paragraph))
+    if len(found) < MIN_CLOSING_LISTS:
+        return []
+    return [
+        (
+            quote(base + span.start, base + span.end).start,
+            mentions_in_lists(paragraph[span.start : span.end], base + span.start, quote, lexicon),
+        )
+        for span in found
+    ]
+
+
+class Around(Generic[Item]):
+    """The innermost of some spans around each offset, for offsets asked in increasing
+    order: one sweep over the spans, so a plan with thousands of measures is not
+    rescanned for each of its thousands of paragraphs."""
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        span: Callable[[Item], tuple[int, int]],
+        rank: Callable[[Item], int],
+    ) -> None:
+        self.pending = sorted(items, key=lambda item: span(item)[0])
+        self.span, self.rank = span, rank
+        self.next = 0
+        self.open: list[Item] = []
+
+    def at(self, offset: int) -> Item | None:
+        """The item of least rank whose span holds `offset` (start <= offset < end)."""
+        while self.next < len(self.pending) and self.span(self.pending[self.next])[0] <= offset:
+            self.open.append(self.pending[self.next])
+            self.next += 1
+        self.open = [item for item in self.open if self.span(item)[1] > offset]
+        return min(self.open, key=self.rank, default=None)
 
 
 def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]:
@@ -119,7 +167,7 @@ def plan_from_parts(
     citations: list[Citation],
     measures: list[MeasureSpan],
     targets: list[Target],
-    domain_leads: tuple[tuple[str, DepartmentMention], ...] = (),
+    domain_leads: tuple[DomainLead, ...] = (),
 ) -> Plan:
     """The `Plan` record of one plan text."""
     return Plan(

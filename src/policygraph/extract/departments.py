@@ -1,8 +1,17 @@
 """Unit names and the responsibility lists of Chinese plans.
 
 Patterns handled:
-- a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）;
-- lists that name the lead: （牵头单位：A；配合单位：B、C） / （A牵头，B、C配合） / A（牵头）;
+- a trailing list in brackets: （责任单位：A、B、C） / （A、B，各镇乡街道按职责分工负责）,
+  also in 〔〕 (四川 川发改〔2022〕: 〔责任单位：省发展改革委、省市场监管局…按职责分工负责〕);
+- lists that name the lead: （牵头单位：A；配合单位：B、C） (广州 穗府办〔2006〕19号,
+  湖北 鄂政发〔2018〕26号: 牵头单位：…；责任单位：…) / （A牵头，B、C配合） / A（牵头）;
+  a role closes its whole clause: （A、B牵头，C按职责分工负责） makes A and B leads
+  (咸阳 2022 放管服要点: 市政府办公室、市行政审批制度改革工作领导小组办公室牵头) and
+  （A牵头，B、C参加） C a partner like B;
+- a collective unit whose level words a 、 separates is one unit: 各区、市政府,
+  各县、市、区人民政府;
+- a list ends with its sentence: what follows a 。 inside the brackets is a note
+  (…按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。);
 - lists split on 、 ， and , but never inside nested brackets, so
   各县〔市、区〕政府〔管委会〕 stays one unit;
 - lists whose separators were lost in copying (区民政局各镇乡街道) are split where
@@ -27,10 +36,10 @@ LIST_OPENERS = re.compile(
 （责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
 LIST_CLOSERS = re.compile(
-    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|（牵头）)$"
+    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
 )
 """Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
-（A牵头，B、C配合）, （责任单位：A（牵头）、B）."""
+（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）."""
 
 DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
 """Endings that make any bracket a responsibility list; a bracket that ends in a
@@ -41,6 +50,15 @@ LEAD_ROLES = re.compile(r"牵头")
 """The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
 
 LIST_PARTS = re.compile(r"[^；;]+")
+CLAUSE_BREAKS = "，,"
+LIST_END = re.compile(r"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*)+。?$")
+"""Where a list's units end: at its sentence end, or where a trailing note on the
+document's conventions begins (…负责，列第一位者为牵头单位，下同)."""
+
+COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
+COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)((人民)?政府)?$")
+"""A collective unit split by 、: 各区、市政府 (districts and county-level cities),
+各县、市、区人民政府: a head 各X, then level words, the last one naming the government."""
 
 UNBRACKETED_LIST = re.compile(
     r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
@@ -48,8 +66,23 @@ UNBRACKETED_LIST = re.compile(
 """A labelled list written without brackets, to the end of its sentence or line:
 责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
-UNIT_TAILS = re.compile(r"(等相关部门|等有关部门|等部门|等单位|相关部门)$")
-"""Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门."""
+UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门)$")
+"""Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门,
+…海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
+
+CONJUNCTION = re.compile(
+    r"以及|及|(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])和(?=[各区市县省州])"
+)
+"""A conjunction between two units of one item: 人力资源社会保障部及各地区,
+海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
+finished unit name and one that opens with its level (天津 深化养老改革实施意见:
+市住房城乡建设委和各区人民政府), since unit names hold 和 (工业和信息化部,
+自然资源和规划局, 发展和改革委员会)."""
+
+OFFICE_OF = re.compile(r"(国务院|政府)$")
+"""A government whose office follows it is one unit: 国务院扶贫办, 国务院职能转变协调办,
+市政府办公室; a run-together list splits after a government only where the next
+name opens with its own level (市政府区民政局)."""
 
 GENERIC_UNITS = re.compile(
     r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
@@ -58,11 +91,18 @@ GENERIC_UNITS = re.compile(
 """Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
+COLLECTIVE_UNITS = re.compile(r"^(地方各级(人民)?政府|各地区|各地)$")
+"""Collective units a national document assigns tasks to, one unit each although they
+name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
+…按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责)."""
+
 UNIT_ENDINGS = re.compile(
-    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队)$"
+    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|"
+    r"开发区|经开区|高新区|园区)$"
 )
 """How Chinese unit names end: 民政局, 卫生健康委, 政务服务办, 人行…中心支行,
-万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院."""
+万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
+and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
 
 PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
@@ -73,6 +113,8 @@ JURISDICTION_OPENERS = "区市县省州各"
 
 SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
+LIST_OPEN, LIST_CLOSE = "（〔", "）〕"
+"""The brackets a responsibility list is written in: （…） and 〔…〕."""
 TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
 MAX_LABEL = 16
 MAX_UNIT = 24
@@ -93,23 +135,39 @@ def responsibility_lists(text: str) -> Iterator[ListSpan]:
     found: list[ListSpan] = []
     depth, start = 0, -1
     for index, char in enumerate(text):
-        if char == "（":
+        if char in LIST_OPEN:
             if depth == 0:
                 start = index
             depth += 1
-        elif char == "）" and depth:
+        elif char in LIST_CLOSE and depth:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
                 if _is_list(inner):
                     found.append(ListSpan(start, index + 1, start + 1, inner))
-    for match in UNBRACKETED_LIST.finditer(text):
-        if _depth(text[: match.start()]) == 0:
+    unbracketed = list(UNBRACKETED_LIST.finditer(text))
+    depths = _depths_before(text, [match.start() for match in unbracketed])
+    for match, depth in zip(unbracketed, depths, strict=True):
+        if depth == 0:
             found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
     yield from sorted(found)
 
 
+def _depths_before(text: str, offsets: list[int]) -> list[int]:
+    """The bracket depth of `text` before each of `offsets` (increasing), counted in
+    one pass: a text with thousands of lists is read once, not once per list."""
+    depths: list[int] = []
+    depth, index = 0, 0
+    for at in offsets:
+        depth += _depth(text[index:at])
+        index = at
+        depths.append(depth)
+    return depths
+
+
 def _is_list(inner: str) -> bool:
+    end = LIST_END.search(inner)
+    inner = inner[: end.start()] if end else inner
     if LIST_OPENERS.match(inner) or DIVISION_OF_WORK.search(inner):
         return True
     if not LIST_CLOSERS.search(inner):
@@ -117,26 +175,32 @@ def _is_list(inner: str) -> bool:
     items = [
         inner[s:e]
         for part in LIST_PARTS.finditer(inner)
-        for s, e in split_list(inner, *part.span())
+        for s, e in _join_collective(inner, split_list(inner, *part.span()))
     ]
     names = [TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", item)) for item in items]
     return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
 
 
-def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str, bool]]:
+def split_roles(
+    inner: str, lexicon: Lexicon | None = None, unnamed_lead: str | None = None
+) -> list[tuple[int, int, str, bool]]:
     """The units of a list's inner text with their offsets and whether each leads;
     brackets are kept intact, and with a lexicon, names run together by a lost
-    separator are split apart."""
+    separator are split apart. A list that names no lead follows the document's
+    convention `unnamed_lead`: "first" (列第一位者为牵头单位) makes its first unit
+    the lead, "all" (无牵头单位的，责任单位即为牵头单位) every unit."""
     units: list[tuple[int, int, str, bool]] = []
-    for part in LIST_PARTS.finditer(inner):
+    end = LIST_END.search(inner)
+    inner_end = end.start() if end else len(inner)
+    for part in LIST_PARTS.finditer(inner, 0, inner_end):
         label = LIST_OPENERS.match(inner, part.start())
         start = label.end() if label else part.start()
         leads = bool(label and LEAD_ROLES.search(label["label"]))
-        for item_start, item_end in split_list(inner, start, part.end()):
+        for item_start, item_end, clause_lead in _role_items(inner, start, part.end()):
             item = inner[item_start:item_end]
             role = LIST_CLOSERS.search(item)
             item = item[: role.start()] if role else item
-            lead = leads or bool(role and LEAD_ROLES.search(role.group()))
+            lead = leads or clause_lead or bool(role and LEAD_ROLES.search(role.group()))
             name = UNIT_TAILS.sub("", item.removeprefix("由"))
             at = item_start + (1 if item.startswith("由") else 0)
             pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
@@ -145,7 +209,63 @@ def split_roles(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, i
                 for s, e in pieces
                 if len(name[s:e]) >= 2 and not is_generic(name[s:e])
             )
+    if unnamed_lead and not any(lead for *_, lead in units):
+        count = 1 if unnamed_lead == "first" else len(units)
+        units[:count] = [(*unit[:3], True) for unit in units[:count]]
     return units
+
+
+def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The items of one part of a list, collective units joined, each with whether
+    the role that closes its clause (the items up to a ，) makes it a lead; a unit's
+    own marker A（牵头） is its alone."""
+    items = [
+        piece
+        for s, e in _join_collective(inner, split_list(inner, start, end))
+        for piece in split_conjunction(inner, s, e)
+    ]
+    marked: list[tuple[int, int, bool]] = []
+    clause: list[tuple[int, int]] = []
+    for index, (s, e) in enumerate(items):
+        clause.append((s, e))
+        following = items[index + 1][0] if index + 1 < len(items) else end
+        if index + 1 == len(items) or any(c in CLAUSE_BREAKS for c in inner[e:following]):
+            role = LIST_CLOSERS.search(inner[s:e])
+            lead = bool(role and LEAD_ROLES.search(role.group()) and role.group() != "（牵头）")
+            marked.extend((cs, ce, lead) for cs, ce in clause)
+            clause = []
+    return marked
+
+
+def split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An item split where 及 joins two units outside brackets (A及各地区)."""
+    pieces, at = [], start
+    for match in CONJUNCTION.finditer(text, start, end):
+        if not _depth(text[start : match.start()]) and match.start() > at:
+            pieces.append((at, match.start()))
+            at = match.end()
+    return [*pieces, (at, end)] if at < end else pieces
+
+
+def _join_collective(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items with a collective unit (各区、市政府) joined back into one."""
+    joined: list[tuple[int, int]] = []
+    for s, e in items:
+        part = LIST_CLOSERS.sub("", text[s:e])
+        if joined and COLLECTIVE_PART.match(part) and _collective_open(text, joined[-1]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
+def _collective_open(text: str, item: tuple[int, int]) -> bool:
+    """Whether an item is the head of a collective unit still open (各区 / 各县、市)."""
+    s, e = item
+    words = re.split("[、，,]", text[s:e])
+    return bool(COLLECTIVE_HEAD.match(words[0])) and all(
+        COLLECTIVE_PART.match(w) and not w.endswith("政府") for w in words[1:]
+    )
 
 
 def split_units(inner: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
@@ -176,7 +296,7 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def is_generic(name: str) -> bool:
     """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
-    return bool(GENERIC_UNITS.search(name))
+    return not COLLECTIVE_UNITS.match(name) and bool(GENERIC_UNITS.search(name))
 
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
@@ -185,6 +305,8 @@ def is_named_unit(name: str, lexicon: Lexicon) -> bool:
     unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
     if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
         return False
+    if COLLECTIVE_UNITS.match(name):
+        return True
     key = label_key(name)
     if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
         return True
@@ -212,12 +334,14 @@ def _boundary(name: str, cut: int, lexicon: Lexicon) -> bool:
     if _depth(head) or _inside_label(name, cut, lexicon) or not UNIT_ENDINGS.search(tail):
         return False
     departments, places = lexicon.unit_labels
-    if any(UNIT_ENDINGS.search(label) for label in _endings(head, departments)):
-        return True
-    place = PLACE_ENDINGS.search(head) or _endings(head, places)
     opens = tail[0] in JURISDICTION_OPENERS or any(
         tail[:n] in places for n in range(2, min(len(tail), MAX_LABEL) + 1)
     )
+    if OFFICE_OF.search(head) and not opens:
+        return False
+    if any(UNIT_ENDINGS.search(label) for label in _endings(head, departments)):
+        return True
+    place = PLACE_ENDINGS.search(head) or _endings(head, places)
     return bool(place) and opens
 
 
@@ -240,13 +364,19 @@ def _depth(text: str) -> int:
 
 
 def mentions_in_lists(
-    text: str, base: int, quote: QuoteMaker, lexicon: Lexicon | None = None, leads: bool = False
+    text: str,
+    base: int,
+    quote: QuoteMaker,
+    lexicon: Lexicon | None = None,
+    leads: bool = False,
+    unnamed_lead: str | None = None,
 ) -> tuple[DepartmentMention, ...]:
     """Every unit named in the responsibility lists of `text` (offsets from `base`);
-    with `leads`, only those the lists make the lead (牵头单位：…, A牵头)."""
+    with `leads`, only those the lists make the lead (牵头单位：…, A牵头, or as the
+    document's convention `unnamed_lead` says, see `split_roles`)."""
     mentions: list[DepartmentMention] = []
     for found in responsibility_lists(text):
-        for s, e, name, lead in split_roles(found.inner, lexicon):
+        for s, e, name, lead in split_roles(found.inner, lexicon, unnamed_lead):
             if lead or not leads:
                 at = base + found.inner_start
                 mentions.append(DepartmentMention(name, quote(at + s, at + e)))

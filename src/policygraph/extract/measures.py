@@ -10,21 +10,26 @@ Within a measure, a later paragraph that opens with a short title sentence and
 carries its own responsibility list is a child measure
 (`提升居家社区养老服务品质。…（责任单位：…）`). A measure's units are its lists
 (its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
+Document-wide conventions (`conventions.py`) say who leads a list that names no
+lead, and add units printed once for every later task. A three-column task table
+(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
+from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
     mentions_in_lists,
     responsibility_lists,
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.lexicon import Lexicon
+from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
+from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section
 
@@ -76,6 +81,9 @@ GROUPING_TITLES = re.compile(
 )
 """Chapter titles that only group the measures below them."""
 
+MIN_SHARED_TITLE = 4
+"""Characters a measure's title must have to be taken as the task of a table row."""
+
 PARAGRAPH_TITLE = re.compile(r"^(?P<title>在[^，。]{2,16}方面|[^，。；\n]{4,24})[。，]")
 """A paragraph led by its own short title: `在普惠养老服务方面，…` / `完善居家社区托育服务。…`."""
 
@@ -97,12 +105,78 @@ def find_measures(
     spans: list[MeasureSpan] = []
     children = {s.parent for s in outline.sections if s.parent}
     context = {s.key for s in outline.sections if _states_context(text, s)}
+    convention = lead_convention(text)
+    rows = task_rows(text, quote, lexicon, convention)
+    prose = _without_rows(text, rows)
     for section in outline.sections:
         if not _is_measure(section, outline, children, context):
             continue
         parent = _measure_parent(section, outline, children, context)
-        spans.extend(_section_measures(text, section, parent, quote, lexicon))
-    return spans
+        spans.extend(_section_measures(prose, section, parent, quote, lexicon, convention))
+    return _with_blankets(_with_task_rows(spans, rows, quote), blankets(text, quote, lexicon))
+
+
+def _without_rows(text: str, rows: list[TaskRow]) -> str:
+    """`text` with the rows of task tables blanked out, so that a unit cell
+    (A牵头，B参加) is read as the row's and not as a statement of the section around it."""
+    parts, at = [], 0
+    for row in rows:
+        parts.extend([text[at : row.start], " " * (row.end - row.start)])
+        at = row.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _with_task_rows(
+    spans: list[MeasureSpan], rows: list[TaskRow], quote: QuoteMaker
+) -> list[MeasureSpan]:
+    """Measures with the rows of task tables: a row whose task is a numbered measure
+    of the text (the same words, or one inside the other) adds its units to that
+    measure's own (both are named for it); any other row is a measure of its own."""
+    result = list(spans)
+    for row in rows:
+        task = label_key(row.title)
+        at = next(
+            (
+                i
+                for i, span in enumerate(result)
+                if len(title := label_key(span.measure.title)) >= MIN_SHARED_TITLE
+                and (title in task or task in title)
+            ),
+            None,
+        )
+        if at is None:
+            result.append(MeasureSpan(row_measure(row, quote), row.start, row.end, row.units))
+        else:
+            span = result[at]
+            measure = replace(
+                span.measure,
+                responsible=unique_mentions([*span.measure.responsible, *row.units]),
+                lead=unique_mentions([*span.measure.lead, *row.lead]),
+            )
+            own = unique_mentions([*span.own, *row.units])
+            result[at] = replace(span, measure=measure, own=own)
+    return result
+
+
+def _with_blankets(spans: list[MeasureSpan], found: list[Blanket]) -> list[MeasureSpan]:
+    """Measures with the units the document assigns once to every task after the
+    assignment (a measure that contains it included)."""
+    if not found:
+        return spans
+    result = []
+    for span in spans:
+        extra = tuple(u for b in found if b.start < span.end for u in b.units)
+        if extra:
+            measure = span.measure
+            units = unique_mentions([*measure.responsible, *extra])
+            span = replace(
+                span,
+                measure=replace(measure, responsible=units),
+                own=unique_mentions([*span.own, *extra]),
+            )
+        result.append(span)
+    return result
 
 
 def is_background_title(title: str) -> bool:
@@ -142,7 +216,12 @@ def _measure_parent(
 
 
 def _section_measures(
-    text: str, section: Section, parent: str | None, quote: QuoteMaker, lexicon: Lexicon
+    text: str,
+    section: Section,
+    parent: str | None,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    convention: str | None,
 ) -> list[MeasureSpan]:
     body = text[section.body_start : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
@@ -159,7 +238,7 @@ def _section_measures(
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     base = section.body_start
-    units = _units(text[base : section.end], body, base, quote, lexicon)
+    units = _units(text[base : section.end], body, base, quote, lexicon, convention)
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
@@ -173,7 +252,7 @@ def _section_measures(
     result = [MeasureSpan(measure, section.start, section.end, own)]
     for index, (s, e, title) in enumerate(titled, start=1):
         paragraph = body[s:e]
-        child_units = _units(paragraph, paragraph, base + s, quote, lexicon)
+        child_units = _units(paragraph, paragraph, base + s, quote, lexicon, convention)
         child = Measure(
             key=f"{section.key}.p{index}",
             number=None,
@@ -194,7 +273,14 @@ class _Units:
     listed: bool  # the responsible units come from bracketed lists
 
 
-def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> _Units:
+def _units(
+    governed: str,
+    body: str,
+    base: int,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    convention: str | None = None,
+) -> _Units:
     """A measure's units: the responsibility lists of all the text it governs (its
     sub-measures' too), or, where there are none, the units its statements name;
     leads only from its own body's lists and statements, since a numbered
@@ -203,7 +289,7 @@ def _units(governed: str, body: str, base: int, quote: QuoteMaker, lexicon: Lexi
     named = () if listed else find_statements(governed, base, quote, lexicon).responsible
     lead = unique_mentions(
         [
-            *mentions_in_lists(body, base, quote, lexicon, leads=True),
+            *mentions_in_lists(body, base, quote, lexicon, leads=True, unnamed_lead=convention),
             *find_statements(body, base, quote, lexicon).lead,
         ]
     )

@@ -5,9 +5,16 @@ Patterns handled (only named units count: a department type such as
 - A牵头 / A牵头负责… / 由A牵头…: A leads;
 - A会同B、C…: A leads and B, C share the work. The first unit of 会同 is taken as
   the lead because 会同 names the body that convenes the others; a 会同 without
-  its own subject (A负责…，会同B推进…) takes the subject of its sentence;
+  its own subject (A负责…，会同B推进…) takes the subject of its sentence; a 会同 of
+  no named unit (A应当会同有关部门…) still makes A the lead;
 - A负责… / A配合…: A is responsible;
-- A牵头负责一老工作 / “一小”工作: A leads that domain of the whole plan.
+- A要… / A应当… where A is a government or one of its departments (福州 敬老院十条措施:
+  各县（区）人民政府要…; 国办 幼儿园治理通知: 地方各级人民政府要…): A owes it; an
+  institution that must do something (县级医院要…) is not thereby a unit, and A要求…
+  (A requires) assigns nothing;
+- A牵头负责一老工作 / “一小”工作 (万州, 西咸: 基层工作部牵头负责“一老”工作,
+  临夏: 州民政局牵头负责…): A leads that domain of the whole plan; the words of a
+  domain are the labels of its concept in ontology/policygraph.ttl (一老, 养老 …).
 """
 
 from __future__ import annotations
@@ -20,14 +27,19 @@ from policygraph.extract.departments import (
     UNIT_ENDINGS,
     is_named_unit,
     responsibility_lists,
+    split_conjunction,
     split_list,
     unique_mentions,
 )
 from policygraph.lexicon import Lexicon
-from policygraph.model import DepartmentMention, QuoteMaker
+from policygraph.model import DepartmentMention, DomainLead, QuoteMaker
 
-STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)")
-"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将)."""
+STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)|(要|应当|必须)(?!求)")
+"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将),
+and a modal alone after a government (各县（区）人民政府要…)."""
+
+GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道|办事处|地区)$")
+"""Subjects an obligation (A要…) makes responsible: governments and their departments."""
 
 SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
@@ -35,11 +47,9 @@ SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
 """Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
 
-DOMAIN_WORK = re.compile(r"(?:负责)?“?(一老|一小|养老|托育)(?:服务)?”?工作")
-"""The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作."""
-
-DOMAIN_NAMES = {"一老": "养老", "养老": "养老", "一小": "托育", "托育": "托育"}
-"""一老 is elderly care (养老), 一小 is childcare (托育)."""
+DOMAIN_WORK = r"(?:负责)?[“\"]?(?P<label>{labels})(?:服务)?[”\"]?工作"
+"""The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作,
+with the domain's labels filled in."""
 
 SENTENCE = re.compile(r"[^。；！？\n]+")
 CLAUSE = re.compile(r"[^，,：]+")
@@ -51,7 +61,7 @@ class Statements:
 
     lead: tuple[DepartmentMention, ...] = ()
     responsible: tuple[DepartmentMention, ...] = ()
-    domain_leads: tuple[tuple[str, DepartmentMention], ...] = ()
+    domain_leads: tuple[DomainLead, ...] = ()
 
 
 def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> Statements:
@@ -60,7 +70,8 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     masked = _mask_lists(text)
     lead: list[DepartmentMention] = []
     responsible: list[DepartmentMention] = []
-    domains: list[tuple[str, DepartmentMention]] = []
+    domains: list[DomainLead] = []
+    domain_work = _domain_work(lexicon)
     for sentence in SENTENCE.finditer(masked):
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
@@ -70,26 +81,48 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
             for verb in STATEMENT_VERB.finditer(words):
                 own = _subject(words, after, verb.start(), base + at, quote, lexicon)
                 after = verb.end()
+                if verb.group(1) is None:  # an obligation: A要…
+                    responsible.extend(u for u in own if GOVERNMENT.search(u.name))
+                    continue
                 subject = own or subject
                 if verb.group(1) == "会同":
                     partners = _objects(words[after:], base + at + after, quote, lexicon)
-                    if subject and partners:
+                    if subject:  # 会同有关部门: the subject still leads its task
                         lead.extend(subject)
                         responsible.extend([*subject, *partners])
                     continue
                 responsible.extend(own)
                 if verb.group(1) == "牵头" and own:
                     lead.extend(own)
-                    domain = DOMAIN_WORK.match(masked, at + after)
+                    domain = domain_work.match(masked, at + after)
                     if domain is not None:
-                        domains.extend((DOMAIN_NAMES[domain.group(1)], unit) for unit in own)
+                        opens = at + len(words) - len(words.lstrip())
+                        said = quote(base + opens, base + domain.end())
+                        key = lexicon.domains[domain["label"]]
+                        domains.extend(DomainLead(key, unit, said) for unit in own)
     return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
 
 
+def _domain_work(lexicon: Lexicon) -> re.Pattern[str]:
+    labels = sorted(lexicon.domains, key=len, reverse=True)
+    return re.compile(DOMAIN_WORK.format(labels="|".join(map(re.escape, labels))))
+
+
+def domains_named(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The keys of the policy domains whose words a text uses (健全养老托育服务规划体系 →
+    elderly care and childcare; 强化用地保障 → none)."""
+    return tuple(sorted({key for label, key in lexicon.domains.items() if label in text}))
+
+
 def _mask_lists(text: str) -> str:
+    """`text` with its responsibility lists blanked out, built in one pass."""
+    parts, at = [], 0
     for found in responsibility_lists(text):
-        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
-    return text
+        start = max(at, found.start)
+        parts.extend([text[at:start], " " * (found.end - start)])
+        at = max(at, found.end)
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _subject(
@@ -101,7 +134,11 @@ def _subject(
     if opener is not None:
         start += opener.end()
     closer = SUBJECT_END.search(clause, start, end)
-    items = split_list(clause, start, closer.start() if closer else end)
+    items = [
+        piece
+        for s, e in split_list(clause, start, closer.start() if closer else end)
+        for piece in split_conjunction(clause, s, e)
+    ]
     if not items or not all(is_named_unit(clause[s:e], lexicon) for s, e in items):
         return []
     return [DepartmentMention(clause[s:e], quote(base + s, base + e)) for s, e in items]

@@ -1,0 +1,247 @@
+"""Task tables: the 重点任务分工表 that close many plans and 分工方案.
+
+A table whose header names a serial, a task and a responsible-unit column
+(序号 / 重点任务 / 责任单位, often with 完成时限) gives one task a row; the unit cell
+is written like a bracketed list without its brackets: 市民政局牵头，市财政局、
+市卫生健康委参加 / 国家发展改革委、民政部按职责分工负责，地方各级人民政府 / A、B、C
+(whose first unit leads where the document says 列第一位者为牵头单位). Copies lay
+such a table out one row a line (cells split by `|`, tabs or wide spaces) or one
+cell a line. A row whose task is a numbered measure of the text gives that measure
+its units; any other row is a measure of its own.
+
+The header words are data (data/responsibility_conventions.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from policygraph.extract.conventions import pattern_kind
+from policygraph.extract.departments import TRAILING_BRACKETS, UNIT_ENDINGS, split_roles
+from policygraph.lexicon import Lexicon
+from policygraph.model import DepartmentMention, Measure, QuoteMaker
+
+CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
+SERIAL = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+TITLE_END = re.compile(r"[。；;]")
+COLUMN_KINDS = (
+    "serial_column",
+    "task_column",
+    "unit_column",
+    "lead_column",
+    "partner_column",
+    "other_column",
+)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of a task table: its serial, task and units, with offsets."""
+
+    table: int  # the table's number in the text, from 1
+    serial: str
+    task: str
+    task_start: int
+    units: tuple[DepartmentMention, ...]
+    lead: tuple[DepartmentMention, ...]
+    start: int
+    end: int
+
+    @property
+    def title(self) -> str:
+        """The task's first sentence (a cell may go on to say how)."""
+        end = TITLE_END.search(self.task)
+        return self.task[: end.start()] if end else self.task
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    cells: tuple[tuple[str, int], ...]  # (text, offset) of each non-empty cell
+
+
+def task_rows(
+    text: str, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None = None
+) -> list[TaskRow]:
+    """The rows of every task table of `text`, in text order."""
+    lines = [_line(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [line for line in lines if line.cells]
+    rows: list[TaskRow] = []
+    index, tables = 0, 0
+    while index < len(lines):
+        columns = _columns([c for c, _ in lines[index].cells])
+        if columns is not None:
+            found, index = _row_layout(lines, index + 1, columns, quote, lexicon, unnamed_lead)
+        else:
+            found, index = _cell_layout(lines, index, quote, lexicon, unnamed_lead)
+        if found:
+            tables += 1
+            rows.extend(replace(row, table=tables) for row in found)
+    return rows
+
+
+def _line(start: int, content: str) -> _Line:
+    """A line's cells; an empty cell between two separators is kept (as ""), so the
+    columns of a row stay in place, but not one before the first or after the last."""
+    cells = []
+    at = 0
+    for piece in CELL_SEPARATOR.split(content):
+        at = content.index(piece, at) if piece else at
+        lead = len(piece) - len(piece.lstrip())
+        cells.append((piece.strip(), start + at + lead))
+        at += len(piece)
+    while cells and not cells[-1][0]:
+        cells.pop()
+    while cells and not cells[0][0]:
+        cells.pop(0)
+    return _Line(start, start + len(content), tuple(cells))
+
+
+class Columns(NamedTuple):
+    """Where a task table holds the serial, the task and the units; with `lead_first`,
+    the first unit column is a 牵头单位 column and the others (配合单位) its partners."""
+
+    serial: int
+    task: int
+    units: tuple[int, ...]
+    lead_first: bool
+
+
+def _columns(cells: list[str]) -> Columns | None:
+    """The columns of a header row, or None if it is none."""
+    serial, task, lead = (
+        next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
+        for kind in ("serial_column", "task_column", "lead_column")
+    )
+    partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
+    if lead is not None and partners:
+        units, lead_first = (lead, *(i for i in partners if i != lead)), True
+    else:
+        unit = next((i for i, c in enumerate(cells) if pattern_kind("unit_column", c)), None)
+        units, lead_first = ((unit,) if unit is not None else ()), False
+    if serial is None or task is None or not units:
+        return None
+    return Columns(serial, task, units, lead_first)
+
+
+def _row_layout(
+    lines: list[_Line],
+    index: int,
+    columns: Columns,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    unnamed_lead: str | None,
+) -> tuple[list[TaskRow], int]:
+    rows = []
+    last = max(columns.serial, columns.task, columns.units[0])
+    while index < len(lines):
+        cells = lines[index].cells
+        if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
+            index += 1
+            continue
+        if len(cells) <= last or not SERIAL.match(cells[columns.serial][0]):
+            break
+        units = [cells[i] for i in columns.units if i < len(cells)]
+        row = _row(
+            cells[columns.serial][0],
+            cells[columns.task],
+            units,
+            columns.lead_first,
+            lines[index],
+            quote,
+            lexicon,
+            unnamed_lead,
+        )
+        rows.append(row)
+        index += 1
+    return rows, index
+
+
+def _cell_layout(
+    lines: list[_Line], index: int, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None
+) -> tuple[list[TaskRow], int]:
+    """A table one cell a line: the header cells on consecutive lines, then each row
+    a serial line followed by its cells (empty ones dropped: the unit cell is the last)."""
+    header: list[str] = []
+    at = index
+    while at < len(lines) and len(lines[at].cells) == 1 and len(header) < 8:
+        cell = lines[at].cells[0][0]
+        if not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
+            break
+        header.append(cell)
+        at += 1
+    columns = _columns(header)
+    if columns is None:
+        return [], index + 1
+    width = len(header)
+    rows = []
+    while at < len(lines):
+        cells = lines[at].cells
+        if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
+            at += 1
+            continue
+        if len(cells) != 1 or not SERIAL.match(cells[0][0]):
+            break
+        stop = at + 1
+        while stop < len(lines) and stop - at < width and not SERIAL.match(lines[stop].cells[0][0]):
+            stop += 1
+        body = [lines[i] for i in range(at + 1, stop)]
+        if len(body) < 2:
+            break
+        complete = len(body) >= width - 1
+        units = [body[i - 1].cells[0] for i in columns.units] if complete else [body[-1].cells[0]]
+        span = _Line(lines[at].start, lines[stop - 1].end, ())
+        lead_first = columns.lead_first and complete
+        rows.append(
+            _row(
+                cells[0][0], body[0].cells[0], units, lead_first, span, quote, lexicon, unnamed_lead
+            )
+        )
+        at = stop
+    return rows, at
+
+
+def _row(
+    serial: str,
+    task: tuple[str, int],
+    units: list[tuple[str, int]],
+    lead_first: bool,
+    line: _Line,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    unnamed_lead: str | None,
+) -> TaskRow:
+    """A row; with `lead_first`, every unit of the first unit cell (牵头单位) leads."""
+    mentions = [
+        (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
+        for n, (text, base) in enumerate(units)
+        for s, e, name, lead in split_roles(text, lexicon, None if lead_first else unnamed_lead)
+        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
+    ]
+    return TaskRow(
+        table=0,
+        serial=serial.rstrip(".、．"),
+        task=task[0],
+        task_start=task[1],
+        units=tuple(m for m, _ in mentions),
+        lead=tuple(m for m, lead in mentions if lead),
+        start=line.start,
+        end=line.end,
+    )
+
+
+def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
+    """A task-table row as a measure of its own."""
+    return Measure(
+        key=f"table{row.table}.{row.serial}",
+        number=row.serial,
+        title=row.title,
+        parent=None,
+        quote=quote(row.task_start, row.task_start + len(row.title)),
+        responsible=row.units,
+        lead=row.lead,
+    )
