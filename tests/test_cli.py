@@ -360,6 +360,31 @@ def test_cli_evaluate_json_sums_texts_by_failure_class_and_counts_refusals(
     )
 
 
+def test_cli_evaluate_counts_a_value_in_wan_as_the_same_value(tmp_path: Path) -> None:
+    """Annotators write 30万人 either as printed (30, 万人) or multiplied out (300000, 人)."""
+    wanzhou = json.loads((Path(__file__).parent / "gold" / "wanzhou.json").read_text("utf-8"))
+    (tmp_path / "printed").mkdir()
+    (tmp_path / "printed" / "wanzhou.json").write_text(json.dumps(wanzhou), "utf-8")
+    for target in wanzhou["targets"]:
+        if target["unit"] == "万人":
+            target["unit"] = "人"
+            for value in target["values"]:
+                if value["value"] is not None:
+                    value["value"] = str(int(float(value["value"]) * 10_000))
+    (tmp_path / "wanzhou.json").write_text(json.dumps(wanzhou, ensure_ascii=False), "utf-8")
+    result = runner.invoke(
+        app, ["evaluate", "--gold", str(tmp_path), "--corpus", str(CORPUS), "--json"]
+    )
+    figures = json.loads(result.stdout)["plans"]["wanzhou.txt"]
+    printed = runner.invoke(
+        app, ["evaluate", "--gold", str(tmp_path / "printed"), "--corpus", str(CORPUS), "--json"]
+    )
+    as_printed = json.loads(printed.stdout)["plans"]["wanzhou.txt"]
+    assert any(t["unit"] == "人" for t in wanzhou["targets"])
+    assert figures["recall"] == as_printed["recall"] == 1.0
+    assert figures["unit_agreement"] == as_printed["unit_agreement"]
+
+
 def test_cli_evaluate_without_gold_files_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path)])
     assert result.exit_code == 2

@@ -401,7 +401,7 @@ def _score_targets(
         owners = {department(name) for name in entry.responsible}
         scores.owner_agreement_sum += _jaccard(set(match.owners), owners)
         scores.comparators_agreeing += match.comparator == entry.comparator
-        scores.units_agreeing += match.unit == entry.unit
+        scores.units_agreeing += _scaled(None, match.unit) == _scaled(None, entry.unit)
         scores.ranges_agreeing += match.max_value == entry.max_value
         scores.baselines_agreeing += match.baseline == entry.baseline
 
@@ -445,7 +445,8 @@ def _same_target(target: GraphTarget, entry: GoldTarget, lexicon: Lexicon) -> bo
     if target.year != entry.year:
         return False
     if entry.value is not None:
-        if target.value != entry.value:
+        scaled = _scaled(target.value, target.unit)[0] == _scaled(entry.value, entry.unit)[0]
+        if target.value != entry.value and not scaled:
             return False
     elif target.qualitative != entry.qualitative:
         return False
@@ -453,6 +454,18 @@ def _same_target(target: GraphTarget, entry: GoldTarget, lexicon: Lexicon) -> bo
         concept = lexicon.indicator(entry.canonical)
         return concept.reviewed and local_iri(concept.key) == target.indicator
     return wording_overlap(target.wording, entry.wording) >= SAME_INDICATOR
+
+
+SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+"""Scale words a unit may start with: 9.03 万张 and 90300 张 state the same value."""
+
+
+def _scaled(value: Decimal | None, unit: str | None) -> tuple[Decimal | None, str | None]:
+    """A value and unit with the unit's scale word multiplied out."""
+    for word, factor in SCALES:
+        if unit and unit.startswith(word) and len(unit) > len(word):
+            return (None if value is None else value * factor), unit.removeprefix(word)
+    return value, unit
 
 
 def _range(text: str | None) -> tuple[Decimal | None, Decimal | None]:
