@@ -217,7 +217,7 @@ def test_measures_a_bracket_of_prose_is_not_a_list() -> None:
 
 def test_measures_and_owners_of_a_plan_in_another_style() -> None:
     """A plan never seen: chapters, labelled lists, 会同, a 牵头 statement per domain."""
-    plan = extract_plan(DATA / "text" / "chuxiong-style-plan.txt")
+    plan = extract_plan(DATA / "text" / "dali-style-plan.txt")
     measures = {
         m.title: ([u.name for u in m.responsible], [u.name for u in m.lead]) for m in plan.measures
     }

@@ -357,7 +357,7 @@ def functions_of(department: str, functions: Graph, regions: Graph) -> set[str]:
         ("市场监管局", "market-regulation"),
         ("省民政厅", "civil-affairs"),
         ("国家税务总局周口市税务局", "taxation"),
-        ("楚雄州卫生健康委", "health"),
+        ("大理州卫生健康委", "health"),
     ],
 )
 def test_functions_corpus_departments_resolve(
