@@ -419,12 +419,32 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7879,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Rows a result may have.")] = 10_000,
+    memory_mb: Annotated[
+        int, typer.Option(help="Memory (MB of address space) one query may use.", min=256)
+    ] = 2048,
+    allow_service: Annotated[
+        list[str], typer.Option(help="A SERVICE IRI queries may call (repeatable; default none).")
+    ] = [],  # noqa: B006
+    public: Annotated[
+        bool, typer.Option("--public", help="Allow a --host reachable beyond this machine.")
+    ] = False,
 ) -> None:
     """A read-only SPARQL 1.1 endpoint over the graphs at http://HOST:PORT/sparql."""
-    from policygraph.serve import PATH, Endpoint, make_server
+    from policygraph.serve import PATH, Endpoint, is_loopback, make_server
     from policygraph.store import load_store
 
-    server = make_server(Endpoint(load_store(graphs), timeout, max_rows), host, port)
+    if not is_loopback(host) and not public:
+        raise PolicygraphError(
+            f"--host {host} is reachable beyond this machine: add --public to serve there"
+        )
+    endpoint = Endpoint(
+        load_store(graphs),
+        timeout,
+        max_rows,
+        memory_mb=memory_mb,
+        allow_service=tuple(allow_service),
+    )
+    server = make_server(endpoint, host, port)
     out.print(f"SPARQL endpoint at http://{host}:{server.server_address[1]}{PATH} (Ctrl-C stops)")
     try:
         server.serve_forever()
@@ -432,6 +452,7 @@ def serve(
         out.print("stopped")
     finally:
         server.server_close()
+        endpoint.close()
 
 
 @app.command()

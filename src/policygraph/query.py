@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from policygraph.errors import QueryError
 from policygraph.resources import resource_dir
+from policygraph.sparql_guard import check_size_and_depth
 from policygraph.vocab import XSD
 
 XSD_INTEGER = ox.NamedNode(str(XSD.integer))
@@ -146,6 +147,7 @@ def _term(parameter: Parameter, value: str) -> ox.Literal | ox.NamedNode:
 def run_query(store: ox.Store, query: Query, values: dict[str, str] | None = None) -> Rows:
     """Run a SELECT query on the store with its parameters bound."""
     substitutions = bind(query, values or {})
+    check_size_and_depth(query.text)
     try:
         solutions = store.query(query.text, substitutions=substitutions)
         if not isinstance(solutions, ox.QuerySolutions):

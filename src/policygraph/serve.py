@@ -3,36 +3,40 @@
 `GET /sparql?query=…`, `POST /sparql` with a form (`query=…`) or a body of type
 `application/sparql-query`. Results follow the Accept header: SPARQL JSON
 (the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE give Turtle or
-N-Triples. Updates are refused with 403. A query that runs past the timeout
-is answered 503; a result longer than the row cap is cut at the cap and says
-so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
+N-Triples. Updates are refused with 403, SERVICE calls with 403 unless allowed,
+queries nested too deeply with 400. A query that runs past the timeout is
+answered 503 and its worker process killed; a result longer than the row cap is
+cut at the cap and says so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import ipaddress
+import shutil
+import tempfile
+import weakref
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TypeVar
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from policygraph.results import RESULT_TYPES, write_boolean, write_solutions
+from policygraph.query_workers import GRAPH_TYPES, Job, Message, QueryWorkers, WorkerGoneError
+from policygraph.results import RESULT_TYPES
+from policygraph.sparql_guard import QueryRefusedError, check_query
+from policygraph.store import write_store
 
 PATH = "/sparql"
-GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
+DEFAULT_WORKERS = 4
+DEFAULT_MEMORY_MB = 2048
+STREAM_AFTER = 1_000_000
 MAX_BODY = 1_000_000
-T = TypeVar("T")
-
-
-class QueryTimeoutError(Exception):
-    """The query ran longer than the endpoint allows."""
+BACKLOG = 512
+IDLE_SECONDS = 10.0
 
 
 class BadRequestError(Exception):
@@ -43,7 +47,7 @@ class BadRequestError(Exception):
 class Response:
     status: int
     content_type: str
-    body: bytes
+    body: bytes | Iterator[bytes]
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -91,12 +95,44 @@ def _content_length(text: str | None) -> int:
 
 @dataclass
 class Endpoint:
-    """The protocol's logic, independent of the HTTP server that carries it."""
+    """The protocol's logic, independent of the HTTP server that carries it.
 
-    store: ox.Store
+    `store` is a pyoxigraph store directory on disk, or a store whose contents are copied
+    to a temporary one; queries run in `workers` killable processes over it, read-only
+    (see `query_workers`), each limited to `memory_mb` of address space. Every query is
+    first checked by `sparql_guard`: too long or too deeply nested is 413/400, a SERVICE
+    not in `allow_service` is 403. `Response.body` is bytes, or, for a result longer than
+    STREAM_AFTER bytes, an iterator of bytes for the transport to send as they come (the
+    length is then unknown); closing that iterator early stops the query's worker. Call
+    `close()` (or use the endpoint as a context manager) to stop the workers.
+    """
+
+    store: ox.Store | Path
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
-    workers: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4))
+    workers: int = DEFAULT_WORKERS
+    memory_mb: int = DEFAULT_MEMORY_MB
+    allow_service: tuple[str, ...] = ()
+    _pool: QueryWorkers = field(init=False, repr=False)
+    _finalizer: weakref.finalize = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        copy = None
+        if isinstance(self.store, ox.Store):
+            copy = tempfile.mkdtemp(prefix="policygraph-store-")
+            write_store(self.store, Path(copy))
+        self._pool = QueryWorkers(copy or str(self.store), self.workers, self.memory_mb)
+        self._finalizer = weakref.finalize(self, _shut_down, self._pool, copy)
+
+    def close(self) -> None:
+        """Stop the query workers and remove the temporary store copy."""
+        self._finalizer()
+
+    def __enter__(self) -> Endpoint:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         """Answer one request: `target` is the request path with its query string."""
@@ -122,74 +158,108 @@ class Endpoint:
         if len(queries) != 1:
             return _error(400, "give exactly one 'query' parameter")
         try:
-            return self.workers.submit(self._answer, queries[0], headers.get("accept", "")).result(
-                timeout=self.timeout
+            check_query(queries[0], self.allow_service)
+            accept = headers.get("accept", "")
+            job = Job(
+                queries[0],
+                _preferred(accept, RESULT_TYPES),
+                _preferred(accept, tuple(GRAPH_TYPES)),
+                self.max_rows,
             )
-        except (FutureTimeout, QueryTimeoutError):
-            return _error(503, f"query timed out after {self.timeout:g} s")
+        except QueryRefusedError as error:
+            return _error(error.status, str(error))
         except BadRequestError as error:
             return _error(400, str(error))
-        except (OSError, ValueError) as error:  # evaluation runs lazily: SERVICE calls, bad casts
-            return _error(400, f"the query failed: {error}")
+        return self._run(job)
 
-    def _answer(self, text: str, accept: str) -> Response:
-        deadline = time.monotonic() + self.timeout
+    def _run(self, job: Job) -> Response:
+        messages = self._pool.run(job, self.timeout)
         try:
-            result = self.store.query(text)
-        except SyntaxError as error:
-            hint = " (updates are refused)" if _looks_like_update(text) else ""
-            return _error(400, f"invalid SPARQL query{hint}: {error}")
-        if isinstance(result, ox.QueryBoolean):
-            media = _preferred(accept, RESULT_TYPES)
-            if media is None:
-                return _error(406, f"cannot give ASK results as {accept}")
-            return Response(200, media, write_boolean(bool(result), media))
-        if isinstance(result, ox.QuerySolutions):
-            media = _preferred(accept, RESULT_TYPES)
-            if media is None:
-                return _error(406, f"cannot give SELECT results as {accept}")
-            variables = [v.value for v in result.variables]
-            rows, cut = self._take((tuple(s[v] for v in variables) for s in result), deadline)
-            return Response(200, media, write_solutions(variables, rows, media), cut)
-        media = _preferred(accept, tuple(GRAPH_TYPES))
-        if media is None:
-            return _error(406, f"cannot give a graph as {accept}")
-        triples, cut = self._take(iter(result), deadline)
-        body = ox.serialize(triples, format=GRAPH_TYPES[media]) or b""
-        return Response(200, media, body, cut)
-
-    def _take(self, items: Iterator[T], deadline: float) -> tuple[list[T], dict[str, str]]:
-        taken: list[T] = []
-        for item in items:
-            if time.monotonic() > deadline:
-                raise QueryTimeoutError
-            if len(taken) == self.max_rows:
-                return taken, {"X-SPARQL-MaxRows": str(self.max_rows)}
-            taken.append(item)
-        return taken, {}
+            _, status, media, extra = next(messages)
+            first, complete = _gather(messages)
+        except TimeoutError as error:
+            messages.close()
+            if "busy" in str(error):
+                return _error(503, f"every query worker is busy for {self.timeout:g} s: try later")
+            return _error(503, f"query timed out after {self.timeout:g} s")
+        except WorkerGoneError as error:
+            return _error(
+                503, f"the query stopped ({error}): it may need more than {self.memory_mb} MB"
+            )
+        if complete:
+            return Response(status, media, first, extra)
+        return Response(status, media, _stream(first, messages), extra)
 
 
-def _looks_like_update(text: str) -> bool:
-    words = text.upper().split()
-    return any(w in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE") for w in words)
+def _shut_down(pool: QueryWorkers, copy: str | None) -> None:
+    pool.close()
+    if copy:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _gather(messages: Iterator[Message]) -> tuple[bytes, bool]:
+    """The body so far, and whether it is all of it: read until the end or STREAM_AFTER bytes."""
+    pieces: list[bytes] = []
+    size = 0
+    for _, piece in messages:
+        pieces.append(piece)
+        size += len(piece)
+        if size > STREAM_AFTER:
+            return b"".join(pieces), False
+    return b"".join(pieces), True
+
+
+def _stream(first: bytes, messages: Generator[Message, None, None]) -> Iterator[bytes]:
+    """A long body: what was read, then the worker's chunks; cut short if the deadline passes
+    (the status line has gone out by then)."""
+    try:
+        yield first
+        for _, piece in messages:
+            yield piece
+    except (TimeoutError, WorkerGoneError):
+        return
+    finally:
+        messages.close()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address) is reachable only from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """An HTTP server (not yet serving) that answers with `endpoint`; port 0 picks a free one."""
+    """An HTTP server (not yet serving) that answers with `endpoint`; port 0 picks a free one.
+    A connection idle for IDLE_SECONDS (a request sent by halves) is closed."""
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "policygraph-sparql"
+        timeout = IDLE_SECONDS
 
         def _respond(self) -> None:
             response = self._response()
             self.send_response(response.status)
             charset = "" if "charset" in response.content_type else "; charset=utf-8"
             self.send_header("Content-Type", response.content_type + charset)
-            self.send_header("Content-Length", str(len(response.body)))
+            if isinstance(response.body, bytes):
+                self.send_header("Content-Length", str(len(response.body)))
             for name, value in response.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(response.body)
+            if isinstance(response.body, bytes):
+                self.wfile.write(response.body)
+                return
+            try:  # HTTP/1.0 without a length: the body ends when the connection closes
+                for piece in response.body:
+                    self.wfile.write(piece)
+            finally:
+                close = getattr(response.body, "close", None)
+                if close:
+                    close()
 
         def _response(self) -> Response:
             try:
@@ -207,4 +277,7 @@ def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> T
         def log_message(self, format: str, *args: object) -> None:
             return  # the CLI reports the address; per-request logs would flood the terminal
 
-    return ThreadingHTTPServer((host, port), Handler)
+    class Server(ThreadingHTTPServer):
+        request_queue_size = BACKLOG
+
+    return Server((host, port), Handler)

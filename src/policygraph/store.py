@@ -93,6 +93,15 @@ def load_store(graphs: Path) -> ox.Store:
     return store
 
 
+def write_store(store: ox.Store, location: Path) -> None:
+    """Copy `store` into a new on-disk pyoxigraph store at `location` (closed on return, so
+    processes can open it read-only)."""
+    disk = ox.Store(str(location))
+    disk.bulk_extend(store.quads_for_pattern(None, None, None))
+    disk.flush()
+    del disk
+
+
 def load_graph(graphs: Path) -> Graph:
     """The same graphs as one rdflib graph (for pySHACL and the rdflib API)."""
     graph = bind_prefixes(Graph())
