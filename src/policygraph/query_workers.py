@@ -4,12 +4,13 @@ A query cannot be cancelled inside pyoxigraph: a thread that times out keeps
 running, at full CPU and growing memory. So each query runs in a worker process
 over a read-only store opened from disk; a worker that runs past the deadline
 is killed (its CPU and memory go back to the system) and replaced. Each worker
-has an address-space limit (RLIMIT_AS), so one query cannot take the machine's
-memory, and takes at most the row cap. The worker writes the results document
+has an address-space limit (RLIMIT_AS: its size once the store is open, plus the
+memory a query may use), so one query cannot take the machine's memory, and
+takes at most the row cap. The worker writes the results document
 itself and sends it in pieces, so the server never holds a large result whole.
 
-Messages from a worker, per query: ("head", status, media type, headers), then
-("chunk", bytes) any number of times, then ("end",).
+A new worker sends ("ready",) once its store is open. Then, per query:
+("head", status, media type, headers), ("chunk", bytes) any number of times, ("end",).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from policygraph.results import solution_chunks, write_boolean
 
 GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
 TRIPLES_PER_CHUNK = 2_000
+STARTUP_SECONDS = 60.0
 Message = tuple[Any, ...]
 
 
@@ -111,8 +113,12 @@ def _looks_like_update(text: str) -> bool:
 def _worker_main(location: str, connection: Connection, memory_bytes: int, parent: int) -> None:
     """A worker's life: answer jobs from `connection` until the server closes it."""
     die_with_parent(parent)
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     store = ox.Store.read_only(location)
+    # the limit counts from the opened store: the interpreter and the store's threads reserve
+    # several hundred MB of address space before any query runs
+    limit = _address_space() + memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    connection.send(("ready",))
     while True:
         try:
             job = connection.recv()
@@ -125,10 +131,17 @@ def _worker_main(location: str, connection: Connection, memory_bytes: int, paren
             return  # the parent sees the pipe close and answers that the memory ran out
 
 
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (Linux: /proc/self/statm)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     connection: Connection
+    ready: bool = False
 
 
 class QueryWorkers:
@@ -144,16 +157,17 @@ class QueryWorkers:
         self._closed = False
 
     def run(self, job: Job, timeout: float) -> Iterator[Message]:
-        """The worker's messages for `job`; raises TimeoutError when no worker is free or the
-        deadline passes (the worker is then killed), WorkerGoneError when the worker died.
-        Closing the iterator early kills the worker too (a client that went away)."""
-        deadline = time.monotonic() + timeout
+        """The worker's messages for `job`. TimeoutError when no worker is free within `timeout`
+        or the query runs longer than `timeout` (the worker is then killed); WorkerGoneError
+        when the worker died. Closing the iterator early kills the worker (a client gone)."""
         if not self._slots.acquire(timeout=max(0.0, timeout)):
             raise TimeoutError("every query worker is busy")
         worker = None
         finished = False
         try:
             worker = self._take_idle() or self._start()
+            _wait_until_ready(worker)
+            deadline = time.monotonic() + timeout  # the query runs from here
             worker.connection.send(job)
             while True:
                 if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
@@ -211,6 +225,19 @@ class QueryWorkers:
             worker.process.kill()
         worker.process.join(timeout=5)
         worker.connection.close()
+
+
+def _wait_until_ready(worker: _Worker) -> None:
+    """Wait for a new worker to have opened the store (at most STARTUP_SECONDS)."""
+    if worker.ready:
+        return
+    if not worker.connection.poll(STARTUP_SECONDS):
+        raise WorkerGoneError(f"the query worker did not start within {STARTUP_SECONDS} s")
+    try:
+        worker.connection.recv()
+    except (EOFError, OSError):
+        raise WorkerGoneError(_exit_reason(worker.process)) from None
+    worker.ready = True
 
 
 def _exit_reason(process: BaseProcess) -> str:
