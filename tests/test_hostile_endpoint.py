@@ -282,3 +282,31 @@ def test_serving_beyond_this_machine_needs_public() -> None:
         env={**os.environ, "COLUMNS": "200"},
     )
     assert refused.returncode == 2 and "--public" in refused.stderr
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be read
+
+
+def test_query_workers_end_when_the_server_is_killed() -> None:
+    process, url = _start_server("--timeout", "30")
+    try:
+        assert _ask_is_answered(url)
+        with ThreadPoolExecutor(1) as client:
+            client.submit(httpx.get, url, params={"query": PRODUCT}, timeout=60)
+            time.sleep(1.0)  # the product query is running in a worker
+            workers = _descendants(process.pid)
+            assert workers
+            process.kill()
+            process.wait(timeout=10)
+            for _ in range(50):
+                if not any(_running(pid) for pid in workers):
+                    break
+                time.sleep(0.1)
+            assert not any(_running(pid) for pid in workers)
+    finally:
+        _stop(process)
