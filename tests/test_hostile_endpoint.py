@@ -23,6 +23,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.processes import all_end, cpu_ticks, descendants
+
 GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
 PLAN = "https://w3id.org/policygraph/ontology#Plan"
 ASK = f"ASK {{ ?p a <{PLAN}> }}"
@@ -80,36 +82,6 @@ def url(server: tuple[subprocess.Popen[str], str]) -> str:
 def _ask_is_answered(url: str) -> bool:
     answer = httpx.get(url, params={"query": ASK}, timeout=10)
     return answer.status_code == 200 and answer.json()["boolean"] is True
-
-
-def _descendants(pid: int) -> list[int]:
-    """The process ids below `pid` (its query workers), from /proc."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(fields[1])
-    found, frontier = [], [pid]
-    while frontier:
-        current = frontier.pop()
-        children = [child for child, parent in parents.items() if parent == current]
-        found.extend(children)
-        frontier.extend(children)
-    return found
-
-
-def _cpu_ticks(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total
 
 
 @pytest.mark.parametrize("opener", ["{", "(", "<<( <urn:s> <urn:p> "])
@@ -200,10 +172,10 @@ def test_timed_out_queries_are_stopped_and_their_workers_replaced(
     started = time.monotonic()
     assert _ask_is_answered(url)
     assert time.monotonic() - started < 1.0
-    workers = _descendants(process.pid)
-    before = _cpu_ticks(workers)
+    workers = descendants(process.pid)
+    before = cpu_ticks(workers)
     time.sleep(0.5)
-    assert workers and _cpu_ticks(workers) - before < 10  # 0.1 s of CPU: idle, not a query
+    assert workers and cpu_ticks(workers) - before < 10  # 0.1 s of CPU: idle, not a query
 
 
 def test_a_query_past_its_memory_limit_is_stopped(tmp_path: Path) -> None:
@@ -284,14 +256,6 @@ def test_serving_beyond_this_machine_needs_public() -> None:
     assert refused.returncode == 2 and "--public" in refused.stderr
 
 
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has ended; only its exit status waits to be read
-
-
 def test_query_workers_end_when_the_server_is_killed() -> None:
     process, url = _start_server("--timeout", "30")
     try:
@@ -299,14 +263,10 @@ def test_query_workers_end_when_the_server_is_killed() -> None:
         with ThreadPoolExecutor(1) as client:
             client.submit(httpx.get, url, params={"query": PRODUCT}, timeout=60)
             time.sleep(1.0)  # the product query is running in a worker
-            workers = _descendants(process.pid)
+            workers = descendants(process.pid)
             assert workers
             process.kill()
             process.wait(timeout=10)
-            for _ in range(50):
-                if not any(_running(pid) for pid in workers):
-                    break
-                time.sleep(0.1)
-            assert not any(_running(pid) for pid in workers)
+            assert all_end(workers, within=5.0)
     finally:
         _stop(process)

@@ -65,7 +65,7 @@ def _read_format(path: Path, suffix: str) -> Source:
         extract, kind = PACKAGE_READERS[suffix]
         try:
             return Source(path.name, extract(path), suffix.lstrip("."))
-        except (DocxError, PdfError) as error:
+        except (DocxError, PdfError, SyntaxError) as error:  # lxml: a junk XML part
             raise DamagedFileError(
                 path, f"not a readable {kind}, damaged or truncated ({error})"
             ) from error
