@@ -465,12 +465,25 @@ def push(
     user: Annotated[
         str | None, typer.Option(help="user:password for HTTP basic authentication.")
     ] = None,
+    skip_unchanged: Annotated[
+        bool,
+        typer.Option(help="Send only graphs changed since they were last pushed to ENDPOINT."),
+    ] = False,
 ) -> None:
-    """Load each plan as a named graph (its plan IRI) into a SPARQL graph store."""
-    from policygraph.push import push_graphs
+    """Load each plan as a named graph (its plan IRI) into a SPARQL graph store; each graph
+    is reported once stored, so a push cut short says how far it got (resume it with
+    --skip-unchanged)."""
+    from policygraph.push import push_each
 
-    for pushed in push_graphs(graphs, endpoint, user):
-        out.print(f"{pushed.path.name} → <{pushed.graph}>: {pushed.triples} triples", markup=False)
+    done = skipped = 0
+    try:
+        for pushed in push_each(graphs, endpoint, user, skip_unchanged=skip_unchanged):
+            skipped += pushed.skipped
+            done += not pushed.skipped
+            what = "unchanged, skipped" if pushed.skipped else f"{pushed.triples} triples"
+            out.print(f"{pushed.path.name} → <{pushed.graph}>: {what}", markup=False)
+    finally:
+        err.print(f"{done} graph(s) pushed, {skipped} unchanged", markup=False)
 
 
 def main() -> None:
