@@ -22,7 +22,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from typer.testing import CliRunner
 
+from policygraph.cli import app
 from tests.processes import all_end, cpu_ticks, descendants
 
 GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
@@ -270,3 +272,25 @@ def test_query_workers_end_when_the_server_is_killed() -> None:
             assert all_end(workers, within=5.0)
     finally:
         _stop(process)
+
+
+def test_the_cli_query_refuses_a_deeply_nested_query_in_one_line() -> None:
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    result = CliRunner().invoke(app, ["query", deep, "--graphs", str(GRAPHS)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: query nested too deeply: over 64 levels"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ?x WHERE { BIND("' + "{(" * 500 + '" AS ?x) }',
+        "SELECT ?x WHERE { # " + "{" * 500 + "\n BIND(1 AS ?x) }",
+        'SELECT ?x WHERE { BIND("""SERVICE <http://127.0.0.1:9/>""" AS ?x) }',
+        "SELECT ?x WHERE { BIND(<http://example.org/SERVICE> AS ?x) }",
+    ],
+    ids=["braces-in-a-string", "braces-in-a-comment", "service-in-a-string", "service-in-an-iri"],
+)
+def test_what_strings_comments_and_iris_hold_is_not_refused(url: str, query: str) -> None:
+    answer = httpx.get(url, params={"query": query}, timeout=10)
+    assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 1

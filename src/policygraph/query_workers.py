@@ -35,6 +35,8 @@ from policygraph.results import solution_chunks, write_boolean
 GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
 TRIPLES_PER_CHUNK = 2_000
 STARTUP_SECONDS = 60.0
+QUEUE_SECONDS = 30.0
+"""How long a query waits for a free worker: a burst of clients is queued, not refused."""
 Message = tuple[Any, ...]
 
 
@@ -157,11 +159,12 @@ class QueryWorkers:
         self._closed = False
 
     def run(self, job: Job, timeout: float) -> Iterator[Message]:
-        """The worker's messages for `job`. TimeoutError when no worker is free within `timeout`
-        or the query runs longer than `timeout` (the worker is then killed); WorkerGoneError
-        when the worker died. Closing the iterator early kills the worker (a client gone)."""
-        if not self._slots.acquire(timeout=max(0.0, timeout)):
-            raise TimeoutError("every query worker is busy")
+        """The worker's messages for `job`. TimeoutError when no worker is free within
+        QUEUE_SECONDS (or `timeout`, if longer) or the query runs longer than `timeout` (the
+        worker is then killed); WorkerGoneError when the worker died. Closing the iterator
+        early kills the worker (a client gone)."""
+        if not self._slots.acquire(timeout=max(QUEUE_SECONDS, timeout)):
+            raise TimeoutError(f"every query worker is busy for {QUEUE_SECONDS:g} s")
         worker = None
         finished = False
         try:
@@ -185,7 +188,7 @@ class QueryWorkers:
                 self._keep(worker)
             elif worker is not None:
                 self._kill(worker)
-                self._keep(self._start())  # ready for the next query before it comes
+                self._replace()
             self._slots.release()
 
     def close(self) -> None:
@@ -211,6 +214,16 @@ class QueryWorkers:
         process.start()
         there.close()
         return _Worker(process, here)
+
+    def _replace(self) -> None:
+        """Start a worker and wait until it is ready, so the next query finds it so."""
+        worker = self._start()
+        try:
+            _wait_until_ready(worker)
+        except WorkerGoneError:
+            self._kill(worker)
+            return
+        self._keep(worker)
 
     def _keep(self, worker: _Worker) -> None:
         with self._lock:

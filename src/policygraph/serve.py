@@ -180,7 +180,7 @@ class Endpoint:
         except TimeoutError as error:
             messages.close()
             if "busy" in str(error):
-                return _error(503, f"every query worker is busy for {self.timeout:g} s: try later")
+                return _error(503, f"{error}: try later")
             return _error(503, f"query timed out after {self.timeout:g} s")
         except WorkerGoneError as error:
             return _error(
