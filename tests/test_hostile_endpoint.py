@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -294,3 +295,15 @@ def test_the_cli_query_refuses_a_deeply_nested_query_in_one_line() -> None:
 def test_what_strings_comments_and_iris_hold_is_not_refused(url: str, query: str) -> None:
     answer = httpx.get(url, params={"query": query}, timeout=10)
     assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 1
+
+
+def test_a_worker_killed_from_outside_is_replaced(
+    server: tuple[subprocess.Popen[str], str],
+) -> None:
+    process, url = server
+    assert _ask_is_answered(url)
+    killed = descendants(process.pid)
+    for worker in killed:
+        os.kill(worker, signal.SIGKILL)
+    assert killed and all_end(killed, within=5.0)
+    assert _ask_is_answered(url)

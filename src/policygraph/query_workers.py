@@ -129,8 +129,8 @@ def _worker_main(location: str, connection: Connection, memory_bytes: int, paren
         try:
             for message in answer(store, job):
                 connection.send(message)
-        except MemoryError:
-            return  # the parent sees the pipe close and answers that the memory ran out
+        except (MemoryError, OSError):
+            return  # out of memory, or the server went away: the server sees the pipe close
 
 
 def _address_space() -> int:
@@ -171,7 +171,10 @@ class QueryWorkers:
             worker = self._take_idle() or self._start()
             _wait_until_ready(worker)
             deadline = time.monotonic() + timeout  # the query runs from here
-            worker.connection.send(job)
+            try:
+                worker.connection.send(job)
+            except OSError:  # the worker ended while idle (the OOM killer, an operator)
+                raise WorkerGoneError(_exit_reason(worker.process)) from None
             while True:
                 if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
                     raise TimeoutError("the query ran past the deadline")
@@ -200,8 +203,13 @@ class QueryWorkers:
             self._kill(worker)
 
     def _take_idle(self) -> _Worker | None:
-        with self._lock:
-            return self._idle.pop() if self._idle else None
+        """An idle worker still alive (one killed from outside is dropped), or None."""
+        while True:
+            with self._lock:
+                worker = self._idle.pop() if self._idle else None
+            if worker is None or worker.process.is_alive():
+                return worker
+            self._kill(worker)
 
     def _start(self) -> _Worker:
         here, there = self._context.Pipe()
