@@ -87,17 +87,32 @@ def _ask_is_answered(url: str) -> bool:
     return answer.status_code == 200 and answer.json()["boolean"] is True
 
 
-@pytest.mark.parametrize("opener", ["{", "(", "<<( <urn:s> <urn:p> "])
-def test_deeply_nested_query_is_400_and_the_server_stays_up(
-    server: tuple[subprocess.Popen[str], str], opener: str
+CRASHERS = {
+    "braces": ("SELECT * WHERE " + "{" * 3000 + "}" * 3000, "nested too deeply"),
+    "parentheses": ("SELECT * WHERE { FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }", "nested"),
+    "triple-terms": (
+        "SELECT * WHERE { ?s ?p "
+        + "<<( <urn:s> <urn:p> " * 2000
+        + "<urn:o>"
+        + " )>>" * 2000
+        + " }",
+        "nested too deeply",
+    ),
+    "sum-chain": ("SELECT (1" + " + 1" * 10_000 + " AS ?x) WHERE {}", "too complex"),
+    "minus-chain": ("SELECT * WHERE { " + "MINUS {} " * 5_000 + "}", "too complex"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRASHERS))
+def test_a_query_that_crashes_the_parser_is_400_and_the_server_stays_up(
+    server: tuple[subprocess.Popen[str], str], name: str
 ) -> None:
     process, url = server
-    closer = {"{": "}", "(": ")"}.get(opener, " )>>")
-    query = "SELECT * WHERE " + opener * 3000 + closer * 3000
+    query, expected = CRASHERS[name]
     answer = httpx.post(
         url, content=query, headers={"Content-Type": "application/sparql-query"}, timeout=10
     )
-    assert answer.status_code == 400 and "nested too deeply" in answer.text
+    assert answer.status_code == 400 and expected in answer.text
     assert process.poll() is None and _ask_is_answered(url)
 
 

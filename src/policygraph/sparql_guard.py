@@ -6,7 +6,8 @@ clause makes the store send the query to any address, including the
 services of the network it runs in. So a query is first read here by a
 tokenizer of the SPARQL grammar (strings, IRIs and comments skipped; `\\uXXXX`
 escapes decoded first, as the grammar says, so `\\u0053ERVICE` is SERVICE):
-too long, too deeply nested, or calling a service not on the allow-list,
+too long, too many tokens (a chain of 10,000 `+1` or `UNION {}` crashes the
+planner as nesting does), too deeply nested, or calling a service not on the allow-list,
 and it is refused with `QueryRefusedError` before it is parsed.
 """
 
@@ -21,6 +22,9 @@ from policygraph.errors import QueryError
 
 MAX_QUERY_CHARS = 100_000
 MAX_DEPTH = 64
+MAX_TOKENS = 5_000
+"""Unnested chains recurse too: 10,000 `+1` or 5,000 `MINUS {}` crash the parser or the
+planner, 2,500 do not; no query of the library has 500 tokens."""
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # Longest match first, as the grammar's lexer reads: a `<` that does not open an IRIREF is
@@ -89,8 +93,8 @@ def check_query(text: str, allowed_services: Sequence[str] = ()) -> None:
 
 
 def check_size_and_depth(text: str) -> list[_Token]:
-    """The query's tokens; `QueryRefusedError` when it is over MAX_QUERY_CHARS or nests
-    brackets, parentheses, braces or triple terms over MAX_DEPTH deep."""
+    """The query's tokens; `QueryRefusedError` when it is over MAX_QUERY_CHARS or MAX_TOKENS,
+    or nests brackets, parentheses, braces or triple terms over MAX_DEPTH deep."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRefusedError(
             f"query too long: {len(text)} characters, limit {MAX_QUERY_CHARS}", 413
@@ -101,6 +105,8 @@ def check_size_and_depth(text: str) -> list[_Token]:
         depth += (token.kind == "open") - (token.kind == "close")
         if depth > MAX_DEPTH:
             raise QueryRefusedError(f"query nested too deeply: over {MAX_DEPTH} levels", 400)
+    if len(tokens) > MAX_TOKENS:
+        raise QueryRefusedError(f"query too complex: over {MAX_TOKENS} tokens", 400)
     return tokens
 
 
