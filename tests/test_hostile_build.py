@@ -4,6 +4,7 @@ every index row."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import signal
 import subprocess
@@ -79,6 +80,69 @@ def test_an_oversized_text_and_a_junk_docx_are_one_line_each_and_the_rest_is_bui
     assert {p.stem for p in (out / "plans").glob("*.ttl")} == set(GOOD)
     assert (out / "vocabularies.ttl").is_file() and (out / "registry.ttl").is_file()
     assert {row.plan for row in read_index(out)} == {f"plans/{name}.ttl" for name in GOOD}
+
+
+def _unreadable_files() -> dict[str, bytes]:
+    """Files a folder of plans may hold that are not plan texts at all."""
+    empty_zip = io.BytesIO()
+    with zipfile.ZipFile(empty_zip, "w") as package:
+        package.writestr("readme.txt", "nothing")
+    return {
+        "empty.txt": b"",
+        "whitespace.txt": b" \n\t\n   \n",
+        "binary.txt": bytes(range(256)) * 40,
+        "english.txt": b"This is an English page about elderly care. " * 100,
+        "nul-bytes.txt": ("某市养老服务\x00方案\x00" * 200).encode(),
+        "bad-utf8.txt": "某市养老服务方案".encode()
+        + b"\xed\xa0\x80\xff\xfe"
+        + "一、目标".encode() * 50,
+        "truncated.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+        "not-a-zip.docx": b"PK\x03\x04 this is not a zip",
+        "empty-zip.docx": empty_zip.getvalue(),
+        "scripts-only.html": b"<html><body><script>x()</script></body></html>",
+    }
+
+
+PAYLOADS = {
+    "huge-number": "到2025年，养老床位达到" + "9" * 5000 + "张。",
+    "huge-chinese-numeral": "到2025年，养老床位达到" + "九" * 5000 + "万张。",
+    "nested-brackets": "加强养老服务" + "（养老服务" * 20000 + "责任单位：市民政局" + "）" * 20000,
+    "unclosed-brackets": "（责任单位：市民政局、" * 5000,
+    "percent-overflow": "到2025年，护理型床位占比达到1" + "0" * 400 + "%。",
+    "year-overflow": "到" + "2" * 50 + "年，护理型床位占比达到60%。",
+    "decimal-flood": "到2025年，护理型床位占比达到0." + "5" * 3000 + "%。",
+    "range-flood": "到2025年，每千人口托位数达到" + "至".join(["4.5个托位"] * 3000) + "。",
+    "control-chars": "推进\x01养老\x07服务\x1b建设\x0c。" * 500,
+    "private-use-and-bidi": "推进\ue000养老\U000f0000服务\u202e建设\u202c。" * 500,
+}
+"""Hostile passages, each put in the middle of a real plan so that extraction reads them."""
+
+
+def test_a_folder_of_hostile_files_is_one_line_per_refusal_and_the_rest_is_built(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(CORPUS / "kunming.txt", folder)
+    for name, data in _unreadable_files().items():
+        (folder / name).write_bytes(data)
+    lines = (CORPUS / "kunming.txt").read_text(encoding="utf-8").splitlines()
+    middle = len(lines) // 2
+    for name, payload in PAYLOADS.items():
+        text = "\n".join([*lines[:middle], payload, *lines[middle:]]) + "\n"
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "graphs"
+    result = _build(str(folder), "--out", str(out), "--jobs", "2")
+    assert "Traceback" not in result.stderr
+    refused = {
+        Path(line.removeprefix("error: ").split(": ")[0]).name
+        for line in result.stderr.strip().splitlines()
+    }
+    built = {p.stem for p in (out / "plans").glob("*.ttl")}
+    assert set(_unreadable_files()) <= refused and "kunming" in built
+    assert len(result.stderr.strip().splitlines()) == len(refused)
+    assert {Path(name).stem for name in refused} | built == {p.stem for p in folder.iterdir()}
+    assert {row.plan for row in read_index(out)} == {f"plans/{stem}.ttl" for stem in built}
 
 
 def test_an_unexpected_failure_of_one_file_is_its_error_line(
