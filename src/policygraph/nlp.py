@@ -127,8 +127,8 @@ def make_nlp() -> Language:
     segmentation (0.4–0.5 s per process to import and load its dictionary) is not used.
     """
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    # spaCy's 1,000,000-character default guards parsers this pipeline does not have; a
-    # text within the file size limit (at least one byte a character) must not meet it
+    # for callers that pass a string (nlp(text)): spaCy's 1,000,000-character default guards
+    # parsers this pipeline does not have; a text within the file size limit must not meet it
     nlp.max_length = MAX_BYTES
     for name in PIPELINE:
         nlp.add_pipe(name)
