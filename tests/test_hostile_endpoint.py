@@ -117,16 +117,21 @@ def test_a_query_that_crashes_the_parser_is_400_and_the_server_stays_up(
 
 
 class _Listener:
-    """A TCP listener on 127.0.0.1 that records every connection made to it."""
+    """A TCP listener on 127.0.0.1 that records every connection made to it and never
+    answers (a service that hangs), holding each connection open until closed."""
 
     def __init__(self) -> None:
         self.socket = socket.create_server(("127.0.0.1", 0))
         self.socket.settimeout(0.2)
         self.port = self.socket.getsockname()[1]
-        self.connections = 0
+        self.held: list[socket.socket] = []
         self.running = True
         self.thread = threading.Thread(target=self._accept, daemon=True)
         self.thread.start()
+
+    @property
+    def connections(self) -> int:
+        return len(self.held)
 
     def _accept(self) -> None:
         while self.running:
@@ -134,12 +139,13 @@ class _Listener:
                 connection, _ = self.socket.accept()
             except TimeoutError:
                 continue
-            self.connections += 1
-            connection.close()
+            self.held.append(connection)
 
     def close(self) -> None:
         self.running = False
         self.thread.join(timeout=5)
+        for connection in self.held:
+            connection.close()
         self.socket.close()
 
 
@@ -169,13 +175,15 @@ def test_service_makes_no_outbound_request_by_default(url: str, listener: _Liste
     assert listener.connections == 0
 
 
-def test_an_allowed_service_is_called(listener: _Listener) -> None:
+def test_an_allowed_service_is_called_and_one_that_hangs_times_out(listener: _Listener) -> None:
     target = f"http://127.0.0.1:{listener.port}/sparql"
     process, url = _start_server("--timeout", "1", "--allow-service", target)
     try:
-        query = f"SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}"
-        httpx.get(url, params={"query": query}, timeout=10)
-        assert listener.connections >= 1
+        query = f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"
+        answer = httpx.get(url, params={"query": query}, timeout=10)
+        assert listener.connections == 1
+        assert answer.status_code == 503 and "timed out" in answer.text
+        assert _ask_is_answered(url)
     finally:
         _stop(process)
 

@@ -437,6 +437,8 @@ def serve(
         raise PolicygraphError(
             f"--host {host} is reachable beyond this machine: add --public to serve there"
         )
+    if not is_loopback(host):
+        err.print(f"warning: serving on {host}: anyone who can reach it can query", markup=False)
     endpoint = Endpoint(
         load_store(graphs),
         timeout,
