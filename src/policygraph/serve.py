@@ -186,6 +186,8 @@ class Endpoint:
             return _error(
                 503, f"the query stopped ({error}): it may need more than {self.memory_mb} MB"
             )
+        except OSError as error:  # no process could be started: the system's limits
+            return _error(503, f"cannot start a query worker ({error.strerror or error})")
         if complete:
             return Response(status, media, first, extra)
         return Response(status, media, _stream(first, messages), extra)
