@@ -13,9 +13,12 @@ not depend on the number of jobs.
 
 from __future__ import annotations
 
+import fcntl
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from policygraph.context import INDEX_FILE, index_row, index_tsv, updated_index
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
 from policygraph.graph import plan_to_graph, registry_graph
 from policygraph.lexicon_data import load_lexicon
+from policygraph.lifeline import die_with_parent
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
@@ -149,9 +153,21 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
         report.written.append(registry)
     rows = {row.plan: row for row in (index_row(b.plan, b.path.stem) for b in report.built)}
     index = out / INDEX_FILE
-    if write_atomic(index, index_tsv(updated_index(out, rows))):
-        report.written.append(index)
+    with _locked(out):  # another build into `out` may be merging its rows at the same time
+        if write_atomic(index, index_tsv(updated_index(out, rows))):
+            report.written.append(index)
     return report
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (flock on the folder itself: no lock file is left)."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _build_all(
@@ -163,11 +179,24 @@ def _build_all(
         _warm_up()
         return [_build_and_write(task) for task in tasks]
     workers = min(jobs, len(files))
-    with ProcessPoolExecutor(workers, initializer=_warm_up) as pool:
+    outcomes: list[BuiltFile | PolicygraphError] = []
+    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
         # chunks amortise inter-process traffic; several per worker keep the load even
-        return list(
-            pool.map(_build_and_write, tasks, chunksize=max(1, len(files) // (workers * 8)))
-        )
+        chunks = max(1, len(files) // (workers * 8))
+        try:
+            outcomes.extend(pool.map(_build_and_write, tasks, chunksize=chunks))
+        except BrokenProcessPool:  # a worker killed from outside (the OOM killer, a signal)
+            outcomes.extend(
+                InputError(path, "not built: a build process was killed (out of memory?)")
+                for path in files[len(outcomes) :]
+            )
+    return outcomes
+
+
+def _start_worker() -> None:
+    """A build worker ends with the build that started it, and warms up once."""
+    die_with_parent()
+    _warm_up()
 
 
 def _warm_up() -> None:
@@ -177,11 +206,18 @@ def _warm_up() -> None:
 
 
 def _build_and_write(task: tuple[Path, Path]) -> BuiltFile | PolicygraphError:
+    """One file built and written, or its one error: a failure of one file, expected or not,
+    never ends the build of the others."""
     path, folder = task
     try:
         built = build_file(path)
+        target = folder / f"{path.stem}.ttl"
+        written = write_atomic(target, graph_to_turtle(built.graph))
     except PolicygraphError as error:
         return error
-    target = folder / f"{path.stem}.ttl"
-    written = write_atomic(target, graph_to_turtle(built.graph))
+    except Exception as error:  # a bug or a resource limit met by this file's text alone
+        detail = " ".join(str(error).split())[:200]
+        return InputError(
+            path, f"not built: {type(error).__name__}" + (f": {detail}" if detail else "")
+        )
     return BuiltFile(path, built.plan, len(built.graph), target if written else None)

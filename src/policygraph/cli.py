@@ -439,30 +439,49 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7879,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Rows a result may have.")] = 10_000,
+    memory_mb: Annotated[
+        int, typer.Option(help="Memory (MB of address space) one query may use.", min=256)
+    ] = 2048,
+    allow_service: Annotated[
+        list[str], typer.Option(help="A SERVICE IRI queries may call (repeatable; default none).")
+    ] = [],  # noqa: B006
+    public: Annotated[
+        bool, typer.Option("--public", help="Allow a --host reachable beyond this machine.")
+    ] = False,
 ) -> None:
     """The web explorer at http://HOST:PORT/ and a read-only SPARQL 1.1 endpoint at
     http://HOST:PORT/sparql, over the same graphs."""
-    from policygraph.serve import PATH, Endpoint, make_server
+    from policygraph.serve import PATH, Endpoint, is_loopback, make_server
     from policygraph.store import load_store
     from policygraph.web import make_explorer
 
+    if not is_loopback(host) and not public:
+        raise PolicygraphError(
+            f"--host {host} is reachable beyond this machine: add --public to serve there"
+        )
+    if not is_loopback(host):
+        err.print(f"warning: serving on {host}: anyone who can reach it can query", markup=False)
     store = load_store(graphs)
     texts = sources if sources is not None else graphs.resolve().parent / DEFAULT_CORPUS
     if sources is not None and not sources.is_dir():
         raise PolicygraphError(f"{sources}: no such folder of source texts")
-    app = make_explorer(
-        store, graphs, texts if texts.is_dir() else None, Endpoint(store, timeout, max_rows)
+    endpoint = Endpoint(
+        store, timeout, max_rows, memory_mb=memory_mb, allow_service=tuple(allow_service)
     )
     try:
-        server = make_server(app, host, port)
-    except OSError as error:
-        raise PolicygraphError(
-            f"cannot listen on {host}:{port} ({error.strerror or error})"
-        ) from None
-    address = f"http://{host}:{server.port}"
-    out.print(f"explorer at {address}/ · SPARQL endpoint at {address}{PATH} (Ctrl-C stops)")
-    server.serve_forever()
-    out.print("stopped")
+        app = make_explorer(store, graphs, texts if texts.is_dir() else None, endpoint)
+        try:
+            server = make_server(app, host, port)
+        except OSError as error:
+            raise PolicygraphError(
+                f"cannot listen on {host}:{port} ({error.strerror or error})"
+            ) from None
+        address = f"http://{host}:{server.port}"
+        out.print(f"explorer at {address}/ · SPARQL endpoint at {address}{PATH} (Ctrl-C stops)")
+        server.serve_forever()
+        out.print("stopped")
+    finally:
+        endpoint.close()
 
 
 @app.command()
@@ -475,12 +494,25 @@ def push(
     user: Annotated[
         str | None, typer.Option(help="user:password for HTTP basic authentication.")
     ] = None,
+    skip_unchanged: Annotated[
+        bool,
+        typer.Option(help="Send only graphs changed since they were last pushed to ENDPOINT."),
+    ] = False,
 ) -> None:
-    """Load each plan as a named graph (its plan IRI) into a SPARQL graph store."""
-    from policygraph.push import push_graphs
+    """Load each plan as a named graph (its plan IRI) into a SPARQL graph store; each graph
+    is reported once stored, so a push cut short says how far it got (resume it with
+    --skip-unchanged)."""
+    from policygraph.push import push_each
 
-    for pushed in push_graphs(graphs, endpoint, user):
-        out.print(f"{pushed.path.name} → <{pushed.graph}>: {pushed.triples} triples", markup=False)
+    done = skipped = 0
+    try:
+        for pushed in push_each(graphs, endpoint, user, skip_unchanged=skip_unchanged):
+            skipped += pushed.skipped
+            done += not pushed.skipped
+            what = "unchanged, skipped" if pushed.skipped else f"{pushed.triples} triples"
+            out.print(f"{pushed.path.name} → <{pushed.graph}>: {what}", markup=False)
+    finally:
+        err.print(f"{done} graph(s) pushed, {skipped} unchanged", markup=False)
 
 
 def main() -> None:

@@ -5,20 +5,28 @@ so pushing twice leaves the server as after one push. Other files (the
 vocabularies, the policy registry) go into pgr:<file stem>. Works with any GSP
 server: Oxigraph (`…/store`), Jena Fuseki (`…/<dataset>/data`), Virtuoso
 (`…/sparql-graph-crud`), GraphDB (`…/repositories/<id>/rdf-graphs/service`).
+
+Graphs are reported as they go through, so a push cut short says how far it got;
+`skip_unchanged` resumes it, by the hashes of what was pushed (kept per endpoint in
+the user's cache folder). Credentials in the URL (`http://user:password@host/…`)
+are used to authenticate and kept out of every message.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
 from policygraph.errors import PolicygraphError
-from policygraph.store import PLANS_DIR, graph_files
+from policygraph.store import PLANS_DIR, graph_files, write_atomic
 from policygraph.vocab import PG, PGR, RDF
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -35,6 +43,7 @@ class PushedGraph:
     graph: str
     triples: int
     status: int
+    skipped: bool = False
 
 
 def graph_name(path: Path, turtle: bytes) -> str:
@@ -75,31 +84,96 @@ def _opener(endpoint: str, user: str | None) -> urllib.request.OpenerDirector:
     )
 
 
+def split_credentials(endpoint: str) -> tuple[str, str | None]:
+    """The endpoint without the `user:password@` an URL may carry, and those credentials
+    (unquoted), so they reach the server as authentication and never a message."""
+    parts = urlsplit(endpoint)
+    if parts.username is None:
+        return endpoint, None
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    netloc += f":{parts.port}" if parts.port else ""
+    user = unquote(parts.username) + (f":{unquote(parts.password)}" if parts.password else "")
+    return urlunsplit(parts._replace(netloc=netloc)), user
+
+
+def state_file(endpoint: str) -> Path:
+    """Where `--skip-unchanged` keeps the hashes of the graphs pushed to `endpoint` (its URL
+    without credentials): a file per endpoint under $XDG_CACHE_HOME/policygraph."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    key = hashlib.sha256(endpoint.encode()).hexdigest()[:16]
+    return cache / "policygraph" / f"pushed-{key}.tsv"
+
+
+def _read_state(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {row[0]: row[1] for row in rows if len(row) == 2}
+
+
+def _write_state(path: Path, hashes: dict[str, str]) -> None:
+    text = "".join(f"{graph}\t{digest}\n" for graph, digest in sorted(hashes.items()))
+    write_atomic(path, text.encode("utf-8"))
+
+
 def push_graphs(
     graphs: Path, endpoint: str, user: str | None = None, timeout: float = 60.0
 ) -> list[PushedGraph]:
     """PUT every graph file of `graphs` to the Graph Store Protocol `endpoint`."""
-    pushed = []
-    opener = _opener(endpoint, user)
+    return list(push_each(graphs, endpoint, user, timeout))
+
+
+def push_each(
+    graphs: Path,
+    endpoint: str,
+    user: str | None = None,
+    timeout: float = 60.0,
+    skip_unchanged: bool = False,
+) -> Iterator[PushedGraph]:
+    """As `push_graphs`, yielding each graph as it is stored, so a caller can report what went
+    through before an error or an interruption. With `skip_unchanged`, a graph whose bytes
+    were last pushed to this endpoint unchanged (by the hashes kept in `state_file`) is not
+    sent again (`skipped`)."""
+    endpoint, from_url = split_credentials(endpoint)
+    opener = _opener(endpoint, user or from_url)
+    state = state_file(endpoint)
+    hashes = _read_state(state)
     for path in graph_files(graphs):
         turtle = path.read_bytes()
         name = graph_name(path, turtle)
         triples = len(_triples(path, turtle))
-        request = urllib.request.Request(
-            f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(name, safe='')}",
-            data=turtle,
-            method="PUT",
-            headers={"Content-Type": TURTLE},
-        )
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                status = response.status
-        except urllib.error.HTTPError as error:
-            detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
-            raise PushError(
-                f"{endpoint}: {path.name} refused with HTTP {error.code} {' '.join(detail)}"
-            ) from error
-        except (urllib.error.URLError, OSError) as error:
-            raise PushError(f"{endpoint}: cannot reach the graph store ({error})") from error
-        pushed.append(PushedGraph(path, name, triples, status))
-    return pushed
+        digest = hashlib.sha256(turtle).hexdigest()
+        if skip_unchanged and hashes.get(name) == digest:
+            yield PushedGraph(path, name, triples, 0, skipped=True)
+            continue
+        status = _put(opener, endpoint, path, name, turtle, timeout)
+        hashes[name] = digest
+        _write_state(state, hashes)
+        yield PushedGraph(path, name, triples, status)
+
+
+def _put(
+    opener: urllib.request.OpenerDirector,
+    endpoint: str,
+    path: Path,
+    name: str,
+    turtle: bytes,
+    timeout: float,
+) -> int:
+    request = urllib.request.Request(
+        f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(name, safe='')}",
+        data=turtle,
+        method="PUT",
+        headers={"Content-Type": TURTLE},
+    )
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
+        raise PushError(
+            f"{endpoint}: {path.name} refused with HTTP {error.code} {' '.join(detail)}"
+        ) from error
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise PushError(f"{endpoint}: cannot reach the graph store ({error})") from error

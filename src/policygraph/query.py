@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from policygraph.errors import QueryError
 from policygraph.resources import resource_dir
+from policygraph.sparql_guard import check_size_and_depth
 from policygraph.vocab import XSD
 
 XSD_INTEGER = ox.NamedNode(str(XSD.integer))
@@ -148,6 +149,7 @@ def run_query(store: ox.Store, query: Query, values: dict[str, str] | None = Non
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         **bind(query, values or {})
     }
+    check_size_and_depth(query.text)
     try:
         solutions = store.query(query.text, substitutions=substitutions)
         if not isinstance(solutions, ox.QuerySolutions):

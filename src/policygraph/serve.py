@@ -2,11 +2,12 @@
 
 `GET /sparql?query=…`, `POST /sparql` with a form (`query=…`) or a body of type
 `application/sparql-query`. Results follow the Accept header: SPARQL JSON
-(the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE give Turtle,
+(the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE give Turtle or
 N-Triples or RDF/XML (what SPARQLWrapper and rdflib's SPARQLStore ask for).
-Updates are refused with 403. A query that runs past the timeout
-is answered 503; a result longer than the row cap is cut at the cap and says
-so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
+Updates are refused with 403, SERVICE calls with 403 unless allowed,
+queries nested too deeply with 400. A query that runs past the timeout is
+answered 503 and its worker process killed; a result longer than the row cap is
+cut at the cap and says so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
 
 The transport is uvicorn carrying a Starlette route that calls `Endpoint.handle`
 in a thread pool; the explorer's pages (`policygraph.web`) share the same app.
@@ -14,15 +15,16 @@ in a thread pool; the explorer's pages (`policygraph.web`) share the same app.
 
 from __future__ import annotations
 
-import re
+import ipaddress
+import shutil
 import socket
+import tempfile
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import weakref
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -34,15 +36,18 @@ from starlette.responses import Response as HttpResponse
 from starlette.responses import StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from policygraph.results import RESULT_TYPES, SPARQL_XML, write_boolean, write_solutions
-from policygraph.vocab import PREFIXES
+from policygraph.query_workers import GRAPH_TYPES, Job, Message, QueryWorkers, WorkerGoneError
+from policygraph.results import RESULT_TYPES, SPARQL_XML
+from policygraph.sparql_guard import QueryRefusedError, check_query
+from policygraph.store import write_store
 
 PATH = "/sparql"
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_ROWS = 10_000
+DEFAULT_WORKERS = 4
+DEFAULT_MEMORY_MB = 2048
+STREAM_AFTER = 1_000_000
+MAX_BODY = 1_000_000
 ALIASES = {"application/xml": SPARQL_XML, "text/xml": SPARQL_XML}
 """Generic XML asks for SPARQL XML results (SELECT, ASK) or RDF/XML (a graph)."""
 GRAPH_ALIASES = {
@@ -51,16 +56,6 @@ GRAPH_ALIASES = {
     "application/x-turtle": "text/turtle",
     "application/turtle": "text/turtle",
 }
-UNDECLARED = re.compile(r"error at (?P<line>\d+):(?P<column>\d+): .*Prefix not found", re.S)
-PREFIXED_NAME = re.compile(r"(?P<prefix>[A-Za-z][\w.-]*)?:[\w.-]*$")
-DEFAULT_TIMEOUT = 30.0
-DEFAULT_MAX_ROWS = 10_000
-MAX_BODY = 1_000_000
-T = TypeVar("T")
-
-
-class QueryTimeoutError(Exception):
-    """The query ran longer than the endpoint allows."""
 
 
 class BadRequestError(Exception):
@@ -123,12 +118,44 @@ def _content_length(text: str | None) -> int:
 
 @dataclass
 class Endpoint:
-    """The protocol's logic, independent of the HTTP server that carries it."""
+    """The protocol's logic, independent of the HTTP server that carries it.
 
-    store: ox.Store
+    `store` is a pyoxigraph store directory on disk, or a store whose contents are copied
+    to a temporary one; queries run in `workers` killable processes over it, read-only
+    (see `query_workers`), each limited to `memory_mb` of address space. Every query is
+    first checked by `sparql_guard`: too long or too deeply nested is 413/400, a SERVICE
+    not in `allow_service` is 403. `Response.body` is bytes, or, for a result longer than
+    STREAM_AFTER bytes, an iterator of bytes for the transport to send as they come (the
+    length is then unknown); closing that iterator early stops the query's worker. Call
+    `close()` (or use the endpoint as a context manager) to stop the workers.
+    """
+
+    store: ox.Store | Path
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
-    workers: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(4))
+    workers: int = DEFAULT_WORKERS
+    memory_mb: int = DEFAULT_MEMORY_MB
+    allow_service: tuple[str, ...] = ()
+    _pool: QueryWorkers = field(init=False, repr=False)
+    _finalizer: weakref.finalize = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        copy = None
+        if isinstance(self.store, ox.Store):
+            copy = tempfile.mkdtemp(prefix="policygraph-store-")
+            write_store(self.store, Path(copy))
+        self._pool = QueryWorkers(copy or str(self.store), self.workers, self.memory_mb)
+        self._finalizer = weakref.finalize(self, _shut_down, self._pool, copy)
+
+    def close(self) -> None:
+        """Stop the query workers and remove the temporary store copy."""
+        self._finalizer()
+
+    def __enter__(self) -> Endpoint:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         """Answer one request: `target` is the request path with its query string."""
@@ -154,73 +181,80 @@ class Endpoint:
         if len(queries) != 1:
             return _error(400, "give exactly one 'query' parameter")
         try:
-            return self.workers.submit(self._answer, queries[0], headers.get("accept", "")).result(
-                timeout=self.timeout
+            check_query(queries[0], self.allow_service)
+            accept = headers.get("accept", "")
+            job = Job(
+                queries[0],
+                _preferred(accept, RESULT_TYPES),
+                _preferred(accept, tuple(GRAPH_TYPES), GRAPH_ALIASES),
+                self.max_rows,
             )
-        except (FutureTimeout, QueryTimeoutError):
-            return _error(503, f"query timed out after {self.timeout:g} s")
+        except QueryRefusedError as error:
+            return _error(error.status, str(error))
         except BadRequestError as error:
             return _error(400, str(error))
-        except (OSError, ValueError) as error:  # evaluation runs lazily: SERVICE calls, bad casts
-            return _error(400, f"the query failed: {error}")
+        return self._run(job)
 
-    def _answer(self, text: str, accept: str) -> Response:
-        deadline = time.monotonic() + self.timeout
+    def _run(self, job: Job) -> Response:
+        messages = self._pool.run(job, self.timeout)
         try:
-            result = self.store.query(text)
-        except SyntaxError as error:
-            hint = " (updates are refused)" if _looks_like_update(text) else ""
-            return _error(400, f"invalid SPARQL query{hint}: {_syntax_problem(text, str(error))}")
-        if isinstance(result, ox.QueryBoolean):
-            media = _preferred(accept, RESULT_TYPES)
-            if media is None:
-                return _error(406, f"cannot give ASK results as {accept}")
-            return Response(200, media, write_boolean(bool(result), media))
-        if isinstance(result, ox.QuerySolutions):
-            media = _preferred(accept, RESULT_TYPES)
-            if media is None:
-                return _error(406, f"cannot give SELECT results as {accept}")
-            variables = [v.value for v in result.variables]
-            rows, cut = self._take((tuple(s[v] for v in variables) for s in result), deadline)
-            return Response(200, media, write_solutions(variables, rows, media), cut)
-        media = _preferred(accept, tuple(GRAPH_TYPES), GRAPH_ALIASES)
-        if media is None:
-            return _error(406, f"cannot give a graph as {accept}")
-        triples, cut = self._take(iter(result), deadline)
-        body = ox.serialize(triples, format=GRAPH_TYPES[media]) or b""
-        return Response(200, media, body, cut)
-
-    def _take(self, items: Iterator[T], deadline: float) -> tuple[list[T], dict[str, str]]:
-        taken: list[T] = []
-        for item in items:
-            if time.monotonic() > deadline:
-                raise QueryTimeoutError
-            if len(taken) == self.max_rows:
-                return taken, {"X-SPARQL-MaxRows": str(self.max_rows)}
-            taken.append(item)
-        return taken, {}
+            _, status, media, extra = next(messages)
+            first, complete = _gather(messages)
+        except TimeoutError as error:
+            messages.close()
+            if "busy" in str(error):
+                return _error(503, f"{error}: try later")
+            return _error(503, f"query timed out after {self.timeout:g} s")
+        except WorkerGoneError as error:
+            return _error(
+                503, f"the query stopped ({error}): it may need more than {self.memory_mb} MB"
+            )
+        except OSError as error:  # no process could be started: the system's limits
+            return _error(503, f"cannot start a query worker ({error.strerror or error})")
+        if complete:
+            return Response(status, media, first, extra)
+        return Response(status, media, _stream(first, messages), extra)
 
 
-def _looks_like_update(text: str) -> bool:
-    words = text.upper().split()
-    return any(w in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE") for w in words)
+def _shut_down(pool: QueryWorkers, copy: str | None) -> None:
+    pool.close()
+    if copy:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
-def _syntax_problem(text: str, message: str) -> str:
-    """A parser message a person can act on: an undeclared prefix is named with the PREFIX
-    line to add (the project's own prefixes are known), other errors keep their first line."""
-    undeclared = UNDECLARED.match(message)
-    if undeclared:
-        lines = text.splitlines()
-        row = int(undeclared["line"]) - 1
-        before = lines[row][: int(undeclared["column"])] if row < len(lines) else ""
-        name = PREFIXED_NAME.search(before.rstrip(" ;.,)}"))
-        prefix = (name["prefix"] or "") if name else ""
-        known = PREFIXES.get(prefix)
-        add = f"PREFIX {prefix}: <{known}>" if known else f"PREFIX {prefix}: <…>"
-        return f"the prefix {prefix}: is not declared (line {row + 1}); add {add}"
-    first = message.split(" expected one of ", 1)
-    return first[0] if len(first) == 1 else f"{first[0]} unexpected text there"
+def _gather(messages: Iterator[Message]) -> tuple[bytes, bool]:
+    """The body so far, and whether it is all of it: read until the end or STREAM_AFTER bytes."""
+    pieces: list[bytes] = []
+    size = 0
+    for _, piece in messages:
+        pieces.append(piece)
+        size += len(piece)
+        if size > STREAM_AFTER:
+            return b"".join(pieces), False
+    return b"".join(pieces), True
+
+
+def _stream(first: bytes, messages: Generator[Message, None, None]) -> Iterator[bytes]:
+    """A long body: what was read, then the worker's chunks; cut short if the deadline passes
+    (the status line has gone out by then)."""
+    try:
+        yield first
+        for _, piece in messages:
+            yield piece
+    except (TimeoutError, WorkerGoneError):
+        return
+    finally:
+        messages.close()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address) is reachable only from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
@@ -254,11 +288,11 @@ def to_http(response: Response) -> HttpResponse:
     if isinstance(response.body, bytes):
         return HttpResponse(response.body, response.status, headers=headers, media_type=media)
     return StreamingResponse(
-        _stream(response.body), response.status, headers=headers, media_type=media
+        _send(response.body), response.status, headers=headers, media_type=media
     )
 
 
-async def _stream(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+async def _send(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
     try:
         async for chunk in iterate_in_threadpool(chunks):
             yield chunk

@@ -8,9 +8,11 @@ never leaves half a graph and a failed plan never replaces its last good one.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,6 +24,9 @@ from policygraph.vocab import PREFIXES, bind_prefixes
 
 PLANS_DIR = "plans"
 VOCABULARY_FILE = "vocabularies.ttl"
+MAX_GRAPH_TRIPLES = 100_000
+"""Triples one Turtle file may hold to be validated: 20× the largest plan and the vocabularies
+(rdflib needs ~4 KB a triple; pySHACL's time grows with the plan)."""
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -93,12 +98,84 @@ def load_store(graphs: Path) -> ox.Store:
     return store
 
 
-def load_graph(graphs: Path) -> Graph:
-    """The same graphs as one rdflib graph (for pySHACL and the rdflib API)."""
+def write_store(store: ox.Store, location: Path) -> None:
+    """Copy `store` into a new on-disk pyoxigraph store at `location` (closed on return, so
+    processes can open it read-only)."""
+    disk = ox.Store(str(location))
+    disk.bulk_extend(store.quads_for_pattern(None, None, None))
+    disk.flush()
+    del disk
+
+
+def load_graph(graphs: Path, max_triples: int = MAX_GRAPH_TRIPLES) -> Graph:
+    """The same graphs as one rdflib graph (for pySHACL and the rdflib API): each file read by
+    `read_turtle`, so a bad file is one `InputError`."""
     graph = bind_prefixes(Graph())
     for path in graph_files(graphs):
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as error:  # rdflib raises many parser error types
-            raise InputError(path, f"not a readable Turtle graph ({error})") from error
+        for triple in read_turtle(path, max_triples):
+            graph.add(triple)
     return graph
+
+
+def read_turtle(path: Path, max_triples: int = MAX_GRAPH_TRIPLES) -> list[tuple[Node, Node, Node]]:
+    """The triples of a Turtle file as rdflib terms, read strictly by pyoxigraph: an IRI with a
+    space, a bad language tag, a syntax error, an ill-typed literal (a 13th month), a file of
+    over `max_triples` triples or one with RDF 1.2 triple terms is an `InputError`."""
+    triples: list[tuple[Node, Node, Node]] = []
+    try:
+        with _quiet("rdflib.term"):  # rdflib logs a traceback for each ill-typed literal
+            for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                if len(triples) == max_triples:
+                    raise InputError(
+                        path, f"too large: over {max_triples} triples (one graph per plan, please)"
+                    )
+                triples.append(
+                    (
+                        from_oxigraph(quad.subject),
+                        from_oxigraph(quad.predicate),
+                        from_oxigraph(quad.object),
+                    )
+                )
+    except SyntaxError as error:
+        raise InputError(path, f"not a readable Turtle graph ({_one_line(error)})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror or error})") from error
+    except TypeError as error:
+        raise InputError(path, f"not usable: {error}") from error
+    names = bind_prefixes(Graph()).namespace_manager
+    for subject, predicate, value in triples:
+        if isinstance(value, Literal) and value.ill_typed and value.datatype:
+            kind, link = names.normalizeUri(value.datatype), names.normalizeUri(str(predicate))
+            raise InputError(
+                path, f'"{value:.40}" is not a valid {kind} (the {link} of <{subject}>)'
+            )
+    return triples
+
+
+def from_oxigraph(term: object) -> Node:
+    """A pyoxigraph term as an rdflib term (`TypeError` for a triple term: rdflib has none)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"RDF 1.2 triple terms are not supported ({term})")
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """Silence one library logger for the duration."""
+    log = logging.getLogger(logger)
+    was = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = was

@@ -66,7 +66,7 @@ def _read_format(path: Path, suffix: str) -> Source:
         extract: Callable[[Path], str] = docx_to_text if suffix == ".docx" else pdf_to_text
         try:
             return Source(path.name, extract(path), suffix.lstrip("."))
-        except (DocxError, PdfError) as error:
+        except (DocxError, PdfError, SyntaxError) as error:  # lxml: a junk XML part
             raise DamagedFileError(
                 path, f"not a readable {PACKAGE_FORMATS[suffix]}, damaged or truncated ({error})"
             ) from error
