@@ -18,9 +18,11 @@ import docx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from policygraph import build as build_module
 from policygraph.build import build_corpus
+from policygraph.cli import app
 from policygraph.context import IndexRow, read_index
 from policygraph.nlp import char_tokens, make_nlp
 from tests.conftest import CORPUS
@@ -162,6 +164,21 @@ def test_an_unexpected_failure_of_one_file_is_its_error_line(
         f"{CORPUS / 'xixian.txt'}: not built: RecursionError: maximum recursion depth exceeded"
     ]
     assert {row.plan for row in read_index(tmp_path)} == {"plans/wanzhou.ttl"}
+
+
+def test_validate_reports_an_unexpected_failure_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing(path: Path) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(build_module, "extract_plan", failing)
+    result = CliRunner().invoke(app, ["validate", str(CORPUS / "lincang.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {CORPUS / 'lincang.txt'}: not built: RecursionError: "
+        "maximum recursion depth exceeded"
+    ]
 
 
 @given(st.text(alphabet="中文。a \n\t\u3000\xa0", max_size=40))

@@ -96,9 +96,23 @@ def has_policy_signal(plan: Plan) -> bool:
 
 
 def build_file(path: Path) -> BuiltPlan:
-    """One plan file as a `Plan` record and its RDF graph."""
-    plan = extract_plan(path)
-    return BuiltPlan(path, plan, plan_to_graph(plan, load_lexicon()))
+    """One plan file as a `Plan` record and its RDF graph; any failure is a `PolicygraphError`
+    naming the file (an unexpected one too: validate and build report it in one line)."""
+    try:
+        plan = extract_plan(path)
+        return BuiltPlan(path, plan, plan_to_graph(plan, load_lexicon()))
+    except PolicygraphError:
+        raise
+    except Exception as error:  # a bug or a resource limit met by this file's text alone
+        raise unexpected_failure(path, error) from error
+
+
+def unexpected_failure(path: Path, error: Exception) -> InputError:
+    """An error no reader or extractor foresaw, as the file's one-line error."""
+    detail = " ".join(str(error).split())[:200]
+    return InputError(
+        path, f"not built: {type(error).__name__}" + (f": {detail}" if detail else "")
+    )
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
@@ -215,9 +229,6 @@ def _build_and_write(task: tuple[Path, Path]) -> BuiltFile | PolicygraphError:
         written = write_atomic(target, graph_to_turtle(built.graph))
     except PolicygraphError as error:
         return error
-    except Exception as error:  # a bug or a resource limit met by this file's text alone
-        detail = " ".join(str(error).split())[:200]
-        return InputError(
-            path, f"not built: {type(error).__name__}" + (f": {detail}" if detail else "")
-        )
+    except Exception as error:  # writing: a full disk, a folder made read-only meanwhile
+        return unexpected_failure(path, error)
     return BuiltFile(path, built.plan, len(built.graph), target if written else None)
