@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import (
     COMPARATOR_WORDS,
@@ -36,12 +37,13 @@ from policygraph.extract.wording import (
 )
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
-from policygraph.units import UNIT_PATTERN
+from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
 
+AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
 YEAR_CUE = re.compile(
-    r"(?P<cue>到|至|争取到|力争到|力争|争取|截至|截止到|截止|截)?"
+    rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
     r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
 )
 """到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
@@ -52,17 +54,17 @@ FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|
 """十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
 
 VALUE_PHRASE = re.compile(
-    r"(?P<pre>不低于|不少于|不超过|不高于|不到|超过|大于|高于|多于|小于|低于|少于|突破|至少|"
-    r"提高到|提升到|提高至|提升至|增加到|增长到|下降到|降低到|稳定在|保持在|控制在|达到|达|为|在)?"
+    rf"(?P<pre>{cue_pattern('comparator', 'reach')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
-    r"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?"
-    rf"(?P<unit>{UNIT_PATTERN})(?P<post>以上|及以上|以下|以内|左右)?"
+    rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
+    rf"(?P<unit>{UNIT_PATTERN})(?P<post>{cue_pattern('comparator_after')})?"
 )
-"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 1.5万张, 1—2个;
-small counts of distributive targets are often spelt in Chinese (至少建成一所)."""
+"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 50%左右,
+1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of distributive targets are
+often spelt in Chinese (至少建成一所)."""
 
 SENTENCE_BACKGROUND = re.compile(
-    rf"{AS_OF_WORDS}|目前|预计|今后|现状|仅有|仅为|将以|“?(?:{PAST_FIVE_YEAR_PLANS})”?|普查"
+    rf"{AS_OF_WORDS}|{cue_pattern('background')}|“?(?:{PAST_FIVE_YEAR_PLANS})”?"
     r"|(?<!每千)(?<!每千名)常住人口"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
@@ -71,7 +73,9 @@ SENTENCE_BACKGROUND = re.compile(
 “十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
 every figure up to the sentence end is a fact, not a target."""
 
-CLAUSE_BACKGROUND = re.compile(rf"{STOCK_WORDS}|现有|已有|第[一二三四五六七]次|约\d|[成到]了")
+CLAUSE_BACKGROUND = re.compile(
+    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
+)
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
 约160万人, 建成了6所…)."""
 
@@ -98,12 +102,15 @@ CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
 """100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
 
 BASELINE_FROM = re.compile(
-    r"由(?:(?P<year>20\d{2})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
-    rf"(?P<unit>{UNIT_PATTERN})?"
+    rf"(?:{cue_pattern('baseline')})(?:(?P<year>20\d{{2}})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)"
+    rf"(?:{MULTIPLIER_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
 )
-"""由X提高到Y, 由2020年的1.2万个增加到4.5万个: the base figure (and year) of the target."""
+"""由X提高到Y, 由2020年的1.2万个增加到4.5万个, 从12.4万张增加到14.6万张: the base
+figure (and year) of the target."""
 
-CHANGE_FROM = re.compile(r"较(?:20\d{2}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$")
+CHANGE_FROM = re.compile(
+    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$"
+)
 """较2020年增加1万张: a change against a base year, not a level to reach."""
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
@@ -139,7 +146,7 @@ def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
             if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
                 continue
             bare = not (cue["cue"] or cue["before"] or cue["end"])
-            if cue["cue"] in ("截至", "截止到", "截止", "截") or (bare and cue.start() == 0):
+            if cue["cue"] in AS_OF_CUES or (bare and cue.start() == 0):
                 background = True
             elif not bare:
                 year = sentence_year = int(cue["year"])

@@ -10,22 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.model import Target
 from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
-    rf"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
-    r"并|其中|同时|原则上|要|使|将|建成|建设|打造|培育|组织|开展|共|累计|各级|市县两级|[市县区]级|"
+    rf"^(?:[，、；：\s]|{cue_pattern('scope', 'filler')}|[市县区]级|"
     rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?末)+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
 (全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
 
-TRAILING_VERBS = re.compile(
-    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|提高|提升|增加|稳定在|保持在|为|在|是|按)+$"
-)
-"""Verbs between an indicator and its value (A、B均达到90%)."""
+TRAILING_VERBS = re.compile(rf"(?:{cue_pattern('link', 'reach')})+$")
+"""Verbs between an indicator and its value (A、B均达到90%, 总体达到50%左右)."""
 
 INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
 """Endings of an indicator name: each item of `A、B均达到90%` has one."""
