@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 
 import pytest
 
@@ -314,9 +315,47 @@ def test_targets_inline_value_first_and_undated_wordings(
             "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
             id="coverage-without-a-year-of-its-own",
         ),
+        # issue 12, class 6: baselines, background and policy parameters
+        # 5.shadafang.com/a/2021/0711/sh1560672.html
+        pytest.param(
+            "到2020年,我国孕产妇死亡率、婴儿死亡率已分别降至16.9/10万、5.4‰。",
+            id="a-finished-act-with-yi",
+        ),
+        # m.xtshb.cn/shehui/20230601/1864833.shtml (traditional)
+        pytest.param(
+            "2022年,全國孕產婦死亡率下降至15.7/10萬、嬰兒死亡率下降至4.9‰。",
+            id="a-bare-past-year-reports",
+        ),
+        # bbtnews.com.cn/2023/1214/498244.shtml
+        pytest.param(
+            "截至2022年末,全国共有各类养老机构和设施38.7万个,养老床位合计829.4万张。",
+            id="as-of-a-date",
+        ),
+        pytest.param("2021年全省养老床位达到21.3万张，护理型床位占比达到40%。", id="year-first"),
+        pytest.param(
+            "发展基础。全市老年人健康管理率达到63.7%，每千名老年人拥有养老床位32张。",
+            id="run-in-background-title",
+        ),
+        pytest.param(
+            "1.发展现状：全市建成托育机构25家，托位达到1800个。", id="numbered-background-title"
+        ),
+        # rx365.cn/news/20201022/74024.html (泰州市政府办公室)
+        pytest.param(
+            "对符合条件的以自有产权用房举办的养老机构,每张护理型床位给予1万元的一次性建设补贴;"
+            "对符合条件的以租赁形式举办的养老机构,每张护理型床位给予5000元的一次性改造补贴。",
+            id="subsidy-per-bed",
+        ),
+        pytest.param(
+            "一次性床位补贴按照40%、30%、30%比例分三年补助到位。", id="subsidy-shares-by-year"
+        ),
+        pytest.param(
+            "对新建养老机构按照每张床位补助1.5万元的标准给予建设补贴，补贴标准为50%。",
+            id="subsidy-standard",
+        ),
     ],
 )
 def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
+    """Facts about the present, forecasts, norms and policy parameters are no targets."""
     assert [t for t in _inline(text) if t[3] != Decimal(100)] == []
 
 
@@ -511,4 +550,91 @@ def test_targets_restated_unknown_wording_is_one_target() -> None:
     assert [(t.indicator, t.source) for t in targets] == [
         ("社区养老服务志愿者注册率", "table"),
         ("养老服务志愿者注册人数", "inline"),
+    ]
+
+
+VALUE_FIELDS = attrgetter("indicator", "year", "comparator", "value", "max_value", "unit")
+
+
+def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    normalized = normalize_text(text)
+    return [VALUE_FIELDS(t) for t in text_targets(normalized.text, 0, normalized.quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # smesc.cn/news/show.php?itemid=264905 (a State Council opinion on health services)
+        pytest.param(
+            "到2020年,全面建成以居家为基础、社区为依托、机构为支撑的,功能完善、规模适度、覆盖城乡的"
+            "养老服务体系,每千名老年人拥有养老床位数 达到35-40张。",
+            [("每千名老年人拥有养老床位数", 2020, "=", Decimal(35), Decimal(40), "张")],
+            id="range-with-a-hyphen",
+        ),
+        pytest.param(
+            "到2025年，建成3—5家示范性托育机构。",
+            [("示范性托育机构", 2025, "=", Decimal(3), Decimal(5), "家")],
+            id="range-with-a-dash-written-value-first",
+        ),
+        # guangaqi.com/news/china/363192.html, quoting the “十三五”卫生与健康规划 (traditional)
+        pytest.param(
+            "到2020年我國人均預期壽命應大於77.3歲,孕產婦死亡率應小於18/10萬,嬰兒死亡率應小於7.5‰。",
+            [
+                ("人均预期寿命", 2020, ">", Decimal("77.3"), None, "岁"),
+                ("孕产妇死亡率", 2020, "<", Decimal(18), None, "/10万"),
+                ("婴儿死亡率", 2020, "<", Decimal("7.5"), None, "‰"),
+            ],
+            id="per-100000-and-per-mille-units",
+        ),
+        # gov.cn/xinwen/2022-02/25/content_5675683.htm
+        pytest.param(
+            "到2025年,我国养老机构护理型床位占比要达到55%。",
+            [("养老机构护理型床位占比", 2025, "=", Decimal(55), None, "%")],
+            id="national-scope-and-modal-are-not-the-name",
+        ),
+        pytest.param(
+            "到2025年，全市托育服务机构普惠率总体达到50%左右。",
+            [("托育服务机构普惠率", 2025, "=", Decimal(50), None, "%")],
+            id="overall-about-is-one-target-equal",
+        ),
+        pytest.param(
+            "到2025年，城市和农村社区养老服务设施覆盖率分别达到65%和55%。",
+            [
+                ("城市社区养老服务设施覆盖率", 2025, "=", Decimal(65), None, "%"),
+                ("农村社区养老服务设施覆盖率", 2025, "=", Decimal(55), None, "%"),
+            ],
+            id="respectively-joined-by-he",
+        ),
+        pytest.param(
+            "到2025年，健康服务业总规模达到2万亿元，护理型床位占比超过55%，托位数达到1.2万个左右。",
+            [
+                ("健康服务业总规模", 2025, "=", Decimal(2), None, "万亿元"),
+                ("护理型床位占比", 2025, ">", Decimal(55), None, "%"),
+                ("托位数", 2025, "=", Decimal(12000), None, "个"),
+            ],
+            id="magnitude-stays-in-a-measure-unit-and-folds-into-a-count",
+        ),
+        pytest.param(
+            "到2025年，每10万人口拥有全科医生数达到3.5名。",
+            [("每10万人口拥有全科医生数", 2025, "=", Decimal("3.5"), None, "名")],
+            id="per-100000-residents-is-no-value",
+        ),
+    ],
+)
+def test_targets_inline_value_grammar(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """Issue 12, class 7: ranges, 超过/左右/以上, ‰ and /10万, magnitudes, 分别/总体."""
+    assert _inline_values(text) == expected
+
+
+def test_targets_inline_from_baseline_to_target() -> None:
+    """从X增加到Y, like 由X提高到Y: X is the baseline (issue 12, class 4)."""
+    assert _inline_with_baseline("到2025年，全省养老床位从12.4万张增加到14.6万张。") == [
+        ("养老床位", 2025, "=", Decimal(146000), Decimal(124000), None)
+    ]
+
+
+def test_targets_standardised_facility_is_a_target() -> None:
+    """标准化 names a kind of facility; it is not the 标准 of a subsidy."""
+    assert _inline_values("到2025年，建成10家标准化托育机构。") == [
+        ("标准化托育机构", 2025, "=", Decimal(10), None, "家")
     ]

@@ -75,12 +75,27 @@ every figure up to the sentence end is a fact, not a target."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
+    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…)."""
+约160万人, 建成了6所…, 已分别降至16.9/10万、5.4‰)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+
+PARAMETER = re.compile(rf"(?:{cue_pattern('parameter')})(?!化)(?:分别)?(?:上浮|下浮|提高|为)?$")
+"""A policy parameter ends the words before its value: 补贴标准为50%, 每张床位补助1.5万元,
+补助标准分别上浮50%、100%、200% — the amount of a subsidy or a norm, not a target."""
+
+PARAMETER_AFTER = re.compile(rf"^的?[^，；。\d]{{0,8}}?(?:{cue_pattern('parameter')})(?!化)")
+"""按每张床位1.5万元的标准, 给予1万元的一次性建设补贴, 按照40%、30%、30%比例分三年补助到位:
+the value is the amount or share of a norm or a subsidy (标准化 is not a norm)."""
+
+BACKGROUND_LEAD = re.compile(
+    rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"
+)
+"""A paragraph run in under a background title (发展基础。“十三五”以来…, 1.发展现状：…)
+reports the present: its figures are facts, not targets."""
 
 ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
 """A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
@@ -131,6 +146,8 @@ ACTION_OBJECT = re.compile(
 
 def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`)."""
+    if BACKGROUND_LEAD.match(text):
+        return []
     targets: list[Target] = []
     year: int | None = None
     sentence_year: int | None = None
@@ -299,19 +316,35 @@ def _distant_comparator(before: str) -> str | None:
 
 def _is_target_value(match: re.Match[str], clause: str) -> bool:
     """Not an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年
-    增加1万张), a size class (100张床位以上的…, 超过1万人的…), or an undated population
-    size (3岁以下婴幼儿数28.4万人)."""
+    增加1万张), a rate's denominator (每10万人口), a policy parameter, a size class
+    (100张床位以上的…, 超过1万人的…), or an undated population size (3岁以下婴幼儿数28.4万人)."""
     if match["unit"] == "岁" and match["pre"]:
         return True
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
         return False
+    if clause[match.start("num") - 1 : match.start("num")] == "每":
+        return False  # the denominator of a rate: 每10万人口…, 每100户…
+    if PARAMETER.search(_before_list(clause[: match.start()])):
+        return False
+    if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
+        return False
     if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not YEAR_CUE.search(clause):
         return False
     return CONDITION.match(clause[match.end() :]) is None
+
+
+LISTED_VALUES = re.compile(rf"(?:\d+(?:\.\d+)?(?:{UNIT_PATTERN})?[、和及与])+$")
+LISTED_AFTER = re.compile(rf"^(?:[、和及与]\d+(?:\.\d+)?(?:{UNIT_PATTERN})?)+")
+"""The values listed with a value (上浮50%、100%、200%, 按照40%、30%、30%比例): they
+share its words."""
+
+
+def _before_list(before: str) -> str:
+    return LISTED_VALUES.sub("", before)
 
 
 def _after_last_year(before: str) -> str:
