@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph.cues import cue_pattern, words_with
 from policygraph.markers import MARKER_LEVELS
 
 
@@ -36,21 +37,27 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...] = ()  # one row a line only; empty cells kept as ""
 
 
+_YEAR_HEADER_WORDS = "基期|现状|目标"  # the words a year column is headed by (2025年目标值)
 HEADER_CELL = re.compile(
-    r"^(序号|编号|指标名称|指标|名称|项目|单位|计量单位|属性|指标属性|指标性质|类型|"
-    r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类|"
-    r"(\d{4}年?|基期|现状|目标).*|.{0,6}(基期|现状|目标).{0,8})$"
+    rf"^({cue_pattern('header')}|"
+    rf"(\d{{4}}年?|{_YEAR_HEADER_WORDS}).*|.{{0,6}}({_YEAR_HEADER_WORDS}).{{0,8}})$"
 )
-"""Cells that only a table header holds: 序号, 指标名称, 单位, year columns
-(2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""
+"""Cells that only a table header holds (data/cues.csv, kind header): 序号, 指标名称, 单位,
+属性, 责任单位, 地区 …, and year columns (2021, 2025年, 2025年养老床位（张）, 目标值)."""
 
 FIRST_HEADER_CELL = re.compile(
-    r"^(序号|编号|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类)$"
+    "^("
+    + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
+    + ")$"
 )
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""
-ROW_HEADER_KEY = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区|指标名称|指标|\d{4}年?.*)$")
+ROW_HEADER_KEY = re.compile(
+    "^("
+    + "|".join(w for kind in ("serial", "region", "name") for w in words_with("header", kind))
+    + r"|\d{4}年?.*)$"
+)
 """A header row laid out on one line names a serial, a region, an indicator or a year
 column; merged cells may have moved any of them off the first place."""
 

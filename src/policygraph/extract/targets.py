@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS, split_units
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
@@ -38,26 +39,28 @@ NAME_WITH_UNIT = re.compile(
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
 每千名老年人养老床位数（张/千人）."""
 
-BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
+BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 
 CELL_VALUE = re.compile(
-    rf"^(?P<sign>{'|'.join(COMPARATOR_SIGNS)})?\s*(?P<num>\d+(?:\.\d+)?)"
+    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>以上|以下)?(?P<rest>.*)$"
 )
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
-REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
+HEADER_KINDS = cue_values("header")
+"""Header cells by the column they head (data/cues.csv, kind header): 序号 → serial,
+指标名称 → name, 单位 → unit, 属性 → attr, 责任单位 → resp, 领域 → group, 地区 → region."""
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
-BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
+BASELINE_HEADER = re.compile("|".join(words_with("header_year", "base")))
 """Year columns that hold the starting point: 2020年（基期）, 现状值, 2021年实际."""
-TARGET_HEADER = re.compile(r"目标|规划|预期值")
+TARGET_HEADER = re.compile("|".join(words_with("header_year", "goal")))
 """Year columns that hold the goal: 2025年目标值, 目标值."""
-TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
-"""The sum row of an allocation table is the plan's own total, not a region's target."""
+TOTAL_ROW = frozenset(cue_words("total")) | {w for w in cue_words("scope") if w.startswith("全")}
+"""The sum row of an allocation table (合计, 全市) is the plan's own total, not a region's
+target."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
-GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def parse_cell(text: str) -> Quantity | None:
 
 def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     """Targets of an indicator table or an allocation table (a region per row)."""
-    if REGION_HEADER.match(table.header[0].text):
+    if HEADER_KINDS.get(table.header[0].text) == "region":
         return _allocation_targets(table, quote)
     return _indicator_targets(table, quote)
 
@@ -107,21 +110,20 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
             kinds[-1] = "attr"
             continue
         year = _header_year(text)
-        if text in ("序号", "编号"):
-            kinds.append("serial")
-        elif GROUP_HEADER.match(text):
-            kinds.append("group")
+        exact = HEADER_KINDS.get(text)
+        if exact in ("serial", "group"):
+            kinds.append(exact)
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
             kinds.append(f"base:{year or ''}")
-        elif "名称" in text or text in ("指标", "项目"):
+        elif exact == "name" or "名称" in text:
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
             kinds.append("unit")
         elif year:
             kinds.append(f"year:{year}")
-        elif "属性" in text or "性质" in text or text == "类型":
+        elif exact == "attr" or "属性" in text or "性质" in text:
             kinds.append("attr")
-        elif "责任" in text or "牵头" in text:
+        elif exact == "resp" or "责任" in text or "牵头" in text:
             kinds.append("resp")
         else:
             kinds.append("other")
@@ -146,13 +148,15 @@ def _rows(
 ) -> list[tuple[str | None, Cell, list[Cell]]]:
     """Rows of a numbered table: (group, serial cell, the row's other cells). With a
     类别 column, the label of a group of rows stands just before the serial of its
-    first row (the merged cell is printed once)."""
+    first row (the merged cell is printed once). The next serial number opens a row
+    only where an indicator name follows it: a value equal to it (a 2025 value of 3
+    before row 3) stays in its row."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
-        if cell.text == str(expected):
+        if cell.text == str(expected) and _names_indicator(following):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
@@ -162,6 +166,15 @@ def _rows(
         elif rows:
             rows[-1][2].append(cell)
     return rows
+
+
+def _names_indicator(text: str) -> bool:
+    """A cell that can open a row after its serial: words (3岁以下婴幼儿健康管理率), not
+    a bare value (95, ≥60, 100%), a unit or an attribute."""
+    if EMPTY_CELL.match(text) or text in BINDING_WORDS or TABLE_UNIT_CELL.match(text):
+        return False
+    value = CELL_VALUE.match(text.strip())
+    return value is None or len(value["rest"].strip()) >= 2
 
 
 def _group_label(text: str) -> bool:
@@ -300,6 +313,10 @@ def _grid_targets(
         name = placed.get("name")
         if name is None or not name.text:
             continue
+        if not _aligned(placed, row):
+            after_name = [c for c in row[row.index(name) :] if c.text]
+            targets.extend(_row_targets(after_name, kinds, roles, group, quote))
+            continue
         attr = placed.get("attr")
         unit = placed.get("unit")
         facts = RowFacts(
@@ -313,6 +330,14 @@ def _grid_targets(
         )
         targets.extend(_targets_of_row(facts, roles, quote))
     return targets
+
+
+def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
+    """Whether a row's cells sit in their columns: its 属性 cell (约束性/预期性) is in the
+    attribute column. A row that dropped a cell without a gap (a unit cell left out where
+    the name carries the unit, 每千名老年人拥有养老床位数(张)) is placed by evidence."""
+    binding = next((c for c in row if c.text in BINDING_WORDS), None)
+    return binding is None or "attr" not in placed or placed["attr"] is binding
 
 
 def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
@@ -365,7 +390,7 @@ def _allocation_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     )
     for row in rows:
         region = row[0].text
-        if len(row) != width or TOTAL_ROW.match(region):
+        if len(row) != width or region in TOTAL_ROW:
             continue
         for cell, column in zip(row[1:], columns, strict=True):
             quantity = parse_cell(cell.text)
