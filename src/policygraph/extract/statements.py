@@ -1,10 +1,12 @@
 """Targets stated in running text: 到2025年…达到X%, …不低于…, …以上, 力争…, 确保….
 
-A paragraph is read clause by clause. A year cue (到2025年, 2022年底前, 十四五末)
-scopes the clauses after it; background cues (截至, 目前, 预计 …) silence the rest
-of their sentence. In each clause a value phrase (达到90%, 1.5万张, 1—2个) names
-its indicator either before it (`社区日间照料机构覆盖率达90%`) or, written value
-first, after it (`建成1所三级中医医院`, `50%以上行政村建有老年大学学习点`) — see
+A paragraph is read clause by clause, in passes: `clauses.py` gives each clause the
+year that scopes it (到2025年, 2022年底前, 十四五末) and silences those that report
+the present (截至, 目前, 预计, 已建成 …); a context pass carries the indicator named
+earlier in the sentence and the action last named. In each clause a value phrase
+(达到90%, 1.5万张, 1—2个) names its indicator either before it (`社区日间照料机构
+覆盖率达90%`) or, written value first, after it (`建成1所三级中医医院`, `50%以上行政村
+建有老年大学学习点`) — see
 `wording.py`. A clause without a value may state a target in words (`qualitative.py`).
 """
 
@@ -14,13 +16,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.cues import cue_pattern, cue_words
-from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
+from policygraph.cues import cue_pattern
+from policygraph.extract.clauses import DAMAGED_VALUE, YEAR_CUE, Clause, scoped_clauses
 from policygraph.extract.numbers import (
     COMPARATOR_WORDS,
-    FIVE_YEAR_PLAN_NAMES,
-    FIVE_YEAR_PLANS,
-    PAST_FIVE_YEAR_PLANS,
     apply_multiplier,
     parse_decimal,
 )
@@ -35,23 +34,10 @@ from policygraph.extract.wording import (
     share_wording,
     value_first_names,
 )
-from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
-
-AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
-YEAR_CUE = re.compile(
-    rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
-    r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
-)
-"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
-(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
-opening a clause, 2021年，全市新增…, reports what happened in it)."""
-
-FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)?末")
-"""十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
 
 VALUE_PHRASE = re.compile(
     rf"(?P<pre>{cue_pattern('comparator', 'reach')})?"
@@ -63,26 +49,6 @@ VALUE_PHRASE = re.compile(
 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of distributive targets are
 often spelt in Chinese (至少建成一所)."""
 
-SENTENCE_BACKGROUND = re.compile(
-    rf"{AS_OF_WORDS}|{cue_pattern('background')}|“?(?:{PAST_FIVE_YEAR_PLANS})”?"
-    r"|(?<!每千)(?<!每千名)常住人口"
-    r"|[高低]于[^，；。]{0,16}百分点"
-)
-"""Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
-目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
-“十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
-every figure up to the sentence end is a fact, not a target."""
-
-CLAUSE_BACKGROUND = re.compile(
-    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
-    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
-)
-"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…, 已分别降至16.9/10万、5.4‰)."""
-
-NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
-"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
-
 PARAMETER = re.compile(rf"(?:{cue_pattern('parameter')})(?!化)(?:分别)?(?:上浮|下浮|提高|为)?$")
 """A policy parameter ends the words before its value: 补贴标准为50%, 每张床位补助1.5万元,
 补助标准分别上浮50%、100%、200% — the amount of a subsidy or a norm, not a target."""
@@ -91,27 +57,8 @@ PARAMETER_AFTER = re.compile(rf"^的?[^，；。\d]{{0,8}}?(?:{cue_pattern('para
 """按每张床位1.5万元的标准, 给予1万元的一次性建设补贴, 按照40%、30%、30%比例分三年补助到位:
 the value is the amount or share of a norm or a subsidy (标准化 is not a norm)."""
 
-BACKGROUND_LEAD = re.compile(
-    rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"
-)
-"""A paragraph run in under a background title (发展基础。“十三五”以来…, 1.发展现状：…)
-reports the present: its figures are facts, not targets."""
-
-ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
-"""A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
-targets the previous item's year does not govern."""
-
 PER_YEAR = re.compile(r"每年|年均|每年度")
 """Per-year targets (每年新增托位1000个以上) have no target year of their own."""
-
-CLAUSE_SPLIT = re.compile(r"[，；。：]")
-
-RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
-"""Scraping damage: a value whose unit and punctuation were lost runs into the next
-year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
-
-DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
-"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
 
 CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
 """100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
@@ -145,40 +92,34 @@ ACTION_OBJECT = re.compile(
 
 
 def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
-    """Targets stated in one paragraph of running text (offsets from `base`)."""
-    if BACKGROUND_LEAD.match(text):
-        return []
+    """Targets stated in one paragraph of running text (offsets from `base`): the clauses
+    with their year scope (`clauses.py`), those that do not report the present read for
+    values and names, then the post-rules of the paragraph."""
+    clauses = scoped_clauses(text)
     targets: list[Target] = []
-    year: int | None = None
-    sentence_year: int | None = None
-    background = False
-    action = subject = ""
-    opening = YEAR_CUE.search(text[:24])
-    for c_start, c_text in _clauses(text):
-        if c_start and text[c_start - 1] == "。" and ITEM_START.match(c_text):
-            year, opening = None, None
-        if (period_end := FIVE_YEAR_END.search(c_text)) is not None:
-            year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
-        for cue in YEAR_CUE.finditer(c_text):
-            if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
-                continue
-            bare = not (cue["cue"] or cue["before"] or cue["end"])
-            if cue["cue"] in AS_OF_CUES or (bare and cue.start() == 0):
-                background = True
-            elif not bare:
-                year = sentence_year = int(cue["year"])
-        if SENTENCE_BACKGROUND.search(c_text):
-            background = True
-        if not (background or CLAUSE_BACKGROUND.search(c_text) or NORM_CUE.search(c_text)):
-            dated = sentence_year or (year if opening else None)
-            found = _clause_targets(c_text, c_start, base, (year, dated), quote, subject)
-            targets.extend(_with_action(t, action) for t in found)
-        subject = _subject(c_text) or subject
-        if (done := ACTION_OBJECT.search(c_text)) is not None:
-            action = done["object"]
-        if c_text.endswith("。"):
-            background, sentence_year, subject = False, None, ""
+    for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
+        if clause.reports:
+            continue
+        years = (clause.year, clause.worded_year)
+        found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
+        targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
+
+
+def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
+    """Pass 3: per clause, the indicator an earlier clause of its sentence named (which a
+    bare value, ，达到55%, continues) and the action the paragraph last named (which a
+    bare verb, 每年支持200户, counts)."""
+    context: list[tuple[str, str]] = []
+    subject = action = ""
+    for clause in clauses:
+        context.append((subject, action))
+        subject = _subject(clause.text) or subject
+        if (done := ACTION_OBJECT.search(clause.text)) is not None:
+            action = done["object"]
+        if clause.text.endswith("。"):
+            subject = ""
+    return context
 
 
 def _units_from_restatements(targets: list[Target]) -> list[Target]:
@@ -198,23 +139,6 @@ def _with_action(target: Target, action: str) -> Target:
     if bare is None or not action:
         return target
     return replace(target, indicator=(bare["per"] or "") + action)
-
-
-def _clauses(text: str) -> list[tuple[int, str]]:
-    cuts = sorted({m.end() for m in CLAUSE_SPLIT.finditer(text)} | _run_on_cuts(text))
-    clauses, start = [], 0
-    for cut in cuts:
-        clauses.append((start, text[start:cut]))
-        start = cut
-    if start < len(text):
-        clauses.append((start, text[start:]))
-    return clauses
-
-
-def _run_on_cuts(text: str) -> set[int]:
-    return {
-        m.start() for m in RUN_ON_YEAR.finditer(text) if DAMAGED_VALUE.search(text[: m.start()])
-    }
 
 
 def _subject(clause: str) -> str:

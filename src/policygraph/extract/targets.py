@@ -56,7 +56,7 @@ BASELINE_HEADER = re.compile("|".join(words_with("header_year", "base")))
 """Year columns that hold the starting point: 2020年（基期）, 现状值, 2021年实际."""
 TARGET_HEADER = re.compile("|".join(words_with("header_year", "goal")))
 """Year columns that hold the goal: 2025年目标值, 目标值."""
-TOTAL_ROW = frozenset(cue_words("total")) | {w for w in cue_words("scope") if w.startswith("全")}
+TOTAL_ROW = frozenset(cue_words("total") + words_with("scope", "whole"))
 """The sum row of an allocation table (合计, 全市) is the plan's own total, not a region's
 target."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")

@@ -1,0 +1,179 @@
+"""The clauses of a paragraph of running text, each with the year that scopes it and
+whether it reports the present: the first passes of the running-text target reader.
+
+A paragraph is cut at ，；。： (and where scraping damage ran a value into the next
+year, 40002025年底). Two passes then read the clauses in order, each with the one
+state it needs:
+
+- year scope: a deadline (到2025年, 2022年底前, 十四五末) scopes the clauses after it;
+  a numbered item after a sentence end starts afresh;
+- reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…) or a
+  report word (目前, 预计, “十三五”期间) silences the rest of its sentence; stock,
+  finished acts (已建成, 已分别降至) and norms (按每千人口…) silence their clause.
+
+The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
+these passes leave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.cues import cue_pattern, cue_words
+from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PAST_FIVE_YEAR_PLANS
+from policygraph.markers import ITEM_MARKER
+
+AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
+YEAR_CUE = re.compile(
+    rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
+    r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
+)
+"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
+(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
+opening a clause, 2021年，全市新增…, reports what happened in it)."""
+
+BASE_YEAR_WORDS = frozenset(cue_words("baseline") + cue_words("change"))
+"""由2020年的…, 较2020年…: a year that dates a baseline or a change, not a deadline."""
+
+FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)?末")
+"""十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
+
+SENTENCE_BACKGROUND = re.compile(
+    rf"{AS_OF_WORDS}|{cue_pattern('background')}|“?(?:{PAST_FIVE_YEAR_PLANS})”?"
+    r"|(?<!每千)(?<!每千名)常住人口"
+    r"|[高低]于[^，；。]{0,16}百分点"
+)
+"""Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
+目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
+“十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
+every figure up to the sentence end is a fact, not a target."""
+
+CLAUSE_BACKGROUND = re.compile(
+    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
+    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
+)
+"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
+约160万人, 建成了6所…, 已分别降至16.9/10万、5.4‰)."""
+
+NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
+"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+
+BACKGROUND_LEAD = re.compile(
+    rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"
+)
+"""A paragraph run in under a background title (发展基础。“十三五”以来…, 1.发展现状：…)
+reports the present: its figures are facts, not targets."""
+
+ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
+"""A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
+targets the previous item's year does not govern."""
+
+CLAUSE_SPLIT = re.compile(r"[，；。：]")
+
+RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
+"""Scraping damage: a value whose unit and punctuation were lost runs into the next
+year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
+
+DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
+"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its offset in the paragraph, its text, the year scoping its values,
+    the year scoping a target worded without a value (only a year of its own sentence,
+    or the paragraph's opening one), and whether it reports the present."""
+
+    start: int
+    text: str
+    year: int | None
+    worded_year: int | None
+    reports: bool
+
+
+def scoped_clauses(text: str) -> list[Clause]:
+    """The clauses of a paragraph with their year scope and report flag."""
+    if BACKGROUND_LEAD.match(text):
+        return []
+    cut = _cut(text)
+    years = _year_scopes(text, cut)
+    reports = _reports(cut)
+    return [
+        Clause(start, clause, year, worded, report)
+        for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
+    ]
+
+
+def _cut(text: str) -> list[tuple[int, str]]:
+    cuts = sorted({m.end() for m in CLAUSE_SPLIT.finditer(text)} | _run_on_cuts(text))
+    clauses, start = [], 0
+    for cut in cuts:
+        clauses.append((start, text[start:cut]))
+        start = cut
+    if start < len(text):
+        clauses.append((start, text[start:]))
+    return clauses
+
+
+def _run_on_cuts(text: str) -> set[int]:
+    return {
+        m.start() for m in RUN_ON_YEAR.finditer(text) if DAMAGED_VALUE.search(text[: m.start()])
+    }
+
+
+def _year_scopes(text: str, clauses: list[tuple[int, str]]) -> list[tuple[int | None, int | None]]:
+    """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
+    scopes: list[tuple[int | None, int | None]] = []
+    year: int | None = None
+    sentence_year: int | None = None
+    opening = YEAR_CUE.search(text[:24]) is not None
+    for start, clause in clauses:
+        if start and text[start - 1] == "。" and ITEM_START.match(clause):
+            year, opening = None, False
+        if (period_end := FIVE_YEAR_END.search(clause)) is not None:
+            year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
+        for cue in _deadlines(clause):
+            year = sentence_year = int(cue["year"])
+        scopes.append((year, sentence_year or (year if opening else None)))
+        if clause.endswith("。"):
+            sentence_year = None
+    return scopes
+
+
+def _deadlines(clause: str) -> list[re.Match[str]]:
+    """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
+    a bare year, or the year of a baseline (由2020年的…)."""
+    return [
+        cue
+        for cue in YEAR_CUE.finditer(clause)
+        if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
+        and (cue["before"] or cue["end"] or cue["cue"])
+        and cue["cue"] not in AS_OF_CUES
+    ]
+
+
+def _reports(clauses: list[tuple[int, str]]) -> list[bool]:
+    """Pass 2: whether each clause reports the present (its sentence or itself does)."""
+    flags: list[bool] = []
+    sentence_reports = False
+    for _start, clause in clauses:
+        sentence_reports = sentence_reports or _opens_a_report(clause)
+        flags.append(
+            sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
+        )
+        if clause.endswith("。"):
+            sentence_reports = False
+    return flags
+
+
+def _opens_a_report(clause: str) -> bool:
+    """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
+    for cue in YEAR_CUE.finditer(clause):
+        if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
+            continue
+        bare = not (cue["cue"] or cue["before"] or cue["end"])
+        if cue["cue"] in AS_OF_CUES or (bare and cue.start() == 0):
+            return True
+    return bool(SENTENCE_BACKGROUND.search(clause))
