@@ -352,6 +352,12 @@ def test_targets_inline_value_first_and_undated_wordings(
             "对新建养老机构按照每张床位补助1.5万元的标准给予建设补贴，补贴标准为50%。",
             id="subsidy-standard",
         ),
+        # corpus/lincang.txt, line 63
+        pytest.param(
+            "到2025年，新建住宅小区应按照每百户不少于20平方米建筑面积配建社区居家养老服务设施用房，"
+            "且单处用房建筑面积不得少于300平方米。",
+            id="floor-area-of-a-facility",
+        ),
     ],
 )
 def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
@@ -619,6 +625,39 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             [("每10万人口拥有全科医生数", 2025, "=", Decimal("3.5"), None, "名")],
             id="per-100000-residents-is-no-value",
         ),
+        # smesc.cn/news/show.php?itemid=264905
+        pytest.param(
+            "到2020年,人均体育场地面积达到1.8平方米以上,城市公共体育场、群众户外健身场地和公众健身活"
+            " 动中心普及",
+            [("人均体育场地面积", 2020, ">=", Decimal("1.8"), None, "平方米")],
+            id="area-per-head",
+        ),
+        # qutaogo.com/sjtt/2022/0110/70355.html, on the “十四五”公共服务规划 (traditional)
+        pytest.param(
+            "根據規劃,2025年我國學前教育毛入園率將大於90%,高中階段教育毛入學率大於92%,"
+            "每千人口擁有3歲以下嬰幼兒托位數4.5個。",
+            [
+                ("学前教育毛入园率", 2025, ">", Decimal(90), None, "%"),
+                ("高中阶段教育毛入学率", 2025, ">", Decimal(92), None, "%"),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
+            ],
+            id="bare-year-with-a-future-modal-is-a-deadline",
+        ),
+        # a 一老一小 plan's goals, zhihaiinnovate.com/xinxi/6180.html
+        pytest.param(
+            "到2025年,婴幼儿照护服务规范体系基本健全。社区婴幼儿照护服务机构覆盖率达到50%以上,"
+            "建成至少一个市级示范性、综合性托育服务中心。",
+            [
+                ("社区婴幼儿照护服务机构覆盖率", 2025, ">=", Decimal(50), None, "%"),
+                ("市级示范性、综合性托育服务中心", 2025, ">=", Decimal(1), None, "个"),
+            ],
+            id="adjectives-listed-before-the-noun",
+        ),
+        pytest.param(
+            "到2025年，养老服务从业人员总量超过500万人。",
+            [("养老服务从业人员总量", 2025, ">", Decimal(5000000), None, "人")],
+            id="a-dated-count-of-people",
+        ),
     ],
 )
 def test_targets_inline_value_grammar(text: str, expected: list) -> None:  # type: ignore[type-arg]
@@ -630,6 +669,18 @@ def test_targets_inline_from_baseline_to_target() -> None:
     """从X增加到Y, like 由X提高到Y: X is the baseline (issue 12, class 4)."""
     assert _inline_with_baseline("到2025年，全省养老床位从12.4万张增加到14.6万张。") == [
         ("养老床位", 2025, "=", Decimal(146000), Decimal(124000), None)
+    ]
+
+
+def test_targets_inline_remark_on_the_base_gives_the_baseline() -> None:
+    """达到4.5个（较2020年的1.8个增长150%）: the remark's first figure is the baseline
+    (a sentence of the “十四五”公共服务规划 as quoted in a public GitHub page)."""
+    text = "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个（较2020年的1.8个增长150%）。"
+    assert _inline_with_baseline(text) == [
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), Decimal("1.8"), 2020)
+    ]
+    assert _inline_with_baseline("到2025年，护理型床位占比达到55%（2020年为40%）。") == [
+        ("护理型床位占比", 2025, "=", Decimal(55), Decimal(40), 2020)
     ]
 
 

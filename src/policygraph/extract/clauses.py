@@ -34,6 +34,10 @@ YEAR_CUE = re.compile(
 (截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
 opening a clause, 2021年，全市新增…, reports what happened in it)."""
 
+FUTURE = re.compile(cue_pattern("future"))
+"""A modal of the future (将, 要, 力争, 确保) after a bare year opening a clause makes the
+year a deadline: 2025年我国学前教育毛入园率将大于90%."""
+
 BASE_YEAR_WORDS = frozenset(cue_words("baseline") + cue_words("change"))
 """由2020年的…, 较2020年…: a year that dates a baseline or a change, not a deadline."""
 
@@ -149,9 +153,13 @@ def _deadlines(clause: str) -> list[re.Match[str]]:
         cue
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
-        and (cue["before"] or cue["end"] or cue["cue"])
+        and (cue["before"] or cue["end"] or cue["cue"] or _future_bare_year(clause, cue))
         and cue["cue"] not in AS_OF_CUES
     ]
+
+
+def _future_bare_year(clause: str, cue: re.Match[str]) -> bool:
+    return cue.start() == 0 and FUTURE.search(clause, cue.end()) is not None
 
 
 def _reports(clauses: list[tuple[int, str]]) -> list[bool]:
@@ -174,6 +182,8 @@ def _opens_a_report(clause: str) -> bool:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
-        if cue["cue"] in AS_OF_CUES or (bare and cue.start() == 0):
+        if cue["cue"] in AS_OF_CUES or (
+            bare and cue.start() == 0 and not _future_bare_year(clause, cue)
+        ):
             return True
     return bool(SENTENCE_BACKGROUND.search(clause))

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, words_with
 from policygraph.extract.clauses import DAMAGED_VALUE, YEAR_CUE, Clause, scoped_clauses
 from policygraph.extract.numbers import (
     COMPARATOR_WORDS,
@@ -69,6 +69,18 @@ BASELINE_FROM = re.compile(
 )
 """由X提高到Y, 由2020年的1.2万个增加到4.5万个, 从12.4万张增加到14.6万张: the base
 figure (and year) of the target."""
+
+BASE_REMARK = re.compile(
+    rf"[（(](?:{cue_pattern('change')})?(?P<year>20\d{{2}})年(?:底|末)?(?:的|为)?"
+    rf"(?P<num>\d+(?:\.\d+)?)(?:{MULTIPLIER_PATTERN})?(?P<unit>{UNIT_PATTERN})?[^）)]*[）)]"
+)
+"""A remark on the base after a target value — 达到4.5个（较2020年的1.8个增长150%）,
+达到55%（2020年为40%）: its first figure is the target's baseline, none is a target."""
+
+AREA_UNITS = frozenset(words_with("unit", "area"))
+PER_CAPITA = re.compile(cue_pattern("per_capita"))
+"""An area is a target per head (人均体育场地面积达到1.8平方米以上); the floor area of a
+facility (单处用房建筑面积不得少于300平方米) is a construction norm."""
 
 CHANGE_FROM = re.compile(
     rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$"
@@ -168,7 +180,7 @@ def _clause_targets(
     matches = [
         m
         for m in VALUE_PHRASE.finditer(clause)
-        if _is_target_value(m, clause)
+        if _is_target_value(m, clause, dated=years[0] is not None)
         and not any(b.start() <= m.start() < b.end() for b in baselines)
     ]
     for index, match in enumerate(matches):
@@ -206,7 +218,8 @@ def _clause_targets(
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
-            target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)
+            baseline = base_of or BASE_REMARK.match(clause, match.end())
+            target = _inline_target(name, match, clause, c_start, base, year, quote, baseline)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
         targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
@@ -238,7 +251,7 @@ def _distant_comparator(before: str) -> str | None:
     return COMPARATOR_WORDS[share["word"]] if share else None
 
 
-def _is_target_value(match: re.Match[str], clause: str) -> bool:
+def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     """Not an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年
     增加1万张), a rate's denominator (每10万人口), a policy parameter, a size class
     (100张床位以上的…, 超过1万人的…), or an undated population size (3岁以下婴幼儿数28.4万人)."""
@@ -248,6 +261,10 @@ def _is_target_value(match: re.Match[str], clause: str) -> bool:
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
         return False
+    if any(r.start() < match.start() < r.end() for r in BASE_REMARK.finditer(clause)):
+        return False
+    if match["unit"] in AREA_UNITS and not PER_CAPITA.search(clause, 0, match.start()):
+        return False  # 单处用房建筑面积不得少于300平方米 is a construction norm
     if clause[match.start("num") - 1 : match.start("num")] == "每":
         return False  # the denominator of a rate: 每10万人口…, 每100户…
     if PARAMETER.search(_before_list(clause[: match.start()])):
@@ -256,7 +273,7 @@ def _is_target_value(match: re.Match[str], clause: str) -> bool:
         return False
     if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
         return False
-    if (match["mult"] or "") + match["unit"] == "万人" and not YEAR_CUE.search(clause):
+    if (match["mult"] or "") + match["unit"] == "万人" and not dated:
         return False
     return CONDITION.match(clause[match.end() :]) is None
 

@@ -71,10 +71,18 @@ PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
 
 
 def _attribute_list(clause: str, start: int, at: int) -> bool:
-    """特色突出、管理规范、服务标准的…: a 、 inside attributes that end in 的."""
+    """特色突出、管理规范、服务标准的…, 市级示范性、综合性托育服务中心: a 、 inside
+    attributes that end in 的, or in an adjective suffix (示范性, 护理型, 标准化)."""
     rest = re.split(r"[，。；：,;]", clause[at:], maxsplit=1)[0]
     attribute = clause[start:at].rsplit("、", 1)[-1]
+    if ATTRIBUTE_SUFFIX.search(attribute) and len(rest) > 1:
+        return True
     return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
+
+
+ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
+"""Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
+the list they stand in."""
 
 
 def value_first_names(before: str, after: str) -> list[str]:
