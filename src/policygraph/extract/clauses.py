@@ -56,10 +56,11 @@ every figure up to the sentence end is a fact, not a target."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
+    rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…, 已分别降至16.9/10万、5.4‰)."""
+约160万人, 建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
@@ -182,8 +183,13 @@ def _opens_a_report(clause: str) -> bool:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
-        if cue["cue"] in AS_OF_CUES or (
-            bare and cue.start() == 0 and not _future_bare_year(clause, cue)
-        ):
+        opens = not clause[: cue.start()].strip(OPENING_QUOTES)
+        if cue["cue"] in AS_OF_CUES or (bare and opens and not _future_bare_year(clause, cue)):
             return True
-    return bool(SENTENCE_BACKGROUND.search(clause))
+    return bool(SENTENCE_BACKGROUND.search(CITED_TITLE.sub("", clause)))
+
+
+OPENING_QUOTES = "“”‘’\"' "
+CITED_TITLE = re.compile(r"《[^》]*》")
+"""A cited title (《“十三五”卫生与健康规划》提出，到2020年…) names a document; its words
+do not make the sentence a report."""

@@ -83,9 +83,13 @@ PER_CAPITA = re.compile(cue_pattern("per_capita"))
 facility (单处用房建筑面积不得少于300平方米) is a construction norm."""
 
 CHANGE_FROM = re.compile(
-    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$"
+    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?|上年|去年)?(?:增加|增长|提高|提升|新增|下降|减少)$"
 )
-"""较2020年增加1万张: a change against a base year, not a level to reach."""
+"""较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
+
+COMMITMENT = re.compile(cue_pattern("action", "reach", "comparator", "future"))
+"""What makes an undated value a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
+a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1万个 states a stock."""
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
@@ -274,6 +278,8 @@ def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not dated:
+        return False
+    if not (dated or match["pre"] or match["post"] or COMMITMENT.search(clause, 0, match.start())):
         return False
     return CONDITION.match(clause[match.end() :]) is None
 
