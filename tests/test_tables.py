@@ -114,6 +114,32 @@ def test_tables_pipe_rows_that_drop_the_unit_cell_are_placed_by_evidence() -> No
     ]
 
 
+def test_tables_lone_pipe_on_the_line_of_the_last_cell() -> None:
+    """`预期性 | |`: the last cell of a continuation row and the empty cell of the
+    row-spanned column on one line; the attribute is 预期性, not a group label."""
+    targets = _targets(PIPE_CELLS.replace("预期性 |\n|\n", "预期性 | |\n"))
+    assert [(t.indicator, t.domain, t.binding) for t in targets[1:3]] == [
+        ("每千名老年人拥有养老床位数", "养老服务", Bindingness.EXPECTED),
+        ("新建城区、新建居住区配套建设养老服务设施达标率", "养老服务", Bindingness.BINDING),
+    ]
+
+
+def test_tables_rows_without_serials_align_without_the_trailing_empty_cell() -> None:
+    """No 序号 column: a continuation row is right-aligned on its filled cells, the
+    lone `|` at its end being the place of the row-spanned 领域 cell."""
+    text = (
+        "领域 | 指标 | 单位 | 2020年 | 2025年 | 属性 |\n"
+        "养老服务 | 养老机构护理型床位占比 | % | 44 | 55 | 约束性 |\n"
+        "特殊困难老年人月探访率 | % | - | 100% | 预期性 | |\n"
+        "托育服务 | 婴幼儿健康管理率 | % | 95 | >99 | 预期性\n"
+    )
+    assert [ROW_FIELDS(t) for t in _targets(text)] == [
+        ("养老服务", "养老机构护理型床位占比", 2025, "=", Decimal(55), "%"),
+        ("养老服务", "特殊困难老年人月探访率", 2025, "=", Decimal(100), "%"),
+        ("托育服务", "婴幼儿健康管理率", 2025, ">", Decimal(99), "%"),
+    ]
+
+
 def test_tables_value_equal_to_the_next_serial_stays_in_its_row() -> None:
     """One cell a line: a 2025 value of 3 just before row 3 is that row's goal, not the
     serial of the next row (the next serial is followed by an indicator name)."""

@@ -95,7 +95,12 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _cell_text(line: str) -> str:
-    return line.strip().rstrip("|").strip()
+    """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
+    cell of a row-spanned column) is 预期性."""
+    return CELL_END.sub("", line.strip())
+
+
+CELL_END = re.compile(r"[\s|]+$")
 
 
 def _is_header_row(texts: list[str]) -> bool:

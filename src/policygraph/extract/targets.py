@@ -342,11 +342,15 @@ def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
 
 def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
     """The column of the row's first cell: its serial number in the serial column, else
-    the cells are right-aligned (merged cells are missing at the start)."""
+    the cells are right-aligned (merged cells are missing at the start). Empty cells at
+    the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
     serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
-    return max(0, len(kinds) - len(row))
+    filled = len(row)
+    while filled and not row[filled - 1].text:
+        filled -= 1
+    return max(0, len(kinds) - filled)
 
 
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
