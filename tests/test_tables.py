@@ -200,3 +200,16 @@ def test_tables_word_table_is_read_row_by_row_with_merged_cells(tmp_path: Path) 
         ),
     ]
     assert all(t.quote.text in source.text for t in targets)
+
+
+def test_tables_two_goal_columns_have_no_baseline() -> None:
+    """2023年目标值 | 2025年目标值: both columns are goals; only an unmarked earliest
+    year (2021 | 2023 | 2025) is the baseline."""
+    text = (
+        "序号 | 指标名称 | 2023年目标值 | 2025年目标值 | 属性\n"
+        "1 | 普惠性托位占比（%） | 50 | 60 | 预期性\n"
+    )
+    assert [(t.year, t.value, t.baseline_value) for t in _targets(text)] == [
+        (2023, Decimal(50), None),
+        (2025, Decimal(60), None),
+    ]

@@ -188,7 +188,7 @@ def _group_label(text: str) -> bool:
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     kinds = _columns(table.header)
-    roles = _year_roles(kinds)
+    roles = _year_roles(kinds, table.header)
     if not roles.targets:
         return []
     if table.rows:
@@ -210,13 +210,15 @@ class YearRoles:
     baseline: str | None  # the baseline column kind
 
 
-def _year_roles(kinds: list[str]) -> YearRoles:
+def _year_roles(kinds: list[str], header: tuple[Cell, ...]) -> YearRoles:
     """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
-    the earliest of several years is the baseline (2021 | 2023 | 2025)."""
+    the earliest of several years is the baseline (2021 | 2023 | 2025), unless its
+    header calls it a goal too (2023年目标值 | 2025年目标值)."""
     columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
     base = next((k for k in columns if k.startswith("base:")), None)
     years = [k for k in columns if k.startswith("year:")]
-    if base is None and len(years) > 1:
+    first_header = header[kinds.index(years[0])].text if years else ""
+    if base is None and len(years) > 1 and not TARGET_HEADER.search(first_header):
         base, years = years[0], years[1:]
     return YearRoles(columns, tuple(int(k[5:]) for k in years), base)
 
