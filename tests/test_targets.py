@@ -7,10 +7,13 @@ from operator import attrgetter
 
 import pytest
 
+from policygraph.extract import find_targets
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import parse_cell, table_targets
-from policygraph.model import Bindingness
+from policygraph.lexicon_data import load_lexicon
+from policygraph.model import Bindingness, Target
 from policygraph.normalize import normalize_text
+from policygraph.structure import outline_text
 from policygraph.tables import find_tables
 
 
@@ -408,22 +411,23 @@ def test_targets_inline_quotes_are_exact_source_text() -> None:
     assert text[target.quote.start : target.quote.end] == target.quote.text
 
 
+def _plan_targets(text: str) -> list[Target]:
+    """All targets of a plan text, tables and running text (extract.find_targets)."""
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    return find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+
+
 def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     """Issue 3: a target stated in the table and again in the text is one target, with
     the table's comparator; an indicator's owners hold for all its years."""
-    from policygraph.extract import find_targets
-    from policygraph.lexicon_data import load_lexicon
-    from policygraph.structure import outline_text
-
     text = (
         "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
         "1 | 政府运营床位占比（%） | 16 | ≤40 | 约束性\n"
         "到2023年，全区托位数达到4000个，政府运营床位不超过40%。\n"
         "到2025年，政府运营床位占比小于40%，全区托位数达到7200个。（责任单位：区卫生健康委）\n"
     )
-    normalized = normalize_text(text)
-    outline = outline_text(normalized.text)
-    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    targets = _plan_targets(text)
     beds = [t for t in targets if "政府运营床位" in t.indicator]
     assert [(t.year, t.comparator, t.source) for t in beds] == [
         (2025, "<=", "table"),
@@ -541,18 +545,12 @@ def test_targets_header_wording_of_year_columns(text: str, expected: tuple) -> N
 def test_targets_restated_unknown_wording_is_one_target() -> None:
     """A wording no concept knows, restated in the text with part of its name, the same
     year and the same value, is the table's target."""
-    from policygraph.extract import find_targets
-    from policygraph.lexicon_data import load_lexicon
-    from policygraph.structure import outline_text
-
     text = (
         "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
         "1 | 社区养老服务志愿者注册率（%） | 10 | 30 | 预期性\n"
         "到2025年，养老服务志愿者注册率达到30%，养老服务志愿者注册人数达到5000人。\n"
     )
-    normalized = normalize_text(text)
-    outline = outline_text(normalized.text)
-    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    targets = _plan_targets(text)
     assert [(t.indicator, t.source) for t in targets] == [
         ("社区养老服务志愿者注册率", "table"),
         ("养老服务志愿者注册人数", "inline"),
@@ -688,4 +686,26 @@ def test_targets_standardised_facility_is_a_target() -> None:
     """标准化 names a kind of facility; it is not the 标准 of a subsidy."""
     assert _inline_values("到2025年，建成10家标准化托育机构。") == [
         ("标准化托育机构", 2025, "=", Decimal(10), None, "家")
+    ]
+
+
+def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
+    """到2025年，…主要目标是： then numbered items, one a paragraph: each item's target
+    is for 2025 (its marker no part of the name); 一是…二是… enumerate inside a
+    sentence; a later paragraph that is no item of the list has its own years."""
+    text = (
+        "某县养老服务体系建设实施方案\n\n一、工作目标\n"
+        "到2025年，全县养老服务体系基本健全，主要目标是：\n"
+        "（一）养老机构护理型床位占比达到55%以上。\n"
+        "2.每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+        "到2023年，一是全县养老床位达到3000张；二是建成示范性托育机构2家。\n"
+        "社区养老服务设施覆盖率达到100%。\n"
+    )
+    targets = _plan_targets(text)
+    assert [(t.indicator, t.year, t.value) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55)),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
+        ("养老床位", 2023, Decimal(3000)),
+        ("示范性托育机构", 2023, Decimal(2)),
+        ("社区养老服务设施覆盖率", None, Decimal(100)),
     ]

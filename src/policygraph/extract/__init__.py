@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from policygraph.extract.background import TREND_WORDS
+from policygraph.extract.clauses import ITEM_START, list_lead_year
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
@@ -40,18 +41,21 @@ def find_targets(
     found: list[Target] = []
     for table in outline.tables:
         found.extend(table_targets(table, quote))
+    lead_year: int | None = None  # the deadline of a list of numbered items
     for start, end in outline.paragraphs:
+        paragraph = text[start:end]
+        item_year = lead_year if ITEM_START.match(paragraph) else None
+        lead_year = list_lead_year(paragraph) or item_year
         section = outline.section_at(start)
         if section and any(
             is_background_title(s.heading.title) for s in outline.ancestors(section.key)
         ):
             continue
-        paragraph = text[start:end]
         if ACHIEVEMENT_ITEM.match(paragraph):
             continue
         measure = _innermost(measures, start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
-        for target in text_targets(paragraph, start, quote):
+        for target in text_targets(paragraph, start, quote, item_year):
             units = own_units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)

@@ -98,12 +98,13 @@ class Clause:
     reports: bool
 
 
-def scoped_clauses(text: str) -> list[Clause]:
-    """The clauses of a paragraph with their year scope and report flag."""
+def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
+    """The clauses of a paragraph with their year scope and report flag; `lead_year` is
+    the deadline of the list the paragraph is an item of (see `list_lead_year`)."""
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    years = _year_scopes(text, cut)
+    years = _year_scopes(text, cut, lead_year)
     reports = _reports(cut)
     return [
         Clause(start, clause, year, worded, report)
@@ -128,12 +129,14 @@ def _run_on_cuts(text: str) -> set[int]:
     }
 
 
-def _year_scopes(text: str, clauses: list[tuple[int, str]]) -> list[tuple[int | None, int | None]]:
+def _year_scopes(
+    text: str, clauses: list[tuple[int, str]], lead_year: int | None
+) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
     scopes: list[tuple[int | None, int | None]] = []
-    year: int | None = None
+    year = lead_year
     sentence_year: int | None = None
-    opening = YEAR_CUE.search(text[:24]) is not None
+    opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
     for start, clause in clauses:
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
@@ -145,6 +148,18 @@ def _year_scopes(text: str, clauses: list[tuple[int, str]]) -> list[tuple[int | 
         if clause.endswith("。"):
             sentence_year = None
     return scopes
+
+
+def list_lead_year(paragraph: str) -> int | None:
+    """The deadline a paragraph sets for the numbered items after it: one that ends in
+    a colon introducing them (到2025年，…具体目标如下：, 到2025年，实现以下目标：)."""
+    if not LIST_LEAD.search(paragraph):
+        return None
+    deadlines = [cue for _start, clause in _cut(paragraph) for cue in _deadlines(clause)]
+    return int(deadlines[-1]["year"]) if deadlines else None
+
+
+LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
 def _deadlines(clause: str) -> list[re.Match[str]]:

@@ -107,11 +107,14 @@ ACTION_OBJECT = re.compile(
 """The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
 
 
-def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
+def text_targets(
+    text: str, base: int, quote: QuoteMaker, lead_year: int | None = None
+) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
-    with their year scope (`clauses.py`), those that do not report the present read for
-    values and names, then the post-rules of the paragraph."""
-    clauses = scoped_clauses(text)
+    with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
+    item of), those that do not report the present read for values and names, then the
+    post-rules of the paragraph."""
+    clauses = scoped_clauses(text, lead_year)
     targets: list[Target] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
         if clause.reports:

@@ -12,15 +12,17 @@ from dataclasses import replace
 
 from policygraph.cues import cue_pattern
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
+from policygraph.markers import ITEM_MARKER
 from policygraph.model import Target
 from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
-    rf"^(?:[，、；：\s]|{cue_pattern('scope', 'filler')}|[市县区]级|"
+    rf"^(?:[，、；：\s]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
+    r"[市县区]级|"
     rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?末)+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
-(全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
+(1.全市…, 一是…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
 
 TRAILING_VERBS = re.compile(rf"(?:{cue_pattern('link', 'reach')})+$")
 """Verbs between an indicator and its value (A、B均达到90%, 总体达到50%左右)."""
