@@ -709,3 +709,19 @@ def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
         ("示范性托育机构", 2023, Decimal(2)),
         ("社区养老服务设施覆盖率", None, Decimal(100)),
     ]
+
+
+def test_targets_a_goals_section_deadline_holds_for_its_later_paragraphs() -> None:
+    """（二）发展目标: 到2025年，…体系更加完善。 then a paragraph of indicators without a
+    year of its own: they are 2025 targets; a task section keeps undated values undated."""
+    text = (
+        "某市养老托育服务实施方案\n\n一、总体要求\n（一）发展目标\n"
+        "到2025年，全市养老托育服务体系更加完善。\n"
+        "养老机构护理型床位占比达到55%，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+        "二、重点任务\n（一）扩大供给\n1.建设设施。新增普惠养老床位500张。（责任单位：市民政局）\n"
+    )
+    assert [(t.indicator, t.year) for t in _plan_targets(text)] == [
+        ("养老机构护理型床位占比", 2025),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025),
+        ("新增普惠养老床位", None),
+    ]

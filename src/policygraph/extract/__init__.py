@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.clauses import ITEM_START, list_lead_year
+from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
@@ -30,6 +31,12 @@ ACHIEVEMENT_ITEM = re.compile(
 the chapter heading above it was lost; task titles are imperative (扩大…供给。)."""
 
 
+GOAL_TITLE = re.compile(cue_pattern("goal_title"))
+"""A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
+holds for the paragraphs after it that state none (到2025年，…体系更加完善。 then
+养老机构护理型床位占比达到55%…)."""
+
+
 def find_targets(
     text: str,
     outline: Outline,
@@ -42,11 +49,17 @@ def find_targets(
     for table in outline.tables:
         found.extend(table_targets(table, quote))
     lead_year: int | None = None  # the deadline of a list of numbered items
+    goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
     for start, end in outline.paragraphs:
         paragraph = text[start:end]
-        item_year = lead_year if ITEM_START.match(paragraph) else None
-        lead_year = list_lead_year(paragraph) or item_year
         section = outline.section_at(start)
+        in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
+        item_year = lead_year if ITEM_START.match(paragraph) else None
+        if in_goals and section and goal_year and goal_year[0] == section.key:
+            item_year = item_year or goal_year[1]
+        lead_year = list_lead_year(paragraph) or item_year
+        if in_goals and section and (deadline := last_deadline(paragraph)):
+            goal_year = (section.key, deadline)
         if section and any(
             is_background_title(s.heading.title) for s in outline.ancestors(section.key)
         ):

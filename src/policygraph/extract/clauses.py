@@ -153,8 +153,11 @@ def _year_scopes(
 def list_lead_year(paragraph: str) -> int | None:
     """The deadline a paragraph sets for the numbered items after it: one that ends in
     a colon introducing them (到2025年，…具体目标如下：, 到2025年，实现以下目标：)."""
-    if not LIST_LEAD.search(paragraph):
-        return None
+    return last_deadline(paragraph) if LIST_LEAD.search(paragraph) else None
+
+
+def last_deadline(paragraph: str) -> int | None:
+    """The last deadline a paragraph states (到2023年…到2025年… gives 2025)."""
     deadlines = [cue for _start, clause in _cut(paragraph) for cue in _deadlines(clause)]
     return int(deadlines[-1]["year"]) if deadlines else None
 
