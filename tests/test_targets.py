@@ -651,6 +651,15 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             ],
             id="adjectives-listed-before-the-noun",
         ),
+        # the writing of 46840.cn/zwgk/qzfxxgkml/ylfw/63febd60f8fd1c4c2144a11f.html: 達30%(含)以上
+        pytest.param(
+            "到2025年，养老机构入住率达到60%(含)以上，护理型床位占比≥55%。",
+            [
+                ("养老机构入住率", 2025, ">=", Decimal(60), None, "%"),
+                ("护理型床位占比", 2025, ">=", Decimal(55), None, "%"),
+            ],
+            id="inclusive-bound-and-a-sign-in-running-text",
+        ),
         pytest.param(
             "到2025年，养老服务从业人员总量超过500万人。",
             [("养老服务从业人员总量", 2025, ">", Decimal(5000000), None, "人")],

@@ -19,6 +19,7 @@ from decimal import Decimal
 from policygraph.cues import cue_pattern, words_with
 from policygraph.extract.clauses import DAMAGED_VALUE, YEAR_CUE, Clause, scoped_clauses
 from policygraph.extract.numbers import (
+    COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
     apply_multiplier,
     parse_decimal,
@@ -40,12 +41,13 @@ from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 CN_COUNT = "[一两二三四五六七八九十]"
 
 VALUE_PHRASE = re.compile(
-    rf"(?P<pre>{cue_pattern('comparator', 'reach')})?"
+    rf"(?P<pre>{cue_pattern('comparator', 'reach', 'sign')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
     rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
-    rf"(?P<unit>{UNIT_PATTERN})(?P<post>{cue_pattern('comparator_after')})?"
+    rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
 )
-"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 50%左右,
+"""A target value with its comparator words or sign: 达到90%, 不低于60%, ≥55%, 55%以上,
+30%（含）以上, 50%左右,
 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of distributive targets are
 often spelt in Chinese (至少建成一所)."""
 
@@ -312,7 +314,8 @@ def _inline_target(
     baseline: re.Match[str] | None = None,
 ) -> Target:
     words = [match["pre"] or "", match["post"] or ""]
-    comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
+    comparators = COMPARATOR_WORDS | COMPARATOR_SIGNS
+    comparator = next((comparators[w] for w in words if w in comparators), "=")
     value = apply_multiplier(_number(match["num"]), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     span_start, span_end = _span(clause, name, match.start(), match.end())
