@@ -90,8 +90,11 @@ CHANGE_FROM = re.compile(
 """较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
 
 COMMITMENT = re.compile(cue_pattern("action", "reach", "comparator", "future"))
-"""What makes an undated value a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
-a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1万个 states a stock."""
+"""What makes an undated count a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
+a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1万个 states a stock;
+a share (护理员持证上岗率100%) is a goal still."""
+
+SHARE_UNITS = frozenset({"%", "‰"})
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
@@ -211,7 +214,7 @@ def _clause_targets(
                 targets.append(replace(target, quote=span) if head >= 0 else target)
             previous_end = respective[-1][1].end()
             continue
-        share = match["unit"] in ("%", "‰")
+        share = match["unit"] in SHARE_UNITS
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
         before = _after_last_year(
@@ -280,11 +283,12 @@ def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
         return False
-    if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
+    if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not dated:
         return False
-    if not (dated or match["pre"] or match["post"] or COMMITMENT.search(clause, 0, match.start())):
+    committed = match["pre"] or match["post"] or COMMITMENT.search(clause, 0, match.start())
+    if not (dated or committed or match["unit"] in SHARE_UNITS):
         return False
     return CONDITION.match(clause[match.end() :]) is None
 
