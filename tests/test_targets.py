@@ -661,6 +661,11 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             id="inclusive-bound-and-a-sign-in-running-text",
         ),
         pytest.param(
+            "加强护理员队伍建设，护理员持证上岗率100%。",
+            [("护理员持证上岗率", None, "=", Decimal(100), None, "%")],
+            id="an-undated-share-without-a-verb",
+        ),
+        pytest.param(
             "到2025年，养老服务从业人员总量超过500万人。",
             [("养老服务从业人员总量", 2025, ">", Decimal(5000000), None, "人")],
             id="a-dated-count-of-people",
