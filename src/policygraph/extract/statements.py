@@ -51,9 +51,12 @@ VALUE_PHRASE = re.compile(
 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of distributive targets are
 often spelt in Chinese (至少建成一所)."""
 
-PARAMETER = re.compile(rf"(?:{cue_pattern('parameter')})(?!化)(?:分别)?(?:上浮|下浮|提高|为)?$")
+PARAMETER = re.compile(
+    rf"(?:{cue_pattern('parameter')})(?!化)(?:（[^）]*）)?(?:分别)?(?:上浮|下浮|提高|为)?$"
+)
 """A policy parameter ends the words before its value: 补贴标准为50%, 每张床位补助1.5万元,
-补助标准分别上浮50%、100%、200% — the amount of a subsidy or a norm, not a target."""
+补助标准分别上浮50%、100%、200%, 运行经费（不含…）不少于2万元 — the amount of a subsidy,
+a fund or a norm, not a target."""
 
 PARAMETER_AFTER = re.compile(rf"^的?[^，；。\d]{{0,8}}?(?:{cue_pattern('parameter')})(?!化)")
 """按每张床位1.5万元的标准, 给予1万元的一次性建设补贴, 按照40%、30%、30%比例分三年补助到位:

@@ -32,13 +32,13 @@ INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人�
 
 VALUE_FIRST_VERBS = re.compile(
     r"(?:至少|力争|应将|将|支持|在[\u4e00-\u9fff]{1,4}?(?=建|设|打|培|配)|建成|建有|建设|建立|打造|"
-    r"培育|引进|设立|设有|配建|新建|改建|运营|开设|创建|有|或|和|并|及|（|）|\(|\))+"
+    r"培育|引进|设立|设有|配建|新建|改建|运营|开设|创建|具有|有|或|和|并|及|（|）|\(|\))+"
 )
 """What stands before a value written first: a verb of building or founding, a modal,
 a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
 
 DISTRIBUTIVE_SCOPE = re.compile(
-    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|有|打造|培育)"
+    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|具有|有|打造|培育)"
     r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
 )
 """每个县（区）至少建有1所…, 所有街道至少建有1个…, 街道至少建有1个…: a count per unit
@@ -110,11 +110,14 @@ def value_first_names(before: str, after: str) -> list[str]:
 
 def indicator_names(before: str, after: str) -> list[str]:
     """The indicator wording before a value; `A、B均达到90%` gives both A and B;
-    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows."""
+    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows;
+    `保留不低于20%的床位用于接收…` names the share by what follows."""
     cleaned = clean_wording(before)
     if cleaned and re.match(r"用于|投入", after):
         subject = cleaned.rsplit("的", 1)[-1]
         return [subject + after]
+    if (used := SHARE_USED_FOR.match(after)) is not None:
+        return [used["name"]]
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
@@ -122,6 +125,11 @@ def indicator_names(before: str, after: str) -> list[str]:
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
     return [cleaned]
+
+
+SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:用于|投入)[^，；。]{2,})$")
+"""A share of a thing put to a use, named after the value: 保留不低于20%的床位用于接收
+政府供养和基本养老服务保障对象 (like 不低于55%的本级福利彩票公益金用于…)."""
 
 
 def clean_wording(wording: str) -> str:
