@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.cues import cue_pattern, words_with
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.extract.clauses import DAMAGED_VALUE, YEAR_CUE, Clause, scoped_clauses
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
@@ -41,7 +41,7 @@ from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 CN_COUNT = "[一两二三四五六七八九十]"
 
 VALUE_PHRASE = re.compile(
-    rf"(?P<pre>{cue_pattern('comparator', 'reach', 'sign')})?"
+    rf"(?P<pre>{cue_pattern('comparator', 'reach', 'copula', 'sign')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
     rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
     rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
@@ -98,6 +98,8 @@ a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1�
 a share (护理员持证上岗率100%) is a goal still."""
 
 SHARE_UNITS = frozenset({"%", "‰"})
+COPULAS = frozenset(cue_words("copula"))
+"""为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
@@ -290,7 +292,11 @@ def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not dated:
         return False
-    committed = match["pre"] or match["post"] or COMMITMENT.search(clause, 0, match.start())
+    committed = (
+        match["post"]
+        or (match["pre"] and match["pre"] not in COPULAS)
+        or COMMITMENT.search(clause, 0, match.start())
+    )
     if not (dated or committed or match["unit"] in SHARE_UNITS):
         return False
     return CONDITION.match(clause[match.end() :]) is None

@@ -24,7 +24,7 @@ LEADING_FILLER = re.compile(
 """Scope, modal and action words that open a clause but are not part of the indicator
 (1.全市…, 一是…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
 
-TRAILING_VERBS = re.compile(rf"(?:{cue_pattern('link', 'reach')})+$")
+TRAILING_VERBS = re.compile(rf"(?:{cue_pattern('link', 'reach', 'copula')})+$")
 """Verbs between an indicator and its value (A、B均达到90%, 总体达到50%左右)."""
 
 INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
