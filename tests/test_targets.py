@@ -660,6 +660,15 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             ],
             id="inclusive-bound-and-a-sign-in-running-text",
         ),
+        # the deadline writing of the 抚州 notice in tests/data/targets_dev (2022年6月前，…)
+        pytest.param(
+            "2022年6月底前，全市养老机构护理型床位占比达到50%；2023年12月31日前，建成示范性托育机构5家。",
+            [
+                ("养老机构护理型床位占比", 2022, "=", Decimal(50), None, "%"),
+                ("示范性托育机构", 2023, "=", Decimal(5), None, "家"),
+            ],
+            id="deadline-with-month-and-day",
+        ),
         pytest.param(
             "加强护理员队伍建设，护理员持证上岗率100%。",
             [("护理员持证上岗率", None, "=", Decimal(100), None, "%")],

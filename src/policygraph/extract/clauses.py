@@ -25,12 +25,15 @@ from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PAST_FIVE_YEAR_PLANS
 from policygraph.markers import ITEM_MARKER
 
+MONTH_DAY = r"(?:\d{1,2}月(?:\d{1,2}日)?)?"
+"""The month (and day) of a deadline: 2022年6月前, 2023年12月31日前."""
+
 AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
 YEAR_CUE = re.compile(
     rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
-    r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
+    rf"(?P<year>20\d{{2}})年{MONTH_DAY}(?P<end>底|末)?(?P<before>前)?"
 )
-"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
+"""到2025年 / 2022年底前 / 2022年6月前 / 截至2021年底 — a year that scopes the clauses after it
 (截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
 opening a clause, 2021年，全市新增…, reports what happened in it)."""
 

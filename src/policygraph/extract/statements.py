@@ -17,7 +17,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from policygraph.cues import cue_pattern, cue_words, words_with
-from policygraph.extract.clauses import DAMAGED_VALUE, YEAR_CUE, Clause, scoped_clauses
+from policygraph.extract.clauses import (
+    DAMAGED_VALUE,
+    MONTH_DAY,
+    YEAR_CUE,
+    Clause,
+    scoped_clauses,
+)
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
@@ -313,7 +319,7 @@ def _before_list(before: str) -> str:
 
 
 def _after_last_year(before: str) -> str:
-    return re.sub(r".*?(?:\d{4}年(?:底|末)?(?:前)?[，、]?)", "", before)
+    return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
 
 
 def _inline_target(
