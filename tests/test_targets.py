@@ -355,6 +355,8 @@ def test_targets_inline_value_first_and_undated_wordings(
             "对新建养老机构按照每张床位补助1.5万元的标准给予建设补贴，补贴标准为50%。",
             id="subsidy-standard",
         ),
+        # a forecast of a population: 预计2025年中国老年人将突破3亿 (36kr.com, 2022-03-23)
+        pytest.param("到2025年，全市60岁及以上老年人口将达到120万人。", id="population-forecast"),
         # corpus/lincang.txt, line 63
         pytest.param(
             "到2025年，新建住宅小区应按照每百户不少于20平方米建筑面积配建社区居家养老服务设施用房，"

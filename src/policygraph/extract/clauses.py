@@ -60,10 +60,12 @@ every figure up to the sentence end is a fact, not a target."""
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
+    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰)."""
+约160万人, 建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰) or forecast a
+population (全市60岁及以上老年人口将达到120万人)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
