@@ -60,7 +60,8 @@ every figure up to the sentence end is a fact, not a target."""
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
-    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将(?:{cue_pattern('reach', 'comparator')})"
+    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
+    rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
