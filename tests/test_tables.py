@@ -213,3 +213,20 @@ def test_tables_two_goal_columns_have_no_baseline() -> None:
         (2023, Decimal(50), None),
         (2025, Decimal(60), None),
     ]
+
+
+def test_tables_header_with_one_unknown_column_and_a_co_responsible_column() -> None:
+    """A header row with one column the cue table does not know (统计口径) is still a
+    header; 配合单位 heads units, not a unit of measure."""
+    text = (
+        "序号 | 指标名称 | 单位 | 2020年 | 2025年 | 统计口径 | 配合单位\n"
+        "1 | 养老机构护理型床位占比 | % | 44 | 55 | 民政统计 | 市卫生健康委\n"
+    )
+    (target,) = _targets(text)
+    assert (target.indicator, target.unit, target.value, target.baseline_value) == (
+        "养老机构护理型床位占比",
+        "%",
+        Decimal(55),
+        Decimal(44),
+    )
+    assert [m.name for m in target.responsible] == ["市卫生健康委"]

@@ -104,7 +104,10 @@ CELL_END = re.compile(r"[\s|]+$")
 
 
 def _is_header_row(texts: list[str]) -> bool:
-    if len(texts) < 3 or not all(HEADER_CELL.match(t) for t in texts):
+    """Three or more cells, all header words but at most one (a column the cue table
+    does not know, 统计口径), one of them a key (序号, 指标名称, a year)."""
+    unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
+    if len(texts) < 3 or unknown > (1 if len(texts) >= 5 else 0):
         return False
     return any(ROW_HEADER_KEY.match(t) for t in texts)
 

@@ -111,19 +111,19 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
             continue
         year = _header_year(text)
         exact = HEADER_KINDS.get(text)
-        if exact in ("serial", "group"):
-            kinds.append(exact)
+        if exact is not None:
+            kinds.append("other" if exact == "region" else exact)
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
             kinds.append(f"base:{year or ''}")
-        elif exact == "name" or "名称" in text:
+        elif "名称" in text:
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
             kinds.append("unit")
         elif year:
             kinds.append(f"year:{year}")
-        elif exact == "attr" or "属性" in text or "性质" in text:
+        elif "属性" in text or "性质" in text:
             kinds.append("attr")
-        elif exact == "resp" or "责任" in text or "牵头" in text:
+        elif "责任" in text or "牵头" in text:
             kinds.append("resp")
         else:
             kinds.append("other")
