@@ -230,3 +230,18 @@ def test_tables_header_with_one_unknown_column_and_a_co_responsible_column() -> 
         Decimal(44),
     )
     assert [m.name for m in target.responsible] == ["市卫生健康委"]
+
+
+def test_tables_cell_per_line_header_with_one_unknown_column() -> None:
+    """One cell a line: an unknown header cell between header words stays in the header,
+    and its cell in each row is no value."""
+    text = (
+        "序号\n指标名称\n统计口径\n2020年\n2025年\n属性\n"
+        "1\n养老机构护理型床位占比（%）\n民政统计\n44\n55\n约束性\n"
+    )
+    (target,) = _targets(text)
+    assert (target.value, target.baseline_value, target.binding) == (
+        Decimal(55),
+        Decimal(44),
+        Bindingness.BINDING,
+    )

@@ -150,12 +150,7 @@ def _read_cell_table(
         runs.append(blank_run)
         blank_run = 0
         j += 1
-    header: list[Cell] = []
-    for cell in cells:
-        if HEADER_CELL.match(cell.text) and len(header) < 12:
-            header.append(cell)
-        else:
-            break
+    header = _header_cells(cells)
     if len(header) < 3:
         return None, index + 1
     usual = _usual_gap(runs[len(header) :])
@@ -168,6 +163,21 @@ def _read_cell_table(
         Table(tuple(header), body, header[0].start, end, caption),
         j,
     )
+
+
+def _header_cells(cells: list[Cell]) -> list[Cell]:
+    """The header of a cell-per-line table: the header words it opens with, and one
+    cell the cue table does not know where header words follow it (统计口径)."""
+    header: list[Cell] = []
+    unknown = 0
+    for index, cell in enumerate(cells[:12]):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
+        if not HEADER_CELL.match(cell.text):
+            if unknown or len(header) < 2 or not HEADER_CELL.match(following):
+                break
+            unknown += 1
+        header.append(cell)
+    return header
 
 
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:

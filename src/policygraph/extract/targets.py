@@ -241,11 +241,21 @@ def _row_targets(
         binding = BINDING_WORDS[rest[attr_at].text]
         responsible = rest[attr_at + 1 :]
         rest = rest[:attr_at]
+    surplus = len(rest) - len(roles.columns)
+    rest = rest[min(max(surplus, 0), _other_columns_before_years(kinds)) :]
     slots = _place_values(rest, len(roles.columns))
     by_column = dict(zip(roles.columns, slots, strict=True))
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
+
+
+def _other_columns_before_years(kinds: list[str]) -> int:
+    """Columns between the name and the year columns that hold no value (统计口径):
+    a row with more cells than year columns fills them first."""
+    years = [i for i, k in enumerate(kinds) if k.startswith(("year:", "base:"))]
+    name = kinds.index("name") if "name" in kinds else -1
+    return sum(1 for k in kinds[name + 1 : years[0]] if k == "other") if years else 0
 
 
 @dataclass(frozen=True)
