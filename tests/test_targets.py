@@ -750,3 +750,16 @@ def test_targets_a_goals_section_deadline_holds_for_its_later_paragraphs() -> No
         ("每千人口拥有3岁以下婴幼儿托位数", 2025),
         ("新增普惠养老床位", None),
     ]
+
+
+@pytest.mark.parametrize("heading", ["“十三五”时期取得的成就", "“十三五”发展回顾", "基本情况"])
+def test_targets_none_under_a_heading_that_reports_the_past(heading: str) -> None:
+    """A chapter on what the last period achieved states facts, even without a year."""
+    text = (
+        f"某市养老服务体系建设规划\n\n一、{heading}\n"
+        "全市养老床位达到2.6万张，护理型床位占比达到45%。\n"
+        "二、发展目标\n到2025年，养老机构护理型床位占比达到55%。\n"
+    )
+    assert [(t.indicator, t.year) for t in _plan_targets(text)] == [
+        ("养老机构护理型床位占比", 2025)
+    ]

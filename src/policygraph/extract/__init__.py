@@ -15,6 +15,7 @@ from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_yea
 from policygraph.extract.departments import mentions_in_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
+from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
@@ -30,6 +31,13 @@ ACHIEVEMENT_ITEM = re.compile(
 2.服务体系初见成效。, 4.服务需求持续增长。) reports achievements or trends even where
 the chapter heading above it was lost; task titles are imperative (扩大…供给。)."""
 
+
+REPORT_HEADING = re.compile(
+    rf"“?(?:{PAST_FIVE_YEAR_PLANS})”?|回顾|取得的?(?:成就|成效)"
+    rf"|^(?:{cue_pattern('background_title')})$"
+)
+"""Headings of a report on the past the background titles of measures.py do not name:
+“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them."""
 
 GOAL_TITLE = re.compile(cue_pattern("goal_title"))
 """A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
@@ -61,7 +69,8 @@ def find_targets(
         if in_goals and section and (deadline := last_deadline(paragraph)):
             goal_year = (section.key, deadline)
         if section and any(
-            is_background_title(s.heading.title) for s in outline.ancestors(section.key)
+            is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
+            for s in outline.ancestors(section.key)
         ):
             continue
         if ACHIEVEMENT_ITEM.match(paragraph):
