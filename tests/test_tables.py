@@ -245,3 +245,21 @@ def test_tables_cell_per_line_header_with_one_unknown_column() -> None:
         Decimal(44),
         Bindingness.BINDING,
     )
+
+
+def test_tables_markdown_table_with_an_unnamed_name_column() -> None:
+    """A Markdown table (a public GitHub village-plan template, 表 2-1 规划指标表): the rule
+    under the header is no row; 规划指标体系, a header the cue table does not know,
+    heads the name column; "-" is no goal."""
+    text = (
+        "表 2-1 规划指标表\n\n"
+        "| 规划指标体系 | 2022年 | 2035年 | 属性 |\n"
+        "| :--- | :--- | :--- | :--- |\n"
+        "| 户籍人口规模（人） | 1403 | - | 预期性 |\n"
+        "| 常住人口规模（人） | 500 | 500 | 预期性 |\n"
+        "| 森林覆盖率（%） | 90 | ≥90 | 预期性 |\n"
+    )
+    assert [(t.indicator, t.year, t.comparator, t.value, t.unit) for t in _targets(text)] == [
+        ("常住人口规模", 2035, "=", Decimal(500), "人"),
+        ("森林覆盖率", 2035, ">=", Decimal(90), "%"),
+    ]

@@ -105,11 +105,16 @@ CELL_END = re.compile(r"[\s|]+$")
 
 def _is_header_row(texts: list[str]) -> bool:
     """Three or more cells, all header words but at most one (a column the cue table
-    does not know, 统计口径), one of them a key (序号, 指标名称, a year)."""
+    does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
+    key (序号, 指标名称, a year)."""
     unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
-    if len(texts) < 3 or unknown > (1 if len(texts) >= 5 else 0):
+    if len(texts) < 3 or unknown > (1 if len(texts) >= 4 else 0):
         return False
     return any(ROW_HEADER_KEY.match(t) for t in texts)
+
+
+RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
+"""The rule under a Markdown table's header (| :--- | :--- |): no row."""
 
 
 def _split_row(line: str) -> list[tuple[str, int, int]]:
@@ -191,7 +196,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
         row_start, _, row_line = lines[j]
         row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in _split_row(row_line))
         filled = [c for c in row if c.text]
-        if not filled:
+        if not filled or all(RULE_CELL.match(c.text) for c in filled):
             j += 1
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):

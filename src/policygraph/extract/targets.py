@@ -127,7 +127,18 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
             kinds.append("resp")
         else:
             kinds.append("other")
-    return kinds
+    return _name_column(kinds)
+
+
+def _name_column(kinds: list[str]) -> list[str]:
+    """Without a header word for it (规划指标体系), the name column is the first other
+    column before the year columns."""
+    years = [i for i, k in enumerate(kinds) if k.startswith(("year:", "base:"))]
+    if "name" in kinds or not years or "other" not in kinds[: years[0]]:
+        return kinds
+    named = list(kinds)
+    named[kinds.index("other")] = "name"
+    return named
 
 
 def _header_year(text: str) -> int | None:
