@@ -318,6 +318,8 @@ def test_targets_inline_value_first_and_undated_wordings(
             "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
             id="coverage-without-a-year-of-its-own",
         ),
+        # gov.cn/zhengce/content/2019-01/30/content_5362266.htm (三级公立医院绩效考核)
+        pytest.param("计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%", id="a-formula"),
         # issue 12, class 6: baselines, background and policy parameters
         # 5.shadafang.com/a/2021/0711/sh1560672.html
         pytest.param(
@@ -670,6 +672,31 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
                 ("示范性托育机构", 2023, "=", Decimal(5), None, "家"),
             ],
             id="deadline-with-month-and-day",
+        ),
+        # cxm1cxm.com/yaowen/20221228/2861574.html (武汉 news, traditional)
+        pytest.param(
+            "新建城區、新建居住區配套建設養老服務設施達標率、社區養老服務設施覆蓋率均達到100%。"
+            "方案還提出,2025年后,武漢全市每千人口擁有3歲以下嬰幼兒托位數將達到4.5個,"
+            "普惠性托位占比不低于60%。",
+            [
+                (
+                    "新建城区、新建居住区配套建设养老服务设施达标率",
+                    None,
+                    "=",
+                    Decimal(100),
+                    None,
+                    "%",
+                ),
+                ("社区养老服务设施覆盖率", None, "=", Decimal(100), None, "%"),
+                ("武汉全市每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
+                ("普惠性托位占比", 2025, ">=", Decimal(60), None, "%"),
+            ],
+            id="listed-indicators-with-inner-commas-and-a-year-with-a-future-modal",
+        ),
+        pytest.param(
+            "2021年，全市新增养老床位2000张，将继续推进。",
+            [],
+            id="a-later-future-modal-dates-nothing",
         ),
         pytest.param(
             "加强护理员队伍建设，护理员持证上岗率100%。",

@@ -111,7 +111,7 @@ def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
         return []
     cut = _cut(text)
     years = _year_scopes(text, cut, lead_year)
-    reports = _reports(cut)
+    reports = _reports(text, cut)
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -148,7 +148,7 @@ def _year_scopes(
             year, opening = None, False
         if (period_end := FIVE_YEAR_END.search(clause)) is not None:
             year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
-        for cue in _deadlines(clause):
+        for cue in _deadlines(clause, _sentence_from(text, start)):
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
@@ -164,35 +164,49 @@ def list_lead_year(paragraph: str) -> int | None:
 
 def last_deadline(paragraph: str) -> int | None:
     """The last deadline a paragraph states (到2023年…到2025年… gives 2025)."""
-    deadlines = [cue for _start, clause in _cut(paragraph) for cue in _deadlines(clause)]
+    deadlines = [
+        cue
+        for start, clause in _cut(paragraph)
+        for cue in _deadlines(clause, _sentence_from(paragraph, start))
+    ]
     return int(deadlines[-1]["year"]) if deadlines else None
 
 
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
-def _deadlines(clause: str) -> list[re.Match[str]]:
+def _deadlines(clause: str, sentence: str) -> list[re.Match[str]]:
     """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
     a bare year, or the year of a baseline (由2020年的…)."""
     return [
         cue
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
-        and (cue["before"] or cue["end"] or cue["cue"] or _future_bare_year(clause, cue))
+        and (cue["before"] or cue["end"] or cue["cue"] or _future_bare_year(sentence, cue))
         and cue["cue"] not in AS_OF_CUES
     ]
 
 
-def _future_bare_year(clause: str, cue: re.Match[str]) -> bool:
-    return cue.start() == 0 and FUTURE.search(clause, cue.end()) is not None
+def _future_bare_year(following: str, cue: re.Match[str]) -> bool:
+    """A bare year opening a clause that, or whose next clause, speaks of the future
+    (2025年后，…托位数将达到4.5个): the offsets of `cue` are those of the clause the
+    `following` text starts with. A 将 further on (…2000张，将继续推进) does not count."""
+    return cue.start() == 0 and FUTURE.search(following, cue.end()) is not None
 
 
-def _reports(clauses: list[tuple[int, str]]) -> list[bool]:
+def _sentence_from(text: str, start: int) -> str:
+    """The clause at `start` and the clause after it."""
+    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(text, start)][:2]
+    return text[start : cuts[-1] if cuts else len(text)]
+
+
+def _reports(text: str, clauses: list[tuple[int, str]]) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does)."""
     flags: list[bool] = []
     sentence_reports = False
-    for _start, clause in clauses:
-        sentence_reports = sentence_reports or _opens_a_report(clause)
+    for start, clause in clauses:
+        sentence = _sentence_from(text, start)
+        sentence_reports = sentence_reports or _opens_a_report(clause, sentence)
         flags.append(
             sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
         )
@@ -201,14 +215,14 @@ def _reports(clauses: list[tuple[int, str]]) -> list[bool]:
     return flags
 
 
-def _opens_a_report(clause: str) -> bool:
+def _opens_a_report(clause: str, sentence: str) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
-        if cue["cue"] in AS_OF_CUES or (bare and opens and not _future_bare_year(clause, cue)):
+        if cue["cue"] in AS_OF_CUES or (bare and opens and not _future_bare_year(sentence, cue)):
             return True
     return bool(SENTENCE_BACKGROUND.search(CITED_TITLE.sub("", clause)))
 

@@ -121,10 +121,15 @@ def indicator_names(before: str, after: str) -> list[str]:
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
-    parts = cleaned.split("、")
+    parts = LISTED_INDICATOR.split(cleaned)
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
     return [cleaned]
+
+
+LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
+"""The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
+(新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率) does not."""
 
 
 SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:用于|投入)[^，；。]{2,})$")
