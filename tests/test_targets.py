@@ -698,6 +698,13 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             [],
             id="a-later-future-modal-dates-nothing",
         ),
+        # a plan written in the 十三五 period (such as the 2018 national documents) names its
+        # own period beside its 2020 deadlines: that period is no past
+        pytest.param(
+            "“十三五”时期，到2020年，养老机构护理型床位占比达到30%。",
+            [("养老机构护理型床位占比", 2020, "=", Decimal(30), None, "%")],
+            id="the-plan-s-own-five-year-period-is-no-past",
+        ),
         pytest.param(
             "加强护理员队伍建设，护理员持证上岗率100%。",
             [("护理员持证上岗率", None, "=", Decimal(100), None, "%")],

@@ -33,7 +33,7 @@ the chapter heading above it was lost; task titles are imperative (扩大…供�
 
 
 REPORT_HEADING = re.compile(
-    rf"“?(?:{PAST_FIVE_YEAR_PLANS})”?|回顾|取得的?(?:成就|成效)"
+    rf"回顾|取得的?(?:成就|成效)|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
     rf"|^(?:{cue_pattern('background_title')})$"
 )
 """Headings of a report on the past the background titles of measures.py do not name:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
-from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PAST_FIVE_YEAR_PLANS
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PLANNED_PERIOD
 from policygraph.markers import ITEM_MARKER
 
 MONTH_DAY = r"(?:\d{1,2}月(?:\d{1,2}日)?)?"
@@ -48,14 +48,19 @@ FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|
 """十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
 
 SENTENCE_BACKGROUND = re.compile(
-    rf"{AS_OF_WORDS}|{cue_pattern('background')}|“?(?:{PAST_FIVE_YEAR_PLANS})”?"
+    rf"{AS_OF_WORDS}|{cue_pattern('background')}"
     r"|(?<!每千)(?<!每千名)常住人口"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
 目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
-“十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
+根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
 every figure up to the sentence end is a fact, not a target."""
+
+PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+"""A five-year plan period named in a sentence (“十三五”期间…): a report on the past
+when the period ended before the paragraph's latest deadline (or, without one, before
+the period the plans are written for, PLANNED_PERIOD)."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
@@ -111,7 +116,8 @@ def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
         return []
     cut = _cut(text)
     years = _year_scopes(text, cut, lead_year)
-    reports = _reports(text, cut)
+    latest = max((y for y, _worded in years if y is not None), default=None)
+    reports = _reports(text, cut, latest)
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -200,13 +206,13 @@ def _sentence_from(text: str, start: int) -> str:
     return text[start : cuts[-1] if cuts else len(text)]
 
 
-def _reports(text: str, clauses: list[tuple[int, str]]) -> list[bool]:
+def _reports(text: str, clauses: list[tuple[int, str]], latest: int | None) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does)."""
     flags: list[bool] = []
     sentence_reports = False
     for start, clause in clauses:
         sentence = _sentence_from(text, start)
-        sentence_reports = sentence_reports or _opens_a_report(clause, sentence)
+        sentence_reports = sentence_reports or _opens_a_report(clause, sentence, latest)
         flags.append(
             sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
         )
@@ -215,7 +221,7 @@ def _reports(text: str, clauses: list[tuple[int, str]]) -> list[bool]:
     return flags
 
 
-def _opens_a_report(clause: str, sentence: str) -> bool:
+def _opens_a_report(clause: str, sentence: str, latest: int | None) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
@@ -224,7 +230,10 @@ def _opens_a_report(clause: str, sentence: str) -> bool:
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
         if cue["cue"] in AS_OF_CUES or (bare and opens and not _future_bare_year(sentence, cue)):
             return True
-    return bool(SENTENCE_BACKGROUND.search(CITED_TITLE.sub("", clause)))
+    own_words = CITED_TITLE.sub("", clause)
+    now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
+    past = any(FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words))
+    return past or bool(SENTENCE_BACKGROUND.search(own_words))
 
 
 OPENING_QUOTES = "“”‘’\"' "

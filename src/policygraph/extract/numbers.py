@@ -26,7 +26,7 @@ COMPARATOR_SIGNS = cue_values("sign")
 """Comparator normal forms of the signs table cells write before a value (≥60, >99;
 normalize.py has already turned full-width ＞ into >)."""
 
-FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 """Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""
 FIVE_YEAR_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
 PLANNED_PERIOD = "十四五"
