@@ -688,7 +688,7 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
                     "%",
                 ),
                 ("社区养老服务设施覆盖率", None, "=", Decimal(100), None, "%"),
-                ("武汉全市每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
                 ("普惠性托位占比", 2025, ">=", Decimal(60), None, "%"),
             ],
             id="listed-indicators-with-inner-commas-and-a-year-with-a-future-modal",
@@ -704,6 +704,34 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             "“十三五”时期，到2020年，养老机构护理型床位占比达到30%。",
             [("养老机构护理型床位占比", 2020, "=", Decimal(30), None, "%")],
             id="the-plan-s-own-five-year-period-is-no-past",
+        ),
+        # china.caixin.com/m/2015-11-28/100879458.html (北京)
+        pytest.param(
+            "2014年底,北京常住老年人口已接近常住总人口的15%,老龄化程度仍在加深。但目前北京市养老"
+            "服务设施的配备,与迅速增长中的养老需求相比,仍有较大差距,为此,到2020年,北京市将新增"
+            "养老床位约5.1万张、建设208个街乡镇养老照料中心,加快社区养老、居家养老发展。",
+            [
+                ("新增养老床位", 2020, "=", Decimal(51000), None, "张"),
+                ("街乡镇养老照料中心", 2020, "=", Decimal(208), None, "个"),
+            ],
+            id="an-approximate-dated-value-and-a-finished-act-with-yi",
+        ),
+        # www.czhtech.com/gc/2023/0426/273709.html (traditional)
+        pytest.param(
+            "同時,“十四五”規劃也明確提出要把托育服務作為重點來發展,到“十四五”期末,"
+            "每千人口托位數提高到4.5個。",
+            [("每千人口托位数", 2025, "=", Decimal("4.5"), None, "个")],
+            id="end-of-the-period-as-qi-mo",
+        ),
+        # www.taihe100.com/news/2022112116503834777750.shtml (辽宁)
+        pytest.param(
+            "到2025年,辽宁基本建成功能完善、规模适度、覆盖城乡的养老托育服务体系,养老服务床位从"
+            "23.55万张增长到25.55万张,全省常住人口每千人拥有3岁以下托位数力争从3个达到4.5个。",
+            [
+                ("养老服务床位", 2025, "=", Decimal(255500), None, "张"),
+                ("常住人口每千人拥有3岁以下托位数", 2025, "=", Decimal("4.5"), None, "个"),
+            ],
+            id="residents-as-a-rate-s-base-and-a-trailing-li-zheng",
         ),
         pytest.param(
             "加强护理员队伍建设，护理员持证上岗率100%。",
@@ -796,4 +824,20 @@ def test_targets_none_under_a_heading_that_reports_the_past(heading: str) -> Non
     )
     assert [(t.indicator, t.year) for t in _plan_targets(text)] == [
         ("养老机构护理型床位占比", 2025)
+    ]
+
+
+def test_targets_run_in_goal_titles_of_a_goals_section_are_no_achievements() -> None:
+    """工作目标: 基本服务全面保障。…, 供给质量明显改善。… state goals, by the section's
+    deadline (js.010b.com/policy/detail/25488.html, 镇江)."""
+    text = (
+        "镇江市养老服务业实施意见\n\n二、工作目标\n"
+        "到2020年,全面建成以居家为基础、社区为依托、机构为补充、信息为支撑,功能完善、服务优良、"
+        "覆盖城乡的社会养老服务体系。\n"
+        "供给质量明显改善。每千名老年人拥有养老床位数45张以上。护理型床位占养老服务总床位比例达50%以上。\n"
+        "三、主要任务\n（一）加强设施建设\n1.完善设施。新增养老床位1000张。（责任单位：市民政局）\n"
+    )
+    assert [(t.indicator, t.year, t.value) for t in _plan_targets(text)][:2] == [
+        ("每千名老年人拥有养老床位数", 2020, Decimal(45)),
+        ("护理型床位占养老服务总床位比例", 2020, Decimal(50)),
     ]

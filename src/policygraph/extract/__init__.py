@@ -73,8 +73,8 @@ def find_targets(
             for s in outline.ancestors(section.key)
         ):
             continue
-        if ACHIEVEMENT_ITEM.match(paragraph):
-            continue
+        if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
+            continue  # in a goals section 供给质量明显改善。 states a goal
         measure = _innermost(measures, start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         for target in text_targets(paragraph, start, quote, item_year):

@@ -44,12 +44,12 @@ year a deadline: 2025年我国学前教育毛入园率将大于90%."""
 BASE_YEAR_WORDS = frozenset(cue_words("baseline") + cue_words("change"))
 """由2020年的…, 较2020年…: a year that dates a baseline or a change, not a deadline."""
 
-FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)?末")
-"""十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
+FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期|期)?末")
+"""十四五末, “十四五”期末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
 
 SENTENCE_BACKGROUND = re.compile(
     rf"{AS_OF_WORDS}|{cue_pattern('background')}"
-    r"|(?<!每千)(?<!每千名)常住人口"
+    r"|(?<!每千)(?<!每千名)常住人口(?!每)"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
@@ -63,14 +63,14 @@ when the period ended before the paragraph's latest deadline (or, without one, b
 the period the plans are written for, PLANNED_PERIOD)."""
 
 CLAUSE_BACKGROUND = re.compile(
-    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|约\d|[成到]了"
+    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
     rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
     rf"(?:{cue_pattern('reach', 'comparator')})"
-    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过)"
+    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过|接近)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰) or forecast a
+建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
 population (全市60岁及以上老年人口将达到120万人)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
@@ -116,8 +116,7 @@ def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
         return []
     cut = _cut(text)
     years = _year_scopes(text, cut, lead_year)
-    latest = max((y for y, _worded in years if y is not None), default=None)
-    reports = _reports(text, cut, latest)
+    reports = _reports(text, cut, [year for year, _worded in years])
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -149,13 +148,15 @@ def _year_scopes(
     year = lead_year
     sentence_year: int | None = None
     opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
+    known: set[int] = set()
     for start, clause in clauses:
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
         if (period_end := FIVE_YEAR_END.search(clause)) is not None:
             year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
-        for cue in _deadlines(clause, _sentence_from(text, start)):
+        for cue in _deadlines(clause, _sentence_from(text, start), known):
             year = sentence_year = int(cue["year"])
+            known.add(year)
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
             sentence_year = None
@@ -173,7 +174,7 @@ def last_deadline(paragraph: str) -> int | None:
     deadlines = [
         cue
         for start, clause in _cut(paragraph)
-        for cue in _deadlines(clause, _sentence_from(paragraph, start))
+        for cue in _deadlines(clause, _sentence_from(paragraph, start), set())
     ]
     return int(deadlines[-1]["year"]) if deadlines else None
 
@@ -181,23 +182,27 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
-def _deadlines(clause: str, sentence: str) -> list[re.Match[str]]:
+def _deadlines(clause: str, sentence: str, known: set[int]) -> list[re.Match[str]]:
     """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
-    a bare year, or the year of a baseline (由2020年的…)."""
+    a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
     return [
         cue
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
-        and (cue["before"] or cue["end"] or cue["cue"] or _future_bare_year(sentence, cue))
+        and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, known))
         and cue["cue"] not in AS_OF_CUES
     ]
 
 
-def _future_bare_year(following: str, cue: re.Match[str]) -> bool:
-    """A bare year opening a clause that, or whose next clause, speaks of the future
-    (2025年后，…托位数将达到4.5个): the offsets of `cue` are those of the clause the
-    `following` text starts with. A 将 further on (…2000张，将继续推进) does not count."""
-    return cue.start() == 0 and FUTURE.search(following, cue.end()) is not None
+def _bare_deadline(following: str, cue: re.Match[str], known: set[int]) -> bool:
+    """A bare year opening a clause is a deadline when the clause or the next one speaks
+    of the future (2025年后，…托位数将达到4.5个) or when the paragraph already set it as
+    one (根据规划，2025年…将大于90%…。2025年我国人均预期寿命达78.3岁): the offsets of
+    `cue` are those of the clause `following` starts with. A 将 further on (…2000张，
+    将继续推进) does not count."""
+    if cue.start() != 0:
+        return False
+    return int(cue["year"]) in known or FUTURE.search(following, cue.end()) is not None
 
 
 def _sentence_from(text: str, start: int) -> str:
@@ -206,13 +211,19 @@ def _sentence_from(text: str, start: int) -> str:
     return text[start : cuts[-1] if cuts else len(text)]
 
 
-def _reports(text: str, clauses: list[tuple[int, str]], latest: int | None) -> list[bool]:
-    """Pass 2: whether each clause reports the present (its sentence or itself does)."""
+def _reports(text: str, clauses: list[tuple[int, str]], years: list[int | None]) -> list[bool]:
+    """Pass 2: whether each clause reports the present (its sentence or itself does);
+    `years` are the deadlines pass 1 found scoping each clause."""
     flags: list[bool] = []
     sentence_reports = False
-    for start, clause in clauses:
+    latest = max((y for y in years if y is not None), default=None)
+    for index, (start, clause) in enumerate(clauses):
         sentence = _sentence_from(text, start)
-        sentence_reports = sentence_reports or _opens_a_report(clause, sentence, latest)
+        known = {y for y in years[:index] if y is not None}
+        opens = _opens_a_report(clause, sentence, latest, known)
+        if not opens and _deadlines(clause, sentence, known):
+            sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
+        sentence_reports = sentence_reports or opens
         flags.append(
             sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
         )
@@ -221,14 +232,16 @@ def _reports(text: str, clauses: list[tuple[int, str]], latest: int | None) -> l
     return flags
 
 
-def _opens_a_report(clause: str, sentence: str, latest: int | None) -> bool:
+def _opens_a_report(clause: str, sentence: str, latest: int | None, known: set[int]) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
-        if cue["cue"] in AS_OF_CUES or (bare and opens and not _future_bare_year(sentence, cue)):
+        if cue["cue"] in AS_OF_CUES or (
+            bare and opens and not _bare_deadline(sentence, cue, known)
+        ):
             return True
     own_words = CITED_TITLE.sub("", clause)
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]

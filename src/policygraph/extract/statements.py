@@ -105,6 +105,7 @@ a share (护理员持证上岗率100%) is a goal still."""
 
 SHARE_UNITS = frozenset({"%", "‰"})
 FORMULA_SIGNS = ("×", "*", "＊")
+ESTIMATE = "约"
 """A value after a multiplication sign belongs to a formula (…/…×100%), not a target."""
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
@@ -292,6 +293,8 @@ def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # 单处用房建筑面积不得少于300平方米 is a construction norm
     if clause[match.start("num") - 1 : match.start("num")] == "每":
         return False  # the denominator of a rate: 每10万人口…, 每100户…
+    if not dated and clause[: match.start()].endswith(ESTIMATE):
+        return False  # an undated estimate: 约160万人; 到2020年…新增养老床位约5.1万张 is a target
     if clause[: match.start()].rstrip().endswith(FORMULA_SIGNS):
         return False  # a formula: 日间手术台次数/同期出院患者择期手术总台次数×100%
     if PARAMETER.search(_before_list(clause[: match.start()])):
