@@ -7,7 +7,7 @@ from operator import attrgetter
 
 import pytest
 
-from policygraph.extract import find_targets
+from policygraph.extract import dated_by_title, find_targets
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import parse_cell, table_targets
 from policygraph.lexicon_data import load_lexicon
@@ -733,6 +733,31 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             ],
             id="residents-as-a-rate-s-base-and-a-trailing-li-zheng",
         ),
+        # www.cneo.com.cn/portal.php?mod=view&aid=19324 (健康儿童行动提升计划)
+        pytest.param(
+            "到2025年,新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在3.1‰、5.2‰和6.6‰以下;"
+            "6个月内婴儿纯母乳喂养率达到50%以上;",
+            [
+                ("新生儿死亡率", 2025, "<=", Decimal("3.1"), None, "‰"),
+                ("婴儿死亡率", 2025, "<=", Decimal("5.2"), None, "‰"),
+                ("5岁以下儿童死亡率", 2025, "<=", Decimal("6.6"), None, "‰"),
+                ("6个月内婴儿纯母乳喂养率", 2025, ">=", Decimal(50), None, "%"),
+            ],
+            id="a-comparator-around-a-listed-run-and-a-duration-in-the-name",
+        ),
+        # gov.cn 优化营商环境 opinion, as collected in main's tests/devset
+        pytest.param(
+            "到2020年，商标注册平均审查周期压缩至4个月以内。",
+            [("商标注册平均审查周期", 2020, "<=", Decimal(4), None, "个月")],
+            id="a-duration-is-a-value",
+        ),
+        # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
+        pytest.param(
+            "“十四五”期间,全国将建成5000个示范性老年友好型社区,到2035年底,全国城乡社区普遍达到"
+            "老年友好型社区标准。",
+            [("示范性老年友好型社区", 2025, "=", Decimal(5000), None, "个")],
+            id="what-will-be-done-in-the-period-is-due-at-its-end",
+        ),
         pytest.param(
             "加强护理员队伍建设，护理员持证上岗率100%。",
             [("护理员持证上岗率", None, "=", Decimal(100), None, "%")],
@@ -840,4 +865,24 @@ def test_targets_run_in_goal_titles_of_a_goals_section_are_no_achievements() -> 
     assert [(t.indicator, t.year, t.value) for t in _plan_targets(text)][:2] == [
         ("每千名老年人拥有养老床位数", 2020, Decimal(45)),
         ("护理型床位占养老服务总床位比例", 2020, Decimal(50)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        # 1wenmi.com/doc/507125.html (常州钟楼)
+        pytest.param("2021年重大民生实事项目目标任务责任分解表", 2021, id="annual"),
+        pytest.param("某市“一老一小”整体解决方案（2021—2025年）", None, id="a-range"),
+        pytest.param(None, None, id="no-title"),
+    ],
+)
+def test_targets_undated_targets_of_an_annual_document_take_its_year(
+    title: str | None, year: int | None
+) -> None:
+    targets = _plan_targets("一、主要任务\n全区城镇新增就业15000人，每年新增托位100个以上。\n")
+    dated = dated_by_title(targets, title)
+    assert [(t.indicator, t.year) for t in dated] == [
+        ("城镇新增就业", year),
+        ("每年新增托位", None),
     ]

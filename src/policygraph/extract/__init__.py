@@ -138,6 +138,26 @@ def _restated_concept(
     return concept.key
 
 
+ANNUAL_TITLE = re.compile(r"^[^\d]*(?P<year>20\d{2})年(?:度)?[^\d]*$")
+"""The title of a document for one year (2021年重大民生实事项目…, 2024年政府工作报告…
+分解表): one year, no range (（2021—2025年）)."""
+
+PER_YEAR_WORDING = re.compile(r"每年|年均")
+
+
+def dated_by_title(targets: list[Target], title: str | None) -> list[Target]:
+    """The targets without a year of a document for one year are for that year; a
+    per-year target (每年新增…) keeps none."""
+    annual = ANNUAL_TITLE.match(title or "")
+    if annual is None:
+        return targets
+    year = int(annual["year"])
+    return [
+        replace(t, year=year) if t.year is None and not PER_YEAR_WORDING.search(t.indicator) else t
+        for t in targets
+    ]
+
+
 def plan_from_parts(
     source_file: str,
     metadata: Metadata,
@@ -160,6 +180,6 @@ def plan_from_parts(
         jurisdiction=jurisdiction,
         citations=tuple(citations),
         measures=tuple(m.measure for m in measures),
-        targets=tuple(targets),
+        targets=tuple(dated_by_title(targets, metadata.title)),
         domain_leads=domain_leads,
     )

@@ -60,7 +60,8 @@ every figure up to the sentence end is a fact, not a target."""
 PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A five-year plan period named in a sentence (“十三五”期间…): a report on the past
 when the period ended before the paragraph's latest deadline (or, without one, before
-the period the plans are written for, PLANNED_PERIOD)."""
+the period the plans are written for, PLANNED_PERIOD) and nothing is said to be done
+in it (“十四五”期间，全国将建成…, 到2035年底… is no report)."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
@@ -152,8 +153,8 @@ def _year_scopes(
     for start, clause in clauses:
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
-        if (period_end := FIVE_YEAR_END.search(clause)) is not None:
-            year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
+        if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
+            year = sentence_year = period_end
         for cue in _deadlines(clause, _sentence_from(text, start), known):
             year = sentence_year = int(cue["year"])
             known.add(year)
@@ -161,6 +162,20 @@ def _year_scopes(
         if clause.endswith("。"):
             sentence_year = None
     return scopes
+
+
+def _period_deadline(clause: str, following: str) -> int | None:
+    """The last year of a five-year period that scopes the clause: 十四五末, or the period
+    of what will be done in it (“十四五”期间，全国将建成5000个…)."""
+    if (end := FIVE_YEAR_END.search(clause)) is not None:
+        return FIVE_YEAR_PLANS[end["plan"]]
+    span = PERIOD_SPAN.search(clause)
+    if span is not None and FUTURE.search(following, span.end()):
+        return FIVE_YEAR_PLANS[span["plan"]]
+    return None
+
+
+PERIOD_SPAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)")
 
 
 def list_lead_year(paragraph: str) -> int | None:
@@ -245,7 +260,9 @@ def _opens_a_report(clause: str, sentence: str, latest: int | None, known: set[i
             return True
     own_words = CITED_TITLE.sub("", clause)
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
-    past = any(FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words))
+    past = not FUTURE.search(sentence) and any(
+        FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words)
+    )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
 
 

@@ -106,6 +106,8 @@ a share (护理员持证上岗率100%) is a goal still."""
 SHARE_UNITS = frozenset({"%", "‰"})
 FORMULA_SIGNS = ("×", "*", "＊")
 ESTIMATE = "约"
+DURATIONS = frozenset({"个月", "个工作日"})
+"""Units of a duration: a target (审查周期压缩至4个月) or, followed by 内, part of a name."""
 """A value after a multiplication sign belongs to a formula (…/…×100%), not a target."""
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
@@ -222,10 +224,12 @@ def _clause_targets(
             head = clause.find(
                 clean_wording(_after_last_year(clause[previous_end : match.start()]))
             )
+            shared = _shared_comparator([each for _name, each in respective])
             for name, each in respective:
                 target = _inline_target(name, each, clause, c_start, base, year, quote, base_of)
                 span = quote(base + c_start + head, base + c_start + each.end())
-                targets.append(replace(target, quote=span) if head >= 0 else target)
+                target = replace(target, quote=span) if head >= 0 else target
+                targets.append(replace(target, comparator=shared) if shared else target)
             previous_end = respective[-1][1].end()
             continue
         share = match["unit"] in SHARE_UNITS
@@ -269,6 +273,13 @@ def _respective(
     return list(zip(names, run, strict=True)) if len(run) > 1 and len(names) == len(run) else []
 
 
+def _shared_comparator(run: list[re.Match[str]]) -> str | None:
+    """分别控制在3.1‰、5.2‰和6.6‰以下: the words around a listed run hold for each value,
+    the word after the last first (分别达到60%、70%以上 is >= for both)."""
+    words = (run[-1]["post"], run[0]["pre"])
+    return next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), None)
+
+
 def _distant_comparator(before: str) -> str | None:
     """A comparator word that stands apart from its value (AT_LEAST, SHARE_OF)."""
     if AT_LEAST.search(before):
@@ -293,6 +304,8 @@ def _is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # 单处用房建筑面积不得少于300平方米 is a construction norm
     if clause[match.start("num") - 1 : match.start("num")] == "每":
         return False  # the denominator of a rate: 每10万人口…, 每100户…
+    if match["unit"] in DURATIONS and not match["pre"] and clause[match.end() :].startswith("内"):
+        return False  # a duration inside a name: 6个月内婴儿纯母乳喂养率
     if not dated and clause[: match.start()].endswith(ESTIMATE):
         return False  # an undated estimate: 约160万人; 到2020年…新增养老床位约5.1万张 is a target
     if clause[: match.start()].rstrip().endswith(FORMULA_SIGNS):
