@@ -391,6 +391,10 @@ def test_targets_inline_qualitative_coverage_with_a_year() -> None:
     assert _qualitative("到2025年，全区所有乡镇(街道)建有老年学校。") == [
         ("乡镇（街道）建有老年学校", 2025, "所有乡镇(街道)建有老年学校")
     ]
+    # topnews9.com/yqfk/202301/947924.html (浙江托育“十四五”规划)
+    assert _qualitative(
+        "到2025年,乡镇(街道)托育机构基本全覆盖,城乡社区15分钟托育服务圈基本形成。"
+    ) == [("乡镇（街道）托育机构", 2025, "基本全覆盖")]
     assert _qualitative("推动实现城区医疗机构安宁服务等全覆盖。") == []
     assert _qualitative("到2025年，基本建成覆盖城乡的养老服务体系。") == []
 
@@ -750,6 +754,12 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             "到2020年，商标注册平均审查周期压缩至4个月以内。",
             [("商标注册平均审查周期", 2020, "<=", Decimal(4), None, "个月")],
             id="a-duration-is-a-value",
+        ),
+        # www.zhongyuan.gov.cn/bmdt/6233909.jhtml (郑州中原区)
+        pytest.param(
+            "到2022年，各街道的覆盖率务必要提高到80%以上。",
+            [("覆盖率", 2022, ">=", Decimal(80), None, "%")],
+            id="each-street-and-a-modal-are-no-part-of-the-name",
         ),
         # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
         pytest.param(

@@ -14,7 +14,7 @@ from policygraph.cues import words_with
 from policygraph.model import Quote, QuoteMaker, Target
 
 QUALITATIVE_GOAL = re.compile(
-    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
+    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>(?:基本)?全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
 )
 """Qualitative targets of universal coverage (实现城乡社区养老服务设施全覆盖,
 有意愿入住的特困人员全部实现集中供养) — only where a year governs their sentence."""
