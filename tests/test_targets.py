@@ -320,6 +320,14 @@ def test_targets_inline_value_first_and_undated_wordings(
         ),
         # gov.cn/zhengce/content/2019-01/30/content_5362266.htm (三级公立医院绩效考核)
         pytest.param("计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%", id="a-formula"),
+        pytest.param("今年以来，全市新增托位2000个。", id="since-reports"),
+        # guangaqi.com/news/china/363192.html (traditional): 提高到2018年的 dates what was
+        # reached, it sets no deadline that would reopen the report
+        pytest.param(
+            "國家衛生健康委員會近日發布的《2018年我國衛生健康事業發展統計公報》顯示,我國居民人均"
+            "預期壽命由2017年的76.7歲提高到2018年的77.0歲,孕產婦死亡率從19.6/10萬下降到18.3/10萬。",
+            id="the-year-a-value-was-reached-in",
+        ),
         # issue 12, class 6: baselines, background and policy parameters
         # 5.shadafang.com/a/2021/0711/sh1560672.html
         pytest.param(

@@ -204,9 +204,19 @@ def _deadlines(clause: str, sentence: str, known: set[int]) -> list[re.Match[str
         cue
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
+        and not _reached_in(clause, cue)
         and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, known))
         and cue["cue"] not in AS_OF_CUES
     ]
+
+
+def _reached_in(clause: str, cue: re.Match[str]) -> bool:
+    """提高到2018年的77.0岁: the 到 of a reaching verb dates the value reached, it sets
+    no deadline."""
+    return REACHED_IN.search(clause, 0, cue.start("year")) is not None
+
+
+REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
 
 
 def _bare_deadline(following: str, cue: re.Match[str], known: set[int]) -> bool:
