@@ -769,6 +769,12 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             [("覆盖率", 2022, ">=", Decimal(80), None, "%")],
             id="each-street-and-a-modal-are-no-part-of-the-name",
         ),
+        # a 余杭 民生实事 progress table, as collected in main's tests/devset
+        pytest.param(
+            "到2020年，新增30家示范型以上居家养老服务照料中心。",
+            [("示范型以上居家养老服务照料中心", 2020, "=", Decimal(30), None, "家")],
+            id="new-count-written-value-first",
+        ),
         # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
         pytest.param(
             "“十四五”期间,全国将建成5000个示范性老年友好型社区,到2035年底,全国城乡社区普遍达到"
