@@ -775,14 +775,6 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             [("示范型以上居家养老服务照料中心", 2020, "=", Decimal(30), None, "家")],
             id="new-count-written-value-first",
         ),
-        pytest.param(
-            "到2025年，普惠托位数达到4000个，占托位总数的60%以上。",
-            [
-                ("普惠托位数", 2025, "=", Decimal(4000), None, "个"),
-                ("普惠托位数占托位总数比例", 2025, ">=", Decimal(60), None, "%"),
-            ],
-            id="a-share-of-the-subject-named-before",
-        ),
         # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
         pytest.param(
             "“十四五”期间,全国将建成5000个示范性老年友好型社区,到2035年底,全国城乡社区普遍达到"

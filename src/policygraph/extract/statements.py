@@ -106,9 +106,6 @@ a share (护理员持证上岗率100%) is a goal still."""
 SHARE_UNITS = frozenset({"%", "‰"})
 FORMULA_SIGNS = ("×", "*", "＊")
 ESTIMATE = "约"
-SHARE_OF_SUBJECT = "占"
-"""A clause naming only the whole (，占托位总数的60%以上) gives the share of the subject an
-earlier clause of the sentence named."""
 DURATIONS = frozenset({"个月", "个工作日"})
 """Units of a duration: a target (审查周期压缩至4个月) or, followed by 内, part of a name."""
 """A value after a multiplication sign belongs to a formula (…/…×100%), not a target."""
@@ -249,8 +246,6 @@ def _clause_targets(
         else:
             previous_end = match.end()
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
-            if subject and index == 0 and names and names[0].startswith(SHARE_OF_SUBJECT):
-                names = [subject + names[0]]  # 普惠托位数达到4000个，占托位总数的60%以上
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
             baseline = base_of or BASE_REMARK.match(clause, match.end())
