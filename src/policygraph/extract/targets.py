@@ -1,9 +1,11 @@
 """Targets of indicator tables: what a plan promises, by when, in which unit, how strictly.
 
 Headers decide meaning (序号, 类别, 指标名称, 单位, year columns — 基期/现状 ones are
-baselines —, 属性, 责任单位). With one cell a line, empty cells are often dropped, so
-each row places its values by its own evidence; with one row a line, cells sit in
-their columns and a row that lost merged cells is anchored by its serial number.
+baselines —, 属性, 责任单位: the header words of data/cues.csv). With one cell a line,
+empty cells are often dropped, so each row places its values by its own evidence (a
+value equal to the next serial stays in its row); with one row a line (web copies,
+Word tables), cells sit in their columns, a row that lost merged cells is anchored by
+its serial number, and a row whose cells do not fit is placed by its 属性 word.
 Allocation tables (a region per row) give targets of those regions. Running text is
 read by `statements.py`.
 """
