@@ -910,3 +910,18 @@ def test_targets_undated_targets_of_an_annual_document_take_its_year(
         ("城镇新增就业", year),
         ("每年新增托位", None),
     ]
+
+
+def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
+    """hk01.com (traditional) on the “十四五”国民健康规划: the headline's undated 80岁以上
+    and the body's two 展望2035年 statements are one target."""
+    text = (
+        "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n\n"
+        "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈,該文件提出,"
+        "展望2035年,中國的人均預期壽命達到80歲以上。\n"
+        "據介紹,中國人均預期壽命在2015年至2020年,從76.34歲提高至77.93歲。到2025年,中國的"
+        "人均預期壽命在2020年的基礎上繼續提高1歲左右,展望2035年,人均預期壽命達到80歲以上。\n"
+    )
+    assert [(t.indicator, t.year, t.comparator, t.value) for t in _plan_targets(text)] == [
+        ("人均预期寿命", 2035, ">=", Decimal(80))
+    ]

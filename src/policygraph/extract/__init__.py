@@ -94,7 +94,8 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
     """A target restated in the table and the text, or twice in the text, is one
     target: the table's (or the first) statement wins; it takes its owners from a
     restatement when it names none itself. The owners of an indicator hold for all
-    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task)."""
+    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task).
+    An undated statement of a dated target's value (a news headline) is that target."""
     kept: dict[tuple[str, int | None, str | None], Target] = {}
     owners: dict[tuple[str, str | None], Target] = {}
     for target in targets:
@@ -106,8 +107,13 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
             kept[key] = replace(kept[key], responsible=target.responsible, measure=target.measure)
         if target.responsible:
             owners.setdefault((concept, target.region), target)
+    dated = {(c, region, t.value, t.unit) for (c, y, region), t in kept.items() if y is not None}
     merged = []
-    for (concept, _year, region), target in kept.items():
+    for (concept, year, region), target in kept.items():
+        if year is None and target.value is not None and (
+            (concept, region, target.value, target.unit) in dated
+        ):
+            continue  # a headline restating a dated target without its year
         owner = owners.get((concept, region))
         if not target.responsible and owner is not None:
             target = replace(target, responsible=owner.responsible)

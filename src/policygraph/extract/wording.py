@@ -17,7 +17,7 @@ from policygraph.model import Target
 from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
-    rf"^(?:[，、；：\s]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
+    rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
     r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
     r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?末)+"
@@ -134,13 +134,17 @@ LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 (新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率) does not."""
 
 
+REPORTED_SPEECH = re.compile(r"^[^，；。]*?(?:提出|明确)(?=[\u4e00-\u9fff]{2})")
+"""A headline that reports what a plan sets (「十四五」国民健康规划公布 提出中国人均预期
+寿命将达80岁以上): the indicator follows the verb of saying."""
+
 SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:用于|投入)[^，；。]{2,})$")
 """A share of a thing put to a use, named after the value: 保留不低于20%的床位用于接收
 政府供养和基本养老服务保障对象 (like 不低于55%的本级福利彩票公益金用于…)."""
 
 
 def clean_wording(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", wording.strip())
+    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording.strip()))
     previous = None
     while previous != wording:
         previous = wording
