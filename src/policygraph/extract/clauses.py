@@ -5,11 +5,14 @@ A paragraph is cut at ，；。： (and where scraping damage ran a value into t
 year, 40002025年底). Two passes then read the clauses in order, each with the one
 state it needs:
 
-- year scope: a deadline (到2025年, 2022年底前, 十四五末) scopes the clauses after it;
-  a numbered item after a sentence end starts afresh;
-- reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…) or a
-  report word (目前, 预计, “十三五”期间) silences the rest of its sentence; stock,
-  finished acts (已建成, 已分别降至) and norms (按每千人口…) silence their clause.
+- year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
+  followed by a future modal or already set as a deadline) scopes the clauses after
+  it; a numbered item after a sentence end starts afresh;
+- reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
+  report word (目前, 预计, 以来) or a period that ended before the paragraph's
+  deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
+  (…仍有较大差距，为此，到2020年，…); stock, finished acts (已建成, 已分别降至),
+  population forecasts and norms (按每千人口…) silence their clause.
 
 The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
 these passes leave.
