@@ -8,8 +8,9 @@ from operator import attrgetter
 import pytest
 
 from policygraph.extract import dated_by_title, find_targets
+from policygraph.extract.cells import parse_cell
 from policygraph.extract.statements import text_targets
-from policygraph.extract.targets import parse_cell, table_targets
+from policygraph.extract.targets import table_targets
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Bindingness, Target
 from policygraph.normalize import normalize_text

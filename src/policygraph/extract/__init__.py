@@ -110,8 +110,10 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
     dated = {(c, region, t.value, t.unit) for (c, y, region), t in kept.items() if y is not None}
     merged = []
     for (concept, year, region), target in kept.items():
-        if year is None and target.value is not None and (
-            (concept, region, target.value, target.unit) in dated
+        if (
+            year is None
+            and target.value is not None
+            and ((concept, region, target.value, target.unit) in dated)
         ):
             continue  # a headline restating a dated target without its year
         owner = owners.get((concept, region))

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
-from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
-from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS, split_units
-from policygraph.extract.numbers import (
-    COMPARATOR_SIGNS,
-    COMPARATOR_WORDS,
-    FIVE_YEAR_PLAN_NAMES,
-    FIVE_YEAR_PLANS,
-    apply_multiplier,
+from policygraph.cues import cue_values, cue_words, words_with
+from policygraph.extract.cells import (
+    BINDING_WORDS,
+    TABLE_UNIT_CELL,
+    group_label,
+    names_indicator,
+    parse_cell,
 )
+from policygraph.extract.departments import split_units
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
@@ -32,23 +32,14 @@ from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 """Units of figures in running text that are norms, changes or age bounds (3岁以下),
-not targets (建筑面积…平方米 is never matched at all: 平方米 is not a target unit)."""
+not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
-TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
 NAME_WITH_UNIT = re.compile(
     rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
 每千名老年人养老床位数（张/千人）."""
 
-BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
-
-CELL_VALUE = re.compile(
-    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>\d+(?:\.\d+)?)"
-    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
-    rf"(?P<post>以上|以下)?(?P<rest>.*)$"
-)
-EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 HEADER_KINDS = cue_values("header")
 """Header cells by the column they head (data/cues.csv, kind header): 序号 → serial,
@@ -63,33 +54,6 @@ TOTAL_ROW = frozenset(cue_words("total") + words_with("scope", "whole"))
 target."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A value as stated: number (or range), comparator, unit, or a wording."""
-
-    value: Decimal | None = None
-    max_value: Decimal | None = None
-    comparator: str | None = None
-    unit: str | None = None
-    qualitative: str | None = None
-
-
-def parse_cell(text: str) -> Quantity | None:
-    """A table cell as a quantity: `≥60`, `95.6`, `1所区级老年大学`, `应保尽保`; None if empty."""
-    text = text.strip()
-    if EMPTY_CELL.match(text):
-        return None
-    match = CELL_VALUE.match(text)
-    if match is None:
-        return Quantity(qualitative=text)
-    value = apply_multiplier(Decimal(match["num"]), match["mult"])
-    upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = COMPARATOR_SIGNS.get(
-        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
-    )
-    return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
 
 # --- tables -------------------------------------------------------------------
@@ -169,34 +133,16 @@ def _rows(
     expected = 1
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
-        if cell.text == str(expected) and _names_indicator(following):
+        if cell.text == str(expected) and names_indicator(following):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
-        elif group_column and following == str(expected) and _group_label(cell.text):
+        elif group_column and following == str(expected) and group_label(cell.text):
             group = cell.text
         elif rows:
             rows[-1][2].append(cell)
     return rows
-
-
-def _names_indicator(text: str) -> bool:
-    """A cell that can open a row after its serial: words (3岁以下婴幼儿健康管理率), not
-    a bare value (95, ≥60, 100%), a unit or an attribute."""
-    if EMPTY_CELL.match(text) or text in BINDING_WORDS or TABLE_UNIT_CELL.match(text):
-        return False
-    value = CELL_VALUE.match(text.strip())
-    return value is None or len(value["rest"].strip()) >= 2
-
-
-def _group_label(text: str) -> bool:
-    """A 类别 cell: words, neither a value, an attribute nor a department."""
-    if parse_cell(text) is None or text in BINDING_WORDS:
-        return False
-    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
-        return False
-    return parse_cell(text) == Quantity(qualitative=text)
 
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
