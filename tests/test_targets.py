@@ -776,6 +776,13 @@ def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
             [("示范型以上居家养老服务照料中心", 2020, "=", Decimal(30), None, "家")],
             id="new-count-written-value-first",
         ),
+        # 1wenmi.com/doc/507125.html (常州钟楼, a task table flattened into one line)
+        pytest.param(
+            "到2021年，重大民生实事项目目标任务责任分解表序号项目名称主要内容区政府分管领导牵头单位"
+            "配合单位1增加教育资源供给实施新建、改扩建学校重点建设项目12个",
+            [("新建、改扩建学校重点建设项目", 2021, "=", Decimal(12), None, "个")],
+            id="a-flattened-table-header-is-no-part-of-the-name",
+        ),
         # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
         pytest.param(
             "“十四五”期间,全国将建成5000个示范性老年友好型社区,到2035年底,全国城乡社区普遍达到"

@@ -134,6 +134,15 @@ LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 (新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率) does not."""
 
 
+TABLE_HEADER_RUN = re.compile(
+    rf"^.*?(?:{cue_pattern('header')})(?:[^，；。\d]{{0,12}}?(?:{cue_pattern('header')})){{2,}}"
+    r"\d+(?:[\u4e00-\u9fff]{2,12}?(?:实施|开展))?"
+)
+"""A table flattened into running text leaves its header and a row's first cells
+before a value (…分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源
+供给实施新建、改扩建学校重点建设项目12个): the header words, the serial and the row's
+task title are no part of the name."""
+
 REPORTED_SPEECH = re.compile(r"^[^，；。]*?(?:提出|明确)(?=[\u4e00-\u9fff]{2})")
 """A headline that reports what a plan sets (「十四五」国民健康规划公布 提出中国人均预期
 寿命将达80岁以上): the indicator follows the verb of saying."""
@@ -144,7 +153,8 @@ SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:�
 
 
 def clean_wording(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording.strip()))
+    wording = TABLE_HEADER_RUN.sub("", REPORTED_SPEECH.sub("", wording.strip()))
+    wording = LEADING_FILLER.sub("", wording)
     previous = None
     while previous != wording:
         previous = wording
