@@ -321,6 +321,12 @@ def test_targets_inline_value_first_and_undated_wordings(
         ),
         # gov.cn/zhengce/content/2019-01/30/content_5362266.htm (三级公立医院绩效考核)
         pytest.param("计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%", id="a-formula"),
+        # mzj.nantong.gov.cn (南通 社会养老服务体系规划, background)
+        pytest.param(
+            "2010年末,全市老年人口达到174万,占同期总人口的22.89%;80岁以上高龄老人达到28.94万人,"
+            "占老年人总数的16.6%;空巢老人近90万人,超过老年人总数的50%。",
+            id="a-share-of-the-total-population",
+        ),
         pytest.param("今年以来，全市新增托位2000个。", id="since-reports"),
         # guangaqi.com/news/china/363192.html (traditional): 提高到2018年的 dates what was
         # reached, it sets no deadline that would reopen the report
