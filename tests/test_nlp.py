@@ -10,3 +10,21 @@ def test_nlp_pipeline_declarations_have_no_problems() -> None:
     analysis = make_nlp().analyze_pipes()
     assert list(analysis["problems"]) == list(PIPELINE)
     assert all(missing == [] for missing in analysis["problems"].values())
+
+
+def test_nlp_targets_are_spans_of_the_doc() -> None:
+    """Each target stored on the Doc is also a span of `doc.spans["targets"]` over the
+    normalised text its quote comes from."""
+    from policygraph.normalize import normalize_text
+
+    normalized = normalize_text(
+        "某县养老服务实施方案\n一、发展目标\n到2025年，全县養老機構護理型床位占比达到55%以上。\n"
+    )
+    nlp = make_nlp()
+    doc = nlp.make_doc(normalized.text)
+    doc._.normalized = normalized
+    doc._.given_metadata = None
+    doc = nlp(doc)
+    spans = list(doc.spans["targets"])
+    assert [t.quote.text for t in doc._.targets] == ["養老機構護理型床位占比达到55%以上"]
+    assert [(s.text, s.label_) for s in spans] == [("养老机构护理型床位占比达到55%以上", "target")]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 
 import pytest
 
+from policygraph.extract import dated_by_title, find_targets
+from policygraph.extract.cells import parse_cell
 from policygraph.extract.statements import text_targets
-from policygraph.extract.targets import parse_cell, table_targets
-from policygraph.model import Bindingness
+from policygraph.extract.targets import table_targets
+from policygraph.lexicon_data import load_lexicon
+from policygraph.model import Bindingness, Target
 from policygraph.normalize import normalize_text
+from policygraph.structure import outline_text
 from policygraph.tables import find_tables
 
 
@@ -314,9 +319,71 @@ def test_targets_inline_value_first_and_undated_wordings(
             "到2025年，城乡医养结合服务能力达100%。推动实现安宁服务等全覆盖。",
             id="coverage-without-a-year-of-its-own",
         ),
+        # gov.cn/zhengce/content/2019-01/30/content_5362266.htm (三级公立医院绩效考核)
+        pytest.param("计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%", id="a-formula"),
+        # mzj.nantong.gov.cn (南通 社会养老服务体系规划, background)
+        pytest.param(
+            "2010年末,全市老年人口达到174万,占同期总人口的22.89%;80岁以上高龄老人达到28.94万人,"
+            "占老年人总数的16.6%;空巢老人近90万人,超过老年人总数的50%。",
+            id="a-share-of-the-total-population",
+        ),
+        pytest.param("今年以来，全市新增托位2000个。", id="since-reports"),
+        # guangaqi.com/news/china/363192.html (traditional): 提高到2018年的 dates what was
+        # reached, it sets no deadline that would reopen the report
+        pytest.param(
+            "國家衛生健康委員會近日發布的《2018年我國衛生健康事業發展統計公報》顯示,我國居民人均"
+            "預期壽命由2017年的76.7歲提高到2018年的77.0歲,孕產婦死亡率從19.6/10萬下降到18.3/10萬。",
+            id="the-year-a-value-was-reached-in",
+        ),
+        # issue 12, class 6: baselines, background and policy parameters
+        # 5.shadafang.com/a/2021/0711/sh1560672.html
+        pytest.param(
+            "到2020年,我国孕产妇死亡率、婴儿死亡率已分别降至16.9/10万、5.4‰。",
+            id="a-finished-act-with-yi",
+        ),
+        # m.xtshb.cn/shehui/20230601/1864833.shtml (traditional)
+        pytest.param(
+            "2022年,全國孕產婦死亡率下降至15.7/10萬、嬰兒死亡率下降至4.9‰。",
+            id="a-bare-past-year-reports",
+        ),
+        # bbtnews.com.cn/2023/1214/498244.shtml
+        pytest.param(
+            "截至2022年末,全国共有各类养老机构和设施38.7万个,养老床位合计829.4万张。",
+            id="as-of-a-date",
+        ),
+        pytest.param("2021年全省养老床位达到21.3万张，护理型床位占比达到40%。", id="year-first"),
+        pytest.param(
+            "发展基础。全市老年人健康管理率达到63.7%，每千名老年人拥有养老床位32张。",
+            id="run-in-background-title",
+        ),
+        pytest.param(
+            "1.发展现状：全市建成托育机构25家，托位达到1800个。", id="numbered-background-title"
+        ),
+        # rx365.cn/news/20201022/74024.html (泰州市政府办公室)
+        pytest.param(
+            "对符合条件的以自有产权用房举办的养老机构,每张护理型床位给予1万元的一次性建设补贴;"
+            "对符合条件的以租赁形式举办的养老机构,每张护理型床位给予5000元的一次性改造补贴。",
+            id="subsidy-per-bed",
+        ),
+        pytest.param(
+            "一次性床位补贴按照40%、30%、30%比例分三年补助到位。", id="subsidy-shares-by-year"
+        ),
+        pytest.param(
+            "对新建养老机构按照每张床位补助1.5万元的标准给予建设补贴，补贴标准为50%。",
+            id="subsidy-standard",
+        ),
+        # a forecast of a population: 预计2025年中国老年人将突破3亿 (36kr.com, 2022-03-23)
+        pytest.param("到2025年，全市60岁及以上老年人口将达到120万人。", id="population-forecast"),
+        # corpus/lincang.txt, line 63
+        pytest.param(
+            "到2025年，新建住宅小区应按照每百户不少于20平方米建筑面积配建社区居家养老服务设施用房，"
+            "且单处用房建筑面积不得少于300平方米。",
+            id="floor-area-of-a-facility",
+        ),
     ],
 )
 def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
+    """Facts about the present, forecasts, norms and policy parameters are no targets."""
     assert [t for t in _inline(text) if t[3] != Decimal(100)] == []
 
 
@@ -339,6 +406,10 @@ def test_targets_inline_qualitative_coverage_with_a_year() -> None:
     assert _qualitative("到2025年，全区所有乡镇(街道)建有老年学校。") == [
         ("乡镇（街道）建有老年学校", 2025, "所有乡镇(街道)建有老年学校")
     ]
+    # topnews9.com/yqfk/202301/947924.html (浙江托育“十四五”规划)
+    assert _qualitative(
+        "到2025年,乡镇(街道)托育机构基本全覆盖,城乡社区15分钟托育服务圈基本形成。"
+    ) == [("乡镇（街道）托育机构", 2025, "基本全覆盖")]
     assert _qualitative("推动实现城区医疗机构安宁服务等全覆盖。") == []
     assert _qualitative("到2025年，基本建成覆盖城乡的养老服务体系。") == []
 
@@ -363,22 +434,23 @@ def test_targets_inline_quotes_are_exact_source_text() -> None:
     assert text[target.quote.start : target.quote.end] == target.quote.text
 
 
+def _plan_targets(text: str) -> list[Target]:
+    """All targets of a plan text, tables and running text (extract.find_targets)."""
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    return find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+
+
 def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     """Issue 3: a target stated in the table and again in the text is one target, with
     the table's comparator; an indicator's owners hold for all its years."""
-    from policygraph.extract import find_targets
-    from policygraph.lexicon_data import load_lexicon
-    from policygraph.structure import outline_text
-
     text = (
         "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
         "1 | 政府运营床位占比（%） | 16 | ≤40 | 约束性\n"
         "到2023年，全区托位数达到4000个，政府运营床位不超过40%。\n"
         "到2025年，政府运营床位占比小于40%，全区托位数达到7200个。（责任单位：区卫生健康委）\n"
     )
-    normalized = normalize_text(text)
-    outline = outline_text(normalized.text)
-    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    targets = _plan_targets(text)
     beds = [t for t in targets if "政府运营床位" in t.indicator]
     assert [(t.year, t.comparator, t.source) for t in beds] == [
         (2025, "<=", "table"),
@@ -496,19 +568,374 @@ def test_targets_header_wording_of_year_columns(text: str, expected: tuple) -> N
 def test_targets_restated_unknown_wording_is_one_target() -> None:
     """A wording no concept knows, restated in the text with part of its name, the same
     year and the same value, is the table's target."""
-    from policygraph.extract import find_targets
-    from policygraph.lexicon_data import load_lexicon
-    from policygraph.structure import outline_text
-
     text = (
         "序号 | 指标名称 | 2021年 | 2025年 | 属性\n"
         "1 | 社区养老服务志愿者注册率（%） | 10 | 30 | 预期性\n"
         "到2025年，养老服务志愿者注册率达到30%，养老服务志愿者注册人数达到5000人。\n"
     )
-    normalized = normalize_text(text)
-    outline = outline_text(normalized.text)
-    targets = find_targets(normalized.text, outline, [], load_lexicon(), normalized.quote)
+    targets = _plan_targets(text)
     assert [(t.indicator, t.source) for t in targets] == [
         ("社区养老服务志愿者注册率", "table"),
         ("养老服务志愿者注册人数", "inline"),
+    ]
+
+
+VALUE_FIELDS = attrgetter("indicator", "year", "comparator", "value", "max_value", "unit")
+
+
+def _inline_values(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    normalized = normalize_text(text)
+    return [VALUE_FIELDS(t) for t in text_targets(normalized.text, 0, normalized.quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # smesc.cn/news/show.php?itemid=264905 (a State Council opinion on health services)
+        pytest.param(
+            "到2020年,全面建成以居家为基础、社区为依托、机构为支撑的,功能完善、规模适度、覆盖城乡的"
+            "养老服务体系,每千名老年人拥有养老床位数 达到35-40张。",
+            [("每千名老年人拥有养老床位数", 2020, "=", Decimal(35), Decimal(40), "张")],
+            id="range-with-a-hyphen",
+        ),
+        pytest.param(
+            "到2025年，建成3—5家示范性托育机构。",
+            [("示范性托育机构", 2025, "=", Decimal(3), Decimal(5), "家")],
+            id="range-with-a-dash-written-value-first",
+        ),
+        # guangaqi.com/news/china/363192.html, quoting the “十三五”卫生与健康规划 (traditional)
+        pytest.param(
+            "到2020年我國人均預期壽命應大於77.3歲,孕產婦死亡率應小於18/10萬,嬰兒死亡率應小於7.5‰。",
+            [
+                ("人均预期寿命", 2020, ">", Decimal("77.3"), None, "岁"),
+                ("孕产妇死亡率", 2020, "<", Decimal(18), None, "/10万"),
+                ("婴儿死亡率", 2020, "<", Decimal("7.5"), None, "‰"),
+            ],
+            id="per-100000-and-per-mille-units",
+        ),
+        # gov.cn/xinwen/2022-02/25/content_5675683.htm
+        pytest.param(
+            "到2025年,我国养老机构护理型床位占比要达到55%。",
+            [("养老机构护理型床位占比", 2025, "=", Decimal(55), None, "%")],
+            id="national-scope-and-modal-are-not-the-name",
+        ),
+        pytest.param(
+            "到2025年，全市托育服务机构普惠率总体达到50%左右。",
+            [("托育服务机构普惠率", 2025, "=", Decimal(50), None, "%")],
+            id="overall-about-is-one-target-equal",
+        ),
+        pytest.param(
+            "到2025年，城市和农村社区养老服务设施覆盖率分别达到65%和55%。",
+            [
+                ("城市社区养老服务设施覆盖率", 2025, "=", Decimal(65), None, "%"),
+                ("农村社区养老服务设施覆盖率", 2025, "=", Decimal(55), None, "%"),
+            ],
+            id="respectively-joined-by-he",
+        ),
+        pytest.param(
+            "到2025年，健康服务业总规模达到2万亿元，护理型床位占比超过55%，托位数达到1.2万个左右。",
+            [
+                ("健康服务业总规模", 2025, "=", Decimal(2), None, "万亿元"),
+                ("护理型床位占比", 2025, ">", Decimal(55), None, "%"),
+                ("托位数", 2025, "=", Decimal(12000), None, "个"),
+            ],
+            id="magnitude-stays-in-a-measure-unit-and-folds-into-a-count",
+        ),
+        pytest.param(
+            "到2025年，每10万人口拥有全科医生数达到3.5名。",
+            [("每10万人口拥有全科医生数", 2025, "=", Decimal("3.5"), None, "名")],
+            id="per-100000-residents-is-no-value",
+        ),
+        # smesc.cn/news/show.php?itemid=264905
+        pytest.param(
+            "到2020年,人均体育场地面积达到1.8平方米以上,城市公共体育场、群众户外健身场地和公众健身活"
+            " 动中心普及",
+            [("人均体育场地面积", 2020, ">=", Decimal("1.8"), None, "平方米")],
+            id="area-per-head",
+        ),
+        # qutaogo.com/sjtt/2022/0110/70355.html, on the “十四五”公共服务规划 (traditional)
+        pytest.param(
+            "根據規劃,2025年我國學前教育毛入園率將大於90%,高中階段教育毛入學率大於92%,"
+            "每千人口擁有3歲以下嬰幼兒托位數4.5個。",
+            [
+                ("学前教育毛入园率", 2025, ">", Decimal(90), None, "%"),
+                ("高中阶段教育毛入学率", 2025, ">", Decimal(92), None, "%"),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
+            ],
+            id="bare-year-with-a-future-modal-is-a-deadline",
+        ),
+        # a 一老一小 plan's goals, zhihaiinnovate.com/xinxi/6180.html
+        pytest.param(
+            "到2025年,婴幼儿照护服务规范体系基本健全。社区婴幼儿照护服务机构覆盖率达到50%以上,"
+            "建成至少一个市级示范性、综合性托育服务中心。",
+            [
+                ("社区婴幼儿照护服务机构覆盖率", 2025, ">=", Decimal(50), None, "%"),
+                ("市级示范性、综合性托育服务中心", 2025, ">=", Decimal(1), None, "个"),
+            ],
+            id="adjectives-listed-before-the-noun",
+        ),
+        # the writing of 46840.cn/zwgk/qzfxxgkml/ylfw/63febd60f8fd1c4c2144a11f.html: 達30%(含)以上
+        pytest.param(
+            "到2025年，养老机构入住率达到60%(含)以上，护理型床位占比≥55%。",
+            [
+                ("养老机构入住率", 2025, ">=", Decimal(60), None, "%"),
+                ("护理型床位占比", 2025, ">=", Decimal(55), None, "%"),
+            ],
+            id="inclusive-bound-and-a-sign-in-running-text",
+        ),
+        # the deadline writing of the 抚州 notice in tests/data/targets_dev (2022年6月前，…)
+        pytest.param(
+            "2022年6月底前，全市养老机构护理型床位占比达到50%；2023年12月31日前，建成示范性托育机构5家。",
+            [
+                ("养老机构护理型床位占比", 2022, "=", Decimal(50), None, "%"),
+                ("示范性托育机构", 2023, "=", Decimal(5), None, "家"),
+            ],
+            id="deadline-with-month-and-day",
+        ),
+        # cxm1cxm.com/yaowen/20221228/2861574.html (武汉 news, traditional)
+        pytest.param(
+            "新建城區、新建居住區配套建設養老服務設施達標率、社區養老服務設施覆蓋率均達到100%。"
+            "方案還提出,2025年后,武漢全市每千人口擁有3歲以下嬰幼兒托位數將達到4.5個,"
+            "普惠性托位占比不低于60%。",
+            [
+                (
+                    "新建城区、新建居住区配套建设养老服务设施达标率",
+                    None,
+                    "=",
+                    Decimal(100),
+                    None,
+                    "%",
+                ),
+                ("社区养老服务设施覆盖率", None, "=", Decimal(100), None, "%"),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), None, "个"),
+                ("普惠性托位占比", 2025, ">=", Decimal(60), None, "%"),
+            ],
+            id="listed-indicators-with-inner-commas-and-a-year-with-a-future-modal",
+        ),
+        pytest.param(
+            "2021年，全市新增养老床位2000张，将继续推进。",
+            [],
+            id="a-later-future-modal-dates-nothing",
+        ),
+        # a plan written in the 十三五 period (such as the 2018 national documents) names its
+        # own period beside its 2020 deadlines: that period is no past
+        pytest.param(
+            "“十三五”时期，到2020年，养老机构护理型床位占比达到30%。",
+            [("养老机构护理型床位占比", 2020, "=", Decimal(30), None, "%")],
+            id="the-plan-s-own-five-year-period-is-no-past",
+        ),
+        # china.caixin.com/m/2015-11-28/100879458.html (北京)
+        pytest.param(
+            "2014年底,北京常住老年人口已接近常住总人口的15%,老龄化程度仍在加深。但目前北京市养老"
+            "服务设施的配备,与迅速增长中的养老需求相比,仍有较大差距,为此,到2020年,北京市将新增"
+            "养老床位约5.1万张、建设208个街乡镇养老照料中心,加快社区养老、居家养老发展。",
+            [
+                ("新增养老床位", 2020, "=", Decimal(51000), None, "张"),
+                ("街乡镇养老照料中心", 2020, "=", Decimal(208), None, "个"),
+            ],
+            id="an-approximate-dated-value-and-a-finished-act-with-yi",
+        ),
+        # www.czhtech.com/gc/2023/0426/273709.html (traditional)
+        pytest.param(
+            "同時,“十四五”規劃也明確提出要把托育服務作為重點來發展,到“十四五”期末,"
+            "每千人口托位數提高到4.5個。",
+            [("每千人口托位数", 2025, "=", Decimal("4.5"), None, "个")],
+            id="end-of-the-period-as-qi-mo",
+        ),
+        # www.taihe100.com/news/2022112116503834777750.shtml (辽宁)
+        pytest.param(
+            "到2025年,辽宁基本建成功能完善、规模适度、覆盖城乡的养老托育服务体系,养老服务床位从"
+            "23.55万张增长到25.55万张,全省常住人口每千人拥有3岁以下托位数力争从3个达到4.5个。",
+            [
+                ("养老服务床位", 2025, "=", Decimal(255500), None, "张"),
+                ("常住人口每千人拥有3岁以下托位数", 2025, "=", Decimal("4.5"), None, "个"),
+            ],
+            id="residents-as-a-rate-s-base-and-a-trailing-li-zheng",
+        ),
+        # www.cneo.com.cn/portal.php?mod=view&aid=19324 (健康儿童行动提升计划)
+        pytest.param(
+            "到2025年,新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在3.1‰、5.2‰和6.6‰以下;"
+            "6个月内婴儿纯母乳喂养率达到50%以上;",
+            [
+                ("新生儿死亡率", 2025, "<=", Decimal("3.1"), None, "‰"),
+                ("婴儿死亡率", 2025, "<=", Decimal("5.2"), None, "‰"),
+                ("5岁以下儿童死亡率", 2025, "<=", Decimal("6.6"), None, "‰"),
+                ("6个月内婴儿纯母乳喂养率", 2025, ">=", Decimal(50), None, "%"),
+            ],
+            id="a-comparator-around-a-listed-run-and-a-duration-in-the-name",
+        ),
+        # gov.cn 优化营商环境 opinion, as collected in main's tests/devset
+        pytest.param(
+            "到2020年，商标注册平均审查周期压缩至4个月以内。",
+            [("商标注册平均审查周期", 2020, "<=", Decimal(4), None, "个月")],
+            id="a-duration-is-a-value",
+        ),
+        # www.zhongyuan.gov.cn/bmdt/6233909.jhtml (郑州中原区)
+        pytest.param(
+            "到2022年，各街道的覆盖率务必要提高到80%以上。",
+            [("覆盖率", 2022, ">=", Decimal(80), None, "%")],
+            id="each-street-and-a-modal-are-no-part-of-the-name",
+        ),
+        # a 余杭 民生实事 progress table, as collected in main's tests/devset
+        pytest.param(
+            "到2020年，新增30家示范型以上居家养老服务照料中心。",
+            [("示范型以上居家养老服务照料中心", 2020, "=", Decimal(30), None, "家")],
+            id="new-count-written-value-first",
+        ),
+        # 1wenmi.com/doc/507125.html (常州钟楼, a task table flattened into one line)
+        pytest.param(
+            "到2021年，重大民生实事项目目标任务责任分解表序号项目名称主要内容区政府分管领导牵头单位"
+            "配合单位1增加教育资源供给实施新建、改扩建学校重点建设项目12个",
+            [("新建、改扩建学校重点建设项目", 2021, "=", Decimal(12), None, "个")],
+            id="a-flattened-table-header-is-no-part-of-the-name",
+        ),
+        # www.efang.tv/qiye/2023/0222/138907.html (老年友好型社区)
+        pytest.param(
+            "“十四五”期间,全国将建成5000个示范性老年友好型社区,到2035年底,全国城乡社区普遍达到"
+            "老年友好型社区标准。",
+            [("示范性老年友好型社区", 2025, "=", Decimal(5000), None, "个")],
+            id="what-will-be-done-in-the-period-is-due-at-its-end",
+        ),
+        pytest.param(
+            "加强护理员队伍建设，护理员持证上岗率100%。",
+            [("护理员持证上岗率", None, "=", Decimal(100), None, "%")],
+            id="an-undated-share-without-a-verb",
+        ),
+        pytest.param(
+            "到2025年，养老服务从业人员总量超过500万人。",
+            [("养老服务从业人员总量", 2025, ">", Decimal(5000000), None, "人")],
+            id="a-dated-count-of-people",
+        ),
+    ],
+)
+def test_targets_inline_value_grammar(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """Issue 12, class 7: ranges, 超过/左右/以上, ‰ and /10万, magnitudes, 分别/总体."""
+    assert _inline_values(text) == expected
+
+
+def test_targets_inline_from_baseline_to_target() -> None:
+    """从X增加到Y, like 由X提高到Y: X is the baseline (issue 12, class 4)."""
+    assert _inline_with_baseline("到2025年，全省养老床位从12.4万张增加到14.6万张。") == [
+        ("养老床位", 2025, "=", Decimal(146000), Decimal(124000), None)
+    ]
+
+
+def test_targets_inline_remark_on_the_base_gives_the_baseline() -> None:
+    """达到4.5个（较2020年的1.8个增长150%）: the remark's first figure is the baseline
+    (a sentence of the “十四五”公共服务规划 as quoted in a public GitHub page)."""
+    text = "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个（较2020年的1.8个增长150%）。"
+    assert _inline_with_baseline(text) == [
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), Decimal("1.8"), 2020)
+    ]
+    assert _inline_with_baseline("到2025年，护理型床位占比达到55%（2020年为40%）。") == [
+        ("护理型床位占比", 2025, "=", Decimal(55), Decimal(40), 2020)
+    ]
+
+
+def test_targets_standardised_facility_is_a_target() -> None:
+    """标准化 names a kind of facility; it is not the 标准 of a subsidy."""
+    assert _inline_values("到2025年，建成10家标准化托育机构。") == [
+        ("标准化托育机构", 2025, "=", Decimal(10), None, "家")
+    ]
+
+
+def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
+    """到2025年，…主要目标是： then numbered items, one a paragraph: each item's target
+    is for 2025 (its marker no part of the name); 一是…二是… enumerate inside a
+    sentence; a later paragraph that is no item of the list has its own years."""
+    text = (
+        "某县养老服务体系建设实施方案\n\n一、工作目标\n"
+        "到2025年，全县养老服务体系基本健全，主要目标是：\n"
+        "（一）养老机构护理型床位占比达到55%以上。\n"
+        "2.每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+        "到2023年，一是全县养老床位达到3000张；二是建成示范性托育机构2家。\n"
+        "社区养老服务设施覆盖率达到100%。\n"
+    )
+    targets = _plan_targets(text)
+    assert [(t.indicator, t.year, t.value) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55)),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
+        ("养老床位", 2023, Decimal(3000)),
+        ("示范性托育机构", 2023, Decimal(2)),
+        ("社区养老服务设施覆盖率", None, Decimal(100)),
+    ]
+
+
+def test_targets_a_goals_section_deadline_holds_for_its_later_paragraphs() -> None:
+    """（二）发展目标: 到2025年，…体系更加完善。 then a paragraph of indicators without a
+    year of its own: they are 2025 targets; a task section keeps undated values undated."""
+    text = (
+        "某市养老托育服务实施方案\n\n一、总体要求\n（一）发展目标\n"
+        "到2025年，全市养老托育服务体系更加完善。\n"
+        "养老机构护理型床位占比达到55%，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+        "二、重点任务\n（一）扩大供给\n1.建设设施。新增普惠养老床位500张。（责任单位：市民政局）\n"
+    )
+    assert [(t.indicator, t.year) for t in _plan_targets(text)] == [
+        ("养老机构护理型床位占比", 2025),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025),
+        ("新增普惠养老床位", None),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["“十三五”时期取得的成就", "“十三五”发展回顾", "基本情况"])
+def test_targets_none_under_a_heading_that_reports_the_past(heading: str) -> None:
+    """A chapter on what the last period achieved states facts, even without a year."""
+    text = (
+        f"某市养老服务体系建设规划\n\n一、{heading}\n"
+        "全市养老床位达到2.6万张，护理型床位占比达到45%。\n"
+        "二、发展目标\n到2025年，养老机构护理型床位占比达到55%。\n"
+    )
+    assert [(t.indicator, t.year) for t in _plan_targets(text)] == [
+        ("养老机构护理型床位占比", 2025)
+    ]
+
+
+def test_targets_run_in_goal_titles_of_a_goals_section_are_no_achievements() -> None:
+    """工作目标: 基本服务全面保障。…, 供给质量明显改善。… state goals, by the section's
+    deadline (js.010b.com/policy/detail/25488.html, 镇江)."""
+    text = (
+        "镇江市养老服务业实施意见\n\n二、工作目标\n"
+        "到2020年,全面建成以居家为基础、社区为依托、机构为补充、信息为支撑,功能完善、服务优良、"
+        "覆盖城乡的社会养老服务体系。\n"
+        "供给质量明显改善。每千名老年人拥有养老床位数45张以上。护理型床位占养老服务总床位比例达50%以上。\n"
+        "三、主要任务\n（一）加强设施建设\n1.完善设施。新增养老床位1000张。（责任单位：市民政局）\n"
+    )
+    assert [(t.indicator, t.year, t.value) for t in _plan_targets(text)][:2] == [
+        ("每千名老年人拥有养老床位数", 2020, Decimal(45)),
+        ("护理型床位占养老服务总床位比例", 2020, Decimal(50)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        # 1wenmi.com/doc/507125.html (常州钟楼)
+        pytest.param("2021年重大民生实事项目目标任务责任分解表", 2021, id="annual"),
+        pytest.param("某市“一老一小”整体解决方案（2021—2025年）", None, id="a-range"),
+        pytest.param(None, None, id="no-title"),
+    ],
+)
+def test_targets_undated_targets_of_an_annual_document_take_its_year(
+    title: str | None, year: int | None
+) -> None:
+    targets = _plan_targets("一、主要任务\n全区城镇新增就业15000人，每年新增托位100个以上。\n")
+    dated = dated_by_title(targets, title)
+    assert [(t.indicator, t.year) for t in dated] == [
+        ("城镇新增就业", year),
+        ("每年新增托位", None),
+    ]
+
+
+def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
+    """hk01.com (traditional) on the “十四五”国民健康规划: the headline's undated 80岁以上
+    and the body's two 展望2035年 statements are one target."""
+    text = (
+        "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n\n"
+        "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈,該文件提出,"
+        "展望2035年,中國的人均預期壽命達到80歲以上。\n"
+        "據介紹,中國人均預期壽命在2015年至2020年,從76.34歲提高至77.93歲。到2025年,中國的"
+        "人均預期壽命在2020年的基礎上繼續提高1歲左右,展望2035年,人均預期壽命達到80歲以上。\n"
+    )
+    assert [(t.indicator, t.year, t.comparator, t.value) for t in _plan_targets(text)] == [
+        ("人均预期寿命", 2035, ">=", Decimal(80))
     ]

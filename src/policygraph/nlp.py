@@ -14,6 +14,7 @@ the build time.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -30,7 +31,7 @@ from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import find_metadata, region_of_code
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
-from policygraph.model import Plan
+from policygraph.model import Plan, Quote
 from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
 from policygraph.structure import outline_text
@@ -117,13 +118,27 @@ def measures_component(doc: Doc) -> Doc:
 
 
 @Language.component(
-    "pg_targets", requires=["doc._.outline", "doc._.measures"], assigns=["doc._.targets"]
+    "pg_targets",
+    requires=["doc._.outline", "doc._.measures"],
+    assigns=["doc._.targets", "doc.spans"],
 )
 def targets_component(doc: Doc) -> Doc:
+    normalized = doc._.normalized
     doc._.targets = find_targets(
-        doc._.normalized.text, doc._.outline, doc._.measures, load_lexicon(), doc._.normalized.quote
+        normalized.text, doc._.outline, doc._.measures, load_lexicon(), normalized.quote
     )
+    doc.spans["targets"] = [
+        span
+        for target in doc._.targets
+        if (span := doc.char_span(*_text_span(normalized, target.quote), label="target"))
+    ]
     return doc
+
+
+def _text_span(normalized: Normalized, quote: Quote) -> tuple[int, int]:
+    """The span of the normalised text behind a quote of the source (offsets ascend)."""
+    start = bisect.bisect_left(normalized.offsets, quote.start)
+    return start, bisect.bisect_left(normalized.offsets, quote.end - 1) + 1
 
 
 @cache

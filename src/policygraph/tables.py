@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph.cues import cue_pattern, words_with
 from policygraph.markers import MARKER_LEVELS
 
 
@@ -36,21 +37,27 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...] = ()  # one row a line only; empty cells kept as ""
 
 
+_YEAR_HEADER_WORDS = "基期|现状|目标"  # the words a year column is headed by (2025年目标值)
 HEADER_CELL = re.compile(
-    r"^(序号|编号|指标名称|指标|名称|项目|单位|计量单位|属性|指标属性|指标性质|类型|"
-    r"责任单位|牵头单位|责任部门|备注|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类|"
-    r"(\d{4}年?|基期|现状|目标).*|.{0,6}(基期|现状|目标).{0,8})$"
+    rf"^({cue_pattern('header')}|"
+    rf"(\d{{4}}年?|{_YEAR_HEADER_WORDS}).*|.{{0,6}}({_YEAR_HEADER_WORDS}).{{0,8}})$"
 )
-"""Cells that only a table header holds: 序号, 指标名称, 单位, year columns
-(2021, 2025年, 2025年养老床位（张）), 属性, 责任单位, 地区 …"""
+"""Cells that only a table header holds (data/cues.csv, kind header): 序号, 指标名称, 单位,
+属性, 责任单位, 地区 …, and year columns (2021, 2025年, 2025年养老床位（张）, 目标值)."""
 
 FIRST_HEADER_CELL = re.compile(
-    r"^(序号|编号|地区|区域|县（市、区）|县市区|类别|指标类别|领域|分类)$"
+    "^("
+    + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
+    + ")$"
 )
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""
-ROW_HEADER_KEY = re.compile(r"^(序号|编号|地区|区域|县（市、区）|县市区|指标名称|指标|\d{4}年?.*)$")
+ROW_HEADER_KEY = re.compile(
+    "^("
+    + "|".join(w for kind in ("serial", "region", "name") for w in words_with("header", kind))
+    + r"|\d{4}年?.*)$"
+)
 """A header row laid out on one line names a serial, a region, an indicator or a year
 column; merged cells may have moved any of them off the first place."""
 
@@ -88,13 +95,26 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _cell_text(line: str) -> str:
-    return line.strip().rstrip("|").strip()
+    """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
+    cell of a row-spanned column) is 预期性."""
+    return CELL_END.sub("", line.strip())
+
+
+CELL_END = re.compile(r"[\s|]+$")
 
 
 def _is_header_row(texts: list[str]) -> bool:
-    if len(texts) < 3 or not all(HEADER_CELL.match(t) for t in texts):
+    """Three or more cells, all header words but at most one (a column the cue table
+    does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
+    key (序号, 指标名称, a year)."""
+    unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
+    if len(texts) < 3 or unknown > (1 if len(texts) >= 4 else 0):
         return False
     return any(ROW_HEADER_KEY.match(t) for t in texts)
+
+
+RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
+"""The rule under a Markdown table's header (| :--- | :--- |): no row."""
 
 
 def _split_row(line: str) -> list[tuple[str, int, int]]:
@@ -135,12 +155,7 @@ def _read_cell_table(
         runs.append(blank_run)
         blank_run = 0
         j += 1
-    header: list[Cell] = []
-    for cell in cells:
-        if HEADER_CELL.match(cell.text) and len(header) < 12:
-            header.append(cell)
-        else:
-            break
+    header = _header_cells(cells)
     if len(header) < 3:
         return None, index + 1
     usual = _usual_gap(runs[len(header) :])
@@ -155,6 +170,21 @@ def _read_cell_table(
     )
 
 
+def _header_cells(cells: list[Cell]) -> list[Cell]:
+    """The header of a cell-per-line table: the header words it opens with, and one
+    cell the cue table does not know where header words follow it (统计口径)."""
+    header: list[Cell] = []
+    unknown = 0
+    for index, cell in enumerate(cells[:12]):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
+        if not HEADER_CELL.match(cell.text):
+            if unknown or len(header) < 2 or not HEADER_CELL.match(following):
+                break
+            unknown += 1
+        header.append(cell)
+    return header
+
+
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
     """A table one row a line. A line with a single short cell is a group row
     (一、养老服务); prose ends the table."""
@@ -166,7 +196,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
         row_start, _, row_line = lines[j]
         row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in _split_row(row_line))
         filled = [c for c in row if c.text]
-        if not filled:
+        if not filled or all(RULE_CELL.match(c.text) for c in filled):
             j += 1
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):

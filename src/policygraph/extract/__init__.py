@@ -11,10 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Generic, TypeVar
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
+from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year
 from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
+from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
 from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
@@ -35,6 +38,19 @@ ACHIEVEMENT_ITEM = re.compile(
 the chapter heading above it was lost; task titles are imperative (扩大…供给。)."""
 
 
+REPORT_HEADING = re.compile(
+    rf"回顾|取得的?(?:成就|成效)|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
+    rf"|^(?:{cue_pattern('background_title')})$"
+)
+"""Headings of a report on the past the background titles of measures.py do not name:
+“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them."""
+
+GOAL_TITLE = re.compile(cue_pattern("goal_title"))
+"""A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
+holds for the paragraphs after it that state none (到2025年，…体系更加完善。 then
+养老机构护理型床位占比达到55%…)."""
+
+
 def find_targets(
     text: str,
     outline: Outline,
@@ -48,19 +64,29 @@ def find_targets(
         found.extend(table_targets(table, quote))
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
+    lead_year: int | None = None  # the deadline of a list of numbered items
+    goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
     for start, end in sorted(outline.paragraphs):
+        paragraph = text[start:end]
         section = sections.at(start)
+        in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
+        item_year = lead_year if ITEM_START.match(paragraph) else None
+        if in_goals and section and goal_year and goal_year[0] == section.key:
+            item_year = item_year or goal_year[1]
+        lead_year = list_lead_year(paragraph) or item_year
+        if in_goals and section and (deadline := last_deadline(paragraph)):
+            goal_year = (section.key, deadline)
         if section and any(
-            is_background_title(s.heading.title) for s in outline.ancestors(section.key)
+            is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
+            for s in outline.ancestors(section.key)
         ):
             continue
-        paragraph = text[start:end]
-        if ACHIEVEMENT_ITEM.match(paragraph):
-            continue
+        if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
+            continue  # in a goals section 供给质量明显改善。 states a goal
         measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
-        for target in text_targets(paragraph, start, quote):
+        for target in text_targets(paragraph, start, quote, item_year):
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
@@ -116,7 +142,8 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
     """A target restated in the table and the text, or twice in the text, is one
     target: the table's (or the first) statement wins; it takes its owners from a
     restatement when it names none itself. The owners of an indicator hold for all
-    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task)."""
+    its years (到2023年…4000个, 到2025年…7200个 with the 2025 one restated in a task).
+    An undated statement of a dated target's value (a news headline) is that target."""
     kept: dict[tuple[str, int | None, str | None], Target] = {}
     owners: dict[tuple[str, str | None], Target] = {}
     for target in targets:
@@ -128,8 +155,15 @@ def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]
             kept[key] = replace(kept[key], responsible=target.responsible, measure=target.measure)
         if target.responsible:
             owners.setdefault((concept, target.region), target)
+    dated = {(c, region, t.value, t.unit) for (c, y, region), t in kept.items() if y is not None}
     merged = []
-    for (concept, _year, region), target in kept.items():
+    for (concept, year, region), target in kept.items():
+        if (
+            year is None
+            and target.value is not None
+            and ((concept, region, target.value, target.unit) in dated)
+        ):
+            continue  # a headline restating a dated target without its year
         owner = owners.get((concept, region))
         if not target.responsible and owner is not None:
             target = replace(target, responsible=owner.responsible)
@@ -160,6 +194,26 @@ def _restated_concept(
     return concept.key
 
 
+ANNUAL_TITLE = re.compile(r"^[^\d]*(?P<year>20\d{2})年(?:度)?[^\d]*$")
+"""The title of a document for one year (2021年重大民生实事项目…, 2024年政府工作报告…
+分解表): one year, no range (（2021—2025年）)."""
+
+PER_YEAR_WORDING = re.compile(r"每年|年均")
+
+
+def dated_by_title(targets: list[Target], title: str | None) -> list[Target]:
+    """The targets without a year of a document for one year are for that year; a
+    per-year target (每年新增…) keeps none."""
+    annual = ANNUAL_TITLE.match(title or "")
+    if annual is None:
+        return targets
+    year = int(annual["year"])
+    return [
+        replace(t, year=year) if t.year is None and not PER_YEAR_WORDING.search(t.indicator) else t
+        for t in targets
+    ]
+
+
 def plan_from_parts(
     source_file: str,
     metadata: Metadata,
@@ -183,6 +237,6 @@ def plan_from_parts(
         cut=metadata.cut,
         citations=tuple(citations),
         measures=tuple(m.measure for m in measures),
-        targets=tuple(targets),
+        targets=tuple(dated_by_title(targets, metadata.title)),
         domain_leads=domain_leads,
     )

@@ -9,50 +9,24 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from policygraph.cues import cue_values
 from policygraph.numerals import chinese_number
 
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-"""Counting units folded into the number: 1.5万张 → 15000 张, 2亿元 → 200000000 元.
-Where the unit itself is 万人 or 万元, the plan's own unit is kept instead."""
+"""Magnitudes folded into the number before a count unit: 1.5万张 → 15000 张; a measure
+keeps its magnitude in the unit (2万亿元, units.py)."""
 
 CN_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
-COMPARATOR_WORDS = {
-    "不低于": ">=",
-    "不少于": ">=",
-    "至少": ">=",
-    "以上": ">=",
-    "及以上": ">=",
-    "超过": ">",
-    "大于": ">",
-    "高于": ">",
-    "多于": ">",
-    "突破": ">",
-    "不超过": "<=",
-    "不高于": "<=",
-    "以下": "<=",
-    "以内": "<=",
-    "控制在": "<=",
-    "小于": "<",
-    "低于": "<",
-    "少于": "<",
-    "不到": "<",
-}
+COMPARATOR_WORDS = cue_values("comparator") | cue_values("comparator_after")
 """Comparator normal forms (VOCABULARY.md) of the words around a value: 不低于60% → >=,
-超过 → >, 不超过 → <=, 55%以上 → >=."""
+超过 → >, 不超过 → <=, 55%以上 → >=, 50%左右 → = (data/cues.csv, kind comparator)."""
 
-COMPARATOR_SIGNS = {
-    "≥": ">=",
-    "≤": "<=",
-    ">=": ">=",
-    "<=": "<=",
-    ">": ">",
-    "<": "<",
-}
-"""Comparator normal forms of the signs table cells write before a value (≥60, >90;
+COMPARATOR_SIGNS = cue_values("sign")
+"""Comparator normal forms of the signs table cells write before a value (≥60, >99;
 normalize.py has already turned full-width ＞ into >)."""
 
-FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 """Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""
 FIVE_YEAR_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
 PLANNED_PERIOD = "十四五"

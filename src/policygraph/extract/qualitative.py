@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 
+from policygraph.cues import words_with
 from policygraph.model import Quote, QuoteMaker, Target
 
 QUALITATIVE_GOAL = re.compile(
-    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
+    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>(?:基本)?全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
 )
 """Qualitative targets of universal coverage (实现城乡社区养老服务设施全覆盖,
 有意愿入住的特困人员全部实现集中供养) — only where a year governs their sentence."""
 
-QUALITATIVE_FILLER = re.compile(r"^(?:[，、\s]|全市|全区|全县|确保|基本|争取|力争)+")
+QUALITATIVE_FILLER = re.compile(
+    rf"^(?:[，、\s]|{'|'.join(words_with('scope', 'whole'))}|确保|基本|争取|力争)+"
+)
+"""Scope and modal words before the wording of a coverage goal (全市基本实现…全覆盖)."""
 
 UNIVERSAL_FACILITY = re.compile(
     r"^(?:全市|全区|全县)?所有(?P<name>[^，；。：]{2,12}?建有[^，；。：]{2,12})$"

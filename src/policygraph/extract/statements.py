@@ -1,11 +1,13 @@
 """Targets stated in running text: 到2025年…达到X%, …不低于…, …以上, 力争…, 确保….
 
-A paragraph is read clause by clause. A year cue (到2025年, 2022年底前, 十四五末)
-scopes the clauses after it; background cues (截至, 目前, 预计 …) silence the rest
-of their sentence. In each clause a value phrase (达到90%, 1.5万张, 1—2个) names
-its indicator either before it (`社区日间照料机构覆盖率达90%`) or, written value
-first, after it (`建成1所三级中医医院`, `50%以上行政村建有老年大学学习点`) — see
-`wording.py`. A clause without a value may state a target in words (`qualitative.py`).
+A paragraph is read clause by clause, in passes: `clauses.py` gives each clause the
+year that scopes it (到2025年, 2022年底前, 十四五末) and silences those that report
+the present (截至, 目前, 预计, 已建成 …); a context pass carries the indicator named
+earlier in the sentence and the action last named. In each clause the value phrases
+that state targets (`values.py`) name their indicator either before them (`社区日间照料
+机构覆盖率达90%`) or, written value first, after them (`建成1所三级中医医院`, `50%以上
+行政村建有老年大学学习点`) — see `wording.py`. A clause without a value may state a
+target in words (`qualitative.py`). Post-rules join units and actions across clauses.
 """
 
 from __future__ import annotations
@@ -14,17 +16,21 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
+from policygraph.cues import cue_pattern
+from policygraph.extract.clauses import (
+    DAMAGED_VALUE,
+    MONTH_DAY,
+    Clause,
+    scoped_clauses,
+)
 from policygraph.extract.numbers import (
+    COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
-    FIVE_YEAR_PLAN_NAMES,
-    FIVE_YEAR_PLANS,
-    PAST_FIVE_YEAR_PLANS,
     apply_multiplier,
     parse_decimal,
 )
 from policygraph.extract.qualitative import worded_targets
-from policygraph.extract.targets import NON_TARGET_UNITS
+from policygraph.extract.values import BASE_REMARK, SHARE_UNITS, VALUE_PHRASE, is_target_value
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
@@ -34,77 +40,18 @@ from policygraph.extract.wording import (
     share_wording,
     value_first_names,
 )
-from policygraph.markers import ITEM_MARKER
 from policygraph.model import QuoteMaker, Target
-from policygraph.units import UNIT_PATTERN
-
-CN_COUNT = "[一两二三四五六七八九十]"
-
-YEAR_CUE = re.compile(
-    r"(?P<cue>到|至|争取到|力争到|力争|争取|截至|截止到|截止|截)?"
-    r"(?P<year>20\d{2})年(?P<end>底|末)?(?P<before>前)?"
-)
-"""到2025年 / 2022年底前 / 截至2021年底 — a year that scopes the clauses after it
-(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
-opening a clause, 2021年，全市新增…, reports what happened in it)."""
-
-FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)?末")
-"""十四五末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
-
-VALUE_PHRASE = re.compile(
-    r"(?P<pre>不低于|不少于|不超过|不高于|不到|超过|大于|高于|多于|小于|低于|少于|突破|至少|"
-    r"提高到|提升到|提高至|提升至|增加到|增长到|下降到|降低到|稳定在|保持在|控制在|达到|达|为|在)?"
-    rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
-    r"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?"
-    rf"(?P<unit>{UNIT_PATTERN})(?P<post>以上|及以上|以下|以内|左右)?"
-)
-"""A target value with its comparator words: 达到90%, 不低于60%, 55%以上, 1.5万张, 1—2个;
-small counts of distributive targets are often spelt in Chinese (至少建成一所)."""
-
-SENTENCE_BACKGROUND = re.compile(
-    rf"{AS_OF_WORDS}|目前|预计|今后|现状|仅有|仅为|将以|“?(?:{PAST_FIVE_YEAR_PLANS})”?|普查"
-    r"|(?<!每千)(?<!每千名)常住人口"
-    r"|[高低]于[^，；。]{0,16}百分点"
-)
-"""Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
-目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
-“十三五”期间…建成…, 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
-every figure up to the sentence end is a fact, not a target."""
-
-CLAUSE_BACKGROUND = re.compile(rf"{STOCK_WORDS}|现有|已有|第[一二三四五六七]次|约\d|[成到]了")
-"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-约160万人, 建成了6所…)."""
-
-NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
-"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
-
-ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
-"""A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
-targets the previous item's year does not govern."""
+from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 PER_YEAR = re.compile(r"每年|年均|每年度")
 """Per-year targets (每年新增托位1000个以上) have no target year of their own."""
 
-CLAUSE_SPLIT = re.compile(r"[，；。：]")
-
-RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
-"""Scraping damage: a value whose unit and punctuation were lost runs into the next
-year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
-
-DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
-"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
-
-CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
-"""100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
-
 BASELINE_FROM = re.compile(
-    r"由(?:(?P<year>20\d{2})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
-    rf"(?P<unit>{UNIT_PATTERN})?"
+    rf"(?:{cue_pattern('baseline')})(?:(?P<year>20\d{{2}})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)"
+    rf"(?:{MULTIPLIER_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
 )
-"""由X提高到Y, 由2020年的1.2万个增加到4.5万个: the base figure (and year) of the target."""
-
-CHANGE_FROM = re.compile(r"较(?:20\d{2}年(?:底|末)?)?(?:增加|增长|提高|提升|新增|下降|减少)$")
-"""较2020年增加1万张: a change against a base year, not a level to reach."""
+"""由X提高到Y, 由2020年的1.2万个增加到4.5万个, 从12.4万张增加到14.6万张: the base
+figure (and year) of the target."""
 
 AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 """至少 before the verb of a value-first count (每个县（区）至少建有1所…) is >=."""
@@ -122,39 +69,38 @@ ACTION_OBJECT = re.compile(
 """The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
 
 
-def text_targets(text: str, base: int, quote: QuoteMaker) -> list[Target]:
-    """Targets stated in one paragraph of running text (offsets from `base`)."""
+def text_targets(
+    text: str, base: int, quote: QuoteMaker, lead_year: int | None = None
+) -> list[Target]:
+    """Targets stated in one paragraph of running text (offsets from `base`): the clauses
+    with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
+    item of), those that do not report the present read for values and names, then the
+    post-rules of the paragraph."""
+    clauses = scoped_clauses(text, lead_year)
     targets: list[Target] = []
-    year: int | None = None
-    sentence_year: int | None = None
-    background = False
-    action = subject = ""
-    opening = YEAR_CUE.search(text[:24])
-    for c_start, c_text in _clauses(text):
-        if c_start and text[c_start - 1] == "。" and ITEM_START.match(c_text):
-            year, opening = None, None
-        if (period_end := FIVE_YEAR_END.search(c_text)) is not None:
-            year = sentence_year = FIVE_YEAR_PLANS[period_end["plan"]]
-        for cue in YEAR_CUE.finditer(c_text):
-            if c_text[cue.start() - 1 : cue.start()] in ("由", "较", "比"):
-                continue
-            bare = not (cue["cue"] or cue["before"] or cue["end"])
-            if cue["cue"] in ("截至", "截止到", "截止", "截") or (bare and cue.start() == 0):
-                background = True
-            elif not bare:
-                year = sentence_year = int(cue["year"])
-        if SENTENCE_BACKGROUND.search(c_text):
-            background = True
-        if not (background or CLAUSE_BACKGROUND.search(c_text) or NORM_CUE.search(c_text)):
-            dated = sentence_year or (year if opening else None)
-            found = _clause_targets(c_text, c_start, base, (year, dated), quote, subject)
-            targets.extend(_with_action(t, action) for t in found)
-        subject = _subject(c_text) or subject
-        if (done := ACTION_OBJECT.search(c_text)) is not None:
-            action = done["object"]
-        if c_text.endswith("。"):
-            background, sentence_year, subject = False, None, ""
+    for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
+        if clause.reports:
+            continue
+        years = (clause.year, clause.worded_year)
+        found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
+        targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
+
+
+def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
+    """Pass 3: per clause, the indicator an earlier clause of its sentence named (which a
+    bare value, ，达到55%, continues) and the action the paragraph last named (which a
+    bare verb, 每年支持200户, counts)."""
+    context: list[tuple[str, str]] = []
+    subject = action = ""
+    for clause in clauses:
+        context.append((subject, action))
+        subject = _subject(clause.text) or subject
+        if (done := ACTION_OBJECT.search(clause.text)) is not None:
+            action = done["object"]
+        if clause.text.endswith("。"):
+            subject = ""
+    return context
 
 
 def _units_from_restatements(targets: list[Target]) -> list[Target]:
@@ -174,23 +120,6 @@ def _with_action(target: Target, action: str) -> Target:
     if bare is None or not action:
         return target
     return replace(target, indicator=(bare["per"] or "") + action)
-
-
-def _clauses(text: str) -> list[tuple[int, str]]:
-    cuts = sorted({m.end() for m in CLAUSE_SPLIT.finditer(text)} | _run_on_cuts(text))
-    clauses, start = [], 0
-    for cut in cuts:
-        clauses.append((start, text[start:cut]))
-        start = cut
-    if start < len(text):
-        clauses.append((start, text[start:]))
-    return clauses
-
-
-def _run_on_cuts(text: str) -> set[int]:
-    return {
-        m.start() for m in RUN_ON_YEAR.finditer(text) if DAMAGED_VALUE.search(text[: m.start()])
-    }
 
 
 def _subject(clause: str) -> str:
@@ -220,7 +149,7 @@ def _clause_targets(
     matches = [
         m
         for m in VALUE_PHRASE.finditer(clause)
-        if _is_target_value(m, clause)
+        if is_target_value(m, clause, dated=years[0] is not None)
         and not any(b.start() <= m.start() < b.end() for b in baselines)
     ]
     for index, match in enumerate(matches):
@@ -236,13 +165,15 @@ def _clause_targets(
             head = clause.find(
                 clean_wording(_after_last_year(clause[previous_end : match.start()]))
             )
+            shared = _shared_comparator([each for _name, each in respective])
             for name, each in respective:
                 target = _inline_target(name, each, clause, c_start, base, year, quote, base_of)
                 span = quote(base + c_start + head, base + c_start + each.end())
-                targets.append(replace(target, quote=span) if head >= 0 else target)
+                target = replace(target, quote=span) if head >= 0 else target
+                targets.append(replace(target, comparator=shared) if shared else target)
             previous_end = respective[-1][1].end()
             continue
-        share = match["unit"] in ("%", "‰")
+        share = match["unit"] in SHARE_UNITS
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
         before = _after_last_year(
@@ -258,7 +189,8 @@ def _clause_targets(
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
-            target = _inline_target(name, match, clause, c_start, base, year, quote, base_of)
+            baseline = base_of or BASE_REMARK.match(clause, match.end())
+            target = _inline_target(name, match, clause, c_start, base, year, quote, baseline)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
         targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
@@ -282,6 +214,13 @@ def _respective(
     return list(zip(names, run, strict=True)) if len(run) > 1 and len(names) == len(run) else []
 
 
+def _shared_comparator(run: list[re.Match[str]]) -> str | None:
+    """分别控制在3.1‰、5.2‰和6.6‰以下: the words around a listed run hold for each value,
+    the word after the last first (分别达到60%、70%以上 is >= for both)."""
+    words = (run[-1]["post"], run[0]["pre"])
+    return next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), None)
+
+
 def _distant_comparator(before: str) -> str | None:
     """A comparator word that stands apart from its value (AT_LEAST, SHARE_OF)."""
     if AT_LEAST.search(before):
@@ -290,25 +229,8 @@ def _distant_comparator(before: str) -> str | None:
     return COMPARATOR_WORDS[share["word"]] if share else None
 
 
-def _is_target_value(match: re.Match[str], clause: str) -> bool:
-    """Not an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年
-    增加1万张), a size class (100张床位以上的…, 超过1万人的…), or an undated population
-    size (3岁以下婴幼儿数28.4万人)."""
-    if match["unit"] == "岁" and match["pre"]:
-        return True
-    if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
-        return False
-    if CHANGE_FROM.search(clause, 0, match.start()):
-        return False
-    if match["unit"] not in ("%", "‰") and clause[match.end() : match.end() + 1] == "的":
-        return False
-    if (match["mult"] or "") + match["unit"] == "万人" and not YEAR_CUE.search(clause):
-        return False
-    return CONDITION.match(clause[match.end() :]) is None
-
-
 def _after_last_year(before: str) -> str:
-    return re.sub(r".*?(?:\d{4}年(?:底|末)?(?:前)?[，、]?)", "", before)
+    return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
 
 
 def _inline_target(
@@ -322,7 +244,8 @@ def _inline_target(
     baseline: re.Match[str] | None = None,
 ) -> Target:
     words = [match["pre"] or "", match["post"] or ""]
-    comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
+    comparators = COMPARATOR_WORDS | COMPARATOR_SIGNS
+    comparator = next((comparators[w] for w in words if w in comparators), "=")
     value = apply_multiplier(_number(match["num"]), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     span_start, span_end = _span(clause, name, match.start(), match.end())

@@ -1,9 +1,11 @@
 """Targets of indicator tables: what a plan promises, by when, in which unit, how strictly.
 
 Headers decide meaning (序号, 类别, 指标名称, 单位, year columns — 基期/现状 ones are
-baselines —, 属性, 责任单位). With one cell a line, empty cells are often dropped, so
-each row places its values by its own evidence; with one row a line, cells sit in
-their columns and a row that lost merged cells is anchored by its serial number.
+baselines —, 属性, 责任单位: the header words of data/cues.csv). With one cell a line,
+empty cells are often dropped, so each row places its values by its own evidence (a
+value equal to the next serial stays in its row); with one row a line (web copies,
+Word tables), cells sit in their columns, a row that lost merged cells is anchored by
+its serial number, and a row whose cells do not fit is placed by its 属性 word.
 Allocation tables (a region per row) give targets of those regions. Running text is
 read by `statements.py`.
 """
@@ -12,16 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
-from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS, split_units
-from policygraph.extract.numbers import (
-    COMPARATOR_SIGNS,
-    COMPARATOR_WORDS,
-    FIVE_YEAR_PLAN_NAMES,
-    FIVE_YEAR_PLANS,
-    apply_multiplier,
+from policygraph.cues import cue_values, cue_words, words_with
+from policygraph.extract.cells import (
+    BINDING_WORDS,
+    TABLE_UNIT_CELL,
+    group_label,
+    names_indicator,
+    parse_cell,
 )
+from policygraph.extract.departments import split_units
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
@@ -29,62 +32,28 @@ from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 """Units of figures in running text that are norms, changes or age bounds (3岁以下),
-not targets (建筑面积…平方米 is never matched at all: 平方米 is not a target unit)."""
+not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
-TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
 NAME_WITH_UNIT = re.compile(
     rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
 每千名老年人养老床位数（张/千人）."""
 
-BINDING_WORDS = {"约束性": Bindingness.BINDING, "预期性": Bindingness.EXPECTED}
-
-CELL_VALUE = re.compile(
-    rf"^(?P<sign>{'|'.join(COMPARATOR_SIGNS)})?\s*(?P<num>\d+(?:\.\d+)?)"
-    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
-    rf"(?P<post>以上|以下)?(?P<rest>.*)$"
-)
-EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
-REGION_HEADER = re.compile(r"^(地区|区域|县（市、区）|县市区)$")
+HEADER_KINDS = cue_values("header")
+"""Header cells by the column they head (data/cues.csv, kind header): 序号 → serial,
+指标名称 → name, 单位 → unit, 属性 → attr, 责任单位 → resp, 领域 → group, 地区 → region."""
 YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?P<rest>.*)$")
-BASELINE_HEADER = re.compile(r"基期|基准|基数|现状|现值|实际")
+BASELINE_HEADER = re.compile("|".join(words_with("header_year", "base")))
 """Year columns that hold the starting point: 2020年（基期）, 现状值, 2021年实际."""
-TARGET_HEADER = re.compile(r"目标|规划|预期值")
+TARGET_HEADER = re.compile("|".join(words_with("header_year", "goal")))
 """Year columns that hold the goal: 2025年目标值, 目标值."""
-TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市|全区|全县|全省)$")
-"""The sum row of an allocation table is the plan's own total, not a region's target."""
+TOTAL_ROW = frozenset(cue_words("total") + words_with("scope", "whole"))
+"""The sum row of an allocation table (合计, 全市) is the plan's own total, not a region's
+target."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
-GROUP_HEADER = re.compile(r"^(类别|指标类别|领域|分类)$")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A value as stated: number (or range), comparator, unit, or a wording."""
-
-    value: Decimal | None = None
-    max_value: Decimal | None = None
-    comparator: str | None = None
-    unit: str | None = None
-    qualitative: str | None = None
-
-
-def parse_cell(text: str) -> Quantity | None:
-    """A table cell as a quantity: `≥60`, `95.6`, `1所区级老年大学`, `应保尽保`; None if empty."""
-    text = text.strip()
-    if EMPTY_CELL.match(text):
-        return None
-    match = CELL_VALUE.match(text)
-    if match is None:
-        return Quantity(qualitative=text)
-    value = apply_multiplier(Decimal(match["num"]), match["mult"])
-    upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = COMPARATOR_SIGNS.get(
-        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
-    )
-    return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
 
 # --- tables -------------------------------------------------------------------
@@ -92,7 +61,7 @@ def parse_cell(text: str) -> Quantity | None:
 
 def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     """Targets of an indicator table or an allocation table (a region per row)."""
-    if REGION_HEADER.match(table.header[0].text):
+    if HEADER_KINDS.get(table.header[0].text) == "region":
         return _allocation_targets(table, quote)
     return _indicator_targets(table, quote)
 
@@ -107,25 +76,35 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
             kinds[-1] = "attr"
             continue
         year = _header_year(text)
-        if text in ("序号", "编号"):
-            kinds.append("serial")
-        elif GROUP_HEADER.match(text):
-            kinds.append("group")
+        exact = HEADER_KINDS.get(text)
+        if exact is not None:
+            kinds.append("other" if exact == "region" else exact)
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
             kinds.append(f"base:{year or ''}")
-        elif "名称" in text or text in ("指标", "项目"):
+        elif "名称" in text:
             kinds.append("name")
         elif "单位" in text and "责任" not in text and "牵头" not in text:
             kinds.append("unit")
         elif year:
             kinds.append(f"year:{year}")
-        elif "属性" in text or "性质" in text or text == "类型":
+        elif "属性" in text or "性质" in text:
             kinds.append("attr")
         elif "责任" in text or "牵头" in text:
             kinds.append("resp")
         else:
             kinds.append("other")
-    return kinds
+    return _name_column(kinds)
+
+
+def _name_column(kinds: list[str]) -> list[str]:
+    """Without a header word for it (规划指标体系), the name column is the first other
+    column before the year columns."""
+    years = [i for i, k in enumerate(kinds) if k.startswith(("year:", "base:"))]
+    if "name" in kinds or not years or "other" not in kinds[: years[0]]:
+        return kinds
+    named = list(kinds)
+    named[kinds.index("other")] = "name"
+    return named
 
 
 def _header_year(text: str) -> int | None:
@@ -146,36 +125,29 @@ def _rows(
 ) -> list[tuple[str | None, Cell, list[Cell]]]:
     """Rows of a numbered table: (group, serial cell, the row's other cells). With a
     类别 column, the label of a group of rows stands just before the serial of its
-    first row (the merged cell is printed once)."""
+    first row (the merged cell is printed once). The next serial number opens a row
+    only where an indicator name follows it: a value equal to it (a 2025 value of 3
+    before row 3) stays in its row."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
-        if cell.text == str(expected):
+        if cell.text == str(expected) and names_indicator(following):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
-        elif group_column and following == str(expected) and _group_label(cell.text):
+        elif group_column and following == str(expected) and group_label(cell.text):
             group = cell.text
         elif rows:
             rows[-1][2].append(cell)
     return rows
 
 
-def _group_label(text: str) -> bool:
-    """A 类别 cell: words, neither a value, an attribute nor a department."""
-    if parse_cell(text) is None or text in BINDING_WORDS:
-        return False
-    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
-        return False
-    return parse_cell(text) == Quantity(qualitative=text)
-
-
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     kinds = _columns(table.header)
-    roles = _year_roles(kinds)
+    roles = _year_roles(kinds, table.header)
     if not roles.targets:
         return []
     if table.rows:
@@ -197,13 +169,15 @@ class YearRoles:
     baseline: str | None  # the baseline column kind
 
 
-def _year_roles(kinds: list[str]) -> YearRoles:
+def _year_roles(kinds: list[str], header: tuple[Cell, ...]) -> YearRoles:
     """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
-    the earliest of several years is the baseline (2021 | 2023 | 2025)."""
+    the earliest of several years is the baseline (2021 | 2023 | 2025), unless its
+    header calls it a goal too (2023年目标值 | 2025年目标值)."""
     columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
     base = next((k for k in columns if k.startswith("base:")), None)
     years = [k for k in columns if k.startswith("year:")]
-    if base is None and len(years) > 1:
+    first_header = header[kinds.index(years[0])].text if years else ""
+    if base is None and len(years) > 1 and not TARGET_HEADER.search(first_header):
         base, years = years[0], years[1:]
     return YearRoles(columns, tuple(int(k[5:]) for k in years), base)
 
@@ -226,11 +200,21 @@ def _row_targets(
         binding = BINDING_WORDS[rest[attr_at].text]
         responsible = rest[attr_at + 1 :]
         rest = rest[:attr_at]
+    surplus = len(rest) - len(roles.columns)
+    rest = rest[min(max(surplus, 0), _other_columns_before_years(kinds)) :]
     slots = _place_values(rest, len(roles.columns))
     by_column = dict(zip(roles.columns, slots, strict=True))
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
+
+
+def _other_columns_before_years(kinds: list[str]) -> int:
+    """Columns between the name and the year columns that hold no value (统计口径):
+    a row with more cells than year columns fills them first."""
+    years = [i for i, k in enumerate(kinds) if k.startswith(("year:", "base:"))]
+    name = kinds.index("name") if "name" in kinds else -1
+    return sum(1 for k in kinds[name + 1 : years[0]] if k == "other") if years else 0
 
 
 @dataclass(frozen=True)
@@ -300,6 +284,10 @@ def _grid_targets(
         name = placed.get("name")
         if name is None or not name.text:
             continue
+        if not _aligned(placed, row):
+            after_name = [c for c in row[row.index(name) :] if c.text]
+            targets.extend(_row_targets(after_name, kinds, roles, group, quote))
+            continue
         attr = placed.get("attr")
         unit = placed.get("unit")
         facts = RowFacts(
@@ -315,13 +303,25 @@ def _grid_targets(
     return targets
 
 
+def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
+    """Whether a row's cells sit in their columns: its 属性 cell (约束性/预期性) is in the
+    attribute column. A row that dropped a cell without a gap (a unit cell left out where
+    the name carries the unit, 每千名老年人拥有养老床位数(张)) is placed by evidence."""
+    binding = next((c for c in row if c.text in BINDING_WORDS), None)
+    return binding is None or "attr" not in placed or placed["attr"] is binding
+
+
 def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
     """The column of the row's first cell: its serial number in the serial column, else
-    the cells are right-aligned (merged cells are missing at the start)."""
+    the cells are right-aligned (merged cells are missing at the start). Empty cells at
+    the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
     serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
-    return max(0, len(kinds) - len(row))
+    filled = len(row)
+    while filled and not row[filled - 1].text:
+        filled -= 1
+    return max(0, len(kinds) - filled)
 
 
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
@@ -365,7 +365,7 @@ def _allocation_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     )
     for row in rows:
         region = row[0].text
-        if len(row) != width or TOTAL_ROW.match(region):
+        if len(row) != width or region in TOTAL_ROW:
             continue
         for cell, column in zip(row[1:], columns, strict=True):
             quantity = parse_cell(cell.text)

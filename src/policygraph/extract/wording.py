@@ -10,35 +10,37 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
+from policygraph.markers import ITEM_MARKER
 from policygraph.model import Target
 from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
-    rf"^(?:[，、；：\s]|全市|全区|全县|全省|新区|我市|我区|城乡|实现|确保|力争|争取|基本|"
-    r"并|其中|同时|原则上|要|使|将|建成|建设|打造|培育|组织|开展|共|累计|各级|市县两级|[市县区]级|"
+    rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
+    r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
+    r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?末)+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
-(全市…, 力争…, 组织开展养老托育技能培训3000人次 → 养老托育技能培训)."""
+(1.全市…, 一是…, 北京市将…, 武汉全市…, 力争…, 组织开展养老托育技能培训3000人次 →
+养老托育技能培训)."""
 
-TRAILING_VERBS = re.compile(
-    r"(?:均|都|分别|要|应|需|达到|达|提高到|提升到|提高|提升|增加|稳定在|保持在|为|在|是|按)+$"
-)
-"""Verbs between an indicator and its value (A、B均达到90%)."""
+TRAILING_VERBS = re.compile(rf"(?:{cue_pattern('link', 'reach', 'copula')})+$")
+"""Verbs between an indicator and its value (A、B均达到90%, 总体达到50%左右)."""
 
 INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人次|床位|托位)$")
 """Endings of an indicator name: each item of `A、B均达到90%` has one."""
 
 VALUE_FIRST_VERBS = re.compile(
     r"(?:至少|力争|应将|将|支持|在[\u4e00-\u9fff]{1,4}?(?=建|设|打|培|配)|建成|建有|建设|建立|打造|"
-    r"培育|引进|设立|设有|配建|新建|改建|运营|开设|创建|有|或|和|并|及|（|）|\(|\))+"
+    r"培育|引进|设立|设有|配建|新建|新增|改建|运营|开设|创建|具有|有|或|和|并|及|（|）|\(|\))+"
 )
 """What stands before a value written first: a verb of building or founding, a modal,
 a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
 
 DISTRIBUTIVE_SCOPE = re.compile(
-    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|有|打造|培育)"
+    r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|具有|有|打造|培育)"
     r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
 )
 """每个县（区）至少建有1所…, 所有街道至少建有1个…, 街道至少建有1个…: a count per unit
@@ -73,10 +75,18 @@ PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
 
 
 def _attribute_list(clause: str, start: int, at: int) -> bool:
-    """特色突出、管理规范、服务标准的…: a 、 inside attributes that end in 的."""
+    """特色突出、管理规范、服务标准的…, 市级示范性、综合性托育服务中心: a 、 inside
+    attributes that end in 的, or in an adjective suffix (示范性, 护理型, 标准化)."""
     rest = re.split(r"[，。；：,;]", clause[at:], maxsplit=1)[0]
     attribute = clause[start:at].rsplit("、", 1)[-1]
+    if ATTRIBUTE_SUFFIX.search(attribute) and len(rest) > 1:
+        return True
     return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
+
+
+ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
+"""Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
+the list they stand in."""
 
 
 def value_first_names(before: str, after: str) -> list[str]:
@@ -102,22 +112,49 @@ def value_first_names(before: str, after: str) -> list[str]:
 
 def indicator_names(before: str, after: str) -> list[str]:
     """The indicator wording before a value; `A、B均达到90%` gives both A and B;
-    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows."""
+    `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows;
+    `保留不低于20%的床位用于接收…` names the share by what follows."""
     cleaned = clean_wording(before)
     if cleaned and re.match(r"用于|投入", after):
         subject = cleaned.rsplit("的", 1)[-1]
         return [subject + after]
+    if (used := SHARE_USED_FOR.match(after)) is not None:
+        return [used["name"]]
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
-    parts = cleaned.split("、")
+    parts = LISTED_INDICATOR.split(cleaned)
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
     return [cleaned]
 
 
+LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
+"""The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
+(新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率) does not."""
+
+
+TABLE_HEADER_RUN = re.compile(
+    rf"^.*?(?:{cue_pattern('header')})(?:[^，；。\d]{{0,12}}?(?:{cue_pattern('header')})){{2,}}"
+    r"\d+(?:[\u4e00-\u9fff]{2,12}?(?:实施|开展))?"
+)
+"""A table flattened into running text leaves its header and a row's first cells
+before a value (…分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源
+供给实施新建、改扩建学校重点建设项目12个): the header words, the serial and the row's
+task title are no part of the name."""
+
+REPORTED_SPEECH = re.compile(r"^[^，；。]*?(?:提出|明确)(?=[\u4e00-\u9fff]{2})")
+"""A headline that reports what a plan sets (「十四五」国民健康规划公布 提出中国人均预期
+寿命将达80岁以上): the indicator follows the verb of saying."""
+
+SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:用于|投入)[^，；。]{2,})$")
+"""A share of a thing put to a use, named after the value: 保留不低于20%的床位用于接收
+政府供养和基本养老服务保障对象 (like 不低于55%的本级福利彩票公益金用于…)."""
+
+
 def clean_wording(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", wording.strip())
+    wording = TABLE_HEADER_RUN.sub("", REPORTED_SPEECH.sub("", wording.strip()))
+    wording = LEADING_FILLER.sub("", wording)
     previous = None
     while previous != wording:
         previous = wording

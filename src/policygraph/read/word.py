@@ -1,9 +1,11 @@
 """A Word (.docx) plan as text: paragraphs in order, tables row by row.
 
-A table is written one cell a line, row after row, an empty cell as an empty
-line: the layout of tables flattened by web copies, which `tables.find_tables`
-reads with its header width. A merged cell is written once, its other grid
-positions as empty lines, so every row keeps its width.
+Tables are read through python-docx's table API, one row a line, its cells between
+`|` (`| 序号 | 指标 | 2025年 |`), so `tables.find_tables` reads each cell in its
+column: a value can never slip into the next row, as it can where cells are
+flattened one a line. A merged cell is written once, in its first grid position;
+the other positions it covers (across, or down a row-spanned 领域 column) are
+empty cells, so every row keeps the width of the grid.
 """
 
 from __future__ import annotations
@@ -33,15 +35,18 @@ def docx_to_text(path: Path) -> str:
         if block.tag == qn("w:p"):
             lines.append(Paragraph(block, document).text)
         elif block.tag == qn("w:tbl"):
-            lines.extend(_table_cells(Table(block, document)))
+            lines.extend(_table_rows(Table(block, document)))
     return "\n".join(lines) + "\n"
 
 
-def _table_cells(table: Table) -> list[str]:
+def _table_rows(table: Table) -> list[str]:
+    """One line a row: `| cell | cell |`, a merged cell's other positions empty."""
     lines: list[str] = []
     seen: set[object] = set()  # the cell elements themselves: alive, so compared by identity
     for row in table.rows:
+        cells = []
         for cell in row.cells:
-            lines.append("" if cell._tc in seen else " ".join(cell.text.split()))
+            cells.append("" if cell._tc in seen else " ".join(cell.text.split()))
             seen.add(cell._tc)
+        lines.append("| " + " | ".join(cells) + " |")
     return lines

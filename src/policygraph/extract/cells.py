@@ -1,0 +1,78 @@
+"""What a table cell holds: a value (≥60, 95.6, 1.5万, 35—40), an attribute (约束性),
+a unit (%, 张), an empty mark (—, -, /), or words (an indicator name, a 类别 label,
+应保尽保). Pure functions on cell texts, used to place cells in their columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from policygraph.cues import cue_pattern, cue_words
+from policygraph.extract.departments import GENERIC_UNITS, UNIT_ENDINGS
+from policygraph.extract.numbers import COMPARATOR_SIGNS, COMPARATOR_WORDS, apply_multiplier
+from policygraph.model import Bindingness
+from policygraph.units import UNIT_PATTERN
+
+TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
+"""A unit column's cell: %, 张, 个, ‰, 年, 岁."""
+
+BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
+"""The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""
+
+CELL_VALUE = re.compile(
+    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>\d+(?:\.\d+)?)"
+    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
+    rf"(?P<post>以上|以下)?(?P<rest>.*)$"
+)
+"""A cell that states a value: a sign, a number or range, a magnitude, a unit, 以上/以下,
+and any words after (1所区级老年大学)."""
+
+EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
+"""A cell that marks no value: —, -, /, or nothing."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value as stated: number (or range), comparator, unit, or a wording."""
+
+    value: Decimal | None = None
+    max_value: Decimal | None = None
+    comparator: str | None = None
+    unit: str | None = None
+    qualitative: str | None = None
+
+
+def parse_cell(text: str) -> Quantity | None:
+    """A table cell as a quantity: `≥60`, `95.6`, `1所区级老年大学`, `应保尽保`; None if empty."""
+    text = text.strip()
+    if EMPTY_CELL.match(text):
+        return None
+    match = CELL_VALUE.match(text)
+    if match is None:
+        return Quantity(qualitative=text)
+    value = apply_multiplier(Decimal(match["num"]), match["mult"])
+    upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
+    comparator = COMPARATOR_SIGNS.get(
+        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
+    )
+    return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
+
+
+def names_indicator(text: str) -> bool:
+    """A cell that can open a row after its serial: words (3岁以下婴幼儿健康管理率), not
+    a bare value (95, ≥60, 100%), a unit or an attribute."""
+    if EMPTY_CELL.match(text) or text in BINDING_WORDS or TABLE_UNIT_CELL.match(text):
+        return False
+    value = CELL_VALUE.match(text.strip())
+    return value is None or len(value["rest"].strip()) >= 2
+
+
+def group_label(text: str) -> bool:
+    """A 类别 cell: words, neither a value, an attribute nor a department."""
+    if parse_cell(text) is None or text in BINDING_WORDS:
+        return False
+    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
+        return False
+    return parse_cell(text) == Quantity(qualitative=text)

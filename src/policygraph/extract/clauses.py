@@ -1,0 +1,285 @@
+"""The clauses of a paragraph of running text, each with the year that scopes it and
+whether it reports the present: the first passes of the running-text target reader.
+
+A paragraph is cut at ，；。： (and where scraping damage ran a value into the next
+year, 40002025年底). Two passes then read the clauses in order, each with the one
+state it needs:
+
+- year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
+  followed by a future modal or already set as a deadline) scopes the clauses after
+  it; a numbered item after a sentence end starts afresh;
+- reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
+  report word (目前, 预计, 以来) or a period that ended before the paragraph's
+  deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
+  (…仍有较大差距，为此，到2020年，…); stock, finished acts (已建成, 已分别降至),
+  population forecasts and norms (按每千人口…) silence their clause.
+
+The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
+these passes leave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.cues import cue_pattern, cue_words
+from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PLANNED_PERIOD
+from policygraph.markers import ITEM_MARKER
+
+MONTH_DAY = r"(?:\d{1,2}月(?:\d{1,2}日)?)?"
+"""The month (and day) of a deadline: 2022年6月前, 2023年12月31日前."""
+
+AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
+YEAR_CUE = re.compile(
+    rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
+    rf"(?P<year>20\d{{2}})年{MONTH_DAY}(?P<end>底|末)?(?P<before>前)?"
+)
+"""到2025年 / 2022年底前 / 2022年6月前 / 截至2021年底 — a year that scopes the clauses after it
+(截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
+opening a clause, 2021年，全市新增…, reports what happened in it)."""
+
+FUTURE = re.compile(cue_pattern("future"))
+"""A modal of the future (将, 要, 力争, 确保) after a bare year opening a clause makes the
+year a deadline: 2025年我国学前教育毛入园率将大于90%."""
+
+BASE_YEAR_WORDS = frozenset(cue_words("baseline") + cue_words("change"))
+"""由2020年的…, 较2020年…: a year that dates a baseline or a change, not a deadline."""
+
+FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期|期)?末")
+"""十四五末, “十四五”期末: the end of a five-year plan period, 2025 (FIVE_YEAR_PLANS)."""
+
+SENTENCE_BACKGROUND = re.compile(
+    rf"{AS_OF_WORDS}|{cue_pattern('background')}"
+    r"|(?<!每千)(?<!每千名)常住人口(?!每)"
+    r"|[高低]于[^，；。]{0,16}百分点"
+)
+"""Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
+目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
+根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
+every figure up to the sentence end is a fact, not a target."""
+
+PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+"""A five-year plan period named in a sentence (“十三五”期间…): a report on the past
+when the period ended before the paragraph's latest deadline (or, without one, before
+the period the plans are written for, PLANNED_PERIOD) and nothing is said to be done
+in it (“十四五”期间，全国将建成…, 到2035年底… is no report)."""
+
+CLAUSE_BACKGROUND = re.compile(
+    rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
+    rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
+    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
+    rf"(?:{cue_pattern('reach', 'comparator')})"
+    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过|接近)"
+)
+"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
+建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
+population (全市60岁及以上老年人口将达到120万人)."""
+
+NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
+"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+
+BACKGROUND_LEAD = re.compile(
+    rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"
+)
+"""A paragraph run in under a background title (发展基础。“十三五”以来…, 1.发展现状：…)
+reports the present: its figures are facts, not targets."""
+
+ITEM_START = re.compile(rf"^\s*(?:{ITEM_MARKER})")
+"""A numbered item starting after a sentence end (…的1%。3.织密…): a new scope, whose
+targets the previous item's year does not govern."""
+
+CLAUSE_SPLIT = re.compile(r"[，；。：]")
+
+RUN_ON_YEAR = re.compile(r"(?<=\d)(?=20\d{2}年(?:底|末)?[，,]?)")
+"""Scraping damage: a value whose unit and punctuation were lost runs into the next
+year (全区托位数达到40002025年底 = 4000, then 2025年底)."""
+
+DAMAGED_VALUE = re.compile(r"(?P<pre>达到|达|为)(?P<num>\d+(?:\.\d+)?)$")
+"""The unit-less value left at the end of a clause cut by RUN_ON_YEAR."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its offset in the paragraph, its text, the year scoping its values,
+    the year scoping a target worded without a value (only a year of its own sentence,
+    or the paragraph's opening one), and whether it reports the present."""
+
+    start: int
+    text: str
+    year: int | None
+    worded_year: int | None
+    reports: bool
+
+
+def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
+    """The clauses of a paragraph with their year scope and report flag; `lead_year` is
+    the deadline of the list the paragraph is an item of (see `list_lead_year`)."""
+    if BACKGROUND_LEAD.match(text):
+        return []
+    cut = _cut(text)
+    years = _year_scopes(text, cut, lead_year)
+    reports = _reports(text, cut, [year for year, _worded in years])
+    return [
+        Clause(start, clause, year, worded, report)
+        for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
+    ]
+
+
+def _cut(text: str) -> list[tuple[int, str]]:
+    cuts = sorted({m.end() for m in CLAUSE_SPLIT.finditer(text)} | _run_on_cuts(text))
+    clauses, start = [], 0
+    for cut in cuts:
+        clauses.append((start, text[start:cut]))
+        start = cut
+    if start < len(text):
+        clauses.append((start, text[start:]))
+    return clauses
+
+
+def _run_on_cuts(text: str) -> set[int]:
+    return {
+        m.start() for m in RUN_ON_YEAR.finditer(text) if DAMAGED_VALUE.search(text[: m.start()])
+    }
+
+
+def _year_scopes(
+    text: str, clauses: list[tuple[int, str]], lead_year: int | None
+) -> list[tuple[int | None, int | None]]:
+    """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
+    scopes: list[tuple[int | None, int | None]] = []
+    year = lead_year
+    sentence_year: int | None = None
+    opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
+    known: set[int] = set()
+    for start, clause in clauses:
+        if start and text[start - 1] == "。" and ITEM_START.match(clause):
+            year, opening = None, False
+        if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
+            year = sentence_year = period_end
+        for cue in _deadlines(clause, _sentence_from(text, start), known):
+            year = sentence_year = int(cue["year"])
+            known.add(year)
+        scopes.append((year, sentence_year or (year if opening else None)))
+        if clause.endswith("。"):
+            sentence_year = None
+    return scopes
+
+
+def _period_deadline(clause: str, following: str) -> int | None:
+    """The last year of a five-year period that scopes the clause: 十四五末, or the period
+    of what will be done in it (“十四五”期间，全国将建成5000个…)."""
+    if (end := FIVE_YEAR_END.search(clause)) is not None:
+        return FIVE_YEAR_PLANS[end["plan"]]
+    span = PERIOD_SPAN.search(clause)
+    if span is not None and FUTURE.search(following, span.end()):
+        return FIVE_YEAR_PLANS[span["plan"]]
+    return None
+
+
+PERIOD_SPAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)")
+
+
+def list_lead_year(paragraph: str) -> int | None:
+    """The deadline a paragraph sets for the numbered items after it: one that ends in
+    a colon introducing them (到2025年，…具体目标如下：, 到2025年，实现以下目标：)."""
+    return last_deadline(paragraph) if LIST_LEAD.search(paragraph) else None
+
+
+def last_deadline(paragraph: str) -> int | None:
+    """The last deadline a paragraph states (到2023年…到2025年… gives 2025)."""
+    deadlines = [
+        cue
+        for start, clause in _cut(paragraph)
+        for cue in _deadlines(clause, _sentence_from(paragraph, start), set())
+    ]
+    return int(deadlines[-1]["year"]) if deadlines else None
+
+
+LIST_LEAD = re.compile(r"[：:]\s*$")
+
+
+def _deadlines(clause: str, sentence: str, known: set[int]) -> list[re.Match[str]]:
+    """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
+    a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
+    return [
+        cue
+        for cue in YEAR_CUE.finditer(clause)
+        if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
+        and not _reached_in(clause, cue)
+        and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, known))
+        and cue["cue"] not in AS_OF_CUES
+    ]
+
+
+def _reached_in(clause: str, cue: re.Match[str]) -> bool:
+    """提高到2018年的77.0岁: the 到 of a reaching verb dates the value reached, it sets
+    no deadline."""
+    return REACHED_IN.search(clause, 0, cue.start("year")) is not None
+
+
+REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
+
+
+def _bare_deadline(following: str, cue: re.Match[str], known: set[int]) -> bool:
+    """A bare year opening a clause is a deadline when the clause or the next one speaks
+    of the future (2025年后，…托位数将达到4.5个) or when the paragraph already set it as
+    one (根据规划，2025年…将大于90%…。2025年我国人均预期寿命达78.3岁): the offsets of
+    `cue` are those of the clause `following` starts with. A 将 further on (…2000张，
+    将继续推进) does not count."""
+    if cue.start() != 0:
+        return False
+    return int(cue["year"]) in known or FUTURE.search(following, cue.end()) is not None
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """The clause at `start` and the clause after it."""
+    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(text, start)][:2]
+    return text[start : cuts[-1] if cuts else len(text)]
+
+
+def _reports(text: str, clauses: list[tuple[int, str]], years: list[int | None]) -> list[bool]:
+    """Pass 2: whether each clause reports the present (its sentence or itself does);
+    `years` are the deadlines pass 1 found scoping each clause."""
+    flags: list[bool] = []
+    sentence_reports = False
+    latest = max((y for y in years if y is not None), default=None)
+    for index, (start, clause) in enumerate(clauses):
+        sentence = _sentence_from(text, start)
+        known = {y for y in years[:index] if y is not None}
+        opens = _opens_a_report(clause, sentence, latest, known)
+        if not opens and _deadlines(clause, sentence, known):
+            sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
+        sentence_reports = sentence_reports or opens
+        flags.append(
+            sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
+        )
+        if clause.endswith("。"):
+            sentence_reports = False
+    return flags
+
+
+def _opens_a_report(clause: str, sentence: str, latest: int | None, known: set[int]) -> bool:
+    """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
+    for cue in YEAR_CUE.finditer(clause):
+        if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
+            continue
+        bare = not (cue["cue"] or cue["before"] or cue["end"])
+        opens = not clause[: cue.start()].strip(OPENING_QUOTES)
+        if cue["cue"] in AS_OF_CUES or (
+            bare and opens and not _bare_deadline(sentence, cue, known)
+        ):
+            return True
+    own_words = CITED_TITLE.sub("", clause)
+    now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
+    past = not FUTURE.search(sentence) and any(
+        FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words)
+    )
+    return past or bool(SENTENCE_BACKGROUND.search(own_words))
+
+
+OPENING_QUOTES = "“”‘’\"' "
+CITED_TITLE = re.compile(r"《[^》]*》")
+"""A cited title (《“十三五”卫生与健康规划》提出，到2020年…) names a document; its words
+do not make the sentence a report."""

@@ -1,0 +1,134 @@
+"""Which value phrases of a clause state a target: the values pass of the running-text
+target reader.
+
+A value phrase is a number with its unit and comparator words (达到90%, 不低于60%,
+1.5万张, 35-40张, 50%左右). It states no target when it is a year, an age bound, a
+change (较2020年增加…), a rate's denominator (每10万人口), a policy parameter (补贴标准
+为50%), a size class (100张床位以上的…), a formula (…×100%), a remark on the base
+(（2020年为40%）), a floor area, an estimate, or — undated — a count nothing commits to
+(注册登记的养老机构4.1万个). The cue words are rows of data/cues.csv.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policygraph.cues import cue_pattern, cue_words, words_with
+from policygraph.extract.clauses import YEAR_CUE
+from policygraph.extract.targets import NON_TARGET_UNITS
+from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
+
+CN_COUNT = "[一两二三四五六七八九十]"
+
+VALUE_PHRASE = re.compile(
+    rf"(?P<pre>{cue_pattern('comparator', 'reach', 'copula', 'sign')})?"
+    rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT})"
+    rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
+    rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
+)
+"""A target value with its comparator words or sign: 达到90%, 不低于60%, ≥55%, 55%以上,
+30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of
+distributive targets are often spelt in Chinese (至少建成一所)."""
+
+PARAMETER = re.compile(
+    rf"(?:{cue_pattern('parameter')})(?!化)(?:（[^）]*）)?(?:分别)?(?:上浮|下浮|提高|为)?$"
+)
+"""A policy parameter ends the words before its value: 补贴标准为50%, 每张床位补助1.5万元,
+补助标准分别上浮50%、100%、200%, 运行经费（不含…）不少于2万元 — the amount of a subsidy,
+a fund or a norm, not a target."""
+
+PARAMETER_AFTER = re.compile(rf"^的?[^，；。\d]{{0,8}}?(?:{cue_pattern('parameter')})(?!化)")
+"""按每张床位1.5万元的标准, 给予1万元的一次性建设补贴, 按照40%、30%、30%比例分三年补助到位:
+the value is the amount or share of a norm or a subsidy (标准化 is not a norm)."""
+
+CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:以上|以下)的")
+"""100张床位以上的养老机构: a size class that qualifies a subject, not a target."""
+
+BASE_REMARK = re.compile(
+    rf"[（(](?:{cue_pattern('change')})?(?P<year>20\d{{2}})年(?:底|末)?(?:的|为)?"
+    rf"(?P<num>\d+(?:\.\d+)?)(?:{MULTIPLIER_PATTERN})?(?P<unit>{UNIT_PATTERN})?[^）)]*[）)]"
+)
+"""A remark on the base after a target value — 达到4.5个（较2020年的1.8个增长150%）,
+达到55%（2020年为40%）: its first figure is the target's baseline, none is a target."""
+
+AREA_UNITS = frozenset(words_with("unit", "area"))
+PER_CAPITA = re.compile(cue_pattern("per_capita"))
+"""An area is a target per head (人均体育场地面积达到1.8平方米以上); the floor area of a
+facility (单处用房建筑面积不得少于300平方米) is a construction norm."""
+
+CHANGE_FROM = re.compile(
+    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?|上年|去年)?(?:增加|增长|提高|提升|新增|下降|减少)$"
+)
+"""较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
+
+COMMITMENT = re.compile(cue_pattern("action", "reach", "comparator", "future"))
+"""What makes an undated count a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
+a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1万个 states a stock;
+a share (护理员持证上岗率100%) is a goal still."""
+
+SHARE_UNITS = frozenset({"%", "‰"})
+"""Units of a share: an undated share without a verb (护理员持证上岗率100%) is a goal."""
+
+FORMULA_SIGNS = ("×", "*", "＊")
+"""A value after a multiplication sign belongs to a formula (…/…×100%), not a target."""
+
+ESTIMATE = "约"
+"""约160万人: an estimate, where no year scopes it."""
+
+DURATIONS = frozenset({"个月", "个工作日"})
+"""Units of a duration: a target (审查周期压缩至4个月) or, followed by 内, part of a name."""
+
+COPULAS = frozenset(cue_words("copula"))
+"""为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
+
+
+def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
+    """Whether a value phrase states a target (`dated`: a year scopes its clause): not
+    an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年增加1万张),
+    a rate's denominator (每10万人口), a policy parameter, a size class (100张床位以上的…,
+    超过1万人的…), a formula, a base remark, a floor area, an estimate, an undated
+    population size (3岁以下婴幼儿数28.4万人) or an undated count nothing commits to."""
+    if match["unit"] == "岁" and match["pre"]:
+        return True
+    if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
+        return False
+    if CHANGE_FROM.search(clause, 0, match.start()):
+        return False
+    if any(r.start() < match.start() < r.end() for r in BASE_REMARK.finditer(clause)):
+        return False
+    if match["unit"] in AREA_UNITS and not PER_CAPITA.search(clause, 0, match.start()):
+        return False  # 单处用房建筑面积不得少于300平方米 is a construction norm
+    if clause[match.start("num") - 1 : match.start("num")] == "每":
+        return False  # the denominator of a rate: 每10万人口…, 每100户…
+    if match["unit"] in DURATIONS and not match["pre"] and clause[match.end() :].startswith("内"):
+        return False  # a duration inside a name: 6个月内婴儿纯母乳喂养率
+    if not dated and clause[: match.start()].endswith(ESTIMATE):
+        return False  # an undated estimate: 约160万人; 到2020年…新增养老床位约5.1万张 is a target
+    if clause[: match.start()].rstrip().endswith(FORMULA_SIGNS):
+        return False  # a formula: 日间手术台次数/同期出院患者择期手术总台次数×100%
+    if PARAMETER.search(_before_list(clause[: match.start()])):
+        return False
+    if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
+        return False
+    if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
+        return False
+    if (match["mult"] or "") + match["unit"] == "万人" and not dated:
+        return False
+    committed = (
+        match["post"]
+        or (match["pre"] and match["pre"] not in COPULAS)
+        or COMMITMENT.search(clause, 0, match.start())
+    )
+    if not (dated or committed or match["unit"] in SHARE_UNITS):
+        return False
+    return CONDITION.match(clause[match.end() :]) is None
+
+
+LISTED_VALUES = re.compile(rf"(?:\d+(?:\.\d+)?(?:{UNIT_PATTERN})?[、和及与])+$")
+LISTED_AFTER = re.compile(rf"^(?:[、和及与]\d+(?:\.\d+)?(?:{UNIT_PATTERN})?)+")
+"""The values listed with a value (上浮50%、100%、200%, 按照40%、30%、30%比例): they
+share its words."""
+
+
+def _before_list(before: str) -> str:
+    return LISTED_VALUES.sub("", before)
