@@ -310,3 +310,20 @@ def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     one = lexicon.indicator("注册养老服务志愿者人数", "人")
     other = lexicon.indicator("养老服务志愿者注册数", "人")
     assert not one.reviewed and one.key == other.key
+
+
+def gold_wording_hits(targets: list[dict], lexicon: Lexicon) -> tuple[int, int, int]:
+    """(wordings on a reviewed indicator, wordings on their canonical one, wordings) of
+    a text's gold targets that name an indicator: each wording read as the pipeline reads
+    the text and matched with its statement (the quote) as context, as the build does."""
+    from policygraph.evaluate import as_read
+
+    scored = [t for t in targets if t.get("indicator_raw") and t.get("indicator_canonical")]
+    reviewed = right = 0
+    for t in scored:
+        wording = as_read(_DAMAGE.sub("", t["indicator_raw"]))
+        concept = lexicon.indicator(wording, t.get("unit"), as_read(t.get("quote") or ""))
+        canonical = lexicon.indicator(as_read(t["indicator_canonical"]))
+        reviewed += concept.reviewed
+        right += concept.reviewed and concept.key == canonical.key
+    return reviewed, right, len(scored)
