@@ -62,6 +62,15 @@ class IndicatorParts:
     rewrites: tuple[tuple[str, str], ...] = ()  # written → canonical, longest first
     measures: tuple[tuple[str, str], ...] = ()  # trailing word → measure class, longest first
     heads: frozenset[str] = frozenset()
+    tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
+
+    @cached_property
+    def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pass over a wording, the longest written form first at each position, so
+        that a rewrite's output is not rewritten again (每千人 → 每千人口, not 每千人口口)."""
+        table = dict(self.rewrites)
+        pattern = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        return re.compile(pattern or r"(?!)"), table
 
     def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
         """(measure class, parts) of a wording: synonyms unified, scope and filler words
@@ -78,8 +87,9 @@ class IndicatorParts:
                     text = text[: written.start()] + word
                     break
         text = GLOSS.sub("", text)
-        for spelled, canonical in self.rewrites:
-            text = text.replace(spelled, canonical)
+        pattern, table = self._rewrite
+        text = pattern.sub(lambda found: table[found[0]], text)
+        text = _share_of_whole(self._cut_tail(text))
         measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
         if measure is not None:
             rest, measure_class = text.removesuffix(measure[0]), measure[1]
@@ -88,6 +98,12 @@ class IndicatorParts:
         if len(rest) <= BARE_LENGTH and rest not in self.heads:
             return None
         return measure_class, "".join(sorted(rest))
+
+    def _cut_tail(self, text: str) -> str:
+        """A wording cut where its verb starts keeps the adverb or preposition before
+        the verb (养老机构床位总数将达到…, 养老服务床位从…增加到…): it is dropped."""
+        tail = next((t for t in self.tails if text.endswith(t) and len(text) > len(t)), "")
+        return text.removesuffix(tail)
 
 
 @dataclass(frozen=True)
@@ -354,6 +370,26 @@ UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
 BARE_LENGTH = 2
 """A wording whose parts besides its measure are this short (培训率, 参保率) names
 no population or facility: it is read only with its context."""
+
+
+SHARE_OF_WHOLE = re.compile(
+    r"^(?P<part>.+?)数?占(?P<whole>.+?)(?:总数|数)?的?(?P<measure>比例|比重)$"
+)
+"""A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
+占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
+noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+SHARED_NOUN = 2
+"""How many closing characters part and whole must share to be one noun (床位, 托位)."""
+
+
+def _share_of_whole(text: str) -> str:
+    share = SHARE_OF_WHOLE.match(text)
+    if share is None:
+        return text
+    part, whole = share["part"], share["whole"]
+    if part[-SHARED_NOUN:] == whole[-SHARED_NOUN:]:
+        whole = whole[:-SHARED_NOUN]
+    return whole + part + share["measure"]
 
 
 def _unreviewed(key: str, wording: str) -> IndicatorConcept:
