@@ -33,6 +33,9 @@ PG = Namespace("https://w3id.org/policygraph/ontology#")
 PGR = "https://w3id.org/policygraph/id/"
 SCHEME = URIRef(PGR + "scheme/indicators")
 DOMAINS = {URIRef(PGR + "domain/elderly-care"), URIRef(PGR + "domain/childcare")}
+NATIONAL_LISTS = ("公共服务规划", "远景目标纲要", "国民健康规划", "健康中国行动", "政府工作报告")
+"""The national lists whose main indicators outside 一老一小 (学有所教, 病有所医, 就业) the
+scheme holds without a pg:domain."""
 CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "“": None, "”": None})
@@ -106,8 +109,9 @@ def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
             if not (isinstance(alt, Literal) and alt.language == "zh" and str(alt).strip()):
                 problems.append(f"{c}: altLabel {alt!r} is not a non-empty @zh literal")
         domains = set(graph.objects(c, PG.domain))
-        if not domains:
-            problems.append(f"{c}: no pg:domain")
+        sources = " ".join(map(str, graph.objects(c, DCTERMS.source)))
+        if not domains and not any(listed in sources for listed in NATIONAL_LISTS):
+            problems.append(f"{c}: no pg:domain, and not from a national list outside 一老一小")
         elif not domains <= DOMAINS:
             problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
         if not any(d.language == "zh" for d in graph.objects(c, SKOS.definition)):
@@ -339,8 +343,13 @@ DEV_SET_PHRASINGS = (
     "新建城区、居住（小）区配套建设养老服务设施达标率 % 新建城区和居住区养老服务设施配建达标率",
     "新生儿死亡率 ‰ 新生儿死亡率",
     "学前三年毛入园率 % 学前教育毛入园率",
+    "15岁以上吸烟率 % 15岁以上人群吸烟率",  # 人群 left out
+    "地级以上城市空气优良天数比 % 地级及以上城市空气质量优良天数比率",  # 及以上, 比 for 比率
+    "每千人口拥有执业（助理）医师数 人 每千人口执业（助理）医师数",
+    "二级以上综合医院设立老年医学科比例 % 设立老年医学科的二级及以上综合性医院比例",
 )
-"""Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划),
+"""Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
+国民健康规划),
 each as wording, unit and the canonical indicator it names."""
 
 
@@ -367,7 +376,8 @@ def test_a_cut_wording_is_not_emptied() -> None:
 @pytest.mark.parametrize("folder", ["tune"])
 def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> None:
     """The gold wordings of the tune dev texts (which built no label of the scheme) that
-    reach the concept their indicator_canonical names: 21/86 before the tuning of issue 13."""
+    reach the concept their indicator_canonical names: 21/86 before the tuning of issue 13,
+    42/86 after it."""
     from policygraph.lexicon_data import load_lexicon
 
     totals = [0, 0, 0]
@@ -375,4 +385,4 @@ def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> N
         counts = gold_wording_hits(gold_targets(path), load_lexicon())
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
     _reviewed, right, total = totals
-    assert right / total >= 0.35, f"{right}/{total}"
+    assert right / total >= 0.45, f"{right}/{total}"
