@@ -347,10 +347,14 @@ DEV_SET_PHRASINGS = (
     "地级以上城市空气优良天数比 % 地级及以上城市空气质量优良天数比率",  # 及以上, 比 for 比率
     "每千人口拥有执业（助理）医师数 人 每千人口执业（助理）医师数",
     "二级以上综合医院设立老年医学科比例 % 设立老年医学科的二级及以上综合性医院比例",
+    "中国居民健康素养水平 % 居民健康素养水平",  # national scope; a label with no measure word
+    "中国的人均预期寿命 岁 人均预期寿命",
+    "适龄儿童免疫规划疫苗接种率以乡（镇、街道）为单位 % 免疫规划疫苗接种率",  # counted per 乡
+    "乡镇（街道）托育机构 无 乡镇（街道）托育机构覆盖率",  # …基本全覆盖, stated in words
 )
 """Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
 国民健康规划),
-each as wording, unit and the canonical indicator it names."""
+each as wording, unit (无: none) and the canonical indicator it names."""
 
 
 @pytest.mark.parametrize("case", DEV_SET_PHRASINGS)
@@ -362,7 +366,7 @@ def test_dev_set_phrasings_reach_their_indicator(case: str) -> None:
     from policygraph.lexicon_data import load_lexicon
 
     wording, unit, canonical = case.split()
-    concept = load_lexicon().indicator(wording, unit)
+    concept = load_lexicon().indicator(wording, None if unit == "无" else unit)
     assert concept.reviewed and concept.label == canonical
 
 

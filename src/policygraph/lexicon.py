@@ -99,6 +99,10 @@ class IndicatorParts:
             return None
         return measure_class, "".join(sorted(rest))
 
+    def measured(self, label: str) -> bool:
+        """Whether a label ends in a measure word (…率, …占比, …数)."""
+        return any(label.endswith(word) for word, _measure in self.measures)
+
     def _cut_tail(self, text: str) -> str:
         """A wording cut where its verb starts keeps the adverb or preposition before
         the verb (养老机构床位总数将达到…, 养老服务床位从…增加到…): it is dropped."""
@@ -223,7 +227,8 @@ class Lexicon:
         that states it), to the one indicator whose label is the wording after a subject
         the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
         unmatched wording gets an unreviewed concept keyed by its parts, which plans
-        writing the same parts share."""
+        writing the same parts share. A label with no measure word (居民健康素养水平) is
+        found for its wording with a unit too (中国居民健康素养水平 + %)."""
         key = label_key(wording)
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
@@ -233,7 +238,16 @@ class Lexicon:
                 return self.indicators[candidate]
         if signature in self.indicator_signatures:
             return self.indicator_signatures[signature]
-        return _unreviewed("|".join(signature), wording)
+        return self._unmeasured(key) or _unreviewed("|".join(signature), wording)
+
+    def _unmeasured(self, key: str) -> IndicatorConcept | None:
+        """The concept of a label with no measure word (居民健康素养水平, 人均预期寿命),
+        whose parts were read without a unit, for a wording of the same parts with one
+        (中国居民健康素养水平 + %): its unit implies no measure the label does not have."""
+        concept = self.indicator_signatures.get(self.indicator_parts.signature(key, None))
+        if concept is None or self.indicator_parts.measured(label_key(concept.label)):
+            return None
+        return concept
 
     def _in_context(self, bare: str, context: str) -> IndicatorConcept | None:
         named = {
