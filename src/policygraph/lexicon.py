@@ -63,6 +63,7 @@ class IndicatorParts:
     measures: tuple[tuple[str, str], ...] = ()  # trailing word → measure class, longest first
     heads: frozenset[str] = frozenset()
     tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
+    scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
 
     @cached_property
     def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -229,7 +230,7 @@ class Lexicon:
         unmatched wording gets an unreviewed concept keyed by its parts, which plans
         writing the same parts share. A label with no measure word (居民健康素养水平) is
         found for its wording with a unit too (中国居民健康素养水平 + %)."""
-        key = label_key(wording)
+        key = self._own_name(label_key(wording))
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
@@ -239,6 +240,19 @@ class Lexicon:
         if signature in self.indicator_signatures:
             return self.indicator_signatures[signature]
         return self._unmeasured(key) or _unreviewed("|".join(signature), wording)
+
+    def _own_name(self, key: str) -> str:
+        """A wording without what opens it but names no indicator: the target year
+        (2025年我国学前教育毛入园率) and the plan's region, by its full name (湖北省养老床位)
+        or by its short name before a scope word (武汉全市养老机构床位总数)."""
+        key = YEAR_OPENING.sub("", key)
+        for n in range(min(MAX_REGION_LABEL, len(key) - BARE_LENGTH), 1, -1):
+            head, rest = key[:n], key[n:]
+            full = n > BARE_LENGTH and REGION_LEVEL.search(head) and self.names_region(head)
+            short = head in self.region_short and rest.startswith(self.indicator_parts.scopes)
+            if full or short:
+                return rest
+        return key
 
     def _unmeasured(self, key: str) -> IndicatorConcept | None:
         """The concept of a label with no measure word (居民健康素养水平, 人均预期寿命),
@@ -381,6 +395,8 @@ TRAILING_BRACKET = re.compile(r"（(?P<word>[^（）]{1,3})）$")
 """A short bracket after the name, which may hold its measure (…乡镇（比例）, …（覆盖）)."""
 UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
 """The measure class a unit implies for a wording without a measure word; counts else."""
+YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
+"""The target year a wording may open with (2025年我国学前教育毛入园率)."""
 BARE_LENGTH = 2
 """A wording whose parts besides its measure are this short (培训率, 参保率) names
 no population or facility: it is read only with its context."""

@@ -121,6 +121,7 @@ def _indicator_parts(path: Path) -> IndicatorParts:
         ),
         heads=frozenset(row["written"] for row in rows if row["role"] == "head"),
         tails=tuple(row["written"] for row in by_length if row["role"] == "tail"),
+        scopes=tuple(row["written"] for row in by_length if row["role"] == "scope"),
     )
 
 
