@@ -258,7 +258,8 @@ class Lexicon:
         """The concept of a label with no measure word (居民健康素养水平, 人均预期寿命),
         whose parts were read without a unit, for a wording of the same parts with one
         (中国居民健康素养水平 + %): its unit implies no measure the label does not have."""
-        concept = self.indicator_signatures.get(self.indicator_parts.signature(key, None))
+        signature = self.indicator_parts.signature(key, None)
+        concept = self.indicator_signatures.get(signature) if signature else None
         if concept is None or self.indicator_parts.measured(label_key(concept.label)):
             return None
         return concept
