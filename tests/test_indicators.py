@@ -33,7 +33,7 @@ PG = Namespace("https://w3id.org/policygraph/ontology#")
 PGR = "https://w3id.org/policygraph/id/"
 SCHEME = URIRef(PGR + "scheme/indicators")
 DOMAINS = {URIRef(PGR + "domain/elderly-care"), URIRef(PGR + "domain/childcare")}
-NATIONAL_LISTS = ("公共服务规划", "远景目标纲要", "国民健康规划", "健康中国行动", "政府工作报告")
+NATIONAL_LISTS = ("公共服务规划", "五年规划", "国民健康规划", "健康中国行动", "政府工作报告")
 """The national lists whose main indicators outside 一老一小 (学有所教, 病有所医, 就业) the
 scheme holds without a pg:domain."""
 CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -355,9 +355,12 @@ DEV_SET_PHRASINGS = (
     "湖北省养老床位 张 养老床位数",
     "2025年我国学前教育毛入园率 % 学前教育毛入园率",  # the target year opens it
     "其中养老机构护理型床位占比 % 养老机构护理型床位占比",  # 其中: part of the total before
+    "养老机构中护理型床位占比 % 养老机构护理型床位占比",  # whole 中 part 占比
+    "3岁以下婴幼儿入托率 % 3岁以下婴幼儿入托率",  # “十五五”纲要
+    "每千人口拥有执业医师数 人 每千人口执业医师数",  # not the 执业（助理）医师 of 十四五
 )
 """Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
-国民健康规划),
+国民健康规划; a city's 一老一小 plan; the “十五五” 纲要),
 each as wording, unit (无: none) and the canonical indicator it names."""
 
 
