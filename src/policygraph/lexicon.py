@@ -413,9 +413,9 @@ SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 
 
-SHARE_AMONG = re.compile(r"^(?P<whole>.+?)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
+SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
 """A share written whole 中 part 占比 (养老机构中护理型床位占比, 二级以上医院中健康促进医院
-比例): the locative 中 is dropped (中心 and 中医 are words of their own)."""
+比例): the locative 中 is dropped (集中, 中心 and 中医 are words of their own)."""
 
 
 def _share_of_whole(text: str) -> str:
