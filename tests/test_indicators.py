@@ -173,12 +173,13 @@ LEAVE_ONE_PLAN_OUT_FLOORS = {
     "kunming.json": 0.80,
     "lincang.json": 0.85,
     "wanzhou.json": 0.70,
-    "xixian.json": 0.65,
+    "xixian.json": 0.72,
     "zhoukou.json": 0.85,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
-without the labels only that plan's wordings gave it (measured 0.86 0.91 0.76 0.70 0.88;
-0.61 overall with label lookup alone, 0.81 with matching by parts)."""
+without the labels only that plan's wordings gave it (measured 0.86 0.91 0.76 0.76 0.88;
+0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
+tuning of issue 12)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
