@@ -33,6 +33,9 @@ PG = Namespace("https://w3id.org/policygraph/ontology#")
 PGR = "https://w3id.org/policygraph/id/"
 SCHEME = URIRef(PGR + "scheme/indicators")
 DOMAINS = {URIRef(PGR + "domain/elderly-care"), URIRef(PGR + "domain/childcare")}
+NATIONAL_LISTS = ("公共服务规划", "五年规划", "国民健康规划", "健康中国行动", "政府工作报告")
+"""The national lists whose main indicators outside 一老一小 (学有所教, 病有所医, 就业) the
+scheme holds without a pg:domain."""
 CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "“": None, "”": None})
@@ -106,8 +109,9 @@ def test_concepts_well_formed(graph: Graph, concepts: set[URIRef]) -> None:
             if not (isinstance(alt, Literal) and alt.language == "zh" and str(alt).strip()):
                 problems.append(f"{c}: altLabel {alt!r} is not a non-empty @zh literal")
         domains = set(graph.objects(c, PG.domain))
-        if not domains:
-            problems.append(f"{c}: no pg:domain")
+        sources = " ".join(map(str, graph.objects(c, DCTERMS.source)))
+        if not domains and not any(listed in sources for listed in NATIONAL_LISTS):
+            problems.append(f"{c}: no pg:domain, and not from a national list outside 一老一小")
         elif not domains <= DOMAINS:
             problems.append(f"{c}: unknown pg:domain {sorted(domains - DOMAINS)}")
         if not any(d.language == "zh" for d in graph.objects(c, SKOS.definition)):
@@ -169,12 +173,13 @@ LEAVE_ONE_PLAN_OUT_FLOORS = {
     "kunming.json": 0.80,
     "lincang.json": 0.85,
     "wanzhou.json": 0.70,
-    "xixian.json": 0.65,
+    "xixian.json": 0.72,
     "zhoukou.json": 0.85,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
-without the labels only that plan's wordings gave it (measured 0.86 0.91 0.76 0.70 0.88;
-0.61 overall with label lookup alone, 0.81 with matching by parts)."""
+without the labels only that plan's wordings gave it (measured 0.86 0.91 0.76 0.76 0.88;
+0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
+tuning of issue 12)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
@@ -310,3 +315,98 @@ def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     one = lexicon.indicator("注册养老服务志愿者人数", "人")
     other = lexicon.indicator("养老服务志愿者注册数", "人")
     assert not one.reviewed and one.key == other.key
+
+
+def gold_wording_hits(targets: list[dict], lexicon: Lexicon) -> tuple[int, int, int]:
+    """(wordings on a reviewed indicator, wordings on their canonical one, wordings) of
+    a text's gold targets that name an indicator: each wording read as the pipeline reads
+    the text and matched with its statement (the quote) as context, as the build does."""
+    from policygraph.evaluate import as_read
+
+    scored = [t for t in targets if t.get("indicator_raw") and t.get("indicator_canonical")]
+    reviewed = right = 0
+    for t in scored:
+        wording = as_read(_DAMAGE.sub("", t["indicator_raw"]))
+        concept = lexicon.indicator(wording, t.get("unit"), as_read(t.get("quote") or ""))
+        canonical = lexicon.indicator(as_read(t["indicator_canonical"]))
+        reviewed += concept.reviewed
+        right += concept.reviewed and concept.key == canonical.key
+    return reviewed, right, len(scored)
+
+
+DEV_SET_PHRASINGS = (
+    "护理型床位数占养老机构床位比例 % 养老机构护理型床位占比",  # part 占 whole 比例
+    "二级及以上综合医院设立老年医学专科比例 % 设立老年医学科的二级及以上综合性医院比例",
+    "养老服务床位从 张 养老床位数",  # cut where its verb starts
+    "养老机构护理型床位占比将 % 养老机构护理型床位占比",
+    "全省常住人口每千人拥有3岁以下托位数 个 每千人口托位数",
+    "全市每千名老人养老床位 张 每千名老年人养老床位数",
+    "新建城区、居住（小）区配套建设养老服务设施达标率 % 新建城区和居住区养老服务设施配建达标率",
+    "新生儿死亡率 ‰ 新生儿死亡率",
+    "学前三年毛入园率 % 学前教育毛入园率",
+    "15岁以上吸烟率 % 15岁以上人群吸烟率",  # 人群 left out
+    "地级以上城市空气优良天数比 % 地级及以上城市空气质量优良天数比率",  # 及以上, 比 for 比率
+    "每千人口拥有执业（助理）医师数 人 每千人口执业（助理）医师数",
+    "二级以上综合医院设立老年医学科比例 % 设立老年医学科的二级及以上综合性医院比例",
+    "中国居民健康素养水平 % 居民健康素养水平",  # national scope; a label with no measure word
+    "中国的人均预期寿命 岁 人均预期寿命",
+    "适龄儿童免疫规划疫苗接种率以乡（镇、街道）为单位 % 免疫规划疫苗接种率",  # counted per 乡
+    "乡镇（街道）托育机构 无 乡镇（街道）托育机构覆盖率",  # …基本全覆盖, stated in words
+    "武汉全市每千人口拥有3岁以下婴幼儿托位数 个 每千人口托位数",  # the plan's region opens it
+    "湖北省养老床位 张 养老床位数",
+    "2025年我国学前教育毛入园率 % 学前教育毛入园率",  # the target year opens it
+    "其中养老机构护理型床位占比 % 养老机构护理型床位占比",  # 其中: part of the total before
+    "养老机构中护理型床位占比 % 养老机构护理型床位占比",  # whole 中 part 占比
+    "3岁以下婴幼儿入托率 % 3岁以下婴幼儿入托率",  # “十五五”纲要
+    "每千人口拥有执业医师数 人 每千人口执业医师数",  # not the 执业（助理）医师 of 十四五
+)
+"""Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
+国民健康规划; a city's 一老一小 plan; the “十五五” 纲要),
+each as wording, unit (无: none) and the canonical indicator it names."""
+
+
+@pytest.mark.parametrize("case", DEV_SET_PHRASINGS)
+def test_dev_set_phrasings_reach_their_indicator(case: str) -> None:
+    """Issue 12/13: phrasings of the dev-set texts and the national lists land on their
+    concept: a share written part 占 whole 比例 (武汉: 护理型床位数占养老机构床位比例), a
+    wording cut where its verb starts (养老服务床位从…增加到…), 每千人 / 老人 for 每千人口 /
+    老年人, and the indicators of the national lists the scheme now holds."""
+    from policygraph.lexicon_data import load_lexicon
+
+    wording, unit, canonical = case.split()
+    concept = load_lexicon().indicator(wording, None if unit == "无" else unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+@pytest.mark.parametrize("wording", ["城区社区养老服务设施覆盖率", "公安社区养老服务设施覆盖率"])
+def test_a_region_name_is_dropped_only_where_it_is_one(wording: str) -> None:
+    """城区 and 公安 are names of counties too short to tell from words: a wording is
+    read without its region only for a full name (湖北省) or a short one before 全市
+    (社区养老服务设施覆盖率 alone is a label)."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.indicator(wording[2:], "%").reviewed
+    assert not lexicon.indicator(wording, "%").reviewed
+
+
+def test_a_cut_wording_is_not_emptied() -> None:
+    """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
+    from policygraph.lexicon_data import load_lexicon
+
+    assert not load_lexicon().indicator("将", "%").reviewed
+
+
+@pytest.mark.parametrize("folder", ["tune"])
+def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> None:
+    """The gold wordings of the tune dev texts (which built no label of the scheme) that
+    reach the concept their indicator_canonical names: 21/86 before the tuning of issue 13,
+    42/86 after it."""
+    from policygraph.lexicon_data import load_lexicon
+
+    totals = [0, 0, 0]
+    for path in sorted((ROOT / "tests" / "devset" / folder / "gold").glob("*.json")):
+        counts = gold_wording_hits(gold_targets(path), load_lexicon())
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    _reviewed, right, total = totals
+    assert right / total >= 0.45, f"{right}/{total}"

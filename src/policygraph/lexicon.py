@@ -62,6 +62,16 @@ class IndicatorParts:
     rewrites: tuple[tuple[str, str], ...] = ()  # written → canonical, longest first
     measures: tuple[tuple[str, str], ...] = ()  # trailing word → measure class, longest first
     heads: frozenset[str] = frozenset()
+    tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
+    scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
+
+    @cached_property
+    def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pass over a wording, the longest written form first at each position, so
+        that a rewrite's output is not rewritten again (每千人 → 每千人口, not 每千人口口)."""
+        table = dict(self.rewrites)
+        pattern = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        return re.compile(pattern or r"(?!)"), table
 
     def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
         """(measure class, parts) of a wording: synonyms unified, scope and filler words
@@ -78,8 +88,9 @@ class IndicatorParts:
                     text = text[: written.start()] + word
                     break
         text = GLOSS.sub("", text)
-        for spelled, canonical in self.rewrites:
-            text = text.replace(spelled, canonical)
+        pattern, table = self._rewrite
+        text = pattern.sub(lambda found: table[found[0]], text)
+        text = _share_of_whole(self._cut_tail(text))
         measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
         if measure is not None:
             rest, measure_class = text.removesuffix(measure[0]), measure[1]
@@ -88,6 +99,16 @@ class IndicatorParts:
         if len(rest) <= BARE_LENGTH and rest not in self.heads:
             return None
         return measure_class, "".join(sorted(rest))
+
+    def measured(self, label: str) -> bool:
+        """Whether a label ends in a measure word (…率, …占比, …数)."""
+        return any(label.endswith(word) for word, _measure in self.measures)
+
+    def _cut_tail(self, text: str) -> str:
+        """A wording cut where its verb starts keeps the adverb or preposition before
+        the verb (养老机构床位总数将达到…, 养老服务床位从…增加到…): it is dropped."""
+        tail = next((t for t in self.tails if text.endswith(t) and len(text) > len(t)), "")
+        return text.removesuffix(tail)
 
 
 @dataclass(frozen=True)
@@ -207,8 +228,9 @@ class Lexicon:
         that states it), to the one indicator whose label is the wording after a subject
         the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
         unmatched wording gets an unreviewed concept keyed by its parts, which plans
-        writing the same parts share."""
-        key = label_key(wording)
+        writing the same parts share. A label with no measure word (居民健康素养水平) is
+        found for its wording with a unit too (中国居民健康素养水平 + %)."""
+        key = self._own_name(label_key(wording))
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
@@ -217,7 +239,30 @@ class Lexicon:
                 return self.indicators[candidate]
         if signature in self.indicator_signatures:
             return self.indicator_signatures[signature]
-        return _unreviewed("|".join(signature), wording)
+        return self._unmeasured(key) or _unreviewed("|".join(signature), wording)
+
+    def _own_name(self, key: str) -> str:
+        """A wording without what opens it but names no indicator: the target year
+        (2025年我国学前教育毛入园率) and the plan's region, by its full name (湖北省养老床位)
+        or by its short name before a scope word (武汉全市养老机构床位总数)."""
+        key = YEAR_OPENING.sub("", key)
+        for n in range(min(MAX_REGION_LABEL, len(key) - BARE_LENGTH), 1, -1):
+            head, rest = key[:n], key[n:]
+            full = n > BARE_LENGTH and REGION_LEVEL.search(head) and self.names_region(head)
+            short = head in self.region_short and rest.startswith(self.indicator_parts.scopes)
+            if full or short:
+                return rest
+        return key
+
+    def _unmeasured(self, key: str) -> IndicatorConcept | None:
+        """The concept of a label with no measure word (居民健康素养水平, 人均预期寿命),
+        whose parts were read without a unit, for a wording of the same parts with one
+        (中国居民健康素养水平 + %): its unit implies no measure the label does not have."""
+        signature = self.indicator_parts.signature(key, None)
+        concept = self.indicator_signatures.get(signature) if signature else None
+        if concept is None or self.indicator_parts.measured(label_key(concept.label)):
+            return None
+        return concept
 
     def _in_context(self, bare: str, context: str) -> IndicatorConcept | None:
         named = {
@@ -351,9 +396,39 @@ TRAILING_BRACKET = re.compile(r"（(?P<word>[^（）]{1,3})）$")
 """A short bracket after the name, which may hold its measure (…乡镇（比例）, …（覆盖）)."""
 UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次"}
 """The measure class a unit implies for a wording without a measure word; counts else."""
+YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
+"""The target year a wording may open with (2025年我国学前教育毛入园率)."""
 BARE_LENGTH = 2
 """A wording whose parts besides its measure are this short (培训率, 参保率) names
 no population or facility: it is read only with its context."""
+
+
+SHARE_OF_WHOLE = re.compile(
+    r"^(?P<part>.+?)数?占(?P<whole>.+?)(?:总数|数)?的?(?P<measure>比例|比重)$"
+)
+"""A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
+占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
+noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+SHARED_NOUN = 2
+"""How many closing characters part and whole must share to be one noun (床位, 托位)."""
+
+
+SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
+"""A share written whole 中 part 占比 (养老机构中护理型床位占比, 二级以上医院中健康促进医院
+比例): the locative 中 is dropped (集中, 中心 and 中医 are words of their own)."""
+
+
+def _share_of_whole(text: str) -> str:
+    among = SHARE_AMONG.match(text)
+    if among is not None:
+        text = among["whole"] + among["part"]
+    share = SHARE_OF_WHOLE.match(text)
+    if share is None:
+        return text
+    part, whole = share["part"], share["whole"]
+    if part[-SHARED_NOUN:] == whole[-SHARED_NOUN:]:
+        whole = whole[:-SHARED_NOUN]
+    return whole + part + share["measure"]
 
 
 def _unreviewed(key: str, wording: str) -> IndicatorConcept:

@@ -112,12 +112,16 @@ def _indicator_parts(path: Path) -> IndicatorParts:
     by_length = sorted(rows, key=lambda row: len(row["written"]), reverse=True)
     return IndicatorParts(
         rewrites=tuple(
-            (row["written"], row["canonical"]) for row in by_length if row["role"] != "measure"
+            (row["written"], row["canonical"])
+            for row in by_length
+            if row["role"] not in ("measure", "tail")
         ),
         measures=tuple(
             (row["written"], row["canonical"]) for row in by_length if row["role"] == "measure"
         ),
         heads=frozenset(row["written"] for row in rows if row["role"] == "head"),
+        tails=tuple(row["written"] for row in by_length if row["role"] == "tail"),
+        scopes=tuple(row["written"] for row in by_length if row["role"] == "scope"),
     )
 
 
