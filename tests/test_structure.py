@@ -55,6 +55,23 @@ def test_structure_splits_a_run_on_first_item_only_where_item_2_follows() -> Non
     assert [t for _, t, _ in _titles(numbered_later)][:2] == ["实施1个示范工程", "建设养老院"]
 
 
+def test_structure_an_item_of_one_long_sentence_and_its_owners_is_titled_by_the_sentence() -> None:
+    """国办发〔2018〕117号 and 国办发〔2018〕129号 write each task as one sentence closed by
+    the bracket of its owners; a long first sentence without one is no heading."""
+    first = (
+        "对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），"
+        "在外贸转型升级基地培育中给予优先支持"
+    )
+    second = (
+        "对年度固定资产投资保持稳定增长，中央预算内投资项目开工、投资完成等情况较好的省（区、市），"
+        "在中央预算内投资既有专项中统筹安排部分投资"
+    )
+    text = f"通知如下：\n一、{first}。（商务部负责）\n二、{second}。（国家发展改革委会同有关部门负责）\n"
+    assert [t for _, t, _ in _titles(text)] == [first, second]
+    unowned = f"通知如下：\n一、{first}。\n二、{second}。（有关意见）\n"
+    assert _titles(unowned) == []
+
+
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
     text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
     assert [t for _, t, _ in _titles(text)] == ["完善制度"]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from policygraph.extract.departments import responsibility_lists
 from policygraph.markers import CN_NUM, MARKER_LEVELS
 from policygraph.numerals import chinese_number
 from policygraph.tables import Table, find_tables
@@ -26,6 +27,14 @@ SECOND_ITEM = re.compile(r"(?<=[。；\n])[ ]*(?P<number>[12]) ?[.．、，,](?!
 """The items after a run-on first one: `。2，优化有效供给` — its 2 must come before any
 other item 1 and before the next chapter (CHAPTER_START)."""
 CHAPTER_START = re.compile(rf"(?<=[。；\n])[ ]*[{CN_NUM}]{{1,3}}、")
+
+OWNED_SENTENCE = re.compile(
+    r"(?P<sentence>[^。\n]+?)。?(?P<owners>[（〔][^（〔）〕\n]+[）〕])[ ]*$"
+)
+"""A numbered item written as one long sentence closed by the list of its owners: the
+sentence is the item's title however long (国办 督查激励通知: `一、对深化商事制度改革成效
+显著…的市（地、州、盟）…，推动降低企业制度性交易成本。（市场监管总局负责）`; 国办 消费扶贫
+指导意见 and 分工方案 write their items the same way)."""
 
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
@@ -130,7 +139,12 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
     end = TITLE_END.search(text, title_start)
     title_end = end.start() if end else len(text)
     title = text[title_start:title_end].strip()
-    if not title or not re.match(r"[\u4e00-\u9fff“《]", title) or len(title) > MAX_TITLE:
+    if len(title) > MAX_TITLE and (sentence_end := _owned_sentence_end(text, start, title_start)):
+        title_end = sentence_end
+        title = text[title_start:title_end].strip()
+    elif len(title) > MAX_TITLE:
+        return None
+    if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
         return None
     run_on = RUN_ON_ITEM.search(title) if level == 1 else None
     if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
@@ -145,6 +159,19 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
         title_start=title_start,
         title_end=title_end,
     )
+
+
+def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
+    """Where the sentence of an item ends when the item is that one sentence and the
+    list of units that own it, on a line of its own (OWNED_SENTENCE)."""
+    if start and text[start - 1] != "\n":
+        return None
+    line_end = text.find("\n", title_start)
+    line = text[title_start : len(text) if line_end < 0 else line_end]
+    match = OWNED_SENTENCE.match(line)
+    if match is None or not any(True for _ in responsibility_lists(match["owners"])):
+        return None
+    return title_start + match.end("sentence")
 
 
 def _second_item_follows(text: str, item_start: int) -> bool:
