@@ -148,6 +148,12 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         ("市财政局配合做好资金保障。", ["市财政局"], []),
         ("区民政局牵头、区财政局配合。", ["区民政局", "区财政局"], ["区民政局"]),
         ("区民政局、区财政局按职责分工负责。", ["区民政局", "区财政局"], []),
+        (
+            "区财政局负责资金保障工作。区人力资源社会保障局按规定落实从业人员技能培训补贴政策。",
+            ["区财政局", "区人力资源社会保障局"],
+            [],
+        ),
+        ("养老机构要落实安全责任，鼓励社会力量落实配套设施。", [], []),
         ("鼓励养老机构与医院配合，支持三峡学院负责培训。", [], []),
         ("发展改革、民政、卫生健康部门牵头，各级政府负责落实，行业主管部门牵头负责。", [], []),
     ],
@@ -159,6 +165,8 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         "assist",
         "lead-and-assist",
         "by-remit",
+        "carries-out-by-rule",
+        "carries-out-unnamed",
         "encouraged-institutions",
         "generic",
     ],
@@ -169,6 +177,31 @@ def test_measures_without_lists_take_the_units_their_statements_name(
     text = f"四、保障措施\n（一）强化组织领导。{body}\n"
     ((_, _, _, found, found_lead),) = _measures(text)
     assert (found, found_lead) == (responsible, lead)
+
+
+def test_measures_of_a_regulation_are_the_articles_that_give_a_unit_its_duty() -> None:
+    """广州 天河区 居家社区养老服务管理办法: 第五条/第六条 assign duties, 第二条 states the
+    scope; in 国发〔2018〕41号 no article assigns a named unit, so none is a measure."""
+    text = (
+        "第一章 总则\n"
+        "第二条 在本区行政区域范围内开展的居家社区养老服务和管理活动，适用本办法。\n"
+        "第五条 区民政局负责本区居家社区养老服务的统筹规划等工作。"
+        "区养老服务指导中心负责业务指导、人员培训等工作。\n"
+        "第六条 区财政局负责居家社区养老服务财政资金保障工作。\n"
+        "区卫生健康局负责统筹推进医养结合。\n"
+        "第二章 保障措施\n"
+        "第二十六条 有关部门和单位有责任和义务向税务部门提供以下信息：\n"
+        "（一）卫生健康部门有关出生医学证明信息；\n"
+        "（二）民政部门有关婚姻状况信息。\n"
+    )
+    assert [(n, t, r) for n, t, _, r, _ in _measures(text)] == [
+        (
+            "第五条",
+            "区民政局负责本区居家社区养老服务的统筹规划等工作",
+            ["区民政局", "区养老服务指导中心"],
+        ),
+        ("第六条", "区财政局负责居家社区养老服务财政资金保障工作", ["区财政局", "区卫生健康局"]),
+    ]
 
 
 def test_measures_lists_win_over_statements_for_responsibility() -> None:

@@ -72,6 +72,30 @@ def test_structure_an_item_of_one_long_sentence_and_its_owners_is_titled_by_the_
     assert _titles(unowned) == []
 
 
+def test_structure_articles_of_a_regulation_are_titled_by_their_first_sentence() -> None:
+    """广州 天河区 居家社区养老服务管理办法 and 国发〔2018〕41号 are written in chapters
+    and articles; a 第X条 is a heading only at a line start."""
+    text = (
+        "第一章 总则\n"
+        "第五条 区民政局负责本区居家社区养老服务的统筹规划、组织实施、监督管理和数据管理等工作。"
+        "区养老服务指导中心负责本区居家社区养老服务的业务指导。\n"
+        "第六条　区财政局负责居家社区养老服务财政资金保障工作。\n"
+        "第二章　子女教育\n"
+        "第七条　纳税人应当留存资料备查，依照本办法第五条规定办理。第八条所称父母另有规定。\n"
+    )
+    assert _titles(text) == [
+        ("1", "总则", 0),
+        (
+            "1.1",
+            "区民政局负责本区居家社区养老服务的统筹规划、组织实施、监督管理和数据管理等工作",
+            1,
+        ),
+        ("1.2", "区财政局负责居家社区养老服务财政资金保障工作", 1),
+        ("2", "子女教育", 0),
+        ("2.1", "纳税人应当留存资料备查，依照本办法第五条规定办理", 1),
+    ]
+
+
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
     text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
     assert [t for _, t, _ in _titles(text)] == ["完善制度"]

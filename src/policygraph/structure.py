@@ -36,6 +36,13 @@ sentence is the item's title however long (国办 督查激励通知: `一、对
 显著…的市（地、州、盟）…，推动降低企业制度性交易成本。（市场监管总局负责）`; 国办 消费扶贫
 指导意见 and 分工方案 write their items the same way)."""
 
+ARTICLE = re.compile(rf"第[{CN_NUM}]{{1,3}}条[ \u3000]*")
+"""The articles of a regulation-style document (办法, 条例, 规定), one a line under its
+chapter (第一章 总则 › 第五条 区民政局负责…): a heading of the chapter's first sub-level,
+titled by its first sentence however long (广州 天河区 居家社区养老服务管理办法,
+国发〔2018〕41号 个人所得税专项附加扣除暂行办法)."""
+ARTICLE_LEVEL = 1
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -117,7 +124,7 @@ def find_headings(text: str) -> list[Heading]:
     """Numbered headings at line starts or after a sentence end, in text order."""
     headings: list[Heading] = []
     for pos in _candidate_positions(text):
-        for level, pattern in MARKER_LEVELS:
+        for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
                 continue
@@ -138,15 +145,19 @@ def _candidate_positions(text: str) -> list[int]:
 def _heading(text: str, level: int, marker: str, start: int, title_start: int) -> Heading | None:
     end = TITLE_END.search(text, title_start)
     title_end = end.start() if end else len(text)
+    if is_article(marker):
+        title_end = text.find("。", title_start, _line_end(text, title_start))
+        title_end = _line_end(text, title_start) if title_end < 0 else title_end
     title = text[title_start:title_end].strip()
-    if len(title) > MAX_TITLE and (sentence_end := _owned_sentence_end(text, start, title_start)):
+    too_long = len(title) > MAX_TITLE and not is_article(marker)
+    if too_long and (sentence_end := _owned_sentence_end(text, start, title_start)):
         title_end = sentence_end
         title = text[title_start:title_end].strip()
-    elif len(title) > MAX_TITLE:
+    elif too_long:
         return None
     if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
         return None
-    run_on = RUN_ON_ITEM.search(title) if level == 1 else None
+    run_on = RUN_ON_ITEM.search(title) if level == 1 and not is_article(marker) else None
     if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
         title_end = title_start + run_on.start()
         title = text[title_start:title_end]
@@ -166,12 +177,21 @@ def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
     list of units that own it, on a line of its own (OWNED_SENTENCE)."""
     if start and text[start - 1] != "\n":
         return None
-    line_end = text.find("\n", title_start)
-    line = text[title_start : len(text) if line_end < 0 else line_end]
+    line = text[title_start : _line_end(text, title_start)]
     match = OWNED_SENTENCE.match(line)
     if match is None or not any(True for _ in responsibility_lists(match["owners"])):
         return None
     return title_start + match.end("sentence")
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def is_article(marker: str) -> bool:
+    """Whether a heading's marker numbers an article (第五条)."""
+    return ARTICLE.fullmatch(marker) is not None
 
 
 def _second_item_follows(text: str, item_start: int) -> bool:
@@ -193,7 +213,7 @@ def _plausible(heading: Heading, earlier: list[Heading], pos: int, text: str) ->
     sequence does, so list numbers inside a paragraph are not taken for headings."""
     if pos == 0 or text[pos - 1] == "\n" or text[:pos].rstrip(" ").endswith("\n"):
         return True
-    if heading.level == 0:
+    if heading.level == 0 or is_article(heading.marker):
         return False
     same = [h for h in earlier if h.level == heading.level]
     expected = same[-1].number + 1 if same else 1

@@ -31,7 +31,7 @@ from policygraph.extract.responsibility import find_statements
 from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
-from policygraph.structure import Outline, Section
+from policygraph.structure import Outline, Section, is_article
 
 CONTEXT_QUALIFIERS = (
     "实施|出台|编制|制定|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
@@ -104,7 +104,11 @@ def find_measures(
     """The measures of a plan in text order, nested by `parent`."""
     spans: list[MeasureSpan] = []
     children = {s.parent for s in outline.sections if s.parent}
-    context = {s.key for s in outline.sections if _states_context(text, s)}
+    context = {
+        s.key
+        for s in outline.sections
+        if _states_context(text, s) or _is_provision(text, s, quote, lexicon)
+    }
     convention = lead_convention(text)
     rows = task_rows(text, quote, lexicon, convention)
     prose = _without_rows(text, rows)
@@ -198,6 +202,20 @@ def _states_context(text: str, section: Section) -> bool:
     return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
 
 
+def _is_provision(text: str, section: Section, quote: QuoteMaker, lexicon: Lexicon) -> bool:
+    """An article of a regulation that assigns no named unit states a rule (scope,
+    definitions, the amount of a deduction), not a task: only the articles that give
+    a unit its duty are measures (广州 天河区 居家社区养老服务管理办法 第五条
+    区民政局负责…; none in 国发〔2018〕41号, whose articles set the deductions). The
+    items inside such an article are its clauses."""
+    if not is_article(section.heading.marker):
+        return False
+    body = text[section.start : section.end]
+    if mentions_in_lists(body, section.start, quote, lexicon):
+        return False
+    return not find_statements(body, section.start, quote, lexicon).responsible
+
+
 def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
@@ -223,7 +241,9 @@ def _section_measures(
     lexicon: Lexicon,
     convention: str | None,
 ) -> list[MeasureSpan]:
-    body = text[section.body_start : section.body_end]
+    # an article's title is its first sentence, which may itself assign the duty
+    base = section.heading.title_start if is_article(section.heading.marker) else section.body_start
+    body = text[base : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
     titled = [
         (s, e, title)
@@ -237,7 +257,6 @@ def _section_measures(
     own_text = body
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
-    base = section.body_start
     units = _units(text[base : section.end], body, base, quote, lexicon, convention)
     measure = Measure(
         key=section.key,

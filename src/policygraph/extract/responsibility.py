@@ -34,9 +34,11 @@ from policygraph.extract.departments import (
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, DomainLead, QuoteMaker
 
-STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)|(要|应当|必须)(?!求)")
-"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将),
-and a modal alone after a government (各县（区）人民政府要…)."""
+STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责|落实)|(要|应当|必须)(?!求)")
+"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责, 落实 (with a modal
+要/应/将), and a modal alone after a government (各县（区）人民政府要…). 落实 counts
+only after named units, as 负责 does (广州 天河区 居家社区养老服务管理办法:
+区人力资源社会保障局按规定落实…补贴政策; 市财政局按规定落实…)."""
 
 GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道|办事处|地区)$")
 """Subjects an obligation (A要…) makes responsible: governments and their departments."""
@@ -44,7 +46,7 @@ GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道
 SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
 
-SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
+SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|按照?规定|共同|分别|具体|主要)+$")
 """Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
 
 DOMAIN_WORK = r"(?:负责)?[“\"]?(?P<label>{labels})(?:服务)?[”\"]?工作"
