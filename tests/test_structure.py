@@ -96,6 +96,17 @@ def test_structure_articles_of_a_regulation_are_titled_by_their_first_sentence()
     ]
 
 
+def test_structure_a_table_of_contents_lists_headings_but_holds_none() -> None:
+    """长汀县“十四五”民政事业发展专项规划 as a sharing site copies it: 目 录, the contents
+    (blank lines between), then the body starting over at 前 言."""
+    contents = "目 录\n前 言\n第一章 现状背景\n一、发展现状\n\n二、存在问题\n第三章 主要任务\n一、夯实基本生活救助\n"
+    body = (
+        "前 言\n“十四五”时期是重要时期。\n第一章 现状背景\n一、发展现状\n全县民政事业取得成效。\n"
+    )
+    assert [t for _, t, _ in _titles(contents + body)] == ["现状背景", "发展现状"]
+    assert _titles(contents) == []
+
+
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
     text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
     assert [t for _, t, _ in _titles(text)] == ["完善制度"]

@@ -43,6 +43,10 @@ titled by its first sentence however long (广州 天河区 居家社区养老�
 国发〔2018〕41号 个人所得税专项附加扣除暂行办法)."""
 ARTICLE_LEVEL = 1
 
+CONTENTS = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*$\n?", re.MULTILINE)
+MAX_CONTENTS_LINE = 60
+"""A contents line is a heading with at most its page number: longer lines are prose."""
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -110,7 +114,10 @@ def outline_text(text: str) -> Outline:
     """Headings, sections, tables and paragraphs of a normalised plan text."""
     tables = tuple(find_tables(text))
     in_table = _span_test([(t.start, t.end) for t in tables])
-    headings = [h for h in find_headings(text) if not in_table(h.start)]
+    in_contents = _span_test(contents_spans(text))
+    headings = [
+        h for h in find_headings(text) if not in_table(h.start) and not in_contents(h.start)
+    ]
     sections = tuple(_nest(headings, len(text)))
     paragraphs = tuple(
         (m.start(), m.end())
@@ -118,6 +125,29 @@ def outline_text(text: str) -> Outline:
         if not in_table(m.start()) and m.group().strip()
     )
     return Outline(sections=sections, tables=tables, paragraphs=paragraphs)
+
+
+def contents_spans(text: str) -> list[tuple[int, int]]:
+    """The tables of contents of a text: from a 目录 line, the short lines without a
+    sentence end that follow, up to the first line that repeats one of them (the body
+    starting over at 前言 or 第一章) or that is prose. Their headings only list the
+    parts that follow (长汀县“十四五”民政事业发展专项规划: 目 录 / 目录 / 前 言 /
+    第一章 现状背景 / 一、发展现状 … / 前 言 / the text)."""
+    spans = []
+    for opener in CONTENTS.finditer(text):
+        seen: set[str] = set()
+        end = opener.end()
+        for line in re.finditer(r"[^\n]*\n?", text[opener.end() :]):
+            words = re.sub(r"\s", "", line.group())
+            if not line.group() or words in seen or len(words) > MAX_CONTENTS_LINE:
+                break
+            if any(c in words for c in SENTENCE_END):
+                break
+            if words:
+                seen.add(words)
+            end = opener.end() + line.end()
+        spans.append((opener.start(), end))
+    return spans
 
 
 def find_headings(text: str) -> list[Heading]:
