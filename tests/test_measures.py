@@ -154,6 +154,18 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
             [],
         ),
         ("养老机构要落实安全责任，鼓励社会力量落实配套设施。", [], []),
+        (
+            "国家医保局承担制定试点方案、相关政策和监督实施的职责；"
+            "由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作。",
+            ["国家医保局", "上海市医药集中招标采购事务管理所"],
+            [],
+        ),
+        (
+            "成立治理工作小组。治理工作联合办公室设在教育部、住房城乡建设部。",
+            ["教育部", "住房城乡建设部"],
+            [],
+        ),
+        ("领导小组办公室设在市民政局，各成员单位设在城区。", ["市民政局"], []),
         ("鼓励养老机构与医院配合，支持三峡学院负责培训。", [], []),
         ("发展改革、民政、卫生健康部门牵头，各级政府负责落实，行业主管部门牵头负责。", [], []),
     ],
@@ -167,6 +179,9 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         "by-remit",
         "carries-out-by-rule",
         "carries-out-unnamed",
+        "takes-on-duty",
+        "office-seated-in-ministries",
+        "office-seated-in-bureau",
         "encouraged-institutions",
         "generic",
     ],
@@ -201,6 +216,23 @@ def test_measures_of_a_regulation_are_the_articles_that_give_a_unit_its_duty() -
             ["区民政局", "区养老服务指导中心"],
         ),
         ("第六条", "区财政局负责居家社区养老服务财政资金保障工作", ["区财政局", "区卫生健康局"]),
+    ]
+
+
+def test_measures_a_chapter_titled_by_its_task_is_a_measure_over_its_items() -> None:
+    """国发〔2019〕4号 and 国办发〔2018〕129号 title chapters by their task; a chapter that
+    names a part (重点任务, 养老服务) only groups its items."""
+    text = (
+        "一、完善国家职业教育制度体系\n（一）健全国家职业教育制度框架。把握好方向。\n"
+        "二、动员社会各界扩大贫困地区产品和服务消费\n（一）推动各级机关带头参与消费扶贫。鼓励采购。\n"
+        "三、养老服务\n（一）扩大普惠供给。建设养老院。\n"
+    )
+    assert _titles(text) == [
+        ("完善国家职业教育制度体系", None),
+        ("健全国家职业教育制度框架", "完善国家职业教育制度体系"),
+        ("动员社会各界扩大贫困地区产品和服务消费", None),
+        ("推动各级机关带头参与消费扶贫", "动员社会各界扩大贫困地区产品和服务消费"),
+        ("扩大普惠供给", None),
     ]
 
 

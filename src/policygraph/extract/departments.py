@@ -116,6 +116,10 @@ PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
 after them only where the next name opens with a jurisdiction (区科技局)."""
 
+NATIONAL = re.compile(r"^(国家|国务院)(?=..)")
+"""The level of a national body, before its function's name: 国家医保局, 国家药监局,
+国家卫生健康委 (国办发〔2019〕2号), 国务院扶贫办."""
+
 JURISDICTION_OPENERS = "区市县省州各"
 """First characters of a unit name that names its level: 区科技局, 市民政局, 各镇乡街道."""
 
@@ -320,7 +324,7 @@ def is_named_unit(name: str, lexicon: Lexicon) -> bool:
         return False
     if COLLECTIVE_UNITS.match(name):
         return True
-    key = label_key(name)
+    key = NATIONAL.sub("", label_key(name))
     if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
         return True
     _, places = lexicon.unit_labels

@@ -62,7 +62,7 @@ STATE_TITLE = re.compile(rf"(?:{TREND_WORDS}|初步|大幅)[\u4e00-\u9fff]{{1,4}
 TASK_OPENER = re.compile(
     r"^(推动|推进|促进|加强|加快|加大|完善|健全|建立|提升|提高|扩大|夯实|强化|优化|深化|培育|"
     r"发展|实施|落实|做好|统筹|盘活|积极|大力|着力|创新|营造|构建|打造|支持|鼓励|引导|规范|"
-    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索)"
+    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索|建设|动员|全面)"
 )
 """A task heading opens with its verb (扩大…供给, 推动…持续发展), a state heading with
 its subject (政策体系…): a heading so opened is a task whatever its ending."""
@@ -217,10 +217,15 @@ def _is_provision(text: str, section: Section, quote: QuoteMaker, lexicon: Lexic
 
 
 def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
+    """Whether a section is a task: not context, and not a chapter that only groups the
+    tasks below it (三、重点任务, 一、养老服务). A chapter titled by its task is one,
+    its items the sub-tasks (国发〔2019〕4号: 一、完善国家职业教育制度体系 › （一）…;
+    国办发〔2018〕129号: 二、动员社会各界扩大贫困地区产品和服务消费 › （一）…)."""
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
-    chapter = section.heading.level <= 1 and section.parent is None
-    grouping = chapter or GROUPING_TITLES.search(section.heading.title)
+    title = section.heading.title
+    chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
+    grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
 
 
