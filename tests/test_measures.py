@@ -522,6 +522,28 @@ def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
     ]
 
 
+def test_measures_of_a_target_task_table_one_cell_a_line() -> None:
+    """南陵 2024 政府工作报告目标任务分解表, one cell a line: 序号 / 目标与任务 / 分 管 县领导
+    (letter-spaced, persons) / 牵头责任单位 (the lead) / 责任单位."""
+    text = (
+        "2024年《政府工作报告》重点工作目标任务分解表\n"
+        "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+        "80 |\n加大普惠性托育供给，新增托位数400个以上。实施中小学办学能力提升工程。 |\n"
+        "俞 悦 |\n县教育局 |\n县卫生健康委 |\n"
+        "81 |\n支持芜湖科技工程学校发展。 |\n陆 明 |\n县人社局 |\n县教育局 |\n"
+    )
+    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
+    assert found == [
+        (
+            "80",
+            "加大普惠性托育供给，新增托位数400个以上",
+            ["县教育局", "县卫生健康委"],
+            ["县教育局"],
+        ),
+        ("81", "支持芜湖科技工程学校发展", ["县人社局", "县教育局"], ["县人社局"]),
+    ]
+
+
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:
     text = (
         "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建。（责任单位：市民政局）\n"
