@@ -505,43 +505,56 @@ def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]
     assert [lead for *_, lead in found] == leads
 
 
-def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
-    """常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
-    牵头单位 | 配合单位: the lead column's units lead, the partners follow; a leader's
-    name is no unit; an empty partner cell is kept in its place."""
-    text = (
-        "2021年民生实事项目目标任务责任分解表\n"
-        "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
-        "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
-        "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
-    )
-    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
-    assert found == [
-        ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
-        ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
-    ]
+LEAD_AND_PARTNER_COLUMNS = (
+    "2021年民生实事项目目标任务责任分解表\n"
+    "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
+    "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
+    "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
+)
+"""常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
+牵头单位 | 配合单位: an empty partner cell is kept in its place."""
+
+LEAD_AND_PARTNER_CELLS = (
+    "2024年《政府工作报告》重点工作目标任务分解表\n"
+    "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+    "80 |\n加大普惠性托育供给，新增托位数400个以上。实施中小学办学能力提升工程。 |\n"
+    "俞 悦 |\n县教育局 |\n县卫生健康委 |\n"
+    "81 |\n支持芜湖科技工程学校发展。 |\n陆 明 |\n县人社局 |\n县教育局 |\n"
+)
+"""南陵 2024 政府工作报告目标任务分解表, one cell a line: 序号 / 目标与任务 / 分 管 县领导
+(letter-spaced) / 牵头责任单位 / 责任单位."""
 
 
-def test_measures_of_a_target_task_table_one_cell_a_line() -> None:
-    """南陵 2024 政府工作报告目标任务分解表, one cell a line: 序号 / 目标与任务 / 分 管 县领导
-    (letter-spaced, persons) / 牵头责任单位 (the lead) / 责任单位."""
-    text = (
-        "2024年《政府工作报告》重点工作目标任务分解表\n"
-        "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
-        "80 |\n加大普惠性托育供给，新增托位数400个以上。实施中小学办学能力提升工程。 |\n"
-        "俞 悦 |\n县教育局 |\n县卫生健康委 |\n"
-        "81 |\n支持芜湖科技工程学校发展。 |\n陆 明 |\n县人社局 |\n县教育局 |\n"
-    )
-    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
-    assert found == [
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
         (
-            "80",
-            "加大普惠性托育供给，新增托位数400个以上",
-            ["县教育局", "县卫生健康委"],
-            ["县教育局"],
+            LEAD_AND_PARTNER_COLUMNS,
+            [
+                ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
+                ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
+            ],
         ),
-        ("81", "支持芜湖科技工程学校发展", ["县人社局", "县教育局"], ["县人社局"]),
-    ]
+        (
+            LEAD_AND_PARTNER_CELLS,
+            [
+                (
+                    "80",
+                    "加大普惠性托育供给，新增托位数400个以上",
+                    ["县教育局", "县卫生健康委"],
+                    ["县教育局"],
+                ),
+                ("81", "支持芜湖科技工程学校发展", ["县人社局", "县教育局"], ["县人社局"]),
+            ],
+        ),
+    ],
+    ids=["one-row-a-line", "one-cell-a-line"],
+)
+def test_measures_of_a_task_table_with_lead_and_partner_columns(
+    table: str, rows: list[tuple[str, str, list[str], list[str]]]
+) -> None:
+    """The lead column's units lead, the partners follow; a leader's name is no unit."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:
