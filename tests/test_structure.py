@@ -105,6 +105,8 @@ def test_structure_a_table_of_contents_lists_headings_but_holds_none() -> None:
     )
     assert [t for _, t, _ in _titles(contents + body)] == ["现状背景", "发展现状"]
     assert _titles(contents) == []
+    label = "目录\n一、总体要求\n（一）指导思想\n深入贯彻落实。\n"
+    assert [t for _, t, _ in _titles(label)] == ["总体要求", "指导思想"]
 
 
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:

@@ -129,25 +129,32 @@ def outline_text(text: str) -> Outline:
 
 def contents_spans(text: str) -> list[tuple[int, int]]:
     """The tables of contents of a text: from a 目录 line, the short lines without a
-    sentence end that follow, up to the first line that repeats one of them (the body
-    starting over at 前言 or 第一章) or that is prose. Their headings only list the
-    parts that follow (长汀县“十四五”民政事业发展专项规划: 目 录 / 目录 / 前 言 /
-    第一章 现状背景 / 一、发展现状 … / 前 言 / the text)."""
+    sentence end that follow, where they run up to a line that repeats one of them (the
+    body starting over at 前言 or 第一章) or to the end of an excerpt. Their headings
+    only list the parts that follow (长汀县“十四五”民政事业发展专项规划: 目 录 / 目录 /
+    前 言 / 第一章 现状背景 / 一、发展现状 … / 前 言 / the text). Where prose comes
+    first, the 目录 line was a page's label and the headings are the body's own."""
     spans = []
     for opener in CONTENTS.finditer(text):
-        seen: set[str] = set()
-        end = opener.end()
-        for line in re.finditer(r"[^\n]*\n?", text[opener.end() :]):
-            words = re.sub(r"\s", "", line.group())
-            if not line.group() or words in seen or len(words) > MAX_CONTENTS_LINE:
-                break
-            if any(c in words for c in SENTENCE_END):
-                break
-            if words:
-                seen.add(words)
-            end = opener.end() + line.end()
-        spans.append((opener.start(), end))
+        end = _contents_end(text, opener.end())
+        if end is not None:
+            spans.append((opener.start(), end))
     return spans
+
+
+def _contents_end(text: str, start: int) -> int | None:
+    seen: set[str] = set()
+    end = start
+    for line in re.finditer(r"[^\n]*\n?", text[start:]):
+        words = re.sub(r"\s", "", line.group())
+        if not line.group() or words in seen:
+            return end
+        if len(words) > MAX_CONTENTS_LINE or any(c in words for c in SENTENCE_END):
+            return None
+        if words:
+            seen.add(words)
+        end = start + line.end()
+    return end
 
 
 def find_headings(text: str) -> list[Heading]:
