@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.extract.departments import responsibility_lists
 from policygraph.markers import CN_NUM, MARKER_LEVELS
 from policygraph.numerals import chinese_number
 from policygraph.tables import Table, find_tables
@@ -212,6 +211,9 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
 def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
     """Where the sentence of an item ends when the item is that one sentence and the
     list of units that own it, on a line of its own (OWNED_SENTENCE)."""
+    # extract/ reads the outline, so its list grammar is imported when first needed
+    from policygraph.extract.departments import responsibility_lists
+
     if start and text[start - 1] != "\n":
         return None
     line = text[title_start : _line_end(text, title_start)]
