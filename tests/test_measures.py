@@ -105,7 +105,10 @@ def test_measures_recognise_background_by_its_writing_when_chapters_are_lost() -
         ("发展基础与面临形势", True),
         ("面临的机遇和挑战", True),
         ("发展环境", True),
+        ("起草背景", True),
+        ("制定依据", True),
         ("夯实社区居家服务基础", False),
+        ("完善政策依据", False),
         ("优化养老托育发展环境", False),
     ],
 )

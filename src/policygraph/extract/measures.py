@@ -34,9 +34,9 @@ from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section, is_article
 
 CONTEXT_QUALIFIERS = (
-    "实施|出台|编制|制定|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
+    "实施|出台|编制|制定|起草|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
 )
-BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境"
+BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境|依据"
 CONTEXT_NOUNS = f"{BACKGROUND_NOUNS}|要求|思想|原则|目标|指标|思路|愿景|定位"
 _PART = r"(?:{q}){{0,2}}(?:{n})"
 
@@ -45,7 +45,9 @@ BACKGROUND_TITLE = re.compile(
     rf"(?:[和与及、]{_PART.format(q=CONTEXT_QUALIFIERS, n=BACKGROUND_NOUNS)})?$"
 )
 """Headings of the parts that describe the present: 实施背景, 发展基础, 发展现状,
-发展基础与面临形势, 重要意义. A task heading that ends in such a noun (夯实社区居家服务基础)
+发展基础与面临形势, 重要意义, and the opening parts of an interpretation (解读) that say
+why and on what the plan was written: 起草背景 (二连浩特 政府工作报告分工方案解读), 制定依据
+(新昌 托育实施方案解读). A task heading that ends in such a noun (夯实社区居家服务基础)
 is not one: the whole heading must be the noun with its qualifiers."""
 
 CONTEXT_TITLE = re.compile(
