@@ -214,7 +214,10 @@ def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
     # extract/ reads the outline, so its list grammar is imported when first needed
     from policygraph.extract.departments import responsibility_lists
 
-    if start and text[start - 1] != "\n":
+    before = start
+    while before and text[before - 1] == " ":
+        before -= 1
+    if before and text[before - 1] != "\n":
         return None
     line = text[title_start : _line_end(text, title_start)]
     match = OWNED_SENTENCE.match(line)
