@@ -40,8 +40,31 @@ def _quote(start: int, end: int) -> Quote:
         ),
         ("责任单位：区卫生健康委等相关部门，各镇乡街道", ["区卫生健康委", "各镇乡街道"]),
         ("责任单位：区民政局、各相关部门", ["区民政局"]),
+        (
+            "扶贫办、人民银行、全国总工会、共青团中央、供销合作总社等和各有关省级人民政府负责",
+            [
+                "扶贫办",
+                "人民银行",
+                "全国总工会",
+                "共青团中央",
+                "供销合作总社",
+                "各有关省级人民政府",
+            ],
+        ),
+        ("全国工商联、民政部等和各省级人民政府负责", ["全国工商联", "民政部", "各省级人民政府"]),
+        ("国家发展改革委、财政部会同有关部门负责", ["国家发展改革委", "财政部"]),
+        ("教育部会同有关部门负责", ["教育部"]),
     ],
-    ids=["plain", "nested-brackets", "vague-tail", "generic-member"],
+    ids=[
+        "plain",
+        "nested-brackets",
+        "vague-tail",
+        "generic-member",
+        "national-bodies-then-collective",
+        "etc-and-collective",
+        "convened-with-others",
+        "one-convener",
+    ],
 )
 def test_departments_split_lists(inner: str, units: list[str]) -> None:
     found = split_units(inner, load_lexicon())

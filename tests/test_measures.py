@@ -105,7 +105,10 @@ def test_measures_recognise_background_by_its_writing_when_chapters_are_lost() -
         ("发展基础与面临形势", True),
         ("面临的机遇和挑战", True),
         ("发展环境", True),
+        ("起草背景", True),
+        ("制定依据", True),
         ("夯实社区居家服务基础", False),
+        ("完善政策依据", False),
         ("优化养老托育发展环境", False),
     ],
 )
@@ -148,6 +151,24 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         ("市财政局配合做好资金保障。", ["市财政局"], []),
         ("区民政局牵头、区财政局配合。", ["区民政局", "区财政局"], ["区民政局"]),
         ("区民政局、区财政局按职责分工负责。", ["区民政局", "区财政局"], []),
+        (
+            "区财政局负责资金保障工作。区人力资源社会保障局按规定落实从业人员技能培训补贴政策。",
+            ["区财政局", "区人力资源社会保障局"],
+            [],
+        ),
+        ("养老机构要落实安全责任，鼓励社会力量落实配套设施。", [], []),
+        (
+            "国家医保局承担制定试点方案、相关政策和监督实施的职责；"
+            "由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作。",
+            ["国家医保局", "上海市医药集中招标采购事务管理所"],
+            [],
+        ),
+        (
+            "成立治理工作小组。治理工作联合办公室设在教育部、住房城乡建设部。",
+            ["教育部", "住房城乡建设部"],
+            [],
+        ),
+        ("领导小组办公室设在市民政局，各成员单位设在城区。", ["市民政局"], []),
         ("鼓励养老机构与医院配合，支持三峡学院负责培训。", [], []),
         ("发展改革、民政、卫生健康部门牵头，各级政府负责落实，行业主管部门牵头负责。", [], []),
     ],
@@ -159,6 +180,11 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
         "assist",
         "lead-and-assist",
         "by-remit",
+        "carries-out-by-rule",
+        "carries-out-unnamed",
+        "takes-on-duty",
+        "office-seated-in-ministries",
+        "office-seated-in-bureau",
         "encouraged-institutions",
         "generic",
     ],
@@ -169,6 +195,48 @@ def test_measures_without_lists_take_the_units_their_statements_name(
     text = f"四、保障措施\n（一）强化组织领导。{body}\n"
     ((_, _, _, found, found_lead),) = _measures(text)
     assert (found, found_lead) == (responsible, lead)
+
+
+def test_measures_of_a_regulation_are_the_articles_that_give_a_unit_its_duty() -> None:
+    """广州 天河区 居家社区养老服务管理办法: 第五条/第六条 assign duties, 第二条 states the
+    scope; in 国发〔2018〕41号 no article assigns a named unit, so none is a measure."""
+    text = (
+        "第一章 总则\n"
+        "第二条 在本区行政区域范围内开展的居家社区养老服务和管理活动，适用本办法。\n"
+        "第五条 区民政局负责本区居家社区养老服务的统筹规划等工作。"
+        "区养老服务指导中心负责业务指导、人员培训等工作。\n"
+        "第六条 区财政局负责居家社区养老服务财政资金保障工作。\n"
+        "区卫生健康局负责统筹推进医养结合。\n"
+        "第二章 保障措施\n"
+        "第二十六条 有关部门和单位有责任和义务向税务部门提供以下信息：\n"
+        "（一）卫生健康部门有关出生医学证明信息；\n"
+        "（二）民政部门有关婚姻状况信息。\n"
+    )
+    assert [(n, t, r) for n, t, _, r, _ in _measures(text)] == [
+        (
+            "第五条",
+            "区民政局负责本区居家社区养老服务的统筹规划等工作",
+            ["区民政局", "区养老服务指导中心"],
+        ),
+        ("第六条", "区财政局负责居家社区养老服务财政资金保障工作", ["区财政局", "区卫生健康局"]),
+    ]
+
+
+def test_measures_a_chapter_titled_by_its_task_is_a_measure_over_its_items() -> None:
+    """国发〔2019〕4号 and 国办发〔2018〕129号 title chapters by their task; a chapter that
+    names a part (重点任务, 养老服务) only groups its items."""
+    text = (
+        "一、完善国家职业教育制度体系\n（一）健全国家职业教育制度框架。把握好方向。\n"
+        "二、动员社会各界扩大贫困地区产品和服务消费\n（一）推动各级机关带头参与消费扶贫。鼓励采购。\n"
+        "三、养老服务\n（一）扩大普惠供给。建设养老院。\n"
+    )
+    assert _titles(text) == [
+        ("完善国家职业教育制度体系", None),
+        ("健全国家职业教育制度框架", "完善国家职业教育制度体系"),
+        ("动员社会各界扩大贫困地区产品和服务消费", None),
+        ("推动各级机关带头参与消费扶贫", "动员社会各界扩大贫困地区产品和服务消费"),
+        ("扩大普惠供给", None),
+    ]
 
 
 def test_measures_lists_win_over_statements_for_responsibility() -> None:
@@ -440,21 +508,56 @@ def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]
     assert [lead for *_, lead in found] == leads
 
 
-def test_measures_of_a_task_table_with_lead_and_partner_columns() -> None:
-    """常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
-    牵头单位 | 配合单位: the lead column's units lead, the partners follow; a leader's
-    name is no unit; an empty partner cell is kept in its place."""
-    text = (
-        "2021年民生实事项目目标任务责任分解表\n"
-        "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
-        "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
-        "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
-    )
-    found = [(n, t, r, lead) for n, t, _, r, lead in _measures(text)]
-    assert found == [
-        ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
-        ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
-    ]
+LEAD_AND_PARTNER_COLUMNS = (
+    "2021年民生实事项目目标任务责任分解表\n"
+    "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"
+    "1 | 增加教育资源供给 | 新建、改扩建学校12个 | 何海平 | 区教育局 | 经开区、各街道\n"
+    "2 | 优化养老服务 | 为23000名老年人提供居家上门服务 | 张菁 | 区民政局 |  | \n"
+)
+"""常州 钟楼区 2021 民生实事责任分解表: 序号 | 项目名称 | 主要内容 | 区政府分管领导 |
+牵头单位 | 配合单位: an empty partner cell is kept in its place."""
+
+LEAD_AND_PARTNER_CELLS = (
+    "2024年《政府工作报告》重点工作目标任务分解表\n"
+    "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+    "80 |\n加大普惠性托育供给，新增托位数400个以上。实施中小学办学能力提升工程。 |\n"
+    "俞 悦 |\n县教育局 |\n县卫生健康委 |\n"
+    "81 |\n支持芜湖科技工程学校发展。 |\n陆 明 |\n县人社局 |\n县教育局 |\n"
+)
+"""南陵 2024 政府工作报告目标任务分解表, one cell a line: 序号 / 目标与任务 / 分 管 县领导
+(letter-spaced) / 牵头责任单位 / 责任单位."""
+
+
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        (
+            LEAD_AND_PARTNER_COLUMNS,
+            [
+                ("1", "增加教育资源供给", ["区教育局", "经开区", "各街道"], ["区教育局"]),
+                ("2", "优化养老服务", ["区民政局"], ["区民政局"]),
+            ],
+        ),
+        (
+            LEAD_AND_PARTNER_CELLS,
+            [
+                (
+                    "80",
+                    "加大普惠性托育供给，新增托位数400个以上",
+                    ["县教育局", "县卫生健康委"],
+                    ["县教育局"],
+                ),
+                ("81", "支持芜湖科技工程学校发展", ["县人社局", "县教育局"], ["县人社局"]),
+            ],
+        ),
+    ],
+    ids=["one-row-a-line", "one-cell-a-line"],
+)
+def test_measures_of_a_task_table_with_lead_and_partner_columns(
+    table: str, rows: list[tuple[str, str, list[str], list[str]]]
+) -> None:
+    """The lead column's units lead, the partners follow; a leader's name is no unit."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:

@@ -55,6 +55,60 @@ def test_structure_splits_a_run_on_first_item_only_where_item_2_follows() -> Non
     assert [t for _, t, _ in _titles(numbered_later)][:2] == ["实施1个示范工程", "建设养老院"]
 
 
+def test_structure_an_item_of_one_long_sentence_and_its_owners_is_titled_by_the_sentence() -> None:
+    """国办发〔2018〕117号 and 国办发〔2018〕129号 write each task as one sentence closed by
+    the bracket of its owners; a long first sentence without one is no heading."""
+    first = (
+        "对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），"
+        "在外贸转型升级基地培育中给予优先支持"
+    )
+    second = (
+        "对年度固定资产投资保持稳定增长，中央预算内投资项目开工、投资完成等情况较好的省（区、市），"
+        "在中央预算内投资既有专项中统筹安排部分投资"
+    )
+    text = f"通知如下：\n一、{first}。（商务部负责）\n二、{second}。（国家发展改革委会同有关部门负责）\n"
+    assert [t for _, t, _ in _titles(text)] == [first, second]
+    unowned = f"通知如下：\n一、{first}。\n二、{second}。（有关意见）\n"
+    assert _titles(unowned) == []
+
+
+def test_structure_articles_of_a_regulation_are_titled_by_their_first_sentence() -> None:
+    """广州 天河区 居家社区养老服务管理办法 and 国发〔2018〕41号 are written in chapters
+    and articles; a 第X条 is a heading only at a line start."""
+    text = (
+        "第一章 总则\n"
+        "第五条 区民政局负责本区居家社区养老服务的统筹规划、组织实施、监督管理和数据管理等工作。"
+        "区养老服务指导中心负责本区居家社区养老服务的业务指导。\n"
+        "第六条　区财政局负责居家社区养老服务财政资金保障工作。\n"
+        "第二章　子女教育\n"
+        "第七条　纳税人应当留存资料备查，依照本办法第五条规定办理。第八条所称父母另有规定。\n"
+    )
+    assert _titles(text) == [
+        ("1", "总则", 0),
+        (
+            "1.1",
+            "区民政局负责本区居家社区养老服务的统筹规划、组织实施、监督管理和数据管理等工作",
+            1,
+        ),
+        ("1.2", "区财政局负责居家社区养老服务财政资金保障工作", 1),
+        ("2", "子女教育", 0),
+        ("2.1", "纳税人应当留存资料备查，依照本办法第五条规定办理", 1),
+    ]
+
+
+def test_structure_a_table_of_contents_lists_headings_but_holds_none() -> None:
+    """长汀县“十四五”民政事业发展专项规划 as a sharing site copies it: 目 录, the contents
+    (blank lines between), then the body starting over at 前 言."""
+    contents = "目 录\n前 言\n第一章 现状背景\n一、发展现状\n\n二、存在问题\n第三章 主要任务\n一、夯实基本生活救助\n"
+    body = (
+        "前 言\n“十四五”时期是重要时期。\n第一章 现状背景\n一、发展现状\n全县民政事业取得成效。\n"
+    )
+    assert [t for _, t, _ in _titles(contents + body)] == ["现状背景", "发展现状"]
+    assert _titles(contents) == []
+    label = "目录\n一、总体要求\n（一）指导思想\n深入贯彻落实。\n"
+    assert [t for _, t, _ in _titles(label)] == ["总体要求", "指导思想"]
+
+
 def test_structure_ignores_list_numbers_inside_a_sentence() -> None:
     text = "（一）完善制度。内容包括：3.提高标准；5.加强监管。\n"
     assert [t for _, t, _ in _titles(text)] == ["完善制度"]

@@ -27,6 +27,25 @@ SECOND_ITEM = re.compile(r"(?<=[。；\n])[ ]*(?P<number>[12]) ?[.．、，,](?!
 other item 1 and before the next chapter (CHAPTER_START)."""
 CHAPTER_START = re.compile(rf"(?<=[。；\n])[ ]*[{CN_NUM}]{{1,3}}、")
 
+OWNED_SENTENCE = re.compile(
+    r"(?P<sentence>[^。\n]+?)。?(?P<owners>[（〔][^（〔）〕\n]+[）〕])[ ]*$"
+)
+"""A numbered item written as one long sentence closed by the list of its owners: the
+sentence is the item's title however long (国办 督查激励通知: `一、对深化商事制度改革成效
+显著…的市（地、州、盟）…，推动降低企业制度性交易成本。（市场监管总局负责）`; 国办 消费扶贫
+指导意见 and 分工方案 write their items the same way)."""
+
+ARTICLE = re.compile(rf"第[{CN_NUM}]{{1,3}}条[ \u3000]*")
+"""The articles of a regulation-style document (办法, 条例, 规定), one a line under its
+chapter (第一章 总则 › 第五条 区民政局负责…): a heading of the chapter's first sub-level,
+titled by its first sentence however long (广州 天河区 居家社区养老服务管理办法,
+国发〔2018〕41号 个人所得税专项附加扣除暂行办法)."""
+ARTICLE_LEVEL = 1
+
+CONTENTS = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*$\n?", re.MULTILINE)
+MAX_CONTENTS_LINE = 60
+"""A contents line is a heading with at most its page number: longer lines are prose."""
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -94,7 +113,10 @@ def outline_text(text: str) -> Outline:
     """Headings, sections, tables and paragraphs of a normalised plan text."""
     tables = tuple(find_tables(text))
     in_table = _span_test([(t.start, t.end) for t in tables])
-    headings = [h for h in find_headings(text) if not in_table(h.start)]
+    in_contents = _span_test(contents_spans(text))
+    headings = [
+        h for h in find_headings(text) if not in_table(h.start) and not in_contents(h.start)
+    ]
     sections = tuple(_nest(headings, len(text)))
     paragraphs = tuple(
         (m.start(), m.end())
@@ -104,11 +126,41 @@ def outline_text(text: str) -> Outline:
     return Outline(sections=sections, tables=tables, paragraphs=paragraphs)
 
 
+def contents_spans(text: str) -> list[tuple[int, int]]:
+    """The tables of contents of a text: from a 目录 line, the short lines without a
+    sentence end that follow, where they run up to a line that repeats one of them (the
+    body starting over at 前言 or 第一章) or to the end of an excerpt. Their headings
+    only list the parts that follow (长汀县“十四五”民政事业发展专项规划: 目 录 / 目录 /
+    前 言 / 第一章 现状背景 / 一、发展现状 … / 前 言 / the text). Where prose comes
+    first, the 目录 line was a page's label and the headings are the body's own."""
+    spans = []
+    for opener in CONTENTS.finditer(text):
+        end = _contents_end(text, opener.end())
+        if end is not None:
+            spans.append((opener.start(), end))
+    return spans
+
+
+def _contents_end(text: str, start: int) -> int | None:
+    seen: set[str] = set()
+    end = start
+    for line in re.finditer(r"[^\n]*\n?", text[start:]):
+        words = re.sub(r"\s", "", line.group())
+        if not line.group() or words in seen:
+            return end
+        if len(words) > MAX_CONTENTS_LINE or any(c in words for c in SENTENCE_END):
+            return None
+        if words:
+            seen.add(words)
+        end = start + line.end()
+    return end
+
+
 def find_headings(text: str) -> list[Heading]:
     """Numbered headings at line starts or after a sentence end, in text order."""
     headings: list[Heading] = []
     for pos in _candidate_positions(text):
-        for level, pattern in MARKER_LEVELS:
+        for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
                 continue
@@ -129,10 +181,19 @@ def _candidate_positions(text: str) -> list[int]:
 def _heading(text: str, level: int, marker: str, start: int, title_start: int) -> Heading | None:
     end = TITLE_END.search(text, title_start)
     title_end = end.start() if end else len(text)
+    if is_article(marker):
+        title_end = text.find("。", title_start, _line_end(text, title_start))
+        title_end = _line_end(text, title_start) if title_end < 0 else title_end
     title = text[title_start:title_end].strip()
-    if not title or not re.match(r"[\u4e00-\u9fff“《]", title) or len(title) > MAX_TITLE:
+    too_long = len(title) > MAX_TITLE and not is_article(marker)
+    if too_long and (sentence_end := _owned_sentence_end(text, start, title_start)):
+        title_end = sentence_end
+        title = text[title_start:title_end].strip()
+    elif too_long:
         return None
-    run_on = RUN_ON_ITEM.search(title) if level == 1 else None
+    if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
+        return None
+    run_on = RUN_ON_ITEM.search(title) if level == 1 and not is_article(marker) else None
     if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
         title_end = title_start + run_on.start()
         title = text[title_start:title_end]
@@ -145,6 +206,34 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
         title_start=title_start,
         title_end=title_end,
     )
+
+
+def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
+    """Where the sentence of an item ends when the item is that one sentence and the
+    list of units that own it, on a line of its own (OWNED_SENTENCE)."""
+    # extract/ reads the outline, so its list grammar is imported when first needed
+    from policygraph.extract.departments import responsibility_lists
+
+    before = start
+    while before and text[before - 1] == " ":
+        before -= 1
+    if before and text[before - 1] != "\n":
+        return None
+    line = text[title_start : _line_end(text, title_start)]
+    match = OWNED_SENTENCE.match(line)
+    if match is None or not any(True for _ in responsibility_lists(match["owners"])):
+        return None
+    return title_start + match.end("sentence")
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def is_article(marker: str) -> bool:
+    """Whether a heading's marker numbers an article (第五条)."""
+    return ARTICLE.fullmatch(marker) is not None
 
 
 def _second_item_follows(text: str, item_start: int) -> bool:
@@ -166,7 +255,7 @@ def _plausible(heading: Heading, earlier: list[Heading], pos: int, text: str) ->
     sequence does, so list numbers inside a paragraph are not taken for headings."""
     if pos == 0 or text[pos - 1] == "\n" or text[:pos].rstrip(" ").endswith("\n"):
         return True
-    if heading.level == 0:
+    if heading.level == 0 or is_article(heading.marker):
         return False
     same = [h for h in earlier if h.level == heading.level]
     expected = same[-1].number + 1 if same else 1

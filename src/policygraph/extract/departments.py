@@ -71,13 +71,17 @@ UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 
 CONJUNCTION = re.compile(
-    r"以及|及|(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])和(?=[各区市县省州])"
+    r"等?(?:以及|及)|(?:(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])|等)和(?=[各区市县省州])|"
+    r"(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])会同"
 )
 """A conjunction between two units of one item: 人力资源社会保障部及各地区,
 海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
 finished unit name and one that opens with its level (天津 深化养老改革实施意见:
 市住房城乡建设委和各区人民政府), since unit names hold 和 (工业和信息化部,
-自然资源和规划局, 发展和改革委员会)."""
+自然资源和规划局, 发展和改革委员会). A list's named units may close with 等 before
+the collective one (国办 消费扶贫指导意见: （扶贫办、商务部等和各有关省级人民政府负责）),
+and a unit may convene the others (国办 督查激励通知: （国家发展改革委、财政部会同有关部门负责）,
+国办 幼儿园治理通知: 由教育部会同住房城乡建设部…)."""
 
 OFFICE_OF = re.compile(r"(国务院|政府)$")
 """A government whose office follows it is one unit: 国务院扶贫办, 国务院职能转变协调办,
@@ -91,22 +95,30 @@ GENERIC_UNITS = re.compile(
 """Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
-COLLECTIVE_UNITS = re.compile(r"^(地方各级(人民)?政府|各地区|各地)$")
+COLLECTIVE_UNITS = re.compile(
+    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府)$"
+)
 """Collective units a national document assigns tasks to, one unit each although they
 name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
-…按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责)."""
+…按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责),
+各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责)."""
 
 UNIT_ENDINGS = re.compile(
-    r"(局|委|办|厅|部|署|会|院|所|中心|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|"
+    r"(局|委|办|厅|部|署|会|院|所|中心|银行|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|联|总社|团中央|"
     r"开发区|经开区|高新区|园区)$"
 )
 """How Chinese unit names end: 民政局, 卫生健康委, 政务服务办, 人行…中心支行,
-万州银保监分局, 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
+万州银保监分局, 人民银行, the people's bodies (全国工商联, 区残联, 供销合作总社, 共青团中央),
+各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
 and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
 
 PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
 after them only where the next name opens with a jurisdiction (区科技局)."""
+
+NATIONAL = re.compile(r"^(国家|国务院)(?=..)")
+"""The level of a national body, before its function's name: 国家医保局, 国家药监局,
+国家卫生健康委 (国办发〔2019〕2号), 国务院扶贫办."""
 
 JURISDICTION_OPENERS = "区市县省州各"
 """First characters of a unit name that names its level: 区科技局, 市民政局, 各镇乡街道."""
@@ -177,8 +189,13 @@ def _is_list(inner: str) -> bool:
         for part in LIST_PARTS.finditer(inner)
         for s, e in _join_collective(inner, split_list(inner, *part.span()))
     ]
-    names = [TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", item)) for item in items]
-    return all(UNIT_ENDINGS.search(UNIT_TAILS.sub("", name)) for name in names)
+    names = [
+        UNIT_TAILS.sub("", TRAILING_BRACKETS.sub("", LIST_CLOSERS.sub("", piece)))
+        for item in items
+        for s, e in split_conjunction(item, 0, len(item))
+        if not is_generic(piece := LIST_CLOSERS.sub("", item[s:e]))
+    ]
+    return bool(names) and all(UNIT_ENDINGS.search(name) for name in names)
 
 
 def split_roles(
@@ -307,7 +324,7 @@ def is_named_unit(name: str, lexicon: Lexicon) -> bool:
         return False
     if COLLECTIVE_UNITS.match(name):
         return True
-    key = label_key(name)
+    key = NATIONAL.sub("", label_key(name))
     if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
         return True
     _, places = lexicon.unit_labels

@@ -31,12 +31,12 @@ from policygraph.extract.responsibility import find_statements
 from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
-from policygraph.structure import Outline, Section
+from policygraph.structure import Outline, Section, is_article
 
 CONTEXT_QUALIFIERS = (
-    "实施|出台|编制|制定|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
+    "实施|出台|编制|制定|起草|发展|现实|工作|总体|整体|主要|基本|指导|面临的?|规划|重要|时代"
 )
-BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境"
+BACKGROUND_NOUNS = "背景|基础|现状|形势|趋势|意义|挑战|机遇|成效|成就|环境|依据"
 CONTEXT_NOUNS = f"{BACKGROUND_NOUNS}|要求|思想|原则|目标|指标|思路|愿景|定位"
 _PART = r"(?:{q}){{0,2}}(?:{n})"
 
@@ -45,7 +45,9 @@ BACKGROUND_TITLE = re.compile(
     rf"(?:[和与及、]{_PART.format(q=CONTEXT_QUALIFIERS, n=BACKGROUND_NOUNS)})?$"
 )
 """Headings of the parts that describe the present: 实施背景, 发展基础, 发展现状,
-发展基础与面临形势, 重要意义. A task heading that ends in such a noun (夯实社区居家服务基础)
+发展基础与面临形势, 重要意义, and the opening parts of an interpretation (解读) that say
+why and on what the plan was written: 起草背景 (二连浩特 政府工作报告分工方案解读), 制定依据
+(新昌 托育实施方案解读). A task heading that ends in such a noun (夯实社区居家服务基础)
 is not one: the whole heading must be the noun with its qualifiers."""
 
 CONTEXT_TITLE = re.compile(
@@ -62,7 +64,7 @@ STATE_TITLE = re.compile(rf"(?:{TREND_WORDS}|初步|大幅)[\u4e00-\u9fff]{{1,4}
 TASK_OPENER = re.compile(
     r"^(推动|推进|促进|加强|加快|加大|完善|健全|建立|提升|提高|扩大|夯实|强化|优化|深化|培育|"
     r"发展|实施|落实|做好|统筹|盘活|积极|大力|着力|创新|营造|构建|打造|支持|鼓励|引导|规范|"
-    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索)"
+    r"保障|坚持|增加|拓展|拓宽|丰富|开展|探索|建设|动员|全面)"
 )
 """A task heading opens with its verb (扩大…供给, 推动…持续发展), a state heading with
 its subject (政策体系…): a heading so opened is a task whatever its ending."""
@@ -104,7 +106,11 @@ def find_measures(
     """The measures of a plan in text order, nested by `parent`."""
     spans: list[MeasureSpan] = []
     children = {s.parent for s in outline.sections if s.parent}
-    context = {s.key for s in outline.sections if _states_context(text, s)}
+    context = {
+        s.key
+        for s in outline.sections
+        if _states_context(text, s) or _is_provision(text, s, quote, lexicon)
+    }
     convention = lead_convention(text)
     rows = task_rows(text, quote, lexicon, convention)
     prose = _without_rows(text, rows)
@@ -198,11 +204,30 @@ def _states_context(text: str, section: Section) -> bool:
     return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
 
 
+def _is_provision(text: str, section: Section, quote: QuoteMaker, lexicon: Lexicon) -> bool:
+    """An article of a regulation that assigns no named unit states a rule (scope,
+    definitions, the amount of a deduction), not a task: only the articles that give
+    a unit its duty are measures (广州 天河区 居家社区养老服务管理办法 第五条
+    区民政局负责…; none in 国发〔2018〕41号, whose articles set the deductions). The
+    items inside such an article are its clauses."""
+    if not is_article(section.heading.marker):
+        return False
+    body = text[section.start : section.end]
+    if mentions_in_lists(body, section.start, quote, lexicon):
+        return False
+    return not find_statements(body, section.start, quote, lexicon).responsible
+
+
 def _is_measure(section: Section, outline: Outline, children: set[str], context: set[str]) -> bool:
+    """Whether a section is a task: not context, and not a chapter that only groups the
+    tasks below it (三、重点任务, 一、养老服务). A chapter titled by its task is one,
+    its items the sub-tasks (国发〔2019〕4号: 一、完善国家职业教育制度体系 › （一）…;
+    国办发〔2018〕129号: 二、动员社会各界扩大贫困地区产品和服务消费 › （一）…)."""
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
-    chapter = section.heading.level <= 1 and section.parent is None
-    grouping = chapter or GROUPING_TITLES.search(section.heading.title)
+    title = section.heading.title
+    chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
+    grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
 
 
@@ -223,7 +248,9 @@ def _section_measures(
     lexicon: Lexicon,
     convention: str | None,
 ) -> list[MeasureSpan]:
-    body = text[section.body_start : section.body_end]
+    # an article's title is its first sentence, which may itself assign the duty
+    base = section.heading.title_start if is_article(section.heading.marker) else section.body_start
+    body = text[base : section.body_end]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
     titled = [
         (s, e, title)
@@ -237,7 +264,6 @@ def _section_measures(
     own_text = body
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
-    base = section.body_start
     units = _units(text[base : section.end], body, base, quote, lexicon, convention)
     measure = Measure(
         key=section.key,

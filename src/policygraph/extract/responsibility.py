@@ -34,9 +34,20 @@ from policygraph.extract.departments import (
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, DomainLead, QuoteMaker
 
-STATEMENT_VERB = re.compile(r"(?:要|应当|应|将)?(牵头|会同|配合|负责)|(要|应当|必须)(?!求)")
-"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责 (with a modal 要/应/将),
-and a modal alone after a government (各县（区）人民政府要…)."""
+STATEMENT_VERB = re.compile(
+    r"(?:要|应当|应|将)?(牵头|会同|配合|负责|落实|承担)|(要|应当|必须)(?!求)|(设在)"
+)
+"""The verbs that assign a task in prose: 牵头, 会同, 配合, 负责, 落实, 承担 (with a
+modal 要/应/将), and a modal alone after a government (各县（区）人民政府要…). 落实 and
+承担 count only after named units, as 负责 does (广州 天河区 居家社区养老服务管理办法:
+区人力资源社会保障局按规定落实…补贴政策; 国办发〔2019〕2号: 国家医保局承担制定试点方案…的职责,
+由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作). An office seated in
+units makes them responsible for its work (OFFICE_SEAT)."""
+
+OFFICE_SEAT = re.compile(r"(办公室|秘书处|办事机构)$")
+"""The bodies whose seat (…设在A、B) names the units that run them: 试点工作小组办公室设在
+国家医保局 (国办发〔2019〕2号), 治理工作联合办公室设在教育部、住房城乡建设部 (国办发〔2019〕3号
+幼儿园治理通知)."""
 
 GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道|办事处|地区)$")
 """Subjects an obligation (A要…) makes responsible: governments and their departments."""
@@ -44,7 +55,7 @@ GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道
 SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
 
-SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|共同|分别|具体|主要)+$")
+SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|按照?规定|共同|分别|具体|主要)+$")
 """Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
 
 DOMAIN_WORK = r"(?:负责)?[“\"]?(?P<label>{labels})(?:服务)?[”\"]?工作"
@@ -79,6 +90,11 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
             words = clause.group()
             after = 0
             for verb in STATEMENT_VERB.finditer(words):
+                if verb.group(3) is not None:  # an office seated in units: 办公室设在A、B
+                    if OFFICE_SEAT.search(words[: verb.start()]):
+                        seat = words[verb.end() :]
+                        responsible.extend(_objects(seat, base + at + verb.end(), quote, lexicon))
+                    continue
                 own = _subject(words, after, verb.start(), base + at, quote, lexicon)
                 after = verb.end()
                 if verb.group(1) is None:  # an obligation: A要…
@@ -149,7 +165,8 @@ def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list
     (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委)."""
     mentions = []
     for s, e in split_list(words, 0, len(words)):
-        stop = _unit_end(words, s, e)
+        whole = is_named_unit(words[s:e], lexicon)
+        stop = e if whole else _unit_end(words, s, e)
         if stop is None or not is_named_unit(words[s:stop], lexicon):
             break
         mentions.append(DepartmentMention(words[s:stop], quote(base + s, base + stop)))

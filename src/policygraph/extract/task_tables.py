@@ -112,7 +112,9 @@ class Columns(NamedTuple):
 
 
 def _columns(cells: list[str]) -> Columns | None:
-    """The columns of a header row, or None if it is none."""
+    """The columns of a header row, or None if it is none; a header cell may be
+    letter-spaced (序 号, 分 管 县领导)."""
+    cells = [re.sub(r"\s", "", c) for c in cells]
     serial, task, lead = (
         next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
         for kind in ("serial_column", "task_column", "lead_column")
