@@ -81,6 +81,52 @@ def test_the_number_under_the_cover_notice_is_the_plans() -> None:
     assert found.doc_number is not None and found.doc_number.normal == "万州府办发〔2022〕97号"
 
 
+OWN_NUMBERS = {
+    "bracketed-under-the-title-bengbu": (
+        "中共蚌埠市委 蚌埠市人民政府关于加强基层基本公共服务功能建设的实施意见\n(蚌发〔2018〕3号)\n"
+        "为认真贯彻落实党的十九大精神，现提出以下实施意见。",
+        "蚌发〔2018〕3号",
+    ),
+    "infobox-run-on-weijianwei": (
+        "發文機關國家衛生健康委員會辦公廳\n發文日期2021年12月30日\n"
+        "發文字號國衛辦人口函〔2021〕629號\n施行日期2021年12月30日\n",
+        "国卫办人口函〔2021〕629号",
+    ),
+    "policy-database-key-zhenjiang": (
+        "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n"
+        "政策文号:镇政办发〔2015〕212号\n各辖市、区人民政府：\n"
+        "根据《国务院关于加快发展养老服务业的若干意见》(国发〔2013〕35号)，提出如下实施意见。",
+        "镇政办发〔2015〕212号",
+    ),
+    "database-record-header-hubei": (
+        "湖北省人民政府关于印发《湖北省加快建设多元化养老服务体系实施方案》的通知-鄂政发〔2025〕9号\n"
+        "各市、州、县人民政府，省政府各部门：",
+        "鄂政发〔2025〕9号",
+    ),
+    "bracketed-after-the-title-docx": (
+        "国务院办公厅关于发展银发经济增进老年人福祉的意见(国办发(2024) 1号)各省、自治区、直辖市人民政府：",
+        "国办发〔2024〕1号",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OWN_NUMBERS))
+def test_the_plans_own_number_is_read_where_copies_print_it(case: str) -> None:
+    """Issue 12, classes 5 and 8: the 发文字号 wrapped in brackets, run on after an infobox
+    key, or printed after the title on the title line, as database and repost copies set it."""
+    source, number = OWN_NUMBERS[case]
+    found = metadata(source).doc_number
+    assert found is not None and found.normal == number
+
+
+def test_a_number_after_a_title_running_into_its_basis_is_the_parents() -> None:
+    source = (
+        "西咸新区推进“一老一小”工作实施方案为贯彻落实国务院办公厅关于促进养老托育服务健康发展的意见"
+        "(国办发(2023)52号)精神，结合新区实际，制定本实施方案。"
+    )
+    assert metadata(source).doc_number is None
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

@@ -105,6 +105,19 @@ def test_normalize_drops_pinyin_a_copy_site_put_after_characters(
     assert (quote.start, quote.text) == (0, source[: quote.end])  # quotes the printed text
 
 
+def test_normalize_drops_toneless_pinyin_a_copy_site_put_throughout() -> None:
+    """The same damage typed without tone marks (a repost of 国办发〔2020〕52号)."""
+    source = "國務(wu)院(yuan)辦公(gong)廳關于促進養老托育服務健康發展的意見\n國辦發(fa)〔2020〕52號\n各省(sheng)、"
+    assert normalize_text(source).text == (
+        "国务院办公厅关于促进养老托育服务健康发展的意见\n国办发〔2020〕52号\n各省、"
+    )
+
+
+def test_normalize_keeps_a_lone_bracketed_syllable() -> None:
+    """One bracketed syllable after a character may be a label, not a copy site's pinyin."""
+    assert "（a）" in normalize_text("分为甲类(a)和乙类两档").text
+
+
 def test_normalize_keeps_latin_in_brackets_without_tone_marks() -> None:
     assert normalize_text("推广PPP(政府和社会资本合作)模式，采用EPC(ep)方式").text == (
         "推广PPP（政府和社会资本合作）模式，采用EPC（ep）方式"

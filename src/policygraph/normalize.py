@@ -96,6 +96,18 @@ PINYIN_AFTER_CHARACTER = re.compile(rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}
 """A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
 bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
 words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay."""
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|in|un"
+    r"|ia|ie|iu|ua|uo|ui|üe|ue|ve|a|o|e|i|u|ü|v)"
+)
+"""One toneless pinyin syllable: an optional initial and a final of Hanyu Pinyin."""
+TONELESS_PINYIN = re.compile(rf"(?<=[{_CJK}])[（(]{PINYIN_SYLLABLE}[）)]")
+"""A pinyin reading without its tone mark (國務(wu)院(yuan), 辦公(gong)廳): the same copy-site
+damage as `PINYIN_AFTER_CHARACTER`, typed without diacritics. A single bracketed syllable
+after a character can be a legitimate label ((a), (e)), so these are dropped only from a
+text that carries at least `MIN_TONELESS_PINYIN` of them: a site inserts them throughout."""
+MIN_TONELESS_PINYIN = 5
 MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}")
 """Bytes a copy decoded wrongly: runs of U+FFFD (bytes no decoder took), 锟斤拷 (U+FFFD
 itself read as GBK) and 烫烫 / 屯屯 (uninitialised memory in a GBK copy). Never content."""
@@ -182,6 +194,9 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
+    toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]
+    if len(toneless) >= MIN_TONELESS_PINYIN:
+        spans.extend(toneless)
     spans.extend(m.span() for m in MOJIBAKE.finditer(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
-from policygraph.extract.docnumber import RELATIVE_CODE_STARTS, parse_doc_number
+from policygraph.extract.docnumber import (
+    CLOSING_BRACKETS,
+    OPENING_BRACKETS,
+    RELATIVE_CODE_STARTS,
+    find_doc_numbers,
+    parse_doc_number,
+)
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
@@ -69,6 +75,24 @@ META_FIELD = re.compile(
     re.M,
 )
 """A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+
+KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|文号)\s*[\]］】：:|]?\s*")
+"""A database infobox's number key with its value run on, the line breaks of the box
+lost: 发文字号国卫办人口函〔2021〕629号施行日期…, 政策文号：镇政办发〔2015〕212号. Only a
+number that starts right after the key is the document's."""
+
+NUMBER_AFTER_TITLE = re.compile(
+    rf"^(?!《)(?!.*(?:{TITLE_WORDS})(?:为|根据|按照))[^\n。，；：]{{6,120}}"
+    rf"(?:{TITLE_WORDS}|的通知){TITLE_SUFFIX}[ \t]*[-—–_（(]?[ \t]*$"
+)
+"""A document's number printed after its title on the title line, as a policy database
+heads its record (…的通知-鄂政发〔2025〕9号) or a copy sets it in brackets
+(…增进老年人福祉的意见（国办发（2024） 1号）): the text before the number, from the line's
+start, is a title with no sentence punctuation and no opening 《 of a citation. A title
+running on into the first sentence (X实施方案为贯彻落实Y意见（国办发…）) cites Y's number."""
+
+WRAPPING = " \t\u3000" + OPENING_BRACKETS + CLOSING_BRACKETS
+"""What may wrap a number on its own line: （蚌发〔2018〕3号）."""
 
 CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
 """A line that ends in a title in 《》 right above a number standing alone: the number is
@@ -174,9 +198,18 @@ def _doc_number(
         if key in fields and (number := parse_doc_number(fields[key].value)):
             return number, _field_quote(fields[key], quote)
     head = text[: max(600, len(text) // 10)]
+    for key in KEYED_NUMBER.finditer(head):
+        found = find_doc_numbers(text[key.end() : key.end() + 40])
+        if found and found[0][0] == 0:
+            start, end, number = found[0]
+            return number, quote(key.end() + start, key.end() + end)
+    for start, end, number in find_doc_numbers(head):
+        line_start = head.rfind("\n", 0, start) + 1
+        if NUMBER_AFTER_TITLE.match(head[line_start:start]):
+            return number, quote(start, end)
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
-        if number is None or len(number.raw) < len(line.group().strip()) - 1:
+        if number is None or len(number.raw) < len(line.group().strip(WRAPPING)) - 1:
             continue
         if CITED_TITLE_ABOVE.search(text, 0, line.start()):
             continue  # the number of the document cited on the line above, not the plan's own
