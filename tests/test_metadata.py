@@ -127,6 +127,56 @@ def test_a_number_after_a_title_running_into_its_basis_is_the_parents() -> None:
     assert metadata(source).doc_number is None
 
 
+ARTICLES = {
+    "dated-line-chongqing": (
+        "中国政府网 | 重庆市人民政府\n\n回眸“十三五”:求新求变求突破,养老服务体系取得新发展\n\n"
+        "日期:2021-01-04\n\n    牵头编制《养老产业发展规划(2019—2035年)》，统筹布局。",
+        "回眸“十三五”：求新求变求突破，养老服务体系取得新发展",
+        "2021-01-04",
+    ),
+    "byline-xinhua": (
+        "为祖国花朵护航!健康儿童行动五年新目标来了\n\n"
+        "来源:  新华社微博       作者:田晓航 彭韵佳      发布时间:2021-11-5 16:33  |  \n\n"
+        "国家卫健委5日发布《健康儿童行动提升计划(2021—2025年)》，提出系列目标。",
+        "为祖国花朵护航！健康儿童行动五年新目标来了",
+        "2021-11-05",
+    ),
+    "time-stamp-line-wuhan": (
+        "您的位置:首頁 >要聞 >\n\n武漢計劃到2025年每個街道至少建成一所普惠性托育機構\n\n"
+        "2022-12-28 08:03:18    來源:楚天都市報\n\n極目新聞記者昨日獲悉，武漢出台實施方案。",
+        "武汉计划到2025年每个街道至少建成一所普惠性托育机构",
+        "2022-12-28",
+    ),
+    "interpretation-erlianhaote": (
+        "无障碍浏览 长者模式\n\n《〈政府工作报告〉2024年重点工作任务分工方案》政策解读\n\n"
+        "发布日期:2024-04-02 15:35 点击量:10\n\n来源:二连浩特市政府办\n",
+        "《〈政府工作报告〉2024年重点工作任务分工方案》政策解读",
+        "2024-04-02",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLES))
+def test_a_page_that_is_itself_the_document_is_titled_and_dated_by_its_headline(
+    case: str,
+) -> None:
+    """Issue 12, class 8: a news report or 解读 prints no document title of its own; its
+    headline, above the page's article line, is its title and the article date its date."""
+    source, title, issued = ARTICLES[case]
+    found = metadata(source)
+    assert (found.title, str(found.issued)) == (title, issued)
+    assert found.title_quote is not None and found.issued_quote is not None
+
+
+def test_a_reposted_document_keeps_its_own_title_and_not_the_page_date() -> None:
+    source = (
+        "国务院办公厅关于发展银发经济增进老年人福祉的意见\n发布时间:2024-01-23\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n银发经济是向老年人提供产品或服务的经济活动。"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == ("国务院办公厅关于发展银发经济增进老年人福祉的意见", None)
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

@@ -194,3 +194,21 @@ def test_normalize_joins_a_value_that_line_wrapping_spaced(source: str, expected
     """Issue 12, class 5: a stray space at a number cuts the value off its name, unit or
     comparator (托位数 3 个 gave no target); in a table row spaces may separate cells."""
     assert normalize_text(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "breadcrumb",
+    [
+        "您当前的位置: 首页 > 工作情况",
+        "您现在的位置是:首页 > 精选问答 >正文",
+        "您的位置:首页 >要闻 >",
+    ],
+)
+def test_normalize_drops_a_pages_breadcrumb_above_the_headline(breadcrumb: str) -> None:
+    """Breadcrumbs of real pages (issue 12, class 8): dropped, so the headline under one is
+    never joined to it as a sentence cut by a line break."""
+    source = f"{breadcrumb}\n\n浙江出台这一发展规划，减轻家庭生育养育负担\n\n发布时间:2023-01-11 16:34:14"
+    assert [line for line in normalize_text(source).text.splitlines() if line] == [
+        "浙江出台这一发展规划，减轻家庭生育养育负担",
+        "发布时间：2023-01-11 16：34：14",
+    ]

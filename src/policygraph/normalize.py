@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.document_kinds import TITLE_LINE_KINDS
+from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.traditional import to_simplified
 
@@ -67,7 +67,7 @@ before it, and after it too when the page break cut a sentence."""
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
     r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|(?:举报|咨询)电话[：:]|服务热线[：:]|热线电话[：:])[^。\n]*"
-    r"|(?:您|你)?当前(?:的)?位置[：:][^。\n]*"
+    r"|(?:(?:您|你)(?:当前|现在)?的?|当前的?)位置是?[：:][^。\n]*"
     r"|首页(?:[ >]+[^ >。\n]{2,8}){2,}"
     r"|(?:[^|\n]{2,14}网 *\| *){2,}[^。\n]*"
     r"|日期[：:] *\d{4}-\d{1,2}-\d{1,2} *来源[：:][^。\n]*"
@@ -78,8 +78,8 @@ SITE_NOISE_LINE = re.compile(
 )
 """What a web page wraps a plan in, copied along with it: copyright and hotline
 footers (Copyright © … 举报电话：…; a hotline named without a number, as in a
-table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …), menus
-(首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
+table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …, 您现在的位置是：…),
+menus (首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
 article line (日期：2022-09-22 来源：…) and buttons (语音播报, 扫一扫在手机打开当前页面,
 分享到, 打印本页, 文字解读). A line with a full stop is prose, never noise."""
 
@@ -128,11 +128,12 @@ look-behind needs them all two characters long, as they are)."""
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
     rf"(?<=[^\n]{{19}}[{_CJK}])(?<!{TITLE_ENDS})[ \r]*\n[ \r\n]*"
-    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
+    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)(?!(?:{'|'.join(ARTICLE_LINE_KEYS)})[：:])"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
 extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
-Chinese character, not punctuation nor a title word, followed by a line that goes on."""
+Chinese character, not punctuation nor a title word, followed by a line that goes on
+(not a page's article line under a headline: 日期：…, 发布时间：…)."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
+from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -69,6 +69,19 @@ LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
 )
 """A title running on into the first sentence: X实施方案为贯彻落实… ."""
+
+ARTICLE_DATE = re.compile(
+    rf"^[^\n。]{{0,60}}?(?:(?:{'|'.join(ARTICLE_LINE_KEYS)})：\s*)"
+    r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
+    re.M,
+)
+"""The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
+
+HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\n)*\Z", re.M)
+"""The line right above an article line: the headline of a page that is itself the
+document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
 
 META_FIELD = re.compile(
     r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关)\s*[\]］】：]\s*(?P<value>\S.*)$",
@@ -154,6 +167,10 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     title, title_q = _title(text, quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote)
+    if title is None and (article := _article(text, quote)):
+        title, title_q, page_date, page_date_q = article
+        if issued is None:
+            issued, issued_q = page_date, page_date_q
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
 
@@ -189,6 +206,26 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
                 continue
             return title, quote(match.start("title"), match.end("title"))
     return None, None
+
+
+def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | None:
+    """Headline and date of a page that is itself the document, for a text with no
+    document title of its own: the date is the page's, since an article has no other."""
+    for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
+        line_start = text.rfind("\n", 0, line.start()) + 1
+        headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
+        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
+        day = _date(int(y), int(m), int(d))
+        if headline and day:
+            title = headline["title"].strip()
+            date_start = line.start("y") if line["y"] else line.start("y2")
+            return (
+                title,
+                quote(headline.start("title"), headline.start("title") + len(title)),
+                day,
+                quote(date_start, line.end()),
+            )
+    return None
 
 
 def _doc_number(
