@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS
+from policygraph.extract.citations import title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -64,6 +65,14 @@ NOT_TITLE_LINE = re.compile(
 )
 """Lines that stand short and alone but are no part of a title: a heading, a date, an
 issuer's signature, a bracketed note (（此件公开发布））."""
+
+NOT_THE_PLAN_ITSELF = ("《", "〈", "印发", "附件：", "附件")
+"""What stands before a plan's title where the text names the plan without printing it:
+现将《X》印发给你们, the notice repeated (关于印发X的通知), 附件：X."""
+
+DOUBLED_OPENING = re.compile(r"^(.{6,}?)\1")
+"""A title whose opening a copy printed twice where a line wrapped
+(国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见): kept once."""
 
 LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
@@ -118,7 +127,8 @@ DATE_LINE = re.compile(
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
-ISO_DATE = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+FIELD_DATE = re.compile(r"(?P<y>20\d{2})\s*[-年]\s*(?P<m>\d{1,2})\s*[-月]\s*(?P<d>\d{1,2})")
+"""A date in a metadata table: 2022-02-07 or 2022年02月07日."""
 
 ISSUER_LINE = re.compile(
     r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
@@ -200,8 +210,12 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
+            if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
+                line = match.group().strip()
+                return line, quote(match.start() + match.group().index(line), match.end())
             if "关于印发" in title or title.endswith("的通知"):
                 continue
+            title = DOUBLED_OPENING.sub(r"\1", title)
             if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
                 continue
             return title, quote(match.start("title"), match.end("title"))
@@ -226,6 +240,19 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | N
                 quote(date_start, line.end()),
             )
     return None
+
+
+def _carried_plan_printed(title: str, rest: str) -> bool:
+    """Whether the plan a cover notice carries is printed after it: its title again, other
+    than in 《》, after 印发 (the notice repeated) or as an attachment's name (附件：X), spaces
+    and quotation marks aside (重庆市万州区一老一小整体解决方案)."""
+    flat, wanted = title_key(rest), title_key(title)
+    at = flat.find(wanted)
+    while at >= 0:
+        if not flat[:at].endswith(NOT_THE_PLAN_ITSELF):
+            return True
+        at = flat.find(wanted, at + 1)
+    return False
 
 
 def _doc_number(
@@ -257,7 +284,7 @@ def _doc_number(
 def _issued(
     text: str, fields: dict[str, Field], quote: QuoteMaker
 ) -> tuple[date | None, Quote | None]:
-    if "成文日期" in fields and (iso := ISO_DATE.search(fields["成文日期"].value)):
+    if "成文日期" in fields and (iso := FIELD_DATE.search(fields["成文日期"].value)):
         day = _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
         if day:
             return day, _field_quote(fields["成文日期"], quote)
