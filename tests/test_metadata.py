@@ -66,32 +66,6 @@ def test_the_title_is_read_as_printed(case: str) -> None:
     assert found.title_quote.text.replace("\n", "") == title
 
 
-NOTICES_ALONE = {
-    "attachment-named-only-国卫老龄发〔2022〕4号": (
-        "国家政策\n关于印发“十四五”健康老龄化规划的通知\n日期：2022-02-07\n"
-        "成文日期： 2022年02月07日\n关于印发“十四五”健康老龄化规划的通知\n国卫老龄发〔2022〕4号\n"
-        "各省、自治区、直辖市卫生健康委：\n现将《“十四五”健康老龄化规划》印发给你们，请认真贯彻执行。\n"
-        "附件：“十四五”健康老龄化规划\n国家卫生健康委\n",
-        "关于印发“十四五”健康老龄化规划的通知",
-    ),
-    "signature-ends-the-page-发改社会〔2021〕895号": (
-        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知\n字号：\n"
-        "各省、自治区、直辖市发展改革委、民政厅（局）、卫生健康委：\n"
-        "现将《“十四五”积极应对人口老龄化工程和托育建设实施方案》印发你们，请认真贯彻执行。\n"
-        "国家发展改革委\n民政部\n国家卫生健康委\n2021年6月17日\n分享：",
-        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", sorted(NOTICES_ALONE))
-def test_a_copy_of_the_cover_notice_alone_is_titled_by_the_notice(case: str) -> None:
-    """Issue 12, class 8: where the page carries the cover notice and not the plan (which is
-    only named, in 《》 or as an attachment), the document on the page is the notice."""
-    source, title = NOTICES_ALONE[case]
-    assert metadata(source).title == title
-
-
 def test_a_title_whose_opening_a_copy_doubled_is_read_once() -> None:
     source = (
         "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见\n"

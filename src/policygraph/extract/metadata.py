@@ -40,6 +40,22 @@ NOTICE_TITLE = re.compile(
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
+OWN_NOTICE_TITLE = re.compile(
+    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)[^\n。，；：《》]{4,80}的通知)$", re.M
+)
+"""A notice that is itself the document, not the cover of another: 关于命名2022年全国示范性
+老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知)."""
+
+JOINT_ISSUERS_TITLE = re.compile(
+    rf"(?:^|[_|])(?P<title>[^\n。，；：《》_|]{{4,200}}?关于[^\n。，；：_|]{{2,80}}"
+    rf"(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
+    re.M,
+)
+"""A title that names every issuer of a joint document before 关于, longer than a title
+line usually runs: 广东省民政厅 广东省高级人民法院 … 广东省残疾人联合会关于进一步加强事实无人
+抚养儿童保障工作的实施意见; also a title a spam line (…_国产精品一区_…) ran into, which
+starts after the spam's last separator."""
+
 STANDALONE_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
 )
@@ -93,10 +109,19 @@ HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\
 document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
 
 META_FIELD = re.compile(
-    r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关)\s*[\]］】：]\s*(?P<value>\S.*)$",
+    r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关|标\s*题)\s*[\]］】：]"
+    r"\s*(?P<value>\S.*)$",
     re.M,
 )
-"""A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+"""A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号, 标      题：…."""
+
+META_CELL = re.compile(
+    r"(?:^|\|)[ \t]*(?P<key>发文字号|成文日期|发布日期|发文机关|标\s*题)[ \t]*：[ \t]*\|"
+    r"[ \t]*(?P<value>[^|\n]*[^|\s])[ \t]*(?=\||$)",
+    re.M,
+)
+"""The same table laid out as cells, two fields a row (the State Council's policy library):
+发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
 
 KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|文号)\s*[\]］】：:|]?\s*")
 """A database infobox's number key with its value run on, the line breaks of the box
@@ -168,13 +193,16 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     names the issuer only when the body does not: sites shorten it (万州区政府办公室).
     """
     fields = {
-        m["key"]: Field(
+        re.sub(r"\s", "", m["key"]): Field(
             m["value"].strip(), (m.start("value"), m.start("value") + len(m["value"].strip()))
         )
-        for m in META_FIELD.finditer(text)
+        for pattern in (META_FIELD, META_CELL)
+        for m in pattern.finditer(text)
     }
     fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
+    if "标题" in fields and "关于印发" not in fields["标题"].value:
+        title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote)
     if title is None and (article := _article(text, quote)):
@@ -203,7 +231,9 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
     for pattern, scope in (
         (NOTICE_TITLE, head),
         (TITLE_LINE_BREAK, head),
+        (OWN_NOTICE_TITLE, head),
         (STANDALONE_TITLE, text),
+        (JOINT_ISSUERS_TITLE, head),
         (DRAFTED_TITLE, text),
         (LEADING_TITLE, text),
     ):
@@ -213,7 +243,8 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
-            if "关于印发" in title or title.endswith("的通知"):
+            carrier = "关于印发" in title or title.endswith("的通知")
+            if carrier and pattern is not OWN_NOTICE_TITLE:
                 continue
             title = DOUBLED_OPENING.sub(r"\1", title)
             if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
