@@ -66,6 +66,70 @@ def test_the_title_is_read_as_printed(case: str) -> None:
     assert found.title_quote.text.replace("\n", "") == title
 
 
+OWN_TITLES = {
+    "attachment-named-only-国卫老龄发〔2022〕4号": (
+        "国家政策\n关于印发“十四五”健康老龄化规划的通知\n日期：2022-02-07\n"
+        "成文日期： 2022年02月07日\n关于印发“十四五”健康老龄化规划的通知\n国卫老龄发〔2022〕4号\n"
+        "各省、自治区、直辖市卫生健康委：\n现将《“十四五”健康老龄化规划》印发给你们，请认真贯彻执行。\n"
+        "附件：“十四五”健康老龄化规划\n国家卫生健康委\n",
+        "关于印发“十四五”健康老龄化规划的通知",
+    ),
+    "signature-ends-the-page-发改社会〔2021〕895号": (
+        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知\n字号：\n"
+        "各省、自治区、直辖市发展改革委、民政厅（局）、卫生健康委：\n"
+        "现将《“十四五”积极应对人口老龄化工程和托育建设实施方案》印发你们，请认真贯彻执行。\n"
+        "国家发展改革委\n民政部\n国家卫生健康委\n2021年6月17日\n分享：",
+        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知",
+    ),
+    "notice-that-is-the-document": (
+        "关于命名2022年全国示范性老年友好型社区的通知\n"
+        "时间：2022-10-25来源：老龄健康司各省、自治区、直辖市卫生健康委（老龄办）：\n"
+        "  根据《关于开展2022年全国示范性老年友好型社区创建工作的通知》（国卫老龄函〔2022〕35号），"
+        "现予以命名。\n",
+        "关于命名2022年全国示范性老年友好型社区的通知",
+    ),
+    "joint-issuers-on-the-title-line": (
+        "廣東省民政廳 廣東省高級人民法院 廣東省人民檢察院 廣東省發展改革委 廣東省教育廳 "
+        "廣東省公安廳 廣東省司法廳 廣東省財政廳 廣東省殘疾人聯合會關于進一步加強事實無人撫養兒童"
+        "保障工作的實施意見\n\n      來源:本網\n      粵民規字〔2019〕10號\n",
+        "广东省民政厅广东省高级人民法院广东省人民检察院广东省发展改革委广东省教育厅"
+        "广东省公安厅广东省司法厅广东省财政厅广东省残疾人联合会关于进一步加强事实无人抚养儿童"
+        "保障工作的实施意见",
+    ),
+    "joint-issuers-on-the-line-above": (
+        "卫生健康委 发展改革委 中央宣传部 教育部 民政部 财政部 人力资源社会保障部 住房城乡建设部 人民银行\n"
+        "关于进一步完善和落实积极生育支持措施的指导意见\n国卫人口发〔2022〕26号\n"
+        "各省、自治区、直辖市人民政府：\n",
+        "关于进一步完善和落实积极生育支持措施的指导意见",
+    ),
+    "under-a-spam-line": (
+        "日韩视频在线播放_国产精品一级_欧美国产先锋_欧美亚洲一区二区三区_亚洲激情专区_"
+        "欧美一区二区三区四区在线观看地址_乱码第一页成人_国产日韩欧美精品_久久精品欧美_"
+        "国产午夜精品一区二区三区欧美\n\n湖南省人民政府關于深化養老服務改革發展的實施意見\n"
+        "为实施积极应对人口老龄化国家战略，提出如下实施意见。\n",
+        "湖南省人民政府关于深化养老服务改革发展的实施意见",
+    ),
+    "policy-library-cells-国办发〔2018〕117号": (
+        "索引号： | 000014349/2018-00214 | 主题分类： | 综合政务\\政务督查 |\n"
+        "发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |\n"
+        "标题： | 国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知 |\n"
+        "发文字号： | 国办发〔2018〕117号 | 发布日期： | 2018年12月10日 |\n"
+        "国务院办公厅关于对真抓实干成效明显地方\n进一步加大激励支持力度的通知\n",
+        "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OWN_TITLES))
+def test_the_documents_own_title_is_read_in_the_layouts_copies_give_it(case: str) -> None:
+    """Issue 12, classes 5 and 8: a notice that is the document itself, a copy of the cover
+    notice alone (the plan only named, in 《》 or as 附件: the document on the page is the
+    notice), the issuers of a joint document named before 关于 (on the title line or above
+    it), a spam line on top, and a policy library's 标题 cell."""
+    source, title = OWN_TITLES[case]
+    assert metadata(source).title == title
+
+
 def test_a_title_whose_opening_a_copy_doubled_is_read_once() -> None:
     source = (
         "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见\n"
