@@ -242,6 +242,33 @@ def test_a_page_that_is_itself_the_document_is_titled_and_dated_by_its_headline(
     assert found.title_quote is not None and found.issued_quote is not None
 
 
+def test_a_headline_wins_over_the_plan_the_article_names() -> None:
+    source = (
+        "您现在的位置是:首页 > 精选问答 >正文\n\n浙江出台这一发展规划,减轻家庭生育养育负担\n\n"
+        "发布时间:2023-01-11 16:34:14孔进利来源:\n\n"
+        "导读原标题：近日，省卫生健康委、省发展改革委联合印发《浙江省“十四五”托育服务发展规划》。"
+    )
+    found = metadata(source)
+    assert (found.title, str(found.issued)) == (
+        "浙江出台这一发展规划，减轻家庭生育养育负担",
+        "2023-01-11",
+    )
+
+
+def test_a_page_headed_by_a_cover_notice_reposts_the_plan() -> None:
+    """刚刚！三部门印发《X》的通知 over a repost: the document is X, and the page's date is
+    not X's."""
+    source = (
+        "您所在的位置: 首页   >   新闻中心   >   行业资讯\n\n"
+        "刚刚!三部门印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知\n"
+        "发布时间:2021-06-25   浏览量:857\n\n"
+        "为推进实施积极应对人口老龄化国家战略，根据《国家积极应对人口老龄化中长期规划》，制定本方案。"
+    )
+    found = metadata(source)
+    assert found.title == "“十四五”积极应对人口老龄化工程和托育建设实施方案"
+    assert found.issued is None
+
+
 def test_a_reposted_document_keeps_its_own_title_and_not_the_page_date() -> None:
     source = (
         "国务院办公厅关于发展银发经济增进老年人福祉的意见\n发布时间:2024-01-23\n"

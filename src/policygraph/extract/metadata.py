@@ -108,6 +108,10 @@ HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\
 """The line right above an article line: the headline of a page that is itself the
 document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
 
+COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
+"""A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
+plan it carries, which is the document, and the page's date is not the plan's."""
+
 META_FIELD = re.compile(
     r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关|标\s*题)\s*[\]］】：]"
     r"\s*(?P<value>\S.*)$",
@@ -209,6 +213,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
+    if title is None:
+        title, title_q = _title(text, quote, printed=False)
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
 
@@ -226,17 +232,23 @@ def _field_quote(field: Field, quote: QuoteMaker) -> Quote | None:
     return quote(*field.span) if field.span else None
 
 
-def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
+def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | None, Quote | None]:
+    """The document's title as printed (`printed`), else as the text names it in running
+    prose (起草了《X方案》, X实施方案为贯彻落实…)."""
     head = text[:HEAD_LENGTH]
-    for pattern, scope in (
-        (NOTICE_TITLE, head),
-        (TITLE_LINE_BREAK, head),
-        (OWN_NOTICE_TITLE, head),
-        (STANDALONE_TITLE, text),
-        (JOINT_ISSUERS_TITLE, head),
-        (DRAFTED_TITLE, text),
-        (LEADING_TITLE, text),
-    ):
+    in_prose = ((DRAFTED_TITLE, text), (LEADING_TITLE, text))
+    patterns = (
+        (
+            (NOTICE_TITLE, head),
+            (TITLE_LINE_BREAK, head),
+            (OWN_NOTICE_TITLE, head),
+            (STANDALONE_TITLE, text),
+            (JOINT_ISSUERS_TITLE, head),
+        )
+        if printed
+        else in_prose
+    )
+    for pattern, scope in patterns:
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
@@ -254,14 +266,15 @@ def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
 
 
 def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | None:
-    """Headline and date of a page that is itself the document, for a text with no
-    document title of its own: the date is the page's, since an article has no other."""
+    """Headline and date of a page that is itself the document, for a text that prints no
+    document title of its own: the date is the page's, since an article has no other. A
+    headline wins over a plan the article names in its prose (印发《X》)."""
     for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
         line_start = text.rfind("\n", 0, line.start()) + 1
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
         y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
         day = _date(int(y), int(m), int(d))
-        if headline and day:
+        if headline and day and not COVER_NOTICE_HEADLINE.search(headline["title"]):
             title = headline["title"].strip()
             date_start = line.start("y") if line["y"] else line.start("y2")
             return (
