@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from policygraph.extract.docnumber import parse_doc_number
-from policygraph.extract.metadata import Metadata, find_metadata, region_of_code
+from policygraph.extract.metadata import (
+    Metadata,
+    find_metadata,
+    region_of_code,
+    region_of_issuer,
+)
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 
@@ -301,6 +306,23 @@ def test_a_plan_whose_title_names_no_region_is_for_its_issuer_codes(
 ) -> None:
     parsed = parse_doc_number(number)
     assert region_of_code(parsed, load_lexicon().issuers) == region
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("国务院办公厅关于发展银发经济增进老年人福祉的意见", "中国"),
+        ("中共中央 国务院关于深化养老服务改革发展的意见", "中国"),
+        ("民政部关于进一步扩大养老服务供给促进养老服务消费的实施意见", "中国"),
+        ("关于命名2022年全国示范性老年友好型社区的通知", None),  # opens with no issuer
+    ],
+)
+def test_a_title_that_opens_with_a_national_organ_is_national(
+    title: str, region: str | None
+) -> None:
+    """National organs carry no place name: a plan they issue is for 中国 though its title
+    and number (often not printed in copies) name no region."""
+    assert region_of_issuer((title, None), load_lexicon().issuers) == region
 
 
 @pytest.mark.parametrize("written", ["成文日期： 2022年02月07日", "成文日期：2022-02-07"])

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS
+from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS, TABLE_KINDS
 from policygraph.extract.citations import title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
@@ -26,7 +26,7 @@ from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
-TITLE_WORDS = "|".join(PLAN_KINDS)
+TITLE_WORDS = "|".join((*PLAN_KINDS, *TABLE_KINDS))
 TITLE_SUFFIX = (
     r"(?:[（(]\s*20\d{2}\s*年?\s*[-—–－~～至]+\s*20\d{2}\s*年?\s*[）)])?"
     rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
@@ -373,3 +373,19 @@ def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, st
         return None
     known = issuers.get(number.issuer_code)
     return known[1] if known else None
+
+
+def region_of_issuer(
+    texts: tuple[str | None, ...], issuers: Mapping[str, tuple[str, str]]
+) -> str | None:
+    """The region of the issuer a title or issuer line opens with, by its full name
+    (国务院办公厅关于… → 中国, 民政部关于… → 中国), for a plan that names no region:
+    national organs carry no place name. `issuers` maps a code to its issuer and region
+    (data/issuer_codes.csv)."""
+    regions = {title_key(name): region for name, region in issuers.values()}
+    names = sorted(regions, key=len, reverse=True)
+    for text in filter(None, texts):
+        opening = title_key(text)
+        if name := next((n for n in names if opening.startswith(n)), None):
+            return regions[name]
+    return None
