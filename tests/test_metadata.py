@@ -202,6 +202,31 @@ def test_the_plans_own_number_is_read_where_copies_print_it(case: str) -> None:
     assert found is not None and found.normal == number
 
 
+@pytest.mark.parametrize(
+    ("source", "issued"),
+    [
+        pytest.param(
+            "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n"
+            "发布时间:2015年12月11日\n政策文号:镇政办发〔2015〕212号\n各辖市、区人民政府：\n",
+            "2015-12-11",
+            id="policy-database-镇政办发〔2015〕212号",
+        ),
+        pytest.param(
+            "国务院办公厅关于发展银发经济增进老年人福祉的意见OpinionsoftheGeneralOffice"
+            "制定机关:国务院办公厅发文字号:国办发20241号公布日期:2024.01.11施行日期:2024.01.11",
+            "2024-01-11",
+            id="bilingual-edition-国办发〔2024〕1号",
+        ),
+    ],
+)
+def test_a_database_record_that_gives_the_number_dates_the_document(
+    source: str, issued: str
+) -> None:
+    """Issue 12, class 8: with no signature printed, a record's date is the document's
+    where the record gives its number too (a repost page's date alone is not)."""
+    assert str(metadata(source).issued) == issued
+
+
 def test_a_number_after_a_title_running_into_its_basis_is_the_parents() -> None:
     source = (
         "西咸新区推进“一老一小”工作实施方案为贯彻落实国务院办公厅关于促进养老托育服务健康发展的意见"

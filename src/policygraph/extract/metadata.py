@@ -156,8 +156,14 @@ DATE_LINE = re.compile(
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
-FIELD_DATE = re.compile(r"(?P<y>20\d{2})\s*[-年]\s*(?P<m>\d{1,2})\s*[-月]\s*(?P<d>\d{1,2})")
-"""A date in a metadata table: 2022-02-07 or 2022年02月07日."""
+FIELD_DATE = re.compile(r"(?P<y>20\d{2})\s*[-年.]\s*(?P<m>\d{1,2})\s*[-月.]\s*(?P<d>\d{1,2})")
+"""A date in a metadata table: 2022-02-07, 2022年02月07日 or 2024.01.11."""
+RECORD_DATE = re.compile(
+    rf"(?:发布时间|公布日期|发文日期|发布日期)\s*[：:]?\s*{FIELD_DATE.pattern}"
+)
+"""The date of a policy database's record (发布时间：2015年12月11日, 公布日期：2024.01.11): the
+document's date where the record also gives its number (政策文号, 发文字号) and the copy
+prints no signature date. Without a number the date may be a repost page's own."""
 
 ISSUER_LINE = re.compile(
     r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
@@ -306,11 +312,9 @@ def _doc_number(
         if key in fields and (number := parse_doc_number(fields[key].value)):
             return number, _field_quote(fields[key], quote)
     head = text[: max(600, len(text) // 10)]
-    for key in KEYED_NUMBER.finditer(head):
-        found = find_doc_numbers(text[key.end() : key.end() + 40])
-        if found and found[0][0] == 0:
-            start, end, number = found[0]
-            return number, quote(key.end() + start, key.end() + end)
+    if keyed := _keyed_number(head):
+        start, end, number = keyed
+        return number, quote(start, end)
     for start, end, number in find_doc_numbers(head):
         line_start = head.rfind("\n", 0, start) + 1
         if NUMBER_AFTER_TITLE.match(head[line_start:start]):
@@ -323,6 +327,16 @@ def _doc_number(
             continue  # the number of the document cited on the line above, not the plan's own
         return number, quote(line.start(), line.end())
     return None, None
+
+
+def _keyed_number(head: str) -> tuple[int, int, DocNumber] | None:
+    """The number an infobox key gives, with its span in `head`."""
+    for key in KEYED_NUMBER.finditer(head):
+        found = find_doc_numbers(head[key.end() : key.end() + 40])
+        if found and found[0][0] == 0:
+            start, end, number = found[0]
+            return key.end() + start, key.end() + end, number
+    return None
 
 
 def _issued(
@@ -340,6 +354,11 @@ def _issued(
         day = _unique_date(match["digits"])
         if day:
             return day, quote(match.start("digits"), match.end("digits"))
+    head = text[: max(600, len(text) // 10)]
+    if _keyed_number(head) and (match := RECORD_DATE.search(head)):
+        day = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if day:
+            return day, quote(match.start("y"), match.end("d"))
     return None, None
 
 
