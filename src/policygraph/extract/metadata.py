@@ -355,10 +355,10 @@ def _issued(
         if day:
             return day, quote(match.start("digits"), match.end("digits"))
     head = text[: max(600, len(text) // 10)]
-    if _keyed_number(head) and (match := RECORD_DATE.search(head)):
-        day = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+    if _keyed_number(head) and (record := RECORD_DATE.search(head)):
+        day = _date(int(record["y"]), int(record["m"]), int(record["d"]))
         if day:
-            return day, quote(match.start("y"), match.end("d"))
+            return day, quote(record.start("y"), record.end("d"))
     return None, None
 
 
