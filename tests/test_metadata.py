@@ -312,6 +312,30 @@ def test_a_reposted_document_keeps_its_own_title_and_not_the_page_date() -> None
     assert (found.title, found.issued) == ("国务院办公厅关于发展银发经济增进老年人福祉的意见", None)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            "据介绍，近年来，吉林省有力推动全省养老服务事业和产业不断发展，先后制定出台了"
+            "《关于建立健全养老服务综合监管制度促进养老服务高质量发展的实施意见》等政策文件。",
+            id="achievement-jilin",
+        ),
+        pytest.param(
+            "朗读\n一、背景和意义\n2019年4月，国务院办公厅印发了"
+            "《关于促进3岁以下婴幼儿照护服务发展的指导意见》，这是做好当前工作的重要依据。",
+            id="dated-parent-xinchang",
+        ),
+    ],
+)
+def test_an_earlier_document_the_prose_names_is_no_title(source: str) -> None:
+    """A text that prints no title of its own (a news excerpt, a 解读 cut before its title)
+    gets none from an earlier document its prose names; the plan a 解读 explains
+    (起草了《X方案》) stays its title."""
+    assert metadata(source).title is None
+    explained = "市发展改革委会同市民政局起草了《昆明市促进养老托育服务体系发展整体解决方案》。"
+    assert metadata(explained).title == "昆明市促进养老托育服务体系发展整体解决方案"
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

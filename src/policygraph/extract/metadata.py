@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS, TABLE_KINDS
-from policygraph.extract.citations import title_key
+from policygraph.extract.citations import ACHIEVEMENT_CUES, title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -89,6 +89,9 @@ NOT_THE_PLAN_ITSELF = ("《", "〈", "印发", "附件：", "附件")
 DOUBLED_OPENING = re.compile(r"^(.{6,}?)\1")
 """A title whose opening a copy printed twice where a line wrapped
 (国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见): kept once."""
+
+ISSUE_MONTH = re.compile(r"(?:19|20)\d{2}年\d{1,2}月")
+"""A year and month in a sentence that names a document: when it was issued."""
 
 LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
@@ -261,6 +264,8 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
+            if pattern is DRAFTED_TITLE and _names_an_earlier_document(text, match.start("title")):
+                continue
             carrier = "关于印发" in title or title.endswith("的通知")
             if carrier and pattern is not OWN_NOTICE_TITLE:
                 continue
@@ -290,6 +295,14 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | N
                 quote(date_start, line.end()),
             )
     return None
+
+
+def _names_an_earlier_document(text: str, at: int) -> bool:
+    """Whether the sentence before `at` lists earlier documents as achievements (先后制定出台了
+    《…》) or dates the issue (2019年4月，国务院办公厅印发了《…》): the document named is an
+    earlier one the text builds on, not the one it is or explains."""
+    sentence = text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+    return bool(ACHIEVEMENT_CUES.search(sentence) or ISSUE_MONTH.search(sentence))
 
 
 def _carried_plan_printed(title: str, rest: str) -> bool:
