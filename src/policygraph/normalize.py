@@ -128,13 +128,14 @@ look-behind needs them all two characters long, as they are)."""
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
     rf"(?<=[^\n]{{19}}[{_CJK}])(?<!{TITLE_ENDS})[ \r]*\n[ \r\n]*"
-    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)(?!(?:{'|'.join(ARTICLE_LINE_KEYS)})[：:])"
+    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)(?![^\n。，]{{0,40}}(?:{'|'.join(ARTICLE_LINE_KEYS)})[：:])"
     rf"(?![^\n。，；：《》]{{0,60}}关于[^\n。，；：《》]{{2,80}}(?:{TITLE_ENDS})[ \r]*(?:\n|$))"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
 extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
 Chinese character, not punctuation nor a title word, followed by a line that goes on
-(not a page's article line under a headline: 日期：…, 发布时间：…, nor a 关于… title on a
+(not a page's article line under a headline: 日期：…, 发布时间：…, 湖南省人民政府门户网站
+发布时间：…, nor a 关于… title on a
 line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
 关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
