@@ -234,6 +234,19 @@ def test_a_database_record_that_gives_the_number_dates_the_document(
     assert str(metadata(source).issued) == issued
 
 
+def test_the_title_a_number_follows_on_its_line_is_the_documents() -> None:
+    """A copy that sets the title only as the head of its first line, the number after it
+    in brackets and the addressees run on (a bilingual docx excerpt)."""
+    source = (
+        "【中英文对照版】关于发展银发经济增进老年人福祉的意见.docx\n"
+        "国务院办公厅关于发展银发 经济增进老年人福祉的意见(国办发(2024) 1号)各省、自治区、直辖市人民"
+        " 政府，国务院各部委、各直 属机构：银发经济是向老年人提供产 品或服务的经济活动。"
+    )
+    found = metadata(source)
+    assert found.title == "国务院办公厅关于发展银发经济增进老年人福祉的意见"
+    assert found.doc_number is not None and found.doc_number.normal == "国办发〔2024〕1号"
+
+
 def test_a_number_after_a_title_running_into_its_basis_is_the_parents() -> None:
     source = (
         "西咸新区推进“一老一小”工作实施方案为贯彻落实国务院办公厅关于促进养老托育服务健康发展的意见"

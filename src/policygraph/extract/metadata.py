@@ -220,6 +220,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote)
+    if title is None:
+        title, title_q = _title_before_number(text, quote)
     if title is None and (article := _article(text, quote)):
         title, title_q, page_date, page_date_q = article
         if issued is None:
@@ -334,10 +336,9 @@ def _doc_number(
     if keyed := _keyed_number(head):
         start, end, number = keyed
         return number, quote(start, end)
-    for start, end, number in find_doc_numbers(head):
-        line_start = head.rfind("\n", 0, start) + 1
-        if NUMBER_AFTER_TITLE.match(head[line_start:start]):
-            return number, quote(start, end)
+    if after_title := _number_after_title(head):
+        start, end, number, _title_start = after_title
+        return number, quote(start, end)
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
         if number is None or len(number.raw) < len(line.group().strip(WRAPPING)) - 1:
@@ -345,6 +346,28 @@ def _doc_number(
         if CITED_TITLE_ABOVE.search(text, 0, line.start()):
             continue  # the number of the document cited on the line above, not the plan's own
         return number, quote(line.start(), line.end())
+    return None, None
+
+
+def _number_after_title(head: str) -> tuple[int, int, DocNumber, int] | None:
+    """The first number printed after a title on the title line, with its span and where
+    the line (the title) starts."""
+    for start, end, number in find_doc_numbers(head):
+        line_start = head.rfind("\n", 0, start) + 1
+        if NUMBER_AFTER_TITLE.match(head[line_start:start]):
+            return start, end, number, line_start
+    return None
+
+
+def _title_before_number(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
+    """The title a document's number follows on its line (…的意见（国办发（2024） 1号）), for a
+    copy that sets the title nowhere else; a cover notice's line names a plan, not this."""
+    head = text[: max(600, len(text) // 10)]
+    if after_title := _number_after_title(head):
+        start, _end, _number, line_start = after_title
+        title = head[line_start:start].rstrip(" \t-—–_（(")
+        if "关于印发" not in title:
+            return title, quote(line_start, line_start + len(title))
     return None, None
 
 
