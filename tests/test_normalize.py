@@ -130,6 +130,10 @@ def test_normalize_keeps_latin_in_brackets_without_tone_marks() -> None:
         pytest.param("养老\ufffd\ufffd服务设施", "养老服务设施", id="replacement-characters"),
         pytest.param("锟斤拷锟斤拷养老服务", "养老服务", id="锟斤拷"),
         pytest.param("托育服务烫烫烫烫机构", "托育服务机构", id="烫烫"),
+        pytest.param(
+            "??国家卫生健康委\n??2021年6月17日", "国家卫生健康委\n2021年6月17日", id="??indent"
+        ),
+        pytest.param("是否达标？？\n达标", "是否达标？？\n达标", id="question-marks-kept"),
     ],
 )
 def test_normalize_drops_mojibake_runs(source: str, expected: str) -> None:

@@ -108,9 +108,11 @@ damage as `PINYIN_AFTER_CHARACTER`, typed without diacritics. A single bracketed
 after a character can be a legitimate label ((a), (e)), so these are dropped only from a
 text that carries at least `MIN_TONELESS_PINYIN` of them: a site inserts them throughout."""
 MIN_TONELESS_PINYIN = 5
-MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}")
+MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}|(?m:^[?？]{2}(?=[^?？\s]))")
 """Bytes a copy decoded wrongly: runs of U+FFFD (bytes no decoder took), 锟斤拷 (U+FFFD
-itself read as GBK) and 烫烫 / 屯屯 (uninitialised memory in a GBK copy). Never content."""
+itself read as GBK), 烫烫 / 屯屯 (uninitialised memory in a GBK copy) and ?? opening a line
+(a paragraph's indent of two ideographic spaces that an encoder without them wrote as ?:
+??2021年6月17日). Never content."""
 SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
