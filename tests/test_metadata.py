@@ -363,6 +363,18 @@ def test_an_earlier_document_the_prose_names_is_no_title(source: str) -> None:
     assert metadata(explained).title == "昆明市促进养老托育服务体系发展整体解决方案"
 
 
+def test_a_basis_listed_under_the_head_gives_no_title_and_no_number() -> None:
+    """A document listed as a basis, on a line of its own with its number, is cited: the
+    plan that lists it prints neither title nor number of its own here."""
+    source = (
+        "各乡镇人民政府，县政府各部门：\n为做好养老服务工作，现将有关依据列出如下：\n"
+        "根据国务院办公厅关于促进养老托育服务健康发展的意见\n"
+        "1.国务院办公厅关于推进养老服务发展的意见（国办发〔2019〕5号）\n"
+    )
+    found = metadata(source)
+    assert (found.title, found.doc_number) == (None, None)
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

@@ -42,6 +42,10 @@ NOTICE_TITLE = re.compile(
 (brackets sometimes lost), or publishes its draft for comment: 关于公开征求《X（征求意见稿）》
 （意见）的通知, whose page is the draft's; a notice cited inside a sentence is a citation."""
 
+BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
+"""How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
+a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
+
 OWN_NOTICE_TITLE = re.compile(
     r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)[^\n。，；：《》]{4,80}的通知)$", re.M
 )
@@ -49,7 +53,8 @@ OWN_NOTICE_TITLE = re.compile(
 老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知)."""
 
 JOINT_ISSUERS_TITLE = re.compile(
-    rf"(?:^|[_|])(?P<title>[^\n。，；：《》_|]{{4,200}}?关于[^\n。，；：_|]{{2,80}}"
+    rf"(?:^|[_|])(?!{BASIS_OPENING})"
+    rf"(?P<title>[^\n。，；：《》_|]{{4,200}}?关于[^\n。，；：_|]{{2,80}}"
     rf"(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
@@ -59,7 +64,7 @@ line usually runs: 广东省民政厅 广东省高级人民法院 … 广东省�
 starts after the spam's last separator."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
+    rf"^(?!{BASIS_OPENING})(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
 )
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
@@ -149,6 +154,10 @@ running on into the first sentence (X实施方案为贯彻落实Y意见（国办
 
 WRAPPING = " \t\u3000" + OPENING_BRACKETS + CLOSING_BRACKETS
 """What may wrap a number on its own line: （蚌发〔2018〕3号）."""
+
+TITLE_LINES = 3
+"""A title line with the number after it is among the first lines of a copy (a file name or
+a site's label above it at most): further down, such a line lists a cited document."""
 
 CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
 """A line that ends in a title in 《》 right above a number standing alone: the number is
@@ -354,7 +363,8 @@ def _number_after_title(head: str) -> tuple[int, int, DocNumber, int] | None:
     the line (the title) starts."""
     for start, end, number in find_doc_numbers(head):
         line_start = head.rfind("\n", 0, start) + 1
-        if NUMBER_AFTER_TITLE.match(head[line_start:start]):
+        lines_above = sum(1 for line in head[:line_start].splitlines() if line.strip())
+        if lines_above < TITLE_LINES and NUMBER_AFTER_TITLE.match(head[line_start:start]):
             return start, end, number, line_start
     return None
 
