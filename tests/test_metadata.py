@@ -375,6 +375,14 @@ def test_a_basis_listed_under_the_head_gives_no_title_and_no_number() -> None:
     assert (found.title, found.doc_number) == (None, None)
 
 
+def test_a_number_a_citation_keys_in_prose_is_not_the_plans() -> None:
+    source = (
+        "青岚县养老服务实施方案\n为贯彻落实《国务院办公厅关于促进养老托育服务健康发展的意见》"
+        "（文号：国办发〔2020〕52号），制定本方案。"
+    )
+    assert metadata(source).doc_number is None
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

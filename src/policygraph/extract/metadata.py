@@ -137,10 +137,11 @@ META_CELL = re.compile(
 """The same table laid out as cells, two fields a row (the State Council's policy library):
 发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
 
-KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|文号)\s*[\]］】：:|]?\s*")
+KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|^[\[［【]?\s*文号)\s*[\]］】：:|]?\s*", re.M)
 """A database infobox's number key with its value run on, the line breaks of the box
 lost: 发文字号国卫办人口函〔2021〕629号施行日期…, 政策文号：镇政办发〔2015〕212号. Only a
-number that starts right after the key is the document's."""
+number that starts right after the key is the document's; the short key 文号 only opening a
+line, as a citation may print it in prose: 《…》（文号：国办发〔2020〕52号）."""
 
 NUMBER_AFTER_TITLE = re.compile(
     rf"^(?!《)(?!.*(?:{TITLE_WORDS})(?:为|根据|按照))[^\n。，；：]{{6,120}}"
