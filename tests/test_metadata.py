@@ -303,6 +303,20 @@ def test_a_page_that_is_itself_the_document_is_titled_and_dated_by_its_headline(
     assert found.title_quote is not None and found.issued_quote is not None
 
 
+def test_a_byline_without_a_date_marks_the_headline_opening_the_text() -> None:
+    source = (
+        "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n撰文:陳進安\n出版:更新:\n"
+        "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈。"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == (
+        "「十四五」国民健康规划公布提出中国人均预期寿命将达80岁以上",
+        None,
+    )
+    prose = "各区县人民政府：\n一、保障措施\n加大资金投入力度，统筹安排专项资金\n来源：市级财政\n"
+    assert metadata(prose).title is None  # the line above is not the text's first
+
+
 def test_a_headline_wins_over_the_plan_the_article_names() -> None:
     source = (
         "您现在的位置是:首页 > 精选问答 >正文\n\n浙江出台这一发展规划,减轻家庭生育养育负担\n\n"

@@ -23,7 +23,7 @@ DRAFT_MARKS = ("征求意见稿", "送审稿", "讨论稿", "草案", "试行", 
 """What a title may carry in brackets after its kind word, naming the stage or status of the
 text: 《…整体解决方案（征求意见稿）》, 《…管理办法（试行）》. Part of the title."""
 
-ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者")
+ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者", "撰文")
 """Keys of the line a web page prints under an article's headline (日期：2021-01-04,
-来源：新华社 作者：… 发布时间：2021-11-5 16:33): the headline above it is a title of its own,
-never the first half of a sentence cut by a line break."""
+来源：新华社 作者：… 发布时间：2021-11-5 16:33, 撰文：陈进安): the headline above it is a title of
+its own, never the first half of a sentence cut by a line break."""

@@ -114,6 +114,9 @@ ARTICLE_DATE = re.compile(
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
 发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
 
+ARTICLE_BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(ARTICLE_LINE_KEYS)})：", re.M)
+"""An article line that gives no date: 撰文：陈进安, 来源：新华社."""
+
 HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\n)*\Z", re.M)
 """The line right above an article line: the headline of a page that is itself the
 document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
@@ -294,10 +297,11 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
     return None, None
 
 
-def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | None:
+def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quote | None] | None:
     """Headline and date of a page that is itself the document, for a text that prints no
     document title of its own: the date is the page's, since an article has no other. A
-    headline wins over a plan the article names in its prose (印发《X》)."""
+    headline wins over a plan the article names in its prose (印发《X》). A byline without
+    a date (撰文：…) under the text's first line marks it as the headline; no date then."""
     for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
         line_start = text.rfind("\n", 0, line.start()) + 1
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
@@ -312,6 +316,13 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date, Quote] | N
                 day,
                 quote(date_start, line.end()),
             )
+    for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
+        headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
+        opens_text = headline is not None and not text[: headline.start("title")].strip()
+        if headline and opens_text and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+            title = headline["title"].strip()
+            start = headline.start("title")
+            return title, quote(start, start + len(title)), None, None
     return None
 
 
