@@ -397,6 +397,21 @@ def test_a_number_a_citation_keys_in_prose_is_not_the_plans() -> None:
     assert metadata(source).doc_number is None
 
 
+def test_a_copy_of_a_cover_notice_without_its_title_names_the_plan_it_carries() -> None:
+    """The notice body alone (its title line not copied): the plan it carries is named, not
+    printed, so the copy has no title; the plan still tells where the notice is from."""
+    source = (
+        "各开发区、各街镇：\n为满足老年人养老服务需求，区民政局、区财政局结合实际制定了"
+        "《滨海新区关于鼓励扶持社会力量开办或运营社区老年日间照料服务中心的实施方案》,现印发实施。"
+        "请各单位、各部门结合实际,积极组织落实。\n区民政局区财政局\n2019年7月4日\n"
+    )
+    found = metadata(source)
+    assert found.title is None
+    assert (
+        found.carried == "滨海新区关于鼓励扶持社会力量开办或运营社区老年日间照料服务中心的实施方案"
+    )
+
+
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
     source = (
         "临沧市促进养老托育服务健康发展实施方案\n"

@@ -88,10 +88,10 @@ SELF_REFERENCE = re.compile(
 )
 """How a plan abbreviates itself: 《方案》, 《实施意见》, 《分工方案》, 《本方案》, 《行动计划》."""
 
-CARRIED = re.compile(r"[^。《\n]{0,60}?。?现?(?:印发|转发)给?你们")
+CARRIED = re.compile(r"[^。《\n]{0,60}?。?(?:现?(?:印发|转发)给?你们|现印发实施)")
 """What follows the document a cover notice carries, up to the sentence's end:
 现将《X》印发给你们, 《X》已经区政府同意，现印发给你们, 我委组织制定了《X》（可从…下载）。现印发
-给你们. The notice is that document's cover, not a citation of it."""
+给你们, 制定了《X》，现印发实施. The notice is that document's cover, not a citation of it."""
 
 UNPRINTED = re.compile(r"[\s“”\"‘’'「」]")
 BRACKET_FORMS = str.maketrans("（）〔〕［］【】", "()()()()")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS, TABLE_KINDS
-from policygraph.extract.citations import ACHIEVEMENT_CUES, title_key
+from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -71,7 +71,9 @@ STANDALONE_TITLE = re.compile(
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
 )
-"""An interpretation (解读) names the plan it explains: 起草了《X方案》."""
+"""An interpretation (解读) names the plan it explains: 起草了《X方案》. A copy of a cover
+notice alone names the plan it carries the same way (制定了《X》，现印发实施): the page is the
+notice, whose title the copy does not print."""
 
 TITLE_LINE_BREAK = re.compile(
     rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
@@ -211,6 +213,7 @@ class Metadata:
     issued_quote: Quote | None
     issuer: str | None
     cut: tuple[str, ...] = ()  # where the text is cut short (extract/completeness.py)
+    carried: str | None = None  # the plan a copy of its cover notice alone names
 
 
 def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None = None) -> Metadata:
@@ -242,7 +245,10 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     if title is None:
         title, title_q = _title(text, quote, printed=False)
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
-    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
+    carried = next(
+        (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
+    )
+    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer, carried=carried)
 
 
 def _locate(text: str, key: str, value: str) -> Field:
@@ -285,7 +291,10 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             ):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
-            if pattern is DRAFTED_TITLE and _names_an_earlier_document(text, match.start("title")):
+            if pattern is DRAFTED_TITLE and (
+                _names_an_earlier_document(text, match.start("title"))
+                or CARRIED.match(text, match.end())
+            ):
                 continue
             carrier = "关于印发" in title or title.endswith("的通知")
             if carrier and pattern is not OWN_NOTICE_TITLE:
