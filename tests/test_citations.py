@@ -168,6 +168,28 @@ def test_citations_leave_out_the_plan_itself() -> None:
     assert numbers(found) == ["万州府办发〔2021〕33号"]
 
 
+COVER_NOTICES = (
+    "各省、自治区、直辖市卫生健康委：\n为贯彻落实《国家积极应对人口老龄化中长期规划》，"
+    "我委组织制定了《托育综合服务中心建设指南（试行）》（可从国家卫生健康委网站下载）。"
+    "现印发给你们，请遵照执行。",  # 国卫办人口函〔2021〕629号
+    "各省、自治区、直辖市卫生健康委：\n为贯彻落实《国家积极应对人口老龄化中长期规划》，"
+    "现将《“十四五”健康老龄化规划》印发给你们，请认真贯彻执行。",  # 国卫老龄发〔2022〕4号
+)
+
+
+def test_citations_leave_out_the_document_a_cover_notice_carries() -> None:
+    """Issue 12, class 8: a copy of a cover notice alone names the document it carries
+    (现将《X》印发给你们); the notice is X's cover, not a citation of X."""
+    for text in COVER_NOTICES:
+        assert [c.title for c in cite(text)] == ["国家积极应对人口老龄化中长期规划"]
+
+
+@pytest.mark.parametrize("abbreviation", ["实施意见", "分工方案", "本方案", "行动计划"])
+def test_citations_leave_out_a_plans_abbreviation_of_itself(abbreviation: str) -> None:
+    text = f"会议审议通过了《关于健康湖南行动的实施意见》（以下简称《{abbreviation}》）。"
+    assert [c.title for c in cite(text)] == ["关于健康湖南行动的实施意见"]
+
+
 def test_citations_skip_documents_still_to_be_written() -> None:
     text = "制定《临沧市“十四五”养老服务专项规划》、《临沧市“十四五”托育服务发展规划》，促进扩容。"
     assert cite(text) == []

@@ -385,6 +385,43 @@ def test_cli_evaluate_counts_a_value_in_wan_as_the_same_value(tmp_path: Path) ->
     assert figures["unit_agreement"] == as_printed["unit_agreement"]
 
 
+def test_cli_evaluate_scores_the_numbers_a_plan_prints_not_the_registrys(tmp_path: Path) -> None:
+    """A parent cited by its title alone (as liaoning's news item cites 国办发〔2020〕52号) is
+    resolved to the registry's entry, but the plan prints no number: the gold has none, so
+    the registry's number is neither a hit nor a false citation; a printed one is both."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "gold").mkdir()
+    text = (
+        "青岚县促进养老托育服务健康发展实施方案\n"
+        "为贯彻落实《国务院办公厅关于促进养老托育服务健康发展的意见》{number}，结合实际，制定本方案。\n"
+        "一、总体要求\n到2025年，全县养老机构护理型床位占比达到55%。\n"
+    )
+    lincang = json.loads((Path(__file__).parent / "gold" / "lincang.json").read_text("utf-8"))
+    for stem, number in (("title-alone", ""), ("printed", "（国办发〔2020〕52号）")):
+        (tmp_path / "texts" / f"{stem}.txt").write_text(text.format(number=number), "utf-8")
+        cited = {
+            "doc_number": number.strip("（）") or None,
+            "title": "国务院办公厅关于促进养老托育服务健康发展的意见",
+            "role": "basis",
+        }
+        gold = {**lincang, "file": f"{stem}.txt", "cited_policies": [cited]}
+        (tmp_path / "gold" / f"{stem}.json").write_text(json.dumps(gold), "utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "--gold",
+            str(tmp_path / "gold"),
+            "--corpus",
+            str(tmp_path / "texts"),
+            "--json",
+        ],
+    )
+    figures = json.loads(result.stdout)["plans"]
+    assert figures["title-alone.txt"]["counts"]["extracted_numbers"] == 0
+    assert figures["printed.txt"]["counts"]["matched_numbers"] == 1
+
+
 def test_cli_evaluate_without_gold_files_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path)])
     assert result.exit_code == 2

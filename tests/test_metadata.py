@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from policygraph.extract.docnumber import parse_doc_number
-from policygraph.extract.metadata import Metadata, find_metadata, region_of_code
+from policygraph.extract.metadata import (
+    Metadata,
+    find_metadata,
+    region_of_code,
+    region_of_issuer,
+)
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 
@@ -34,16 +39,29 @@ TITLES = {
         "周口市“一老一小”整体解决方案",
     ),
     "notice-of-a-draft": (
-        "青岚县人民政府办公室关于印发青岚县“一老一小”整体解决方案（征求意见稿）的通知\n各乡镇：",
+        "青岚县人民政府办公室关于印发青岚县“一老一小”整体解决方案（征求意见稿）的通知\n各乡镇：\n"
+        "青岚县“一老一小”整体解决方案（征求意见稿）\n为积极应对人口老龄化，制定本方案。",
         "青岚县“一老一小”整体解决方案（征求意见稿）",
     ),
     "years-in-the-notice-国发〔2016〕87号": (
-        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n各省、自治区、直辖市人民政府：",
+        "国务院关于印发国家人口发展规划（2016—2030年）的通知\n各省、自治区、直辖市人民政府：\n"
+        "国家人口发展规划（2016—2030年）\n人口问题始终是我国面临的全局性、长期性、战略性问题。",
         "国家人口发展规划（2016—2030年）",
     ),
     "years-on-the-title-line-国发〔2021〕16号": (
         "\n中国儿童发展纲要（2021—2030年）\n儿童是国家的未来、民族的希望。",
         "中国儿童发展纲要（2021—2030年）",
+    ),
+    "draft-published-for-comment-haiyan": (
+        "关于公开征求《海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）》的通知\n"
+        "  • 发布时间: 2022-04-18 09: 47\n推进养老服务高质量发展是积极应对人口老龄化社会的必由之路。\n"
+        "附件: 1. 《海盐县关于推进养老服务高质量发展的工作方案》的起草说明.pdf\n"
+        "2. 海盐县关于推进养老服务高质量发展的工作方案(征求意见稿).pdf\n",
+        "海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）",
+    ),
+    "task-table-issued-as-a-document": (
+        "2024年《政府工作报告》重点工作目标任务分解表\n附件\n序号 |\n目标与任务 |\n牵头责任单位 |\n",
+        "2024年《政府工作报告》重点工作目标任务分解表",
     ),
     "trial-measures-周政办〔2021〕19号": (
         "\n住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）\n第一条 为规范…",
@@ -64,6 +82,78 @@ def test_the_title_is_read_as_printed(case: str) -> None:
     assert found.title_quote.text.replace("\n", "") == title
 
 
+OWN_TITLES = {
+    "attachment-named-only-国卫老龄发〔2022〕4号": (
+        "国家政策\n关于印发“十四五”健康老龄化规划的通知\n日期：2022-02-07\n"
+        "成文日期： 2022年02月07日\n关于印发“十四五”健康老龄化规划的通知\n国卫老龄发〔2022〕4号\n"
+        "各省、自治区、直辖市卫生健康委：\n现将《“十四五”健康老龄化规划》印发给你们，请认真贯彻执行。\n"
+        "附件：“十四五”健康老龄化规划\n国家卫生健康委\n",
+        "关于印发“十四五”健康老龄化规划的通知",
+    ),
+    "signature-ends-the-page-发改社会〔2021〕895号": (
+        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知\n字号：\n"
+        "各省、自治区、直辖市发展改革委、民政厅（局）、卫生健康委：\n"
+        "现将《“十四五”积极应对人口老龄化工程和托育建设实施方案》印发你们，请认真贯彻执行。\n"
+        "国家发展改革委\n民政部\n国家卫生健康委\n2021年6月17日\n分享：",
+        "关于印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知",
+    ),
+    "notice-that-is-the-document": (
+        "关于命名2022年全国示范性老年友好型社区的通知\n"
+        "时间：2022-10-25来源：老龄健康司各省、自治区、直辖市卫生健康委（老龄办）：\n"
+        "  根据《关于开展2022年全国示范性老年友好型社区创建工作的通知》（国卫老龄函〔2022〕35号），"
+        "现予以命名。\n",
+        "关于命名2022年全国示范性老年友好型社区的通知",
+    ),
+    "joint-issuers-on-the-title-line": (
+        "廣東省民政廳 廣東省高級人民法院 廣東省人民檢察院 廣東省發展改革委 廣東省教育廳 "
+        "廣東省公安廳 廣東省司法廳 廣東省財政廳 廣東省殘疾人聯合會關于進一步加強事實無人撫養兒童"
+        "保障工作的實施意見\n\n      來源:本網\n      粵民規字〔2019〕10號\n",
+        "广东省民政厅广东省高级人民法院广东省人民检察院广东省发展改革委广东省教育厅"
+        "广东省公安厅广东省司法厅广东省财政厅广东省残疾人联合会关于进一步加强事实无人抚养儿童"
+        "保障工作的实施意见",
+    ),
+    "joint-issuers-on-the-line-above": (
+        "卫生健康委 发展改革委 中央宣传部 教育部 民政部 财政部 人力资源社会保障部 住房城乡建设部 人民银行\n"
+        "关于进一步完善和落实积极生育支持措施的指导意见\n国卫人口发〔2022〕26号\n"
+        "各省、自治区、直辖市人民政府：\n",
+        "关于进一步完善和落实积极生育支持措施的指导意见",
+    ),
+    "under-a-spam-line": (
+        "日韩视频在线播放_国产精品一级_欧美国产先锋_欧美亚洲一区二区三区_亚洲激情专区_"
+        "欧美一区二区三区四区在线观看地址_乱码第一页成人_国产日韩欧美精品_久久精品欧美_"
+        "国产午夜精品一区二区三区欧美\n\n湖南省人民政府關于深化養老服務改革發展的實施意見\n"
+        "为实施积极应对人口老龄化国家战略，提出如下实施意见。\n",
+        "湖南省人民政府关于深化养老服务改革发展的实施意见",
+    ),
+    "policy-library-cells-国办发〔2018〕117号": (
+        "索引号： | 000014349/2018-00214 | 主题分类： | 综合政务\\政务督查 |\n"
+        "发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |\n"
+        "标题： | 国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知 |\n"
+        "发文字号： | 国办发〔2018〕117号 | 发布日期： | 2018年12月10日 |\n"
+        "国务院办公厅关于对真抓实干成效明显地方\n进一步加大激励支持力度的通知\n",
+        "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OWN_TITLES))
+def test_the_documents_own_title_is_read_in_the_layouts_copies_give_it(case: str) -> None:
+    """Issue 12, classes 5 and 8: a notice that is the document itself, a copy of the cover
+    notice alone (the plan only named, in 《》 or as 附件: the document on the page is the
+    notice), the issuers of a joint document named before 关于 (on the title line or above
+    it), a spam line on top, and a policy library's 标题 cell."""
+    source, title = OWN_TITLES[case]
+    assert metadata(source).title == title
+
+
+def test_a_title_whose_opening_a_copy_doubled_is_read_once() -> None:
+    source = (
+        "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见\n"
+        "各省、自治区、直辖市人民政府：\n银发经济是向老年人提供产品或服务的经济活动。"
+    )
+    assert metadata(source).title == "国务院办公厅关于发展银发经济增进老年人福祉的意见"
+
+
 def test_a_number_standing_under_a_cited_title_is_not_the_plans() -> None:
     """A plan that prints no number of its own gets none, even where its basis is set out
     with the parent's number on a line of its own."""
@@ -79,6 +169,247 @@ def test_the_number_under_the_cover_notice_is_the_plans() -> None:
     source = "万州区人民政府办公室关于印发《万州区“一老一小”整体解决方案》的通知\n万州府办发〔2022〕97号\n"
     found = metadata(source)
     assert found.doc_number is not None and found.doc_number.normal == "万州府办发〔2022〕97号"
+
+
+OWN_NUMBERS = {
+    "bracketed-under-the-title-bengbu": (
+        "中共蚌埠市委 蚌埠市人民政府关于加强基层基本公共服务功能建设的实施意见\n(蚌发〔2018〕3号)\n"
+        "为认真贯彻落实党的十九大精神，现提出以下实施意见。",
+        "蚌发〔2018〕3号",
+    ),
+    "infobox-run-on-weijianwei": (
+        "發文機關國家衛生健康委員會辦公廳\n發文日期2021年12月30日\n"
+        "發文字號國衛辦人口函〔2021〕629號\n施行日期2021年12月30日\n",
+        "国卫办人口函〔2021〕629号",
+    ),
+    "policy-database-key-zhenjiang": (
+        "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n"
+        "政策文号:镇政办发〔2015〕212号\n各辖市、区人民政府：\n"
+        "根据《国务院关于加快发展养老服务业的若干意见》(国发〔2013〕35号)，提出如下实施意见。",
+        "镇政办发〔2015〕212号",
+    ),
+    "database-record-header-hubei": (
+        "湖北省人民政府关于印发《湖北省加快建设多元化养老服务体系实施方案》的通知-鄂政发〔2025〕9号\n"
+        "各市、州、县人民政府，省政府各部门：",
+        "鄂政发〔2025〕9号",
+    ),
+    "bracketed-after-the-title-docx": (
+        "国务院办公厅关于发展银发经济增进老年人福祉的意见(国办发(2024) 1号)各省、自治区、直辖市人民政府：",
+        "国办发〔2024〕1号",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OWN_NUMBERS))
+def test_the_plans_own_number_is_read_where_copies_print_it(case: str) -> None:
+    """Issue 12, classes 5 and 8: the 发文字号 wrapped in brackets, run on after an infobox
+    key, or printed after the title on the title line, as database and repost copies set it."""
+    source, number = OWN_NUMBERS[case]
+    found = metadata(source).doc_number
+    assert found is not None and found.normal == number
+
+
+@pytest.mark.parametrize(
+    ("source", "issued"),
+    [
+        pytest.param(
+            "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n"
+            "发布时间:2015年12月11日\n政策文号:镇政办发〔2015〕212号\n各辖市、区人民政府：\n",
+            "2015-12-11",
+            id="policy-database-镇政办发〔2015〕212号",
+        ),
+        pytest.param(
+            "国务院办公厅关于发展银发经济增进老年人福祉的意见OpinionsoftheGeneralOffice"
+            "制定机关:国务院办公厅发文字号:国办发20241号公布日期:2024.01.11施行日期:2024.01.11",
+            "2024-01-11",
+            id="bilingual-edition-国办发〔2024〕1号",
+        ),
+    ],
+)
+def test_a_database_record_that_gives_the_number_dates_the_document(
+    source: str, issued: str
+) -> None:
+    """Issue 12, class 8: with no signature printed, a record's date is the document's
+    where the record gives its number too (a repost page's date alone is not)."""
+    assert str(metadata(source).issued) == issued
+
+
+def test_the_title_a_number_follows_on_its_line_is_the_documents() -> None:
+    """A copy that sets the title only as the head of its first line, the number after it
+    in brackets and the addressees run on (a bilingual docx excerpt)."""
+    source = (
+        "【中英文对照版】关于发展银发经济增进老年人福祉的意见.docx\n"
+        "国务院办公厅关于发展银发 经济增进老年人福祉的意见(国办发(2024) 1号)各省、自治区、直辖市人民"
+        " 政府，国务院各部委、各直 属机构：银发经济是向老年人提供产 品或服务的经济活动。"
+    )
+    found = metadata(source)
+    assert found.title == "国务院办公厅关于发展银发经济增进老年人福祉的意见"
+    assert found.doc_number is not None and found.doc_number.normal == "国办发〔2024〕1号"
+
+
+def test_a_number_after_a_title_running_into_its_basis_is_the_parents() -> None:
+    source = (
+        "西咸新区推进“一老一小”工作实施方案为贯彻落实国务院办公厅关于促进养老托育服务健康发展的意见"
+        "(国办发(2023)52号)精神，结合新区实际，制定本实施方案。"
+    )
+    assert metadata(source).doc_number is None
+
+
+ARTICLES = {
+    "dated-line-chongqing": (
+        "中国政府网 | 重庆市人民政府\n\n回眸“十三五”:求新求变求突破,养老服务体系取得新发展\n\n"
+        "日期:2021-01-04\n\n    牵头编制《养老产业发展规划(2019—2035年)》，统筹布局。",
+        "回眸“十三五”：求新求变求突破，养老服务体系取得新发展",
+        "2021-01-04",
+    ),
+    "byline-xinhua": (
+        "为祖国花朵护航!健康儿童行动五年新目标来了\n\n"
+        "来源:  新华社微博       作者:田晓航 彭韵佳      发布时间:2021-11-5 16:33  |  \n\n"
+        "国家卫健委5日发布《健康儿童行动提升计划(2021—2025年)》，提出系列目标。",
+        "为祖国花朵护航！健康儿童行动五年新目标来了",
+        "2021-11-05",
+    ),
+    "time-stamp-line-wuhan": (
+        "您的位置:首頁 >要聞 >\n\n武漢計劃到2025年每個街道至少建成一所普惠性托育機構\n\n"
+        "2022-12-28 08:03:18    來源:楚天都市報\n\n極目新聞記者昨日獲悉，武漢出台實施方案。",
+        "武汉计划到2025年每个街道至少建成一所普惠性托育机构",
+        "2022-12-28",
+    ),
+    "site-name-before-the-date-hunan": (
+        "“健康湖南行動(dòng)”啟動(dòng) 將實(shí)施15項重大專(zhuān)項行動(dòng)\n\n"
+        "湖南省人民政府門(mén)戶(hù)網(wǎng)站 www.hzjialian.com 發(fā)布時(shí)間: 2019-12-26 07:48 【字體:\n\n"
+        "  12月25日下午，省衛生健康委、省教育廳、省體育局聯合召開健康湖南行動新聞發布會。",
+        "“健康湖南行动”启动将实施15项重大专项行动",
+        "2019-12-26",
+    ),
+    "interpretation-erlianhaote": (
+        "无障碍浏览 长者模式\n\n《〈政府工作报告〉2024年重点工作任务分工方案》政策解读\n\n"
+        "发布日期:2024-04-02 15:35 点击量:10\n\n来源:二连浩特市政府办\n",
+        "《〈政府工作报告〉2024年重点工作任务分工方案》政策解读",
+        "2024-04-02",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLES))
+def test_a_page_that_is_itself_the_document_is_titled_and_dated_by_its_headline(
+    case: str,
+) -> None:
+    """Issue 12, class 8: a news report or 解读 prints no document title of its own; its
+    headline, above the page's article line, is its title and the article date its date."""
+    source, title, issued = ARTICLES[case]
+    found = metadata(source)
+    assert (found.title, str(found.issued)) == (title, issued)
+    assert found.title_quote is not None and found.issued_quote is not None
+
+
+def test_a_byline_without_a_date_marks_the_headline_opening_the_text() -> None:
+    source = (
+        "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n撰文:陳進安\n出版:更新:\n"
+        "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈。"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == (
+        "「十四五」国民健康规划公布提出中国人均预期寿命将达80岁以上",
+        None,
+    )
+    prose = "各区县人民政府：\n一、保障措施\n加大资金投入力度，统筹安排专项资金\n来源：市级财政\n"
+    assert metadata(prose).title is None  # the line above is not the text's first
+
+
+def test_a_headline_wins_over_the_plan_the_article_names() -> None:
+    source = (
+        "您现在的位置是:首页 > 精选问答 >正文\n\n浙江出台这一发展规划,减轻家庭生育养育负担\n\n"
+        "发布时间:2023-01-11 16:34:14孔进利来源:\n\n"
+        "导读原标题：近日，省卫生健康委、省发展改革委联合印发《浙江省“十四五”托育服务发展规划》。"
+    )
+    found = metadata(source)
+    assert (found.title, str(found.issued)) == (
+        "浙江出台这一发展规划，减轻家庭生育养育负担",
+        "2023-01-11",
+    )
+
+
+def test_a_page_headed_by_a_cover_notice_reposts_the_plan() -> None:
+    """刚刚！三部门印发《X》的通知 over a repost: the document is X, and the page's date is
+    not X's."""
+    source = (
+        "您所在的位置: 首页   >   新闻中心   >   行业资讯\n\n"
+        "刚刚!三部门印发《“十四五”积极应对人口老龄化工程和托育建设实施方案》的通知\n"
+        "发布时间:2021-06-25   浏览量:857\n\n"
+        "为推进实施积极应对人口老龄化国家战略，根据《国家积极应对人口老龄化中长期规划》，制定本方案。"
+    )
+    found = metadata(source)
+    assert found.title == "“十四五”积极应对人口老龄化工程和托育建设实施方案"
+    assert found.issued is None
+
+
+def test_a_reposted_document_keeps_its_own_title_and_not_the_page_date() -> None:
+    source = (
+        "国务院办公厅关于发展银发经济增进老年人福祉的意见\n发布时间:2024-01-23\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n银发经济是向老年人提供产品或服务的经济活动。"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == ("国务院办公厅关于发展银发经济增进老年人福祉的意见", None)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            "据介绍，近年来，吉林省有力推动全省养老服务事业和产业不断发展，先后制定出台了"
+            "《关于建立健全养老服务综合监管制度促进养老服务高质量发展的实施意见》等政策文件。",
+            id="achievement-jilin",
+        ),
+        pytest.param(
+            "朗读\n一、背景和意义\n2019年4月，国务院办公厅印发了"
+            "《关于促进3岁以下婴幼儿照护服务发展的指导意见》，这是做好当前工作的重要依据。",
+            id="dated-parent-xinchang",
+        ),
+    ],
+)
+def test_an_earlier_document_the_prose_names_is_no_title(source: str) -> None:
+    """A text that prints no title of its own (a news excerpt, a 解读 cut before its title)
+    gets none from an earlier document its prose names; the plan a 解读 explains
+    (起草了《X方案》) stays its title."""
+    assert metadata(source).title is None
+    explained = "市发展改革委会同市民政局起草了《昆明市促进养老托育服务体系发展整体解决方案》。"
+    assert metadata(explained).title == "昆明市促进养老托育服务体系发展整体解决方案"
+
+
+def test_a_basis_listed_under_the_head_gives_no_title_and_no_number() -> None:
+    """A document listed as a basis, on a line of its own with its number, is cited: the
+    plan that lists it prints neither title nor number of its own here."""
+    source = (
+        "各乡镇人民政府，县政府各部门：\n为做好养老服务工作，现将有关依据列出如下：\n"
+        "根据国务院办公厅关于促进养老托育服务健康发展的意见\n"
+        "1.国务院办公厅关于推进养老服务发展的意见（国办发〔2019〕5号）\n"
+    )
+    found = metadata(source)
+    assert (found.title, found.doc_number) == (None, None)
+
+
+def test_a_number_a_citation_keys_in_prose_is_not_the_plans() -> None:
+    source = (
+        "青岚县养老服务实施方案\n为贯彻落实《国务院办公厅关于促进养老托育服务健康发展的意见》"
+        "（文号：国办发〔2020〕52号），制定本方案。"
+    )
+    assert metadata(source).doc_number is None
+
+
+def test_a_copy_of_a_cover_notice_without_its_title_names_the_plan_it_carries() -> None:
+    """The notice body alone (its title line not copied): the plan it carries is named, not
+    printed, so the copy has no title; the plan still tells where the notice is from."""
+    source = (
+        "各开发区、各街镇：\n为满足老年人养老服务需求，区民政局、区财政局结合实际制定了"
+        "《滨海新区关于鼓励扶持社会力量开办或运营社区老年日间照料服务中心的实施方案》,现印发实施。"
+        "请各单位、各部门结合实际,积极组织落实。\n区民政局区财政局\n2019年7月4日\n"
+    )
+    found = metadata(source)
+    assert found.title is None
+    assert (
+        found.carried == "滨海新区关于鼓励扶持社会力量开办或运营社区老年日间照料服务中心的实施方案"
+    )
 
 
 def test_a_validity_notice_gives_the_plan_no_number() -> None:
@@ -104,3 +435,26 @@ def test_a_plan_whose_title_names_no_region_is_for_its_issuer_codes(
 ) -> None:
     parsed = parse_doc_number(number)
     assert region_of_code(parsed, load_lexicon().issuers) == region
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("国务院办公厅关于发展银发经济增进老年人福祉的意见", "中国"),
+        ("中共中央 国务院关于深化养老服务改革发展的意见", "中国"),
+        ("民政部关于进一步扩大养老服务供给促进养老服务消费的实施意见", "中国"),
+        ("关于命名2022年全国示范性老年友好型社区的通知", None),  # opens with no issuer
+    ],
+)
+def test_a_title_that_opens_with_a_national_organ_is_national(
+    title: str, region: str | None
+) -> None:
+    """National organs carry no place name: a plan they issue is for 中国 though its title
+    and number (often not printed in copies) name no region."""
+    assert region_of_issuer((title, None), load_lexicon().issuers) == region
+
+
+@pytest.mark.parametrize("written", ["成文日期： 2022年02月07日", "成文日期：2022-02-07"])
+def test_the_date_of_a_metadata_table_is_read_in_either_form(written: str) -> None:
+    source = f"关于印发“十四五”健康老龄化规划的通知\n{written}\n各省、自治区、直辖市卫生健康委：\n"
+    assert str(metadata(source).issued) == "2022-02-07"

@@ -105,6 +105,19 @@ def test_normalize_drops_pinyin_a_copy_site_put_after_characters(
     assert (quote.start, quote.text) == (0, source[: quote.end])  # quotes the printed text
 
 
+def test_normalize_drops_toneless_pinyin_a_copy_site_put_throughout() -> None:
+    """The same damage typed without tone marks (a repost of 国办发〔2020〕52号)."""
+    source = "國務(wu)院(yuan)辦公(gong)廳關于促進養老托育服務健康發展的意見\n國辦發(fa)〔2020〕52號\n各省(sheng)、"
+    assert normalize_text(source).text == (
+        "国务院办公厅关于促进养老托育服务健康发展的意见\n国办发〔2020〕52号\n各省、"
+    )
+
+
+def test_normalize_keeps_a_lone_bracketed_syllable() -> None:
+    """One bracketed syllable after a character may be a label, not a copy site's pinyin."""
+    assert "（a）" in normalize_text("分为甲类(a)和乙类两档").text
+
+
 def test_normalize_keeps_latin_in_brackets_without_tone_marks() -> None:
     assert normalize_text("推广PPP(政府和社会资本合作)模式，采用EPC(ep)方式").text == (
         "推广PPP（政府和社会资本合作）模式，采用EPC（ep）方式"
@@ -117,6 +130,10 @@ def test_normalize_keeps_latin_in_brackets_without_tone_marks() -> None:
         pytest.param("养老\ufffd\ufffd服务设施", "养老服务设施", id="replacement-characters"),
         pytest.param("锟斤拷锟斤拷养老服务", "养老服务", id="锟斤拷"),
         pytest.param("托育服务烫烫烫烫机构", "托育服务机构", id="烫烫"),
+        pytest.param(
+            "??国家卫生健康委\n??2021年6月17日", "国家卫生健康委\n2021年6月17日", id="??indent"
+        ),
+        pytest.param("是否达标？？\n达标", "是否达标？？\n达标", id="question-marks-kept"),
     ],
 )
 def test_normalize_drops_mojibake_runs(source: str, expected: str) -> None:
@@ -181,3 +198,21 @@ def test_normalize_joins_a_value_that_line_wrapping_spaced(source: str, expected
     """Issue 12, class 5: a stray space at a number cuts the value off its name, unit or
     comparator (托位数 3 个 gave no target); in a table row spaces may separate cells."""
     assert normalize_text(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "breadcrumb",
+    [
+        "您当前的位置: 首页 > 工作情况",
+        "您现在的位置是:首页 > 精选问答 >正文",
+        "您的位置:首页 >要闻 >",
+    ],
+)
+def test_normalize_drops_a_pages_breadcrumb_above_the_headline(breadcrumb: str) -> None:
+    """Breadcrumbs of real pages (issue 12, class 8): dropped, so the headline under one is
+    never joined to it as a sentence cut by a line break."""
+    source = f"{breadcrumb}\n\n浙江出台这一发展规划，减轻家庭生育养育负担\n\n发布时间:2023-01-11 16:34:14"
+    assert [line for line in normalize_text(source).text.splitlines() if line] == [
+        "浙江出台这一发展规划，减轻家庭生育养育负担",
+        "发布时间：2023-01-11 16：34：14",
+    ]

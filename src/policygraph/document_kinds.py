@@ -8,6 +8,9 @@ from __future__ import annotations
 
 PLAN_KINDS = ("方案", "规划", "意见", "计划", "办法", "措施", "决定", "纲要", "细则")
 """Kinds a plan itself is issued as: 实施方案, 专项规划, 实施意见, 行动计划 …"""
+TABLE_KINDS = ("分解表", "分工表")
+"""Kinds of a task table issued as a document of its own, titled like a plan:
+2024年《政府工作报告》重点工作目标任务分解表, 2021年重大民生实事项目目标任务责任分解表."""
 DOCUMENT_KINDS = (*PLAN_KINDS, "通知", "规定", "规范", "条例")
 """Kinds of any document a plan cites; a 通知 only carries another document."""
 PROSE_KINDS = ("措施", "规定", "规范")
@@ -19,3 +22,8 @@ TITLE_LINE_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind not in PROSE_KI
 DRAFT_MARKS = ("征求意见稿", "送审稿", "讨论稿", "草案", "试行", "暂行")
 """What a title may carry in brackets after its kind word, naming the stage or status of the
 text: 《…整体解决方案（征求意见稿）》, 《…管理办法（试行）》. Part of the title."""
+
+ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者", "撰文")
+"""Keys of the line a web page prints under an article's headline (日期：2021-01-04,
+来源：新华社 作者：… 发布时间：2021-11-5 16:33, 撰文：陈进安): the headline above it is a title of
+its own, never the first half of a sentence cut by a line break."""

@@ -313,7 +313,9 @@ class PlanGraph:
     def cited_numbers(self) -> dict[str, bool]:
         """The number each citation prints, in normal form → whether the plan implements
         the document: its pg:docNumber, or where the plan cites a known policy under a
-        wrong number, the pg:citedNumber of that pg:CitationDiscrepancy."""
+        wrong number, the pg:citedNumber of that pg:CitationDiscrepancy. A document cited
+        by its title alone and known to the registry carries the registry's number, which
+        the plan does not print (no pg:docNumberRaw): the gold has none for it."""
         printed = {
             self.graph.value(d, PG.resolvedTo): str(self._one(d, PG.citedNumber))
             for d in self.graph.objects(self.plan, PG.discrepancy)
@@ -321,7 +323,10 @@ class PlanGraph:
         numbers: dict[str, bool] = {}
         for relation in (PG.cites, PG.implements):
             for document in self.graph.objects(self.plan, relation):
-                number = printed.get(document) or self._one(document, PG.docNumber)
+                number = printed.get(document) or (
+                    (document, PG.docNumberRaw, None) in self.graph
+                    and self._one(document, PG.docNumber)
+                )
                 if number:
                     implements = relation == PG.implements
                     numbers[str(number)] = numbers.get(str(number), False) or implements

@@ -28,7 +28,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
-from policygraph.extract.metadata import find_metadata, region_of_code
+from policygraph.extract.metadata import find_metadata, region_of_code, region_of_issuer
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
@@ -79,8 +79,11 @@ def metadata_component(doc: Doc) -> Doc:
     doc._.metadata = replace(metadata, cut=text_cuts(text, doc._.outline))
     lexicon = load_lexicon()
     doc._.jurisdiction = lexicon.find_jurisdiction(
-        metadata.title, metadata.issuer, context=text
+        metadata.title, metadata.issuer, metadata.carried, context=text
     ) or region_of_code(metadata.doc_number, lexicon.issuers)
+    doc._.jurisdiction = doc._.jurisdiction or region_of_issuer(
+        (metadata.title, metadata.issuer), lexicon.issuers
+    )
     return doc
 
 

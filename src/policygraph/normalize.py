@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.document_kinds import TITLE_LINE_KINDS
+from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.traditional import to_simplified
 
@@ -67,7 +67,7 @@ before it, and after it too when the page break cut a sentence."""
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
     r"[^。\n]*(?:Copyright|©|版权所有|ICP备|公网安备|网站标识码|(?:举报|咨询)电话[：:]|服务热线[：:]|热线电话[：:])[^。\n]*"
-    r"|(?:您|你)?当前(?:的)?位置[：:][^。\n]*"
+    r"|(?:(?:您|你)(?:当前|现在)?的?|当前的?)位置是?[：:][^。\n]*"
     r"|首页(?:[ >]+[^ >。\n]{2,8}){2,}"
     r"|(?:[^|\n]{2,14}网 *\| *){2,}[^。\n]*"
     r"|日期[：:] *\d{4}-\d{1,2}-\d{1,2} *来源[：:][^。\n]*"
@@ -78,8 +78,8 @@ SITE_NOISE_LINE = re.compile(
 )
 """What a web page wraps a plan in, copied along with it: copyright and hotline
 footers (Copyright © … 举报电话：…; a hotline named without a number, as in a
-table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …), menus
-(首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
+table cell 养老服务热线接通率, is prose), breadcrumbs (您当前位置：首页 > …, 您现在的位置是：…),
+menus (首页 政务公开 政务服务 …), portal links (中国政府网 | 重庆市人民政府网 |), the
 article line (日期：2022-09-22 来源：…) and buttons (语音播报, 扫一扫在手机打开当前页面,
 分享到, 打印本页, 文字解读). A line with a full stop is prose, never noise."""
 
@@ -96,9 +96,23 @@ PINYIN_AFTER_CHARACTER = re.compile(rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}
 """A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
 bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
 words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay."""
-MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}")
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|in|un"
+    r"|ia|ie|iu|ua|uo|ui|üe|ue|ve|a|o|e|i|u|ü|v)"
+)
+"""One toneless pinyin syllable: an optional initial and a final of Hanyu Pinyin."""
+TONELESS_PINYIN = re.compile(rf"(?<=[{_CJK}])[（(]{PINYIN_SYLLABLE}[）)]")
+"""A pinyin reading without its tone mark (國務(wu)院(yuan), 辦公(gong)廳): the same copy-site
+damage as `PINYIN_AFTER_CHARACTER`, typed without diacritics. A single bracketed syllable
+after a character can be a legitimate label ((a), (e)), so these are dropped only from a
+text that carries at least `MIN_TONELESS_PINYIN` of them: a site inserts them throughout."""
+MIN_TONELESS_PINYIN = 5
+MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}|(?m:^[?？]{2}(?=[^?？\s]))")
 """Bytes a copy decoded wrongly: runs of U+FFFD (bytes no decoder took), 锟斤拷 (U+FFFD
-itself read as GBK) and 烫烫 / 屯屯 (uninitialised memory in a GBK copy). Never content."""
+itself read as GBK), 烫烫 / 屯屯 (uninitialised memory in a GBK copy) and ?? opening a line
+(a paragraph's indent of two ideographic spaces that an encoder without them wrote as ?:
+??2021年6月17日). Never content."""
 SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
@@ -116,11 +130,16 @@ look-behind needs them all two characters long, as they are)."""
 
 SENTENCE_BROKEN_ACROSS_LINES = re.compile(
     rf"(?<=[^\n]{{19}}[{_CJK}])(?<!{TITLE_ENDS})[ \r]*\n[ \r\n]*"
-    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)"
+    rf"(?=[{_CJK}][^\n]{{7}})(?![一二三四五六七八九十]+、)(?![^\n。，]{{0,40}}(?:{'|'.join(ARTICLE_LINE_KEYS)})[：:])"
+    rf"(?![^\n。，；：《》]{{0,60}}关于[^\n。，；：《》]{{2,80}}(?:{TITLE_ENDS})[ \r]*(?:\n|$))"
 )
 """A paragraph cut mid-sentence by a line break, as web copies and PDF
 extractions do (`积极争取上级政策\n\n资金支持…`): a long line ending in a
-Chinese character, not punctuation nor a title word, followed by a line that goes on."""
+Chinese character, not punctuation nor a title word, followed by a line that goes on
+(not a page's article line under a headline: 日期：…, 发布时间：…, 湖南省人民政府门户网站
+发布时间：…, nor a 关于… title on a
+line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
+关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""
@@ -182,6 +201,9 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
+    toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]
+    if len(toneless) >= MIN_TONELESS_PINYIN:
+        spans.extend(toneless)
     spans.extend(m.span() for m in MOJIBAKE.finditer(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
-from policygraph.document_kinds import DOCUMENT_KINDS
+from policygraph.document_kinds import DOCUMENT_KINDS, PLAN_KINDS
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
 
@@ -83,8 +83,15 @@ TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
 NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
 """Issuers a title may open with besides a region's name (国务院办公厅关于…)."""
 
-SELF_REFERENCES = frozenset({"方案", "实施方案", "规划", "意见", "本方案", "计划", "行动计划"})
-"""How a plan abbreviates itself: 《方案》."""
+SELF_REFERENCE = re.compile(
+    rf"^本?(?:实施|行动|工作|指导|分工|专项|发展|整体解决)?(?:{'|'.join(PLAN_KINDS)})$"
+)
+"""How a plan abbreviates itself: 《方案》, 《实施意见》, 《分工方案》, 《本方案》, 《行动计划》."""
+
+CARRIED = re.compile(r"[^。《\n]{0,60}?。?(?:现?(?:印发|转发)给?你们|现印发实施)")
+"""What follows the document a cover notice carries, up to the sentence's end:
+现将《X》印发给你们, 《X》已经区政府同意，现印发给你们, 我委组织制定了《X》（可从…下载）。现印发
+给你们, 制定了《X》，现印发实施. The notice is that document's cover, not a citation of it."""
 
 UNPRINTED = re.compile(r"[\s“”\"‘’'「」]")
 BRACKET_FORMS = str.maketrans("（）〔〕［］【】", "()()()()")
@@ -124,11 +131,13 @@ def find_citations(
     mentions: list[_Mention] = []
     for match in titles:
         title_text = match["title"].strip()
-        if title_text in SELF_REFERENCES or title_key(title_text) == own:
+        if SELF_REFERENCE.match(title_text) or title_key(title_text) == own:
             continue
         number, end = _number_after(numbers, match.end(), text)
         if number is not None:
             used.add(id(number))
+        if _carried(text, end):
+            continue
         else:
             list_start = _list_start(text, match.start())
             if FUTURE_CUES.search(text[max(0, list_start - 6) : list_start]):
@@ -153,6 +162,11 @@ def find_citations(
             mentions.append(_Mention(start, Citation(title, None, role, quote(start, end))))
     mentions.sort(key=lambda m: m.start)
     return _merge_mentions([m.citation for m in mentions if not _is_own(m.citation, own_number)])
+
+
+def _carried(text: str, title_end: int) -> bool:
+    """Whether the title ending at `title_end` names the document a cover notice carries."""
+    return bool(CARRIED.match(text, title_end))
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -13,13 +13,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import DRAFT_MARKS, PLAN_KINDS
-from policygraph.extract.docnumber import RELATIVE_CODE_STARTS, parse_doc_number
+from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS, TABLE_KINDS
+from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, title_key
+from policygraph.extract.docnumber import (
+    CLOSING_BRACKETS,
+    OPENING_BRACKETS,
+    RELATIVE_CODE_STARTS,
+    find_doc_numbers,
+    parse_doc_number,
+)
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
-TITLE_WORDS = "|".join(PLAN_KINDS)
+TITLE_WORDS = "|".join((*PLAN_KINDS, *TABLE_KINDS))
 TITLE_SUFFIX = (
     r"(?:[（(]\s*20\d{2}\s*年?\s*[-—–－~～至]+\s*20\d{2}\s*年?\s*[）)])?"
     rf"(?:[（(](?:{'|'.join(DRAFT_MARKS)})[）)])?"
@@ -27,21 +34,46 @@ TITLE_SUFFIX = (
 """What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
 中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于(?P<verb>印发|公开征求)《?"
+    rf"(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?(?:意见)?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
-(brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
+(brackets sometimes lost), or publishes its draft for comment: 关于公开征求《X（征求意见稿）》
+（意见）的通知, whose page is the draft's; a notice cited inside a sentence is a citation."""
+
+BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
+"""How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
+a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
+
+OWN_NOTICE_TITLE = re.compile(
+    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)[^\n。，；：《》]{4,80}的通知)$", re.M
+)
+"""A notice that is itself the document, not the cover of another: 关于命名2022年全国示范性
+老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知)."""
+
+JOINT_ISSUERS_TITLE = re.compile(
+    rf"(?:^|[_|])(?!{BASIS_OPENING})"
+    rf"(?P<title>[^\n。，；：《》_|]{{4,200}}?关于[^\n。，；：_|]{{2,80}}"
+    rf"(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
+    re.M,
+)
+"""A title that names every issuer of a joint document before 关于, longer than a title
+line usually runs: 广东省民政厅 广东省高级人民法院 … 广东省残疾人联合会关于进一步加强事实无人
+抚养儿童保障工作的实施意见; also a title a spam line (…_国产精品一区_…) ran into, which
+starts after the spam's last separator."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
+    rf"^(?!{BASIS_OPENING})(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
 )
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
 )
-"""An interpretation (解读) names the plan it explains: 起草了《X方案》."""
+"""An interpretation (解读) names the plan it explains: 起草了《X方案》. A copy of a cover
+notice alone names the plan it carries the same way (制定了《X》，现印发实施): the page is the
+notice, whose title the copy does not print."""
 
 TITLE_LINE_BREAK = re.compile(
     rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
@@ -59,16 +91,79 @@ NOT_TITLE_LINE = re.compile(
 """Lines that stand short and alone but are no part of a title: a heading, a date, an
 issuer's signature, a bracketed note (（此件公开发布））."""
 
+NOT_THE_PLAN_ITSELF = ("《", "〈", "印发", "附件：", "附件")
+"""What stands before a plan's title where the text names the plan without printing it:
+现将《X》印发给你们, the notice repeated (关于印发X的通知), 附件：X."""
+
+DOUBLED_OPENING = re.compile(r"^(.{6,}?)\1")
+"""A title whose opening a copy printed twice where a line wrapped
+(国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见): kept once."""
+
+ISSUE_MONTH = re.compile(r"(?:19|20)\d{2}年\d{1,2}月")
+"""A year and month in a sentence that names a document: when it was issued."""
+
 LEADING_TITLE = re.compile(
     rf"^(?P<title>[^\n。，；：《》]{{6,50}}?(?:{TITLE_WORDS}))(?=为|根据|按照)"
 )
 """A title running on into the first sentence: X实施方案为贯彻落实… ."""
 
-META_FIELD = re.compile(
-    r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关)\s*[\]］】：]\s*(?P<value>\S.*)$",
+ARTICLE_DATE = re.compile(
+    rf"^[^\n。]{{0,60}}?(?:(?:{'|'.join(ARTICLE_LINE_KEYS)})：\s*)"
+    r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
 )
-"""A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号."""
+"""The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
+
+ARTICLE_BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(ARTICLE_LINE_KEYS)})：", re.M)
+"""An article line that gives no date: 撰文：陈进安, 来源：新华社."""
+
+HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\n)*\Z", re.M)
+"""The line right above an article line: the headline of a page that is itself the
+document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
+
+COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
+"""A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
+plan it carries, which is the document, and the page's date is not the plan's."""
+
+META_FIELD = re.compile(
+    r"^[\[［【]?\s*(?P<key>发文字号|文号|成文日期|发布日期|发布机构|发文机关|标\s*题)\s*[\]］】：]"
+    r"\s*(?P<value>\S.*)$",
+    re.M,
+)
+"""A government site's metadata table: [ 发文字号 ] 万州府办发〔2022〕97号, 标      题：…."""
+
+META_CELL = re.compile(
+    r"(?:^|\|)[ \t]*(?P<key>发文字号|成文日期|发布日期|发文机关|标\s*题)[ \t]*：[ \t]*\|"
+    r"[ \t]*(?P<value>[^|\n]*[^|\s])[ \t]*(?=\||$)",
+    re.M,
+)
+"""The same table laid out as cells, two fields a row (the State Council's policy library):
+发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
+
+KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|^[\[［【]?\s*文号)\s*[\]］】：:|]?\s*", re.M)
+"""A database infobox's number key with its value run on, the line breaks of the box
+lost: 发文字号国卫办人口函〔2021〕629号施行日期…, 政策文号：镇政办发〔2015〕212号. Only a
+number that starts right after the key is the document's; the short key 文号 only opening a
+line, as a citation may print it in prose: 《…》（文号：国办发〔2020〕52号）."""
+
+NUMBER_AFTER_TITLE = re.compile(
+    rf"^(?!《)(?!.*(?:{TITLE_WORDS})(?:为|根据|按照))[^\n。，；：]{{6,120}}"
+    rf"(?:{TITLE_WORDS}|的通知){TITLE_SUFFIX}[ \t]*[-—–_（(]?[ \t]*$"
+)
+"""A document's number printed after its title on the title line, as a policy database
+heads its record (…的通知-鄂政发〔2025〕9号) or a copy sets it in brackets
+(…增进老年人福祉的意见（国办发（2024） 1号）): the text before the number, from the line's
+start, is a title with no sentence punctuation and no opening 《 of a citation. A title
+running on into the first sentence (X实施方案为贯彻落实Y意见（国办发…）) cites Y's number."""
+
+WRAPPING = " \t\u3000" + OPENING_BRACKETS + CLOSING_BRACKETS
+"""What may wrap a number on its own line: （蚌发〔2018〕3号）."""
+
+TITLE_LINES = 3
+"""A title line with the number after it is among the first lines of a copy (a file name or
+a site's label above it at most): further down, such a line lists a cited document."""
 
 CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
 """A line that ends in a title in 《》 right above a number standing alone: the number is
@@ -81,7 +176,14 @@ DATE_LINE = re.compile(
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
-ISO_DATE = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+FIELD_DATE = re.compile(r"(?P<y>20\d{2})\s*[-年.]\s*(?P<m>\d{1,2})\s*[-月.]\s*(?P<d>\d{1,2})")
+"""A date in a metadata table: 2022-02-07, 2022年02月07日 or 2024.01.11."""
+RECORD_DATE = re.compile(
+    rf"(?:发布时间|公布日期|发文日期|发布日期)\s*[：:]?\s*{FIELD_DATE.pattern}"
+)
+"""The date of a policy database's record (发布时间：2015年12月11日, 公布日期：2024.01.11): the
+document's date where the record also gives its number (政策文号, 发文字号) and the copy
+prints no signature date. Without a number the date may be a repost page's own."""
 
 ISSUER_LINE = re.compile(
     r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
@@ -111,6 +213,7 @@ class Metadata:
     issued_quote: Quote | None
     issuer: str | None
     cut: tuple[str, ...] = ()  # where the text is cut short (extract/completeness.py)
+    carried: str | None = None  # the plan a copy of its cover notice alone names
 
 
 def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None = None) -> Metadata:
@@ -121,17 +224,31 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     names the issuer only when the body does not: sites shorten it (万州区政府办公室).
     """
     fields = {
-        m["key"]: Field(
+        re.sub(r"\s", "", m["key"]): Field(
             m["value"].strip(), (m.start("value"), m.start("value") + len(m["value"].strip()))
         )
-        for m in META_FIELD.finditer(text)
+        for pattern in (META_FIELD, META_CELL)
+        for m in pattern.finditer(text)
     }
     fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
+    if "标题" in fields and "关于印发" not in fields["标题"].value:
+        title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote)
+    if title is None:
+        title, title_q = _title_before_number(text, quote)
+    if title is None and (article := _article(text, quote)):
+        title, title_q, page_date, page_date_q = article
+        if issued is None:
+            issued, issued_q = page_date, page_date_q
+    if title is None:
+        title, title_q = _title(text, quote, printed=False)
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
-    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer)
+    carried = next(
+        (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
+    )
+    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer, carried=carried)
 
 
 def _locate(text: str, key: str, value: str) -> Field:
@@ -147,24 +264,96 @@ def _field_quote(field: Field, quote: QuoteMaker) -> Quote | None:
     return quote(*field.span) if field.span else None
 
 
-def _title(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
+def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | None, Quote | None]:
+    """The document's title as printed (`printed`), else as the text names it in running
+    prose (起草了《X方案》, X实施方案为贯彻落实…)."""
     head = text[:HEAD_LENGTH]
-    for pattern, scope in (
-        (NOTICE_TITLE, head),
-        (TITLE_LINE_BREAK, head),
-        (STANDALONE_TITLE, text),
-        (DRAFTED_TITLE, text),
-        (LEADING_TITLE, text),
-    ):
+    in_prose = ((DRAFTED_TITLE, text), (LEADING_TITLE, text))
+    patterns = (
+        (
+            (NOTICE_TITLE, head),
+            (TITLE_LINE_BREAK, head),
+            (OWN_NOTICE_TITLE, head),
+            (STANDALONE_TITLE, text),
+            (JOINT_ISSUERS_TITLE, head),
+        )
+        if printed
+        else in_prose
+    )
+    for pattern, scope in patterns:
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
-            if "关于印发" in title or title.endswith("的通知"):
+            if (
+                pattern is NOTICE_TITLE
+                and match["verb"] == "印发"
+                and not _carried_plan_printed(title, text[match.end() :])
+            ):
+                line = match.group().strip()
+                return line, quote(match.start() + match.group().index(line), match.end())
+            if pattern is DRAFTED_TITLE and (
+                _names_an_earlier_document(text, match.start("title"))
+                or CARRIED.match(text, match.end())
+            ):
                 continue
+            carrier = "关于印发" in title or title.endswith("的通知")
+            if carrier and pattern is not OWN_NOTICE_TITLE:
+                continue
+            title = DOUBLED_OPENING.sub(r"\1", title)
             if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
                 continue
             return title, quote(match.start("title"), match.end("title"))
     return None, None
+
+
+def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quote | None] | None:
+    """Headline and date of a page that is itself the document, for a text that prints no
+    document title of its own: the date is the page's, since an article has no other. A
+    headline wins over a plan the article names in its prose (印发《X》). A byline without
+    a date (撰文：…) under the text's first line marks it as the headline; no date then."""
+    for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
+        line_start = text.rfind("\n", 0, line.start()) + 1
+        headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
+        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
+        day = _date(int(y), int(m), int(d))
+        if headline and day and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+            title = headline["title"].strip()
+            date_start = line.start("y") if line["y"] else line.start("y2")
+            return (
+                title,
+                quote(headline.start("title"), headline.start("title") + len(title)),
+                day,
+                quote(date_start, line.end()),
+            )
+    for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
+        headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
+        opens_text = headline is not None and not text[: headline.start("title")].strip()
+        if headline and opens_text and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+            title = headline["title"].strip()
+            start = headline.start("title")
+            return title, quote(start, start + len(title)), None, None
+    return None
+
+
+def _names_an_earlier_document(text: str, at: int) -> bool:
+    """Whether the sentence before `at` lists earlier documents as achievements (先后制定出台了
+    《…》) or dates the issue (2019年4月，国务院办公厅印发了《…》): the document named is an
+    earlier one the text builds on, not the one it is or explains."""
+    sentence = text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+    return bool(ACHIEVEMENT_CUES.search(sentence) or ISSUE_MONTH.search(sentence))
+
+
+def _carried_plan_printed(title: str, rest: str) -> bool:
+    """Whether the plan a cover notice carries is printed after it: its title again, other
+    than in 《》, after 印发 (the notice repeated) or as an attachment's name (附件：X), spaces
+    and quotation marks aside (重庆市万州区一老一小整体解决方案)."""
+    flat, wanted = title_key(rest), title_key(title)
+    at = flat.find(wanted)
+    while at >= 0:
+        if not flat[:at].endswith(NOT_THE_PLAN_ITSELF):
+            return True
+        at = flat.find(wanted, at + 1)
+    return False
 
 
 def _doc_number(
@@ -174,9 +363,15 @@ def _doc_number(
         if key in fields and (number := parse_doc_number(fields[key].value)):
             return number, _field_quote(fields[key], quote)
     head = text[: max(600, len(text) // 10)]
+    if keyed := _keyed_number(head):
+        start, end, number = keyed
+        return number, quote(start, end)
+    if after_title := _number_after_title(head):
+        start, end, number, _title_start = after_title
+        return number, quote(start, end)
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
-        if number is None or len(number.raw) < len(line.group().strip()) - 1:
+        if number is None or len(number.raw) < len(line.group().strip(WRAPPING)) - 1:
             continue
         if CITED_TITLE_ABOVE.search(text, 0, line.start()):
             continue  # the number of the document cited on the line above, not the plan's own
@@ -184,10 +379,43 @@ def _doc_number(
     return None, None
 
 
+def _number_after_title(head: str) -> tuple[int, int, DocNumber, int] | None:
+    """The first number printed after a title on the title line, with its span and where
+    the line (the title) starts."""
+    for start, end, number in find_doc_numbers(head):
+        line_start = head.rfind("\n", 0, start) + 1
+        lines_above = sum(1 for line in head[:line_start].splitlines() if line.strip())
+        if lines_above < TITLE_LINES and NUMBER_AFTER_TITLE.match(head[line_start:start]):
+            return start, end, number, line_start
+    return None
+
+
+def _title_before_number(text: str, quote: QuoteMaker) -> tuple[str | None, Quote | None]:
+    """The title a document's number follows on its line (…的意见（国办发（2024） 1号）), for a
+    copy that sets the title nowhere else; a cover notice's line names a plan, not this."""
+    head = text[: max(600, len(text) // 10)]
+    if after_title := _number_after_title(head):
+        start, _end, _number, line_start = after_title
+        title = head[line_start:start].rstrip(" \t-—–_（(")
+        if "关于印发" not in title:
+            return title, quote(line_start, line_start + len(title))
+    return None, None
+
+
+def _keyed_number(head: str) -> tuple[int, int, DocNumber] | None:
+    """The number an infobox key gives, with its span in `head`."""
+    for key in KEYED_NUMBER.finditer(head):
+        found = find_doc_numbers(head[key.end() : key.end() + 40])
+        if found and found[0][0] == 0:
+            start, end, number = found[0]
+            return key.end() + start, key.end() + end, number
+    return None
+
+
 def _issued(
     text: str, fields: dict[str, Field], quote: QuoteMaker
 ) -> tuple[date | None, Quote | None]:
-    if "成文日期" in fields and (iso := ISO_DATE.search(fields["成文日期"].value)):
+    if "成文日期" in fields and (iso := FIELD_DATE.search(fields["成文日期"].value)):
         day = _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
         if day:
             return day, _field_quote(fields["成文日期"], quote)
@@ -199,6 +427,11 @@ def _issued(
         day = _unique_date(match["digits"])
         if day:
             return day, quote(match.start("digits"), match.end("digits"))
+    head = text[: max(600, len(text) // 10)]
+    if _keyed_number(head) and (record := RECORD_DATE.search(head)):
+        day = _date(int(record["y"]), int(record["m"]), int(record["d"]))
+        if day:
+            return day, quote(record.start("y"), record.end("d"))
     return None, None
 
 
@@ -232,3 +465,19 @@ def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, st
         return None
     known = issuers.get(number.issuer_code)
     return known[1] if known else None
+
+
+def region_of_issuer(
+    texts: tuple[str | None, ...], issuers: Mapping[str, tuple[str, str]]
+) -> str | None:
+    """The region of the issuer a title or issuer line opens with, by its full name
+    (国务院办公厅关于… → 中国, 民政部关于… → 中国), for a plan that names no region:
+    national organs carry no place name. `issuers` maps a code to its issuer and region
+    (data/issuer_codes.csv)."""
+    regions = {title_key(name): region for name, region in issuers.values()}
+    names = sorted(regions, key=len, reverse=True)
+    for text in filter(None, texts):
+        opening = title_key(text)
+        if name := next((n for n in names if opening.startswith(n)), None):
+            return regions[name]
+    return None
