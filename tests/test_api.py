@@ -70,3 +70,16 @@ def test_api_trace_and_analyze_are_what_the_cli_prints(graphs: policygraph.api.G
     found = graphs.analyze()
     assert found.depths and found.uses and found.roles
     assert max(u.total for u in found.uses) >= 3
+
+
+def test_api_readable_rows_keep_columns_that_merely_hold_equal_values() -> None:
+    from policygraph.api import readable
+    from policygraph.query import Rows
+
+    rows = Rows(
+        ("target", "item", "year", "baselineYear", "note", "source"),
+        (("urn:t", "床位占比", "2025", "2025", None, None),),
+    )
+    shown = readable(rows, {"urn:t": "床位占比"})
+    assert shown.columns == ("target", "year", "baselineYear", "note", "source")
+    assert shown.rows == (("床位占比", "2025", "2025", None, None),)

@@ -117,16 +117,26 @@ SHOWN_COMPARATORS = {"=": "", ">=": "≥", "<=": "≤"}
 
 
 def readable(rows: Rows, names: dict[str, str]) -> Rows:
-    """Rows for a reader: each IRI replaced by its name; a column that only repeats another
-    (a target beside its label), or the label of a column shown by name, dropped; comparator,
-    value and unit joined into one value (≥55%)."""
+    """Rows for a reader: each IRI replaced by its name; an IRI column beside its label column
+    (a target beside its item), or the xLabel of a column x shown by name, shown once (the
+    earlier of the two); comparator, value and unit joined into one value (≥55%). Columns
+    that merely hold equal values (year and baselineYear) all stay."""
     relabelled = [tuple(names.get(v, v) if v else v for v in row) for row in rows.rows]
+
+    def named_iris(index: int) -> bool:
+        values = [row[index] for row in rows.rows if row[index]]
+        return bool(values) and all(v in names for v in values)
+
+    def label_of(index: int, other: int) -> bool:
+        if named_iris(index) == named_iris(other):
+            return False
+        return all(row[index] == row[other] for row in relabelled)
+
     keep: list[int] = []
     for index, column in enumerate(rows.columns):
-        values = [row[index] for row in relabelled]
-        repeats = any(values == [row[k] for row in relabelled] for k in keep) and relabelled
+        beside = any(label_of(index, k) for k in keep)
         named = column.endswith("Label") and column.removesuffix("Label") in rows.columns
-        if not (repeats or named):
+        if not (beside or named):
             keep.append(index)
     columns = [rows.columns[i] for i in keep]
     table = [[row[i] for i in keep] for row in relabelled]
