@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from policygraph.context import DocumentIndex, parent_context
@@ -28,7 +28,7 @@ from policygraph.errors import InputError
 from policygraph.graph import registry_graph
 from policygraph.read import PLAN_SUFFIXES
 from policygraph.resources import resource_dir
-from policygraph.store import graph_files, load_graph
+from policygraph.store import from_oxigraph, graph_files, load_graph
 from policygraph.vocab import PG, bind_prefixes
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -214,26 +214,14 @@ def shacl_results(data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
     for triple in data:
         graph.add(triple)
     for fact in context:
-        graph.add((_rdflib(fact.subject), _rdflib(fact.predicate), _rdflib(fact.object)))
+        graph.add(
+            (from_oxigraph(fact.subject), from_oxigraph(fact.predicate), from_oxigraph(fact.object))
+        )
     _conforms, results, _text = shacl_validate(
         graph, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True, inplace=True
     )
     assert isinstance(results, Graph)
     return results
-
-
-def _rdflib(term: object) -> Node:
-    """A pyoxigraph term as the rdflib term it stands for."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)  # as rdflib parses "x": a plain literal, matched as one
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def report_graph(parts: Iterable[tuple[Graph, list[Node]]]) -> Graph:
