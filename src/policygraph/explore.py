@@ -159,13 +159,21 @@ SELECT {TARGET_COLUMNS} WHERE {{ ?doc pg:hasTarget ?target . {TARGET_FIELDS} }}
 ORDER BY ?indicatorLabel ?year ?area
 """
 
-OWNERS = """
-SELECT ?item ?unit ?unitLabel ?lead ?quote ?line WHERE {
-  ?doc pg:hasTarget|pg:hasMeasure ?item . ?item pg:responsibleUnit ?unit .
+OWNED = """
+  # named for the item itself, or inherited: the item names none and the plan's division
+  # of labour (A牵头负责一老工作) gives its domain to the unit
+  { ?item pg:responsibleUnit ?unit . BIND(false AS ?inherited) }
+  UNION
+  { ?item pg:inheritedFrom/pg:domainLead ?unit . BIND(true AS ?inherited) }
+"""
+
+OWNERS = f"""
+SELECT DISTINCT ?item ?unit ?unitLabel ?lead ?inherited ?quote ?line WHERE {{
+  ?doc pg:hasTarget|pg:hasMeasure ?item . {OWNED}
   ?unit rdfs:label ?unitLabel .
-  BIND(EXISTS { ?item pg:leadUnit ?unit } AS ?lead)
-  OPTIONAL { ?unit pg:quote ?quote ; pg:line ?line }
-} ORDER BY ?item DESC(?lead) ?unitLabel
+  BIND(EXISTS {{ ?item pg:leadUnit ?unit }} AS ?lead)
+  OPTIONAL {{ ?unit pg:quote ?quote ; pg:line ?line }}
+}} ORDER BY ?item DESC(?lead) ?unitLabel
 """
 
 DEPARTMENT = """
@@ -180,8 +188,8 @@ SELECT ?label ?region ?jurisdiction ?quote ?line
 
 OWED = f"""
 SELECT DISTINCT ?dept ?deptLabel ?plan ?planLabel ?kind ?item ?label ?indicatorLabel
-       ?indicator ?year ?value ?words ?comparator ?unit ?quote ?line ?lead WHERE {{
-  ?item pg:responsibleUnit ?dept . ?dept rdfs:label ?deptLabel .
+       ?indicator ?year ?value ?words ?comparator ?unit ?quote ?line ?lead ?inherited WHERE {{
+  {OWNED.replace("?unit", "?dept")} ?dept rdfs:label ?deptLabel .
   ?plan pg:hasTarget|pg:hasMeasure ?item ; rdfs:label ?planLabel .
   BIND(IF(EXISTS {{ ?item a pg:Target }}, "target", "measure") AS ?kind)
   BIND(EXISTS {{ ?item pg:leadUnit ?dept }} AS ?lead)
