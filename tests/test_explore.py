@@ -140,3 +140,21 @@ def test_what_a_unit_owes_includes_what_it_inherits_as_domain_lead(store: ox.Sto
         str(o["unitLabel"]) for os in view.owners.values() for o in os if o["inherited"] == "true"
     }
     assert "基层工作部" in heirs
+
+
+def test_search_needs_every_word_beyond_the_first_words_page() -> None:
+    """More than a page (200) of units match 局; the one in 丁县 sorts after them all and
+    is still found by 丁县 局."""
+    pg = "https://w3id.org/policygraph/ontology#"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    units = [("一区", f"第{n}局") for n in range(201)] + [("丁县", "民政局")]
+    turtle = "".join(
+        f'<{PGR}department/{i}> a <{pg}Department> ; <{label}> "{name}"@zh ;'
+        f" <{pg}jurisdiction> <{PGR}region/{region}> .\n"
+        f'<{PGR}region/{region}> <{label}> "{region}"@zh .\n'
+        for i, (region, name) in enumerate(units)
+    )
+    store = ox.Store()
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    found = explore.search(store, "局 丁县")
+    assert [(r["where"], r["label"]) for r in found] == [("丁县", "民政局")]

@@ -61,25 +61,25 @@ SELECT ?plan ?label ?number ?issued ?jurisdiction ?region ?level
 """
 
 SEARCH = """
-SELECT DISTINCT ?item ?label ?kind ?where WHERE {
-  {
+SELECT DISTINCT ?item ?label ?kind ?where WHERE {{
+  {{
     ?item a pg:PolicyDocument ; rdfs:label ?label . BIND("plan" AS ?kind)
-    OPTIONAL { ?item pg:docNumber ?number }
+    OPTIONAL {{ ?item pg:docNumber ?number }}
     BIND(CONCAT(STR(?label), " ", COALESCE(?number, "")) AS ?haystack)
-  } UNION {
+  }} UNION {{
     ?item a pg:Department ; rdfs:label ?label . BIND("department" AS ?kind)
-    OPTIONAL { ?item pg:jurisdiction/rdfs:label ?where }
+    OPTIONAL {{ ?item pg:jurisdiction/rdfs:label ?where }}
     BIND(COALESCE(?where, "") AS ?region)
     BIND(CONCAT(?region, STR(?label), " ", SUBSTR(?region, 1, STRLEN(?region) - 1), STR(?label))
          AS ?haystack)
-  } UNION {
+  }} UNION {{
     ?item a ?class ; skos:prefLabel ?label ; skos:prefLabel|skos:altLabel ?name .
-    VALUES (?class ?kind) { (pg:Indicator "indicator") (pg:Function "function") }
+    VALUES (?class ?kind) {{ (pg:Indicator "indicator") (pg:Function "function") }}
     FILTER(LANG(?label) = "zh")
     BIND(STR(?name) AS ?haystack)
-  }
-  FILTER(CONTAINS(LCASE(?haystack), LCASE(?text)))
-} ORDER BY ?kind ?where ?label LIMIT 200
+  }}
+  FILTER({words})
+}} ORDER BY ?kind ?where ?label LIMIT 200
 """
 
 DOCUMENT = """
@@ -323,11 +323,8 @@ def search(store: ox.Store, text: str) -> list[Record]:
     words = text.split()
     if not words:
         return []
-    found = select(store, SEARCH, text=words[0])
-    for word in words[1:]:
-        also = {r["item"] for r in select(store, SEARCH, text=word)}
-        found = [r for r in found if r["item"] in also]
-    return found
+    every = " && ".join(f"CONTAINS(LCASE(?haystack), LCASE(?word{i}))" for i in range(len(words)))
+    return select(store, SEARCH.format(words=every), **{f"word{i}": w for i, w in enumerate(words)})
 
 
 def document(store: ox.Store, iri: str) -> PlanView | None:
