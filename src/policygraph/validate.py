@@ -23,7 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from policygraph.context import DocumentIndex, parent_context
+from policygraph.context import DocumentIndex, parent_context, resolved_draft
 from policygraph.errors import InputError
 from policygraph.graph import registry_graph
 from policygraph.read import PLAN_SUFFIXES
@@ -188,15 +188,18 @@ def validate_graphs(plans: Iterable[Graph], lang: str = "zh", corpus: Path | Non
     """Validate several plan graphs, each on its own with its context, as one report: the
     registry, and with `corpus` (a built graphs folder) the corpus plans each implements."""
     index = DocumentIndex(corpus) if corpus is not None else None
-    reports = [
-        validate_graph(
-            plan, lang, registry_graph() + parent_context(plan, index) if index else None
-        )
-        for plan in plans
-    ]
+    reports = [_validate_in_context(plan, lang, index) for plan in plans]
     findings = tuple(f for report in reports for f in report.findings)
     parts = [(r.graph, list(r.graph.subjects(RDF.type, SH.ValidationResult))) for r in reports]
     return Report(findings, report_graph(parts), tuple(p for r in reports for p in r.plans))
+
+
+def _validate_in_context(plan: Graph, lang: str, index: DocumentIndex | None) -> Report:
+    """Validate a plan with the registry and, given the corpus index, the plans it implements."""
+    if index is None:
+        return validate_graph(plan, lang)
+    context = parent_context(plan, index)
+    return validate_graph(resolved_draft(plan, context), lang, registry_graph() + context)
 
 
 def shacl_results(data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
