@@ -14,6 +14,8 @@ The command line, the notebook and the web explorer share this layer: `trace` an
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -238,3 +240,55 @@ def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:
         ],
         "findings": [asdict(f) for f in report.findings],
     }
+
+
+@dataclass(frozen=True)
+class CheckedDraft:
+    """A validated draft: its report, the report as `report_document` gives it, and the
+    draft's text lines (the findings' line numbers point into them)."""
+
+    report: Report
+    document: dict[str, Any]
+    lines: list[str]
+
+    @property
+    def conforms(self) -> bool:
+        return self.report.conforms
+
+    @property
+    def groups(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The findings of `document` by severity, most severe first, empty groups left out."""
+        from policygraph.validate import SEVERITY_ORDER
+
+        found = self.document["findings"]
+        groups = [(s, [f for f in found if f["severity"] == s]) for s in SEVERITY_ORDER]
+        return [(s, group) for s, group in groups if group]
+
+    def as_json(self) -> bytes:
+        return json.dumps(self.document, ensure_ascii=False, indent=2).encode()
+
+    def as_turtle(self) -> bytes:
+        return self.report.graph.serialize(format="turtle").encode()
+
+
+def validate_draft(
+    name: str, data: bytes, lang: str = "zh", corpus: Path | None = None
+) -> CheckedDraft:
+    """Validate a draft plan given as bytes (an upload, a notebook's file): `name`'s suffix
+    gives its format, and errors name it; with `corpus` (a built graphs folder) the plans it
+    implements are its context, as `validate --context` does."""
+    from policygraph.read import PLAN_SUFFIXES, read_plan
+    from policygraph.validate import plan_graphs_from, validate_graphs
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in PLAN_SUFFIXES:
+        raise PolicygraphError(f"{name}: unsupported format {suffix or '(no suffix)'}")
+    with tempfile.TemporaryDirectory(prefix="policygraph-draft-") as folder:
+        path = Path(folder) / f"draft{suffix}"
+        path.write_bytes(data)
+        try:
+            lines = read_plan(path).text.splitlines()
+            report = validate_graphs(plan_graphs_from(path), lang=lang, corpus=corpus)
+        except PolicygraphError as error:  # name the draft, not the temporary file
+            raise PolicygraphError(str(error).replace(str(path), name)) from None
+    return CheckedDraft(report, report_document(report), lines)

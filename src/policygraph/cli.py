@@ -160,11 +160,8 @@ def validate(
     cannot be used.
     """
     from policygraph.api import report_document
-    from policygraph.errors import InputError
     from policygraph.validate import plan_graphs_from, validate_graphs
 
-    if not path.exists():
-        raise InputError(path, "no such file or folder")
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     failed = not report.passed(strict=strict)
     if fmt is ReportFormat.ttl:

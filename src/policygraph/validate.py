@@ -155,6 +155,8 @@ def plan_graphs_from(path: Path) -> list[Graph]:
     read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped)."""
     from policygraph.build import build_file, plan_files  # the NLP pipeline, for plan files only
 
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
     if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
         return _within_limit(path, [build_file(p).graph for p in plan_files([path])])
     if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
