@@ -1,7 +1,9 @@
 """The explorer's pages and the SPARQL endpoint in one Starlette app over one store.
 
 Pages read through `policygraph.explore` and `policygraph.api` (the same layer the CLI and
-the notebook use); this module only picks the language, calls them and renders templates.
+the notebook use, draft validation included); this module picks the language, calls them
+and renders templates, keeps the last validation reports for download, and shows the
+corpus source texts the facts quote.
 """
 
 from __future__ import annotations
