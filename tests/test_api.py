@@ -70,3 +70,42 @@ def test_api_trace_and_analyze_are_what_the_cli_prints(graphs: policygraph.api.G
     found = graphs.analyze()
     assert found.depths and found.uses and found.roles
     assert max(u.total for u in found.uses) >= 3
+
+
+def test_api_readable_rows_keep_columns_that_merely_hold_equal_values() -> None:
+    from policygraph.api import readable
+    from policygraph.query import Rows
+
+    rows = Rows(
+        ("target", "item", "year", "baselineYear", "note", "source"),
+        (("urn:t", "床位占比", "2025", "2025", None, None),),
+    )
+    shown = readable(rows, {"urn:t": "床位占比"})
+    assert shown.columns == ("target", "year", "baselineYear", "note", "source")
+    assert shown.rows == (("床位占比", "2025", "2025", None, None),)
+
+
+def test_api_validates_a_draft_given_as_bytes_and_names_it_in_errors() -> None:
+    from policygraph.api import validate_draft
+    from policygraph.errors import PolicygraphError
+
+    draft = Path(__file__).parent / "data" / "web" / "draft-plan.txt"
+    checked = validate_draft("草案.txt", draft.read_bytes(), corpus=GRAPHS)
+    assert checked.lines == draft.read_text(encoding="utf-8").splitlines()
+    found = [f for _severity, group in checked.groups for f in group]
+    assert found == checked.document["findings"] and found
+    assert all(f["line"] is None or 1 <= f["line"] <= len(checked.lines) for f in found)
+    assert b'"findings"' in checked.as_json() and b"sh:ValidationReport" in checked.as_turtle()
+    with pytest.raises(PolicygraphError, match=r"^笔记\.txt: not a policy text") as error:
+        validate_draft("笔记.txt", "今天天气很好。".encode())
+    assert "policygraph-draft-" not in str(error.value)
+    with pytest.raises(PolicygraphError, match=r"unsupported format \.xlsx"):
+        validate_draft("a.xlsx", b"x")
+
+
+def test_api_plan_graphs_from_a_missing_path_is_one_input_error(tmp_path: Path) -> None:
+    from policygraph.errors import InputError
+    from policygraph.validate import plan_graphs_from
+
+    with pytest.raises(InputError, match="no such file or folder"):
+        plan_graphs_from(tmp_path / "nothing.ttl")

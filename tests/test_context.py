@@ -224,3 +224,19 @@ def test_validate_context_still_reports_a_share_the_county_omits(city_and_county
     missing = [str(f["message"]) for f in found if f["rule"] == "PlanShape-parentIndicator"]
     assert any(CITY_NUMBER in m and "养老机构护理型床位占比" in m for m in missing), missing
     assert not any("托育服务机构" in m for m in missing)
+
+
+def test_parent_context_leaves_the_callers_draft_as_it_was(corpus: Path) -> None:
+    """The API caller's draft graph still says what the draft itself says (pg:resolved false
+    for the city plan it cites); only the context found says the city plan was resolved."""
+    from rdflib import Literal
+
+    from policygraph.build import build_file
+    from policygraph.context import parent_context
+    from policygraph.vocab import PG
+
+    draft = build_file(corpus / "drafts" / "county.txt").graph
+    before = set(draft)
+    context = parent_context(draft, DocumentIndex(corpus / "graphs"))
+    assert (None, PG.resolved, Literal(True)) in context
+    assert set(draft) == before and (None, PG.resolved, Literal(False)) in draft

@@ -117,3 +117,44 @@ def test_bound_values_are_terms_never_query_text(store: ox.Store) -> None:
     hostile = '民政" ) } } SELECT * WHERE { ?s ?p ?o } #'
     assert explore.search(store, hostile) == []
     assert explore.document(store, "https://w3id.org/x> } ?s ?p ?o {") is None
+
+
+def test_what_a_unit_owes_includes_what_it_inherits_as_domain_lead(store: ox.Store) -> None:
+    """基层工作部牵头负责“一老”工作: the items of 西咸新区's plan that name no owner are owed by
+    it too, as the library question department-obligations counts them."""
+    from policygraph.api import Graphs
+
+    unit = PGR + "department/西咸新区/基层工作部"
+    rows = explore.owed(store, [unit])
+    library = (
+        Graphs(store)
+        .query("department-obligations", name="基层工作部", jurisdiction="西咸新区")
+        .records()
+    )
+    assert {str(r["label"]) for r in rows} == {str(r["item"]) for r in library}
+    inherited = [r for r in rows if r["inherited"] == "true"]
+    assert len(inherited) == sum(r["owner"] == "inherited" for r in library) > 0
+    view = explore.document(store, PGR + "plan/xixian")
+    assert view is not None
+    heirs = {
+        str(o["unitLabel"]) for os in view.owners.values() for o in os if o["inherited"] == "true"
+    }
+    assert "基层工作部" in heirs
+
+
+def test_search_needs_every_word_beyond_the_first_words_page() -> None:
+    """More than a page (200) of units match 局; the one in 丁县 sorts after them all and
+    is still found by 丁县 局."""
+    pg = "https://w3id.org/policygraph/ontology#"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    units = [("一区", f"第{n}局") for n in range(201)] + [("丁县", "民政局")]
+    turtle = "".join(
+        f'<{PGR}department/{i}> a <{pg}Department> ; <{label}> "{name}"@zh ;'
+        f" <{pg}jurisdiction> <{PGR}region/{region}> .\n"
+        f'<{PGR}region/{region}> <{label}> "{region}"@zh .\n'
+        for i, (region, name) in enumerate(units)
+    )
+    store = ox.Store()
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    found = explore.search(store, "局 丁县")
+    assert [(r["where"], r["label"]) for r in found] == [("丁县", "民政局")]

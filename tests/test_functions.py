@@ -38,7 +38,7 @@ LEXICON = load_lexicon()
     ],
 )
 def test_a_department_of_any_level_maps_to_its_function(department: str, function: str) -> None:
-    assert LEXICON.function_of(department) == f"function/{function}"
+    assert LEXICON.functions_of(department) == (f"function/{function}",)
 
 
 def test_a_merged_bureau_holds_both_remits() -> None:
@@ -47,4 +47,4 @@ def test_a_merged_bureau_holds_both_remits() -> None:
 
 @pytest.mark.parametrize("unit", ["县信访局", "市委组织部", "县一老一小工作领导小组办公室"])
 def test_a_unit_of_no_known_function_maps_to_none(unit: str) -> None:
-    assert LEXICON.function_of(unit) is None
+    assert LEXICON.functions_of(unit) == ()

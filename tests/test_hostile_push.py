@@ -100,7 +100,7 @@ def test_a_push_cut_short_says_what_went_through_and_resumes(
     tmp_path: Path, store: GraphStore
 ) -> None:
     store.fail_after = 2
-    status, stdout, stderr = _push(tmp_path, "--endpoint", store.url())
+    status, stdout, stderr = _push(tmp_path, "--endpoint", store.url(), "--skip-unchanged")
     assert status == 2
     assert len(stdout.strip().splitlines()) == 2 and all(
         f"<{graph}>" in stdout for graph in store.received
@@ -120,7 +120,7 @@ def test_a_killed_push_resumes_where_it_stopped(tmp_path: Path, store: GraphStor
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "policygraph", "push", "--graphs", str(GRAPHS)]
     process = subprocess.Popen(
-        [*command, "--endpoint", store.url()],
+        [*command, "--endpoint", store.url(), "--skip-unchanged"],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -147,6 +147,22 @@ def test_a_killed_push_resumes_where_it_stopped(tmp_path: Path, store: GraphStor
     assert resumed.returncode == 0 and len(first) == 3
     assert sorted(store.received[3:]) == sorted(set(store.received) - set(first))
     assert len(store.received) == FILES
+
+
+def test_a_push_without_skip_unchanged_writes_no_state(tmp_path: Path, store: GraphStore) -> None:
+    status, _stdout, _stderr = _push(tmp_path, "--endpoint", store.url())
+    assert status == 0 and len(store.received) == FILES
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_line(
+    tmp_path: Path, store: GraphStore
+) -> None:
+    (tmp_path / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    status, _stdout, stderr = _push(tmp_path, "--endpoint", store.url(), "--skip-unchanged")
+    assert status == 2 and "Traceback" not in stderr
+    assert "cannot record what was pushed" in stderr and "0 graph(s) pushed" in stderr
+    assert store.received == []
 
 
 def test_a_password_in_the_url_authenticates_and_is_never_printed(

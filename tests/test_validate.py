@@ -450,3 +450,18 @@ def test_validate_knows_the_region_of_a_national_plan_by_its_number(tmp_path: Pa
     report = validate_graphs(plan_graphs_from(path))
     assert report.plans == ("国家人口发展规划（2016—2030年）",)
     assert by_rule(report, "PlanShape-jurisdiction") == []
+
+
+def test_graphs_read_for_validation_hold_plain_strings_as_rdflib_parses_them(
+    tmp_path: Path,
+) -> None:
+    from rdflib import Literal, URIRef
+
+    from policygraph.store import read_turtle
+
+    turtle = '<urn:s> <urn:p> "养老服务", "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .\n'
+    path = tmp_path / "plan.ttl"
+    path.write_text(turtle, encoding="utf-8")
+    parsed = set(Graph().parse(data=turtle, format="turtle"))
+    assert set(read_turtle(path)) == parsed
+    assert (URIRef("urn:s"), URIRef("urn:p"), Literal("养老服务")) in parsed

@@ -14,6 +14,8 @@ The command line, the notebook and the web explorer share this layer: `trace` an
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -117,16 +119,26 @@ SHOWN_COMPARATORS = {"=": "", ">=": "≥", "<=": "≤"}
 
 
 def readable(rows: Rows, names: dict[str, str]) -> Rows:
-    """Rows for a reader: each IRI replaced by its name; a column that only repeats another
-    (a target beside its label), or the label of a column shown by name, dropped; comparator,
-    value and unit joined into one value (≥55%)."""
+    """Rows for a reader: each IRI replaced by its name; an IRI column beside its label column
+    (a target beside its item), or the xLabel of a column x shown by name, shown once (the
+    earlier of the two); comparator, value and unit joined into one value (≥55%). Columns
+    that merely hold equal values (year and baselineYear) all stay."""
     relabelled = [tuple(names.get(v, v) if v else v for v in row) for row in rows.rows]
+
+    def named_iris(index: int) -> bool:
+        values = [row[index] for row in rows.rows if row[index]]
+        return bool(values) and all(v in names for v in values)
+
+    def label_of(index: int, other: int) -> bool:
+        if named_iris(index) == named_iris(other):
+            return False
+        return all(row[index] == row[other] for row in relabelled)
+
     keep: list[int] = []
     for index, column in enumerate(rows.columns):
-        values = [row[index] for row in relabelled]
-        repeats = any(values == [row[k] for row in relabelled] for k in keep) and relabelled
+        beside = any(label_of(index, k) for k in keep)
         named = column.endswith("Label") and column.removesuffix("Label") in rows.columns
-        if not (repeats or named):
+        if not (beside or named):
             keep.append(index)
     columns = [rows.columns[i] for i in keep]
     table = [[row[i] for i in keep] for row in relabelled]
@@ -228,3 +240,55 @@ def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:
         ],
         "findings": [asdict(f) for f in report.findings],
     }
+
+
+@dataclass(frozen=True)
+class CheckedDraft:
+    """A validated draft: its report, the report as `report_document` gives it, and the
+    draft's text lines (the findings' line numbers point into them)."""
+
+    report: Report
+    document: dict[str, Any]
+    lines: list[str]
+
+    @property
+    def conforms(self) -> bool:
+        return self.report.conforms
+
+    @property
+    def groups(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The findings of `document` by severity, most severe first, empty groups left out."""
+        from policygraph.validate import SEVERITY_ORDER
+
+        found = self.document["findings"]
+        groups = [(s, [f for f in found if f["severity"] == s]) for s in SEVERITY_ORDER]
+        return [(s, group) for s, group in groups if group]
+
+    def as_json(self) -> bytes:
+        return json.dumps(self.document, ensure_ascii=False, indent=2).encode()
+
+    def as_turtle(self) -> bytes:
+        return self.report.graph.serialize(format="turtle").encode()
+
+
+def validate_draft(
+    name: str, data: bytes, lang: str = "zh", corpus: Path | None = None
+) -> CheckedDraft:
+    """Validate a draft plan given as bytes (an upload, a notebook's file): `name`'s suffix
+    gives its format, and errors name it; with `corpus` (a built graphs folder) the plans it
+    implements are its context, as `validate --context` does."""
+    from policygraph.read import PLAN_SUFFIXES, read_plan
+    from policygraph.validate import plan_graphs_from, validate_graphs
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in PLAN_SUFFIXES:
+        raise PolicygraphError(f"{name}: unsupported format {suffix or '(no suffix)'}")
+    with tempfile.TemporaryDirectory(prefix="policygraph-draft-") as folder:
+        path = Path(folder) / f"draft{suffix}"
+        path.write_bytes(data)
+        try:
+            lines = read_plan(path).text.splitlines()
+            report = validate_graphs(plan_graphs_from(path), lang=lang, corpus=corpus)
+        except PolicygraphError as error:  # name the draft, not the temporary file
+            raise PolicygraphError(str(error).replace(str(path), name)) from None
+    return CheckedDraft(report, report_document(report), lines)

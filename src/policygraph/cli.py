@@ -160,11 +160,8 @@ def validate(
     cannot be used.
     """
     from policygraph.api import report_document
-    from policygraph.errors import InputError
     from policygraph.validate import plan_graphs_from, validate_graphs
 
-    if not path.exists():
-        raise InputError(path, "no such file or folder")
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     failed = not report.passed(strict=strict)
     if fmt is ReportFormat.ttl:
@@ -496,12 +493,15 @@ def push(
     ] = None,
     skip_unchanged: Annotated[
         bool,
-        typer.Option(help="Send only graphs changed since they were last pushed to ENDPOINT."),
+        typer.Option(
+            help="Send only graphs changed since the last push with this flag to ENDPOINT "
+            "(and record what is sent, to resume a push cut short)."
+        ),
     ] = False,
 ) -> None:
     """Load each plan as a named graph (its plan IRI) into a SPARQL graph store; each graph
-    is reported once stored, so a push cut short says how far it got (resume it with
-    --skip-unchanged)."""
+    is reported once stored, so a push cut short says how far it got (one made with
+    --skip-unchanged resumes when repeated)."""
     from policygraph.push import push_each
 
     done = skipped = 0

@@ -114,7 +114,9 @@ class DocumentIndex:
 
 def parent_context(draft: Graph, index: DocumentIndex) -> Graph:
     """Triples that give each document the draft implements (and, upward, their parents)
-    the targets and parents of the corpus plan it is."""
+    the targets and parents of the corpus plan it is, with pg:resolved true for each document
+    found (`resolved_draft` drops the draft's pg:resolved false for those). The draft is not
+    changed."""
     context = Graph()
     todo = [(doc, draft) for doc in draft.objects(None, PG.implements)]
     seen: set[Node] = set()
@@ -127,10 +129,18 @@ def parent_context(draft: Graph, index: DocumentIndex) -> Graph:
         for path in index.find(_text(number), _text(title)):
             parent = _plan_graph(path)
             todo += [(grand, parent) for grand in _lend(parent, doc, number is None, context)]
-            draft.remove((doc, PG.resolved, Literal(False)))
             context.add((doc, PG.resolved, Literal(True)))
     _match_concepts(draft, context)
     return context
+
+
+def resolved_draft(draft: Graph, context: Graph) -> Graph:
+    """A copy of the draft without pg:resolved false on the documents `context` resolves (a
+    corpus plan was found for them), to validate beside that context."""
+    found = Graph()
+    for doc in context.subjects(PG.resolved, Literal(True)):
+        found.add((doc, PG.resolved, Literal(False)))
+    return draft - found
 
 
 def _match_concepts(draft: Graph, context: Graph) -> None:

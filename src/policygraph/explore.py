@@ -61,25 +61,25 @@ SELECT ?plan ?label ?number ?issued ?jurisdiction ?region ?level
 """
 
 SEARCH = """
-SELECT DISTINCT ?item ?label ?kind ?where WHERE {
-  {
+SELECT DISTINCT ?item ?label ?kind ?where WHERE {{
+  {{
     ?item a pg:PolicyDocument ; rdfs:label ?label . BIND("plan" AS ?kind)
-    OPTIONAL { ?item pg:docNumber ?number }
+    OPTIONAL {{ ?item pg:docNumber ?number }}
     BIND(CONCAT(STR(?label), " ", COALESCE(?number, "")) AS ?haystack)
-  } UNION {
+  }} UNION {{
     ?item a pg:Department ; rdfs:label ?label . BIND("department" AS ?kind)
-    OPTIONAL { ?item pg:jurisdiction/rdfs:label ?where }
+    OPTIONAL {{ ?item pg:jurisdiction/rdfs:label ?where }}
     BIND(COALESCE(?where, "") AS ?region)
     BIND(CONCAT(?region, STR(?label), " ", SUBSTR(?region, 1, STRLEN(?region) - 1), STR(?label))
          AS ?haystack)
-  } UNION {
+  }} UNION {{
     ?item a ?class ; skos:prefLabel ?label ; skos:prefLabel|skos:altLabel ?name .
-    VALUES (?class ?kind) { (pg:Indicator "indicator") (pg:Function "function") }
+    VALUES (?class ?kind) {{ (pg:Indicator "indicator") (pg:Function "function") }}
     FILTER(LANG(?label) = "zh")
     BIND(STR(?name) AS ?haystack)
-  }
-  FILTER(CONTAINS(LCASE(?haystack), LCASE(?text)))
-} ORDER BY ?kind ?where ?label LIMIT 200
+  }}
+  FILTER({words})
+}} ORDER BY ?kind ?where ?label LIMIT 200
 """
 
 DOCUMENT = """
@@ -159,13 +159,21 @@ SELECT {TARGET_COLUMNS} WHERE {{ ?doc pg:hasTarget ?target . {TARGET_FIELDS} }}
 ORDER BY ?indicatorLabel ?year ?area
 """
 
-OWNERS = """
-SELECT ?item ?unit ?unitLabel ?lead ?quote ?line WHERE {
-  ?doc pg:hasTarget|pg:hasMeasure ?item . ?item pg:responsibleUnit ?unit .
+OWNED = """
+  # named for the item itself, or inherited: the item names none and the plan's division
+  # of labour (A牵头负责一老工作) gives its domain to the unit
+  { ?item pg:responsibleUnit ?unit . BIND(false AS ?inherited) }
+  UNION
+  { ?item pg:inheritedFrom/pg:domainLead ?unit . BIND(true AS ?inherited) }
+"""
+
+OWNERS = f"""
+SELECT DISTINCT ?item ?unit ?unitLabel ?lead ?inherited ?quote ?line WHERE {{
+  ?doc pg:hasTarget|pg:hasMeasure ?item . {OWNED}
   ?unit rdfs:label ?unitLabel .
-  BIND(EXISTS { ?item pg:leadUnit ?unit } AS ?lead)
-  OPTIONAL { ?unit pg:quote ?quote ; pg:line ?line }
-} ORDER BY ?item DESC(?lead) ?unitLabel
+  BIND(EXISTS {{ ?item pg:leadUnit ?unit }} AS ?lead)
+  OPTIONAL {{ ?unit pg:quote ?quote ; pg:line ?line }}
+}} ORDER BY ?item DESC(?lead) ?unitLabel
 """
 
 DEPARTMENT = """
@@ -180,8 +188,8 @@ SELECT ?label ?region ?jurisdiction ?quote ?line
 
 OWED = f"""
 SELECT DISTINCT ?dept ?deptLabel ?plan ?planLabel ?kind ?item ?label ?indicatorLabel
-       ?indicator ?year ?value ?words ?comparator ?unit ?quote ?line ?lead WHERE {{
-  ?item pg:responsibleUnit ?dept . ?dept rdfs:label ?deptLabel .
+       ?indicator ?year ?value ?words ?comparator ?unit ?quote ?line ?lead ?inherited WHERE {{
+  {OWNED.replace("?unit", "?dept")} ?dept rdfs:label ?deptLabel .
   ?plan pg:hasTarget|pg:hasMeasure ?item ; rdfs:label ?planLabel .
   BIND(IF(EXISTS {{ ?item a pg:Target }}, "target", "measure") AS ?kind)
   BIND(EXISTS {{ ?item pg:leadUnit ?dept }} AS ?lead)
@@ -315,11 +323,8 @@ def search(store: ox.Store, text: str) -> list[Record]:
     words = text.split()
     if not words:
         return []
-    found = select(store, SEARCH, text=words[0])
-    for word in words[1:]:
-        also = {r["item"] for r in select(store, SEARCH, text=word)}
-        found = [r for r in found if r["item"] in also]
-    return found
+    every = " && ".join(f"CONTAINS(LCASE(?haystack), LCASE(?word{i}))" for i in range(len(words)))
+    return select(store, SEARCH.format(words=every), **{f"word{i}": w for i, w in enumerate(words)})
 
 
 def document(store: ox.Store, iri: str) -> PlanView | None:

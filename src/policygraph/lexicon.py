@@ -291,12 +291,6 @@ class Lexicon:
         endings = [label for label in self.functions if name.endswith(label)]
         return self.functions[max(endings, key=len)] if endings else ()
 
-    def function_of(self, department: str) -> str | None:
-        """The function key of a department name, or None for a unit of no known function
-        (a merged bureau gives its first: 教育体育局 → function/education)."""
-        functions = self.functions_of(department)
-        return functions[0] if functions else None
-
     def _functions_by_stem(self, name: str) -> tuple[str, ...]:
         """A name read as function stem + body suffix (省民政厅, 县人社局, 卫生健康委员会,
         国家税务总局): the stem is looked up exactly, else the longest stem it ends with."""

@@ -6,9 +6,10 @@ vocabularies, the policy registry) go into pgr:<file stem>. Works with any GSP
 server: Oxigraph (`…/store`), Jena Fuseki (`…/<dataset>/data`), Virtuoso
 (`…/sparql-graph-crud`), GraphDB (`…/repositories/<id>/rdf-graphs/service`).
 
-Graphs are reported as they go through, so a push cut short says how far it got;
-`skip_unchanged` resumes it, by the hashes of what was pushed (kept per endpoint in
-the user's cache folder). Credentials in the URL (`http://user:password@host/…`)
+Graphs are reported as they go through, so a push cut short says how far it got; a push
+with `skip_unchanged` records the hash of each graph it stores (per endpoint, in the user's
+cache folder) and sends only what changed since, so repeating it resumes a push cut short.
+A push without it writes nothing there. Credentials in the URL (`http://user:password@host/…`)
 are used to authenticate and kept out of every message.
 """
 
@@ -106,15 +107,25 @@ def state_file(endpoint: str) -> Path:
 
 
 def _read_state(path: Path) -> dict[str, str]:
-    if not path.is_file():
-        return {}
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    try:
+        if not path.is_file():
+            return {}
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PushError(f"{path}: cannot read what was pushed before ({error})") from error
+    rows = (line.split("\t") for line in lines)
     return {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 def _write_state(path: Path, hashes: dict[str, str]) -> None:
     text = "".join(f"{graph}\t{digest}\n" for graph, digest in sorted(hashes.items()))
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise PushError(
+            f"{path}: cannot record what was pushed ({error.strerror or error}); "
+            "set XDG_CACHE_HOME to a writable folder or push without --skip-unchanged"
+        ) from error
 
 
 def push_graphs(
@@ -134,11 +145,14 @@ def push_each(
     """As `push_graphs`, yielding each graph as it is stored, so a caller can report what went
     through before an error or an interruption. With `skip_unchanged`, a graph whose bytes
     were last pushed to this endpoint unchanged (by the hashes kept in `state_file`) is not
-    sent again (`skipped`)."""
+    sent again (`skipped`), and each graph sent is recorded there; without it, nothing is
+    read or written there."""
     endpoint, from_url = split_credentials(endpoint)
     opener = _opener(endpoint, user or from_url)
     state = state_file(endpoint)
-    hashes = _read_state(state)
+    hashes = _read_state(state) if skip_unchanged else {}
+    if skip_unchanged:
+        _write_state(state, hashes)  # a cache that cannot be written fails before any PUT
     for path in graph_files(graphs):
         turtle = path.read_bytes()
         name = graph_name(path, turtle)
@@ -148,8 +162,9 @@ def push_each(
             yield PushedGraph(path, name, triples, 0, skipped=True)
             continue
         status = _put(opener, endpoint, path, name, turtle, timeout)
-        hashes[name] = digest
-        _write_state(state, hashes)
+        if skip_unchanged:
+            hashes[name] = digest
+            _write_state(state, hashes)
         yield PushedGraph(path, name, triples, status)
 
 

@@ -89,11 +89,6 @@ def solution_chunks(
     yield tail.encode()
 
 
-def write_solutions(variables: Sequence[str], rows: Sequence[Row], media_type: str) -> bytes:
-    """SELECT results in one of RESULT_TYPES, as one document."""
-    return b"".join(solution_chunks(variables, rows, media_type))
-
-
 def _layout(variables: Sequence[str], media_type: str) -> tuple[str, Callable[[Row], str], str]:
     """A results document's head, how it writes one row, and its tail."""
     if media_type == SPARQL_JSON:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from policygraph.errors import InputError
@@ -153,7 +154,9 @@ def read_turtle(path: Path, max_triples: int = MAX_GRAPH_TRIPLES) -> list[tuple[
 
 
 def from_oxigraph(term: object) -> Node:
-    """A pyoxigraph term as an rdflib term (`TypeError` for a triple term: rdflib has none)."""
+    """A pyoxigraph term as the rdflib term it stands for (`TypeError` for a triple term:
+    rdflib has none). An xsd:string is a plain literal, as rdflib parses "x", so the graphs
+    read here match the graphs the build makes with rdflib."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -161,6 +164,8 @@ def from_oxigraph(term: object) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"RDF 1.2 triple terms are not supported ({term})")
 

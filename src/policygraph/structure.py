@@ -83,16 +83,6 @@ class Outline:
     tables: tuple[Table, ...]
     paragraphs: tuple[tuple[int, int], ...]
 
-    def section_at(self, offset: int) -> Section | None:
-        """The innermost section whose body contains `offset`."""
-        best: Section | None = None
-        for section in self.sections:
-            if section.start <= offset < section.end and (
-                best is None or section.heading.level >= best.heading.level
-            ):
-                best = section
-        return best
-
     @cached_property
     def by_key(self) -> dict[str, Section]:
         """The sections by key, built once (a plan may hold thousands)."""

@@ -1,13 +1,14 @@
 """The explorer's pages and the SPARQL endpoint in one Starlette app over one store.
 
 Pages read through `policygraph.explore` and `policygraph.api` (the same layer the CLI and
-the notebook use); this module only picks the language, calls them and renders templates.
+the notebook use, draft validation included); this module picks the language, calls them
+and renders templates, keeps the last validation reports for download, and shows the
+corpus source texts the facts quote.
 """
 
 from __future__ import annotations
 
 import json
-import tempfile
 import uuid
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
@@ -26,10 +27,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from policygraph import explore
-from policygraph.api import report_document
+from policygraph.api import validate_draft
 from policygraph.errors import PolicygraphError
 from policygraph.query import library
-from policygraph.read import PLAN_SUFFIXES, read_plan
+from policygraph.read import read_plan
 from policygraph.serve import Endpoint, sparql_route
 from policygraph.web.chart import Bar, Reference, bar_chart
 from policygraph.web.i18n import LANGUAGES, Texts, language
@@ -247,11 +248,11 @@ def make_explorer(
         if not data.strip():
             return ex.render(request, "validate.html", status=400, report=None, error="empty_draft")
         try:
-            checked = await run_in_threadpool(_check, name, data, lang, ex.graphs)
+            checked = await run_in_threadpool(validate_draft, name, data, lang, ex.graphs)
         except PolicygraphError as error:
             return ex.render(request, "validate.html", status=400, report=None, problem=str(error))
         key = uuid.uuid4().hex
-        ex.reports[key] = (name, checked.json, checked.turtle)
+        ex.reports[key] = (name, checked.as_json(), checked.as_turtle())
         while len(ex.reports) > KEPT_REPORTS:
             ex.reports.popitem(last=False)
         return ex.render(request, "validate.html", report=checked, key=key, filename=name)
@@ -332,42 +333,6 @@ def _by_plan(
 
 def _years(rows: list[explore.Record]) -> list[int]:
     return sorted({int(str(r["year"])) for r in rows if r["year"] and str(r["year"]).isdigit()})
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A validated draft: its findings by severity beside its source lines, and the report."""
-
-    conforms: bool
-    groups: list[tuple[str, list[dict[str, Any]]]]
-    lines: list[str]
-    json: bytes
-    turtle: bytes
-
-
-def _check(name: str, data: bytes, lang: str, graphs: Path) -> Checked:
-    from policygraph.validate import SEVERITY_ORDER, plan_graphs_from, validate_graphs
-
-    suffix = Path(name).suffix.lower()
-    if suffix not in PLAN_SUFFIXES:
-        raise PolicygraphError(f"{name}: unsupported format {suffix or '(no suffix)'}")
-    with tempfile.TemporaryDirectory(prefix="policygraph-draft-") as folder:
-        path = Path(folder) / f"draft{suffix}"
-        path.write_bytes(data)
-        try:
-            lines = read_plan(path).text.splitlines()
-            report = validate_graphs(plan_graphs_from(path), lang=lang, corpus=graphs)
-        except PolicygraphError as error:  # name the upload, not the temporary file
-            raise PolicygraphError(str(error).replace(str(path), name)) from None
-    document = report_document(report)
-    groups = [(s, [f for f in document["findings"] if f["severity"] == s]) for s in SEVERITY_ORDER]
-    return Checked(
-        report.conforms,
-        [(s, found) for s, found in groups if found],
-        lines,
-        json.dumps(document, ensure_ascii=False, indent=2).encode(),
-        report.graph.serialize(format="turtle").encode(),
-    )
 
 
 def _chart(view: explore.IndicatorView, texts: Texts) -> str:
