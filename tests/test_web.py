@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GRAPHS = ROOT / "graphs"
 DRAFT = Path(__file__).parent / "data" / "web" / "draft-plan.txt"
 PGR = "https://w3id.org/policygraph/id/"
+PG_SOURCE_FILE = "<https://w3id.org/policygraph/ontology#sourceFile>"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT = 30
@@ -142,6 +143,44 @@ def test_a_fact_links_to_its_line_in_the_source_text(site: str) -> None:
     source = httpx.get(page(site, "/source", iri=PGR + "plan/lincang", line="25"))
     marked = source.text.split('class="marked">', 1)[1].split("</li>", 1)[0]
     assert "每千人口拥有3岁以下婴幼儿托位数3个" in marked
+
+
+def test_the_source_view_reads_no_file_outside_the_sources_folder(tmp_path: Path) -> None:
+    """pg:sourceFile comes from the graphs: a path out of the folder (`..`, absolute) is a
+    missing page, not that file's text."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "outside").mkdir()
+    outside = tmp_path / "outside" / "lincang.txt"
+    shutil.copy(ROOT / "corpus" / "lincang.txt", outside)
+    store = load_store(GRAPHS)
+    plans = {"lincang": "../outside/lincang.txt", "kunming": str(outside)}
+    for name, file in plans.items():
+        store.update(
+            f"""DELETE {{ ?plan {PG_SOURCE_FILE} ?file }} INSERT {{ ?plan {PG_SOURCE_FILE} "{file}" }}
+            WHERE {{ BIND(<{PGR}plan/{name}> AS ?plan) ?plan {PG_SOURCE_FILE} ?file }}"""
+        )
+    endpoint = Endpoint(store)
+    server = make_server(make_explorer(store, GRAPHS, tmp_path / "sources", endpoint))
+    thread = server.start()
+    try:
+        site = f"http://127.0.0.1:{server.port}"
+        for name in plans:
+            answer = httpx.get(page(site, "/source", iri=PGR + f"plan/{name}", line="25"))
+            assert answer.status_code == 404
+            assert "每千人口拥有3岁以下婴幼儿托位数3个" not in answer.text
+        shutil.copy(outside, tmp_path / "sources" / "lincang.txt")
+        inside = PGR + "plan/lincang"
+        store.update(
+            f"""DELETE {{ <{inside}> {PG_SOURCE_FILE} ?file }}
+            INSERT {{ <{inside}> {PG_SOURCE_FILE} "./lincang.txt" }}
+            WHERE {{ <{inside}> {PG_SOURCE_FILE} ?file }}"""
+        )
+        answer = httpx.get(page(site, "/source", iri=inside, line="25"))
+        assert "每千人口拥有3岁以下婴幼儿托位数3个" in answer.text
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        endpoint.close()
 
 
 def test_the_validation_report_downloads_as_json_and_as_the_shacl_report(site: str) -> None:

@@ -302,11 +302,13 @@ def make_explorer(
 
 
 def _source_lines(sources: Path | None, file: str | None) -> list[str] | None:
-    """The source text of a plan, read as the build read it (so pg:line numbers match)."""
+    """The source text of a plan, read as the build read it (so pg:line numbers match); None
+    when pg:sourceFile names a file outside `sources` (an absolute path, `..`, a link out)."""
     if sources is None or not file:
         return None
-    path = sources / file
-    if not path.is_file():
+    folder = sources.resolve()
+    path = (folder / file).resolve()
+    if Path(file).is_absolute() or not path.is_relative_to(folder) or not path.is_file():
         return None
     try:
         return read_plan(path).text.splitlines()
