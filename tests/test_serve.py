@@ -22,7 +22,7 @@ from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
 from policygraph.push import PushError, push_graphs
 from policygraph.query import library, run_query
-from policygraph.serve import Endpoint, make_app, make_server
+from policygraph.serve import MAX_BODY, Endpoint, make_app, make_server
 from policygraph.store import load_store
 
 GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
@@ -221,6 +221,19 @@ def test_serve_answers_a_bad_content_length_with_400(endpoint_url: str) -> None:
         )
         answer = b"".join(iter(lambda: connection.recv(4096), b""))
     assert answer.split(b" ")[1] == b"400"
+
+
+def test_serve_reads_a_chunked_post_body_and_limits_it(endpoint_url: str) -> None:
+    """A client that streams its query (Transfer-Encoding: chunked, no Content-Length) is
+    answered; a chunked body over MAX_BODY is refused with 413."""
+    headers = {"Content-Type": "application/sparql-query"}
+    pieces = iter([b"ASK { ?plan a ", b"<https://w3id.org/policygraph/ontology#Plan> }"])
+    answer = httpx.post(endpoint_url, content=pieces, headers=headers, timeout=30)
+    assert answer.request.headers["transfer-encoding"] == "chunked"
+    assert answer.status_code == 200 and answer.json()["boolean"] is True
+    padding = (b"#" + b"x" * 9_999 + b"\n" for _ in range(MAX_BODY // 10_000 + 1))
+    large = httpx.post(endpoint_url, content=padding, headers=headers, timeout=30)
+    assert large.status_code == 413 and f"over {MAX_BODY} bytes" in large.text
 
 
 def test_push_reports_a_damaged_graph_as_a_push_error(tmp_path: Path) -> None:

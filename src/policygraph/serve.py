@@ -35,6 +35,7 @@ from starlette.requests import Request
 from starlette.responses import Response as HttpResponse
 from starlette.responses import StreamingResponse
 from starlette.routing import BaseRoute, Route
+from starlette.types import Message as AsgiMessage
 
 from policygraph.query_workers import GRAPH_TYPES, Job, Message, QueryWorkers, WorkerGoneError
 from policygraph.results import RESULT_TYPES, SPARQL_XML
@@ -60,6 +61,26 @@ GRAPH_ALIASES = {
 
 class BadRequestError(Exception):
     """A request header the endpoint cannot read (answered 400)."""
+
+
+class BodyTooLargeError(Exception):
+    """A request body over the size limit (answered 413)."""
+
+
+def limit_body(request: Request, limit: int) -> Request:
+    """`request` whose body, as it is read, raises `BodyTooLargeError` once more than `limit`
+    bytes have come, whatever Content-Length said (a chunked body has none)."""
+    received = 0
+
+    async def receive() -> AsgiMessage:
+        nonlocal received
+        message = await request.receive()
+        received += len(message.get("body", b""))
+        if received > limit:
+            raise BodyTooLargeError(f"request body over {limit} bytes")
+        return message
+
+    return Request(request.scope, receive)
 
 
 @dataclass(frozen=True)
@@ -271,7 +292,10 @@ def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
             return _error(400, str(error))
         if length > MAX_BODY:
             return _error(413, f"request body over {MAX_BODY} bytes")
-        body = await request.body() if length else b""
+        try:
+            body = await limit_body(request, MAX_BODY).body()
+        except BodyTooLargeError as error:
+            return _error(413, str(error))
         target = PATH + (f"?{request.url.query}" if request.url.query else "")
         headers = {k.lower(): v for k, v in request.headers.items()}
         return await run_in_threadpool(endpoint.handle, request.method, target, headers, body)
