@@ -28,6 +28,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from policygraph.serve import Endpoint, make_server
 from policygraph.store import load_store
+from policygraph.web import app as web_app
 from policygraph.web import make_explorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,6 +238,26 @@ def test_an_unreadable_upload_is_one_line_naming_the_upload(site: str) -> None:
     assert "notes.txt: not a policy text" in answer.text and "/tmp/" not in answer.text
     wrong = httpx.post(page(site, "/validate"), files={"draft": ("a.xlsx", b"x")})
     assert wrong.status_code == 400 and "a.xlsx: unsupported format .xlsx" in wrong.text
+
+
+def test_a_draft_over_the_upload_limit_is_refused_before_it_is_read(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """413 for a draft over MAX_UPLOAD, whether uploaded, pasted, or streamed without a
+    Content-Length; a draft of MAX_UPLOAD bytes is read (here: refused for its format)."""
+    monkeypatch.setattr(web_app, "MAX_UPLOAD", 2_000)
+    url = page(site, "/validate")
+    over = "一" * 700  # 2,100 bytes
+    uploaded = httpx.post(url, files={"draft": ("draft.txt", over.encode())})
+    pasted = httpx.post(url, data={"text": over})
+    form = httpx.Request("POST", url, files={"draft": ("draft.txt", b"x" * 100_000)})
+    headers = {"Content-Type": form.headers["content-type"]}
+    streamed = httpx.post(url, content=iter([form.read()]), headers=headers)
+    assert streamed.request.headers["transfer-encoding"] == "chunked"
+    for answer in (uploaded, pasted, streamed):
+        assert answer.status_code == 413 and "草稿超过 0.002 MB" in answer.text
+    at_limit = httpx.post(url, files={"draft": ("a.xlsx", b"x" * 2_000)})
+    assert at_limit.status_code == 400 and "unsupported format .xlsx" in at_limit.text
 
 
 def test_bad_requests_get_a_page_not_a_crash(site: str) -> None:

@@ -128,7 +128,7 @@ def _quality(text: str) -> float:
     return q
 
 
-def _content_length(text: str | None) -> int:
+def content_length(text: str | None) -> int:
     """A Content-Length header as a byte count (0 when absent)."""
     if not text:
         return 0
@@ -287,7 +287,7 @@ def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
 
     async def _response(request: Request) -> Response:
         try:
-            length = _content_length(request.headers.get("content-length"))
+            length = content_length(request.headers.get("content-length"))
         except BadRequestError as error:
             return _error(400, str(error))
         if length > MAX_BODY:
