@@ -46,7 +46,9 @@ SERVE = (sys.executable, "-m", "policygraph", "serve", "--graphs", str(GRAPHS))
 ADDRESS = re.compile(r"http://[\d.]+:(\d+)/sparql")
 
 
-def _start_server(*options: str) -> tuple[subprocess.Popen[str], str]:
+def _start_server(
+    *options: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -62,6 +64,7 @@ def _start_server(*options: str) -> tuple[subprocess.Popen[str], str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # workers stopped at the memory limit say so there
         text=True,
+        env=env,
     )
     line = process.stdout.readline() if process.stdout else ""
     match = ADDRESS.search(line)
@@ -308,6 +311,19 @@ def test_query_workers_end_when_the_server_is_killed() -> None:
             process.kill()
             process.wait(timeout=10)
             assert all_end(workers, within=5.0)
+    finally:
+        _stop(process)
+
+
+def test_sigterm_stops_serve_and_removes_its_copy_of_the_store(tmp_path: Path) -> None:
+    """A service manager stops the server with SIGTERM: the temporary store copy goes too."""
+    process, url = _start_server(env={**os.environ, "TMPDIR": str(tmp_path)})
+    try:
+        assert _ask_is_answered(url)
+        assert list(tmp_path.glob("policygraph-store-*"))
+        process.terminate()
+        assert process.wait(timeout=30) == 128 + signal.SIGTERM
+        assert not list(tmp_path.glob("policygraph-store-*"))
     finally:
         _stop(process)
 
