@@ -26,6 +26,7 @@ import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from policygraph.query import Query
 from policygraph.serve import Endpoint, make_server
 from policygraph.store import load_store
 from policygraph.web import app as web_app
@@ -273,6 +274,19 @@ def test_bad_requests_get_a_page_not_a_crash(site: str) -> None:
     assert away.status_code == 303 and away.headers["location"] == "/"
     empty = httpx.post(page(site, "/validate"), data={"text": "  "})
     assert empty.status_code == 400 and "请上传文件或粘贴文本" in empty.text
+
+
+def test_an_example_query_cannot_end_the_editor_script(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The examples go into a <script> as JSON: a query text holding `</script>` stays text."""
+    hostile = "SELECT * WHERE {} # </script><script>alert(1)</script>"
+    examples = {"hostile": Query("hostile", "</script>?", (), (), hostile)}
+    monkeypatch.setattr(web_app, "library", lambda: examples)
+    editor = httpx.get(page(site, "/query")).text
+    script = editor.split("const examples = ", 1)[1].split(";\n", 1)[0]
+    assert "</script>" not in script and editor.count("<script>alert(1)") == 0
+    assert json.loads(script) == [{"name": "hostile", "question": "</script>?", "text": hostile}]
 
 
 # --- in the browser ----------------------------------------------------------------------

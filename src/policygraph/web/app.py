@@ -284,7 +284,6 @@ def make_explorer(
             request,
             "query.html",
             examples=examples,
-            examples_json=json.dumps(examples, ensure_ascii=False),
             start=explore.HEAD
             + "\nSELECT ?plan ?title WHERE {\n  ?plan a pg:Plan ; dcterms:title ?title .\n}\n",
         )
