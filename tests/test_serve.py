@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
@@ -20,10 +21,12 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
+from policygraph import query_workers
 from policygraph.push import PushError, push_graphs
 from policygraph.query import library, run_query
-from policygraph.serve import Endpoint, make_app, make_server
+from policygraph.serve import MAX_BODY, Endpoint, make_app, make_server
 from policygraph.store import load_store
+from policygraph.web import make_explorer
 
 GRAPHS = Path(__file__).resolve().parents[1] / "graphs"
 CONTRACT = library()["department-targets"].text
@@ -221,6 +224,58 @@ def test_serve_answers_a_bad_content_length_with_400(endpoint_url: str) -> None:
         )
         answer = b"".join(iter(lambda: connection.recv(4096), b""))
     assert answer.split(b" ")[1] == b"400"
+
+
+def test_serve_reads_a_chunked_post_body_and_limits_it(endpoint_url: str) -> None:
+    """A client that streams its query (Transfer-Encoding: chunked, no Content-Length) is
+    answered; a chunked body over MAX_BODY is refused with 413."""
+    headers = {"Content-Type": "application/sparql-query"}
+    pieces = iter([b"ASK { ?plan a ", b"<https://w3id.org/policygraph/ontology#Plan> }"])
+    answer = httpx.post(endpoint_url, content=pieces, headers=headers, timeout=30)
+    assert answer.request.headers["transfer-encoding"] == "chunked"
+    assert answer.status_code == 200 and answer.json()["boolean"] is True
+    padding = (b"#" + b"x" * 9_999 + b"\n" for _ in range(MAX_BODY // 10_000 + 1))
+    large = httpx.post(endpoint_url, content=padding, headers=headers, timeout=30)
+    assert large.status_code == 413 and f"over {MAX_BODY} bytes" in large.text
+
+
+def test_queries_waiting_for_a_worker_leave_the_explorer_pages_answering(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One worker held by a query to a service that never answers, 45 more queries queued
+    behind it (more than the 40 threads the pages share): the home page still answers, while
+    every queued query is still waiting."""
+    monkeypatch.setattr(query_workers, "QUEUE_SECONDS", 15.0)
+    hanging = socket.create_server(("127.0.0.1", 0))
+    hanging.settimeout(20)
+    service = f"http://127.0.0.1:{hanging.getsockname()[1]}/sparql"
+    endpoint = Endpoint(store, timeout=15, workers=1, allow_service=(service,))
+    server = make_server(make_explorer(store, GRAPHS, None, endpoint))
+    thread = server.start()
+    site = f"http://127.0.0.1:{server.port}"
+    query = {"query": f"SELECT * WHERE {{ SERVICE <{service}> {{ ?s ?p ?o }} }}"}
+    held = None
+    try:
+        with ThreadPoolExecutor(46) as clients:
+            first = clients.submit(httpx.get, f"{site}/sparql", params=query, timeout=60)
+            held, _ = hanging.accept()  # the worker is calling the service
+            queued = [
+                clients.submit(httpx.get, f"{site}/sparql", params=query, timeout=60)
+                for _ in range(45)
+            ]
+            time.sleep(1.0)  # the queued requests reach the server
+            home = httpx.get(f"{site}/", timeout=10)
+            assert home.status_code == 200 and "周口市“一老一小”整体解决方案" in home.text
+            assert not any(f.done() for f in [first, *queued])
+            held.close()  # the service fails, and so at once does every query after it
+            hanging.close()
+    finally:
+        if held is not None:
+            held.close()
+        hanging.close()
+        server.shutdown()
+        thread.join(timeout=30)
+        endpoint.close()
 
 
 def test_push_reports_a_damaged_graph_as_a_push_error(tmp_path: Path) -> None:

@@ -26,14 +26,17 @@ import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from policygraph.query import Query
 from policygraph.serve import Endpoint, make_server
 from policygraph.store import load_store
+from policygraph.web import app as web_app
 from policygraph.web import make_explorer
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPHS = ROOT / "graphs"
 DRAFT = Path(__file__).parent / "data" / "web" / "draft-plan.txt"
 PGR = "https://w3id.org/policygraph/id/"
+PG_SOURCE_FILE = "<https://w3id.org/policygraph/ontology#sourceFile>"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT = 30
@@ -144,6 +147,44 @@ def test_a_fact_links_to_its_line_in_the_source_text(site: str) -> None:
     assert "每千人口拥有3岁以下婴幼儿托位数3个" in marked
 
 
+def test_the_source_view_reads_no_file_outside_the_sources_folder(tmp_path: Path) -> None:
+    """pg:sourceFile comes from the graphs: a path out of the folder (`..`, absolute) is a
+    missing page, not that file's text."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "outside").mkdir()
+    outside = tmp_path / "outside" / "lincang.txt"
+    shutil.copy(ROOT / "corpus" / "lincang.txt", outside)
+    store = load_store(GRAPHS)
+    plans = {"lincang": "../outside/lincang.txt", "kunming": str(outside)}
+    for name, file in plans.items():
+        store.update(
+            f"""DELETE {{ ?plan {PG_SOURCE_FILE} ?file }} INSERT {{ ?plan {PG_SOURCE_FILE} "{file}" }}
+            WHERE {{ BIND(<{PGR}plan/{name}> AS ?plan) ?plan {PG_SOURCE_FILE} ?file }}"""
+        )
+    endpoint = Endpoint(store)
+    server = make_server(make_explorer(store, GRAPHS, tmp_path / "sources", endpoint))
+    thread = server.start()
+    try:
+        site = f"http://127.0.0.1:{server.port}"
+        for name in plans:
+            answer = httpx.get(page(site, "/source", iri=PGR + f"plan/{name}", line="25"))
+            assert answer.status_code == 404
+            assert "每千人口拥有3岁以下婴幼儿托位数3个" not in answer.text
+        shutil.copy(outside, tmp_path / "sources" / "lincang.txt")
+        inside = PGR + "plan/lincang"
+        store.update(
+            f"""DELETE {{ <{inside}> {PG_SOURCE_FILE} ?file }}
+            INSERT {{ <{inside}> {PG_SOURCE_FILE} "./lincang.txt" }}
+            WHERE {{ <{inside}> {PG_SOURCE_FILE} ?file }}"""
+        )
+        answer = httpx.get(page(site, "/source", iri=inside, line="25"))
+        assert "每千人口拥有3岁以下婴幼儿托位数3个" in answer.text
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        endpoint.close()
+
+
 def test_the_validation_report_downloads_as_json_and_as_the_shacl_report(site: str) -> None:
     with DRAFT.open("rb") as stream:
         answer = httpx.post(
@@ -200,6 +241,26 @@ def test_an_unreadable_upload_is_one_line_naming_the_upload(site: str) -> None:
     assert wrong.status_code == 400 and "a.xlsx: unsupported format .xlsx" in wrong.text
 
 
+def test_a_draft_over_the_upload_limit_is_refused_before_it_is_read(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """413 for a draft over MAX_UPLOAD, whether uploaded, pasted, or streamed without a
+    Content-Length; a draft of MAX_UPLOAD bytes is read (here: refused for its format)."""
+    monkeypatch.setattr(web_app, "MAX_UPLOAD", 2_000)
+    url = page(site, "/validate")
+    over = "一" * 700  # 2,100 bytes
+    uploaded = httpx.post(url, files={"draft": ("draft.txt", over.encode())})
+    pasted = httpx.post(url, data={"text": over})
+    form = httpx.Request("POST", url, files={"draft": ("draft.txt", b"x" * 100_000)})
+    headers = {"Content-Type": form.headers["content-type"]}
+    streamed = httpx.post(url, content=iter([form.read()]), headers=headers)
+    assert streamed.request.headers["transfer-encoding"] == "chunked"
+    for answer in (uploaded, pasted, streamed):
+        assert answer.status_code == 413 and "草稿超过 0.002 MB" in answer.text
+    at_limit = httpx.post(url, files={"draft": ("a.xlsx", b"x" * 2_000)})
+    assert at_limit.status_code == 400 and "unsupported format .xlsx" in at_limit.text
+
+
 def test_bad_requests_get_a_page_not_a_crash(site: str) -> None:
     for params in ({"iri": "https://w3id.org/has space"}, {"iri": ""}, {}):
         assert httpx.get(page(site, "/target", **params)).status_code == 404
@@ -213,6 +274,19 @@ def test_bad_requests_get_a_page_not_a_crash(site: str) -> None:
     assert away.status_code == 303 and away.headers["location"] == "/"
     empty = httpx.post(page(site, "/validate"), data={"text": "  "})
     assert empty.status_code == 400 and "请上传文件或粘贴文本" in empty.text
+
+
+def test_an_example_query_cannot_end_the_editor_script(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The examples go into a <script> as JSON: a query text holding `</script>` stays text."""
+    hostile = "SELECT * WHERE {} # </script><script>alert(1)</script>"
+    examples = {"hostile": Query("hostile", "</script>?", (), (), hostile)}
+    monkeypatch.setattr(web_app, "library", lambda: examples)
+    editor = httpx.get(page(site, "/query")).text
+    script = editor.split("const examples = ", 1)[1].split(";\n", 1)[0]
+    assert "</script>" not in script and editor.count("<script>alert(1)") == 0
+    assert json.loads(script) == [{"name": "hostile", "question": "</script>?", "text": hostile}]
 
 
 # --- in the browser ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -475,6 +476,9 @@ def serve(
             ) from None
         address = f"http://{host}:{server.port}"
         out.print(f"explorer at {address}/ · SPARQL endpoint at {address}{PATH} (Ctrl-C stops)")
+        # uvicorn re-raises the signal that stopped it; SIGTERM's default action would end
+        # the process before `finally` removes the store copy, so it exits as SystemExit
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         server.serve_forever()
         out.print("stopped")
     finally:

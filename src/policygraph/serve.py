@@ -10,7 +10,9 @@ answered 503 and its worker process killed; a result longer than the row cap is
 cut at the cap and says so in the `X-SPARQL-MaxRows` header (as Virtuoso does).
 
 The transport is uvicorn carrying a Starlette route that calls `Endpoint.handle`
-in a thread pool; the explorer's pages (`policygraph.web`) share the same app.
+in threads of its own (one per query worker); the explorer's pages (`policygraph.web`)
+share the same app but not those threads, so queries waiting for a worker never hold up
+a page.
 """
 
 from __future__ import annotations
@@ -27,14 +29,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import anyio
+import anyio.to_thread
 import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response as HttpResponse
 from starlette.responses import StreamingResponse
 from starlette.routing import BaseRoute, Route
+from starlette.types import Message as AsgiMessage
 
 from policygraph.query_workers import GRAPH_TYPES, Job, Message, QueryWorkers, WorkerGoneError
 from policygraph.results import RESULT_TYPES, SPARQL_XML
@@ -60,6 +64,26 @@ GRAPH_ALIASES = {
 
 class BadRequestError(Exception):
     """A request header the endpoint cannot read (answered 400)."""
+
+
+class BodyTooLargeError(Exception):
+    """A request body over the size limit (answered 413)."""
+
+
+def limit_body(request: Request, limit: int) -> Request:
+    """`request` whose body, as it is read, raises `BodyTooLargeError` once more than `limit`
+    bytes have come, whatever Content-Length said (a chunked body has none)."""
+    received = 0
+
+    async def receive() -> AsgiMessage:
+        nonlocal received
+        message = await request.receive()
+        received += len(message.get("body", b""))
+        if received > limit:
+            raise BodyTooLargeError(f"request body over {limit} bytes")
+        return message
+
+    return Request(request.scope, receive)
 
 
 @dataclass(frozen=True)
@@ -107,7 +131,7 @@ def _quality(text: str) -> float:
     return q
 
 
-def _content_length(text: str | None) -> int:
+def content_length(text: str | None) -> int:
     """A Content-Length header as a byte count (0 when absent)."""
     if not text:
         return 0
@@ -258,43 +282,57 @@ def is_loopback(host: str) -> bool:
 
 
 def sparql_route(endpoint: Endpoint, path: str = PATH) -> BaseRoute:
-    """A Starlette route that carries the protocol to `endpoint` (run in a thread pool, so a
-    long query never blocks the event loop)."""
+    """A Starlette route that carries the protocol to `endpoint` (run in threads, so a long
+    query never blocks the event loop). Its threads are its own, as many as the endpoint has
+    workers: requests waiting for a worker wait in the event loop, not in the thread pool
+    the explorer's pages share."""
+    queries = anyio.CapacityLimiter(endpoint.workers)
+    streams = anyio.CapacityLimiter(endpoint.workers)
 
     async def answer(request: Request) -> HttpResponse:
-        return to_http(await _response(request))
+        return to_http(await _response(request), streams)
 
     async def _response(request: Request) -> Response:
         try:
-            length = _content_length(request.headers.get("content-length"))
+            length = content_length(request.headers.get("content-length"))
         except BadRequestError as error:
             return _error(400, str(error))
         if length > MAX_BODY:
             return _error(413, f"request body over {MAX_BODY} bytes")
-        body = await request.body() if length else b""
+        try:
+            body = await limit_body(request, MAX_BODY).body()
+        except BodyTooLargeError as error:
+            return _error(413, str(error))
         target = PATH + (f"?{request.url.query}" if request.url.query else "")
         headers = {k.lower(): v for k, v in request.headers.items()}
-        return await run_in_threadpool(endpoint.handle, request.method, target, headers, body)
+        return await anyio.to_thread.run_sync(
+            endpoint.handle, request.method, target, headers, body, limiter=queries
+        )
 
     return Route(path, answer, methods=["GET", "POST", "PUT", "DELETE"])
 
 
-def to_http(response: Response) -> HttpResponse:
+def to_http(response: Response, limiter: anyio.CapacityLimiter | None = None) -> HttpResponse:
     """The endpoint's answer as a Starlette response: a body given as an iterator of bytes
-    (a long result) is streamed as it comes, and closed when the client goes away."""
+    (a long result) is streamed as it comes, read in threads of `limiter` (default: the
+    shared pool), and closed when the client goes away."""
     charset = "" if "charset" in response.content_type else "; charset=utf-8"
     media = response.content_type + charset
     headers = dict(response.headers)
     if isinstance(response.body, bytes):
         return HttpResponse(response.body, response.status, headers=headers, media_type=media)
     return StreamingResponse(
-        _send(response.body), response.status, headers=headers, media_type=media
+        _send(response.body, limiter), response.status, headers=headers, media_type=media
     )
 
 
-async def _send(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+async def _send(
+    chunks: Iterator[bytes], limiter: anyio.CapacityLimiter | None
+) -> AsyncIterator[bytes]:
     try:
-        async for chunk in iterate_in_threadpool(chunks):
+        while (
+            chunk := await anyio.to_thread.run_sync(next, chunks, None, limiter=limiter)
+        ) is not None:
             yield chunk
     finally:
         close = getattr(chunks, "close", None)

@@ -8,7 +8,8 @@ tokenizer of the SPARQL grammar (strings, IRIs and comments skipped; `\\uXXXX`
 escapes decoded first, as the grammar says, so `\\u0053ERVICE` is SERVICE):
 too long, too many tokens (a chain of 10,000 `+1` or `UNION {}` crashes the
 planner as nesting does), too deeply nested, or calling a service not on the allow-list,
-and it is refused with `QueryRefusedError` before it is parsed.
+and it is refused with `QueryRefusedError` before it is parsed. With no allow-list, the word
+SERVICE anywhere in the query is refused as well, so a misread token cannot hide a call.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ MAX_TOKENS = 5_000
 """Unnested chains recurse too: 10,000 `+1` or 5,000 `MINUS {}` crash the parser or the
 planner, 2,500 do not; no query of the library has 500 tokens."""
 
+_SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+"""The backstop when no service is allowed: should the tokenizer ever misread where a name,
+string or comment ends, a SERVICE clause hidden by it is still refused."""
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # Longest match first, as the grammar's lexer reads: a `<` that does not open an IRIREF is
 # the less-than operator (or half of a triple term's `<<`).
@@ -38,7 +43,7 @@ _TOKEN = re.compile(
                  |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
     | (?P<variable>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-    | (?P<prefixed>(?:[^\W\d][\w.-]*)?:(?:[\w:%\\-]|\.(?=[\w:%\\-]))*)
+    | (?P<prefixed>(?:[^\W\d][\w.-]*)?:(?:[\w:%-]|\\[_~.!$&'()*+,;=/?\#@%-]|\.+(?=[\w:%\\-]))*)
     | (?P<word>[^\W\d]\w*)
     | (?P<open><<|[{(\[])
     | (?P<close>>>|[})\]])
@@ -83,6 +88,13 @@ def check_query(text: str, allowed_services: Sequence[str] = ()) -> None:
     """Raise `QueryRefusedError` unless `text` passes `check_size_and_depth` and calls no
     SERVICE but those in `allowed_services` (exact IRIs)."""
     tokens = check_size_and_depth(text)
+    if not allowed_services and _SERVICE_WORD.search(decode_codepoints(text)):
+        raise QueryRefusedError(
+            "SERVICE refused: this endpoint makes no outbound requests, and refuses the word "
+            "SERVICE anywhere in a query, even in a string or an IRI "
+            "(the operator can allow a service with --allow-service URL)",
+            403,
+        )
     for service in _services(tokens):
         if service not in allowed_services:
             shown = service or "a variable service"
@@ -134,7 +146,8 @@ def _resolve(token: _Token | None, prefixes: dict[str, str], base: str) -> str:
         return urljoin(base, token.text[1:-1])
     if token.kind == "prefixed":
         prefix, _, local = token.text.partition(":")
-        return prefixes[prefix] + local if prefix in prefixes else ""
+        unescaped = _LOCAL_ESCAPE.sub(r"\1", local)
+        return prefixes[prefix] + unescaped if prefix in prefixes else ""
     return ""
 
 

@@ -8,7 +8,6 @@ corpus source texts the facts quote.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
@@ -31,7 +30,14 @@ from policygraph.api import validate_draft
 from policygraph.errors import PolicygraphError
 from policygraph.query import library
 from policygraph.read import read_plan
-from policygraph.serve import Endpoint, sparql_route
+from policygraph.serve import (
+    BadRequestError,
+    BodyTooLargeError,
+    Endpoint,
+    content_length,
+    limit_body,
+    sparql_route,
+)
 from policygraph.web.chart import Bar, Reference, bar_chart
 from policygraph.web.i18n import LANGUAGES, Texts, language
 
@@ -39,6 +45,8 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 KEPT_REPORTS = 20
 MAX_UPLOAD = 20_000_000
+FORM_ALLOWANCE = 64_000
+"""What a form adds to the draft it carries: part headers, boundaries, the other fields."""
 PAGES = {
     "plan": "/plan",
     "department": "/department",
@@ -238,13 +246,11 @@ def make_explorer(
 
     async def validate(request: Request) -> Response:
         lang = _lang(request)
-        async with request.form(max_files=1, max_fields=4, max_part_size=MAX_UPLOAD) as form:
-            upload = form.get("draft")
-            pasted = str(form.get("text") or "")
-            if isinstance(upload, UploadFile) and upload.filename:
-                name, data = Path(upload.filename).name, await upload.read()
-            else:
-                name, data = "draft.txt", pasted.encode()
+        try:
+            name, data = await _draft(request)
+        except BodyTooLargeError:
+            too_large = Texts(lang, ex.labels)("draft_too_large", mb=MAX_UPLOAD / 1_000_000)
+            return ex.render(request, "validate.html", status=413, report=None, problem=too_large)
         if not data.strip():
             return ex.render(request, "validate.html", status=400, report=None, error="empty_draft")
         try:
@@ -278,7 +284,6 @@ def make_explorer(
             request,
             "query.html",
             examples=examples,
-            examples_json=json.dumps(examples, ensure_ascii=False),
             start=explore.HEAD
             + "\nSELECT ?plan ?title WHERE {\n  ?plan a pg:Plan ; dcterms:title ?title .\n}\n",
         )
@@ -302,12 +307,36 @@ def make_explorer(
     return Starlette(routes=routes)
 
 
+async def _draft(request: Request) -> tuple[str, bytes]:
+    """The uploaded file's name and bytes, or the pasted text's; `BodyTooLargeError` when the
+    draft is over MAX_UPLOAD bytes or the request over it and FORM_ALLOWANCE, found before
+    more than that is read (whatever Content-Length says)."""
+    limit = MAX_UPLOAD + FORM_ALLOWANCE
+    try:
+        if content_length(request.headers.get("content-length")) > limit:
+            raise BodyTooLargeError(f"request body over {limit} bytes")
+    except BadRequestError:
+        pass  # the form parser reads what comes, within the limit
+    limited = limit_body(request, limit)
+    async with limited.form(max_files=1, max_fields=4, max_part_size=MAX_UPLOAD) as form:
+        upload = form.get("draft")
+        if isinstance(upload, UploadFile) and upload.filename:
+            name, data = Path(upload.filename).name, await upload.read(MAX_UPLOAD + 1)
+        else:
+            name, data = "draft.txt", str(form.get("text") or "").encode()
+    if len(data) > MAX_UPLOAD:
+        raise BodyTooLargeError(f"draft over {MAX_UPLOAD} bytes")
+    return name, data
+
+
 def _source_lines(sources: Path | None, file: str | None) -> list[str] | None:
-    """The source text of a plan, read as the build read it (so pg:line numbers match)."""
+    """The source text of a plan, read as the build read it (so pg:line numbers match); None
+    when pg:sourceFile names a file outside `sources` (an absolute path, `..`, a link out)."""
     if sources is None or not file:
         return None
-    path = sources / file
-    if not path.is_file():
+    folder = sources.resolve()
+    path = (folder / file).resolve()
+    if Path(file).is_absolute() or not path.is_relative_to(folder) or not path.is_file():
         return None
     try:
         return read_plan(path).text.splitlines()
