@@ -32,6 +32,7 @@ from policygraph.lifeline import die_with_parent
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
+from policygraph.persistent import refresh_store
 from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.registry import REGISTRY_FILE
 from policygraph.resources import resource_dir
@@ -119,7 +120,8 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
     """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl`,
     `out/registry.ttl` (the known parent policies the plans' lineage runs through) and
     `out/documents.tsv` (the plans by number and title, for `validate --context`), with
-    `jobs` processes (default: one per core)."""
+    `jobs` processes (default: one per core); then the persistent store `out/store/` the
+    questions read (`persistent`), unless it is newer than every graph."""
     report = BuildReport()
     files = plan_files(paths)
     if not files:
@@ -143,6 +145,7 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
     with _locked(out):  # another build into `out` may be merging its rows at the same time
         if write_atomic(index, index_tsv(updated_index(out, rows))):
             report.written.append(index)
+        refresh_store(out)
     return report
 
 

@@ -222,22 +222,28 @@ def query(
     fmt: Annotated[
         RowFormat, typer.Option("--format", help="table, csv or json.")
     ] = RowFormat.table,
-    limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).")] = 0,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).", min=0)] = 0,
+    offset: Annotated[int, typer.Option(help="Skip this many rows first.", min=0)] = 0,
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the library queries and exit.")
     ] = False,
 ) -> None:
-    """Run a SPARQL query on the built graphs; parameters are bound, never pasted."""
+    """Run a SPARQL query on the built graphs; parameters are bound, never pasted. With
+    --limit or --offset one page of rows is shown, and a line says which of how many."""
+    from policygraph.persistent import open_store
     from policygraph.query import library, resolve_query, run_query
-    from policygraph.store import load_store
 
     if list_queries:
         for name, known in library().items():
             out.print(f"{name}: {known.question}", markup=False)
         return
     values = dict(_key_value(p) for p in param)
-    rows = run_query(load_store(graphs), resolve_query(spec), values)
-    _print_rows(rows.columns, rows.rows[:limit] if limit else rows.rows, fmt)
+    query = resolve_query(spec)
+    opened = open_store(graphs)
+    rows = run_query(
+        opened.store, query, values, index=opened.index, limit=limit or None, offset=offset
+    )
+    _print_rows(rows.columns, rows.rows, fmt, rows.page_line() if limit or offset else None)
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -277,7 +283,7 @@ def trace(
     of one target up to national policy."""
     from policygraph.draw import draw_layers
     from policygraph.lexicon_data import load_lexicon
-    from policygraph.store import load_store
+    from policygraph.persistent import open_store
     from policygraph.trace import (
         chain_graph,
         responsibility_graph,
@@ -290,13 +296,15 @@ def trace(
         raise PolicygraphError("give either --department or --target")
     if out_file and out_file.suffix.lower() not in (".csv", ".json"):
         raise PolicygraphError(f"--out {out_file}: use a .csv or .json file")
-    store = load_store(graphs)
+    opened = open_store(graphs)
     if department is not None:
-        rows = trace_department(store, department, load_lexicon(), jurisdiction)
+        rows = trace_department(
+            opened.store, department, load_lexicon(), jurisdiction, opened.index
+        )
         columns, values = rows.columns[1:], tuple(r[1:] for r in rows.rows)
         subject, picture = department, responsibility_graph
     else:
-        rows = trace_target(store, str(target), plan)
+        rows = trace_target(opened.store, str(target), plan, opened.index)
         columns, values, subject, picture = rows.columns, rows.rows, str(target), chain_graph
     if not values:
         where = f" of {jurisdiction}" if jurisdiction else ""
@@ -348,16 +356,23 @@ def _print_tables(groups: Sequence[tuple[str, Rows]]) -> None:
 
 
 def _print_rows(
-    columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: RowFormat
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str | None]],
+    fmt: RowFormat,
+    page: str | None = None,
 ) -> None:
+    """Rows as a table, CSV or JSON; `page` ("rows 1–15 of 3,210") ends a table, and goes
+    to stderr with CSV and JSON, which stay data only."""
     if fmt is not RowFormat.table:
         sys.stdout.write(_format_rows(columns, rows, fmt.value))
+        if page:
+            err.print(page, markup=False)
         return
     table = Table(*columns)
     for row in rows:
         table.add_row(*("" if v is None else v for v in row))
     out.print(table)
-    out.print(f"{len(rows)} row(s)")
+    out.print(page or f"{len(rows)} row(s)")
 
 
 @app.command()
@@ -372,10 +387,10 @@ def analyze(
 ) -> None:
     """Citation lineage (plan depth, policies most implemented) and who works with whom."""
     from policygraph import analyze as an
+    from policygraph.persistent import open_store
     from policygraph.query import library, run_query
-    from policygraph.store import load_store
 
-    store = load_store(graphs)
+    store = open_store(graphs).store
     lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
     network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
     depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in an.plan_depths(lineage)]
@@ -430,15 +445,16 @@ def serve(
     ] = False,
 ) -> None:
     """A read-only SPARQL 1.1 endpoint over the graphs at http://HOST:PORT/sparql."""
+    from policygraph.persistent import open_store
     from policygraph.serve import PATH, Endpoint, is_loopback, make_server
-    from policygraph.store import load_store
 
     if not is_loopback(host) and not public:
         raise PolicygraphError(
             f"--host {host} is reachable beyond this machine: add --public to serve there"
         )
+    opened = open_store(graphs)
     endpoint = Endpoint(
-        load_store(graphs),
+        opened.location or opened.store,
         timeout,
         max_rows,
         memory_mb=memory_mb,

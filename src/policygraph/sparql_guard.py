@@ -129,3 +129,13 @@ def _resolve(token: _Token | None, prefixes: dict[str, str], base: str) -> str:
         prefix, _, local = token.text.partition(":")
         return prefixes[prefix] + local if prefix in prefixes else ""
     return ""
+
+
+def first_group(text: str) -> tuple[int | None, str]:
+    """The query with its escapes decoded, and the offset just after its first `{` outside
+    strings, IRIs and comments (a SELECT's WHERE group); None when it has none."""
+    decoded = decode_codepoints(text)
+    for match in _TOKEN.finditer(decoded):
+        if match.lastgroup == "open" and match[0] == "{":
+            return match.end(), decoded
+    return None, decoded
