@@ -473,6 +473,23 @@ def serve(
 
 @app.command()
 @reports_errors
+def export(
+    nquads: Annotated[Path, typer.Option("--nquads", help="Write the corpus to FILE as N-Quads.")],
+    graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+) -> None:
+    """The corpus as one N-Quads file for bulk loaders: each plan a named graph named by its
+    plan IRI (the vocabularies and the registry in pgr:vocabularies and pgr:registry)."""
+    from policygraph.export import export_nquads
+
+    try:
+        count = export_nquads(graphs, nquads)
+    except OSError as error:
+        raise PolicygraphError(f"{nquads}: cannot write ({error.strerror or error})") from error
+    out.print(f"wrote {count} named graphs to {nquads}", markup=False)
+
+
+@app.command()
+@reports_errors
 def push(
     endpoint: Annotated[
         str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
