@@ -96,6 +96,13 @@ def build(
         int | None,
         typer.Option(help="Processes to build with (default: one per CPU core).", min=1),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A Dask distributed scheduler (tcp://host:8786) to run the per-file tasks on; "
+            "its workers must see the plan files and --out."
+        ),
+    ] = None,
 ) -> None:
     """Extract each plan into a Turtle graph: OUT/plans/<name>.ttl, plus OUT/vocabularies.ttl,
     OUT/registry.ttl and OUT/documents.tsv (the plans by number and title, for --context).
@@ -105,7 +112,7 @@ def build(
     """
     from policygraph.build import build_corpus
 
-    report = build_corpus(paths, out_dir, jobs)
+    report = build_corpus(paths, out_dir, jobs, scheduler)
     table = Table(
         "plan", "title", "triples", "targets", "measures", "citations", title="Plans built"
     )
