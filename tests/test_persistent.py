@@ -7,11 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from policygraph.answers import stored_answer
 from policygraph.build import BuildReport
 from policygraph.persistent import READY_FILE, STORE_DIR, is_current, open_store
 from policygraph.query import library, parse_query, run_query
@@ -151,3 +153,19 @@ def test_persistent_values_are_terms_not_text(graphs: Path) -> None:
         query = library()[name]
         assert run_query(opened.store, query, {key: hostile}, index=opened.index).rows == ()
     assert isinstance(opened.store, ox.Store)
+
+
+def test_persistent_whole_corpus_answers_are_kept_with_the_index(graphs: Path) -> None:
+    """A library question without parameters is read from the answers written at build
+    time, a page at a time; an edited query text is answered live."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["department-targets"]
+    kept = stored_answer(opened.index, query, None, 0)
+    live = run_query(opened.store, query)
+    assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    page = stored_answer(opened.index, query, 5, 2)
+    assert page is not None and page.rows == kept.rows[2:7] and page.total == len(live.rows)
+    edited = replace(query, text=query.text + "\n# edited")
+    assert stored_answer(opened.index, edited, None, 0) is None
+    assert stored_answer(opened.index, library()["department-obligations"], None, 0) is None

@@ -397,9 +397,14 @@ def analyze(
     from policygraph.persistent import open_store
     from policygraph.query import library, run_query
 
-    store = open_store(graphs).store
-    lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
-    network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
+    opened = open_store(graphs)
+    lineage = an.lineage_graph(
+        run_query(opened.store, library()["implements-edges"], index=opened.index)
+    )
+    responsibilities = library()["function-responsibilities"]
+    network = an.co_responsibility_graph(
+        run_query(opened.store, responsibilities, index=opened.index)
+    )
     depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in an.plan_depths(lineage)]
     _print_rows(("plan", "depth", "top policies"), depths, RowFormat.table)
     uses = [(u.label, str(u.direct), str(u.total)) for u in an.policy_uses(lineage)]

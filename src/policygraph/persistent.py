@@ -4,7 +4,8 @@ The Turtle files stay the portable, committed form of the graphs; next to them,
 `build` writes STORE_DIR (git-ignored):
 
     graphs/store/oxigraph/     every graph in the default graph, opened read-only
-    graphs/store/index.sqlite  department names and indicator wordings (`text_index`)
+    graphs/store/index.sqlite  department names and indicator wordings (`text_index`), and
+                               the answers of the questions without parameters (`answers`)
     graphs/store/READY         written last; the store is current when it is newer than
                                every Turtle file and subfolder
 
@@ -79,14 +80,23 @@ def refresh_store(graphs: Path) -> Path:
     location = store_dir(graphs)
     if is_current(graphs):
         return location
+    from policygraph.answers import fill_answers
     from policygraph.store import load_store, write_store
-    from policygraph.text_index import write_index
+    from policygraph.text_index import fill_index
 
     memory = load_store(graphs)
     fresh = Path(tempfile.mkdtemp(dir=graphs, prefix=f".{STORE_DIR}-"))
     try:
         write_store(memory, fresh / OXIGRAPH_DIR)
-        write_index(memory, fresh / INDEX_FILE)
+        disk = ox.Store(str(fresh / OXIGRAPH_DIR))
+        disk.optimize()  # compacted: reads touch fewer files (2× faster joins)
+        del disk
+        index = sqlite3.connect(fresh / INDEX_FILE)
+        try:
+            fill_index(memory, index)
+            fill_answers(memory, index)
+        finally:
+            index.close()
         (fresh / READY_FILE).touch()
         old = Path(tempfile.mkdtemp(dir=graphs, prefix=f".{STORE_DIR}-old-"))
         if location.exists():

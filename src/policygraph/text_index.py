@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -79,15 +78,6 @@ def fill_index(store: ox.Store, index: sqlite3.Connection) -> None:
         )
         index.executemany("INSERT INTO target_wordings VALUES (?, ?)", pairs)
         index.execute("INSERT INTO wordings_fts (wordings_fts) VALUES ('rebuild')")
-
-
-def write_index(store: ox.Store, path: Path) -> None:
-    """Write the index of the graphs in `store` to a new SQLite file at `path`."""
-    index = sqlite3.connect(path)
-    try:
-        fill_index(store, index)
-    finally:
-        index.close()
 
 
 def departments_named(index: sqlite3.Connection, name: str) -> list[str]:
