@@ -18,7 +18,7 @@ from policygraph.build import BuildReport
 from policygraph.persistent import READY_FILE, STORE_DIR, is_current, open_store
 from policygraph.query import library, parse_query, run_query
 from policygraph.store import load_store
-from policygraph.text_index import departments_named, targets_worded
+from policygraph.text_index import departments_named, departments_of_function, targets_worded
 
 WANZHOU = "https://w3id.org/policygraph/id/plan/wanzhou"
 PG_PLAN = "https://w3id.org/policygraph/ontology#Plan"
@@ -29,6 +29,7 @@ QUESTIONS = [
     ("department-obligations", {"name": "卫生健康委", "jurisdiction": "万州区"}),
     ("department-obligations", {"name": "局"}),
     ("function-obligations", {"function": CIVIL_AFFAIRS}),
+    ("function-obligations", {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}),
     ("find-targets", {"text": "护理型床位"}),
     ("find-targets", {"text": "托位"}),
     ("find-targets", {"text": "每千人口"}),
@@ -78,6 +79,10 @@ def test_persistent_index_finds_by_normalised_name_and_wording(graphs: Path) -> 
     departments = departments_named(index, "区民政局")
     assert departments and all("/department/" in iri for iri in departments)
     assert departments_named(index, "区 民政局") == departments  # spaces dropped by the key
+    in_wanzhou = departments_named(index, "民政局", "万州区")
+    assert in_wanzhou == [iri for iri in departments if "/万州区/" in iri]
+    civil = departments_of_function(index, CIVIL_AFFAIRS, "万州区")
+    assert civil and set(in_wanzhou) <= set(civil)
     beds = targets_worded(index, "护理型床位")
     assert any("nursing-bed-share" in iri for iri in beds)
     assert targets_worded(index, "没有这样的指标") == []

@@ -6,8 +6,9 @@ The Turtle files stay the portable, committed form of the graphs; next to them,
     graphs/store/oxigraph/     every graph in the default graph, opened read-only
     graphs/store/index.sqlite  department names and indicator wordings (`text_index`), and
                                the answers of the questions without parameters (`answers`)
-    graphs/store/READY         written last; the store is current when it is newer than
-                               every Turtle file and subfolder
+    graphs/store/READY         written last, with the store's format; the store is current
+                               when it has this format and is newer than every Turtle
+                               file and subfolder
 
 Opening a current store costs a few milliseconds whatever the corpus size, where
 reading the Turtle costs seconds at thousands of plans. A store that is missing or
@@ -32,6 +33,8 @@ STORE_DIR = "store"
 OXIGRAPH_DIR = "oxigraph"
 INDEX_FILE = "index.sqlite"
 READY_FILE = "READY"
+STORE_FORMAT = "policygraph store 3"
+"""What READY says: a store written by a version with another layout is rewritten."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,16 @@ def store_dir(graphs: Path) -> Path:
 
 
 def is_current(graphs: Path) -> bool:
-    """Whether the graphs folder has a store newer than every Turtle file and subfolder
-    in it (a subfolder's time changes when a file is added to it or removed)."""
+    """Whether the graphs folder has a store of this STORE_FORMAT, newer than every Turtle
+    file and subfolder in it (a subfolder's time changes when a file is added to it or removed)."""
+    ready = store_dir(graphs) / READY_FILE
     try:
-        ready = (store_dir(graphs) / READY_FILE).stat().st_mtime_ns
-    except OSError:
+        written = ready.stat().st_mtime_ns
+        if ready.read_text(encoding="utf-8") != STORE_FORMAT:
+            return False
+    except (OSError, UnicodeDecodeError):
         return False
-    return _newest_turtle(graphs, 0) < ready
+    return _newest_turtle(graphs, 0) < written
 
 
 def _newest_turtle(folder: Path, newest: int) -> int:
@@ -97,7 +103,7 @@ def refresh_store(graphs: Path) -> Path:
             fill_answers(memory, index)
         finally:
             index.close()
-        (fresh / READY_FILE).touch()
+        (fresh / READY_FILE).write_text(STORE_FORMAT, encoding="utf-8")
         old = Path(tempfile.mkdtemp(dir=graphs, prefix=f".{STORE_DIR}-old-"))
         if location.exists():
             os.replace(location, old / STORE_DIR)

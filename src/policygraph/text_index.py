@@ -13,7 +13,8 @@ unchanged: the index only narrows where it starts.
 
 A library query names the lookup that narrows it in its header:
 
-    # Index: ?d departments ?name    (?d: the departments whose label contains ?name)
+    # Index: ?d departments ?name ?jurisdiction
+    (?d: the departments whose label contains ?name, of the region ?jurisdiction if given)
 """
 
 from __future__ import annotations
@@ -26,10 +27,15 @@ import pyoxigraph as ox
 
 from policygraph.lexicon import label_key
 
-INDEX_LINE = re.compile(r"^#\s*Index:\s*\?(?P<var>\w+)\s+(?P<lookup>\w+)\s+\?(?P<param>\w+)", re.M)
+INDEX_LINE = re.compile(
+    r"^#\s*Index:\s*\?(?P<var>\w+)\s+(?P<lookup>[\w-]+)(?P<params>(?:\s+\?\w+)+)", re.M
+)
 TRIGRAM = 3
 SCHEMA = """
-CREATE TABLE departments (iri TEXT NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL);
+CREATE TABLE departments (iri TEXT NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL,
+                          jurisdiction TEXT);
+CREATE TABLE department_functions (iri TEXT NOT NULL, function TEXT NOT NULL);
+CREATE INDEX department_functions_by_function ON department_functions (function);
 CREATE TABLE wordings (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
 CREATE TABLE target_wordings (wording INTEGER NOT NULL, target TEXT NOT NULL);
 CREATE INDEX target_wordings_by_wording ON target_wordings (wording);
@@ -38,36 +44,43 @@ CREATE VIRTUAL TABLE wordings_fts USING fts5(text, content='wordings', content_r
 """
 
 
-def _rows(store: ox.Store, text: str) -> Iterable[tuple[str, str]]:
+def _rows(store: ox.Store, text: str) -> Iterable[tuple[str | None, ...]]:
     solutions = store.query(text)
     assert isinstance(solutions, ox.QuerySolutions)
     for solution in solutions:
-        yield solution[0].value, solution[1].value
+        yield tuple(None if term is None else term.value for term in solution)
 
 
-def _sources() -> tuple[str, str]:
-    """The SPARQL that lists departments with their labels, and targets with their wordings."""
+def _sources() -> tuple[str, str, str]:
+    """The SPARQL that lists departments with their labels and regions, departments with
+    their functions, and targets with their wordings."""
     from policygraph.vocab import PG, RDF, RDFS, SKOS
 
     departments = (
-        f"SELECT ?d ?label WHERE {{ ?d <{RDF.type}> <{PG.Department}> ; <{RDFS.label}> ?label }}"
+        f"SELECT ?d ?label ?region WHERE {{ ?d <{RDF.type}> <{PG.Department}> ; "
+        f"<{RDFS.label}> ?label OPTIONAL {{ ?d <{PG.jurisdiction}>/<{RDFS.label}> ?region }} }}"
     )
+    functions = f"SELECT ?d ?f WHERE {{ ?d <{RDF.type}> <{PG.Department}> ; <{PG.function}> ?f }}"
     targets = (
         f"SELECT ?t ?text WHERE {{ ?plan <{PG.hasTarget}> ?t . "
         f"{{ ?t <{RDFS.label}> ?text }} UNION {{ ?t <{PG.indicator}>/<{SKOS.prefLabel}> ?text }} }}"
     )
-    return departments, targets
+    return departments, functions, targets
 
 
 def fill_index(store: ox.Store, index: sqlite3.Connection) -> None:
     """Fill an empty index from the graphs in `store`."""
-    departments, targets = _sources()
+    departments, functions, targets = _sources()
     with index:
         index.executescript(SCHEMA)
         index.executemany(
-            "INSERT INTO departments VALUES (?, ?, ?)",
-            ((iri, label, label_key(label)) for iri, label in _rows(store, departments)),
+            "INSERT INTO departments VALUES (?, ?, ?, ?)",
+            (
+                (iri, label, label_key(label or ""), region)
+                for iri, label, region in _rows(store, departments)
+            ),
         )
+        index.executemany("INSERT INTO department_functions VALUES (?, ?)", _rows(store, functions))
         wordings: dict[str, int] = {}
         pairs = [
             (wordings.setdefault(text, len(wordings) + 1), target)
@@ -80,16 +93,33 @@ def fill_index(store: ox.Store, index: sqlite3.Connection) -> None:
         index.execute("INSERT INTO wordings_fts (wordings_fts) VALUES ('rebuild')")
 
 
-def departments_named(index: sqlite3.Connection, name: str) -> list[str]:
-    """The departments whose label, or its normalised key, contains `name` (or its key)."""
+def departments_named(
+    index: sqlite3.Connection, name: str, jurisdiction: str | None = None
+) -> list[str]:
+    """The departments whose label, or its normalised key, contains `name` (or its key),
+    of the region labelled `jurisdiction` when given."""
     rows = index.execute(
-        "SELECT DISTINCT iri FROM departments WHERE instr(label, ?) OR instr(key, ?) ORDER BY iri",
-        (name, label_key(name)),
+        "SELECT DISTINCT iri FROM departments WHERE (instr(label, ?) OR instr(key, ?)) "
+        "AND (?3 IS NULL OR jurisdiction = ?3) ORDER BY iri",
+        (name, label_key(name), jurisdiction),
     )
     return [iri for (iri,) in rows]
 
 
-def targets_worded(index: sqlite3.Connection, text: str) -> list[str]:
+def departments_of_function(
+    index: sqlite3.Connection, function: str, jurisdiction: str | None = None
+) -> list[str]:
+    """The departments of a function concept (its IRI), of one region when given."""
+    rows = index.execute(
+        "SELECT DISTINCT f.iri FROM department_functions AS f JOIN departments AS d "
+        "ON d.iri = f.iri WHERE f.function = ? AND (?2 IS NULL OR d.jurisdiction = ?2) "
+        "ORDER BY f.iri",
+        (function, jurisdiction),
+    )
+    return [iri for (iri,) in rows]
+
+
+def targets_worded(index: sqlite3.Connection, text: str, _: str | None = None) -> list[str]:
     """The targets whose own wording or indicator name contains `text` (any case)."""
     if len(text) >= TRIGRAM:
         phrase = '"' + text.replace('"', '""') + '"'
@@ -103,8 +133,9 @@ def targets_worded(index: sqlite3.Connection, text: str) -> list[str]:
     return [target for (target,) in rows]
 
 
-LOOKUPS: dict[str, Callable[[sqlite3.Connection, str], list[str]]] = {
+LOOKUPS: dict[str, Callable[[sqlite3.Connection, str, str | None], list[str]]] = {
     "departments": departments_named,
+    "function-departments": departments_of_function,
     "targets": targets_worded,
 }
 
@@ -113,10 +144,12 @@ def narrowing(
     index: sqlite3.Connection, query_text: str, values: dict[str, str]
 ) -> dict[str, list[str]]:
     """The IRIs each `# Index:` line of a query's header allows its variable, for the
-    parameter values given (a line whose parameter is not given narrows nothing)."""
+    parameter values given: the first parameter named is looked up, narrowed by the second
+    where given (a line whose first parameter is not given narrows nothing)."""
     found: dict[str, list[str]] = {}
     for line in INDEX_LINE.finditer(query_text):
-        if line["param"] in values:
-            lookup = LOOKUPS[line["lookup"]]
-            found[line["var"]] = lookup(index, values[line["param"]])
+        first, *rest = (name.lstrip("?") for name in line["params"].split())
+        if first in values:
+            narrower = values.get(rest[0]) if rest else None
+            found[line["var"]] = LOOKUPS[line["lookup"]](index, values[first], narrower)
     return found
