@@ -4,6 +4,7 @@ in-memory store side by side.
 
     make bench                       # N = 100
     .venv/bin/python benchmarks/run.py --size 100 --only validate   # the validate rows only
+    .venv/bin/python benchmarks/run.py --size 3000 --only store     # persistent store vs in memory
     SIZE=3000 make bench             # the full size
     .venv/bin/python benchmarks/run.py --size 3000 --results benchmarks/RESULTS.md
 
@@ -368,7 +369,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, help="also write the tables to this file")
     parser.add_argument(
         "--only",
-        choices=("validate",),
+        choices=("validate", "store"),
         help="run one stage (the corpus is then built once, untimed, with all cores)",
     )
     args = parser.parse_args()
@@ -388,12 +389,16 @@ def main() -> None:
             "",
         ]
         draft = write_county_draft(work / "drafts", plans[0], args.seed)
-        if args.only == "validate":
+        if args.only:
             graphs = work / "graphs"
             build_corpus([work / "texts"], graphs, cores)
         else:
             graphs = bench_all_but_validate(report, args, work, plans, rdflib_times)
-        bench_validate(report, draft, graphs, args.repeat, args.size)
+        if args.only == "store":
+            memory = load_store(graphs)
+            bench_persistent(report, graphs, work / "texts", work, memory, args.size, args.repeat)
+        else:
+            bench_validate(report, draft, graphs, args.repeat, args.size)
     report.lines += ["### Goals", "", *report.goals, ""]
     print("\n".join(["### Goals", "", *report.goals]))
     if args.results:

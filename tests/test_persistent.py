@@ -166,11 +166,29 @@ def test_persistent_whole_corpus_answers_are_kept_with_the_index(graphs: Path) -
     opened = open_store(graphs)
     assert opened.index is not None
     query = library()["department-targets"]
-    kept = stored_answer(opened.index, query, None, 0)
+    kept = stored_answer(opened.index, query, {}, None, 0)
     live = run_query(opened.store, query)
     assert kept is not None and sorted(kept.rows) == sorted(live.rows)
-    page = stored_answer(opened.index, query, 5, 2)
+    page = stored_answer(opened.index, query, {}, 5, 2)
     assert page is not None and page.rows == kept.rows[2:7] and page.total == len(live.rows)
     edited = replace(query, text=query.text + "\n# edited")
-    assert stored_answer(opened.index, edited, None, 0) is None
-    assert stored_answer(opened.index, library()["department-obligations"], None, 0) is None
+    assert stored_answer(opened.index, edited, {}, None, 0) is None
+    by_name = {"name": "民政局"}
+    assert (
+        stored_answer(opened.index, library()["department-obligations"], by_name, None, 0) is None
+    )
+
+
+def test_persistent_kept_parameter_answers_each_value(graphs: Path) -> None:
+    """function-obligations is kept by ?function: asked with only it, the kept rows; with a
+    region too, or for a function no department has, the same rows as the live query."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["function-obligations"]
+    for values in ({"function": CIVIL_AFFAIRS}, {"function": CIVIL_AFFAIRS + "-none"}):
+        kept = stored_answer(opened.index, query, values, None, 0)
+        live = run_query(opened.store, query, values)
+        assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    assert kept.rows == ()
+    within = {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}
+    assert stored_answer(opened.index, query, within, None, 0) is None

@@ -5,7 +5,8 @@ The Turtle files stay the portable, committed form of the graphs; next to them,
 
     graphs/store/oxigraph/     every graph in the default graph, opened read-only
     graphs/store/index.sqlite  department names and indicator wordings (`text_index`), and
-                               the answers of the questions without parameters (`answers`)
+                               the answers of the questions without parameters, or with
+                               only a `# Kept:` one (`answers`)
     graphs/store/READY         written last, with the store's format; the store is current
                                when it has this format and is newer than every Turtle
                                file and subfolder
@@ -33,7 +34,7 @@ STORE_DIR = "store"
 OXIGRAPH_DIR = "oxigraph"
 INDEX_FILE = "index.sqlite"
 READY_FILE = "READY"
-STORE_FORMAT = "policygraph store 3"
+STORE_FORMAT = "policygraph store 4"
 """What READY says: a store written by a version with another layout is rewritten."""
 
 

@@ -193,16 +193,16 @@ def run_query(
     offset: int = 0,
 ) -> Rows:
     """Run a SELECT query on the store with its parameters bound (narrowed by the text
-    `index` where its header says so; a library query without parameters is read from the
-    answers stored with the index, `answers`); with `limit` or `offset`, only that page of
-    rows is kept, and `Rows.total` counts them all."""
+    `index` where its header says so; a library query without parameters, or with only its
+    `# Kept:` one, is read from the answers stored with the index, `answers`); with `limit`
+    or `offset`, only that page of rows is kept, and `Rows.total` counts them all."""
     given = values or {}
     bindings: dict[str, list[ox.Term]] = {name: [term] for name, term in bind(query, given).items()}
     check_size_and_depth(query.text)
-    if index is not None and not given:
+    if index is not None:
         from policygraph.answers import stored_answer
 
-        stored = stored_answer(index, query, limit, offset)
+        stored = stored_answer(index, query, given, limit, offset)
         if stored is not None:
             return stored
     if index is not None:
