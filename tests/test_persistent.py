@@ -15,10 +15,12 @@ import pytest
 
 from policygraph.answers import stored_answer
 from policygraph.build import BuildReport
+from policygraph.lexicon_data import load_lexicon
 from policygraph.persistent import READY_FILE, STORE_DIR, is_current, open_store
 from policygraph.query import library, parse_query, run_query
 from policygraph.store import load_store
 from policygraph.text_index import departments_named, departments_of_function, targets_worded
+from policygraph.trace import trace_department
 
 WANZHOU = "https://w3id.org/policygraph/id/plan/wanzhou"
 PG_PLAN = "https://w3id.org/policygraph/ontology#Plan"
@@ -192,3 +194,11 @@ def test_persistent_kept_parameter_answers_each_value(graphs: Path) -> None:
     assert kept.rows == ()
     within = {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}
     assert stored_answer(opened.index, query, within, None, 0) is None
+
+
+def test_persistent_trace_reads_the_kept_answers(graphs: Path) -> None:
+    """trace --department 民政 (a function) over the index: the rows of the live query."""
+    opened = open_store(graphs)
+    lexicon = load_lexicon()
+    narrowed = trace_department(opened.store, "民政", lexicon, index=opened.index)
+    assert narrowed.rows and narrowed == trace_department(load_store(graphs), "民政", lexicon)

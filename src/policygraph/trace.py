@@ -46,6 +46,7 @@ def trace_department(
             store,
             library()["function-obligations"],
             {"function": str(local_iri(function)), **within},
+            index=index,
         )
         columns = answer.columns
         rows.extend(answer.rows)
