@@ -202,3 +202,17 @@ def test_persistent_trace_reads_the_kept_answers(graphs: Path) -> None:
     lexicon = load_lexicon()
     narrowed = trace_department(opened.store, "民政", lexicon, index=opened.index)
     assert narrowed.rows and narrowed == trace_department(load_store(graphs), "民政", lexicon)
+
+
+def test_persistent_damaged_store_falls_back_to_the_turtle(
+    built: tuple[BuildReport, Path], tmp_path: Path
+) -> None:
+    """A store whose files were damaged after it was written: the graphs are still answered."""
+    graphs = tmp_path / "graphs"
+    shutil.copytree(built[1], graphs)
+    oxigraph = graphs / STORE_DIR / "oxigraph"
+    shutil.rmtree(oxigraph)
+    oxigraph.write_text("not a store", encoding="utf-8")
+    opened = open_store(graphs)
+    assert opened.location is None
+    assert WANZHOU in _plans(opened.store)

@@ -122,11 +122,11 @@ def open_store(graphs: Path) -> OpenStore:
     if graphs.is_dir():
         try:
             location = refresh_store(graphs)
-        except OSError:
-            pass
-        else:
             store = ox.Store.read_only(str(location / OXIGRAPH_DIR))
             index = sqlite3.connect(f"file:{location / INDEX_FILE}?mode=ro", uri=True)
+        except (OSError, sqlite3.Error):  # a folder that cannot be written, a damaged store
+            pass
+        else:
             return OpenStore(store, index, location / OXIGRAPH_DIR)
     return in_memory(graphs)
 
