@@ -175,10 +175,8 @@ def test_persistent_whole_corpus_answers_are_kept_with_the_index(graphs: Path) -
     assert page is not None and page.rows == kept.rows[2:7] and page.total == len(live.rows)
     edited = replace(query, text=query.text + "\n# edited")
     assert stored_answer(opened.index, edited, {}, None, 0) is None
-    by_name = {"name": "民政局"}
-    assert (
-        stored_answer(opened.index, library()["department-obligations"], by_name, None, 0) is None
-    )
+    within = {"name": "民政局", "jurisdiction": "万州区"}
+    assert stored_answer(opened.index, library()["department-obligations"], within, None, 0) is None
 
 
 def test_persistent_kept_parameter_answers_each_value(graphs: Path) -> None:
@@ -194,6 +192,22 @@ def test_persistent_kept_parameter_answers_each_value(graphs: Path) -> None:
     assert kept.rows == ()
     within = {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}
     assert stored_answer(opened.index, query, within, None, 0) is None
+
+
+def test_persistent_kept_by_containment_answers_each_name(graphs: Path) -> None:
+    """department-obligations is kept for every department (name ""): asked by a part of a
+    name, the kept rows whose department contains it, in pages, as the live query gives."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["department-obligations"]
+    for name in ("民政局", "区民政局", "没有这个部门", '"'):
+        kept = stored_answer(opened.index, query, {"name": name}, None, 0)
+        live = run_query(opened.store, query, {"name": name})
+        assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    page = stored_answer(opened.index, query, {"name": "民政局"}, 3, 2)
+    whole = stored_answer(opened.index, query, {"name": "民政局"}, None, 0)
+    assert page is not None and whole is not None
+    assert page.rows == whole.rows[2:5] and page.total == len(whole.rows) > 5
 
 
 def test_persistent_trace_reads_the_kept_answers(graphs: Path) -> None:

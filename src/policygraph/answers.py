@@ -14,8 +14,14 @@ answered live until the next build). A query whose header says
 is run once with that parameter unbound, and its rows kept by the value of that
 column: asked with only that parameter, it is the rows of that value, in the
 same order (the parameter is a column bound by a plain triple pattern, so
-binding it keeps exactly those rows). Such questions are then read from the
-file: a page of rows and the total, in milliseconds.
+binding it keeps exactly those rows). A query whose parameter is a part of a
+column's text (FILTER(CONTAINS(STR(?department), ?name))) says
+
+    # Kept: ?name contains ?department
+
+and is run once with ?name = "" (every text contains it); asked with only ?name,
+it is the kept rows whose ?department contains the value, ?name set to it. Such
+questions are then read from the file: a page of rows and the total.
 """
 
 from __future__ import annotations
@@ -27,15 +33,16 @@ import sqlite3
 
 import pyoxigraph as ox
 
-from policygraph.query import Query, Rows, library
+from policygraph.query import Query, Rows, bind, inline_values, library
 
-KEPT_LINE = re.compile(r"^#\s*Kept:\s*\?(?P<var>\w+)", re.M)
+KEPT_LINE = re.compile(r"^#\s*Kept:\s*\?(?P<var>\w+)(?:\s+contains\s+\?(?P<column>\w+))?", re.M)
 SCHEMA = """
 CREATE TABLE answered (query TEXT NOT NULL, value TEXT NOT NULL, digest TEXT NOT NULL,
                        columns TEXT NOT NULL, total INTEGER NOT NULL,
                        PRIMARY KEY (query, value));
 CREATE TABLE answer_rows (query TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
-                          row TEXT NOT NULL, PRIMARY KEY (query, value, n)) WITHOUT ROWID;
+                          row TEXT NOT NULL, text TEXT,
+                          PRIMARY KEY (query, value, n)) WITHOUT ROWID;
 """
 
 
@@ -44,33 +51,40 @@ def digest(query: Query) -> str:
     return hashlib.sha256(query.text.encode()).hexdigest()
 
 
-def kept_parameter(query: Query) -> str | None:
-    """The parameter whose every value's answer is kept (`# Kept:`), if any."""
+def kept_parameter(query: Query) -> tuple[str, str | None] | None:
+    """The parameter whose answers are kept (`# Kept:`), and the column it is a part of when
+    it is matched by containment; None when the query keeps none."""
     found = KEPT_LINE.search(query.text)
-    return found["var"] if found else None
+    return (found["var"], found["column"]) if found else None
 
 
-def _keep(index: sqlite3.Connection, query: Query, by: str | None, store: ox.Store) -> None:
-    """Run `query` (its kept parameter unbound) and store its rows, by that column's value."""
-    solutions = store.query(query.text)
+def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
+    """Run `query` (a kept parameter unbound, or "" when matched by containment) and store
+    its rows in order, by that column's value (or with the text of the contained column)."""
+    kept = kept_parameter(query)
+    by, column = kept if kept else (None, None)
+    text = query.text
+    if column:
+        text = inline_values(text, {name: [term] for name, term in bind(query, {by: ""}).items()})
+    solutions = store.query(text)
     assert isinstance(solutions, ox.QuerySolutions)
     columns = [v.value for v in solutions.variables]
-    at = columns.index(by) if by else None
-    rows = ([None if t is None else t.value for t in s] for s in solutions)
-    groups: dict[str, list[str]] = {}
-    for row in rows:
+    at = columns.index(by) if by and not column else None
+    within = columns.index(column) if column else None
+    groups: dict[str, list[tuple[str, str | None]]] = {"": []} if at is None else {}
+    for solution in solutions:
+        row = [None if t is None else t.value for t in solution]
         value = "" if at is None else (row[at] or "")
-        groups.setdefault(value, []).append(json.dumps(row, ensure_ascii=False))
-    if at is None:
-        groups.setdefault("", [])
-    for value, kept in groups.items():
+        part = None if within is None else row[within]
+        groups.setdefault(value, []).append((json.dumps(row, ensure_ascii=False), part))
+    for value, rows in groups.items():
         index.executemany(
-            "INSERT INTO answer_rows VALUES (?, ?, ?, ?)",
-            ((query.name, value, n, row) for n, row in enumerate(kept)),
+            "INSERT INTO answer_rows VALUES (?, ?, ?, ?, ?)",
+            ((query.name, value, n, row, part) for n, (row, part) in enumerate(rows)),
         )
         index.execute(
             "INSERT INTO answered VALUES (?, ?, ?, ?, ?)",
-            (query.name, value, digest(query), json.dumps(columns), len(kept)),
+            (query.name, value, digest(query), json.dumps(columns), len(rows)),
         )
 
 
@@ -81,9 +95,9 @@ def fill_answers(store: ox.Store, index: sqlite3.Connection) -> None:
         index.executescript(SCHEMA)
         for query in library().values():
             required = [p.name for p in query.parameters if not p.optional]
-            by = kept_parameter(query)
-            if required == ([by] if by else []):
-                _keep(index, query, by, store)
+            kept = kept_parameter(query)
+            if required == ([kept[0]] if kept else []):
+                _keep(index, query, store)
 
 
 def stored_answer(
@@ -97,31 +111,41 @@ def stored_answer(
     one (one page of it with `limit`/`offset`); None when none is stored for this text."""
     if library().get(query.name) != query:
         return None
-    by = kept_parameter(query)
+    kept = kept_parameter(query)
+    by, column = kept if kept else (None, None)
     if set(values) != ({by} if by else set()):
         return None
-    value = values[by] if by else ""
+    value = values[by] if by and not column else ""
     try:
         found = index.execute(
             "SELECT columns, total FROM answered WHERE query = ? AND value = ? AND digest = ?",
             (query.name, value, digest(query)),
         ).fetchone()
         if found is None and by:  # a value the graphs never give it: no rows, if kept at all
-            kept = index.execute(
+            other = index.execute(
                 "SELECT columns FROM answered WHERE query = ? AND digest = ? LIMIT 1",
                 (query.name, digest(query)),
             ).fetchone()
-            found = None if kept is None else (kept[0], 0)
+            found = None if other is None else (other[0], 0)
     except sqlite3.OperationalError:  # an index written before answers were kept
         return None
     if found is None:
         return None
-    columns, total = json.loads(found[0]), found[1]
-    end = total if limit is None else min(total, offset + limit)
+    columns = json.loads(found[0])
+    where, arguments = "query = ? AND value = ?", [query.name, value]
+    if column and by:
+        where, arguments = where + " AND instr(text, ?) > 0", [*arguments, values[by]]
+        count = index.execute(f"SELECT COUNT(*) FROM answer_rows WHERE {where}", arguments)
+        total = count.fetchone()[0]
+    else:
+        total = found[1]
     rows = index.execute(
-        "SELECT row FROM answer_rows WHERE query = ? AND value = ? AND n >= ? AND n < ? ORDER BY n",
-        (query.name, value, offset, end),
+        f"SELECT row FROM answer_rows WHERE {where} ORDER BY n LIMIT ? OFFSET ?",
+        [*arguments, -1 if limit is None else limit, offset],
     )
     page = tuple(tuple(json.loads(row)) for (row,) in rows)
+    if column and by:  # the rows were kept for "": they answer the value asked
+        at = columns.index(by)
+        page = tuple((*row[:at], values[by], *row[at + 1 :]) for row in page)
     paged = limit is not None or offset > 0
     return Rows(tuple(columns), page, total if paged else None, offset)
