@@ -4,6 +4,7 @@ in-memory store side by side.
 
     make bench                       # N = 100
     .venv/bin/python benchmarks/run.py --size 100 --only validate   # the validate rows only
+    .venv/bin/python benchmarks/run.py --size 3000 --only store     # persistent store vs in memory
     SIZE=3000 make bench             # the full size
     .venv/bin/python benchmarks/run.py --size 3000 --results benchmarks/RESULTS.md
 
@@ -25,6 +26,7 @@ from pathlib import Path
 from drafts import write_county_draft
 from generate import write_corpus
 from measure import Timing, machine, mebibytes, repeat, repeat_command, resident_bytes, seconds
+from persisted import fixed_cost, query_rows, small_corpus, store_write
 from policygraph.build import build_corpus
 from policygraph.query import run_query
 from policygraph.store import load_graph, load_store
@@ -42,6 +44,7 @@ from stages import (
 BUILD_GOAL = 180.0
 MEMORY_GOAL = 4 * 2**30
 QUERY_GOAL, AGGREGATE_GOAL, VALIDATE_GOAL = 0.1, 1.0, 1.0
+CLI_GOAL, CLI_AGGREGATE_GOAL, SCOPED_EXPONENT_GOAL = 0.3, 1.5, 0.2
 FULL_SIZE = 3000
 
 
@@ -268,6 +271,71 @@ def bench_validate(report: Report, draft: Path, graphs: Path, times: int, size: 
     )
 
 
+def bench_persistent(  # type: ignore[no-untyped-def]
+    report: Report, graphs: Path, texts: Path, work: Path, memory, size: int, times: int
+) -> None:
+    """The persistent store against the Turtle read per call, and every query both ways."""
+    command = policygraph_command()
+    written, opened = store_write(graphs, times)
+    loaded, _ = repeat(lambda: load_store(graphs), 1)
+    rows = fixed_cost(command, graphs, times)
+    rows += [
+        ["open the persistent store (in-process)", opened.cell(), ""],
+        ["read the Turtle into memory instead (each CLI call before)", loaded.cell(), ""],
+        ["write the persistent store and text index (part of `build`)", written.cell(), ""],
+    ]
+    report.table(
+        "CLI: the fixed cost of a question (start-up included)",
+        ["what", "wall time", "CPU time"],
+        rows,
+    )
+    trivial = repeat_command(
+        [*command, "query", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--graphs", str(graphs)], times
+    )
+    report.goal(
+        f"a trivial CLI query under {seconds(CLI_GOAL)} ({seconds(trivial.median)})",
+        trivial.median,
+        CLI_GOAL,
+        size,
+    )
+    small = small_corpus(texts, work, size, os.cpu_count() or 1)
+    table, figures = query_rows(command, graphs, small, memory, times, size)
+    report.table(
+        "Query: the persistent store (with its text index) against the Turtle in memory "
+        "(warm, median [min–max]); CLI end to end with --limit 20; exponent from N/10 to N",
+        [
+            "query",
+            "kind",
+            "rows",
+            "in memory, scanned",
+            "persistent store",
+            "CLI",
+            "store at N/10",
+            "exponent",
+        ],
+        table,
+    )
+    for row, (label, whole, warm, cli) in zip(table, figures, strict=True):
+        limit = CLI_AGGREGATE_GOAL if whole else CLI_GOAL
+        report.goal(f"CLI {label} under {seconds(limit)} ({seconds(cli)})", cli, limit, size)
+        if whole:
+            report.goal(
+                f"store query {label} under {seconds(AGGREGATE_GOAL)} ({seconds(warm)})",
+                warm,
+                AGGREGATE_GOAL,
+                size,
+            )
+        else:
+            scaling = float(row[-1])
+            report.goal(
+                f"scoped {label} does not grow with N "
+                f"(exponent {scaling:.2f} < {SCOPED_EXPONENT_GOAL})",
+                max(scaling, 0.0),
+                SCOPED_EXPONENT_GOAL,
+                size,
+            )
+
+
 def bench_all_but_validate(  # type: ignore[no-untyped-def]
     report: Report, args, work: Path, plans: list, rdflib_times: int
 ) -> Path:
@@ -284,6 +352,7 @@ def bench_all_but_validate(  # type: ignore[no-untyped-def]
     cap = args.rdflib_cap
     bench_queries(report, store, graph, args.repeat, rdflib_times, args.size, cap)
     bench_trace_analyze(report, store, graph, args.repeat, rdflib_times, cap)
+    bench_persistent(report, graphs, work / "texts", work, store, args.size, args.repeat)
     return graphs
 
 
@@ -300,7 +369,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, help="also write the tables to this file")
     parser.add_argument(
         "--only",
-        choices=("validate",),
+        choices=("validate", "store"),
         help="run one stage (the corpus is then built once, untimed, with all cores)",
     )
     args = parser.parse_args()
@@ -320,12 +389,16 @@ def main() -> None:
             "",
         ]
         draft = write_county_draft(work / "drafts", plans[0], args.seed)
-        if args.only == "validate":
+        if args.only:
             graphs = work / "graphs"
             build_corpus([work / "texts"], graphs, cores)
         else:
             graphs = bench_all_but_validate(report, args, work, plans, rdflib_times)
-        bench_validate(report, draft, graphs, args.repeat, args.size)
+        if args.only == "store":
+            memory = load_store(graphs)
+            bench_persistent(report, graphs, work / "texts", work, memory, args.size, args.repeat)
+        else:
+            bench_validate(report, draft, graphs, args.repeat, args.size)
     report.lines += ["### Goals", "", *report.goals, ""]
     print("\n".join(["### Goals", "", *report.goals]))
     if args.results:

@@ -46,8 +46,8 @@ def test_api_traces_a_target_by_wording_and_plan(graphs: policygraph.api.Graphs)
 
 
 def test_api_readable_rows_name_iris_and_join_the_amount() -> None:
-    from policygraph.api import readable
     from policygraph.query import Rows
+    from policygraph.readable import readable
 
     rows = Rows(
         ("target", "item", "comparator", "value", "unit", "policy", "policyLabel"),
@@ -73,8 +73,8 @@ def test_api_trace_and_analyze_are_what_the_cli_prints(graphs: policygraph.api.G
 
 
 def test_api_readable_rows_keep_columns_that_merely_hold_equal_values() -> None:
-    from policygraph.api import readable
     from policygraph.query import Rows
+    from policygraph.readable import readable
 
     rows = Rows(
         ("target", "item", "year", "baselineYear", "note", "source"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policygraph.build import BuildReport
+from policygraph.persistent import STORE_DIR
 from tests.conftest import ROOT
 
 
@@ -27,5 +28,7 @@ def test_graphs_build_is_deterministic(built: tuple[BuildReport, Path], tmp_path
 
 
 def _files(folder: Path) -> list[Path]:
-    """Every file of a graphs folder: the Turtle graphs and the document index."""
-    return sorted(p for p in folder.rglob("*") if p.is_file())
+    """Every file of a graphs folder: the Turtle graphs and the document index (not the
+    persistent store, a git-ignored cache of them)."""
+    store = folder / STORE_DIR
+    return sorted(p for p in folder.rglob("*") if p.is_file() and store not in p.parents)

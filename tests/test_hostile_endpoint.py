@@ -316,8 +316,10 @@ def test_query_workers_end_when_the_server_is_killed() -> None:
 
 
 def test_sigterm_stops_serve_and_removes_its_copy_of_the_store(tmp_path: Path) -> None:
-    """A service manager stops the server with SIGTERM: the temporary store copy goes too."""
-    process, url = _start_server(env={**os.environ, "TMPDIR": str(tmp_path)})
+    """A service manager stops the server with SIGTERM: the temporary store copy goes too.
+    (Only a store held in memory is copied: one Turtle file, not a built folder's store.)"""
+    one_file = str(GRAPHS / "plans" / "wanzhou.ttl")
+    process, url = _start_server("--graphs", one_file, env={**os.environ, "TMPDIR": str(tmp_path)})
     try:
         assert _ask_is_answered(url)
         assert list(tmp_path.glob("policygraph-store-*"))

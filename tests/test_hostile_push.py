@@ -145,8 +145,10 @@ def test_a_killed_push_resumes_where_it_stopped(tmp_path: Path, store: GraphStor
         timeout=120,
     )
     assert resumed.returncode == 0 and len(first) == 3
-    assert sorted(store.received[3:]) == sorted(set(store.received) - set(first))
-    assert len(store.received) == FILES
+    again = store.received[3:]
+    assert len(set(store.received)) == FILES and set(again) >= set(store.received) - set(first)
+    # the graph whose answer the kill cut off is unconfirmed, so it may go again; no other
+    assert len(again) <= FILES - 3 + 1
 
 
 def test_a_push_without_skip_unchanged_writes_no_state(tmp_path: Path, store: GraphStore) -> None:

@@ -15,6 +15,7 @@ The command line, the notebook and the web explorer share this layer: `trace` an
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -26,10 +27,10 @@ import pyoxigraph as ox
 
 from policygraph import analyze as an
 from policygraph.errors import PolicygraphError
-from policygraph.explore import HEAD
 from policygraph.lexicon_data import load_lexicon
+from policygraph.persistent import open_store
 from policygraph.query import Rows, library, resolve_query, run_query
-from policygraph.store import load_store
+from policygraph.readable import labelled
 from policygraph.trace import (
     chain_graph,
     responsibility_graph,
@@ -44,26 +45,38 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Graphs:
-    """The built graphs of one folder, loaded in an embedded store."""
+    """The built graphs of one folder in an embedded store (the persistent store on disk,
+    read-only, where there is one), with the text index that finds names."""
 
     store: ox.Store
+    index: sqlite3.Connection | None = None
 
     def questions(self) -> dict[str, str]:
         """The library's queries by name, with the question each answers."""
         return {name: query.question for name, query in library().items()}
 
-    def query(self, name: str, /, **parameters: str | int | float) -> Rows:
-        """Run a library query (or a .rq file, or SPARQL text) with its parameters bound."""
+    def query(
+        self,
+        name: str,
+        /,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        **parameters: str | int | float,
+    ) -> Rows:
+        """Run a library query (or a .rq file, or SPARQL text) with its parameters bound;
+        with `limit`/`offset` one page of rows, `Rows.total` counting them all."""
         values = {key: str(value) for key, value in parameters.items()}
-        return run_query(self.store, resolve_query(name), values)
+        query = resolve_query(name)
+        return run_query(self.store, query, values, index=self.index, limit=limit, offset=offset)
 
     def trace_department(self, name: str, jurisdiction: str | None = None) -> Rows:
         """What a department (区民政局) or a function (民政) owes, optionally in one region."""
-        return trace_department(self.store, name, load_lexicon(), jurisdiction)
+        return trace_department(self.store, name, load_lexicon(), jurisdiction, self.index)
 
     def trace_target(self, spec: str, plan: str | None = None) -> Rows:
         """The chain of the targets a spec names (an IRI or indicator wording)."""
-        return trace_target(self.store, spec, plan)
+        return trace_target(self.store, spec, plan, self.index)
 
     def labelled(self, rows: Rows) -> Rows:
         """The rows for reading: IRIs replaced by labels, repeated columns dropped."""
@@ -77,81 +90,11 @@ class Graphs:
         plan: str | None = None,
     ) -> Trace:
         """A department's (or function's) obligations, or a target's chain (see `trace`)."""
-        return trace(self.store, department, target, jurisdiction, plan)
+        return trace(self.store, department, target, jurisdiction, plan, self.index)
 
     def analyze(self) -> Analysis:
         """Lineage depth, policy uses and function roles (see `analyze`)."""
-        return analyze(self.store)
-
-
-LABELS = (
-    HEAD
-    + """
-SELECT ?thing (COALESCE(SAMPLE(?number), SAMPLE(?name)) AS ?label) WHERE {
-  ?thing rdfs:label|skos:prefLabel ?name . FILTER(LANG(?name) IN ("zh", ""))
-  OPTIONAL { ?thing pg:docNumber ?number }
-} GROUP BY ?thing
-"""
-)
-
-
-def labels(store: ox.Store) -> dict[str, str]:
-    """Every labelled IRI's short name: a document's number (国办发〔2020〕52号), else its
-    label (rdfs:label or skos:prefLabel, in Chinese)."""
-    solutions = store.query(LABELS)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise TypeError("LABELS is a SELECT query")
-    found: dict[str, str] = {}
-    for solution in solutions:
-        thing, label = solution["thing"], solution["label"]
-        if isinstance(thing, ox.NamedNode) and isinstance(label, ox.Literal):
-            found[thing.value] = label.value
-    return found
-
-
-def labelled(store: ox.Store, rows: Rows) -> Rows:
-    """Rows for a reader (see `readable`), named from the store's labels."""
-    return readable(rows, labels(store))
-
-
-AMOUNT = ("comparator", "value", "unit")
-SHOWN_COMPARATORS = {"=": "", ">=": "≥", "<=": "≤"}
-
-
-def readable(rows: Rows, names: dict[str, str]) -> Rows:
-    """Rows for a reader: each IRI replaced by its name; an IRI column beside its label column
-    (a target beside its item), or the xLabel of a column x shown by name, shown once (the
-    earlier of the two); comparator, value and unit joined into one value (≥55%). Columns
-    that merely hold equal values (year and baselineYear) all stay."""
-    relabelled = [tuple(names.get(v, v) if v else v for v in row) for row in rows.rows]
-
-    def named_iris(index: int) -> bool:
-        values = [row[index] for row in rows.rows if row[index]]
-        return bool(values) and all(v in names for v in values)
-
-    def label_of(index: int, other: int) -> bool:
-        if named_iris(index) == named_iris(other):
-            return False
-        return all(row[index] == row[other] for row in relabelled)
-
-    keep: list[int] = []
-    for index, column in enumerate(rows.columns):
-        beside = any(label_of(index, k) for k in keep)
-        named = column.endswith("Label") and column.removesuffix("Label") in rows.columns
-        if not (beside or named):
-            keep.append(index)
-    columns = [rows.columns[i] for i in keep]
-    table = [[row[i] for i in keep] for row in relabelled]
-    if all(c in columns for c in AMOUNT):
-        at = [columns.index(c) for c in AMOUNT]
-        for row in table:
-            comparator, value, unit = (row[i] for i in at)
-            shown = SHOWN_COMPARATORS.get(comparator or "", comparator or "")
-            row[at[1]] = f"{shown}{value}{unit or ''}" if value is not None else None
-        drop = {at[0], at[2]}
-        columns = [c for i, c in enumerate(columns) if i not in drop]
-        table = [[v for i, v in enumerate(row) if i not in drop] for row in table]
-    return Rows(tuple(columns), tuple(tuple(row) for row in table))
+        return analyze(self.store, self.index)
 
 
 @dataclass(frozen=True)
@@ -184,15 +127,18 @@ def trace(
     target: str | None = None,
     jurisdiction: str | None = None,
     plan: str | None = None,
+    index: sqlite3.Connection | None = None,
 ) -> Trace:
     """What a department (区民政局) or function (民政) owes, optionally in one region, or the
-    chain of the targets a spec names (an IRI or indicator wording, optionally in one plan)."""
+    chain of the targets a spec names (an IRI or indicator wording, optionally in one plan);
+    `index` (the persistent store's text index) finds the names without scanning labels."""
     if (department is None) == (target is None):
         raise PolicygraphError("give either a department or a target")
     if department is not None:
-        rows = trace_department(store, department, load_lexicon(), jurisdiction)
+        rows = trace_department(store, department, load_lexicon(), jurisdiction, index)
         return Trace(department, rows, responsibility_graph, by_department=True)
-    return Trace(str(target), trace_target(store, str(target), plan), chain_graph, False)
+    chain = trace_target(store, str(target), plan, index)
+    return Trace(str(target), chain, chain_graph, False)
 
 
 @dataclass(frozen=True)
@@ -206,11 +152,14 @@ class Analysis:
     roles: list[an.FunctionRole]
 
 
-def analyze(store: ox.Store) -> Analysis:
+def analyze(store: ox.Store, index: sqlite3.Connection | None = None) -> Analysis:
     """Plan depth below the top policies, the policies most implemented, and the functions'
-    weight in the network of shared responsibility."""
-    lineage = an.lineage_graph(run_query(store, library()["implements-edges"]))
-    network = an.co_responsibility_graph(run_query(store, library()["function-responsibilities"]))
+    weight in the network of shared responsibility (read from the answers kept with the
+    persistent store's `index` where there is one)."""
+    queries = library()
+    lineage = an.lineage_graph(run_query(store, queries["implements-edges"], index=index))
+    responsibilities = run_query(store, queries["function-responsibilities"], index=index)
+    network = an.co_responsibility_graph(responsibilities)
     return Analysis(
         lineage,
         network,
@@ -221,8 +170,11 @@ def analyze(store: ox.Store) -> Analysis:
 
 
 def open_graphs(path: str | Path = "graphs") -> Graphs:
-    """The graphs of a folder built by `policygraph build` (or one .ttl file)."""
-    return Graphs(load_store(Path(path)))
+    """The graphs of a folder built by `policygraph build` (or one .ttl file): its persistent
+    store, written first when missing or older than the Turtle (in memory where the folder
+    cannot be written)."""
+    opened = open_store(Path(path))
+    return Graphs(opened.store, opened.index)
 
 
 def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:

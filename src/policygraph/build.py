@@ -32,6 +32,7 @@ from policygraph.lifeline import die_with_parent
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
+from policygraph.persistent import refresh_store
 from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.registry import REGISTRY_FILE
 from policygraph.resources import resource_dir
@@ -42,6 +43,8 @@ from policygraph.store import (
     write_atomic,
 )
 
+SCHEDULER_TIMEOUT = 20.0
+"""Seconds to keep trying to reach a Dask scheduler (it refuses or is not there yet)."""
 VOCABULARY_SOURCES = ("policygraph.ttl", "indicators.ttl", "functions.ttl", "regions.ttl")
 
 
@@ -142,17 +145,27 @@ def vocabulary_turtle() -> bytes:
     return b"\n".join(parts)
 
 
-def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> BuildReport:
+def build_corpus(
+    paths: Iterable[Path], out: Path, jobs: int | None = None, scheduler: str | None = None
+) -> BuildReport:
     """Build every plan file into `out/plans/<name>.ttl`, plus `out/vocabularies.ttl`,
     `out/registry.ttl` (the known parent policies the plans' lineage runs through) and
     `out/documents.tsv` (the plans by number and title, for `validate --context`), with
-    `jobs` processes (default: one per core)."""
+    `jobs` processes (default: one per core), or on the Dask distributed scheduler at
+    `scheduler` (tcp://host:8786; its workers must see the files and `out`); then the
+    persistent store `out/store/` the questions read (`persistent`), unless it is newer
+    than every graph."""
     report = BuildReport()
     files = plan_files(paths)
     if not files:
         report.failed.append(InputError(", ".join(str(p) for p in paths), "no plan files found"))
         return report
-    for outcome in _build_all(files, out / PLANS_DIR, jobs or os.cpu_count() or 1):
+    outcomes: Iterable[BuiltFile | PolicygraphError]
+    if scheduler:
+        outcomes = _build_on_cluster(files, out / PLANS_DIR, scheduler)
+    else:
+        outcomes = _build_all(files, out / PLANS_DIR, jobs or os.cpu_count() or 1)
+    for outcome in outcomes:
         if isinstance(outcome, PolicygraphError):
             report.failed.append(outcome)
             continue
@@ -170,6 +183,7 @@ def build_corpus(paths: Iterable[Path], out: Path, jobs: int | None = None) -> B
     with _locked(out):  # another build into `out` may be merging its rows at the same time
         if write_atomic(index, index_tsv(updated_index(out, rows))):
             report.written.append(index)
+        refresh_store(out)
     return report
 
 
@@ -205,6 +219,35 @@ def _build_all(
                 for path in files[len(outcomes) :]
             )
     return outcomes
+
+
+def _build_on_cluster(
+    files: list[Path], folder: Path, scheduler: str
+) -> list[BuiltFile | PolicygraphError]:
+    """Outcomes in the order of `files`, each file a task on the Dask distributed scheduler at
+    `scheduler`; the tasks are those of the local pool, so the bytes are the same."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise PolicygraphError(
+            "--scheduler needs Dask's distributed scheduler: pip install 'policygraph[dask]'"
+        ) from None
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, ValueError) as error:
+        raise PolicygraphError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error})"
+        ) from error
+    with client:
+        tasks = [(path, folder) for path in files]
+        futures = client.map(_build_and_write, tasks, pure=False)
+        outcomes: list[BuiltFile | PolicygraphError] = []
+        for path, future in zip(files, futures, strict=True):
+            try:
+                outcomes.append(future.result())
+            except Exception as error:  # a worker lost (killed, out of memory): the task failed
+                outcomes.append(InputError(path, f"not built: the Dask task failed ({error})"))
+        return outcomes
 
 
 def _start_worker() -> None:

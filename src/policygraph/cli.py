@@ -96,6 +96,13 @@ def build(
         int | None,
         typer.Option(help="Processes to build with (default: one per CPU core).", min=1),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A Dask distributed scheduler (tcp://host:8786) to run the per-file tasks on; "
+            "its workers must see the plan files and --out."
+        ),
+    ] = None,
 ) -> None:
     """Extract each plan into a Turtle graph: OUT/plans/<name>.ttl, plus OUT/vocabularies.ttl,
     OUT/registry.ttl and OUT/documents.tsv (the plans by number and title, for --context).
@@ -105,7 +112,7 @@ def build(
     """
     from policygraph.build import build_corpus
 
-    report = build_corpus(paths, out_dir, jobs)
+    report = build_corpus(paths, out_dir, jobs, scheduler)
     table = _table(
         ("plan", "title", "triples", "targets", "measures", "citations"), title="Plans built"
     )
@@ -221,16 +228,18 @@ def query(
     fmt: Annotated[
         RowFormat, typer.Option("--format", help="table, csv or json.")
     ] = RowFormat.table,
-    limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).")] = 0,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).", min=0)] = 0,
+    offset: Annotated[int, typer.Option(help="Skip this many rows first.", min=0)] = 0,
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the library queries and exit.")
     ] = False,
 ) -> None:
     """Run a SPARQL query on the built graphs; parameters are bound, never pasted. A table
-    shows labels where the rows hold IRIs; csv and json keep the IRIs."""
-    from policygraph.api import labelled
-    from policygraph.query import Rows, library, resolve_query, run_query
-    from policygraph.store import load_store
+    shows labels where the rows hold IRIs; csv and json keep the IRIs. With --limit or
+    --offset one page of rows is shown, and a line says which of how many."""
+    from policygraph.persistent import open_store
+    from policygraph.query import library, resolve_query, run_query
+    from policygraph.readable import labelled
 
     if list_queries:
         for name, known in library().items():
@@ -241,11 +250,14 @@ def query(
             "give a QUERY (a library query name, a .rq file or SPARQL) or --list"
         )
     values = dict(_key_value(p) for p in param)
-    store = load_store(graphs)
-    rows = run_query(store, resolve_query(spec), values)
-    rows = Rows(rows.columns, rows.rows[:limit] if limit else rows.rows)
-    shown = labelled(store, rows) if fmt is RowFormat.table else rows
-    _print_rows(shown.columns, shown.rows, fmt)
+    query = resolve_query(spec)
+    opened = open_store(graphs)
+    rows = run_query(
+        opened.store, query, values, index=opened.index, limit=limit or None, offset=offset
+    )
+    page = rows.page_line() if limit or offset else None
+    shown = labelled(opened.store, rows) if fmt is RowFormat.table else rows
+    _print_rows(shown.columns, shown.rows, fmt, page)
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -283,17 +295,17 @@ def trace(
 ) -> None:
     """What a department (or function) owes, plan by plan with year and value, or the chain
     of one target up to national policy. Tables show labels; csv and json keep the IRIs."""
-    from policygraph.api import labels, readable
     from policygraph.api import trace as trace_of
     from policygraph.draw import draw_layers
-    from policygraph.store import load_store
+    from policygraph.persistent import open_store
+    from policygraph.readable import labels, readable
 
     if (department is None) == (target is None):
         raise PolicygraphError("give either --department or --target")
     if out_file and out_file.suffix.lower() not in (".csv", ".json"):
         raise PolicygraphError(f"--out {out_file}: use a .csv or .json file")
-    store = load_store(graphs)
-    traced = trace_of(store, department, target, jurisdiction, plan)
+    opened = open_store(graphs)
+    traced = trace_of(opened.store, department, target, jurisdiction, plan, opened.index)
     shown = traced.shown
     if not shown.rows:
         where = f" of {jurisdiction}" if jurisdiction else ""
@@ -301,7 +313,7 @@ def trace(
             f"no targets or measures owned by {traced.subject!r}{where} in {graphs}/", markup=False
         )
     if fmt is RowFormat.table:
-        names = labels(store)
+        names = labels(opened.store)
         if traced.by_department:
             _print_tables([(title, readable(g, names)) for title, g in traced.by_plan()])
         else:
@@ -352,16 +364,23 @@ def _print_tables(groups: Sequence[tuple[str, Rows]]) -> None:
 
 
 def _print_rows(
-    columns: Sequence[str], rows: Sequence[Sequence[str | None]], fmt: RowFormat
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str | None]],
+    fmt: RowFormat,
+    page: str | None = None,
 ) -> None:
+    """Rows as a table, CSV or JSON; `page` ("rows 1–15 of 3,210") ends a table, and goes
+    to stderr with CSV and JSON, which stay data only."""
     if fmt is not RowFormat.table:
         sys.stdout.write(_format_rows(columns, rows, fmt.value))
+        if page:
+            err.print(page, markup=False)
         return
     table = _table(columns)
     for row in rows:
         table.add_row(*("" if v is None else v for v in row))
     out.print(table)
-    out.print(f"{len(rows)} row(s)")
+    out.print(page or f"{len(rows)} row(s)")
 
 
 def _table(columns: Sequence[str], **options: Any) -> Table:
@@ -383,9 +402,10 @@ def analyze(
     """Citation lineage (plan depth, policies most implemented) and who works with whom."""
     from policygraph.analyze import to_graphml
     from policygraph.api import analyze as analysis_of
-    from policygraph.store import load_store
+    from policygraph.persistent import open_store
 
-    found = analysis_of(load_store(graphs))
+    opened = open_store(graphs)
+    found = analysis_of(opened.store, opened.index)
     depths = [(d.label, str(d.depth), "、".join(d.tops)) for d in found.depths]
     _print_rows(("plan", "depth", "top policies"), depths, RowFormat.table)
     uses = [(u.label, str(u.direct), str(u.total)) for u in found.uses]
@@ -449,8 +469,8 @@ def serve(
 ) -> None:
     """The web explorer at http://HOST:PORT/ and a read-only SPARQL 1.1 endpoint at
     http://HOST:PORT/sparql, over the same graphs."""
+    from policygraph.persistent import open_store
     from policygraph.serve import PATH, Endpoint, is_loopback, make_server
-    from policygraph.store import load_store
     from policygraph.web import make_explorer
 
     if not is_loopback(host) and not public:
@@ -459,15 +479,19 @@ def serve(
         )
     if not is_loopback(host):
         err.print(f"warning: serving on {host}: anyone who can reach it can query", markup=False)
-    store = load_store(graphs)
+    opened = open_store(graphs)
     texts = sources if sources is not None else graphs.resolve().parent / DEFAULT_CORPUS
     if sources is not None and not sources.is_dir():
         raise PolicygraphError(f"{sources}: no such folder of source texts")
     endpoint = Endpoint(
-        store, timeout, max_rows, memory_mb=memory_mb, allow_service=tuple(allow_service)
+        opened.location or opened.store,
+        timeout,
+        max_rows,
+        memory_mb=memory_mb,
+        allow_service=tuple(allow_service),
     )
     try:
-        app = make_explorer(store, graphs, texts if texts.is_dir() else None, endpoint)
+        app = make_explorer(opened.store, graphs, texts if texts.is_dir() else None, endpoint)
         try:
             server = make_server(app, host, port)
         except OSError as error:
@@ -483,6 +507,23 @@ def serve(
         out.print("stopped")
     finally:
         endpoint.close()
+
+
+@app.command()
+@reports_errors
+def export(
+    nquads: Annotated[Path, typer.Option("--nquads", help="Write the corpus to FILE as N-Quads.")],
+    graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
+) -> None:
+    """The corpus as one N-Quads file for bulk loaders: each plan a named graph named by its
+    plan IRI (the vocabularies and the registry in pgr:vocabularies and pgr:registry)."""
+    from policygraph.export import export_nquads
+
+    try:
+        count = export_nquads(graphs, nquads)
+    except OSError as error:
+        raise PolicygraphError(f"{nquads}: cannot write ({error.strerror or error})") from error
+    out.print(f"wrote {count} named graphs to {nquads}", markup=False)
 
 
 @app.command()

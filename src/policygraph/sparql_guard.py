@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from policygraph.errors import QueryError
-from policygraph.vocab import PREFIXES
 
 MAX_QUERY_CHARS = 100_000
 MAX_DEPTH = 64
@@ -158,6 +157,8 @@ PREFIXED_NAME = re.compile(r"(?P<prefix>[A-Za-z][\w.-]*)?:[\w.-]*$")
 def syntax_problem(text: str, message: str) -> str:
     """A parser message a person can act on: an undeclared prefix is named with the PREFIX
     line to add (the project's own prefixes are known), other errors keep their first line."""
+    from policygraph.vocab import PREFIXES  # rdflib's namespaces: only for this message
+
     undeclared = UNDECLARED.match(message)
     if undeclared:
         lines = text.splitlines()
@@ -170,3 +171,13 @@ def syntax_problem(text: str, message: str) -> str:
         return f"the prefix {prefix}: is not declared (line {row + 1}); add {add}"
     first = message.split(" expected one of ", 1)
     return first[0] if len(first) == 1 else f"{first[0]} unexpected text there"
+
+
+def first_group(text: str) -> tuple[int | None, str]:
+    """The query with its escapes decoded, and the offset just after its first `{` outside
+    strings, IRIs and comments (a SELECT's WHERE group); None when it has none."""
+    decoded = decode_codepoints(text)
+    for match in _TOKEN.finditer(decoded):
+        if match.lastgroup == "open" and match[0] == "{":
+            return match.end(), decoded
+    return None, decoded

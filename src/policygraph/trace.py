@@ -7,6 +7,7 @@ Rows come sorted by plan, so a reader sees one plan's obligations together.
 
 from __future__ import annotations
 
+import sqlite3
 from itertools import groupby
 
 import networkx as nx
@@ -31,15 +32,20 @@ the obligations queries): the item names it, or the plan's division of labour
 
 
 def trace_department(
-    store: ox.Store, name: str, lexicon: Lexicon, jurisdiction: str | None = None
+    store: ox.Store,
+    name: str,
+    lexicon: Lexicon,
+    jurisdiction: str | None = None,
+    index: sqlite3.Connection | None = None,
 ) -> Rows:
     """The targets and measures owned by the departments a name denotes (in one region),
-    sorted by plan. The first column is the name or function traced."""
+    sorted by plan. The first column is the name or function traced; the text `index`
+    finds the departments by name."""
     within = {"jurisdiction": jurisdiction} if jurisdiction else {}
     functions = lexicon.functions.get(label_key(name), ())
     if not functions:
         query = library()["department-obligations"]
-        return _sorted(run_query(store, query, {"name": name, **within}))
+        return _sorted(run_query(store, query, {"name": name, **within}, index=index))
     rows: list[tuple[str | None, ...]] = []
     columns: tuple[str, ...] = ()
     for function in functions:
@@ -47,6 +53,7 @@ def trace_department(
             store,
             library()["function-obligations"],
             {"function": str(local_iri(function)), **within},
+            index=index,
         )
         columns = answer.columns
         rows.extend(answer.rows)
@@ -90,12 +97,14 @@ def _sorted(rows: Rows) -> Rows:
     return Rows(rows.columns, tuple(sorted(rows.rows, key=key)))
 
 
-def find_targets(store: ox.Store, spec: str, plan: str | None = None) -> list[str]:
+def find_targets(
+    store: ox.Store, spec: str, plan: str | None = None, index: sqlite3.Connection | None = None
+) -> list[str]:
     """The target IRIs a spec names: an IRI itself, or indicator wording (within a plan whose
-    IRI or title contains `plan`)."""
+    IRI or title contains `plan`), looked up in the text `index` where there is one."""
     if spec.startswith(("http://", "https://")):
         return [spec]
-    rows = run_query(store, library()["find-targets"], {"text": spec}).rows
+    rows = run_query(store, library()["find-targets"], {"text": spec}, index=index).rows
     return sorted(
         {
             str(target)
@@ -105,9 +114,11 @@ def find_targets(store: ox.Store, spec: str, plan: str | None = None) -> list[st
     )
 
 
-def trace_target(store: ox.Store, spec: str, plan: str | None = None) -> Rows:
+def trace_target(
+    store: ox.Store, spec: str, plan: str | None = None, index: sqlite3.Connection | None = None
+) -> Rows:
     """The chain of every target a spec names: target → measure → plan → parent policies."""
-    targets = find_targets(store, spec, plan)
+    targets = find_targets(store, spec, plan, index)
     if not targets:
         where = f" in a plan matching {plan!r}" if plan else ""
         raise QueryError(f"no target matches {spec!r}{where}")

@@ -1,0 +1,232 @@
+"""The persistent store and its text index: the same answers as the Turtle loaded in memory,
+kept current with the Turtle, paged with a total, and a CLI question without rdflib or spaCy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from policygraph.answers import stored_answer
+from policygraph.build import BuildReport
+from policygraph.lexicon_data import load_lexicon
+from policygraph.persistent import READY_FILE, STORE_DIR, is_current, open_store
+from policygraph.query import library, parse_query, run_query
+from policygraph.store import load_store
+from policygraph.text_index import departments_named, departments_of_function, targets_worded
+from policygraph.trace import trace_department
+
+WANZHOU = "https://w3id.org/policygraph/id/plan/wanzhou"
+PG_PLAN = "https://w3id.org/policygraph/ontology#Plan"
+CIVIL_AFFAIRS = "https://w3id.org/policygraph/id/function/civil-affairs"
+QUESTIONS = [
+    ("department-targets", {}),
+    ("department-obligations", {"name": "民政局"}),
+    ("department-obligations", {"name": "卫生健康委", "jurisdiction": "万州区"}),
+    ("department-obligations", {"name": "局"}),
+    ("function-obligations", {"function": CIVIL_AFFAIRS}),
+    ("function-obligations", {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}),
+    ("find-targets", {"text": "护理型床位"}),
+    ("find-targets", {"text": "托位"}),
+    ("find-targets", {"text": "每千人口"}),
+    ("binding-targets", {"plan": WANZHOU}),
+    ("indicator-comparison", {"indicator": "每千人口托位数", "year": "2025"}),
+    ("unowned-targets", {}),
+    ("co-responsibility", {}),
+    ("function-responsibilities", {}),
+    ("plan-lineage", {}),
+    ("policy-implementations", {"number": "国办发〔2020〕52号"}),
+    ("implements-edges", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def graphs(built: tuple[BuildReport, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus build, with the store `build` wrote."""
+    copy = tmp_path_factory.mktemp("persistent") / "graphs"
+    shutil.copytree(built[1], copy)
+    return copy
+
+
+def test_persistent_build_writes_a_current_store(built: tuple[BuildReport, Path]) -> None:
+    assert (built[1] / STORE_DIR / READY_FILE).is_file()
+    assert is_current(built[1])
+
+
+@pytest.mark.parametrize(("name", "values"), QUESTIONS)
+def test_persistent_store_answers_as_the_turtle_in_memory(
+    graphs: Path, name: str, values: dict[str, str]
+) -> None:
+    """Every library question: the same rows from the store on disk, narrowed by the text
+    index, as from the Turtle read into memory and scanned (rows that tie on every ORDER BY
+    key may come in another order)."""
+    opened = open_store(graphs)
+    assert opened.location is not None, "a writable graphs folder is answered from disk"
+    query = library()[name]
+    expected = run_query(load_store(graphs), query, values)
+    got = run_query(opened.store, query, values, index=opened.index)
+    assert got.columns == expected.columns
+    assert sorted(got.rows, key=str) == sorted(expected.rows, key=str)  # ties in ORDER BY
+
+
+def test_persistent_index_finds_by_normalised_name_and_wording(graphs: Path) -> None:
+    index = open_store(graphs).index
+    assert index is not None
+    departments = departments_named(index, "区民政局")
+    assert departments and all("/department/" in iri for iri in departments)
+    assert departments_named(index, "区 民政局") == departments  # spaces dropped by the key
+    in_wanzhou = departments_named(index, "民政局", "万州区")
+    assert in_wanzhou == [iri for iri in departments if "/万州区/" in iri]
+    civil = departments_of_function(index, CIVIL_AFFAIRS, "万州区")
+    assert civil and set(in_wanzhou) <= set(civil)
+    beds = targets_worded(index, "护理型床位")
+    assert any("nursing-bed-share" in iri for iri in beds)
+    assert targets_worded(index, "没有这样的指标") == []
+
+
+def test_persistent_store_is_rewritten_when_a_graph_changes(graphs: Path) -> None:
+    open_store(graphs)
+    plan = graphs / "plans" / "wanzhou.ttl"
+    later = (graphs / STORE_DIR / READY_FILE).stat().st_mtime_ns + 10**9
+    os.utime(plan, ns=(later, later))
+    assert not is_current(graphs)
+    removed = plan.read_bytes()
+    plan.unlink()
+    opened = open_store(graphs)
+    assert is_current(graphs)
+    assert WANZHOU not in _plans(opened.store) and len(_plans(opened.store)) == 4
+    plan.write_bytes(removed)
+    assert not is_current(graphs)
+    assert WANZHOU in _plans(open_store(graphs).store)
+
+
+def _plans(store: ox.Store) -> set[str]:
+    query = parse_query("plans", f"SELECT ?plan WHERE {{ ?plan a <{PG_PLAN}> }}")
+    return {row[0] for row in run_query(store, query).rows if row[0]}
+
+
+def test_persistent_single_file_is_read_into_memory(graphs: Path) -> None:
+    opened = open_store(graphs / "plans" / "wanzhou.ttl")
+    assert opened.location is None
+    rows = run_query(opened.store, library()["find-targets"], {"text": "床位"}, index=opened.index)
+    assert rows.rows and {row[4] for row in rows.rows} == {WANZHOU}
+
+
+def test_persistent_pages_keep_the_total(graphs: Path) -> None:
+    store = open_store(graphs).store
+    query = library()["department-targets"]
+    whole = run_query(store, query).rows
+    page = run_query(store, query, limit=5, offset=3)
+    assert page.rows == whole[3:8] and page.total == len(whole) > 8
+    assert page.page_line() == f"rows 4–8 of {len(whole):,}"
+    past = run_query(store, query, offset=len(whole))
+    assert past.rows == () and past.page_line() == f"0 rows of {len(whole):,}"
+
+
+def test_persistent_cli_question_imports_neither_rdflib_nor_spacy(graphs: Path) -> None:
+    """A CLI question on a current store pays for Python, Typer and pyoxigraph only."""
+    probe = (
+        "import sys\n"
+        "from policygraph.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in ('rdflib', 'spacy', 'pyshacl', 'networkx') if m in sys.modules]\n"
+        "print('heavy:', heavy, file=sys.stderr)\n"
+    )
+    arguments = ["query", "department-obligations", "--param", "name=民政局", "--limit", "2"]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *arguments, "--graphs", str(graphs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "heavy: []" in done.stderr
+    assert "rows 1–2 of" in done.stdout
+
+
+def test_persistent_values_are_terms_not_text(graphs: Path) -> None:
+    """A value that closes the term and the group is still one literal, narrowed or not."""
+    opened = open_store(graphs)
+    hostile = '民政" } } SELECT * WHERE { ?s ?p ?o } #'
+    for name, key in (("department-obligations", "name"), ("find-targets", "text")):
+        query = library()[name]
+        assert run_query(opened.store, query, {key: hostile}, index=opened.index).rows == ()
+    assert isinstance(opened.store, ox.Store)
+
+
+def test_persistent_whole_corpus_answers_are_kept_with_the_index(graphs: Path) -> None:
+    """A library question without parameters is read from the answers written at build
+    time, a page at a time; an edited query text is answered live."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["department-targets"]
+    kept = stored_answer(opened.index, query, {}, None, 0)
+    live = run_query(opened.store, query)
+    assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    page = stored_answer(opened.index, query, {}, 5, 2)
+    assert page is not None and page.rows == kept.rows[2:7] and page.total == len(live.rows)
+    edited = replace(query, text=query.text + "\n# edited")
+    assert stored_answer(opened.index, edited, {}, None, 0) is None
+    within = {"name": "民政局", "jurisdiction": "万州区"}
+    assert stored_answer(opened.index, library()["department-obligations"], within, None, 0) is None
+
+
+def test_persistent_kept_parameter_answers_each_value(graphs: Path) -> None:
+    """function-obligations is kept by ?function: asked with only it, the kept rows; with a
+    region too, or for a function no department has, the same rows as the live query."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["function-obligations"]
+    for values in ({"function": CIVIL_AFFAIRS}, {"function": CIVIL_AFFAIRS + "-none"}):
+        kept = stored_answer(opened.index, query, values, None, 0)
+        live = run_query(opened.store, query, values)
+        assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    assert kept.rows == ()
+    within = {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}
+    assert stored_answer(opened.index, query, within, None, 0) is None
+
+
+def test_persistent_kept_by_containment_answers_each_name(graphs: Path) -> None:
+    """department-obligations is kept for every department (name ""): asked by a part of a
+    name, the kept rows whose department contains it, in pages, as the live query gives."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["department-obligations"]
+    for name in ("民政局", "区民政局", "没有这个部门", '"'):
+        kept = stored_answer(opened.index, query, {"name": name}, None, 0)
+        live = run_query(opened.store, query, {"name": name})
+        assert kept is not None and sorted(kept.rows) == sorted(live.rows)
+    page = stored_answer(opened.index, query, {"name": "民政局"}, 3, 2)
+    whole = stored_answer(opened.index, query, {"name": "民政局"}, None, 0)
+    assert page is not None and whole is not None
+    assert page.rows == whole.rows[2:5] and page.total == len(whole.rows) > 5
+
+
+def test_persistent_trace_reads_the_kept_answers(graphs: Path) -> None:
+    """trace --department 民政 (a function) over the index: the rows of the live query."""
+    opened = open_store(graphs)
+    lexicon = load_lexicon()
+    narrowed = trace_department(opened.store, "民政", lexicon, index=opened.index)
+    assert narrowed.rows and narrowed == trace_department(load_store(graphs), "民政", lexicon)
+
+
+def test_persistent_damaged_store_falls_back_to_the_turtle(
+    built: tuple[BuildReport, Path], tmp_path: Path
+) -> None:
+    """A store whose files were damaged after it was written: the graphs are still answered."""
+    graphs = tmp_path / "graphs"
+    shutil.copytree(built[1], graphs)
+    oxigraph = graphs / STORE_DIR / "oxigraph"
+    shutil.rmtree(oxigraph)
+    oxigraph.write_text("not a store", encoding="utf-8")
+    opened = open_store(graphs)
+    assert opened.location is None
+    assert WANZHOU in _plans(opened.store)
