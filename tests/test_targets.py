@@ -117,6 +117,14 @@ def test_targets_inline_background_facts_are_not_targets() -> None:
     assert _inline("截至2020年底，全市共有养老床位26369张，护理型床位占比为44.5%。") == []
 
 
+def test_targets_inline_dated_count_of_items_is_a_target() -> None:
+    """A count in 项 is the layout of a document unless a deadline commits to it."""
+    found = _inline("到2025年，完成10项适老化改造工程。")
+    assert [(year, value, unit) for _name, year, _cmp, value, unit in found] == [
+        (2025, Decimal(10), "项")
+    ]
+
+
 def test_targets_inline_per_year_target_has_no_year() -> None:
     assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
         ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
@@ -379,6 +387,20 @@ def test_targets_inline_value_first_and_undated_wordings(
             "到2025年，新建住宅小区应按照每百户不少于20平方米建筑面积配建社区居家养老服务设施用房，"
             "且单处用房建筑面积不得少于300平方米。",
             id="floor-area-of-a-facility",
+        ),
+        # tune: 二连浩特 分工方案解读
+        pytest.param(
+            "《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务,每项工作任务均明确了牵头单位。",
+            id="count-of-the-document-tasks",
+        ),
+        # tune: 国办 督查激励措施通知
+        pytest.param(
+            "将2016年实施的24项督查激励措施调整增加为30项督查激励措施。", id="count-of-measures"
+        ),
+        # tune: 健康湖南行动 发布会
+        pytest.param(
+            "组织实施15项重大专项行动,为人民群众提供全方位全生命周期的健康服务。",
+            id="count-of-actions",
         ),
     ],
 )

@@ -78,6 +78,10 @@ ESTIMATE = "约"
 DURATIONS = frozenset({"个月", "个工作日"})
 """Units of a duration: a target (审查周期压缩至4个月) or, followed by 内, part of a name."""
 
+ITEM_COUNT_UNITS = frozenset(cue_words("item_count"))
+"""Units that count the items of a text (79项重点工作任务, 15项重大专项行动, 30项督查激励
+措施): undated, such a count describes how a document is laid out, not a target."""
+
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
@@ -90,6 +94,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     population size (3岁以下婴幼儿数28.4万人) or an undated count nothing commits to."""
     if match["unit"] == "岁" and match["pre"]:
         return True
+    if match["unit"] in ITEM_COUNT_UNITS and not dated:
+        return False
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
