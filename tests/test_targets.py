@@ -298,6 +298,12 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             ],
             id="a-new-item-ends-the-year-scope",
         ),
+        # tune: 国家职业教育改革实施方案 (具体指标)
+        pytest.param(
+            "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。",
+            [("具有辐射引领作用的高水平专业化产教融合实训基地", None, "=", Decimal(300), "个")],
+            id="urging-verb-before-a-value-first-count",
+        ),
     ],
 )
 def test_targets_inline_value_first_and_undated_wordings(
