@@ -298,7 +298,7 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             ],
             id="a-new-item-ends-the-year-scope",
         ),
-        # tune: 国家职业教育改革实施方案 (具体指标)
+        # tune: 国家职业教育改革实施方案, its 具体指标
         pytest.param(
             "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。",
             [("具有辐射引领作用的高水平专业化产教融合实训基地", None, "=", Decimal(300), "个")],
@@ -951,6 +951,31 @@ def test_targets_undated_targets_of_an_annual_document_take_its_year(
     assert [(t.indicator, t.year) for t in dated] == [
         ("城镇新增就业", year),
         ("每年新增托位", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        # tune: 南陵 2024年《政府工作报告》重点工作目标任务分解表
+        pytest.param("2024年《政府工作报告》重点工作目标任务分解表", 2024, id="annual-table"),
+        # tune: 常州钟楼, the heading of a shared .docx
+        pytest.param("2021年重大民生实事项目目标任务责任分解表.docx", 2021, id="annual-file-name"),
+        pytest.param("某市“一老一小”整体解决方案（2021—2025年）", None, id="a-range"),
+    ],
+)
+def test_targets_the_opening_heading_of_an_annual_table_dates_its_targets(
+    heading: str, year: int | None
+) -> None:
+    """A task table for one year states its figures without a year: the heading it
+    opens with gives it, whether or not the metadata reader took it for the title."""
+    text = (
+        f"{heading}\n1增加教育资源供给实施新建学校重点建设项目12个,计划竣工3个;增加学位5000个。\n"
+    )
+    assert [(t.value, t.year) for t in _plan_targets(text)] == [
+        (Decimal(12), year),
+        (Decimal(3), year),
+        (Decimal(5000), year),
     ]
 
 
