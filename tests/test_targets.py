@@ -125,6 +125,13 @@ def test_targets_inline_dated_count_of_items_is_a_target() -> None:
     ]
 
 
+def test_targets_inline_undated_duration_reached_is_a_target() -> None:
+    """A duration is a rule's time limit unless a verb of reaching sets it as a goal."""
+    assert _inline("将不动产抵押登记业务办理时间压缩至5个工作日。") == [
+        ("不动产抵押登记业务办理时间", None, "=", Decimal(5), "个工作日")
+    ]
+
+
 def test_targets_inline_per_year_target_has_no_year() -> None:
     assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
         ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
@@ -402,6 +409,15 @@ def test_targets_inline_value_first_and_undated_wordings(
         # tune: 国办 督查激励措施通知
         pytest.param(
             "将2016年实施的24项督查激励措施调整增加为30项督查激励措施。", id="count-of-measures"
+        ),
+        # tune: 国发 个人所得税专项附加扣除暂行办法
+        pytest.param(
+            "同一学历（学位）继续教育的扣除期限不能超过48个月。", id="time-limit-of-a-rule"
+        ),
+        # tune: the vocational education reform plan, 国发〔2019〕4号
+        pytest.param(
+            "职业院校、应用型本科高校教师每年至少1个月在企业或实训基地实训。",
+            id="time-share-of-a-rule",
         ),
         # tune: 健康湖南行动 发布会
         pytest.param(

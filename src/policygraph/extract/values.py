@@ -82,6 +82,10 @@ ITEM_COUNT_UNITS = frozenset(cue_words("item_count"))
 """Units that count the items of a text (79项重点工作任务, 15项重大专项行动, 30项督查激励
 措施): undated, such a count describes how a document is laid out, not a target."""
 
+REACH_WORDS = frozenset(cue_words("reach"))
+"""Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
+(办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
+
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
@@ -108,6 +112,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # the denominator of a rate: 每10万人口…, 每100户…
     if match["unit"] in DURATIONS and not match["pre"] and clause[match.end() :].startswith("内"):
         return False  # a duration inside a name: 6个月内婴儿纯母乳喂养率
+    if match["unit"] in DURATIONS and not dated and match["pre"] not in REACH_WORDS:
+        return False  # a time limit of a rule: 扣除期限最长240个月, 每年…实训至少1个月
     if not dated and clause[: match.start()].endswith(ESTIMATE):
         return False  # an undated estimate: 约160万人; 到2020年…新增养老床位约5.1万张 is a target
     if clause[: match.start()].rstrip().endswith(FORMULA_SIGNS):
