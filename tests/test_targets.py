@@ -305,6 +305,19 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             ],
             id="a-new-item-ends-the-year-scope",
         ),
+        # tune: 余杭 民生实事 progress page
+        pytest.param(
+            "在全区20个镇街新增30家示范型以上居家养老服务照料中心。",
+            [("示范型以上居家养老服务照料中心", None, "=", Decimal(30), "家")],
+            id="count-of-acting-places-is-a-scope",
+        ),
+        # tune: 武汉 养老托育 实施方案 news, traditional characters
+        pytest.param(
+            "到2025年,市級和14個區分別建立托育服務綜合指導中心,"
+            "街道(鄉、鎮)普惠性托育服務機構覆蓋率達到100%。",
+            [("街道（乡、镇）普惠性托育服务机构覆盖率", 2025, "=", Decimal(100), "%")],
+            id="count-of-acting-places-is-no-target",
+        ),
         # tune: 国家职业教育改革实施方案, its 具体指标
         pytest.param(
             "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。",

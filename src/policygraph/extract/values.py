@@ -82,6 +82,12 @@ ITEM_COUNT_UNITS = frozenset(cue_words("item_count"))
 """Units that count the items of a text (79项重点工作任务, 15项重大专项行动, 30项督查激励
 措施): undated, such a count describes how a document is laid out, not a target."""
 
+ACTING_PLACES = re.compile(
+    rf"(?:{cue_pattern('place_level')})(?:分别|各自|均|都|{cue_pattern('action')})"
+)
+"""市级和14个区分别建立…, 在全区20个镇街新增30家…: a count of the places a plan sets to
+work names who acts, not a target; 创建20个无障碍社区 counts what is made."""
+
 REACH_WORDS = frozenset(cue_words("reach"))
 """Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
@@ -99,6 +105,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     if match["unit"] == "岁" and match["pre"]:
         return True
     if match["unit"] in ITEM_COUNT_UNITS and not dated:
+        return False
+    if ACTING_PLACES.match(clause, match.end()):
         return False
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
