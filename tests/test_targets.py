@@ -453,6 +453,13 @@ def _qualitative(text: str) -> list[tuple[str, int | None, str | None]]:
     ]
 
 
+def test_targets_inline_coverage_of_a_subject_before_shixian() -> None:
+    """The covered facilities may stand before 实现 as the subject of the goal."""
+    # tune: 湖北 多元化养老服务 实施方案
+    text = "到2027年,全省养老床位达到54万张以上,社区养老服务设施实现全覆盖;医养服务深度融合。"
+    assert _qualitative(text) == [("社区养老服务设施", 2027, "全覆盖")]
+
+
 def test_targets_inline_qualitative_coverage_with_a_year() -> None:
     assert _qualitative("争取2022年底前实现城乡社区养老服务设施全覆盖。") == [
         ("城乡社区养老服务设施", 2022, "全覆盖")
