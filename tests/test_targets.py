@@ -27,6 +27,7 @@ from policygraph.tables import find_tables
         pytest.param("1所区级老年大学", "1", "=", "所", None, id="number-unit-and-words"),
         pytest.param("1.5万", "15000", "=", None, None, id="wan-multiplier"),
         pytest.param("应保尽保", None, None, None, "应保尽保", id="qualitative-wording"),
+        pytest.param("〔>5000〕", "5000", ">", None, None, id="period-total-in-brackets"),
     ],
 )
 def test_targets_parse_table_cell(
@@ -71,6 +72,23 @@ def test_targets_table_row_places_values_by_year_and_keeps_baseline() -> None:
     assert first.quote.text.startswith("养老机构护理型床位占比") and first.quote.text.endswith(
         "≥60"
     )
+
+
+def test_targets_table_period_totals_in_brackets_are_values() -> None:
+    """Five-year plan tables bracket the figures summed over the period (〔 〕内为五年累计数,
+    the 十三五 national outline's table of main indicators)."""
+    text = (
+        "序号 | 指标 | 2015年 | 2020年 | 年均增长〔累计〕 | 属性 |\n"
+        "1 | 城镇新增就业人数（万人） | 〔6431〕 | 〔>5000〕 | | 预期性 |\n"
+        "2 | 森林覆盖率（%） | 21.66 | 23.04 | 〔1.38〕 | 约束性 |\n"
+    )
+    found = [
+        (t.indicator, t.year, t.comparator, t.value, t.baseline_value) for t in _table_targets(text)
+    ]
+    assert found == [
+        ("城镇新增就业人数", 2020, ">", Decimal(5000), Decimal(6431)),
+        ("森林覆盖率", 2020, "=", Decimal("23.04"), Decimal("21.66")),
+    ]
 
 
 def test_targets_table_row_with_dropped_cell_takes_the_later_years() -> None:
