@@ -432,6 +432,14 @@ def test_targets_inline_value_first_and_undated_wordings(
             "且单处用房建筑面积不得少于300平方米。",
             id="floor-area-of-a-facility",
         ),
+        # tune: 国办 国家组织药品集中采购和使用试点方案
+        pytest.param(
+            "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量,进行带量采购。",
+            id="share-a-rule-computes-by",
+        ),
+        pytest.param(
+            "医保基金按不低于采购金额的30%提前预付给医疗机构。", id="share-of-a-prepayment"
+        ),
         # tune: 二连浩特 分工方案解读
         pytest.param(
             "《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务,每项工作任务均明确了牵头单位。",

@@ -77,8 +77,10 @@ CLAUSE_BACKGROUND = re.compile(
 建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
 population (全市60岁及以上老年人口将达到120万人)."""
 
-NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
-"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准|按照?[^，；。]{0,40}的\d")
+"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) and shares a rule
+computes by (按照…年度药品总用量的60%—70%估算采购总量, 按不低于采购金额的30%提前预付,
+按扣除标准的50%扣除) are not targets."""
 
 BACKGROUND_LEAD = re.compile(
     rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"
