@@ -123,6 +123,19 @@ def test_targets_inline_staged_years_and_comparators() -> None:
     ]
 
 
+def test_targets_inline_weights_lengths_and_counts_of_other_plans() -> None:
+    """Environment, energy and innovation plans state targets in 万吨, 公里, 万亩, 件."""
+    text = (
+        "到2025年，每万人口高价值发明专利拥有量达到12件，新增高标准农田1000万亩，"
+        "能源消费总量控制在5000万吨标准煤以内。"
+    )
+    assert [(value, unit) for _name, _year, _cmp, value, unit in _inline(text)] == [
+        (Decimal(12), "件"),
+        (Decimal(1000), "万亩"),
+        (Decimal(5000), "万吨标准煤"),
+    ]
+
+
 def test_targets_inline_value_shared_by_listed_indicators() -> None:
     text = "到2025年，婴幼儿早期发展知识普及率、家长科学育儿指导率均达到90%。"
     assert _inline(text) == [
