@@ -445,6 +445,8 @@ def test_targets_inline_value_first_and_undated_wordings(
             "且单处用房建筑面积不得少于300平方米。",
             id="floor-area-of-a-facility",
         ),
+        # tune: 余杭 民生实事 progress page
+        pytest.param("成功创建38个无障碍社区,超额完成目标任务。", id="an-act-reported-as-achieved"),
         # tune: 国办 国家组织药品集中采购和使用试点方案
         pytest.param(
             "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量,进行带量采购。",
