@@ -163,6 +163,33 @@ def test_targets_inline_undated_duration_reached_is_a_target() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tune: 常州钟楼 2021年重大民生实事 分解表
+        pytest.param(
+            "全区城镇新增就业15000人,失业人员再就业5800人,新增参保大学生5400人。",
+            [("城镇新增就业", 15000), ("失业人员再就业", 5800), ("新增参保大学生", 5400)],
+            id="district-jobs-list",
+        ),
+        # tune: 常州钟楼, the parts of a total
+        pytest.param(
+            "增加学位5000个,其中幼儿园420个,中小学4580个。",
+            [("增加学位", 5000)],
+            id="breakdown-is-not-listed",
+        ),
+    ],
+)
+def test_targets_inline_counts_listed_after_a_target_are_targets(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """A count listed in the sentence of a target shares its commitment, even without a
+    verb of its own; the parts of a total after 其中 do not."""
+    assert [(name, value) for name, _year, _cmp, value, _unit in _inline(text)] == [
+        (name, Decimal(value)) for name, value in expected
+    ]
+
+
 def test_targets_inline_per_year_target_has_no_year() -> None:
     assert _inline("力争每年新增婴幼儿托位1000个以上。") == [
         ("每年新增婴幼儿托位", None, ">=", Decimal(1000), "个")
