@@ -27,6 +27,7 @@ from policygraph.tables import find_tables
         pytest.param("1所区级老年大学", "1", "=", "所", None, id="number-unit-and-words"),
         pytest.param("1.5万", "15000", "=", None, None, id="wan-multiplier"),
         pytest.param("应保尽保", None, None, None, "应保尽保", id="qualitative-wording"),
+        pytest.param("〔>5000〕", "5000", ">", None, None, id="period-total-in-brackets"),
     ],
 )
 def test_targets_parse_table_cell(
@@ -73,6 +74,23 @@ def test_targets_table_row_places_values_by_year_and_keeps_baseline() -> None:
     )
 
 
+def test_targets_table_period_totals_in_brackets_are_values() -> None:
+    """Five-year plan tables bracket the figures summed over the period (〔 〕内为五年累计数,
+    the 十三五 national outline's table of main indicators)."""
+    text = (
+        "序号 | 指标 | 2015年 | 2020年 | 年均增长〔累计〕 | 属性 |\n"
+        "1 | 城镇新增就业人数（万人） | 〔6431〕 | 〔>5000〕 | | 预期性 |\n"
+        "2 | 森林覆盖率（%） | 21.66 | 23.04 | 〔1.38〕 | 约束性 |\n"
+    )
+    found = [
+        (t.indicator, t.year, t.comparator, t.value, t.baseline_value) for t in _table_targets(text)
+    ]
+    assert found == [
+        ("城镇新增就业人数", 2020, ">", Decimal(5000), Decimal(6431)),
+        ("森林覆盖率", 2020, "=", Decimal("23.04"), Decimal("21.66")),
+    ]
+
+
 def test_targets_table_row_with_dropped_cell_takes_the_later_years() -> None:
     text = "序号\n\n指标名称\n\n2021\n\n2023\n\n2025\n\n属性\n\n1\n\n每千名老年人配套社会工作者人数\n\n—\n\n1\n\n预期性\n"
     (target,) = _table_targets(text)
@@ -105,6 +123,19 @@ def test_targets_inline_staged_years_and_comparators() -> None:
     ]
 
 
+def test_targets_inline_weights_lengths_and_counts_of_other_plans() -> None:
+    """Environment, energy and innovation plans state targets in 万吨, 公里, 万亩, 件."""
+    text = (
+        "到2025年，每万人口高价值发明专利拥有量达到12件，新增高标准农田1000万亩，"
+        "能源消费总量控制在5000万吨标准煤以内。"
+    )
+    assert [(value, unit) for _name, _year, _cmp, value, unit in _inline(text)] == [
+        (Decimal(12), "件"),
+        (Decimal(1000), "万亩"),
+        (Decimal(5000), "万吨标准煤"),
+    ]
+
+
 def test_targets_inline_value_shared_by_listed_indicators() -> None:
     text = "到2025年，婴幼儿早期发展知识普及率、家长科学育儿指导率均达到90%。"
     assert _inline(text) == [
@@ -115,6 +146,48 @@ def test_targets_inline_value_shared_by_listed_indicators() -> None:
 
 def test_targets_inline_background_facts_are_not_targets() -> None:
     assert _inline("截至2020年底，全市共有养老床位26369张，护理型床位占比为44.5%。") == []
+
+
+def test_targets_inline_dated_count_of_items_is_a_target() -> None:
+    """A count in 项 is the layout of a document unless a deadline commits to it."""
+    found = _inline("到2025年，完成10项适老化改造工程。")
+    assert [(year, value, unit) for _name, year, _cmp, value, unit in found] == [
+        (2025, Decimal(10), "项")
+    ]
+
+
+def test_targets_inline_undated_duration_reached_is_a_target() -> None:
+    """A duration is a rule's time limit unless a verb of reaching sets it as a goal."""
+    assert _inline("将不动产抵押登记业务办理时间压缩至5个工作日。") == [
+        ("不动产抵押登记业务办理时间", None, "=", Decimal(5), "个工作日")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tune: 常州钟楼 2021年重大民生实事 分解表
+        pytest.param(
+            "全区城镇新增就业15000人,失业人员再就业5800人,新增参保大学生5400人。",
+            [("城镇新增就业", 15000), ("失业人员再就业", 5800), ("新增参保大学生", 5400)],
+            id="district-jobs-list",
+        ),
+        # tune: 常州钟楼, the parts of a total
+        pytest.param(
+            "增加学位5000个,其中幼儿园420个,中小学4580个。",
+            [("增加学位", 5000)],
+            id="breakdown-is-not-listed",
+        ),
+    ],
+)
+def test_targets_inline_counts_listed_after_a_target_are_targets(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """A count listed in the sentence of a target shares its commitment, even without a
+    verb of its own; the parts of a total after 其中 do not."""
+    assert [(name, value) for name, _year, _cmp, value, _unit in _inline(text)] == [
+        (name, Decimal(value)) for name, value in expected
+    ]
 
 
 def test_targets_inline_per_year_target_has_no_year() -> None:
@@ -290,6 +363,25 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             ],
             id="a-new-item-ends-the-year-scope",
         ),
+        # tune: 余杭 民生实事 progress page
+        pytest.param(
+            "在全区20个镇街新增30家示范型以上居家养老服务照料中心。",
+            [("示范型以上居家养老服务照料中心", None, "=", Decimal(30), "家")],
+            id="count-of-acting-places-is-a-scope",
+        ),
+        # tune: 武汉 养老托育 实施方案 news, traditional characters
+        pytest.param(
+            "到2025年,市級和14個區分別建立托育服務綜合指導中心,"
+            "街道(鄉、鎮)普惠性托育服務機構覆蓋率達到100%。",
+            [("街道（乡、镇）普惠性托育服务机构覆盖率", 2025, "=", Decimal(100), "%")],
+            id="count-of-acting-places-is-no-target",
+        ),
+        # tune: 国家职业教育改革实施方案, its 具体指标
+        pytest.param(
+            "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。",
+            [("具有辐射引领作用的高水平专业化产教融合实训基地", None, "=", Decimal(300), "个")],
+            id="urging-verb-before-a-value-first-count",
+        ),
     ],
 )
 def test_targets_inline_value_first_and_undated_wordings(
@@ -380,6 +472,39 @@ def test_targets_inline_value_first_and_undated_wordings(
             "且单处用房建筑面积不得少于300平方米。",
             id="floor-area-of-a-facility",
         ),
+        # tune: 余杭 民生实事 progress page
+        pytest.param("成功创建38个无障碍社区,超额完成目标任务。", id="an-act-reported-as-achieved"),
+        # tune: 国办 国家组织药品集中采购和使用试点方案
+        pytest.param(
+            "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量,进行带量采购。",
+            id="share-a-rule-computes-by",
+        ),
+        pytest.param(
+            "医保基金按不低于采购金额的30%提前预付给医疗机构。", id="share-of-a-prepayment"
+        ),
+        # tune: 二连浩特 分工方案解读
+        pytest.param(
+            "《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务,每项工作任务均明确了牵头单位。",
+            id="count-of-the-document-tasks",
+        ),
+        # tune: 国办 督查激励措施通知
+        pytest.param(
+            "将2016年实施的24项督查激励措施调整增加为30项督查激励措施。", id="count-of-measures"
+        ),
+        # tune: 国发 个人所得税专项附加扣除暂行办法
+        pytest.param(
+            "同一学历（学位）继续教育的扣除期限不能超过48个月。", id="time-limit-of-a-rule"
+        ),
+        # tune: the vocational education reform plan, 国发〔2019〕4号
+        pytest.param(
+            "职业院校、应用型本科高校教师每年至少1个月在企业或实训基地实训。",
+            id="time-share-of-a-rule",
+        ),
+        # tune: 健康湖南行动 发布会
+        pytest.param(
+            "组织实施15项重大专项行动,为人民群众提供全方位全生命周期的健康服务。",
+            id="count-of-actions",
+        ),
     ],
 )
 def test_targets_inline_facts_forecasts_and_norms_are_not_targets(text: str) -> None:
@@ -394,6 +519,13 @@ def _qualitative(text: str) -> list[tuple[str, int | None, str | None]]:
         for t in text_targets(normalized.text, 0, normalized.quote)
         if t.value is None
     ]
+
+
+def test_targets_inline_coverage_of_a_subject_before_shixian() -> None:
+    """The covered facilities may stand before 实现 as the subject of the goal."""
+    # tune: 湖北 多元化养老服务 实施方案
+    text = "到2027年,全省养老床位达到54万张以上,社区养老服务设施实现全覆盖;医养服务深度融合。"
+    assert _qualitative(text) == [("社区养老服务设施", 2027, "全覆盖")]
 
 
 def test_targets_inline_qualitative_coverage_with_a_year() -> None:
@@ -923,6 +1055,31 @@ def test_targets_undated_targets_of_an_annual_document_take_its_year(
     assert [(t.indicator, t.year) for t in dated] == [
         ("城镇新增就业", year),
         ("每年新增托位", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        # tune: 南陵 2024年《政府工作报告》重点工作目标任务分解表
+        pytest.param("2024年《政府工作报告》重点工作目标任务分解表", 2024, id="annual-table"),
+        # tune: 常州钟楼, the heading of a shared .docx
+        pytest.param("2021年重大民生实事项目目标任务责任分解表.docx", 2021, id="annual-file-name"),
+        pytest.param("某市“一老一小”整体解决方案（2021—2025年）", None, id="a-range"),
+    ],
+)
+def test_targets_the_opening_heading_of_an_annual_table_dates_its_targets(
+    heading: str, year: int | None
+) -> None:
+    """A task table for one year states its figures without a year: the heading it
+    opens with gives it, whether or not the metadata reader took it for the title."""
+    text = (
+        f"{heading}\n1增加教育资源供给实施新建学校重点建设项目12个,计划竣工3个;增加学位5000个。\n"
+    )
+    assert [(t.value, t.year) for t in _plan_targets(text)] == [
+        (Decimal(12), year),
+        (Decimal(3), year),
+        (Decimal(5000), year),
     ]
 
 

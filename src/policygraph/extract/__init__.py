@@ -92,7 +92,14 @@ def find_targets(
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
-    return _merge_restatements(found, lexicon)
+    return dated_by_title(_merge_restatements(found, lexicon), _opening_line(text))
+
+
+def _opening_line(text: str) -> str:
+    """The first line of a text: the heading a document opens with, which dates an annual
+    task table (2024年《政府工作报告》重点工作目标任务分解表, 2021年重大民生实事项目…分解表.docx)
+    even where the metadata reader takes it for no title."""
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")
 
 
 def _closing_lists(

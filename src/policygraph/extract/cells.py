@@ -29,6 +29,10 @@ CELL_VALUE = re.compile(
 """A cell that states a value: a sign, a number or range, a magnitude, a unit, 以上/以下,
 and any words after (1所区级老年大学)."""
 
+PERIOD_TOTAL = re.compile(r"^〔(?P<inner>[^〔〕]+)〕$")
+"""〔>5000〕, 〔18〕: five-year plan tables bracket a figure that sums the whole period
+(“〔 〕内为五年累计数”); the bracket marks how it is counted, the figure is the value."""
+
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 """A cell that marks no value: —, -, /, or nothing."""
 
@@ -49,7 +53,7 @@ def parse_cell(text: str) -> Quantity | None:
     text = text.strip()
     if EMPTY_CELL.match(text):
         return None
-    match = CELL_VALUE.match(text)
+    match = CELL_VALUE.match(_unbracketed(text))
     if match is None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(match["num"]), match["mult"])
@@ -65,8 +69,13 @@ def names_indicator(text: str) -> bool:
     a bare value (95, ≥60, 100%), a unit or an attribute."""
     if EMPTY_CELL.match(text) or text in BINDING_WORDS or TABLE_UNIT_CELL.match(text):
         return False
-    value = CELL_VALUE.match(text.strip())
+    value = CELL_VALUE.match(_unbracketed(text.strip()))
     return value is None or len(value["rest"].strip()) >= 2
+
+
+def _unbracketed(text: str) -> str:
+    total = PERIOD_TOTAL.match(text)
+    return total["inner"] if total else text
 
 
 def group_label(text: str) -> bool:

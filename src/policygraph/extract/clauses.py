@@ -69,16 +69,19 @@ in it (“十四五”期间，全国将建成…, 到2035年底… is no report
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
+    rf"|(?:{cue_pattern('result')})(?:{cue_pattern('action')})"
     rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过|接近)"
 )
 """Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-建成了6所…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
+建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
 population (全市60岁及以上老年人口将达到120万人)."""
 
-NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准")
-"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) are not targets."""
+NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准|按照?[^，；。]{0,40}的\d")
+"""Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) and shares a rule
+computes by (按照…年度药品总用量的60%—70%估算采购总量, 按不低于采购金额的30%提前预付,
+按扣除标准的50%扣除) are not targets."""
 
 BACKGROUND_LEAD = re.compile(
     rf"^\s*(?:(?:{ITEM_MARKER})\s*)?(?:{cue_pattern('background_title')})[。：:]"

@@ -40,7 +40,7 @@ def worded_targets(clause: str, offset: int, year: int | None, quote: QuoteMaker
     text = clause.rstrip("，；。：")
     goal = QUALITATIVE_GOAL.search(text)
     if goal is not None and not ACTION_NOT_STATE.search(goal["name"]):
-        name = QUALITATIVE_FILLER.sub("", goal["name"].split("实现")[-1])
+        name = QUALITATIVE_FILLER.sub("", _covered(goal["name"]))
         if name:
             start = goal.start("name") + goal["name"].find(name)
             span = quote(offset + start, offset + goal.end())
@@ -51,6 +51,13 @@ def worded_targets(clause: str, offset: int, year: int | None, quote: QuoteMaker
         span = quote(offset + at, offset + len(text))
         return [_worded(universal["name"], span.text, year, span)]
     return []
+
+
+def _covered(name: str) -> str:
+    """What a coverage goal covers: named after 实现 (实现城乡社区养老服务设施全覆盖) or, as
+    the subject, before it (社区养老服务设施实现全覆盖)."""
+    before, _, after = name.rpartition("实现")
+    return after or before
 
 
 def _worded(name: str, wording: str, year: int, span: Quote) -> Target:

@@ -78,18 +78,37 @@ ESTIMATE = "约"
 DURATIONS = frozenset({"个月", "个工作日"})
 """Units of a duration: a target (审查周期压缩至4个月) or, followed by 内, part of a name."""
 
+ITEM_COUNT_UNITS = frozenset(cue_words("item_count"))
+"""Units that count the items of a text (79项重点工作任务, 15项重大专项行动, 30项督查激励
+措施): undated, such a count describes how a document is laid out, not a target."""
+
+ACTING_PLACES = re.compile(
+    rf"(?:{cue_pattern('place_level')})(?:分别|各自|均|都|{cue_pattern('action')})"
+)
+"""市级和14个区分别建立…, 在全区20个镇街新增30家…: a count of the places a plan sets to
+work names who acts, not a target; 创建20个无障碍社区 counts what is made."""
+
+REACH_WORDS = frozenset(cue_words("reach"))
+"""Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
+(办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
+
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
 
-def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
-    """Whether a value phrase states a target (`dated`: a year scopes its clause): not
+def is_target_value(match: re.Match[str], clause: str, dated: bool, listed: bool = False) -> bool:
+    """Whether a value phrase states a target (`dated`: a year scopes its clause;
+    `listed`: it follows a target in a list of the same sentence, which commits it): not
     an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年增加1万张),
     a rate's denominator (每10万人口), a policy parameter, a size class (100张床位以上的…,
     超过1万人的…), a formula, a base remark, a floor area, an estimate, an undated
     population size (3岁以下婴幼儿数28.4万人) or an undated count nothing commits to."""
     if match["unit"] == "岁" and match["pre"]:
         return True
+    if match["unit"] in ITEM_COUNT_UNITS and not dated:
+        return False
+    if ACTING_PLACES.match(clause, match.end()):
+        return False
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
@@ -102,6 +121,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # the denominator of a rate: 每10万人口…, 每100户…
     if match["unit"] in DURATIONS and not match["pre"] and clause[match.end() :].startswith("内"):
         return False  # a duration inside a name: 6个月内婴儿纯母乳喂养率
+    if match["unit"] in DURATIONS and not dated and match["pre"] not in REACH_WORDS:
+        return False  # a time limit of a rule: 扣除期限最长240个月, 每年…实训至少1个月
     if not dated and clause[: match.start()].endswith(ESTIMATE):
         return False  # an undated estimate: 约160万人; 到2020年…新增养老床位约5.1万张 is a target
     if clause[: match.start()].rstrip().endswith(FORMULA_SIGNS):
@@ -118,6 +139,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         match["post"]
         or (match["pre"] and match["pre"] not in COPULAS)
         or COMMITMENT.search(clause, 0, match.start())
+        or listed
     )
     if not (dated or committed or match["unit"] in SHARE_UNITS):
         return False
