@@ -18,7 +18,7 @@ import json
 import sqlite3
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -177,26 +177,9 @@ def open_graphs(path: str | Path = "graphs") -> Graphs:
     return Graphs(opened.store, opened.index)
 
 
-def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:
-    """A validation report as the JSON document `validate --format json` and the explorer's
-    download give: the verdict (`passed` counts warnings as failures under `strict`), counts
-    per plan and severity, and the findings."""
-    from policygraph.validate import SEVERITY_ORDER
-
-    return {
-        "conforms": report.conforms,
-        "passed": report.passed(strict=strict),
-        "summary": [
-            {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
-            for plan in report.plans
-        ],
-        "findings": [asdict(f) for f in report.findings],
-    }
-
-
 @dataclass(frozen=True)
 class CheckedDraft:
-    """A validated draft: its report, the report as `report_document` gives it, and the
+    """A validated draft: its report, the report as `validate.report_document` gives it, and the
     draft's text lines (the findings' line numbers point into them)."""
 
     report: Report
@@ -230,7 +213,7 @@ def validate_draft(
     gives its format, and errors name it; with `corpus` (a built graphs folder) the plans it
     implements are its context, as `validate --context` does."""
     from policygraph.read import PLAN_SUFFIXES, read_plan
-    from policygraph.validate import plan_graphs_from, validate_graphs
+    from policygraph.validate import plan_graphs_from, report_document, validate_graphs
 
     suffix = Path(name).suffix.lower()
     if suffix not in PLAN_SUFFIXES:

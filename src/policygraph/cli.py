@@ -167,8 +167,7 @@ def validate(
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
     cannot be used.
     """
-    from policygraph.api import report_document
-    from policygraph.validate import plan_graphs_from, validate_graphs
+    from policygraph.validate import plan_graphs_from, report_document, validate_graphs
 
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
     failed = not report.passed(strict=strict)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -78,6 +79,21 @@ class Report:
         return sum(
             f.severity == severity and (plan is None or f.plan == plan) for f in self.findings
         )
+
+
+def report_document(report: Report, *, strict: bool = False) -> dict[str, Any]:
+    """A validation report as the JSON document `validate --format json` and the explorer's
+    download give: the verdict (`passed` counts warnings as failures under `strict`), counts
+    per plan and severity, and the findings."""
+    return {
+        "conforms": report.conforms,
+        "passed": report.passed(strict=strict),
+        "summary": [
+            {"plan": plan, **{s: report.count(s, plan) for s in SEVERITY_ORDER}}
+            for plan in report.plans
+        ],
+        "findings": [asdict(f) for f in report.findings],
+    }
 
 
 @cache
