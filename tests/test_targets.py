@@ -382,6 +382,26 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             [("具有辐射引领作用的高水平专业化产教融合实训基地", None, "=", Decimal(300), "个")],
             id="urging-verb-before-a-value-first-count",
         ),
+        # tune: 常州钟楼 民生实事 分解表 (a cell run into the next) and 余杭 民生实事 进展
+        pytest.param(
+            "张菁民政局高新园(邹区镇)各街道提升改造8家城乡社区居家养老服务中心(站)。",
+            [("城乡社区居家养老服务中心（站）", None, "=", Decimal(8), "家")],
+            id="merged-cells-before-a-verb-and-value-first-count",
+        ),
+        pytest.param(
+            "养老助残创建20个无障碍社区。",
+            [("无障碍社区", None, "=", Decimal(20), "个")],
+            id="project-title-before-a-verb-and-value-first-count",
+        ),
+        pytest.param(
+            "全区城镇新增就业15000人，计划竣工3个，开展职业技能补贴培训10000人次。",
+            [
+                ("城镇新增就业", None, "=", Decimal(15000), "人"),
+                ("计划竣工", None, "=", Decimal(3), "个"),
+                ("职业技能补贴培训", None, "=", Decimal(10000), "人次"),
+            ],
+            id="verb-before-a-value-with-no-noun-after-keeps-its-name",
+        ),
     ],
 )
 def test_targets_inline_value_first_and_undated_wordings(

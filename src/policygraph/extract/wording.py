@@ -40,6 +40,12 @@ VALUE_FIRST_VERBS = re.compile(
 """What stands before a value written first: a verb of building or founding, a modal,
 a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
 
+ACTION_LAST = re.compile(rf"(?:{cue_pattern('action')})$")
+"""A verb of the plan right before a value written first names its act, and what stands
+before the verb (a project's title, a table's merged cells) is not the indicator:
+养老助残创建20个无障碍社区, 文体惠民行动新建2家“秋白书苑”,
+…各街道提升改造8家城乡社区居家养老服务中心."""
+
 DISTRIBUTIVE_SCOPE = re.compile(
     r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|具有|有|打造|培育)"
     r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
@@ -104,7 +110,7 @@ def value_first_names(before: str, after: str) -> list[str]:
         words = scope["scope"]
         quant = scope["quant"] or ""
         prefix = words if quant in ("每个", "每") else words[len(quant) :]
-    if VALUE_FIRST_VERBS.sub("", lead):
+    if VALUE_FIRST_VERBS.sub("", lead) and not ACTION_LAST.search(lead):
         return []
     noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", noun))
     parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
