@@ -402,6 +402,20 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
             ],
             id="verb-before-a-value-with-no-noun-after-keeps-its-name",
         ),
+        # tune: 广东 常务会议 社会养老 (traditional characters), the "9073" shares of care
+        pytest.param(
+            "到2015年，7%左右的老年人由社區提供日間照料和托老服務，3%的老人可入住養老服務機構。",
+            [
+                ("老年人由社区提供日间照料和托老服务", 2015, "=", Decimal(7), "%"),
+                ("老人可入住养老服务机构", 2015, "=", Decimal(3), "%"),
+            ],
+            id="share-of-people-given-a-service-by-a-provider",
+        ),
+        pytest.param(
+            "到2025年，培育8家托育连锁服务机构提供普惠托育服务。",
+            [("托育连锁服务机构", 2025, "=", Decimal(8), "家")],
+            id="what-counted-units-provide-is-not-their-name",
+        ),
     ],
 )
 def test_targets_inline_value_first_and_undated_wordings(
