@@ -359,8 +359,11 @@ DEV_SET_PHRASINGS = (
     "养老机构中护理型床位占比 % 养老机构护理型床位占比",  # whole 中 part 占比
     "3岁以下婴幼儿入托率 % 3岁以下婴幼儿入托率",  # “十五五”纲要
     "每千人口拥有执业医师数 人 每千人口执业医师数",  # not the 执业（助理）医师 of 十四五
+    "新增托位数 个 新增托位数",  # an increment: 新增托位数400个以上 (南陵 工作报告 task table)
+    "新增婴幼儿托位 个 新增托位数",  # 新增婴幼儿托位1000个以上 (万州)
+    "北京市新增养老床位 张 新增养老床位数",  # 将新增养老床位约5.1万张 (北京 设施规划)
 )
-"""Real phrasings (武汉, 辽宁, 湖北 dev texts; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
+"""Real phrasings (武汉, 辽宁, 湖北, 南陵, 北京 dev texts; 万州; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
 国民健康规划; a city's 一老一小 plan; the “十五五” 纲要),
 each as wording, unit (无: none) and the canonical indicator it names."""
 
