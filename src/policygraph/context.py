@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
@@ -37,8 +36,8 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
 from policygraph.overlap import SAME_INDICATOR, wording_overlap
 from policygraph.restatement import restated_below
-from policygraph.store import PLANS_DIR
-from policygraph.vocab import DCTERMS, PG, PGR, RDFS, SKOS, XSD
+from policygraph.store import PLANS_DIR, read_turtle
+from policygraph.vocab import DCTERMS, PG, PGR, RDFS, SKOS
 
 INDEX_FILE = "documents.tsv"
 INDEX_HEADER = ("doc_number", "title_key", "plan")
@@ -203,29 +202,13 @@ def _lend(parent: Graph, doc: URIRef, numberless: bool, context: Graph) -> list[
 
 
 def _plan_graph(path: Path) -> Graph:
-    """One corpus plan's graph, parsed by Oxigraph (a few ms) into rdflib terms."""
+    """One corpus plan's graph, read strictly by Oxigraph (a few ms) into rdflib terms."""
     if not path.is_file():
         raise InputError(path, f"listed in {INDEX_FILE} but missing: rebuild the context")
-    try:
-        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-    except (SyntaxError, ValueError) as error:
-        raise InputError(path, f"unreadable Turtle: {error}") from None
     graph = Graph()
-    for t in triples:
-        graph.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+    for triple in read_turtle(path):
+        graph.add(triple)
     return graph
-
-
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise InputError("context", f"unexpected term in a plan graph: {term!r}")
 
 
 def _text(node: object) -> str | None:
