@@ -34,8 +34,7 @@ INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人�
 """Endings of an indicator name: each item of `A、B均达到90%` has one."""
 
 VALUE_FIRST_VERBS = re.compile(
-    r"(?:至少|力争|应将|将|支持|在[\u4e00-\u9fff]{1,4}?(?=建|设|打|培|配)|建成|建有|建设|建立|打造|"
-    r"培育|引进|设立|设有|配建|新建|新增|改建|运营|开设|创建|具有|有|或|和|并|及|（|）|\(|\))+"
+    rf"(?:{cue_pattern('value_first')}|在[\u4e00-\u9fff]{{1,4}}?(?=建|设|打|培|配))+"
 )
 """What stands before a value written first: a verb of building or founding, a modal,
 a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
