@@ -122,13 +122,19 @@ def measures_component(doc: Doc) -> Doc:
 
 @Language.component(
     "pg_targets",
-    requires=["doc._.outline", "doc._.measures"],
+    requires=["doc._.outline", "doc._.metadata", "doc._.measures"],
     assigns=["doc._.targets", "doc.spans"],
 )
 def targets_component(doc: Doc) -> Doc:
     normalized = doc._.normalized
+    issued = doc._.metadata.issued
     doc._.targets = find_targets(
-        normalized.text, doc._.outline, doc._.measures, load_lexicon(), normalized.quote
+        normalized.text,
+        doc._.outline,
+        doc._.measures,
+        load_lexicon(),
+        normalized.quote,
+        issued.year if issued else None,
     )
     doc.spans["targets"] = [
         span

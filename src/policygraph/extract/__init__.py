@@ -57,8 +57,10 @@ def find_targets(
     measures: list[MeasureSpan],
     lexicon: Lexicon,
     quote: QuoteMaker,
+    issued: int | None = None,
 ) -> list[Target]:
-    """All targets of a plan, tables first, each (indicator, year, region) once."""
+    """All targets of a plan, tables first, each (indicator, year, region) once; `issued`
+    is the year the document was issued, when known (running text before it reports)."""
     found: list[Target] = []
     for table in outline.tables:
         found.extend(table_targets(table, quote))
@@ -86,7 +88,7 @@ def find_targets(
         measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
-        for target in text_targets(paragraph, start, quote, item_year):
+        for target in text_targets(paragraph, start, quote, item_year, issued):
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(

@@ -116,14 +116,17 @@ class Clause:
     reports: bool
 
 
-def scoped_clauses(text: str, lead_year: int | None = None) -> list[Clause]:
+def scoped_clauses(
+    text: str, lead_year: int | None = None, issued: int | None = None
+) -> list[Clause]:
     """The clauses of a paragraph with their year scope and report flag; `lead_year` is
-    the deadline of the list the paragraph is an item of (see `list_lead_year`)."""
+    the deadline of the list the paragraph is an item of (see `list_lead_year`), `issued`
+    the year the document was issued, when known (see `_bare_deadline`, `_past`)."""
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    years = _year_scopes(text, cut, lead_year)
-    reports = _reports(text, cut, [year for year, _worded in years])
+    years = _year_scopes(text, cut, lead_year, issued)
+    reports = _reports(text, cut, [year for year, _worded in years], issued)
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -148,7 +151,7 @@ def _run_on_cuts(text: str) -> set[int]:
 
 
 def _year_scopes(
-    text: str, clauses: list[tuple[int, str]], lead_year: int | None
+    text: str, clauses: list[tuple[int, str]], lead_year: int | None, issued: int | None
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
     scopes: list[tuple[int | None, int | None]] = []
@@ -161,7 +164,7 @@ def _year_scopes(
             year, opening = None, False
         if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
             year = sentence_year = period_end
-        for cue in _deadlines(clause, _sentence_from(text, start), known):
+        for cue in _deadlines(clause, _sentence_from(text, start), known, issued):
             year = sentence_year = int(cue["year"])
             known.add(year)
         scopes.append((year, sentence_year or (year if opening else None)))
@@ -203,7 +206,9 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
-def _deadlines(clause: str, sentence: str, known: set[int]) -> list[re.Match[str]]:
+def _deadlines(
+    clause: str, sentence: str, known: set[int], issued: int | None = None
+) -> list[re.Match[str]]:
     """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
     a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
     return [
@@ -211,7 +216,12 @@ def _deadlines(clause: str, sentence: str, known: set[int]) -> list[re.Match[str
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue)
-        and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, known))
+        and (
+            cue["before"]
+            or cue["end"]
+            or cue["cue"]
+            or _bare_deadline(sentence, cue, known, issued)
+        )
         and cue["cue"] not in AS_OF_CUES
     ]
 
@@ -225,15 +235,24 @@ def _reached_in(clause: str, cue: re.Match[str]) -> bool:
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
 
 
-def _bare_deadline(following: str, cue: re.Match[str], known: set[int]) -> bool:
+def _bare_deadline(
+    following: str, cue: re.Match[str], known: set[int], issued: int | None = None
+) -> bool:
     """A bare year opening a clause is a deadline when the clause or the next one speaks
-    of the future (2025年后，…托位数将达到4.5个) or when the paragraph already set it as
-    one (根据规划，2025年…将大于90%…。2025年我国人均预期寿命达78.3岁): the offsets of
-    `cue` are those of the clause `following` starts with. A 将 further on (…2000张，
+    of the future (2025年后，…托位数将达到4.5个), when the paragraph already set it as
+    one (根据规划，2025年…将大于90%…。2025年我国人均预期寿命达78.3岁) or when it is later
+    than the year the document was issued (a 2019 方案: 2020年初步建成300个…): the offsets
+    of `cue` are those of the clause `following` starts with. A 将 further on (…2000张，
     将继续推进) does not count."""
     if cue.start() != 0:
         return False
-    return int(cue["year"]) in known or FUTURE.search(following, cue.end()) is not None
+    year = int(cue["year"])
+    later = issued is not None and year > issued and not FROM_YEAR.match(following, cue.end())
+    return later or year in known or FUTURE.search(following, cue.end()) is not None
+
+
+FROM_YEAR = re.compile(r"起|开始")
+"""2020年起基本不再…: the year a rule starts from, no deadline."""
 
 
 def _sentence_from(text: str, start: int) -> str:
@@ -242,17 +261,20 @@ def _sentence_from(text: str, start: int) -> str:
     return text[start : cuts[-1] if cuts else len(text)]
 
 
-def _reports(text: str, clauses: list[tuple[int, str]], years: list[int | None]) -> list[bool]:
+def _reports(
+    text: str, clauses: list[tuple[int, str]], years: list[int | None], issued: int | None
+) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does);
-    `years` are the deadlines pass 1 found scoping each clause."""
+    `years` are the deadlines pass 1 found scoping each clause, `issued` the year the
+    document was issued."""
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
     for index, (start, clause) in enumerate(clauses):
         sentence = _sentence_from(text, start)
         known = {y for y in years[:index] if y is not None}
-        opens = _opens_a_report(clause, sentence, latest, known)
-        if not opens and _deadlines(clause, sentence, known):
+        opens = _opens_a_report(clause, sentence, latest, known, issued)
+        if not opens and _deadlines(clause, sentence, known, issued):
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(
@@ -263,23 +285,39 @@ def _reports(text: str, clauses: list[tuple[int, str]], years: list[int | None])
     return flags
 
 
-def _opens_a_report(clause: str, sentence: str, latest: int | None, known: set[int]) -> bool:
-    """截至2021年底…, a bare year opening the clause (2021年，…), 目前, 预计, “十三五”…"""
+def _opens_a_report(
+    clause: str, sentence: str, latest: int | None, known: set[int], issued: int | None
+) -> bool:
+    """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
+    document was issued, 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
         if cue["cue"] in AS_OF_CUES or (
-            bare and opens and not _bare_deadline(sentence, cue, known)
+            bare and opens and not _bare_deadline(sentence, cue, known, issued)
         ):
             return True
     own_words = CITED_TITLE.sub("", clause)
+    if issued is not None and any(
+        _past(c, own_words, issued) for c in YEAR_CUE.finditer(own_words)
+    ):
+        return True
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
     past = not FUTURE.search(sentence) and any(
         FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words)
     )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
+
+
+def _past(cue: re.Match[str], clause: str, issued: int) -> bool:
+    """A year before the one the document was issued dates what has happened, however it
+    is worded (a review page of 2021: 2020年底，全区23所…全部实施公建民营): no plan sets a
+    target for a year already gone. Only a year that scopes its clause counts (到2020年,
+    2020年底, a year opening the clause), not one inside it (在2020年的基础上, 较2020年)."""
+    scoping = cue["cue"] or cue["end"] or cue["before"] or not clause[: cue.start()].strip("，、 ")
+    return int(cue["year"]) < issued and bool(scoping)
 
 
 OPENING_QUOTES = "“”‘’\"' "

@@ -74,13 +74,17 @@ ACTION_OBJECT = re.compile(
 
 
 def text_targets(
-    text: str, base: int, quote: QuoteMaker, lead_year: int | None = None
+    text: str,
+    base: int,
+    quote: QuoteMaker,
+    lead_year: int | None = None,
+    issued: int | None = None,
 ) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
     with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
-    item of), those that do not report the present read for values and names, then the
-    post-rules of the paragraph."""
-    clauses = scoped_clauses(text, lead_year)
+    item of, `issued` the year of the document), those that do not report the present
+    read for values and names, then the post-rules of the paragraph."""
+    clauses = scoped_clauses(text, lead_year, issued)
     targets: list[Target] = []
     listed = False  # an earlier clause of the sentence stated a target
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):

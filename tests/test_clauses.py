@@ -1,0 +1,52 @@
+"""extract/clauses.py: the year that scopes each clause, and which clauses report."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.extract.clauses import scoped_clauses
+
+
+def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]:
+    return [(c.text, c.year, c.reports) for c in scoped_clauses(text, None, issued)]
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "year", "reports"),
+    [
+        pytest.param(
+            "2020年初步建成300个示范性职业教育集团。", 2019, 2020, False, id="later-bare-year"
+        ),
+        pytest.param(
+            "2020年初步建成300个示范性职业教育集团。", None, None, True, id="bare-year-undated"
+        ),
+        pytest.param(
+            "2020年初步建成300个示范性职业教育集团。", 2021, None, True, id="bare-year-gone"
+        ),
+        pytest.param(
+            "2020年底，全区23所养老机构全部实施公建民营。", 2021, 2020, True, id="year-end-gone"
+        ),
+        pytest.param(
+            "2020年底，全区23所养老机构全部实施公建民营。", 2019, 2020, False, id="year-end-ahead"
+        ),
+        pytest.param("2020年起基本不再从应届毕业生中招聘。", 2019, None, True, id="starting-year"),
+    ],
+)
+def test_the_issue_year_decides_whether_a_year_is_ahead_or_gone(
+    text: str, issued: int | None, year: int | None, reports: bool
+) -> None:
+    last = _scopes(text, issued)[-1]
+    assert (last[1], last[2]) == (year, reports)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("在2020年的基础上，到2025年养老机构护理型床位占比达到55%。", id="base-year"),
+        pytest.param(
+            "《养老服务规划（2016—2020年）》提出，到2025年新增床位1000张。", id="cited-title"
+        ),
+    ],
+)
+def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
+    assert not any(reports for _text, _year, reports in _scopes(text, 2022))
