@@ -30,7 +30,13 @@ from policygraph.extract.numbers import (
     parse_decimal,
 )
 from policygraph.extract.qualitative import worded_targets
-from policygraph.extract.values import BASE_REMARK, SHARE_UNITS, VALUE_PHRASE, is_target_value
+from policygraph.extract.values import (
+    BASE_REMARK,
+    SHARE_UNITS,
+    VALUE_PHRASE,
+    is_target_value,
+    served,
+)
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
@@ -195,7 +201,9 @@ def _clause_targets(
         )
         after, after_end = phrase_after(clause, match.end(), limit)
         names = value_first_names(before, after)
-        if names:
+        if (service := served(match, clause)) is not None:
+            names, previous_end = [service[0]], service[1]
+        elif names:
             previous_end = after_end
             counted.extend((len(targets) + k, after_end) for k in range(len(names)))
         else:

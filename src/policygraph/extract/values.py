@@ -96,6 +96,25 @@ COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
 
+SERVED = re.compile(
+    rf"(?P<who>[^，；。：\d]{{1,16}}?)(?:{cue_pattern('service')})(?P<what>[^，；。：\d]{{2,24}})"
+)
+BENEFICIARY_LEAD = re.compile(rf"(?:{cue_pattern('beneficiary')})(?:{cue_pattern('scope')})?$")
+
+
+def served(match: re.Match[str], clause: str) -> tuple[str, int] | None:
+    """为全区23000名老年人提供居家上门服务, 对300户困难老人家庭进行居家适老化改造,
+    为3.1万户特殊困难老年人家庭实施适老化改造: a count of those a service reaches is
+    a target named by them and the service (老年人居家上门服务); its verb comes after
+    the value. The name and where it ends in the clause, or None."""
+    if match["unit"] in SHARE_UNITS or not BENEFICIARY_LEAD.search(clause, 0, match.start("num")):
+        return None
+    service = SERVED.match(clause, match.end())
+    if service is None:
+        return None
+    return service["who"].removeprefix("的") + service["what"], service.end()
+
+
 def is_target_value(match: re.Match[str], clause: str, dated: bool, listed: bool = False) -> bool:
     """Whether a value phrase states a target (`dated`: a year scopes its clause;
     `listed`: it follows a target in a list of the same sentence, which commits it): not
@@ -140,6 +159,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool, listed: bool
         or (match["pre"] and match["pre"] not in COPULAS)
         or COMMITMENT.search(clause, 0, match.start())
         or listed
+        or served(match, clause)
     )
     if not (dated or committed or match["unit"] in SHARE_UNITS):
         return False
