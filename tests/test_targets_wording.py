@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from policygraph.extract.statements import text_targets
+from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 
 
@@ -51,3 +52,39 @@ def test_a_count_of_those_a_service_reaches_is_a_target(
 )
 def test_no_service_target_without_a_counted_beneficiary(text: str) -> None:
     assert not any("服务" in name and unit != "%" for name, _v, unit in _targets(text))
+
+
+def _plan_targets(text: str) -> list[tuple[str, int | None, Decimal | None]]:
+    plan = plan_from_text("page.txt", normalize_text(text))
+    return [(t.indicator, t.year, t.value) for t in plan.targets]
+
+
+REVIEW_BODY = (
+    "\n日期:2021-01-04\n\n    加快推进社区养老服务千百工程，建成街道养老服务中心3个，"
+    "城市社区居家养老服务实现全覆盖，农村达到68.8%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("回眸“十三五”：求新求变求突破，养老服务体系取得新发展", id="review"),
+        pytest.param("“十四五”时期民政事业发展交出暖心答卷", id="answer-sheet"),
+    ],
+)
+def test_a_review_page_sets_no_targets_in_its_running_text(title: str) -> None:
+    assert _plan_targets(f"{title}\n{REVIEW_BODY}") == []
+
+
+def test_the_same_sentences_under_a_plan_title_are_targets() -> None:
+    found = _plan_targets(f"某区养老服务体系建设实施方案\n{REVIEW_BODY}")
+    assert ("农村", None, Decimal("68.8")) in found
+
+
+@pytest.mark.parametrize(("issued", "kept"), [("2021-01-04", False), ("2019-12-30", True)])
+def test_a_year_before_the_issue_year_reports(issued: str, kept: bool) -> None:
+    text = (
+        f"某区养老服务体系建设情况\n\n日期:{issued}\n\n"
+        "    2020年底，全区23所街镇公办养老机构全部实施公建民营，规划建设集中照护机构2个。\n"
+    )
+    assert any(year == 2020 for _name, year, _value in _plan_targets(text)) == kept

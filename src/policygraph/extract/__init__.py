@@ -39,11 +39,14 @@ the chapter heading above it was lost; task titles are imperative (扩大…供�
 
 
 REPORT_HEADING = re.compile(
-    rf"回顾|取得的?(?:成就|成效)|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
+    rf"{cue_pattern('review')}|取得(?:的|了)?新?(?:成就|成效|进展|发展)"
+    rf"|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
     rf"|^(?:{cue_pattern('background_title')})$"
 )
 """Headings of a report on the past the background titles of measures.py do not name:
-“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them."""
+“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them.
+A document titled so is a review page (回眸“十三五”：…养老服务体系取得新发展, 综述：…,
+…交出暖心答卷): its running text reports, it sets no targets."""
 
 GOAL_TITLE = re.compile(cue_pattern("goal_title"))
 """A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
@@ -223,6 +226,14 @@ def dated_by_title(targets: list[Target], title: str | None) -> list[Target]:
     ]
 
 
+def _unless_review(targets: list[Target], title: str | None) -> list[Target]:
+    """The targets of a document, less those of its running text when its title is that
+    of a review page (REPORT_HEADING)."""
+    if title is None or REPORT_HEADING.search(title) is None:
+        return targets
+    return [t for t in targets if t.source != "inline"]
+
+
 def plan_from_parts(
     source_file: str,
     metadata: Metadata,
@@ -246,6 +257,6 @@ def plan_from_parts(
         cut=metadata.cut,
         citations=tuple(citations),
         measures=tuple(m.measure for m in measures),
-        targets=tuple(dated_by_title(targets, metadata.title)),
+        targets=tuple(dated_by_title(_unless_review(targets, metadata.title), metadata.title)),
         domain_leads=domain_leads,
     )
