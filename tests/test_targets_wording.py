@@ -88,3 +88,31 @@ def test_a_year_before_the_issue_year_reports(issued: str, kept: bool) -> None:
         "    2020年底，全区23所街镇公办养老机构全部实施公建民营，规划建设集中照护机构2个。\n"
     )
     assert any(year == 2020 for _name, year, _value in _plan_targets(text)) == kept
+
+
+def _worded(text: str) -> list[tuple[str, int | None, str | None]]:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote)
+    return [(t.indicator, t.year, t.qualitative) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "到2022年，职业院校教学条件基本达标，一大批普通本科高等学校向应用型转变。",
+            [("职业院校教学条件", 2022, "基本达标")],
+            id="basically-up-to-standard",
+        ),
+        pytest.param(
+            "到2025年，城乡“零就业家庭”动态清零。",
+            [("城乡“零就业家庭”", 2025, "动态清零")],
+            id="cleared",
+        ),
+        pytest.param("职业院校教学条件基本达标。", [], id="no-year-no-target"),
+    ],
+)
+def test_a_state_promised_by_a_year_is_a_qualitative_target(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert _worded(text) == expected

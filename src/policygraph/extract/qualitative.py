@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
-from policygraph.cues import words_with
+from policygraph.cues import cue_pattern, words_with
 from policygraph.model import Quote, QuoteMaker, Target
 
 QUALITATIVE_GOAL = re.compile(
-    r"(?:实现)?(?P<name>[^，；。：]{2,60}?)(?P<word>(?:基本)?全覆盖|全部实现[\u4e00-\u9fff]{2,6})$"
+    rf"(?:实现)?(?P<name>[^，；。：]{{2,60}}?)"
+    rf"(?P<word>{cue_pattern('state_goal')}|全部实现[\u4e00-\u9fff]{{2,6}})$"
 )
-"""Qualitative targets of universal coverage (实现城乡社区养老服务设施全覆盖,
-有意愿入住的特困人员全部实现集中供养) — only where a year governs their sentence."""
+"""Qualitative targets of a promised state (实现城乡社区养老服务设施全覆盖, 有意愿入住的
+特困人员全部实现集中供养, 职业院校教学条件基本达标; the state words are rows of
+data/cues.csv, kind state_goal) — only where a year governs their sentence."""
 
 QUALITATIVE_FILLER = re.compile(
     rf"^(?:[，、\s]|{'|'.join(words_with('scope', 'whole'))}|确保|基本|争取|力争)+"
