@@ -35,9 +35,24 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("特殊困难老年人家庭适老化改造", Decimal(31000), "户")],
             id="traditional-with-multiplier",
         ),
+        pytest.param(
+            "到2022年，推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。",
+            [("高水平专业化产教融合实训基地", Decimal(300), "个")],
+            id="long-criterion-dropped",
+        ),
+        pytest.param(
+            "到2025年，原则上至少建设一所符合当地经济社会发展和技术技能人才培养需要的中等职业学校。",
+            [("中等职业学校", Decimal(1), "所")],
+            id="spelt-count-after-at-least-build",
+        ),
+        pytest.param(
+            "到2025年，至少建成1家具有示范效应的普惠托育服务机构。",
+            [("具有示范效应的普惠托育服务机构", Decimal(1), "家")],
+            id="short-kind-kept",
+        ),
     ],
 )
-def test_a_count_of_those_a_service_reaches_is_a_target(
+def test_value_first_counts_are_named_by_what_they_count(
     text: str, expected: list[tuple[str, Decimal, str]]
 ) -> None:
     assert _targets(text) == expected
@@ -116,3 +131,11 @@ def test_a_state_promised_by_a_year_is_a_qualitative_target(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert _worded(text) == expected
+
+
+def test_a_headline_target_yields_to_the_body_wording() -> None:
+    text = (
+        "武汉计划到2025年每个街道至少建成一所普惠性托育机构\n\n日期:2022-12-28\n\n"
+        "    方案提出，到2025年，每个街道（乡、镇）至少建成1所普惠性托育服务机构。\n"
+    )
+    assert _plan_targets(text) == [("每个街道（乡、镇）普惠性托育服务机构", 2025, Decimal(1))]

@@ -127,14 +127,15 @@ def measures_component(doc: Doc) -> Doc:
 )
 def targets_component(doc: Doc) -> Doc:
     normalized = doc._.normalized
-    issued = doc._.metadata.issued
+    metadata = doc._.metadata
     doc._.targets = find_targets(
         normalized.text,
         doc._.outline,
         doc._.measures,
         load_lexicon(),
         normalized.quote,
-        issued.year if issued else None,
+        metadata.issued.year if metadata.issued else None,
+        metadata.title_quote,
     )
     doc.spans["targets"] = [
         span

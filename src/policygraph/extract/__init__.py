@@ -22,7 +22,15 @@ from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
-from policygraph.model import Citation, DepartmentMention, DomainLead, Plan, QuoteMaker, Target
+from policygraph.model import (
+    Citation,
+    DepartmentMention,
+    DomainLead,
+    Plan,
+    Quote,
+    QuoteMaker,
+    Target,
+)
 from policygraph.structure import Outline
 
 Item = TypeVar("Item")
@@ -61,9 +69,12 @@ def find_targets(
     lexicon: Lexicon,
     quote: QuoteMaker,
     issued: int | None = None,
+    title: Quote | None = None,
 ) -> list[Target]:
     """All targets of a plan, tables first, each (indicator, year, region) once; `issued`
-    is the year the document was issued, when known (running text before it reports)."""
+    is the year the document was issued, when known (running text before it reports);
+    `title` where the document's title stands (a headline's target yields to the body's
+    restatement of it, see `_headline_last`)."""
     found: list[Target] = []
     for table in outline.tables:
         found.extend(table_targets(table, quote))
@@ -97,7 +108,18 @@ def find_targets(
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
-    return dated_by_title(_merge_restatements(found, lexicon), _opening_line(text))
+    merged = _merge_restatements(_headline_last(found, title), lexicon)
+    return dated_by_title(merged, _opening_line(text))
+
+
+def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:
+    """A news headline shortens the target its body states (武汉计划到2025年每个街道至少建成
+    一所普惠性托育机构 / 每个街道（乡、镇）至少建成1所普惠性托育服务机构; 提出中国人均预期
+    寿命将达80岁以上 / 展望2035年，人均预期寿命达到80岁以上): put the title's statements
+    after the others, so that the body's wording is the one a restatement keeps."""
+    if title is None:
+        return targets
+    return sorted(targets, key=lambda t: title.start <= t.quote.start < title.end)
 
 
 def _opening_line(text: str) -> str:

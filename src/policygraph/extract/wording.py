@@ -58,6 +58,12 @@ INNER_COUNT = re.compile(rf"(?<=建有|设有|配建)\d+(?:{UNIT_PATTERN})")
 SIZE_QUALIFIER = re.compile(r"^\d+(?:\.\d+)?(?:平方米|平米|张床位?)的")
 """一所300平方米的养老服务机构: the size is a norm for each unit, not part of the indicator."""
 
+QUALIFYING_CLAUSE = re.compile(r"^(?:具有|具备|符合|满足)[^，；。的]{5,}的")
+"""推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地, 至少建设一所符合当地经济
+社会发展和技术技能人才培养需要的中等职业学校: a long clause that says what the counted
+units must be like is a criterion, not their name (a short one, 具有示范效应的普惠托育服务
+机构, 具备综合功能的社区养老服务机构, names a kind and stays)."""
+
 PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 """特色突出、管理规范、服务标准的…骨干企业: a list of praising attributes, not the indicator."""
 
@@ -113,7 +119,7 @@ def value_first_names(before: str, after: str) -> list[str]:
         prefix = words if quant in ("每个", "每") else words[len(quant) :]
     if VALUE_FIRST_VERBS.sub("", lead) and not ACTION_LAST.search(lead):
         return []
-    noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", noun))
+    noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", QUALIFYING_CLAUSE.sub("", noun)))
     parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
     return [prefix + SIZE_QUALIFIER.sub("", p) for p in parts if clean_wording(p)]
 
