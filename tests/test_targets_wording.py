@@ -139,3 +139,27 @@ def test_a_headline_target_yields_to_the_body_wording() -> None:
         "    方案提出，到2025年，每个街道（乡、镇）至少建成1所普惠性托育服务机构。\n"
     )
     assert _plan_targets(text) == [("每个街道（乡、镇）普惠性托育服务机构", 2025, Decimal(1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "到2025年，城市社区、农村社区养老服务设施覆盖率分别达到100%、60%。",
+            ["城市社区养老服务设施覆盖率", "农村社区养老服务设施覆盖率"],
+            id="short-heads-share-the-tail",
+        ),
+        pytest.param(
+            "到2025年，普惠性托位和公办托位占比分别不低于60%和20%。",
+            ["普惠性托位占比", "公办托位占比"],
+            id="first-item-ends-in-a-word-of-the-last",
+        ),
+        pytest.param(
+            "到2025年，县级失能照护机构和乡镇区域养老服务中心分别达到10家和50家。",
+            ["失能照护机构", "乡镇区域养老服务中心"],
+            id="whole-names-share-nothing",
+        ),
+    ],
+)
+def test_respective_values_go_to_the_listed_names(text: str, names: list[str]) -> None:
+    assert [name for name, _value, _unit in _targets(text)] == names

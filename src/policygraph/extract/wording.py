@@ -178,12 +178,32 @@ def clean_wording(wording: str) -> str:
 
 def respective_names(cleaned: str) -> list[str]:
     """城市社区、农村社区养老服务设施覆盖率 → 城市社区养老服务设施覆盖率, 农村社区…: parallel
-    heads share the tail of the last item."""
+    heads share the tail of the last item; 普惠性托位和公办托位占比 → 普惠性托位占比, 公办托位
+    占比 (the first item ends in a word of the last, whose rest is the shared tail). Items
+    that are whole names (县级失能照护机构和乡镇区域养老服务中心) share nothing."""
     parts = [p for p in re.split(r"[、和]", cleaned) if p]
-    if len(parts) < 2 or all(INDICATOR_SUFFIX.search(p) for p in parts):
+    if len(parts) < 2:
         return parts
-    tail = parts[-1][len(parts[0]) :]
+    tail = _shared_tail(parts[0], parts[-1])
+    if tail is None:
+        whole = all(INDICATOR_SUFFIX.search(p) for p in parts)
+        short_head = len(parts[0]) <= SHORT_HEAD
+        tail = parts[-1][len(parts[0]) :] if short_head and not whole else ""
     return [p + tail for p in parts[:-1]] + [parts[-1]] if tail else parts
+
+
+SHORT_HEAD = 4
+"""The length of a modifier that a list can share a tail after (城市, 农村社区, 普惠性)."""
+
+
+def _shared_tail(first: str, last: str) -> str | None:
+    """The words of `last` after the longest ending (two characters or more) of `first`
+    that it contains, when some follow: 普惠性托位 / 公办托位占比 → 占比."""
+    for size in range(len(first), 1, -1):
+        at = last.find(first[-size:])
+        if at >= 0 and at + size < len(last):
+            return last[at + size :]
+    return None
 
 
 SHARE_WORDING = re.compile(
