@@ -30,6 +30,20 @@ def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]
             "2020年底，全区23所养老机构全部实施公建民营。", 2019, 2020, False, id="year-end-ahead"
         ),
         pytest.param("2020年起基本不再从应届毕业生中招聘。", 2019, None, True, id="starting-year"),
+        pytest.param(
+            "全市每千人口托位数由2020年的1.2个提高到2025年的4.5个。",
+            2022,
+            2025,
+            False,
+            id="reached-in-a-later-year",
+        ),
+        pytest.param(
+            "人均预期寿命由2017年的76.7岁提高到2018年的77.0岁。",
+            2019,
+            None,
+            True,
+            id="reached-in-a-year-gone",
+        ),
     ],
 )
 def test_the_issue_year_decides_whether_a_year_is_ahead_or_gone(

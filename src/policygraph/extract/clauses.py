@@ -215,7 +215,7 @@ def _deadlines(
         cue
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
-        and not _reached_in(clause, cue)
+        and not _reached_in(clause, cue, issued)
         and (
             cue["before"]
             or cue["end"]
@@ -226,10 +226,12 @@ def _deadlines(
     ]
 
 
-def _reached_in(clause: str, cue: re.Match[str]) -> bool:
+def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
     """提高到2018年的77.0岁: the 到 of a reaching verb dates the value reached, it sets
-    no deadline."""
-    return REACHED_IN.search(clause, 0, cue.start("year")) is not None
+    no deadline — unless that year is later than the issue year: then the value reached
+    is the goal for it (a plan of 2022: 由2020年的1.2个提高到2025年的4.5个)."""
+    ahead = issued is not None and int(cue["year"]) > issued
+    return not ahead and REACHED_IN.search(clause, 0, cue.start("year")) is not None
 
 
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
