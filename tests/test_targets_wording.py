@@ -50,9 +50,15 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("具有示范效应的普惠托育服务机构", Decimal(1), "家")],
             id="short-kind-kept",
         ),
+        pytest.param("据了解，该区共建成老年食堂50个，服务老年人10万人次。", [], id="narrative"),
+        pytest.param(
+            "据介绍，到2025年，全市将新增托位5000个。",
+            [("新增托位", Decimal(5000), "个")],
+            id="a-deadline-reopens-the-sentence",
+        ),
     ],
 )
-def test_value_first_counts_are_named_by_what_they_count(
+def test_running_text_gives_these_targets(
     text: str, expected: list[tuple[str, Decimal, str]]
 ) -> None:
     assert _targets(text) == expected
