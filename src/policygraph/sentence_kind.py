@@ -131,16 +131,16 @@ class SentenceKind:
         paragraphs: tuple[tuple[int, int], ...],
         targets: list[Target],
     ) -> list[Target]:
-        """The targets the classifier does not overrule."""
-        if not any(t.source == "inline" for t in targets):
+        """The targets the classifier does not overrule; only the paragraphs where a
+        running-text target starts are cut into clauses."""
+        inline = [t for t in targets if t.source == "inline"]
+        if not inline:
             return targets
-        clauses = numbered_clauses(normalized.text, paragraphs)
+        starts = sorted(bisect.bisect_left(normalized.offsets, t.quote.start) for t in inline)
+        stating = [p for p in paragraphs if _holds_any(starts, *p)]
+        clauses = numbered_clauses(normalized.text, stating)
         in_source = [_in_source(normalized, c) for c in clauses]
-        at = {
-            id(t): clause_at(in_source, t.quote.start, t.quote.end)
-            for t in targets
-            if t.source == "inline"
-        }
+        at = {id(t): clause_at(in_source, t.quote.start, t.quote.end) for t in inline}
         texts = sorted({c.text for c in at.values() if c is not None})
         classifier = load_classifier(self.model)
         odds = dict(zip(texts, target_probabilities(classifier, texts), strict=True))
@@ -148,6 +148,12 @@ class SentenceKind:
         return [
             t for t in targets if (clause := at.get(id(t))) is None or odds[clause.text] >= floor
         ]
+
+
+def _holds_any(offsets: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted `offsets` lies in [start, end)."""
+    index = bisect.bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
 
 
 def _in_source(normalized: Normalized, clause: NumberedClause) -> NumberedClause:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
@@ -238,7 +239,7 @@ def _bare_deadline(following: str, cue: re.Match[str], known: set[int]) -> bool:
 
 def _sentence_from(text: str, start: int) -> str:
     """The clause at `start` and the clause after it."""
-    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(text, start)][:2]
+    cuts = [m.end() for m in islice(CLAUSE_SPLIT.finditer(text, start), 2)]
     return text[start : cuts[-1] if cuts else len(text)]
 
 
