@@ -12,6 +12,7 @@ import pytest
 from spacy.tokens import Doc
 
 from policygraph.build import extract_plan
+from policygraph.errors import PolicygraphError
 from policygraph.extract.sentence_kind import BASELINE, TARGET, has_figure
 from policygraph.model import Target
 from policygraph.nlp import char_tokens, make_nlp
@@ -106,3 +107,8 @@ def test_training_is_deterministic(model_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "textcat" / "model").read_bytes() == (
         model_dir / "textcat" / "model"
     ).read_bytes()
+
+
+def test_a_folder_without_a_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(PolicygraphError, match="no sentence-kind model here"):
+        load_classifier(str(tmp_path))

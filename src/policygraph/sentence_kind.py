@@ -12,6 +12,7 @@ The model is loaded on first use and once per process; a document without runnin
 targets never loads it. `gold_examples` and `train_classifier` make a model from gold
 annotations (`scripts/train_sentence_kind.py` is their command line).
 
+Beside `nlp.py`, the one module that imports spaCy: a trained model is spaCy's.
 The component is not in the default pipeline: measured on the dev set's heldout part it
 lowers target F1 (README, "Sentence-kind classifier"). Add it with
 `make_nlp().add_pipe("pg_sentence_kind", after="pg_targets", config={...})`.
