@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
@@ -259,7 +260,7 @@ FROM_YEAR = re.compile(r"起|开始")
 
 def _sentence_from(text: str, start: int) -> str:
     """The clause at `start` and the clause after it."""
-    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(text, start)][:2]
+    cuts = [m.end() for m in islice(CLAUSE_SPLIT.finditer(text, start), 2)]
     return text[start : cuts[-1] if cuts else len(text)]
 
 
@@ -326,3 +327,8 @@ OPENING_QUOTES = "“”‘’\"' "
 CITED_TITLE = re.compile(r"《[^》]*》")
 """A cited title (《“十三五”卫生与健康规划》提出，到2020年…) names a document; its words
 do not make the sentence a report."""
+
+
+def cut_clauses(text: str) -> list[tuple[int, str]]:
+    """The clauses of a paragraph (offset, text), cut as the target reader cuts them."""
+    return _cut(text)
