@@ -254,7 +254,7 @@ def _bare_deadline(
     return later or year in known or FUTURE.search(following, cue.end()) is not None
 
 
-FROM_YEAR = re.compile(r"起|开始")
+FROM_YEAR = re.compile(cue_pattern("from_year"))
 """2020年起基本不再…: the year a rule starts from, no deadline."""
 
 

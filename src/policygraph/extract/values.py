@@ -93,7 +93,7 @@ REACH_WORDS = frozenset(cue_words("reach"))
 """Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
 
-RATE_STEP = re.compile(r"每(?:增加|减少|超过)?$")
+RATE_STEP = re.compile(rf"每(?:{cue_pattern('rate_step')})?$")
 """The denominator or step of a rate: 每10万人口…, 每100户…, and 每增加1人，增加运行经费
 不少于0.2万元/年 (抚州 乡镇敬老院十条措施), where the count is the step a rule pays by."""
 

@@ -58,7 +58,7 @@ INNER_COUNT = re.compile(rf"(?<=建有|设有|配建)\d+(?:{UNIT_PATTERN})")
 SIZE_QUALIFIER = re.compile(r"^\d+(?:\.\d+)?(?:平方米|平米|张床位?)的")
 """一所300平方米的养老服务机构: the size is a norm for each unit, not part of the indicator."""
 
-QUALIFYING_CLAUSE = re.compile(r"^(?:具有|具备|符合|满足)[^，；。的]{5,}的")
+QUALIFYING_CLAUSE = re.compile(rf"^(?:{cue_pattern('criterion')})[^，；。的]{{5,}}的")
 """推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地, 至少建设一所符合当地经济
 社会发展和技术技能人才培养需要的中等职业学校: a long clause that says what the counted
 units must be like is a criterion, not their name (a short one, 具有示范效应的普惠托育服务
