@@ -174,3 +174,16 @@ def test_a_headline_target_yields_to_the_body_wording() -> None:
 )
 def test_respective_values_go_to_the_listed_names(text: str, names: list[str]) -> None:
     assert [name for name, _value, _unit in _targets(text)] == names
+
+
+@pytest.mark.parametrize(("number", "kept"), [("国发〔2019〕4号\n", True), ("", False)])
+def test_an_undated_document_is_dated_by_its_own_number(number: str, kept: bool) -> None:
+    text = (
+        f"国务院关于印发国家职业教育改革实施方案的通知\n{number}"
+        "各省、自治区、直辖市人民政府：\n"
+        "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n"
+        "一、完善国家职业教育制度体系\n"
+        "    深化改革。2020年初步建成300个示范性职业教育集团（联盟），带动中小企业参与。\n"
+    )
+    found = ("示范性职业教育集团（联盟）", 2020, Decimal(300)) in _plan_targets(text)
+    assert found == kept

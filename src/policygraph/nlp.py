@@ -28,7 +28,7 @@ from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
-from policygraph.extract.metadata import find_metadata, region_of_code, region_of_issuer
+from policygraph.extract.metadata import Metadata, find_metadata, region_of_code, region_of_issuer
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
@@ -134,7 +134,7 @@ def targets_component(doc: Doc) -> Doc:
         doc._.measures,
         load_lexicon(),
         normalized.quote,
-        metadata.issued.year if metadata.issued else None,
+        _issue_year(metadata),
         metadata.title_quote,
     )
     doc.spans["targets"] = [
@@ -143,6 +143,14 @@ def targets_component(doc: Doc) -> Doc:
         if (span := doc.char_span(*_text_span(normalized, target.quote), label="target"))
     ]
     return doc
+
+
+def _issue_year(metadata: Metadata) -> int | None:
+    """The year the document was issued: its date, else the year of its own 发文字号
+    (国发〔2019〕4号 was issued in 2019)."""
+    if metadata.issued is not None:
+        return metadata.issued.year
+    return metadata.doc_number.year if metadata.doc_number else None
 
 
 def _text_span(normalized: Normalized, quote: Quote) -> tuple[int, int]:
