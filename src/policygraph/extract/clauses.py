@@ -6,12 +6,14 @@ year, 40002025年底). Two passes then read the clauses in order, each with the 
 state it needs:
 
 - year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
-  followed by a future modal or already set as a deadline) scopes the clauses after
-  it; a numbered item after a sentence end starts afresh;
+  followed by a future modal, already set as a deadline, or later than the year the
+  document was issued) scopes the clauses after it; a numbered item after a sentence
+  end starts afresh;
 - reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
   deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
-  (…仍有较大差距，为此，到2020年，…); stock, finished acts (已建成, 已分别降至),
+  (…仍有较大差距，为此，到2020年，…), as does a scoping year before the issue year
+  (a review of 2021: 2020年底，…); stock, finished acts (已建成, 已分别降至),
   population forecasts and norms (按每千人口…) silence their clause.
 
 The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
