@@ -6,9 +6,8 @@ year, 40002025年底). Two passes then read the clauses in order, each with the 
 state it needs:
 
 - year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
-  followed by a future modal, already set as a deadline, or later than the year the
-  document was issued) scopes the clauses after it; a numbered item after a sentence
-  end starts afresh;
+  followed by a future modal, or later than the year the document was issued) scopes
+  the clauses after it; a numbered item after a sentence end starts afresh;
 - reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
   deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
@@ -161,15 +160,13 @@ def _year_scopes(
     year = lead_year
     sentence_year: int | None = None
     opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
-    known: set[int] = set()
     for start, clause in clauses:
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
         if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
             year = sentence_year = period_end
-        for cue in _deadlines(clause, _sentence_from(text, start), known, issued):
+        for cue in _deadlines(clause, _sentence_from(text, start), issued):
             year = sentence_year = int(cue["year"])
-            known.add(year)
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
             sentence_year = None
@@ -201,7 +198,7 @@ def last_deadline(paragraph: str) -> int | None:
     deadlines = [
         cue
         for start, clause in _cut(paragraph)
-        for cue in _deadlines(clause, _sentence_from(paragraph, start), set())
+        for cue in _deadlines(clause, _sentence_from(paragraph, start))
     ]
     return int(deadlines[-1]["year"]) if deadlines else None
 
@@ -209,9 +206,7 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
-def _deadlines(
-    clause: str, sentence: str, known: set[int], issued: int | None = None
-) -> list[re.Match[str]]:
+def _deadlines(clause: str, sentence: str, issued: int | None = None) -> list[re.Match[str]]:
     """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
     a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
     return [
@@ -219,12 +214,7 @@ def _deadlines(
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue, issued)
-        and (
-            cue["before"]
-            or cue["end"]
-            or cue["cue"]
-            or _bare_deadline(sentence, cue, known, issued)
-        )
+        and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, issued))
         and cue["cue"] not in AS_OF_CUES
     ]
 
@@ -240,20 +230,17 @@ def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
 
 
-def _bare_deadline(
-    following: str, cue: re.Match[str], known: set[int], issued: int | None = None
-) -> bool:
+def _bare_deadline(following: str, cue: re.Match[str], issued: int | None = None) -> bool:
     """A bare year opening a clause is a deadline when the clause or the next one speaks
-    of the future (2025年后，…托位数将达到4.5个), when the paragraph already set it as
-    one (根据规划，2025年…将大于90%…。2025年我国人均预期寿命达78.3岁) or when it is later
-    than the year the document was issued (a 2019 方案: 2020年初步建成300个…): the offsets
-    of `cue` are those of the clause `following` starts with. A 将 further on (…2000张，
-    将继续推进) does not count."""
+    of the future (2025年后，…托位数将达到4.5个) or when it is later than the year the
+    document was issued (a 2019 方案: 2020年初步建成300个…): the offsets of `cue` are
+    those of the clause `following` starts with. A 将 further on (…2000张，将继续推进)
+    does not count."""
     if cue.start() != 0:
         return False
     year = int(cue["year"])
     later = issued is not None and year > issued and not FROM_YEAR.match(following, cue.end())
-    return later or year in known or FUTURE.search(following, cue.end()) is not None
+    return later or FUTURE.search(following, cue.end()) is not None
 
 
 FROM_YEAR = re.compile(cue_pattern("from_year"))
@@ -275,11 +262,10 @@ def _reports(
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
-    for index, (start, clause) in enumerate(clauses):
+    for start, clause in clauses:
         sentence = _sentence_from(text, start)
-        known = {y for y in years[:index] if y is not None}
-        opens = _opens_a_report(clause, sentence, latest, known, issued)
-        if not opens and _deadlines(clause, sentence, known, issued):
+        opens = _opens_a_report(clause, sentence, latest, issued)
+        if not opens and _deadlines(clause, sentence, issued):
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(
@@ -290,9 +276,7 @@ def _reports(
     return flags
 
 
-def _opens_a_report(
-    clause: str, sentence: str, latest: int | None, known: set[int], issued: int | None
-) -> bool:
+def _opens_a_report(clause: str, sentence: str, latest: int | None, issued: int | None) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
     document was issued, 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
@@ -301,7 +285,7 @@ def _opens_a_report(
         bare = not (cue["cue"] or cue["before"] or cue["end"])
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
         if cue["cue"] in AS_OF_CUES or (
-            bare and opens and not _bare_deadline(sentence, cue, known, issued)
+            bare and opens and not _bare_deadline(sentence, cue, issued)
         ):
             return True
     own_words = CITED_TITLE.sub("", clause)

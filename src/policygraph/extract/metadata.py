@@ -34,13 +34,11 @@ TITLE_SUFFIX = (
 """What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
 中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于(?P<verb>印发|公开征求)《?"
-    rf"(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?(?:意见)?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
-(brackets sometimes lost), or publishes its draft for comment: 关于公开征求《X（征求意见稿）》
-（意见）的通知, whose page is the draft's; a notice cited inside a sentence is a citation."""
+(brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
@@ -284,11 +282,7 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
-            if (
-                pattern is NOTICE_TITLE
-                and match["verb"] == "印发"
-                and not _carried_plan_printed(title, text[match.end() :])
-            ):
+            if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
             if pattern is DRAFTED_TITLE and (

@@ -65,10 +65,6 @@ AT_LEAST = re.compile(r"至少[^，；。：\d]{1,8}$")
 SHARE_OF = re.compile(r"(?P<word>不低于|不少于|不超过|不高于|低于|高于|超过)[^，；。：\d]{1,24}的$")
 """A share of a named whole: 床位费用不高于当年城镇职工可支配收入的150% is <= 150%."""
 
-BREAKDOWN = "其中"
-"""增加学位5000个，其中幼儿园420个，中小学4580个: the parts of a total the sentence
-stated, which its list does not commit as targets of their own."""
-
 BARE_VERB = re.compile(r"^(?P<per>每年)?(?:共|再)?(?:支持|改造|完成|资助|帮助)$")
 """对…家庭实施居家适老化改造，每年支持200户，到2025年共改造1000户: a value whose
 wording is only a verb counts the object of the action named just before it."""
@@ -92,15 +88,12 @@ def text_targets(
     read for values and names, then the post-rules of the paragraph."""
     clauses = scoped_clauses(text, lead_year, issued)
     targets: list[Target] = []
-    listed = False  # an earlier clause of the sentence stated a target
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
-        found = []
-        listed = listed and not clause.text.startswith(BREAKDOWN)
-        if not clause.reports:
-            years = (clause.year, clause.worded_year)
-            found = _clause_targets(clause.text, clause.start, base, years, quote, subject, listed)
-            targets.extend(_with_action(t, action) for t in found)
-        listed = (listed or bool(found)) and not clause.text.endswith("。")
+        if clause.reports:
+            continue
+        years = (clause.year, clause.worded_year)
+        found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
+        targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
 
 
@@ -153,12 +146,9 @@ def _clause_targets(
     years: tuple[int | None, int | None],
     quote: QuoteMaker,
     subject: str = "",
-    listed: bool = False,
 ) -> list[Target]:
     """Targets of one clause; `years` are the year scoping values and the one scoping
-    worded targets; `subject` the indicator an earlier clause of the sentence named;
-    `listed` whether an earlier clause of the sentence stated a target, which commits
-    the counts listed after it (全区城镇新增就业15000人，失业人员再就业5800人)."""
+    worded targets; `subject` the indicator an earlier clause of the sentence named."""
     year, qualitative_year = years
     if PER_YEAR.search(clause):
         year = None
@@ -169,7 +159,7 @@ def _clause_targets(
     matches = [
         m
         for m in VALUE_PHRASE.finditer(clause)
-        if is_target_value(m, clause, dated=years[0] is not None, listed=listed)
+        if is_target_value(m, clause, dated=years[0] is not None)
         and not any(b.start() <= m.start() < b.end() for b in baselines)
     ]
     for index, match in enumerate(matches):

@@ -120,9 +120,8 @@ def served(match: re.Match[str], clause: str) -> tuple[str, int] | None:
     return service["who"].removeprefix("的") + service["what"], service.end()
 
 
-def is_target_value(match: re.Match[str], clause: str, dated: bool, listed: bool = False) -> bool:
-    """Whether a value phrase states a target (`dated`: a year scopes its clause;
-    `listed`: it follows a target in a list of the same sentence, which commits it): not
+def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
+    """Whether a value phrase states a target (`dated`: a year scopes its clause): not
     an age bound (人均预期寿命达到79岁 is a target), a year, a change (较2020年增加1万张),
     a rate's denominator (每10万人口), a policy parameter, a size class (100张床位以上的…,
     超过1万人的…), a formula, a base remark, a floor area, an estimate, an undated
@@ -163,7 +162,6 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool, listed: bool
         match["post"]
         or (match["pre"] and match["pre"] not in COPULAS)
         or COMMITMENT.search(clause, 0, match.start())
-        or listed
         or served(match, clause)
     )
     if not (dated or committed or match["unit"] in SHARE_UNITS):

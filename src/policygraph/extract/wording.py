@@ -74,7 +74,7 @@ def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
     while end < limit and clause[end] not in "，。；：,;":
         if clause[end] == "、" and not _attribute_list(clause, start, end):
             break
-        if PURPOSE_VERB.match(clause, end) and end > start and "由" not in clause[start:end]:
+        if PURPOSE_VERB.match(clause, end) and end > start:
             break
         end += 1
     phrase = clause[start:end]
@@ -83,9 +83,7 @@ def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
 
 
 PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
-"""培育8家托育连锁服务机构提供…服务: what the counted units then do is not their name;
-after 由 the verb is what the counted are given (7%左右的老年人由社区提供日间照料和托老服务,
-the "9073" shares of elderly care, also written 7%的老年人由社区医院人员负责在社区养老)."""
+"""培育8家托育连锁服务机构提供…服务: what the counted units then do is not their name."""
 
 
 def _attribute_list(clause: str, start: int, at: int) -> bool:
@@ -148,15 +146,6 @@ LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 (新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率) does not."""
 
 
-TABLE_HEADER_RUN = re.compile(
-    rf"^.*?(?:{cue_pattern('header')})(?:[^，；。\d]{{0,12}}?(?:{cue_pattern('header')})){{2,}}"
-    r"\d+(?:[\u4e00-\u9fff]{2,12}?(?:实施|开展))?"
-)
-"""A table flattened into running text leaves its header and a row's first cells
-before a value (…分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源
-供给实施新建、改扩建学校重点建设项目12个): the header words, the serial and the row's
-task title are no part of the name."""
-
 REPORTED_SPEECH = re.compile(r"^[^，；。]*?(?:提出|明确)(?=[\u4e00-\u9fff]{2})")
 """A headline that reports what a plan sets (「十四五」国民健康规划公布 提出中国人均预期
 寿命将达80岁以上): the indicator follows the verb of saying."""
@@ -167,8 +156,7 @@ SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:�
 
 
 def clean_wording(wording: str) -> str:
-    wording = TABLE_HEADER_RUN.sub("", REPORTED_SPEECH.sub("", wording.strip()))
-    wording = LEADING_FILLER.sub("", wording)
+    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording.strip()))
     previous = None
     while previous != wording:
         previous = wording
