@@ -56,6 +56,12 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("新增托位", Decimal(5000), "个")],
             id="a-deadline-reopens-the-sentence",
         ),
+        pytest.param(
+            "今年，全国千人口婴幼儿托位数达到4.73个，新增普惠性婴幼儿托位89万个，"
+            "提前超额完成普惠托育民生实事任务。到2025年，每千人口托位数达到4.5个。",
+            [("每千人口托位数", Decimal("4.5"), "个")],
+            id="a-task-exceeded-reports-its-sentence",
+        ),
     ],
 )
 def test_running_text_gives_these_targets(

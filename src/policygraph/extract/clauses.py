@@ -273,7 +273,27 @@ def _reports(
         )
         if clause.endswith("。"):
             sentence_reports = False
-    return flags
+    return _sentences_that_report_results(clauses, flags)
+
+
+EXCEEDED = re.compile(cue_pattern("exceeded"))
+"""超额完成, 提前完成: a sentence that says a task was exceeded or done early reports
+results, the figures before the words as much as those after."""
+
+
+def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:
+    """The report flags, with every clause of a sentence that has EXCEEDED set."""
+    result: list[bool] = []
+    sentence: list[bool] = []
+    exceeded = False
+    for (_start, clause), flag in zip(clauses, flags, strict=True):
+        sentence.append(flag)
+        exceeded = exceeded or EXCEEDED.search(clause) is not None
+        if clause.endswith("。"):
+            result.extend(True if exceeded else f for f in sentence)
+            sentence, exceeded = [], False
+    result.extend(True if exceeded else f for f in sentence)
+    return result
 
 
 def _opens_a_report(clause: str, sentence: str, latest: int | None, issued: int | None) -> bool:
