@@ -31,6 +31,13 @@ def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]
         ),
         pytest.param("2020年起基本不再从应届毕业生中招聘。", 2019, None, True, id="starting-year"),
         pytest.param(
+            "山西将在2025年年底前，基本完成全省7701个城镇老旧小区改造任务。",
+            None,
+            2025,
+            False,
+            id="year-end-written-nian-niandi",
+        ),
+        pytest.param(
             "全市每千人口托位数由2020年的1.2个提高到2025年的4.5个。",
             2022,
             2025,

@@ -36,9 +36,11 @@ MONTH_DAY = r"(?:\d{1,2}月(?:\d{1,2}日)?)?"
 AS_OF_CUES = frozenset(cue_words("as_of") + cue_words("as_of_damaged"))
 YEAR_CUE = re.compile(
     rf"(?P<cue>{cue_pattern('deadline', 'as_of', 'as_of_damaged')})?"
-    rf"(?P<year>20\d{{2}})年{MONTH_DAY}(?P<end>底|末)?(?P<before>前)?"
+    rf"(?P<year>20\d{{2}})年{MONTH_DAY}(?:年(?=底|末))?(?P<end>底|末)?(?P<before>前)?"
 )
-"""到2025年 / 2022年底前 / 2022年6月前 / 截至2021年底 — a year that scopes the clauses after it
+"""到2025年 / 2022年底前 / 2022年6月前 / 截至2021年底 / 2025年年底前 (山西 老龄工作意见 news:
+山西将在2025年年底前，基本完成…; 郑州 乡村建设方案 news: 2025年年底前，建成100个以上…;
+南宁 人口规划: 2020年年末常住人口…) — a year that scopes the clauses after it
 (截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
 opening a clause, 2021年，全市新增…, reports what happened in it)."""
 
