@@ -560,6 +560,62 @@ def test_measures_of_a_task_table_with_lead_and_partner_columns(
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
+RUN_TOGETHER_WITH_LEADER = (
+    "2021年重大民生实事项目目标任务责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位"
+    "1增加教育资源供给增加学位5000个。何海平教育局经开区高新园(邹区镇)各街道市国有公司"
+    "2优化养老服务为全区23000名老年人提供居家上门服务。张菁民政局各街道提升改造8家中心。"
+    "序号项目名称主要内容区政府分管领导牵头单位配合单位3文体惠民行动新建2家书苑\n"
+)
+"""常州 钟楼区 2021 民生实事责任分解表 as a sharing site extracts the .docx: no separator
+left; a 分管领导 (三 or 两 characters) stands between the task and the units."""
+
+RUN_TOGETHER_PROGRESS = (
+    "实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+    "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训。成功创建38个。\n"
+    "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。\n"
+)
+"""杭州 余杭区 2020 民生实事进展 (a page of the district): no serial column, the progress
+cells after the units."""
+
+
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        (
+            RUN_TOGETHER_WITH_LEADER,
+            [
+                (
+                    "1",
+                    "增加教育资源供给增加学位5000个",
+                    ["教育局", "经开区", "高新园（邹区镇）", "各街道", "市国有公司"],
+                    ["教育局"],
+                ),
+                (
+                    "2",
+                    "优化养老服务为全区23000名老年人提供居家上门服务",
+                    ["民政局", "各街道"],
+                    ["民政局"],
+                ),
+            ],
+        ),
+        (
+            RUN_TOGETHER_PROGRESS,
+            [
+                ("1", "养老助残创建20个无障碍社区", ["区残联", "相关镇街"], []),
+                ("2", "新增30家示范型以上居家养老服务照料中心", ["区民政局", "相关镇街"], []),
+            ],
+        ),
+    ],
+    ids=["leader-column", "progress-columns"],
+)
+def test_measures_of_a_task_table_whose_cells_run_together(
+    table: str, rows: list[tuple[str, str, list[str], list[str]]]
+) -> None:
+    """Rows end where the task's last sentence meets the unit cell; the header printed
+    again, a leader's name and the progress cells are no units."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
+
+
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:
     text = (
         "三、重点任务\n（一）推进居家社区养老服务设施建设。按标准配建。（责任单位：市民政局）\n"
