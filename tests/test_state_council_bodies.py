@@ -58,6 +58,11 @@ def test_a_state_council_body_and_its_local_counterpart_map_to_its_function(
         ("县信访局", "petitions"),
         ("市外办", "foreign-affairs"),
         ("县林业局", "forestry-grassland"),
+        ("区委组织部", "organisation"),
+        ("市社会组织管理局", "civil-affairs"),
+        ("区文体旅局", "culture-tourism"),
+        ("相关镇街", "townships-subdistricts"),
+        ("轨道公司", "state-owned-enterprises"),
     ],
 )
 def test_units_plans_name_beside_the_ministries_have_a_function(unit: str, function: str) -> None:
