@@ -332,7 +332,8 @@ def _run_rows(
     lexicon: Lexicon,
 ) -> list[TaskRow]:
     columns, skipped = header
-    rows, row_start = [], start
+    rows: list[TaskRow] = []
+    row_start = start
     for stop in re.finditer("。", text[start:end]):
         task_end = start + stop.start()
         units = _unit_run(text, task_end + 1, end, skipped, lexicon)
@@ -371,7 +372,7 @@ def _unit_run(
     departments, _ = lexicon.unit_labels
     for _ in range(skipped):
         at += next((n for n in (2, 3) if any(text[at + n :].startswith(d) for d in departments)), 3)
-    units = []
+    units: list[tuple[int, int, str]] = []
     while True:
         while at < end and text[at] in RUN_SEPARATORS:
             at += 1
