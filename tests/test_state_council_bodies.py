@@ -59,6 +59,8 @@ def test_a_state_council_body_and_its_local_counterpart_map_to_its_function(
         ("市外办", "foreign-affairs"),
         ("县林业局", "forestry-grassland"),
         ("区委组织部", "organisation"),
+        ("县人武部", "national-defence"),
+        ("中央军委政治工作部", "national-defence"),
         ("市社会组织管理局", "civil-affairs"),
         ("区文体旅局", "culture-tourism"),
         ("相关镇街", "townships-subdistricts"),
