@@ -399,10 +399,11 @@ def test_measures_lists_of_other_plans(units: str, responsible: list[str], lead:
     ("convention", "lead"),
     [
         ("（各项任务列第一位者为牵头单位，下同）", ["省民政厅"]),  # 国务院/省级分工方案体例
+        ("（列第一位的责任单位为牵头单位或汇总单位）", ["省民政厅"]),  # 杭州 2020 责任分解
         ("（无牵头单位的，责任单位即为牵头单位，下同）", ["省民政厅", "省财政厅"]),  # 武汉 2023
         ("", []),
     ],
-    ids=["first-leads", "all-lead", "none"],
+    ids=["first-leads", "first-unit-leads", "all-lead", "none"],
 )
 def test_measures_a_document_convention_names_the_lead_of_lists_that_name_none(
     convention: str, lead: list[str]
