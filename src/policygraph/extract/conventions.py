@@ -49,6 +49,11 @@ def pattern_kind(kind: str, text: str) -> bool:
     return any(p.fullmatch(text) for p in _patterns().get(kind, ()))
 
 
+def patterns_of(kinds: tuple[str, ...]) -> str:
+    """The patterns of `kinds` as one alternation."""
+    return "|".join(f"(?:{p.pattern})" for kind in kinds for p in _patterns().get(kind, ()))
+
+
 def pattern_at(kind: str, text: str) -> int | None:
     """Where in `text` a pattern of `kind` first matches, or None."""
     found = [m.start() for p in _patterns().get(kind, ()) if (m := p.search(text))]

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
-from policygraph.extract.conventions import pattern_at, pattern_kind
+from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_of
 from policygraph.extract.departments import (
     CLOSE,
     OPEN,
@@ -297,16 +298,15 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
     """The columns of a header whose words run together anywhere in `line`, with the
     number of other columns (分管领导) between the task and the unit column, and where
     the header ends; None if the line holds none."""
-    last = pattern_at("unit_column", line)
-    if last is None:
+    if pattern_at("unit_column", line) is None:
         return None
-    for start in range(last + 1):
-        words, at = [], start
-        while at < len(line):
+    for run in _header_run().finditer(line):
+        words, at = [], run.start()
+        while at < run.end():
             size = next(
                 (
                     n
-                    for n in range(min(MAX_HEADER_WORD, len(line) - at), 1, -1)
+                    for n in range(min(MAX_HEADER_WORD, run.end() - at), 1, -1)
                     if any(pattern_kind(kind, line[at : at + n]) for kind in COLUMN_KINDS)
                 ),
                 None,
@@ -321,6 +321,12 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
             skipped = sum(1 for word in between if pattern_kind("other_column", word))
             return (columns, skipped), at
     return None
+
+
+@cache
+def _header_run() -> re.Pattern[str]:
+    """Three or more header words with nothing between them."""
+    return re.compile(rf"(?:{patterns_of(COLUMN_KINDS)}){{3,}}")
 
 
 def _run_rows(
@@ -371,7 +377,7 @@ def _unit_run(
     characters), names ending like units, with or without separators between them."""
     departments, _ = lexicon.unit_labels
     for _ in range(skipped):
-        at += next((n for n in (2, 3) if any(text[at + n :].startswith(d) for d in departments)), 3)
+        at += next((n for n in (2, 3) if any(text.startswith(d, at + n) for d in departments)), 3)
     units: list[tuple[int, int, str]] = []
     while True:
         while at < end and text[at] in RUN_SEPARATORS:
