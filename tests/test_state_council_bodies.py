@@ -65,7 +65,24 @@ def test_a_state_council_body_and_its_local_counterpart_map_to_its_function(
         ("区文体旅局", "culture-tourism"),
         ("相关镇街", "townships-subdistricts"),
         ("轨道公司", "state-owned-enterprises"),
+        ("县委办", "party-office"),
+        ("县文广新局", "culture-tourism"),
+        ("县人民医院", "health"),
+        ("县就业服务中心", "human-resources-social-security"),
+        ("县敬老院", "civil-affairs"),
+        ("县市监局", "market-regulation"),
+        ("县人民法院", "courts-procuratorates"),
+        ("县投资促进局", "commerce"),
     ],
 )
 def test_units_plans_name_beside_the_ministries_have_a_function(unit: str, function: str) -> None:
     assert LEXICON.functions_of(unit) == (f"function/{function}",)
+
+
+def test_a_merged_county_bureau_holds_both_remits() -> None:
+    """科工局 (科学技术和工业信息化局) and 科经局 are one bureau of two ministries' remits."""
+    for name in ("县科工局", "县科学技术和工业信息化局", "县科经局"):
+        assert LEXICON.functions_of(name) == (
+            "function/industry-information-technology",
+            "function/science-technology",
+        )
