@@ -6,6 +6,7 @@ import pytest
 
 from policygraph.build import extract_plan
 from policygraph.extract.measures import find_measures, is_background_title
+from policygraph.extract.task_tables import task_rows
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
@@ -615,6 +616,13 @@ def test_measures_of_a_task_table_whose_cells_run_together(
     """Rows end where the task's last sentence meets the unit cell; the header printed
     again, a leader's name and the progress cells are no units."""
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
+
+
+def test_measures_header_words_in_prose_make_no_run_together_table() -> None:
+    normalized = normalize_text(
+        "（一）压实责任。各地要明确重点任务责任单位完成时限。区民政局负责统筹。区卫生健康委配合。\n"
+    )
+    assert task_rows(normalized.text, normalized.quote, load_lexicon()) == []
 
 
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:

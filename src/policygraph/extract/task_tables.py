@@ -265,6 +265,10 @@ RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern[:-1]}|镇街)$")
 """Unit names, and the collective 镇街 (相关镇街) that task tables of districts write."""
 RUN_SERIAL = re.compile(r"^\s*\d{1,3}[.、．]?(?!\d)")
 RUN_SEPARATORS = "、，, \t"
+HEADER_BEFORE = re.compile(r"(^\s*|表)$")
+HEADER_AFTER = re.compile(r"\s*[^\s\d]")
+"""A run-together header stands on a line of its own or after the table's title
+(…责任分解表序号项目名称…), and the first row's serial or the line's end follows it."""
 MAX_RUN_UNIT = 12
 MAX_HEADER_WORD = 10
 
@@ -301,6 +305,8 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
     if pattern_at("unit_column", line) is None:
         return None
     for run in _header_run().finditer(line):
+        if not HEADER_BEFORE.search(line[: run.start()]) or HEADER_AFTER.match(line, run.end()):
+            continue  # 明确重点任务、责任单位和完成时限 in prose
         words, at = [], run.start()
         while at < run.end():
             size = next(
@@ -346,6 +352,7 @@ def _run_rows(
         if not units:
             continue
         task_start = max(row_start, text.rfind("\n", 0, task_end) + 1)
+        task_start += len(text[task_start:task_end]) - len(text[task_start:task_end].lstrip("。 "))
         serial = RUN_SERIAL.match(text[task_start:task_end])
         if serial:
             task_start += serial.end()
