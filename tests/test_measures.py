@@ -618,6 +618,14 @@ def test_measures_of_a_task_table_whose_cells_run_together(
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
+def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
+    """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
+    table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")
+    assert _measures(table)[0][3] == ["县教育局", "县各有关单位"]
+    prose = "三、重点任务\n（一）加大托育供给。县教育局牵头，县各有关单位配合，新增托位。\n"
+    assert _measures(prose)[0][3] == ["县教育局"]
+
+
 def test_measures_header_words_in_prose_make_no_run_together_table() -> None:
     normalized = normalize_text(
         "（一）压实责任。各地要明确重点任务责任单位完成时限。区民政局负责统筹。区卫生健康委配合。\n"

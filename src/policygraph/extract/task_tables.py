@@ -233,8 +233,8 @@ def _row(
     mentions = [
         (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
         for n, (text, base) in enumerate(units)
-        for s, e, name, lead in split_roles(text, lexicon, None if lead_first else unnamed_lead)
-        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
+        for s, e, name, lead in _cell_units(text, lexicon, None if lead_first else unnamed_lead)
+        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)) or COLLECTIVE_CELL.match(name)
     ]
     return TaskRow(
         table=0,
@@ -246,6 +246,23 @@ def _row(
         start=line.start,
         end=line.end,
     )
+
+
+COLLECTIVE_CELL = re.compile(r"^[省市县区]?(各有关|各相关|有关|相关)(单位|部门|镇街)$")
+"""A unit cell whose whole content is a collective of units: the table assigns the row
+to them (南陵 2024 政府工作报告目标任务分解表: 县各有关单位; 杭州 余杭区 民生实事: 相关镇街),
+where in prose (相关部门要…) the same words name no unit."""
+
+
+def _cell_units(
+    text: str, lexicon: Lexicon, unnamed_lead: str | None
+) -> list[tuple[int, int, str, bool]]:
+    """The units of a unit cell: its list, or the whole cell when it names a collective."""
+    name = text.strip()
+    if COLLECTIVE_CELL.match(name):
+        at = text.index(name)
+        return [(at, at + len(name), name, unnamed_lead is not None)]
+    return split_roles(text, lexicon, unnamed_lead)
 
 
 def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
