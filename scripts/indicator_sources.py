@@ -76,11 +76,15 @@ def main() -> None:
         sys.exit(f"indicator_sources: {error}")
 
 
-def generate(text: str) -> str:
-    """The scheme's text with its generated part made from the tables."""
+def generate(text: str, sources: Path = SOURCES) -> str:
+    """The scheme's text with its generated part made from the tables in `sources`."""
     hand = text.split("\n" + MARKER + "\n")[0].rstrip("\n") + "\n"
-    lists, plans = _sources()
-    rows = [row for slug, (document, year) in lists.items() for row in _rows(slug, document, year)]
+    lists, plans = _sources(sources)
+    rows = [
+        row
+        for slug, (document, year) in lists.items()
+        for row in _rows(sources / f"{slug}.csv", document, year)
+    ]
     by_concept: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         by_concept[row.concept].append(row)
@@ -98,10 +102,10 @@ def generate(text: str) -> str:
     return hand + "\n" + MARKER + "\n\n" + "\n".join(generated)
 
 
-def _sources() -> tuple[dict[str, tuple[str, str]], set[str]]:
+def _sources(sources: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
     lists: dict[str, tuple[str, str]] = {}
     plans: set[str] = set()
-    with (SOURCES / "sources.csv").open(encoding="utf-8", newline="") as handle:
+    with (sources / "sources.csv").open(encoding="utf-8", newline="") as handle:
         for entry in csv.DictReader(handle):
             if entry["kind"] == "list":
                 lists[entry["slug"]] = (entry["document"], entry["target_year"])
@@ -110,8 +114,7 @@ def _sources() -> tuple[dict[str, tuple[str, str]], set[str]]:
     return lists, plans
 
 
-def _rows(slug: str, document: str, year: str) -> list[Row]:
-    path = SOURCES / f"{slug}.csv"
+def _rows(path: Path, document: str, year: str) -> list[Row]:
     if not path.is_file():
         raise SourceError(f"{path.name}: no such table (listed in sources.csv)")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -130,9 +133,11 @@ def _resourced(hand: str, by_concept: dict[str, list[Row]], plans: set[str]) -> 
         end = starts[n + 1][0] if n + 1 < len(starts) else len(hand)
         pieces.append(hand[at:start])
         block = hand[start:end]
-        if key in by_concept:
+        source = SOURCE_LINE.search(block)
+        if key in by_concept and source is not None:
             documents = list(dict.fromkeys(row.document for row in by_concept[key]))
-            block = SOURCE_LINE.sub(lambda m: _source_line(m["value"], documents, plans), block)
+            line = _source_line(source["value"], documents, plans)
+            block = block[: source.start()] + line + block[source.end() :]
         pieces.append(block)
         at = end
     pieces.append(hand[at:])
@@ -187,12 +192,10 @@ def _new_block(concept: str, rows: list[Row], owners: dict[str, str]) -> str:
     if not first.en:
         raise SourceError(f"{concept}: a new concept needs its English name (column en)")
     _claim(first.name, concept, owners)
-    alts = [
-        form
-        for row in rows[1:]
-        if _claim(row.name, concept, owners)
-        for form in _forms(row.name)
-    ] + [form for form in _forms(first.name)[1:]]
+    alts = _forms(first.name)[1:]
+    for row in rows[1:]:
+        if _claim(row.name, concept, owners):
+            alts += _forms(row.name)
     lines = [
         f"pgr:indicator\\/{concept} a pg:Indicator, skos:Concept ;",
         "    skos:inScheme pgr:scheme\\/indicators ;",
@@ -241,9 +244,7 @@ def _plan_notes(hand: str, plans: set[str]) -> list[str]:
     for found in BLOCK.finditer(hand):
         source = SOURCE_LINE.search(hand, found.end())
         if source and all(part in plans for part in source["value"].split("; ")):
-            notes.append(
-                f'pgr:indicator\\/{found["key"]} skos:editorialNote "{PLAN_NOTE}"@zh .\n'
-            )
+            notes.append(f'pgr:indicator\\/{found["key"]} skos:editorialNote "{PLAN_NOTE}"@zh .\n')
     return notes
 
 
