@@ -48,6 +48,11 @@ ID = "https://w3id.org/policygraph/id/indicator/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 BLOCK = re.compile(r"^pgr:indicator\\/(?P<key>[a-z0-9-]+) a pg:Indicator", re.M)
 SOURCE_LINE = re.compile(r'^    dcterms:source "(?P<value>[^"]*)" ;$', re.M)
+NUMERIC_TARGET = re.compile(
+    r"^(?P<number>〔[\d.]+〕|[<>≤≥约]?[\d.]+(?:[~、][\d.]+)?)(?=(?:以上|左右|以下)?$)"
+)
+"""A target that is a number (>90, 55以上, 35~40, 〔13.5〕, a cumulative figure): the
+definition states it with its unit; a target in words (同比例提高) stays as printed."""
 PLAN_NOTE = "只见于语料中的规划，尚无国家或省级指标表收录；待找到权威来源后改源。"
 
 
@@ -220,10 +225,17 @@ def _definition(name: str, rows: list[Row]) -> str:
     stated = []
     for row in rows:
         attribute = f"，{row.attribute}" if row.attribute else ""
-        target = f"{row.year}年{row.target}" if row.target else "未列目标值"
+        value = NUMERIC_TARGET.sub(lambda found, unit=row.unit: _with_unit(found, unit), row.target)
+        target = f"{row.year}年{value}" if row.target else "未列目标值"
         stated.append(f"{_title(row.document)}：{target}{attribute}")
     unit = f"（{rows[0].unit}）" if rows[0].unit else ""
     return f"{name}{unit}，主要指标表所列：" + "；".join(stated) + "。"
+
+
+def _with_unit(found: re.Match[str], unit: str) -> str:
+    """A numeric target with its unit: 55 → 55%, 〔13.5〕 (cumulative) → 〔13.5%〕."""
+    number = found["number"]
+    return number[:-1] + unit + "〕" if number.startswith("〔") else number + unit
 
 
 def _extra_labels(concept: str, rows: list[Row], owners: dict[str, str]) -> list[str]:
