@@ -83,7 +83,7 @@ def main() -> None:
 
 def generate(text: str, sources: Path = SOURCES) -> str:
     """The scheme's text with its generated part made from the tables in `sources`."""
-    hand = text.split("\n" + MARKER + "\n")[0].rstrip("\n") + "\n"
+    hand = hand_written(text)
     lists, plans = _sources(sources)
     rows = [
         row
@@ -95,7 +95,7 @@ def generate(text: str, sources: Path = SOURCES) -> str:
         by_concept[row.concept].append(row)
     known = set(BLOCK.findall(hand))
     hand = _resourced(hand, by_concept, plans)
-    owners = _label_owners(hand)
+    owners = label_owners(hand)
     generated: list[str] = []
     for concept, concept_rows in by_concept.items():
         if concept not in known:
@@ -105,6 +105,11 @@ def generate(text: str, sources: Path = SOURCES) -> str:
             generated.extend(_extra_labels(concept, concept_rows, owners))
     generated.extend(_plan_notes(hand, plans))
     return hand + "\n" + MARKER + "\n\n" + "\n".join(generated)
+
+
+def hand_written(text: str) -> str:
+    """The part of the scheme above the marker line, which is written by hand."""
+    return text.split("\n" + MARKER + "\n")[0].rstrip("\n") + "\n"
 
 
 def _sources(sources: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
@@ -164,7 +169,7 @@ def _title(source: str) -> str:
     return source.split(", ")[0]
 
 
-def _label_owners(turtle: str) -> dict[str, str]:
+def label_owners(turtle: str) -> dict[str, str]:
     """label key → the concept it is a prefLabel@zh or altLabel of."""
     owners: dict[str, str] = {}
     for triple in ox.parse(turtle, format=ox.RdfFormat.TURTLE):
