@@ -53,6 +53,8 @@ NUMERIC_TARGET = re.compile(
 )
 """A target that is a number (>90, 55以上, 35~40, 〔13.5〕, a cumulative figure): the
 definition states it with its unit; a target in words (同比例提高) stays as printed."""
+SOURCE_COLUMNS = ("slug", "kind", "target_year", "document", "url", "checked")
+TABLE_COLUMNS = ("name", "unit", "attribute", "target", "concept", "en")
 PLAN_NOTE = "只见于语料中的规划，尚无国家或省级指标表收录；待找到权威来源后改源。"
 
 
@@ -115,23 +117,34 @@ def hand_written(text: str) -> str:
 def _sources(sources: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
     lists: dict[str, tuple[str, str]] = {}
     plans: set[str] = set()
-    with (sources / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        for entry in csv.DictReader(handle):
-            if entry["kind"] == "list":
-                lists[entry["slug"]] = (entry["document"], entry["target_year"])
-            else:
-                plans.add(entry["document"])
+    for entry in _read(sources / "sources.csv", SOURCE_COLUMNS):
+        if entry["kind"] == "list":
+            lists[entry["slug"]] = (entry["document"], entry["target_year"])
+        else:
+            plans.add(entry["document"])
     return lists, plans
 
 
 def _rows(path: Path, document: str, year: str) -> list[Row]:
+    return [Row(document=document, year=year, **entry) for entry in _read(path, TABLE_COLUMNS)]
+
+
+def _read(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a table, each with exactly its columns; a clear error for a missing
+    file, a missing column or a short row."""
     if not path.is_file():
-        raise SourceError(f"{path.name}: no such table (listed in sources.csv)")
+        raise SourceError(f"{path.name}: no such file")
     with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            Row(document=document, year=year, **{k: v.strip() for k, v in entry.items()})
-            for entry in csv.DictReader(handle)
-        ]
+        reader = csv.DictReader(handle)
+        missing = [column for column in columns if column not in (reader.fieldnames or ())]
+        if missing:
+            raise SourceError(f"{path.name}: no column {', '.join(missing)}")
+        rows = []
+        for entry in reader:
+            if any(entry.get(column) is None for column in columns):
+                raise SourceError(f"{path.name}, line {reader.line_num}: a short row")
+            rows.append({column: entry[column].strip() for column in columns})
+        return rows
 
 
 def _resourced(hand: str, by_concept: dict[str, list[Row]], plans: set[str]) -> str:

@@ -121,6 +121,24 @@ def test_a_new_concept_without_its_english_name_is_refused(tmp_path: Path) -> No
         script.generate(SCHEME_FILE.read_text(encoding="utf-8"), tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("table", "content", "message"),
+    [
+        ("gangyao-14.csv", "name,unit\n森林覆盖率,%\n", "no column"),
+        ("gangyao-14.csv", "name,unit,attribute,target,concept,en\n森林覆盖率,%\n", "short row"),
+        ("sources.csv", "slug,kind\ngangyao-14,list\n", "no column"),
+    ],
+)
+def test_a_malformed_table_is_refused_with_its_name(
+    tmp_path: Path, table: str, content: str, message: str
+) -> None:
+    shutil.copytree(SOURCES, tmp_path, dirs_exist_ok=True)
+    (tmp_path / table).write_text(content, encoding="utf-8")
+    script = _script()
+    with pytest.raises(script.SourceError, match=f"{table}.*{message}"):
+        script.generate(SCHEME_FILE.read_text(encoding="utf-8"), tmp_path)
+
+
 NEW_WORDINGS = [
     # 国民健康规划 as HK01 reported it on 2022-05-20
     ("地表水达到或好于Ⅲ类水体比", "%", "地表水达到或好于III类水体比例"),
