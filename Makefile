@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv fonts demo graphs regions issuers lint test bench clean
+.PHONY: help venv fonts demo graphs regions indicators issuers lint test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,9 @@ graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs
 
 # only the package's data files are read, so its own dependencies are not installed
+indicators: $(STAMP) ## regenerate the generated part of ontology/indicators.ttl from data/indicator_sources/
+	$(BIN)/python scripts/indicator_sources.py
+
 regions: $(STAMP) ## regenerate ontology/regions.ttl from the pinned division list (extra "regions")
 	$(BIN)/python -m pip install -qq --no-deps "$$(grep -o 'jionlp==[0-9.]*' pyproject.toml)"
 	$(BIN)/python scripts/regions.py

@@ -127,16 +127,21 @@ def cities() -> tuple[Region, ...]:
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    """The reviewed indicators of indicators.ttl with their @zh label and usual unit."""
+    """The reviewed 一老一小 indicators of indicators.ttl (those with a pg:domain: the
+    national lists' 绿色生态 or 经济 indicators are no 养老托育 plan's) with their @zh
+    label and usual unit."""
     label: dict[str, str] = {}
     unit: dict[str, str] = {}
+    domains: set[str] = set()
     for t in _triples("indicators.ttl"):
         s, p, o = t.subject.value, t.predicate.value, t.object
         if p == SKOS + "prefLabel" and isinstance(o, ox.Literal) and o.language == "zh":
             label[s] = o.value
         elif p == PG + "unit":
             unit[s] = o.value
-    return tuple(Indicator(s, label[s], unit.get(s)) for s in sorted(label))
+        elif p == PG + "domain":
+            domains.add(s)
+    return tuple(Indicator(s, label[s], unit.get(s)) for s in sorted(label) if s in domains)
 
 
 @cache

@@ -5,24 +5,33 @@ labels that only that plan's wordings supplied removed, (1) the share of its gol
 whose wording reaches their canonical indicator (the measure of tests/test_indicators.py)
 and (2) the share of the targets extracted from its text that land on a reviewed indicator.
 
+With `--tables` (leave one table out): for each main-indicator table of
+data/indicator_sources, the labels that only its printed names supplied are removed (a
+name another table or the hand-written scheme also gives stays), and of the names so
+removed whose concept the scheme still knows by other labels, how many still reach it:
+wordings of a known indicator the scheme was not given, read by their parts.
+
 With `--gold DIR` (a dev-set gold folder, e.g. tests/devset/tune/gold): for each gold file,
 the gold wordings (indicator_raw, read as the pipeline reads the text: traditional
 characters simplified, pinyin insertions dropped) matched with the statement around them
 as context, (1) how many reach a reviewed indicator at all and (2) how many reach the one
 their indicator_canonical names. No label of the scheme comes from these files.
 
-Run with `.venv/bin/python scripts/mapping_rate.py [--gold DIR]`."""
+Run with `.venv/bin/python scripts/mapping_rate.py [--tables | --gold DIR]`."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.indicator_sources import SCHEME, hand_written, label_owners  # noqa: E402
 from tests.test_indicators import (  # noqa: E402
     GOLD_FILES,
     gold_wording_hits,
@@ -31,14 +40,20 @@ from tests.test_indicators import (  # noqa: E402
 )
 
 from policygraph.build import extract_plan  # noqa: E402
-from policygraph.lexicon_data import load_lexicon  # noqa: E402
+from policygraph.lexicon import label_key  # noqa: E402
+from policygraph.lexicon_data import indicator_signatures, load_lexicon  # noqa: E402
+
+TABLES = ROOT / "data" / "indicator_sources"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, help="a folder of dev-set gold files")
+    parser.add_argument("--tables", action="store_true", help="leave one table out")
     args = parser.parse_args()
-    if args.gold is None:
+    if args.tables:
+        leave_one_table_out()
+    elif args.gold is None:
         leave_one_out()
     elif not args.gold.is_dir():
         sys.exit(f"{args.gold}: no such folder")
@@ -58,6 +73,53 @@ def leave_one_out() -> None:
             totals[at] += n
         sys.stdout.write(_row(gold.stem, hits, total, reviewed, len(targets)))
     sys.stdout.write(_row("all", *totals))
+
+
+def _table(slug: str) -> list[dict[str, str]]:
+    with (TABLES / f"{slug}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def table_hits() -> list[tuple[str, int, int]]:
+    """(table, names reaching their concept, names) of each main-indicator table, over the
+    names whose label only that table supplied and whose concept the scheme still knows by
+    other labels once they are removed."""
+    lexicon = load_lexicon()
+    with (TABLES / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        slugs = [row["slug"] for row in csv.DictReader(handle) if row["kind"] == "list"]
+    names = {slug: {label_key(row["name"]) for row in _table(slug)} for slug in slugs}
+    hand = set(label_owners(hand_written(SCHEME.read_text(encoding="utf-8"))))
+    counts = []
+    for slug in slugs:
+        elsewhere = set().union(hand, *(names[other] for other in slugs if other != slug))
+        own = names[slug] - elsewhere
+        kept = {label: c for label, c in lexicon.indicators.items() if label not in own}
+        without = replace(
+            lexicon,
+            indicators=kept,
+            indicator_signatures=indicator_signatures(kept, lexicon.indicator_parts),
+        )
+        known = {concept.key for concept in kept.values()}
+        rows = [
+            row
+            for row in _table(slug)
+            if label_key(row["name"]) in own and f"indicator/{row['concept']}" in known
+        ]
+        hits = sum(
+            without.indicator(row["name"], row["unit"] or None).key == f"indicator/{row['concept']}"
+            for row in rows
+        )
+        counts.append((slug, hits, len(rows)))
+    return counts
+
+
+def leave_one_table_out() -> None:
+    counts = table_hits()
+    sys.stdout.write(f"{'table':28} removed name→its concept\n")
+    for slug, hits, total in counts:
+        sys.stdout.write(f"{slug:28} {hits:4}/{total:<4}\n")
+    hits, total = sum(c[1] for c in counts), sum(c[2] for c in counts)
+    sys.stdout.write(f"{'all':28} {hits:4}/{total:<4} {hits / total:.2f}\n")
 
 
 def dev_gold(folder: Path) -> None:

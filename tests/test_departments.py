@@ -134,7 +134,7 @@ def test_departments_named_units_are_not_generic(unit: str) -> None:
         ("区规划自然资源局", {"natural-resources-planning"}),
         ("万州银保监分局", {"financial-services"}),
         ("人行周口市中心支行", {"financial-services"}),
-        ("重庆大学附属三峡医院", set()),
+        ("重庆大学附属三峡医院", {"health"}),
     ],
 )
 def test_departments_abbreviations_resolve_to_functions(name: str, functions: set[str]) -> None:

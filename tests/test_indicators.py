@@ -13,6 +13,7 @@ is dropped as well.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import defaultdict
@@ -33,9 +34,19 @@ PG = Namespace("https://w3id.org/policygraph/ontology#")
 PGR = "https://w3id.org/policygraph/id/"
 SCHEME = URIRef(PGR + "scheme/indicators")
 DOMAINS = {URIRef(PGR + "domain/elderly-care"), URIRef(PGR + "domain/childcare")}
-NATIONAL_LISTS = ("公共服务规划", "五年规划", "国民健康规划", "健康中国行动", "政府工作报告")
-"""The national lists whose main indicators outside 一老一小 (学有所教, 病有所医, 就业) the
-scheme holds without a pg:domain."""
+SOURCES = ROOT / "data" / "indicator_sources" / "sources.csv"
+
+
+def _listed_documents() -> tuple[str, ...]:
+    with SOURCES.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(row["document"].split(", ")[0] for row in rows if row["kind"] == "list")
+
+
+NATIONAL_LISTS = ("五年规划纲要", "健康中国行动", "政府工作报告", *_listed_documents())
+"""The national lists whose main indicators outside 一老一小 (学有所教, 病有所医, 就业,
+绿色生态) the scheme holds without a pg:domain: the main-indicator tables of
+data/indicator_sources and the lists the scheme cites besides (十五五 纲要)."""
 CONCEPT_IRI = re.compile(re.escape(PGR) + r"indicator/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "“": None, "”": None})

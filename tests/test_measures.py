@@ -6,6 +6,7 @@ import pytest
 
 from policygraph.build import extract_plan
 from policygraph.extract.measures import find_measures, is_background_title
+from policygraph.extract.task_tables import task_rows
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
@@ -399,10 +400,11 @@ def test_measures_lists_of_other_plans(units: str, responsible: list[str], lead:
     ("convention", "lead"),
     [
         ("（各项任务列第一位者为牵头单位，下同）", ["省民政厅"]),  # 国务院/省级分工方案体例
+        ("（列第一位的责任单位为牵头单位或汇总单位）", ["省民政厅"]),  # 杭州 2020 责任分解
         ("（无牵头单位的，责任单位即为牵头单位，下同）", ["省民政厅", "省财政厅"]),  # 武汉 2023
         ("", []),
     ],
-    ids=["first-leads", "all-lead", "none"],
+    ids=["first-leads", "first-unit-leads", "all-lead", "none"],
 )
 def test_measures_a_document_convention_names_the_lead_of_lists_that_name_none(
     convention: str, lead: list[str]
@@ -558,6 +560,77 @@ def test_measures_of_a_task_table_with_lead_and_partner_columns(
 ) -> None:
     """The lead column's units lead, the partners follow; a leader's name is no unit."""
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
+
+
+RUN_TOGETHER_WITH_LEADER = (
+    "2021年重大民生实事项目目标任务责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位"
+    "1增加教育资源供给增加学位5000个。何海平教育局经开区高新园(邹区镇)各街道市国有公司"
+    "2优化养老服务为全区23000名老年人提供居家上门服务。张菁民政局各街道提升改造8家中心。"
+    "序号项目名称主要内容区政府分管领导牵头单位配合单位3文体惠民行动新建2家书苑\n"
+)
+"""常州 钟楼区 2021 民生实事责任分解表 as a sharing site extracts the .docx: no separator
+left; a 分管领导 (三 or 两 characters) stands between the task and the units."""
+
+RUN_TOGETHER_PROGRESS = (
+    "实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+    "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训。成功创建38个。\n"
+    "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。\n"
+)
+"""杭州 余杭区 2020 民生实事进展 (a page of the district): no serial column, the progress
+cells after the units."""
+
+
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        (
+            RUN_TOGETHER_WITH_LEADER,
+            [
+                (
+                    "1",
+                    "增加教育资源供给增加学位5000个",
+                    ["教育局", "经开区", "高新园（邹区镇）", "各街道", "市国有公司"],
+                    ["教育局"],
+                ),
+                (
+                    "2",
+                    "优化养老服务为全区23000名老年人提供居家上门服务",
+                    ["民政局", "各街道"],
+                    ["民政局"],
+                ),
+            ],
+        ),
+        (
+            RUN_TOGETHER_PROGRESS,
+            [
+                ("1", "养老助残创建20个无障碍社区", ["区残联", "相关镇街"], []),
+                ("2", "新增30家示范型以上居家养老服务照料中心", ["区民政局", "相关镇街"], []),
+            ],
+        ),
+    ],
+    ids=["leader-column", "progress-columns"],
+)
+def test_measures_of_a_task_table_whose_cells_run_together(
+    table: str, rows: list[tuple[str, str, list[str], list[str]]]
+) -> None:
+    """Rows end where the task's last sentence meets the unit cell; the header printed
+    again, a leader's name and the progress cells are no units."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
+
+
+def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
+    """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
+    table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")
+    assert _measures(table)[0][3] == ["县教育局", "县各有关单位"]
+    prose = "三、重点任务\n（一）加大托育供给。县教育局牵头，县各有关单位配合，新增托位。\n"
+    assert _measures(prose)[0][3] == ["县教育局"]
+
+
+def test_measures_header_words_in_prose_make_no_run_together_table() -> None:
+    normalized = normalize_text(
+        "（一）压实责任。各地要明确重点任务责任单位完成时限。区民政局负责统筹。区卫生健康委配合。\n"
+    )
+    assert task_rows(normalized.text, normalized.quote, load_lexicon()) == []
 
 
 def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None:

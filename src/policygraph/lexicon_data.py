@@ -35,7 +35,7 @@ def load_lexicon() -> Lexicon:
         indicators=indicators,
         indicator_parts=parts,
         indicator_signatures=indicator_signatures(indicators, parts),
-        functions=_functions(ontology / "functions.ttl"),
+        functions=_functions(ontology / "functions.ttl", data / "state_council_bodies.csv"),
         regions={label: keys[0] for label, keys in claims.items() if len(keys) == 1},
         region_labels=_region_labels(regions),
         issuers=_issuers(data / "issuer_codes.csv"),
@@ -144,7 +144,9 @@ def indicator_signatures(
     return table
 
 
-def _functions(path: Path) -> dict[str, tuple[str, ...]]:
+def _functions(path: Path, bodies: Path) -> dict[str, tuple[str, ...]]:
+    """Function names → function keys: the labels of functions.ttl, then the names and
+    short names of the State Council's bodies (国家医疗保障局, 国家医保局)."""
     table: dict[str, list[str]] = {}
     for triple in _triples(path):
         obj = triple.object
@@ -153,7 +155,18 @@ def _functions(path: Path) -> dict[str, tuple[str, ...]]:
             keys = table.setdefault(label_key(obj.value), [])
             if _local(triple.subject) not in keys:
                 keys.append(_local(triple.subject))
+    for body in state_council_bodies(bodies):
+        for name in filter(None, (body["name"], body["short"])):
+            keys = table.setdefault(label_key(name), [])
+            if f"function/{body['function']}" not in keys:
+                keys.append(f"function/{body['function']}")
     return {label: tuple(sorted(keys)) for label, keys in table.items()}
+
+
+def state_council_bodies(path: Path) -> list[dict[str, str]]:
+    """The rows of data/state_council_bodies.csv (its header comment aside)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def _function_stems(path: Path) -> dict[str, tuple[str, ...]]:

@@ -7,6 +7,7 @@ them as spaCy components; `plan_from_parts` gathers what they found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Generic, TypeVar
@@ -80,6 +81,8 @@ def find_targets(
         found.extend(table_targets(table, quote))
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
+    measures = sorted(measures, key=lambda m: m.start)
+    starts = [m.start for m in measures]
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
     for start, end in sorted(outline.paragraphs):
@@ -99,10 +102,14 @@ def find_targets(
             continue
         if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
             continue  # in a goals section 供给质量明显改善。 states a goal
-        measure = around.at(start)
+        paragraph_measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
+        rows = _rows_within(starts, measures, start, end, quote)
         for target in text_targets(paragraph, start, quote, item_year, issued):
+            measure = next(
+                (m for s, e, m in rows if s <= target.quote.start < e), paragraph_measure
+            )
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
@@ -120,6 +127,16 @@ def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:
     if title is None:
         return targets
     return sorted(targets, key=lambda t: title.start <= t.quote.start < title.end)
+
+
+def _rows_within(
+    starts: list[int], measures: list[MeasureSpan], start: int, end: int, quote: QuoteMaker
+) -> list[tuple[int, int, MeasureSpan]]:
+    """The measures that open inside a paragraph, with their source spans: the rows of a
+    task table whose cells run together on one line (常州 钟楼区 民生实事分解表), each of
+    which owns the targets its task states."""
+    found = measures[bisect_right(starts, start) : bisect_left(starts, end)]
+    return [(quote(m.start, m.end).start, quote(m.start, m.end).end, m) for m in found]
 
 
 def _opening_line(text: str) -> str:

@@ -49,6 +49,17 @@ def pattern_kind(kind: str, text: str) -> bool:
     return any(p.fullmatch(text) for p in _patterns().get(kind, ()))
 
 
+def patterns_of(kinds: tuple[str, ...]) -> str:
+    """The patterns of `kinds` as one alternation."""
+    return "|".join(f"(?:{p.pattern})" for kind in kinds for p in _patterns().get(kind, ()))
+
+
+def pattern_at(kind: str, text: str) -> int | None:
+    """Where in `text` a pattern of `kind` first matches, or None."""
+    found = [m.start() for p in _patterns().get(kind, ()) if (m := p.search(text))]
+    return min(found) if found else None
+
+
 def lead_convention(text: str) -> LeadConvention:
     """How the document reads a list that names no lead, if it says."""
     patterns = _patterns()

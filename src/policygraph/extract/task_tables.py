@@ -5,9 +5,10 @@ A table whose header names a serial, a task and a responsible-unit column
 is written like a bracketed list without its brackets: 市民政局牵头，市财政局、
 市卫生健康委参加 / 国家发展改革委、民政部按职责分工负责，地方各级人民政府 / A、B、C
 (whose first unit leads where the document says 列第一位者为牵头单位). Copies lay
-such a table out one row a line (cells split by `|`, tabs or wide spaces) or one
-cell a line. A row whose task is a numbered measure of the text gives that measure
-its units; any other row is a measure of its own.
+such a table out one row a line (cells split by `|`, tabs or wide spaces), one
+cell a line, or with every separator lost (`run_together_tables`). A row whose
+task is a numbered measure of the text gives that measure its units; any other row
+is a measure of its own.
 
 The header words are data (data/responsibility_conventions.csv).
 """
@@ -16,10 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
-from policygraph.extract.conventions import pattern_kind
-from policygraph.extract.departments import TRAILING_BRACKETS, UNIT_ENDINGS, split_roles
+from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_of
+from policygraph.extract.departments import (
+    CLOSE,
+    OPEN,
+    TRAILING_BRACKETS,
+    UNIT_ENDINGS,
+    split_roles,
+)
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 
@@ -81,7 +89,10 @@ def task_rows(
         if found:
             tables += 1
             rows.extend(replace(row, table=tables) for row in found)
-    return rows
+    for found in run_together_tables(text, quote, lexicon):
+        tables += 1
+        rows.extend(replace(row, table=tables) for row in found)
+    return sorted(rows, key=lambda row: row.start)
 
 
 def _line(start: int, content: str) -> _Line:
@@ -111,9 +122,10 @@ class Columns(NamedTuple):
     lead_first: bool
 
 
-def _columns(cells: list[str]) -> Columns | None:
+def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     """The columns of a header row, or None if it is none; a header cell may be
-    letter-spaced (序 号, 分 管 县领导)."""
+    letter-spaced (序 号, 分 管 县领导). Without `need_serial` a table may number
+    no row (serial -1)."""
     cells = [re.sub(r"\s", "", c) for c in cells]
     serial, task, lead = (
         next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
@@ -125,9 +137,9 @@ def _columns(cells: list[str]) -> Columns | None:
     else:
         unit = next((i for i, c in enumerate(cells) if pattern_kind("unit_column", c)), None)
         units, lead_first = ((unit,) if unit is not None else ()), False
-    if serial is None or task is None or not units:
+    if (serial is None and need_serial) or task is None or not units:
         return None
-    return Columns(serial, task, units, lead_first)
+    return Columns(-1 if serial is None else serial, task, units, lead_first)
 
 
 def _row_layout(
@@ -221,8 +233,8 @@ def _row(
     mentions = [
         (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
         for n, (text, base) in enumerate(units)
-        for s, e, name, lead in split_roles(text, lexicon, None if lead_first else unnamed_lead)
-        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
+        for s, e, name, lead in _cell_units(text, lexicon, None if lead_first else unnamed_lead)
+        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)) or COLLECTIVE_CELL.match(name)
     ]
     return TaskRow(
         table=0,
@@ -236,6 +248,23 @@ def _row(
     )
 
 
+COLLECTIVE_CELL = re.compile(r"^[省市县区]?(各有关|各相关|有关|相关)(单位|部门|镇街)$")
+"""A unit cell whose whole content is a collective of units: the table assigns the row
+to them (南陵 2024 政府工作报告目标任务分解表: 县各有关单位; 杭州 余杭区 民生实事: 相关镇街),
+where in prose (相关部门要…) the same words name no unit."""
+
+
+def _cell_units(
+    text: str, lexicon: Lexicon, unnamed_lead: str | None
+) -> list[tuple[int, int, str, bool]]:
+    """The units of a unit cell: its list, or the whole cell when it names a collective."""
+    name = text.strip()
+    if COLLECTIVE_CELL.match(name):
+        at = text.index(name)
+        return [(at, at + len(name), name, unnamed_lead is not None)]
+    return split_roles(text, lexicon, unnamed_lead)
+
+
 def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
     """A task-table row as a measure of its own."""
     return Measure(
@@ -247,3 +276,162 @@ def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
         responsible=row.units,
         lead=row.lead,
     )
+
+
+RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern[:-1]}|镇街)$")
+"""Unit names, and the collective 镇街 (相关镇街) that task tables of districts write."""
+RUN_SERIAL = re.compile(r"^\s*\d{1,3}[.、．]?(?!\d)")
+RUN_SEPARATORS = "、，, \t"
+HEADER_BEFORE = re.compile(r"(^\s*|表)$")
+HEADER_AFTER = re.compile(r"\s*[^\s\d]")
+"""A run-together header stands on a line of its own or after the table's title
+(…责任分解表序号项目名称…), and the first row's serial or the line's end follows it."""
+MAX_RUN_UNIT = 12
+MAX_HEADER_WORD = 10
+
+
+def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
+    """Task tables whose copy lost every cell separator (a Word table as a sharing site
+    or a progress page extracts it): the header words run together
+    (序号项目名称主要内容区政府分管领导牵头单位配合单位, 实事内容工作任务责任单位进展情况),
+    and so do the cells of each row (…增加学位5000个。何海平教育局经开区…2促进就业…,
+    …创建20个无障碍社区。区残联,相关镇街1.完成第一批…). A row ends where its task cell's
+    last sentence (。) is followed by its unit cell: the person of a 分管领导 column the
+    header puts between them (two or three characters), then a run of unit names, each
+    ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run."""
+    tables = []
+    for line in re.finditer(r"[^\n]+", text):
+        if CELL_SEPARATOR.search(line.group().strip()):
+            continue
+        header = _run_header(line.group())
+        if header is None:
+            continue
+        columns, end = header
+        stop = text.find("\n\n", line.start() + end)
+        body_end = len(text) if stop < 0 else stop
+        rows = _run_rows(text, line.start() + end, body_end, columns, quote, lexicon)
+        if rows:
+            tables.append(rows)
+    return tables
+
+
+def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
+    """The columns of a header whose words run together anywhere in `line`, with the
+    number of other columns (分管领导) between the task and the unit column, and where
+    the header ends; None if the line holds none."""
+    if pattern_at("unit_column", line) is None:
+        return None
+    for run in _header_run().finditer(line):
+        if not HEADER_BEFORE.search(line[: run.start()]) or HEADER_AFTER.match(line, run.end()):
+            continue  # 明确重点任务、责任单位和完成时限 in prose
+        words, at = [], run.start()
+        while at < run.end():
+            size = next(
+                (
+                    n
+                    for n in range(min(MAX_HEADER_WORD, run.end() - at), 1, -1)
+                    if any(pattern_kind(kind, line[at : at + n]) for kind in COLUMN_KINDS)
+                ),
+                None,
+            )
+            if size is None:
+                break
+            words.append(line[at : at + size])
+            at += size
+        columns = _columns(words, need_serial=False) if len(words) >= 3 else None
+        if columns is not None:
+            between = words[columns.task + 1 : columns.units[0]]
+            skipped = sum(1 for word in between if pattern_kind("other_column", word))
+            return (columns, skipped), at
+    return None
+
+
+@cache
+def _header_run() -> re.Pattern[str]:
+    """Three or more header words with nothing between them."""
+    return re.compile(rf"(?:{patterns_of(COLUMN_KINDS)}){{3,}}")
+
+
+def _run_rows(
+    text: str,
+    start: int,
+    end: int,
+    header: tuple[Columns, int],
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+) -> list[TaskRow]:
+    columns, skipped = header
+    rows: list[TaskRow] = []
+    row_start = start
+    for stop in re.finditer("。", text[start:end]):
+        task_end = start + stop.start()
+        units = _unit_run(text, task_end + 1, end, skipped, lexicon)
+        if not units:
+            continue
+        task_start = max(row_start, text.rfind("\n", 0, task_end) + 1)
+        task_start += len(text[task_start:task_end]) - len(text[task_start:task_end].lstrip("。 "))
+        serial = RUN_SERIAL.match(text[task_start:task_end])
+        if serial:
+            task_start += serial.end()
+        task = text[task_start:task_end].strip()
+        if len(task) < 4:
+            continue
+        mentions = tuple(DepartmentMention(name, quote(s, e)) for s, e, name in units)
+        rows.append(
+            TaskRow(
+                table=0,
+                serial=serial.group().strip().rstrip(".、．") if serial else str(len(rows) + 1),
+                task=task,
+                task_start=task_start,
+                units=mentions,
+                lead=mentions[:1] if columns.lead_first else (),
+                start=task_start,
+                end=units[-1][1],
+            )
+        )
+        row_start = units[-1][1]
+    return rows
+
+
+def _unit_run(
+    text: str, at: int, end: int, skipped: int, lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The unit names that follow a task cell at `at`: after the person of each column
+    `skipped` (the shortest name after which a known unit name begins, else three
+    characters), names ending like units, with or without separators between them."""
+    departments, _ = lexicon.unit_labels
+    for _ in range(skipped):
+        at += next((n for n in (2, 3) if any(text.startswith(d, at + n) for d in departments)), 3)
+    units: list[tuple[int, int, str]] = []
+    while True:
+        while at < end and text[at] in RUN_SEPARATORS:
+            at += 1
+        size = _unit_size(text[at : min(end, at + MAX_RUN_UNIT + 2)], departments)
+        if size is None:
+            return units
+        units.append((at, at + size, text[at : at + size]))
+        at += size
+
+
+def _unit_size(window: str, departments: frozenset[str]) -> int | None:
+    """The length of the unit name `window` opens with: the shortest prefix that ends
+    like a unit name with its brackets closed, unless a name ending within two more
+    characters (相关镇 → 相关镇街) or a known name (各镇乡街道) runs on; None if the window
+    opens with no unit name (a digit, a sentence, a progress note)."""
+    names = [
+        n
+        for n in range(2, min(len(window), MAX_RUN_UNIT) + 1)
+        if RUN_UNIT_ENDINGS.search(window[:n].rstrip(CLOSE)) and _closed(window[:n])
+    ]
+    if not names or re.search(r"[\d。；;：:“”]", window[: names[0]]):
+        return None
+    if any(pattern_at(kind, window[: names[0]]) is not None for kind in COLUMN_KINDS):
+        return None  # a header printed again (序号项目名称主要内容区政府…)
+    known = [n for n in names if window[:n] in departments]
+    if known:
+        return max(known)
+    return max(n for n in names if n <= names[0] + 2)
+
+
+def _closed(name: str) -> bool:
+    return sum(name.count(c) for c in OPEN) == sum(name.count(c) for c in CLOSE)
