@@ -53,10 +53,17 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _triples(path: Path) -> list[ox.Triple]:
+def ontology_triples(name: str) -> tuple[ox.Triple, ...]:
+    """The triples of ontology/<name> (none when it is missing), parsed once per process:
+    the lexicon and validation's vocabulary context read the same files."""
+    return _triples(resource_dir("ontology") / name)
+
+
+@cache
+def _triples(path: Path) -> tuple[ox.Triple, ...]:
     if not path.is_file():
-        return []
-    return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        return ()
+    return tuple(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
 def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
@@ -171,7 +178,7 @@ def _department_bodies(path: Path) -> tuple[str, ...]:
     return tuple(sorted(suffixes, key=len, reverse=True))
 
 
-def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
+def _region_claims(triples: tuple[ox.Triple, ...]) -> dict[str, tuple[str, ...]]:
     """label → the keys of the regions it names (several for 朝阳区, 城区)."""
     index: dict[str, list[str]] = {}
     for triple in triples:
@@ -183,7 +190,7 @@ def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
     return {label: tuple(sorted(keys)) for label, keys in index.items()}
 
 
-def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_labels(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     return {
         _local(t.subject): t.object.value
         for t in triples
@@ -191,12 +198,12 @@ def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
     }
 
 
-def _region_levels(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_levels(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     level = str(PG.adminLevel)
     return {_local(t.subject): _value(t.object) for t in triples if t.predicate.value == level}
 
 
-def _region_parents(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_parents(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     within = str(PG.within)
     return {_local(t.subject): _local(t.object) for t in triples if t.predicate.value == within}
 
