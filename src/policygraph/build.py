@@ -33,7 +33,6 @@ from policygraph.lifeline import die_with_parent
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
-from policygraph.persistent import refresh_store
 from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.registry import REGISTRY_FILE
 from policygraph.resources import resource_dir
@@ -161,6 +160,8 @@ def build_corpus(
     `scheduler` (tcp://host:8786; its workers must see the files and `out`); then the
     persistent store `out/store/` the questions read (`persistent`), unless it is newer
     than every graph."""
+    from policygraph.persistent import refresh_store  # the store: a corpus build only
+
     report = BuildReport()
     files = plan_files(paths)
     if not files:
