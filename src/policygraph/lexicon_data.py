@@ -3,11 +3,23 @@ the issuer codes of data/issuer_codes.csv, the indicator parts of
 data/indicator_parts.csv and the department body suffixes of data/department_bodies.csv.
 Kept apart from policygraph.lexicon so the text stages that use a Lexicon never load an
 RDF library.
+
+Reading them takes about 0.1 s, a tenth of a `validate` run, so the lexicon read is kept
+between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policygraph, as
+`push` keeps its state), named by a hash of every file of data/ and ontology/ and of the
+code that reads them and holds them: a changed file or a changed `Lexicon` is read afresh,
+never taken from an older cache. A cache that cannot be read is read afresh, one that
+cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
+different data share the folder).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -20,11 +32,55 @@ from policygraph.vocab import PG, PGR, RDFS, SKOS
 SKOS_ = str(SKOS)
 RDFS_ = str(RDFS)
 ID = str(PGR)
+KEPT_LEXICONS = 8
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The bundled lexicon (read once per process)."""
+    """The bundled lexicon (read once per process, from the cache when it holds it)."""
+    cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
+    try:
+        with cached.open("rb") as stream:
+            found = pickle.load(stream)
+        if isinstance(found, Lexicon):
+            return found
+    except Exception:  # missing, damaged or not a lexicon: read the files instead
+        pass
+    lexicon = read_lexicon()
+    _keep(cached, lexicon)
+    return lexicon
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policygraph"
+
+
+def _lexicon_key() -> str:
+    """A hash of what the lexicon is read from and of the code that reads and holds it."""
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    code = [Path(__file__), Path(sys.modules[Lexicon.__module__].__file__ or "")]
+    for folder in (resource_dir("ontology"), resource_dir("data")):
+        code.extend(sorted(p for p in folder.iterdir() if p.is_file()))
+    for path in code:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _keep(cached: Path, lexicon: Lexicon) -> None:
+    """Write the lexicon to the cache (atomically) and drop all but the newest ones."""
+    from policygraph.store import write_atomic  # writing only, after a cache miss
+
+    try:
+        write_atomic(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda p: -p.stat().st_mtime)
+        for older in kept[KEPT_LEXICONS:]:
+            older.unlink(missing_ok=True)
+    except OSError:  # a read-only home, a full disk: the next process reads the files
+        pass
+
+
+def read_lexicon() -> Lexicon:
+    """The bundled lexicon, read from the data files."""
     ontology = resource_dir("ontology")
     data = resource_dir("data")
     regions = _triples(ontology / "regions.ttl")
