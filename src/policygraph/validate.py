@@ -134,13 +134,31 @@ def compiled_shapes() -> Any:
 
 @cache
 def vocabulary_index() -> dict[str, tuple[ox.Triple, ...]]:
-    """The SKOS concepts the rules read (indicator units and labels, regions), by IRI."""
+    """The SKOS concepts the rules read (indicator units and labels, regions), by IRI, with
+    only the properties the shapes read: no alternative label or note is copied into each
+    validation (they were half of a plan's context)."""
     index: dict[str, list[ox.Triple]] = {}
     for name in VOCABULARY_CONTEXT:
         for triple in ontology_triples(name):
-            if isinstance(triple.subject, ox.NamedNode):
+            if isinstance(triple.subject, ox.NamedNode) and read_by_shapes(triple.predicate.value):
                 index.setdefault(triple.subject.value, []).append(triple)
     return {iri: tuple(triples) for iri, triples in index.items()}
+
+
+@cache
+def read_by_shapes(predicate: str) -> bool:
+    """Whether a shape may read `predicate`: rdf:type, a context link, or a property whose
+    name the text of shapes/ holds (in a path or a SPARQL query; no query has a variable
+    predicate, tests/test_shapes.py checks it)."""
+    if predicate == str(RDF.type) or predicate in CONTEXT_LINKS:
+        return True
+    name = re.escape(re.split(r"[#/]", predicate)[-1])
+    return re.search(rf"[:#/]{name}\b", _shapes_text()) is not None
+
+
+@cache
+def _shapes_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in resource_dir("shapes").glob("*.ttl"))
 
 
 def context_triples(
