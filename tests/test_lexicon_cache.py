@@ -78,3 +78,14 @@ def test_an_unwritable_cache_is_skipped(cache_home: Path) -> None:
     cache_home.parent.mkdir(parents=True, exist_ok=True)
     cache_home.write_text("a file where the cache folder would be", encoding="utf-8")
     assert lexicon_data.load_lexicon() == lexicon_data.read_lexicon()
+
+
+def test_without_a_home_folder_the_files_are_read(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert lexicon_data.load_lexicon() == lexicon_data.read_lexicon()

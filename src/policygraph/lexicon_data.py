@@ -38,7 +38,10 @@ KEPT_LEXICONS = 8
 @cache
 def load_lexicon() -> Lexicon:
     """The bundled lexicon (read once per process, from the cache when it holds it)."""
-    cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
+    try:
+        cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
+    except RuntimeError:  # no home folder to keep a cache in
+        return read_lexicon()
     try:
         with cached.open("rb") as stream:
             found = pickle.load(stream)
