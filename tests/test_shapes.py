@@ -8,19 +8,30 @@ them over (focus node, result path, source shape, component, severity).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
-from policygraph.validate import shacl_results, shapes_graph
+from policygraph.graph import registry_graph
+from policygraph.lexicon_data import ontology_triples
+from policygraph.validate import (
+    VOCABULARY_CONTEXT,
+    context_triples,
+    shacl_results,
+    shapes_graph,
+    vocabulary_index,
+)
 from policygraph.vocab import PGSH
 
 DASH = Namespace("http://datashapes.org/dash#")
 FIXTURES = Path(__file__).parent / "data" / "shapes"
 VALID = sorted((FIXTURES / "valid").glob("*.ttl"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.ttl"))
+GRAPHS = Path(__file__).parents[1] / "graphs"
 
 ResultKey = tuple[URIRef | None, URIRef | None, URIRef | None, URIRef | None, URIRef | None]
 
@@ -129,3 +140,35 @@ def test_sparql_constraints_hold_no_comments() -> None:
     for path in sorted(Path(__file__).parents[1].joinpath("shapes").glob("*.ttl")):
         for _constraint, query in Graph().parse(path).subject_objects(SH.select):
             assert "#" not in str(query), path.name
+
+
+def test_no_sparql_constraint_reads_a_property_through_a_variable() -> None:
+    """A plan's vocabulary context holds only the properties the shapes name
+    (validate.read_by_shapes), which is sound while no query has a variable predicate."""
+    queries = [*shapes_graph().objects(None, SH.select), *shapes_graph().objects(None, SH.ask)]
+    assert queries
+    for query in queries:
+        patterns = re.sub(r"(?is)^.*?\bWHERE\b", "", str(query))  # the projection is no pattern
+        assert not re.search(r"[?$]\w+\s+[?$]\w+\s+[^\s.;,}]", patterns), query
+
+
+@pytest.mark.parametrize("path", sorted((GRAPHS / "plans").glob("*.ttl")), ids=lambda p: p.stem)
+def test_the_properties_left_out_of_the_context_change_no_result(path: Path) -> None:
+    plan = load(path)
+    everything: dict[str, tuple[ox.Triple, ...]] = {}
+    for name in VOCABULARY_CONTEXT:
+        for triple in ontology_triples(name):
+            if isinstance(triple.subject, ox.NamedNode):
+                everything[triple.subject.value] = (
+                    *everything.get(triple.subject.value, ()),
+                    triple,
+                )
+    keys = []
+    for vocabulary in (vocabulary_index(), everything):
+        context = context_triples((plan, registry_graph()), vocabulary)
+        results = shacl_results(plan, registry_graph(), context=context)
+        keys.append(result_keys(results, list(results.subjects(RDF.type, SH.ValidationResult))))
+    assert len(context_triples((plan,), vocabulary_index())) < len(
+        context_triples((plan,), everything)
+    )
+    assert keys[0] == keys[1]

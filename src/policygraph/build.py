@@ -20,19 +20,19 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
 
 from policygraph.context import INDEX_FILE, index_row, index_tsv, updated_index
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
-from policygraph.graph import plan_to_graph, registry_graph
+from policygraph.graph import Triple, plan_triples, registry_graph, triples_graph
 from policygraph.lexicon_data import load_lexicon
 from policygraph.lifeline import die_with_parent
 from policygraph.model import Plan
 from policygraph.nlp import make_nlp, plan_from_text
 from policygraph.normalize import normalize_text
-from policygraph.persistent import refresh_store
 from policygraph.read import PLAN_SUFFIXES, read_plan
 from policygraph.registry import REGISTRY_FILE
 from policygraph.resources import resource_dir
@@ -52,7 +52,12 @@ VOCABULARY_SOURCES = ("policygraph.ttl", "indicators.ttl", "functions.ttl", "reg
 class BuiltPlan:
     path: Path
     plan: Plan
-    graph: Graph
+    triples: frozenset[Triple]
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The plan's graph in rdflib (made when asked: the build writes `triples` as they are)."""
+        return triples_graph(self.triples)
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def build_file(path: Path) -> BuiltPlan:
     naming the file (an unexpected one too: validate and build report it in one line)."""
     try:
         plan = extract_plan(path)
-        return BuiltPlan(path, plan, plan_to_graph(plan, load_lexicon()))
+        return BuiltPlan(path, plan, plan_triples(plan, load_lexicon()))
     except PolicygraphError:
         raise
     except Exception as error:  # a bug or a resource limit met by this file's text alone
@@ -155,6 +160,8 @@ def build_corpus(
     `scheduler` (tcp://host:8786; its workers must see the files and `out`); then the
     persistent store `out/store/` the questions read (`persistent`), unless it is newer
     than every graph."""
+    from policygraph.persistent import refresh_store  # the store: a corpus build only
+
     report = BuildReport()
     files = plan_files(paths)
     if not files:
@@ -269,9 +276,9 @@ def _build_and_write(task: tuple[Path, Path]) -> BuiltFile | PolicygraphError:
     try:
         built = build_file(path)
         target = folder / f"{path.stem}.ttl"
-        written = write_atomic(target, graph_to_turtle(built.graph))
+        written = write_atomic(target, graph_to_turtle(built.triples))
     except PolicygraphError as error:
         return error
     except Exception as error:  # writing: a full disk, a folder made read-only meanwhile
         return unexpected_failure(path, error)
-    return BuiltFile(path, built.plan, len(built.graph), target if written else None)
+    return BuiltFile(path, built.plan, len(built.triples), target if written else None)

@@ -20,10 +20,12 @@ one (健全养老托育服务规划体系: both domains).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 from policygraph.extract.citations import title_key
 from policygraph.extract.responsibility import domains_named
@@ -52,11 +54,30 @@ from policygraph.restatement import restated_below
 from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
+Triple = tuple[Node, Node, Node]
+Triples = Graph | set[Triple]
+"""Where triples are emitted: an rdflib Graph, or a plain set of rdflib-term triples (the
+same set semantics) where no triple pattern is asked, which the build writes as Turtle
+without the cost of an rdflib store."""
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
     """The RDF graph of one plan."""
-    return _PlanGraph(plan, lexicon).graph
+    return triples_graph(plan_triples(plan, lexicon))
+
+
+def plan_triples(plan: Plan, lexicon: Lexicon) -> frozenset[Triple]:
+    """The triples of one plan's graph (`plan_to_graph` without the rdflib store)."""
+    return frozenset(_PlanGraph(plan, lexicon).graph)
+
+
+def triples_graph(triples: Iterable[Triple]) -> Graph:
+    """The triples as an rdflib Graph with the project's prefixes, in rdflib's store
+    without named graphs: a plan graph has none, and a triple costs half as much to add."""
+    graph = bind_prefixes(Graph(store="SimpleMemory"))
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 class _PlanGraph:
@@ -66,7 +87,7 @@ class _PlanGraph:
         self.plan = plan
         self.lexicon = lexicon
         self.stem = plan.source_file.rsplit(".", 1)[0]
-        self.graph = bind_prefixes(Graph())
+        self.graph: set[Triple] = set()
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
@@ -283,7 +304,11 @@ class _PlanGraph:
 
 
 def add_department(
-    graph: Graph, name: str, jurisdiction: str | None, lexicon: Lexicon, quote: Quote | None = None
+    graph: Triples,
+    name: str,
+    jurisdiction: str | None,
+    lexicon: Lexicon,
+    quote: Quote | None = None,
 ) -> URIRef:
     """A department at `pgr:department/<region>/<name>`, one node per (region, normalised
     name) (see `Lexicon.department_key`); the first writing seen gives its label and quote."""
@@ -301,7 +326,7 @@ def add_department(
     return node
 
 
-def add_region(graph: Graph, name: str, lexicon: Lexicon, within: URIRef | None = None) -> URIRef:
+def add_region(graph: Triples, name: str, lexicon: Lexicon, within: URIRef | None = None) -> URIRef:
     """The region a label names: a SKOS region of regions.ttl, or one minted here
     (inside `within`, the plan's region, when given)."""
     key = lexicon.regions.get(name)
@@ -315,14 +340,14 @@ def add_region(graph: Graph, name: str, lexicon: Lexicon, within: URIRef | None 
     return node
 
 
-def add_quote(graph: Graph, node: URIRef, quote: Quote | None) -> None:
+def add_quote(graph: Triples, node: URIRef, quote: Quote | None) -> None:
     """A resource's provenance: its exact source text and line."""
     if quote is not None:
         graph.add((node, PG.quote, Literal(quote.text, lang="zh")))
         graph.add((node, PG.line, Literal(quote.line)))
 
 
-def add_known_identity(graph: Graph, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:
+def add_known_identity(graph: Triples, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:
     """What both the registry and a citing plan state of a known policy: number,
     title, issuers and jurisdiction."""
     node = doc_iri(policy.number)

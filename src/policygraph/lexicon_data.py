@@ -3,11 +3,23 @@ the issuer codes of data/issuer_codes.csv, the indicator parts of
 data/indicator_parts.csv and the department body suffixes of data/department_bodies.csv.
 Kept apart from policygraph.lexicon so the text stages that use a Lexicon never load an
 RDF library.
+
+Reading them takes about 0.1 s, a tenth of a `validate` run, so the lexicon read is kept
+between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policygraph, as
+`push` keeps its state), named by a hash of every file of data/ and ontology/ and of the
+code that reads them and holds them: a changed file or a changed `Lexicon` is read afresh,
+never taken from an older cache. A cache that cannot be read is read afresh, one that
+cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
+different data share the folder).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -20,11 +32,58 @@ from policygraph.vocab import PG, PGR, RDFS, SKOS
 SKOS_ = str(SKOS)
 RDFS_ = str(RDFS)
 ID = str(PGR)
+KEPT_LEXICONS = 8
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The bundled lexicon (read once per process)."""
+    """The bundled lexicon (read once per process, from the cache when it holds it)."""
+    try:
+        cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
+    except RuntimeError:  # no home folder to keep a cache in
+        return read_lexicon()
+    try:
+        with cached.open("rb") as stream:
+            found = pickle.load(stream)
+        if isinstance(found, Lexicon):
+            return found
+    except Exception:  # missing, damaged or not a lexicon: read the files instead
+        pass
+    lexicon = read_lexicon()
+    _keep(cached, lexicon)
+    return lexicon
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policygraph"
+
+
+def _lexicon_key() -> str:
+    """A hash of what the lexicon is read from and of the code that reads and holds it."""
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    code = [Path(__file__), Path(sys.modules[Lexicon.__module__].__file__ or "")]
+    for folder in (resource_dir("ontology"), resource_dir("data")):
+        code.extend(sorted(p for p in folder.iterdir() if p.is_file()))
+    for path in code:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _keep(cached: Path, lexicon: Lexicon) -> None:
+    """Write the lexicon to the cache (atomically) and drop all but the newest ones."""
+    from policygraph.store import write_atomic  # writing only, after a cache miss
+
+    try:
+        write_atomic(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda p: -p.stat().st_mtime)
+        for older in kept[KEPT_LEXICONS:]:
+            older.unlink(missing_ok=True)
+    except OSError:  # a read-only home, a full disk: the next process reads the files
+        pass
+
+
+def read_lexicon() -> Lexicon:
+    """The bundled lexicon, read from the data files."""
     ontology = resource_dir("ontology")
     data = resource_dir("data")
     regions = _triples(ontology / "regions.ttl")
@@ -53,10 +112,17 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _triples(path: Path) -> list[ox.Triple]:
+def ontology_triples(name: str) -> tuple[ox.Triple, ...]:
+    """The triples of ontology/<name> (none when it is missing), parsed once per process:
+    the lexicon and validation's vocabulary context read the same files."""
+    return _triples(resource_dir("ontology") / name)
+
+
+@cache
+def _triples(path: Path) -> tuple[ox.Triple, ...]:
     if not path.is_file():
-        return []
-    return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        return ()
+    return tuple(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
 def _local(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
@@ -184,7 +250,7 @@ def _department_bodies(path: Path) -> tuple[str, ...]:
     return tuple(sorted(suffixes, key=len, reverse=True))
 
 
-def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
+def _region_claims(triples: tuple[ox.Triple, ...]) -> dict[str, tuple[str, ...]]:
     """label → the keys of the regions it names (several for 朝阳区, 城区)."""
     index: dict[str, list[str]] = {}
     for triple in triples:
@@ -196,7 +262,7 @@ def _region_claims(triples: list[ox.Triple]) -> dict[str, tuple[str, ...]]:
     return {label: tuple(sorted(keys)) for label, keys in index.items()}
 
 
-def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_labels(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     return {
         _local(t.subject): t.object.value
         for t in triples
@@ -204,12 +270,12 @@ def _region_labels(triples: list[ox.Triple]) -> dict[str, str]:
     }
 
 
-def _region_levels(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_levels(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     level = str(PG.adminLevel)
     return {_local(t.subject): _value(t.object) for t in triples if t.predicate.value == level}
 
 
-def _region_parents(triples: list[ox.Triple]) -> dict[str, str]:
+def _region_parents(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
     within = str(PG.within)
     return {_local(t.subject): _local(t.object) for t in triples if t.predicate.value == within}
 

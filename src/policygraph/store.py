@@ -51,8 +51,8 @@ def canonical_turtle(triples: Iterable[ox.Triple]) -> bytes:
     return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
 
 
-def graph_to_turtle(graph: Graph) -> bytes:
-    """An rdflib graph as canonical Turtle bytes."""
+def graph_to_turtle(graph: Iterable[tuple[Node, Node, Node]]) -> bytes:
+    """An rdflib graph (or any triples of rdflib terms) as canonical Turtle bytes."""
     return canonical_turtle(
         ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
         for s, p, o in graph

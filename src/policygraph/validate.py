@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from rdflib.term import Node
 from policygraph.context import DocumentIndex, parent_context, resolved_draft
 from policygraph.errors import InputError
 from policygraph.graph import registry_graph
+from policygraph.lexicon_data import ontology_triples
 from policygraph.read import PLAN_SUFFIXES
 from policygraph.resources import resource_dir
 from policygraph.store import from_oxigraph, graph_files, load_graph
@@ -63,8 +64,18 @@ class Finding:
 @dataclass(frozen=True)
 class Report:
     findings: tuple[Finding, ...]
-    graph: Graph  # the sh:ValidationReport of the findings kept
+    results: tuple[tuple[Graph, tuple[Node, ...]], ...]  # SHACL results, and those kept, by plan
     plans: tuple[str, ...]  # the labels of the plans validated, findings or not
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The sh:ValidationReport of the findings kept, made when asked for (`--format ttl`):
+        most callers read the findings only. Each plan's results are made one report first,
+        so the blank nodes are named as when that plan is validated alone."""
+        reports = [report_graph([part]) for part in self.results]
+        return report_graph(
+            [(r, tuple(r.subjects(RDF.type, SH.ValidationResult))) for r in reports]
+        )
 
     @property
     def conforms(self) -> bool:
@@ -113,15 +124,41 @@ def shapes_graph() -> Graph:
 
 
 @cache
+def compiled_shapes() -> Any:
+    """The shapes compiled by pyshacl-turbo once per process (a warm process, the API and the
+    explorer, validates many drafts)."""
+    from pyshacl_turbo import compile_shapes  # imported late: only validate needs it
+
+    return compile_shapes(shapes_graph(), advanced=True)
+
+
+@cache
 def vocabulary_index() -> dict[str, tuple[ox.Triple, ...]]:
-    """The SKOS concepts the rules read (indicator units and labels, regions), by IRI."""
+    """The SKOS concepts the rules read (indicator units and labels, regions), by IRI, with
+    only the properties the shapes read: no alternative label or note is copied into each
+    validation (they were half of a plan's context)."""
     index: dict[str, list[ox.Triple]] = {}
     for name in VOCABULARY_CONTEXT:
-        path = resource_dir("ontology") / name
-        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-            if isinstance(triple.subject, ox.NamedNode):
+        for triple in ontology_triples(name):
+            if isinstance(triple.subject, ox.NamedNode) and read_by_shapes(triple.predicate.value):
                 index.setdefault(triple.subject.value, []).append(triple)
     return {iri: tuple(triples) for iri, triples in index.items()}
+
+
+@cache
+def read_by_shapes(predicate: str) -> bool:
+    """Whether a shape may read `predicate`: rdf:type, a context link, or a property whose
+    name the text of shapes/ holds (in a path or a SPARQL query; no query has a variable
+    predicate, tests/test_shapes.py checks it)."""
+    if predicate == str(RDF.type) or predicate in CONTEXT_LINKS:
+        return True
+    name = re.escape(re.split(r"[#/]", predicate)[-1])
+    return re.search(rf"[:#/]{name}\b", _shapes_text()) is not None
+
+
+@cache
+def _shapes_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in resource_dir("shapes").glob("*.ttl"))
 
 
 def context_triples(
@@ -147,9 +184,11 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
     """Validate one plan graph with the bundled shapes, registry and vocabularies."""
     registry = registry_graph() if registry is None else registry  # built once (cached)
     context = context_triples((data, registry), vocabulary_index())
-    results = shacl_results(data + registry, context)
+    results = shacl_results(data, registry, context=context)
     own = set(data.subjects())
-    kept = [r for r in results.subjects(RDF.type, SH.ValidationResult) if _focus(results, r) in own]
+    kept = tuple(
+        r for r in results.subjects(RDF.type, SH.ValidationResult) if _focus(results, r) in own
+    )
     findings = sorted(
         (_finding(data, results, result, lang) for result in kept),
         key=lambda f: (
@@ -163,7 +202,7 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
     plans = tuple(
         sorted(str(data.value(p, RDFS.label) or p) for p in data.subjects(RDF.type, PG.Plan))
     )
-    return Report(tuple(findings), report_graph([(results, kept)]), plans)
+    return Report(tuple(findings), ((results, kept),), plans)
 
 
 def plan_graphs_from(path: Path) -> list[Graph]:
@@ -208,8 +247,8 @@ def validate_graphs(plans: Iterable[Graph], lang: str = "zh", corpus: Path | Non
     index = DocumentIndex(corpus) if corpus is not None else None
     reports = [_validate_in_context(plan, lang, index) for plan in plans]
     findings = tuple(f for report in reports for f in report.findings)
-    parts = [(r.graph, list(r.graph.subjects(RDF.type, SH.ValidationResult))) for r in reports]
-    return Report(findings, report_graph(parts), tuple(p for r in reports for p in r.plans))
+    results = tuple(part for report in reports for part in report.results)
+    return Report(findings, results, tuple(p for r in reports for p in r.plans))
 
 
 def _validate_in_context(plan: Graph, lang: str, index: DocumentIndex | None) -> Report:
@@ -220,32 +259,39 @@ def _validate_in_context(plan: Graph, lang: str, index: DocumentIndex | None) ->
     return validate_graph(resolved_draft(plan, context), lang, registry_graph() + context)
 
 
-def shacl_results(data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
-    """The SHACL report graph for a data graph plus context (SHACL-SPARQL on, no inference).
+def shacl_results(*data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
+    """The SHACL report graph for data graphs plus context (SHACL-SPARQL on, no inference).
 
     Run by pyshacl-turbo, a Rust engine with pySHACL's API and results (the same results
     on every corpus plan, in a tenth of the time and without pySHACL's 0.25 s import).
     It is given an rdflib graph: given a pyoxigraph store, 0.6.5 selected a target with
     `pg:unit "%"` past `FILTER NOT EXISTS { ?this pg:unit "%" }` (tests/data/shapes/valid/
-    Target-002.ttl); on the rdflib graph its results equal pySHACL's.
+    Target-002.ttl); on the rdflib graph its results equal pySHACL's. The graph is made
+    once from the parts in rdflib's store without named graphs (half the cost of a triple
+    of the default one, which the engine only reads through), and the engine is asked not
+    to write back into it (the shapes have no rules, so there is nothing to write).
     """
-    from pyshacl_turbo import validate as shacl_validate  # imported late: only validate needs it
-
-    graph = Graph()
-    for triple in data:
-        graph.add(triple)
+    graph = Graph(store="SimpleMemory")
+    for part in data:
+        for triple in part:
+            graph.add(triple)
     for fact in context:
-        graph.add(
-            (from_oxigraph(fact.subject), from_oxigraph(fact.predicate), from_oxigraph(fact.object))
-        )
-    _conforms, results, _text = shacl_validate(
-        graph, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True, inplace=True
+        graph.add(_rdflib_triple(fact))
+    _conforms, results, _text = compiled_shapes().validate(
+        graph, allow_warnings=True, _normalize_report_literals=True
     )
     assert isinstance(results, Graph)
     return results
 
 
-def report_graph(parts: Iterable[tuple[Graph, list[Node]]]) -> Graph:
+@cache
+def _rdflib_triple(fact: ox.Triple) -> tuple[Node, Node, Node]:
+    """A vocabulary triple as rdflib terms (converted once per process: the same concepts
+    come back for every plan)."""
+    return from_oxigraph(fact.subject), from_oxigraph(fact.predicate), from_oxigraph(fact.object)
+
+
+def report_graph(parts: Iterable[tuple[Graph, tuple[Node, ...]]]) -> Graph:
     """One sh:ValidationReport holding the given results (with their blank-node paths)."""
     graph = bind_prefixes(Graph())
     report = BNode()

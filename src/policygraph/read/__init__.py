@@ -21,7 +21,6 @@ from policygraph.errors import (
 )
 from policygraph.model import Source
 from policygraph.read.text import decode_text
-from policygraph.read.webpage import declared_charset, html_to_text
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -78,6 +77,8 @@ def _read_format(path: Path, suffix: str) -> Source:
 
 
 def _read_html(path: Path, data: bytes) -> Source:
+    from policygraph.read.webpage import declared_charset, html_to_text  # lxml: web pages only
+
     declared = declared_charset(data)
     try:
         markup, encoding = (
