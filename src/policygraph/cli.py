@@ -158,6 +158,14 @@ def validate(
             "--context", help="A built graphs folder whose plans are parents too (documents.tsv)."
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Stay running and check again each time the input changes (Ctrl-C stops; "
+            "the exit status is that of the last check).",
+        ),
+    ] = False,
 ) -> None:
     """Check plans against the SHACL shapes and report what is missing or inconsistent.
 
@@ -165,8 +173,24 @@ def validate(
     with the plans of a built corpus it implements (only those are loaded). Findings are grouped
     by severity and point at the source text (file, line, quote). Exit 0 when the plans
     conform, 1 when violations are found (or warnings with --strict), 2 when the input
-    cannot be used.
+    cannot be used. With --watch the imports are paid once and each later check costs only
+    the check itself.
     """
+
+    def check() -> int:
+        return _validate_once(path, lang, fmt, strict=strict, summary=summary, context=context)
+
+    if not watch:
+        raise typer.Exit(check())
+    from policygraph.watch import watch as watch_input
+
+    err.print(f"watching {path} (Ctrl-C stops)", markup=False)
+    raise typer.Exit(watch_input(path, lambda: _checked_or_reported(check), _announce))
+
+
+def _validate_once(
+    path: Path, lang: Lang, fmt: ReportFormat, strict: bool, summary: bool, context: Path | None
+) -> int:
     from policygraph.validate import plan_graphs_from, report_document, validate_graphs
 
     report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
@@ -178,7 +202,23 @@ def validate(
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     if fmt is ReportFormat.text:
         _print_report(report, details=not summary, failed=failed)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.stdout.flush()
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _checked_or_reported(check: Callable[[], int]) -> int:
+    """A check of a watched input: its error is a line on stderr and status 2, not the end."""
+    try:
+        return check()
+    except PolicygraphError as error:
+        err.print(f"error: {error}", markup=False)
+        return EXIT_INPUT
+
+
+def _announce() -> None:
+    from datetime import datetime
+
+    err.print(f"— changed, checking again at {datetime.now():%H:%M:%S}", markup=False)
 
 
 def _print_report(report: Any, details: bool, failed: bool) -> None:
