@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from policygraph.build import extract_plan
+from policygraph.errors import PolicygraphError
 from policygraph.extract.measures import find_measures, is_background_title
 from policygraph.extract.task_tables import task_rows
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 
 def _measures(text: str) -> list[tuple[str | None, str, str | None, list[str], list[str]]]:
@@ -641,3 +642,20 @@ def test_measures_a_task_row_adds_its_units_to_the_measure_it_restates() -> None
     )
     ((number, _, _, responsible, lead),) = _measures(text)
     assert (number, responsible, lead) == ("（一）", ["市民政局", "市财政局"], ["市民政局"])
+
+
+TEXTS = sorted(
+    [*(ROOT / "corpus").glob("*.txt"), *(ROOT / "tests" / "devset").glob("*/texts/*.txt")]
+)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.stem)
+def test_no_two_measures_of_a_plan_share_an_identity(path):
+    """Two tasks minted with one key would become one measure node in the graph, with two
+    titles and the owners of both (a copy that lost a row's serial numbered it like another)."""
+    try:
+        plan = extract_plan(path)
+    except PolicygraphError:  # a text refused as not a policy text has no measures
+        return
+    keys = [measure.key for measure in plan.measures]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

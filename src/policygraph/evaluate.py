@@ -257,7 +257,9 @@ class PlanGraph:
         self.graph, self.plan = graph, plan
 
     def _one(self, node: Node, predicate: URIRef) -> Any:
-        value = self.graph.value(node, predicate)
+        """The value of `predicate`; the first in term order if the graph holds several,
+        so that a score never depends on the order a store gives them in."""
+        value = min(self.graph.objects(node, predicate), key=str, default=None)
         return value.toPython() if isinstance(value, Literal) else value
 
     def targets(self) -> list[GraphTarget]:

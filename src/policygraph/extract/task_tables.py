@@ -88,11 +88,24 @@ def task_rows(
             found, index = _cell_layout(lines, index, quote, lexicon, unnamed_lead)
         if found:
             tables += 1
-            rows.extend(replace(row, table=tables) for row in found)
+            rows.extend(_numbered(found, tables))
     for found in run_together_tables(text, quote, lexicon):
         tables += 1
-        rows.extend(replace(row, table=tables) for row in found)
+        rows.extend(_numbered(found, tables))
     return sorted(rows, key=lambda row: row.start)
+
+
+def _numbered(rows: list[TaskRow], table: int) -> list[TaskRow]:
+    """The rows of table number `table`, each serial once: a row whose serial an earlier
+    row holds (a copy that lost or misprinted it) is told apart by its place in the
+    table, so that two tasks never become one measure."""
+    seen: set[str] = set()
+    numbered = []
+    for place, row in enumerate(rows, 1):
+        serial = row.serial if row.serial not in seen else f"{row.serial}-{place}"
+        seen.add(serial)
+        numbered.append(replace(row, table=table, serial=serial))
+    return numbered
 
 
 def _line(start: int, content: str) -> _Line:
