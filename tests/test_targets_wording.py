@@ -193,3 +193,17 @@ def test_an_undated_document_is_dated_by_its_own_number(number: str, kept: bool)
     )
     found = ("示范性职业教育集团（联盟）", 2020, Decimal(300)) in _plan_targets(text)
     assert found == kept
+
+
+def test_a_copy_posted_years_later_is_dated_by_its_number_not_the_posting() -> None:
+    """A site that reposts a 2019 方案 in 2023 prints its own 发布日期; the number says when
+    the document was issued, so its 2020 goals stay goals."""
+    text = (
+        "国务院关于印发国家职业教育改革实施方案的通知\n"
+        "发文字号：国发〔2019〕4号\n"
+        "发布日期：2023年05月01日\n"
+        "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n"
+        "一、完善国家职业教育制度体系\n"
+        "    深化改革。2020年初步建成300个示范性职业教育集团（联盟），带动中小企业参与。\n"
+    )
+    assert ("示范性职业教育集团（联盟）", 2020, Decimal(300)) in _plan_targets(text)

@@ -146,11 +146,12 @@ def targets_component(doc: Doc) -> Doc:
 
 
 def _issue_year(metadata: Metadata) -> int | None:
-    """The year the document was issued: its date, else the year of its own 发文字号
-    (国发〔2019〕4号 was issued in 2019)."""
-    if metadata.issued is not None:
-        return metadata.issued.year
-    return metadata.doc_number.year if metadata.doc_number else None
+    """The year the document was issued: the year of its own 发文字号 (国发〔2019〕4号 was
+    issued in 2019; a number is given when the document is issued), else its date, which
+    on a copy may be the day a site posted it, years later."""
+    if metadata.doc_number is not None and metadata.doc_number.year:
+        return metadata.doc_number.year
+    return metadata.issued.year if metadata.issued is not None else None
 
 
 def _text_span(normalized: Normalized, quote: Quote) -> tuple[int, int]:
