@@ -7,7 +7,7 @@ RDF library.
 Reading them takes about 0.1 s, a tenth of a `validate` run, so the lexicon read is kept
 between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policygraph, as
 `push` keeps its state), named by a hash of every file of data/ and ontology/ and of the
-code that reads them and holds them: a changed file or a changed `Lexicon` is read afresh,
+package's code: a changed data file or a changed module is read afresh,
 never taken from an older cache. A cache that cannot be read is read afresh, one that
 cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
 different data share the folder).
@@ -59,9 +59,12 @@ def _cache_dir() -> Path:
 
 
 def _lexicon_key() -> str:
-    """A hash of what the lexicon is read from and of the code that reads and holds it."""
+    """A hash of what the lexicon is read from and of the package's code: the lexicon
+    holds what functions of several modules derived (indicator signatures read units.py's
+    pattern), so any change of code reads the files afresh (600 KB: about 2 ms)."""
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
-    code = [Path(__file__), Path(sys.modules[Lexicon.__module__].__file__ or "")]
+    package = Path(__file__).parent
+    code = sorted(package.rglob("*.py"))
     for folder in (resource_dir("ontology"), resource_dir("data")):
         code.extend(sorted(p for p in folder.iterdir() if p.is_file()))
     for path in code:
