@@ -62,6 +62,23 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("每千人口托位数", Decimal("4.5"), "个")],
             id="a-task-exceeded-reports-its-sentence",
         ),
+        pytest.param(
+            "力争到2015年，基本实现“9073”目标（即90%的老人在社会保障体系和服务体系支持下"
+            "通过家庭照顾养老，7%左右的老年人由社区提供日间照料和托老服务，3%的老人可入住"
+            "养老服务机构）。",
+            [
+                ("通过家庭照顾养老", Decimal(90), "%"),
+                ("由社区提供日间照料和托老服务", Decimal(7), "%"),
+                ("入住养老服务机构", Decimal(3), "%"),
+            ],
+            id="shares-of-the-old-named-by-what-they-do",
+        ),
+        pytest.param(
+            "到2020年，形成“9073”养老格局，即90%的老年人口在家养老，"
+            "7%的老年人口得到社区养老服务的支持。",
+            [("在家养老", Decimal(90), "%"), ("得到社区养老服务的支持", Decimal(7), "%")],
+            id="shares-after-an-explanation-opener",
+        ),
     ],
 )
 def test_running_text_gives_these_targets(

@@ -40,6 +40,7 @@ from policygraph.extract.values import (
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
+    people_share,
     phrase_after,
     program_wordings,
     respective_names,
@@ -191,7 +192,8 @@ def _clause_targets(
         )
         after, after_end = phrase_after(clause, match.end(), limit)
         names = value_first_names(before, after)
-        if (service := served(match, clause)) is not None:
+        people = people_share(before, clause, match.end()) if share else None
+        if (service := people or served(match, clause)) is not None:
             names, previous_end = [service[0]], service[1]
         elif names:
             previous_end = after_end
