@@ -79,6 +79,11 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("在家养老", Decimal(90), "%"), ("得到社区养老服务的支持", Decimal(7), "%")],
             id="shares-after-an-explanation-opener",
         ),
+        pytest.param(
+            "到2023年底，新增民营养老机构不少于2家，主城区增设4-5家居家养老服务场所。",
+            [("新增民营养老机构", Decimal(2), "家"), ("居家养老服务场所", Decimal(4), "家")],
+            id="adding-verb-before-a-range",
+        ),
     ],
 )
 def test_running_text_gives_these_targets(
