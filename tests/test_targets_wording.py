@@ -144,6 +144,22 @@ def test_a_year_before_the_issue_year_reports(issued: str, kept: bool) -> None:
     assert any(year == 2020 for _name, year, _value in _plan_targets(text)) == kept
 
 
+RESTATED = "2025年我国人均预期寿命达78.3岁，养老机构护理型床位占比达55%。\n"
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        pytest.param("根据规划，2025年我国学前教育毛入园率将大于90%。\n", True, id="promised"),
+        pytest.param("", False, id="bare-year-alone-reports"),
+    ],
+)
+def test_an_undated_text_restating_a_deadline_year_states_targets(lead: str, kept: bool) -> None:
+    text = f"《“十四五”公共服务规划》发布\n\n{lead}{RESTATED}"
+    found = _plan_targets(text)
+    assert (("养老机构护理型床位占比", 2025, Decimal(55)) in found) == kept
+
+
 def _worded(text: str) -> list[tuple[str, int | None, str | None]]:
     normalized = normalize_text(text)
     found = text_targets(normalized.text, 0, normalized.quote)

@@ -13,6 +13,7 @@ target in words (`qualitative.py`). Post-rules join units and actions across cla
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -82,12 +83,14 @@ def text_targets(
     quote: QuoteMaker,
     lead_year: int | None = None,
     issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
 ) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
     with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
-    item of, `issued` the year of the document), those that do not report the present
-    read for values and names, then the post-rules of the paragraph."""
-    clauses = scoped_clauses(text, lead_year, issued)
+    item of, `issued` the year of the document, `promised` the years it sets deadlines
+    for, see `promised_years`), those that do not report the present read for values
+    and names, then the post-rules of the paragraph."""
+    clauses = scoped_clauses(text, lead_year, issued, promised)
     targets: list[Target] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
         if clause.reports:
@@ -96,6 +99,21 @@ def text_targets(
         found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
         targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
+
+
+def promised_years(paragraphs: Iterable[str]) -> frozenset[int]:
+    """The years a document sets deadlines for (到2025年…, 2025年…将…): a writer reports
+    no results for a year they set a deadline for, so where the issue date is unknown a
+    bare restatement of that year is a deadline too — 根据规划，2025年我国学前教育毛入园率
+    将大于90%…。2025年我国人均预期寿命达78.3岁… (a news report of the 十四五 公共服务规划),
+    and the headline 2025年长三角一体化发展取得实质性进展 over a body that says 到2025年 (a
+    news report of the 长江三角洲区域一体化发展规划纲要)."""
+    return frozenset(
+        clause.year
+        for paragraph in paragraphs
+        for clause in scoped_clauses(paragraph)
+        if clause.year is not None and not clause.reports
+    )
 
 
 def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
