@@ -231,3 +231,17 @@ def test_an_undated_document_is_dated_by_its_own_number(number: str, kept: bool)
     )
     found = ("示范性职业教育集团（联盟）", 2020, Decimal(300)) in _plan_targets(text)
     assert found == kept
+
+
+@pytest.mark.parametrize("verb", ["列入", "纳入"])
+def test_quoted_goals_put_into_a_years_programme_take_its_year(verb: str) -> None:
+    text = (
+        "国家卫生健康委将“每千人口3岁以下婴幼儿托位数达到4.5个，全国新增普惠性托位66万个”"
+        f"{verb}2025年全国卫生健康系统为民服务实事项目，推进托育服务供给稳步增长。"
+    )
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote)
+    assert [(t.indicator, t.year, t.value) for t in found] == [
+        ("每千人口3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
+        ("新增普惠性托位", 2025, Decimal(660000)),
+    ]

@@ -90,7 +90,7 @@ def text_targets(
     item of, `issued` the year of the document, `promised` the years it sets deadlines
     for, see `promised_years`), those that do not report the present read for values
     and names, then the post-rules of the paragraph."""
-    clauses = scoped_clauses(text, lead_year, issued, promised)
+    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised))
     targets: list[Target] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
         if clause.reports:
@@ -99,6 +99,31 @@ def text_targets(
         found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
         targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
+
+
+PROGRAMMED = re.compile(
+    rf"“(?P<body>[^“”]{{4,200}})”(?:{cue_pattern('programmed')})(?P<year>20\d{{2}})年"
+)
+"""Goals quoted and put into a year's programme: 国家卫生健康委将“每千人口3岁以下婴幼儿托位数
+达到4.5个，全国新增普惠性托位66万个”列入2025年全国卫生健康系统为民服务实事项目 (国家卫健委
+2025 发布会), 将“加强3岁以下婴幼儿托育工作，着力破解婴幼儿照护服务难问题”列入2019年省政府
+重点工作 (新昌 托育 解读): the year of the programme is the deadline of what is quoted."""
+
+
+def _programmed(text: str, clauses: list[Clause]) -> list[Clause]:
+    """The clauses of a quote put into a year's programme, dated by that year where no
+    year of their own scopes them."""
+    for programme in PROGRAMMED.finditer(text):
+        year = int(programme["year"])
+        clauses = [
+            replace(c, year=year, worded_year=year)
+            if c.year is None
+            and c.start < programme.end("body")
+            and c.start + len(c.text) > programme.start("body")
+            else c
+            for c in clauses
+        ]
+    return clauses
 
 
 def promised_years(paragraphs: Iterable[str]) -> frozenset[int]:

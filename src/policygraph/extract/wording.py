@@ -179,8 +179,14 @@ def people_share(before: str, clause: str, end: int) -> tuple[str, int] | None:
     return (share["name"], share.end()) if share else None
 
 
+OPEN_QUOTE_LEAD = re.compile(r"^[^“”]*“(?=[^”]*$)")
+"""国家卫生健康委将“每千人口3岁以下婴幼儿托位数达到4.5个，…”列入2025年…: a quote that opens
+before the value and closes after it holds the goal; who quotes it is not its name."""
+
+
 def clean_wording(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording.strip()))
+    wording = OPEN_QUOTE_LEAD.sub("", wording.strip())
+    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording))
     previous = None
     while previous != wording:
         previous = wording
