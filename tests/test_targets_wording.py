@@ -245,3 +245,20 @@ def test_quoted_goals_put_into_a_years_programme_take_its_year(verb: str) -> Non
         ("每千人口3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
         ("新增普惠性托位", 2025, Decimal(660000)),
     ]
+
+
+NAMED_AFTER_THE_ACT = {
+    "title-before-the-act-dropped": (
+        "增加教育资源供给实施新建、改扩建学校重点建设项目12个。",
+        "新建、改扩建学校重点建设项目",
+    ),
+    "act-word-inside-a-rate-kept": (
+        "到2021年，家庭医生签约服务实施率达到60%。",
+        "家庭医生签约服务实施率",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_AFTER_THE_ACT.values(), ids=NAMED_AFTER_THE_ACT)
+def test_a_count_is_named_by_the_object_of_its_act(text: str, name: str) -> None:
+    assert [found for found, _value, _unit in _targets(text)] == [name]
