@@ -56,13 +56,15 @@ FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|
 
 SENTENCE_BACKGROUND = re.compile(
     rf"{AS_OF_WORDS}|{cue_pattern('background')}"
-    r"|(?<!每千)(?<!每千名)常住人口(?!每)"
+    r"|(?<!每千)(?<!每千名)常住人口(?!每|[\u4e00-\u9fff]{0,4}率)"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
 目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
-every figure up to the sentence end is a fact, not a target."""
+every figure up to the sentence end is a fact, not a target. A rate of the resident
+population (常住人口城镇化率达到70%, 长三角一体化 纲要; …达到67%, 长江中游城市群 方案) is
+a goal's indicator, not a population count."""
 
 PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A five-year plan period named in a sentence (“十三五”期间…): a report on the past
