@@ -71,3 +71,14 @@ def test_the_issue_year_decides_whether_a_year_is_ahead_or_gone(
 )
 def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
     assert not any(reports for _text, _year, reports in _scopes(text, 2022))
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        pytest.param("到2025年，常住人口城镇化率达到70%。", False, id="rate-of-residents"),
+        pytest.param("到2025年，全市常住人口达到500万人。", True, id="count-of-residents"),
+    ],
+)
+def test_a_rate_of_the_resident_population_is_a_goal(text: str, reports: bool) -> None:
+    assert _scopes(text, None)[-1][2] == reports

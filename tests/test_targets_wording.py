@@ -62,6 +62,28 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("每千人口托位数", Decimal("4.5"), "个")],
             id="a-task-exceeded-reports-its-sentence",
         ),
+        pytest.param(
+            "力争到2015年，基本实现“9073”目标（即90%的老人在社会保障体系和服务体系支持下"
+            "通过家庭照顾养老，7%左右的老年人由社区提供日间照料和托老服务，3%的老人可入住"
+            "养老服务机构）。",
+            [
+                ("通过家庭照顾养老", Decimal(90), "%"),
+                ("由社区提供日间照料和托老服务", Decimal(7), "%"),
+                ("入住养老服务机构", Decimal(3), "%"),
+            ],
+            id="shares-of-the-old-named-by-what-they-do",
+        ),
+        pytest.param(
+            "到2020年，形成“9073”养老格局，即90%的老年人口在家养老，"
+            "7%的老年人口得到社区养老服务的支持。",
+            [("在家养老", Decimal(90), "%"), ("得到社区养老服务的支持", Decimal(7), "%")],
+            id="shares-after-an-explanation-opener",
+        ),
+        pytest.param(
+            "到2023年底，新增民营养老机构不少于2家，主城区增设4-5家居家养老服务场所。",
+            [("新增民营养老机构", Decimal(2), "家"), ("居家养老服务场所", Decimal(4), "家")],
+            id="adding-verb-before-a-range",
+        ),
     ],
 )
 def test_running_text_gives_these_targets(
@@ -120,6 +142,22 @@ def test_a_year_before_the_issue_year_reports(issued: str, kept: bool) -> None:
         "    2020年底，全区23所街镇公办养老机构全部实施公建民营，规划建设集中照护机构2个。\n"
     )
     assert any(year == 2020 for _name, year, _value in _plan_targets(text)) == kept
+
+
+RESTATED = "2025年我国人均预期寿命达78.3岁，养老机构护理型床位占比达55%。\n"
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        pytest.param("根据规划，2025年我国学前教育毛入园率将大于90%。\n", True, id="promised"),
+        pytest.param("", False, id="bare-year-alone-reports"),
+    ],
+)
+def test_an_undated_text_restating_a_deadline_year_states_targets(lead: str, kept: bool) -> None:
+    text = f"《“十四五”公共服务规划》发布\n\n{lead}{RESTATED}"
+    found = _plan_targets(text)
+    assert (("养老机构护理型床位占比", 2025, Decimal(55)) in found) == kept
 
 
 def _worded(text: str) -> list[tuple[str, int | None, str | None]]:
@@ -207,3 +245,34 @@ def test_a_copy_posted_years_later_is_dated_by_its_number_not_the_posting() -> N
         "    深化改革。2020年初步建成300个示范性职业教育集团（联盟），带动中小企业参与。\n"
     )
     assert ("示范性职业教育集团（联盟）", 2020, Decimal(300)) in _plan_targets(text)
+
+
+@pytest.mark.parametrize("verb", ["列入", "纳入"])
+def test_quoted_goals_put_into_a_years_programme_take_its_year(verb: str) -> None:
+    text = (
+        "国家卫生健康委将“每千人口3岁以下婴幼儿托位数达到4.5个，全国新增普惠性托位66万个”"
+        f"{verb}2025年全国卫生健康系统为民服务实事项目，推进托育服务供给稳步增长。"
+    )
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote)
+    assert [(t.indicator, t.year, t.value) for t in found] == [
+        ("每千人口3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
+        ("新增普惠性托位", 2025, Decimal(660000)),
+    ]
+
+
+NAMED_AFTER_THE_ACT = {
+    "title-before-the-act-dropped": (
+        "增加教育资源供给实施新建、改扩建学校重点建设项目12个。",
+        "新建、改扩建学校重点建设项目",
+    ),
+    "act-word-inside-a-rate-kept": (
+        "到2021年，家庭医生签约服务实施率达到60%。",
+        "家庭医生签约服务实施率",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_AFTER_THE_ACT.values(), ids=NAMED_AFTER_THE_ACT)
+def test_a_count_is_named_by_the_object_of_its_act(text: str, name: str) -> None:
+    assert [found for found, _value, _unit in _targets(text)] == [name]

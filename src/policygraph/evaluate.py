@@ -229,7 +229,7 @@ def gold_targets(gold: dict[str, Any]) -> list[GoldTarget]:
                     max_value=high,
                     qualitative=value.get("qualitative"),
                     comparator=value.get("comparator"),
-                    unit=target.get("unit"),
+                    unit=_read(target.get("unit")),
                     baseline=(_decimal(baseline.get("value")), baseline.get("year"))
                     if baseline
                     else None,
@@ -441,6 +441,11 @@ def as_read(written: str) -> str:
     """A gold string as the pipeline reads the text it is copied from (traditional
     characters simplified, widths unified), since the graph holds what was read."""
     return normalize_text(written).text
+
+
+def _read(written: str | None) -> str | None:
+    """A gold unit as read (歲 → 岁, 張 → 张), None when the gold has none."""
+    return as_read(written) if written else None
 
 
 def _jaccard(found: AbstractSet[Node], expected: AbstractSet[Node]) -> float:

@@ -19,7 +19,7 @@ from policygraph.extract.departments import mentions_in_lists, responsibility_li
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
-from policygraph.extract.statements import text_targets
+from policygraph.extract.statements import promised_years, text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
@@ -85,7 +85,9 @@ def find_targets(
     starts = [m.start for m in measures]
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
-    for start, end in sorted(outline.paragraphs):
+    paragraphs = sorted(outline.paragraphs)
+    promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
+    for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
         in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
@@ -106,7 +108,7 @@ def find_targets(
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
         rows = _rows_within(starts, measures, start, end, quote)
-        for target in text_targets(paragraph, start, quote, item_year, issued):
+        for target in text_targets(paragraph, start, quote, item_year, issued, promised):
             measure = next(
                 (m for s, e, m in rows if s <= target.quote.start < e), paragraph_measure
             )

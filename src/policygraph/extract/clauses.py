@@ -56,13 +56,15 @@ FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|
 
 SENTENCE_BACKGROUND = re.compile(
     rf"{AS_OF_WORDS}|{cue_pattern('background')}"
-    r"|(?<!每千)(?<!每千名)常住人口(?!每)"
+    r"|(?<!每千)(?<!每千名)常住人口(?!每|[\u4e00-\u9fff]{0,4}率)"
     r"|[高低]于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
 目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
-every figure up to the sentence end is a fact, not a target."""
+every figure up to the sentence end is a fact, not a target. A rate of the resident
+population (常住人口城镇化率达到70%, 长三角一体化 纲要; …达到67%, 长江中游城市群 方案) is
+a goal's indicator, not a population count."""
 
 PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A five-year plan period named in a sentence (“十三五”期间…): a report on the past
@@ -121,16 +123,20 @@ class Clause:
 
 
 def scoped_clauses(
-    text: str, lead_year: int | None = None, issued: int | None = None
+    text: str,
+    lead_year: int | None = None,
+    issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
 ) -> list[Clause]:
     """The clauses of a paragraph with their year scope and report flag; `lead_year` is
     the deadline of the list the paragraph is an item of (see `list_lead_year`), `issued`
-    the year the document was issued, when known (see `_bare_deadline`, `_past`)."""
+    the year the document was issued, when known (see `_bare_deadline`, `_past`),
+    `promised` the years the document sets deadlines for elsewhere."""
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    years = _year_scopes(text, cut, lead_year, issued)
-    reports = _reports(text, cut, [year for year, _worded in years], issued)
+    years = _year_scopes(text, cut, lead_year, issued, promised)
+    reports = _reports(text, cut, [year for year, _worded in years], issued, promised)
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -155,7 +161,11 @@ def _run_on_cuts(text: str) -> set[int]:
 
 
 def _year_scopes(
-    text: str, clauses: list[tuple[int, str]], lead_year: int | None, issued: int | None
+    text: str,
+    clauses: list[tuple[int, str]],
+    lead_year: int | None,
+    issued: int | None,
+    promised: frozenset[int],
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
     scopes: list[tuple[int | None, int | None]] = []
@@ -167,7 +177,7 @@ def _year_scopes(
             year, opening = None, False
         if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
             year = sentence_year = period_end
-        for cue in _deadlines(clause, _sentence_from(text, start), issued):
+        for cue in _deadlines(clause, _sentence_from(text, start), issued, promised):
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
@@ -208,7 +218,9 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
-def _deadlines(clause: str, sentence: str, issued: int | None = None) -> list[re.Match[str]]:
+def _deadlines(
+    clause: str, sentence: str, issued: int | None = None, promised: frozenset[int] = frozenset()
+) -> list[re.Match[str]]:
     """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
     a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
     return [
@@ -216,7 +228,12 @@ def _deadlines(clause: str, sentence: str, issued: int | None = None) -> list[re
         for cue in YEAR_CUE.finditer(clause)
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue, issued)
-        and (cue["before"] or cue["end"] or cue["cue"] or _bare_deadline(sentence, cue, issued))
+        and (
+            cue["before"]
+            or cue["end"]
+            or cue["cue"]
+            or _bare_deadline(sentence, cue, issued, promised)
+        )
         and cue["cue"] not in AS_OF_CUES
     ]
 
@@ -232,16 +249,24 @@ def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
 
 
-def _bare_deadline(following: str, cue: re.Match[str], issued: int | None = None) -> bool:
+def _bare_deadline(
+    following: str,
+    cue: re.Match[str],
+    issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
+) -> bool:
     """A bare year opening a clause is a deadline when the clause or the next one speaks
-    of the future (2025年后，…托位数将达到4.5个) or when it is later than the year the
-    document was issued (a 2019 方案: 2020年初步建成300个…): the offsets of `cue` are
+    of the future (2025年后，…托位数将达到4.5个), when it is later than the year the
+    document was issued (a 2019 方案: 2020年初步建成300个…) or, the issue date unknown,
+    when the document sets a deadline for that year elsewhere (`promised`: a news report
+    restating 2025年将… as 2025年我国人均预期寿命达78.3岁): the offsets of `cue` are
     those of the clause `following` starts with. A 将 further on (…2000张，将继续推进)
     does not count."""
     if cue.start() != 0:
         return False
     year = int(cue["year"])
-    later = issued is not None and year > issued and not FROM_YEAR.match(following, cue.end())
+    ahead = year > issued if issued is not None else year in promised
+    later = ahead and not FROM_YEAR.match(following, cue.end())
     return later or FUTURE.search(following, cue.end()) is not None
 
 
@@ -256,7 +281,11 @@ def _sentence_from(text: str, start: int) -> str:
 
 
 def _reports(
-    text: str, clauses: list[tuple[int, str]], years: list[int | None], issued: int | None
+    text: str,
+    clauses: list[tuple[int, str]],
+    years: list[int | None],
+    issued: int | None,
+    promised: frozenset[int],
 ) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does);
     `years` are the deadlines pass 1 found scoping each clause, `issued` the year the
@@ -266,8 +295,8 @@ def _reports(
     latest = max((y for y in years if y is not None), default=None)
     for start, clause in clauses:
         sentence = _sentence_from(text, start)
-        opens = _opens_a_report(clause, sentence, latest, issued)
-        if not opens and _deadlines(clause, sentence, issued):
+        opens = _opens_a_report(clause, sentence, latest, issued, promised)
+        if not opens and _deadlines(clause, sentence, issued, promised):
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(
@@ -298,7 +327,9 @@ def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[b
     return result
 
 
-def _opens_a_report(clause: str, sentence: str, latest: int | None, issued: int | None) -> bool:
+def _opens_a_report(
+    clause: str, sentence: str, latest: int | None, issued: int | None, promised: frozenset[int]
+) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
     document was issued, 目前, 预计, “十三五”…"""
     for cue in YEAR_CUE.finditer(clause):
@@ -307,7 +338,7 @@ def _opens_a_report(clause: str, sentence: str, latest: int | None, issued: int 
         bare = not (cue["cue"] or cue["before"] or cue["end"])
         opens = not clause[: cue.start()].strip(OPENING_QUOTES)
         if cue["cue"] in AS_OF_CUES or (
-            bare and opens and not _bare_deadline(sentence, cue, issued)
+            bare and opens and not _bare_deadline(sentence, cue, issued, promised)
         ):
             return True
     own_words = CITED_TITLE.sub("", clause)

@@ -13,6 +13,7 @@ target in words (`qualitative.py`). Post-rules join units and actions across cla
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -40,6 +41,7 @@ from policygraph.extract.values import (
 from policygraph.extract.wording import (
     clean_wording,
     indicator_names,
+    people_share,
     phrase_after,
     program_wordings,
     respective_names,
@@ -81,12 +83,14 @@ def text_targets(
     quote: QuoteMaker,
     lead_year: int | None = None,
     issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
 ) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
     with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
-    item of, `issued` the year of the document), those that do not report the present
-    read for values and names, then the post-rules of the paragraph."""
-    clauses = scoped_clauses(text, lead_year, issued)
+    item of, `issued` the year of the document, `promised` the years it sets deadlines
+    for, see `promised_years`), those that do not report the present read for values
+    and names, then the post-rules of the paragraph."""
+    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised))
     targets: list[Target] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
         if clause.reports:
@@ -95,6 +99,46 @@ def text_targets(
         found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
         targets.extend(_with_action(t, action) for t in found)
     return _units_from_restatements(targets)
+
+
+PROGRAMMED = re.compile(
+    rf"“(?P<body>[^“”]{{4,200}})”(?:{cue_pattern('programmed')})(?P<year>20\d{{2}})年"
+)
+"""Goals quoted and put into a year's programme: 国家卫生健康委将“每千人口3岁以下婴幼儿托位数
+达到4.5个，全国新增普惠性托位66万个”列入2025年全国卫生健康系统为民服务实事项目 (国家卫健委
+2025 发布会), 将“加强3岁以下婴幼儿托育工作，着力破解婴幼儿照护服务难问题”列入2019年省政府
+重点工作 (新昌 托育 解读): the year of the programme is the deadline of what is quoted."""
+
+
+def _programmed(text: str, clauses: list[Clause]) -> list[Clause]:
+    """The clauses of a quote put into a year's programme, dated by that year where no
+    year of their own scopes them."""
+    for programme in PROGRAMMED.finditer(text):
+        year = int(programme["year"])
+        clauses = [
+            replace(c, year=year, worded_year=year)
+            if c.year is None
+            and c.start < programme.end("body")
+            and c.start + len(c.text) > programme.start("body")
+            else c
+            for c in clauses
+        ]
+    return clauses
+
+
+def promised_years(paragraphs: Iterable[str]) -> frozenset[int]:
+    """The years a document sets deadlines for (到2025年…, 2025年…将…): a writer reports
+    no results for a year they set a deadline for, so where the issue date is unknown a
+    bare restatement of that year is a deadline too — 根据规划，2025年我国学前教育毛入园率
+    将大于90%…。2025年我国人均预期寿命达78.3岁… (a news report of the 十四五 公共服务规划),
+    and the headline 2025年长三角一体化发展取得实质性进展 over a body that says 到2025年 (a
+    news report of the 长江三角洲区域一体化发展规划纲要)."""
+    return frozenset(
+        clause.year
+        for paragraph in paragraphs
+        for clause in scoped_clauses(paragraph)
+        if clause.year is not None and not clause.reports
+    )
 
 
 def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
@@ -191,7 +235,8 @@ def _clause_targets(
         )
         after, after_end = phrase_after(clause, match.end(), limit)
         names = value_first_names(before, after)
-        if (service := served(match, clause)) is not None:
+        people = people_share(before, clause, match.end()) if share else None
+        if (service := people or served(match, clause)) is not None:
             names, previous_end = [service[0]], service[1]
         elif names:
             previous_end = after_end

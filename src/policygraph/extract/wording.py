@@ -135,11 +135,17 @@ def indicator_names(before: str, after: str) -> list[str]:
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
+    cleaned = ACT_BEFORE_NAME.sub("", cleaned)
     parts = LISTED_INDICATOR.split(cleaned)
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
     return [cleaned]
 
+
+ACT_BEFORE_NAME = re.compile(r"^.+(?:实施|开展)(?=[\u4e00-\u9fff“][^，；。]{3,}$)")
+"""The act a counted thing is the object of: 1增加教育资源供给实施新建、改扩建学校重点建设项目
+12个 (常州钟楼 2021 民生实事, after a run-together table header), 组织开展养老托育技能培训
+3000人 (万州): what stands before the verb is a title or a cell, not the indicator."""
 
 LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 """The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
@@ -155,8 +161,38 @@ SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:�
 政府供养和基本养老服务保障对象 (like 不低于55%的本级福利彩票公益金用于…)."""
 
 
+PEOPLE_SHARE = re.compile(
+    rf"的(?:{cue_pattern('people')})(?:在[^，；。]{{1,24}}?下)?(?:可|能|将)?"
+    r"(?P<name>[^，；。（）()]{2,30})"
+)
+"""A share of the old written first and named by what they do: “9073”目标（即90%的老人在社会
+保障体系和服务体系支持下通过家庭照顾养老，7%左右的老年人由社区提供日间照料和托老服务，3%的
+老人可入住养老服务机构） (广东 2011 社会养老服务会议), 即90%的老年人口在家养老，7%的老年人口
+得到社区养老服务的支持 (an explanation of the 9073 pattern): the predicate, without the
+circumstance (在…支持下) or the modal (可), names the share."""
+
+EXPLAINED = re.compile(r"即$")
+"""…目标（即90%的…: what stands before 即 names the whole pattern being explained, not a share."""
+
+
+def people_share(before: str, clause: str, end: int) -> tuple[str, int] | None:
+    """The name of a share of people written value first (90%的老人…通过家庭照顾养老) and
+    where it ends in the clause, when nothing but an explanation opener (即) stands
+    before the value; None otherwise."""
+    if clean_wording(before) and not EXPLAINED.search(before):
+        return None
+    share = PEOPLE_SHARE.match(clause, end)
+    return (share["name"], share.end()) if share else None
+
+
+OPEN_QUOTE_LEAD = re.compile(r"^[^“”]*“(?=[^”]*$)")
+"""国家卫生健康委将“每千人口3岁以下婴幼儿托位数达到4.5个，…”列入2025年…: a quote that opens
+before the value and closes after it holds the goal; who quotes it is not its name."""
+
+
 def clean_wording(wording: str) -> str:
-    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording.strip()))
+    wording = OPEN_QUOTE_LEAD.sub("", wording.strip())
+    wording = LEADING_FILLER.sub("", REPORTED_SPEECH.sub("", wording))
     previous = None
     while previous != wording:
         previous = wording
