@@ -4,12 +4,15 @@ holds after a push what the local graphs hold, graph by graph, IRIs unchanged.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
+from typer.testing import CliRunner
 
+from policygraph.cli import app
 from policygraph.push import PushError, graph_name, push_graphs
 from policygraph.store import graph_files
 from tests.processes import all_end, descendants
@@ -26,6 +29,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         yield server
 
 
+@cache
 def _local() -> dict[str, tuple[int, set[str]]]:
     """Per named graph a push makes: its triple count and the IRIs of its subjects."""
     graphs = {}
@@ -79,6 +83,20 @@ def test_push_fills_virtuoso_graph_by_graph(virtuoso: Virtuoso) -> None:
 def test_push_to_virtuoso_with_a_wrong_password_says_so(virtuoso: Virtuoso) -> None:
     with pytest.raises(PushError, match="refused with HTTP 401"):
         push_graphs(GRAPHS, virtuoso.graph_store, user=f"{USER}:wrong")
+
+
+def test_cli_push_to_virtuoso_with_credentials_in_the_url_resumes_and_hides_them(
+    virtuoso: Virtuoso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    address = virtuoso.graph_store.replace("://", f"://{USER}:{PASSWORD}@")
+    command = ["push", "--endpoint", address, "--graphs", str(GRAPHS), "--skip-unchanged"]
+    first = CliRunner().invoke(app, command)
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(app, command)
+    assert again.exit_code == 0 and again.output.count("unchanged, skipped") == len(_local())
+    assert PASSWORD not in first.output + again.output
+    assert _remote(virtuoso, list(_local())) == _local()
 
 
 class _StoppedOnPurposeError(Exception):
