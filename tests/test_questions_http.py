@@ -100,7 +100,14 @@ def test_csv_pages_have_the_columns_then_the_rows(client: TestClient, store: ox.
 
 def test_bad_requests_are_one_line_errors(client: TestClient) -> None:
     assert client.get("/questions/no-such-question").status_code == 404
-    for params in ({"limit": "0"}, {"limit": "ten"}, {"limit": str(MAX_PAGE + 1)}, {"x": "1"}):
+    for params in (
+        {"limit": "0"},
+        {"limit": "ten"},
+        {"limit": str(MAX_PAGE + 1)},
+        {"offset": "-1"},
+        {"offset": "9" * 30},
+        {"x": "1"},
+    ):
         answer = client.get("/questions/department-targets", params=params)
         assert answer.status_code == 400
         assert "\n" not in answer.json()["error"]
@@ -136,6 +143,8 @@ def test_the_explorer_answers_questions_from_the_persistent_store(
         app = make_explorer(store, graphs, None, endpoint)
         with TestClient(app) as site:
             page = site.get("/questions/co-responsibility", params={"limit": 4}).json()
+            far = site.get("/questions/co-responsibility", params={"offset": 2**62}).json()
     whole = run_query(store, library()["co-responsibility"])
     assert page["total"] == len(whole.rows) and len(page["rows"]) == min(4, len(whole.rows))
     assert [tuple(r) for r in page["rows"]] == list(whole.rows[:4])
+    assert far["rows"] == [] and far["total"] == len(whole.rows)

@@ -35,6 +35,8 @@ from policygraph.query import Query, Rows, library, run_query
 PATH = "/questions"
 DEFAULT_PAGE = 100
 MAX_PAGE = 10_000
+MAX_OFFSET = 2**62
+"""Beyond any answer, within what SQLite (the stored answers) takes as an OFFSET."""
 SLICE = 500
 """Rows encoded per chunk of a streamed page."""
 CSV = "text/csv"
@@ -44,16 +46,13 @@ def _problem(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status)
 
 
-def _whole(text: str | None, name: str, default: int, most: int | None = None) -> int:
-    """A `limit` or `offset` from the query string: a whole number, at most `most`."""
+def _whole(text: str | None, name: str, default: int, least: int, most: int) -> int:
+    """A `limit` or `offset` from the query string: a whole number from `least` to `most`."""
     if text is None or text == "":
         return default
-    if not text.isdigit():
-        raise QueryError(f"{name} must be a whole number, not {text!r}")
-    value = int(text)
-    if most is not None and not 1 <= value <= most:
-        raise QueryError(f"{name} must be from 1 to {most:,}")
-    return value
+    if not text.isdigit() or not least <= int(text) <= most:
+        raise QueryError(f"{name} must be a whole number from {least:,} to {most:,}")
+    return int(text)
 
 
 def describe(query: Query) -> dict[str, object]:
@@ -146,8 +145,8 @@ def question_routes(answers: Answers) -> list[Route]:
             return _problem(404, f"no library question {name!r}: GET {PATH} lists them")
         values = {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}
         try:
-            limit = _whole(request.query_params.get("limit"), "limit", DEFAULT_PAGE, MAX_PAGE)
-            offset = _whole(request.query_params.get("offset"), "offset", 0)
+            limit = _whole(request.query_params.get("limit"), "limit", DEFAULT_PAGE, 1, MAX_PAGE)
+            offset = _whole(request.query_params.get("offset"), "offset", 0, 0, MAX_OFFSET)
             rows = await run_in_threadpool(answers.page, query, values, limit, offset)
         except QueryError as error:
             return _problem(400, str(error))
