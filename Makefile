@@ -12,6 +12,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory fonts
 	@$(MAKE) --no-print-directory browser
+	@$(MAKE) --no-print-directory virtuoso
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[dev]'
@@ -27,7 +28,7 @@ fonts: ## install a CJK font (Debian fonts-wqy-zenhei) when none is present
 	            || { apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-zenhei >/dev/null; }; }; } \
 	  || echo "note: no CJK font: trace --draw FILE.png needs fonts-wqy-zenhei or fonts-noto-cjk"
 
-.PHONY: browser explore typecheck vendor-yasgui
+.PHONY: browser virtuoso explore typecheck vendor-yasgui
 
 # the explorer's browser tests drive Debian's headless Chromium through its chromedriver
 browser: ## install chromium and chromium-driver (Debian) when missing, as root
@@ -36,6 +37,16 @@ browser: ## install chromium and chromium-driver (Debian) when missing, as root
 	       && { apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 \
 	            || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null; }; }; } \
 	  || echo "note: no Chromium: the browser tests will be skipped (apt-get install chromium chromium-driver)"
+
+# push is tested against a private Virtuoso (tests/virtuoso.py): the server binary of Debian's
+# virtuoso-opensource, without the packaged service (which would start one on port 8890)
+virtuoso: ## install Virtuoso Open Source (Debian virtuoso-opensource-7-bin) when missing, as root
+	@{ [ -x /usr/bin/virtuoso-t ] && [ -x /usr/bin/isql-vt ]; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && { apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null 2>&1 \
+	            || { apt-get update -qq >/dev/null \
+	                 && apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; }; }; } \
+	  || echo "note: no Virtuoso: the Virtuoso push tests will be skipped (apt-get install virtuoso-opensource-7-bin)"
 
 graphs: $(STAMP) ## rebuild graphs/ from corpus/
 	$(BIN)/policygraph build corpus --out graphs

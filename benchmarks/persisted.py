@@ -4,8 +4,10 @@
   query on the persistent store, and what reading the Turtle costs instead;
 - every library query on the persistent store with its text index (warm, and
   end to end from the CLI) against the Turtle loaded into memory and scanned;
-- the scaling exponent of each query between a tenth of the corpus and all of it:
-  log(t_N / t_N/10) / log(10), 0 for a query that does not grow with N, 1 linear.
+- the scaling exponent of each query over N/30, N/3 and N (100, 1,000 and 3,000 plans at
+  the full size): the slope of log t against log N, fitted by least squares, 0 for a
+  query that does not grow with N, 1 for one that grows linearly;
+- rdflib's in-memory Graph as the ratio, from the in-process figures of run.py.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import math
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,9 +31,18 @@ CLI_ROWS = "20"
 TRIVIAL = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 
 
-def exponent(small: float, large: float, ratio: float) -> float:
-    """The scaling exponent k of t ∝ N^k between two sizes `ratio` apart."""
-    return math.log(max(large, 1e-6) / max(small, 1e-6)) / math.log(ratio)
+def exponent(sizes: list[int], times: list[float]) -> float:
+    """The scaling exponent k of t ∝ N^k: the least-squares slope of log t on log N."""
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(max(t, 1e-6)) for t in times]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def scaling_sizes(size: int) -> list[int]:
+    """The smaller corpora the exponent is fitted over with `size`: N/30 and N/3."""
+    return sorted({max(1, size // 30), max(1, size // 3)} - {size})
 
 
 def fixed_cost(command: list[str], graphs: Path, times: int) -> list[list[str]]:
@@ -64,45 +76,81 @@ def _cli_command(command: list[str], graphs: Path, case: QueryCase) -> list[str]
     return [*command, "query", name, *parameters, "--graphs", str(graphs), *page]
 
 
-def small_corpus(texts: Path, work: Path, size: int, jobs: int) -> Path:
-    """The first tenth of the generated plans, built (untimed) for the scaling exponent."""
-    subset = work / "texts-tenth"
-    subset.mkdir()
-    for path in sorted(texts.iterdir())[: max(1, size // 10)]:
-        shutil.copy(path, subset / path.name)
-    build_corpus([subset], work / "graphs-tenth", jobs)
-    return work / "graphs-tenth"
+def smaller_corpora(texts: Path, work: Path, sizes: list[int], jobs: int) -> dict[int, Path]:
+    """The first n of the generated plans for each n of `sizes`, built (untimed)."""
+    built = {}
+    for count in sizes:
+        subset = work / f"texts-{count}"
+        subset.mkdir()
+        for path in sorted(texts.glob("*.txt"))[:count]:  # not manifest.json
+            shutil.copy(path, subset / path.name)
+        build_corpus([subset], work / f"graphs-{count}", jobs)
+        built[count] = work / f"graphs-{count}"
+    return built
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """A query's in-process figures from run.py: warm on the Turtle loaded into memory, and
+    rdflib's in-memory Graph (seconds; None when not run; the cap when `stopped` there)."""
+
+    in_memory: Timing
+    rdflib: float | None
+    stopped: bool = False
+
+    def against(self, store: float) -> str:
+        """rdflib's time as a multiple of the persistent store's."""
+        if self.rdflib is None:
+            return "—"
+        return f"> {self.rdflib / store:,.0f}×" if self.stopped else f"{self.rdflib / store:,.1f}×"
 
 
 def query_rows(
-    command: list[str], graphs: Path, small: Path, memory: ox.Store, times: int, size: int
-) -> tuple[list[list[str]], list[tuple[str, bool, float, float]]]:
-    """Per library query: rows, in-memory scan, persistent store (warm), CLI end to end, and
-    the exponent; also (label, whole corpus, warm store seconds, CLI seconds) for the goals."""
-    opened, tenth = open_store(graphs), open_store(small)
+    command: list[str],
+    graphs: Path,
+    smaller: dict[int, Path],
+    memory: ox.Store,
+    times: int,
+    size: int,
+    measured: dict[str, InProcess],
+) -> tuple[list[list[str]], list[tuple[str, bool, float, float, float]]]:
+    """Per library query: rows, in-memory scan, persistent store (warm), rdflib and its ratio
+    to the store, CLI end to end, the store at each smaller size and the exponent; also
+    (label, whole corpus, warm store seconds, CLI seconds, exponent) for the goals. The
+    in-memory and rdflib timings come from `measured` where run.py took them already."""
+    opened = open_store(graphs)
+    others = {count: open_store(path) for count, path in smaller.items()}
     rows, figures = [], []
     for case in query_cases(memory):
         answer = run_query(memory, case.query, case.values)
-        in_memory, _ = repeat(lambda c=case: run_query(memory, c.query, c.values), times)
+        known = measured.get(case.label)
+        if known is None:
+            timing, _ = repeat(lambda c=case: run_query(memory, c.query, c.values), times)
+            known = InProcess(timing, None)
 
         def on_store(o=opened, c=case) -> object:  # type: ignore[no-untyped-def]
             return run_query(o.store, c.query, c.values, index=o.index)
 
         warm, _ = repeat(on_store, times)
-        small_warm, _ = repeat(lambda c=case: on_store(tenth, c), times)
+        by_size = {
+            count: repeat(lambda o=other, c=case: on_store(o, c), times)[0].median
+            for count, other in others.items()
+        }
         cli = repeat_command(_cli_command(command, graphs, case), times)
-        scaling = exponent(small_warm.median, warm.median, size / max(1, size // 10))
+        sizes = [*by_size, size]
+        scaling = exponent(sizes, [*by_size.values(), warm.median])
         rows.append(
             [
                 case.label,
                 "corpus" if case.whole_corpus else "scoped",
                 f"{len(answer.rows):,}",
-                in_memory.cell(),
+                known.in_memory.cell(),
                 warm.cell(),
+                known.against(warm.median),
                 cli.cell(),
-                seconds(small_warm.median),
+                *(seconds(t) for t in by_size.values()),
                 f"{scaling:.2f}",
             ]
         )
-        figures.append((case.label, case.whole_corpus, warm.median, cli.median))
+        figures.append((case.label, case.whole_corpus, warm.median, cli.median, scaling))
     return rows, figures

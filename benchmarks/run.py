@@ -5,6 +5,7 @@ in-memory store side by side.
     make bench                       # N = 100
     .venv/bin/python benchmarks/run.py --size 100 --only validate   # the validate rows only
     .venv/bin/python benchmarks/run.py --size 3000 --only store     # persistent store vs in memory
+    .venv/bin/python benchmarks/run.py --size 3000 --only queries   # every query all ways, validate
     SIZE=3000 make bench             # the full size
     .venv/bin/python benchmarks/run.py --size 3000 --results benchmarks/RESULTS.md
 
@@ -27,7 +28,14 @@ from pathlib import Path
 from drafts import write_county_draft
 from generate import write_corpus
 from measure import Timing, machine, mebibytes, repeat, repeat_command, resident_bytes, seconds
-from persisted import fixed_cost, query_rows, small_corpus, store_write
+from persisted import (
+    InProcess,
+    fixed_cost,
+    query_rows,
+    scaling_sizes,
+    smaller_corpora,
+    store_write,
+)
 from policygraph.build import build_corpus
 from policygraph.query import run_query
 from policygraph.store import load_graph, load_store
@@ -183,19 +191,24 @@ def bench_serialize(report: Report, graphs: Path, use_rdflib: bool) -> None:
 
 def bench_queries(  # type: ignore[no-untyped-def]
     report: Report, store, graph, times: int, rdflib_times: int, size: int, cap: float
-) -> None:
-    rows = []
+) -> dict[str, InProcess]:
+    """Every library query in process on the Turtle loaded into memory, against rdflib; the
+    timings by query label, for the persistent store's table."""
+    rows, measured = [], {}
     for case in query_cases(store):
         start = time.perf_counter()
         answer = run_query(store, case.query, case.values)
         first = time.perf_counter() - start
         warm, _ = repeat(lambda c=case: run_query(store, c.query, c.values), times)
         rdf_cell, rdf_ratio = "—", "—"
+        measured[case.label] = InProcess(warm, None)
         if graph is not None:
             rdf_timing = repeat_capped(
                 lambda c=case: run_rdflib_query(graph, c.query, c.values), rdflib_times, cap
             )
             rdf_cell, rdf_ratio = capped_cell(rdf_timing, cap), ratio(rdf_timing, warm, cap)
+            stopped = rdf_timing is None
+            measured[case.label] = InProcess(warm, cap if stopped else rdf_timing.median, stopped)
         limit = AGGREGATE_GOAL if case.whole_corpus else QUERY_GOAL
         rows.append(
             [
@@ -219,6 +232,7 @@ def bench_queries(  # type: ignore[no-untyped-def]
         ["query", "kind", "rows", "first run", "warm", "rdflib", "rdflib / pyoxigraph"],
         rows,
     )
+    return measured
 
 
 def bench_trace_analyze(  # type: ignore[no-untyped-def]
@@ -305,9 +319,17 @@ def bench_validate(report: Report, draft: Path, graphs: Path, times: int, size: 
 
 
 def bench_persistent(  # type: ignore[no-untyped-def]
-    report: Report, graphs: Path, texts: Path, work: Path, memory, size: int, times: int
+    report: Report,
+    graphs: Path,
+    texts: Path,
+    work: Path,
+    memory,
+    size: int,
+    times: int,
+    measured: dict[str, InProcess],
 ) -> None:
-    """The persistent store against the Turtle read per call, and every query both ways."""
+    """The persistent store against the Turtle read per call, and every query both ways,
+    with rdflib's memory store as the ratio and the exponent over N/30, N/3 and N."""
     command = policygraph_command()
     written, opened = store_write(graphs, times)
     loaded, _ = repeat(lambda: load_store(graphs), 1)
@@ -331,24 +353,28 @@ def bench_persistent(  # type: ignore[no-untyped-def]
         CLI_GOAL,
         size,
     )
-    small = small_corpus(texts, work, size, os.cpu_count() or 1)
-    table, figures = query_rows(command, graphs, small, memory, times, size)
+    sizes = scaling_sizes(size)
+    smaller = smaller_corpora(texts, work, sizes, os.cpu_count() or 1)
+    table, figures = query_rows(command, graphs, smaller, memory, times, size, measured)
     report.table(
-        "Query: the persistent store (with its text index) against the Turtle in memory "
-        "(warm, median [min–max]); CLI end to end with --limit 20; exponent from N/10 to N",
+        "Query: every library query in process on the Turtle in memory, on the persistent "
+        "store (with its text index), and from the CLI end to end with --limit 20 (warm, "
+        "median [min–max]); rdflib's in-memory Graph as a multiple of the store; the store "
+        f"at N={', '.join(f'{n:,}' for n in sizes)} and the exponent fitted over those and N",
         [
             "query",
             "kind",
             "rows",
-            "in memory, scanned",
+            "in process, Turtle in memory",
             "persistent store",
+            "rdflib / store",
             "CLI",
-            "store at N/10",
+            *(f"store at N={n:,}" for n in sizes),
             "exponent",
         ],
         table,
     )
-    for row, (label, whole, warm, cli) in zip(table, figures, strict=True):
+    for label, whole, warm, cli, scaling in figures:
         limit = CLI_AGGREGATE_GOAL if whole else CLI_GOAL
         report.goal(f"CLI {label} under {seconds(limit)} ({seconds(cli)})", cli, limit, size)
         if whole:
@@ -359,7 +385,6 @@ def bench_persistent(  # type: ignore[no-untyped-def]
                 size,
             )
         else:
-            scaling = float(row[-1])
             report.goal(
                 f"scoped {label} does not grow with N "
                 f"(exponent {scaling:.2f} < {SCOPED_EXPONENT_GOAL})",
@@ -383,10 +408,52 @@ def bench_all_but_validate(  # type: ignore[no-untyped-def]
     store, graph = bench_load(report, graphs, args.repeat, rdflib_times, not args.no_rdflib)
     bench_serialize(report, graphs, not args.no_rdflib)
     cap = args.rdflib_cap
-    bench_queries(report, store, graph, args.repeat, rdflib_times, args.size, cap)
+    measured = bench_queries(report, store, graph, args.repeat, rdflib_times, args.size, cap)
     bench_trace_analyze(report, store, graph, args.repeat, rdflib_times, cap)
-    bench_persistent(report, graphs, work / "texts", work, store, args.size, args.repeat)
+    bench_persistent(report, graphs, work / "texts", work, store, args.size, args.repeat, measured)
     return graphs
+
+
+def build_once(report: Report, work: Path, size: int, cores: int) -> Path:
+    """The corpus built once in process with all cores; its CPU time (this process and its
+    workers, no start-up) per plan is reported."""
+    before = os.times()
+    started = time.perf_counter()
+    build_corpus([work / "texts"], work / "graphs", cores)
+    after = os.times()
+    cpu = sum(after[:4]) - sum(before[:4])  # user, system, and of the reaped workers
+    report.table(
+        "Build: plan texts → Turtle files, once, in process (no start-up)",
+        ["what", "wall time", "CPU time", "CPU per plan"],
+        [
+            [
+                f"build, {cores} processes",
+                seconds(time.perf_counter() - started),
+                seconds(cpu),
+                seconds(cpu / size),
+            ]
+        ],
+    )
+    report.goal(
+        f"build CPU at most {seconds(BUILD_CPU_GOAL)} per plan ({seconds(cpu / size)})",
+        cpu / size,
+        BUILD_CPU_GOAL,
+        size,
+    )
+    return work / "graphs"
+
+
+def bench_queries_all_ways(  # type: ignore[no-untyped-def]
+    report: Report, args, graphs: Path, work: Path, rdflib_times: int
+) -> None:
+    """Load, every library query in process against rdflib, then on the persistent store
+    and from the CLI (`--only queries`: what the full run does without its timed builds,
+    serialization, trace and analyze)."""
+    store, graph = bench_load(report, graphs, args.repeat, rdflib_times, not args.no_rdflib)
+    cap = args.rdflib_cap
+    measured = bench_queries(report, store, graph, args.repeat, rdflib_times, args.size, cap)
+    del graph  # rdflib's Graph is the largest thing in memory; the store tables need none
+    bench_persistent(report, graphs, work / "texts", work, store, args.size, args.repeat, measured)
 
 
 def main() -> None:
@@ -402,8 +469,10 @@ def main() -> None:
     parser.add_argument("--results", type=Path, help="also write the tables to this file")
     parser.add_argument(
         "--only",
-        choices=("validate", "store"),
-        help="run one stage (the corpus is then built once, untimed, with all cores)",
+        choices=("validate", "store", "queries"),
+        help="run one stage (the corpus is then built once with all cores, its CPU per plan "
+        "the only build figure); queries: every library query in process, against rdflib, "
+        "on the persistent store and from the CLI, then validate",
     )
     args = parser.parse_args()
     rdflib_times = args.rdflib_repeat or (args.repeat if args.size <= 100 else 1)
@@ -423,14 +492,17 @@ def main() -> None:
         ]
         draft = write_county_draft(work / "drafts", plans[0], args.seed)
         if args.only:
-            graphs = work / "graphs"
-            build_corpus([work / "texts"], graphs, cores)
+            graphs = build_once(report, work, args.size, cores)
         else:
             graphs = bench_all_but_validate(report, args, work, plans, rdflib_times)
         if args.only == "store":
             memory = load_store(graphs)
-            bench_persistent(report, graphs, work / "texts", work, memory, args.size, args.repeat)
+            bench_persistent(
+                report, graphs, work / "texts", work, memory, args.size, args.repeat, {}
+            )
         else:
+            if args.only == "queries":
+                bench_queries_all_ways(report, args, graphs, work, rdflib_times)
             bench_validate(report, draft, graphs, args.repeat, args.size)
     report.lines += ["### Goals", "", *report.goals, ""]
     print("\n".join(["### Goals", "", *report.goals]))

@@ -88,3 +88,14 @@ def test_benchmark_county_draft_finds_its_city_plan_in_the_built_context(built) 
     assert not [f for f in alone if plans[0].number in f["message"]]
     assert [f for f in with_context if plans[0].number in f["message"]]
     assert all(f["file"] == "draft.txt" for f in with_context)
+
+
+def test_scaling_exponent_is_the_slope_of_log_time_on_log_size() -> None:
+    from persisted import exponent, scaling_sizes
+
+    sizes = [*scaling_sizes(3000), 3000]
+    assert sizes == [100, 1000, 3000]
+    assert exponent(sizes, [0.002] * 3) == pytest.approx(0.0, abs=1e-9)
+    assert exponent(sizes, [n * 1e-5 for n in sizes]) == pytest.approx(1.0)
+    assert exponent(sizes, [n**0.5 * 1e-4 for n in sizes]) == pytest.approx(0.5)
+    assert 0.9 < exponent(sizes, [0.0011, 0.0098, 0.031]) < 1.0  # noisy, near linear

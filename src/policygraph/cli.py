@@ -573,7 +573,7 @@ def push(
     ],
     graphs: Annotated[Path, typer.Option(help="Folder of built graphs.")] = DEFAULT_GRAPHS,
     user: Annotated[
-        str | None, typer.Option(help="user:password for HTTP basic authentication.")
+        str | None, typer.Option(help="user:password for HTTP basic or digest authentication.")
     ] = None,
     skip_unchanged: Annotated[
         bool,

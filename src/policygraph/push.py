@@ -4,7 +4,11 @@ Each plan file becomes one named graph, named by its plan's IRI. A PUT replaces 
 so pushing twice leaves the server as after one push. Other files (the
 vocabularies, the policy registry) go into pgr:<file stem>. Works with any GSP
 server: Oxigraph (`…/store`), Jena Fuseki (`…/<dataset>/data`), Virtuoso
-(`…/sparql-graph-crud`), GraphDB (`…/repositories/<id>/rdf-graphs/service`).
+(`…/sparql-graph-crud-auth`), GraphDB (`…/repositories/<id>/rdf-graphs/service`).
+
+Graphs are sent as N-Triples, which every one of them reads the same way: the Turtle
+files escape characters in prefixed names (`pgr:measure\\/kunming\\/2.3.1`), and
+Virtuoso 7.2's Turtle reader keeps the backslash in the IRI.
 
 Graphs are reported as they go through, so a push cut short says how far it got; a push
 with `skip_unchanged` records the hash of each graph it stores (per endpoint, in the user's
@@ -22,6 +26,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -31,7 +36,7 @@ from policygraph.store import PLANS_DIR, graph_files, write_atomic
 from policygraph.vocab import PG, PGR, RDF
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
-TURTLE = "text/turtle; charset=utf-8"
+N_TRIPLES = "application/n-triples"
 
 
 class PushError(PolicygraphError):
@@ -50,12 +55,16 @@ class PushedGraph:
 def graph_name(path: Path, turtle: bytes) -> str:
     """The named graph a file goes into: its plan's IRI for a plan file (plans/<name>.ttl),
     else pgr:<file stem> (pgr:vocabularies, pgr:registry)."""
+    return _name(path, _triples(path, turtle))
+
+
+def _name(path: Path, triples: list[ox.Triple]) -> str:
     if path.parent.name != PLANS_DIR:
         return str(PGR[path.stem])
     plan_class = ox.NamedNode(str(PG.Plan))
     plans = sorted(
         t.subject.value
-        for t in _triples(path, turtle)
+        for t in triples
         if t.predicate == RDF_TYPE
         and t.object == plan_class
         and isinstance(t.subject, ox.NamedNode)
@@ -81,8 +90,34 @@ def _opener(endpoint: str, user: str | None) -> urllib.request.OpenerDirector:
     passwords.add_password(None, endpoint, name, password)
     return urllib.request.build_opener(
         urllib.request.HTTPBasicAuthHandler(passwords),
-        urllib.request.HTTPDigestAuthHandler(passwords),
+        _AnsweringDigestAuth(passwords),
     )
+
+
+class _AnsweringDigestAuth(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that answers the last challenge in the request itself: Virtuoso
+    refuses an unauthenticated PUT and closes the connection before reading its body, so a
+    graph sent only to collect the challenge breaks the pipe. `_ask_challenge` collects it
+    with a bodiless request first."""
+
+    def __init__(self, passwords: urllib.request.HTTPPasswordMgr) -> None:
+        super().__init__(passwords)
+        self.challenge: dict[str, str] | None = None
+
+    def retry_http_digest_auth(self, req: urllib.request.Request, auth: str) -> Any:
+        _, _, challenge = auth.partition(" ")
+        listed = urllib.request.parse_http_list(challenge)
+        self.challenge = urllib.request.parse_keqv_list([item for item in listed if item])
+        return super().retry_http_digest_auth(req, auth)
+
+    def http_request(self, req: urllib.request.Request) -> urllib.request.Request:
+        if self.challenge and not req.has_header(self.auth_header):
+            answer = self.get_authorization(req, self.challenge)
+            if answer:
+                req.add_unredirected_header(self.auth_header, f"Digest {answer}")
+        return req
+
+    https_request = http_request
 
 
 def split_credentials(endpoint: str) -> tuple[str, str | None]:
@@ -155,17 +190,45 @@ def push_each(
         _write_state(state, hashes)  # a cache that cannot be written fails before any PUT
     for path in graph_files(graphs):
         turtle = path.read_bytes()
-        name = graph_name(path, turtle)
-        triples = len(_triples(path, turtle))
+        triples = _triples(path, turtle)
+        name = _name(path, triples)
         digest = hashlib.sha256(turtle).hexdigest()
         if skip_unchanged and hashes.get(name) == digest:
-            yield PushedGraph(path, name, triples, 0, skipped=True)
+            yield PushedGraph(path, name, len(triples), 0, skipped=True)
             continue
-        status = _put(opener, endpoint, path, name, turtle, timeout)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if user or from_url:
+            _ask_challenge(opener, endpoint, path, name, timeout)
+        status = _put(opener, endpoint, path, name, body, timeout)
         if skip_unchanged:
             hashes[name] = digest
             _write_state(state, hashes)
-        yield PushedGraph(path, name, triples, status)
+        yield PushedGraph(path, name, len(triples), status)
+
+
+def _graph_url(endpoint: str, name: str) -> str:
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(name, safe='')}"
+
+
+def _ask_challenge(
+    opener: urllib.request.OpenerDirector, endpoint: str, path: Path, name: str, timeout: float
+) -> None:
+    """A HEAD of the graph, so a digest challenge (fresh, should the last have gone stale) is
+    known before its body is sent; what the server answers past authentication is not read."""
+    try:
+        _send(opener, urllib.request.Request(_graph_url(endpoint, name), method="HEAD"), timeout)
+    except urllib.error.HTTPError as error:
+        if error.code == 401:
+            raise PushError(f"{endpoint}: {path.name} refused with HTTP 401") from error
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise PushError(f"{endpoint}: cannot reach the graph store ({error})") from error
+
+
+def _send(
+    opener: urllib.request.OpenerDirector, request: urllib.request.Request, timeout: float
+) -> int:
+    with opener.open(request, timeout=timeout) as response:
+        return int(response.status)
 
 
 def _put(
@@ -173,18 +236,17 @@ def _put(
     endpoint: str,
     path: Path,
     name: str,
-    turtle: bytes,
+    body: bytes,
     timeout: float,
 ) -> int:
     request = urllib.request.Request(
-        f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(name, safe='')}",
-        data=turtle,
+        _graph_url(endpoint, name),
+        data=body,
         method="PUT",
-        headers={"Content-Type": TURTLE},
+        headers={"Content-Type": N_TRIPLES},
     )
     try:
-        with opener.open(request, timeout=timeout) as response:
-            return int(response.status)
+        return _send(opener, request, timeout)
     except urllib.error.HTTPError as error:
         detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
         raise PushError(

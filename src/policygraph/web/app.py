@@ -28,6 +28,7 @@ from starlette.templating import Jinja2Templates
 from policygraph import explore
 from policygraph.api import validate_draft
 from policygraph.errors import PolicygraphError
+from policygraph.persistent import INDEX_FILE, is_current, store_dir
 from policygraph.query import library
 from policygraph.read import read_plan
 from policygraph.serve import (
@@ -40,6 +41,7 @@ from policygraph.serve import (
 )
 from policygraph.web.chart import Bar, Reference, bar_chart
 from policygraph.web.i18n import LANGUAGES, Texts, language
+from policygraph.web.questions import Answers, question_routes
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -139,9 +141,12 @@ def make_explorer(
     sources: Path | None = None,
     endpoint: Endpoint | None = None,
 ) -> Starlette:
-    """The explorer over `store` (built from `graphs`): pages, static files and /sparql.
-    `sources` is the folder of the plans' source texts (pg:sourceFile names a file there)."""
+    """The explorer over `store` (built from `graphs`): pages, static files, /sparql and the
+    library questions a page at a time (/questions, with the persistent store's index and
+    stored answers when `graphs` has a current one). `sources` is the folder of the plans'
+    source texts (pg:sourceFile names a file there)."""
     ex = Explorer(graphs, sources, explore.labels_by_language(store))
+    index = store_dir(graphs) / INDEX_FILE if graphs.is_dir() and is_current(graphs) else None
 
     def home(request: Request) -> Response:
         text = request.query_params.get("q", "")
@@ -301,6 +306,7 @@ def make_explorer(
         Route("/validate", validate, methods=["POST"]),
         Route("/validate/{key}.{kind}", report),
         Route("/query", editor),
+        *question_routes(Answers(store, index)),
         sparql_route(endpoint or Endpoint(store)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
