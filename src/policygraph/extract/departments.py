@@ -23,7 +23,7 @@ Patterns handled:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from policygraph.lexicon import Lexicon, label_key
@@ -127,6 +127,7 @@ SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
 LIST_OPEN, LIST_CLOSE = "（〔", "）〕"
 """The brackets a responsibility list is written in: （…） and 〔…〕."""
+LIST_BRACKETS = re.compile(f"[{LIST_OPEN}{LIST_CLOSE}]")
 TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
 MAX_LABEL = 16
 MAX_UNIT = 24
@@ -141,17 +142,20 @@ class ListSpan(NamedTuple):
     inner: str
 
 
-def responsibility_lists(text: str) -> Iterator[ListSpan]:
+@lru_cache(maxsize=4096)
+def responsibility_lists(text: str) -> tuple[ListSpan, ...]:
     """Responsibility lists in `text`, in text order: bracketed ones, and labelled ones
-    written without brackets (a line or sentence 责任单位：A、B)."""
+    written without brackets (a line or sentence 责任单位：A、B). Computed once per text:
+    a paragraph's lists are asked for by every extractor that reads the paragraph."""
     found: list[ListSpan] = []
     depth, start = 0, -1
-    for index, char in enumerate(text):
-        if char in LIST_OPEN:
+    for bracket in LIST_BRACKETS.finditer(text):
+        index = bracket.start()
+        if bracket.group() in LIST_OPEN:
             if depth == 0:
                 start = index
             depth += 1
-        elif char in LIST_CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
@@ -162,7 +166,7 @@ def responsibility_lists(text: str) -> Iterator[ListSpan]:
     for match, depth in zip(unbracketed, depths, strict=True):
         if depth == 0:
             found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
-    yield from sorted(found)
+    return tuple(sorted(found))
 
 
 def _depths_before(text: str, offsets: list[int]) -> list[int]:
@@ -377,7 +381,7 @@ def _inside_label(name: str, cut: int, lexicon: Lexicon) -> bool:
 
 
 def _depth(text: str) -> int:
-    return sum(c in OPEN for c in text) - sum(c in CLOSE for c in text)
+    return sum(map(text.count, OPEN)) - sum(map(text.count, CLOSE))
 
 
 def mentions_in_lists(
