@@ -36,7 +36,7 @@ from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
 from policygraph.structure import outline_text
 
-CHAR_TOKEN = re.compile(r"(\S)( ?)|\s+")
+CHAR_TOKEN = re.compile(r"(\S)( ?)|(\s+)")
 PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targets")
 
 for _name in (
@@ -183,12 +183,8 @@ def char_tokens(text: str) -> tuple[list[str], list[bool]]:
     each non-space character a token, taking one following space as its trailing space;
     any other run of whitespace a token of its own.
     """
-    words: list[str] = []
-    spaces: list[bool] = []
-    for match in CHAR_TOKEN.finditer(text):
-        words.append(match[1] or match[0])
-        spaces.append(bool(match[2]))
-    return words, spaces
+    found = CHAR_TOKEN.findall(text)
+    return [char or blank for char, _space, blank in found], [bool(s) for _c, s, _b in found]
 
 
 def plan_from_text(

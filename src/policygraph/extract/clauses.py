@@ -129,8 +129,9 @@ def scoped_clauses(
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    years = _year_scopes(text, cut, lead_year, issued)
-    reports = _reports(text, cut, [year for year, _worded in years], issued)
+    sentences = [_sentence_from(text, start) for start, _clause in cut]
+    years = _year_scopes(text, cut, sentences, lead_year, issued)
+    reports = _reports(cut, sentences, [year for year, _worded in years], issued)
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -155,19 +156,24 @@ def _run_on_cuts(text: str) -> set[int]:
 
 
 def _year_scopes(
-    text: str, clauses: list[tuple[int, str]], lead_year: int | None, issued: int | None
+    text: str,
+    clauses: list[tuple[int, str]],
+    sentences: list[str],
+    lead_year: int | None,
+    issued: int | None,
 ) -> list[tuple[int | None, int | None]]:
-    """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
+    """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
+    `sentences` holds each clause with the clause after it (`_sentence_from`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
     sentence_year: int | None = None
     opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
-    for start, clause in clauses:
+    for (start, clause), sentence in zip(clauses, sentences, strict=True):
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
-        if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
+        if (period_end := _period_deadline(clause, sentence)) is not None:
             year = sentence_year = period_end
-        for cue in _deadlines(clause, _sentence_from(text, start), issued):
+        for cue in _deadlines(clause, sentence, issued):
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
@@ -256,16 +262,18 @@ def _sentence_from(text: str, start: int) -> str:
 
 
 def _reports(
-    text: str, clauses: list[tuple[int, str]], years: list[int | None], issued: int | None
+    clauses: list[tuple[int, str]],
+    sentences: list[str],
+    years: list[int | None],
+    issued: int | None,
 ) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does);
-    `years` are the deadlines pass 1 found scoping each clause, `issued` the year the
-    document was issued."""
+    `sentences` hold each clause with the one after it, `years` are the deadlines pass 1
+    found scoping each clause, `issued` the year the document was issued."""
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
-    for start, clause in clauses:
-        sentence = _sentence_from(text, start)
+    for (_start, clause), sentence in zip(clauses, sentences, strict=True):
         opens = _opens_a_report(clause, sentence, latest, issued)
         if not opens and _deadlines(clause, sentence, issued):
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
