@@ -101,9 +101,15 @@ def citations_component(doc: Doc) -> Doc:
         metadata.title,
         own_number,
         preamble_end,
-        tuple(load_lexicon().regions),
+        _region_names(),
     )
     return doc
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """The names of the lexicon's regions, made once per process, not once per plan."""
+    return frozenset(load_lexicon().regions)
 
 
 @Language.component(
