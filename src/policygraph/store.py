@@ -52,9 +52,19 @@ def canonical_turtle(triples: Iterable[ox.Triple]) -> bytes:
 
 
 def graph_to_turtle(graph: Iterable[tuple[Node, Node, Node]]) -> bytes:
-    """An rdflib graph (or any triples of rdflib terms) as canonical Turtle bytes."""
+    """An rdflib graph (or any triples of rdflib terms) as canonical Turtle bytes. Each IRI
+    is converted once: a plan's few hundred IRIs fill thousands of triple positions."""
+    iris: dict[URIRef, ox.NamedNode] = {}
+
+    def convert(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if not isinstance(term, URIRef):
+            return to_oxigraph(term)
+        if (iri := iris.get(term)) is None:
+            iri = iris[term] = ox.NamedNode(str(term))
+        return iri
+
     return canonical_turtle(
-        ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        ox.Triple(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
         for s, p, o in graph
     )
 
