@@ -36,7 +36,7 @@ from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
 from policygraph.structure import outline_text
 
-CHAR_TOKEN = re.compile(r"(\S)( ?)|(\s+)")
+WHITESPACE = re.compile(r"\s+")
 PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targets")
 
 for _name in (
@@ -189,8 +189,23 @@ def char_tokens(text: str) -> tuple[list[str], list[bool]]:
     each non-space character a token, taking one following space as its trailing space;
     any other run of whitespace a token of its own.
     """
-    found = CHAR_TOKEN.findall(text)
-    return [char or blank for char, _space, blank in found], [bool(s) for _c, s, _b in found]
+    words: list[str] = []
+    spaces: list[bool] = []
+    at = 0
+    for blank in WHITESPACE.finditer(text):
+        start, end = blank.span()
+        words.extend(text[at:start])
+        spaces.extend([False] * (start - at))
+        if start and text[start] == " ":  # the character before takes one space
+            spaces[-1] = True
+            start += 1
+        if start < end:
+            words.append(text[start:end])
+            spaces.append(False)
+        at = end
+    words.extend(text[at:])
+    spaces.extend([False] * (len(text) - at))
+    return words, spaces
 
 
 def plan_from_text(
