@@ -46,8 +46,11 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 
 def canonical_turtle(triples: Iterable[ox.Triple]) -> bytes:
-    """Turtle with the triples in a fixed order and the project's prefixes."""
-    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    """Turtle with the triples in a fixed order and the project's prefixes: by subject,
+    predicate and object as N-Triples terms, which is the order of the triple's own
+    N-Triples line ("s p o"): a subject or predicate ends in > (an IRI, which holds no >)
+    or in the space after it (a blank node), so two terms differ before either ends."""
+    ordered = sorted(set(triples), key=str)
     return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
 
 
