@@ -13,7 +13,12 @@ from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
-from policygraph.extract.departments import is_generic, split_run_together, split_units
+from policygraph.extract.departments import (
+    is_generic,
+    split_roles,
+    split_run_together,
+    split_units,
+)
 from policygraph.extract.responsibility import find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon_data import load_lexicon
@@ -419,3 +424,17 @@ def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
         "养老机构护理型床位占比": ["市民政局"],
         "每千人口托位数": ["市卫生健康委", "市教育局"],
     }
+
+
+def test_a_lists_units_are_split_once_but_each_caller_gets_its_own() -> None:
+    """A list's split is reused by every extractor that reads it: the document's lead
+    convention still decides the leads of each call, and what one caller does with the
+    units it got does not change what the next one gets."""
+    inner, lexicon = "区民政局、区财政局按职责分工负责", load_lexicon()
+    leads = {
+        convention: [lead for *_, lead in split_roles(inner, lexicon, convention)]
+        for convention in (None, "first", "all", None)
+    }
+    assert leads == {None: [False, False], "first": [True, False], "all": [True, True]}
+    split_roles(inner, lexicon).clear()
+    assert [name for _, _, name, _ in split_roles(inner, lexicon)] == ["区民政局", "区财政局"]

@@ -88,6 +88,7 @@ class _PlanGraph:
         self.lexicon = lexicon
         self.stem = plan.source_file.rsplit(".", 1)[0]
         self.graph: set[Triple] = set()
+        self.departments: dict[str, URIRef] = {}
         self.iri = mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
@@ -133,7 +134,13 @@ class _PlanGraph:
         return add_region(self.graph, name, self.lexicon, within)
 
     def _department(self, name: str, quote: Quote | None) -> URIRef:
-        return add_department(self.graph, name, self.plan.jurisdiction, self.lexicon, quote)
+        """The node of a unit name; a name seen before is not looked up again: its
+        node and first writing are already in the graph (see `add_department`)."""
+        node = self.departments.get(name)
+        if node is None:
+            node = add_department(self.graph, name, self.plan.jurisdiction, self.lexicon, quote)
+            self.departments[name] = node
+        return node
 
     def _units(
         self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False

@@ -36,7 +36,7 @@ from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
 from policygraph.structure import outline_text
 
-CHAR_TOKEN = re.compile(r"(\S)( ?)|\s+")
+WHITESPACE = re.compile(r"\s+")
 PIPELINE = ("pg_outline", "pg_metadata", "pg_citations", "pg_measures", "pg_targets")
 
 for _name in (
@@ -101,9 +101,15 @@ def citations_component(doc: Doc) -> Doc:
         metadata.title,
         own_number,
         preamble_end,
-        tuple(load_lexicon().regions),
+        _region_names(),
     )
     return doc
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """The names of the lexicon's regions, made once per process, not once per plan."""
+    return frozenset(load_lexicon().regions)
 
 
 @Language.component(
@@ -186,9 +192,20 @@ def char_tokens(text: str) -> tuple[list[str], list[bool]]:
     """
     words: list[str] = []
     spaces: list[bool] = []
-    for match in CHAR_TOKEN.finditer(text):
-        words.append(match[1] or match[0])
-        spaces.append(bool(match[2]))
+    at = 0
+    for blank in WHITESPACE.finditer(text):
+        start, end = blank.span()
+        words.extend(text[at:start])
+        spaces.extend([False] * (start - at))
+        if start and text[start] == " ":  # the character before takes one space
+            spaces[-1] = True
+            start += 1
+        if start < end:
+            words.append(text[start:end])
+            spaces.append(False)
+        at = end
+    words.extend(text[at:])
+    spaces.extend([False] * (len(text) - at))
     return words, spaces
 
 

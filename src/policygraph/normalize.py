@@ -181,15 +181,25 @@ def normalize_text(source: str) -> Normalized:
     text = to_simplified(source.translate(HALF_TO_FULL))
     offsets = list(range(len(source)))
     while spans := _noise_spans(text):
-        deleted = bytearray(len(text))
-        for start, end in spans:
-            deleted[start:end] = b"\x01" * (end - start)
-        kept = [i for i in range(len(text)) if not deleted[i]]
-        if len(kept) == len(text):
+        kept = _kept_runs(spans, len(text))
+        if sum(end - start for start, end in kept) == len(text):
             break
-        text = "".join(text[i] for i in kept)
-        offsets = [offsets[i] for i in kept]
+        text = "".join(text[start:end] for start, end in kept)
+        offsets = [offset for start, end in kept for offset in offsets[start:end]]
     return Normalized(source=source, text=text, offsets=tuple(offsets))
+
+
+def _kept_runs(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The runs of a text of `length` characters that no span (they may overlap) covers."""
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start > at:
+            kept.append((at, min(start, length)))
+        at = max(at, end)
+    if at < length:
+        kept.append((at, length))
+    return [(start, end) for start, end in kept if start < end]
 
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:

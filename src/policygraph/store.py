@@ -46,15 +46,28 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 
 def canonical_turtle(triples: Iterable[ox.Triple]) -> bytes:
-    """Turtle with the triples in a fixed order and the project's prefixes."""
-    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    """Turtle with the triples in a fixed order and the project's prefixes: by subject,
+    predicate and object as N-Triples terms, which is the order of the triple's own
+    N-Triples line ("s p o"): a subject or predicate ends in > (an IRI, which holds no >)
+    or in the space after it (a blank node), so two terms differ before either ends."""
+    ordered = sorted(set(triples), key=str)
     return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
 
 
 def graph_to_turtle(graph: Iterable[tuple[Node, Node, Node]]) -> bytes:
-    """An rdflib graph (or any triples of rdflib terms) as canonical Turtle bytes."""
+    """An rdflib graph (or any triples of rdflib terms) as canonical Turtle bytes. Each IRI
+    is converted once: a plan's few hundred IRIs fill thousands of triple positions."""
+    iris: dict[URIRef, ox.NamedNode] = {}
+
+    def convert(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if not isinstance(term, URIRef):
+            return to_oxigraph(term)
+        if (iri := iris.get(term)) is None:
+            iri = iris[term] = ox.NamedNode(str(term))
+        return iri
+
     return canonical_turtle(
-        ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        ox.Triple(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
         for s, p, o in graph
     )
 

@@ -223,7 +223,7 @@ NAMED_TITLE_BODY = re.compile(
 
 
 @cache
-def _issuer_names(regions: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+def _issuer_names(regions: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
     """The names an issuer may be given by (regions and national bodies), and their lengths,
     longest first: looked up by prefix, not as one alternation of thousands of names (whose
     compilation alone took a third of a second per process)."""
@@ -231,10 +231,12 @@ def _issuer_names(regions: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, 
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
-def _named_title_at(text: str, position: int, regions: tuple[str, ...]) -> int | None:
+def _named_title_at(
+    text: str, position: int, names: frozenset[str], lengths: tuple[int, ...]
+) -> int | None:
     """The end of a title named at `position` with its issuer in front, the longest issuer
-    name that gives one (as a regex alternation longest first would)."""
-    names, lengths = _issuer_names(regions)
+    name (of `names`, whose `lengths` are given longest first) that gives one (as a regex
+    alternation longest first would)."""
     for length in lengths:
         if text[position : position + length] in names:
             body = NAMED_TITLE_BODY.match(text, position + length)
@@ -247,11 +249,13 @@ def _named_titles(text: str, regions: Collection[str]) -> list[tuple[int, int]]:
     """Spans of titles named after an implementing verb with their issuer in front."""
     if not regions:
         return []
-    known = tuple(sorted(regions))
+    names, lengths = _issuer_names(
+        regions if isinstance(regions, frozenset) else frozenset(regions)
+    )
     spans: list[tuple[int, int]] = []
     for verb in IMPLEMENTING_VERBS.finditer(text):
         position = verb.end()
-        while (end := _named_title_at(text, position, known)) is not None:
+        while (end := _named_title_at(text, position, names, lengths)) is not None:
             spans.append((position, end))
             separator = TITLE_LIST_SEPARATOR.match(text, end)
             if separator is None:

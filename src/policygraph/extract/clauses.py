@@ -135,8 +135,15 @@ def scoped_clauses(
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    years = _year_scopes(text, cut, lead_year, issued, promised)
-    reports = _reports(text, cut, [year for year, _worded in years], issued, promised)
+    sentences = [_sentence_from(text, start) for start, _clause in cut]
+    deadlines = [
+        _deadlines(clause, sentence, issued, promised)
+        for (_start, clause), sentence in zip(cut, sentences, strict=True)
+    ]
+    years = _year_scopes(text, cut, sentences, deadlines, lead_year)
+    reports = _reports(
+        cut, sentences, deadlines, [year for year, _worded in years], issued, promised
+    )
     return [
         Clause(start, clause, year, worded, report)
         for (start, clause), (year, worded), report in zip(cut, years, reports, strict=True)
@@ -163,21 +170,23 @@ def _run_on_cuts(text: str) -> set[int]:
 def _year_scopes(
     text: str,
     clauses: list[tuple[int, str]],
+    sentences: list[str],
+    deadlines: list[list[re.Match[str]]],
     lead_year: int | None,
-    issued: int | None,
-    promised: frozenset[int],
 ) -> list[tuple[int | None, int | None]]:
-    """Pass 1: (the year scoping values, the year scoping worded targets) per clause."""
+    """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
+    `sentences` holds each clause with the clause after it (`_sentence_from`), `deadlines`
+    the year cues of each that set a deadline (`_deadlines`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
     sentence_year: int | None = None
     opening = lead_year is not None or YEAR_CUE.search(text[:24]) is not None
-    for start, clause in clauses:
+    for (start, clause), sentence, cues in zip(clauses, sentences, deadlines, strict=True):
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
-        if (period_end := _period_deadline(clause, _sentence_from(text, start))) is not None:
+        if (period_end := _period_deadline(clause, sentence)) is not None:
             year = sentence_year = period_end
-        for cue in _deadlines(clause, _sentence_from(text, start), issued, promised):
+        for cue in cues:
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
         if clause.endswith("。"):
@@ -281,22 +290,23 @@ def _sentence_from(text: str, start: int) -> str:
 
 
 def _reports(
-    text: str,
     clauses: list[tuple[int, str]],
+    sentences: list[str],
+    deadlines: list[list[re.Match[str]]],
     years: list[int | None],
     issued: int | None,
     promised: frozenset[int],
 ) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does);
+    `sentences` hold each clause with the one after it, `deadlines` its deadline cues,
     `years` are the deadlines pass 1 found scoping each clause, `issued` the year the
     document was issued."""
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
-    for start, clause in clauses:
-        sentence = _sentence_from(text, start)
+    for (_start, clause), sentence, cues in zip(clauses, sentences, deadlines, strict=True):
         opens = _opens_a_report(clause, sentence, latest, issued, promised)
-        if not opens and _deadlines(clause, sentence, issued, promised):
+        if not opens and cues:
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(

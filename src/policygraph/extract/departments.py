@@ -23,7 +23,7 @@ Patterns handled:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from policygraph.lexicon import Lexicon, label_key
@@ -127,9 +127,14 @@ SEPARATORS = "、，,"
 OPEN, CLOSE = "（〔［【(", "）〕］】)"
 LIST_OPEN, LIST_CLOSE = "（〔", "）〕"
 """The brackets a responsibility list is written in: （…） and 〔…〕."""
+LIST_BRACKETS = re.compile(f"[{LIST_OPEN}{LIST_CLOSE}]")
 TRAILING_BRACKETS = re.compile(r"([〔（][^〔〕（）]*[〕）])+$")
 MAX_LABEL = 16
 MAX_UNIT = 24
+
+
+UnitLabels = tuple[frozenset[str], frozenset[str]]
+"""The lexicon's (department labels, place labels), see `Lexicon.unit_labels`."""
 
 
 class ListSpan(NamedTuple):
@@ -141,17 +146,20 @@ class ListSpan(NamedTuple):
     inner: str
 
 
-def responsibility_lists(text: str) -> Iterator[ListSpan]:
+@lru_cache(maxsize=4096)
+def responsibility_lists(text: str) -> tuple[ListSpan, ...]:
     """Responsibility lists in `text`, in text order: bracketed ones, and labelled ones
-    written without brackets (a line or sentence 责任单位：A、B)."""
+    written without brackets (a line or sentence 责任单位：A、B). Computed once per text:
+    a paragraph's lists are asked for by every extractor that reads the paragraph."""
     found: list[ListSpan] = []
     depth, start = 0, -1
-    for index, char in enumerate(text):
-        if char in LIST_OPEN:
+    for bracket in LIST_BRACKETS.finditer(text):
+        index = bracket.start()
+        if bracket.group() in LIST_OPEN:
             if depth == 0:
                 start = index
             depth += 1
-        elif char in LIST_CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : index]
@@ -162,7 +170,7 @@ def responsibility_lists(text: str) -> Iterator[ListSpan]:
     for match, depth in zip(unbracketed, depths, strict=True):
         if depth == 0:
             found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
-    yield from sorted(found)
+    return tuple(sorted(found))
 
 
 def _depths_before(text: str, offsets: list[int]) -> list[int]:
@@ -206,6 +214,15 @@ def split_roles(
     separator are split apart. A list that names no lead follows the document's
     convention `unnamed_lead`: "first" (列第一位者为牵头单位) makes its first unit
     the lead, "all" (无牵头单位的，责任单位即为牵头单位) every unit."""
+    return list(_split_roles(inner, lexicon.unit_labels if lexicon else None, unnamed_lead))
+
+
+@lru_cache(maxsize=4096)
+def _split_roles(
+    inner: str, labels: UnitLabels | None, unnamed_lead: str | None
+) -> tuple[tuple[int, int, str, bool], ...]:
+    """`split_roles` over the lexicon's unit labels, computed once per list: the same
+    list is read by the extractors of its paragraph, its section and its plan."""
     units: list[tuple[int, int, str, bool]] = []
     end = LIST_END.search(inner)
     inner_end = end.start() if end else len(inner)
@@ -220,7 +237,7 @@ def split_roles(
             lead = leads or clause_lead or bool(role and LEAD_ROLES.search(role.group()))
             name = UNIT_TAILS.sub("", item.removeprefix("由"))
             at = item_start + (1 if item.startswith("由") else 0)
-            pieces = split_run_together(name, lexicon) if lexicon else [(0, len(name))]
+            pieces = _run_together(name, labels) if labels else [(0, len(name))]
             units.extend(
                 (at + s, at + e, name[s:e], lead)
                 for s, e in pieces
@@ -229,7 +246,7 @@ def split_roles(
     if unnamed_lead and not any(lead for *_, lead in units):
         count = 1 if unnamed_lead == "first" else len(units)
         units[:count] = [(*unit[:3], True) for unit in units[:count]]
-    return units
+    return tuple(units)
 
 
 def _role_items(inner: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -339,18 +356,22 @@ def split_run_together(name: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     区民政局各镇乡街道 → 区民政局 | 各镇乡街道; 渝东新区区科技局 → 渝东新区 | 区科技局.
     A name splits where a known department name or a place name ends and a new
     name begins, never inside a known name (发展改革委员会, 万州区)."""
+    return _run_together(name, lexicon.unit_labels)
+
+
+def _run_together(name: str, labels: UnitLabels) -> list[tuple[int, int]]:
     for cut in range(2, len(name) - 1):
-        if _boundary(name, cut, lexicon):
-            rest = split_run_together(name[cut:], lexicon)
+        if _boundary(name, cut, labels):
+            rest = _run_together(name[cut:], labels)
             return [(0, cut), *((cut + s, cut + e) for s, e in rest)]
     return [(0, len(name))]
 
 
-def _boundary(name: str, cut: int, lexicon: Lexicon) -> bool:
+def _boundary(name: str, cut: int, labels: UnitLabels) -> bool:
     head, tail = name[:cut], name[cut:]
-    if _depth(head) or _inside_label(name, cut, lexicon) or not UNIT_ENDINGS.search(tail):
+    if _depth(head) or _inside_label(name, cut, labels) or not UNIT_ENDINGS.search(tail):
         return False
-    departments, places = lexicon.unit_labels
+    departments, places = labels
     opens = tail[0] in JURISDICTION_OPENERS or any(
         tail[:n] in places for n in range(2, min(len(tail), MAX_LABEL) + 1)
     )
@@ -366,9 +387,9 @@ def _endings(head: str, labels: frozenset[str]) -> list[str]:
     return [head[-n:] for n in range(2, min(len(head), MAX_LABEL) + 1) if head[-n:] in labels]
 
 
-def _inside_label(name: str, cut: int, lexicon: Lexicon) -> bool:
+def _inside_label(name: str, cut: int, labels: UnitLabels) -> bool:
     """Whether a known department or place name runs across position `cut`."""
-    departments, places = lexicon.unit_labels
+    departments, places = labels
     for start in range(max(0, cut - MAX_LABEL), cut):
         for stop in range(cut + 1, min(len(name), start + MAX_LABEL) + 1):
             if name[start:stop] in departments or name[start:stop] in places:
@@ -377,7 +398,7 @@ def _inside_label(name: str, cut: int, lexicon: Lexicon) -> bool:
 
 
 def _depth(text: str) -> int:
-    return sum(c in OPEN for c in text) - sum(c in CLOSE for c in text)
+    return sum(map(text.count, OPEN)) - sum(map(text.count, CLOSE))
 
 
 def mentions_in_lists(

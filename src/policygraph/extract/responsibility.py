@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from policygraph.extract.departments import (
     MAX_UNIT,
@@ -120,7 +121,13 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
 
 
 def _domain_work(lexicon: Lexicon) -> re.Pattern[str]:
-    labels = sorted(lexicon.domains, key=len, reverse=True)
+    return _domain_pattern(tuple(lexicon.domains))
+
+
+@cache
+def _domain_pattern(domains: tuple[str, ...]) -> re.Pattern[str]:
+    """DOMAIN_WORK over the domain labels, longest first, built once per lexicon."""
+    labels = sorted(domains, key=len, reverse=True)
     return re.compile(DOMAIN_WORK.format(labels="|".join(map(re.escape, labels))))
 
 

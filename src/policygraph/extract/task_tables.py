@@ -140,19 +140,25 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     letter-spaced (序 号, 分 管 县领导). Without `need_serial` a table may number
     no row (serial -1)."""
     cells = [re.sub(r"\s", "", c) for c in cells]
-    serial, task, lead = (
-        next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
-        for kind in ("serial_column", "task_column", "lead_column")
-    )
+    task = _column_of("task_column", cells)
+    serial = _column_of("serial_column", cells) if task is not None else None
+    if (serial is None and need_serial) or task is None:
+        return None  # most lines of a text: no column read further
+    lead = _column_of("lead_column", cells)
     partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
     if lead is not None and partners:
         units, lead_first = (lead, *(i for i in partners if i != lead)), True
     else:
-        unit = next((i for i, c in enumerate(cells) if pattern_kind("unit_column", c)), None)
+        unit = _column_of("unit_column", cells)
         units, lead_first = ((unit,) if unit is not None else ()), False
-    if (serial is None and need_serial) or task is None or not units:
+    if not units:
         return None
     return Columns(-1 if serial is None else serial, task, units, lead_first)
+
+
+def _column_of(kind: str, cells: list[str]) -> int | None:
+    """The first of the header `cells` written as a column of `kind`, if any."""
+    return next((i for i, c in enumerate(cells) if pattern_kind(kind, c)), None)
 
 
 def _row_layout(

@@ -9,6 +9,7 @@ Every refusal is an `InputError` naming the file and the problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,14 +94,18 @@ def _read_html(path: Path, data: bytes) -> Source:
     return Source(path.name, text, encoding, metadata)
 
 
+CJK_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+SPACE = re.compile(r"\s")
+
+
 def cjk_count(text: str) -> int:
     """The number of CJK ideographs in `text`."""
-    return sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return len(CJK_IDEOGRAPH.findall(text))
 
 
 def cjk_share(text: str) -> float:
     """The share of CJK ideographs among the non-space characters of `text`."""
-    visible = [c for c in text if not c.isspace()]
+    visible = len(text) - len(SPACE.findall(text))
     if not visible:
         return 0.0
-    return cjk_count("".join(visible)) / len(visible)
+    return cjk_count(text) / visible
