@@ -8,7 +8,8 @@ on every file system (network shares and editors that replace the file included)
 
 from __future__ import annotations
 
-import time
+import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,19 +43,29 @@ def watch(
     announce: Callable[[], None],
     poll_seconds: float = POLL_SECONDS,
 ) -> int:
-    """Run `check`, then again (after `announce`) whenever `path` changes, until interrupted
-    (Ctrl-C, SIGINT); return the status of the last check. The input is noted before the
-    first check, so that a change made while it runs is checked too."""
-    seen = fingerprint(path)
-    status = check()
+    """Run `check`, then again (after `announce`) whenever `path` changes, until Ctrl-C
+    (SIGINT); return the status of the last check. The input is noted before the first
+    check, so that a change made while it runs is checked too. Ctrl-C lets a check that
+    is running finish, so that the status returned is that of the last report printed; a
+    second Ctrl-C interrupts it."""
+    stop = threading.Event()
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, interrupt)
     try:
-        while True:
-            time.sleep(poll_seconds)
+        seen = fingerprint(path)
+        status = check()
+        while not stop.wait(poll_seconds):
             now = fingerprint(path)
             if now == seen or now is None:
                 continue
             seen = now
             announce()
             status = check()
-    except KeyboardInterrupt:
         return status
+    finally:
+        signal.signal(signal.SIGINT, previous)
