@@ -353,7 +353,7 @@ def trace(
             f"no targets or measures owned by {traced.subject!r}{where} in {graphs}/", markup=False
         )
     if fmt is RowFormat.table:
-        names = labels(opened.store)
+        names = labels(opened.store, shown)
         if traced.by_department:
             _print_tables([(title, readable(g, names)) for title, g in traced.by_plan()])
         else:

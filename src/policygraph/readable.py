@@ -6,24 +6,49 @@ Kept apart from `api` so that a command-line question imports no more than pyoxi
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pyoxigraph as ox
 
-from policygraph.query import Rows, library, run_query
+from policygraph.query import Rows, inline_values, library, run_query
 
 
-def labels(store: ox.Store) -> dict[str, str]:
-    """Every labelled IRI's short name: a document's number (国办发〔2020〕52号), else its
-    label (rdfs:label or skos:prefLabel, in Chinese)."""
+def labels(store: ox.Store, rows: Rows) -> dict[str, str]:
+    """The short name of each labelled IRI in `rows`: a document's number
+    (国办发〔2020〕52号), else its label (rdfs:label or skos:prefLabel, in Chinese). Only
+    the IRIs the rows hold are looked up (a VALUES block), so that a page of a question
+    costs the same at 3,000 plans as at five."""
+    things = sorted({value for row in rows.rows for value in row if value and _is_iri(value)})
+    if not things:
+        return {}
+    query = library()["labels"]
+    text = inline_values(query.text, {"thing": [ox.NamedNode(iri) for iri in things]})
     return {
         thing: label
-        for thing, label in run_query(store, library()["labels"]).rows
+        for thing, label in run_query(store, replace(query, text=text)).rows
         if thing and label
     }
 
 
+def _is_iri(value: str) -> bool:
+    if not IRI_START.match(value):
+        return False
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+IRI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+"""What a result value that is an IRI looks like (a scheme, then no space); pyoxigraph
+then says whether it is one."""
+
+
 def labelled(store: ox.Store, rows: Rows) -> Rows:
     """Rows for a reader (see `readable`), named from the store's labels."""
-    return readable(rows, labels(store))
+    return readable(rows, labels(store, rows))
 
 
 AMOUNT = ("comparator", "value", "unit")
