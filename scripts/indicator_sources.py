@@ -271,8 +271,9 @@ def _extra_labels(concept: str, rows: list[Row], owners: dict[str, str]) -> list
 def _plan_notes(hand: str, plans: set[str]) -> list[str]:
     """A note on each hand-written concept whose every source is a bundled plan."""
     notes = []
-    for found in BLOCK.finditer(hand):
-        source = SOURCE_LINE.search(hand, found.end())
+    blocks = list(BLOCK.finditer(hand))
+    for found, after in zip(blocks, [*blocks[1:], None], strict=True):
+        source = SOURCE_LINE.search(hand, found.end(), after.start() if after else len(hand))
         if source and all(part in plans for part in source["value"].split("; ")):
             notes.append(f'pgr:indicator\\/{found["key"]} skos:editorialNote "{PLAN_NOTE}"@zh .\n')
     return notes
