@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policygraph.lexicon import label_key  # noqa: E402
+from policygraph.store import write_atomic  # noqa: E402
 
 SCHEME = ROOT / "ontology" / "indicators.ttl"
 SOURCES = ROOT / "data" / "indicator_sources"
@@ -78,7 +79,7 @@ class Row:
 
 def main() -> None:
     try:
-        SCHEME.write_text(generate(SCHEME.read_text(encoding="utf-8")), encoding="utf-8")
+        write_atomic(SCHEME, generate(SCHEME.read_text(encoding="utf-8")).encode("utf-8"))
     except SourceError as error:
         sys.exit(f"indicator_sources: {error}")
 
