@@ -46,7 +46,11 @@ def load_lexicon() -> Lexicon:
         cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
     except RuntimeError:  # no home folder to keep a cache in
         return read_lexicon()
-    if cached.parent.exists() and not _private(os.stat(cached.parent)):
+    try:
+        folder: os.stat_result | None = os.stat(cached.parent)
+    except OSError:  # no cache folder yet (or none to be had): made when writing
+        folder = None
+    if folder is not None and not _private(folder):
         return read_lexicon()
     try:
         with cached.open("rb") as stream:
