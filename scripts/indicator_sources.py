@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policygraph.lexicon import label_key  # noqa: E402
+from policygraph.store import write_atomic  # noqa: E402
 
 SCHEME = ROOT / "ontology" / "indicators.ttl"
 SOURCES = ROOT / "data" / "indicator_sources"
@@ -78,7 +79,7 @@ class Row:
 
 def main() -> None:
     try:
-        SCHEME.write_text(generate(SCHEME.read_text(encoding="utf-8")), encoding="utf-8")
+        write_atomic(SCHEME, generate(SCHEME.read_text(encoding="utf-8")).encode("utf-8"))
     except SourceError as error:
         sys.exit(f"indicator_sources: {error}")
 
@@ -271,8 +272,9 @@ def _extra_labels(concept: str, rows: list[Row], owners: dict[str, str]) -> list
 def _plan_notes(hand: str, plans: set[str]) -> list[str]:
     """A note on each hand-written concept whose every source is a bundled plan."""
     notes = []
-    for found in BLOCK.finditer(hand):
-        source = SOURCE_LINE.search(hand, found.end())
+    blocks = list(BLOCK.finditer(hand))
+    for found, after in zip(blocks, [*blocks[1:], None], strict=True):
+        source = SOURCE_LINE.search(hand, found.end(), after.start() if after else len(hand))
         if source and all(part in plans for part in source["value"].split("; ")):
             notes.append(f'pgr:indicator\\/{found["key"]} skos:editorialNote "{PLAN_NOTE}"@zh .\n')
     return notes

@@ -158,6 +158,16 @@ def test_citations_basis_cue_in_the_preamble_makes_a_basis() -> None:
     assert [c.role for c in cite(text, preamble_end=text.index("一"))] == [BASIS]
 
 
+def test_citations_read_a_number_that_ends_the_text() -> None:
+    """A copy cut off after the number (…（国发〔2021〕35号) still cites, its quote in the text."""
+    text = (
+        "根据《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》（国发〔2021〕35号"
+    )
+    (citation,) = cite(text)
+    assert numbers([citation]) == ["国发〔2021〕35号"]
+    assert citation.quote.text == text.removeprefix("根据")
+
+
 # --- what is not a citation, and what is one document -------------------------------------
 
 

@@ -193,3 +193,24 @@ def test_a_tables_names_reach_their_concept_without_the_labels_it_gave() -> None
     counts = table_hits()
     hits, total = sum(c[1] for c in counts), sum(c[2] for c in counts)
     assert total >= 20 and hits / total >= 0.95, counts
+
+
+def test_a_concept_without_a_source_takes_no_note_from_the_next(tmp_path: Path) -> None:
+    """Each block's own dcterms:source decides its note, never one of a later block."""
+    (tmp_path / "sources.csv").write_text(
+        "slug,kind,target_year,document,url,checked\n,plan,,某市养老服务规划,,\n", encoding="utf-8"
+    )
+    prefixes = "".join(
+        line + "\n"
+        for line in SCHEME_FILE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("@prefix")
+    )
+    hand = prefixes + (
+        'pgr:indicator\\/unsourced a pg:Indicator, skos:Concept ;\n    skos:prefLabel "甲"@zh .\n\n'
+        "pgr:indicator\\/planned a pg:Indicator, skos:Concept ;\n"
+        '    skos:prefLabel "乙"@zh ;\n    dcterms:source "某市养老服务规划" ;\n'
+        "    pg:reviewed true .\n"
+    )
+    generated = _script().generate(hand, tmp_path).split(_script().MARKER)[1]
+    assert "indicator\\/planned skos:editorialNote" in generated
+    assert "indicator\\/unsourced" not in generated

@@ -4,6 +4,8 @@ damaged or the data changed."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +91,41 @@ def test_without_a_home_folder_the_files_are_read(
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert lexicon_data.load_lexicon() == lexicon_data.read_lexicon()
+
+
+def _planted(cache_home: Path) -> Path:
+    """A cache file whose lexicon the files would never give: loading it is running it."""
+    expected = lexicon_data.load_lexicon()
+    (cached,) = _cached(cache_home)
+    planted = lexicon_data.read_lexicon()
+    planted.regions["植入"] = "region/planted"
+    cached.write_bytes(pickle.dumps(planted))
+    _fresh_process()
+    assert expected.regions.get("植入") is None
+    return cached
+
+
+def test_a_cache_file_others_may_write_is_refused(cache_home: Path) -> None:
+    cached = _planted(cache_home)
+    cached.chmod(0o666)
+    assert "植入" not in lexicon_data.load_lexicon().regions
+    assert not cached.stat().st_mode & 0o022
+
+
+def test_a_cache_folder_others_may_write_is_refused(cache_home: Path) -> None:
+    _planted(cache_home)
+    cache_home.chmod(0o777)
+    assert "植入" not in lexicon_data.load_lexicon().regions
+
+
+def test_a_cache_file_of_another_user_is_refused(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _planted(cache_home)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(cache_home).st_uid + 1)
+    assert "植入" not in lexicon_data.load_lexicon().regions
+
+
+def test_the_cache_folder_is_private(cache_home: Path) -> None:
+    lexicon_data.load_lexicon()
+    assert cache_home.stat().st_mode & 0o077 == 0

@@ -465,3 +465,25 @@ def test_graphs_read_for_validation_hold_plain_strings_as_rdflib_parses_them(
     parsed = set(Graph().parse(data=turtle, format="turtle"))
     assert set(read_turtle(path)) == parsed
     assert (URIRef("urn:s"), URIRef("urn:p"), Literal("养老服务")) in parsed
+
+
+def test_validate_orders_findings_of_one_line_and_rule_by_their_message(tmp_path: Path) -> None:
+    """A plan citing a parent without its indicators gets one warning per missing indicator,
+    all on the citation's line: they come in one order, run after run (the SHACL results
+    come in an order of blank nodes and hashes)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某县“十四五”养老服务体系建设规划\n\n"
+        "根据《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》"
+        "（国发〔2021〕35号），制定本规划。\n\n到2025年，全县养老机构床位达到500张。\n",
+        encoding="utf-8",
+    )
+    graphs = plan_graphs_from(plan)
+    runs = {tuple(f.message for f in validate_graphs(graphs).findings) for _ in range(4)}
+    (messages,) = runs
+    missing = [
+        m
+        for f, m in zip(validate_graphs(graphs).findings, messages, strict=True)
+        if f.rule == "PlanShape-parentIndicator"
+    ]
+    assert len(missing) >= 3 and missing == sorted(missing)

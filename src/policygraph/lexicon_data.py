@@ -10,7 +10,9 @@ between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policy
 package's code: a changed data file or a changed module is read afresh,
 never taken from an older cache. A cache that cannot be read is read afresh, one that
 cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
-different data share the folder).
+different data share the folder). Unpickling runs code, so a cache file is loaded only
+when it and its folder belong to the user and no one else may write to them: one that
+another user could have planted or replaced is read afresh (and the folder left alone).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import csv
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -33,6 +36,7 @@ SKOS_ = str(SKOS)
 RDFS_ = str(RDFS)
 ID = str(PGR)
 KEPT_LEXICONS = 8
+OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
 
 @cache
@@ -43,7 +47,15 @@ def load_lexicon() -> Lexicon:
     except RuntimeError:  # no home folder to keep a cache in
         return read_lexicon()
     try:
+        folder: os.stat_result | None = os.stat(cached.parent)
+    except OSError:  # no cache folder yet (or none to be had): made when writing
+        folder = None
+    if folder is not None and not _private(folder):
+        return read_lexicon()
+    try:
         with cached.open("rb") as stream:
+            if not _private(os.fstat(stream.fileno())):
+                raise PermissionError(f"{cached} may have been written by another user")
             found = pickle.load(stream)
         if isinstance(found, Lexicon):
             return found
@@ -52,6 +64,11 @@ def load_lexicon() -> Lexicon:
     lexicon = read_lexicon()
     _keep(cached, lexicon)
     return lexicon
+
+
+def _private(status: os.stat_result) -> bool:
+    """Whether a file or folder is the user's own and writable by no one else."""
+    return status.st_uid == os.getuid() and not status.st_mode & OTHERS_WRITE
 
 
 def _cache_dir() -> Path:
@@ -77,6 +94,8 @@ def _keep(cached: Path, lexicon: Lexicon) -> None:
     from policygraph.store import write_atomic  # writing only, after a cache miss
 
     try:
+        cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        cached.unlink(missing_ok=True)  # a refused file is replaced, not kept for equal bytes
         write_atomic(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         kept = sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda p: -p.stat().st_mtime)
         for older in kept[KEPT_LEXICONS:]:

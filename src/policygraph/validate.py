@@ -197,6 +197,8 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
             f.line or 0,
             f.rule,
             f.focus,
+            f.message,  # one rule may find several things of one node (parent indicators)
+            f.quote or "",
         ),
     )
     plans = tuple(

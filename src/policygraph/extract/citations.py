@@ -186,7 +186,7 @@ def _number_after(
 ) -> tuple[DocNumber | None, int]:
     for start, end, number in numbers:
         if start >= title_end and NUMBER_AFTER.match(text[title_end:start]):
-            close = end + 1 if text[end : end + 1] in "）)" else end
+            close = end + 1 if text[end : end + 1] in ("）", ")") else end  # not "" at the end
             return number, close
     return None, title_end
 

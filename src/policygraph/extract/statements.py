@@ -72,7 +72,7 @@ BARE_VERB = re.compile(r"^(?P<per>每年)?(?:共|再)?(?:支持|改造|完成|�
 wording is only a verb counts the object of the action named just before it."""
 
 ACTION_OBJECT = re.compile(
-    r"(?:实施|开展)(?P<object>[\u4e00-\u9fff]{2,12}?)(?:工程|行动)?[，；。]?$"
+    rf"(?:{cue_pattern('act_object')})(?P<object>[\u4e00-\u9fff]{{2,12}}?)(?:工程|行动)?[，；。]?$"
 )
 """The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
 

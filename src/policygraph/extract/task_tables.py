@@ -297,7 +297,7 @@ def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
     )
 
 
-RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern[:-1]}|镇街)$")
+RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern})|镇街$")
 """Unit names, and the collective 镇街 (相关镇街) that task tables of districts write."""
 RUN_SERIAL = re.compile(r"^\s*\d{1,3}[.、．]?(?!\d)")
 RUN_SEPARATORS = "、，, \t"

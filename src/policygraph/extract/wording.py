@@ -142,10 +142,13 @@ def indicator_names(before: str, after: str) -> list[str]:
     return [cleaned]
 
 
-ACT_BEFORE_NAME = re.compile(r"^.+(?:实施|开展)(?=[\u4e00-\u9fff“][^，；。]{3,}$)")
+ACT_BEFORE_NAME = re.compile(
+    rf"^.+(?:{cue_pattern('act_object')})(?=[\u4e00-\u9fff“][^，；。]{{3,}}$)"
+)
 """The act a counted thing is the object of: 1增加教育资源供给实施新建、改扩建学校重点建设项目
 12个 (常州钟楼 2021 民生实事, after a run-together table header), 组织开展养老托育技能培训
-3000人 (万州): what stands before the verb is a title or a cell, not the indicator."""
+3000人 (万州): what stands before the verb is a title or a cell, not the indicator. The
+verbs are those of ACTION_OBJECT (data/cues.csv, kind act_object)."""
 
 LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 """The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
