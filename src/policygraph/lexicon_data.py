@@ -6,9 +6,9 @@ RDF library.
 
 Reading them takes about 0.1 s, a tenth of a `validate` run, so the lexicon read is kept
 between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policygraph, as
-`push` keeps its state), named by a hash of every file of data/ and ontology/ and of the
-package's code: a changed data file or a changed module is read afresh,
-never taken from an older cache. A cache that cannot be read is read afresh, one that
+`push` keeps its state), named by a hash of the files directly in data/ and ontology/
+(all it reads) and of the package's code: a changed data file or a changed module is read
+afresh, never taken from an older cache. A cache that cannot be read is read afresh, one that
 cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
 different data share the folder). Unpickling runs code, so a cache file is loaded only
 when it and its folder belong to the user and no one else may write to them: one that
