@@ -56,6 +56,7 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("新增托位", Decimal(5000), "个")],
             id="a-deadline-reopens-the-sentence",
         ),
+        # tune: 国家卫健委 2024-12-26 托育民生实事 news (a second text for EXCEEDED after 余杭)
         pytest.param(
             "今年，全国千人口婴幼儿托位数达到4.73个，新增普惠性婴幼儿托位89万个，"
             "提前超额完成普惠托育民生实事任务。到2025年，每千人口托位数达到4.5个。",
