@@ -275,12 +275,7 @@ def _bare_deadline(
         return False
     year = int(cue["year"])
     ahead = year > issued if issued is not None else year in promised
-    later = ahead and not FROM_YEAR.match(following, cue.end())
-    return later or FUTURE.search(following, cue.end()) is not None
-
-
-FROM_YEAR = re.compile(cue_pattern("from_year"))
-"""2020年起基本不再…: the year a rule starts from, no deadline."""
+    return ahead or FUTURE.search(following, cue.end()) is not None
 
 
 def _sentence_from(text: str, start: int) -> str:
