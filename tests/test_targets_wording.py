@@ -104,11 +104,6 @@ def test_no_service_target_without_a_counted_beneficiary(text: str) -> None:
     assert not any("服务" in name and unit != "%" for name, _v, unit in _targets(text))
 
 
-def test_the_step_of_a_rate_is_no_target() -> None:
-    text = "入住人数大于10人的，每增加1人，增加运行经费不少于0.2万元/年。"
-    assert _targets(text) == []
-
-
 def _plan_targets(text: str) -> list[tuple[str, int | None, Decimal | None]]:
     plan = plan_from_text("page.txt", normalize_text(text))
     return [(t.indicator, t.year, t.value) for t in plan.targets]
