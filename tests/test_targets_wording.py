@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from policygraph.extract.statements import text_targets
+from policygraph.extract.wording import value_first_names
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 
@@ -272,3 +273,12 @@ NAMED_AFTER_THE_ACT = {
 @pytest.mark.parametrize(("text", "name"), NAMED_AFTER_THE_ACT.values(), ids=NAMED_AFTER_THE_ACT)
 def test_a_count_is_named_by_the_object_of_its_act(text: str, name: str) -> None:
     assert [found for found, _value, _unit in _targets(text)] == [name]
+
+
+def test_a_criterion_clause_before_a_counted_noun_is_not_its_name() -> None:
+    """Tune: 国办发〔2018〕117号 督查激励措施 (第十二项), 优先支持其行政区域内1家符合条件且
+    发展基础较好的省级高新技术产业开发区升级…, the second text after 国发〔2019〕4号's
+    300个具有辐射引领作用的…实训基地; the verb stands before the value, the place words
+    between them left out."""
+    after = "符合条件且发展基础较好的省级高新技术产业开发区"
+    assert value_first_names("优先支持", after) == ["省级高新技术产业开发区"]
