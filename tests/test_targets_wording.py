@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.statements import text_targets
 from policygraph.extract.wording import value_first_names
 from policygraph.nlp import plan_from_text
@@ -183,6 +184,17 @@ def test_a_state_promised_by_a_year_is_a_qualitative_target(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert _worded(text) == expected
+
+
+def test_a_state_cleared_is_promised_in_a_second_text() -> None:
+    """浙江省第十五次党代会报告 (2022-06, as copied on 绍兴市第一中学's 每周一学 page), after
+    钟楼's 民生实事: 确保零就业家庭动态清零; the report's five years, which its sentence
+    does not write, are given as the scoping year."""
+    clause = "确保零就业家庭动态清零，"
+    found = worded_targets(clause, 0, 2027, normalize_text(clause).quote)
+    assert [(t.indicator, t.year, t.qualitative) for t in found] == [
+        ("零就业家庭", 2027, "动态清零")
+    ]
 
 
 def test_a_headline_target_yields_to_the_body_wording() -> None:
