@@ -29,7 +29,6 @@ def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]
         pytest.param(
             "2020年底，全区23所养老机构全部实施公建民营。", 2019, 2020, False, id="year-end-ahead"
         ),
-        pytest.param("2020年起基本不再从应届毕业生中招聘。", 2019, None, True, id="starting-year"),
         pytest.param(
             "山西将在2025年年底前，基本完成全省7701个城镇老旧小区改造任务。",
             None,

@@ -18,7 +18,7 @@ QUALITATIVE_GOAL = re.compile(
     rf"(?P<word>{cue_pattern('state_goal')}|全部实现[\u4e00-\u9fff]{{2,6}})$"
 )
 """Qualitative targets of a promised state (实现城乡社区养老服务设施全覆盖, 有意愿入住的
-特困人员全部实现集中供养, 职业院校教学条件基本达标; the state words are rows of
+特困人员全部实现集中供养, 城乡“零就业家庭”动态清零; the state words are rows of
 data/cues.csv, kind state_goal) — only where a year governs their sentence."""
 
 QUALITATIVE_FILLER = re.compile(

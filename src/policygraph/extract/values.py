@@ -93,9 +93,8 @@ REACH_WORDS = frozenset(cue_words("reach"))
 """Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
 
-RATE_STEP = re.compile(rf"每(?:{cue_pattern('rate_step')})?$")
-"""The denominator or step of a rate: 每10万人口…, 每100户…, and 每增加1人，增加运行经费
-不少于0.2万元/年 (抚州 乡镇敬老院十条措施), where the count is the step a rule pays by."""
+RATE_STEP = re.compile(r"每$")
+"""The denominator of a rate: 每10万人口…, 每100户…."""
 
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
@@ -141,7 +140,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     if match["unit"] in AREA_UNITS and not PER_CAPITA.search(clause, 0, match.start()):
         return False  # 单处用房建筑面积不得少于300平方米 is a construction norm
     if RATE_STEP.search(clause, 0, match.start("num")):
-        return False  # the denominator of a rate: 每10万人口…, 每100户…, 每增加1人
+        return False  # the denominator of a rate: 每10万人口…, 每100户…
     if match["unit"] in DURATIONS and not match["pre"] and clause[match.end() :].startswith("内"):
         return False  # a duration inside a name: 6个月内婴儿纯母乳喂养率
     if match["unit"] in DURATIONS and not dated and match["pre"] not in REACH_WORDS:

@@ -62,7 +62,8 @@ QUALIFYING_CLAUSE = re.compile(rf"^(?:{cue_pattern('criterion')})[^，；。的]
 """推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地, 至少建设一所符合当地经济
 社会发展和技术技能人才培养需要的中等职业学校: a long clause that says what the counted
 units must be like is a criterion, not their name (a short one, 具有示范效应的普惠托育服务
-机构, 具备综合功能的社区养老服务机构, names a kind and stays)."""
+机构, 具备综合功能的社区养老服务机构, names a kind and stays). Texts: 国发〔2019〕4号, 国办发
+〔2018〕117号 (1家符合条件且发展基础较好的省级高新技术产业开发区)."""
 
 PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 """特色突出、管理规范、服务标准的…骨干企业: a list of praising attributes, not the indicator."""
