@@ -10,8 +10,6 @@ same graphs always give the same bytes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import pyoxigraph as ox
 from policygraph.errors import InputError
 from policygraph.push import graph_name
 from policygraph.query import RdfTerm
-from policygraph.store import graph_files
+from policygraph.store import atomic_output, graph_files
 
 
 def graph_quads(path: Path, number: int) -> Iterator[ox.Quad]:
@@ -48,15 +46,7 @@ def export_nquads(graphs: Path, target: Path) -> int:
     """Write every graph of a built folder to `target` as N-Quads, one named graph per file;
     the number of graphs written."""
     files = graph_files(graphs)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for number, path in enumerate(files):
-                ox.serialize(graph_quads(path, number), stream, format=ox.RdfFormat.N_QUADS)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_output(target) as stream:
+        for number, path in enumerate(files):
+            ox.serialize(graph_quads(path, number), stream, format=ox.RdfFormat.N_QUADS)
     return len(files)

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -76,17 +77,25 @@ def write_atomic(path: Path, data: bytes) -> bool:
     """Write `data` to `path` via a temporary file and a rename; False if unchanged."""
     if path.is_file() and path.read_bytes() == data:
         return False
+    with atomic_output(path) as stream:
+        stream.write(data)
+    return True
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes replace `path` only once it is closed without an error
+    (a temporary file beside it, then a rename): never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return True
 
 
 def graph_files(graphs: Path) -> list[Path]:
