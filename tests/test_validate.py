@@ -325,6 +325,39 @@ def test_validate_reports_the_task_that_names_no_owner_beside_owned_ones(
     assert by_rule(draft_report, "MeasureShape-responsibleUnit") == []
 
 
+UNDATED_DRAFT = """\
+{issuer}关于印发《{title}》的通知
+各乡镇人民政府，县政府各部门：
+为贯彻落实《国务院办公厅关于促进养老托育服务健康发展的意见》（国办发〔2020〕52号）精神，制定本方案。
+一、主要目标
+到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。
+二、重点任务
+（一）发展普惠托育服务。支持用人单位举办托育机构。（责任单位：县卫生健康委）
+"""
+
+
+def _undated(tmp_path: Path, title: str) -> Report:
+    path = tmp_path / "draft.txt"
+    path.write_text(UNDATED_DRAFT.format(issuer="绩溪县人民政府办公室", title=title), "utf-8")
+    return validate_graphs(plan_graphs_from(path))
+
+
+def test_validate_does_not_ask_a_draft_for_its_date_of_issue(tmp_path: Path) -> None:
+    """A 征求意见稿 is dated when it is issued; the same text without the stage is told."""
+    draft = _undated(tmp_path, "绩溪县“一老一小”整体解决方案（征求意见稿）")
+    issued = _undated(tmp_path, "绩溪县“一老一小”整体解决方案")
+    assert by_rule(draft, "PlanShape-issued") == []
+    assert len(by_rule(issued, "PlanShape-issued")) == 1
+
+
+def test_validate_does_not_check_the_plan_its_cover_notice_carries(tmp_path: Path) -> None:
+    """The title …关于印发《X》的通知 names the plan itself: X is no citation to look up."""
+    report = _undated(tmp_path, "绩溪县“一老一小”整体解决方案（征求意见稿）")
+    checked = [f.quote for f in report.findings if f.rule.startswith("PolicyDocumentShape")]
+    assert checked == []
+    assert [f.rule for f in report.findings] == ["TargetShape-responsibleUnit"]
+
+
 def test_validate_leaves_bracket_styles_unreported_on_the_corpus(
     corpus_reports: dict[str, dict[str, Report]],
 ) -> None:

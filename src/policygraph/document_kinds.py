@@ -19,9 +19,22 @@ a line ending in one may be a sentence cut by a line break."""
 TITLE_LINE_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind not in PROSE_KINDS)
 """Kind words that end a line only where a title ends."""
 
-DRAFT_MARKS = ("征求意见稿", "送审稿", "讨论稿", "草案", "试行", "暂行")
+DRAFT_STAGES = ("征求意见稿", "送审稿", "讨论稿", "草案")
+"""Stages of a text not yet issued: 《…整体解决方案（征求意见稿）》. A draft has no 成文日期 yet."""
+DRAFT_MARKS = (*DRAFT_STAGES, "试行", "暂行")
 """What a title may carry in brackets after its kind word, naming the stage or status of the
-text: 《…整体解决方案（征求意见稿）》, 《…管理办法（试行）》. Part of the title."""
+text: 《…整体解决方案（征求意见稿）》, 《…管理办法（试行）》. Part of the title; a 试行 or 暂行
+text is issued (and dated) like any other."""
+
+
+def draft_stage(title: str) -> str | None:
+    """The stage a title's brackets name, if the text is a draft not yet issued:
+    …整体解决方案（征求意见稿）, or the notice that carries one (关于印发《…（征求意见稿）》的通知)
+    → 征求意见稿; a 试行 title → None."""
+    for stage in DRAFT_STAGES:
+        if f"（{stage}）" in title or f"({stage})" in title:
+            return stage
+    return None
 
 ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者", "撰文")
 """Keys of the line a web page prints under an article's headline (日期：2021-01-04,

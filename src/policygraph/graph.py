@@ -27,6 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from policygraph.document_kinds import draft_stage
 from policygraph.extract.citations import title_key
 from policygraph.extract.responsibility import domains_named
 from policygraph.ids import digest, local_iri, mint
@@ -117,6 +118,8 @@ class _PlanGraph:
         if plan.title:
             self.add(node, DCTERMS.title, Literal(plan.title, lang="zh"))
             self.quote(node, plan.title_quote)
+            if stage := draft_stage(plan.title):
+                self.add(node, PG.draftStage, Literal(stage))
         if plan.doc_number is not None:
             if plan.doc_number.normal:
                 self.add(node, PG.docNumber, Literal(plan.doc_number.normal))

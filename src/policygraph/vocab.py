@@ -101,6 +101,7 @@ class PG(DefinedNamespace):
     comparator: URIRef  # comparator
     docNumber: URIRef  # document number
     docNumberRaw: URIRef  # document number as printed
+    draftStage: URIRef  # draft stage
     line: URIRef  # line
     maxValue: URIRef  # maximum value
     nameStem: URIRef  # name stem of a function's departments

@@ -83,6 +83,9 @@ TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
 NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
 """Issuers a title may open with besides a region's name (国务院办公厅关于…)."""
 
+CARRIED_IN_TITLE = re.compile(r"(?:印发|转发)《(?P<title>[^《》]+)》")
+"""The document a cover notice's title names as the one it issues: 关于印发《X》的通知."""
+
 SELF_REFERENCE = re.compile(
     rf"^本?(?:实施|行动|工作|指导|分工|专项|发展|整体解决)?(?:{'|'.join(PLAN_KINDS)})$"
 )
@@ -124,6 +127,7 @@ def find_citations(
     `regions` are the region names a title without 《》 or number may open with.
     """
     own = title_key(own_title) if own_title else None
+    carried = _carried_by_title(own_title)
     notices = [m.span() for m in VALIDITY_NOTICE.finditer(text)]
     numbers = [n for n in find_doc_numbers(text) if not _inside(n[0], notices)]
     titles = [m for m in TITLE_IN_BRACKETS.finditer(text) if not _inside(m.start(), notices)]
@@ -131,7 +135,7 @@ def find_citations(
     mentions: list[_Mention] = []
     for match in titles:
         title_text = match["title"].strip()
-        if SELF_REFERENCE.match(title_text) or title_key(title_text) == own:
+        if SELF_REFERENCE.match(title_text) or title_key(title_text) in (own, carried):
             continue
         number, end = _number_after(numbers, match.end(), text)
         if number is not None:
@@ -162,6 +166,13 @@ def find_citations(
             mentions.append(_Mention(start, Citation(title, None, role, quote(start, end))))
     mentions.sort(key=lambda m: m.start)
     return _merge_mentions([m.citation for m in mentions if not _is_own(m.citation, own_number)])
+
+
+def _carried_by_title(own_title: str | None) -> str | None:
+    """The key of the document the plan's own title carries, when that title is its cover
+    notice (…关于印发《X》的通知, …转发《X》的通知): X is the plan, not a citation of it."""
+    carried = CARRIED_IN_TITLE.search(own_title or "")
+    return title_key(carried["title"]) if carried else None
 
 
 def _carried(text: str, title_end: int) -> bool:
