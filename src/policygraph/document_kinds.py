@@ -36,6 +36,7 @@ def draft_stage(title: str) -> str | None:
             return stage
     return None
 
+
 ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者", "撰文")
 """Keys of the line a web page prints under an article's headline (日期：2021-01-04,
 来源：新华社 作者：… 发布时间：2021-11-5 16:33, 撰文：陈进安): the headline above it is a title of

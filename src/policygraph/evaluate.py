@@ -74,6 +74,8 @@ class Scores:
     basis_agreeing: int = 0
     metadata_checked: int = 0
     metadata_right: int = 0
+    jurisdiction_checked: int = 0
+    jurisdiction_right: int = 0
     gold_measures: int = 0
     found_measures: int = 0
     matched_measures: int = 0
@@ -149,6 +151,11 @@ class Scores:
         return _ratio(self.metadata_right, self.metadata_checked)
 
     @property
+    def jurisdiction(self) -> float | None:
+        """Share of the texts whose gold names a region that the graph gives that region."""
+        return _ratio(self.jurisdiction_right, self.jurisdiction_checked)
+
+    @property
     def measure_recall(self) -> float | None:
         return _ratio(self.matched_measures, self.gold_measures)
 
@@ -183,6 +190,7 @@ FIGURES = (
     "number_precision",
     "basis_typing",
     "metadata",
+    "jurisdiction",
     "measure_recall",
     "measure_precision",
     "measure_owner_agreement",
@@ -334,6 +342,11 @@ class PlanGraph:
                     numbers[str(number)] = numbers.get(str(number), False) or implements
         return numbers
 
+    def jurisdiction(self) -> str | None:
+        """The IRI of the plan's region, if it has one."""
+        region = self._one(self.plan, PG.jurisdiction)
+        return str(region) if region is not None else None
+
     def metadata(self) -> tuple[str | None, str | None, str | None]:
         title, number = self._one(self.plan, DCTERMS.title), self._one(self.plan, PG.docNumber)
         issued = self._one(self.plan, DCTERMS.issued)
@@ -375,6 +388,7 @@ def score_graph(
     scores.unmapped_units = facts.unmapped()
     _score_citations(scores, facts.cited_numbers(), gold)
     _score_metadata(scores, facts.metadata(), gold["document"])
+    _score_jurisdiction(scores, facts.jurisdiction(), gold["document"], lexicon)
     unmatched = facts.measures()
     scores.gold_measures, scores.found_measures = len(gold["measures"]), len(unmatched)
     for measure in gold["measures"]:
@@ -435,6 +449,18 @@ def _score_metadata(
     )
     scores.metadata_checked = len(expected)
     scores.metadata_right = sum(f == e for f, e in zip(found, expected, strict=True))
+
+
+def _score_jurisdiction(
+    scores: Scores, found: str | None, document: dict[str, Any], lexicon: Lexicon
+) -> None:
+    """The region the gold names (江苏省常州市钟楼区 → 钟楼区) against pg:jurisdiction."""
+    written = document.get("jurisdiction")
+    expected = lexicon.find_jurisdiction(written) if written else None
+    if expected is None:
+        return
+    scores.jurisdiction_checked = 1
+    scores.jurisdiction_right = int(found == str(local_iri(lexicon.regions[expected])))
 
 
 def as_read(written: str) -> str:
@@ -569,6 +595,7 @@ COLUMNS = (
     ("docs-p", lambda s: _shown(s.number_precision)),
     ("basis", lambda s: _shown(s.basis_typing)),
     ("meta", lambda s: f"{s.metadata_right}/{s.metadata_checked}"),
+    ("place", lambda s: f"{s.jurisdiction_right}/{s.jurisdiction_checked}"),
     ("measures", lambda s: f"{s.matched_measures}/{s.gold_measures} of {s.found_measures}"),
     ("m-owners", lambda s: _shown(s.measure_owner_agreement)),
 )

@@ -29,6 +29,8 @@ REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
+MAX_SHORT_NAME = 3
+"""The longest short name a region has besides its labels (乌鲁木齐 is a label, 齐齐哈尔 too)."""
 FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
 """Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
@@ -43,6 +45,14 @@ def label_key(label: str) -> str:
     """A wording reduced to what matters for matching: one bracket form, no spaces,
     quotes or unit suffix."""
     return UNIT_SUFFIX.sub("", label.translate(BRACKETS))
+
+
+@dataclass(frozen=True)
+class ShortNames:
+    """Short region names and the regions they name, with one pattern that finds them."""
+
+    pattern: re.Pattern[str]
+    keys: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -145,7 +155,7 @@ class Lexicon:
         found: list[tuple[int, int, str]] = []  # (level rank, position, key)
         homonyms: list[tuple[int, tuple[str, ...]]] = []
         for text in filter(None, texts):
-            for at, label in self._region_mentions(text):
+            for at, label in self.region_mentions(text):
                 if label in self.regions:
                     found.append((self._rank(self.regions[label]), at, self.regions[label]))
                 else:
@@ -167,11 +177,11 @@ class Lexicon:
     def _named_in(self, text: str) -> set[str]:
         return {
             self.regions[label]
-            for _at, label in self._region_mentions(text)
+            for _at, label in self.region_mentions(text)
             if label in self.regions
         }
 
-    def _region_mentions(self, text: str) -> list[tuple[int, str]]:
+    def region_mentions(self, text: str) -> list[tuple[int, str]]:
         """Region labels in a text, longest first at each position, not overlapping. A
         two-character name (新县, 成县) counts only where it opens the text or follows
         another region's name (河南省新县): elsewhere it is a word's tail (创新县域, 建成县级)."""
@@ -207,6 +217,18 @@ class Lexicon:
         if self.regions.get(label) == key:
             return label
         return self._unique_names.get(key, label)
+
+    @cached_property
+    def short_names_alone(self) -> ShortNames:
+        """The short names of provinces and prefectures, which a report uses alone (山西将推广…,
+        武汉计划到2025年…); a county's short name is too often a word of its own (城关, 和平)."""
+        names = (*self.region_short.items(), *self.regions.items())
+        keys = {
+            short: key
+            for short, key in names
+            if len(short) <= MAX_SHORT_NAME and self.region_levels.get(key) in ("province", "city")
+        }
+        return ShortNames(re.compile("|".join(sorted(keys, key=len, reverse=True))), keys)
 
     @cached_property
     def _unique_names(self) -> dict[str, str]:

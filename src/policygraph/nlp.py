@@ -29,6 +29,7 @@ from policygraph.extract.citations import find_citations
 from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import Metadata, find_metadata, region_of_code, region_of_issuer
+from policygraph.extract.place import region_spoken_of
 from policygraph.extract.responsibility import find_statements
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
@@ -81,8 +82,10 @@ def metadata_component(doc: Doc) -> Doc:
     doc._.jurisdiction = lexicon.find_jurisdiction(
         metadata.title, metadata.issuer, metadata.carried, context=text
     ) or region_of_code(metadata.doc_number, lexicon.issuers)
-    doc._.jurisdiction = doc._.jurisdiction or region_of_issuer(
-        (metadata.title, metadata.issuer), lexicon.issuers
+    doc._.jurisdiction = (
+        doc._.jurisdiction
+        or region_of_issuer((metadata.title, metadata.issuer), lexicon.issuers)
+        or region_spoken_of(text, lexicon)
     )
     return doc
 

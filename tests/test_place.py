@@ -1,0 +1,53 @@
+"""The place a text speaks for when its title, issuer and number name none (extract/place.py),
+on the heads of real pages of the development set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policygraph.extract.place import region_spoken_of
+from policygraph.lexicon_data import load_lexicon
+from policygraph.normalize import normalize_text
+
+TUNE = Path(__file__).resolve().parent / "devset" / "tune" / "texts"
+
+
+def _spoken_of(text: str) -> str | None:
+    return region_spoken_of(normalize_text(text).text, load_lexicon())
+
+
+@pytest.mark.parametrize(
+    ("stem", "region"),
+    [
+        ("beijing-yanglao-sheshi-zhuanxiang-guihua-xinwen", "北京市"),  # 北京…北京市
+        ("wuhan-yanglao-tuoyu-shishifangan-xinwen-fanti", "武汉市"),  # 武漢計劃… traditional
+        ("shanxi-laoling-gongzuo-shishiyijian-xinwen", "山西省"),  # 山西将… a short name
+        ("hefei-kangyang-hezuo-xieyi-xinwen", "合肥市"),  # 安徽省民政厅 once, 合肥 thrice
+        ("guojia-tuoyu-tuijinhui-xinwen-fanti", "中国"),  # 全国共有托育服务机构…
+    ],
+)
+def test_the_region_a_page_names_most_is_its_place(stem: str, region: str) -> None:
+    assert _spoken_of((TUNE / f"{stem}.txt").read_text(encoding="utf-8")) == region
+
+
+def test_a_region_named_once_is_no_place() -> None:
+    text = "安徽省民政厅与中国健康养老集团签署战略协议，双方将共建康养服务体系。"
+    assert _spoken_of(text) is None
+
+
+def test_cited_titles_do_not_make_a_text_national() -> None:
+    """A local notice that cites 《中共中央 国务院关于…》 speaks for its own place."""
+    text = (
+        "各區人民政府，市政府各委、辦、局：根據《中共中央 國務院關于深化養老服務改革發展的意見》"
+        "和《國務院辦公廳關于發展銀發經濟增進老年人福祉的意見》，結合本市實際，制定本方案。"
+    )
+    assert _spoken_of(text) is None
+
+
+def test_the_nation_wins_over_a_region_named_as_often_less() -> None:
+    text = (
+        "国务院办公厅印发通知。全国各地要加快发展托育服务，北京市等地已先行试点，我国托位将增加。"
+    )
+    assert _spoken_of(text) == "中国"
