@@ -171,6 +171,21 @@ def test_citations_read_a_number_that_ends_the_text() -> None:
 # --- what is not a citation, and what is one document -------------------------------------
 
 
+def test_citations_drop_the_pinyin_a_copy_site_put_in_a_title() -> None:
+    """Issue 12, class 5: 自贡's 一老一小 plan on a copy site (tests/devset/tune) prints
+    《自貢市“十三五”養(yǎng)老服務(wù)發(fā)展規(guī)劃》; the title keeps its characters, not the pinyin."""
+    (found,) = cite("根據《自貢市“十三五”養(yǎng)老服務(wù)發(fā)展規(guī)劃》，制定本方案。")
+    assert found.title == "自貢市“十三五”養老服務發展規劃"
+
+
+def test_citations_leave_out_the_plan_its_cover_notice_title_carries() -> None:
+    """The plan's own title is its cover notice (…关于印发《X》的通知): X is the plan."""
+    title = "绩溪县人民政府办公室关于印发《绩溪县“一老一小”整体解决方案（征求意见稿）》的通知"
+    text = f"{title}\n为贯彻落实《国务院办公厅关于促进养老托育服务健康发展的意见》，制定本方案。"
+    found = cite(text, own_title=title)
+    assert [c.title for c in found] == ["国务院办公厅关于促进养老托育服务健康发展的意见"]
+
+
 def test_citations_leave_out_the_plan_itself() -> None:
     """Issue 5: the plan's own number in the body (万州府办发〔202297) is no citation."""
     text = "万州府办发〔202297\n起草了《万州区一老一小方案》(以下简称《方案》)。先后出台《托儿所方案》(万州府办发〔202133号)等。"

@@ -19,6 +19,7 @@ from functools import cache
 from policygraph.document_kinds import DOCUMENT_KINDS, PLAN_KINDS
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
+from policygraph.normalize import PINYIN_AFTER_CHARACTER
 
 TITLE_IN_BRACKETS = re.compile(r"《(?P<title>[^《》\n]{4,80})》")
 """A title in 《》: 《国务院办公厅关于促进养老托育服务健康发展的意见》."""
@@ -276,8 +277,10 @@ def _named_titles(text: str, regions: Collection[str]) -> list[tuple[int, int]]:
 
 
 def _printed(quote: QuoteMaker, start: int, end: int) -> str:
-    """A title as the source prints it (spaces kept), without line breaks."""
-    return re.sub(r"\s*\n\s*", "", quote(start, end).text).strip()
+    """A title as the source prints it (spaces and characters kept), without line breaks
+    and without the pinyin a copy site put after its characters (養(yǎng)老 → 養老)."""
+    printed = PINYIN_AFTER_CHARACTER.sub("", quote(start, end).text)
+    return re.sub(r"\s*\n\s*", "", printed).strip()
 
 
 def _role(text: str, start: int, preamble_end: int, own_title: str | None) -> CitationRole:
