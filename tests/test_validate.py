@@ -358,6 +358,38 @@ def test_validate_does_not_check_the_plan_its_cover_notice_carries(tmp_path: Pat
     assert [f.rule for f in report.findings] == ["TargetShape-responsibleUnit"]
 
 
+LATER_DEADLINE = """\
+{region}养老服务体系建设实施方案
+为贯彻落实《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》（国发〔2021〕35号），制定本方案。
+一、主要目标
+到2027年，养老机构护理型床位占比达到65%。（责任单位：县民政局）
+二、重点任务
+（一）发展护理型床位。推动养老机构改造护理型床位。（责任单位：县民政局）
+{region}人民政府
+{issued}
+"""
+
+
+def _later_deadline(tmp_path: Path, issued: str) -> list[Any]:
+    path = tmp_path / "plan.txt"
+    path.write_text(LATER_DEADLINE.format(region="绩溪县", issued=issued), "utf-8")
+    return by_rule(validate_graphs(plan_graphs_from(path)), "TargetShape-parentYear")
+
+
+def test_validate_tells_a_deadline_later_than_the_parents(tmp_path: Path) -> None:
+    """Issued in 2022, a 2027 deadline for what 国发〔2021〕35号 wants by 2025 is late."""
+    (finding,) = _later_deadline(tmp_path, "2022年6月1日")
+    assert finding.message == "完成年份 2027 晚于上位政策 国发〔2021〕35号 对该指标要求的 2025 年"
+
+
+def test_validate_lets_a_plan_issued_after_the_parents_deadline_set_a_later_one(
+    tmp_path: Path,
+) -> None:
+    """湖北's 实施方案 of 2025 (鄂政发〔2025〕9号, tests/devset/tune) sets 2027 targets: the
+    parent's 2025 is then no deadline it can still meet."""
+    assert _later_deadline(tmp_path, "2025年7月4日") == []
+
+
 def test_validate_leaves_bracket_styles_unreported_on_the_corpus(
     corpus_reports: dict[str, dict[str, Report]],
 ) -> None:
