@@ -428,6 +428,9 @@ SHARE_OF_WHOLE = re.compile(
 noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
 SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
+WHOLE_OF_ALL = "总"
+"""A whole that is all of the part's noun (占总课时, 占总托位数) qualifies nothing: 职业院校实践性
+教学课时占总课时的比例 reads as 职业院校实践性教学课时占比."""
 
 
 SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
@@ -444,7 +447,7 @@ def _share_of_whole(text: str) -> str:
         return text
     part, whole = share["part"], share["whole"]
     if part[-SHARED_NOUN:] == whole[-SHARED_NOUN:]:
-        whole = whole[:-SHARED_NOUN]
+        whole = whole[:-SHARED_NOUN].removesuffix(WHOLE_OF_ALL)
     return whole + part + share["measure"]
 
 
