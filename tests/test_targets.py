@@ -1174,3 +1174,19 @@ def test_targets_names_conferred_by_a_notice_of_one_year_are_no_targets() -> Non
         "为2022年全国示范性老年友好型社区。各地要新建老年友好型社区100个。\n"
     )
     assert [(t.year, t.value) for t in _plan_targets(text)] == [(2022, Decimal(100))]
+
+
+def test_targets_a_year_a_rule_starts_from_sets_no_deadline() -> None:
+    """2020年起… (国发 2019 职业教育改革 方案), 从2019年起… (国办 督查激励 notice): a start,
+    not a deadline, even when later than the issue year; the 100 bases after it have no year,
+    while a bare later year is a deadline (2020年初步建成300个…)."""
+    text = (
+        "2020年起基本不再从应届毕业生中招聘。实施职业院校教师素质提高计划，"
+        "建立100个“双师型”教师培养培训基地。"
+    )
+    normalized = normalize_text(text)
+    targets = text_targets(normalized.text, 0, normalized.quote, issued=2019)
+    assert [(t.value, t.year) for t in targets] == [(Decimal(100), None)]
+    normalized = normalize_text("2020年初步建成300个示范性职业教育集团（联盟）。")
+    targets = text_targets(normalized.text, 0, normalized.quote, issued=2019)
+    assert [(t.value, t.year) for t in targets] == [(Decimal(300), 2020)]

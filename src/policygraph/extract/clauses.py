@@ -246,7 +246,14 @@ def _deadlines(
             or _bare_deadline(sentence, cue, issued, promised)
         )
         and cue["cue"] not in AS_OF_CUES
+        and not clause.startswith(START_WORDS, cue.end())
     ]
+
+
+START_WORDS = cue_words("start")
+"""A year followed by 起 or 开始 is when a rule starts to apply, no deadline: 2020年起基本
+不再从应届毕业生中招聘 (国发 2019 职业教育改革 方案, whose later 建立100个…基地 has no
+year), 从2019年起，各有关部门于每年2月底前… (国办 2019 督查激励 notice)."""
 
 
 def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
