@@ -105,6 +105,9 @@ BREAKDOWN = re.compile(rf"(?:{cue_pattern('breakdown')})[^；。]*")
 """其中… to the end of its sentence: the parts a total just stated is made of."""
 
 SENTENCE_END = re.compile(r"[；。]")
+DIGIT = re.compile(r"\d")
+MIN_PARTS = 2
+"""A breakdown names two parts at least (one part of a total is a target of its own)."""
 
 
 def _without_breakdowns(text: str, placed: list[tuple[Clause, Target]]) -> list[Target]:
@@ -123,7 +126,7 @@ def _without_breakdowns(text: str, placed: list[tuple[Clause, Target]]) -> list[
         parts = [
             i
             for i, (c, _) in enumerate(placed)
-            if start <= c.start + len(c.text)
+            if start < c.start + len(c.text)
             and c.start < end
             and not DIGIT.search(text, c.start, start)
         ]
@@ -135,11 +138,6 @@ def _without_breakdowns(text: str, placed: list[tuple[Clause, Target]]) -> list[
         if any(t.value == whole and t.unit in units for t in totals):
             dropped.update(parts)
     return [t for i, (_, t) in enumerate(placed) if i not in dropped]
-
-
-DIGIT = re.compile(r"\d")
-MIN_PARTS = 2
-"""A breakdown names two parts at least (one part of a total is a target of its own)."""
 
 
 PROGRAMMED = re.compile(
