@@ -359,3 +359,29 @@ def test_a_bilingual_edition_is_read_as_chinese_and_an_english_page_is_not(
     english.write_text("国务院 " + translation, encoding="utf-8")
     with pytest.raises(NotAPlanError, match="not a Chinese plan text"):
         read_plan(english)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        # 国家卫健委 2025 托育服务质量提升行动 notice (tests/devset/tune, a channel-page teaser)
+        "现将有关事项通知如下:",
+        # 国办 2019 消费扶贫 and 国发 2019 双随机 opinions (tests/devset/tune)
+        "经国务院同意，现提出如下意见。",
+    ],
+)
+def test_a_teaser_that_prints_the_enacting_formula_is_built(formula: str, tmp_path: Path) -> None:
+    """Issue 12: a page cut before its title, number and tasks is still a policy text when
+    it prints the formula that enacts a notice or an opinion; the same page without it is
+    refused as no policy text."""
+    opening = (
+        "为深入推进托育服务健康发展,持续提升托育服务质量,国家卫生健康委、中国计生协决定组织"
+        "开展全国托育服务质量提升行动。"
+    )
+    teaser = tmp_path / "teaser.txt"
+    teaser.write_text(opening + formula + "深入贯彻党的二十届三中全会精神", "utf-8")
+    plan = extract_plan(teaser)
+    assert (plan.title, plan.targets, plan.measures) == (None, (), ())
+    teaser.write_text(opening + "深入贯彻党的二十届三中全会精神", "utf-8")
+    with pytest.raises(NotAPlanError, match="no enacting formula"):
+        extract_plan(teaser)

@@ -1102,3 +1102,91 @@ def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
     assert [(t.indicator, t.year, t.comparator, t.value) for t in _plan_targets(text)] == [
         ("人均预期寿命", 2035, ">=", Decimal(80))
     ]
+
+
+def test_targets_an_annual_document_dates_its_running_text_before_reading_it() -> None:
+    """A figure of an annual task table with no verb of the plan (失业人员再就业5800人) is a
+    target of the document's year, as 城镇新增就业15000人 is: the opening line's year scopes
+    its clauses (常州钟楼 2021 民生实事分解表; 南陵 2024 政府工作报告 分解表), so that a
+    worded goal (城乡“零就业家庭”动态清零) is read too."""
+    text = (
+        "2021年重大民生实事项目目标任务责任分解表\n一、促进就业\n"
+        "全区城镇新增就业15000人，失业人员再就业5800人，城乡“零就业家庭”动态清零。\n"
+    )
+    targets = _plan_targets(text)
+    assert [(t.indicator, t.year, t.value, t.qualitative) for t in targets] == [
+        ("城镇新增就业", 2021, Decimal(15000), None),
+        ("失业人员再就业", 2021, Decimal(5800), None),
+        ("城乡“零就业家庭”", 2021, None, "动态清零"),
+    ]
+    undated = _plan_targets(text.replace("2021年", "", 1))
+    assert [t.indicator for t in undated] == ["城镇新增就业"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 常州钟楼 2021 民生实事分解表 (tune): two totals, each broken down after 其中
+        pytest.param(
+            "到2021年底，实施新建、改扩建学校重点建设项目12个，计划竣工3个，其中幼儿园7个、小学4个、"
+            "初中1个；增加学位5000个，其中幼儿园420个，中小学4580个。",
+            [("实施新建、改扩建学校重点建设项目", 12), ("计划竣工", 3), ("增加学位", 5000)],
+            id="parts-of-totals",
+        ),
+        # 湖北 多元化养老 实施方案 (tune): a share after 其中 adds up to no total
+        pytest.param(
+            "到2025年，全省养老床位达到54万张以上，其中养老机构护理型床位占比达到75%以上。",
+            [("养老床位", 540000), ("养老机构护理型床位占比", 75)],
+            id="a-share-of-its-own",
+        ),
+        pytest.param(
+            "到2021年底，新增托位500个，其中普惠性托位300个、社区托位100个。",
+            [("新增托位", 500), ("普惠性托位", 300), ("社区托位", 100)],
+            id="parts-short-of-the-total",
+        ),
+    ],
+)
+def test_targets_the_parts_of_a_total_after_qizhong_are_not_targets(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(i, v) for i, _, _, v, _ in _inline(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 海安 民政局 2023 民生实事进度表 (tune), 萧县 2025年9月份民生工程进展情况
+        "到2023年底，400户适老化改造正在施工，9月底前完成。",
+        "到2025年底，6个老旧小区改造正在施工中。",
+    ],
+)
+def test_targets_work_under_way_is_no_target(text: str) -> None:
+    assert _inline(text) == []
+    assert _inline("到2023年底，完成居家适老化改造400户。") != []
+
+
+def test_targets_names_conferred_by_a_notice_of_one_year_are_no_targets() -> None:
+    """国家卫健委 2022 and 2021 命名通知 of 全国示范性老年友好型社区 (tune): the notice names
+    999 communities by its own act; its title dates it, the count is no target."""
+    text = (
+        "关于命名2022年全国示范性老年友好型社区的通知\n一、命名\n"
+        "国家卫生健康委、全国老龄办决定命名北京市东城区东花市街道东花市南里社区等999个社区"
+        "为2022年全国示范性老年友好型社区。各地要新建老年友好型社区100个。\n"
+    )
+    assert [(t.year, t.value) for t in _plan_targets(text)] == [(2022, Decimal(100))]
+
+
+def test_targets_a_year_a_rule_starts_from_sets_no_deadline() -> None:
+    """2020年起… (国发 2019 职业教育改革 方案), 从2019年起… (国办 督查激励 notice): a start,
+    not a deadline, even when later than the issue year; the 100 bases after it have no year,
+    while a bare later year is a deadline (2020年初步建成300个…)."""
+    text = (
+        "2020年起基本不再从应届毕业生中招聘。实施职业院校教师素质提高计划，"
+        "建立100个“双师型”教师培养培训基地。"
+    )
+    normalized = normalize_text(text)
+    targets = text_targets(normalized.text, 0, normalized.quote, issued=2019)
+    assert [(t.value, t.year) for t in targets] == [(Decimal(100), None)]
+    normalized = normalize_text("2020年初步建成300个示范性职业教育集团（联盟）。")
+    targets = text_targets(normalized.text, 0, normalized.quote, issued=2019)
+    assert [(t.value, t.year) for t in targets] == [(Decimal(300), 2020)]

@@ -27,6 +27,7 @@ from rdflib import Graph
 
 from policygraph.context import INDEX_FILE, index_row, index_tsv, updated_index
 from policygraph.errors import InputError, NotAPlanError, PolicygraphError
+from policygraph.extract.enactment import states_enactment
 from policygraph.graph import Triple, plan_triples, registry_graph, triples_graph
 from policygraph.lexicon_data import load_lexicon
 from policygraph.lifeline import die_with_parent
@@ -87,20 +88,29 @@ def extract_plan(path: Path) -> Plan:
     """
     source = read_plan(path)
     metadata = {key: normalize_text(value).text for key, value in source.metadata}
-    plan = plan_from_text(source.name, normalize_text(source.text), metadata)
-    if not has_policy_signal(plan):
+    text = normalize_text(source.text)
+    plan = plan_from_text(source.name, text, metadata)
+    if not has_policy_signal(plan, text.text):
         raise NotAPlanError(
             path,
-            "not a policy text: no title, no 发文字号, no citation, no target and no task"
-            " (a news item or another page?)",
+            "not a policy text: no title, no 发文字号, no citation, no target, no task"
+            " and no enacting formula (a news item or another page?)",
         )
     return plan
 
 
-def has_policy_signal(plan: Plan) -> bool:
+def has_policy_signal(plan: Plan, text: str) -> bool:
     """Whether the text states anything a policy document states: a title, its own
-    number, a cited policy, a target or a task."""
-    return bool(plan.title or plan.doc_number or plan.citations or plan.targets or plan.measures)
+    number, a cited policy, a target, a task or the enacting formula of a notice or an
+    opinion (现将有关事项通知如下, 现提出如下意见: `states_enactment`)."""
+    return bool(
+        plan.title
+        or plan.doc_number
+        or plan.citations
+        or plan.targets
+        or plan.measures
+        or states_enactment(text)
+    )
 
 
 def build_file(path: Path) -> BuiltPlan:

@@ -65,7 +65,8 @@ class DamagedFileError(InputError):
 
 class NotAPlanError(InputError):
     """A readable text that is no policy text at all: not Chinese, or no title, no 发文字号,
-    no citation, no target and no task (a fragment or a draft is built, not refused)."""
+    no citation, no target, no task and no enacting formula (a fragment or a draft is built,
+    not refused)."""
 
     exit_code = EXIT_NOT_A_PLAN
 

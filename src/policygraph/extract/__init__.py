@@ -87,11 +87,12 @@ def find_targets(
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
     paragraphs = sorted(outline.paragraphs)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
+    annual = _annual_year(_opening_line(text))
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
         in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
-        item_year = lead_year if ITEM_START.match(paragraph) else None
+        item_year = (lead_year if ITEM_START.match(paragraph) else None) or annual
         if in_goals and section and goal_year and goal_year[0] == section.key:
             item_year = item_year or goal_year[1]
         lead_year = list_lead_year(paragraph) or item_year
@@ -254,13 +255,18 @@ ANNUAL_TITLE = re.compile(r"^[^\d]*(?P<year>20\d{2})年(?:度)?[^\d]*$")
 PER_YEAR_WORDING = re.compile(r"每年|年均")
 
 
+def _annual_year(title: str | None) -> int | None:
+    """The year of a document for one year (ANNUAL_TITLE), None for any other."""
+    annual = ANNUAL_TITLE.match(title or "")
+    return int(annual["year"]) if annual else None
+
+
 def dated_by_title(targets: list[Target], title: str | None) -> list[Target]:
     """The targets without a year of a document for one year are for that year; a
     per-year target (每年新增…) keeps none."""
-    annual = ANNUAL_TITLE.match(title or "")
-    if annual is None:
+    year = _annual_year(title)
+    if year is None:
         return targets
-    year = int(annual["year"])
     return [
         replace(t, year=year) if t.year is None and not PER_YEAR_WORDING.search(t.indicator) else t
         for t in targets

@@ -79,10 +79,12 @@ CLAUSE_BACKGROUND = re.compile(
     rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过|接近)"
+    rf"|{cue_pattern('under_way', 'conferred')}"
 )
-"""Clauses that report existing stock, an estimate or a finished act (现有的48家养老机构,
-建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、5.4‰, 已接近…的15%) or forecast a
-population (全市60岁及以上老年人口将达到120万人)."""
+"""Clauses that report existing stock, an estimate, a finished act or one under way
+(现有的48家养老机构, 建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、
+5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast a population (全市60岁及以上老年人口
+将达到120万人) or confer a title by the document's own act (决定命名…等999个社区为…)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准|按照?[^，；。]{0,40}的\d")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) and shares a rule
@@ -244,7 +246,14 @@ def _deadlines(
             or _bare_deadline(sentence, cue, issued, promised)
         )
         and cue["cue"] not in AS_OF_CUES
+        and not clause.startswith(START_WORDS, cue.end())
     ]
+
+
+START_WORDS = cue_words("start")
+"""A year followed by 起 or 开始 is when a rule starts to apply, no deadline: 2020年起基本
+不再从应届毕业生中招聘 (国发 2019 职业教育改革 方案, whose later 建立100个…基地 has no
+year), 从2019年起，各有关部门于每年2月底前… (国办 2019 督查激励 notice)."""
 
 
 def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:

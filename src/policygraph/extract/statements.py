@@ -91,14 +91,53 @@ def text_targets(
     for, see `promised_years`), those that do not report the present read for values
     and names, then the post-rules of the paragraph."""
     clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised))
-    targets: list[Target] = []
+    placed: list[tuple[Clause, Target]] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
         if clause.reports:
             continue
         years = (clause.year, clause.worded_year)
         found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
-        targets.extend(_with_action(t, action) for t in found)
-    return _units_from_restatements(targets)
+        placed.extend((clause, _with_action(t, action)) for t in found)
+    return _units_from_restatements(_without_breakdowns(text, placed))
+
+
+BREAKDOWN = re.compile(rf"(?:{cue_pattern('breakdown')})[^；。]*")
+"""其中… to the end of its sentence: the parts a total just stated is made of."""
+
+SENTENCE_END = re.compile(r"[；。]")
+DIGIT = re.compile(r"\d")
+MIN_PARTS = 2
+"""A breakdown names two parts at least (one part of a total is a target of its own)."""
+
+
+def _without_breakdowns(text: str, placed: list[tuple[Clause, Target]]) -> list[Target]:
+    """The targets of a paragraph (each with its clause) less the parts of a total: the
+    values after 其中 that add up to a value stated before it in the same sentence, with
+    the same unit, break that one target down (实施新建、改扩建学校重点建设项目12个，计划
+    竣工3个，其中幼儿园7个、小学4个、初中1个, 常州钟楼 2021 民生实事; 新建公办幼儿园、
+    中小学9所，其中：凉州区4所，古浪县4所，天祝县1所, 武威 2021 新建学校实施方案). A part
+    that adds up to no total (全省养老床位达到54万张以上，其中养老机构护理型床位占比达到
+    75%以上) is a target of its own."""
+    dropped: set[int] = set()
+    for breakdown in BREAKDOWN.finditer(text):
+        start, end = breakdown.span()
+        opened = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+        totals = [t for c, t in placed if opened <= c.start and c.start + len(c.text) <= start]
+        parts = [
+            i
+            for i, (c, _) in enumerate(placed)
+            if start < c.start + len(c.text)
+            and c.start < end
+            and not DIGIT.search(text, c.start, start)
+        ]
+        values = [placed[i][1].value for i in parts]
+        units = {placed[i][1].unit for i in parts}
+        if len(parts) < MIN_PARTS or None in values or len(units) != 1:
+            continue
+        whole = sum(v for v in values if v is not None)
+        if any(t.value == whole and t.unit in units for t in totals):
+            dropped.update(parts)
+    return [t for i, (_, t) in enumerate(placed) if i not in dropped]
 
 
 PROGRAMMED = re.compile(

@@ -440,7 +440,9 @@ def _unit_size(window: str, departments: frozenset[str]) -> int | None:
     names = [
         n
         for n in range(2, min(len(window), MAX_RUN_UNIT) + 1)
-        if RUN_UNIT_ENDINGS.search(window[:n].rstrip(CLOSE)) and _closed(window[:n])
+        if RUN_UNIT_ENDINGS.search(window[:n].rstrip(CLOSE))
+        and _closed(window[:n])
+        and not window[n - 1].isspace()  # the $ of UNIT_ENDINGS matches before a line end
     ]
     if not names or re.search(r"[\d。；;：:“”]", window[: names[0]]):
         return None
