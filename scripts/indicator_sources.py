@@ -1,10 +1,11 @@
 """Generate the authoritative part of ontology/indicators.ttl from the main-indicator
 tables in data/indicator_sources/.
 
-data/indicator_sources/sources.csv names each table (kind `list`: a national plan's
-主要指标, with its document number, the year its targets are for, the address the text
-was read at and what that text confirmed) and each bundled plan (kind `plan`) that
-concepts of the scheme were first drawn from. Each table is one file <slug>.csv: the
+data/indicator_sources/sources.csv names each table (kind `list`: the 主要指标 of a
+national, provincial or city plan, or the numbered items of a 民生实事 list, with its
+document number, the year its targets are for, the address the text was read at and
+what that text confirmed) and each bundled plan (kind `plan`) that concepts of the
+scheme were first drawn from. Each table is one file <slug>.csv: the
 indicator's name as printed, unit, 属性 (预期性 / 约束性), target, the concept it is
 (the local name under pgr:indicator/) and, for a concept the hand-written part of the
 scheme lacks, its English name.

@@ -169,6 +169,10 @@ NEW_WORDINGS = [
     ("城镇老旧小区改造任务", "个", "城镇老旧小区改造"),
     # the 2025 为民服务实事 of 国家卫生健康委 as the tune dev set's press report words it
     ("全国新增普惠性托位", "个", "新增普惠性托位"),
+    # 国家卫生健康委's 2026 实事项目 (15万个普惠托位) and 杭州's 民生实事 write 普惠托位
+    ("新增普惠托位", "个", "新增普惠性托位"),
+    # 嘉兴's and 山东's 民生实事 count new 家庭养老床位 apart from all of them
+    ("新增家庭养老床位数", "张", "新增家庭养老床位"),
 ]
 
 
@@ -212,11 +216,39 @@ def test_a_share_of_all_is_read_as_the_share_it_names(share: str, short: str) ->
     assert parts.signature(label_key(share), "%") == parts.signature(label_key(short), "%")
 
 
+@pytest.mark.parametrize(
+    ("local", "common", "unit"),
+    [
+        # 泉州市2021年为民办实事: 长者食堂, as 闽粤 plans write 老年食堂 (来安县 2022)
+        ("长者食堂", "老年食堂", "个"),
+        # 泉州市2021年为民办实事: 婴幼儿照护服务机构示范点, the 示范性托育机构 of other lists
+        ("婴幼儿照护服务机构示范点", "示范性托育机构", "家"),
+        # 三明市2014年 / 泉州市2021年 为民办实事
+        ("新建或改扩建公办幼儿园", "新改扩建公办幼儿园", "所"),
+        # 山东省2023年重点民生实事 / 国发〔2021〕35号
+        ("家庭适老化改造", "居家适老化改造", "户"),
+        # 国家发展改革委 on the 十五五 plan (2026-03-06) / 社区养老服务设施覆盖率
+        ("社区养老服务机构和设施覆盖率", "社区养老服务设施覆盖率", "%"),
+    ],
+)
+def test_a_local_spelling_of_a_facility_reads_as_the_common_one(
+    local: str, common: str, unit: str
+) -> None:
+    """The provincial and city lists name the facilities and tasks of 一老一小 in their own
+    words; data/indicator_parts.csv reads those words as the common ones."""
+    from policygraph.lexicon_data import load_lexicon
+
+    parts = load_lexicon().indicator_parts
+    assert parts.signature(label_key(local), unit) == parts.signature(label_key(common), unit)
+
+
 def test_a_tables_names_reach_their_concept_without_the_labels_it_gave() -> None:
     """Leave one table out (`scripts/mapping_rate.py --tables`): the names only one table
     prints, of indicators the scheme knows from other lists or plans, reach them by their
     parts (measured 22/22 when the tables were added, 32/33 with the tables of 2026-12-05:
-    养老机构以不同形式为入住老年人提供医疗卫生服务比例 is no wording of its coverage rate)."""
+    养老机构以不同形式为入住老年人提供医疗卫生服务比例 is no wording of its coverage rate;
+    39/41 with the provincial and city lists: 公办幼儿园和普惠性民办幼儿园在园幼儿占比 is
+    the definition of 普惠性幼儿园覆盖率, not a wording of it)."""
     from scripts.mapping_rate import table_hits
 
     counts = table_hits()
