@@ -84,21 +84,26 @@ def text_targets(
     lead_year: int | None = None,
     issued: int | None = None,
     promised: frozenset[int] = frozenset(),
+    programme: int | None = None,
 ) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
     with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
     item of, `issued` the year of the document, `promised` the years it sets deadlines
-    for, see `promised_years`), those that do not report the present read for values
-    and names, then the post-rules of the paragraph."""
-    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised))
-    targets: list[Target] = []
+    for, see `promised_years`, `programme` the year of the annual programme the text is
+    about, see `clauses.programme_year`), those that do not report the present read for
+    values and names, then the post-rules of the paragraph."""
+    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised), programme)
+    per_clause: list[list[Target]] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
-        if clause.reports:
-            continue
         years = (clause.year, clause.worded_year)
-        found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
-        targets.extend(_with_action(t, action) for t in found)
-    return _units_from_restatements(targets)
+        found = (
+            []
+            if clause.reports
+            else _clause_targets(clause.text, clause.start, base, years, quote, subject)
+        )
+        per_clause.append([_with_action(t, action) for t in found])
+    kept = without_breakdowns([c.text for c in clauses], per_clause)
+    return _units_from_restatements(kept)
 
 
 PROGRAMMED = re.compile(
@@ -110,16 +115,26 @@ PROGRAMMED = re.compile(
 重点工作 (新昌 托育 解读): the year of the programme is the deadline of what is quoted."""
 
 
-def _programmed(text: str, clauses: list[Clause]) -> list[Clause]:
+QUOTED_PROJECT = re.compile(r"“(?P<body>[^“”]{4,200})”[^，；。“”]{0,12}?项目")
+"""A quoted goal named a project of the programme a text is about, its year unprinted:
+由杭州市卫健委牵头的“新增普惠托位5580个，社区婴幼儿成长驿站100家”项目 and 聚焦推进“新增
+康养联合体16家，认知障碍照护专区床位1120张”两项市级民生实事项目 (杭州 2022 民生实事
+briefing) — the quoted form of PROGRAMMED's 将“…”列入2025年…实事项目."""
+
+
+def _programmed(text: str, clauses: list[Clause], programme: int | None = None) -> list[Clause]:
     """The clauses of a quote put into a year's programme, dated by that year where no
-    year of their own scopes them."""
-    for programme in PROGRAMMED.finditer(text):
-        year = int(programme["year"])
+    year of their own scopes them; a quote named a project of the text's own programme
+    (QUOTED_PROJECT) is dated by `programme`."""
+    quoted = [(int(m["year"]), m) for m in PROGRAMMED.finditer(text)]
+    if programme is not None:
+        quoted += [(programme, m) for m in QUOTED_PROJECT.finditer(text)]
+    for year, programme_match in quoted:
         clauses = [
             replace(c, year=year, worded_year=year)
             if c.year is None
-            and c.start < programme.end("body")
-            and c.start + len(c.text) > programme.start("body")
+            and c.start < programme_match.end("body")
+            and c.start + len(c.text) > programme_match.start("body")
             else c
             for c in clauses
         ]
@@ -155,6 +170,40 @@ def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
         if clause.text.endswith("。"):
             subject = ""
     return context
+
+
+BREAKDOWN = re.compile(r"^\s*其中")
+SENTENCE_END = ("。", "；")
+
+
+def without_breakdowns(clauses: list[str], per_clause: list[list[Target]]) -> list[Target]:
+    """The targets of a paragraph's clauses less the parts of a total: the figures of a
+    clause opened by 其中, to the sentence end, whose sum is a figure stated before it in
+    the sentence (新增学位4590个，其中新增幼儿园学位1350个，新增义务教育学位3240个, 桐乡 2023
+    标志性成果; 实施…重点建设项目12个，计划竣工3个，其中幼儿园7个、小学4个、初中1个 and
+    增加学位5000个，其中幼儿园420个，中小学4580个, 常州钟楼 2021 民生实事). A part that does
+    not add up to one (其中普惠性养老床位将超过2.1万张) is a target of its own."""
+    kept: list[Target] = []
+    sentence: list[Target] = []
+    parts: list[Target] | None = None
+    for text, found in zip(clauses, per_clause, strict=True):
+        if BREAKDOWN.match(text) and parts is None:
+            parts = []
+        (sentence if parts is None else parts).extend(found)
+        if text.endswith(SENTENCE_END):
+            kept.extend(sentence + _unless_parts(parts or [], sentence))
+            sentence, parts = [], None
+    return kept + sentence + _unless_parts(parts or [], sentence)
+
+
+def _unless_parts(parts: list[Target], before: list[Target]) -> list[Target]:
+    units = {t.unit for t in parts}
+    if not parts or len(units) != 1 or any(t.value is None for t in parts):
+        return parts
+    total = sum(t.value for t in parts if t.value is not None)
+    if any(t.value == total and t.unit in units for t in before):
+        return []
+    return parts
 
 
 def _units_from_restatements(targets: list[Target]) -> list[Target]:
