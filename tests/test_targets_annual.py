@@ -94,9 +94,7 @@ def test_annual_task_cells_state_targets_of_the_table_year() -> None:
             [12, 3],
             id="parts-of-an-earlier-total",
         ),
-        pytest.param(
-            "增加学位5000个，其中幼儿园420个，中小学4580个。", [5000], id="parts-of-5000"
-        ),
+        pytest.param("增加学位5000个，其中幼儿园420个，中小学4580个。", [5000], id="parts-of-5000"),
         # 武汉 养老托育 news (tune): a part that adds up to no total is a target
         pytest.param(
             "新增养老床位5000张，其中普惠性养老床位2100张。", [5000, 2100], id="a-part-alone"
