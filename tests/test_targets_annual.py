@@ -150,3 +150,30 @@ def test_annual_a_count_closing_a_list_of_named_items_is_no_target() -> None:
     of what the list names; the figure after it is the target."""
     text = "到2023年，完成春澜幼儿园新建工程、凤鸣小学改扩建工程等2个项目，新增学位4590个。"
     assert [t.value for t in _plan_targets(text)] == [Decimal(4590)]
+
+
+def test_annual_acts_listed_with_their_figures_each_name_their_own() -> None:
+    """江宁区 2024 民生实事 (tune, in traditional characters with pinyin damage in the
+    source): a remark after a value (（每个街道1个）) is no target and the noun follows it; a
+    verb and the places it is done in stand before a value written first; an earlier
+    item's figure (100万平方米, a floor area and no target) closes its item."""
+    text = (
+        "近日，江宁区2024年度10类民生实事项目确定。\n"
+        "其中包括：新增10个(每个街道1个)老年人助餐点建设、完成秣陵和淳化2个街道社区卫生服务中心"
+        "改扩建施工、实现安置房建设100万平方米、建成东山街道1所公办民营普惠托育机构、新建更新"
+        "健身路径180套、新建镇村公交候车亭100座等31项子内容。\n"
+    )
+    assert [(t.indicator, t.year, t.value, t.unit) for t in _plan_targets(text)] == [
+        ("老年人助餐点建设", 2024, Decimal(10), "个"),
+        ("街道社区卫生服务中心改扩建施工", 2024, Decimal(2), "个"),
+        ("公办民营普惠托育机构", 2024, Decimal(1), "所"),
+        ("新建更新健身路径", 2024, Decimal(180), "套"),
+        ("新建镇村公交候车亭", 2024, Decimal(100), "座"),
+    ]
+
+
+def test_annual_the_figures_of_a_remark_after_a_value_are_no_targets() -> None:
+    """The base remark of 达到4.5个（较2020年的1.8个增长150%） is a remark like the spread
+    of 新增10个（每个街道1个）: only the value before it is a target."""
+    text = "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个（较2020年的1.8个增长150%）。"
+    assert [t.value for t in _plan_targets(text)] == [Decimal("4.5")]

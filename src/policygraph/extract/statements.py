@@ -249,11 +249,12 @@ def _clause_targets(
     counted: list[tuple[int, int]] = []  # value-first targets and where their noun ends
     previous_end = 0
     baselines = list(BASELINE_FROM.finditer(clause))
+    remarks = _remarks(clause)
     matches = [
         m
         for m in VALUE_PHRASE.finditer(clause)
         if is_target_value(m, clause, dated=years[0] is not None)
-        and not any(b.start() <= m.start() < b.end() for b in baselines)
+        and not any(b.start() <= m.start() < b.end() for b in baselines + remarks)
     ]
     for index, match in enumerate(matches):
         if match.start() < previous_end:
@@ -279,10 +280,12 @@ def _clause_targets(
         share = match["unit"] in SHARE_UNITS
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
-        before = _after_last_year(
-            clause[previous_end : base_of.start() if base_of else match.start()]
+        before = LISTED_ITEM.sub(
+            "",
+            _after_last_year(clause[previous_end : base_of.start() if base_of else match.start()]),
         )
-        after, after_end = phrase_after(clause, match.end(), limit)
+        remark = VALUE_REMARK.match(clause, match.end())
+        after, after_end = phrase_after(clause, remark.end() if remark else match.end(), limit)
         names = value_first_names(before, after)
         people = people_share(before, clause, match.end()) if share else None
         if (service := people or served(match, clause)) is not None:
@@ -302,6 +305,23 @@ def _clause_targets(
         targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return program_wordings(targets, counted, clause)
+
+
+LISTED_ITEM = re.compile(rf"^.*\d[万亿]?(?:{UNIT_PATTERN})、")
+"""Acts listed with 、, each with its figure (北京市将新增养老床位约5.1万张、建设208个街乡镇
+养老照料中心; 江宁区: 实现安置房建设100万平方米、建成东山街道1所公办民营普惠托育机构):
+an earlier item's figure, target or not, closes its item; its words name no later value."""
+
+VALUE_REMARK = re.compile(r"（[^（）]{1,20}）")
+"""A bracket right after a value remarks on it: how it is spread (新增10个（每个街道1个）
+老年人助餐点, 江宁区 2024 民生实事) or its base (达到4.5个（较2020年的1.8个增长150%）,
+BASE_REMARK). Its figures are no targets, and the value's noun follows it."""
+
+
+def _remarks(clause: str) -> list[re.Match[str]]:
+    """The remarks (VALUE_REMARK) that follow a value phrase of the clause."""
+    found = (VALUE_REMARK.match(clause, m.end()) for m in VALUE_PHRASE.finditer(clause))
+    return [r for r in found if r is not None]
 
 
 def _respective(

@@ -45,6 +45,15 @@ before the verb (a project's title, a table's merged cells) is not the indicator
 养老助残创建20个无障碍社区, 文体惠民行动新建2家“秋白书苑”,
 …各街道提升改造8家城乡社区居家养老服务中心."""
 
+PLACE_AFTER_VERB = re.compile(
+    rf"(?:{cue_pattern('value_first', 'action')})+[\u4e00-\u9fff]{{1,4}}?"
+    rf"(?:和[\u4e00-\u9fff]{{1,4}}?)?(?:{cue_pattern('place_level')})?"
+)
+"""A verb, then the places it is done in, before a value written first: 建成东山街道1所
+公办民营普惠托育机构, 完成秣陵和淳化2个街道社区卫生服务中心改扩建施工 (江宁区 2024
+民生实事), 在临沧设立1—2个… (the 在 form, VALUE_FIRST_VERBS): the noun after the value
+names what is counted, the places are where."""
+
 DISTRIBUTIVE_SCOPE = re.compile(
     r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|具有|有|打造|培育)"
     r"|[\u4e00-\u9fff（）()、]{1,8}?(?=至少))"
@@ -116,7 +125,12 @@ def value_first_names(before: str, after: str) -> list[str]:
         words = scope["scope"]
         quant = scope["quant"] or ""
         prefix = words if quant in ("每个", "每") else words[len(quant) :]
-    if VALUE_FIRST_VERBS.sub("", lead) and not ACTION_LAST.search(lead):
+    if (
+        VALUE_FIRST_VERBS.sub("", lead)
+        and not ACTION_LAST.search(lead)
+        and not PLACE_AFTER_VERB.fullmatch(lead)
+        and not PLACE_AFTER_VERB.fullmatch(before.strip("，、；： "))
+    ):
         return []
     noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", QUALIFYING_CLAUSE.sub("", noun)))
     parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]
