@@ -177,3 +177,26 @@ def test_annual_the_figures_of_a_remark_after_a_value_are_no_targets() -> None:
     of 新增10个（每个街道1个）: only the value before it is a target."""
     text = "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个（较2020年的1.8个增长150%）。"
     assert [t.value for t in _plan_targets(text)] == [Decimal("4.5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        # 郑州 卫健 托育 news (tune)
+        pytest.param(
+            "各区至少确定1家区属或驻区省直医疗单位开办托育机构。",
+            "各区区属或驻区省直医疗单位开办托育机构",
+            id="at-least-any-verb",
+        ),
+        # 山西 老龄工作意见 news (tune): the place is a scope word
+        pytest.param(
+            "到2025年，基本完成全省7701个城镇老旧小区改造任务。",
+            "城镇老旧小区改造任务",
+            id="verb-and-scope",
+        ),
+    ],
+)
+def test_annual_a_value_written_first_after_a_verb_and_its_places(
+    text: str, indicator: str
+) -> None:
+    assert [t.indicator for t in _plan_targets(text)] == [indicator]
