@@ -19,6 +19,7 @@ from policygraph.extract.departments import mentions_in_lists, responsibility_li
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
+from policygraph.extract.progress import progress_cells
 from policygraph.extract.responsibility import find_statements
 from policygraph.extract.statements import promised_years, text_targets
 from policygraph.extract.targets import table_targets, task_cell_targets
@@ -81,6 +82,7 @@ def find_targets(
     paragraphs = sorted(outline.paragraphs)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
     programme = programme_year(text)
+    progress = progress_cells(text)
     if programme is not None and issued is None:
         promised |= {programme}
     for table in outline.tables:
@@ -117,6 +119,8 @@ def find_targets(
             continue
         if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
             continue  # in a goals section 供给质量明显改善。 states a goal
+        if any(s <= start < e for s, e in progress):
+            continue  # a cell of a progress column reports what was done
         paragraph_measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
