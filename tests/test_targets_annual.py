@@ -55,15 +55,16 @@ def test_annual_an_indicator_table_with_task_columns_is_read_as_one() -> None:
 def test_annual_rows_of_indicator_cells_keep_their_task_units() -> None:
     """A row that prints only its indicator's cells (★人口出生率 | 5.48‰ | 降幅趋缓 |) fills
     the indicator columns and keeps the 牵头 and 配合 units of its task's row; the goal
-    year column gives the target, the 实际值 column the baseline and its unit."""
+    year column gives the target, the 实际值 column the baseline and its unit; the ★ of a
+    key indicator is no part of its name."""
     table = [t for t in _plan_targets(INDICATORS_WITH_TASKS) if t.source == "table"]
     rows = [
         (t.indicator, t.year, t.value, t.qualitative, t.unit, t.baseline_value, t.baseline_year)
         for t in table
     ]
     assert rows == [
-        ("★每千人托位数", 2023, Decimal("3.8"), None, None, Decimal("3.21"), 2022),
-        ("★人口出生率", 2023, None, "降幅趋缓", "‰", Decimal("5.48"), 2022),
+        ("每千人托位数", 2023, Decimal("3.8"), None, None, Decimal("3.21"), 2022),
+        ("人口出生率", 2023, None, "降幅趋缓", "‰", Decimal("5.48"), 2022),
         ("持续新增学位", 2023, Decimal(4590), None, "个", Decimal(7320), 2022),
         ("新增心理健康示范学校", 2023, Decimal(10), None, "所", Decimal(6), 2022),
         ("培育嘉兴市义务教育“新优质学校”", 2023, Decimal(3), None, "所", Decimal(3), 2022),

@@ -75,8 +75,8 @@ TextReader = Callable[[str, int, int], list[Target]]
 
 def task_cell_targets(table: Table, quote: QuoteMaker, read: TextReader) -> list[Target]:
     """Targets stated in the task cells of an annual indicator table (a 重点任务 column
-    beside 指标名称 | 2022年实际值 | 2023年目标值, 桐乡 2023 标志性成果: 全市心理健康示范学校
-    累计达到16所): each cell read as running text (`read`), for the table's one goal year
+    beside 指标名称 | 2022年实际值 | 2023年目标值, 桐乡 2023 标志性成果: 全市义务教育“新优质
+    学校”达到6所): each cell read as running text (`read`), for the table's one goal year
     where the cell names none, owned by the units of its row. A figure the task's own
     indicator rows hold (新增学位4590个 beside 持续新增学位(个) | 7320 | 4590) restates
     that target: the row's wording is kept."""
@@ -310,8 +310,13 @@ class RowFacts:
     last: Cell
 
 
+KEY_MARK = re.compile(r"^[★☆]\s*")
+"""The star that marks a key indicator or task (★每千人托位数, 桐乡 2023 标志性成果; ★地区生产总值
+增长15%, 郧阳区 2023年区政府工作目标任务落实责任分解表) is no part of its name."""
+
+
 def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
-    name, unit = row.name.text, row.unit
+    name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
         name, unit = inner["name"], unit or inner["unit"]
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
@@ -392,7 +397,9 @@ def _indicator_cells(filled: list[Cell], kinds: list[str]) -> list[tuple[str, Ce
     spanned several rows on both sides (序号 | 标志性成果 | 牵头单位 | 指标名称 | 2022年实际值 |
     2023年目标值 | 重点任务 | … | 配合单位, then `★人口出生率 | 5.48‰ | 降幅趋缓 |`): its cells
     fill the indicator columns (name, unit, years, 属性) in order and it keeps the units of
-    the row above; None when its cells are not as many as those columns."""
+    the row above, as the rows under one 责任(牵头)部门 cell do in 杨凌示范区 2022 计划指标
+    (研发经费投入增长 | % | … | 示范区科技创新局, then 各类科技研发及转化平台总数 | 项 | 95 | …);
+    None when its cells are not as many as those columns."""
     columns = [k for k in kinds if k in INDICATOR_COLUMNS or k.startswith(("year:", "base:"))]
     if len(filled) != len(columns) or not names_indicator(filled[0].text):
         return None
