@@ -201,3 +201,12 @@ def test_annual_a_value_written_first_after_a_verb_and_its_places(
     text: str, indicator: str
 ) -> None:
     assert [t.indicator for t in _plan_targets(text)] == [indicator]
+
+
+def test_annual_a_programme_recalled_further_on_is_not_the_text_s_subject() -> None:
+    """The programme a text is about is named in its opening; a review further on that
+    recalls one (2021年民生实事项目全面完成) dates nothing."""
+    review = "2021年民生实事项目全面完成。"
+    assert programme_year(normalize_text(review).text) == 2021
+    late = "某市养老服务体系建设实施方案\n" + "一、总体要求\n坚持以人民为中心。" * 30 + review
+    assert programme_year(normalize_text(late).text) is None

@@ -224,13 +224,19 @@ ANNUAL_PROGRAMME = re.compile(
 民生实事项目, 杭州市…2022年民生实事项目完成情况, 海安市民政局2023年民生实事项目实施进度表."""
 
 
+OPENING = 300
+"""How far into a text its opening runs, in characters."""
+
+
 def programme_year(text: str) -> int | None:
     """The year of the one annual programme a text is about (2024年度…民生实事项目), which
     the figures of its items are for though they print no year (江宁区: 2024年，…将重点实施
     …10类民生实事项目。 then 其中包括：新增10个…老年人助餐点…; 杭州 2022 briefing: …“新增
     康养联合体16家，认知障碍照护专区床位1120张”两项市级民生实事项目); None where the text
-    names no such programme, or programmes of several years."""
-    years = {int(m["year"]) for m in ANNUAL_PROGRAMME.finditer(text)}
+    names no such programme, or programmes of several years. A text names what it is about
+    in its opening (title, headline, lead sentence); a programme a plan's review recalls
+    further on (2021年民生实事项目全面完成) is not its subject."""
+    years = {int(m["year"]) for m in ANNUAL_PROGRAMME.finditer(text[:OPENING])}
     return years.pop() if len(years) == 1 else None
 
 
