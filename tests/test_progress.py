@@ -58,3 +58,11 @@ def test_progress_figures_are_no_targets_the_task_cell_s_are() -> None:
 def test_progress_none_without_a_progress_header() -> None:
     text = normalize_text(JINZHAN.replace("进展情况", "备注")).text
     assert progress_cells(text) == []
+
+
+def test_progress_a_heading_outside_a_task_table_masks_nothing() -> None:
+    """A report's heading 进展情况 is no column: the figures after it stay readable."""
+    text = normalize_text(
+        "进展情况\n到2025年，全市养老机构护理型床位占比达到55%以上，新增普惠托位1000个。\n"
+    ).text
+    assert progress_cells(text) == []

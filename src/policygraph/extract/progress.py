@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 
 from policygraph.cues import cue_pattern
+from policygraph.extract.conventions import pattern_kind
 
 PROGRESS_HEADER = re.compile(rf"^(?:{cue_pattern('progress_header')})")
 """The header of a progress column (data/cues.csv, kind progress_header)."""
 
 HEADER_CELL_MAX = 16
+HEADER_SPAN = 8
+"""How many header cells before a progress header may hold the unit column's."""
 TASK_CELL_MIN = 12
 SERIAL_CELL = re.compile(r"^\d{1,3}$")
 REPORTING = re.compile(r"[\d，。；,;]")
@@ -29,7 +32,15 @@ REPORTING = re.compile(r"[\d，。；,;]")
 def progress_cells(text: str) -> list[tuple[int, int]]:
     """The spans of the cells of `text` that stand in progress columns."""
     lines = _cells(text)
-    header = next((i for i, (_s, _e, cell) in enumerate(lines) if _progress_header(cell)), None)
+    header = next(
+        (
+            i
+            for i, (_s, _e, cell) in enumerate(lines)
+            if _progress_header(cell)
+            and any(_unit_header(c) for _s, _e, c in lines[max(0, i - HEADER_SPAN) : i])
+        ),
+        None,
+    )
     if header is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -43,6 +54,14 @@ def progress_cells(text: str) -> list[tuple[int, int]]:
             reporting = True
             spans.append((start, end))
     return spans
+
+
+def _unit_header(cell: str) -> bool:
+    """A task table's unit column header (责任单位, 牵头单位, 协同单位 …): a progress header
+    is one only in such a table, not a heading of a report."""
+    return len(cell) <= HEADER_CELL_MAX and any(
+        pattern_kind(kind, cell) for kind in ("unit_column", "lead_column", "partner_column")
+    )
 
 
 def _progress_header(cell: str) -> bool:
