@@ -106,11 +106,30 @@ CELL_END = re.compile(r"[\s|]+$")
 def _is_header_row(texts: list[str]) -> bool:
     """Three or more cells, all header words but at most one (a column the cue table
     does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
-    key (序号, 指标名称, a year)."""
+    key (序号, 指标名称, a year) — or an indicator header with task columns
+    (`_indicators_with_tasks`)."""
     unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
-    if len(texts) < 3 or unknown > (1 if len(texts) >= 4 else 0):
+    if len(texts) < 3:
+        return False
+    if unknown > (1 if len(texts) >= 4 else 0) and not _indicators_with_tasks(texts, unknown):
         return False
     return any(ROW_HEADER_KEY.match(t) for t in texts)
+
+
+NAME_HEADER = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+GOAL_YEAR_HEADER = re.compile(r"^\d{4}年?.*(?:" + "|".join(words_with("header_year", "goal")) + ")")
+
+
+def _indicators_with_tasks(texts: list[str], unknown: int) -> bool:
+    """An annual table that gives each row its indicators and its tasks: 序号 | 标志性成果 |
+    牵头单位 | 指标名称 | 2022年实际值 | 2023年目标值 | 重点任务 | 拟打造的重点场景 | 配合单位
+    (桐乡 2023 标志性成果); 指 标 名 称 | 单位 | 2021年完成 | 2022年计划 | 责任(牵头)部门
+    (杨凌示范区 2022 计划指标) prints the same year pair without the task columns. Columns
+    the cue table does not know are allowed while the known ones outnumber them and
+    include an indicator name and a goal year."""
+    named = any(NAME_HEADER.match(t) for t in texts)
+    goal = any(GOAL_YEAR_HEADER.match(t) for t in texts)
+    return named and goal and unknown < len(texts) - unknown
 
 
 RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")

@@ -14,13 +14,15 @@ from typing import Generic, TypeVar
 
 from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year
+from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year, programme_year
 from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
+from policygraph.extract.progress import progress_cells
+from policygraph.extract.responsibility import find_statements
 from policygraph.extract.statements import promised_years, text_targets
-from policygraph.extract.targets import table_targets
+from policygraph.extract.targets import table_targets, task_cell_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import (
@@ -77,17 +79,30 @@ def find_targets(
     `title` where the document's title stands (a headline's target yields to the body's
     restatement of it, see `_headline_last`)."""
     found: list[Target] = []
+    paragraphs = sorted(outline.paragraphs)
+    promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
+    programme = programme_year(text)
+    annual = _annual_year(_opening_line(text))
+    progress = progress_cells(text)
+    if programme is not None and issued is None:
+        promised |= {programme}
     for table in outline.tables:
         found.extend(table_targets(table, quote))
+        found.extend(
+            task_cell_targets(
+                table,
+                quote,
+                lambda cell, at, year: text_targets(
+                    cell, at, quote, year, issued, promised | {year}
+                ),
+            )
+        )
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
     measures = sorted(measures, key=lambda m: m.start)
     starts = [m.start for m in measures]
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
-    paragraphs = sorted(outline.paragraphs)
-    promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
-    annual = _annual_year(_opening_line(text))
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
@@ -105,21 +120,25 @@ def find_targets(
             continue
         if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
             continue  # in a goals section 供给质量明显改善。 states a goal
+        if any(s <= start < e for s, e in progress):
+            continue  # a cell of a progress column reports what was done
         paragraph_measure = around.at(start)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
         rows = _rows_within(starts, measures, start, end, quote)
-        for target in text_targets(paragraph, start, quote, item_year, issued, promised):
+        stated = _stated_owners(paragraph, start, quote, lexicon)
+        for target in text_targets(paragraph, start, quote, item_year, issued, promised, programme):
             measure = next(
                 (m for s, e, m in rows if s <= target.quote.start < e), paragraph_measure
             )
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
+            units = units or next((u for s, e, u in stated if s <= target.quote.start < e), ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
     merged = _merge_restatements(_headline_last(found, title), lexicon)
-    return dated_by_title(merged, _opening_line(text))
+    return dated_for(dated_by_title(merged, _opening_line(text)), programme)
 
 
 def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:
@@ -140,6 +159,26 @@ def _rows_within(
     which owns the targets its task states."""
     found = measures[bisect_right(starts, start) : bisect_left(starts, end)]
     return [(quote(m.start, m.end).start, quote(m.start, m.end).end, m) for m in found]
+
+
+def _stated_owners(
+    paragraph: str, base: int, quote: QuoteMaker, lexicon: Lexicon
+) -> list[tuple[int, int, tuple[DepartmentMention, ...]]]:
+    """The units each sentence of a paragraph says are responsible in prose (由A牵头的“…”
+    项目, A负责…), with the sentence's source span: they own the sentence's targets where
+    no list, row or measure names owners (杭州 2022 民生实事 briefing: 由杭州市卫健委牵头的
+    “新增普惠托位5580个，社区婴幼儿成长驿站100家”项目)."""
+    owners = []
+    for sentence in SENTENCE.finditer(paragraph):
+        at = base + sentence.start()
+        named = find_statements(sentence.group(), at, quote, lexicon).responsible
+        if named:
+            span = quote(at, base + sentence.end())
+            owners.append((span.start, span.end, named))
+    return owners
+
+
+SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 
 
 def _opening_line(text: str) -> str:
@@ -264,7 +303,12 @@ def _annual_year(title: str | None) -> int | None:
 def dated_by_title(targets: list[Target], title: str | None) -> list[Target]:
     """The targets without a year of a document for one year are for that year; a
     per-year target (每年新增…) keeps none."""
-    year = _annual_year(title)
+    return dated_for(targets, _annual_year(title))
+
+
+def dated_for(targets: list[Target], year: int | None) -> list[Target]:
+    """The targets without a year dated `year` (that of the document or of the programme
+    it is about), but for per-year ones (每年新增…)."""
     if year is None:
         return targets
     return [

@@ -78,13 +78,16 @@ CLAUSE_BACKGROUND = re.compile(
     rf"|(?:{cue_pattern('result')})(?:{cue_pattern('action')})"
     rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
     rf"(?:{cue_pattern('reach', 'comparator')})"
-    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?(?:{cue_pattern('reach')}|下降|建成|实现|超过|接近)"
+    rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?"
+    rf"(?:{cue_pattern('reach', 'action')}|下降|建成|实现|超过|接近)"
     rf"|{cue_pattern('under_way', 'conferred')}"
 )
 """Clauses that report existing stock, an estimate, a finished act or one under way
 (现有的48家养老机构, 建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、
 5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast a population (全市60岁及以上老年人口
-将达到120万人) or confer a title by the document's own act (决定命名…等999个社区为…)."""
+将达到120万人) or confer a title by the document's own act (决定命名…等999个社区为…). 已
+before a verb of the plan reports the act done (杭州 2022 briefing: 已新增普惠托位8358个; a
+district's 民生实事 progress row: 已完成8家示范型居家养老服务照料中心)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准|按照?[^，；。]{0,40}的\d")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) and shares a rule
@@ -214,6 +217,29 @@ def list_lead_year(paragraph: str) -> int | None:
     """The deadline a paragraph sets for the numbered items after it: one that ends in
     a colon introducing them (到2025年，…具体目标如下：, 到2025年，实现以下目标：)."""
     return last_deadline(paragraph) if LIST_LEAD.search(paragraph) else None
+
+
+ANNUAL_PROGRAMME = re.compile(
+    rf"(?P<year>20\d{{2}})年度?[^，。；：\n]{{0,12}}?(?:{cue_pattern('annual_programme')})"
+)
+"""A programme set for one year (data/cues.csv, kind annual_programme): 江宁区2024年度10类
+民生实事项目, 杭州市…2022年民生实事项目完成情况, 海安市民政局2023年民生实事项目实施进度表."""
+
+
+OPENING = 300
+"""How far into a text its opening runs, in characters."""
+
+
+def programme_year(text: str) -> int | None:
+    """The year of the one annual programme a text is about (2024年度…民生实事项目), which
+    the figures of its items are for though they print no year (江宁区: 2024年，…将重点实施
+    …10类民生实事项目。 then 其中包括：新增10个…老年人助餐点…; 杭州 2022 briefing: …“新增
+    康养联合体16家，认知障碍照护专区床位1120张”两项市级民生实事项目); None where the text
+    names no such programme, or programmes of several years. A text names what it is about
+    in its opening (title, headline, lead sentence); a programme a plan's review recalls
+    further on (2021年民生实事项目全面完成) is not its subject."""
+    years = {int(m["year"]) for m in ANNUAL_PROGRAMME.finditer(text[:OPENING])}
+    return years.pop() if len(years) == 1 else None
 
 
 def last_deadline(paragraph: str) -> int | None:

@@ -84,60 +84,26 @@ def text_targets(
     lead_year: int | None = None,
     issued: int | None = None,
     promised: frozenset[int] = frozenset(),
+    programme: int | None = None,
 ) -> list[Target]:
     """Targets stated in one paragraph of running text (offsets from `base`): the clauses
     with their year scope (`clauses.py`; `lead_year` that of the list the paragraph is an
     item of, `issued` the year of the document, `promised` the years it sets deadlines
-    for, see `promised_years`), those that do not report the present read for values
-    and names, then the post-rules of the paragraph."""
-    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised))
-    placed: list[tuple[Clause, Target]] = []
+    for, see `promised_years`, `programme` the year of the annual programme the text is
+    about, see `clauses.programme_year`), those that do not report the present read for
+    values and names, then the post-rules of the paragraph."""
+    clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised), programme)
+    per_clause: list[list[Target]] = []
     for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
-        if clause.reports:
-            continue
         years = (clause.year, clause.worded_year)
-        found = _clause_targets(clause.text, clause.start, base, years, quote, subject)
-        placed.extend((clause, _with_action(t, action)) for t in found)
-    return _units_from_restatements(_without_breakdowns(text, placed))
-
-
-BREAKDOWN = re.compile(rf"(?:{cue_pattern('breakdown')})[^；。]*")
-"""其中… to the end of its sentence: the parts a total just stated is made of."""
-
-SENTENCE_END = re.compile(r"[；。]")
-DIGIT = re.compile(r"\d")
-MIN_PARTS = 2
-"""A breakdown names two parts at least (one part of a total is a target of its own)."""
-
-
-def _without_breakdowns(text: str, placed: list[tuple[Clause, Target]]) -> list[Target]:
-    """The targets of a paragraph (each with its clause) less the parts of a total: the
-    values after 其中 that add up to a value stated before it in the same sentence, with
-    the same unit, break that one target down (实施新建、改扩建学校重点建设项目12个，计划
-    竣工3个，其中幼儿园7个、小学4个、初中1个, 常州钟楼 2021 民生实事; 新建公办幼儿园、
-    中小学9所，其中：凉州区4所，古浪县4所，天祝县1所, 武威 2021 新建学校实施方案). A part
-    that adds up to no total (全省养老床位达到54万张以上，其中养老机构护理型床位占比达到
-    75%以上) is a target of its own."""
-    dropped: set[int] = set()
-    for breakdown in BREAKDOWN.finditer(text):
-        start, end = breakdown.span()
-        opened = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-        totals = [t for c, t in placed if opened <= c.start and c.start + len(c.text) <= start]
-        parts = [
-            i
-            for i, (c, _) in enumerate(placed)
-            if start < c.start + len(c.text)
-            and c.start < end
-            and not DIGIT.search(text, c.start, start)
-        ]
-        values = [placed[i][1].value for i in parts]
-        units = {placed[i][1].unit for i in parts}
-        if len(parts) < MIN_PARTS or None in values or len(units) != 1:
-            continue
-        whole = sum(v for v in values if v is not None)
-        if any(t.value == whole and t.unit in units for t in totals):
-            dropped.update(parts)
-    return [t for i, (_, t) in enumerate(placed) if i not in dropped]
+        found = (
+            []
+            if clause.reports
+            else _clause_targets(clause.text, clause.start, base, years, quote, subject)
+        )
+        per_clause.append([_with_action(t, action) for t in found])
+    kept = without_breakdowns([c.text for c in clauses], per_clause)
+    return _units_from_restatements(kept)
 
 
 PROGRAMMED = re.compile(
@@ -149,16 +115,26 @@ PROGRAMMED = re.compile(
 重点工作 (新昌 托育 解读): the year of the programme is the deadline of what is quoted."""
 
 
-def _programmed(text: str, clauses: list[Clause]) -> list[Clause]:
+QUOTED_PROJECT = re.compile(r"“(?P<body>[^“”]{4,200})”[^，；。“”]{0,12}?项目")
+"""A quoted goal named a project of the programme a text is about, its year unprinted:
+由杭州市卫健委牵头的“新增普惠托位5580个，社区婴幼儿成长驿站100家”项目 and 聚焦推进“新增
+康养联合体16家，认知障碍照护专区床位1120张”两项市级民生实事项目 (杭州 2022 民生实事
+briefing) — the quoted form of PROGRAMMED's 将“…”列入2025年…实事项目."""
+
+
+def _programmed(text: str, clauses: list[Clause], programme: int | None = None) -> list[Clause]:
     """The clauses of a quote put into a year's programme, dated by that year where no
-    year of their own scopes them."""
-    for programme in PROGRAMMED.finditer(text):
-        year = int(programme["year"])
+    year of their own scopes them; a quote named a project of the text's own programme
+    (QUOTED_PROJECT) is dated by `programme`."""
+    quoted = [(int(m["year"]), m) for m in PROGRAMMED.finditer(text)]
+    if programme is not None:
+        quoted += [(programme, m) for m in QUOTED_PROJECT.finditer(text)]
+    for year, programme_match in quoted:
         clauses = [
             replace(c, year=year, worded_year=year)
             if c.year is None
-            and c.start < programme.end("body")
-            and c.start + len(c.text) > programme.start("body")
+            and c.start < programme_match.end("body")
+            and c.start + len(c.text) > programme_match.start("body")
             else c
             for c in clauses
         ]
@@ -194,6 +170,41 @@ def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
         if clause.text.endswith("。"):
             subject = ""
     return context
+
+
+BREAKDOWN = re.compile(rf"^\s*(?:{cue_pattern('breakdown')})")
+"""A clause that opens the parts of a total just stated (其中…, cue kind `breakdown`)."""
+SENTENCE_END = ("。", "；")
+
+
+def without_breakdowns(clauses: list[str], per_clause: list[list[Target]]) -> list[Target]:
+    """The targets of a paragraph's clauses less the parts of a total: the figures of a
+    clause opened by 其中, to the sentence end, whose sum is a figure stated before it in
+    the sentence (新增学位4590个，其中新增幼儿园学位1350个，新增义务教育学位3240个, 桐乡 2023
+    标志性成果; 实施…重点建设项目12个，计划竣工3个，其中幼儿园7个、小学4个、初中1个 and
+    增加学位5000个，其中幼儿园420个，中小学4580个, 常州钟楼 2021 民生实事). A part that does
+    not add up to one (其中普惠性养老床位将超过2.1万张) is a target of its own."""
+    kept: list[Target] = []
+    sentence: list[Target] = []
+    parts: list[Target] | None = None
+    for text, found in zip(clauses, per_clause, strict=True):
+        if BREAKDOWN.match(text) and parts is None:
+            parts = []
+        (sentence if parts is None else parts).extend(found)
+        if text.endswith(SENTENCE_END):
+            kept.extend(sentence + _unless_parts(parts or [], sentence))
+            sentence, parts = [], None
+    return kept + sentence + _unless_parts(parts or [], sentence)
+
+
+def _unless_parts(parts: list[Target], before: list[Target]) -> list[Target]:
+    units = {t.unit for t in parts}
+    if not parts or len(units) != 1 or any(t.value is None for t in parts):
+        return parts
+    total = sum(t.value for t in parts if t.value is not None)
+    if any(t.value == total and t.unit in units for t in before):
+        return []
+    return parts
 
 
 def _units_from_restatements(targets: list[Target]) -> list[Target]:
@@ -239,11 +250,12 @@ def _clause_targets(
     counted: list[tuple[int, int]] = []  # value-first targets and where their noun ends
     previous_end = 0
     baselines = list(BASELINE_FROM.finditer(clause))
+    remarks = _remarks(clause)
     matches = [
         m
         for m in VALUE_PHRASE.finditer(clause)
         if is_target_value(m, clause, dated=years[0] is not None)
-        and not any(b.start() <= m.start() < b.end() for b in baselines)
+        and not any(b.start() <= m.start() < b.end() for b in baselines + remarks)
     ]
     for index, match in enumerate(matches):
         if match.start() < previous_end:
@@ -269,10 +281,12 @@ def _clause_targets(
         share = match["unit"] in SHARE_UNITS
         following = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
         limit = len(clause) if share else following
-        before = _after_last_year(
-            clause[previous_end : base_of.start() if base_of else match.start()]
+        before = LISTED_ITEM.sub(
+            "",
+            _after_last_year(clause[previous_end : base_of.start() if base_of else match.start()]),
         )
-        after, after_end = phrase_after(clause, match.end(), limit)
+        remark = VALUE_REMARK.match(clause, match.end())
+        after, after_end = phrase_after(clause, remark.end() if remark else match.end(), limit)
         names = value_first_names(before, after)
         people = people_share(before, clause, match.end()) if share else None
         if (service := people or served(match, clause)) is not None:
@@ -292,6 +306,23 @@ def _clause_targets(
         targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return program_wordings(targets, counted, clause)
+
+
+LISTED_ITEM = re.compile(rf"^.*\d[万亿]?(?:{UNIT_PATTERN})、")
+"""Acts listed with 、, each with its figure (北京市将新增养老床位约5.1万张、建设208个街乡镇
+养老照料中心; 江宁区: 实现安置房建设100万平方米、建成东山街道1所公办民营普惠托育机构):
+an earlier item's figure, target or not, closes its item; its words name no later value."""
+
+VALUE_REMARK = re.compile(r"（[^（）]{1,20}）")
+"""A bracket right after a value remarks on it: how it is spread (新增10个（每个街道1个）
+老年人助餐点, 江宁区 2024 民生实事) or its base (达到4.5个（较2020年的1.8个增长150%）,
+BASE_REMARK). Its figures are no targets, and the value's noun follows it."""
+
+
+def _remarks(clause: str) -> list[re.Match[str]]:
+    """The remarks (VALUE_REMARK) that follow a value phrase of the clause."""
+    found = (VALUE_REMARK.match(clause, m.end()) for m in VALUE_PHRASE.finditer(clause))
+    return [r for r in found if r is not None]
 
 
 def _respective(

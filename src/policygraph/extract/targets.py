@@ -13,6 +13,7 @@ read by `statements.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from policygraph.cues import cue_values, cue_words, words_with
@@ -64,6 +65,85 @@ def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     if HEADER_KINDS.get(table.header[0].text) == "region":
         return _allocation_targets(table, quote)
     return _indicator_targets(table, quote)
+
+
+PROSE_CELL = re.compile(r"[，；。]")
+MIN_PROSE = 15
+TextReader = Callable[[str, int, int], list[Target]]
+"""Reads one cell as running text: (text, offset, the year scoping it) to targets."""
+
+
+def task_cell_targets(table: Table, quote: QuoteMaker, read: TextReader) -> list[Target]:
+    """Targets stated in the task cells of an annual indicator table (a 重点任务 column
+    beside 指标名称 | 2022年实际值 | 2023年目标值, 桐乡 2023 标志性成果: 全市义务教育“新优质
+    学校”达到6所): each cell read as running text (`read`), for the table's one goal year
+    where the cell names none, owned by the units of its row. A figure the task's own
+    indicator rows hold (新增学位4590个 beside 持续新增学位(个) | 7320 | 4590) restates
+    that target: the row's wording is kept."""
+    kinds = _columns(table.header)
+    roles = _year_roles(kinds, table.header)
+    if len(roles.targets) != 1 or "name" not in kinds:
+        return []
+    year = roles.targets[0]
+    found: list[Target] = []
+    for task in _tasks(_placed_rows(table.rows, kinds)):
+        stated = {
+            (q.value, q.unit)
+            for placed in task
+            for kind, cell in placed.pairs
+            if kind.startswith("year:") and (q := parse_cell(cell.text)) is not None
+        }
+        stated |= {(value, None) for value, _unit in stated}
+        for kind, cell in task[0].pairs:
+            if kind != "other" or len(cell.text) < MIN_PROSE or not PROSE_CELL.search(cell.text):
+                continue
+            for target in read(cell.text, cell.start, year):
+                if {(target.value, target.unit), (target.value, None)} & stated:
+                    continue
+                dated = target if target.year else replace(target, year=year)
+                found.append(_with_units(dated, list(task[0].units), quote))
+    return found
+
+
+@dataclass(frozen=True)
+class PlacedRow:
+    """A row of a one-row-a-line table, its cells paired with their column kinds; `units`
+    its responsible cells (printed or, for a row of indicator cells only, those of the
+    row above); `own` whether it printed its task's columns."""
+
+    pairs: list[tuple[str, Cell]]
+    units: tuple[Cell, ...]
+    own: bool
+
+
+def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[PlacedRow]:
+    placed: list[PlacedRow] = []
+    spanned: tuple[Cell, ...] = ()  # the units of the last row that printed them
+    for row in rows:
+        filled = [c for c in row if c.text]
+        pairs = list(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
+        if len(filled) < 2:
+            placed.append(PlacedRow(pairs, (), True))
+            continue
+        inner = _indicator_cells(filled, kinds) if "name" not in dict(pairs) else None
+        units = tuple(c for k, c in pairs if k == "resp" and c.text)
+        if inner is not None:
+            pairs, units = inner, spanned
+        spanned = units or spanned
+        placed.append(PlacedRow(pairs, units, inner is None))
+    return placed
+
+
+def _tasks(rows: list[PlacedRow]) -> list[list[PlacedRow]]:
+    """Rows grouped by task: a row that prints its task's columns, then the rows of
+    indicator cells that share them."""
+    tasks: list[list[PlacedRow]] = []
+    for row in rows:
+        if row.own or not tasks:
+            tasks.append([row])
+        else:
+            tasks[-1].append(row)
+    return tasks
 
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:
@@ -230,8 +310,13 @@ class RowFacts:
     last: Cell
 
 
+KEY_MARK = re.compile(r"^[★☆]\s*")
+"""The star that marks a key indicator or task (★每千人托位数, 桐乡 2023 标志性成果; ★地区生产总值
+增长15%, 郧阳区 2023年区政府工作目标任务落实责任分解表) is no part of its name."""
+
+
 def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
-    name, unit = row.name.text, row.unit
+    name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
         name, unit = inner["name"], unit or inner["unit"]
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
@@ -254,7 +339,7 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
                 max_value=quantity.max_value,
                 qualitative=quantity.qualitative,
                 comparator=quantity.comparator if quantity.value is not None else None,
-                unit=unit or quantity.unit,
+                unit=unit or quantity.unit or (base_q.unit if base_q else None),
                 baseline_value=base_q.value if base_q else None,
                 baseline_year=int(base_year) if base_year else None,
                 binding=row.binding,
@@ -272,13 +357,14 @@ def _grid_targets(
     header lost merged cells (a 类别 spanning rows); its serial number anchors it."""
     targets: list[Target] = []
     group: str | None = None
-    for row in rows:
+    for row, placed_row in zip(rows, _placed_rows(rows, kinds), strict=True):
         filled = [c for c in row if c.text]
         if len(filled) == 1:
             match = GROUP_ROW.match(filled[0].text)
             group = match["domain"].strip() if match else filled[0].text
             continue
-        placed = dict(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
+        pairs, units = placed_row.pairs, placed_row.units
+        placed = dict(pairs)
         if placed.get("group") and placed["group"].text:
             group = placed["group"].text
         name = placed.get("name")
@@ -295,12 +381,29 @@ def _grid_targets(
             unit=unit.text if unit and TABLE_UNIT_CELL.match(unit.text) else None,
             by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
             binding=BINDING_WORDS.get(attr.text) if attr else None,
-            responsible=tuple(c for k, c in placed.items() if k == "resp" and c.text),
+            responsible=units,
             group=group,
             last=max(filled, key=lambda c: c.end),
         )
         targets.extend(_targets_of_row(facts, roles, quote))
     return targets
+
+
+INDICATOR_COLUMNS = ("name", "unit", "attr")
+
+
+def _indicator_cells(filled: list[Cell], kinds: list[str]) -> list[tuple[str, Cell]] | None:
+    """A row that printed only its own indicator's cells, where the columns of its task
+    spanned several rows on both sides (序号 | 标志性成果 | 牵头单位 | 指标名称 | 2022年实际值 |
+    2023年目标值 | 重点任务 | … | 配合单位, then `★人口出生率 | 5.48‰ | 降幅趋缓 |`): its cells
+    fill the indicator columns (name, unit, years, 属性) in order and it keeps the units of
+    the row above, as the rows under one 责任(牵头)部门 cell do in 杨凌示范区 2022 计划指标
+    (研发经费投入增长 | % | … | 示范区科技创新局, then 各类科技研发及转化平台总数 | 项 | 95 | …);
+    None when its cells are not as many as those columns."""
+    columns = [k for k in kinds if k in INDICATOR_COLUMNS or k.startswith(("year:", "base:"))]
+    if len(filled) != len(columns) or not names_indicator(filled[0].text):
+        return None
+    return list(zip(columns, filled, strict=True))
 
 
 def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:

@@ -83,6 +83,10 @@ ITEM_COUNT_UNITS = frozenset(cue_words("item_count"))
 """Units that count the items of a text (79项重点工作任务, 15项重大专项行动, 30项督查激励
 措施): undated, such a count describes how a document is laid out, not a target."""
 
+LIST_COUNT = cue_words("list_count")
+"""A count that closes a list of named items (…工程、…工程等3个项目) counts the list, it
+sets no figure to reach."""
+
 ACTING_PLACES = re.compile(
     rf"(?:{cue_pattern('place_level')})(?:分别|各自|均|都|{cue_pattern('action')})"
 )
@@ -129,6 +133,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return True
     if match["unit"] in ITEM_COUNT_UNITS and not dated:
         return False
+    if not match["pre"] and clause[: match.start()].endswith(LIST_COUNT):
+        return False  # A、B、C等3个项目 counts the items just named
     if ACTING_PLACES.match(clause, match.end()):
         return False
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):

@@ -34,16 +34,29 @@ INDICATOR_SUFFIX = re.compile(r"(率|数|比|占比|比例|数量|覆盖面|人�
 """Endings of an indicator name: each item of `A、B均达到90%` has one."""
 
 VALUE_FIRST_VERBS = re.compile(
-    rf"(?:{cue_pattern('value_first')}|在[\u4e00-\u9fff]{{1,4}}?(?=建|设|打|培|配))+"
+    rf"(?:{cue_pattern('value_first')}|在[\u4e00-\u9fff]{{1,4}}?(?=建|设|打|培|配)"
+    r"|(?<=至少)[\u4e00-\u9fff]{1,2}$)+"
 )
 """What stands before a value written first: a verb of building or founding, a modal,
-a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…)."""
+a place (在临沧设立1—2个…, 至少建成并运营1所老年大学, 引进或培育5家…); after 至少, the
+floor of a count, any short verb (每个街道至少建成1所…, 武汉 news; 各区至少确定1家…医疗单位开办
+托育机构, 郑州 卫健 news)."""
 
 ACTION_LAST = re.compile(rf"(?:{cue_pattern('action')})$")
 """A verb of the plan right before a value written first names its act, and what stands
 before the verb (a project's title, a table's merged cells) is not the indicator:
 养老助残创建20个无障碍社区, 文体惠民行动新建2家“秋白书苑”,
 …各街道提升改造8家城乡社区居家养老服务中心."""
+
+PLACE_AFTER_VERB = re.compile(
+    rf"(?:{cue_pattern('value_first', 'action')})+[\u4e00-\u9fff]{{1,4}}?"
+    rf"(?:和[\u4e00-\u9fff]{{1,4}}?(?:{cue_pattern('place_level')})?|{cue_pattern('place_level')})"
+)
+"""A verb, then the places it is done in (named with a place word, or two joined by 和),
+before a value written first: 建成东山街道1所公办民营普惠托育机构, 完成秣陵和淳化2个街道社区
+卫生服务中心改扩建施工 (江宁区 2024 民生实事), like 基本完成全省7701个城镇老旧小区改造任务 (山西
+老龄工作意见 news, whose 全省 is a scope word): the noun after the value names what is
+counted, the places are where. A verb and its object (建成养老床位5117张) are no places."""
 
 DISTRIBUTIVE_SCOPE = re.compile(
     r"^(?P<scope>(?P<quant>每个|每|所有|全部)[\u4e00-\u9fff（）()、]{1,8}?(?=至少|建|设|配|具有|有|打造|培育)"
@@ -116,7 +129,12 @@ def value_first_names(before: str, after: str) -> list[str]:
         words = scope["scope"]
         quant = scope["quant"] or ""
         prefix = words if quant in ("每个", "每") else words[len(quant) :]
-    if VALUE_FIRST_VERBS.sub("", lead) and not ACTION_LAST.search(lead):
+    if (
+        VALUE_FIRST_VERBS.sub("", lead)
+        and not ACTION_LAST.search(lead)
+        and not PLACE_AFTER_VERB.fullmatch(lead)
+        and not PLACE_AFTER_VERB.fullmatch(before.strip("，、；： "))
+    ):
         return []
     noun = INNER_COUNT.sub("", PARALLEL_MODIFIERS.sub("", QUALIFYING_CLAUSE.sub("", noun)))
     parts = noun.split("和") if noun.count("和") == 1 and noun.count("的") >= 2 else [noun]

@@ -1,0 +1,78 @@
+"""Progress columns of a task table: cells that report how far each task has got.
+
+民生实事 progress tables give each task a row, its figures in a 内容 cell, then one or
+more columns headed 进展情况 / 最新进度 whose cells report what has been done — often in
+the very words of a goal (新增示范型居家养老服务照料中心25家。 under 进展情况（12月）). Laid
+out one cell a line, the columns are lost; the row's order is not: after the task cell
+(the first long cell with a figure) and its unit cells (words without figures or
+sentence marks), every cell up to the next row's serial is progress. Texts: 海安市民政局
+2023年民生实事项目实施进度表 (最新进度(8月24日)), a district's 民生实事 养老服务项目 progress
+row (進展情況 (7月)/(10月)/(12月)).
+"""
+
+from __future__ import annotations
+
+import re
+
+from policygraph.cues import cue_pattern
+from policygraph.extract.conventions import pattern_kind
+
+PROGRESS_HEADER = re.compile(rf"^(?:{cue_pattern('progress_header')})")
+"""The header of a progress column (data/cues.csv, kind progress_header)."""
+
+HEADER_CELL_MAX = 16
+HEADER_SPAN = 8
+"""How many header cells before a progress header may hold the unit column's."""
+TASK_CELL_MIN = 12
+SERIAL_CELL = re.compile(r"^\d{1,3}$")
+REPORTING = re.compile(r"[\d，。；,;]")
+"""A cell with a figure or a sentence mark says something; unit cells only name."""
+
+
+def progress_cells(text: str) -> list[tuple[int, int]]:
+    """The spans of the cells of `text` that stand in progress columns."""
+    lines = _cells(text)
+    header = next(
+        (
+            i
+            for i, (_s, _e, cell) in enumerate(lines)
+            if _progress_header(cell)
+            and any(_unit_header(c) for _s, _e, c in lines[max(0, i - HEADER_SPAN) : i])
+        ),
+        None,
+    )
+    if header is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    task_seen = reporting = False
+    for start, end, cell in lines[header + 1 :]:
+        if SERIAL_CELL.match(cell):
+            task_seen = reporting = False
+        elif not task_seen:
+            task_seen = len(cell) >= TASK_CELL_MIN and any(c.isdigit() for c in cell)
+        elif reporting or REPORTING.search(cell):
+            reporting = True
+            spans.append((start, end))
+    return spans
+
+
+def _unit_header(cell: str) -> bool:
+    """A task table's unit column header (责任单位, 牵头单位, 协同单位 …): a progress header
+    is one only in such a table, not a heading of a report."""
+    return len(cell) <= HEADER_CELL_MAX and any(
+        pattern_kind(kind, cell) for kind in ("unit_column", "lead_column", "partner_column")
+    )
+
+
+def _progress_header(cell: str) -> bool:
+    return len(cell) <= HEADER_CELL_MAX and PROGRESS_HEADER.match(cell) is not None
+
+
+def _cells(text: str) -> list[tuple[int, int, str]]:
+    """Every non-empty line as a cell: its offsets and its text without a closing `|`."""
+    cells = []
+    for match in re.finditer(r"[^\n]+", text):
+        cell = match.group().strip().rstrip("|").strip()
+        if cell:
+            cells.append((match.start(), match.end(), cell))
+    return cells
