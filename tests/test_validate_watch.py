@@ -48,12 +48,10 @@ def _wait_for(lines: queue.Queue, needle: str) -> list[str]:
             return seen
 
 
-def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp_path):
-    draft = tmp_path / "draft.txt"
-    plan = (ROOT / "corpus" / "xixian.txt").read_text(encoding="utf-8")
-    draft.write_text(plan, encoding="utf-8")
+def _watching(program: list[str], draft: Path) -> tuple[subprocess.Popen, queue.Queue, queue.Queue]:
+    """`<program> validate DRAFT --summary --watch` started, with its stdout and stderr lines."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "policygraph", "validate", str(draft), "--summary", "--watch"],
+        [*program, "validate", str(draft), "--summary", "--watch"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -63,6 +61,14 @@ def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp
     err: queue.Queue = queue.Queue()
     for stream, into in ((process.stdout, out), (process.stderr, err)):
         threading.Thread(target=_lines, args=(stream, into), daemon=True).start()
+    return process, out, err
+
+
+def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp_path):
+    draft = tmp_path / "draft.txt"
+    plan = (ROOT / "corpus" / "xixian.txt").read_text(encoding="utf-8")
+    draft.write_text(plan, encoding="utf-8")
+    process, out, err = _watching([sys.executable, "-m", "policygraph"], draft)
     try:
         _wait_for(err, "watching")
         assert "plan(s): conforms" in "".join(_wait_for(out, "plan(s):"))
@@ -124,17 +130,7 @@ main()
 def test_watch_reports_an_unexpected_error_in_one_line_and_keeps_watching(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("故障", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-c", INJECTED_FAULT, "validate", str(draft), "--summary", "--watch"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    out: queue.Queue = queue.Queue()
-    err: queue.Queue = queue.Queue()
-    for stream, into in ((process.stdout, out), (process.stderr, err)):
-        threading.Thread(target=_lines, args=(stream, into), daemon=True).start()
+    process, out, err = _watching([sys.executable, "-c", INJECTED_FAULT], draft)
     try:
         reported = "".join(_wait_for(err, "error:"))
         assert "error: unexpected RuntimeError: a fault of policygraph\n" in reported
