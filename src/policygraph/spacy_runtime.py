@@ -1,16 +1,21 @@
 """spaCy as the pipeline uses it: its runtime (Language, Doc, the "zh" tokenizer), without
-the command line that `import spacy` also loads.
+the parts of `import spacy` that it never uses.
 
 spaCy's `__init__` imports `spacy.cli.info` for the `spacy.info()` helper, and with it all of
 `spacy.cli`: weasel, typer's command tree, requests, httpx, jinja2 and a read of a YAML
 file, about 360 modules and 0.1–0.2 s of every process that builds or validates a plan —
-none of it used by a pipeline that never runs a spaCy command. Here spaCy is imported with
-`spacy.cli` deferred: while `spacy` itself is being imported (and only then), an import
-hook answers for `spacy.cli` and `spacy.cli.info` with a placeholder whose `info` loads
-spaCy's real command line when called. The hook is removed as soon as `spacy` is in, and the
-placeholders with it, so a later `import spacy.cli` (or `spacy.info()`) gets the real thing.
-Should a spaCy release import anything else from its CLI, the deferred import fails and
-spaCy is imported as it is, whole.
+none of it used by a pipeline that never runs a spaCy command. And confection (spaCy's
+config system, through thinc) imports pydantic's v1 compatibility package, 0.05 s, only to
+recognise v1 models among the schemas of registered functions: spaCy 3.8's are pydantic v2
+models, and confection does without v1 where it is missing (as on Python 3.14).
+
+So spaCy is imported with an import hook in place while `spacy` itself is being imported
+(and only then): it answers for `spacy.cli` and `spacy.cli.info` with a placeholder whose
+`info` loads spaCy's real command line when called, and reports `pydantic.v1` missing. The
+hook is removed as soon as `spacy` is in, and the placeholders with it, so a later
+`import spacy.cli`, `spacy.info()` or `import pydantic.v1` gets the real thing. Should a
+spaCy release import anything else from its CLI (or need pydantic.v1), that import fails
+and spaCy is imported as it is, whole.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from types import ModuleType
 from typing import Any
 
 DEFERRED = ("spacy.cli", "spacy.cli.info")
+LEFT_OUT = ("pydantic.v1",)
 
 
 def info(*args: Any, **kwargs: Any) -> Any:
@@ -34,11 +40,14 @@ def info(*args: Any, **kwargs: Any) -> Any:
 
 
 class _DeferredCli(MetaPathFinder, Loader):
-    """Answers for `spacy.cli` (an empty package) and `spacy.cli.info` (`info` above)."""
+    """Answers for `spacy.cli` (an empty package) and `spacy.cli.info` (`info` above), and
+    reports the modules LEFT_OUT missing."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
+        if fullname in LEFT_OUT:
+            raise ModuleNotFoundError(f"{fullname} is left out of spaCy's import", name=fullname)
         if fullname not in DEFERRED:
             return None
         return ModuleSpec(fullname, self, is_package=fullname == "spacy.cli")
@@ -59,7 +68,7 @@ def import_spacy() -> ModuleType:
     sys.meta_path.insert(0, hook)
     try:
         spacy = importlib.import_module("spacy")
-    except ImportError:  # a spaCy that imports more of its CLI: import it whole
+    except ImportError:  # a spaCy that needs what was left out: import it whole
         spacy = None
     finally:
         sys.meta_path.remove(hook)

@@ -230,14 +230,17 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
 
 def plan_graphs_from(path: Path) -> list[Graph]:
     """The plan graphs to validate at `path`: built from a plan file or a folder of them, or
-    read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped)."""
-    from policygraph.build import build_file, plan_files  # the NLP pipeline, for plan files only
-
+    read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped).
+    Only plan files import the NLP pipeline (spaCy)."""
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
+        from policygraph.build import build_file, plan_files
+
         return _within_limit(path, [build_file(p).graph for p in plan_files([path])])
     if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
+        from policygraph.build import build_file
+
         return _within_limit(path, [build_file(path).graph])
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(
