@@ -606,6 +606,8 @@ def push(
 def main() -> None:
     # a command's imports (spaCy, rdflib, the SHACL engine) and its plan allocate objects
     # that nearly all stay: collecting after every 700 new ones (CPython's default) took
-    # ~0.1 s of `validate`'s 1 s, after every 20,000 it takes ~0.05 s
-    gc.set_threshold(20_000, 10, 10)
+    # ~0.1 s of `validate`'s 1 s, after every 20,000 ~0.035 s, after every 200,000 (more
+    # than a plan's validation allocates after the imports) ~0.007 s; cyclic garbage is
+    # still collected, in a long run, once per 200,000 net new objects (a few tens of MB)
+    gc.set_threshold(200_000, 10, 10)
     app()
