@@ -15,7 +15,8 @@ So spaCy is imported with an import hook in place while `spacy` itself is being 
 hook is removed as soon as `spacy` is in, and the placeholders with it, so a later
 `import spacy.cli`, `spacy.info()` or `import pydantic.v1` gets the real thing. Should a
 spaCy release import anything else from its CLI (or need pydantic.v1), that import fails
-and spaCy is imported as it is, whole.
+and spaCy is imported as it is, whole. (Another thread importing pydantic.v1 during that
+import would find it missing too; nothing in policygraph imports it.)
 """
 
 from __future__ import annotations
