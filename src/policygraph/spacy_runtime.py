@@ -17,11 +17,18 @@ hook is removed as soon as `spacy` is in, and the placeholders with it, so a lat
 spaCy release import anything else from its CLI (or need pydantic.v1), that import fails
 and spaCy is imported as it is, whole. (Another thread importing pydantic.v1 during that
 import would find it missing too; nothing in policygraph imports it.)
+
+numpy, which spaCy loads, starts OpenBLAS with a thread per core when it is imported
+(~0.04 s of CPU). The pipeline does no linear algebra through numpy (spaCy's and thinc's
+matrix products go through blis), so unless the user has chosen a number
+(OPENBLAS_NUM_THREADS), one thread is asked for before numpy is first imported; child
+processes (the build's workers) inherit the setting.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from importlib.abc import Loader, MetaPathFinder
@@ -65,6 +72,8 @@ def import_spacy() -> ModuleType:
     """The `spacy` package, imported without its command line unless it is already in."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     hook = _DeferredCli()
     sys.meta_path.insert(0, hook)
     try:
