@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from policygraph import lexicon_data
@@ -129,3 +130,33 @@ def test_a_cache_file_of_another_user_is_refused(
 def test_the_cache_folder_is_private(cache_home: Path) -> None:
     lexicon_data.load_lexicon()
     assert cache_home.stat().st_mode & 0o077 == 0
+
+
+def test_the_vocabulary_context_is_kept_beside_the_lexicon(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate's concept triples come from the cache in a later process, equal to the
+    ontology's own triples of each concept."""
+    from policygraph import validate
+
+    validate.vocabulary_index.cache_clear()
+    read = validate.vocabulary_index()
+    assert len(list(cache_home.glob("vocabulary-*.pickle"))) == 1
+    validate.vocabulary_index.cache_clear()
+
+    def unreadable() -> dict[str, str]:
+        raise AssertionError("the ontology was parsed although the cache holds the context")
+
+    monkeypatch.setattr(validate, "_read_vocabulary_index", unreadable)
+    try:
+        assert validate.vocabulary_index() == read
+    finally:
+        validate.vocabulary_index.cache_clear()
+    iri = "https://w3id.org/policygraph/id/region/万州区"
+    own = [
+        t
+        for name in validate.VOCABULARY_CONTEXT
+        for t in lexicon_data.ontology_triples(name)
+        if t.subject.value == iri
+    ]
+    assert own and list(ox.parse(read[iri], format=ox.RdfFormat.N_TRIPLES)) == own

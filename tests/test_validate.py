@@ -8,6 +8,8 @@ graph shaped as `policygraph.registry` writes it.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -552,3 +554,22 @@ def test_validate_orders_findings_of_one_line_and_rule_by_their_message(tmp_path
         if f.rule == "PlanShape-parentIndicator"
     ]
     assert len(missing) >= 3 and missing == sorted(missing)
+
+
+def test_validating_built_graphs_does_not_load_the_text_pipeline() -> None:
+    """A .ttl plan needs no extraction: its check imports neither spaCy nor the build."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from policygraph.validate import plan_graphs_from, validate_graphs\n"
+        "report = validate_graphs(plan_graphs_from(Path('graphs/plans/wanzhou.ttl')))\n"
+        "print(len(report.plans), sorted({'spacy', 'policygraph.build'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert done.stdout.strip() == "1 []"

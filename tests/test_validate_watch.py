@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from policygraph.watch import fingerprint
+from policygraph.watch import fingerprint, watch
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_SECONDS = 120
@@ -48,12 +48,10 @@ def _wait_for(lines: queue.Queue, needle: str) -> list[str]:
             return seen
 
 
-def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp_path):
-    draft = tmp_path / "draft.txt"
-    plan = (ROOT / "corpus" / "xixian.txt").read_text(encoding="utf-8")
-    draft.write_text(plan, encoding="utf-8")
+def _watching(program: list[str], draft: Path) -> tuple[subprocess.Popen, queue.Queue, queue.Queue]:
+    """`<program> validate DRAFT --summary --watch` started, with its stdout and stderr lines."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "policygraph", "validate", str(draft), "--summary", "--watch"],
+        [*program, "validate", str(draft), "--summary", "--watch"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -63,6 +61,14 @@ def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp
     err: queue.Queue = queue.Queue()
     for stream, into in ((process.stdout, out), (process.stderr, err)):
         threading.Thread(target=_lines, args=(stream, into), daemon=True).start()
+    return process, out, err
+
+
+def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp_path):
+    draft = tmp_path / "draft.txt"
+    plan = (ROOT / "corpus" / "xixian.txt").read_text(encoding="utf-8")
+    draft.write_text(plan, encoding="utf-8")
+    process, out, err = _watching([sys.executable, "-m", "policygraph"], draft)
     try:
         _wait_for(err, "watching")
         assert "plan(s): conforms" in "".join(_wait_for(out, "plan(s):"))
@@ -74,6 +80,65 @@ def test_watch_checks_again_after_each_change_and_exits_with_the_last_status(tmp
         _wait_for(err, "error:")
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=WAIT_SECONDS) == 2  # the last check could not use its input
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_check_that_raises_is_reported_and_the_watch_goes_on(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("一、总体要求\n", encoding="utf-8")
+    checks, failures = [], []
+
+    def check() -> int:
+        checks.append(draft.read_text(encoding="utf-8"))
+        if len(checks) == 1:
+            draft.write_text("一、总体要求\n二、主要任务\n", encoding="utf-8")
+            raise RuntimeError("a fault of the check")
+        signal.raise_signal(signal.SIGINT)  # stops the watch once this check is done
+        return 0
+
+    def failed(error: Exception) -> int:
+        failures.append(error)
+        return 2
+
+    status = watch(draft, check, announce=lambda: None, failed=failed, poll_seconds=0.01)
+    assert [str(f) for f in failures] == ["a fault of the check"]
+    assert len(checks) == 2 and status == 0
+
+
+INJECTED_FAULT = """
+import sys
+import policygraph.validate as validate
+from policygraph.cli import main
+
+real = validate.plan_graphs_from
+
+
+def plan_graphs_from(path):
+    if "故障" in path.read_text(encoding="utf-8"):
+        raise RuntimeError("a fault\\nof policygraph")
+    return real(path)
+
+
+validate.plan_graphs_from = plan_graphs_from
+sys.argv = ["policygraph", *sys.argv[1:]]
+main()
+"""
+
+
+def test_watch_reports_an_unexpected_error_in_one_line_and_keeps_watching(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("故障", encoding="utf-8")
+    process, out, err = _watching([sys.executable, "-c", INJECTED_FAULT], draft)
+    try:
+        reported = "".join(_wait_for(err, "error:"))
+        assert "error: unexpected RuntimeError: a fault of policygraph\n" in reported
+        _save(draft, (ROOT / "corpus" / "xixian.txt").read_text(encoding="utf-8"))
+        assert "plan(s): conforms" in "".join(_wait_for(out, "plan(s):"))
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=WAIT_SECONDS) == 0
+        assert "Traceback" not in "".join(iter(err.get, None))
     finally:
         process.kill()
         process.wait()

@@ -10,9 +10,11 @@ between processes as a pickle in the user's cache folder ($XDG_CACHE_HOME/policy
 (all it reads) and of the package's code: a changed data file or a changed module is read
 afresh, never taken from an older cache. A cache that cannot be read is read afresh, one that
 cannot be written is skipped; the eight most recent lexicons are kept (checkouts of
-different data share the folder). Unpickling runs code, so a cache file is loaded only
-when it and its folder belong to the user and no one else may write to them: one that
-another user could have planted or replaced is read afresh (and the folder left alone).
+different data share the folder). Validation keeps its vocabulary context (the triples of
+each concept of ontology/, validate.py) the same way, beside the lexicon. Unpickling runs
+code, so a cache file is loaded only when it and its folder belong to the user and no one
+else may write to them: one that another user could have planted or replaced is read afresh
+(and the folder left alone).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ import os
 import pickle
 import stat
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -37,33 +41,41 @@ RDFS_ = str(RDFS)
 ID = str(PGR)
 KEPT_LEXICONS = 8
 OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+T = TypeVar("T")
 
 
 @cache
 def load_lexicon() -> Lexicon:
     """The bundled lexicon (read once per process, from the cache when it holds it)."""
+    return kept_between_processes("lexicon", read_lexicon, Lexicon)
+
+
+def kept_between_processes(name: str, read: Callable[[], T], kind: type[T]) -> T:
+    """What `read()` derives from data/ and ontology/, taken from the cache file
+    <name>-<key>.pickle when one of the user's own holds a `kind`, else read and kept there
+    (see the module's notes: the key hashes data/, ontology/ and the package's code)."""
     try:
-        cached = _cache_dir() / f"lexicon-{_lexicon_key()}.pickle"
+        cached = _cache_dir() / f"{name}-{_lexicon_key()}.pickle"
     except RuntimeError:  # no home folder to keep a cache in
-        return read_lexicon()
+        return read()
     try:
         folder: os.stat_result | None = os.stat(cached.parent)
     except OSError:  # no cache folder yet (or none to be had): made when writing
         folder = None
     if folder is not None and not _private(folder):
-        return read_lexicon()
+        return read()
     try:
         with cached.open("rb") as stream:
             if not _private(os.fstat(stream.fileno())):
                 raise PermissionError(f"{cached} may have been written by another user")
             found = pickle.load(stream)
-        if isinstance(found, Lexicon):
+        if isinstance(found, kind):
             return found
-    except Exception:  # missing, damaged or not a lexicon: read the files instead
+    except Exception:  # missing, damaged or not what was kept: read the files instead
         pass
-    lexicon = read_lexicon()
-    _keep(cached, lexicon)
-    return lexicon
+    value = read()
+    _keep(cached, value, name)
+    return value
 
 
 def _private(status: os.stat_result) -> bool:
@@ -78,26 +90,32 @@ def _cache_dir() -> Path:
 def _lexicon_key() -> str:
     """A hash of what the lexicon is read from and of the package's code: the lexicon
     holds what functions of several modules derived (indicator signatures read units.py's
-    pattern), so any change of code reads the files afresh (600 KB: about 2 ms)."""
+    pattern), so any change of code reads the files afresh (600 KB: about 2 ms, once per
+    process and folders)."""
+    return _key_of(resource_dir("ontology"), resource_dir("data"))
+
+
+@cache
+def _key_of(*folders: Path) -> str:
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
     package = Path(__file__).parent
     code = sorted(package.rglob("*.py"))
-    for folder in (resource_dir("ontology"), resource_dir("data")):
+    for folder in folders:
         code.extend(sorted(p for p in folder.iterdir() if p.is_file()))
     for path in code:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]
 
 
-def _keep(cached: Path, lexicon: Lexicon) -> None:
-    """Write the lexicon to the cache (atomically) and drop all but the newest ones."""
+def _keep(cached: Path, value: object, name: str) -> None:
+    """Write a value to the cache (atomically) and drop all but the newest ones of `name`."""
     from policygraph.store import write_atomic  # writing only, after a cache miss
 
     try:
         cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         cached.unlink(missing_ok=True)  # a refused file is replaced, not kept for equal bytes
-        write_atomic(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
-        kept = sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda p: -p.stat().st_mtime)
+        write_atomic(cached, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = sorted(cached.parent.glob(f"{name}-*.pickle"), key=lambda p: -p.stat().st_mtime)
         for older in kept[KEPT_LEXICONS:]:
             older.unlink(missing_ok=True)
     except OSError:  # a read-only home, a full disk: the next process reads the files

@@ -5,7 +5,8 @@ wrapper over a pure function of `structure.py` or `extract/`; it reads what
 earlier components stored on the Doc (`requires`) and stores its own result
 (`assigns`) as a Doc extension and, where it points at text, as `doc.spans`.
 The caller's inputs (doc._.normalized, doc._.given_metadata) are set before the
-pipeline runs, so no component declares them. The only module that imports spaCy.
+pipeline runs, so no component declares them. The only module that imports spaCy (through
+spacy_runtime.py: without spaCy's command line).
 
 Components read the text as `doc._.normalized.text`, never `doc.text`: spaCy
 rebuilds `doc.text` from every token on each access, which cost a third of
@@ -20,10 +21,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from policygraph.extract import find_targets, plan_from_parts
 from policygraph.extract.citations import find_citations
 from policygraph.extract.completeness import text_cuts
@@ -35,6 +32,7 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
 from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
+from policygraph.spacy_runtime import Doc, Language, spacy
 from policygraph.structure import outline_text
 
 WHITESPACE = re.compile(r"\s+")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -27,7 +27,7 @@ from rdflib.term import Node
 from policygraph.context import DocumentIndex, parent_context, resolved_draft
 from policygraph.errors import InputError
 from policygraph.graph import registry_graph
-from policygraph.lexicon_data import ontology_triples
+from policygraph.lexicon_data import kept_between_processes, ontology_triples
 from policygraph.read import PLAN_SUFFIXES
 from policygraph.resources import resource_dir
 from policygraph.store import from_oxigraph, graph_files, load_graph
@@ -113,11 +113,13 @@ def shapes_graph() -> Graph:
 
     pySHACL screens a query's text for every focus node with regular expressions whose
     cost grows with lines × length (2 ms for a 30-line query); on one line it is linear.
-    The queries hold no comments, so joining their lines keeps their meaning.
+    The queries hold no comments, so joining their lines keeps their meaning. The files are
+    parsed by pyoxigraph: rdflib's Turtle parser costs more to import than to run here.
     """
     graph = Graph()
     for path in sorted(resource_dir("shapes").glob("*.ttl")):
-        graph.parse(path, format="turtle")
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            graph.add(_rdflib_triple(triple))
     for constraint, query in list(graph.subject_objects(SH.select)):
         graph.set((constraint, SH.select, Literal(" ".join(str(query).split()))))
     return graph
@@ -133,16 +135,33 @@ def compiled_shapes() -> Any:
 
 
 @cache
-def vocabulary_index() -> dict[str, tuple[ox.Triple, ...]]:
-    """The SKOS concepts the rules read (indicator units and labels, regions), by IRI, with
-    only the properties the shapes read: no alternative label or note is copied into each
-    validation (they were half of a plan's context)."""
-    index: dict[str, list[ox.Triple]] = {}
+def vocabulary_index() -> dict[str, str]:
+    """The SKOS concepts the rules read (indicators, regions): the triples of each, by IRI,
+    as N-Triples text. Kept between processes beside the lexicon (parsing regions.ttl is
+    a twentieth of a `validate` run; the index loads in a few ms): only the concepts a plan
+    refers to are parsed (`concept_triples`)."""
+    return kept_between_processes("vocabulary", _read_vocabulary_index, dict)
+
+
+def _read_vocabulary_index() -> dict[str, str]:
+    index: dict[str, list[str]] = {}
     for name in VOCABULARY_CONTEXT:
         for triple in ontology_triples(name):
-            if isinstance(triple.subject, ox.NamedNode) and read_by_shapes(triple.predicate.value):
-                index.setdefault(triple.subject.value, []).append(triple)
-    return {iri: tuple(triples) for iri, triples in index.items()}
+            if isinstance(triple.subject, ox.NamedNode):
+                index.setdefault(triple.subject.value, []).append(f"{triple} .\n")
+    return {iri: "".join(lines) for iri, lines in index.items()}
+
+
+@cache
+def concept_triples(iri: str) -> tuple[ox.Triple, ...]:
+    """The triples of a vocabulary concept with only the properties the shapes read: no
+    alternative label or note is copied into each validation (they were half of a plan's
+    context)."""
+    text = vocabulary_index().get(iri)
+    if text is None:
+        return ()
+    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    return tuple(t for t in triples if read_by_shapes(t.predicate.value))
 
 
 @cache
@@ -162,9 +181,11 @@ def _shapes_text() -> str:
 
 
 def context_triples(
-    graphs: Iterable[Graph], vocabulary: dict[str, tuple[ox.Triple, ...]]
+    graphs: Iterable[Graph],
+    triples_of: Callable[[str], Iterable[ox.Triple]] = concept_triples,
 ) -> list[ox.Triple]:
-    """The vocabulary concepts the graphs refer to, with the regions that enclose them."""
+    """The vocabulary concepts the graphs refer to (their triples as `triples_of` gives
+    them), with the regions that enclose them."""
     todo = [str(o) for graph in graphs for o in graph.objects() if isinstance(o, URIRef)]
     seen: set[str] = set()
     context: list[ox.Triple] = []
@@ -173,7 +194,7 @@ def context_triples(
         if iri in seen:
             continue
         seen.add(iri)
-        for triple in vocabulary.get(iri, ()):
+        for triple in triples_of(iri):
             context.append(triple)
             if triple.predicate.value in CONTEXT_LINKS and isinstance(triple.object, ox.NamedNode):
                 todo.append(triple.object.value)
@@ -183,7 +204,7 @@ def context_triples(
 def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None) -> Report:
     """Validate one plan graph with the bundled shapes, registry and vocabularies."""
     registry = registry_graph() if registry is None else registry  # built once (cached)
-    context = context_triples((data, registry), vocabulary_index())
+    context = context_triples((data, registry))
     results = shacl_results(data, registry, context=context)
     own = set(data.subjects())
     kept = tuple(
@@ -209,14 +230,17 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
 
 def plan_graphs_from(path: Path) -> list[Graph]:
     """The plan graphs to validate at `path`: built from a plan file or a folder of them, or
-    read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped)."""
-    from policygraph.build import build_file, plan_files  # the NLP pipeline, for plan files only
-
+    read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped).
+    Only plan files import the NLP pipeline (spaCy)."""
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
+        from policygraph.build import build_file, plan_files
+
         return _within_limit(path, [build_file(p).graph for p in plan_files([path])])
     if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
+        from policygraph.build import build_file
+
         return _within_limit(path, [build_file(path).graph])
     if path.is_file() and path.suffix.lower() != ".ttl":
         raise InputError(

@@ -41,13 +41,16 @@ def watch(
     path: Path,
     check: Callable[[], int],
     announce: Callable[[], None],
+    failed: Callable[[Exception], int],
     poll_seconds: float = POLL_SECONDS,
 ) -> int:
     """Run `check`, then again (after `announce`) whenever `path` changes, until Ctrl-C
     (SIGINT); return the status of the last check. The input is noted before the first
-    check, so that a change made while it runs is checked too. Ctrl-C lets a check that
-    is running finish, so that the status returned is that of the last report printed; a
-    second Ctrl-C interrupts it."""
+    check, so that a change made while it runs is checked too. A check that raises (an
+    input it cannot use, or anything unexpected: a bug, a file gone while it was read) does
+    not end the watch: `failed` reports the error and gives that check's status, and the
+    next change is checked as usual. Ctrl-C lets a check that is running finish, so that
+    the status returned is that of the last report printed; a second Ctrl-C interrupts it."""
     stop = threading.Event()
 
     def interrupt(_signal: int, _frame: object) -> None:
@@ -55,17 +58,23 @@ def watch(
             raise KeyboardInterrupt
         stop.set()
 
+    def run() -> int:
+        try:
+            return check()
+        except Exception as error:  # Ctrl-C (KeyboardInterrupt) and exits still end it
+            return failed(error)
+
     previous = signal.signal(signal.SIGINT, interrupt)
     try:
         seen = fingerprint(path)
-        status = check()
+        status = run()
         while not stop.wait(poll_seconds):
             now = fingerprint(path)
             if now == seen or now is None:
                 continue
             seen = now
             announce()
-            status = check()
+            status = run()
         return status
     finally:
         signal.signal(signal.SIGINT, previous)
