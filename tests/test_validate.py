@@ -190,6 +190,25 @@ def test_cli_validate_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert "demo.txt:1" in strict.stdout
 
 
+def test_cli_validate_checks_a_folder_whose_other_file_is_no_plan(tmp_path: Path) -> None:
+    """A reviewer's folder of texts: the plan is checked and reported, the page that is no
+    policy text is named on stderr, and the exit status (2: validate keeps pySHACL's 0/1/2)
+    and the verdict line both say that not every file was checked."""
+    (tmp_path / "lincang.txt").write_text((CORPUS / "lincang.txt").read_text("utf-8"), "utf-8")
+    (tmp_path / "news.txt").write_text(
+        "今天天气晴朗，市民纷纷外出踏青，公园里游人如织。\n", "utf-8"
+    )
+    result = runner.invoke(app, ["validate", str(tmp_path), "--summary"])
+    assert result.exit_code == 2
+    assert "临沧市促进养老托育服务健康发展实施方案" in result.stdout
+    assert "1 plan(s): conforms; 1 file(s) not checked, see the errors" in result.stdout
+    assert f"error: {tmp_path / 'news.txt'}: not a policy text" in result.stderr
+    (tmp_path / "lincang.txt").unlink()
+    alone = runner.invoke(app, ["validate", str(tmp_path), "--summary"])
+    assert alone.exit_code == 2
+    assert alone.stdout == ""
+
+
 def test_cli_validate_json_groups_findings_with_their_source(tmp_path: Path) -> None:
     path = _plan_file(tmp_path, 'pg:sourceFile "x.txt" ; rdfs:label "X规划"@zh')
     result = runner.invoke(app, ["validate", str(path), "--format", "json"])

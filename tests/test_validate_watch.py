@@ -112,16 +112,16 @@ import sys
 import policygraph.validate as validate
 from policygraph.cli import main
 
-real = validate.plan_graphs_from
+real = validate.plan_graphs_in
 
 
-def plan_graphs_from(path):
+def plan_graphs_in(path):
     if "故障" in path.read_text(encoding="utf-8"):
         raise RuntimeError("a fault\\nof policygraph")
     return real(path)
 
 
-validate.plan_graphs_from = plan_graphs_from
+validate.plan_graphs_in = plan_graphs_in
 sys.argv = ["policygraph", *sys.argv[1:]]
 main()
 """

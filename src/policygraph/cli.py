@@ -131,11 +131,16 @@ def build(
     out.print(
         f"{len(report.built)} plans built into {out_dir}/, {len(report.written)} files changed"
     )
-    for error in report.failed:
-        err.print(f"error: {error}", markup=False)
     if report.failed:
+        _print_errors(report.failed)
         codes = {error.exit_code for error in report.failed}
         raise typer.Exit(codes.pop() if len(codes) == 1 else EXIT_INPUT)
+
+
+def _print_errors(errors: list[PolicygraphError]) -> None:
+    """Each file's error on a line of its own."""
+    for error in errors:
+        err.print(f"error: {error}", markup=False)
 
 
 @app.command()
@@ -192,9 +197,13 @@ def validate(
 def _validate_once(
     path: Path, lang: Lang, fmt: ReportFormat, strict: bool, summary: bool, context: Path | None
 ) -> int:
-    from policygraph.validate import plan_graphs_from, report_document, validate_graphs
+    from policygraph.validate import plan_graphs_in, report_document, validate_graphs
 
-    report = validate_graphs(plan_graphs_from(path), lang=lang.value, corpus=context)
+    graphs, refused = plan_graphs_in(path)
+    _print_errors(refused)
+    if not graphs:
+        return EXIT_INPUT
+    report = validate_graphs(graphs, lang=lang.value, corpus=context)
     failed = not report.passed(strict=strict)
     if fmt is ReportFormat.ttl:
         sys.stdout.write(report.graph.serialize(format="turtle"))
@@ -202,8 +211,10 @@ def _validate_once(
         document = report_document(report, strict=strict)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     if fmt is ReportFormat.text:
-        _print_report(report, details=not summary, failed=failed)
+        _print_report(report, details=not summary, failed=failed, unchecked=len(refused))
     sys.stdout.flush()
+    if refused:  # the plans that could be used are reported, the others named above
+        return EXIT_INPUT
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -225,7 +236,7 @@ def _announce() -> None:
     err.print(f"— changed, checking again at {datetime.now():%H:%M:%S}", markup=False)
 
 
-def _print_report(report: Any, details: bool, failed: bool) -> None:
+def _print_report(report: Any, details: bool, failed: bool, unchecked: int = 0) -> None:
     from policygraph.validate import SEVERITY_ORDER
 
     for severity in SEVERITY_ORDER if details else ():
@@ -250,7 +261,8 @@ def _print_report(report: Any, details: bool, failed: bool) -> None:
         verdict = f"does not conform under --strict ({report.count('warning')} warnings)"
     else:
         verdict = "does not conform"
-    out.print(f"{len(report.plans)} plan(s): {verdict}")
+    left_out = f"; {unchecked} file(s) not checked, see the errors" if unchecked else ""
+    out.print(f"{len(report.plans)} plan(s): {verdict}{left_out}")
 
 
 def _shorten(text: str, width: int = 80) -> str:

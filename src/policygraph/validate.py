@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from policygraph.context import DocumentIndex, parent_context, resolved_draft
-from policygraph.errors import InputError
+from policygraph.errors import InputError, PolicygraphError
 from policygraph.graph import registry_graph
 from policygraph.lexicon_data import kept_between_processes, ontology_triples
 from policygraph.read import PLAN_SUFFIXES
@@ -231,13 +231,36 @@ def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None)
 def plan_graphs_from(path: Path) -> list[Graph]:
     """The plan graphs to validate at `path`: built from a plan file or a folder of them, or
     read from Turtle (a graphs/ folder's vocabularies and registry hold no plan: skipped).
-    Only plan files import the NLP pipeline (spaCy)."""
+    Only plan files import the NLP pipeline (spaCy). The first file that cannot be used
+    raises its error; `plan_graphs_in` checks a folder's other files all the same."""
+    graphs, failed = plan_graphs_in(path)
+    if failed:
+        raise failed[0]
+    return graphs
+
+
+def plan_graphs_in(path: Path) -> tuple[list[Graph], list[PolicygraphError]]:
+    """The plan graphs at `path` (as `plan_graphs_from`) and, for a folder of plan files,
+    the error of each file that cannot be used (not a policy text, unreadable …): a reviewer
+    checking a folder of drafts is told which ones were left out, and the rest are checked."""
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir() and any(p.suffix.lower() in PLAN_SUFFIXES for p in path.iterdir()):
         from policygraph.build import build_file, plan_files
 
-        return _within_limit(path, [build_file(p).graph for p in plan_files([path])])
+        graphs: list[Graph] = []
+        failed: list[PolicygraphError] = []
+        for file in plan_files([path]):
+            try:
+                graphs.append(build_file(file).graph)
+            except PolicygraphError as error:
+                failed.append(error)
+        return _within_limit(path, graphs), failed
+    return _graphs_at(path), []
+
+
+def _graphs_at(path: Path) -> list[Graph]:
+    """The plan graphs of one plan file, or of Turtle files (one or a folder)."""
     if path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
         from policygraph.build import build_file
 
