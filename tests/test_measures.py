@@ -619,6 +619,32 @@ def test_measures_of_a_task_table_whose_cells_run_together(
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
+UNIT_BEFORE_TASK_CELLS = (
+    "海安市民政局2023年民生实事项目实施进度表\n"
+    "序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n"
+    "是否 达序时 |\n未达序时原因 及存在问题 |\n"
+    "15 |\n民政局 |\n新增养老床位不少于300张，完成居家适老化改造400户。 |\n"
+    "财政局 住建局 瑞海集团 各区镇街道 |\n新增床位近100张；9月底前完成。 |\n是 |\n"
+    "16 |\n卫健局 |\n新增托位200个。 |\n教育局 |\n已完成。 |\n是 |\n"
+)
+"""海安市民政局 2023年民生实事项目实施进度表, one cell a line: the unit column before the
+task (责任单位 | 实施内容 | 协同单位), then progress columns headed by words of their own;
+the empty 分管领导 and 未达序时原因 cells are not printed."""
+
+
+def test_measures_of_a_cell_table_whose_unit_column_comes_before_the_task() -> None:
+    """The 责任单位 leads, the 协同单位 follow; the progress cell is neither task nor unit."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(UNIT_BEFORE_TASK_CELLS)] == [
+        (
+            "15",
+            "新增养老床位不少于300张，完成居家适老化改造400户",
+            ["民政局", "财政局", "住建局", "瑞海集团", "各区镇街道"],
+            ["民政局"],
+        ),
+        ("16", "新增托位200个", ["卫健局", "教育局"], ["卫健局"]),
+    ]
+
+
 def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
     """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
     table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")

@@ -127,7 +127,10 @@ def _line(start: int, content: str) -> _Line:
 
 class Columns(NamedTuple):
     """Where a task table holds the serial, the task and the units; with `lead_first`,
-    the first unit column is a 牵头单位 column and the others (配合单位) its partners."""
+    the first unit column is a 牵头单位 column, or a 责任单位 column beside partner
+    columns, and the others (配合单位, 协同单位) its partners: 海安市民政局 2023年民生实事
+    项目实施进度表 (责任单位 | 实施内容 | 协同单位) and 宁波 2014 市政府民生实事项目进展
+    (责任单位：市公安局 … 配合单位：市城管局、市财政局) name the leading unit so."""
 
     serial: int
     task: int
@@ -145,8 +148,10 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     if (serial is None and need_serial) or task is None:
         return None  # most lines of a text: no column read further
     lead = _column_of("lead_column", cells)
+    if lead is None:
+        lead = _column_of("unit_column", cells)  # 责任单位 beside 协同单位/配合单位
     partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
-    if lead is not None and partners:
+    if lead is not None and any(i != lead for i in partners):
         units, lead_first = (lead, *(i for i in partners if i != lead)), True
     else:
         unit = _column_of("unit_column", cells)
@@ -198,18 +203,13 @@ def _cell_layout(
     lines: list[_Line], index: int, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
-    a serial line followed by its cells (empty ones dropped: the unit cell is the last)."""
-    header: list[str] = []
-    at = index
-    while at < len(lines) and len(lines[at].cells) == 1 and len(header) < 8:
-        cell = lines[at].cells[0][0]
-        if not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
-            break
-        header.append(cell)
-        at += 1
+    a serial line followed by its cells (empty ones dropped: the unit cell is the last,
+    unless the row prints every cell up to the task and unit columns)."""
+    header = _cell_header(lines, index)
     columns = _columns(header)
     if columns is None:
         return [], index + 1
+    at = index + len(header)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -225,17 +225,31 @@ def _cell_layout(
         body = [lines[i] for i in range(at + 1, stop)]
         if len(body) < 2:
             break
-        complete = len(body) >= width - 1
+        complete = len(body) >= max(columns.task, *columns.units)
         units = [body[i - 1].cells[0] for i in columns.units] if complete else [body[-1].cells[0]]
+        task = body[columns.task - 1].cells[0] if complete else body[0].cells[0]
         span = _Line(lines[at].start, lines[stop - 1].end, ())
         lead_first = columns.lead_first and complete
-        rows.append(
-            _row(
-                cells[0][0], body[0].cells[0], units, lead_first, span, quote, lexicon, unnamed_lead
-            )
-        )
+        rows.append(_row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead))
         at = stop
     return rows, at
+
+
+def _cell_header(lines: list[_Line], index: int) -> list[str]:
+    """The header cells of a table one cell a line that starts at `index`: a header
+    word first, then every short cell up to the first row's serial. A progress table
+    heads columns with words of its own (海安市民政局 2023年民生实事项目实施进度表:
+    最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区 2017年1-8月省重点
+    民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep their place."""
+    header: list[str] = []
+    for line in lines[index : index + MAX_HEADER_CELLS]:
+        cell = line.cells[0][0]
+        if len(line.cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
+            break
+        if not header and not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
+            break
+        header.append(cell)
+    return header
 
 
 def _row(
@@ -307,6 +321,7 @@ HEADER_AFTER = re.compile(r"\s*[^\s\d]")
 (…责任分解表序号项目名称…), and the first row's serial or the line's end follows it."""
 MAX_RUN_UNIT = 12
 MAX_HEADER_WORD = 10
+MAX_HEADER_CELLS = 10
 
 
 def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
