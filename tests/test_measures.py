@@ -645,6 +645,28 @@ def test_measures_of_a_cell_table_whose_unit_column_comes_before_the_task() -> N
     ]
 
 
+CONTINUATION_ROWS = (
+    "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 | 目标完成情况 |\n"
+    "1 | 新改扩建公办中小学校1所 | 教体局 | 室内安装 | 装修完成80%。 | 顺利推进 |\n"
+    "新增学位810个 | |||||\n"
+    "2 | 完成结对帮扶学校2所 | 教体局 | 互派人员到位 | 已互派。 | 顺利推进 |\n"
+    "★人口出生率 | 5.48‰ | 降幅趋缓 |\n"
+    "3 | 新增托位200个 | 卫健局 | 选址 | 已选址。 | 顺利推进 |\n"
+    "各单位要按季度报送进展。\n"
+)
+"""柯桥区 2023 省政府民生实事一季度进展 and 桐乡 2023 民生标志性成果表: a row whose first
+cells span several lines prints its further lines with only their own cells."""
+
+
+def test_measures_of_a_task_table_read_past_rows_that_continue_a_spanned_row() -> None:
+    """A continuation line neither ends the table nor becomes a row; prose after it does."""
+    assert [(n, t, r) for n, t, _, r, _ in _measures(CONTINUATION_ROWS)] == [
+        ("1", "新改扩建公办中小学校1所", ["教体局"]),
+        ("2", "完成结对帮扶学校2所", ["教体局"]),
+        ("3", "新增托位200个", ["卫健局"]),
+    ]
+
+
 def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
     """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
     table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")

@@ -181,8 +181,12 @@ def _row_layout(
         if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
             index += 1
             continue
-        if len(cells) <= last or not SERIAL.match(cells[columns.serial][0]):
-            break
+        if not _opens_row(lines[index], columns.serial, last):
+            resumes = _after_continuation(lines, index, columns.serial, last)
+            if resumes is None:
+                break
+            index = resumes
+            continue
         units = [cells[i] for i in columns.units if i < len(cells)]
         row = _row(
             cells[columns.serial][0],
@@ -197,6 +201,23 @@ def _row_layout(
         rows.append(row)
         index += 1
     return rows, index
+
+
+def _opens_row(line: _Line, serial: int, last: int) -> bool:
+    """Whether `line` is a row of its own: a serial and every cell up to `last`."""
+    return len(line.cells) > last and bool(SERIAL.match(line.cells[serial][0]))
+
+
+def _after_continuation(lines: list[_Line], index: int, serial: int, last: int) -> int | None:
+    """Where the table goes on after the continuation lines at `index`, or None if it
+    ends there. A row whose first cells span several lines prints its further lines
+    with only their own cells (桐乡 2023 民生标志性成果表: ★人口出生率 | 5.48‰ | 降幅趋缓;
+    柯桥区 2023 省政府民生实事一季度进展: 新增学位810个 | |||||), and the next serial
+    row follows them."""
+    for ahead in range(index + 1, min(index + 1 + MAX_CONTINUATION, len(lines))):
+        if _opens_row(lines[ahead], serial, last):
+            return ahead
+    return None
 
 
 def _cell_layout(
@@ -322,6 +343,7 @@ HEADER_AFTER = re.compile(r"\s*[^\s\d]")
 MAX_RUN_UNIT = 12
 MAX_HEADER_WORD = 10
 MAX_HEADER_CELLS = 10
+MAX_CONTINUATION = 3
 
 
 def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
