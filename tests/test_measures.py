@@ -619,6 +619,75 @@ def test_measures_of_a_task_table_whose_cells_run_together(
     assert [(n, t, r, lead) for n, t, _, r, lead in _measures(table)] == rows
 
 
+UNIT_BEFORE_TASK_CELLS = (
+    "海安市民政局2023年民生实事项目实施进度表\n"
+    "序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n"
+    "是否 达序时 |\n未达序时原因 及存在问题 |\n"
+    "15 |\n民政局 |\n新增养老床位不少于300张，完成居家适老化改造400户。 |\n"
+    "财政局 住建局 瑞海集团 各区镇街道 |\n新增床位近100张；9月底前完成。 |\n是 |\n"
+    "16 |\n卫健局 |\n新增托位200个。 |\n教育局 |\n已完成。 |\n是 |\n"
+)
+"""海安市民政局 2023年民生实事项目实施进度表, one cell a line: the unit column before the
+task (责任单位 | 实施内容 | 协同单位), then progress columns headed by words of their own;
+the empty 分管领导 and 未达序时原因 cells are not printed."""
+
+
+def test_measures_of_a_cell_table_whose_unit_column_comes_before_the_task() -> None:
+    """The 责任单位 leads, the 协同单位 follow; the progress cell is neither task nor unit."""
+    assert [(n, t, r, lead) for n, t, _, r, lead in _measures(UNIT_BEFORE_TASK_CELLS)] == [
+        (
+            "15",
+            "新增养老床位不少于300张，完成居家适老化改造400户",
+            ["民政局", "财政局", "住建局", "瑞海集团", "各区镇街道"],
+            ["民政局"],
+        ),
+        ("16", "新增托位200个", ["卫健局", "教育局"], ["卫健局"]),
+    ]
+
+
+CONTINUATION_ROWS = (
+    "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 | 目标完成情况 |\n"
+    "1 | 新改扩建公办中小学校1所 | 教体局 | 室内安装 | 装修完成80%。 | 顺利推进 |\n"
+    "新增学位810个 | |||||\n"
+    "2 | 完成结对帮扶学校2所 | 教体局 | 互派人员到位 | 已互派。 | 顺利推进 |\n"
+    "★人口出生率 | 5.48‰ | 降幅趋缓 |\n"
+    "3 | 新增托位200个 | 卫健局 | 选址 | 已选址。 | 顺利推进 |\n"
+    "各单位要按季度报送进展。\n"
+)
+"""柯桥区 2023 省政府民生实事一季度进展 and 桐乡 2023 民生标志性成果表: a row whose first
+cells span several lines prints its further lines with only their own cells."""
+
+
+def test_measures_of_a_task_table_read_past_rows_that_continue_a_spanned_row() -> None:
+    """A continuation line neither ends the table nor becomes a row; prose after it does."""
+    assert [(n, t, r) for n, t, _, r, _ in _measures(CONTINUATION_ROWS)] == [
+        ("1", "新改扩建公办中小学校1所", ["教体局"]),
+        ("2", "完成结对帮扶学校2所", ["教体局"]),
+        ("3", "新增托位200个", ["卫健局"]),
+    ]
+
+
+NUMBERED_TASK_CELLS = (
+    "序号 | 标志性成果 | 牵头单位 | 重点任务 | 配合单位 |\n"
+    "1 | 桐享 优育 | 卫健局 | 1.倡导新型婚育文化；2.推进儿童健康指导中心建设。 | 妇联、财政局 |\n"
+    "2 | 桐享 优学 | 教育局 | 新增学位4590个，其中1.5万个为幼儿园学位。 | 财政局 |\n"
+    "3 | 桐享 健康 | 卫健局 | 2.开展结直肠癌筛查；3.建设健康小屋。 | 体育局 |\n"
+)
+"""桐乡 2023 民生标志性成果表 (cut down): a task cell that lists its tasks 1.…；2.…"""
+
+
+def test_measures_the_numbered_items_of_a_task_cell_are_measures_under_the_row() -> None:
+    """Items numbered from 1 become measures under the row, with the row's units; a
+    decimal (1.5万) or a list that does not start at 1 is no item list."""
+    items = [(n, t, p, r) for n, t, p, r, _ in _measures(NUMBERED_TASK_CELLS) if p]
+    row = "1.倡导新型婚育文化"
+    assert items == [
+        ("1.", "倡导新型婚育文化", row, ["卫健局", "妇联", "财政局"]),
+        ("2.", "推进儿童健康指导中心建设", row, ["卫健局", "妇联", "财政局"]),
+    ]
+    assert len(_measures(NUMBERED_TASK_CELLS)) == 5
+
+
 def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
     """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
     table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")

@@ -28,7 +28,7 @@ from policygraph.extract.departments import (
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
+from policygraph.extract.task_tables import TaskRow, row_items, row_measure, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section, is_article
@@ -152,7 +152,12 @@ def _with_task_rows(
             None,
         )
         if at is None:
-            result.append(MeasureSpan(row_measure(row, quote), row.start, row.end, row.units))
+            measure = row_measure(row, quote)
+            result.append(MeasureSpan(measure, row.start, row.end, row.units))
+            result.extend(
+                MeasureSpan(item, row.start, row.end, row.units)
+                for item in row_items(row, measure.key, quote)
+            )
         else:
             span = result[at]
             measure = replace(

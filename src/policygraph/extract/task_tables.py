@@ -127,7 +127,10 @@ def _line(start: int, content: str) -> _Line:
 
 class Columns(NamedTuple):
     """Where a task table holds the serial, the task and the units; with `lead_first`,
-    the first unit column is a 牵头单位 column and the others (配合单位) its partners."""
+    the first unit column is a 牵头单位 column, or a 责任单位 column beside partner
+    columns, and the others (配合单位, 协同单位) its partners: 海安市民政局 2023年民生实事
+    项目实施进度表 (责任单位 | 实施内容 | 协同单位) and 宁波 2014 市政府民生实事项目进展
+    (责任单位：市公安局 … 配合单位：市城管局、市财政局) name the leading unit so."""
 
     serial: int
     task: int
@@ -145,8 +148,10 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     if (serial is None and need_serial) or task is None:
         return None  # most lines of a text: no column read further
     lead = _column_of("lead_column", cells)
+    if lead is None:
+        lead = _column_of("unit_column", cells)  # 责任单位 beside 协同单位/配合单位
     partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
-    if lead is not None and partners:
+    if lead is not None and any(i != lead for i in partners):
         units, lead_first = (lead, *(i for i in partners if i != lead)), True
     else:
         unit = _column_of("unit_column", cells)
@@ -176,8 +181,12 @@ def _row_layout(
         if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
             index += 1
             continue
-        if len(cells) <= last or not SERIAL.match(cells[columns.serial][0]):
-            break
+        if not _opens_row(lines[index], columns.serial, last):
+            resumes = _after_continuation(lines, index, columns.serial, last)
+            if resumes is None:
+                break
+            index = resumes
+            continue
         units = [cells[i] for i in columns.units if i < len(cells)]
         row = _row(
             cells[columns.serial][0],
@@ -194,22 +203,34 @@ def _row_layout(
     return rows, index
 
 
+def _opens_row(line: _Line, serial: int, last: int) -> bool:
+    """Whether `line` is a row of its own: a serial and every cell up to `last`."""
+    return len(line.cells) > last and bool(SERIAL.match(line.cells[serial][0]))
+
+
+def _after_continuation(lines: list[_Line], index: int, serial: int, last: int) -> int | None:
+    """Where the table goes on after the continuation lines at `index`, or None if it
+    ends there. A row whose first cells span several lines prints its further lines
+    with only their own cells (桐乡 2023 民生标志性成果表: ★人口出生率 | 5.48‰ | 降幅趋缓;
+    柯桥区 2023 省政府民生实事一季度进展: 新增学位810个 | |||||), and the next serial
+    row follows them."""
+    for ahead in range(index + 1, min(index + 1 + MAX_CONTINUATION, len(lines))):
+        if _opens_row(lines[ahead], serial, last):
+            return ahead
+    return None
+
+
 def _cell_layout(
     lines: list[_Line], index: int, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
-    a serial line followed by its cells (empty ones dropped: the unit cell is the last)."""
-    header: list[str] = []
-    at = index
-    while at < len(lines) and len(lines[at].cells) == 1 and len(header) < 8:
-        cell = lines[at].cells[0][0]
-        if not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
-            break
-        header.append(cell)
-        at += 1
+    a serial line followed by its cells (empty ones dropped: the unit cell is the last,
+    unless the row prints every cell up to the task and unit columns)."""
+    header = _cell_header(lines, index)
     columns = _columns(header)
     if columns is None:
         return [], index + 1
+    at = index + len(header)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -225,17 +246,31 @@ def _cell_layout(
         body = [lines[i] for i in range(at + 1, stop)]
         if len(body) < 2:
             break
-        complete = len(body) >= width - 1
+        complete = len(body) >= max(columns.task, *columns.units)
         units = [body[i - 1].cells[0] for i in columns.units] if complete else [body[-1].cells[0]]
+        task = body[columns.task - 1].cells[0] if complete else body[0].cells[0]
         span = _Line(lines[at].start, lines[stop - 1].end, ())
         lead_first = columns.lead_first and complete
-        rows.append(
-            _row(
-                cells[0][0], body[0].cells[0], units, lead_first, span, quote, lexicon, unnamed_lead
-            )
-        )
+        rows.append(_row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead))
         at = stop
     return rows, at
+
+
+def _cell_header(lines: list[_Line], index: int) -> list[str]:
+    """The header cells of a table one cell a line that starts at `index`: a header
+    word first, then every short cell up to the first row's serial. A progress table
+    heads columns with words of its own (海安市民政局 2023年民生实事项目实施进度表:
+    最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区 2017年1-8月省重点
+    民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep their place."""
+    header: list[str] = []
+    for line in lines[index : index + MAX_HEADER_CELLS]:
+        cell = line.cells[0][0]
+        if len(line.cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
+            break
+        if not header and not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
+            break
+        header.append(cell)
+    return header
 
 
 def _row(
@@ -297,6 +332,43 @@ def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
     )
 
 
+CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*(?P<number>\d{1,2}[.．、])(?!\d)")
+"""An item number that opens a task cell or follows the end of a sentence in it."""
+ITEM_END = "。；;，, "
+
+
+def row_items(row: TaskRow, parent: str, quote: QuoteMaker) -> list[Measure]:
+    """The numbered items of a task cell (1.…；2.…；3.…) as measures under the row's, each
+    with the row's units; none unless the cell opens with item 1 and numbers at least
+    two items in order. A table row may list its tasks so (桐乡 2023 民生标志性成果表:
+    重点任务 1.倡导新型婚育文化…；2.争取…；3.推进…; 龙口市 乡村教育振兴实验区重点项目
+    任务清单: 1.… 2.… 3.… in one cell)."""
+    found = list(CELL_ITEM.finditer(row.task))
+    numbers = [int(re.sub(r"\D", "", m["number"])) for m in found]
+    if len(found) < 2 or found[0].start() != 0 or numbers != list(range(1, len(found) + 1)):
+        return []
+    items = []
+    for item, after in zip(found, [*found[1:], None], strict=True):
+        start = item.end()
+        end = after.start() if after else len(row.task)
+        title = row.task[start:end].rstrip(ITEM_END)
+        if not title:
+            continue
+        at = row.task_start + start
+        items.append(
+            Measure(
+                key=f"{parent}.{item['number'].rstrip('.．、')}",
+                number=item["number"],
+                title=title,
+                parent=parent,
+                quote=quote(at, at + len(title)),
+                responsible=row.units,
+                lead=row.lead,
+            )
+        )
+    return items
+
+
 RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern})|镇街$")
 """Unit names, and the collective 镇街 (相关镇街) that task tables of districts write."""
 RUN_SERIAL = re.compile(r"^\s*\d{1,3}[.、．]?(?!\d)")
@@ -307,6 +379,8 @@ HEADER_AFTER = re.compile(r"\s*[^\s\d]")
 (…责任分解表序号项目名称…), and the first row's serial or the line's end follows it."""
 MAX_RUN_UNIT = 12
 MAX_HEADER_WORD = 10
+MAX_HEADER_CELLS = 10
+MAX_CONTINUATION = 3
 
 
 def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
