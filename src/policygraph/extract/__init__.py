@@ -138,7 +138,7 @@ def find_targets(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
     merged = _merge_restatements(_headline_last(found, title), lexicon)
-    return dated_for(dated_by_title(merged, _opening_line(text)), programme)
+    return dated_for(dated_for(merged, annual), programme)
 
 
 def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:
