@@ -77,7 +77,12 @@ def find_targets(
     """All targets of a plan, tables first, each (indicator, year, region) once; `issued`
     is the year the document was issued, when known (running text before it reports);
     `title` where the document's title stands (a headline's target yields to the body's
-    restatement of it, see `_headline_last`)."""
+    restatement of it, see `_headline_last`). Two years date what a text leaves undated:
+    that of its opening line when it is a document for one year (`_annual_year`, which
+    also scopes the clauses while they are read) and that of the annual programme its
+    opening names (`clauses.programme_year`); the cells of progress columns
+    (`progress_cells`) are skipped, and the task cells of annual indicator tables read
+    as running text (`task_cell_targets`)."""
     found: list[Target] = []
     paragraphs = sorted(outline.paragraphs)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
@@ -138,7 +143,7 @@ def find_targets(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
     merged = _merge_restatements(_headline_last(found, title), lexicon)
-    return dated_for(dated_by_title(merged, _opening_line(text)), programme)
+    return dated_for(dated_for(merged, annual), programme)
 
 
 def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:
@@ -161,6 +166,11 @@ def _rows_within(
     return [(quote(m.start, m.end).start, quote(m.start, m.end).end, m) for m in found]
 
 
+SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+"""A sentence of a paragraph with its closing mark (a ； does not end it, unlike the
+SENTENCE of `responsibility.py`, whose statements a ； closes)."""
+
+
 def _stated_owners(
     paragraph: str, base: int, quote: QuoteMaker, lexicon: Lexicon
 ) -> list[tuple[int, int, tuple[DepartmentMention, ...]]]:
@@ -176,9 +186,6 @@ def _stated_owners(
             span = quote(at, base + sentence.end())
             owners.append((span.start, span.end, named))
     return owners
-
-
-SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 
 
 def _opening_line(text: str) -> str:

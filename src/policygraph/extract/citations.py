@@ -16,6 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
+from policygraph.cues import cue_pattern
 from policygraph.document_kinds import DOCUMENT_KINDS, PLAN_KINDS
 from policygraph.extract.docnumber import find_doc_numbers
 from policygraph.model import Citation, CitationRole, DocNumber, QuoteMaker
@@ -84,7 +85,11 @@ TITLE_LIST_SEPARATOR = re.compile(r"和|及|、")
 NATIONAL_ISSUERS = ("中共中央", "国务院办公厅", "国务院", "国家")
 """Issuers a title may open with besides a region's name (国务院办公厅关于…)."""
 
-CARRIED_IN_TITLE = re.compile(r"(?:印发|转发)《(?P<title>[^《》]+)》")
+CARRYING = cue_pattern("carrying")
+"""The verbs of a cover notice that issues a document (data/cues.csv, kind carrying):
+印发, 转发."""
+
+CARRIED_IN_TITLE = re.compile(rf"(?:{CARRYING})《(?P<title>[^《》]+)》")
 """The document a cover notice's title names as the one it issues: 关于印发《X》的通知."""
 
 SELF_REFERENCE = re.compile(
@@ -92,7 +97,7 @@ SELF_REFERENCE = re.compile(
 )
 """How a plan abbreviates itself: 《方案》, 《实施意见》, 《分工方案》, 《本方案》, 《行动计划》."""
 
-CARRIED = re.compile(r"[^。《\n]{0,60}?。?(?:现?(?:印发|转发)给?你们|现印发实施)")
+CARRIED = re.compile(rf"[^。《\n]{{0,60}}?。?(?:现?(?:{CARRYING})给?你们|现印发实施)")
 """What follows the document a cover notice carries, up to the sentence's end:
 现将《X》印发给你们, 《X》已经区政府同意，现印发给你们, 我委组织制定了《X》（可从…下载）。现印发
 给你们, 制定了《X》，现印发实施. The notice is that document's cover, not a citation of it."""
