@@ -29,8 +29,9 @@ text is issued (and dated) like any other."""
 
 def draft_stage(title: str) -> str | None:
     """The stage a title's brackets name, if the text is a draft not yet issued:
-    …整体解决方案（征求意见稿）, or the notice that carries one (关于印发《…（征求意见稿）》的通知)
-    → 征求意见稿; a 试行 title → None."""
+    海盐县关于推进养老服务高质量发展的工作方案(征求意见稿) (a tune text, 2022), 青岚县“一老一小”
+    整体解决方案（征求意见稿） (the test draft), or the notice that carries one (关于印发《…（征求
+    意见稿）》的通知) → 征求意见稿; a 试行 title → None."""
     for stage in DRAFT_STAGES:
         if f"（{stage}）" in title or f"({stage})" in title:
             return stage

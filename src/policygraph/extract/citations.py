@@ -176,7 +176,9 @@ def find_citations(
 
 def _carried_by_title(own_title: str | None) -> str | None:
     """The key of the document the plan's own title carries, when that title is its cover
-    notice (…关于印发《X》的通知, …转发《X》的通知): X is the plan, not a citation of it."""
+    notice (…关于印发《X》的通知, …转发《X》的通知): X is the plan, not a citation of it
+    (關于印發《“十四五”積極應對人口老齡化工程和托育建設實施方案》的通知, a tune copy whose gold
+    cites the 方案 nowhere; the test draft 绩溪县…关于印发《…（征求意见稿）》的通知)."""
     carried = CARRIED_IN_TITLE.search(own_title or "")
     return title_key(carried["title"]) if carried else None
 
@@ -283,7 +285,9 @@ def _named_titles(text: str, regions: Collection[str]) -> list[tuple[int, int]]:
 
 def _printed(quote: QuoteMaker, start: int, end: int) -> str:
     """A title as the source prints it (spaces and characters kept), without line breaks
-    and without the pinyin a copy site put after its characters (養(yǎng)老 → 養老)."""
+    and without the pinyin a copy site put after its characters (《自貢市“十三五”養(yǎng)老
+    服務(wù)發(fā)展規(guī)劃》 in 自贡's 一老一小 plan, 《關(guān)于印發(fā)…》 in the tune
+    copy of the 老龄化工程和托育建设 notice → 養老服務發展規劃)."""
     printed = PINYIN_AFTER_CHARACTER.sub("", quote(start, end).text)
     return re.sub(r"\s*\n\s*", "", printed).strip()
 
