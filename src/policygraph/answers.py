@@ -229,9 +229,9 @@ def _worded(key: list[str], text: str) -> Condition:
     )
     rows = (
         f"SELECT t.n AS n FROM ({targets}) AS m CROSS JOIN answer_terms AS t "
-        "CROSS JOIN answer_rows AS w WHERE t.query = ? AND t.name = ? "
-        "AND t.term = '<' || m.target || '>' AND w.query = t.query AND w.n = t.n "
-        "AND (m.canonical OR instr(w.text, ?) > 0) ORDER BY t.n"
+        "WHERE t.query = ? AND t.name = ? AND t.term = '<' || m.target || '>' AND (m.canonical "
+        "OR EXISTS (SELECT 1 FROM answer_rows AS w WHERE w.query = t.query AND w.n = t.n "
+        "AND instr(w.text, ?) > 0))"
     )
     arguments = [*first, text, *key, text]
     return Condition((rows, arguments), (f"r.n IN ({rows})", arguments), None)
@@ -262,25 +262,36 @@ def stored_answer(
         return None
     columns = json.loads(found[0])
     conditions = _conditions(index, query, kept, values)
-    page_rows = [] if limit is None else [limit]
+    end = -1 if limit is None else limit
     if not conditions:
         total = found[1]
-        source, where, arguments = "answer_rows AS r", "r.query = ?", [query.name]
-        order = "r.n"
+        rows = index.execute(
+            "SELECT row FROM answer_rows WHERE query = ? ORDER BY n LIMIT ? OFFSET ?",
+            (query.name, end, offset),
+        )
     else:
         first, *others = conditions
         source = f"({first.rows[0]}) AS t0 CROSS JOIN answer_rows AS r"
         where = " AND ".join(["r.query = ? AND r.n = t0.n", *(c.check[0] for c in others)])
         arguments = [*first.rows[1], query.name, *(a for c in others for a in c.check[1])]
-        order = "t0.n"
-        total = first.count if not others and first.count is not None else None
-        if total is None:
-            count = index.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", arguments)
-            total = count.fetchone()[0]
-    rows = index.execute(
-        f"SELECT r.row FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*arguments, *(page_rows or [-1]), offset],
-    )
+        if not others and first.count is not None:  # one term: its count is kept
+            total = first.count
+            rows = index.execute(
+                f"SELECT r.row FROM {source} WHERE {where} ORDER BY t0.n LIMIT ? OFFSET ?",
+                [*arguments, end, offset],
+            )
+        else:  # the numbers of every row selected, in order, then the page's rows
+            numbers = index.execute(
+                f"SELECT t0.n FROM {source} WHERE {where} ORDER BY t0.n", arguments
+            )
+            selected = [n for (n,) in numbers]
+            total = len(selected)
+            chosen = selected[offset:] if limit is None else selected[offset : offset + limit]
+            rows = index.execute(
+                "SELECT row FROM answer_rows WHERE query = ? AND n IN "
+                "(SELECT value FROM json_each(?)) ORDER BY n",
+                (query.name, json.dumps(chosen)),
+            )
     page = tuple(tuple(json.loads(row)) for (row,) in rows)
     for name, how in kept.items():  # kept for "": the rows answer the text asked
         if how.how != "equals" and name in values:
