@@ -195,6 +195,9 @@ KEPT_QUESTIONS = [
     ("find-targets", {"text": "每千人口"}),
     ("find-targets", {"text": "没有这样的指标"}),
     ("find-targets", {"text": ""}),
+    ("find-targets", {"text": "用于养老服务比例"}),
+    ("find-targets", {"text": "welfare lottery"}),
+    ("find-targets", {"text": "WELFARE LOTTERY"}),
 ]
 
 
@@ -216,16 +219,36 @@ def test_persistent_kept_parameters_answer_each_value(
     assert page is not None and page.rows == kept.rows[1:3] and page.total == len(live.rows)
 
 
+def test_persistent_kept_wording_is_the_item_or_the_canonical_name(graphs: Path) -> None:
+    """find-targets from the kept rows: a target whose own wording lacks the text is found by
+    its indicator's canonical name (福利彩票公益金, 福彩公益金用于养老服务比例), and the text is
+    matched with its case, although the trigram index folds it."""
+    opened = open_store(graphs)
+    assert opened.index is not None
+    query = library()["find-targets"]
+    found = stored_answer(opened.index, query, {"text": "用于养老服务比例"}, None, 0)
+    assert found is not None
+    items = {row[2] for row in found.rows}
+    assert "福利彩票公益金" in items and all(row[0] == "用于养老服务比例" for row in found.rows)
+    lower = stored_answer(opened.index, query, {"text": "welfare lottery"}, None, 0)
+    upper = stored_answer(opened.index, query, {"text": "WELFARE LOTTERY"}, None, 0)
+    assert lower is not None and lower.rows and upper is not None and upper.rows == ()
+
+
 def test_persistent_kept_region_is_a_term_not_a_text(graphs: Path) -> None:
     """The region is matched as the term the query binds (万州区@zh), so a part of its name
     or the name without its language selects nothing, as in the live query."""
     opened = open_store(graphs)
     assert opened.index is not None
     query = library()["function-obligations"]
-    whole = stored_answer(opened.index, query, {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}, None, 0)
+    whole = stored_answer(
+        opened.index, query, {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}, None, 0
+    )
     assert whole is not None and whole.rows
     assert {row[1] for row in whole.rows} == {"万州区"}
-    part = stored_answer(opened.index, query, {"function": CIVIL_AFFAIRS, "jurisdiction": "万州"}, None, 0)
+    part = stored_answer(
+        opened.index, query, {"function": CIVIL_AFFAIRS, "jurisdiction": "万州"}, None, 0
+    )
     assert part is not None and part.rows == ()
 
 
