@@ -123,7 +123,7 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
     columns = [v.value for v in solutions.variables]
     within = None
     if textual is not None:
-        within = columns.index(textual.text if textual.how == "worded" else textual.column)
+        within = columns.index((textual.text if textual.how == "worded" else textual.column) or "")
     # each kept parameter is indexed by the column it selects on, as a term (equals, worded)
     # or as a text (contains)
     at = {
