@@ -215,17 +215,12 @@ def _worded(key: list[str], text: str) -> Condition:
     """The rows of the targets whose wordings hold `text` (the trigram index finds them, the
     wordings are then checked exactly: it folds case), each kept when its item holds the text
     or its target's canonical name does."""
-    from policygraph.text_index import TRIGRAM
+    from policygraph.text_index import wordings_holding
 
-    if len(text) >= TRIGRAM:
-        phrase = '"' + text.replace('"', '""') + '"'
-        candidates = "id IN (SELECT rowid FROM wordings_fts WHERE wordings_fts MATCH ?) AND "
-        first = [phrase]
-    else:  # too short for a trigram: every distinct wording
-        candidates, first = "", []
+    matched, first = wordings_holding(text)
     targets = (
-        "SELECT target, MAX(canonical) AS canonical FROM target_wordings WHERE wording IN "
-        f"(SELECT id FROM wordings WHERE {candidates}instr(text, ?) > 0) GROUP BY target"
+        "SELECT target, MAX(canonical) AS canonical FROM target_wordings "
+        f"WHERE wording IN ({matched}) GROUP BY target"
     )
     rows = (
         f"SELECT t.n AS n FROM ({targets}) AS m CROSS JOIN answer_terms AS t "
@@ -233,7 +228,7 @@ def _worded(key: list[str], text: str) -> Condition:
         "OR EXISTS (SELECT 1 FROM answer_rows AS w WHERE w.query = t.query AND w.n = t.n "
         "AND instr(w.text, ?) > 0))"
     )
-    arguments = [*first, text, *key, text]
+    arguments = [*first, *key, text]
     return Condition((rows, arguments), (f"r.n IN ({rows})", arguments), None)
 
 

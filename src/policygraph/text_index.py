@@ -122,16 +122,23 @@ def departments_of_function(
     return [iri for (iri,) in rows]
 
 
+def wordings_holding(text: str) -> tuple[str, list[str]]:
+    """SQL that lists the ids of the wordings that contain `text`, with its arguments: found
+    through the trigram index (which folds case), then checked exactly."""
+    if len(text) < TRIGRAM:  # too short for a trigram: every distinct wording is checked
+        return "SELECT id FROM wordings WHERE instr(text, ?) > 0", [text]
+    phrase = '"' + text.replace('"', '""') + '"'
+    candidates = "SELECT rowid FROM wordings_fts WHERE wordings_fts MATCH ?"
+    matched = f"SELECT id FROM wordings WHERE id IN ({candidates}) AND instr(text, ?) > 0"
+    return matched, [phrase, text]
+
+
 def targets_worded(index: sqlite3.Connection, text: str, _: str | None = None) -> list[str]:
-    """The targets whose own wording or indicator name contains `text` (any case)."""
-    if len(text) >= TRIGRAM:
-        phrase = '"' + text.replace('"', '""') + '"'
-        match = "SELECT rowid FROM wordings_fts WHERE wordings_fts MATCH ?"
-    else:  # too short for a trigram: scan the distinct wordings (a few thousand at most)
-        phrase, match = text, "SELECT id FROM wordings WHERE instr(text, ?)"
+    """The targets whose own wording or indicator name contains `text`."""
+    matched, arguments = wordings_holding(text)
     rows = index.execute(
-        f"SELECT DISTINCT target FROM target_wordings WHERE wording IN ({match}) ORDER BY target",
-        (phrase,),
+        f"SELECT DISTINCT target FROM target_wordings WHERE wording IN ({matched}) ORDER BY target",
+        arguments,
     )
     return [target for (target,) in rows]
 
