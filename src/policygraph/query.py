@@ -147,10 +147,11 @@ def bind(query: Query, values: dict[str, str]) -> dict[str, ox.Literal | ox.Name
     missing = [p.name for p in query.parameters if not p.optional and p.name not in values]
     if missing:
         raise QueryError(f"{query.name}: missing parameter {', '.join(missing)}")
-    return {name: _term(declared[name], value) for name, value in values.items()}
+    return {name: parameter_term(declared[name], value) for name, value in values.items()}
 
 
-def _term(parameter: Parameter, value: str) -> ox.Literal | ox.NamedNode:
+def parameter_term(parameter: Parameter, value: str) -> ox.Literal | ox.NamedNode:
+    """A parameter's value as an RDF term of the kind it declares."""
     if parameter.kind == "literal@zh":
         return ox.Literal(value, language="zh")
     if parameter.kind in ("integer", "decimal"):
@@ -196,8 +197,8 @@ def run_query(
     offset: int = 0,
 ) -> Rows:
     """Run a SELECT query on the store with its parameters bound (narrowed by the text
-    `index` where its header says so; a library query without parameters, or with only its
-    `# Kept:` one, is read from the answers stored with the index, `answers`); with `limit`
+    `index` where its header says so; a library query asked with its `# Kept:` parameters
+    only is read from the answers stored with the index, `answers`); with `limit`
     or `offset`, only that page of rows is kept, and `Rows.total` counts them all."""
     given = values or {}
     bindings: dict[str, list[RdfTerm]] = {name: [term] for name, term in bind(query, given).items()}

@@ -37,7 +37,8 @@ CREATE TABLE departments (iri TEXT NOT NULL, label TEXT NOT NULL, key TEXT NOT N
 CREATE TABLE department_functions (iri TEXT NOT NULL, function TEXT NOT NULL);
 CREATE INDEX department_functions_by_function ON department_functions (function);
 CREATE TABLE wordings (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
-CREATE TABLE target_wordings (wording INTEGER NOT NULL, target TEXT NOT NULL);
+CREATE TABLE target_wordings (wording INTEGER NOT NULL, target TEXT NOT NULL,
+                              canonical INTEGER NOT NULL);
 CREATE INDEX target_wordings_by_wording ON target_wordings (wording);
 CREATE VIRTUAL TABLE wordings_fts USING fts5(text, content='wordings', content_rowid='id',
                                              tokenize='trigram');
@@ -53,7 +54,7 @@ def _rows(store: ox.Store, text: str) -> Iterable[tuple[str | None, ...]]:
 
 def _sources() -> tuple[str, str, str]:
     """The SPARQL that lists departments with their labels and regions, departments with
-    their functions, and targets with their wordings."""
+    their functions, and targets with their wordings (1: its indicator's canonical name)."""
     from policygraph.vocab import PG, RDF, RDFS, SKOS
 
     departments = (
@@ -62,8 +63,9 @@ def _sources() -> tuple[str, str, str]:
     )
     functions = f"SELECT ?d ?f WHERE {{ ?d <{RDF.type}> <{PG.Department}> ; <{PG.function}> ?f }}"
     targets = (
-        f"SELECT ?t ?text WHERE {{ ?plan <{PG.hasTarget}> ?t . "
-        f"{{ ?t <{RDFS.label}> ?text }} UNION {{ ?t <{PG.indicator}>/<{SKOS.prefLabel}> ?text }} }}"
+        f"SELECT ?t ?text ?canonical WHERE {{ ?plan <{PG.hasTarget}> ?t . "
+        f"{{ ?t <{RDFS.label}> ?text BIND(0 AS ?canonical) }} UNION "
+        f"{{ ?t <{PG.indicator}>/<{SKOS.prefLabel}> ?text BIND(1 AS ?canonical) }} }}"
     )
     return departments, functions, targets
 
@@ -83,14 +85,14 @@ def fill_index(store: ox.Store, index: sqlite3.Connection) -> None:
         index.executemany("INSERT INTO department_functions VALUES (?, ?)", _rows(store, functions))
         wordings: dict[str, int] = {}
         pairs = [
-            (wordings.setdefault(text, len(wordings) + 1), target)
-            for target, text in _rows(store, targets)
+            (wordings.setdefault(text, len(wordings) + 1), target, canonical == "1")
+            for target, text, canonical in _rows(store, targets)
             if text is not None
         ]
         index.executemany(
             "INSERT INTO wordings VALUES (?, ?)", ((i, t) for t, i in wordings.items())
         )
-        index.executemany("INSERT INTO target_wordings VALUES (?, ?)", pairs)
+        index.executemany("INSERT INTO target_wordings VALUES (?, ?, ?)", pairs)
         index.execute("INSERT INTO wordings_fts (wordings_fts) VALUES ('rebuild')")
 
 
@@ -120,16 +122,23 @@ def departments_of_function(
     return [iri for (iri,) in rows]
 
 
+def wordings_holding(text: str) -> tuple[str, list[str]]:
+    """SQL that lists the ids of the wordings that contain `text`, with its arguments: found
+    through the trigram index (which folds case), then checked exactly."""
+    if len(text) < TRIGRAM:  # too short for a trigram: every distinct wording is checked
+        return "SELECT id FROM wordings WHERE instr(text, ?) > 0", [text]
+    phrase = '"' + text.replace('"', '""') + '"'
+    candidates = "SELECT rowid FROM wordings_fts WHERE wordings_fts MATCH ?"
+    matched = f"SELECT id FROM wordings WHERE id IN ({candidates}) AND instr(text, ?) > 0"
+    return matched, [phrase, text]
+
+
 def targets_worded(index: sqlite3.Connection, text: str, _: str | None = None) -> list[str]:
-    """The targets whose own wording or indicator name contains `text` (any case)."""
-    if len(text) >= TRIGRAM:
-        phrase = '"' + text.replace('"', '""') + '"'
-        match = "SELECT rowid FROM wordings_fts WHERE wordings_fts MATCH ?"
-    else:  # too short for a trigram: scan the distinct wordings (a few thousand at most)
-        phrase, match = text, "SELECT id FROM wordings WHERE instr(text, ?)"
+    """The targets whose own wording or indicator name contains `text`."""
+    matched, arguments = wordings_holding(text)
     rows = index.execute(
-        f"SELECT DISTINCT target FROM target_wordings WHERE wording IN ({match}) ORDER BY target",
-        (phrase,),
+        f"SELECT DISTINCT target FROM target_wordings WHERE wording IN ({matched}) ORDER BY target",
+        arguments,
     )
     return [target for (target,) in rows]
 
