@@ -61,10 +61,19 @@ line usually runs: 广东省民政厅 广东省高级人民法院 … 广东省�
 抚养儿童保障工作的实施意见; also a title a spam line (…_国产精品一区_…) ran into, which
 starts after the spam's last separator."""
 
+ITEM_SERIAL = r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
+"""The serial an item of a list opens with (一、 （一） 1. 2、): a heading, or an entry of the
+attachment list under a notice (附件：1. 起草说明 / 2. 海盐县…工作方案（征求意见稿）, as GB/T
+9704-2012 §7.3.5 numbers attachments), never a title line of its own."""
+
 STANDALONE_TITLE = re.compile(
-    rf"^(?!{BASIS_OPENING})(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$", re.M
+    rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL})"
+    rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
+    re.M,
 )
-"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
+"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案; a line opening
+with a list serial is an item of a list (2. 海盐县…工作方案（征求意见稿） in the attachment list of
+the Haiyan draft's page, whose own title line follows), not the title."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
@@ -83,7 +92,7 @@ sentence punctuation, after a blank line or the start, the last ending in a kind
 line of two or three characters above a title is a label (中文名, 名称), not half of it."""
 
 NOT_TITLE_LINE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
+    rf"{ITEM_SERIAL}"
     r"|\d{4}\s*年|(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会)\s*$|^\s*（[^）]*）\s*$"
 )
 """Lines that stand short and alone but are no part of a title: a heading, a date, an
