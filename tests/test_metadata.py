@@ -466,3 +466,31 @@ def test_an_attachment_list_entry_is_not_the_title_but_the_title_line_below_is()
     assert metadata(source).title == "海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）"
     heading = "2. 推进养老服务高质量发展的工作方案\n全县老年人口将急剧增加。"
     assert metadata(heading).title is None
+
+
+def test_a_government_organs_page_dates_the_text_it_publishes() -> None:
+    """Issue 12, class 8: the article line of an organ's own page (信息来源：县民政局) dates a
+    text that prints no signature; a repost site's (来源：本网, …官网) does not."""
+    body = (
+        "海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）\n\n"
+        "  • 发布时间： 2022-04-18 09： 47\n  • {source}\n  • 浏览次数：\n\n"
+        "推进养老服务高质量发展是积极应对人口老龄化社会的必由之路。"
+    )
+    found = metadata(body.format(source="信息来源： 县民政局"))
+    assert str(found.issued) == "2022-04-18" and found.issued_quote is not None
+    for repost in ("来源：本网", "来源：天津市政府官网", "浏览次数："):
+        assert metadata(body.format(source=repost)).issued is None
+
+
+def test_a_bare_time_key_marks_a_government_pages_article_line() -> None:
+    """来源：市卫健委  时间：2021-06-22 09:31:25 under a headline (the Zhengzhou health
+    commission's news page; 时间：2022-10-25 来源：老龄健康司 on the national commission's)."""
+    source = (
+        "查询间隔10秒\n市卫生健康系统全面启动托育机构建设工作\n"
+        "来源：市卫健委  时间：2021-06-22 09:31:25  \n\n各区至少确定1家区属医疗单位开办托育机构。"
+    )
+    found = metadata(source)
+    assert (found.title, str(found.issued)) == (
+        "市卫生健康系统全面启动托育机构建设工作",
+        "2021-06-22",
+    )

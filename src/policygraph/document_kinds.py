@@ -42,3 +42,8 @@ ARTICLE_LINE_KEYS = ("日期", "发布时间", "发布日期", "来源", "作者
 """Keys of the line a web page prints under an article's headline (日期：2021-01-04,
 来源：新华社 作者：… 发布时间：2021-11-5 16:33, 撰文：陈进安): the headline above it is a title of
 its own, never the first half of a sentence cut by a line break."""
+DATED_LINE_KEYS = (*ARTICLE_LINE_KEYS, "时间")
+"""Keys of an article line when a dashed date follows: also a government site's bare 时间
+(来源：市卫健委  时间：2021-06-22 09:31:25 on the Zhengzhou health commission's page,
+时间：2022-10-25 来源：老龄健康司 on the National Health Commission's). Alone, 时间 is a field of
+plan text (完成时间：2025年底, 实施时间：…), so it marks no article line without that date."""

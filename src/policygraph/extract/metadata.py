@@ -9,11 +9,17 @@ over table lines found in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from policygraph.document_kinds import ARTICLE_LINE_KEYS, DRAFT_MARKS, PLAN_KINDS, TABLE_KINDS
+from policygraph.document_kinds import (
+    ARTICLE_LINE_KEYS,
+    DATED_LINE_KEYS,
+    DRAFT_MARKS,
+    PLAN_KINDS,
+    TABLE_KINDS,
+)
 from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
@@ -22,6 +28,7 @@ from policygraph.extract.docnumber import (
     find_doc_numbers,
     parse_doc_number,
 )
+from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DocNumber, Quote, QuoteMaker
 
 HEAD_LENGTH = 1500
@@ -115,7 +122,7 @@ LEADING_TITLE = re.compile(
 """A title running on into the first sentence: X实施方案为贯彻落实… ."""
 
 ARTICLE_DATE = re.compile(
-    rf"^[^\n。]{{0,60}}?(?:(?:{'|'.join(ARTICLE_LINE_KEYS)})：\s*)"
+    rf"^[^\n。]{{0,60}}?(?:(?P<key>{'|'.join(DATED_LINE_KEYS)})：\s*)"
     r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
@@ -123,8 +130,18 @@ ARTICLE_DATE = re.compile(
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
 发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
 
+BARE_TIME_KEY = "时间"
+"""A key that dates an article line only beside a 来源 naming an organ on the same line
+(来源：市卫健委  时间：…): alone, or on an outlet's page, a 时间 may date something else."""
+
 ARTICLE_BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(ARTICLE_LINE_KEYS)})：", re.M)
 """An article line that gives no date: 撰文：陈进安, 来源：新华社."""
+
+PAGE_SOURCE = re.compile(r"(?:信息来源|来源)：[ \t]*(?P<source>[\u4e00-\u9fff]{2,30})")
+"""The source an article line names (信息来源：县民政局, 来源：市卫健委, 来源：本网)."""
+
+PAGE_HEADER_REACH = 200
+"""How far from a page's date line its source line stands in the same header block."""
 
 HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\n)*\Z", re.M)
 """The line right above an article line: the headline of a page that is itself the
@@ -314,14 +331,11 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
     document title of its own: the date is the page's, since an article has no other. A
     headline wins over a plan the article names in its prose (印发《X》). A byline without
     a date (撰文：…) under the text's first line marks it as the headline; no date then."""
-    for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
+    for line, day, date_start in _page_dates(text):
         line_start = text.rfind("\n", 0, line.start()) + 1
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
-        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
-        day = _date(int(y), int(m), int(d))
-        if headline and day and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+        if headline and not COVER_NOTICE_HEADLINE.search(headline["title"]):
             title = headline["title"].strip()
-            date_start = line.start("y") if line["y"] else line.start("y2")
             return (
                 title,
                 quote(headline.start("title"), headline.start("title") + len(title)),
@@ -435,7 +449,43 @@ def _issued(
         day = _date(int(record["y"]), int(record["m"]), int(record["d"]))
         if day:
             return day, quote(record.start("y"), record.end("d"))
+    return _organ_page_date(text, quote)
+
+
+def _organ_page_date(text: str, quote: QuoteMaker) -> tuple[date | None, Quote | None]:
+    """The date of a government organ's own page, for a text that prints no signature date:
+    its article line names an organ as the source (a name ending in a body word of
+    data/department_bodies.csv: 信息来源：县民政局 over the Haiyan draft, 2022-04-18; 来源：
+    二连浩特市政府办 over the Erenhot 解读, 2024-04-02), which publishes the text the day it
+    issues it. A repost site names itself (来源：本网, 天津市政府官网, 浙江发布) or no source:
+    its date is the page's, not the document's."""
+    for line, day, date_start in _page_dates(text):
+        near = text[max(0, line.start() - PAGE_HEADER_REACH) : line.end() + PAGE_HEADER_REACH]
+        if _names_an_organ(near):
+            return day, quote(date_start, line.end())
     return None, None
+
+
+def _names_an_organ(header: str) -> bool:
+    """Whether an article header names a government organ as its source: a name ending in
+    a body word of data/department_bodies.csv (县民政局, 市卫健委, 二连浩特市政府办)."""
+    bodies = load_lexicon().department_bodies
+    return any(m["source"].endswith(bodies) for m in PAGE_SOURCE.finditer(header))
+
+
+def _page_dates(text: str) -> Iterator[tuple[re.Match[str], date, int]]:
+    """The article lines near the top that date their page: each with its day and where the
+    date starts; a bare 时间 only on a line whose 来源 is an organ (an outlet's 时间 may date
+    its report, not the text)."""
+    for line in ARTICLE_DATE.finditer(text[:HEAD_LENGTH]):
+        line_start, line_end = text.rfind("\n", 0, line.start()) + 1, text.find("\n", line.end())
+        if line["key"] == BARE_TIME_KEY and not _names_an_organ(
+            text[line_start : line_end if line_end >= 0 else len(text)]
+        ):
+            continue
+        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
+        if day := _date(int(y), int(m), int(d)):
+            yield line, day, line.start("y") if line["y"] else line.start("y2")
 
 
 def _unique_date(digits: str) -> date | None:
