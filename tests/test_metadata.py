@@ -275,6 +275,12 @@ ARTICLES = {
         "“健康湖南行动”启动将实施15项重大专项行动",
         "2019-12-26",
     ),
+    "organ-page-zhengzhou": (
+        "查询间隔10秒\n市卫生健康系统全面启动托育机构建设工作\n"
+        "来源:市卫健委  时间:2021-06-22 09:31:25  \n\n各区至少确定1家区属医疗单位开办托育机构。",
+        "市卫生健康系统全面启动托育机构建设工作",
+        "2021-06-22",
+    ),
     "interpretation-erlianhaote": (
         "无障碍浏览 长者模式\n\n《〈政府工作报告〉2024年重点工作任务分工方案》政策解读\n\n"
         "发布日期:2024-04-02 15:35 点击量:10\n\n来源:二连浩特市政府办\n",
@@ -482,15 +488,12 @@ def test_a_government_organs_page_dates_the_text_it_publishes() -> None:
         assert metadata(body.format(source=repost)).issued is None
 
 
-def test_a_bare_time_key_marks_a_government_pages_article_line() -> None:
-    """来源：市卫健委  时间：2021-06-22 09:31:25 under a headline (the Zhengzhou health
-    commission's news page; 时间：2022-10-25 来源：老龄健康司 on the national commission's)."""
+def test_a_bare_time_key_dates_a_page_only_beside_an_organ_source() -> None:
+    """时间 keys the article line of an organ's page (来源：市卫健委  时间：2021-06-22 09:31:25 on
+    the Zhengzhou health commission's); beside an outlet's 来源 it dates no text."""
     source = (
         "查询间隔10秒\n市卫生健康系统全面启动托育机构建设工作\n"
-        "来源：市卫健委  时间：2021-06-22 09:31:25  \n\n各区至少确定1家区属医疗单位开办托育机构。"
+        "来源：{source}  时间：2021-06-22 09:31:25  \n\n各区至少确定1家区属医疗单位开办托育机构。"
     )
-    found = metadata(source)
-    assert (found.title, str(found.issued)) == (
-        "市卫生健康系统全面启动托育机构建设工作",
-        "2021-06-22",
-    )
+    assert str(metadata(source.format(source="市卫健委")).issued) == "2021-06-22"
+    assert metadata(source.format(source="本网")).issued is None
