@@ -507,3 +507,28 @@ def test_the_carried_plan_named_in_full_wins_over_the_notice_line_that_drops_its
     issued = "《西安市“十四五”养老服务体系专项规划》已经市养老服务工作领导小组同意，现印发给你们。"
     assert metadata(notice + issued + cited).title == "西安市“十四五”养老服务体系专项规划"
     assert metadata(notice + "各区县政府：\n" + cited).title == "“十四五”养老服务体系专项规划"
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        pytest.param(
+            "2021年重大民生实事项目目标任务责任分解表.docx\n《2021年重大民生实事项目目标任务责任"
+            "分解表.docx》由会员分享，可在线阅读。\n1、2021年重大民生实事项目目标任务责任分解表序号"
+            "项目名称主要内容牵头单位",
+            "2021年重大民生实事项目目标任务责任分解表",
+            id="file-name-line-zhonglou",
+        ),
+        pytest.param(
+            "【中英文对照版】关于发展银发经济增进老年人福祉的意见.docx\n银发经济是向老年人提供产品的经济活动。",
+            "关于发展银发经济增进老年人福祉的意见",
+            id="labelled-file-name",
+        ),
+    ],
+)
+def test_a_sharing_sites_file_name_titles_a_copy_without_a_title_line(
+    source: str, title: str
+) -> None:
+    """Issue 12, class 5/8: a document-sharing site heads its flattened copy with the file's
+    name (X.docx, 《X.docx》由会员分享); X is the title where no title line is printed."""
+    assert metadata(source).title == title

@@ -89,6 +89,17 @@ DRAFTED_TITLE = re.compile(
 notice alone names the plan it carries the same way (制定了《X》，现印发实施): the page is the
 notice, whose title the copy does not print."""
 
+FILE_NAME_TITLE = re.compile(
+    rf"(?:^|《)(?:【[^】\n]{{1,12}}】)?(?P<title>[^\n《》【】/\\]{{4,80}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})"
+    r"\.(?:docx?|wps|pdf)\b",
+    re.M,
+)
+"""The file name a document-sharing site heads its copy with, its label in 【】 aside:
+2021年重大民生实事项目目标任务责任分解表.docx (the Zhonglou table, tune set), 【中英文对照版】
+关于发展银发经济增进老年人福祉的意见.docx (the bilingual copy, tune set); corpus/xixian.txt opens
+《西咸新区推进一老一小工作实施方案.docx》由会员分享 (a line normalize drops as the site's
+boilerplate). The document's title, for a copy that prints no title line of its own."""
+
 TITLE_LINE_BREAK = re.compile(
     rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
     rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
@@ -266,6 +277,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
+    if title is None and (named := FILE_NAME_TITLE.search(text, 0, HEAD_LENGTH)):
+        title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
         title, title_q = _title(text, quote, printed=False)
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
