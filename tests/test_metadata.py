@@ -532,3 +532,18 @@ def test_a_sharing_sites_file_name_titles_a_copy_without_a_title_line(
     """Issue 12, class 5/8: a document-sharing site heads its flattened copy with the file's
     name (X.docx, 《X.docx》由会员分享); X is the title where no title line is printed."""
     assert metadata(source).title == title
+
+
+def test_a_headline_printed_twice_before_its_byline_is_the_title() -> None:
+    """A page flattened onto one line prints its headline as the last crumb and as its
+    heading (the Shanxi news item); the doubled run, once, is the title."""
+    source = (
+        "武陵观察网 财经 山西城镇社区养老机构2025年实现全覆盖 山西城镇社区养老机构2025年实现全覆盖"
+        " 作者: hao333 发布:2023-03-21 11:13:16 日前，山西省发布《关于加强新时代老龄工作的实施意见》。"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == ("山西城镇社区养老机构2025年实现全覆盖", None)
+    once = (
+        "武陵观察网 财经 山西城镇社区养老机构2025年实现全覆盖 作者: hao333 日前，山西省发布通知。"
+    )
+    assert metadata(once).title is None

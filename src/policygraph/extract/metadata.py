@@ -158,6 +158,18 @@ HEADLINE = re.compile(r"^[ \t•·]*(?P<title>[^\n。]{6,60}?)[ \t]*\n(?:[ \t]*\
 """The line right above an article line: the headline of a page that is itself the
 document (a news report, a 解读: 辽宁加快推进养老托育服务健康发展 / 发布时间：2022-11-21)."""
 
+DOUBLED_HEADLINE = re.compile(
+    r"^[^\n]{0,40}?(?P<title>[^\s。，；：]{6,60}?)[ \t]*(?P=title)[ \t]*"
+    rf"(?:{'|'.join(ARTICLE_LINE_KEYS)})：",
+    re.M,
+)
+"""A page flattened onto one line (spaces between characters dropped) prints its headline
+twice, as the last crumb of its path and as its heading, then its byline: 武陵观察网 财经
+山西城镇社区养老机构2025年实现全覆盖 山西城镇社区养老机构2025年实现全覆盖 作者：… (the
+Shanxi news item, tune set); the same doubling
+of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国务院办公厅关于发展银发经济增进
+老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
+
 COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
 """A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
 plan it carries, which is the document, and the page's date is not the plan's."""
@@ -277,8 +289,9 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
-    if title is None and (named := FILE_NAME_TITLE.search(text, 0, HEAD_LENGTH)):
-        title, title_q = named["title"], quote(named.start("title"), named.end("title"))
+    for pattern in (DOUBLED_HEADLINE, FILE_NAME_TITLE):
+        if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
+            title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
         title, title_q = _title(text, quote, printed=False)
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
