@@ -547,3 +547,16 @@ def test_a_headline_printed_twice_before_its_byline_is_the_title() -> None:
         "武陵观察网 财经 山西城镇社区养老机构2025年实现全覆盖 作者: hao333 日前，山西省发布通知。"
     )
     assert metadata(once).title is None
+
+
+def test_a_table_is_titled_by_the_line_above_its_header_row() -> None:
+    """A table issued as a document of its own (the Haian progress table, the Nanling task
+    table) is titled on the line right above its 序号 | header row; a line ending in 表
+    over prose is not a title."""
+    source = (
+        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n15 |\n民政局 |\n"
+        "新增民营养老机构不少于2家、养老床位不少于300张。 |\n"
+    )
+    assert metadata(source).title == "海安市民政局2023年民生实事项目实施进度表"
+    prose = "详见海安市民政局2023年民生实事项目实施进度表\n新增养老床位不少于300张。\n"
+    assert metadata(prose).title is None

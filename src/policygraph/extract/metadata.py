@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from policygraph.cues import words_with
 from policygraph.document_kinds import (
     ARTICLE_LINE_KEYS,
     DATED_LINE_KEYS,
@@ -170,6 +171,15 @@ Shanxi news item, tune set); the same doubling
 of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国务院办公厅关于发展银发经济增进
 老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
 
+TABLE_TITLE = re.compile(
+    r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
+    rf"[ \t]*(?:{'|'.join(words_with('header', 'serial'))})[ \t]*\|",
+    re.M,
+)
+"""A table issued as a document of its own, titled on the line right above its header row:
+海安市民政局2023年民生实事项目实施进度表 / 序号 | (the Haian progress table, tune set),
+2024年《政府工作报告》重点工作目标任务分解表 / 序号 | (the Nanling task table, tune set)."""
+
 COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
 """A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
 plan it carries, which is the document, and the page's date is not the plan's."""
@@ -289,7 +299,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
-    for pattern in (DOUBLED_HEADLINE, FILE_NAME_TITLE):
+    for pattern in (DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
         if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
