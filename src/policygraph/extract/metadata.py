@@ -8,10 +8,12 @@ over table lines found in the text.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from policygraph.cues import words_with
 from policygraph.document_kinds import (
@@ -29,8 +31,8 @@ from policygraph.extract.docnumber import (
     find_doc_numbers,
     parse_doc_number,
 )
-from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DocNumber, Quote, QuoteMaker
+from policygraph.resources import resource_dir
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
@@ -519,8 +521,15 @@ def _organ_page_date(text: str, quote: QuoteMaker) -> tuple[date | None, Quote |
 def _names_an_organ(header: str) -> bool:
     """Whether an article header names a government organ as its source: a name ending in
     a body word of data/department_bodies.csv (县民政局, 市卫健委, 二连浩特市政府办)."""
-    bodies = load_lexicon().department_bodies
-    return any(m["source"].endswith(bodies) for m in PAGE_SOURCE.finditer(header))
+    return any(m["source"].endswith(_organ_bodies()) for m in PAGE_SOURCE.finditer(header))
+
+
+@cache
+def _organ_bodies() -> tuple[str, ...]:
+    """The body words of data/department_bodies.csv, read here rather than from the lexicon,
+    whose loader brings the RDF libraries into a text stage."""
+    with (resource_dir("data") / "department_bodies.csv").open(encoding="utf-8") as handle:
+        return tuple(row["suffix"] for row in csv.DictReader(handle))
 
 
 def _page_dates(text: str) -> Iterator[tuple[re.Match[str], date, int]]:
