@@ -499,16 +499,6 @@ def test_a_bare_time_key_dates_a_page_only_beside_an_organ_source() -> None:
     assert metadata(source.format(source="本网")).issued is None
 
 
-def test_the_carried_plan_named_in_full_wins_over_the_notice_line_that_drops_its_region() -> None:
-    """关于印发“十四五”…规划的通知 over 《西安市“十四五”…规划》已经…同意，现印发给你们 (the Xi'an
-    repost): the plan is the 《》 the notice issues, not a parent of the same name it cites."""
-    notice = "西安市养老服务工作领导小组办公室关于印发“十四五”养老服务体系专项规划的通知\n"
-    cited = "根据《陕西省“十四五”养老服务体系专项规划》，结合我市实际，制定本规划。"
-    issued = "《西安市“十四五”养老服务体系专项规划》已经市养老服务工作领导小组同意，现印发给你们。"
-    assert metadata(notice + issued + cited).title == "西安市“十四五”养老服务体系专项规划"
-    assert metadata(notice + "各区县政府：\n" + cited).title == "“十四五”养老服务体系专项规划"
-
-
 @pytest.mark.parametrize(
     ("source", "title"),
     [

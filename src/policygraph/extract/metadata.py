@@ -349,8 +349,6 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
-            if pattern is NOTICE_TITLE and (full := _carried_in_full(title, text, match.end())):
-                return full["title"], quote(full.start("title"), full.end("title"))
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
@@ -398,18 +396,6 @@ def _names_an_earlier_document(text: str, at: int) -> bool:
     earlier one the text builds on, not the one it is or explains."""
     sentence = text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1 : at]
     return bool(ACHIEVEMENT_CUES.search(sentence) or ISSUE_MONTH.search(sentence))
-
-
-def _carried_in_full(title: str, text: str, after: int) -> re.Match[str] | None:
-    """The plan a cover notice carries, as the notice's body names it in 《》 with the region
-    the notice's own line leaves out: 关于印发“十四五”养老服务体系专项规划的通知 /
-    《西安市“十四五”养老服务体系专项规划》已经…同意，现印发给你们 (the Xi'an plan, tune set).
-    The 《》 a notice issues is the plan's full name, as the Zhengzhou notice (郑政〔2023〕4号,
-    pages corpus) restates it: 现将《郑州市“十四五”老龄事业发展规划》印发给你们. Only the 《》
-    the notice issues (CARRIED follows it), not a parent plan of the same name cited further
-    on (《陕西省“十四五”养老服务体系专项规划》)."""
-    fuller = re.compile(rf"《(?P<title>[^《》\n]{{1,20}}{re.escape(title)})》")
-    return next((m for m in fuller.finditer(text, after) if CARRIED.match(text, m.end())), None)
 
 
 def _carried_plan_printed(title: str, rest: str) -> bool:
