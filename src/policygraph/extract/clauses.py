@@ -22,8 +22,8 @@ these passes leave.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import islice
 
 from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
@@ -140,7 +140,7 @@ def scoped_clauses(
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    sentences = [_sentence_from(text, start) for start, _clause in cut]
+    sentences = _sentences(text, [start for start, _clause in cut])
     deadlines = [
         _deadlines(clause, sentence, issued, promised)
         for (_start, clause), sentence in zip(cut, sentences, strict=True)
@@ -180,7 +180,7 @@ def _year_scopes(
     lead_year: int | None,
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
-    `sentences` holds each clause with the clause after it (`_sentence_from`), `deadlines`
+    `sentences` holds each clause with the clause after it (`_sentences`), `deadlines`
     the year cues of each that set a deadline (`_deadlines`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
@@ -244,10 +244,12 @@ def programme_year(text: str) -> int | None:
 
 def last_deadline(paragraph: str) -> int | None:
     """The last deadline a paragraph states (到2023年…到2025年… gives 2025)."""
+    cut = _cut(paragraph)
+    sentences = _sentences(paragraph, [start for start, _clause in cut])
     deadlines = [
         cue
-        for start, clause in _cut(paragraph)
-        for cue in _deadlines(clause, _sentence_from(paragraph, start))
+        for (_start, clause), sentence in zip(cut, sentences, strict=True)
+        for cue in _deadlines(clause, sentence)
     ]
     return int(deadlines[-1]["year"]) if deadlines else None
 
@@ -313,10 +315,16 @@ def _bare_deadline(
     return ahead or FUTURE.search(following, cue.end()) is not None
 
 
-def _sentence_from(text: str, start: int) -> str:
-    """The clause at `start` and the clause after it."""
-    cuts = [m.end() for m in islice(CLAUSE_SPLIT.finditer(text, start), 2)]
-    return text[start : cuts[-1] if cuts else len(text)]
+def _sentences(text: str, starts: list[int]) -> list[str]:
+    """The clause at each of `starts` and the clause after it; the marks that split clauses
+    are found once for the text, not once for each clause."""
+    ends = [m.end() for m in CLAUSE_SPLIT.finditer(text)]
+    found = []
+    for start in starts:
+        after = bisect_right(ends, start)  # the marks at `start` or after it
+        cuts = ends[after : after + 2]
+        found.append(text[start : cuts[-1] if cuts else len(text)])
+    return found
 
 
 def _reports(
