@@ -42,7 +42,7 @@ def build_stages(path: Path) -> tuple[float, ...]:
     normalized = normalize_text(source.text)
     clock.append(time.process_time())
     plan = plan_from_text(source.name, normalized, metadata)
-    assert has_policy_signal(plan), path
+    assert has_policy_signal(plan, normalized.text), path
     clock.append(time.process_time())
     triples = plan_triples(plan, load_lexicon())
     clock.append(time.process_time())

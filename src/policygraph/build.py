@@ -16,8 +16,6 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -223,6 +221,11 @@ def _build_all(
     if jobs <= 1 or len(files) <= 1:
         _warm_up()
         return [_build_and_write(task) for task in tasks]
+    # the pool (multiprocessing, ~3 ms to import) only where there is more than one file:
+    # `validate draft.txt` builds its one file here
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, len(files))
     outcomes: list[BuiltFile | PolicygraphError] = []
     with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:

@@ -21,7 +21,7 @@ one (健全养老托育服务规划体系: both domains).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -55,6 +55,9 @@ from policygraph.restatement import restated_below
 from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
 
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
+LITERALS_KEPT = 4096
+"""Literals `literal` keeps made: enough for the lines, years, values, units and labels
+that the plans of one build process repeat."""
 Triple = tuple[Node, Node, Node]
 Triples = Graph | set[Triple]
 """Where triples are emitted: an rdflib Graph, or a plain set of rdflib-term triples (the
@@ -249,10 +252,10 @@ class _PlanGraph:
     def _measure(self, measure: Measure) -> None:
         node = self._measure_iri(measure.key)
         self.add(node, RDF.type, PG.Measure)
-        self.add(node, RDFS.label, Literal(measure.title, lang="zh"))
+        self.add(node, RDFS.label, literal(measure.title, lang="zh"))
         self.add(self.iri, PG.hasMeasure, node)
         if measure.number:
-            self.add(node, SKOS.notation, Literal(measure.number))
+            self.add(node, SKOS.notation, literal(measure.number))
         if measure.parent:
             self.add(node, PG.subMeasureOf, self._measure_iri(measure.parent))
         self.quote(node, measure.quote)
@@ -269,25 +272,25 @@ class _PlanGraph:
             parts.append(target.region)
         node = mint(*parts)
         self.add(node, RDF.type, PG.Target)
-        self.add(node, RDFS.label, Literal(target.indicator, lang="zh"))
+        self.add(node, RDFS.label, literal(target.indicator, lang="zh"))
         self.add(self.iri, PG.hasTarget, node)
         self.add(node, PG.indicator, self._indicator(concept.key, concept.label, concept.reviewed))
         if target.year is not None:
-            self.add(node, PG.year, Literal(target.year))
+            self.add(node, PG.year, literal(target.year))
         if target.value is not None:
-            self.add(node, PG.value, Literal(target.value))
+            self.add(node, PG.value, literal(target.value))
         if target.max_value is not None:
-            self.add(node, PG.maxValue, Literal(target.max_value))
+            self.add(node, PG.maxValue, literal(target.max_value))
         if target.qualitative:
-            self.add(node, PG.qualitativeValue, Literal(target.qualitative, lang="zh"))
+            self.add(node, PG.qualitativeValue, literal(target.qualitative, lang="zh"))
         if target.comparator:
-            self.add(node, PG.comparator, Literal(target.comparator))
+            self.add(node, PG.comparator, literal(target.comparator))
         if target.unit:
-            self.add(node, PG.unit, Literal(target.unit))
+            self.add(node, PG.unit, literal(target.unit))
         if target.baseline_value is not None:
-            self.add(node, PG.baselineValue, Literal(target.baseline_value))
+            self.add(node, PG.baselineValue, literal(target.baseline_value))
         if target.baseline_year is not None:
-            self.add(node, PG.baselineYear, Literal(target.baseline_year))
+            self.add(node, PG.baselineYear, literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
         domains = self._target_domains(target, concept.domains)
@@ -350,11 +353,20 @@ def add_region(graph: Triples, name: str, lexicon: Lexicon, within: URIRef | Non
     return node
 
 
+@lru_cache(maxsize=LITERALS_KEPT, typed=True)
+def literal(value: object, lang: str | None = None) -> Literal:
+    """`Literal(value, lang=lang)`, made once for a value the plans repeat (a line, a year,
+    a unit, an indicator's label): rdflib's constructor, which checks and casts the value,
+    was a third of the time of a plan's triples (issue 16, build CPU). A Literal is
+    immutable, so sharing one is safe; `typed` keeps 1, 1.0 and True apart."""
+    return Literal(value, lang=lang)
+
+
 def add_quote(graph: Triples, node: URIRef, quote: Quote | None) -> None:
     """A resource's provenance: its exact source text and line."""
     if quote is not None:
-        graph.add((node, PG.quote, Literal(quote.text, lang="zh")))
-        graph.add((node, PG.line, Literal(quote.line)))
+        graph.add((node, PG.quote, literal(quote.text, lang="zh")))
+        graph.add((node, PG.line, literal(quote.line)))
 
 
 def add_known_identity(graph: Triples, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:

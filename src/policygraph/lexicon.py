@@ -30,6 +30,9 @@ MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
+INDICATORS_KEPT = 4096
+"""Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
+when full, so a corpus of thousands of plans does not grow the process)."""
 """The longest short name a region has besides its labels (乌鲁木齐 is a label, 齐齐哈尔 too)."""
 FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
 """Functional zones, whose units are named without a level character (基层工作部)."""
@@ -251,7 +254,21 @@ class Lexicon:
         the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
         unmatched wording gets an unreviewed concept keyed by its parts, which plans
         writing the same parts share. A label with no measure word (居民健康素养水平) is
-        found for its wording with a unit too (中国居民健康素养水平 + %)."""
+        found for its wording with a unit too (中国居民健康素养水平 + %). Each answer is
+        kept (`INDICATORS_KEPT`): a plan asks for every target's wording twice, when its
+        restatements are merged and when its graph is made (issue 16, build CPU)."""
+        asked = (wording, unit, context)
+        if (concept := self._indicators_asked.get(asked)) is None:
+            if len(self._indicators_asked) >= INDICATORS_KEPT:
+                self._indicators_asked.clear()
+            concept = self._indicators_asked[asked] = self._indicator(wording, unit, context)
+        return concept
+
+    @cached_property
+    def _indicators_asked(self) -> dict[tuple[str, str | None, str], IndicatorConcept]:
+        return {}
+
+    def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         key = self._own_name(label_key(wording))
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:

@@ -14,6 +14,7 @@ GB2312 lacks (不低於95%: 於 is in GB2312, as a surname).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 import opencc
@@ -51,18 +52,27 @@ simplified plan quoting one traditional name stays far below)."""
 
 def is_traditional_text(text: str) -> bool:
     """Whether `text` is written in traditional characters (see `TRADITIONAL_TEXT_SHARE`)."""
-    chinese = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return _written_traditional(Counter(text))
+
+
+def _written_traditional(counts: Counter[str]) -> bool:
+    """`is_traditional_text` from the text's character counts: each distinct character
+    is looked at once, not once per occurrence."""
+    chinese = {c: n for c, n in counts.items() if "\u4e00" <= c <= "\u9fff"}
     if not chinese:
         return False
-    return sum(map(is_traditional_only, chinese)) >= TRADITIONAL_TEXT_SHARE * len(chinese)
+    only = sum(n for c, n in chinese.items() if is_traditional_only(c))
+    return only >= TRADITIONAL_TEXT_SHARE * sum(chinese.values())
 
 
 def to_simplified(text: str) -> str:
     """`text` with its traditional lines in simplified characters, same length."""
-    everywhere = is_traditional_text(text)
+    counts = Counter(text)
+    everywhere = _written_traditional(counts)
+    traditional = {c for c in counts if is_traditional_only(c)}
     lines = []
     for line in text.split("\n"):
-        if everywhere or any(map(is_traditional_only, line)):
+        if everywhere or not traditional.isdisjoint(line):
             converted = _converter().convert(line)
             if len(converted) != len(line):
                 converted = "".join(map(_simplified_char, line))

@@ -128,11 +128,16 @@ def find_targets(
         if any(s <= start < e for s, e in progress):
             continue  # a cell of a progress column reports what was done
         paragraph_measure = around.at(start)
+        stated_targets = text_targets(
+            paragraph, start, quote, item_year, issued, promised, programme
+        )
+        if not stated_targets:
+            continue  # most paragraphs: their owners are not read (issue 16, build CPU)
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
         rows = _rows_within(starts, measures, start, end, quote)
         stated = _stated_owners(paragraph, start, quote, lexicon)
-        for target in text_targets(paragraph, start, quote, item_year, issued, promised, programme):
+        for target in stated_targets:
             measure = next(
                 (m for s, e, m in rows if s <= target.quote.start < e), paragraph_measure
             )

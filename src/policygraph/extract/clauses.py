@@ -22,8 +22,8 @@ these passes leave.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import islice
 
 from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
@@ -140,14 +140,15 @@ def scoped_clauses(
     if BACKGROUND_LEAD.match(text):
         return []
     cut = _cut(text)
-    sentences = [_sentence_from(text, start) for start, _clause in cut]
+    sentences = _sentences(text, [start for start, _clause in cut])
+    cues = [list(YEAR_CUE.finditer(clause)) for _start, clause in cut]  # read once
     deadlines = [
-        _deadlines(clause, sentence, issued, promised)
-        for (_start, clause), sentence in zip(cut, sentences, strict=True)
+        _deadlines(clause, sentence, found, issued, promised)
+        for (_start, clause), sentence, found in zip(cut, sentences, cues, strict=True)
     ]
     years = _year_scopes(text, cut, sentences, deadlines, lead_year)
     reports = _reports(
-        cut, sentences, deadlines, [year for year, _worded in years], issued, promised
+        cut, sentences, cues, deadlines, [year for year, _worded in years], issued, promised
     )
     return [
         Clause(start, clause, year, worded, report)
@@ -180,7 +181,7 @@ def _year_scopes(
     lead_year: int | None,
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
-    `sentences` holds each clause with the clause after it (`_sentence_from`), `deadlines`
+    `sentences` holds each clause with the clause after it (`_sentences`), `deadlines`
     the year cues of each that set a deadline (`_deadlines`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
@@ -244,10 +245,12 @@ def programme_year(text: str) -> int | None:
 
 def last_deadline(paragraph: str) -> int | None:
     """The last deadline a paragraph states (到2023年…到2025年… gives 2025)."""
+    cut = _cut(paragraph)
+    sentences = _sentences(paragraph, [start for start, _clause in cut])
     deadlines = [
         cue
-        for start, clause in _cut(paragraph)
-        for cue in _deadlines(clause, _sentence_from(paragraph, start))
+        for (_start, clause), sentence in zip(cut, sentences, strict=True)
+        for cue in _deadlines(clause, sentence, list(YEAR_CUE.finditer(clause)))
     ]
     return int(deadlines[-1]["year"]) if deadlines else None
 
@@ -256,13 +259,18 @@ LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
 def _deadlines(
-    clause: str, sentence: str, issued: int | None = None, promised: frozenset[int] = frozenset()
+    clause: str,
+    sentence: str,
+    cues: list[re.Match[str]],
+    issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
 ) -> list[re.Match[str]]:
-    """Year cues that set a deadline: 到2025年, 2022年底前, 2025年末 — not an as-of date,
-    a bare year (unless `_bare_deadline`), or the year of a baseline (由2020年的…)."""
+    """The year cues of a clause (`cues`, its YEAR_CUE matches) that set a deadline:
+    到2025年, 2022年底前, 2025年末 — not an as-of date, a bare year (unless
+    `_bare_deadline`), or the year of a baseline (由2020年的…)."""
     return [
         cue
-        for cue in YEAR_CUE.finditer(clause)
+        for cue in cues
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue, issued)
         and (
@@ -313,29 +321,38 @@ def _bare_deadline(
     return ahead or FUTURE.search(following, cue.end()) is not None
 
 
-def _sentence_from(text: str, start: int) -> str:
-    """The clause at `start` and the clause after it."""
-    cuts = [m.end() for m in islice(CLAUSE_SPLIT.finditer(text, start), 2)]
-    return text[start : cuts[-1] if cuts else len(text)]
+def _sentences(text: str, starts: list[int]) -> list[str]:
+    """The clause at each of `starts` and the clause after it; the marks that split clauses
+    are found once for the text, not once for each clause."""
+    ends = [m.end() for m in CLAUSE_SPLIT.finditer(text)]
+    found = []
+    for start in starts:
+        after = bisect_right(ends, start)  # the marks at `start` or after it
+        cuts = ends[after : after + 2]
+        found.append(text[start : cuts[-1] if cuts else len(text)])
+    return found
 
 
 def _reports(
     clauses: list[tuple[int, str]],
     sentences: list[str],
+    year_cues: list[list[re.Match[str]]],
     deadlines: list[list[re.Match[str]]],
     years: list[int | None],
     issued: int | None,
     promised: frozenset[int],
 ) -> list[bool]:
     """Pass 2: whether each clause reports the present (its sentence or itself does);
-    `sentences` hold each clause with the one after it, `deadlines` its deadline cues,
-    `years` are the deadlines pass 1 found scoping each clause, `issued` the year the
-    document was issued."""
+    `sentences` hold each clause with the one after it, `year_cues` its YEAR_CUE matches,
+    `deadlines` those that set deadlines, `years` are the deadlines pass 1 found scoping
+    each clause, `issued` the year the document was issued."""
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
-    for (_start, clause), sentence, cues in zip(clauses, sentences, deadlines, strict=True):
-        opens = _opens_a_report(clause, sentence, latest, issued, promised)
+    for (_start, clause), sentence, found, cues in zip(
+        clauses, sentences, year_cues, deadlines, strict=True
+    ):
+        opens = _opens_a_report(clause, sentence, found, latest, issued, promised)
         if not opens and cues:
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
@@ -369,11 +386,16 @@ def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[b
 
 
 def _opens_a_report(
-    clause: str, sentence: str, latest: int | None, issued: int | None, promised: frozenset[int]
+    clause: str,
+    sentence: str,
+    cues: list[re.Match[str]],
+    latest: int | None,
+    issued: int | None,
+    promised: frozenset[int],
 ) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
-    document was issued, 目前, 预计, “十三五”…"""
-    for cue in YEAR_CUE.finditer(clause):
+    document was issued, 目前, 预计, “十三五”…; `cues` are the clause's YEAR_CUE matches."""
+    for cue in cues:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
         bare = not (cue["cue"] or cue["before"] or cue["end"])
@@ -383,9 +405,8 @@ def _opens_a_report(
         ):
             return True
     own_words = CITED_TITLE.sub("", clause)
-    if issued is not None and any(
-        _past(c, own_words, issued) for c in YEAR_CUE.finditer(own_words)
-    ):
+    own_cues = cues if own_words == clause else YEAR_CUE.finditer(own_words)
+    if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
     past = not FUTURE.search(sentence) and any(

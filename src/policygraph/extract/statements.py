@@ -93,13 +93,15 @@ def text_targets(
     about, see `clauses.programme_year`), those that do not report the present read for
     values and names, then the post-rules of the paragraph."""
     clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised), programme)
+    values = [list(VALUE_PHRASE.finditer(clause.text)) for clause in clauses]  # read once
+    context = _sentence_context(clauses, values)
     per_clause: list[list[Target]] = []
-    for clause, (subject, action) in zip(clauses, _sentence_context(clauses), strict=True):
+    for clause, phrases, (subject, action) in zip(clauses, values, context, strict=True):
         years = (clause.year, clause.worded_year)
         found = (
             []
             if clause.reports
-            else _clause_targets(clause.text, clause.start, base, years, quote, subject)
+            else _clause_targets(clause.text, clause.start, base, years, quote, subject, phrases)
         )
         per_clause.append([_with_action(t, action) for t in found])
     kept = without_breakdowns([c.text for c in clauses], per_clause)
@@ -156,15 +158,17 @@ def promised_years(paragraphs: Iterable[str]) -> frozenset[int]:
     )
 
 
-def _sentence_context(clauses: list[Clause]) -> list[tuple[str, str]]:
+def _sentence_context(
+    clauses: list[Clause], values: list[list[re.Match[str]]]
+) -> list[tuple[str, str]]:
     """Pass 3: per clause, the indicator an earlier clause of its sentence named (which a
     bare value, ，达到55%, continues) and the action the paragraph last named (which a
-    bare verb, 每年支持200户, counts)."""
+    bare verb, 每年支持200户, counts); `values` are each clause's VALUE_PHRASE matches."""
     context: list[tuple[str, str]] = []
     subject = action = ""
-    for clause in clauses:
+    for clause, phrases in zip(clauses, values, strict=True):
         context.append((subject, action))
-        subject = _subject(clause.text) or subject
+        subject = _subject(clause.text, phrases) or subject
         if (done := ACTION_OBJECT.search(clause.text)) is not None:
             action = done["object"]
         if clause.text.endswith("。"):
@@ -226,11 +230,10 @@ def _with_action(target: Target, action: str) -> Target:
     return replace(target, indicator=(bare["per"] or "") + action)
 
 
-def _subject(clause: str) -> str:
+def _subject(clause: str, values: list[re.Match[str]]) -> str:
     """The indicator a clause names before its first figure (护理型床位占比提高5个百分点),
     which a following clause with a bare value (，达到55%) continues."""
-    first = VALUE_PHRASE.search(clause)
-    return clean_wording(_after_last_year(clause[: first.start()])) if first else ""
+    return clean_wording(_after_last_year(clause[: values[0].start()])) if values else ""
 
 
 def _clause_targets(
@@ -239,10 +242,12 @@ def _clause_targets(
     base: int,
     years: tuple[int | None, int | None],
     quote: QuoteMaker,
-    subject: str = "",
+    subject: str,
+    values: list[re.Match[str]],
 ) -> list[Target]:
     """Targets of one clause; `years` are the year scoping values and the one scoping
-    worded targets; `subject` the indicator an earlier clause of the sentence named."""
+    worded targets; `subject` the indicator an earlier clause of the sentence named;
+    `values` the clause's VALUE_PHRASE matches."""
     year, qualitative_year = years
     if PER_YEAR.search(clause):
         year = None
@@ -250,10 +255,10 @@ def _clause_targets(
     counted: list[tuple[int, int]] = []  # value-first targets and where their noun ends
     previous_end = 0
     baselines = list(BASELINE_FROM.finditer(clause))
-    remarks = _remarks(clause)
+    remarks = _remarks(clause, values)
     matches = [
         m
-        for m in VALUE_PHRASE.finditer(clause)
+        for m in values
         if is_target_value(m, clause, dated=years[0] is not None)
         and not any(b.start() <= m.start() < b.end() for b in baselines + remarks)
     ]
@@ -319,9 +324,9 @@ VALUE_REMARK = re.compile(r"（[^（）]{1,20}）")
 BASE_REMARK). Its figures are no targets, and the value's noun follows it."""
 
 
-def _remarks(clause: str) -> list[re.Match[str]]:
-    """The remarks (VALUE_REMARK) that follow a value phrase of the clause."""
-    found = (VALUE_REMARK.match(clause, m.end()) for m in VALUE_PHRASE.finditer(clause))
+def _remarks(clause: str, values: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The remarks (VALUE_REMARK) that follow the value phrases `values` of the clause."""
+    found = (VALUE_REMARK.match(clause, m.end()) for m in values)
     return [r for r in found if r is not None]
 
 
