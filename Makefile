@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[dev]'
+	# policygraph's bytecode, written also where PYTHONDONTWRITEBYTECODE is set: a CLI call
+	# then reads its modules instead of compiling them (about 0.08 s of `validate`)
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 venv: $(STAMP) ## create .venv and install policygraph with its dev tools
