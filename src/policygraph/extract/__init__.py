@@ -21,7 +21,7 @@ from policygraph.extract.metadata import Metadata
 from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
 from policygraph.extract.progress import progress_cells
 from policygraph.extract.statements import promised_years, text_targets
-from policygraph.extract.targets import table_targets, task_cell_targets
+from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import (
@@ -80,8 +80,7 @@ def find_targets(
     that of its opening line when it is a document for one year (`_annual_year`, which
     also scopes the clauses while they are read) and that of the annual programme its
     opening names (`clauses.programme_year`); the cells of progress columns
-    (`progress_cells`) are skipped, and the task cells of annual indicator tables read
-    as running text (`task_cell_targets`)."""
+    (`progress_cells`) are skipped."""
     found: list[Target] = []
     paragraphs = sorted(outline.paragraphs)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
@@ -92,15 +91,6 @@ def find_targets(
         promised |= {programme}
     for table in outline.tables:
         found.extend(table_targets(table, quote))
-        found.extend(
-            task_cell_targets(
-                table,
-                quote,
-                lambda cell, at, year: text_targets(
-                    cell, at, quote, year, issued, promised | {year}
-                ),
-            )
-        )
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
     measures = sorted(measures, key=lambda m: m.start)
