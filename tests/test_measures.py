@@ -667,27 +667,6 @@ def test_measures_of_a_task_table_read_past_rows_that_continue_a_spanned_row() -
     ]
 
 
-NUMBERED_TASK_CELLS = (
-    "序号 | 标志性成果 | 牵头单位 | 重点任务 | 配合单位 |\n"
-    "1 | 桐享 优育 | 卫健局 | 1.倡导新型婚育文化；2.推进儿童健康指导中心建设。 | 妇联、财政局 |\n"
-    "2 | 桐享 优学 | 教育局 | 新增学位4590个，其中1.5万个为幼儿园学位。 | 财政局 |\n"
-    "3 | 桐享 健康 | 卫健局 | 2.开展结直肠癌筛查；3.建设健康小屋。 | 体育局 |\n"
-)
-"""桐乡 2023 民生标志性成果表 (cut down): a task cell that lists its tasks 1.…；2.…"""
-
-
-def test_measures_the_numbered_items_of_a_task_cell_are_measures_under_the_row() -> None:
-    """Items numbered from 1 become measures under the row, with the row's units; a
-    decimal (1.5万) or a list that does not start at 1 is no item list."""
-    items = [(n, t, p, r) for n, t, p, r, _ in _measures(NUMBERED_TASK_CELLS) if p]
-    row = "1.倡导新型婚育文化"
-    assert items == [
-        ("1.", "倡导新型婚育文化", row, ["卫健局", "妇联", "财政局"]),
-        ("2.", "推进儿童健康指导中心建设", row, ["卫健局", "妇联", "财政局"]),
-    ]
-    assert len(_measures(NUMBERED_TASK_CELLS)) == 5
-
-
 def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
     """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
     table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")
