@@ -667,27 +667,6 @@ def test_measures_of_a_task_table_read_past_rows_that_continue_a_spanned_row() -
     ]
 
 
-NUMBERED_TASK_CELLS = (
-    "序号 | 标志性成果 | 牵头单位 | 重点任务 | 配合单位 |\n"
-    "1 | 桐享 优育 | 卫健局 | 1.倡导新型婚育文化；2.推进儿童健康指导中心建设。 | 妇联、财政局 |\n"
-    "2 | 桐享 优学 | 教育局 | 新增学位4590个，其中1.5万个为幼儿园学位。 | 财政局 |\n"
-    "3 | 桐享 健康 | 卫健局 | 2.开展结直肠癌筛查；3.建设健康小屋。 | 体育局 |\n"
-)
-"""桐乡 2023 民生标志性成果表 (cut down): a task cell that lists its tasks 1.…；2.…"""
-
-
-def test_measures_the_numbered_items_of_a_task_cell_are_measures_under_the_row() -> None:
-    """Items numbered from 1 become measures under the row, with the row's units; a
-    decimal (1.5万) or a list that does not start at 1 is no item list."""
-    items = [(n, t, p, r) for n, t, p, r, _ in _measures(NUMBERED_TASK_CELLS) if p]
-    row = "1.倡导新型婚育文化"
-    assert items == [
-        ("1.", "倡导新型婚育文化", row, ["卫健局", "妇联", "财政局"]),
-        ("2.", "推进儿童健康指导中心建设", row, ["卫健局", "妇联", "财政局"]),
-    ]
-    assert len(_measures(NUMBERED_TASK_CELLS)) == 5
-
-
 def test_measures_a_unit_cell_that_names_a_collective_assigns_the_row_to_it() -> None:
     """南陵 2024 分解表: 责任单位 县各有关单位 (the whole cell) is the row's partner unit."""
     table = LEAD_AND_PARTNER_CELLS.replace("县卫生健康委 |", "县各有关单位 |")
@@ -730,39 +709,7 @@ def test_no_two_measures_of_a_plan_share_an_identity(path):
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
 
 
-PAGED_RUN_TOGETHER = (
-    "2021年重大民生实事项目目标任务责任分解表.docx\n"
-    "1、2021年重大民生实事项目目标任务责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位"
-    "1增加教育资源供给增加学位5000个。何海平教育局经开区"
-    "2促进就业稳定增长城镇新增就业15000人。何海平人社局高新园(邹区镇\n"
-    "2、)各街道3老城厢复兴发展完成瞿秋白纪念馆整体提升工程对外开放，完成常州盛宣怀故居（本体）修缮展陈。"
-    "何海平文体旅局晋陵公司"
-    "推进大庙弄核心区改造。芮春祥住建局五星街道\n"
-    "3、书苑”，开展文旅惠民活动，组\n"
-)
-"""常州 钟楼区 2021 民生实事分解表 as 第壹文秘 extracts it: one line a page, each opened by
-the site's page number, the second inside a unit cell; the excerpt ends inside page 3."""
-
-
-def test_measures_a_run_together_table_is_read_across_the_page_numbers_of_a_sharing_site() -> None:
-    """The page number 2、 is neither a row serial nor a break in 高新园(邹区镇), and the
-    short last page 3、 of an excerpt is no numbered measure (西咸, bundled, breaks its
-    pages inside words the same way)."""
-    rows = [(n, t, r) for n, t, _, r, _ in _measures(PAGED_RUN_TOGETHER)]
-    assert rows == [
-        ("1", "增加教育资源供给增加学位5000个", ["教育局", "经开区"]),
-        ("2", "促进就业稳定增长城镇新增就业15000人", ["人社局", "高新园（邹区镇）", "各街道"]),
-        (
-            "3",
-            "老城厢复兴发展完成瞿秋白纪念馆整体提升工程对外开放，完成常州盛宣怀故居（本体）修缮展陈",
-            ["文体旅局", "晋陵公司"],
-        ),
-        ("4", "推进大庙弄核心区改造", ["住建局", "五星街道"]),
-    ]
-
-
 def test_measures_a_documents_own_short_numbered_lines_are_kept() -> None:
-    """Only the last line of a text may be a short page: a list of short items is the
-    document's own."""
+    """A short line is no page: a list of short items is the document's own."""
     text = "三、保障措施\n1、加强组织领导\n2、强化资金保障\n3、严格督促检查\n"
     assert normalize_text(text).text == text

@@ -459,21 +459,6 @@ def test_the_date_of_a_metadata_table_is_read_in_either_form(written: str) -> No
     assert str(metadata(source).issued) == "2022-02-07"
 
 
-def test_an_attachment_list_entry_is_not_the_title_but_the_title_line_below_is() -> None:
-    """A draft's page lists its attachments by serial (附件：1. 起草说明 / 2. X方案（征求意见稿）,
-    the Haiyan draft of the tune set); the title is X as its own line prints it, without
-    the serial; a serial line alone gives no title."""
-    source = (
-        "附件：1. 《海盐县关于推进养老服务高质量发展的工作方案》的起草说明.pdf\n\n"
-        "           2. 海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）\n\n"
-        "海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）\n\n"
-        "为认真贯彻嘉兴市《关于推进养老服务高质量发展的实施意见》，特制订本方案。"
-    )
-    assert metadata(source).title == "海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）"
-    heading = "2. 推进养老服务高质量发展的工作方案\n全县老年人口将急剧增加。"
-    assert metadata(heading).title is None
-
-
 def test_a_government_organs_page_dates_the_text_it_publishes() -> None:
     """Issue 12, class 8: the article line of an organ's own page (信息来源：县民政局) dates a
     text that prints no signature; a repost site's (来源：本网, …官网) does not."""

@@ -447,7 +447,9 @@ SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 WHOLE_OF_ALL = "总"
 """A whole that is all of the part's noun (占总课时, 占总托位数) qualifies nothing: 职业院校实践性
-教学课时占总课时的比例 reads as 职业院校实践性教学课时占比."""
+教学课时占总课时的比例 reads as 职业院校实践性教学课时占比 (国发〔2019〕4号 职业教育改革方案:
+实践性教学课时原则上占总课时一半以上), and 周口's plan (corpus/zhoukou.txt:14, 公办幼儿园开设2—3岁
+婴幼儿托位数不少于总托位数的10%, reviewed as 公办幼儿园托位占总托位数比例) as 公办幼儿园托位占比."""
 
 
 SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")

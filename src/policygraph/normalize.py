@@ -250,14 +250,9 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
 
 def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
     """Markers of a run 1、2、3、… at the start of long consecutive lines, each
-    with the line break before it, so the cut sentence joins up again. The last line of
-    the text may be short: a copy that is an excerpt ends inside its last chunk
-    (常州钟楼 2021 民生实事分解表: …“秋白\\n3、书苑”，开展…活动，组)."""
+    with the line break before it, so the cut sentence joins up again."""
     markers = [
-        m
-        for m in CHUNK_MARKER.finditer(text)
-        if _line_length(text, m.start()) >= MIN_CHUNK_LENGTH
-        or not text[m.start() + _line_length(text, m.start()) :].strip()
+        m for m in CHUNK_MARKER.finditer(text) if _line_length(text, m.start()) >= MIN_CHUNK_LENGTH
     ]
     runs: list[list[re.Match[str]]] = []
     for marker in markers:

@@ -20,9 +20,8 @@ from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
 from policygraph.extract.numbers import PAST_FIVE_YEAR_PLANS
 from policygraph.extract.progress import progress_cells
-from policygraph.extract.responsibility import find_statements
 from policygraph.extract.statements import promised_years, text_targets
-from policygraph.extract.targets import table_targets, task_cell_targets
+from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import (
@@ -81,8 +80,7 @@ def find_targets(
     that of its opening line when it is a document for one year (`_annual_year`, which
     also scopes the clauses while they are read) and that of the annual programme its
     opening names (`clauses.programme_year`); the cells of progress columns
-    (`progress_cells`) are skipped, and the task cells of annual indicator tables read
-    as running text (`task_cell_targets`)."""
+    (`progress_cells`) are skipped."""
     found: list[Target] = []
     paragraphs = sorted(outline.paragraphs)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
@@ -93,15 +91,6 @@ def find_targets(
         promised |= {programme}
     for table in outline.tables:
         found.extend(table_targets(table, quote))
-        found.extend(
-            task_cell_targets(
-                table,
-                quote,
-                lambda cell, at, year: text_targets(
-                    cell, at, quote, year, issued, promised | {year}
-                ),
-            )
-        )
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
     measures = sorted(measures, key=lambda m: m.start)
@@ -136,14 +125,12 @@ def find_targets(
         own_units = mentions_in_lists(paragraph, start, quote, lexicon)
         closing = _closing_lists(paragraph, start, quote, lexicon)
         rows = _rows_within(starts, measures, start, end, quote)
-        stated = _stated_owners(paragraph, start, quote, lexicon)
         for target in stated_targets:
             measure = next(
                 (m for s, e, m in rows if s <= target.quote.start < e), paragraph_measure
             )
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
-            units = units or next((u for s, e, u in stated if s <= target.quote.start < e), ())
             found.append(
                 replace(target, measure=measure.measure.key if measure else None, responsible=units)
             )
@@ -169,28 +156,6 @@ def _rows_within(
     which owns the targets its task states."""
     found = measures[bisect_right(starts, start) : bisect_left(starts, end)]
     return [(quote(m.start, m.end).start, quote(m.start, m.end).end, m) for m in found]
-
-
-SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
-"""A sentence of a paragraph with its closing mark (a ； does not end it, unlike the
-SENTENCE of `responsibility.py`, whose statements a ； closes)."""
-
-
-def _stated_owners(
-    paragraph: str, base: int, quote: QuoteMaker, lexicon: Lexicon
-) -> list[tuple[int, int, tuple[DepartmentMention, ...]]]:
-    """The units each sentence of a paragraph says are responsible in prose (由A牵头的“…”
-    项目, A负责…), with the sentence's source span: they own the sentence's targets where
-    no list, row or measure names owners (杭州 2022 民生实事 briefing: 由杭州市卫健委牵头的
-    “新增普惠托位5580个，社区婴幼儿成长驿站100家”项目)."""
-    owners = []
-    for sentence in SENTENCE.finditer(paragraph):
-        at = base + sentence.start()
-        named = find_statements(sentence.group(), at, quote, lexicon).responsible
-        if named:
-            span = quote(at, base + sentence.end())
-            owners.append((span.start, span.end, named))
-    return owners
 
 
 def _opening_line(text: str) -> str:

@@ -28,7 +28,7 @@ from policygraph.extract.departments import (
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.extract.task_tables import TaskRow, row_items, row_measure, task_rows
+from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section, is_article
@@ -154,10 +154,6 @@ def _with_task_rows(
         if at is None:
             measure = row_measure(row, quote)
             result.append(MeasureSpan(measure, row.start, row.end, row.units))
-            result.extend(
-                MeasureSpan(item, row.start, row.end, row.units)
-                for item in row_items(row, measure.key, quote)
-            )
         else:
             span = result[at]
             measure = replace(

@@ -72,18 +72,15 @@ line usually runs: 广东省民政厅 广东省高级人民法院 … 广东省�
 starts after the spam's last separator."""
 
 ITEM_SERIAL = r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])"
-"""The serial an item of a list opens with (一、 （一） 1. 2、): a heading, or an entry of the
-attachment list under a notice (附件：1. 起草说明 / 2. 海盐县…工作方案（征求意见稿）, as GB/T
-9704-2012 §7.3.5 numbers attachments), never a title line of its own."""
+"""The serial an item of a list opens with (一、 （一） 1. 2、): a heading, never a line of a
+title set on several lines (NOT_TITLE_LINE)."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL})"
+    rf"^(?!{BASIS_OPENING})"
     rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
-"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案; a line opening
-with a list serial is an item of a list (2. 海盐县…工作方案（征求意见稿） in the attachment list of
-the Haiyan draft's page, whose own title line follows), not the title."""
+"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"

@@ -1,13 +1,13 @@
 """Progress columns of a task table: cells that report how far each task has got.
 
 民生实事 progress tables give each task a row, its figures in a 内容 cell, then one or
-more columns headed 进展情况 / 最新进度 whose cells report what has been done — often in
+more columns headed 进展情况 whose cells report what has been done — often in
 the very words of a goal (新增示范型居家养老服务照料中心25家。 under 进展情况（12月）). Laid
 out one cell a line, the columns are lost; the row's order is not: after the task cell
 (the first long cell with a figure) and its unit cells (words without figures or
-sentence marks), every cell up to the next row's serial is progress. Texts: 海安市民政局
-2023年民生实事项目实施进度表 (最新进度(8月24日)), a district's 民生实事 养老服务项目 progress
-row (進展情況 (7月)/(10月)/(12月)).
+sentence marks), every cell up to the next row's serial is progress. Texts: a district's
+民生实事 养老服务项目 progress row (進展情況 (7月)/(10月)/(12月)), 余杭's 民生实事 progress
+(实事内容 | 工作任务 | 责任单位 | 进展情况).
 """
 
 from __future__ import annotations

@@ -121,7 +121,11 @@ QUOTED_PROJECT = re.compile(r"“(?P<body>[^“”]{4,200})”[^，；。“”]
 """A quoted goal named a project of the programme a text is about, its year unprinted:
 由杭州市卫健委牵头的“新增普惠托位5580个，社区婴幼儿成长驿站100家”项目 and 聚焦推进“新增
 康养联合体16家，认知障碍照护专区床位1120张”两项市级民生实事项目 (杭州 2022 民生实事
-briefing) — the quoted form of PROGRAMMED's 将“…”列入2025年…实事项目."""
+briefing) — the quoted form of PROGRAMMED's 将“…”列入2025年…实事项目. The same naming of a
+year's 民生 projects by a quote stands in 大连's 2021 重点民生工程 progress report (“公共场所布设
+自动体外除颤器(AED)”项目，于8月份完成安装100台的年度目标) and 乐清's 2022 民生实事 通报 (“完成
+回迁安置857户以上”(市住建局)…等5个项目, where the bracketed owner between quote and 项目 keeps
+the match from reaching 项目), both public news pages."""
 
 
 def _programmed(text: str, clauses: list[Clause], programme: int | None = None) -> list[Clause]:

@@ -13,7 +13,6 @@ read by `statements.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from policygraph.cues import cue_values, cue_words, words_with
@@ -67,53 +66,14 @@ def table_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     return _indicator_targets(table, quote)
 
 
-PROSE_CELL = re.compile(r"[，；。]")
-MIN_PROSE = 15
-TextReader = Callable[[str, int, int], list[Target]]
-"""Reads one cell as running text: (text, offset, the year scoping it) to targets."""
-
-
-def task_cell_targets(table: Table, quote: QuoteMaker, read: TextReader) -> list[Target]:
-    """Targets stated in the task cells of an annual indicator table (a 重点任务 column
-    beside 指标名称 | 2022年实际值 | 2023年目标值, 桐乡 2023 标志性成果: 全市义务教育“新优质
-    学校”达到6所): each cell read as running text (`read`), for the table's one goal year
-    where the cell names none, owned by the units of its row. A figure the task's own
-    indicator rows hold (新增学位4590个 beside 持续新增学位(个) | 7320 | 4590) restates
-    that target: the row's wording is kept."""
-    kinds = _columns(table.header)
-    roles = _year_roles(kinds, table.header)
-    if len(roles.targets) != 1 or "name" not in kinds:
-        return []
-    year = roles.targets[0]
-    found: list[Target] = []
-    for task in _tasks(_placed_rows(table.rows, kinds)):
-        stated = {
-            (q.value, q.unit)
-            for placed in task
-            for kind, cell in placed.pairs
-            if kind.startswith("year:") and (q := parse_cell(cell.text)) is not None
-        }
-        stated |= {(value, None) for value, _unit in stated}
-        for kind, cell in task[0].pairs:
-            if kind != "other" or len(cell.text) < MIN_PROSE or not PROSE_CELL.search(cell.text):
-                continue
-            for target in read(cell.text, cell.start, year):
-                if {(target.value, target.unit), (target.value, None)} & stated:
-                    continue
-                dated = target if target.year else replace(target, year=year)
-                found.append(_with_units(dated, list(task[0].units), quote))
-    return found
-
-
 @dataclass(frozen=True)
 class PlacedRow:
     """A row of a one-row-a-line table, its cells paired with their column kinds; `units`
     its responsible cells (printed or, for a row of indicator cells only, those of the
-    row above); `own` whether it printed its task's columns."""
+    row above)."""
 
     pairs: list[tuple[str, Cell]]
     units: tuple[Cell, ...]
-    own: bool
 
 
 def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[PlacedRow]:
@@ -123,27 +83,15 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
         filled = [c for c in row if c.text]
         pairs = list(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
         if len(filled) < 2:
-            placed.append(PlacedRow(pairs, (), True))
+            placed.append(PlacedRow(pairs, ()))
             continue
         inner = _indicator_cells(filled, kinds) if "name" not in dict(pairs) else None
         units = tuple(c for k, c in pairs if k == "resp" and c.text)
         if inner is not None:
             pairs, units = inner, spanned
         spanned = units or spanned
-        placed.append(PlacedRow(pairs, units, inner is None))
+        placed.append(PlacedRow(pairs, units))
     return placed
-
-
-def _tasks(rows: list[PlacedRow]) -> list[list[PlacedRow]]:
-    """Rows grouped by task: a row that prints its task's columns, then the rows of
-    indicator cells that share them."""
-    tasks: list[list[PlacedRow]] = []
-    for row in rows:
-        if row.own or not tasks:
-            tasks.append([row])
-        else:
-            tasks[-1].append(row)
-    return tasks
 
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:

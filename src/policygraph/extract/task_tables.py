@@ -332,43 +332,6 @@ def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
     )
 
 
-CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*(?P<number>\d{1,2}[.．、])(?!\d)")
-"""An item number that opens a task cell or follows the end of a sentence in it."""
-ITEM_END = "。；;，, "
-
-
-def row_items(row: TaskRow, parent: str, quote: QuoteMaker) -> list[Measure]:
-    """The numbered items of a task cell (1.…；2.…；3.…) as measures under the row's, each
-    with the row's units; none unless the cell opens with item 1 and numbers at least
-    two items in order. A table row may list its tasks so (桐乡 2023 民生标志性成果表:
-    重点任务 1.倡导新型婚育文化…；2.争取…；3.推进…; 龙口市 乡村教育振兴实验区重点项目
-    任务清单: 1.… 2.… 3.… in one cell)."""
-    found = list(CELL_ITEM.finditer(row.task))
-    numbers = [int(re.sub(r"\D", "", m["number"])) for m in found]
-    if len(found) < 2 or found[0].start() != 0 or numbers != list(range(1, len(found) + 1)):
-        return []
-    items = []
-    for item, after in zip(found, [*found[1:], None], strict=True):
-        start = item.end()
-        end = after.start() if after else len(row.task)
-        title = row.task[start:end].rstrip(ITEM_END)
-        if not title:
-            continue
-        at = row.task_start + start
-        items.append(
-            Measure(
-                key=f"{parent}.{item['number'].rstrip('.．、')}",
-                number=item["number"],
-                title=title,
-                parent=parent,
-                quote=quote(at, at + len(title)),
-                responsible=row.units,
-                lead=row.lead,
-            )
-        )
-    return items
-
-
 RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern})|镇街$")
 """Unit names, and the collective 镇街 (相关镇街) that task tables of districts write."""
 RUN_SERIAL = re.compile(r"^\s*\d{1,3}[.、．]?(?!\d)")
