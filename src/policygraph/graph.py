@@ -278,9 +278,9 @@ class _PlanGraph:
         if target.year is not None:
             self.add(node, PG.year, literal(target.year))
         if target.value is not None:
-            self.add(node, PG.value, literal(target.value))
+            self.add(node, PG.value, Literal(target.value))
         if target.max_value is not None:
-            self.add(node, PG.maxValue, literal(target.max_value))
+            self.add(node, PG.maxValue, Literal(target.max_value))
         if target.qualitative:
             self.add(node, PG.qualitativeValue, literal(target.qualitative, lang="zh"))
         if target.comparator:
@@ -288,7 +288,7 @@ class _PlanGraph:
         if target.unit:
             self.add(node, PG.unit, literal(target.unit))
         if target.baseline_value is not None:
-            self.add(node, PG.baselineValue, literal(target.baseline_value))
+            self.add(node, PG.baselineValue, Literal(target.baseline_value))
         if target.baseline_year is not None:
             self.add(node, PG.baselineYear, literal(target.baseline_year))
         if target.binding is not None:
@@ -353,12 +353,13 @@ def add_region(graph: Triples, name: str, lexicon: Lexicon, within: URIRef | Non
     return node
 
 
-@lru_cache(maxsize=LITERALS_KEPT, typed=True)
-def literal(value: object, lang: str | None = None) -> Literal:
+@lru_cache(maxsize=LITERALS_KEPT)
+def literal(value: str | int, lang: str | None = None) -> Literal:
     """`Literal(value, lang=lang)`, made once for a value the plans repeat (a line, a year,
     a unit, an indicator's label): rdflib's constructor, which checks and casts the value,
     was a third of the time of a plan's triples (issue 16, build CPU). A Literal is
-    immutable, so sharing one is safe; `typed` keeps 1, 1.0 and True apart."""
+    immutable, so sharing one is safe. Only strings and integers: decimals that are equal
+    print differently (4.5, 4.50), and a shared one would print as the first one made."""
     return Literal(value, lang=lang)
 
 

@@ -30,10 +30,10 @@ MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
+"""The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
 when full, so a corpus of thousands of plans does not grow the process)."""
-"""The longest short name a region has besides its labels (乌鲁木齐 is a label, 齐齐哈尔 too)."""
 FUNCTIONAL_ZONE = re.compile(r"(新区|开发区|示范区|集聚区|管理区)$")
 """Functional zones, whose units are named without a level character (基层工作部)."""
 JURISDICTION_PREFIX = re.compile(r"^(区|市|县|省|州|旗|盟|镇|乡|街道)(?=[\u4e00-\u9fff]{2})")
