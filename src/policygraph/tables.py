@@ -65,7 +65,7 @@ column; merged cells may have moved any of them off the first place."""
 def find_tables(text: str) -> list[Table]:
     """Tables in either layout: one cell a line (optionally ending in `|`), or one
     row a line with cells separated by `|`, tabs or runs of spaces."""
-    lines = _lines(text)
+    lines = text_lines(text)
     tables: list[Table] = []
     index = 0
     while index < len(lines):
@@ -75,7 +75,7 @@ def find_tables(text: str) -> list[Table]:
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        if FIRST_HEADER_CELL.match(_cell_text(line)):
+        if FIRST_HEADER_CELL.match(cell_text(line)):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
                 tables.append(cell_table)
@@ -84,7 +84,7 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
+def text_lines(text: str) -> list[tuple[int, int, str]]:
     """Every line of `text` with its start and end offsets."""
     lines = []
     start = 0
@@ -94,7 +94,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
-def _cell_text(line: str) -> str:
+def cell_text(line: str) -> str:
     """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
     cell of a row-spanned column) is 预期性."""
     return CELL_END.sub("", line.strip())
@@ -162,7 +162,7 @@ def _read_cell_table(
     j = index
     while j < len(lines):
         start, end, line = lines[j]
-        content = _cell_text(line)
+        content = cell_text(line)
         if not content:
             blank_run += 1
             j += 1
@@ -245,7 +245,7 @@ def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) 
     when a numbered row follows it; otherwise the table has ended."""
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
-    following = next((_cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
+    following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
     return not following.isdigit()
 
 

@@ -16,6 +16,7 @@ import re
 
 from policygraph.cues import cue_pattern
 from policygraph.extract.conventions import pattern_kind
+from policygraph.tables import cell_text, text_lines
 
 PROGRESS_HEADER = re.compile(rf"^(?:{cue_pattern('progress_header')})")
 """The header of a progress column (data/cues.csv, kind progress_header)."""
@@ -69,10 +70,6 @@ def _progress_header(cell: str) -> bool:
 
 
 def _cells(text: str) -> list[tuple[int, int, str]]:
-    """Every non-empty line as a cell: its offsets and its text without a closing `|`."""
-    cells = []
-    for match in re.finditer(r"[^\n]+", text):
-        cell = match.group().strip().rstrip("|").strip()
-        if cell:
-            cells.append((match.start(), match.end(), cell))
-    return cells
+    """Every non-empty line as a cell: its offsets and its text without the `|` that ends it."""
+    lines = ((start, end, cell_text(line)) for start, end, line in text_lines(text))
+    return [(start, end, cell) for start, end, cell in lines if cell]
