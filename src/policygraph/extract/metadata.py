@@ -76,11 +76,14 @@ ITEM_SERIAL = r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五�
 title set on several lines (NOT_TITLE_LINE)."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?!{BASIS_OPENING})"
+    rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL.removeprefix('^')})"
     rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
-"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
+"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案. A line that
+opens with a list serial is an item of a list, as a notice lists its attachments (附件：
+1. 《…》的起草说明.pdf / 2. 海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）, the
+Haiyan draft, whose own title line follows): the plan's title comes on a line of its own."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
