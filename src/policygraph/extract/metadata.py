@@ -252,6 +252,12 @@ NOTICE_ISSUER = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))关于印发",
     re.M,
 )
+JOINT_ISSUER = re.compile(
+    r"中共[\u4e00-\u9fff]{2,12}?委(?:办公室)?|[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府)"
+)
+"""One of the party committee and the government that issue a document together, their
+names run into one (normalising drops the space between them): 中共蚌埠市委 蚌埠市人民政府
+(the Bengbu 实施意见, tune set), 中共XX县委办公室 XX县人民政府办公室 (a county's 两办 notice)."""
 
 
 @dataclass(frozen=True)
@@ -549,10 +555,20 @@ def _date(year: int, month: int, day: int) -> date | None:
 
 
 def _issuer(text: str) -> str | None:
+    """The issuer of the notice line (X关于印发) or of the signature line; joint issuers
+    apart, separated by a space."""
     for pattern in (NOTICE_ISSUER, ISSUER_LINE):
         if match := pattern.search(text):
-            return match["issuer"]
+            return _joint(match["issuer"])
     return None
+
+
+def _joint(issuer: str) -> str:
+    """Issuers that are a party committee and a government run together, separated by a
+    space (中共武功县委办公室武功县人民政府办公室 → 中共武功县委办公室 武功县人民政府办公室);
+    one issuer as it is."""
+    parts = JOINT_ISSUER.findall(issuer)
+    return " ".join(parts) if len(parts) > 1 and "".join(parts) == issuer else issuer
 
 
 def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:
