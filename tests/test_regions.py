@@ -219,3 +219,22 @@ def test_drafts_written_the_ways_counties_write_them_get_their_county(
     assert {LEXICON.region_labels[k] for k in LEXICON.enclosing_keys(key)} >= {county, province}
     units = {str(d) for _s, _p, d in built.graph.triples((None, PG.responsibleUnit, None))}
     assert units and all(f"/department/{LEXICON.region_name(key)}/" in u for u in units)
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("民政部关于同意将北京市东城区等31个单位确认为“全国社区治理和服务创新实验区”的批复", None),
+        ("民政部关于同意将北京市西城区等40个单位确认为全国社区治理和服务创新实验区的批复", None),
+        ("甘肃省人民政府关于支持定西市建设国家农业科技园区的意见", "甘肃省"),
+        ("市人民政府关于印发万州区“一老一小”整体解决方案的通知", "万州区"),
+        ("关于印发通渭县“一老一小”整体解决方案的通知", "通渭县"),
+    ],
+)
+def test_a_title_is_placed_by_its_issuer_not_by_the_places_it_is_about(
+    title: str, region: str | None
+) -> None:
+    """X关于Y: the issuer X places the document; the regions Y names are its subject. A
+    national body names no region (its code places it); an issuer named by its level alone
+    (市人民政府) leaves the subject's region to place it."""
+    assert LEXICON.find_jurisdiction(title) == region

@@ -30,6 +30,9 @@ MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
+GOVERNMENT_BODIES = ("国务院", "人民政府", "中共中央", "党中央")
+"""Issuers that no function name ends like: the State Council and the Party centre, which
+place a title by their name alone (国务院关于同意在雄安新区设立…的批复 is national)."""
 """The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
@@ -154,10 +157,12 @@ class Lexicon:
         it alone (万州区, 北京市朝阳区). A county is found by its own name (郸城县人民政府办公室),
         its province and prefecture come from the region data; a name several regions bear
         (朝阳区, 城区) counts only where a region around one of them is named too, in the
-        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan)."""
+        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan).
+        A title's issuer before 关于 speaks for its own region, not for the ones its subject
+        names (see `issuer_part`)."""
         found: list[tuple[int, int, str]] = []  # (level rank, position, key)
         homonyms: list[tuple[int, tuple[str, ...]]] = []
-        for text in filter(None, texts):
+        for text in filter(None, map(self.issuer_part, texts)):
             for at, label in self.region_mentions(text):
                 if label in self.regions:
                     found.append((self._rank(self.regions[label]), at, self.regions[label]))
@@ -171,6 +176,22 @@ class Lexicon:
         if not found:
             return None
         return self.region_name(max(found)[2])
+
+    def issuer_part(self, title: str | None) -> str | None:
+        """The part of a title X关于Y that places it: its issuer X where X names a region (a
+        province's 关于支持某市… is the province's); nothing where X is a national body, which
+        its code or name places: 民政部关于同意将北京市东城区等31个单位确认为…实验区的批复 and
+        民政部关于同意将北京市西城区等40个单位确认为…的批复 (2015) are national, not 东城区's; the
+        whole title where nothing stands before 关于 (关于印发万州区…的通知) or the issuer is
+        named by its level alone (市人民政府关于印发…)."""
+        at = title.find("关于") if title else -1
+        if title is None or at <= 0:
+            return title
+        issuer = title[:at]
+        if self.region_mentions(issuer):
+            return issuer
+        national = self.functions_of(issuer) or issuer.endswith(GOVERNMENT_BODIES)
+        return "" if national and not JURISDICTION_PREFIX.match(issuer) else title
 
     def _around(self, keys: tuple[str, ...], named: set[str]) -> str | None:
         """The one of several same-named regions that lies in a region named."""
