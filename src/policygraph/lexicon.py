@@ -255,6 +255,17 @@ class Lexicon:
         return ShortNames(re.compile("|".join(sorted(keys, key=len, reverse=True))), keys)
 
     @cached_property
+    def county_short_names(self) -> ShortNames:
+        """The short names of county-level regions (钟楼, 万州, 桐乡), which count only where
+        a region around them is named too (see extract/place.py)."""
+        keys = {
+            short: key
+            for short, key in self.region_short.items()
+            if len(short) >= 2 and self.region_levels.get(key) == "county"
+        }
+        return ShortNames(re.compile("|".join(sorted(keys, key=len, reverse=True))), keys)
+
+    @cached_property
     def _unique_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
         for label, key in sorted(self.regions.items(), key=lambda item: (len(item[0]), item[0])):

@@ -81,9 +81,27 @@ def _places_named(head: str, lexicon: Lexicon) -> Counter[str]:
     for short in shorts.pattern.finditer(head):
         if not any(start <= short.start() < end for start, end, _key in named):
             named.append((short.start(), short.end(), shorts.keys[short.group()]))
+    named += _counties_around(head, named, lexicon)
     for _start, _end, key in sorted(named):
         counts[key] += 1  # first-named first: most_common breaks ties by this order
     return counts
+
+
+def _counties_around(
+    head: str, named: list[tuple[int, int, str]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The county short names of the head whose city or province the head names too: the
+    钟楼区 task table says 幸福钟楼 beside 常州盛宣怀故居 (a district's 民生实事, tune set);
+    万州's plan writes 万州 beside 重庆市 (corpus/wanzhou.txt). Alone a county's short name is
+    too often a word (城关, 和平)."""
+    keys = {key for _start, _end, key in named}
+    shorts = lexicon.county_short_names
+    return [
+        (short.start(), short.end(), key)
+        for short in shorts.pattern.finditer(head)
+        if not any(start <= short.start() < end for start, end, _key in named)
+        and (lexicon.enclosing_keys(key := shorts.keys[short.group()]) - {key, NATIONAL}) & keys
+    ]
 
 
 def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
