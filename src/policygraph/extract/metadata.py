@@ -137,12 +137,14 @@ LEADING_TITLE = re.compile(
 
 ARTICLE_DATE = re.compile(
     rf"^[^\n。]{{0,60}}?(?:(?P<key>{'|'.join(DATED_LINE_KEYS)})：\s*)"
-    r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?P<y>20\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
     r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
 )
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
-发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also written
+with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 发布日期：
+2022年4月18日)."""
 
 BARE_TIME_KEY = "时间"
 """A key that dates an article line only beside a 来源 naming an organ on the same line
@@ -534,7 +536,11 @@ def _page_dates(text: str) -> Iterator[tuple[re.Match[str], date, int]]:
             text[line_start : line_end if line_end >= 0 else len(text)]
         ):
             continue
-        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
+        y, m, d = (
+            (line["y"], line["m"] or line["mc"], line["d"] or line["dc"])
+            if line["y"]
+            else line.group("y2", "m2", "d2")
+        )
         if day := _date(int(y), int(m), int(d)):
             yield line, day, line.start("y") if line["y"] else line.start("y2")
 
