@@ -30,12 +30,12 @@ MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
+"""The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
 UPPER_LEVELS = ("自治区", "省", "市", "州", "盟")
 """Level words a unit's name may open with that name a region above a county's plan."""
 GOVERNMENT_BODIES = ("国务院", "人民政府", "中共中央", "党中央")
 """Issuers that no function name ends like: the State Council and the Party centre, which
-place a title by their name alone (国务院关于同意在雄安新区设立…的批复 is national)."""
-"""The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
+place a title by their name alone (国务院关于…, 中共中央 国务院关于…: national)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
 when full, so a corpus of thousands of plans does not grow the process)."""

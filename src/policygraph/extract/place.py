@@ -52,8 +52,8 @@ def _national_bodies(head: str, lexicon: Lexicon) -> int:
     """How many names in the head are of a body of the State Council: 国家 + a name that
     maps to a government function (国家卫健委, 国家医保局), not 国家级 or 国家标准."""
     found = 0
-    for start in NATIONAL_BODY.finditer(head):
-        words = start.group()
+    for match in NATIONAL_BODY.finditer(head):
+        words = match.group()
         found += any(
             words[:n].endswith(lexicon.department_bodies) and lexicon.functions_of(words[:n])
             for n in range(len(words), 3, -1)
