@@ -258,8 +258,9 @@ JOINT_ISSUER = re.compile(
     r"中共[\u4e00-\u9fff]{2,12}?委(?:办公室)?|[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府)"
 )
 """One of the party committee and the government that issue a document together, their
-names run into one (normalising drops the space between them): 中共蚌埠市委 蚌埠市人民政府
-(the Bengbu 实施意见, tune set), 中共XX县委办公室 XX县人民政府办公室 (a county's 两办 notice)."""
+names run into one (normalising drops the space between them), as titles print them:
+中共蚌埠市委 蚌埠市人民政府关于… (the Bengbu 实施意见, tune set), 中共XX县委办公室 XX县人民政府
+办公室关于印发… (a county's 两办 notice)."""
 
 
 @dataclass(frozen=True)
