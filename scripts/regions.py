@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import importlib.util
+import re
 import sys
 import zipfile
 from collections import Counter, defaultdict
@@ -47,6 +48,10 @@ ZONE_ENDING = "开发区"
 by name where the list gives them a district's code, get no short name (经开区, 高新区
 and 综合保税区 are in every city)."""
 SINGLE_SUFFIXES = "省市县区盟旗"
+WING = re.compile(r"^(?P<first>[^左右翼])[^左右翼]+(?P<side>[左右])翼")
+"""The banners and counties named for a tribe's left or right wing are written with the
+tribe's first character and the side alone: 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 →
+察右前旗, 喀喇沁左翼县 → 喀左县, as their governments sign (科左中旗人民政府, 察右前旗人民政府)."""
 
 
 @dataclass(eq=False)
@@ -212,6 +217,8 @@ def assign_labels(regions: list[Region], formers: dict[Region, list[str]]) -> di
         alts = list(region.labels)
         chain = [r.name for r in reversed(region.chain())]
         written = [region.short + w for s, w in AUTONOMOUS.items() if region.name.endswith(s)]
+        written += [WING.sub(r"\g<first>\g<side>", n) for n in [region.name, *written]]
+        written = [w for w in dict.fromkeys(written) if w != region.name]
         for start in range(len(chain) - 1):
             for name in [chain[-1], *written]:
                 alts.append("".join(chain[start:-1]) + name)

@@ -25,7 +25,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "comparator_agreement": 0.98,
         "department_precision": 0.95,
         "department_recall": 0.94,
-        "jurisdiction": 0.77,
+        "jurisdiction": 0.85,
         "measure_owner_agreement": 0.90,
         "measure_precision": 0.83,
         "measure_recall": 0.80,

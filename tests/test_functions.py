@@ -35,6 +35,12 @@ LEXICON = load_lexicon()
         ("县一老一小工作领导小组办公室（设在县发展改革局）", "development-reform"),
         ("市养老服务联席会议办公室（市民政局）", "civil-affairs"),
         ("市卫健委（市老龄办）", "health"),
+        ("县卫健局", "health"),
+        ("县医保局", "healthcare-security"),
+        ("旗民政局", "civil-affairs"),
+        ("县委编办", "institutional-establishment"),
+        ("资规局", "natural-resources-planning"),
+        ("区文广旅体局", "culture-tourism"),
     ],
 )
 def test_a_department_of_any_level_maps_to_its_function(department: str, function: str) -> None:

@@ -56,6 +56,13 @@ TITLES = {
         "2024年《政府工作报告》重点工作目标任务分解表\n附件\n序号 |\n目标与任务 |\n牵头责任单位 |\n",
         "2024年《政府工作报告》重点工作目标任务分解表",
     ),
+    "attachment-list-above-the-title": (
+        "关于公开征求《青岚县关于推进养老服务高质量发展的工作方案（征求意见稿）》的通知\n"
+        "附件：1. 《青岚县关于推进养老服务高质量发展的工作方案》的起草说明.pdf\n"
+        "      2. 青岚县关于推进养老服务高质量发展的工作方案（征求意见稿）\n\n"
+        "青岚县关于推进养老服务高质量发展的工作方案（征求意见稿）\n为积极应对人口老龄化，制定本方案。",
+        "青岚县关于推进养老服务高质量发展的工作方案（征求意见稿）",
+    ),
     "trial-measures-周政办〔2021〕19号": (
         "\n住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）\n第一条 为规范…",
         "住宅小区配建社区养老服务设施规划、建设、移交与管理办法（试行）",
@@ -280,6 +287,12 @@ ARTICLES = {
         "来源:市卫健委  时间:2021-06-22 09:31:25  \n\n各区至少确定1家区属医疗单位开办托育机构。",
         "市卫生健康系统全面启动托育机构建设工作",
         "2021-06-22",
+    ),
+    "news-page-date-in-characters": (
+        "兩部門發文推進養老服務設施布局規劃編制\n\n發布時間:2025年07月28日22:24 來源: 新華社\n\n"
+        "新華社北京7月28日電 記者28日從民政部獲悉，民政部、自然資源部近日聯合印發通知。",
+        "两部门发文推进养老服务设施布局规划编制",
+        "2025-07-28",
     ),
     "interpretation-erlianhaote": (
         "无障碍浏览 长者模式\n\n《〈政府工作报告〉2024年重点工作任务分工方案》政策解读\n\n"
@@ -535,3 +548,23 @@ def test_a_table_is_titled_by_the_line_above_its_header_row() -> None:
     assert metadata(source).title == "海安市民政局2023年民生实事项目实施进度表"
     prose = "详见海安市民政局2023年民生实事项目实施进度表\n新增养老床位不少于300张。\n"
     assert metadata(prose).title is None
+
+
+@pytest.mark.parametrize(
+    ("source", "issuer"),
+    [
+        (
+            "中共武功县委办公室 武功县人民政府办公室关于印发《武功县“一老一小”整体解决方案》的通知\n",
+            "中共武功县委办公室 武功县人民政府办公室",
+        ),
+        ("泸溪县人民政府办公室关于印发泸溪县养老服务实施方案的通知\n", "泸溪县人民政府办公室"),
+        (
+            "湘西土家族苗族自治州人民政府办公室\n2023年5月6日\n",
+            "湘西土家族苗族自治州人民政府办公室",
+        ),
+    ],
+)
+def test_joint_issuers_stay_apart(source: str, issuer: str) -> None:
+    """A party committee and a government that issue together (两办), their names run into
+    one by normalising, are two issuers; one issuer's name is not cut."""
+    assert metadata(source).issuer == issuer

@@ -26,6 +26,10 @@ def _spoken_of(text: str) -> str | None:
         ("shanxi-laoling-gongzuo-shishiyijian-xinwen", "山西省"),  # 山西将… a short name
         ("hefei-kangyang-hezuo-xieyi-xinwen", "合肥市"),  # 安徽省民政厅 once, 合肥 thrice
         ("guojia-tuoyu-tuijinhui-xinwen-fanti", "中国"),  # 全国共有托育服务机构…
+        ("tianjin-shenhua-yanglao-gaige-shishiyijian-fanti", "天津市"),  # 天津 once, 本市
+        ("guangdong-shi-changwuhuiyi-shehui-yanglao", "广东省"),  # 廣東省 once, 全省 twice
+        ("guojia-jiankang-ertong-xingdong-jihua-xinwen", "中国"),  # 国家卫健委…发布, 我国
+        ("changzhou-zhonglou-minsheng-shishi-fenjiebiao", "钟楼区"),  # 常州…幸福钟楼, 全区
     ],
 )
 def test_the_region_a_page_names_most_is_its_place(stem: str, region: str) -> None:
@@ -51,3 +55,21 @@ def test_the_nation_wins_over_a_region_named_as_often_less() -> None:
         "国务院办公厅印发通知。全国各地要加快发展托育服务，北京市等地已先行试点，我国托位将增加。"
     )
     assert _spoken_of(text) == "中国"
+
+
+def test_a_self_reference_counts_for_the_region_of_its_level() -> None:
+    """本市 stands for the 市 the text names, not for the 省 it names as often."""
+    text = "天津市养老服务发展报告。结合本市实际，山东省等地区协同推进，山东省支持。"
+    assert _spoken_of(text) == "天津市"
+    assert _spoken_of("结合本县实际，天津市支持。") is None
+
+
+def test_a_national_body_speaks_for_the_nation_but_a_national_level_does_not() -> None:
+    assert _spoken_of("国家医保局、国家卫生健康委员会联合印发通知。") == "中国"
+    assert _spoken_of("建成国家级示范基地，执行国家标准。") is None
+
+
+def test_a_county_short_name_counts_beside_its_city_only() -> None:
+    """和平 is a word unless the text names 天津 around it; 钟楼 beside 常州 is 钟楼区."""
+    assert _spoken_of("推进和平发展，和平共处，全区养老服务。") is None
+    assert _spoken_of("常州市推进养老服务，打造幸福钟楼，全区新增床位。") == "钟楼区"

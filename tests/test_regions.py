@@ -170,3 +170,71 @@ def test_a_county_draft_gets_its_jurisdiction_and_its_departments_their_county(
         f.message for f in validate_graph(built.graph).findings if "国发〔2021〕35号" in f.message
     ]
     assert weaker, "the national comparison did not run"
+
+
+@pytest.mark.parametrize(
+    ("draft", "county", "province"),
+    [
+        (  # the 两办 of a county issue together: party committee office and government office
+            "中共武功县委办公室 武功县人民政府办公室\n关于印发《武功县“一老一小”整体解决方案》的通知\n"
+            "各镇人民政府：\n现将《武功县“一老一小”整体解决方案》印发给你们。\n\n",
+            "武功县",
+            "陕西省",
+        ),
+        (  # a county of an autonomous prefecture, its draft signed by a county bureau
+            "泸溪县“一老一小”整体解决方案（征求意见稿）\n\n泸溪县民政局\n2023年5月6日\n\n",
+            "泸溪县",
+            "湖南省",
+        ),
+        (  # a banner named for a tribe's wing, as its government writes it
+            "科左中旗“一老一小”整体解决方案\n\n",
+            "科尔沁左翼中旗",
+            "内蒙古自治区",
+        ),
+        ("邳州市“一老一小”整体解决方案\n\n", "邳州市", "江苏省"),  # a county-level city
+        (  # a district name several cities bear, decided by the city the draft names
+            "鼓楼区“一老一小”整体解决方案\n\n为贯彻落实《徐州市“一老一小”整体解决方案》，"
+            "结合我区实际，制定本方案。\n",
+            "鼓楼区",
+            "江苏省",
+        ),
+    ],
+)
+def test_drafts_written_the_ways_counties_write_them_get_their_county(
+    tmp_path: Path, draft: str, county: str, province: str
+) -> None:
+    """Issue 13: real counties outside the corpus, each in a form county plans take; the
+    graph names the county (with its province above it) and its units belong to it."""
+    from policygraph.build import build_file
+
+    body = (
+        "一、主要目标\n到2025年，养老机构护理型床位占比达到40%。\n\n二、重点任务\n"
+        "（一）完善养老服务体系。（责任单位：{level}民政局、{level}医保局）\n"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(draft + body.format(level=county[-1]), encoding="utf-8")
+    built = build_file(path)
+    (region,) = set(built.graph.objects(None, PG.jurisdiction)) - {PGR["region/中国"]}
+    key = str(region).removeprefix(str(PGR))
+    assert {LEXICON.region_labels[k] for k in LEXICON.enclosing_keys(key)} >= {county, province}
+    units = {str(d) for _s, _p, d in built.graph.triples((None, PG.responsibleUnit, None))}
+    assert units and all(f"/department/{LEXICON.region_name(key)}/" in u for u in units)
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("民政部关于同意将北京市东城区等31个单位确认为“全国社区治理和服务创新实验区”的批复", None),
+        ("民政部关于同意将北京市西城区等40个单位确认为全国社区治理和服务创新实验区的批复", None),
+        ("甘肃省人民政府关于支持定西市建设国家农业科技园区的意见", "甘肃省"),
+        ("市人民政府关于印发万州区“一老一小”整体解决方案的通知", "万州区"),
+        ("关于印发通渭县“一老一小”整体解决方案的通知", "通渭县"),
+    ],
+)
+def test_a_title_is_placed_by_its_issuer_not_by_the_places_it_is_about(
+    title: str, region: str | None
+) -> None:
+    """X关于Y: the issuer X places the document; the regions Y names are its subject. A
+    national body names no region (its code places it); an issuer named by its level alone
+    (市人民政府) leaves the subject's region to place it."""
+    assert LEXICON.find_jurisdiction(title) == region

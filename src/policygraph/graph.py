@@ -129,8 +129,8 @@ class _PlanGraph:
             self.add(node, PG.docNumberRaw, Literal(plan.doc_number.raw))
         if plan.issued is not None:
             self.add(node, DCTERMS.issued, Literal(plan.issued, datatype=XSD.date))
-        if plan.issuer:
-            self.add(node, PG.issuedBy, self._department(plan.issuer, None))
+        for issuer in (plan.issuer or "").split():  # joint issuers apart (extract/metadata.py)
+            self.add(node, PG.issuedBy, self._department(issuer, None))
         if self.region is not None:
             self.add(node, PG.jurisdiction, self.region)
         for cut in plan.cut:

@@ -31,6 +31,11 @@ ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
 """The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
+UPPER_LEVELS = ("自治区", "省", "市", "州", "盟")
+"""Level words a unit's name may open with that name a region above a county's plan."""
+GOVERNMENT_BODIES = ("国务院", "人民政府", "中共中央", "党中央")
+"""Issuers that no function name ends like: the State Council and the Party centre, which
+place a title by their name alone (国务院关于…, 中共中央 国务院关于…: national)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
 when full, so a corpus of thousands of plans does not grow the process)."""
@@ -154,10 +159,12 @@ class Lexicon:
         it alone (万州区, 北京市朝阳区). A county is found by its own name (郸城县人民政府办公室),
         its province and prefecture come from the region data; a name several regions bear
         (朝阳区, 城区) counts only where a region around one of them is named too, in the
-        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan)."""
+        texts or else in the `context` (the plan's text: 《福州市…》 for a 鼓楼区 plan).
+        A title's issuer before 关于 speaks for its own region, not for the ones its subject
+        names (see `issuer_part`)."""
         found: list[tuple[int, int, str]] = []  # (level rank, position, key)
         homonyms: list[tuple[int, tuple[str, ...]]] = []
-        for text in filter(None, texts):
+        for text in filter(None, map(self.issuer_part, texts)):
             for at, label in self.region_mentions(text):
                 if label in self.regions:
                     found.append((self._rank(self.regions[label]), at, self.regions[label]))
@@ -171,6 +178,22 @@ class Lexicon:
         if not found:
             return None
         return self.region_name(max(found)[2])
+
+    def issuer_part(self, title: str | None) -> str | None:
+        """The part of a title X关于Y that places it: its issuer X where X names a region (a
+        province's 关于支持某市… is the province's); nothing where X is a national body, which
+        its code or name places: 民政部关于同意将北京市东城区等31个单位确认为…实验区的批复 and
+        民政部关于同意将北京市西城区等40个单位确认为…的批复 (2015) are national, not 东城区's; the
+        whole title where nothing stands before 关于 (关于印发万州区…的通知) or the issuer is
+        named by its level alone (市人民政府关于印发…)."""
+        at = title.find("关于") if title else -1
+        if title is None or at <= 0:
+            return title
+        issuer = title[:at]
+        if self.region_mentions(issuer):
+            return issuer
+        national = self.functions_of(issuer) or issuer.endswith(GOVERNMENT_BODIES)
+        return "" if national and not JURISDICTION_PREFIX.match(issuer) else title
 
     def _around(self, keys: tuple[str, ...], named: set[str]) -> str | None:
         """The one of several same-named regions that lies in a region named."""
@@ -230,6 +253,17 @@ class Lexicon:
             short: key
             for short, key in names
             if len(short) <= MAX_SHORT_NAME and self.region_levels.get(key) in ("province", "city")
+        }
+        return ShortNames(re.compile("|".join(sorted(keys, key=len, reverse=True))), keys)
+
+    @cached_property
+    def county_short_names(self) -> ShortNames:
+        """The short names of county-level regions (钟楼, 万州, 桐乡), which count only where
+        a region around them is named too (see extract/place.py)."""
+        keys = {
+            short: key
+            for short, key in self.region_short.items()
+            if len(short) >= 2 and self.region_levels.get(key) == "county"
         }
         return ShortNames(re.compile("|".join(sorted(keys, key=len, reverse=True))), keys)
 
@@ -362,7 +396,31 @@ class Lexicon:
             level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
             return self.region_name(region), level + rest
         region = self.regions.get(jurisdiction) if jurisdiction else None
+        if region is not None:
+            region = self._level_above(key, region)
         return self.region_name(region) if region else (jurisdiction or "_"), key
+
+    def _level_above(self, name: str, region: str) -> str:
+        """The region a unit belongs to that opens with a level above the plan's, as a name
+        opening with that region's full name does (重庆市民政局 → 重庆市): 市国有公司 in 钟楼区's
+        民生实事 table is 常州市's, 州民政局 in a county's plan its prefecture's, 国家卫健委 the
+        nation's; the plan's own region where the level is its own (市民政局 of 邳州市) or
+        names no region above it (县民政局 in a city's plan). A name the function table holds
+        whole (市场监管局) opens with no level; one that names a region inside is that
+        region's branch (国家税务总局周口市税务局)."""
+        if self.region_mentions(name):
+            return region
+        if name.startswith("国家"):
+            return NATIONAL
+        level = next((word for word in UPPER_LEVELS if name.startswith(word)), None)
+        if level is None or name in self.functions:
+            return region
+        current: str | None = region
+        while current is not None and current != NATIONAL:
+            if self.region_labels.get(current, "").endswith(level):
+                return current
+            current = self.region_parents.get(current)
+        return region
 
     def _region_near(self, label: str, jurisdiction: str | None) -> str | None:
         """The region a label names; of several bearing it (朝阳区), the one inside or

@@ -76,11 +76,14 @@ ITEM_SERIAL = r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五�
 title set on several lines (NOT_TITLE_LINE)."""
 
 STANDALONE_TITLE = re.compile(
-    rf"^(?!{BASIS_OPENING})"
+    rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL.removeprefix('^')})"
     rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
-"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案."""
+"""The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案. A line that
+opens with a list serial is an item of a list, as a notice lists its attachments (附件：
+1. 《…》的起草说明.pdf / 2. 海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）, the
+Haiyan draft, whose own title line follows): the plan's title comes on a line of its own."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
@@ -134,12 +137,14 @@ LEADING_TITLE = re.compile(
 
 ARTICLE_DATE = re.compile(
     rf"^[^\n。]{{0,60}}?(?:(?P<key>{'|'.join(DATED_LINE_KEYS)})：\s*)"
-    r"(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?P<y>20\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
     r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
 )
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
-发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22."""
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also written
+with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 发布日期：
+2022年4月18日)."""
 
 BARE_TIME_KEY = "时间"
 """A key that dates an article line only beside a 来源 naming an organ on the same line
@@ -249,6 +254,13 @@ NOTICE_ISSUER = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))关于印发",
     re.M,
 )
+JOINT_ISSUER = re.compile(
+    r"中共[\u4e00-\u9fff]{2,12}?委(?:办公室)?|[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府)"
+)
+"""One of the party committee and the government that issue a document together, their
+names run into one (normalising drops the space between them), as titles print them:
+中共蚌埠市委 蚌埠市人民政府关于… (the Bengbu 实施意见, tune set), 中共XX县委办公室 XX县人民政府
+办公室关于印发… (a county's 两办 notice)."""
 
 
 @dataclass(frozen=True)
@@ -525,7 +537,11 @@ def _page_dates(text: str) -> Iterator[tuple[re.Match[str], date, int]]:
             text[line_start : line_end if line_end >= 0 else len(text)]
         ):
             continue
-        y, m, d = (line["y"], line["m"], line["d"]) if line["y"] else line.group("y2", "m2", "d2")
+        y, m, d = (
+            (line["y"], line["m"] or line["mc"], line["d"] or line["dc"])
+            if line["y"]
+            else line.group("y2", "m2", "d2")
+        )
         if day := _date(int(y), int(m), int(d)):
             yield line, day, line.start("y") if line["y"] else line.start("y2")
 
@@ -546,10 +562,20 @@ def _date(year: int, month: int, day: int) -> date | None:
 
 
 def _issuer(text: str) -> str | None:
+    """The issuer of the notice line (X关于印发) or of the signature line; joint issuers
+    apart, separated by a space."""
     for pattern in (NOTICE_ISSUER, ISSUER_LINE):
         if match := pattern.search(text):
-            return match["issuer"]
+            return _joint(match["issuer"])
     return None
+
+
+def _joint(issuer: str) -> str:
+    """Issuers that are a party committee and a government run together, separated by a
+    space (中共武功县委办公室武功县人民政府办公室 → 中共武功县委办公室 武功县人民政府办公室);
+    one issuer as it is."""
+    parts = JOINT_ISSUER.findall(issuer)
+    return " ".join(parts) if len(parts) > 1 and "".join(parts) == issuer else issuer
 
 
 def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:

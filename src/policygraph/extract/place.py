@@ -4,9 +4,16 @@ News pages and copies that lost their heading (a 财新 report on 北京's facil
 traditional-character repost of 武汉's 实施方案, a 吉林省 work report) still say whose plan
 they relay: they name that region again and again near their top (北京常住老年人口…北京市
 养老服务设施…). A page on a national document speaks of the nation instead (全国, 我国,
-国务院). The region named most often in the head, at least twice and at least as often as
-the nation, is the text's; otherwise the nation, if the head speaks of it twice. Names inside
-《》 are titles the text cites (根据《中共中央 国务院关于…》), not the place it speaks for.
+国务院) or names a national body (国家卫健委5日发布《健康儿童行动提升计划》, 国家卫生健康委
+办公厅 on the 老年友好型社区 lists). The region named most often in the head, at least twice and
+at least as often as the nation, is the text's; otherwise the nation, if the head speaks of it
+twice. Names inside 《》 are titles the text cites (根据《中共中央 国务院关于…》), not the place
+it speaks for.
+
+A text also speaks of its own place without its name: 本市, 全省, 我区 (cue kinds
+`self_place` and `scope` in data/cues.csv). Such a word counts as one more mention of the
+region of its level the head names: the 天津 实施意见 (traditional copy) names 天津 once and
+says 结合本市实际; a city's 常务会议 report names 广东省 once and 全省 twice.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.lexicon import NATIONAL, Lexicon
 
 HEAD = 1500
@@ -24,11 +31,43 @@ it compares itself with later."""
 CITED_TITLE = re.compile(r"《[^《》]*》")
 MENTIONS = 2
 """How often a place must be named: once is a comparison or a partner (与合肥市签署…)."""
+LEVEL_CHARACTERS = "省市区县州旗盟"
+"""The last character of a self-reference (全市, 本县) and of the region it stands for."""
+NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,10}")
+"""Where a national body's name may start (国家卫健委, 国家卫生健康委员会办公厅)."""
 
 
 @cache
 def _national() -> re.Pattern[str]:
     return re.compile(cue_pattern("national"))
+
+
+@cache
+def _self_references() -> re.Pattern[str]:
+    words = {*words_with("scope", "whole"), *words_with("scope", "own"), *cue_words("self_place")}
+    return re.compile("|".join(w for w in sorted(words) if w[-1] in LEVEL_CHARACTERS))
+
+
+def _national_bodies(head: str, lexicon: Lexicon) -> int:
+    """How many names in the head are of a body of the State Council: 国家 + a name that
+    maps to a government function (国家卫健委, 国家医保局), not 国家级 or 国家标准."""
+    found = 0
+    for match in NATIONAL_BODY.finditer(head):
+        words = match.group()
+        found += any(
+            words[:n].endswith(lexicon.department_bodies) and lexicon.functions_of(words[:n])
+            for n in range(len(words), 3, -1)
+        )
+    return found
+
+
+def _self_referenced(head: str, counts: Counter[str], lexicon: Lexicon) -> None:
+    """Add each 本市/全省 of the head to the region of its level named most often."""
+    for word in _self_references().findall(head):
+        level = word[-1]
+        named = [key for key, _n in counts.most_common() if lexicon.region_name(key)[-1] == level]
+        if named:
+            counts[named[0]] += 1
 
 
 def _places_named(head: str, lexicon: Lexicon) -> Counter[str]:
@@ -42,9 +81,27 @@ def _places_named(head: str, lexicon: Lexicon) -> Counter[str]:
     for short in shorts.pattern.finditer(head):
         if not any(start <= short.start() < end for start, end, _key in named):
             named.append((short.start(), short.end(), shorts.keys[short.group()]))
+    named += _counties_around(head, named, lexicon)
     for _start, _end, key in sorted(named):
         counts[key] += 1  # first-named first: most_common breaks ties by this order
     return counts
+
+
+def _counties_around(
+    head: str, named: list[tuple[int, int, str]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The county short names of the head whose city or province the head names too: the
+    钟楼区 task table says 幸福钟楼 beside 常州盛宣怀故居 (a district's 民生实事, tune set);
+    万州's plan writes 万州 beside 重庆市 (corpus/wanzhou.txt). Alone a county's short name is
+    too often a word (城关, 和平)."""
+    keys = {key for _start, _end, key in named}
+    shorts = lexicon.county_short_names
+    return [
+        (short.start(), short.end(), key)
+        for short in shorts.pattern.finditer(head)
+        if not any(start <= short.start() < end for start, end, _key in named)
+        and (lexicon.enclosing_keys(key := shorts.keys[short.group()]) - {key, NATIONAL}) & keys
+    ]
 
 
 def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
@@ -52,7 +109,8 @@ def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
     of the nation when the head speaks of it more; None when neither is named twice."""
     head = CITED_TITLE.sub(lambda title: " " * len(title.group()), text[:HEAD])
     counts = _places_named(head, lexicon)
-    nation = len(_national().findall(head))
+    _self_referenced(head, counts, lexicon)
+    nation = len(_national().findall(head)) + _national_bodies(head, lexicon)
     if counts:
         key, named = counts.most_common(1)[0]
         if named >= MENTIONS and named >= nation:
