@@ -404,6 +404,39 @@ def test_a_region_name_is_dropped_only_where_it_is_one(wording: str) -> None:
     assert not lexicon.indicator(wording, "%").reviewed
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        ("新建婴幼儿照护服务机构示范点", "家", "示范性托育机构数"),  # 泉州 2021
+        ("打造区域性养老服务中心", "个", "区域性养老服务中心"),  # 泉州 2021
+        ("改造建设长者食堂", "个", "长者食堂"),  # 泉州 2021
+        ("建成老年食堂", "个", "长者食堂"),  # 来安 2022
+        ("实施生活困难老年人家庭适老化改造", "户", "居家适老化改造户数"),  # 普明区 (tune)
+        ("持续新增学位", "个", "新增学位"),  # 桐乡 (tune): the increment stays one
+    ],
+)
+def test_a_project_is_read_as_the_item_it_builds(wording: str, unit: str, canonical: str) -> None:
+    """Issue 13: an item of a 民生实事 list names the facility its project builds with the
+    verb of the project (新建, 打造, 改造建设, 建成, 实施): read without the verb it lands
+    on the item's concept; 新增 is no such verb (新增学位 is an increment of its own)."""
+    from policygraph.lexicon_data import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_an_opening_verb_is_dropped_only_where_the_wording_names_nothing() -> None:
+    """新建 opens labels too (新建城区和居住区…达标率): a wording that is a label as written
+    keeps its concept, and a verb alone is not read as an item."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    written = lexicon.indicator("新建城区、新建居住区配套建设养老服务设施达标率", "%")
+    assert written.label == "新建城区和居住区养老服务设施配建达标率"
+    assert not lexicon.indicator("新建", "个").reviewed
+    assert not lexicon.indicator("新建镇村公交候车亭", "座").reviewed
+
+
 def test_a_cut_wording_is_not_emptied() -> None:
     """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
     from policygraph.lexicon_data import load_lexicon

@@ -77,6 +77,7 @@ class IndicatorParts:
     heads: frozenset[str] = frozenset()
     tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
     scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
+    openings: tuple[str, ...] = ()  # the task verb an item opens with (新建, 打造), longest first
 
     @cached_property
     def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -116,6 +117,13 @@ class IndicatorParts:
     def measured(self, label: str) -> bool:
         """Whether a label ends in a measure word (…率, …占比, …数)."""
         return any(label.endswith(word) for word, _measure in self.measures)
+
+    def without_opening(self, key: str) -> str | None:
+        """An item of a list of tasks without the verb it opens with (新建10家婴幼儿照护
+        服务机构示范点 → 婴幼儿照护服务机构示范点, 打造14个区域性养老服务中心 → 区域性养老
+        服务中心), or None if it opens with none or is no more than its verb."""
+        verb = next((v for v in self.openings if key.startswith(v) and len(key) > len(v)), None)
+        return None if verb is None else key.removeprefix(verb)
 
     def _cut_tail(self, text: str) -> str:
         """A wording cut where its verb starts keeps the adverb or preposition before
@@ -269,7 +277,21 @@ class Lexicon:
         return {}
 
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
+        """The concept of a wording (see `indicator`); an item that names none as written
+        is read again without the task verb it opens with (新建, 建成, 打造 …), as lists
+        of 民生实事 name the facility a project builds with the verb of the project."""
         key = self._own_name(label_key(wording))
+        concept = self._concept(key, wording, unit, context)
+        item = None if concept.reviewed else self.indicator_parts.without_opening(key)
+        if item is not None:
+            found = self._indicator(item, unit, context)
+            if found.reviewed:
+                return found
+        return concept
+
+    def _concept(
+        self, key: str, wording: str, unit: str | None, context: str
+    ) -> IndicatorConcept:
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
