@@ -289,9 +289,7 @@ class Lexicon:
                 return found
         return concept
 
-    def _concept(
-        self, key: str, wording: str, unit: str | None, context: str
-    ) -> IndicatorConcept:
+    def _concept(self, key: str, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
