@@ -413,12 +413,16 @@ def test_a_region_name_is_dropped_only_where_it_is_one(wording: str) -> None:
         ("建成老年食堂", "个", "长者食堂"),  # 来安 2022
         ("实施生活困难老年人家庭适老化改造", "户", "居家适老化改造户数"),  # 普明区 (tune)
         ("持续新增学位", "个", "新增学位"),  # 桐乡 (tune): the increment stays one
+        ("城乡社区养老服务中心（站）建设", "个", "城乡社区养老服务中心（站）"),  # 巴南 2015
+        ("老年人助餐点建设", "个", "社区老年助餐点"),  # 江宁 2024 (tune)
+        ("村级老年助餐点", "个", "社区老年助餐点"),  # 来安 2022: one facility at any level
     ],
 )
 def test_a_project_is_read_as_the_item_it_builds(wording: str, unit: str, canonical: str) -> None:
     """Issue 13: an item of a 民生实事 list names the facility its project builds with the
-    verb of the project (新建, 打造, 改造建设, 建成, 实施): read without the verb it lands
-    on the item's concept; 新增 is no such verb (新增学位 is an increment of its own)."""
+    verb of the project (新建, 打造, 改造建设, 建成, 实施) or closes it with the project noun
+    (建设): read without them it lands on the item's concept; 新增 is no such verb (新增学位
+    is an increment of its own)."""
     from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)

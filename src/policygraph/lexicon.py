@@ -78,6 +78,7 @@ class IndicatorParts:
     tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
     scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
     openings: tuple[str, ...] = ()  # the task verb an item opens with (新建, 打造), longest first
+    closings: tuple[str, ...] = ()  # the project noun an item closes with (建设), longest first
 
     @cached_property
     def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -118,12 +119,15 @@ class IndicatorParts:
         """Whether a label ends in a measure word (…率, …占比, …数)."""
         return any(label.endswith(word) for word, _measure in self.measures)
 
-    def without_opening(self, key: str) -> str | None:
+    def item_of_project(self, key: str) -> str | None:
         """An item of a list of tasks without the verb it opens with (新建10家婴幼儿照护
         服务机构示范点 → 婴幼儿照护服务机构示范点, 打造14个区域性养老服务中心 → 区域性养老
-        服务中心), or None if it opens with none or is no more than its verb."""
-        verb = next((v for v in self.openings if key.startswith(v) and len(key) > len(v)), None)
-        return None if verb is None else key.removeprefix(verb)
+        服务中心) or the project noun it closes with (城乡社区养老服务中心（站）建设), or None
+        if it has neither or is no more than them."""
+        verb = next((v for v in self.openings if key.startswith(v)), "")
+        noun = next((n for n in self.closings if key.endswith(n)), "")
+        item = key.removeprefix(verb).removesuffix(noun)
+        return item if item and item != key else None
 
     def _cut_tail(self, text: str) -> str:
         """A wording cut where its verb starts keeps the adverb or preposition before
@@ -278,11 +282,12 @@ class Lexicon:
 
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         """The concept of a wording (see `indicator`); an item that names none as written
-        is read again without the task verb it opens with (新建, 建成, 打造 …), as lists
-        of 民生实事 name the facility a project builds with the verb of the project."""
+        is read again without the task verb it opens with (新建, 建成, 打造 …) and the
+        project noun it closes with (建设), as lists of 民生实事 name the facility a project
+        builds with the words of the project."""
         key = self._own_name(label_key(wording))
         concept = self._concept(key, wording, unit, context)
-        item = None if concept.reviewed else self.indicator_parts.without_opening(key)
+        item = None if concept.reviewed else self.indicator_parts.item_of_project(key)
         if item is not None:
             found = self._indicator(item, unit, context)
             if found.reviewed:
