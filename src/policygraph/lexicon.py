@@ -22,7 +22,10 @@ from policygraph.units import UNIT_PATTERN
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
+    | dict.fromkeys("★☆▲△※", None)
 )
+"""One bracket form; no spaces, quotes or the marks a table sets before its key
+indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果)."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
@@ -88,6 +91,18 @@ class IndicatorParts:
         pattern = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
         return re.compile(pattern or r"(?!)"), table
 
+    @cached_property
+    def _dropped_first(self) -> re.Pattern[str]:
+        """The words dropped (fillers, scopes) that are part of no other written form:
+        they go before the rewrites, so that a synonym they split is still read
+        (困难老人家庭进行居家适老化改造: 家庭居家适老化改造 once 进行 is gone)."""
+        written = [w for w, _ in self.rewrites]
+        alone = [
+            w for w, c in self.rewrites if not c and not any(w in o for o in written if o != w)
+        ]
+        pattern = "|".join(map(re.escape, sorted(alone, key=len, reverse=True)))
+        return re.compile(pattern or r"(?!)")
+
     def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
         """(measure class, parts) of a wording: synonyms unified, scope and filler words
         dropped, county spellings unified, and the rest as its characters in code-point
@@ -104,8 +119,11 @@ class IndicatorParts:
                     break
         text = GLOSS.sub("", text)
         pattern, table = self._rewrite
-        text = pattern.sub(lambda found: table[found[0]], text)
-        text = _share_of_whole(self._cut_tail(text))
+        text = pattern.sub(lambda found: table[found[0]], self._dropped_first.sub("", text))
+        text = self._cut_tail(text)
+        if unit == "%" and SHARE_WORD in text and self._measure_of(text) in (None, "数"):
+            text += "比例"  # 教师占专业课教师总数 + % is the share 占…总数的比例
+        text = _share_of_whole(text)
         measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
         if measure is not None:
             rest, measure_class = text.removesuffix(measure[0]), measure[1]
@@ -114,6 +132,10 @@ class IndicatorParts:
         if len(rest) <= BARE_LENGTH and rest not in self.heads:
             return None
         return measure_class, "".join(sorted(rest))
+
+    def _measure_of(self, text: str) -> str | None:
+        """The measure class of the measure word a wording ends in, if any."""
+        return next((c for w, c in self.measures if text.endswith(w)), None)
 
     def measured(self, label: str) -> bool:
         """Whether a label ends in a measure word (…率, …占比, …数)."""
@@ -468,6 +490,9 @@ SHARE_OF_WHOLE = re.compile(
 """A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
 占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
 noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+SHARE_WORD = "占"
+"""A wording part 占 whole with a percentage and no measure word names the share (“双师型”
+教师占专业课教师总数 + %, 国发〔2019〕4号; 公办幼儿园托位占总托位数 + %)."""
 SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 WHOLE_OF_ALL = "总"
