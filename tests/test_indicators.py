@@ -185,12 +185,13 @@ LEAVE_ONE_PLAN_OUT_FLOORS = {
     "lincang.json": 0.89,
     "wanzhou.json": 0.76,
     "xixian.json": 0.74,
-    "zhoukou.json": 0.86,
+    "zhoukou.json": 0.87,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
 without the labels only that plan's wordings gave it (measured 0.86 0.91 0.78 0.76 0.88;
 0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
-tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05)."""
+tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05, 171/205 with zhoukou 0.89
+once 社区养老服务机构覆盖率 reads as the facilities' coverage)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
@@ -457,7 +458,8 @@ def test_a_cut_wording_is_not_emptied() -> None:
 def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> None:
     """The gold wordings of the tune dev texts (which built no label of the scheme) that
     reach the concept their indicator_canonical names: 21/86 before the tuning of issue 13,
-    42/86 after it."""
+    42/86 after it; 61/120 with the dev texts of 2026-12-05, 69/120 once 民生实事 items are
+    read without their project's verb and the lists of more domains are in the scheme."""
     from policygraph.lexicon_data import load_lexicon
 
     totals = [0, 0, 0]
@@ -465,4 +467,4 @@ def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> N
         counts = gold_wording_hits(gold_targets(path), load_lexicon())
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
     _reviewed, right, total = totals
-    assert right / total >= 0.45, f"{right}/{total}"
+    assert right / total >= 0.55, f"{right}/{total}"
