@@ -81,7 +81,6 @@ class IndicatorParts:
     tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
     scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
     openings: tuple[str, ...] = ()  # the task verb an item opens with (新建, 打造), longest first
-    closings: tuple[str, ...] = ()  # the project noun an item closes with (建设), longest first
 
     @cached_property
     def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -90,18 +89,6 @@ class IndicatorParts:
         table = dict(self.rewrites)
         pattern = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
         return re.compile(pattern or r"(?!)"), table
-
-    @cached_property
-    def _dropped_first(self) -> re.Pattern[str]:
-        """The words dropped (fillers, scopes) that are part of no other written form:
-        they go before the rewrites, so that a synonym they split is still read
-        (困难老人家庭进行居家适老化改造: 家庭居家适老化改造 once 进行 is gone)."""
-        written = [w for w, _ in self.rewrites]
-        alone = [
-            w for w, c in self.rewrites if not c and not any(w in o for o in written if o != w)
-        ]
-        pattern = "|".join(map(re.escape, sorted(alone, key=len, reverse=True)))
-        return re.compile(pattern or r"(?!)")
 
     def signature(self, key: str, unit: str | None) -> tuple[str, str] | None:
         """(measure class, parts) of a wording: synonyms unified, scope and filler words
@@ -119,7 +106,7 @@ class IndicatorParts:
                     break
         text = GLOSS.sub("", text)
         pattern, table = self._rewrite
-        text = pattern.sub(lambda found: table[found[0]], self._dropped_first.sub("", text))
+        text = pattern.sub(lambda found: table[found[0]], text)
         text = self._cut_tail(text)
         if unit == "%" and SHARE_WORD in text and self._measure_of(text) in (None, "数"):
             text += "比例"  # 教师占专业课教师总数 + % is the share 占…总数的比例
@@ -144,12 +131,9 @@ class IndicatorParts:
     def item_of_project(self, key: str) -> str | None:
         """An item of a list of tasks without the verb it opens with (新建10家婴幼儿照护
         服务机构示范点 → 婴幼儿照护服务机构示范点, 打造14个区域性养老服务中心 → 区域性养老
-        服务中心) or the project noun it closes with (城乡社区养老服务中心（站）建设), or None
-        if it has neither or is no more than them."""
-        verb = next((v for v in self.openings if key.startswith(v)), "")
-        noun = next((n for n in self.closings if key.endswith(n)), "")
-        item = key.removeprefix(verb).removesuffix(noun)
-        return item if item and item != key else None
+        服务中心), or None if it opens with none or is no more than its verb."""
+        verb = next((v for v in self.openings if key.startswith(v) and len(key) > len(v)), None)
+        return None if verb is None else key.removeprefix(verb)
 
     def _cut_tail(self, text: str) -> str:
         """A wording cut where its verb starts keeps the adverb or preposition before
@@ -304,9 +288,8 @@ class Lexicon:
 
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         """The concept of a wording (see `indicator`); an item that names none as written
-        is read again without the task verb it opens with (新建, 建成, 打造 …) and the
-        project noun it closes with (建设), as lists of 民生实事 name the facility a project
-        builds with the words of the project."""
+        is read again without the task verb it opens with (新建, 建成, 打造 …), as lists
+        of 民生实事 name the facility a project builds with the verb of the project."""
         key = self._own_name(label_key(wording))
         concept = self._concept(key, wording, unit, context)
         item = None if concept.reviewed else self.indicator_parts.item_of_project(key)
