@@ -181,17 +181,18 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
-    "kunming.json": 0.84,
+    "kunming.json": 0.87,
     "lincang.json": 0.89,
     "wanzhou.json": 0.76,
-    "xixian.json": 0.74,
-    "zhoukou.json": 0.87,
+    "xixian.json": 0.76,
+    "zhoukou.json": 0.88,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
 without the labels only that plan's wordings gave it (measured 0.86 0.91 0.78 0.76 0.88;
 0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
 tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05, 171/205 with zhoukou 0.89
-once 社区养老服务机构覆盖率 reads as the facilities' coverage)."""
+once 社区养老服务机构覆盖率 reads as the facilities' coverage, 174/205 (0.85) with the
+parents and carers of infants and 托育设施 read as the scheme writes them)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
