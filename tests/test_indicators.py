@@ -447,6 +447,20 @@ def test_an_opening_verb_is_dropped_only_where_the_wording_names_nothing() -> No
     assert not lexicon.indicator("新建镇村公交候车亭", "座").reviewed
 
 
+def test_the_kinds_listed_before_deng_are_read_as_the_noun_they_are_kinds_of() -> None:
+    """Issue 13: a population written as its kinds and 等 (伤残病等重点幼儿, 西咸; 困难、高龄、
+    失能等老年人家庭) is the noun after 等; 中等, 高等 are words, not a list."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    guidance = lexicon.indicator("伤残病等重点幼儿接受照护指导率", "%")
+    assert guidance.reviewed and guidance.label == "重点幼儿接受照护指导率"
+    homes = lexicon.indicator("困难、高龄、失能等老年人家庭适老化改造", "户")
+    assert homes.reviewed and homes.label == "居家适老化改造户数"
+    assert lexicon.indicator("中等职业学校", "所").label == "中等职业学校"
+    assert lexicon.indicator("高等教育毛入学率", "%").label == "高等教育毛入学率"
+
+
 def test_a_cut_wording_is_not_emptied() -> None:
     """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
     from policygraph.lexicon_data import load_lexicon

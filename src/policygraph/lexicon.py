@@ -287,15 +287,17 @@ class Lexicon:
         return {}
 
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
-        """The concept of a wording (see `indicator`); an item that names none as written
-        is read again without the task verb it opens with (新建, 建成, 打造 …), as lists
-        of 民生实事 name the facility a project builds with the verb of the project."""
+        """The concept of a wording (see `indicator`); a wording that names none as
+        written is read again without the task verb it opens with (新建, 建成, 打造 …), as
+        lists of 民生实事 name the facility a project builds with the verb of the project,
+        and without the kinds it lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
         key = self._own_name(label_key(wording))
         concept = self._concept(key, wording, unit, context)
-        item = None if concept.reviewed else self.indicator_parts.item_of_project(key)
-        if item is not None:
-            found = self._indicator(item, unit, context)
-            if found.reviewed:
+        if concept.reviewed:
+            return concept
+        for shorter in (self.indicator_parts.item_of_project(key), _without_kinds(key)):
+            found = self._indicator(shorter, unit, context) if shorter else None
+            if found is not None and found.reviewed:
                 return found
         return concept
 
@@ -488,6 +490,17 @@ WHOLE_OF_ALL = "总"
 SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
 """A share written whole 中 part 占比 (养老机构中护理型床位占比, 二级以上医院中健康促进医院
 比例): the locative 中 is dropped (集中, 中心 and 中医 are words of their own)."""
+
+
+KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[^等]{4,}$)")
+"""The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
+指导率, 西咸; 困难、高龄、失能等老年人家庭适老化改造); 中等, 高等, 平等 … are words of their own."""
+
+
+def _without_kinds(key: str) -> str | None:
+    """A wording without the kinds it lists before 等, or None if it lists none."""
+    kinds = KINDS.match(key)
+    return key[kinds.end() :] if kinds else None
 
 
 def _share_of_whole(text: str) -> str:
