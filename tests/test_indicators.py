@@ -425,13 +425,16 @@ def test_a_region_name_is_dropped_only_where_it_is_one(wording: str) -> None:
         ("实施生活困难老年人家庭适老化改造", "户", "居家适老化改造户数"),  # 普明区 (tune)
         ("持续新增学位", "个", "新增学位"),  # 桐乡 (tune): the increment stays one
         ("创建全国示范性老年友好型社区", "个", "示范性老年友好型社区数"),  # 国卫老龄发〔2020〕23号
+        ("新建托位", "个", "新增托位数"),  # what a project builds is an increase
+        ("建成家庭养老床位", "张", "新增家庭养老床位"),
         ("村级老年助餐点", "个", "社区老年助餐点"),  # 来安 2022: one facility at any level
     ],
 )
 def test_a_project_is_read_as_the_item_it_builds(wording: str, unit: str, canonical: str) -> None:
     """Issue 13: an item of a 民生实事 list names the facility its project builds with the
     verb of the project (新建, 打造, 改造建设, 建成, 实施): read without the verb it lands
-    on the item's concept; 新增 is no such verb (新增学位 is an increment of its own)."""
+    on the increase of the item where the scheme has one (新建托位 → 新增托位数), else on
+    the item's concept; 新增 is no such verb (新增学位 is an increment of its own)."""
     from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)

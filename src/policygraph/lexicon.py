@@ -289,13 +289,17 @@ class Lexicon:
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         """The concept of a wording (see `indicator`); a wording that names none as
         written is read again without the task verb it opens with (新建, 建成, 打造 …), as
-        lists of 民生实事 name the facility a project builds with the verb of the project,
-        and without the kinds it lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
+        lists of 民生实事 name the facility a project builds with the verb of the project:
+        as the increase of the item where the scheme has one (新建托位 → 新增托位数), else
+        as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
+        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
         key = self._own_name(label_key(wording))
         concept = self._concept(key, wording, unit, context)
         if concept.reviewed:
             return concept
-        for shorter in (self.indicator_parts.item_of_project(key), _without_kinds(key)):
+        item = self.indicator_parts.item_of_project(key)
+        built = (INCREASE + item, item) if item and not item.startswith(INCREASE) else (item,)
+        for shorter in (*built, _without_kinds(key)):
             found = self._indicator(shorter, unit, context) if shorter else None
             if found is not None and found.reviewed:
                 return found
@@ -492,6 +496,9 @@ SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:�
 比例): the locative 中 is dropped (集中, 中心 and 中医 are words of their own)."""
 
 
+INCREASE = "新增"
+"""The word of an increase, which the scheme keeps apart from the stock (新增托位数 / 托位数,
+新增养老床位数 / 养老床位数): what a project builds is an increase."""
 KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[^等]{4,}$)")
 """The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
 指导率, 西咸; 困难、高龄、失能等老年人家庭适老化改造); 中等, 高等, 平等 … are words of their own."""
