@@ -181,16 +181,18 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
-    "kunming.json": 0.84,
+    "kunming.json": 0.87,
     "lincang.json": 0.89,
     "wanzhou.json": 0.76,
-    "xixian.json": 0.74,
-    "zhoukou.json": 0.86,
+    "xixian.json": 0.76,
+    "zhoukou.json": 0.88,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
 without the labels only that plan's wordings gave it (measured 0.86 0.91 0.78 0.76 0.88;
 0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
-tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05)."""
+tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05, 171/205 with zhoukou 0.89
+once 社区养老服务机构覆盖率 reads as the facilities' coverage, 174/205 (0.85) with the
+parents and carers of infants and 托育设施 read as the scheme writes them)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
@@ -373,6 +375,15 @@ DEV_SET_PHRASINGS = (
     "新增托位数 个 新增托位数",  # an increment: 新增托位数400个以上 (南陵 工作报告 task table)
     "新增婴幼儿托位 个 新增托位数",  # 新增婴幼儿托位1000个以上 (万州)
     "北京市新增养老床位 张 新增养老床位数",  # 将新增养老床位约5.1万张 (北京 设施规划)
+    "★每千人托位数 个 每千人口托位数",  # the mark of a key indicator (桐乡 标志性成果 table)
+    "“双师型”教师占专业课教师总数 % “双师型”教师占专业课教师总数的比例",  # 占 + %: a share
+    "专业照护为主的县级特困供养服务设施（敬老院） 所 县级特困人员供养服务设施数",  # 普明市
+    "养老机构 家 注册登记的养老机构",  # 注册登记的: the 公报 counts the registered ones
+    "失业人员再就业 人 城镇失业人员再就业",  # 常州钟楼 (tune); 人社部 2022 writes no 城镇
+    "城乡社区日间照料机构覆盖率 % 社区日间照料机构覆盖率",  # 城乡: the plan's whole area
+    "婴幼儿家长和看护人员接受科学育儿指导率 % 科学育儿指导率",  # 潼关 (tune)
+    "新增养老床位超 张 新增养老床位数",  # cut before the figure: 新增床位超200张 (海安, tune)
+    "高中阶段毛入学率 % 高中阶段教育毛入学率",  # 教育部 2023 / 发改社会〔2021〕1946号
 )
 """Real phrasings (武汉, 辽宁, 湖北, 南陵, 北京 dev texts; 万州; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
 国民健康规划; a city's 一老一小 plan; the “十五五” 纲要),
@@ -404,6 +415,58 @@ def test_a_region_name_is_dropped_only_where_it_is_one(wording: str) -> None:
     assert not lexicon.indicator(wording, "%").reviewed
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        ("新建婴幼儿照护服务机构示范点", "家", "示范性托育机构数"),  # 泉州 2021
+        ("打造区域性养老服务中心", "个", "区域性养老服务中心"),  # 泉州 2021
+        ("改造建设长者食堂", "个", "长者食堂"),  # 泉州 2021
+        ("建成老年食堂", "个", "长者食堂"),  # 来安 2022
+        ("实施生活困难老年人家庭适老化改造", "户", "居家适老化改造户数"),  # 普明区 (tune)
+        ("持续新增学位", "个", "新增学位"),  # 桐乡 (tune): the increment stays one
+        ("创建全国示范性老年友好型社区", "个", "示范性老年友好型社区数"),  # 国卫老龄发〔2020〕23号
+        ("新建托位", "个", "新增托位数"),  # what a project builds is an increase
+        ("建成家庭养老床位", "张", "新增家庭养老床位"),
+        ("村级老年助餐点", "个", "社区老年助餐点"),  # 来安 2022: one facility at any level
+    ],
+)
+def test_a_project_is_read_as_the_item_it_builds(wording: str, unit: str, canonical: str) -> None:
+    """Issue 13: an item of a 民生实事 list names the facility its project builds with the
+    verb of the project (新建, 打造, 改造建设, 建成, 实施): read without the verb it lands
+    on the increase of the item where the scheme has one (新建托位 → 新增托位数), else on
+    the item's concept; 新增 is no such verb (新增学位 is an increment of its own)."""
+    from policygraph.lexicon_data import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_an_opening_verb_is_dropped_only_where_the_wording_names_nothing() -> None:
+    """新建 opens labels too (新建城区和居住区…达标率): a wording that is a label as written
+    keeps its concept, and a verb alone is not read as an item."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    written = lexicon.indicator("新建城区、新建居住区配套建设养老服务设施达标率", "%")
+    assert written.label == "新建城区和居住区养老服务设施配建达标率"
+    assert not lexicon.indicator("新建", "个").reviewed
+    assert not lexicon.indicator("新建镇村公交候车亭", "座").reviewed
+
+
+def test_the_kinds_listed_before_deng_are_read_as_the_noun_they_are_kinds_of() -> None:
+    """Issue 13: a population written as its kinds and 等 (伤残病等重点幼儿, 西咸; 困难、高龄、
+    失能等老年人家庭) is the noun after 等; 中等, 高等 are words, not a list."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    guidance = lexicon.indicator("伤残病等重点幼儿接受照护指导率", "%")
+    assert guidance.reviewed and guidance.label == "重点幼儿接受照护指导率"
+    homes = lexicon.indicator("困难、高龄、失能等老年人家庭适老化改造", "户")
+    assert homes.reviewed and homes.label == "居家适老化改造户数"
+    assert lexicon.indicator("中等职业学校", "所").label == "中等职业学校"
+    assert lexicon.indicator("高等教育毛入学率", "%").label == "高等教育毛入学率"
+
+
 def test_a_cut_wording_is_not_emptied() -> None:
     """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
     from policygraph.lexicon_data import load_lexicon
@@ -415,7 +478,8 @@ def test_a_cut_wording_is_not_emptied() -> None:
 def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> None:
     """The gold wordings of the tune dev texts (which built no label of the scheme) that
     reach the concept their indicator_canonical names: 21/86 before the tuning of issue 13,
-    42/86 after it."""
+    42/86 after it; 61/120 with the dev texts of 2026-12-05, 70/120 once 民生实事 items are
+    read without their project's verb and the lists of more domains are in the scheme."""
     from policygraph.lexicon_data import load_lexicon
 
     totals = [0, 0, 0]
@@ -423,4 +487,4 @@ def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> N
         counts = gold_wording_hits(gold_targets(path), load_lexicon())
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
     _reviewed, right, total = totals
-    assert right / total >= 0.45, f"{right}/{total}"
+    assert right / total >= 0.55, f"{right}/{total}"

@@ -22,7 +22,10 @@ from policygraph.units import UNIT_PATTERN
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
+    | dict.fromkeys("★☆▲△※", None)
 )
+"""One bracket form; no spaces, quotes or the marks a table sets before its key
+indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果)."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
@@ -82,6 +85,7 @@ class IndicatorParts:
     heads: frozenset[str] = frozenset()
     tails: tuple[str, ...] = ()  # words a wording cut before its verb keeps (将, 从)
     scopes: tuple[str, ...] = ()  # the plan's own area (全市, 全省)
+    openings: tuple[str, ...] = ()  # the task verb an item opens with (新建, 打造), longest first
 
     @cached_property
     def _rewrite(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -108,7 +112,10 @@ class IndicatorParts:
         text = GLOSS.sub("", text)
         pattern, table = self._rewrite
         text = pattern.sub(lambda found: table[found[0]], text)
-        text = _share_of_whole(self._cut_tail(text))
+        text = self._cut_tail(text)
+        if unit == "%" and SHARE_WORD in text and self._measure_of(text) in (None, "数"):
+            text += "比例"  # 教师占专业课教师总数 + % is the share 占…总数的比例
+        text = _share_of_whole(text)
         measure = next(((w, c) for w, c in self.measures if text.endswith(w)), None)
         if measure is not None:
             rest, measure_class = text.removesuffix(measure[0]), measure[1]
@@ -118,9 +125,20 @@ class IndicatorParts:
             return None
         return measure_class, "".join(sorted(rest))
 
+    def _measure_of(self, text: str) -> str | None:
+        """The measure class of the measure word a wording ends in, if any."""
+        return next((c for w, c in self.measures if text.endswith(w)), None)
+
     def measured(self, label: str) -> bool:
         """Whether a label ends in a measure word (…率, …占比, …数)."""
         return any(label.endswith(word) for word, _measure in self.measures)
+
+    def item_of_project(self, key: str) -> str | None:
+        """An item of a list of tasks without the verb it opens with (新建10家婴幼儿照护
+        服务机构示范点 → 婴幼儿照护服务机构示范点, 打造14个区域性养老服务中心 → 区域性养老
+        服务中心), or None if it opens with none or is no more than its verb."""
+        verb = next((v for v in self.openings if key.startswith(v) and len(key) > len(v)), None)
+        return None if verb is None else key.removeprefix(verb)
 
     def _cut_tail(self, text: str) -> str:
         """A wording cut where its verb starts keeps the adverb or preposition before
@@ -303,7 +321,25 @@ class Lexicon:
         return {}
 
     def _indicator(self, wording: str, unit: str | None, context: str) -> IndicatorConcept:
+        """The concept of a wording (see `indicator`); a wording that names none as
+        written is read again without the task verb it opens with (新建, 建成, 打造 …), as
+        lists of 民生实事 name the facility a project builds with the verb of the project:
+        as the increase of the item where the scheme has one (新建托位 → 新增托位数), else
+        as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
+        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
         key = self._own_name(label_key(wording))
+        concept = self._concept(key, wording, unit, context)
+        if concept.reviewed:
+            return concept
+        item = self.indicator_parts.item_of_project(key)
+        built = (INCREASE + item, item) if item and not item.startswith(INCREASE) else (item,)
+        for shorter in (*built, _without_kinds(key)):
+            found = self._indicator(shorter, unit, context) if shorter else None
+            if found is not None and found.reviewed:
+                return found
+        return concept
+
+    def _concept(self, key: str, wording: str, unit: str | None, context: str) -> IndicatorConcept:
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
@@ -501,6 +537,9 @@ SHARE_OF_WHOLE = re.compile(
 """A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
 占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
 noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+SHARE_WORD = "占"
+"""A wording part 占 whole with a percentage and no measure word names the share (“双师型”
+教师占专业课教师总数 + %, 国发〔2019〕4号; 公办幼儿园托位占总托位数 + %)."""
 SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 WHOLE_OF_ALL = "总"
@@ -513,6 +552,20 @@ WHOLE_OF_ALL = "总"
 SHARE_AMONG = re.compile(r"^(?P<whole>.+?)(?<!集)中(?![心医])(?P<part>.+(?:占比|比例|比重))$")
 """A share written whole 中 part 占比 (养老机构中护理型床位占比, 二级以上医院中健康促进医院
 比例): the locative 中 is dropped (集中, 中心 and 中医 are words of their own)."""
+
+
+INCREASE = "新增"
+"""The word of an increase, which the scheme keeps apart from the stock (新增托位数 / 托位数,
+新增养老床位数 / 养老床位数): what a project builds is an increase."""
+KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[^等]{4,}$)")
+"""The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
+指导率, 西咸; 困难、高龄、失能等老年人家庭适老化改造); 中等, 高等, 平等 … are words of their own."""
+
+
+def _without_kinds(key: str) -> str | None:
+    """A wording without the kinds it lists before 等, or None if it lists none."""
+    kinds = KINDS.match(key)
+    return key[kinds.end() :] if kinds else None
 
 
 def _share_of_whole(text: str) -> str:

@@ -220,7 +220,7 @@ def _indicator_parts(path: Path) -> IndicatorParts:
         rewrites=tuple(
             (row["written"], row["canonical"])
             for row in by_length
-            if row["role"] not in ("measure", "tail")
+            if row["role"] not in ("measure", "tail", "opening")
         ),
         measures=tuple(
             (row["written"], row["canonical"]) for row in by_length if row["role"] == "measure"
@@ -228,6 +228,7 @@ def _indicator_parts(path: Path) -> IndicatorParts:
         heads=frozenset(row["written"] for row in rows if row["role"] == "head"),
         tails=tuple(row["written"] for row in by_length if row["role"] == "tail"),
         scopes=tuple(row["written"] for row in by_length if row["role"] == "scope"),
+        openings=tuple(row["written"] for row in by_length if row["role"] == "opening"),
     )
 
 
