@@ -7,7 +7,7 @@ import pytest
 from policygraph.build import extract_plan
 from policygraph.errors import PolicygraphError
 from policygraph.extract.measures import find_measures, is_background_title
-from policygraph.extract.task_tables import task_rows
+from policygraph.extract.task_tables import cell_items, task_rows
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
@@ -713,3 +713,44 @@ def test_measures_a_documents_own_short_numbered_lines_are_kept() -> None:
     """A short line is no page: a list of short items is the document's own."""
     text = "三、保障措施\n1、加强组织领导\n2、强化资金保障\n3、严格督促检查\n"
     assert normalize_text(text).text == text
+
+
+NAMED_ROWS = (
+    "序号 | 标志性成果 | 牵头单位 | 指标名称 | 2022年实际值 | 2023年目标值 | 重点任务 | "
+    "拟打造的重点场景 | 配合单位 |\n"
+    "1 | 桐享 优育 | 卫健局 | ★每千人托位数 | 3.21 | 3.8 | 1.倡导新型婚育文化,持续开展新型婚育"
+    "文化宣讲活动,全面宣传“桐享优育”工作成效;2.争取由市委市政府牵头出台全市家庭育儿支持政策;"
+    "3.推进梧桐街道社区卫生服务中心的“医防护”儿童健康指导中心建设。 | 梧桐街道社区卫生服务中心"
+    "“医防护”儿童健康指导中心 | 宣传部、妇联、发改局、财政局、建设局、市场监管局、教育局、资规局、"
+    "计生协会、各镇街道 |\n"
+    "★人口出生率 | 5.48‰ | 降幅趋缓 |\n"
+)
+"""桐乡 2023 民生标志性成果表 (tune), its first row as printed: the 标志性成果 names the row,
+the 重点任务 cell numbers its items."""
+
+
+def test_measures_a_named_row_is_titled_by_its_name_and_its_numbered_items_are_children() -> None:
+    """标志性成果 (like 项目名称 beside 主要内容, 常州 钟楼区) names the row; each numbered item
+    of the task cell is a sub-measure with the row's units, its ； inside kept."""
+    found = _measures(NAMED_ROWS)
+    assert [(n, t, p) for n, t, p, _, _ in found] == [
+        ("1", "桐享优育", None),
+        (
+            "1.",
+            "倡导新型婚育文化，持续开展新型婚育文化宣讲活动，全面宣传“桐享优育”工作成效",
+            "桐享优育",
+        ),
+        ("2.", "争取由市委市政府牵头出台全市家庭育儿支持政策", "桐享优育"),
+        ("3.", "推进梧桐街道社区卫生服务中心的“医防护”儿童健康指导中心建设", "桐享优育"),
+    ]
+    assert {tuple(lead) for *_, lead in found} == {("卫健局",)}
+    assert all(len(responsible) == 11 for _, _, _, responsible, _ in found)
+
+
+def test_measures_a_task_cell_without_item_1_has_no_items() -> None:
+    assert cell_items("新建学校12个。2025年底前完成") == []
+    assert cell_items("完成A;启动B。2.新增学位") == []
+    assert [n for n, _, _ in cell_items("1.完成A等3个项目;启动B;2.新增学位4590个。")] == [
+        "1.",
+        "2.",
+    ]

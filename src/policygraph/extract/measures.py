@@ -12,7 +12,8 @@ carries its own responsibility list is a child measure
 (its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
 Document-wide conventions (`conventions.py`) say who leads a list that names no
 lead, and add units printed once for every later task. A three-column task table
-(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row.
+(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row (and a named row
+its numbered items as sub-measures).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from policygraph.extract.departments import (
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
+from policygraph.extract.task_tables import TaskRow, row_measures, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section, is_article
@@ -152,8 +153,10 @@ def _with_task_rows(
             None,
         )
         if at is None:
-            measure = row_measure(row, quote)
-            result.append(MeasureSpan(measure, row.start, row.end, row.units))
+            result.extend(
+                MeasureSpan(measure, start, end, row.units)
+                for measure, start, end in row_measures(row, quote)
+            )
         else:
             span = result[at]
             measure = replace(

@@ -8,7 +8,9 @@ is written like a bracketed list without its brackets: 市民政局牵头，市�
 such a table out one row a line (cells split by `|`, tabs or wide spaces), one
 cell a line, or with every separator lost (`run_together_tables`). A row whose
 task is a numbered measure of the text gives that measure its units; any other row
-is a measure of its own.
+is a measure of its own. A table that names each row before it says what the row
+holds (项目名称 | 主要内容, 标志性成果 | … | 重点任务) titles the row's measure by the name,
+and the numbered items of the content cell (1.…；2.…) are its sub-measures.
 
 The header words are data (data/responsibility_conventions.csv).
 """
@@ -37,6 +39,7 @@ GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 TITLE_END = re.compile(r"[。；;]")
 COLUMN_KINDS = (
     "serial_column",
+    "name_column",
     "task_column",
     "unit_column",
     "lead_column",
@@ -57,10 +60,13 @@ class TaskRow:
     lead: tuple[DepartmentMention, ...]
     start: int
     end: int
+    name: tuple[str, int] | None = None  # the name cell (text, offset) of a named row
 
     @property
     def title(self) -> str:
-        """The task's first sentence (a cell may go on to say how)."""
+        """The row's name, or else its task's first sentence (a cell may go on to say how)."""
+        if self.name is not None:
+            return self.name[0]
         end = TITLE_END.search(self.task)
         return self.task[: end.start()] if end else self.task
 
@@ -136,6 +142,7 @@ class Columns(NamedTuple):
     task: int
     units: tuple[int, ...]
     lead_first: bool
+    name: int | None = None  # a column that names each row before the task column says what
 
 
 def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
@@ -147,6 +154,14 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     serial = _column_of("serial_column", cells) if task is not None else None
     if (serial is None and need_serial) or task is None:
         return None  # most lines of a text: no column read further
+    name = _column_of("name_column", cells)
+    content = next(
+        (i for i, c in enumerate(cells) if name is not None and i > name and _tasks(c)), None
+    )
+    if content is not None:
+        task = content
+    else:
+        name = None
     lead = _column_of("lead_column", cells)
     if lead is None:
         lead = _column_of("unit_column", cells)  # 责任单位 beside 协同单位/配合单位
@@ -158,7 +173,12 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
         units, lead_first = ((unit,) if unit is not None else ()), False
     if not units:
         return None
-    return Columns(-1 if serial is None else serial, task, units, lead_first)
+    return Columns(-1 if serial is None else serial, task, units, lead_first, name)
+
+
+def _tasks(cell: str) -> bool:
+    """A task column that is not a name column (主要内容 beside 项目名称)."""
+    return pattern_kind("task_column", cell) and not pattern_kind("name_column", cell)
 
 
 def _column_of(kind: str, cells: list[str]) -> int | None:
@@ -198,6 +218,8 @@ def _row_layout(
             lexicon,
             unnamed_lead,
         )
+        if columns.name is not None and cells[columns.name][0]:
+            row = replace(row, name=cells[columns.name])
         rows.append(row)
         index += 1
     return rows, index
@@ -319,17 +341,55 @@ def _cell_units(
     return split_roles(text, lexicon, unnamed_lead)
 
 
-def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
-    """A task-table row as a measure of its own."""
-    return Measure(
-        key=f"table{row.table}.{row.serial}",
+def row_measures(row: TaskRow, quote: QuoteMaker) -> list[tuple[Measure, int, int]]:
+    """A task-table row as a measure of its own, with its sub-measures where it is a named
+    row whose task cell numbers its items; each with the span of text it governs."""
+    key = f"table{row.table}.{row.serial}"
+    title_at = row.name[1] if row.name is not None else row.task_start
+    measure = Measure(
+        key=key,
         number=row.serial,
         title=row.title,
         parent=None,
-        quote=quote(row.task_start, row.task_start + len(row.title)),
+        quote=quote(title_at, title_at + len(row.title)),
         responsible=row.units,
         lead=row.lead,
     )
+    found = [(measure, row.start, row.end)]
+    if row.name is None:
+        return found
+    for place, (number, start, end) in enumerate(cell_items(row.task), 1):
+        at, title = row.task_start + start, row.task[start:end]
+        child = Measure(
+            key=f"{key}.{place}",
+            number=number,
+            title=title,
+            parent=key,
+            quote=quote(at, at + len(title)),
+            responsible=row.units,
+            lead=row.lead,
+        )
+        found.append((child, at, at + len(title)))
+    return found
+
+
+CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*(\d{1,2}[.、．])(?!\d)")
+"""An item number that opens a task cell or follows the close of an item (1.…；2.…。3.…)."""
+
+
+def cell_items(cell: str) -> list[tuple[str, int, int]]:
+    """The numbered items of a task cell (number, start, end of its words without the
+    closing 。/；), when the cell opens with item 1 and numbers two or more; else none.
+    An item runs to the next number, so a ； inside it (…等3个项目；启动建设…) stays."""
+    marks = list(CELL_ITEM.finditer(cell))
+    if len(marks) < 2 or marks[0].start() != 0 or not marks[0][1].startswith("1"):
+        return []
+    items = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following else len(cell)
+        words = cell[mark.end() : end].rstrip("。；; ")
+        items.append((mark[1], mark.end(), mark.end() + len(words)))
+    return items
 
 
 RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern})|镇街$")
