@@ -247,12 +247,14 @@ def _cell_layout(
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
     a serial line followed by its cells (empty ones dropped: the unit cell is the last,
-    unless the row prints every cell up to the task and unit columns)."""
-    header = _cell_header(lines, index)
-    columns = _columns(header)
+    unless the row prints every cell up to the task and unit columns). A table that
+    numbers no row (`_unnumbered_cells`) gives a row every header's width of cells."""
+    header, at = _cell_header(lines, index)
+    columns = _columns(header, need_serial=False)
     if columns is None:
         return [], index + 1
-    at = index + len(header)
+    if columns.serial < 0:
+        return _unnumbered_cells(lines, at, header, columns, quote, lexicon, unnamed_lead)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -273,26 +275,87 @@ def _cell_layout(
         task = body[columns.task - 1].cells[0] if complete else body[0].cells[0]
         span = _Line(lines[at].start, lines[stop - 1].end, ())
         lead_first = columns.lead_first and complete
-        rows.append(_row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead))
+        row = _row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead)
+        if complete and columns.name is not None and columns.name > 0:
+            row = replace(row, name=body[columns.name - 1].cells[0])
+        rows.append(row)
         at = stop
     return rows, at
 
 
-def _cell_header(lines: list[_Line], index: int) -> list[str]:
-    """The header cells of a table one cell a line that starts at `index`: a header
-    word first, then every short cell up to the first row's serial. A progress table
-    heads columns with words of its own (海安市民政局 2023年民生实事项目实施进度表:
-    最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区 2017年1-8月省重点
-    民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep their place."""
+def _unnumbered_cells(
+    lines: list[_Line],
+    at: int,
+    header: list[str],
+    columns: Columns,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    unnamed_lead: str | None,
+) -> tuple[list[TaskRow], int]:
+    """The rows of a table one cell a line that numbers none (a district's 民生实事
+    progress row: 項目名稱 | 內容 | 牽頭單位 | 進展情況 (7月) …, then 養老服務項目 / 新增15家… /
+    區民政局 / three progress cells): each the next header's width of cells, while its
+    unit cells name units. Its header holds only column words."""
+    if not all(_column_word(cell) for cell in header):
+        return [], at
+    width, rows = len(header), []
+    while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
+        body = [line.cells[0] for line in lines[at : at + width]]
+        span = _Line(lines[at].start, lines[at + width - 1].end, ())
+        units = [body[i] for i in columns.units]
+        row = _row(
+            str(len(rows) + 1),
+            body[columns.task],
+            units,
+            columns.lead_first,
+            span,
+            quote,
+            lexicon,
+            unnamed_lead,
+        )
+        if not row.units:
+            break
+        rows.append(row if columns.name is None else replace(row, name=body[columns.name]))
+        at += width
+    return rows, at
+
+
+QUALIFIER = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
+"""A header's qualifier on a line of its own: 進展情況 / (7月)."""
+
+
+def _column_word(cell: str) -> bool:
+    """A header cell that names a column of a task table (its qualifier aside)."""
+    word = re.sub(r"[（(][^（）()]{1,8}[）)]$", "", cell)
+    return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
+
+
+def _cell_header(lines: list[_Line], index: int) -> tuple[list[str], int]:
+    """The header cells of a table one cell a line that starts at `index`, and where its
+    body starts: a header word first, then every short cell up to the first row's serial.
+    A progress table heads columns with words of its own (海安市民政局 2023年民生实事项目
+    实施进度表: 最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区
+    2017年1-8月省重点民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep
+    their place. A header word split over two lines is one cell (項目 / 名稱, as 万州's
+    指标表 splits 指标 / 属性), and so is a qualifier under its word (進展情況 / (7月))."""
     header: list[str] = []
-    for line in lines[index : index + MAX_HEADER_CELLS]:
-        cell = line.cells[0][0]
-        if len(line.cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
+    at = index
+    while at < min(len(lines), index + MAX_HEADER_CELLS):
+        cell = lines[at].cells[0][0]
+        if len(lines[at].cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
             break
-        if not header and not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
+        following = lines[at + 1].cells[0][0] if at + 1 < len(lines) else ""
+        if header and QUALIFIER.match(cell):
+            header[-1] += cell
+        elif not _column_word(cell) and _column_word(cell + following):
+            header.append(cell + following)
+            at += 1
+        elif header or _column_word(cell):
+            header.append(cell)
+        else:
             break
-        header.append(cell)
-    return header
+        at += 1
+    return header, at
 
 
 def _row(
