@@ -780,3 +780,13 @@ def test_measures_an_unnumbered_cell_table_needs_column_words_only() -> None:
     header: no rows are read from it."""
     text = SPLIT_HEADER_CELLS.replace("內容\n\n", "事由\n\n", 1)
     assert _measures(text) == []
+
+
+def test_measures_the_row_a_copy_breaks_off_in_keeps_its_name_and_lead() -> None:
+    """桐乡's copy ends inside row 3 (its last line, as printed): the row is still a
+    measure, with the units it printed; the same cells before more text are no row."""
+    cut = NAMED_ROWS + "3 | 桐享 健康 | 卫健局 | 结直肠癌筛查(人) | 41152 | 20"
+    rows = [(n, t, r) for n, t, p, r, _ in _measures(cut) if p is None]
+    assert rows[-1] == ("3", "桐享健康", ["卫健局"])
+    followed = cut + "\n各单位要按季度报送进展情况，确保完成。\n"
+    assert [t for _, t, p, _, _ in _measures(followed) if p is None] == ["桐享优育"]

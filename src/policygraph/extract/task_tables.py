@@ -201,16 +201,17 @@ def _row_layout(
         if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
             index += 1
             continue
-        if not _opens_row(lines[index], columns.serial, last):
-            resumes = _after_continuation(lines, index, columns.serial, last)
+        if not _row_at(lines, index, columns, last):
+            resumes = _after_continuation(lines, index, columns, last)
             if resumes is None:
                 break
             index = resumes
             continue
         units = [cells[i] for i in columns.units if i < len(cells)]
+        task = cells[columns.task] if columns.task < len(cells) else ("", lines[index].end)
         row = _row(
             cells[columns.serial][0],
-            cells[columns.task],
+            task,
             units,
             columns.lead_first,
             lines[index],
@@ -225,19 +226,36 @@ def _row_layout(
     return rows, index
 
 
+def _row_at(lines: list[_Line], index: int, columns: Columns, last: int) -> bool:
+    """Whether a row opens at `index`: a whole one, or one the copy broke off in."""
+    if _opens_row(lines[index], columns.serial, last):
+        return True
+    return index == len(lines) - 1 and _cut_row(lines[index], columns)
+
+
+def _cut_row(line: _Line, columns: Columns) -> bool:
+    """Whether the last line of a copy is a row it broke off inside: a serial and the
+    cell that titles the row (the name, else the task) and the first unit cell, the
+    rest lost (桐乡 2023 标志性成果表 ends `3 | 桐享 健康 | 卫健局 | 结直肠癌筛查(人) |
+    41152 | 20`; 常州 钟楼区's 分解表 breaks off in row 5's 主要内容)."""
+    title = columns.task if columns.name is None else columns.name
+    needed = max(columns.serial, title, columns.units[0])
+    return len(line.cells) > needed and bool(SERIAL.match(line.cells[columns.serial][0]))
+
+
 def _opens_row(line: _Line, serial: int, last: int) -> bool:
     """Whether `line` is a row of its own: a serial and every cell up to `last`."""
     return len(line.cells) > last and bool(SERIAL.match(line.cells[serial][0]))
 
 
-def _after_continuation(lines: list[_Line], index: int, serial: int, last: int) -> int | None:
+def _after_continuation(lines: list[_Line], index: int, columns: Columns, last: int) -> int | None:
     """Where the table goes on after the continuation lines at `index`, or None if it
     ends there. A row whose first cells span several lines prints its further lines
     with only their own cells (桐乡 2023 民生标志性成果表: ★人口出生率 | 5.48‰ | 降幅趋缓;
     柯桥区 2023 省政府民生实事一季度进展: 新增学位810个 | |||||), and the next serial
     row follows them."""
     for ahead in range(index + 1, min(index + 1 + MAX_CONTINUATION, len(lines))):
-        if _opens_row(lines[ahead], serial, last):
+        if _row_at(lines, ahead, columns, last):
             return ahead
     return None
 
