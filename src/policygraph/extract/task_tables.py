@@ -316,7 +316,7 @@ def _unnumbered_cells(
     unit cells name units. Its header holds only column words."""
     if not all(_column_word(cell) for cell in header):
         return [], at
-    width, rows = len(header), []
+    width, rows = len(header), list[TaskRow]()
     while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
         body = [line.cells[0] for line in lines[at : at + width]]
         span = _Line(lines[at].start, lines[at + width - 1].end, ())
