@@ -790,3 +790,14 @@ def test_measures_the_row_a_copy_breaks_off_in_keeps_its_name_and_lead() -> None
     assert rows[-1] == ("3", "桐享健康", ["卫健局"])
     followed = cut + "\n各单位要按季度报送进展情况，确保完成。\n"
     assert [t for _, t, p, _, _ in _measures(followed) if p is None] == ["桐享优育"]
+
+
+def test_measures_a_part_that_opens_on_a_deadline_states_goals() -> None:
+    """《…一老一小…》's goals (tune, buming-shi-yilaoyixiao-fazhan-mubiao) under headings
+    that name no goal: each part opens on 到2023年， and assigns nobody, so no measure."""
+    text = (
+        "(一)“一老”方面\n到2023年,全市养老服务床位数达到1.35万张。全面建立居家社区老年人定期探访制度。\n"
+        "(二)“一小”方面\n到2023年,逐步健全婴幼儿照护服务规范体系,扩大基本公共服务覆盖面。\n"
+        "(三)发展普惠托育服务\n支持社会力量举办托育机构。到2025年新增托位1000个。\n"
+    )
+    assert _titles(text) == [("发展普惠托育服务", None)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
 from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
@@ -77,6 +78,11 @@ STOCKTAKING = re.compile(
 """The writing of a background passage: 截至2020年底, “十三五”期间, 先后出台, 取得…成效,
 第七次全国人口普查, 占常住人口的19.75%."""
 MIN_STOCKTAKING = 3
+GOAL_OPENING = re.compile(rf"^(?:{cue_pattern('deadline')})20\d{{2}}年(?:底|末)?[，,]")
+"""A part whose text opens on a deadline (到2023年，全市养老服务床位数达到1.35万张) states
+goals, whatever its heading: 《…一老一小…》's “一老”方面 / “一小”方面, as every part under
+a goals heading does (西咸 总体目标, 镇江 工作目标, 潼关 工作目标, 天津 工作目标, and 主要目标
+of a 儿童友好城市 方案)."""
 
 
 GROUPING_TITLES = re.compile(
@@ -205,6 +211,8 @@ def _states_context(text: str, section: Section) -> bool:
     title = section.heading.title
     if TASK_OPENER.match(title):
         return False
+    if GOAL_OPENING.match(first):
+        return True
     return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
 
 
