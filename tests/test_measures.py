@@ -801,3 +801,20 @@ def test_measures_a_part_that_opens_on_a_deadline_states_goals() -> None:
         "(三)发展普惠托育服务\n支持社会力量举办托育机构。到2025年新增托位1000个。\n"
     )
     assert _titles(text) == [("发展普惠托育服务", None)]
+
+
+def test_measures_of_a_task_table_whose_rows_keep_their_lines_but_not_their_separators() -> None:
+    """The 重点任务分工表 printed with one space between cells comes out of normalisation
+    run together, a row a line (序号重点任务责任单位 / 1推进…设施建设市民政局牵头，…参加): the
+    unit cell begins at the known unit name (民政局, with its 市) the list opens with."""
+    spaced = THREE_COLUMNS_BY_ROW.replace(" | ", " ")
+    assert "|" not in spaced
+    by_row = _measures(THREE_COLUMNS_BY_ROW)
+    assert _measures(spaced) == by_row
+    assert [t for _, t, _, _, _ in by_row] == [
+        "推进居家社区养老服务设施建设",
+        "发展普惠托育服务",
+        "加强养老托育人才培养",
+    ]
+    one_line = spaced.replace("\n1 ", " 1 ").replace("\n2 ", " 2 ").replace("\n3 ", " 3 ")
+    assert _measures(one_line) == []
