@@ -818,3 +818,36 @@ def test_measures_of_a_task_table_whose_rows_keep_their_lines_but_not_their_sepa
     ]
     one_line = spaced.replace("\n1 ", " 1 ").replace("\n2 ", " 2 ").replace("\n3 ", " 3 ")
     assert _measures(one_line) == []
+
+
+def test_measures_a_run_together_row_runs_on_to_the_next_row() -> None:
+    """What a run-together row prints after its units is its own: the rest of a content
+    cell (常州 钟楼区: …张菁民政局各街道提升改造8家中心。), up to the header printed again."""
+    normalized = normalize_text(RUN_TOGETHER_WITH_LEADER)
+    spans = find_measures(
+        normalized.text, outline_text(normalized.text), normalized.quote, load_lexicon()
+    )
+    (row,) = [s for s in spans if s.measure.title.startswith("优化养老服务")]
+    governed = normalized.text[row.start : row.end]
+    assert "提升改造8家中心" in governed
+    assert "序号" not in governed
+
+
+# 杭州 余杭区 2020 民生实事进展 (tune), its rows as printed: the 进展情况 cells after the units
+# number their own items
+YUHANG_ROWS = (
+    "实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+    "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训、进入实施改造阶段,其中2个"
+    "已完成改造; 2.完成第二批申报、培训。1.完成两批共40个社区的申报、培训工作; 2.对第一批创建社区"
+    "进行验收。1.完成两批共40个社区的申报、培训工作。 2.完成第一批创建社区验收工作,共14个社区通过"
+    "验收。 3.完成第一批验收的回头看工作,对整改情况进行复核。成功创建38个无障碍社区,超额完成目标任务。\n"
+    "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。"
+    "目前已完成11家建设任务。累计完成21家。\n"
+)
+
+
+def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> None:
+    assert [t for _, t, _, _, _ in _measures(YUHANG_ROWS)] == [
+        "养老助残创建20个无障碍社区",
+        "新增30家示范型以上居家养老服务照料中心",
+    ]

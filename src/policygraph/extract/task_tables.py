@@ -637,7 +637,26 @@ def _run_rows(
             )
         )
         row_start = units[-1][1]
-    return rows
+    return _with_rest(text, rows, end)
+
+
+def _with_rest(text: str, rows: list[TaskRow], end: int) -> list[TaskRow]:
+    """Rows that run on to where the next row begins: the cells a run-together row prints
+    after its units are its own, the rest of a content cell the copy split (常州 钟楼区
+    分解表: …民政局高新园(邹区镇)各街道提升改造8家城乡社区居家养老服务中心(站)。对300户…)
+    or its later columns (余杭 民生实事: …区残联,相关镇街1.完成第一批申报…, the 进展情况
+    cells). The last row runs to the end of its line, or to the header printed again."""
+    extended = []
+    for row, following in zip(rows, [*rows[1:], None][: len(rows)], strict=True):
+        if following is not None:
+            stop = following.start - len(following.serial)
+        else:
+            line_end = text.find("\n", row.end, end)
+            stop = end if line_end < 0 else line_end
+            header = _header_run().search(text, row.end, stop)
+            stop = header.start() if header else stop
+        extended.append(replace(row, end=max(row.end, stop)))
+    return extended
 
 
 def _unit_run(
