@@ -301,7 +301,7 @@ RUN_YEAR = re.compile(
 RUN_SIGN = cue_pattern("sign")
 RUN_VALUE = (
     rf"(?:(?:{RUN_SIGN})\s*)?\d+(?:\.\d+)?(?:\s*[—–~～]\s*\d+(?:\.\d+)?)?(?:万|亿)?[%‰]?"
-    r"(?:以上|以下|左右)?|[—–\-－/／]"
+    rf"(?:{cue_pattern('comparator_after')})?|[—–\-－/／]"
 )
 RUN_VALUE_CELL = re.compile(RUN_VALUE)
 RUN_VALUES = re.compile(rf"(?:{RUN_VALUE})(?:\s+(?:{RUN_VALUE}))*")
