@@ -7,7 +7,7 @@ import pytest
 from policygraph.build import extract_plan
 from policygraph.errors import PolicygraphError
 from policygraph.extract.measures import find_measures, is_background_title
-from policygraph.extract.task_tables import task_rows
+from policygraph.extract.task_tables import cell_items, task_rows
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
@@ -713,3 +713,141 @@ def test_measures_a_documents_own_short_numbered_lines_are_kept() -> None:
     """A short line is no page: a list of short items is the document's own."""
     text = "三、保障措施\n1、加强组织领导\n2、强化资金保障\n3、严格督促检查\n"
     assert normalize_text(text).text == text
+
+
+NAMED_ROWS = (
+    "序号 | 标志性成果 | 牵头单位 | 指标名称 | 2022年实际值 | 2023年目标值 | 重点任务 | "
+    "拟打造的重点场景 | 配合单位 |\n"
+    "1 | 桐享 优育 | 卫健局 | ★每千人托位数 | 3.21 | 3.8 | 1.倡导新型婚育文化,持续开展新型婚育"
+    "文化宣讲活动,全面宣传“桐享优育”工作成效;2.争取由市委市政府牵头出台全市家庭育儿支持政策;"
+    "3.推进梧桐街道社区卫生服务中心的“医防护”儿童健康指导中心建设。 | 梧桐街道社区卫生服务中心"
+    "“医防护”儿童健康指导中心 | 宣传部、妇联、发改局、财政局、建设局、市场监管局、教育局、资规局、"
+    "计生协会、各镇街道 |\n"
+    "★人口出生率 | 5.48‰ | 降幅趋缓 |\n"
+)
+"""桐乡 2023 民生标志性成果表 (tune), its first row as printed: the 标志性成果 names the row,
+the 重点任务 cell numbers its items."""
+
+
+def test_measures_a_named_row_is_titled_by_its_name_and_its_numbered_items_are_children() -> None:
+    """标志性成果 (like 项目名称 beside 主要内容, 常州 钟楼区) names the row; each numbered item
+    of the task cell is a sub-measure with the row's units, its ； inside kept."""
+    found = _measures(NAMED_ROWS)
+    assert [(n, t, p) for n, t, p, _, _ in found] == [
+        ("1", "桐享优育", None),
+        (
+            "1.",
+            "倡导新型婚育文化，持续开展新型婚育文化宣讲活动，全面宣传“桐享优育”工作成效",
+            "桐享优育",
+        ),
+        ("2.", "争取由市委市政府牵头出台全市家庭育儿支持政策", "桐享优育"),
+        ("3.", "推进梧桐街道社区卫生服务中心的“医防护”儿童健康指导中心建设", "桐享优育"),
+    ]
+    assert {tuple(lead) for *_, lead in found} == {("卫健局",)}
+    assert all(len(responsible) == 11 for _, _, _, responsible, _ in found)
+
+
+def test_measures_a_task_cell_without_item_1_has_no_items() -> None:
+    assert cell_items("新建学校12个。2025年底前完成") == []
+    assert cell_items("完成A;启动B。2.新增学位") == []
+    assert [n for n, _, _ in cell_items("1.完成A等3个项目;启动B;2.新增学位4590个。")] == [
+        "1.",
+        "2.",
+    ]
+
+
+# a district's 民生实事 progress row (tune: buming-qu-minsheng-shishi-yanglao-jinzhan-fanti),
+# as the mirror prints it: one cell a line, blank lines between, no serial column
+SPLIT_HEADER_CELLS = (
+    "項目\n\n名稱\n\n內容\n\n牽頭單位\n\n進展情況\n\n(7月)\n\n進展情況\n\n(10月)\n\n進展情況\n\n(12月)\n\n"
+    "養老服務項目\n\n新增15家示范型居家養老服務照料中心,實施生活困難老年人家庭適老化改造260戶。\n\n"
+    "區民政局\n\n已完成8家示范型居家養老服務照料中心,267戶適老化改造。\n\n"
+    "已完成新增15家示范型居家養老服務照料中心\n\n已完成改造346戶,超額完成。\n\n"
+    "新增示范型居家養老服務照料中心25家。 \n\n完成生活困難老年人家庭適老化改造367戶。\n\n\n分享:"
+)
+
+
+def test_measures_of_an_unnumbered_cell_table_whose_header_words_are_split() -> None:
+    """項目 / 名稱 is one header word, (7月) qualifies the 進展情況 above it; a table that
+    numbers no row gives a row every header's width of cells, named by its 項目名稱."""
+    assert [(t, r, p) for _, t, p, r, _ in _measures(SPLIT_HEADER_CELLS)] == [
+        ("养老服务项目", ["区民政局"], None)
+    ]
+
+
+def test_measures_an_unnumbered_cell_table_needs_column_words_only() -> None:
+    """Without serials, a short cell the header does not know (a row's name) ends the
+    header: no rows are read from it."""
+    text = SPLIT_HEADER_CELLS.replace("內容\n\n", "事由\n\n", 1)
+    assert _measures(text) == []
+
+
+def test_measures_the_row_a_copy_breaks_off_in_keeps_its_name_and_lead() -> None:
+    """桐乡's copy ends inside row 3 (its last line, as printed): the row is still a
+    measure, with the units it printed; the same cells before more text are no row."""
+    cut = NAMED_ROWS + "3 | 桐享 健康 | 卫健局 | 结直肠癌筛查(人) | 41152 | 20"
+    rows = [(n, t, r) for n, t, p, r, _ in _measures(cut) if p is None]
+    assert rows[-1] == ("3", "桐享健康", ["卫健局"])
+    followed = cut + "\n各单位要按季度报送进展情况，确保完成。\n"
+    assert [t for _, t, p, _, _ in _measures(followed) if p is None] == ["桐享优育"]
+
+
+def test_measures_a_part_that_opens_on_a_deadline_states_goals() -> None:
+    """《…一老一小…》's goals (tune, buming-shi-yilaoyixiao-fazhan-mubiao) under headings
+    that name no goal: each part opens on 到2023年， and assigns nobody, so no measure."""
+    text = (
+        "(一)“一老”方面\n到2023年,全市养老服务床位数达到1.35万张。全面建立居家社区老年人定期探访制度。\n"
+        "(二)“一小”方面\n到2023年,逐步健全婴幼儿照护服务规范体系,扩大基本公共服务覆盖面。\n"
+        "(三)发展普惠托育服务\n支持社会力量举办托育机构。到2025年新增托位1000个。\n"
+    )
+    assert _titles(text) == [("发展普惠托育服务", None)]
+
+
+def test_measures_of_a_task_table_whose_rows_keep_their_lines_but_not_their_separators() -> None:
+    """The 重点任务分工表 printed with one space between cells comes out of normalisation
+    run together, a row a line (序号重点任务责任单位 / 1推进…设施建设市民政局牵头，…参加): the
+    unit cell begins at the known unit name (民政局, with its 市) the list opens with."""
+    spaced = THREE_COLUMNS_BY_ROW.replace(" | ", " ")
+    assert "|" not in spaced
+    by_row = _measures(THREE_COLUMNS_BY_ROW)
+    assert _measures(spaced) == by_row
+    assert [t for _, t, _, _, _ in by_row] == [
+        "推进居家社区养老服务设施建设",
+        "发展普惠托育服务",
+        "加强养老托育人才培养",
+    ]
+    one_line = spaced.replace("\n1 ", " 1 ").replace("\n2 ", " 2 ").replace("\n3 ", " 3 ")
+    assert _measures(one_line) == []
+
+
+def test_measures_a_run_together_row_runs_on_to_the_next_row() -> None:
+    """What a run-together row prints after its units is its own: the rest of a content
+    cell (常州 钟楼区: …张菁民政局各街道提升改造8家中心。), up to the header printed again."""
+    normalized = normalize_text(RUN_TOGETHER_WITH_LEADER)
+    spans = find_measures(
+        normalized.text, outline_text(normalized.text), normalized.quote, load_lexicon()
+    )
+    (row,) = [s for s in spans if s.measure.title.startswith("优化养老服务")]
+    governed = normalized.text[row.start : row.end]
+    assert "提升改造8家中心" in governed
+    assert "序号" not in governed
+
+
+# 杭州 余杭区 2020 民生实事进展 (tune), its rows as printed: the 进展情况 cells after the units
+# number their own items
+YUHANG_ROWS = (
+    "实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+    "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训、进入实施改造阶段,其中2个"
+    "已完成改造; 2.完成第二批申报、培训。1.完成两批共40个社区的申报、培训工作; 2.对第一批创建社区"
+    "进行验收。1.完成两批共40个社区的申报、培训工作。 2.完成第一批创建社区验收工作,共14个社区通过"
+    "验收。 3.完成第一批验收的回头看工作,对整改情况进行复核。成功创建38个无障碍社区,超额完成目标任务。\n"
+    "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。"
+    "目前已完成11家建设任务。累计完成21家。\n"
+)
+
+
+def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> None:
+    assert [t for _, t, _, _, _ in _measures(YUHANG_ROWS)] == [
+        "养老助残创建20个无障碍社区",
+        "新增30家示范型以上居家养老服务照料中心",
+    ]

@@ -52,3 +52,30 @@ def test_progress_a_heading_outside_a_task_table_masks_nothing() -> None:
         "进展情况\n到2025年，全市养老机构护理型床位占比达到55%以上，新增普惠托位1000个。\n"
     ).text
     assert progress_cells(text) == []
+
+
+# 海安市民政局 2023年民生实事项目实施进度表 (tune): one cell a line, each ending in " |",
+# the progress column headed by a dated 最新进度 (the task and progress cells shortened)
+HAIAN = (
+    "序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n是否 达序时 |\n"
+    "未达序时原因 及存在问题 |\n15 |\n民政局 |\n"
+    "新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所。 |\n"
+    "财政局 住建局 行政审批局 城管局 瑞海集团 各区镇街道 |\n"
+    "新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张。 |\n是 |\n"
+)
+
+
+def test_progress_a_dated_progress_header_heads_a_progress_column() -> None:
+    """最新进度（8月24日） heads progress as 进展情况 does: its figures are no targets."""
+    assert [v for _name, v in _targets(HAIAN)] == [Decimal(2), Decimal(300), Decimal(4)]
+
+
+def test_progress_header_words_qualified_by_the_report() -> None:
+    """本月进展情况 and 在建形象进度 (a district's 2024 人大票决 民生实事 progress table) name
+    progress columns too; a plan's 进度安排 (a schedule) does not."""
+    text = normalize_text(JINZHAN.replace("进展情况", "本月进展情况", 1)).text
+    assert len(progress_cells(text)) == 3
+    text = normalize_text(JINZHAN.replace("进展情况", "在建形象进度")).text
+    assert len(progress_cells(text)) == 3
+    text = normalize_text(JINZHAN.replace("进展情况", "进度安排")).text
+    assert progress_cells(text) == []

@@ -12,7 +12,8 @@ carries its own responsibility list is a child measure
 (its sub-measures' included), or else the units its 牵头/会同/负责 statements name.
 Document-wide conventions (`conventions.py`) say who leads a list that names no
 lead, and add units printed once for every later task. A three-column task table
-(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row.
+(序号 / 重点任务 / 责任单位, `task_tables.py`) gives one measure a row (and a named row
+its numbered items as sub-measures).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
 from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
@@ -28,7 +30,7 @@ from policygraph.extract.departments import (
     unique_mentions,
 )
 from policygraph.extract.responsibility import find_statements
-from policygraph.extract.task_tables import TaskRow, row_measure, task_rows
+from policygraph.extract.task_tables import TaskRow, row_measures, task_rows
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.structure import Outline, Section, is_article
@@ -76,6 +78,11 @@ STOCKTAKING = re.compile(
 """The writing of a background passage: 截至2020年底, “十三五”期间, 先后出台, 取得…成效,
 第七次全国人口普查, 占常住人口的19.75%."""
 MIN_STOCKTAKING = 3
+GOAL_OPENING = re.compile(rf"^(?:{cue_pattern('deadline')})20\d{{2}}年(?:底|末)?[，,]")
+"""A part whose text opens on a deadline (到2023年，全市养老服务床位数达到1.35万张) states
+goals, whatever its heading: 《…一老一小…》's “一老”方面 / “一小”方面, as every part under
+a goals heading does (西咸 总体目标, 镇江 工作目标, 潼关 工作目标, 天津 工作目标, and 主要目标
+of a 儿童友好城市 方案)."""
 
 
 GROUPING_TITLES = re.compile(
@@ -117,6 +124,9 @@ def find_measures(
     for section in outline.sections:
         if not _is_measure(section, outline, children, context):
             continue
+        if any(row.start <= section.start < row.end for row in rows):
+            continue  # an item a table cell numbers (1.完成第一批…) belongs to its row
+
         parent = _measure_parent(section, outline, children, context)
         spans.extend(_section_measures(prose, section, parent, quote, lexicon, convention))
     return _with_blankets(_with_task_rows(spans, rows, quote), blankets(text, quote, lexicon))
@@ -152,8 +162,10 @@ def _with_task_rows(
             None,
         )
         if at is None:
-            measure = row_measure(row, quote)
-            result.append(MeasureSpan(measure, row.start, row.end, row.units))
+            result.extend(
+                MeasureSpan(measure, start, end, row.units)
+                for measure, start, end in row_measures(row, quote)
+            )
         else:
             span = result[at]
             measure = replace(
@@ -202,6 +214,8 @@ def _states_context(text: str, section: Section) -> bool:
     title = section.heading.title
     if TASK_OPENER.match(title):
         return False
+    if GOAL_OPENING.match(first):
+        return True
     return bool(STATE_TITLE.search(title)) or len(STOCKTAKING.findall(first)) >= MIN_STOCKTAKING
 
 

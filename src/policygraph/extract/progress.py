@@ -7,7 +7,8 @@ out one cell a line, the columns are lost; the row's order is not: after the tas
 (the first long cell with a figure) and its unit cells (words without figures or
 sentence marks), every cell up to the next row's serial is progress. Texts: a district's
 民生实事 养老服务项目 progress row (進展情況 (7月)/(10月)/(12月)), 余杭's 民生实事 progress
-(实事内容 | 工作任务 | 责任单位 | 进展情况).
+(实事内容 | 工作任务 | 责任单位 | 进展情况), 海安市民政局's 2023 民生实事 progress table, one
+cell a line with ` |` ending each (责任单位 | 实施内容 | 协同单位 | 分管 领导 | 最新进度(8月24日)).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from policygraph.cues import cue_pattern
 from policygraph.extract.conventions import pattern_kind
 from policygraph.tables import cell_text, text_lines
 
-PROGRESS_HEADER = re.compile(rf"^(?:{cue_pattern('progress_header')})")
-"""The header of a progress column (data/cues.csv, kind progress_header)."""
+PROGRESS_HEADER = re.compile(cue_pattern("progress_header"))
+"""The words of a progress column's header (data/cues.csv, kind progress_header), anywhere
+in a short header cell: progress tables date or qualify them (最新进度（8月24日）, 本月进展情况,
+在建形象进度)."""
 
 HEADER_CELL_MAX = 16
 HEADER_SPAN = 8
@@ -66,7 +69,7 @@ def _unit_header(cell: str) -> bool:
 
 
 def _progress_header(cell: str) -> bool:
-    return len(cell) <= HEADER_CELL_MAX and PROGRESS_HEADER.match(cell) is not None
+    return len(cell) <= HEADER_CELL_MAX and PROGRESS_HEADER.search(cell) is not None
 
 
 def _cells(text: str) -> list[tuple[int, int, str]]:

@@ -8,7 +8,9 @@ is written like a bracketed list without its brackets: 市民政局牵头，市�
 such a table out one row a line (cells split by `|`, tabs or wide spaces), one
 cell a line, or with every separator lost (`run_together_tables`). A row whose
 task is a numbered measure of the text gives that measure its units; any other row
-is a measure of its own.
+is a measure of its own. A table that names each row before it says what the row
+holds (项目名称 | 主要内容, 标志性成果 | … | 重点任务) titles the row's measure by the name,
+and the numbered items of the content cell (1.…；2.…) are its sub-measures.
 
 The header words are data (data/responsibility_conventions.csv).
 """
@@ -37,6 +39,7 @@ GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 TITLE_END = re.compile(r"[。；;]")
 COLUMN_KINDS = (
     "serial_column",
+    "name_column",
     "task_column",
     "unit_column",
     "lead_column",
@@ -57,10 +60,13 @@ class TaskRow:
     lead: tuple[DepartmentMention, ...]
     start: int
     end: int
+    name: tuple[str, int] | None = None  # the name cell (text, offset) of a named row
 
     @property
     def title(self) -> str:
-        """The task's first sentence (a cell may go on to say how)."""
+        """The row's name, or else its task's first sentence (a cell may go on to say how)."""
+        if self.name is not None:
+            return self.name[0]
         end = TITLE_END.search(self.task)
         return self.task[: end.start()] if end else self.task
 
@@ -89,7 +95,7 @@ def task_rows(
         if found:
             tables += 1
             rows.extend(_numbered(found, tables))
-    for found in run_together_tables(text, quote, lexicon):
+    for found in run_together_tables(text, quote, lexicon, unnamed_lead):
         tables += 1
         rows.extend(_numbered(found, tables))
     return sorted(rows, key=lambda row: row.start)
@@ -136,6 +142,7 @@ class Columns(NamedTuple):
     task: int
     units: tuple[int, ...]
     lead_first: bool
+    name: int | None = None  # a column that names each row before the task column says what
 
 
 def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
@@ -147,6 +154,14 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     serial = _column_of("serial_column", cells) if task is not None else None
     if (serial is None and need_serial) or task is None:
         return None  # most lines of a text: no column read further
+    name = _column_of("name_column", cells)
+    content = next(
+        (i for i, c in enumerate(cells) if name is not None and i > name and _tasks(c)), None
+    )
+    if content is not None:
+        task = content
+    else:
+        name = None
     lead = _column_of("lead_column", cells)
     if lead is None:
         lead = _column_of("unit_column", cells)  # 责任单位 beside 协同单位/配合单位
@@ -158,7 +173,12 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
         units, lead_first = ((unit,) if unit is not None else ()), False
     if not units:
         return None
-    return Columns(-1 if serial is None else serial, task, units, lead_first)
+    return Columns(-1 if serial is None else serial, task, units, lead_first, name)
+
+
+def _tasks(cell: str) -> bool:
+    """A task column that is not a name column (主要内容 beside 项目名称)."""
+    return pattern_kind("task_column", cell) and not pattern_kind("name_column", cell)
 
 
 def _column_of(kind: str, cells: list[str]) -> int | None:
@@ -181,16 +201,17 @@ def _row_layout(
         if len(cells) == 1 and GROUP_ROW.match(cells[0][0]):
             index += 1
             continue
-        if not _opens_row(lines[index], columns.serial, last):
-            resumes = _after_continuation(lines, index, columns.serial, last)
+        if not _row_at(lines, index, columns, last):
+            resumes = _after_continuation(lines, index, columns, last)
             if resumes is None:
                 break
             index = resumes
             continue
         units = [cells[i] for i in columns.units if i < len(cells)]
+        task = cells[columns.task] if columns.task < len(cells) else ("", lines[index].end)
         row = _row(
             cells[columns.serial][0],
-            cells[columns.task],
+            task,
             units,
             columns.lead_first,
             lines[index],
@@ -198,9 +219,28 @@ def _row_layout(
             lexicon,
             unnamed_lead,
         )
+        if columns.name is not None and cells[columns.name][0]:
+            row = replace(row, name=cells[columns.name])
         rows.append(row)
         index += 1
     return rows, index
+
+
+def _row_at(lines: list[_Line], index: int, columns: Columns, last: int) -> bool:
+    """Whether a row opens at `index`: a whole one, or one the copy broke off in."""
+    if _opens_row(lines[index], columns.serial, last):
+        return True
+    return index == len(lines) - 1 and _cut_row(lines[index], columns)
+
+
+def _cut_row(line: _Line, columns: Columns) -> bool:
+    """Whether the last line of a copy is a row it broke off inside: a serial and the
+    cell that titles the row (the name, else the task) and the first unit cell, the
+    rest lost (桐乡 2023 标志性成果表 ends `3 | 桐享 健康 | 卫健局 | 结直肠癌筛查(人) |
+    41152 | 20`; 常州 钟楼区's 分解表 breaks off in row 5's 主要内容)."""
+    title = columns.task if columns.name is None else columns.name
+    needed = max(columns.serial, title, columns.units[0])
+    return len(line.cells) > needed and bool(SERIAL.match(line.cells[columns.serial][0]))
 
 
 def _opens_row(line: _Line, serial: int, last: int) -> bool:
@@ -208,14 +248,14 @@ def _opens_row(line: _Line, serial: int, last: int) -> bool:
     return len(line.cells) > last and bool(SERIAL.match(line.cells[serial][0]))
 
 
-def _after_continuation(lines: list[_Line], index: int, serial: int, last: int) -> int | None:
+def _after_continuation(lines: list[_Line], index: int, columns: Columns, last: int) -> int | None:
     """Where the table goes on after the continuation lines at `index`, or None if it
     ends there. A row whose first cells span several lines prints its further lines
     with only their own cells (桐乡 2023 民生标志性成果表: ★人口出生率 | 5.48‰ | 降幅趋缓;
     柯桥区 2023 省政府民生实事一季度进展: 新增学位810个 | |||||), and the next serial
     row follows them."""
     for ahead in range(index + 1, min(index + 1 + MAX_CONTINUATION, len(lines))):
-        if _opens_row(lines[ahead], serial, last):
+        if _row_at(lines, ahead, columns, last):
             return ahead
     return None
 
@@ -225,12 +265,14 @@ def _cell_layout(
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
     a serial line followed by its cells (empty ones dropped: the unit cell is the last,
-    unless the row prints every cell up to the task and unit columns)."""
-    header = _cell_header(lines, index)
-    columns = _columns(header)
+    unless the row prints every cell up to the task and unit columns). A table that
+    numbers no row (`_unnumbered_cells`) gives a row every header's width of cells."""
+    header, at = _cell_header(lines, index)
+    columns = _columns(header, need_serial=False)
     if columns is None:
         return [], index + 1
-    at = index + len(header)
+    if columns.serial < 0:
+        return _unnumbered_cells(lines, at, header, columns, quote, lexicon, unnamed_lead)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -251,26 +293,87 @@ def _cell_layout(
         task = body[columns.task - 1].cells[0] if complete else body[0].cells[0]
         span = _Line(lines[at].start, lines[stop - 1].end, ())
         lead_first = columns.lead_first and complete
-        rows.append(_row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead))
+        row = _row(cells[0][0], task, units, lead_first, span, quote, lexicon, unnamed_lead)
+        if complete and columns.name is not None and columns.name > 0:
+            row = replace(row, name=body[columns.name - 1].cells[0])
+        rows.append(row)
         at = stop
     return rows, at
 
 
-def _cell_header(lines: list[_Line], index: int) -> list[str]:
-    """The header cells of a table one cell a line that starts at `index`: a header
-    word first, then every short cell up to the first row's serial. A progress table
-    heads columns with words of its own (海安市民政局 2023年民生实事项目实施进度表:
-    最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区 2017年1-8月省重点
-    民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep their place."""
+def _unnumbered_cells(
+    lines: list[_Line],
+    at: int,
+    header: list[str],
+    columns: Columns,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    unnamed_lead: str | None,
+) -> tuple[list[TaskRow], int]:
+    """The rows of a table one cell a line that numbers none (a district's 民生实事
+    progress row: 項目名稱 | 內容 | 牽頭單位 | 進展情況 (7月) …, then 養老服務項目 / 新增15家… /
+    區民政局 / three progress cells): each the next header's width of cells, while its
+    unit cells name units. Its header holds only column words."""
+    if not all(_column_word(cell) for cell in header):
+        return [], at
+    width, rows = len(header), list[TaskRow]()
+    while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
+        body = [line.cells[0] for line in lines[at : at + width]]
+        span = _Line(lines[at].start, lines[at + width - 1].end, ())
+        units = [body[i] for i in columns.units]
+        row = _row(
+            str(len(rows) + 1),
+            body[columns.task],
+            units,
+            columns.lead_first,
+            span,
+            quote,
+            lexicon,
+            unnamed_lead,
+        )
+        if not row.units:
+            break
+        rows.append(row if columns.name is None else replace(row, name=body[columns.name]))
+        at += width
+    return rows, at
+
+
+QUALIFIER = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
+"""A header's qualifier on a line of its own: 進展情況 / (7月)."""
+
+
+def _column_word(cell: str) -> bool:
+    """A header cell that names a column of a task table (its qualifier aside)."""
+    word = re.sub(r"[（(][^（）()]{1,8}[）)]$", "", cell)
+    return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
+
+
+def _cell_header(lines: list[_Line], index: int) -> tuple[list[str], int]:
+    """The header cells of a table one cell a line that starts at `index`, and where its
+    body starts: a header word first, then every short cell up to the first row's serial.
+    A progress table heads columns with words of its own (海安市民政局 2023年民生实事项目
+    实施进度表: 最新进度（8月24日） | 是否达序时 | 未达序时原因及存在问题; 岳阳楼区
+    2017年1-8月省重点民生实事完成情况表: 1-8月实际完成情况 | 1-8月实际完成率%), which keep
+    their place. A header word split over two lines is one cell (項目 / 名稱, as 万州's
+    指标表 splits 指标 / 属性), and so is a qualifier under its word (進展情況 / (7月))."""
     header: list[str] = []
-    for line in lines[index : index + MAX_HEADER_CELLS]:
-        cell = line.cells[0][0]
-        if len(line.cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
+    at = index
+    while at < min(len(lines), index + MAX_HEADER_CELLS):
+        cell = lines[at].cells[0][0]
+        if len(lines[at].cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
             break
-        if not header and not any(pattern_kind(kind, cell) for kind in COLUMN_KINDS):
+        following = lines[at + 1].cells[0][0] if at + 1 < len(lines) else ""
+        if header and QUALIFIER.match(cell):
+            header[-1] += cell
+        elif not _column_word(cell) and _column_word(cell + following):
+            header.append(cell + following)
+            at += 1
+        elif header or _column_word(cell):
+            header.append(cell)
+        else:
             break
-        header.append(cell)
-    return header
+        at += 1
+    return header, at
 
 
 def _row(
@@ -319,17 +422,55 @@ def _cell_units(
     return split_roles(text, lexicon, unnamed_lead)
 
 
-def row_measure(row: TaskRow, quote: QuoteMaker) -> Measure:
-    """A task-table row as a measure of its own."""
-    return Measure(
-        key=f"table{row.table}.{row.serial}",
+def row_measures(row: TaskRow, quote: QuoteMaker) -> list[tuple[Measure, int, int]]:
+    """A task-table row as a measure of its own, with its sub-measures where it is a named
+    row whose task cell numbers its items; each with the span of text it governs."""
+    key = f"table{row.table}.{row.serial}"
+    title_at = row.name[1] if row.name is not None else row.task_start
+    measure = Measure(
+        key=key,
         number=row.serial,
         title=row.title,
         parent=None,
-        quote=quote(row.task_start, row.task_start + len(row.title)),
+        quote=quote(title_at, title_at + len(row.title)),
         responsible=row.units,
         lead=row.lead,
     )
+    found = [(measure, row.start, row.end)]
+    if row.name is None:
+        return found
+    for place, (number, start, end) in enumerate(cell_items(row.task), 1):
+        at, title = row.task_start + start, row.task[start:end]
+        child = Measure(
+            key=f"{key}.{place}",
+            number=number,
+            title=title,
+            parent=key,
+            quote=quote(at, at + len(title)),
+            responsible=row.units,
+            lead=row.lead,
+        )
+        found.append((child, at, at + len(title)))
+    return found
+
+
+CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*(\d{1,2}[.、．])(?!\d)")
+"""An item number that opens a task cell or follows the close of an item (1.…；2.…。3.…)."""
+
+
+def cell_items(cell: str) -> list[tuple[str, int, int]]:
+    """The numbered items of a task cell (number, start, end of its words without the
+    closing 。/；), when the cell opens with item 1 and numbers two or more; else none.
+    An item runs to the next number, so a ； inside it (…等3个项目；启动建设…) stays."""
+    marks = list(CELL_ITEM.finditer(cell))
+    if len(marks) < 2 or marks[0].start() != 0 or not marks[0][1].startswith("1"):
+        return []
+    items = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following else len(cell)
+        words = cell[mark.end() : end].rstrip("。；; ")
+        items.append((mark[1], mark.end(), mark.end() + len(words)))
+    return items
 
 
 RUN_UNIT_ENDINGS = re.compile(rf"(?:{UNIT_ENDINGS.pattern})|镇街$")
@@ -346,7 +487,9 @@ MAX_HEADER_CELLS = 10
 MAX_CONTINUATION = 3
 
 
-def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
+def run_together_tables(
+    text: str, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None = None
+) -> list[list[TaskRow]]:
     """Task tables whose copy lost every cell separator (a Word table as a sharing site
     or a progress page extracts it): the header words run together
     (序号项目名称主要内容区政府分管领导牵头单位配合单位, 实事内容工作任务责任单位进展情况),
@@ -354,7 +497,8 @@ def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[
     …创建20个无障碍社区。区残联,相关镇街1.完成第一批…). A row ends where its task cell's
     last sentence (。) is followed by its unit cell: the person of a 分管领导 column the
     header puts between them (two or three characters), then a run of unit names, each
-    ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run."""
+    ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run.
+    Rows that keep a line each but lost their separators (`_line_rows`) are read too."""
     tables = []
     for line in re.finditer(r"[^\n]+", text):
         if CELL_SEPARATOR.search(line.group().strip()):
@@ -366,9 +510,56 @@ def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[
         stop = text.find("\n\n", line.start() + end)
         body_end = len(text) if stop < 0 else stop
         rows = _run_rows(text, line.start() + end, body_end, columns, quote, lexicon)
+        if not rows:
+            body = (line.start() + end, body_end)
+            rows = _line_rows(text, body, columns[0], quote, lexicon, unnamed_lead)
         if rows:
             tables.append(rows)
     return tables
+
+
+def _line_rows(
+    text: str,
+    body: tuple[int, int],
+    columns: Columns,
+    quote: QuoteMaker,
+    lexicon: Lexicon,
+    unnamed_lead: str | None,
+) -> list[TaskRow]:
+    """The rows of a run-together table that keep a line each, as a copy that put one
+    space between the cells prints them once normalisation has joined the words
+    (序号重点任务责任单位 / 1推进居家社区养老服务设施建设市民政局牵头，市自然资源局参加): the
+    serial, then the task up to where the unit cell begins, the longest name a unit is
+    known by (民政局) with the level before it (市), at the end of the first name the
+    list reads; a line that opens no serial, names no known unit or has a figure among
+    its units (the next row's serial, where rows share a line) ends the table."""
+    departments, _ = lexicon.unit_labels
+    rows: list[TaskRow] = []
+    for line in re.finditer(r"[^\n]+", text[body[0] : body[1]]):
+        base = body[0] + line.start()
+        serial = RUN_SERIAL.match(line.group())
+        roles = split_roles(line.group()[serial.end() :], lexicon) if serial else []
+        if serial is None or not roles:
+            break
+        first_start, _, first, _ = roles[0]
+        unit_at = next((k for k in range(1, len(first)) if first[k:] in departments), None)
+        if unit_at is None or any(c.isdigit() for _, _, name, _ in roles for c in name):
+            break  # a figure among the units: rows run together on one line
+        unit_at -= 1 if first[unit_at - 1] in LEVEL_WORDS else 0
+        task_at = base + serial.end()
+        cells_at = serial.end() + first_start + unit_at
+        task = (text[task_at : base + cells_at], task_at)
+        unit = (line.group()[cells_at:], base + cells_at)
+        span = _Line(base, base + len(line.group()), ())
+        number = serial.group().strip().rstrip(".、．")
+        rows.append(
+            _row(number, task, [unit], columns.lead_first, span, quote, lexicon, unnamed_lead)
+        )
+    return rows
+
+
+LEVEL_WORDS = "省市州县区"
+"""The level a unit's name opens with (市民政局, 县教育局)."""
 
 
 def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
@@ -446,7 +637,26 @@ def _run_rows(
             )
         )
         row_start = units[-1][1]
-    return rows
+    return _with_rest(text, rows, end)
+
+
+def _with_rest(text: str, rows: list[TaskRow], end: int) -> list[TaskRow]:
+    """Rows that run on to where the next row begins: the cells a run-together row prints
+    after its units are its own, the rest of a content cell the copy split (常州 钟楼区
+    分解表: …民政局高新园(邹区镇)各街道提升改造8家城乡社区居家养老服务中心(站)。对300户…)
+    or its later columns (余杭 民生实事: …区残联,相关镇街1.完成第一批申报…, the 进展情况
+    cells). The last row runs to the end of its line, or to the header printed again."""
+    extended = []
+    for row, following in zip(rows, [*rows[1:], None][: len(rows)], strict=True):
+        if following is not None:
+            stop = following.start - len(following.serial)
+        else:
+            line_end = text.find("\n", row.end, end)
+            stop = end if line_end < 0 else line_end
+            header = _header_run().search(text, row.end, stop)
+            stop = header.start() if header else stop
+        extended.append(replace(row, end=max(row.end, stop)))
+    return extended
 
 
 def _unit_run(
