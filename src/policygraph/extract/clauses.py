@@ -76,7 +76,7 @@ CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
     rf"|(?:{cue_pattern('result')})(?:{cue_pattern('action')})"
-    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
+    rf"|(?:(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将|人口(?:数|总数|总量|规模)?)"
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?"
     rf"(?:{cue_pattern('reach', 'action')}|下降|建成|实现|超过|接近)"
@@ -275,7 +275,7 @@ def _deadlines(
         and not _reached_in(clause, cue, issued)
         and (
             cue["before"]
-            or cue["end"]
+            or (cue["end"] and not _opens_clause(clause, cue))
             or cue["cue"]
             or _bare_deadline(sentence, cue, issued, promised)
         )
@@ -314,7 +314,7 @@ def _bare_deadline(
     restating 2025年将… as 2025年我国人均预期寿命达78.3岁): the offsets of `cue` are
     those of the clause `following` starts with. A 将 further on (…2000张，将继续推进)
     does not count."""
-    if cue.start() != 0:
+    if not _opens_clause(following, cue):
         return False
     year = int(cue["year"])
     ahead = year > issued if issued is not None else year in promised
@@ -398,8 +398,8 @@ def _opens_a_report(
     for cue in cues:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
-        bare = not (cue["cue"] or cue["before"] or cue["end"])
-        opens = not clause[: cue.start()].strip(OPENING_QUOTES)
+        opens = _opens_clause(clause, cue)
+        bare = not (cue["cue"] or cue["before"] or (cue["end"] and not opens))
         if cue["cue"] in AS_OF_CUES or (
             bare and opens and not _bare_deadline(sentence, cue, issued, promised)
         ):
@@ -425,6 +425,17 @@ def _past(cue: re.Match[str], clause: str, issued: int) -> bool:
 
 
 OPENING_QUOTES = "“”‘’\"' "
+
+
+def _opens_clause(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a year cue opens its clause. A year with 底/末 that opens a clause with no
+    deadline word (2020年底，全市已建成各类养老院…, 綦江 十三五回眸; 2020年底，全区23所…全部
+    实施公建民营, 布明 一老一小方案; 2021年末，全国60周岁及以上老年人口26736万人, the 2021
+    老龄事业发展公报) dates a report as a bare year does: it sets a deadline only as
+    `_bare_deadline` says; inside a clause (于2025年底建成…) it is a deadline."""
+    return not clause[: cue.start()].strip(OPENING_QUOTES)
+
+
 CITED_TITLE = re.compile(r"《[^》]*》")
 """A cited title (《“十三五”卫生与健康规划》提出，到2020年…) names a document; its words
 do not make the sentence a report."""
