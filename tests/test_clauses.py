@@ -41,6 +41,13 @@ def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]
             id="year-end-opening-bulletin",
         ),
         pytest.param(
+            "我国60岁及以上老年人口达到3.1亿",  # a clause of 民政部 2024: 截至2024年底，…
+            None,
+            None,
+            True,
+            id="population-count",
+        ),
+        pytest.param(
             "2020年底，全区23所养老机构全部实施公建民营。", 2019, 2020, False, id="year-end-ahead"
         ),
         pytest.param(
