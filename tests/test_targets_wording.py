@@ -87,6 +87,20 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             [("新增民营养老机构", Decimal(2), "家"), ("居家养老服务场所", Decimal(4), "家")],
             id="adding-verb-before-a-range",
         ),
+        pytest.param(  # 民政部, 国新办 2026-09-23 发布会 (新华社)
+            "民政部提出实施“五千工程”，到“十五五”末全国村和社区一级养老服务设施覆盖率要达到70%、"
+            "养老机构护理型床位占比要达到73%。",
+            [
+                ("村和社区一级养老服务设施覆盖率", Decimal(70), "%"),
+                ("养老机构护理型床位占比", Decimal(73), "%"),
+            ],
+            id="period-end-with-its-deadline-word-run-into-the-name",
+        ),
+        pytest.param(  # 西咸新区推进“一老一小”工作实施方案 (corpus/xixian.txt)
+            "力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%",
+            [("公办养老机构床位数占本辖区老年人口比例", Decimal(1), "%")],
+            id="period-end-run-into-the-name",
+        ),
     ],
 )
 def test_running_text_gives_these_targets(
