@@ -303,3 +303,26 @@ def test_a_criterion_clause_before_a_counted_noun_is_not_its_name() -> None:
     between them left out."""
     after = "符合条件且发展基础较好的省级高新技术产业开发区"
     assert value_first_names("优先支持", after) == ["省级高新技术产业开发区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 国家卫健委 2025 托育民生实事 发布会
+            "一是群众的可选服务更充裕，婴幼儿入托难现象得到改善。全国托育服务机构达12.6万家，"
+            "可提供托位666万个。",
+            id="national-stock-reached",
+        ),
+        pytest.param(  # 万州 一老一小 方案, 发展基础 (corpus/wanzhou.txt)
+            "大力扶持托育服务机构建设，全区托育服务机构达109家，包括托幼一体化98家、专营托育2家",
+            id="district-stock-reached",
+        ),
+    ],
+)
+def test_an_undated_count_reached_is_a_stock(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_an_undated_share_reached_is_a_goal() -> None:
+    """周口 一老一小 方案: 加强养老托育从业人员…培训，培训率达到100%."""
+    assert _targets("加强养老托育从业人员岗前培训，培训率达到100%") == [("培训率", 100, "%")]

@@ -97,6 +97,8 @@ REACH_WORDS = frozenset(cue_words("reach"))
 """Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
 
+PLAIN_REACH = frozenset({"达", "达到"})
+
 RATE_STEP = re.compile(r"每$")
 """The denominator of a rate: 每10万人口…, 每100户…."""
 
@@ -165,7 +167,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     committed = (
         match["post"]
-        or (match["pre"] and match["pre"] not in COPULAS)
+        or (match["pre"] and match["pre"] not in COPULAS and not _stock_reached(match, dated))
         or COMMITMENT.search(clause, 0, match.start())
         or served(match, clause)
     )
@@ -182,3 +184,11 @@ share its words."""
 
 def _before_list(before: str) -> str:
     return LISTED_VALUES.sub("", before)
+
+
+def _stock_reached(match: re.Match[str], dated: bool) -> bool:
+    """An undated count that a stock 达/达到 (全国托育服务机构达12.6万家, 国家卫健委 2025
+    发布会; 全区托育服务机构达109家, 万州 发展基础): what is reached without a deadline is
+    the present, unless a verb of the plan commits to it; an undated share so worded
+    (培训率达到100%, 周口) is a goal still."""
+    return not dated and match["pre"] in PLAIN_REACH and match["unit"] not in SHARE_UNITS
