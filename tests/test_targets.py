@@ -968,7 +968,9 @@ def test_targets_standardised_facility_is_a_target() -> None:
 def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
     """到2025年，…主要目标是： then numbered items, one a paragraph: each item's target
     is for 2025 (its marker no part of the name); 一是…二是… enumerate inside a
-    sentence; a later paragraph that is no item of the list has its own years."""
+    sentence; a later paragraph that is no item of the list takes no year from the list, but
+    in a goals section (一、工作目标) the section's last deadline, 2023, holds for it (as it
+    does for paragraphs right under the goals heading, GOAL_TITLE)."""
     text = (
         "某县养老服务体系建设实施方案\n\n一、工作目标\n"
         "到2025年，全县养老服务体系基本健全，主要目标是：\n"
@@ -983,7 +985,7 @@ def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
         ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
         ("养老床位", 2023, Decimal(3000)),
         ("示范性托育机构", 2023, Decimal(2)),
-        ("社区养老服务设施覆盖率", None, Decimal(100)),
+        ("社区养老服务设施覆盖率", 2023, Decimal(100)),
     ]
 
 

@@ -326,3 +326,20 @@ def test_an_undated_count_reached_is_a_stock(text: str) -> None:
 def test_an_undated_share_reached_is_a_goal() -> None:
     """周口 一老一小 方案: 加强养老托育从业人员…培训，培训率达到100%."""
     assert _targets("加强养老托育从业人员岗前培训，培训率达到100%") == [("培训率", 100, "%")]
+
+
+def test_a_goals_deadline_holds_for_the_numbered_goals_under_it() -> None:
+    """The shape of 万州's （四）整体目标 (a lead paragraph, then 1.… 2.… goals that are sections
+    of their own), here with the lead's deadline: the goals under it take that year."""
+    text = (
+        "某县养老服务发展规划\n\n一、总体要求\n\n（一）发展目标\n\n"
+        "到2025年，基本建成居家社区机构相协调、医养康养相结合的养老服务体系。\n\n"
+        "1.养老服务供给更加充足。全县养老机构护理型床位占比达到55%。\n\n"
+        "2.养老服务质量明显提升。养老护理员持证上岗率达到100%。\n\n"
+        "二、主要任务\n\n（一）加强居家社区养老服务。社区养老服务设施覆盖率达到100%。\n"
+    )
+    assert _plan_targets(text) == [
+        ("养老机构护理型床位占比", 2025, Decimal(55)),
+        ("养老护理员持证上岗率", 2025, Decimal(100)),
+        ("社区养老服务设施覆盖率", None, Decimal(100)),
+    ]

@@ -33,7 +33,7 @@ from policygraph.model import (
     QuoteMaker,
     Target,
 )
-from policygraph.structure import Outline
+from policygraph.structure import Outline, Section
 
 Item = TypeVar("Item")
 MIN_CLOSING_LISTS = 2
@@ -62,6 +62,19 @@ GOAL_TITLE = re.compile(cue_pattern("goal_title"))
 """A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
 holds for the paragraphs after it that state none (到2025年，…体系更加完善。 then
 养老机构护理型床位占比达到55%…)."""
+
+
+def _goals_section(outline: Outline, section: Section | None) -> Section | None:
+    """The goals section (GOAL_TITLE) a paragraph stands in, itself or one above it: the
+    goals of a part are often sections of their own under it — 万州 一老一小 方案: （四）整体目标
+    over 1.养老服务更加优质便利。… and 2.托育服务体系基本建成。…; a city's 一老一小 plan on
+    zhihaiinnovate.com: its goals over (一)“一老”方面 and (二)“一小”方面 — and a deadline
+    set in the part holds for the goals after it that state none."""
+    if section is None:
+        return None
+    return next(
+        (s for s in outline.ancestors(section.key) if GOAL_TITLE.search(s.heading.title)), None
+    )
 
 
 def find_targets(
@@ -100,13 +113,14 @@ def find_targets(
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
-        in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
+        goals = _goals_section(outline, section)
+        in_goals = goals is not None
         item_year = (lead_year if ITEM_START.match(paragraph) else None) or annual
-        if in_goals and section and goal_year and goal_year[0] == section.key:
+        if goals and goal_year and goal_year[0] == goals.key:
             item_year = item_year or goal_year[1]
         lead_year = list_lead_year(paragraph) or item_year
-        if in_goals and section and (deadline := last_deadline(paragraph)):
-            goal_year = (section.key, deadline)
+        if goals and (deadline := last_deadline(paragraph)):
+            goal_year = (goals.key, deadline)
         if section and any(
             is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
             for s in outline.ancestors(section.key)
