@@ -328,6 +328,14 @@ def test_an_undated_share_reached_is_a_goal() -> None:
     assert _targets("加强养老托育从业人员岗前培训，培训率达到100%") == [("培训率", 100, "%")]
 
 
+def test_an_undated_rate_per_head_reached_is_a_goal() -> None:
+    """A rate per head is written like a share (昆明's list: …每千人口托位数达到4.5个、普惠性
+    托位占比80%…): undated, it is a goal still, unlike a total reached."""
+    assert _targets("加快发展普惠托育服务，每千人口托位数达到4.5个") == [
+        ("每千人口托位数", Decimal("4.5"), "个")
+    ]
+
+
 def test_a_goals_deadline_holds_for_the_numbered_goals_under_it() -> None:
     """The shape of 万州's （四）整体目标 (a lead paragraph, then 1.… 2.… goals that are sections
     of their own), here with the lead's deadline: the goals under it take that year."""

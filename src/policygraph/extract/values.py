@@ -98,6 +98,7 @@ REACH_WORDS = frozenset(cue_words("reach"))
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
 
 PLAIN_REACH = frozenset({"达", "达到"})
+RATE_NAME = re.compile(r"每[十百千万]|人均")
 
 RATE_STEP = re.compile(r"每$")
 """The denominator of a rate: 每10万人口…, 每100户…."""
@@ -167,7 +168,11 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     committed = (
         match["post"]
-        or (match["pre"] and match["pre"] not in COPULAS and not _stock_reached(match, dated))
+        or (
+            match["pre"]
+            and match["pre"] not in COPULAS
+            and not _stock_reached(match, clause, dated)
+        )
         or COMMITMENT.search(clause, 0, match.start())
         or served(match, clause)
     )
@@ -186,9 +191,12 @@ def _before_list(before: str) -> str:
     return LISTED_VALUES.sub("", before)
 
 
-def _stock_reached(match: re.Match[str], dated: bool) -> bool:
+def _stock_reached(match: re.Match[str], clause: str, dated: bool) -> bool:
     """An undated count that a stock 达/达到 (全国托育服务机构达12.6万家, 国家卫健委 2025
     发布会; 全区托育服务机构达109家, 万州 发展基础): what is reached without a deadline is
     the present, unless a verb of the plan commits to it; an undated share so worded
-    (培训率达到100%, 周口) is a goal still."""
-    return not dated and match["pre"] in PLAIN_REACH and match["unit"] not in SHARE_UNITS
+    (培训率达到100%, 周口) is a goal still, and so is a rate per head (每千人口…托位数
+    达到4.5个), which is written like a share."""
+    if dated or match["pre"] not in PLAIN_REACH or match["unit"] in SHARE_UNITS:
+        return False
+    return RATE_NAME.search(clause, 0, match.start()) is None
