@@ -8,6 +8,7 @@ import pytest
 
 from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.statements import text_targets
+from policygraph.extract.values import VALUE_PHRASE
 from policygraph.extract.wording import value_first_names
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
@@ -351,3 +352,12 @@ def test_a_goals_deadline_holds_for_the_numbered_goals_under_it() -> None:
         ("养老护理员持证上岗率", 2025, Decimal(100)),
         ("社区养老服务设施覆盖率", None, Decimal(100)),
     ]
+
+
+def test_a_range_may_print_its_unit_at_both_ends() -> None:
+    """国办 药品集中采购 试点方案: …年度药品总用量的60%—70%估算采购总量 — one value phrase
+    from 60 to 70 (a norm the rule computes by, so no target)."""
+    clause = "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量"
+    phrases = [(m["num"], m["num2"], m["unit"]) for m in VALUE_PHRASE.finditer(clause)]
+    assert phrases == [("60", "70", "%")]
+    assert _targets(clause) == []

@@ -24,12 +24,15 @@ VALUE_PHRASE = re.compile(
     rf"(?P<pre>{cue_pattern('comparator', 'reach', 'copula', 'sign')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT}"
     rf"|(?<=至少建设|至少新建){CN_COUNT})"
-    rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
+    rf"(?:(?:万|亿)?(?:{UNIT_PATTERN})?\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?"
+    rf"(?:{MULTIPLIER_PATTERN})?"
     rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
 )
 """A target value with its comparator words or sign: 达到90%, 不低于60%, ≥55%, 55%以上,
-30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of
-distributive targets are often spelt in Chinese (至少建成一所, 至少建设一所)."""
+30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; a range may print its
+unit at both ends (年度药品总用量的60%—70%, 国办 药品集中采购 方案; 1.5万—2万个), as Chinese
+writing does; small counts of distributive targets are often spelt in Chinese (至少建成一所,
+至少建设一所)."""
 
 PARAMETER = re.compile(
     rf"(?:{cue_pattern('parameter')})(?!化)(?:（[^）]*）)?(?:分别)?(?:上浮|下浮|提高|为)?$"
