@@ -361,3 +361,21 @@ def test_a_range_may_print_its_unit_at_both_ends() -> None:
     phrases = [(m["num"], m["num2"], m["unit"]) for m in VALUE_PHRASE.finditer(clause)]
     assert phrases == [("60", "70", "%")]
     assert _targets(clause) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 新华社 2020-12-18, 北京 “回顾‘十三五’ 展望‘十四五’” 发布会
+            "孙立国表示，“十四五”时期，北京市老年人口将增长100万人，2025年将达到500万人，"
+            "进入中度人口老龄化时期。",
+            id="forecast-carried-to-the-next-clause",
+        ),
+        pytest.param(  # 2021年度国家老龄事业发展公报
+            "全国65周岁及以上老年人口20056万人，占总人口的14.2%。",
+            id="bulletin-head-count",
+        ),
+    ],
+)
+def test_a_head_count_of_a_population_is_no_target(text: str) -> None:
+    assert _targets(text) == []
