@@ -379,3 +379,10 @@ def test_a_range_may_print_its_unit_at_both_ends() -> None:
 )
 def test_a_head_count_of_a_population_is_no_target(text: str) -> None:
     assert _targets(text) == []
+
+
+def test_the_value_a_goal_builds_on_is_no_target() -> None:
+    """在…的基础上 names the base (国家卫健委 2026-02-12 为民服务实事 发布会, 央视新闻)."""
+    assert _targets(
+        "在2025年新增89万个普惠托位的基础上，“十五五”开局之年，继续增加15万个普惠托位。"
+    ) == [("普惠托位", Decimal(150000), "个")]

@@ -55,6 +55,11 @@ BASE_REMARK = re.compile(
 """A remark on the base after a target value — 达到4.5个（较2020年的1.8个增长150%）,
 达到55%（2020年为40%）: its first figure is the target's baseline, none is a target."""
 
+BASE_PHRASE_AFTER = re.compile(r"[^，；。：\d]{0,16}?的?基础上")
+"""A value inside 在/从…的基础上 is the base a goal builds on, not the goal: 在2025年新增89万个
+普惠托位的基础上，“十五五”开局之年，继续增加15万个普惠托位 (国家卫健委 2026-02-12 发布会),
+从2024年的79岁基础上再提升1岁，达到80岁左右 (雷海潮, 中新网 2025-10-24)."""
+
 AREA_UNITS = frozenset(words_with("unit", "area"))
 PER_CAPITA = re.compile(cue_pattern("per_capita"))
 """An area is a target per head (人均体育场地面积达到1.8平方米以上); the floor area of a
@@ -163,6 +168,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # a formula: 日间手术台次数/同期出院患者择期手术总台次数×100%
     if PARAMETER.search(_before_list(clause[: match.start()])):
         return False
+    if BASE_PHRASE_AFTER.match(clause, match.end()):
+        return False  # 在2025年新增89万个普惠托位的基础上，…继续增加15万个
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
         return False
     if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
