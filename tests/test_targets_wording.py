@@ -386,3 +386,13 @@ def test_the_value_a_goal_builds_on_is_no_target() -> None:
     assert _targets(
         "在2025年新增89万个普惠托位的基础上，“十五五”开局之年，继续增加15万个普惠托位。"
     ) == [("普惠托位", Decimal(150000), "个")]
+
+
+def test_the_tasks_under_a_part_of_goals_and_tasks_keep_their_own_years() -> None:
+    """二、目标任务: the sections under it are tasks; the lead's deadline does not date them."""
+    text = (
+        "某县养老服务发展规划\n\n一、目标任务\n\n"
+        "到2025年，基本建成居家社区机构相协调、医养康养相结合的养老服务体系。\n\n"
+        "（一）加强居家社区养老服务。新建街道综合养老服务中心10个。\n"
+    )
+    assert _plan_targets(text) == [("新建街道综合养老服务中心", None, Decimal(10))]

@@ -69,12 +69,24 @@ def _goals_section(outline: Outline, section: Section | None) -> Section | None:
     goals of a part are often sections of their own under it — 万州 一老一小 方案: （四）整体目标
     over 1.养老服务更加优质便利。… and 2.托育服务体系基本建成。…; a city's 一老一小 plan on
     zhihaiinnovate.com: its goals over (一)“一老”方面 and (二)“一小”方面 — and a deadline
-    set in the part holds for the goals after it that state none."""
+    set in the part holds for the goals after it that state none (not for the sections under
+    a part of goals and tasks, GOALS_AND_TASKS)."""
     if section is None:
         return None
     return next(
-        (s for s in outline.ancestors(section.key) if GOAL_TITLE.search(s.heading.title)), None
+        (
+            s
+            for s in outline.ancestors(section.key)
+            if GOAL_TITLE.search(s.heading.title)
+            and (s is section or not GOALS_AND_TASKS.search(s.heading.title))
+        ),
+        None,
     )
+
+
+GOALS_AND_TASKS = re.compile(r"任务|措施|举措")
+"""A part of goals and tasks (二、目标任务, 发展目标和重点任务): the sections under it are tasks,
+whose own years decide; only the paragraphs right under its heading take its deadline."""
 
 
 def find_targets(
