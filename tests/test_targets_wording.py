@@ -396,3 +396,13 @@ def test_the_tasks_under_a_part_of_goals_and_tasks_keep_their_own_years() -> Non
         "（一）加强居家社区养老服务。新建街道综合养老服务中心10个。\n"
     )
     assert _plan_targets(text) == [("新建街道综合养老服务中心", None, Decimal(10))]
+
+
+def test_no_targets_under_the_achievements_of_a_past_plan_period() -> None:
+    """宿州 “十四五”老龄事业发展规划 (宿卫〔2022〕50号): 一、规划背景 is cut off in many copies;
+    its section (一)“十三五”取得的主要成绩 reports on its own."""
+    body = "全市养老机构护理型床位占比达到45%，社区养老服务设施覆盖率达到100%。\n"
+    heading = "（一）“十三五”取得的主要成绩\n"
+    tasks = "（二）主要任务\n"
+    assert _plan_targets(f"某市老龄事业发展规划\n\n{heading}{body}{tasks}") == []
+    assert _plan_targets(f"某市老龄事业发展规划\n\n（一）发展措施\n{body}{tasks}") != []

@@ -50,11 +50,13 @@ the chapter heading above it was lost; task titles are imperative (扩大…供�
 
 REPORT_HEADING = re.compile(
     rf"{cue_pattern('review')}|取得(?:的|了)?新?(?:成就|成效|进展|发展)"
-    rf"|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
+    rf"|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展|成绩)"
     rf"|^(?:{cue_pattern('background_title')})$"
 )
 """Headings of a report on the past the background titles of measures.py do not name:
-“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them.
+“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况, “十三五”取得的主要成绩
+(宿州 “十四五”老龄事业发展规划, 宿卫〔2022〕50号: 成绩 is one more word for what a past plan
+period achieved) — no targets under them.
 A document titled so is a review page (回眸“十三五”：…养老服务体系取得新发展, 综述：…,
 …交出暖心答卷): its running text reports, it sets no targets."""
 
