@@ -24,7 +24,28 @@ def _scopes(text: str, issued: int | None) -> list[tuple[str, int | None, bool]]
             "2020年初步建成300个示范性职业教育集团。", 2021, None, True, id="bare-year-gone"
         ),
         pytest.param(
-            "2020年底，全区23所养老机构全部实施公建民营。", 2021, 2020, True, id="year-end-gone"
+            "2020年底，全区23所养老机构全部实施公建民营。", 2021, None, True, id="year-end-gone"
+        ),
+        pytest.param(
+            "2020年底，全市已建成各类养老院和养老服务场所121所，总床位数12276张。",
+            None,
+            None,
+            True,
+            id="year-end-opening-undated",
+        ),
+        pytest.param(
+            "2021年末，全国60周岁及以上老年人口26736万人，占总人口的18.9%。",
+            None,
+            None,
+            True,
+            id="year-end-opening-bulletin",
+        ),
+        pytest.param(
+            "我国60岁及以上老年人口达到3.1亿",  # a clause of 民政部 2024: 截至2024年底，…
+            None,
+            None,
+            True,
+            id="population-count",
         ),
         pytest.param(
             "2020年底，全区23所养老机构全部实施公建民营。", 2019, 2020, False, id="year-end-ahead"

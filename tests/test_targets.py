@@ -114,6 +114,17 @@ def _inline(text: str):  # type: ignore[no-untyped-def]
     ]
 
 
+def test_a_value_run_into_the_next_year_keeps_its_number() -> None:
+    """万州 (issued 2022): the value of 2023年底 lost its unit and ran into 2025年底; both
+    years opening their clauses are deadlines because they are later than the issue year."""
+    normalized = normalize_text("2023年底，全区托位数达到40002025年底，全区托位数达到7200个。")
+    found = text_targets(normalized.text, 0, normalized.quote, issued=2022)
+    assert [(t.indicator, t.year, t.comparator, t.value, t.unit) for t in found] == [
+        ("托位数", 2023, "=", Decimal(4000), "个"),
+        ("托位数", 2025, "=", Decimal(7200), "个"),
+    ]
+
+
 def test_targets_inline_staged_years_and_comparators() -> None:
     text = "到2023年，养老床位达1.3万张，护理型床位占比不低于50%；到2025年，护理型床位占比达到60%以上。"
     assert _inline(text) == [
@@ -317,14 +328,6 @@ def test_targets_allocation_rows_skip_the_total_row() -> None:
                 ("居家适老化改造", 2025, "=", Decimal(1000), "户"),
             ],
             id="bare-verb-counts-the-action-before",
-        ),
-        pytest.param(
-            "2023年底，全区托位数达到40002025年底，全区托位数达到7200个。",
-            [
-                ("托位数", 2023, "=", Decimal(4000), "个"),
-                ("托位数", 2025, "=", Decimal(7200), "个"),
-            ],
-            id="value-run-into-the-next-year",
         ),
         pytest.param(
             "到2023年，新区至少建成1所公办示范性养老院。3.织密网络。"
@@ -965,7 +968,9 @@ def test_targets_standardised_facility_is_a_target() -> None:
 def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
     """到2025年，…主要目标是： then numbered items, one a paragraph: each item's target
     is for 2025 (its marker no part of the name); 一是…二是… enumerate inside a
-    sentence; a later paragraph that is no item of the list has its own years."""
+    sentence; a later paragraph that is no item of the list takes no year from the list, but
+    in a goals section (一、工作目标) the section's last deadline, 2023, holds for it (as it
+    does for paragraphs right under the goals heading, GOAL_TITLE)."""
     text = (
         "某县养老服务体系建设实施方案\n\n一、工作目标\n"
         "到2025年，全县养老服务体系基本健全，主要目标是：\n"
@@ -980,7 +985,7 @@ def test_targets_items_of_a_list_take_the_deadline_of_its_lead() -> None:
         ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5")),
         ("养老床位", 2023, Decimal(3000)),
         ("示范性托育机构", 2023, Decimal(2)),
-        ("社区养老服务设施覆盖率", None, Decimal(100)),
+        ("社区养老服务设施覆盖率", 2023, Decimal(100)),
     ]
 
 

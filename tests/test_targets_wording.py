@@ -8,6 +8,7 @@ import pytest
 
 from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.statements import text_targets
+from policygraph.extract.values import VALUE_PHRASE
 from policygraph.extract.wording import value_first_names
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
@@ -86,6 +87,20 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             "到2023年底，新增民营养老机构不少于2家，主城区增设4-5家居家养老服务场所。",
             [("新增民营养老机构", Decimal(2), "家"), ("居家养老服务场所", Decimal(4), "家")],
             id="adding-verb-before-a-range",
+        ),
+        pytest.param(  # 民政部, 国新办 2026-09-23 发布会 (新华社)
+            "民政部提出实施“五千工程”，到“十五五”末全国村和社区一级养老服务设施覆盖率要达到70%、"
+            "养老机构护理型床位占比要达到73%。",
+            [
+                ("村和社区一级养老服务设施覆盖率", Decimal(70), "%"),
+                ("养老机构护理型床位占比", Decimal(73), "%"),
+            ],
+            id="period-end-with-its-deadline-word-run-into-the-name",
+        ),
+        pytest.param(  # 西咸新区推进“一老一小”工作实施方案 (corpus/xixian.txt)
+            "力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%",
+            [("公办养老机构床位数占本辖区老年人口比例", Decimal(1), "%")],
+            id="period-end-run-into-the-name",
         ),
     ],
 )
@@ -289,3 +304,105 @@ def test_a_criterion_clause_before_a_counted_noun_is_not_its_name() -> None:
     between them left out."""
     after = "符合条件且发展基础较好的省级高新技术产业开发区"
     assert value_first_names("优先支持", after) == ["省级高新技术产业开发区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 国家卫健委 2025 托育民生实事 发布会
+            "一是群众的可选服务更充裕，婴幼儿入托难现象得到改善。全国托育服务机构达12.6万家，"
+            "可提供托位666万个。",
+            id="national-stock-reached",
+        ),
+        pytest.param(  # 万州 一老一小 方案, 发展基础 (corpus/wanzhou.txt)
+            "大力扶持托育服务机构建设，全区托育服务机构达109家，包括托幼一体化98家、专营托育2家",
+            id="district-stock-reached",
+        ),
+    ],
+)
+def test_an_undated_count_reached_is_a_stock(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_an_undated_share_reached_is_a_goal() -> None:
+    """周口 一老一小 方案: 加强养老托育从业人员…培训，培训率达到100%."""
+    assert _targets("加强养老托育从业人员岗前培训，培训率达到100%") == [("培训率", 100, "%")]
+
+
+def test_an_undated_rate_per_head_reached_is_a_goal() -> None:
+    """A rate per head is written like a share (昆明's list: …每千人口托位数达到4.5个、普惠性
+    托位占比80%…): undated, it is a goal still, unlike a total reached."""
+    assert _targets("加快发展普惠托育服务，每千人口托位数达到4.5个") == [
+        ("每千人口托位数", Decimal("4.5"), "个")
+    ]
+
+
+def test_a_goals_deadline_holds_for_the_numbered_goals_under_it() -> None:
+    """The shape of 万州's （四）整体目标 (a lead paragraph, then 1.… 2.… goals that are sections
+    of their own), here with the lead's deadline: the goals under it take that year."""
+    text = (
+        "某县养老服务发展规划\n\n一、总体要求\n\n（一）发展目标\n\n"
+        "到2025年，基本建成居家社区机构相协调、医养康养相结合的养老服务体系。\n\n"
+        "1.养老服务供给更加充足。全县养老机构护理型床位占比达到55%。\n\n"
+        "2.养老服务质量明显提升。养老护理员持证上岗率达到100%。\n\n"
+        "二、主要任务\n\n（一）加强居家社区养老服务。社区养老服务设施覆盖率达到100%。\n"
+    )
+    assert _plan_targets(text) == [
+        ("养老机构护理型床位占比", 2025, Decimal(55)),
+        ("养老护理员持证上岗率", 2025, Decimal(100)),
+        ("社区养老服务设施覆盖率", None, Decimal(100)),
+    ]
+
+
+def test_a_range_may_print_its_unit_at_both_ends() -> None:
+    """国办 药品集中采购 试点方案: …年度药品总用量的60%—70%估算采购总量 — one value phrase
+    from 60 to 70 (a norm the rule computes by, so no target)."""
+    clause = "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量"
+    phrases = [(m["num"], m["num2"], m["unit"]) for m in VALUE_PHRASE.finditer(clause)]
+    assert phrases == [("60", "70", "%")]
+    assert _targets(clause) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 新华社 2020-12-18, 北京 “回顾‘十三五’ 展望‘十四五’” 发布会
+            "孙立国表示，“十四五”时期，北京市老年人口将增长100万人，2025年将达到500万人，"
+            "进入中度人口老龄化时期。",
+            id="forecast-carried-to-the-next-clause",
+        ),
+        pytest.param(  # 2021年度国家老龄事业发展公报
+            "全国65周岁及以上老年人口20056万人，占总人口的14.2%。",
+            id="bulletin-head-count",
+        ),
+    ],
+)
+def test_a_head_count_of_a_population_is_no_target(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_the_value_a_goal_builds_on_is_no_target() -> None:
+    """在…的基础上 names the base (国家卫健委 2026-02-12 为民服务实事 发布会, 央视新闻)."""
+    assert _targets(
+        "在2025年新增89万个普惠托位的基础上，“十五五”开局之年，继续增加15万个普惠托位。"
+    ) == [("普惠托位", Decimal(150000), "个")]
+
+
+def test_the_tasks_under_a_part_of_goals_and_tasks_keep_their_own_years() -> None:
+    """二、目标任务: the sections under it are tasks; the lead's deadline does not date them."""
+    text = (
+        "某县养老服务发展规划\n\n一、目标任务\n\n"
+        "到2025年，基本建成居家社区机构相协调、医养康养相结合的养老服务体系。\n\n"
+        "（一）加强居家社区养老服务。新建街道综合养老服务中心10个。\n"
+    )
+    assert _plan_targets(text) == [("新建街道综合养老服务中心", None, Decimal(10))]
+
+
+def test_no_targets_under_the_achievements_of_a_past_plan_period() -> None:
+    """宿州 “十四五”老龄事业发展规划 (宿卫〔2022〕50号): 一、规划背景 is cut off in many copies;
+    its section (一)“十三五”取得的主要成绩 reports on its own."""
+    body = "全市养老机构护理型床位占比达到45%，社区养老服务设施覆盖率达到100%。\n"
+    heading = "（一）“十三五”取得的主要成绩\n"
+    tasks = "（二）主要任务\n"
+    assert _plan_targets(f"某市老龄事业发展规划\n\n{heading}{body}{tasks}") == []
+    assert _plan_targets(f"某市老龄事业发展规划\n\n（一）发展措施\n{body}{tasks}") != []

@@ -33,7 +33,7 @@ from policygraph.model import (
     QuoteMaker,
     Target,
 )
-from policygraph.structure import Outline
+from policygraph.structure import Outline, Section
 
 Item = TypeVar("Item")
 MIN_CLOSING_LISTS = 2
@@ -50,11 +50,13 @@ the chapter heading above it was lost; task titles are imperative (扩大…供�
 
 REPORT_HEADING = re.compile(
     rf"{cue_pattern('review')}|取得(?:的|了)?新?(?:成就|成效|进展|发展)"
-    rf"|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展)"
+    rf"|“?(?:{PAST_FIVE_YEAR_PLANS})”?[^，。]{{0,6}}(?:成就|成效|进展|成绩)"
     rf"|^(?:{cue_pattern('background_title')})$"
 )
 """Headings of a report on the past the background titles of measures.py do not name:
-“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况 — no targets under them.
+“十三五”时期取得的成就, “十三五”发展回顾, 取得的成效, 基本情况, “十三五”取得的主要成绩
+(宿州 “十四五”老龄事业发展规划, 宿卫〔2022〕50号: 成绩 is one more word for what a past plan
+period achieved) — no targets under them.
 A document titled so is a review page (回眸“十三五”：…养老服务体系取得新发展, 综述：…,
 …交出暖心答卷): its running text reports, it sets no targets."""
 
@@ -62,6 +64,31 @@ GOAL_TITLE = re.compile(cue_pattern("goal_title"))
 """A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
 holds for the paragraphs after it that state none (到2025年，…体系更加完善。 then
 养老机构护理型床位占比达到55%…)."""
+
+
+def _goals_section(outline: Outline, section: Section | None) -> Section | None:
+    """The goals section (GOAL_TITLE) a paragraph stands in, itself or one above it: the
+    goals of a part are often sections of their own under it — 万州 一老一小 方案: （四）整体目标
+    over 1.养老服务更加优质便利。… and 2.托育服务体系基本建成。…; a city's 一老一小 plan on
+    zhihaiinnovate.com: its goals over (一)“一老”方面 and (二)“一小”方面 — and a deadline
+    set in the part holds for the goals after it that state none (not for the sections under
+    a part of goals and tasks, GOALS_AND_TASKS)."""
+    if section is None:
+        return None
+    return next(
+        (
+            s
+            for s in outline.ancestors(section.key)
+            if GOAL_TITLE.search(s.heading.title)
+            and (s is section or not GOALS_AND_TASKS.search(s.heading.title))
+        ),
+        None,
+    )
+
+
+GOALS_AND_TASKS = re.compile(r"任务|措施|举措")
+"""A part of goals and tasks (二、目标任务, 发展目标和重点任务): the sections under it are tasks,
+whose own years decide; only the paragraphs right under its heading take its deadline."""
 
 
 def find_targets(
@@ -100,13 +127,14 @@ def find_targets(
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
-        in_goals = section is not None and GOAL_TITLE.search(section.heading.title) is not None
+        goals = _goals_section(outline, section)
+        in_goals = goals is not None
         item_year = (lead_year if ITEM_START.match(paragraph) else None) or annual
-        if in_goals and section and goal_year and goal_year[0] == section.key:
+        if goals and goal_year and goal_year[0] == goals.key:
             item_year = item_year or goal_year[1]
         lead_year = list_lead_year(paragraph) or item_year
-        if in_goals and section and (deadline := last_deadline(paragraph)):
-            goal_year = (section.key, deadline)
+        if goals and (deadline := last_deadline(paragraph)):
+            goal_year = (goals.key, deadline)
         if section and any(
             is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
             for s in outline.ancestors(section.key)

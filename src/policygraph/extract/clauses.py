@@ -76,7 +76,7 @@ CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
     rf"|(?:{cue_pattern('action', 'reach')})(?:{cue_pattern('perfective')})"
     rf"|(?:{cue_pattern('result')})(?:{cue_pattern('action')})"
-    rf"|(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将"
+    rf"|(?:(?:{cue_pattern('population')})(?:数|总数|总量|规模)?将|人口(?:数|总数|总量|规模)?)"
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?"
     rf"(?:{cue_pattern('reach', 'action')}|下降|建成|实现|超过|接近)"
@@ -84,10 +84,12 @@ CLAUSE_BACKGROUND = re.compile(
 )
 """Clauses that report existing stock, an estimate, a finished act or one under way
 (现有的48家养老机构, 建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、
-5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast a population (全市60岁及以上老年人口
-将达到120万人) or confer a title by the document's own act (决定命名…等999个社区为…). 已
-before a verb of the plan reports the act done (杭州 2022 briefing: 已新增普惠托位8358个; a
-district's 民生实事 progress row: 已完成8家示范型居家养老服务照料中心)."""
+5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast or count a population (全市60岁及以上
+老年人口将达到120万人; 我国60岁及以上老年人口达到3.1亿, 民政部 2024 news — no plan sets a
+head count of its people as a goal, as SENTENCE_BACKGROUND says of 常住人口) or confer a
+title by the document's own act (决定命名…等999个社区为…). 已 before a verb of the plan
+reports the act done (杭州 2022 briefing: 已新增普惠托位8358个; a district's 民生实事
+progress row: 已完成8家示范型居家养老服务照料中心)."""
 
 NORM_CUE = re.compile(r"按照?每|按照?[^，；。]{0,8}标准|按照?[^，；。]{0,40}的\d")
 """Construction norms (按照每千人口不少于10个托位配建, 按每百户…的标准) and shares a rule
@@ -275,7 +277,7 @@ def _deadlines(
         and not _reached_in(clause, cue, issued)
         and (
             cue["before"]
-            or cue["end"]
+            or (cue["end"] and not _opens_clause(clause, cue))
             or cue["cue"]
             or _bare_deadline(sentence, cue, issued, promised)
         )
@@ -314,7 +316,7 @@ def _bare_deadline(
     restating 2025年将… as 2025年我国人均预期寿命达78.3岁): the offsets of `cue` are
     those of the clause `following` starts with. A 将 further on (…2000张，将继续推进)
     does not count."""
-    if cue.start() != 0:
+    if not _opens_clause(following, cue):
         return False
     year = int(cue["year"])
     ahead = year > issued if issued is not None else year in promised
@@ -398,8 +400,8 @@ def _opens_a_report(
     for cue in cues:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
-        bare = not (cue["cue"] or cue["before"] or cue["end"])
-        opens = not clause[: cue.start()].strip(OPENING_QUOTES)
+        opens = _opens_clause(clause, cue)
+        bare = not (cue["cue"] or cue["before"] or (cue["end"] and not opens))
         if cue["cue"] in AS_OF_CUES or (
             bare and opens and not _bare_deadline(sentence, cue, issued, promised)
         ):
@@ -425,6 +427,17 @@ def _past(cue: re.Match[str], clause: str, issued: int) -> bool:
 
 
 OPENING_QUOTES = "“”‘’\"' "
+
+
+def _opens_clause(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a year cue opens its clause. A year with 底/末 that opens a clause with no
+    deadline word (2020年底，全市已建成各类养老院…, 綦江 十三五回眸; 2020年底，全区23所…全部
+    实施公建民营, 布明 一老一小方案; 2021年末，全国60周岁及以上老年人口26736万人, the 2021
+    老龄事业发展公报) dates a report as a bare year does: it sets a deadline only as
+    `_bare_deadline` says; inside a clause (于2025年底建成…) it is a deadline."""
+    return not clause[: cue.start()].strip(OPENING_QUOTES)
+
+
 CITED_TITLE = re.compile(r"《[^》]*》")
 """A cited title (《“十三五”卫生与健康规划》提出，到2020年…) names a document; its words
 do not make the sentence a report."""

@@ -77,6 +77,15 @@ ACTION_OBJECT = re.compile(
 """The action a clause ends with (…实施居家适老化改造，), which BARE_VERB values count."""
 
 
+HEAD_COUNT = re.compile(r"人口(?:数|总数|总量|规模)?(?:将(?:增长|增加|减少|下降|达到)?)?$")
+HEAD_COUNT_UNITS = frozenset({"人", "名"})
+"""A head count of a population is no goal of a plan, whatever verb states it: 北京市老年人口
+将增长100万人，2025年将达到500万人 (新华社 2020-12-18, 北京 “十四五” 老龄 发布会: the second
+value is named by the subject the first clause carries), 全国60周岁及以上老年人口26736万人
+(the 2021 老龄事业发展公报) — as CLAUSE_BACKGROUND and SENTENCE_BACKGROUND say of
+population forecasts and 常住人口."""
+
+
 def text_targets(
     text: str,
     base: int,
@@ -308,6 +317,8 @@ def _clause_targets(
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
+            if match["unit"] in HEAD_COUNT_UNITS and HEAD_COUNT.search(name):
+                continue
             baseline = base_of or BASE_REMARK.match(clause, match.end())
             target = _inline_target(name, match, clause, c_start, base, year, quote, baseline)
             targets.append(replace(target, comparator=comparator) if comparator else target)

@@ -24,12 +24,15 @@ VALUE_PHRASE = re.compile(
     rf"(?P<pre>{cue_pattern('comparator', 'reach', 'copula', 'sign')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT}"
     rf"|(?<=至少建设|至少新建){CN_COUNT})"
-    rf"(?:\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?(?:{MULTIPLIER_PATTERN})?"
+    rf"(?:(?:万|亿)?(?:{UNIT_PATTERN})?\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?"
+    rf"(?:{MULTIPLIER_PATTERN})?"
     rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
 )
 """A target value with its comparator words or sign: 达到90%, 不低于60%, ≥55%, 55%以上,
-30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; small counts of
-distributive targets are often spelt in Chinese (至少建成一所, 至少建设一所)."""
+30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; a range may print its
+unit at both ends (年度药品总用量的60%—70%, 国办 药品集中采购 方案; 1.5万—2万个), as Chinese
+writing does; small counts of distributive targets are often spelt in Chinese (至少建成一所,
+至少建设一所)."""
 
 PARAMETER = re.compile(
     rf"(?:{cue_pattern('parameter')})(?!化)(?:（[^）]*）)?(?:分别)?(?:上浮|下浮|提高|为)?$"
@@ -51,6 +54,11 @@ BASE_REMARK = re.compile(
 )
 """A remark on the base after a target value — 达到4.5个（较2020年的1.8个增长150%）,
 达到55%（2020年为40%）: its first figure is the target's baseline, none is a target."""
+
+BASE_PHRASE_AFTER = re.compile(r"[^，；。：\d]{0,16}?的?基础上")
+"""A value inside 在/从…的基础上 is the base a goal builds on, not the goal: 在2025年新增89万个
+普惠托位的基础上，“十五五”开局之年，继续增加15万个普惠托位 (国家卫健委 2026-02-12 发布会),
+从2024年的79岁基础上再提升1岁，达到80岁左右 (雷海潮, 中新网 2025-10-24)."""
 
 AREA_UNITS = frozenset(words_with("unit", "area"))
 PER_CAPITA = re.compile(cue_pattern("per_capita"))
@@ -96,6 +104,9 @@ work names who acts, not a target; 创建20个无障碍社区 counts what is mad
 REACH_WORDS = frozenset(cue_words("reach"))
 """Verbs of reaching (压缩至, 缩短到): an undated duration they end in is a target
 (办理时限压缩至5个工作日); any other undated duration is the time limit of a rule."""
+
+PLAIN_REACH = frozenset({"达", "达到"})
+RATE_NAME = re.compile(r"每[十百千万]|人均")
 
 RATE_STEP = re.compile(r"每$")
 """The denominator of a rate: 每10万人口…, 每100户…."""
@@ -157,6 +168,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # a formula: 日间手术台次数/同期出院患者择期手术总台次数×100%
     if PARAMETER.search(_before_list(clause[: match.start()])):
         return False
+    if BASE_PHRASE_AFTER.match(clause, match.end()):
+        return False  # 在2025年新增89万个普惠托位的基础上，…继续增加15万个
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
         return False
     if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
@@ -165,7 +178,11 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     committed = (
         match["post"]
-        or (match["pre"] and match["pre"] not in COPULAS)
+        or (
+            match["pre"]
+            and match["pre"] not in COPULAS
+            and not _stock_reached(match, clause, dated)
+        )
         or COMMITMENT.search(clause, 0, match.start())
         or served(match, clause)
     )
@@ -182,3 +199,14 @@ share its words."""
 
 def _before_list(before: str) -> str:
     return LISTED_VALUES.sub("", before)
+
+
+def _stock_reached(match: re.Match[str], clause: str, dated: bool) -> bool:
+    """An undated count that a stock 达/达到 (全国托育服务机构达12.6万家, 国家卫健委 2025
+    发布会; 全区托育服务机构达109家, 万州 发展基础): what is reached without a deadline is
+    the present, unless a verb of the plan commits to it; an undated share so worded
+    (培训率达到100%, 周口) is a goal still, and so is a rate per head (每千人口…托位数
+    达到4.5个), which is written like a share."""
+    if dated or match["pre"] not in PLAIN_REACH or match["unit"] in SHARE_UNITS:
+        return False
+    return RATE_NAME.search(clause, 0, match.start()) is None
