@@ -1,0 +1,65 @@
+"""Patterns of the dev-set texts added without a rule written from them (issue 12): each
+is shown by a sentence of a tune text and by one of a second real text, quoted exactly
+with its source named; the test reads the sentences through the extractor."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policygraph.extract.statements import text_targets
+from policygraph.lexicon_data import load_lexicon
+from policygraph.normalize import normalize_text
+
+
+def _inline(text: str) -> list[tuple[str, int | None, str | None, Decimal | None, str | None]]:
+    normalized = normalize_text(text)
+    return [
+        (t.indicator, t.year, t.comparator, t.value, t.unit)
+        for t in text_targets(normalized.text, 0, normalized.quote)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tests/devset/tune/texts/tonglu-minsheng-shishi-2020.txt (桐庐 2020 民生实事)
+        pytest.param(
+            "加强一次性消毒餐具监管,年度抽检不少于50批次。",
+            [("年度抽检", None, ">=", Decimal(50), "批次")],
+            id="batches-tonglu",
+        ),
+        pytest.param(
+            "加大食品安全检测覆盖率,年度抽检不少于5.5批次/千人,农村地区检测批次数占比50%以上。",
+            [
+                ("年度抽检", None, ">=", Decimal("5.5"), "批次/千人"),
+                ("农村地区检测批次数占比", None, ">=", Decimal(50), "%"),
+            ],
+            id="batches-per-thousand-tonglu",
+        ),
+        pytest.param(
+            "在公共场所配置自动体外除颤仪(AED)15台,",
+            [("在公共场所配置自动体外除颤仪（AED）", None, "=", Decimal(15), "台")],
+            id="machines-tonglu",
+        ),
+        # 泉州晚报 2022-08-19 (szb.qzwb.com): 晋江 AED news, a second text of 配置…台
+        pytest.param(
+            "其中2022年配置AED100台;",
+            [("配置AED", None, "=", Decimal(100), "台")],
+            id="machines-jinjiang",
+        ),
+    ],
+)
+def test_unseen_counts_in_machines_and_sampling_batches(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """台 (machines: AED) and 批次 (food-safety sampling batches, also per thousand
+    residents) are count units of 民生实事 targets; 配置 (to equip) is a verb of the plan."""
+    assert _inline(text) == expected
+
+
+def test_unseen_count_per_thousand_is_another_indicator_than_the_count() -> None:
+    """年度抽检…50批次 and 年度抽检…5.5批次/千人 (桐庐) state two indicators, as 共完成抽检
+    16641批次 and 抽检量达到5.36批次/千人 do in 大同's 2021 食品抽检 report: the
+    per-thousand unit makes the wording a per-head indicator."""
+    lexicon = load_lexicon()
+    assert lexicon.indicator("年度抽检", "批次/千人") != lexicon.indicator("年度抽检", "批次")
