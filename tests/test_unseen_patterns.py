@@ -11,6 +11,7 @@ import pytest
 from policygraph.extract.statements import text_targets
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
+from policygraph.structure import outline_text
 
 
 def _inline(text: str) -> list[tuple[str, int | None, str | None, Decimal | None, str | None]]:
@@ -63,3 +64,24 @@ def test_unseen_count_per_thousand_is_another_indicator_than_the_count() -> None
     per-thousand unit makes the wording a per-head indicator."""
     lexicon = load_lexicon()
     assert lexicon.indicator("年度抽检", "批次/千人") != lexicon.indicator("年度抽检", "批次")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/devset/tune/texts/hanzhong-yinfa-jingji-shishiyijian-zhengqiuyijian.txt
+        "附件:\n1.《汉中市促进银发经济发展的实施意见(征求意见稿)》\n"
+        "2.《汉中市促进银发经济发展的实施意见(征求意见稿)》起草说明\n3.征求意见反馈表\n汉中市民政局\n"
+        "2024年12月19日\n第二部分:草案内容\n附件1\n汉中市促进银发经济发展的实施意见\n(征求意见稿)\n"
+        "一、发展目标\n二、主要任务\n",
+        # tests/devset/tune/texts/haiyan-yanglao-gongzuofangan-zhengqiuyijian.txt
+        "附件: 1. 《海盐县关于推进养老服务高质量发展的工作方案》的起草说明.pdf\n\n"
+        "           2. 海盐县关于推进养老服务高质量发展的工作方案(征求意见稿)\n\n"
+        "海盐县关于推进养老服务高质量发展的工作方案(征求意见稿)\n一、发展目标\n二、主要任务\n",
+    ],
+)
+def test_unseen_list_of_attached_files_gives_no_headings(text: str) -> None:
+    """A call for comments lists its attached files (附件：1.… 2.…起草说明); the numbered
+    names are files, not parts of the document: the headings are the document's own."""
+    outline = outline_text(normalize_text(text).text)
+    assert [s.heading.title for s in outline.sections] == ["发展目标", "主要任务"]
