@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from policygraph.extract.metadata import find_metadata
 from policygraph.extract.statements import text_targets
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
@@ -85,3 +86,48 @@ def test_unseen_list_of_attached_files_gives_no_headings(text: str) -> None:
     names are files, not parts of the document: the headings are the document's own."""
     outline = outline_text(normalize_text(text).text)
     assert [s.heading.title for s in outline.sections] == ["发展目标", "主要任务"]
+
+
+def _title_and_date(text: str) -> tuple[str | None, str | None]:
+    normalized = normalize_text(text)
+    found = find_metadata(normalized.text, normalized.quote)
+    return found.title, found.issued.isoformat() if found.issued else None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # tests/devset/tune/texts/xuancheng-minsheng-shishi-2024.txt (a 政府信息公开 page)
+        pytest.param(
+            "您现在所在的位置: 网站首页> 政府信息公开首页 > 宣城市政府办公室> 政策文件\n"
+            "【保基本民生】宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知\n"
+            "各县、市、区人民政府，市有关单位：\n",
+            "宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知",
+            id="column-label-xuancheng",
+        ),
+        # tests/devset/tune/texts/guoban-yinfa-jingji-yijian-zhongying-docx.txt
+        pytest.param(
+            "【中英文对照版】关于发展银发经济增进老年人福祉的意见.docx\n",
+            "关于发展银发经济增进老年人福祉的意见",
+            id="edition-label-bilingual-copy",
+        ),
+    ],
+)
+def test_unseen_site_label_in_brackets_is_no_part_of_the_title(text: str, title: str) -> None:
+    assert _title_and_date(text)[0] == title
+
+
+SPAM_STREAM = (
+    # tests/devset/tune/texts/jiangsu-laonian-zhucan-shishifangan-xinwen.txt, lines 3-8
+    "网友评论更多\n41孝感o\n上官正义说现在人贩子年龄小懂网络🌄🌅\n2024-12-02 07:58:21 推荐\n"
+    "187****8838 回复 184****4841:张玉宁单刀不进🌆来自黄冈\n"
+    "187****2343 回复 184****2335:7年前被责令拆除的违建悄然完工🌇来自鄂州\n"
+)
+
+
+def test_unseen_spam_comment_with_emoji_is_no_headline() -> None:
+    """A copy site's fake comments (a line ending in emoji over a time stamp and 推荐) look
+    like a headline over its page date; they are neither the title nor date the text."""
+    assert _title_and_date(SPAM_STREAM) == (None, None)
+    plain = SPAM_STREAM.replace("🌄🌅", "")
+    assert _title_and_date(plain) == ("上官正义说现在人贩子年龄小懂网络", "2024-12-02")
