@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from policygraph.extract.departments import split_units
 from policygraph.extract.metadata import find_metadata
 from policygraph.extract.statements import text_targets
 from policygraph.lexicon_data import load_lexicon
@@ -131,3 +132,22 @@ def test_unseen_spam_comment_with_emoji_is_no_headline() -> None:
     assert _title_and_date(SPAM_STREAM) == (None, None)
     plain = SPAM_STREAM.replace("🌄🌅", "")
     assert _title_and_date(plain) == ("上官正义说现在人贩子年龄小懂网络", "2024-12-02")
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        # the collective unit as a municipal notice addresses it (各市、县（区）人民政府)
+        ("市民政局、各市、县(区)人民政府", ["市民政局", "各市、县（区）人民政府"]),
+        ("各市、县（市、区）政府、市财政局", ["各市、县（市、区）政府", "市财政局"]),
+        # the forms read as one unit before (issue 12, class 3)
+        ("各区、市政府", ["各区、市政府"]),
+        ("各县、市、区人民政府、市财政局", ["各县、市、区人民政府", "市财政局"]),
+    ],
+)
+def test_unseen_collective_unit_with_bracketed_county_levels_is_one_unit(
+    units: str, expected: list[str]
+) -> None:
+    """A level word of a collective unit may carry the levels it stands for in brackets,
+    as the county level is spelt 县（区） or 县（市、区）: the unit is not split at 各市."""
+    assert [name for _s, _e, name in split_units(normalize_text(units).text)] == expected
