@@ -151,3 +151,22 @@ def test_unseen_collective_unit_with_bracketed_county_levels_is_one_unit(
     """A level word of a collective unit may carry the levels it stands for in brackets,
     as the county level is spelt 县（区） or 县（市、区）: the unit is not split at 各市."""
     assert [name for _s, _e, name in split_units(normalize_text(units).text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "issued"),
+    [
+        # tests/devset/tune/texts/bengbu-minzheng-shisiwu-guihua.txt: an organ's own page
+        ("发布时间:2022-07-14 11:14 来源: 市民政局 浏览量: 【字体:   打印\n", "2022-07-14"),
+        # tests/devset/tune/texts/guangdong-shishi-wuren-fuyang-ertong-shishiyijian.txt
+        # (the copy's 来(lái)源:本網(wǎng)訪問(wèn)量 with its pinyin removed): the site itself
+        ("来源:本網訪問量:-發布時間:2019-12-20\n", None),
+    ],
+)
+def test_unseen_page_counter_run_into_the_source_is_no_part_of_it(
+    header: str, issued: str | None
+) -> None:
+    """Normalising drops the space between 来源：市民政局 and the page's 浏览量 counter; the
+    source is still the organ, whose page dates the text (or a site, whose page does not)."""
+    title = "蚌埠市“十四五”民政事业发展规划\n\n"
+    assert _title_and_date(title + header + "\n民政工作关系民生。\n")[1] == issued

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from policygraph.cues import words_with
+from policygraph.cues import cue_pattern, words_with
 from policygraph.document_kinds import (
     ARTICLE_LINE_KEYS,
     DATED_LINE_KEYS,
@@ -148,8 +148,12 @@ BARE_TIME_KEY = "时间"
 ARTICLE_BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(ARTICLE_LINE_KEYS)})：", re.M)
 """An article line that gives no date: 撰文：陈进安, 来源：新华社."""
 
-PAGE_SOURCE = re.compile(r"(?:信息来源|来源)：[ \t]*(?P<source>[\u4e00-\u9fff]{2,30})")
-"""The source an article line names (信息来源：县民政局, 来源：市卫健委, 来源：本网)."""
+PAGE_SOURCE = re.compile(
+    r"(?:信息来源|来源)：[ \t]*(?P<source>[\u4e00-\u9fff]{2,30}?)"
+    rf"(?:{cue_pattern('page_counter')})?(?![\u4e00-\u9fff])"
+)
+"""The source an article line names (信息来源：县民政局, 来源：市卫健委, 来源：本网), without
+the page's counter run into it (来源：市民政局浏览量, data/cues.csv kind page_counter)."""
 
 PAGE_HEADER_REACH = 200
 """How far from a page's date line its source line stands in the same header block."""
