@@ -170,3 +170,53 @@ def test_unseen_page_counter_run_into_the_source_is_no_part_of_it(
     source is still the organ, whose page dates the text (or a site, whose page does not)."""
     title = "蚌埠市“十四五”民政事业发展规划\n\n"
     assert _title_and_date(title + header + "\n民政工作关系民生。\n")[1] == issued
+
+
+def _programme_targets(text: str, programme: int) -> list[tuple[str, int | None, str | None]]:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, programme=programme)
+    return [
+        (t.indicator, t.year, str(t.value) if t.value is not None else t.qualitative) for t in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "programme", "expected"),
+    [
+        # tests/devset/tune/texts/xuancheng-minsheng-shishi-2024.txt (2024年我市实施47项民生实事)
+        pytest.param(
+            "1.促进重点群体稳定就业,新增城镇就业4.3万人,省级三公里充分就业社区数量达到城市社区的60%"
+            "(牵头单位:市人社局)",
+            2024,
+            [
+                ("新增城镇就业", 2024, "43000"),
+                ("省级三公里充分就业社区数量占城市社区比例", 2024, "60"),
+            ],
+            id="jobs-xuancheng",
+        ),
+        pytest.param("一、促进就业(3项)", 2024, [], id="item-count-xuancheng"),
+        # tests/devset/tune/texts/tonglu-minsheng-shishi-2020.txt (2020年县政府民生实事项目共11项)
+        pytest.param(
+            "全面完成城乡公交车辆运营线路编号和语音报站系统安装,规范站牌设置1500个。",
+            2020,
+            [("规范站牌设置", 2020, "1500")],
+            id="bus-stops-tonglu",
+        ),
+        pytest.param(
+            "在公共场所配置自动体外除颤仪(AED)15台,重点管理人员AED应用培训全覆盖。",
+            2020,
+            [
+                ("在公共场所配置自动体外除颤仪（AED）", 2020, "15"),
+                ("重点管理人员AED应用培训", 2020, "全覆盖"),
+            ],
+            id="aed-training-tonglu",
+        ),
+    ],
+)
+def test_unseen_items_of_an_annual_programme_are_its_years_targets(
+    text: str, programme: int, expected: list[tuple[str, int | None, str | None]]
+) -> None:
+    """The items of a year's 民生实事 programme print no year: the programme's year scopes
+    them, so that a count in 万人 or a goal in words is a target; a count of the programme's
+    own items (3项) stays its layout."""
+    assert _programme_targets(text, programme) == expected
