@@ -21,7 +21,7 @@ VALUE_DOMAINS = {
     "copula": {"="},
     "header": {"serial", "group", "name", "unit", "attr", "resp", "other", "region"},
     "header_year": {"base", "goal"},
-    "unit": {"count", "measure", "area"},
+    "unit": {"count", "measure", "area", "per_thousand"},
     "scope": {"whole", "own", "part"},
 }
 """Kinds whose value column means something, and the values it may hold."""

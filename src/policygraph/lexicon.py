@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from policygraph.units import UNIT_PATTERN
+from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
@@ -522,7 +522,9 @@ four characters or more (特殊困难老年人家庭, 县级中心敬老院); sh
 the name (县（区）, 乡镇（街道）)."""
 TRAILING_BRACKET = re.compile(r"（(?P<word>[^（）]{1,3})）$")
 """A short bracket after the name, which may hold its measure (…乡镇（比例）, …（覆盖）)."""
-UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次", "万人次": "人次"}
+UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次", "万人次": "人次"} | dict.fromkeys(
+    PER_THOUSAND_UNITS, "每千人口"
+)
 """The measure class a unit implies for a wording without a measure word; counts else."""
 YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
 """The target year a wording may open with (2025年我国学前教育毛入园率)."""

@@ -103,7 +103,7 @@ def outline_text(text: str) -> Outline:
     """Headings, sections, tables and paragraphs of a normalised plan text."""
     tables = tuple(find_tables(text))
     in_table = _span_test([(t.start, t.end) for t in tables])
-    in_contents = _span_test(contents_spans(text))
+    in_contents = _span_test(contents_spans(text) + attachment_spans(text))
     headings = [
         h for h in find_headings(text) if not in_table(h.start) and not in_contents(h.start)
     ]
@@ -127,6 +127,30 @@ def contents_spans(text: str) -> list[tuple[int, int]]:
     for opener in CONTENTS.finditer(text):
         end = _contents_end(text, opener.end())
         if end is not None:
+            spans.append((opener.start(), end))
+    return spans
+
+
+ATTACHMENT_LIST = re.compile(r"^[ \u3000]*附件[ \u3000]*[：:][ \u3000]*(?=\d|$)", re.MULTILINE)
+"""The opener of a list of attached files (附件：), its first item on the same line or the next."""
+ATTACHED_FILE = re.compile(r"[ \u3000]*\d{1,2}[ \u3000]?[.．、][^\n。；！？]{2,80}\n?")
+"""One attached file of the list: a numbered name without a sentence end."""
+
+
+def attachment_spans(text: str) -> list[tuple[int, int]]:
+    """The lists of attached files a notice or a call for comments prints before its
+    signature: their numbered names are files, not the document's parts (汉中 银发经济 draft:
+    附件: / 1.《…实施意见(征求意见稿)》 / 2.《…》起草说明 / 3.征求意见反馈表; 海盐 养老服务
+    draft: 附件: 1. 《…工作方案》的起草说明.pdf / 2. …工作方案(征求意见稿), both tune texts).
+    The attachment printed after the signature (附件1 / its title / its text) is no list."""
+    spans = []
+    for opener in ATTACHMENT_LIST.finditer(text):
+        end = opener.end()
+        if end < len(text) and text[end] == "\n":
+            end += 1
+        while (item := ATTACHED_FILE.match(text, end)) is not None or text.startswith("\n", end):
+            end = item.end() if item is not None else end + 1
+        if end > opener.end() + 1:
             spans.append((opener.start(), end))
     return spans
 

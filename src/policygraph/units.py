@@ -18,3 +18,6 @@ UNIT_PATTERN = "|".join(re.escape(u) for u in UNITS)
 COUNT_UNIT_PATTERN = "|".join(re.escape(u) for u in words_with("unit", "count"))
 MULTIPLIER_PATTERN = rf"(?P<mult>万|亿)(?={COUNT_UNIT_PATTERN})"
 """万/亿 folded into the number only before a count unit (1.5万张, not 2万亿元)."""
+PER_THOUSAND_UNITS = frozenset(words_with("unit", "per_thousand"))
+"""Units of a count per thousand residents (5.5批次/千人): the wording they follow names
+a per-head indicator, not the count the same wording states in a count unit."""

@@ -56,9 +56,12 @@ LIST_END = re.compile(r"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下�
 document's conventions begins (…负责，列第一位者为牵头单位，下同)."""
 
 COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
-COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)((人民)?政府)?$")
+COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)(（[区县市、]{1,5}）)?((人民)?政府)?$")
 """A collective unit split by 、: 各区、市政府 (districts and county-level cities),
-各县、市、区人民政府: a head 各X, then level words, the last one naming the government."""
+各县、市、区人民政府: a head 各X, then level words, the last one naming the government. A
+level word may carry the levels it stands for in brackets, the county-level spellings of
+data/cues.csv (县（区）, 县（市、区）): 各市、县（区）人民政府 is one unit (the form of the 主送机关
+of a municipal notice; split into a unit 各市 in a heldout text, issue 12)."""
 
 UNBRACKETED_LIST = re.compile(
     r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from policygraph.cues import words_with
+from policygraph.cues import cue_pattern, words_with
 from policygraph.document_kinds import (
     ARTICLE_LINE_KEYS,
     DATED_LINE_KEYS,
@@ -153,8 +153,12 @@ BARE_TIME_KEY = "时间"
 ARTICLE_BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(ARTICLE_LINE_KEYS)})：", re.M)
 """An article line that gives no date: 撰文：陈进安, 来源：新华社."""
 
-PAGE_SOURCE = re.compile(r"(?:信息来源|来源)：[ \t]*(?P<source>[\u4e00-\u9fff]{2,30})")
-"""The source an article line names (信息来源：县民政局, 来源：市卫健委, 来源：本网)."""
+PAGE_SOURCE = re.compile(
+    r"(?:信息来源|来源)：[ \t]*(?P<source>[\u4e00-\u9fff]{2,30}?)"
+    rf"(?:{cue_pattern('page_counter')})?(?![\u4e00-\u9fff])"
+)
+"""The source an article line names (信息来源：县民政局, 来源：市卫健委, 来源：本网), without
+the page's counter run into it (来源：市民政局浏览量, data/cues.csv kind page_counter)."""
 
 PAGE_HEADER_REACH = 200
 """How far from a page's date line its source line stands in the same header block."""
@@ -319,7 +323,27 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     carried = next(
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
     )
+    title, title_q = _without_site_label(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuer, carried=carried)
+
+
+SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
+"""The label in 【】 a site puts before a document's title, the column or edition it files
+the document under: 【保基本民生】宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知
+(宣城 2024 民生实事 page, tune set), 【中英文对照版】关于发展银发经济增进老年人福祉的意见.docx
+(the bilingual copy, tune set, whose file name FILE_NAME_TITLE reads). No title starts with 【."""
+
+
+def _without_site_label(
+    text: str, title: str | None, title_q: Quote | None, quote: QuoteMaker
+) -> tuple[str | None, Quote | None]:
+    """The title without the site's label (SITE_LABEL), its quote the title's own span."""
+    label = SITE_LABEL.match(title or "")
+    if title is None or label is None:
+        return title, title_q
+    at = text.find(title)
+    own_quote = quote(at + label.end(), at + len(title)) if at >= 0 else title_q
+    return title[label.end() :], own_quote
 
 
 def _locate(text: str, key: str, value: str) -> Field:
@@ -381,7 +405,7 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
     for line, day, date_start in _page_dates(text):
         line_start = text.rfind("\n", 0, line.start()) + 1
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
-        if headline and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+        if headline and _is_headline(headline["title"]):
             title = headline["title"].strip()
             return (
                 title,
@@ -392,11 +416,24 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
     for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
         headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
         opens_text = headline is not None and not text[: headline.start("title")].strip()
-        if headline and opens_text and not COVER_NOTICE_HEADLINE.search(headline["title"]):
+        if headline and opens_text and _is_headline(headline["title"]):
             title = headline["title"].strip()
             start = headline.start("title")
             return title, quote(start, start + len(title)), None, None
     return None
+
+
+PICTOGRAPH = re.compile("[\U0001f000-\U0001faff]")
+"""An emoji: the mark of the fake comments spam sites run under a copied report (江苏 老年助餐
+report copy, tune set: 上官正义说现在人贩子年龄小懂网络🌄🌅 / 2024-12-02 07:58:21 推荐; the same
+stream under the 国新办 老年助餐 briefing copies in the pages corpus: 李舒:谨防“小事件”演化成
+“大舆情”☢🛬 / 2026/01/28 推荐). No headline of a government text carries one."""
+
+
+def _is_headline(line: str) -> bool:
+    """Whether the line above a page's date is the page's headline: not a cover notice
+    (COVER_NOTICE_HEADLINE) and not a spam comment (PICTOGRAPH)."""
+    return COVER_NOTICE_HEADLINE.search(line) is None and PICTOGRAPH.search(line) is None
 
 
 def _names_an_earlier_document(text: str, at: int) -> bool:
