@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from policygraph.cues import cue_words
 from policygraph.units import UNIT_PATTERN
 
 BRACKETS = str.maketrans(
@@ -27,7 +28,10 @@ BRACKETS = str.maketrans(
 """One bracket form; no spaces, quotes or the marks a table sets before its key
 indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果)."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
-REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
+LEVEL_CHARACTERS = "省市区县州盟旗"
+"""The characters a region's name ends in for its level (重庆市, 万州区, 科左中旗), as the
+names of its units (市民政局) and its self-references (全市, 本县) open or end with them."""
+REGION_LEVEL = re.compile(rf"[{LEVEL_CHARACTERS}]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
@@ -36,9 +40,10 @@ MAX_SHORT_NAME = 3
 """The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
 UPPER_LEVELS = ("自治区", "省", "市", "州", "盟")
 """Level words a unit's name may open with that name a region above a county's plan."""
-GOVERNMENT_BODIES = ("国务院", "人民政府", "中共中央", "党中央")
-"""Issuers that no function name ends like: the State Council and the Party centre, which
-place a title by their name alone (国务院关于…, 中共中央 国务院关于…: national)."""
+GOVERNMENT_BODIES = ("人民政府", *cue_words("national"))
+"""Issuers that no function name ends like: a government, and the State Council and the
+Party centre (data/cues.csv, kind national), which place a title by their name alone
+(国务院关于…, 中共中央 国务院关于…: national)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
 when full, so a corpus of thousands of plans does not grow the process)."""

@@ -293,8 +293,12 @@ def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | 
 # --- rows whose cells run together ----------------------------------------------------
 
 RUN_HEADER_WORDS = cue_values("header")
+RUN_HEADER_ORDER = sorted(RUN_HEADER_WORDS, key=len, reverse=True)
+"""The header words, longest first, as a run-together header is cut into them."""
+HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
+"""What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""
 RUN_YEAR = re.compile(
-    r"\d{4}年?(?:[（(][^（）()]{1,8}[）)]|(?:" + "|".join(cue_words("header_year")) + ")值?)?"
+    r"\d{4}年?(?:" + HEADER_QUALIFIER + "|(?:" + "|".join(cue_words("header_year")) + ")值?)?"
 )
 """A year column's header as a run-together header prints it: 2025年, 2020年（基期）,
 2021年实际, 2025年目标值."""
@@ -318,7 +322,6 @@ def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
     2025年属性责任单位), each with its column kind (data/cues.csv, kind header; `value`
     for a year column), or None unless the whole line is such a header: three or more
     header words, a year column among them and a serial or name column."""
-    words = sorted(RUN_HEADER_WORDS, key=len, reverse=True)
     cells: list[tuple[str, int, int, str]] = []
     at = 0
     while at < len(line):
@@ -329,7 +332,7 @@ def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
             cells.append((year.group(), at, year.end(), "value"))
             at = year.end()
             continue
-        word = next((w for w in words if line.startswith(w, at)), None)
+        word = next((w for w in RUN_HEADER_ORDER if line.startswith(w, at)), None)
         if word is None:
             return None
         cells.append((word, at, at + len(word), RUN_HEADER_WORDS[word]))

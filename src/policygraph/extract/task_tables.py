@@ -30,8 +30,9 @@ from policygraph.extract.departments import (
     UNIT_ENDINGS,
     split_roles,
 )
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import LEVEL_CHARACTERS, Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
+from policygraph.tables import HEADER_QUALIFIER
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
 SERIAL = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
@@ -316,7 +317,8 @@ def _unnumbered_cells(
     unit cells name units. Its header holds only column words."""
     if not all(_column_word(cell) for cell in header):
         return [], at
-    width, rows = len(header), list[TaskRow]()
+    width = len(header)
+    rows: list[TaskRow] = []
     while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
         body = [line.cells[0] for line in lines[at : at + width]]
         span = _Line(lines[at].start, lines[at + width - 1].end, ())
@@ -338,13 +340,14 @@ def _unnumbered_cells(
     return rows, at
 
 
-QUALIFIER = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
+QUALIFIER = re.compile(rf"^{HEADER_QUALIFIER}$")
 """A header's qualifier on a line of its own: 進展情況 / (7月)."""
+TRAILING_QUALIFIER = re.compile(rf"{HEADER_QUALIFIER}$")
 
 
 def _column_word(cell: str) -> bool:
     """A header cell that names a column of a task table (its qualifier aside)."""
-    word = re.sub(r"[（(][^（）()]{1,8}[）)]$", "", cell)
+    word = TRAILING_QUALIFIER.sub("", cell)
     return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
 
 
@@ -545,7 +548,7 @@ def _line_rows(
         unit_at = next((k for k in range(1, len(first)) if first[k:] in departments), None)
         if unit_at is None or any(c.isdigit() for _, _, name, _ in roles for c in name):
             break  # a figure among the units: rows run together on one line
-        unit_at -= 1 if first[unit_at - 1] in LEVEL_WORDS else 0
+        unit_at -= 1 if first[unit_at - 1] in LEVEL_CHARACTERS else 0
         task_at = base + serial.end()
         cells_at = serial.end() + first_start + unit_at
         task = (text[task_at : base + cells_at], task_at)
@@ -556,10 +559,6 @@ def _line_rows(
             _row(number, task, [unit], columns.lead_first, span, quote, lexicon, unnamed_lead)
         )
     return rows
-
-
-LEVEL_WORDS = "省市州县区"
-"""The level a unit's name opens with (市民政局, 县教育局)."""
 
 
 def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
