@@ -564,7 +564,8 @@ INCREASE = "新增"
 新增养老床位数 / 养老床位数): what a project builds is an increase."""
 KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[^等]{4,}$)")
 """The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
-指导率, 西咸; 困难、高龄、失能等老年人家庭适老化改造); 中等, 高等, 平等 … are words of their own."""
+指导率, corpus/xixian.txt; 特困供养、低保、低收入等困难老年人, corpus/wanzhou.txt); 中等, 高等,
+平等 … are words of their own."""
 
 
 def _without_kinds(key: str) -> str | None:
