@@ -232,7 +232,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
         last = FILLED.search(text, lines[j][1]) is None
-        rows.append(_uncut(row, header, line, row_line, last))
+        rows.append(_without_cut_cell(row, header, line, row_line, last))
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
@@ -240,7 +240,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
     return Table(header, cells, header[0].start, end, caption, tuple(rows)), j
 
 
-def _uncut(
+def _without_cut_cell(
     row: tuple[Cell, ...], header: tuple[Cell, ...], header_line: str, line: str, last: bool
 ) -> tuple[Cell, ...]:
     """A row without the cell the copy broke off in: where the text ends on a row that

@@ -157,7 +157,8 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
         return None  # most lines of a text: no column read further
     name = _column_of("name_column", cells)
     content = next(
-        (i for i, c in enumerate(cells) if name is not None and i > name and _tasks(c)), None
+        (i for i, c in enumerate(cells) if name is not None and i > name and _is_content_column(c)),
+        None,
     )
     if content is not None:
         task = content
@@ -177,7 +178,7 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     return Columns(-1 if serial is None else serial, task, units, lead_first, name)
 
 
-def _tasks(cell: str) -> bool:
+def _is_content_column(cell: str) -> bool:
     """A task column that is not a name column (主要内容 beside 项目名称)."""
     return pattern_kind("task_column", cell) and not pattern_kind("name_column", cell)
 
