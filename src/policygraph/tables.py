@@ -306,9 +306,11 @@ RUN_YEAR = re.compile(
 """A year column's header as a run-together header prints it: 2025年, 2020年（基期）,
 2021年实际, 2025年目标值."""
 RUN_SIGN = cue_pattern("sign")
+NO_VALUE_MARKS = "—–-－/／"
+"""The dashes and slashes a value cell holds when the year has no figure (—, /)."""
 RUN_VALUE = (
     rf"(?:(?:{RUN_SIGN})\s*)?\d+(?:\.\d+)?(?:\s*[—–~～]\s*\d+(?:\.\d+)?)?(?:万|亿)?[%‰]?"
-    rf"(?:{cue_pattern('comparator_after')})?|[—–\-－/／]"
+    rf"(?:{cue_pattern('comparator_after')})?|[{re.escape(NO_VALUE_MARKS)}]"
 )
 RUN_VALUE_CELL = re.compile(RUN_VALUE)
 RUN_VALUES = re.compile(rf"(?:{RUN_VALUE})(?:\s+(?:{RUN_VALUE}))*")
@@ -402,7 +404,7 @@ def _run_row(line: str, base: int, kinds: list[str], serial: int) -> tuple[Cell,
         if "resp" in kinds and line[attr.end() : end].strip():
             placed[kinds.index("resp")] = (attr.end(), end)
         end = attr.start()
-    runs = [m for m in RUN_VALUES.finditer(line, at, end) if m.group().strip("—–-－/／")]
+    runs = [m for m in RUN_VALUES.finditer(line, at, end) if m.group().strip(NO_VALUE_MARKS)]
     if not runs:
         return None
     values = runs[-1]
