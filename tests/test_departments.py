@@ -443,7 +443,7 @@ def test_a_lists_units_are_split_once_but_each_caller_gets_its_own() -> None:
 @pytest.mark.parametrize(
     ("name", "plan", "region"),
     [
-        ("市卫健委", "万州区", "重庆市"),  # the same unit as 重庆市卫健委 in that plan
+        ("市卫健委", "万州区", "重庆市"),  # the city around a district (no corpus text prints it)
         ("市国有公司", "钟楼区", "常州市"),  # the 钟楼区 民生实事 table
         ("州民政局", "泸溪县", "湘西土家族苗族自治州"),
         ("省民政厅", "周口市", "河南省"),
@@ -461,7 +461,7 @@ def test_a_unit_named_by_a_level_above_the_plan_belongs_to_that_region(
 
 
 def test_a_unit_by_its_level_and_by_its_region_is_one_unit() -> None:
-    """In 万州区's plan 市卫健委 and 重庆市卫健委 are the city's one commission."""
+    """In a plan of 万州区, 市卫健委 and 重庆市卫健委 would be the city's one commission."""
     lexicon = load_lexicon()
     assert lexicon.department_key("市卫健委", "万州区") == lexicon.department_key(
         "重庆市卫健委", "万州区"

@@ -851,3 +851,12 @@ def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> N
         "养老助残创建20个无障碍社区",
         "新增30家示范型以上居家养老服务照料中心",
     ]
+
+
+def test_measures_a_banner_s_run_together_rows_keep_the_level_word_with_the_unit() -> None:
+    """A banner's 分工表 printed with one space between cells: 旗 opens its units (旗民政局)
+    as 市 opens a city's, so the task cell ends before 旗, not after it."""
+    banner = THREE_COLUMNS_BY_ROW.replace("市", "旗").replace(" | ", " ")
+    assert [(t, r) for _, t, _, r, _ in _measures(banner)][:1] == [
+        ("推进居家社区养老服务设施建设", ["旗民政局", "旗自然资源局", "旗住房城乡建设局"])
+    ]

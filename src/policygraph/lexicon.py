@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from policygraph.cues import cue_words
 from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
 
 BRACKETS = str.maketrans(
@@ -27,7 +28,10 @@ BRACKETS = str.maketrans(
 """One bracket form; no spaces, quotes or the marks a table sets before its key
 indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果)."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
-REGION_LEVEL = re.compile(r"[省市区县州盟旗]$")
+LEVEL_CHARACTERS = "省市区县州盟旗"
+"""The characters a region's name ends in for its level (重庆市, 万州区, 科左中旗), as the
+names of its units (市民政局) and its self-references (全市, 本县) open or end with them."""
+REGION_LEVEL = re.compile(rf"[{LEVEL_CHARACTERS}]$")
 """Region names that end in their level (重庆市, 万州区), as department names open with them."""
 MAX_REGION_LABEL = 16
 ADMIN_LEVELS = ("national", "province", "city", "county")
@@ -36,9 +40,10 @@ MAX_SHORT_NAME = 3
 """The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
 UPPER_LEVELS = ("自治区", "省", "市", "州", "盟")
 """Level words a unit's name may open with that name a region above a county's plan."""
-GOVERNMENT_BODIES = ("国务院", "人民政府", "中共中央", "党中央")
-"""Issuers that no function name ends like: the State Council and the Party centre, which
-place a title by their name alone (国务院关于…, 中共中央 国务院关于…: national)."""
+GOVERNMENT_BODIES = ("人民政府", *cue_words("national"))
+"""Issuers that no function name ends like: a government, and the State Council and the
+Party centre (data/cues.csv, kind national), which place a title by their name alone
+(国务院关于…, 中共中央 国务院关于…: national)."""
 INDICATORS_KEPT = 4096
 """Wordings whose concept `Lexicon.indicator` keeps, per lexicon (forgotten all at once
 when full, so a corpus of thousands of plans does not grow the process)."""
@@ -561,7 +566,8 @@ INCREASE = "新增"
 新增养老床位数 / 养老床位数): what a project builds is an increase."""
 KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[^等]{4,}$)")
 """The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
-指导率, 西咸; 困难、高龄、失能等老年人家庭适老化改造); 中等, 高等, 平等 … are words of their own."""
+指导率, corpus/xixian.txt; 特困供养、低保、低收入等困难老年人, corpus/wanzhou.txt); 中等, 高等,
+平等 … are words of their own."""
 
 
 def _without_kinds(key: str) -> str | None:

@@ -53,6 +53,8 @@ FIRST_HEADER_CELL = re.compile(
     + ")$"
 )
 SERIAL_HEADER_WORDS = frozenset(words_with("header", "serial"))
+FILLED = re.compile(r"\S")
+"""Any character but white space: whether text follows a row."""
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""
@@ -229,7 +231,8 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        rows.append(_uncut(row, header, line, row_line, text[lines[j][1] :]))
+        last = FILLED.search(text, lines[j][1]) is None
+        rows.append(_without_cut_cell(row, header, line, row_line, last))
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
@@ -237,8 +240,8 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
     return Table(header, cells, header[0].start, end, caption, tuple(rows)), j
 
 
-def _uncut(
-    row: tuple[Cell, ...], header: tuple[Cell, ...], header_line: str, line: str, rest: str
+def _without_cut_cell(
+    row: tuple[Cell, ...], header: tuple[Cell, ...], header_line: str, line: str, last: bool
 ) -> tuple[Cell, ...]:
     """A row without the cell the copy broke off in: where the text ends on a row that
     lacks the closing `|` the header's line has and stops short of the header's last
@@ -247,7 +250,7 @@ def _uncut(
     卫健局 | 结直肠癌筛查(人) | 41152 | 20`: the 2023 value is cut inside its figure). A
     last row that lost a row-spanned 领域 cell and its closing `|` is whole."""
     closed = header_line.rstrip().endswith("|")
-    if rest.strip() or not closed or line.rstrip().endswith("|"):
+    if not last or not closed or line.rstrip().endswith("|"):
         return row
     serial = next((i for i, c in enumerate(header) if c.text in SERIAL_HEADER_WORDS), None)
     if serial is None or not row or not row[0].text.isdigit():
@@ -293,15 +296,21 @@ def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | 
 # --- rows whose cells run together ----------------------------------------------------
 
 RUN_HEADER_WORDS = cue_values("header")
+RUN_HEADER_ORDER = sorted(RUN_HEADER_WORDS, key=len, reverse=True)
+"""The header words, longest first, as a run-together header is cut into them."""
+HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
+"""What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""
 RUN_YEAR = re.compile(
-    r"\d{4}年?(?:[（(][^（）()]{1,8}[）)]|(?:" + "|".join(cue_words("header_year")) + ")值?)?"
+    r"\d{4}年?(?:" + HEADER_QUALIFIER + "|(?:" + "|".join(cue_words("header_year")) + ")值?)?"
 )
 """A year column's header as a run-together header prints it: 2025年, 2020年（基期）,
 2021年实际, 2025年目标值."""
 RUN_SIGN = cue_pattern("sign")
+NO_VALUE_MARKS = "—–-－/／"
+"""The dashes and slashes a value cell holds when the year has no figure (—, /)."""
 RUN_VALUE = (
     rf"(?:(?:{RUN_SIGN})\s*)?\d+(?:\.\d+)?(?:\s*[—–~～]\s*\d+(?:\.\d+)?)?(?:万|亿)?[%‰]?"
-    rf"(?:{cue_pattern('comparator_after')})?|[—–\-－/／]"
+    rf"(?:{cue_pattern('comparator_after')})?|[{re.escape(NO_VALUE_MARKS)}]"
 )
 RUN_VALUE_CELL = re.compile(RUN_VALUE)
 RUN_VALUES = re.compile(rf"(?:{RUN_VALUE})(?:\s+(?:{RUN_VALUE}))*")
@@ -318,7 +327,6 @@ def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
     2025年属性责任单位), each with its column kind (data/cues.csv, kind header; `value`
     for a year column), or None unless the whole line is such a header: three or more
     header words, a year column among them and a serial or name column."""
-    words = sorted(RUN_HEADER_WORDS, key=len, reverse=True)
     cells: list[tuple[str, int, int, str]] = []
     at = 0
     while at < len(line):
@@ -329,7 +337,7 @@ def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
             cells.append((year.group(), at, year.end(), "value"))
             at = year.end()
             continue
-        word = next((w for w in words if line.startswith(w, at)), None)
+        word = next((w for w in RUN_HEADER_ORDER if line.startswith(w, at)), None)
         if word is None:
             return None
         cells.append((word, at, at + len(word), RUN_HEADER_WORDS[word]))
@@ -396,7 +404,7 @@ def _run_row(line: str, base: int, kinds: list[str], serial: int) -> tuple[Cell,
         if "resp" in kinds and line[attr.end() : end].strip():
             placed[kinds.index("resp")] = (attr.end(), end)
         end = attr.start()
-    runs = [m for m in RUN_VALUES.finditer(line, at, end) if m.group().strip("—–-－/／")]
+    runs = [m for m in RUN_VALUES.finditer(line, at, end) if m.group().strip(NO_VALUE_MARKS)]
     if not runs:
         return None
     values = runs[-1]

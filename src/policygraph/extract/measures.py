@@ -126,7 +126,6 @@ def find_measures(
             continue
         if any(row.start <= section.start < row.end for row in rows):
             continue  # an item a table cell numbers (1.完成第一批…) belongs to its row
-
         parent = _measure_parent(section, outline, children, context)
         spans.extend(_section_measures(prose, section, parent, quote, lexicon, convention))
     return _with_blankets(_with_task_rows(spans, rows, quote), blankets(text, quote, lexicon))

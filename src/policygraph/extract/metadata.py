@@ -143,8 +143,8 @@ ARTICLE_DATE = re.compile(
 )
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
 发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also written
-with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 发布日期：
-2022年4月18日)."""
+with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 成文日期：
+2022年02月07日 in the information table of the national 十四五健康老龄化规划 notice, tune set)."""
 
 BARE_TIME_KEY = "时间"
 """A key that dates an article line only beside a 来源 naming an organ on the same line

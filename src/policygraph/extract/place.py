@@ -23,7 +23,7 @@ from collections import Counter
 from functools import cache
 
 from policygraph.cues import cue_pattern, cue_words, words_with
-from policygraph.lexicon import NATIONAL, Lexicon
+from policygraph.lexicon import LEVEL_CHARACTERS, NATIONAL, Lexicon
 
 HEAD = 1500
 """How far from the top the place is counted: a page's own subject comes first, the regions
@@ -31,8 +31,6 @@ it compares itself with later."""
 CITED_TITLE = re.compile(r"《[^《》]*》")
 MENTIONS = 2
 """How often a place must be named: once is a comparison or a partner (与合肥市签署…)."""
-LEVEL_CHARACTERS = "省市区县州旗盟"
-"""The last character of a self-reference (全市, 本县) and of the region it stands for."""
 NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,10}")
 """Where a national body's name may start (国家卫健委, 国家卫生健康委员会办公厅)."""
 

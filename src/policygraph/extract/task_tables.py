@@ -30,8 +30,9 @@ from policygraph.extract.departments import (
     UNIT_ENDINGS,
     split_roles,
 )
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import LEVEL_CHARACTERS, Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
+from policygraph.tables import HEADER_QUALIFIER
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
 SERIAL = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
@@ -156,7 +157,8 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
         return None  # most lines of a text: no column read further
     name = _column_of("name_column", cells)
     content = next(
-        (i for i, c in enumerate(cells) if name is not None and i > name and _tasks(c)), None
+        (i for i, c in enumerate(cells) if name is not None and i > name and _is_content_column(c)),
+        None,
     )
     if content is not None:
         task = content
@@ -176,7 +178,7 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     return Columns(-1 if serial is None else serial, task, units, lead_first, name)
 
 
-def _tasks(cell: str) -> bool:
+def _is_content_column(cell: str) -> bool:
     """A task column that is not a name column (主要内容 beside 项目名称)."""
     return pattern_kind("task_column", cell) and not pattern_kind("name_column", cell)
 
@@ -316,7 +318,8 @@ def _unnumbered_cells(
     unit cells name units. Its header holds only column words."""
     if not all(_column_word(cell) for cell in header):
         return [], at
-    width, rows = len(header), list[TaskRow]()
+    width = len(header)
+    rows: list[TaskRow] = []
     while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
         body = [line.cells[0] for line in lines[at : at + width]]
         span = _Line(lines[at].start, lines[at + width - 1].end, ())
@@ -338,13 +341,14 @@ def _unnumbered_cells(
     return rows, at
 
 
-QUALIFIER = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
+QUALIFIER = re.compile(rf"^{HEADER_QUALIFIER}$")
 """A header's qualifier on a line of its own: 進展情況 / (7月)."""
+TRAILING_QUALIFIER = re.compile(rf"{HEADER_QUALIFIER}$")
 
 
 def _column_word(cell: str) -> bool:
     """A header cell that names a column of a task table (its qualifier aside)."""
-    word = re.sub(r"[（(][^（）()]{1,8}[）)]$", "", cell)
+    word = TRAILING_QUALIFIER.sub("", cell)
     return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
 
 
@@ -545,7 +549,7 @@ def _line_rows(
         unit_at = next((k for k in range(1, len(first)) if first[k:] in departments), None)
         if unit_at is None or any(c.isdigit() for _, _, name, _ in roles for c in name):
             break  # a figure among the units: rows run together on one line
-        unit_at -= 1 if first[unit_at - 1] in LEVEL_WORDS else 0
+        unit_at -= 1 if first[unit_at - 1] in LEVEL_CHARACTERS else 0
         task_at = base + serial.end()
         cells_at = serial.end() + first_start + unit_at
         task = (text[task_at : base + cells_at], task_at)
@@ -556,10 +560,6 @@ def _line_rows(
             _row(number, task, [unit], columns.lead_first, span, quote, lexicon, unnamed_lead)
         )
     return rows
-
-
-LEVEL_WORDS = "省市州县区"
-"""The level a unit's name opens with (市民政局, 县教育局)."""
 
 
 def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
