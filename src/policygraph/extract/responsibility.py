@@ -120,6 +120,15 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
 
 
+def find_domain_leads(text: str, quote: QuoteMaker, lexicon: Lexicon) -> tuple[DomainLead, ...]:
+    """The plan-wide divisions of labour the statements of a text make (区民政局牵头负责一老
+    工作); a text that names no domain's 工作 makes none, and its statements are not read
+    (issue 16, build CPU)."""
+    if _domain_work(lexicon).search(text) is None:
+        return ()
+    return find_statements(text, 0, quote, lexicon).domain_leads
+
+
 def _domain_work(lexicon: Lexicon) -> re.Pattern[str]:
     return _domain_pattern(tuple(lexicon.domains))
 
