@@ -152,6 +152,8 @@ Chinese character, not punctuation nor a title word, followed by a line that goe
 line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
 关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
 LINE_BREAK = re.compile(r"[ \r]*\n")
+LINE_BREAKS = re.compile(r"\A|[\r\n]+")
+"""Where a PAGE_MARKER_LINE match opens: the text's start or a run of line breaks."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""
@@ -244,22 +246,29 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(
         m.span()
-        for m in _broken_lines(text)
+        for m in _matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
         if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
         and not _is_table_row(text, m.end())
     )
     return spans
 
 
-def _broken_lines(text: str) -> Iterator[re.Match[str]]:
-    """The matches of SENTENCE_BROKEN_ACROSS_LINES, as its `finditer` gives them, tried only
-    where a line break (with the spaces before it) starts: the pattern opens with a
-    look-behind, so a scan would try it at every character (issue 16, build CPU)."""
+def _matches_opening_runs(
+    pattern: re.Pattern[str], text: str, runs: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text`, as its `finditer` gives them, for a pattern whose
+    matches can only open a run that `runs` finds (a line break with the spaces before it,
+    for SENTENCE_BROKEN_ACROSS_LINES): tried at the first character of each run that the
+    previous match left, where a match from a later character of the run would also
+    match from it. SENTENCE_BROKEN_ACROSS_LINES and PAGE_MARKER_LINE open with a
+    look-behind or optional characters, so a scan tries them at every character of a
+    text (issue 16, build CPU)."""
     end = 0
-    for line_break in LINE_BREAK.finditer(text):
-        if line_break.start() < end:
+    for run in runs.finditer(text):
+        start = max(run.start(), end)
+        if start > run.start() and start >= run.end():
             continue
-        if (match := SENTENCE_BROKEN_ACROSS_LINES.match(text, line_break.start())) is not None:
+        if (match := pattern.match(text, start)) is not None:
             end = match.end()
             yield match
 
@@ -273,7 +282,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
     when the text before does not end a sentence (the page cut it)."""
     spans = []
-    for marker in PAGE_MARKER_LINE.finditer(text):
+    for marker in _matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
         cut = start > 0 and text[start - 1] not in "。；！？：\n"
         spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
