@@ -85,6 +85,8 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     domains: list[DomainLead] = []
     domain_work = _domain_work(lexicon)
     for sentence in SENTENCE.finditer(masked):
+        if STATEMENT_VERB.search(sentence.group()) is None:
+            continue  # no clause of it has a verb: most sentences (issue 16, build CPU)
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
             at = sentence.start() + clause.start()
