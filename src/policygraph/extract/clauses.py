@@ -356,6 +356,8 @@ def _reports(
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
+    # the clauses are the paragraph cut up: where it holds no background words, none does
+    background = CLAUSE_BACKGROUND.search("".join(c for _s, c in clauses)) is not None
     for (_start, clause), sentence, found, cues in zip(
         clauses, sentences, year_cues, deadlines, strict=True
     ):
@@ -364,7 +366,8 @@ def _reports(
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(
-            sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
+            sentence_reports
+            or bool((background and CLAUSE_BACKGROUND.search(clause)) or NORM_CUE.search(clause))
         )
         if clause.endswith("。"):
             sentence_reports = False
