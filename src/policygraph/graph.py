@@ -100,6 +100,7 @@ PG = _Iris(vocab.PG)
 SKOS = _Iris(vocab.SKOS)
 DCTERMS = _Iris(vocab.DCTERMS)
 XSD = vocab.XSD
+XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
 BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 
 
@@ -416,7 +417,10 @@ def typed_literal(
 ) -> ox.Literal:
     """The pyoxigraph literal of `Literal(value, lang=lang, datatype=datatype)`: rdflib's
     lexical form and datatype of a Python value (a Decimal, a date, a boolean), made once
-    per type and printed form: equal decimals that print differently (4.5, 4.50) stay apart."""
+    per type and printed form: equal decimals that print differently (4.5, 4.50) stay apart.
+    A decimal, which a plan's values rarely repeat, is written as rdflib writes it."""
+    if type(value) is Decimal and lang is None and datatype is None:
+        return ox.Literal(f"{value:f}", datatype=XSD_DECIMAL)
     return _typed_literal(type(value).__name__, str(value), lang, datatype, value)
 
 
