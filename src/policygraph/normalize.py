@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
+from policygraph.scanning import matches_opening_runs
 from policygraph.traditional import to_simplified
 
 HALF_TO_FULL = str.maketrans(
@@ -152,6 +152,7 @@ Chinese character, not punctuation nor a title word, followed by a line that goe
 line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
 关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
 LINE_BREAK = re.compile(r"[ \r]*\n")
+"""Where a SENTENCE_BROKEN_ACROSS_LINES match opens: a line break, with the spaces before it."""
 LINE_BREAKS = re.compile(r"\A|[\r\n]+")
 """Where a PAGE_MARKER_LINE match opens: the text's start or a run of line breaks."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
@@ -246,31 +247,11 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(
         m.span()
-        for m in _matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
+        for m in matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
         if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
         and not _is_table_row(text, m.end())
     )
     return spans
-
-
-def _matches_opening_runs(
-    pattern: re.Pattern[str], text: str, runs: re.Pattern[str]
-) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` in `text`, as its `finditer` gives them, for a pattern whose
-    matches can only open a run that `runs` finds (a line break with the spaces before it,
-    for SENTENCE_BROKEN_ACROSS_LINES): tried at the first character of each run that the
-    previous match left, where a match from a later character of the run would also
-    match from it. SENTENCE_BROKEN_ACROSS_LINES and PAGE_MARKER_LINE open with a
-    look-behind or optional characters, so a scan tries them at every character of a
-    text (issue 16, build CPU)."""
-    end = 0
-    for run in runs.finditer(text):
-        start = max(run.start(), end)
-        if start > run.start() and start >= run.end():
-            continue
-        if (match := pattern.match(text, start)) is not None:
-            end = match.end()
-            yield match
 
 
 def _is_table_row(text: str, line_start: int) -> bool:
@@ -282,7 +263,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
     when the text before does not end a sentence (the page cut it)."""
     spans = []
-    for marker in _matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
+    for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
         cut = start > 0 and text[start - 1] not in "。；！？：\n"
         spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
