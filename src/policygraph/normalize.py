@@ -151,10 +151,11 @@ Chinese character, not punctuation nor a title word, followed by a line that goe
 发布时间：…, nor a 关于… title on a
 line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
 关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
-LINE_BREAK = re.compile(r"[ \r]*\n")
-"""Where a SENTENCE_BROKEN_ACROSS_LINES match opens: a line break, with the spaces before it."""
-LINE_BREAKS = re.compile(r"\A|[\r\n]+")
-"""Where a PAGE_MARKER_LINE match opens: the text's start or a run of line breaks."""
+LINE_BREAK = re.compile(r"[ \r\n](?:(?<=\n)|[ \r]*\n)")
+"""Where a SENTENCE_BROKEN_ACROSS_LINES match opens: a line break, with the spaces before
+it (`[ \r]*\n`, written to open with a character)."""
+LINE_BREAKS = re.compile(r"[\r\n]+")
+"""Where a PAGE_MARKER_LINE match opens (when not at the text's start): line breaks."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""

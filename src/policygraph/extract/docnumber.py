@@ -45,8 +45,11 @@ closing bracket is lost, one digit run `head` of year and serial together
 (〔202028号, 〔202297, 万州委发20217). A bracket after five or more digits is not the
 year's: in (万州委发20217) it closes the citation."""
 
-NUMBER_OPENING = re.compile(rf"[{re.escape(OPENING_BRACKETS)}]?[ \t\u3000]*[0-9０-９]")
-"""Where a DOC_NUMBER_BODY match opens: an opening bracket or spaces, then a digit."""
+NUMBER_OPENING = re.compile(
+    rf"[{re.escape(OPENING_BRACKETS)} \t\u30000-9０-９](?:(?<=[0-9０-９])|[ \t\u3000]*[0-9０-９])"
+)
+"""Where a DOC_NUMBER_BODY match opens: an opening bracket or spaces, then a digit (an
+optional bracket, written to open with a character)."""
 
 CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """A Chinese character: issuer codes are written in nothing else (国办发, 豫发改社会)."""
