@@ -28,7 +28,7 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.read import read_plan
-from policygraph.store import graph_to_turtle
+from policygraph.store import canonical_turtle
 
 GOAL_SECONDS = 0.030
 STAGES = ("read + normalize", "extraction (pipeline)", "triples", "Turtle")
@@ -46,7 +46,7 @@ def build_stages(path: Path) -> tuple[float, ...]:
     clock.append(time.process_time())
     triples = plan_triples(plan, load_lexicon())
     clock.append(time.process_time())
-    graph_to_turtle(triples)
+    canonical_turtle(triples)
     clock.append(time.process_time())
     return tuple(after - before for before, after in pairwise(clock))
 

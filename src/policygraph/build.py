@@ -38,6 +38,7 @@ from policygraph.resources import resource_dir
 from policygraph.store import (
     PLANS_DIR,
     VOCABULARY_FILE,
+    canonical_turtle,
     graph_to_turtle,
     write_atomic,
 )
@@ -289,7 +290,7 @@ def _build_and_write(task: tuple[Path, Path]) -> BuiltFile | PolicygraphError:
     try:
         built = build_file(path)
         target = folder / f"{path.stem}.ttl"
-        written = write_atomic(target, graph_to_turtle(built.triples))
+        written = write_atomic(target, canonical_turtle(built.triples))
     except PolicygraphError as error:
         return error
     except Exception as error:  # writing: a full disk, a folder made read-only meanwhile

@@ -21,16 +21,20 @@ one (健全养老托育服务规划体系: both domains).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from functools import cache, lru_cache
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+from rdflib import namespace as rdflib_namespaces
 from rdflib.term import Node
 
+from policygraph import vocab
 from policygraph.document_kinds import draft_stage
 from policygraph.extract.citations import title_key
 from policygraph.extract.responsibility import domains_named
-from policygraph.ids import digest, local_iri, mint
+from policygraph.ids import digest, local_iri, mint_iri
 from policygraph.lexicon import Lexicon
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import (
@@ -52,17 +56,52 @@ from policygraph.registry import (
     load_registry,
 )
 from policygraph.restatement import restated_below
-from policygraph.vocab import DCTERMS, PG, SKOS, XSD, bind_prefixes
+from policygraph.store import from_oxigraph, literal_to_oxigraph
+from policygraph.vocab import bind_prefixes
 
-BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 LITERALS_KEPT = 4096
 """Literals `literal` keeps made: enough for the lines, years, values, units and labels
 that the plans of one build process repeat."""
-Triple = tuple[Node, Node, Node]
-Triples = Graph | set[Triple]
-"""Where triples are emitted: an rdflib Graph, or a plain set of rdflib-term triples (the
-same set semantics) where no triple pattern is asked, which the build writes as Turtle
-without the cost of an rdflib store."""
+Triple = ox.Triple
+Triples = set[ox.Triple]
+"""Where triples are emitted: a set of pyoxigraph triples, which the build writes as Turtle
+(`store.canonical_turtle`) without the cost of rdflib's terms and store; `triples_graph`
+makes them an rdflib Graph where one is asked for (validate, evaluate, the registry)."""
+
+
+class _Iris:
+    """A namespace's IRIs as pyoxigraph terms, each made on its first use (`PG.Plan`)."""
+
+    def __init__(self, namespace: type | vocab.Namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+def _mint(*segments: str) -> ox.NamedNode:
+    return ox.NamedNode(mint_iri(*segments))
+
+
+@lru_cache(maxsize=LITERALS_KEPT)
+def _local(key: str) -> ox.NamedNode:
+    return ox.NamedNode(local_iri(key))
+
+
+def _doc(number: str) -> ox.NamedNode:
+    return ox.NamedNode(doc_iri(number))
+
+
+RDF = _Iris(rdflib_namespaces.RDF)
+RDFS = _Iris(rdflib_namespaces.RDFS)
+PG = _Iris(vocab.PG)
+SKOS = _Iris(vocab.SKOS)
+DCTERMS = _Iris(vocab.DCTERMS)
+XSD = vocab.XSD
+XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
+BINDINGNESS = {Bindingness.BINDING: PG.Binding, Bindingness.EXPECTED: PG.Expected}
 
 
 def plan_to_graph(plan: Plan, lexicon: Lexicon) -> Graph:
@@ -75,12 +114,20 @@ def plan_triples(plan: Plan, lexicon: Lexicon) -> frozenset[Triple]:
     return frozenset(_PlanGraph(plan, lexicon).graph)
 
 
-def triples_graph(triples: Iterable[Triple]) -> Graph:
-    """The triples as an rdflib Graph with the project's prefixes, in rdflib's store
-    without named graphs: a plan graph has none, and a triple costs half as much to add."""
-    graph = bind_prefixes(Graph(store="SimpleMemory"))
+def triples_graph(triples: Iterable[Triple], store: str = "SimpleMemory") -> Graph:
+    """The triples as an rdflib Graph with the project's prefixes, by default in rdflib's
+    store without named graphs: a plan graph has none, and a triple costs half as much to add.
+    Each distinct term is converted once: a plan's few hundred IRIs fill thousands of places."""
+    graph = bind_prefixes(Graph(store=store))
+    terms: dict[object, Node] = {}
+
+    def convert(term: object) -> Node:
+        if (node := terms.get(term)) is None:
+            node = terms[term] = from_oxigraph(term)
+        return node
+
     for triple in triples:
-        graph.add(triple)
+        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
     return graph
 
 
@@ -92,8 +139,8 @@ class _PlanGraph:
         self.lexicon = lexicon
         self.stem = plan.source_file.rsplit(".", 1)[0]
         self.graph: set[Triple] = set()
-        self.departments: dict[str, URIRef] = {}
-        self.iri = mint("plan", self.stem)
+        self.departments: dict[str, ox.NamedNode] = {}
+        self.iri = _mint("plan", self.stem)
         self.region = self._region(plan.jurisdiction) if plan.jurisdiction else None
         self.discrepancies = 0
         self.measures = {measure.key: measure for measure in plan.measures}
@@ -107,39 +154,39 @@ class _PlanGraph:
         for citation in plan.citations:
             self._citation(citation)
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.graph.add((s, p, o))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.graph.add(ox.Triple(s, p, o))
 
-    def quote(self, node: URIRef, quote: Quote | None) -> None:
+    def quote(self, node: ox.NamedNode, quote: Quote | None) -> None:
         add_quote(self.graph, node, quote)
 
     def _document(self) -> None:
         plan, node = self.plan, self.iri
         self.add(node, RDF.type, PG.Plan)
-        self.add(node, PG.sourceFile, Literal(plan.source_file))
-        self.add(node, RDFS.label, Literal(plan.title or self.stem, lang="zh"))
+        self.add(node, PG.sourceFile, literal(plan.source_file))
+        self.add(node, RDFS.label, literal(plan.title or self.stem, lang="zh"))
         if plan.title:
-            self.add(node, DCTERMS.title, Literal(plan.title, lang="zh"))
+            self.add(node, DCTERMS.title, literal(plan.title, lang="zh"))
             self.quote(node, plan.title_quote)
             if stage := draft_stage(plan.title):
-                self.add(node, PG.draftStage, Literal(stage))
+                self.add(node, PG.draftStage, literal(stage))
         if plan.doc_number is not None:
             if plan.doc_number.normal:
-                self.add(node, PG.docNumber, Literal(plan.doc_number.normal))
-            self.add(node, PG.docNumberRaw, Literal(plan.doc_number.raw))
+                self.add(node, PG.docNumber, literal(plan.doc_number.normal))
+            self.add(node, PG.docNumberRaw, literal(plan.doc_number.raw))
         if plan.issued is not None:
-            self.add(node, DCTERMS.issued, Literal(plan.issued, datatype=XSD.date))
+            self.add(node, DCTERMS.issued, typed_literal(plan.issued, datatype=XSD.date))
         for issuer in (plan.issuer or "").split():  # joint issuers apart (extract/metadata.py)
             self.add(node, PG.issuedBy, self._department(issuer, None))
         if self.region is not None:
             self.add(node, PG.jurisdiction, self.region)
         for cut in plan.cut:
-            self.add(node, PG.textCut, Literal(cut))
+            self.add(node, PG.textCut, literal(cut))
 
-    def _region(self, name: str, within: URIRef | None = None) -> URIRef:
+    def _region(self, name: str, within: ox.NamedNode | None = None) -> ox.NamedNode:
         return add_region(self.graph, name, self.lexicon, within)
 
-    def _department(self, name: str, quote: Quote | None) -> URIRef:
+    def _department(self, name: str, quote: Quote | None) -> ox.NamedNode:
         """The node of a unit name; a name seen before is not looked up again: its
         node and first writing are already in the graph (see `add_department`)."""
         node = self.departments.get(name)
@@ -149,7 +196,7 @@ class _PlanGraph:
         return node
 
     def _units(
-        self, node: URIRef, units: tuple[DepartmentMention, ...], lead: bool = False
+        self, node: ox.NamedNode, units: tuple[DepartmentMention, ...], lead: bool = False
     ) -> None:
         for mention in units:
             department = self._department(mention.name, mention.quote)
@@ -157,23 +204,23 @@ class _PlanGraph:
             if lead:
                 self.add(node, PG.responsibleUnit, department)
 
-    def _divisions(self, leads: tuple[DomainLead, ...]) -> dict[str, URIRef]:
+    def _divisions(self, leads: tuple[DomainLead, ...]) -> dict[str, ox.NamedNode]:
         """One pg:DivisionOfLabour per domain the plan gives a lead, by domain key."""
-        divisions: dict[str, URIRef] = {}
+        divisions: dict[str, ox.NamedNode] = {}
         for lead in leads:
             node = divisions.get(lead.domain)
             if node is None:
-                node = mint("division", self.stem, lead.domain.removeprefix("domain/"))
+                node = _mint("division", self.stem, lead.domain.removeprefix("domain/"))
                 divisions[lead.domain] = node
                 self.add(self.iri, PG.divisionOfLabour, node)
                 self.add(node, RDF.type, PG.DivisionOfLabour)
-                self.add(node, RDFS.label, Literal(lead.quote.text, lang="zh"))
-                self.add(node, PG.domain, local_iri(lead.domain))
+                self.add(node, RDFS.label, literal(lead.quote.text, lang="zh"))
+                self.add(node, PG.domain, _local(lead.domain))
                 self.quote(node, lead.quote)
             self.add(node, PG.domainLead, self._department(lead.unit.name, lead.unit.quote))
         return divisions
 
-    def _inherit(self, node: URIRef, domains: tuple[str, ...]) -> None:
+    def _inherit(self, node: ox.NamedNode, domains: tuple[str, ...]) -> None:
         """The plan's divisions of labour for `domains`, whose leads stand in as the
         owners of a target or measure that names none."""
         for domain in domains:
@@ -208,7 +255,7 @@ class _PlanGraph:
             node = self._unresolved(citation, number, regions)
         if not resolution.discrepancy:
             if citation.number is not None:
-                self.add(node, PG.docNumberRaw, Literal(citation.number.raw))
+                self.add(node, PG.docNumberRaw, literal(citation.number.raw))
             self.quote(node, citation.quote)
         relation = PG.implements if citation.role is CitationRole.BASIS else PG.cites
         self.add(self.iri, relation, node)
@@ -217,16 +264,16 @@ class _PlanGraph:
 
     def _unresolved(
         self, citation: Citation, number: str | None, regions: frozenset[str]
-    ) -> URIRef:
+    ) -> ox.NamedNode:
         key = number or "title-" + digest(title_key(citation.title or citation.quote.text))
-        node = doc_iri(key)
+        node = _doc(key)
         self.add(node, RDF.type, PG.PolicyDocument)
-        self.add(node, RDFS.label, Literal(citation.title or number or "", lang="zh"))
-        self.add(node, PG.resolved, Literal(False))
+        self.add(node, RDFS.label, literal(citation.title or number or "", lang="zh"))
+        self.add(node, PG.resolved, typed_literal(False))
         if citation.title:
-            self.add(node, DCTERMS.title, Literal(citation.title, lang="zh"))
+            self.add(node, DCTERMS.title, literal(citation.title, lang="zh"))
         if number:
-            self.add(node, PG.docNumber, Literal(number))
+            self.add(node, PG.docNumber, literal(number))
         code = citation.number.issuer_code if citation.number else ""
         if issuer := issuer_of_code(code, regions, self.lexicon):
             names, jurisdiction = issuer
@@ -235,19 +282,19 @@ class _PlanGraph:
                 self.add(node, PG.issuedBy, department)
         return node
 
-    def _discrepancy(self, citation: Citation, number: str, resolved: URIRef) -> None:
+    def _discrepancy(self, citation: Citation, number: str, resolved: ox.NamedNode) -> None:
         self.discrepancies += 1
-        node = mint("discrepancy", self.stem, str(self.discrepancies))
+        node = _mint("discrepancy", self.stem, str(self.discrepancies))
         self.add(node, RDF.type, PG.CitationDiscrepancy)
         label = f"引用文号 {number} 与标题所指文件不符"
-        self.add(node, RDFS.label, Literal(label, lang="zh"))
-        self.add(node, PG.citedNumber, Literal(number))
+        self.add(node, RDFS.label, literal(label, lang="zh"))
+        self.add(node, PG.citedNumber, literal(number))
         self.add(node, PG.resolvedTo, resolved)
         self.quote(node, citation.quote)
         self.add(self.iri, PG.discrepancy, node)
 
-    def _measure_iri(self, key: str) -> URIRef:
-        return mint("measure", self.stem, key)
+    def _measure_iri(self, key: str) -> ox.NamedNode:
+        return _mint("measure", self.stem, key)
 
     def _measure(self, measure: Measure) -> None:
         node = self._measure_iri(measure.key)
@@ -270,7 +317,7 @@ class _PlanGraph:
         parts = ["target", self.stem, concept.key.removeprefix("indicator/"), year]
         if target.region:
             parts.append(target.region)
-        node = mint(*parts)
+        node = _mint(*parts)
         self.add(node, RDF.type, PG.Target)
         self.add(node, RDFS.label, literal(target.indicator, lang="zh"))
         self.add(self.iri, PG.hasTarget, node)
@@ -278,9 +325,9 @@ class _PlanGraph:
         if target.year is not None:
             self.add(node, PG.year, literal(target.year))
         if target.value is not None:
-            self.add(node, PG.value, Literal(target.value))
+            self.add(node, PG.value, typed_literal(target.value))
         if target.max_value is not None:
-            self.add(node, PG.maxValue, Literal(target.max_value))
+            self.add(node, PG.maxValue, typed_literal(target.max_value))
         if target.qualitative:
             self.add(node, PG.qualitativeValue, literal(target.qualitative, lang="zh"))
         if target.comparator:
@@ -288,14 +335,14 @@ class _PlanGraph:
         if target.unit:
             self.add(node, PG.unit, literal(target.unit))
         if target.baseline_value is not None:
-            self.add(node, PG.baselineValue, Literal(target.baseline_value))
+            self.add(node, PG.baselineValue, typed_literal(target.baseline_value))
         if target.baseline_year is not None:
             self.add(node, PG.baselineYear, literal(target.baseline_year))
         if target.binding is not None:
             self.add(node, PG.bindingness, BINDINGNESS[target.binding])
         domains = self._target_domains(target, concept.domains)
         for domain in domains:
-            self.add(node, PG.domain, local_iri(domain))
+            self.add(node, PG.domain, _local(domain))
         if target.region:
             self.add(node, PG.region, self._region(target.region, self.region))
         if target.measure:
@@ -305,14 +352,14 @@ class _PlanGraph:
         if not target.responsible:
             self._inherit(node, domains)
 
-    def _indicator(self, key: str, label: str, reviewed: bool) -> URIRef:
-        node = local_iri(key)
+    def _indicator(self, key: str, label: str, reviewed: bool) -> ox.NamedNode:
+        node = _local(key)
         if not reviewed:
             self.add(node, RDF.type, PG.Indicator)
-            self.add(node, SKOS.prefLabel, Literal(label, lang="zh"))
-            self.add(node, RDFS.label, Literal(label, lang="zh"))
-            self.add(node, SKOS.inScheme, local_iri("scheme/indicators"))
-            self.add(node, PG.reviewed, Literal(False))
+            self.add(node, SKOS.prefLabel, literal(label, lang="zh"))
+            self.add(node, RDFS.label, literal(label, lang="zh"))
+            self.add(node, SKOS.inScheme, _local("scheme/indicators"))
+            self.add(node, PG.reviewed, typed_literal(False))
         return node
 
 
@@ -322,67 +369,88 @@ def add_department(
     jurisdiction: str | None,
     lexicon: Lexicon,
     quote: Quote | None = None,
-) -> URIRef:
+) -> ox.NamedNode:
     """A department at `pgr:department/<region>/<name>`, one node per (region, normalised
     name) (see `Lexicon.department_key`); the first writing seen gives its label and quote."""
     region, key = lexicon.department_key(name, jurisdiction)
-    node = mint("department", region, key)
-    if (node, RDF.type, PG.Department) in graph:
+    node = _mint("department", region, key)
+    if ox.Triple(node, RDF.type, PG.Department) in graph:
         return node
-    graph.add((node, RDF.type, PG.Department))
-    graph.add((node, RDFS.label, Literal(name, lang="zh")))
+    graph.add(ox.Triple(node, RDF.type, PG.Department))
+    graph.add(ox.Triple(node, RDFS.label, literal(name, lang="zh")))
     add_quote(graph, node, quote)
     if jurisdiction is not None or region != "_":
-        graph.add((node, PG.jurisdiction, add_region(graph, region, lexicon)))
+        graph.add(ox.Triple(node, PG.jurisdiction, add_region(graph, region, lexicon)))
     for function in lexicon.functions_of(name):
-        graph.add((node, PG.function, local_iri(function)))
+        graph.add(ox.Triple(node, PG.function, _local(function)))
     return node
 
 
-def add_region(graph: Triples, name: str, lexicon: Lexicon, within: URIRef | None = None) -> URIRef:
+def add_region(
+    graph: Triples, name: str, lexicon: Lexicon, within: ox.NamedNode | None = None
+) -> ox.NamedNode:
     """The region a label names: a SKOS region of regions.ttl, or one minted here
     (inside `within`, the plan's region, when given)."""
     key = lexicon.regions.get(name)
     if key is not None:
-        return local_iri(key)
-    node = mint("region", name)
-    graph.add((node, RDF.type, PG.Region))
-    graph.add((node, RDFS.label, Literal(name, lang="zh")))
+        return _local(key)
+    node = _mint("region", name)
+    graph.add(ox.Triple(node, RDF.type, PG.Region))
+    graph.add(ox.Triple(node, RDFS.label, literal(name, lang="zh")))
     if within is not None:
-        graph.add((node, PG.within, within))
+        graph.add(ox.Triple(node, PG.within, within))
     return node
 
 
 @lru_cache(maxsize=LITERALS_KEPT)
-def literal(value: str | int, lang: str | None = None) -> Literal:
+def literal(value: str | int, lang: str | None = None) -> ox.Literal:
     """`Literal(value, lang=lang)`, made once for a value the plans repeat (a line, a year,
     a unit, an indicator's label): rdflib's constructor, which checks and casts the value,
     was a third of the time of a plan's triples (issue 16, build CPU). A Literal is
     immutable, so sharing one is safe. Only strings and integers: decimals that are equal
     print differently (4.5, 4.50), and a shared one would print as the first one made."""
-    return Literal(value, lang=lang)
+    return typed_literal(value, lang=lang)
 
 
-def add_quote(graph: Triples, node: URIRef, quote: Quote | None) -> None:
+def typed_literal(
+    value: str | int | bool | Decimal | date, lang: str | None = None, datatype: str | None = None
+) -> ox.Literal:
+    """The pyoxigraph literal of `Literal(value, lang=lang, datatype=datatype)`: rdflib's
+    lexical form and datatype of a Python value (a Decimal, a date, a boolean), made once
+    per type and printed form: equal decimals that print differently (4.5, 4.50) stay apart.
+    A decimal, which a plan's values rarely repeat, is written as rdflib writes it."""
+    if type(value) is Decimal and lang is None and datatype is None:
+        return ox.Literal(f"{value:f}", datatype=XSD_DECIMAL)
+    return _typed_literal(type(value).__name__, str(value), lang, datatype, value)
+
+
+@lru_cache(maxsize=LITERALS_KEPT)
+def _typed_literal(
+    _type: str, _printed: str, lang: str | None, datatype: str | None, value: object
+) -> ox.Literal:
+    return literal_to_oxigraph(Literal(value, lang=lang, datatype=datatype))
+
+
+def add_quote(graph: Triples, node: ox.NamedNode, quote: Quote | None) -> None:
     """A resource's provenance: its exact source text and line."""
     if quote is not None:
-        graph.add((node, PG.quote, literal(quote.text, lang="zh")))
-        graph.add((node, PG.line, literal(quote.line)))
+        graph.add(ox.Triple(node, PG.quote, literal(quote.text, lang="zh")))
+        graph.add(ox.Triple(node, PG.line, literal(quote.line)))
 
 
-def add_known_identity(graph: Triples, policy: KnownPolicy, lexicon: Lexicon) -> URIRef:
+def add_known_identity(graph: Triples, policy: KnownPolicy, lexicon: Lexicon) -> ox.NamedNode:
     """What both the registry and a citing plan state of a known policy: number,
     title, issuers and jurisdiction."""
-    node = doc_iri(policy.number)
-    graph.add((node, RDF.type, PG.PolicyDocument))
-    graph.add((node, RDFS.label, Literal(policy.title, lang="zh")))
-    graph.add((node, DCTERMS.title, Literal(policy.title, lang="zh")))
-    graph.add((node, PG.docNumber, Literal(policy.number)))
-    graph.add((node, PG.resolved, Literal(True)))
+    node = _doc(policy.number)
+    graph.add(ox.Triple(node, RDF.type, PG.PolicyDocument))
+    graph.add(ox.Triple(node, RDFS.label, literal(policy.title, lang="zh")))
+    graph.add(ox.Triple(node, DCTERMS.title, literal(policy.title, lang="zh")))
+    graph.add(ox.Triple(node, PG.docNumber, literal(policy.number)))
+    graph.add(ox.Triple(node, PG.resolved, typed_literal(True)))
     for issuer in policy.issuers:
         department = add_department(graph, issuer, policy.jurisdiction, lexicon)
-        graph.add((node, PG.issuedBy, department))
-    graph.add((node, PG.jurisdiction, add_region(graph, policy.jurisdiction, lexicon)))
+        graph.add(ox.Triple(node, PG.issuedBy, department))
+    graph.add(ox.Triple(node, PG.jurisdiction, add_region(graph, policy.jurisdiction, lexicon)))
     return node
 
 
@@ -391,33 +459,35 @@ def registry_graph() -> Graph:
     """The registry as RDF: each known policy with its issuer, jurisdiction, parents
     and source, and the targets parent policies set."""
     registry, lexicon = load_registry(), load_lexicon()
-    graph = bind_prefixes(Graph())
+    graph: Triples = set()
     for policy in registry.policies.values():
         node = add_known_identity(graph, policy, lexicon)
         if policy.issued is not None:
-            graph.add((node, DCTERMS.issued, Literal(policy.issued, datatype=XSD.date)))
+            graph.add(
+                ox.Triple(node, DCTERMS.issued, typed_literal(policy.issued, datatype=XSD.date))
+            )
         for parent in policy.implements:
-            graph.add((node, PG.implements, doc_iri(parent)))
-        graph.add((node, DCTERMS.source, Literal(policy.source)))
+            graph.add(ox.Triple(node, PG.implements, _doc(parent)))
+        graph.add(ox.Triple(node, DCTERMS.source, literal(policy.source)))
     for target in registry.targets:
         _add_target(graph, target, lexicon)
-    return graph
+    return triples_graph(graph, store="default")
 
 
-def _add_target(graph: Graph, target: ParentTarget, lexicon: Lexicon) -> None:
+def _add_target(graph: Triples, target: ParentTarget, lexicon: Lexicon) -> None:
     concept = lexicon.indicator(target.indicator)
     key = concept.key.removeprefix("indicator/")
-    node = mint("target", "parent", target.number, key, str(target.year))
-    graph.add((doc_iri(target.number), PG.hasTarget, node))
-    graph.add((node, RDF.type, PG.Target))
-    graph.add((node, RDFS.label, Literal(target.indicator, lang="zh")))
-    graph.add((node, PG.indicator, local_iri(concept.key)))
-    graph.add((node, PG.year, Literal(target.year)))
-    graph.add((node, PG.value, Literal(target.value)))
-    graph.add((node, PG.comparator, Literal(target.comparator)))
-    graph.add((node, PG.unit, Literal(target.unit)))
+    node = _mint("target", "parent", target.number, key, str(target.year))
+    graph.add(ox.Triple(_doc(target.number), PG.hasTarget, node))
+    graph.add(ox.Triple(node, RDF.type, PG.Target))
+    graph.add(ox.Triple(node, RDFS.label, literal(target.indicator, lang="zh")))
+    graph.add(ox.Triple(node, PG.indicator, _local(concept.key)))
+    graph.add(ox.Triple(node, PG.year, typed_literal(target.year)))
+    graph.add(ox.Triple(node, PG.value, typed_literal(target.value)))
+    graph.add(ox.Triple(node, PG.comparator, literal(target.comparator)))
+    graph.add(ox.Triple(node, PG.unit, literal(target.unit)))
     restate = restated_below(concept.label, target.unit)
-    graph.add((node, PG.restateBelow, Literal(restate)))
+    graph.add(ox.Triple(node, PG.restateBelow, typed_literal(restate)))
     if target.quote:
-        graph.add((node, PG.quote, Literal(target.quote, lang="zh")))
-    graph.add((node, DCTERMS.source, Literal(target.source)))
+        graph.add(ox.Triple(node, PG.quote, literal(target.quote, lang="zh")))
+    graph.add(ox.Triple(node, DCTERMS.source, literal(target.source)))

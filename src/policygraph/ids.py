@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -17,6 +18,7 @@ NOT_IN_IRI = re.compile(r"[\s<>\"{}|\\^`]+")
 """Characters an IRI may not hold; Chinese names otherwise stay readable."""
 
 
+@lru_cache(maxsize=4096)
 def segment(text: str) -> str:
     """One readable IRI path segment from a name."""
     return NOT_IN_IRI.sub("-", text.strip()).replace("/", "-") or "_"
@@ -29,7 +31,12 @@ def digest(text: str) -> str:
 
 def mint(*segments: str) -> URIRef:
     """`pgr:` + the segments joined by `/`."""
-    return URIRef(str(PGR) + "/".join(segment(s) for s in segments))
+    return URIRef(mint_iri(*segments))
+
+
+def mint_iri(*segments: str) -> str:
+    """The IRI `mint` makes, as a string (for a term of another library: pyoxigraph's)."""
+    return str(PGR) + "/".join(segment(s) for s in segments)
 
 
 def local_iri(local: str) -> URIRef:

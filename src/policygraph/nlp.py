@@ -27,7 +27,7 @@ from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import Metadata, find_metadata, region_of_code, region_of_issuer
 from policygraph.extract.place import region_spoken_of
-from policygraph.extract.responsibility import find_statements
+from policygraph.extract.responsibility import find_domain_leads
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
 from policygraph.normalize import Normalized
@@ -121,9 +121,7 @@ def measures_component(doc: Doc) -> Doc:
     doc._.measures = find_measures(
         doc._.normalized.text, doc._.outline, doc._.normalized.quote, lexicon
     )
-    doc._.domain_leads = find_statements(
-        doc._.normalized.text, 0, doc._.normalized.quote, lexicon
-    ).domain_leads
+    doc._.domain_leads = find_domain_leads(doc._.normalized.text, doc._.normalized.quote, lexicon)
     return doc
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
+from policygraph.scanning import matches_opening_runs
 from policygraph.traditional import to_simplified
 
 HALF_TO_FULL = str.maketrans(
@@ -47,6 +48,9 @@ HALF_TO_FULL = str.maketrans(
 """Punctuation to the full-width forms Chinese prose uses; digits, letters and
 % to half-width, so every rule sees one form of `（一）`, `，` and `95%`; the small
 brackets some sites print document numbers in (﹝2021﹞) to the official 〔2021〕."""
+HALF_TO_FULL_CHARACTERS = re.compile("[" + re.escape("".join(map(chr, HALF_TO_FULL))) + "]")
+"""The characters HALF_TO_FULL replaces, found by one scan: `str.translate` looks every
+character of a text up, and most need no change (issue 16, build CPU)."""
 
 SHARING_SITE_LINE = re.compile(
     r"由会员分享|可在线阅读|请在.{0,12}上搜索|文档.{0,6}珍藏版|本文档由.{0,20}上传|"
@@ -92,17 +96,22 @@ MIN_CHUNK_LENGTH = 80
 
 _CJK = r"\u4e00-\u9fff"
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_AFTER_CHARACTER = re.compile(rf"(?<=[{_CJK}])[（(][a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I)
+PINYIN_AFTER_CHARACTER = re.compile(
+    rf"[（(](?<=[{_CJK}][（(])[a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I
+)
 """A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
 bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
-words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay."""
+words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay.
+This pattern and the next ones open with the character they match and look behind it
+after: a pattern that opens with a look-behind is tried at every character of a text,
+one that opens with a character only where that character stands (issue 16, build CPU)."""
 PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|in|un"
     r"|ia|ie|iu|ua|uo|ui|üe|ue|ve|a|o|e|i|u|ü|v)"
 )
 """One toneless pinyin syllable: an optional initial and a final of Hanyu Pinyin."""
-TONELESS_PINYIN = re.compile(rf"(?<=[{_CJK}])[（(]{PINYIN_SYLLABLE}[）)]")
+TONELESS_PINYIN = re.compile(rf"[（(](?<=[{_CJK}][（(]){PINYIN_SYLLABLE}[）)]")
 """A pinyin reading without its tone mark (國務(wu)院(yuan), 辦公(gong)廳): the same copy-site
 damage as `PINYIN_AFTER_CHARACTER`, typed without diacritics. A single bracketed syllable
 after a character can be a legitimate label ((a), (e)), so these are dropped only from a
@@ -113,10 +122,12 @@ MOJIBAKE = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{2,}|屯{2,}|(?m:^[?？]{2}(?=
 itself read as GBK), 烫烫 / 屯屯 (uninitialised memory in a GBK copy) and ?? opening a line
 (a paragraph's indent of two ideographic spaces that an encoder without them wrote as ?:
 ??2021年6月17日). Never content."""
-SPACE_INSIDE_WORD = re.compile(rf"(?<=[{_CJK}，。、；：）（])[ ](?=[{_CJK}，。、；：（）])")
+MOJIBAKE_MARKS = ("\ufffd", "锟斤拷", "烫烫", "屯屯", "??", "？？", "?？", "？?")
+"""What every MOJIBAKE match holds: a text without any of them is not scanned for it."""
+SPACE_INSIDE_WORD = re.compile(rf"[ ](?<=[{_CJK}，。、；：）（][ ])(?=[{_CJK}，。、；：（）])")
 """A stray space between two Chinese characters (`老 年服务机构`). Runs of spaces and
 tabs are kept: they separate the columns of a table laid out one row a line."""
-SPACE_AT_NUMBER = re.compile(rf"(?<=[0-9%‰])[ ](?=[{_CJK}%‰])|(?<=[{_CJK}])[ ](?=[0-9])")
+SPACE_AT_NUMBER = re.compile(rf"[ ](?:(?<=[0-9%‰][ ])(?=[{_CJK}%‰])|(?<=[{_CJK}][ ])(?=[0-9]))")
 """A stray space a wrapped line left at a number in prose (总数 55%以上, 55 %, 55% 以上, 托位数
 3 个, 2025 年): the value must touch its name, unit and comparator. Not in table rows, where
 spaces may separate cells."""
@@ -140,6 +151,11 @@ Chinese character, not punctuation nor a title word, followed by a line that goe
 发布时间：…, nor a 关于… title on a
 line of its own, under the line of its joint issuers (卫生健康委 发展改革委 … 全国妇联 /
 关于进一步完善和落实积极生育支持措施的指导意见) or under a spam line a copy site put on top)."""
+LINE_BREAK = re.compile(r"[ \r\n](?:(?<=\n)|[ \r]*\n)")
+"""Where a SENTENCE_BROKEN_ACROSS_LINES match opens: a line break, with the spaces before
+it (`[ \r]*\n`, written to open with a character)."""
+LINE_BREAKS = re.compile(r"[\r\n]+")
+"""Where a PAGE_MARKER_LINE match opens (when not at the text's start): line breaks."""
 TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""
@@ -178,7 +194,7 @@ def normalize_text(source: str) -> Normalized:
     """Normalise punctuation, spacing and traditional characters, drop site noise,
     keep an offset map. Noise is dropped until none is left, since dropping a
     line can make a cut sentence visible: so normalising twice changes nothing."""
-    text = to_simplified(source.translate(HALF_TO_FULL))
+    text = to_simplified(_half_to_full(source))
     offsets = list(range(len(source)))
     while spans := _noise_spans(text):
         kept = _kept_runs(spans, len(text))
@@ -187,6 +203,11 @@ def normalize_text(source: str) -> Normalized:
         text = "".join(text[start:end] for start, end in kept)
         offsets = [offset for start, end in kept for offset in offsets[start:end]]
     return Normalized(source=source, text=text, offsets=tuple(offsets))
+
+
+def _half_to_full(text: str) -> str:
+    """`text.translate(HALF_TO_FULL)`: each of its characters replaced by one character."""
+    return HALF_TO_FULL_CHARACTERS.sub(lambda m: str(HALF_TO_FULL[ord(m.group())]), text)
 
 
 def _kept_runs(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -204,9 +225,10 @@ def _kept_runs(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]*\n?", text):
-        if line.group() and SHARING_SITE_LINE.search(line.group()):
-            spans.append(line.span())
+    if SHARING_SITE_LINE.search(text):  # a match lies within a line: most texts have none
+        for line in re.finditer(r"[^\n]*\n?", text):
+            if line.group() and SHARING_SITE_LINE.search(line.group()):
+                spans.append(line.span())
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
     spans.extend(_page_marker_spans(text))
     spans.extend(_chunk_marker_spans(text))
@@ -214,7 +236,8 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]
     if len(toneless) >= MIN_TONELESS_PINYIN:
         spans.extend(toneless)
-    spans.extend(m.span() for m in MOJIBAKE.finditer(text))
+    if any(mark in text for mark in MOJIBAKE_MARKS):
+        spans.extend(m.span() for m in MOJIBAKE.finditer(text))
     spans.extend(m.span() for m in SPACE_INSIDE_WORD.finditer(text))
     spans.extend(
         m.span()
@@ -225,7 +248,7 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
     spans.extend(
         m.span()
-        for m in SENTENCE_BROKEN_ACROSS_LINES.finditer(text)
+        for m in matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
         if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
         and not _is_table_row(text, m.end())
     )
@@ -241,7 +264,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
     when the text before does not end a sentence (the page cut it)."""
     spans = []
-    for marker in PAGE_MARKER_LINE.finditer(text):
+    for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
         cut = start > 0 and text[start - 1] not in "。；！？：\n"
         spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))

@@ -108,10 +108,10 @@ def text_lines(text: str) -> list[tuple[int, int, str]]:
 def cell_text(line: str) -> str:
     """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
     cell of a row-spanned column) is 预期性."""
-    return CELL_END.sub("", line.strip())
-
-
-CELL_END = re.compile(r"[\s|]+$")
+    text = line.strip()
+    while text.endswith("|"):  # not a pattern ending in $: tried from every space, slow
+        text = text.rstrip("|").rstrip()
+    return text
 
 
 def _is_header_row(texts: list[str]) -> bool:

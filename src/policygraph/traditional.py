@@ -67,9 +67,10 @@ def _written_traditional(counts: Counter[str]) -> bool:
 
 def to_simplified(text: str) -> str:
     """`text` with its traditional lines in simplified characters, same length."""
-    counts = Counter(text)
-    everywhere = _written_traditional(counts)
-    traditional = {c for c in counts if is_traditional_only(c)}
+    traditional = {c for c in set(text) if is_traditional_only(c)}
+    if not traditional:  # a simplified text, as most are: no line is converted
+        return text
+    everywhere = _written_traditional(Counter(text))
     lines = []
     for line in text.split("\n"):
         if everywhere or not traditional.isdisjoint(line):

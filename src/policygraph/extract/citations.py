@@ -103,7 +103,9 @@ CARRIED = re.compile(rf"[^。《\n]{{0,60}}?。?(?:现?(?:{CARRYING})给?你们|
 给你们, 制定了《X》，现印发实施. The notice is that document's cover, not a citation of it."""
 
 UNPRINTED = re.compile(r"[\s“”\"‘’'「」]")
-BRACKET_FORMS = str.maketrans("（）〔〕［］【】", "()()()()")
+BRACKET_FORMS = tuple(zip("（）〔〕［］【】", "()()()()", strict=True))
+"""The brackets of a title in one form, each replaced in turn (`str.translate` looks every
+character up: a tenth of the time of the whole-text keys metadata.py makes)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,10 @@ class _Mention:
 def title_key(title: str) -> str:
     """A title reduced to what survives printing: no spaces or quotation marks, one
     bracket form (中共中央 国务院关于… and 中共中央国务院关于… are one title)."""
-    return UNPRINTED.sub("", title).translate(BRACKET_FORMS)
+    key = UNPRINTED.sub("", title)
+    for bracket, plain in BRACKET_FORMS:
+        key = key.replace(bracket, plain)
+    return key
 
 
 def find_citations(

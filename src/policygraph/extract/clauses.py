@@ -44,6 +44,13 @@ YEAR_CUE = re.compile(
 (截至/截止, and the damaged 截, scope background or baselines, not targets; a bare year
 opening a clause, 2021年，全市新增…, reports what happened in it)."""
 
+
+def year_cues(text: str) -> list[re.Match[str]]:
+    """The YEAR_CUE matches of a text; one without 年 has none, and is not scanned
+    (YEAR_CUE opens with an optional cue, so a scan tries it at every character)."""
+    return list(YEAR_CUE.finditer(text)) if "年" in text else []
+
+
 FUTURE = re.compile(cue_pattern("future"))
 """A modal of the future (将, 要, 力争, 确保) after a bare year opening a clause makes the
 year a deadline: 2025年我国学前教育毛入园率将大于90%."""
@@ -143,7 +150,7 @@ def scoped_clauses(
         return []
     cut = _cut(text)
     sentences = _sentences(text, [start for start, _clause in cut])
-    cues = [list(YEAR_CUE.finditer(clause)) for _start, clause in cut]  # read once
+    cues = [year_cues(clause) for _start, clause in cut]  # read once
     deadlines = [
         _deadlines(clause, sentence, found, issued, promised)
         for (_start, clause), sentence, found in zip(cut, sentences, cues, strict=True)
@@ -351,6 +358,8 @@ def _reports(
     flags: list[bool] = []
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
+    # the clauses are the paragraph cut up: where it holds no background words, none does
+    background = CLAUSE_BACKGROUND.search("".join(c for _s, c in clauses)) is not None
     for (_start, clause), sentence, found, cues in zip(
         clauses, sentences, year_cues, deadlines, strict=True
     ):
@@ -359,7 +368,8 @@ def _reports(
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
         flags.append(
-            sentence_reports or bool(CLAUSE_BACKGROUND.search(clause) or NORM_CUE.search(clause))
+            sentence_reports
+            or bool((background and CLAUSE_BACKGROUND.search(clause)) or NORM_CUE.search(clause))
         )
         if clause.endswith("。"):
             sentence_reports = False
@@ -406,7 +416,7 @@ def _opens_a_report(
             bare and opens and not _bare_deadline(sentence, cue, issued, promised)
         ):
             return True
-    own_words = CITED_TITLE.sub("", clause)
+    own_words = CITED_TITLE.sub("", clause) if "《" in clause else clause
     own_cues = cues if own_words == clause else YEAR_CUE.finditer(own_words)
     if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from policygraph.model import DocNumber
+from policygraph.scanning import matches_opening_runs
 
 OPENING_BRACKETS = "〔(（[【［"
 """Brackets that open the year: 〔2020〕 (official), (2020) and （2020） (typed),
@@ -43,6 +44,12 @@ possibly lost. Either four digits `year`, a closing bracket and the serial `tail
 closing bracket is lost, one digit run `head` of year and serial together
 (〔202028号, 〔202297, 万州委发20217). A bracket after five or more digits is not the
 year's: in (万州委发20217) it closes the citation."""
+
+NUMBER_OPENING = re.compile(
+    rf"[{re.escape(OPENING_BRACKETS)} \t\u30000-9０-９](?:(?<=[0-9０-９])|[ \t\u3000]*[0-9０-９])"
+)
+"""Where a DOC_NUMBER_BODY match opens: an opening bracket or spaces, then a digit (an
+optional bracket, written to open with a character)."""
 
 CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """A Chinese character: issuer codes are written in nothing else (国办发, 豫发改社会)."""
@@ -106,7 +113,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, int, DocNumber]]:
     """
     found: list[tuple[int, int, DocNumber]] = []
     previous_end = 0
-    for body in DOC_NUMBER_BODY.finditer(text):
+    for body in matches_opening_runs(DOC_NUMBER_BODY, text, NUMBER_OPENING):
         code_start = _code_start(text, body.start(), previous_end)
         if code_start is None:
             continue

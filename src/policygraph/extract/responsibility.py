@@ -85,6 +85,8 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     domains: list[DomainLead] = []
     domain_work = _domain_work(lexicon)
     for sentence in SENTENCE.finditer(masked):
+        if STATEMENT_VERB.search(sentence.group()) is None:
+            continue  # no clause of it has a verb: most sentences (issue 16, build CPU)
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
             at = sentence.start() + clause.start()
@@ -120,15 +122,28 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
 
 
+def find_domain_leads(text: str, quote: QuoteMaker, lexicon: Lexicon) -> tuple[DomainLead, ...]:
+    """The plan-wide divisions of labour the statements of a text make (区民政局牵头负责一老
+    工作); a text that names no domain's 工作 makes none, and its statements are not read
+    (issue 16, build CPU)."""
+    if _domain_pattern(tuple(lexicon.domains), from_label=True).search(text) is None:
+        return ()
+    return find_statements(text, 0, quote, lexicon).domain_leads
+
+
 def _domain_work(lexicon: Lexicon) -> re.Pattern[str]:
     return _domain_pattern(tuple(lexicon.domains))
 
 
 @cache
-def _domain_pattern(domains: tuple[str, ...]) -> re.Pattern[str]:
-    """DOMAIN_WORK over the domain labels, longest first, built once per lexicon."""
+def _domain_pattern(domains: tuple[str, ...], from_label: bool = False) -> re.Pattern[str]:
+    """DOMAIN_WORK over the domain labels, longest first, built once per lexicon; with
+    `from_label`, only from the label on: it matches where DOMAIN_WORK does (the words
+    before the label are optional) and opens with the labels, so a scan of a whole text
+    looks for them only, not for the optional words at every character."""
     labels = sorted(domains, key=len, reverse=True)
-    return re.compile(DOMAIN_WORK.format(labels="|".join(map(re.escape, labels))))
+    pattern = DOMAIN_WORK[DOMAIN_WORK.index("(?P<label>") :] if from_label else DOMAIN_WORK
+    return re.compile(pattern.format(labels="|".join(map(re.escape, labels))))
 
 
 def domains_named(text: str, lexicon: Lexicon) -> tuple[str, ...]:

@@ -35,9 +35,9 @@ from policygraph.extract.values import (
     BASE_REMARK,
     ITEM_COUNT_UNITS,
     SHARE_UNITS,
-    VALUE_PHRASE,
     is_target_value,
     served,
+    value_phrases,
 )
 from policygraph.extract.wording import (
     clean_wording,
@@ -105,7 +105,7 @@ def text_targets(
     the programme's own items, 促进就业(3项)), those that do not report the present read
     for values and names, then the post-rules of the paragraph."""
     clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised), programme)
-    values = [list(VALUE_PHRASE.finditer(clause.text)) for clause in clauses]  # read once
+    values = [value_phrases(clause.text) for clause in clauses]  # read once
     context = _sentence_context(clauses, values)
     per_clause: list[list[Target]] = []
     for clause, phrases, (subject, action) in zip(clauses, values, context, strict=True):

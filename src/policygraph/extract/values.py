@@ -33,6 +33,16 @@ VALUE_PHRASE = re.compile(
 unit at both ends (年度药品总用量的60%—70%, 国办 药品集中采购 方案; 1.5万—2万个), as Chinese
 writing does; small counts of distributive targets are often spelt in Chinese (至少建成一所,
 至少建设一所)."""
+NUMBER_CHARACTER = re.compile(rf"\d|{CN_COUNT}")
+"""What every VALUE_PHRASE match holds: the characters of its number."""
+
+
+def value_phrases(text: str) -> list[re.Match[str]]:
+    """The VALUE_PHRASE matches of a text. VALUE_PHRASE opens with an optional cue, so a
+    scan tries it at every character; most clauses hold no number, and are not scanned
+    (issue 16, build CPU)."""
+    return list(VALUE_PHRASE.finditer(text)) if NUMBER_CHARACTER.search(text) else []
+
 
 PARAMETER = re.compile(
     rf"(?:{cue_pattern('parameter')})(?!化)(?:（[^）]*）)?(?:分别)?(?:上浮|下浮|提高|为)?$"

@@ -94,18 +94,19 @@ def _read_html(path: Path, data: bytes) -> Source:
     return Source(path.name, text, encoding, metadata)
 
 
-CJK_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
-SPACE = re.compile(r"\s")
+CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+SPACE_RUN = re.compile(r"\s+")
+"""Runs, counted by their lengths: a list of every character costs more than the count."""
 
 
 def cjk_count(text: str) -> int:
     """The number of CJK ideographs in `text`."""
-    return len(CJK_IDEOGRAPH.findall(text))
+    return sum(map(len, CJK_RUN.findall(text)))
 
 
 def cjk_share(text: str) -> float:
     """The share of CJK ideographs among the non-space characters of `text`."""
-    visible = len(text) - len(SPACE.findall(text))
+    visible = len(text) - sum(map(len, SPACE_RUN.findall(text)))
     if not visible:
         return 0.0
     return cjk_count(text) / visible
