@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from policygraph.cues import cue_pattern
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
@@ -36,12 +37,16 @@ LIST_OPENERS = re.compile(
 （责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
 LIST_CLOSERS = re.compile(
-    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
+    r"等?(按照?职责分工负责|分工负责|分别负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
 )
 """Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
-（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）."""
+（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）, and the national
+（国务院各部门分别负责…） (国发〔2020〕6号). A bare 等 before the role closes the named units
+and is no part of the last name: （国家发展改革委、…、国家统计局等按职责分工负责） (国务院 2020
+分工 shape, issue 12 brief), 由国家医保局、国家卫生健康委、国家药监局等分工负责 (the 2019
+分工 as a news report relays it)."""
 
-DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
+DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|分别负责|负责落实)$")
 """Endings that make any bracket a responsibility list; a bracket that ends in a
 plainer role (牵头, 配合, 负责) is one only when all its items end like unit names,
 so （鼓励社会力量参与） is not."""
@@ -51,9 +56,18 @@ LEAD_ROLES = re.compile(r"牵头")
 
 LIST_PARTS = re.compile(r"[^；;]+")
 CLAUSE_BREAKS = "，,"
-LIST_END = re.compile(r"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*)+。?$")
-"""Where a list's units end: at its sentence end, or where a trailing note on the
-document's conventions begins (…负责，列第一位者为牵头单位，下同)."""
+DEADLINE_CLAUSE = rf"[，,；;](?:\d{{4}}年|\d{{1,2}}月|{cue_pattern('list_timing')})[^，,；;。]*"
+"""A clause after a list that opens with when the work is due (a year, a month, or a
+word of data/cues.csv kind list_timing): （国务院各部门分别负责，年内持续推进） (国发〔2020〕6号),
+（…各县市人民政府、湘西经开区管委会，6月底完成） (湘西 州政发〔2020〕5号 放管服 工作计划),
+（…各地区、各部门按职责分工负责，2020年底前完成） (国务院 2020 分工 shape): a deadline, no unit."""
+
+LIST_END = re.compile(
+    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*|{DEADLINE_CLAUSE})+。?$"
+)
+"""Where a list's units end: at its sentence end, where a trailing note on the
+document's conventions begins (…负责，列第一位者为牵头单位，下同), or where its deadline
+clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list."""
 
 COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
 COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)(（[区县市、]{1,5}）)?((人民)?政府)?$")
@@ -99,12 +113,14 @@ GENERIC_UNITS = re.compile(
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
 COLLECTIVE_UNITS = re.compile(
-    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府)$"
+    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府|国务院各部门)$"
 )
 """Collective units a national document assigns tasks to, one unit each although they
 name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
 …按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责),
-各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责)."""
+各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责), and their
+national counterpart 国务院各部门 (国发〔2020〕6号: （国务院各部门分别负责，年内持续推进）, the
+items of the year's overall tasks that every State Council department carries)."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|银行|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|联|总社|团中央|"
@@ -331,9 +347,15 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def is_collective(name: str) -> bool:
+    """Whether a mention is a collective unit of a national document (各地区, 地方各级人民政府,
+    国务院各部门): one unit wherever it stands, in a bracket or in a table's unit cell."""
+    return bool(COLLECTIVE_UNITS.match(name))
+
+
 def is_generic(name: str) -> bool:
     """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
-    return not COLLECTIVE_UNITS.match(name) and bool(GENERIC_UNITS.search(name))
+    return not is_collective(name) and bool(GENERIC_UNITS.search(name))
 
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
