@@ -93,6 +93,8 @@ def test_departments_split_lists(inner: str, units: list[str]) -> None:
         ("市发展改革委员会", ["市发展改革委员会"]),
         ("西咸新区社会事业服务局", ["西咸新区社会事业服务局"]),
         ("各县〔市、区〕政府〔管委会〕", ["各县〔市、区〕政府〔管委会〕"]),
+        ("湘西经开区管委会", ["湘西经开区管委会"]),
+        ("周口临港开发区管委会", ["周口临港开发区管委会"]),
     ],
 )
 def test_departments_split_names_run_together_where_one_name_ends(

@@ -131,6 +131,11 @@ UNIT_ENDINGS = re.compile(
 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
 and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
 
+ZONE_COMMITTEE = re.compile(r"^(管委会|管理委员会)$")
+"""The administrative committee of a zone, one unit with the zone it follows: a
+run-together list never splits 湘西经开区管委会 (湘西 州政发〔2020〕5号) or 周口临港开发区管委会
+(周口 plan, addressees) into a zone and a bare 管委会."""
+
 PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
 after them only where the next name opens with a jurisdiction (区科技局)."""
@@ -395,6 +400,8 @@ def _run_together(name: str, labels: UnitLabels) -> list[tuple[int, int]]:
 def _boundary(name: str, cut: int, labels: UnitLabels) -> bool:
     head, tail = name[:cut], name[cut:]
     if _depth(head) or _inside_label(name, cut, labels) or not UNIT_ENDINGS.search(tail):
+        return False
+    if ZONE_COMMITTEE.match(tail):
         return False
     departments, places = labels
     opens = tail[0] in JURISDICTION_OPENERS or any(
