@@ -83,7 +83,8 @@ UNBRACKETED_LIST = re.compile(
 """A labelled list written without brackets, to the end of its sentence or line:
 责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
-UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门)$")
+VAGUE_TAIL = r"等[^、，,]{0,8}(?:部门|单位|机构)"
+UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门,
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 

@@ -26,6 +26,7 @@ from functools import cache
 from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
+    VAGUE_TAIL,
     is_named_unit,
     responsibility_lists,
     split_conjunction,
@@ -59,7 +60,7 @@ SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
 
 SUBJECT_END = re.compile(
-    r"(?:等(?:[^、，,]{0,8}(?:部门|单位|机构))?)?(?:按照?职责分工|按照?职责|按照?规定|分工|共同|分别|具体|主要)*$"
+    rf"(?:{VAGUE_TAIL}|等)?(?:按照?职责分工|按照?职责|按照?规定|分工|共同|分别|具体|主要)*$"
 )
 """Words between the units and the verb: 区民政局、区财政局按职责分工负责; a 等 (等部门)
 closing the named units: 由国家医保局、国家卫生健康委、国家药监局等分工负责, 主要由国家卫生健康委、
