@@ -93,6 +93,8 @@ def test_departments_split_lists(inner: str, units: list[str]) -> None:
         ("市发展改革委员会", ["市发展改革委员会"]),
         ("西咸新区社会事业服务局", ["西咸新区社会事业服务局"]),
         ("各县〔市、区〕政府〔管委会〕", ["各县〔市、区〕政府〔管委会〕"]),
+        ("湘西经开区管委会", ["湘西经开区管委会"]),
+        ("周口临港开发区管委会", ["周口临港开发区管委会"]),
     ],
 )
 def test_departments_split_names_run_together_where_one_name_ends(
@@ -424,6 +426,73 @@ def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
         "养老机构护理型床位占比": ["市民政局"],
         "每千人口托位数": ["市卫生健康委", "市教育局"],
     }
+
+
+@pytest.mark.parametrize(
+    ("item", "units", "lead"),
+    [
+        # 国发〔2020〕6号: a collective of every State Council department, then a deadline
+        ("推进某项工作。（国务院各部门分别负责，年内持续推进）", ["国务院各部门"], []),
+        # the same document's shape: a bare 等 before the role, then a deadline
+        (
+            "推进某项工作。（国家发展改革委、商务部、国家统计局等按职责分工负责，年内持续推进）",
+            ["国家发展改革委", "商务部", "国家统计局"],
+            [],
+        ),
+        (
+            "推进某项工作。（市场监管总局牵头，各地区、各部门按职责分工负责，2020年底前完成）",
+            ["市场监管总局", "各地区"],
+            ["市场监管总局"],
+        ),
+        # 湘西 州政发〔2020〕5号: a month's deadline after a labelled list
+        (
+            "推进某项工作。（牵头单位：州行政审批服务局；责任单位：州司法局，6月底完成）",
+            ["州行政审批服务局", "州司法局"],
+            ["州行政审批服务局"],
+        ),
+        # a deadline with its own verb is still no unit
+        (
+            "推进某项工作。（教育部、财政部等按职责分工负责，2020年9月底前出台相关政策）",
+            ["教育部", "财政部"],
+            [],
+        ),
+    ],
+    ids=["collective-then-deadline", "etc-then-deadline", "lead-then-year", "month", "verb"],
+)
+def test_departments_a_deadline_after_a_list_is_no_unit(
+    item: str, units: list[str], lead: list[str]
+) -> None:
+    text = f"某某工作分工方案\n一、重点任务\n（一）{item}\n"
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    measure = next(m for m in plan.measures if m.number.endswith("（一）"))
+    assert [u.name for u in measure.responsible] == units
+    assert [u.name for u in measure.lead] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "lead"),
+    [
+        # the 2019 division of the 政府工作报告's work, as a news report relays it
+        (
+            "完善药品集中采购,由国家医保局、国家卫生健康委、国家药监局等分工负责。",
+            ["国家医保局", "国家卫生健康委", "国家药监局"],
+            [],
+        ),
+        (
+            "主要由国家卫生健康委、国家医保局等部门牵头负责。",
+            ["国家卫生健康委", "国家医保局"],
+            ["国家卫生健康委", "国家医保局"],
+        ),
+        # 国办 幼儿园治理通知: 负责同志 are officials, not the verb 负责
+        ("成员由教育部、住房城乡建设部、民政部等部门负责同志组成。", [], []),
+    ],
+)
+def test_departments_etc_before_the_verb_closes_the_named_units(
+    text: str, units: list[str], lead: list[str]
+) -> None:
+    found = find_statements(text, 0, _quote, load_lexicon())
+    assert [m.name for m in found.responsible] == units
+    assert [m.name for m in found.lead] == lead
 
 
 def test_a_lists_units_are_split_once_but_each_caller_gets_its_own() -> None:

@@ -13,6 +13,7 @@ from policygraph.extract.statements import text_targets
 from policygraph.extract.targets import table_targets
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Bindingness, Target
+from policygraph.nlp import plan_from_text
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
 from policygraph.tables import find_tables
@@ -1195,3 +1196,26 @@ def test_targets_a_year_a_rule_starts_from_sets_no_deadline() -> None:
     normalized = normalize_text("2020年初步建成300个示范性职业教育集团（联盟）。")
     targets = text_targets(normalized.text, 0, normalized.quote, issued=2019)
     assert [(t.value, t.year) for t in targets] == [(Decimal(300), 2020)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "一、落实2020年发展主要目标和下一阶段工作总体部署",  # 国发〔2020〕6号
+        "一、2021年经济社会发展主要预期目标",  # 粤府〔2021〕22号
+    ],
+)
+def test_targets_of_an_annual_division_of_work_are_for_its_year(heading: str) -> None:
+    """An annual division of the 政府工作报告's work opens with the year's goals and
+    prints no year in its items: 城镇新增就业900万人以上 is a goal for that year."""
+    text = (
+        "关于落实《政府工作报告》重点工作部门分工的意见\n"
+        f"{heading}\n（一）总体要求和主要预期目标。\n"
+        "1.城镇新增就业900万人以上，城镇调查失业率6%左右。（国务院各部门分别负责）\n"
+    )
+    year = int(heading[heading.index("20") :][:4])
+    found = plan_from_text("plan.txt", normalize_text(text)).targets
+    assert [(t.indicator, t.value, t.comparator, t.year) for t in found] == [
+        ("城镇新增就业", Decimal("9000000"), ">=", year),
+        ("城镇调查失业率", Decimal("6"), "=", year),
+    ]

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from policygraph.cues import cue_pattern
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
@@ -36,12 +37,16 @@ LIST_OPENERS = re.compile(
 （责任单位：…）, （牵头单位：A；配合单位：B、C）."""
 
 LIST_CLOSERS = re.compile(
-    r"(按照?职责分工负责|分工负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
+    r"等?(按照?职责分工负责|分工负责|分别负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
 )
 """Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
-（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）."""
+（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）, and the national
+（国务院各部门分别负责…） (国发〔2020〕6号). A bare 等 before the role closes the named units
+and is no part of the last name: （国家发展改革委、…、国家统计局等按职责分工负责） (国务院 2020
+分工 shape, issue 12 brief), 由国家医保局、国家卫生健康委、国家药监局等分工负责 (the 2019
+分工 as a news report relays it)."""
 
-DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|负责落实)$")
+DIVISION_OF_WORK = re.compile(r"(按照?职责分工负责|分工负责|分别负责|负责落实)$")
 """Endings that make any bracket a responsibility list; a bracket that ends in a
 plainer role (牵头, 配合, 负责) is one only when all its items end like unit names,
 so （鼓励社会力量参与） is not."""
@@ -51,9 +56,18 @@ LEAD_ROLES = re.compile(r"牵头")
 
 LIST_PARTS = re.compile(r"[^；;]+")
 CLAUSE_BREAKS = "，,"
-LIST_END = re.compile(r"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*)+。?$")
-"""Where a list's units end: at its sentence end, or where a trailing note on the
-document's conventions begins (…负责，列第一位者为牵头单位，下同)."""
+DEADLINE_CLAUSE = rf"[，,；;](?:\d{{4}}年|\d{{1,2}}月|{cue_pattern('list_timing')})[^，,；;。]*"
+"""A clause after a list that opens with when the work is due (a year, a month, or a
+word of data/cues.csv kind list_timing): （国务院各部门分别负责，年内持续推进） (国发〔2020〕6号),
+（…各县市人民政府、湘西经开区管委会，6月底完成） (湘西 州政发〔2020〕5号 放管服 工作计划),
+（…各地区、各部门按职责分工负责，2020年底前完成） (国务院 2020 分工 shape): a deadline, no unit."""
+
+LIST_END = re.compile(
+    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*|{DEADLINE_CLAUSE})+。?$"
+)
+"""Where a list's units end: at its sentence end, where a trailing note on the
+document's conventions begins (…负责，列第一位者为牵头单位，下同), or where its deadline
+clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list."""
 
 COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
 COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)(（[区县市、]{1,5}）)?((人民)?政府)?$")
@@ -69,7 +83,8 @@ UNBRACKETED_LIST = re.compile(
 """A labelled list written without brackets, to the end of its sentence or line:
 责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
-UNIT_TAILS = re.compile(r"(等[^、，,]{0,8}(部门|单位|机构)|相关部门)$")
+VAGUE_TAIL = r"等[^、，,]{0,8}(?:部门|单位|机构)"
+UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
 """Vague tails dropped from the last unit of a list: …区卫生健康委等相关部门,
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 
@@ -99,12 +114,14 @@ GENERIC_UNITS = re.compile(
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
 COLLECTIVE_UNITS = re.compile(
-    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府)$"
+    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府|国务院各部门)$"
 )
 """Collective units a national document assigns tasks to, one unit each although they
 name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
 …按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责),
-各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责)."""
+各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责), and their
+national counterpart 国务院各部门 (国发〔2020〕6号: （国务院各部门分别负责，年内持续推进）, the
+items of the year's overall tasks that every State Council department carries)."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|银行|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|联|总社|团中央|"
@@ -114,6 +131,11 @@ UNIT_ENDINGS = re.compile(
 万州银保监分局, 人民银行, the people's bodies (全国工商联, 区残联, 供销合作总社, 共青团中央),
 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
 and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
+
+ZONE_COMMITTEE = re.compile(r"^(管委会|管理委员会)$")
+"""The administrative committee of a zone, one unit with the zone it follows: a
+run-together list never splits 湘西经开区管委会 (湘西 州政发〔2020〕5号) or 周口临港开发区管委会
+(周口 plan, addressees) into a zone and a bare 管委会."""
 
 PLACE_ENDINGS = re.compile(r"(乡|镇|街道|新区)$")
 """Unit names that are places (恒合土家族乡, 渝东新区): a run-together list splits
@@ -331,9 +353,15 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def is_collective(name: str) -> bool:
+    """Whether a mention is a collective unit of a national document (各地区, 地方各级人民政府,
+    国务院各部门): one unit wherever it stands, in a bracket or in a table's unit cell."""
+    return bool(COLLECTIVE_UNITS.match(name))
+
+
 def is_generic(name: str) -> bool:
     """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
-    return not COLLECTIVE_UNITS.match(name) and bool(GENERIC_UNITS.search(name))
+    return not is_collective(name) and bool(GENERIC_UNITS.search(name))
 
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
@@ -373,6 +401,8 @@ def _run_together(name: str, labels: UnitLabels) -> list[tuple[int, int]]:
 def _boundary(name: str, cut: int, labels: UnitLabels) -> bool:
     head, tail = name[:cut], name[cut:]
     if _depth(head) or _inside_label(name, cut, labels) or not UNIT_ENDINGS.search(tail):
+        return False
+    if ZONE_COMMITTEE.match(tail):
         return False
     departments, places = labels
     opens = tail[0] in JURISDICTION_OPENERS or any(

@@ -26,6 +26,7 @@ from functools import cache
 from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
+    VAGUE_TAIL,
     is_named_unit,
     responsibility_lists,
     split_conjunction,
@@ -36,14 +37,16 @@ from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, DomainLead, QuoteMaker
 
 STATEMENT_VERB = re.compile(
-    r"(?:要|应当|应|将)?(牵头|会同|配合|负责|落实|承担)|(要|应当|必须)(?!求)|(设在)"
+    r"(?:要|应当|应|将)?(牵头|会同|配合|负责(?!同志|人)|落实|承担)|(要|应当|必须)(?!求)|(设在)"
 )
 """The verbs that assign a task in prose: 牵头, 会同, 配合, 负责, 落实, 承担 (with a
 modal 要/应/将), and a modal alone after a government (各县（区）人民政府要…). 落实 and
 承担 count only after named units, as 负责 does (广州 天河区 居家社区养老服务管理办法:
 区人力资源社会保障局按规定落实…补贴政策; 国办发〔2019〕2号: 国家医保局承担制定试点方案…的职责,
-由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作). An office seated in
-units makes them responsible for its work (OFFICE_SEAT)."""
+由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作). 负责 of 负责同志 / 负责人
+names an official, not the verb (国办 幼儿园治理通知: 成员由教育部、…、自然资源部等部门负责同志
+组成; 国发 个税专项附加扣除: 部门或者单位的主要负责人; 万州: 党政主要负责同志挂帅).
+An office seated in units makes them responsible for its work (OFFICE_SEAT)."""
 
 OFFICE_SEAT = re.compile(r"(办公室|秘书处|办事机构)$")
 """The bodies whose seat (…设在A、B) names the units that run them: 试点工作小组办公室设在
@@ -56,8 +59,13 @@ GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道
 SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
 """Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
 
-SUBJECT_END = re.compile(r"(按照?职责分工|按照?职责|按照?规定|共同|分别|具体|主要)+$")
-"""Words between the units and the verb: 区民政局、区财政局按职责分工负责."""
+SUBJECT_END = re.compile(
+    rf"(?:{VAGUE_TAIL}|等)?(?:按照?职责分工|按照?职责|按照?规定|分工|共同|分别|具体|主要)*$"
+)
+"""Words between the units and the verb: 区民政局、区财政局按职责分工负责; a 等 (等部门)
+closing the named units: 由国家医保局、国家卫生健康委、国家药监局等分工负责, 主要由国家卫生健康委、
+国家医保局等部门牵头负责 (the 2019 分工 of the 政府工作报告's work as a news report relays it),
+国家统计局等按职责分工负责 (国务院 2020 分工 shape, issue 12 brief)."""
 
 DOMAIN_WORK = r"(?:负责)?[“\"]?(?P<label>{labels})(?:服务)?[”\"]?工作"
 """The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作,

@@ -28,6 +28,7 @@ from policygraph.extract.departments import (
     OPEN,
     TRAILING_BRACKETS,
     UNIT_ENDINGS,
+    is_collective,
     split_roles,
 )
 from policygraph.lexicon import LEVEL_CHARACTERS, Lexicon
@@ -395,7 +396,9 @@ def _row(
         (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
         for n, (text, base) in enumerate(units)
         for s, e, name, lead in _cell_units(text, lexicon, None if lead_first else unnamed_lead)
-        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)) or COLLECTIVE_CELL.match(name)
+        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
+        or COLLECTIVE_CELL.match(name)
+        or is_collective(name)
     ]
     return TaskRow(
         table=0,
