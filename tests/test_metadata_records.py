@@ -147,3 +147,51 @@ def test_a_record_of_a_repost_does_not_date_the_document(text: str) -> None:
     """A table whose publisher is of another place than the title's issuer (沅江市民政局
     over 湖南省人民政府…) records a repost; a 发布日期 under a byline (发布人) is the page's."""
     assert _read(text)[2] is None
+
+
+def test_a_disclosure_row_above_a_date_field_is_no_headline() -> None:
+    """信息分类: 通知   发布机构: … stands above 生成日期: 2019-01-23 where an article's
+    headline stands above its date (zwgkw.thx.gov.cn, 太湖县)."""
+    text = (
+        "首页 > 太湖县人民政府办公室信息公开 > 信息浏览\n"
+        "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n"
+        "信息分类: 通知   发布机构: 太湖县人民政府办公室\n" + TAIHU
+    )
+    title, _number, issued = _read(text)
+    assert "发布机构" not in (title or "")
+    assert issued == date(2019, 1, 17)
+
+
+# tests/devset/tune/texts/hanzhong-yinfa-jingji-shishiyijian-zhengqiuyijian.txt, lines 13-17
+HANZHONG_DRAFT = (
+    "第二部分:草案内容\n附件1\n汉中市促进银发经济发展的实施意见\n(征求意见稿)\n"
+    "为深入实施积极应对人口老龄化国家战略,贯彻落实《国务院办公厅关于发展银发经济增进老年人"
+    "福祉的意见》(国办发〔2024〕1号)精神,推动我市银发经济高质量发展,制定本实施意见。\n"
+)
+
+
+def test_a_draft_mark_on_the_line_under_the_title_is_part_of_it() -> None:
+    assert _read(HANZHONG_DRAFT)[0] == "汉中市促进银发经济发展的实施意见（征求意见稿）"
+
+
+# jzmfx.com copy of 怀政办发〔2023〕9号 (懷化市人民政府辦公室, traditional characters)
+HUAIHUA_NOTICE = (
+    "懷化市人民政府辦公室\n\n關于印發《懷化市貫徹落實〈關于打好經濟\n\n"
+    "增長主動仗實現經濟運行整體好轉的若干\n\n政策措施〉實施方案》的通知\n\n"
+    "各縣市區人民政府,市直機關各單位,中央、省在懷各單位:\n\n"
+    "經市人民政府同意,現將《懷化市貫徹落實〈關于打好經濟增長主動仗實現經濟運行整體好轉的"
+    "若干政策措施〉實施方案》印發給你們,請認真組織實施。\n\n懷化市人民政府辦公室      \n\n"
+    "2023年3月15日        \n"
+)
+HUAIHUA_PLAN = (
+    "\n\n懷化市貫徹落實《關于打好經濟增長主動仗\n\n實現經濟運行整體好轉的若干政策\n\n措施》實施方案\n\n"
+    "為全面貫徹黨的二十大和中央、省委、市委經濟工作會議精神,打好打贏“發展六仗”,"
+)
+
+
+def test_a_plan_carried_by_a_notice_is_found_under_its_nested_title() -> None:
+    """The notice quotes the plan's inner title in 〈〉; the plan, out of the notice's 《》,
+    prints it in 《》 on its own title lines."""
+    title = "怀化市贯彻落实《关于打好经济增长主动仗实现经济运行整体好转的若干政策措施》实施方案"
+    assert _read(HUAIHUA_NOTICE + HUAIHUA_PLAN)[0] == title
+    assert _read(HUAIHUA_NOTICE + HUAIHUA_PLAN)[2] == date(2023, 3, 15)

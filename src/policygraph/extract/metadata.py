@@ -51,6 +51,13 @@ NOTICE_TITLE = re.compile(
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
 
+NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
+"""A title quoted inside a title in 《》 takes 〈〉 (关于印发《怀化市贯彻落实〈关于打好经济增长
+主动仗…若干政策措施〉实施方案》的通知, jzmfx.com copy of 怀政办发〔2023〕9号; 关于印发〈浙江省
+促进残疾人就业行动方案…〉的通知 inside 《》 in the 东阳 notice, dongyang.gov.cn): the plan a
+notice carries, out of the notice's 《》, prints it in 《》 again (怀化市贯彻落实《关于打好经济
+增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
+
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
 a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
@@ -104,21 +111,37 @@ FILE_NAME_TITLE = re.compile(
 《西咸新区推进一老一小工作实施方案.docx》由会员分享 (a line normalize drops as the site's
 boilerplate). The document's title, for a copy that prints no title line of its own."""
 
+WRAPPED_LINE = 10
+"""How long a line of a title must be to go on after a blank line: a web copy doubles the
+breaks of a title that wrapped (懷化市貫徹落實《關于打好經濟增長主動仗 / / 實現經濟運行整體好轉的
+若干政策 / / 措施》實施方案, jzmfx.com copy of 怀政办发〔2023〕9号; 湖南省人民政府办公厅关于加强
+普通高等学校 / / 毕业生就业工作的通知, xiexiebang.com copy of 湘政办发〔2009〕24号), while a
+short line above a blank line is a site's label (相关新闻 over the Guangzhou 实施意见, tune set)."""
 TITLE_LINE_BREAK = re.compile(
-    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
-    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
+    rf"(?:\A|\n[ \t]*\n)(?P<title>(?!《)"
+    rf"(?:[^\n。，；：、]{{4,40}}\n|[^\n。，；：、]{{{WRAPPED_LINE},40}}\n[ \t]*\n){{1,2}}"
+    rf"[^\n。，；：、]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
 )
 """A title set on two or three centred lines, as printed plans lay out a long title
 (临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
 sentence punctuation, after a blank line or the start, the last ending in a kind word. A
 line of two or three characters above a title is a label (中文名, 名称), not half of it."""
 
+DRAFT_MARK_LINE = re.compile(
+    rf"[ \t]*\n[ \t]*(?P<mark>（(?:{'|'.join(DRAFT_MARKS)})）)[ \t]*(?=\n|\Z)"
+)
+"""A title's stage set on the line under it, as a centred heading breaks before its bracket:
+汉中市促进银发经济发展的实施意见 / (征求意见稿) (the Hanzhong draft, tune set). Part of the
+title, as on one line (海盐县关于推进养老服务高质量发展的工作方案(征求意见稿), tune set)."""
+
 NOT_TITLE_LINE = re.compile(
     rf"{ITEM_SERIAL}"
     r"|\d{4}\s*年|(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会)\s*$|^\s*（[^）]*）\s*$"
+    r"|\d{4}\s*[〕\]）]\s*\d+\s*号\s*$"
 )
 """Lines that stand short and alone but are no part of a title: a heading, a date, an
-issuer's signature, a bracketed note (（此件公开发布））."""
+issuer's signature, a bracketed note (（此件公开发布））, a document's number (穗府〔2015〕27号
+over the Guangzhou 实施意见, tune set)."""
 
 NOT_THE_PLAN_ITSELF = ("《", "〈", "印发", "附件：", "附件")
 """What stands before a plan's title where the text names the plan without printing it:
@@ -424,6 +447,8 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
+            if pattern is NOTICE_TITLE:
+                title = title.translate(NESTED_TITLE_MARKS)
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
@@ -436,10 +461,19 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if carrier and pattern is not OWN_NOTICE_TITLE:
                 continue
             title = DOUBLED_OPENING.sub(r"\1", title)
-            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
+            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]) or not _balanced(title):
                 continue
-            return title, quote(match.start("title"), match.end("title"))
+            end = match.end("title")
+            if mark := DRAFT_MARK_LINE.match(scope, end):
+                title, end = title + mark["mark"], mark.end("mark")
+            return title, quote(match.start("title"), end)
     return None, None
+
+
+def _balanced(title: str) -> bool:
+    """Whether every title a title quotes is closed in it: lines of a title joined from the
+    middle of another (…若干政策 / 措施》实施方案) are not one."""
+    return title.count("《") == title.count("》") and title.count("〈") == title.count("〉")
 
 
 def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quote | None] | None:
@@ -477,14 +511,16 @@ stream under the 国新办 老年助餐 briefing copies in the pages corpus: 李
 
 def _is_headline(line: str) -> bool:
     """Whether the line above a page's date is the page's headline: not a cover notice
-    (COVER_NOTICE_HEADLINE), not a spam comment (PICTOGRAPH), and not a field of a metadata
+    (COVER_NOTICE_HEADLINE), not a spam comment (PICTOGRAPH), and not a row of a metadata
     table above its date field (发文机关:山西省人民政府 / 发布日期:2018年03月27, laodongfa.com;
-    发文字号: / 镇政发〔2024〕7号 / 发文日期: …, zb.gov.cn): a key, or a value that is a number."""
+    信息分类: 通知   发布机构: 太湖县人民政府办公室 / 生成日期: 2019-01-23, zwgkw.thx.gov.cn;
+    发文字号: / 镇政发〔2024〕7号 / 发文日期: …, zb.gov.cn): a row with a key, or a value that
+    is a number."""
     field = line.strip(" \t•·")
     return not (
         COVER_NOTICE_HEADLINE.search(line)
         or PICTOGRAPH.search(line)
-        or RECORD_FIELD.match(field)
+        or RECORD_FIELD.search(field)
         or parse_doc_number(field)
     )
 
