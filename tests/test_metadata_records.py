@@ -6,6 +6,7 @@ two real texts, their lines quoted exactly, their source named."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -195,3 +196,34 @@ def test_a_plan_carried_by_a_notice_is_found_under_its_nested_title() -> None:
     title = "怀化市贯彻落实《关于打好经济增长主动仗实现经济运行整体好转的若干政策措施》实施方案"
     assert _read(HUAIHUA_NOTICE + HUAIHUA_PLAN)[0] == title
     assert _read(HUAIHUA_NOTICE + HUAIHUA_PLAN)[2] == date(2023, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # law907.infoeach.com copy of 科工法字[2000] 851号: a 工作程序 is no plan kind
+        pytest.param(
+            "关于印发《国防科技工业标准制定工作程序(试行)》的通知\n\n国防科学技术工业委员会\n\n\n"
+            "关于印发《国防科技工业标准制定工作程序(试行)》的通知\n\n科工法字[2000] 851号\n"
+            "各军工集团公司,各省、自治区、直辖市国防科技工业管理机构,委管各单位,国务院有关部门:\n",
+            "关于印发《国防科技工业标准制定工作程序（试行）》的通知",
+            id="procedure-law907",
+        ),
+        pytest.param(
+            TAIHU, "太湖县人民政府关于印发《太湖县人民政府工作规则》的通知", id="rules-taihu"
+        ),
+    ],
+)
+def test_a_notice_carrying_a_document_of_no_plan_kind_is_the_title(text: str, title: str) -> None:
+    assert _read(text)[0] == title
+
+
+XIAN_PAGE = Path(__file__).parent / "devset" / "tune" / "texts" / "xian-yanglao-shisiwu-guihua.txt"
+
+
+def test_a_carried_plan_is_named_in_full_where_the_notice_title_leaves_out_its_place() -> None:
+    """The notice's sentence names 《西安市“十四五”养老服务体系专项规划》 and cites
+    《陕西省“十四五”养老服务体系专项规划》 among its bases (the Xi'an plan, tune set)."""
+    text = XIAN_PAGE.read_text(encoding="utf-8")
+    preamble = text[: text.index("制定本规划。") + len("制定本规划。")]
+    assert _read(preamble)[0] == "西安市“十四五”养老服务体系专项规划"

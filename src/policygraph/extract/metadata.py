@@ -58,6 +58,14 @@ NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 notice carries, out of the notice's 《》, prints it in 《》 again (怀化市贯彻落实《关于打好经济
 增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
 
+ANY_NOTICE_LINE = re.compile(
+    r"^[ \t]*(?P<title>[^\n。，；：《》]{0,40}关于印发《[^\n。；]{4,80}》的通知)[ \t]*$", re.M
+)
+"""A cover notice on a line of its own whose document is of a kind no plan is issued as
+(关于印发《国防科技工业标准制定工作程序(试行)》的通知, law907.infoeach.com copy of 科工法字[2000]
+851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn): the notice is
+the title the copy prints, for a text with no other."""
+
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
 a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
@@ -387,6 +395,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
         title, title_q = _title(text, quote, printed=False)
+    if title is None and (notice := ANY_NOTICE_LINE.search(text, 0, HEAD_LENGTH)):
+        title, title_q = notice["title"], quote(notice.start("title"), notice.end("title"))
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
     carried = next(
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
@@ -452,6 +462,8 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
+            if pattern is NOTICE_TITLE and (named := _named_in_full(text, title)):
+                return named["title"], quote(named.start("title"), named.end("title"))
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
@@ -468,6 +480,21 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
                 title, end = title + mark["mark"], mark.end("mark")
             return title, quote(match.start("title"), end)
     return None, None
+
+
+PLACE_LEFT_OUT = r"[^《》\n。，；：]{2,12}?"
+"""The place a notice's title leaves out of the plan's name, its issuer having named it."""
+
+
+def _named_in_full(text: str, title: str) -> re.Match[str] | None:
+    """The plan a cover notice carries as the notice's sentence names it in 《》, where the
+    notice's title leaves out its place (西安市养老服务工作领导小组办公室关于印发“十四五”养老服务
+    体系专项规划的通知 / 《西安市“十四五”养老服务体系专项规划》已经市养老服务工作领导小组同意，
+    现印发给你们, the Xi'an plan, tune set; no second text of this form found yet): the full
+    name, not a cited plan of another place (《陕西省“十四五”养老服务体系专项规划》 among the
+    Xi'an plan's bases, which no 现印发 follows)."""
+    full = re.compile(rf"《(?P<title>{PLACE_LEFT_OUT}{re.escape(title)})》")
+    return next((m for m in full.finditer(text) if CARRIED.match(text, m.end())), None)
 
 
 def _balanced(title: str) -> bool:
