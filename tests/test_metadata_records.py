@@ -227,3 +227,20 @@ def test_a_carried_plan_is_named_in_full_where_the_notice_title_leaves_out_its_p
     text = XIAN_PAGE.read_text(encoding="utf-8")
     preamble = text[: text.index("制定本规划。") + len("制定本规划。")]
     assert _read(preamble)[0] == "西安市“十四五”养老服务体系专项规划"
+
+
+def test_a_databases_notice_heading_in_brackets_is_the_title() -> None:
+    """0798ci.com copy of 京政办发〔2016〕26号: the heading in 《》, its document in 〈〉, the
+    number printed twice under it."""
+    text = (
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "京政办发〔2016〕26号\n京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局,各市属机构:\n"
+        "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。\n"
+        "北京市人民政府办公厅\n2016年5月28日\n"
+    )
+    assert _read(text) == (
+        "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知",
+        "京政办发〔2016〕26号",
+        date(2016, 5, 28),
+    )

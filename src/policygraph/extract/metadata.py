@@ -59,12 +59,16 @@ notice carries, out of the notice's 《》, prints it in 《》 again (怀化市
 增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
 
 ANY_NOTICE_LINE = re.compile(
-    r"^[ \t]*(?P<title>[^\n。，；：《》]{0,40}关于印发《[^\n。；]{4,80}》的通知)[ \t]*$", re.M
+    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发[《〈][^\n。；]{4,80}[》〉]的通知)》?"
+    r"[ \t]*$",
+    re.M,
 )
 """A cover notice on a line of its own whose document is of a kind no plan is issued as
 (关于印发《国防科技工业标准制定工作程序(试行)》的通知, law907.infoeach.com copy of 科工法字[2000]
-851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn): the notice is
-the title the copy prints, for a text with no other."""
+851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn), or a policy
+database heads in 《》 with its document in 〈〉 (《北京市人民政府办公厅关于印发〈北京市2016年政务
+公开工作要点〉的通知》, 0798ci.com copy of 京政办发〔2016〕26号): the notice is the title the copy
+prints, for a text with no other."""
 
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
