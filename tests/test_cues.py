@@ -23,6 +23,7 @@ VALUE_DOMAINS = {
     "header_year": {"base", "goal"},
     "unit": {"count", "measure", "area", "per_thousand"},
     "scope": {"whole", "own", "part"},
+    "record_key": {"written", "dated", "published", "number", "publisher", "other"},
 }
 """Kinds whose value column means something, and the values it may hold."""
 

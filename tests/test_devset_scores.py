@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "measure_owner_agreement": 0.91,
         "measure_precision": 0.90,
         "measure_recall": 0.86,
-        "metadata": 0.95,
+        "metadata": 0.97,
         "number_precision": 0.98,
         "number_recall": 0.98,
         "owner_agreement": 0.91,

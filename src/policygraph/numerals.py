@@ -41,3 +41,26 @@ def chinese_number(word: str) -> int:
             total = (total + section + current) * LARGE_SCALES[char]
             section, current = 0, 0
     return total + section + current
+
+
+YEAR_ZEROS = "〇○O零"
+"""What a year written digit by digit prints for 0: 〇 (U+3007), the circle ○ (U+25CB) that
+typists took for it (二○○一年四月十九日, the 吉林省人民政府办公厅 notice on the 法律资料网
+copy), the letter O (2O22, 二O二二), 零."""
+
+
+def written_year(word: str) -> int | None:
+    """A year written digit by digit, in Chinese or Arabic digits or mixed with a zero
+    of `YEAR_ZEROS`: 二〇〇七 → 2007 (劳动和社会保障部办公厅 二〇〇七年三月二十六日), 二○○一 → 2001,
+    2O22 → 2022; None for a word with another character (十二, 两千)."""
+    digits = []
+    for char in word:
+        if char.isascii() and char.isdigit():
+            digits.append(int(char))
+        elif char in YEAR_ZEROS:
+            digits.append(0)
+        elif char in CN_DIGITS and char != "两":
+            digits.append(CN_DIGITS[char])
+        else:
+            return None
+    return int("".join(map(str, digits))) if digits else None

@@ -32,6 +32,7 @@ from policygraph.extract.docnumber import (
     parse_doc_number,
 )
 from policygraph.model import DocNumber, Quote, QuoteMaker
+from policygraph.numerals import YEAR_ZEROS, chinese_number, written_year
 from policygraph.resources import resource_dir
 
 HEAD_LENGTH = 1500
@@ -49,6 +50,25 @@ NOTICE_TITLE = re.compile(
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
 (brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
+
+NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
+"""A title quoted inside a title in 《》 takes 〈〉 (关于印发《怀化市贯彻落实〈关于打好经济增长
+主动仗…若干政策措施〉实施方案》的通知, jzmfx.com copy of 怀政办发〔2023〕9号; 关于印发〈浙江省
+促进残疾人就业行动方案…〉的通知 inside 《》 in the 东阳 notice, dongyang.gov.cn): the plan a
+notice carries, out of the notice's 《》, prints it in 《》 again (怀化市贯彻落实《关于打好经济
+增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
+
+ANY_NOTICE_LINE = re.compile(
+    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发[《〈][^\n。；]{4,80}[》〉]的通知)》?"
+    r"[ \t]*$",
+    re.M,
+)
+"""A cover notice on a line of its own whose document is of a kind no plan is issued as
+(关于印发《国防科技工业标准制定工作程序(试行)》的通知, law907.infoeach.com copy of 科工法字[2000]
+851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn), or a policy
+database heads in 《》 with its document in 〈〉 (《北京市人民政府办公厅关于印发〈北京市2016年政务
+公开工作要点〉的通知》, 0798ci.com copy of 京政办发〔2016〕26号): the notice is the title the copy
+prints, for a text with no other."""
 
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
@@ -103,21 +123,37 @@ FILE_NAME_TITLE = re.compile(
 《西咸新区推进一老一小工作实施方案.docx》由会员分享 (a line normalize drops as the site's
 boilerplate). The document's title, for a copy that prints no title line of its own."""
 
+WRAPPED_LINE = 10
+"""How long a line of a title must be to go on after a blank line: a web copy doubles the
+breaks of a title that wrapped (懷化市貫徹落實《關于打好經濟增長主動仗 / / 實現經濟運行整體好轉的
+若干政策 / / 措施》實施方案, jzmfx.com copy of 怀政办发〔2023〕9号; 湖南省人民政府办公厅关于加强
+普通高等学校 / / 毕业生就业工作的通知, xiexiebang.com copy of 湘政办发〔2009〕24号), while a
+short line above a blank line is a site's label (相关新闻 over the Guangzhou 实施意见, tune set)."""
 TITLE_LINE_BREAK = re.compile(
-    rf"(?:\A|\n[ \t]*\n)(?P<title>(?:[^\n。，；：、《》]{{4,40}}\n){{1,2}}"
-    rf"[^\n。，；：、《》]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
+    rf"(?:\A|\n[ \t]*\n)(?P<title>(?!《)"
+    rf"(?:[^\n。，；：、]{{4,40}}\n|[^\n。，；：、]{{{WRAPPED_LINE},40}}\n[ \t]*\n){{1,2}}"
+    rf"[^\n。，；：、]{{2,50}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*(?=\n|\Z)"
 )
 """A title set on two or three centred lines, as printed plans lay out a long title
 (临沧市促进养老托育服务 / 健康发展实施方案; 周口市“一老一小” / 整体解决方案): short lines without
 sentence punctuation, after a blank line or the start, the last ending in a kind word. A
 line of two or three characters above a title is a label (中文名, 名称), not half of it."""
 
+DRAFT_MARK_LINE = re.compile(
+    rf"[ \t]*\n[ \t]*(?P<mark>（(?:{'|'.join(DRAFT_MARKS)})）)[ \t]*(?=\n|\Z)"
+)
+"""A title's stage set on the line under it, as a centred heading breaks before its bracket:
+汉中市促进银发经济发展的实施意见 / (征求意见稿) (the Hanzhong draft, tune set). Part of the
+title, as on one line (海盐县关于推进养老服务高质量发展的工作方案(征求意见稿), tune set)."""
+
 NOT_TITLE_LINE = re.compile(
     rf"{ITEM_SERIAL}"
     r"|\d{4}\s*年|(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会)\s*$|^\s*（[^）]*）\s*$"
+    r"|\d{4}\s*[〕\]）]\s*\d+\s*号\s*$"
 )
 """Lines that stand short and alone but are no part of a title: a heading, a date, an
-issuer's signature, a bracketed note (（此件公开发布））."""
+issuer's signature, a bracketed note (（此件公开发布））, a document's number (穗府〔2015〕27号
+over the Guangzhou 实施意见, tune set)."""
 
 NOT_THE_PLAN_ITSELF = ("《", "〈", "印发", "附件：", "附件")
 """What stands before a plan's title where the text names the plan without printing it:
@@ -207,7 +243,16 @@ META_CELL = re.compile(
 """The same table laid out as cells, two fields a row (the State Council's policy library):
 发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
 
-KEYED_NUMBER = re.compile(r"(?:发文字号|政策文号|^[\[［【]?\s*文号)\s*[\]］】：:|]?\s*", re.M)
+TABLE_KEYS = (*words_with("record_key", "other"), *words_with("record_key", "publisher"))
+"""Keys only a metadata table prints (索引号, 主题分类, 发布机构, 时效性), data/cues.csv."""
+RECORD_FIELD = re.compile(rf"(?:{cue_pattern('record_key')}|文号)[ \t]*[\]］】：:|]")
+"""A field of a metadata table, its key first: 发文机关：山西省人民政府, 文号 ：晋政发〔2018〕
+13号."""
+
+KEYED_NUMBER = re.compile(
+    rf"(?:{'|'.join(words_with('record_key', 'number'))}|^[\[［【]?\s*文号)\s*[\]］】：:|]?\s*",
+    re.M,
+)
 """A database infobox's number key with its value run on, the line breaks of the box
 lost: 发文字号国卫办人口函〔2021〕629号施行日期…, 政策文号：镇政办发〔2015〕212号. Only a
 number that starts right after the key is the document's; the short key 文号 only opening a
@@ -235,20 +280,55 @@ CITED_TITLE_ABOVE = re.compile(r"》[）)]?\s*\n\s*\Z")
 that document's (《国务院办公厅关于…的意见》 / （国办发〔2020〕52号）), so a plan that prints
 no number of its own gets none."""
 
-DATE_LINE = re.compile(
-    r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$", re.M
+YEAR = rf"(?<![0-9])[12一二][0-9{YEAR_ZEROS}一二三四五六七八九]{{3}}"
+"""A year written digit by digit: 2022, 二〇二二 or 二○一九 (U+25CB for 〇), 2O22 (YEAR_ZEROS)."""
+MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+DAY = r"3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
+WRITTEN_DATE = (
+    rf"(?P<date>(?P<y>{YEAR})[ \t]*年[ \t]*(?P<m>{MONTH})[ \t]*月[ \t]*(?P<d>{DAY})[ \t]*日)"
 )
+"""A date as a signature prints it, in Arabic or Chinese numerals: 2022年1月5日, 二〇〇七年三月
+二十六日 (劳动和社会保障部办公厅, law949.infoeach.com copy of 劳社厅函〔2007〕120号), 二○○一年四月
+十九日 (吉林省人民政府办公厅, law678.infoeach.com copy), the standard signature date of documents
+before GB/T 9704-2012 and of many later ones."""
+DATE_LINE = re.compile(rf"^[ \t]*{WRITTEN_DATE}[ \t]*$", re.M)
+"""A signature date on a line of its own."""
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
-FIELD_DATE = re.compile(r"(?P<y>20\d{2})\s*[-年.]\s*(?P<m>\d{1,2})\s*[-月.]\s*(?P<d>\d{1,2})")
-"""A date in a metadata table: 2022-02-07, 2022年02月07日 or 2024.01.11."""
-RECORD_DATE = re.compile(
-    rf"(?:发布时间|公布日期|发文日期|发布日期)\s*[：:]?\s*{FIELD_DATE.pattern}"
+FIELD_DATE = re.compile(
+    rf"(?P<date>(?P<y>{YEAR})[ \t]*[-年./][ \t]*(?P<m>{MONTH})[ \t]*[-月./][ \t]*(?P<d>{DAY})"
+    r"(?![0-9])(?:[ \t]*日)?)"
 )
-"""The date of a policy database's record (发布时间：2015年12月11日, 公布日期：2024.01.11): the
-document's date where the record also gives its number (政策文号, 发文字号) and the copy
-prints no signature date. Without a number the date may be a repost page's own."""
+"""A date in a metadata table: 2022-02-07, 2022年02月07日, 2024.01.11, 2022/1/5, or
+发布日期:2018年03月27 without its 日 (laodongfa.com copy of 晋政发〔2018〕13号)."""
+RECORD_SEPARATOR = r"(?:[ \t]*[\]］】：:|])*\s*"
+"""What stands between a metadata key and its value: nothing (發文日期2021年12月30日),
+a colon, a bracket ([ 发文字号 ]), a cell border (成文日期： | 2018年12月06日), a line break."""
+WRITTEN_KEY_DATE = re.compile(
+    rf"(?:{'|'.join(words_with('record_key', 'written'))}){RECORD_SEPARATOR}{FIELD_DATE.pattern}"
+)
+"""The signing date a metadata table gives (成文日期), with or without a colon, one field a
+line or several run into one line."""
+DATED_KEY_DATE = re.compile(
+    rf"(?:{'|'.join(words_with('record_key', 'dated'))}){RECORD_SEPARATOR}{FIELD_DATE.pattern}"
+)
+"""A table's date of the document under a key that is not the signing date's own (发文日期,
+生成日期): a site may fill it with the day it posted the text (太湖县人民政府关于印发《太湖县
+人民政府工作规则》的通知, zwgkw.thx.gov.cn: 发文日期: 2019-01-23 over the signature 2019年1月17日),
+so the signature wins; without one it dates the document (發文日期2021年12月30日 on the f9km6.cn
+copy of 國衛辦人口函〔2021〕629號, 发文日期: 2024年04月06日 16:40 on zb.gov.cn)."""
+RECORD_DATE = re.compile(
+    rf"(?:{'|'.join(words_with('record_key', 'published'))}){RECORD_SEPARATOR}{FIELD_DATE.pattern}"
+)
+"""The date of a policy database's or a government site's record (发布时间：2015年12月11日,
+公布日期：2024.01.11, 发布日期: 2024-03-14): the document's date where the record also gives its
+number (政策文号, 发文字号) or is a disclosure table (`RECORD_KEY`) and the copy prints no
+signature date. Beside neither, the date may be a repost page's own (发布人:西安老博会 /
+发布日期:2023-07-12 over the Xi'an 十四五 plan, tune set)."""
+RECORD_KEY = re.compile("|".join(TABLE_KEYS))
+"""A key only a metadata table prints (索引号, 主题分类, 发布机构, 时效性): the page is a
+government site's disclosure record or a policy database's, not an article."""
 
 ISSUER_LINE = re.compile(
     r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
@@ -307,7 +387,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     if "标题" in fields and "关于印发" not in fields["标题"].value:
         title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
-    issued, issued_q = _issued(text, fields, quote)
+    issued, issued_q = _issued(text, fields, quote, title)
     if title is None:
         title, title_q = _title_before_number(text, quote)
     if title is None and (article := _article(text, quote)):
@@ -319,6 +399,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
         title, title_q = _title(text, quote, printed=False)
+    if title is None and (notice := ANY_NOTICE_LINE.search(text, 0, HEAD_LENGTH)):
+        title, title_q = notice["title"], quote(notice.start("title"), notice.end("title"))
     issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
     carried = next(
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
@@ -379,9 +461,13 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
         for match in pattern.finditer(scope):
             lines = match["title"].strip().split("\n")
             title = "".join(line.strip() for line in lines)
+            if pattern is NOTICE_TITLE:
+                title = title.translate(NESTED_TITLE_MARKS)
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
+            if pattern is NOTICE_TITLE and (named := _named_in_full(text, title)):
+                return named["title"], quote(named.start("title"), named.end("title"))
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
@@ -391,10 +477,34 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if carrier and pattern is not OWN_NOTICE_TITLE:
                 continue
             title = DOUBLED_OPENING.sub(r"\1", title)
-            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]):
+            if any(NOT_TITLE_LINE.search(line) for line in lines[:-1]) or not _balanced(title):
                 continue
-            return title, quote(match.start("title"), match.end("title"))
+            end = match.end("title")
+            if mark := DRAFT_MARK_LINE.match(scope, end):
+                title, end = title + mark["mark"], mark.end("mark")
+            return title, quote(match.start("title"), end)
     return None, None
+
+
+PLACE_LEFT_OUT = r"[^《》\n。，；：]{2,12}?"
+"""The place a notice's title leaves out of the plan's name, its issuer having named it."""
+
+
+def _named_in_full(text: str, title: str) -> re.Match[str] | None:
+    """The plan a cover notice carries as the notice's sentence names it in 《》, where the
+    notice's title leaves out its place (西安市养老服务工作领导小组办公室关于印发“十四五”养老服务
+    体系专项规划的通知 / 《西安市“十四五”养老服务体系专项规划》已经市养老服务工作领导小组同意，
+    现印发给你们, the Xi'an plan, tune set; no second text of this form found yet): the full
+    name, not a cited plan of another place (《陕西省“十四五”养老服务体系专项规划》 among the
+    Xi'an plan's bases, which no 现印发 follows)."""
+    full = re.compile(rf"《(?P<title>{PLACE_LEFT_OUT}{re.escape(title)})》")
+    return next((m for m in full.finditer(text) if CARRIED.match(text, m.end())), None)
+
+
+def _balanced(title: str) -> bool:
+    """Whether every title a title quotes is closed in it: lines of a title joined from the
+    middle of another (…若干政策 / 措施》实施方案) are not one."""
+    return title.count("《") == title.count("》") and title.count("〈") == title.count("〉")
 
 
 def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quote | None] | None:
@@ -432,8 +542,18 @@ stream under the 国新办 老年助餐 briefing copies in the pages corpus: 李
 
 def _is_headline(line: str) -> bool:
     """Whether the line above a page's date is the page's headline: not a cover notice
-    (COVER_NOTICE_HEADLINE) and not a spam comment (PICTOGRAPH)."""
-    return COVER_NOTICE_HEADLINE.search(line) is None and PICTOGRAPH.search(line) is None
+    (COVER_NOTICE_HEADLINE), not a spam comment (PICTOGRAPH), and not a row of a metadata
+    table above its date field (发文机关:山西省人民政府 / 发布日期:2018年03月27, laodongfa.com;
+    信息分类: 通知   发布机构: 太湖县人民政府办公室 / 生成日期: 2019-01-23, zwgkw.thx.gov.cn;
+    发文字号: / 镇政发〔2024〕7号 / 发文日期: …, zb.gov.cn): a row with a key, or a value that
+    is a number."""
+    field = line.strip(" \t•·")
+    return not (
+        COVER_NOTICE_HEADLINE.search(line)
+        or PICTOGRAPH.search(line)
+        or RECORD_FIELD.search(field)
+        or parse_doc_number(field)
+    )
 
 
 def _names_an_earlier_document(text: str, at: int) -> bool:
@@ -514,26 +634,77 @@ def _keyed_number(head: str) -> tuple[int, int, DocNumber] | None:
 
 
 def _issued(
-    text: str, fields: dict[str, Field], quote: QuoteMaker
+    text: str, fields: dict[str, Field], quote: QuoteMaker, title: str | None
 ) -> tuple[date | None, Quote | None]:
-    if "成文日期" in fields and (iso := FIELD_DATE.search(fields["成文日期"].value)):
-        day = _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
-        if day:
-            return day, _field_quote(fields["成文日期"], quote)
-    for match in DATE_LINE.finditer(text):
-        day = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if day:
-            return day, quote(match.start("y"), match.end("d") + 1)
-    for match in GARBLED_DATE_LINE.finditer(text):
-        day = _unique_date(match["digits"])
-        if day:
-            return day, quote(match.start("digits"), match.end("digits"))
+    """The date of issue: the signing date of a metadata table (成文日期), else the signature
+    date (one that lost 年月日 after one that kept them), else a table's date of the
+    document (发文日期), else the record date of a policy database or disclosure table, else
+    the date of an organ's own page. A record a body of another place publishes dates its repost
+    (`_reposted`), not the document."""
+    reposted = _reposted(text[:HEAD_LENGTH], title)
+    field_date = FIELD_DATE.search(fields["成文日期"].value) if "成文日期" in fields else None
+    if field_date and (day := _written_date(field_date)):
+        return day, _field_quote(fields["成文日期"], quote)
     head = text[: max(600, len(text) // 10)]
-    if _keyed_number(head) and (record := RECORD_DATE.search(head)):
-        day = _date(int(record["y"]), int(record["m"]), int(record["d"]))
-        if day:
-            return day, quote(record.start("y"), record.end("d"))
-    return _organ_page_date(text, quote)
+    in_table = bool(_keyed_number(head) or RECORD_KEY.search(head))
+    signed = ((WRITTEN_KEY_DATE, text, not reposted), (DATE_LINE, text, True))
+    if found := _first_date(signed, quote):
+        return found
+    for match in GARBLED_DATE_LINE.finditer(text):
+        if day := _unique_date(match["digits"]):
+            return day, quote(match.start("digits"), match.end("digits"))
+    recorded = (
+        (DATED_KEY_DATE, text, not reposted),
+        (RECORD_DATE, head, in_table and not reposted),
+    )
+    return _first_date(recorded, quote) or _organ_page_date(text, quote)
+
+
+def _first_date(
+    patterns: tuple[tuple[re.Pattern[str], str, bool], ...], quote: QuoteMaker
+) -> tuple[date, Quote] | None:
+    """The first real day a date pattern finds in its scope, patterns in order, each only
+    where it is trusted."""
+    for pattern, scope, trusted in patterns:
+        for match in pattern.finditer(scope) if trusted else ():
+            if day := _written_date(match):
+                return day, quote(match.start("date"), match.end("date"))
+    return None
+
+
+PUBLISHER = re.compile(
+    rf"(?:{'|'.join(words_with('record_key', 'publisher'))}){RECORD_SEPARATOR}"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市区县州旗盟])"
+)
+"""The place of the body a metadata table names as the record's publisher
+(发布机构:沅江市民政局)."""
+TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?[省市区县州旗盟])[^\n关]*?关于")
+"""The place of the issuer a title opens with (湖南省人民政府关于…, 宣城市民生工作领导小组
+办公室关于…)."""
+
+
+def _reposted(head: str, title: str | None) -> bool:
+    """Whether a metadata table records a repost: its publisher is of another place than the
+    issuer the title names (發布機構:沅江市民政局 發文日期:2025-11-12 over 湖南省人民政府關于
+    深化養老服務改革發展的實施意見, a county city's repost of the provincial document, tune
+    set); the record's date is the repost's. The same place (发布机构: 宣城市人民政府(办公室)
+    over 宣城市民生工作领导小组办公室关于…) publishes its own document."""
+    publisher = PUBLISHER.search(head)
+    issuer = TITLE_PLACE.match(title or "")
+    return bool(publisher and issuer and publisher["place"] != issuer["place"])
+
+
+def _written_date(match: re.Match[str]) -> date | None:
+    """The day a date match (groups y, m, d) names, in Arabic or Chinese numerals; None for
+    no real day or a year outside the People's Republic's documents."""
+    year = written_year(match["y"])
+    if year is None or not 1949 <= year <= 2100:
+        return None
+    return _date(year, _count(match["m"]), _count(match["d"]))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else chinese_number(word)
 
 
 def _organ_page_date(text: str, quote: QuoteMaker) -> tuple[date | None, Quote | None]:
