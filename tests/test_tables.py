@@ -360,3 +360,55 @@ def test_tables_a_cell_may_write_its_comparator_in_words() -> None:
         (Decimal(100), "<="),
         (Decimal(95), ">="),
     ]
+
+
+# --- change columns of five-year plan tables --------------------------------------------
+# Rows of 专栏1 “十三五”生态环境保护主要指标 (国发〔2016〕65号; data/indicator_sources,
+# shengtai-13), one row a line with `|` as a web copy lays it out.
+
+CHANGE_ROWS = """专栏1 “十三五”生态环境保护主要指标
+指标 | 2015年 | 2020年 | 〔累计〕 | 属性
+空气质量优良天数比率（%） | 76.7 | >80 | - | 约束性
+细颗粒物未达标地级及以上城市浓度下降（%） | - | - | 〔18〕 | 约束性
+森林覆盖率（%） | 21.66 | 23.04 | 〔1.38〕 | 约束性
+森林蓄积量（亿立方米） | 151 | 165 | 〔14〕 | 约束性
+"""
+
+
+def test_a_change_column_is_no_year_column() -> None:
+    """〔累计〕 heads the change over the period: its figures are no 2020 goals beside a
+    level, and a row that states no level states its goal as the change (〔18〕)."""
+    rows = {(t.indicator, t.year, t.comparator, t.value, t.unit) for t in _targets(CHANGE_ROWS)}
+    assert rows == {
+        ("空气质量优良天数比率", 2020, ">", Decimal("80"), "%"),
+        ("细颗粒物未达标地级及以上城市浓度下降", 2020, "=", Decimal("18"), "%"),
+        ("森林覆盖率", 2020, "=", Decimal("23.04"), "%"),
+        ("森林蓄积量", 2020, "=", Decimal("165"), "亿立方米"),
+    }
+    forest = next(t for t in _targets(CHANGE_ROWS) if t.indicator == "森林覆盖率")
+    assert (forest.baseline_value, forest.baseline_year) == (Decimal("21.66"), 2015)
+
+
+def test_a_change_header_with_years_is_no_goal_year() -> None:
+    """2015年比2010年增长 names two years but holds a change: without the rule it was
+    read as a second 2015 goal column, and -8% (a decrease) became a 2015 target."""
+    text = (
+        "主要指标\n序号 | 指标 | 2010年 | 2015年 | 2015年比2010年增长\n"
+        "1 | 化学需氧量排放总量（万吨） | 2551.7 | 2347.6 | -8%\n"
+        "2 | 单位国内生产总值能源消耗降低（%） | - | - | 〔16〕\n"
+    )
+    targets = {(t.indicator, t.year, t.value) for t in _targets(text)}
+    assert targets == {
+        ("化学需氧量排放总量", 2015, Decimal("2347.6")),
+        ("单位国内生产总值能源消耗降低", 2015, Decimal("16")),
+    }
+
+
+def test_bracketed_and_signed_change_values() -> None:
+    """[13.5] (a copy that lost the 〔〕 of the 十四五 纲要's 〔13.5〕) is the figure 13.5;
+    -8% is a decrease of 8."""
+    from policygraph.extract.cells import parse_cell
+
+    assert parse_cell("[13.5]").value == Decimal("13.5")
+    assert parse_cell("-8%").value == Decimal("-8")
+    assert parse_cell("-") is None

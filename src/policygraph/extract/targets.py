@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policygraph.cues import cue_values, cue_words, words_with
+from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.cells import (
     BINDING_WORDS,
     TABLE_UNIT_CELL,
+    Quantity,
     group_label,
     names_indicator,
     parse_cell,
@@ -52,6 +53,11 @@ TARGET_HEADER = re.compile("|".join(words_with("header_year", "goal")))
 TOTAL_ROW = frozenset(cue_words("total") + words_with("scope", "whole"))
 """The sum row of an allocation table (合计, 全市) is the plan's own total, not a region's
 target."""
+CHANGE_HEADER = re.compile(rf"比\d{{4}}年|{cue_pattern('header_change')}")
+"""Columns that state a change over the period, not a level at a year: 2015年比2010年增长,
+年均增长, 〔累计〕 (data/cues.csv, kinds header `change` and header_change). 国发〔2016〕65号
+专栏1 prints 2015年 | 2020年 | 〔累计〕 | 属性, the 十四五 纲要's 主要指标 2020年 | 2025年 |
+年均/累计 | 属性: read as years, a header with 2015年比2010年增长 became a second 2015 goal."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 
@@ -96,7 +102,8 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
-    base:NNNN (a baseline; base: when the header gives no year), attr, resp, other."""
+    base:NNNN (a baseline; base: when the header gives no year), change (a change over
+    the period, `CHANGE_HEADER`), attr, resp, other."""
     kinds: list[str] = []
     texts = [c.text for c in header]
     for index, text in enumerate(texts):
@@ -107,6 +114,8 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         exact = HEADER_KINDS.get(text)
         if exact is not None:
             kinds.append("other" if exact == "region" else exact)
+        elif CHANGE_HEADER.search(text) and "名称" not in text:
+            kinds.append("change")
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
             kinds.append(f"base:{year or ''}")
         elif "名称" in text:
@@ -192,7 +201,7 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 class YearRoles:
     """Which year columns a header marks as goals and which as the baseline."""
 
-    columns: tuple[str, ...]  # the year and base columns, in order
+    columns: tuple[str, ...]  # the year, base and change columns, in order
     targets: tuple[int, ...]
     baseline: str | None  # the baseline column kind
 
@@ -201,7 +210,7 @@ def _year_roles(kinds: list[str], header: tuple[Cell, ...]) -> YearRoles:
     """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
     the earliest of several years is the baseline (2021 | 2023 | 2025), unless its
     header calls it a goal too (2023年目标值 | 2025年目标值)."""
-    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
+    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")) or k == "change")
     base = next((k for k in columns if k.startswith("base:")), None)
     years = [k for k in columns if k.startswith("year:")]
     first_header = header[kinds.index(years[0])].text if years else ""
@@ -264,6 +273,11 @@ KEY_MARK = re.compile(r"^[★☆]\s*")
 
 
 def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
+    """One target per goal year the row fills. A row that fills no goal year but its change
+    column states the goal as a change over the period, for the period's end: 细颗粒物未达标
+    地级及以上城市浓度下降（%） | - | - | 〔18〕 (国发〔2016〕65号 专栏1), 单位GDP能源消耗降低（%）
+    | | | 〔13.5〕 (十四五 纲要 主要指标); where a level is stated (森林覆盖率 21.66 | 23.04 |
+    〔1.38〕) the change only restates it."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
         name, unit = inner["name"], unit or inner["unit"]
@@ -272,12 +286,13 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     has_base = roles.baseline and base_q is not None and base_q.value is not None
     base_year = roles.baseline[5:] if has_base and roles.baseline else ""
     row_quote = quote(row.name.start, row.last.end)
+    goals = [(year, _cell_quantity(row.by_column.get(f"year:{year}"))) for year in roles.targets]
+    stated = [(year, quantity) for year, quantity in goals if quantity is not None]
+    change = _cell_quantity(row.by_column.get("change"))
+    if not stated and change is not None and change.value is not None:
+        stated, base_q, base_year = [(roles.targets[-1], change)], None, ""
     targets = []
-    for year in roles.targets:
-        cell = row.by_column.get(f"year:{year}")
-        quantity = parse_cell(cell.text) if cell else None
-        if quantity is None:
-            continue
+    for year, quantity in stated:
         targets.append(
             Target(
                 indicator=name,
@@ -296,6 +311,10 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
             )
         )
     return [_with_units(t, list(row.responsible), quote) for t in targets]
+
+
+def _cell_quantity(cell: Cell | None) -> Quantity | None:
+    return parse_cell(cell.text) if cell else None
 
 
 def _grid_targets(
