@@ -412,3 +412,32 @@ def test_bracketed_and_signed_change_values() -> None:
     assert parse_cell("[13.5]").value == Decimal("13.5")
     assert parse_cell("-8%").value == Decimal("-8")
     assert parse_cell("-") is None
+
+
+PERIOD_CHANGE_ROWS = [
+    ["序号", "指标", "2005年", "2010年", "“十一五”增减情况"],
+    ["1", "化学需氧量排放总量（万吨）", "1414", "1270", "-10%"],
+    ["2", "二氧化硫排放总量（万吨）", "2549", "2295", "-10%"],
+    ["3", "地表水国控断面劣V类水质的比例（%）", "26.1", "<22", "-4.1个百分点"],
+]
+
+
+@pytest.mark.parametrize("layout", ["row", "cell"])
+def test_a_change_over_a_named_period_heads_a_change_column(layout: str) -> None:
+    """专栏2 “十一五”主要环保指标 (国发〔2007〕37号) heads its change column with the
+    period's name, no year: 指标 | 2005年 | 2010年 | “十一五”增减情况; the header is still
+    found, one row a line or one cell a line, and -10% is read as no 2010 level."""
+    lines = (
+        [" | ".join(row) for row in PERIOD_CHANGE_ROWS]
+        if layout == "row"
+        else [f"{cell} |" for row in PERIOD_CHANGE_ROWS for cell in row]
+    )
+    text = "专栏2 “十一五”主要环保指标\n" + "\n".join(lines) + "\n"
+    (table,) = find_tables(normalize_text(text).text)
+    assert [c.text for c in table.header] == PERIOD_CHANGE_ROWS[0]
+    targets = {(t.indicator, t.year, t.comparator, t.value) for t in _targets(text)}
+    assert targets == {
+        ("化学需氧量排放总量", 2010, "=", Decimal("1270")),
+        ("二氧化硫排放总量", 2010, "=", Decimal("2295")),
+        ("地表水国控断面劣V类水质的比例", 2010, "<", Decimal("22")),
+    }

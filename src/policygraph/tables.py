@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
+from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.markers import MARKER_LEVELS
 from policygraph.units import UNIT_PATTERN
 
@@ -40,12 +41,15 @@ class Table:
 
 
 _YEAR_HEADER_WORDS = "基期|现状|目标"  # the words a year column is headed by (2025年目标值)
+_PERIOD_CHANGE = rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?(?:{cue_pattern('header_change')}).{{0,4}}"
 HEADER_CELL = re.compile(
-    rf"^({cue_pattern('header')}|"
+    rf"^({cue_pattern('header')}|{_PERIOD_CHANGE}|"
     rf"(\d{{4}}年?|{_YEAR_HEADER_WORDS}).*|.{{0,6}}({_YEAR_HEADER_WORDS}).{{0,8}})$"
 )
 """Cells that only a table header holds (data/cues.csv, kind header): 序号, 指标名称, 单位,
-属性, 责任单位, 地区 …, and year columns (2021, 2025年, 2025年养老床位（张）, 目标值)."""
+属性, 责任单位, 地区 …, year columns (2021, 2025年, 2025年养老床位（张）, 目标值), and a
+change over a named period (“十一五”增减情况: 国发〔2007〕37号 专栏2 指标 | 2005年 | 2010年 |
+“十一五”增减情况; “十四五”累计)."""
 
 FIRST_HEADER_CELL = re.compile(
     "^("
