@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
-from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.markers import MARKER_LEVELS
+from policygraph.periods import FIVE_YEAR_PLAN_NAMES
 from policygraph.units import UNIT_PATTERN
 
 
