@@ -372,7 +372,9 @@ CHANGE_ROWS = """专栏1 “十三五”生态环境保护主要指标
 细颗粒物未达标地级及以上城市浓度下降（%） | - | - | 〔18〕 | 约束性
 森林覆盖率（%） | 21.66 | 23.04 | 〔1.38〕 | 约束性
 森林蓄积量（亿立方米） | 151 | 165 | 〔14〕 | 约束性
+湿地保有量（亿亩） | - | ≥8 | - | 预期性
 """
+LEVEL_CHANGE_ROW = "人均预期寿命（岁） | 77.3 | — | 〔1〕 | 预期性\n"
 
 
 def test_a_change_column_is_no_year_column() -> None:
@@ -384,9 +386,16 @@ def test_a_change_column_is_no_year_column() -> None:
         ("细颗粒物未达标地级及以上城市浓度下降", 2020, "=", Decimal("18"), "%"),
         ("森林覆盖率", 2020, "=", Decimal("23.04"), "%"),
         ("森林蓄积量", 2020, "=", Decimal("165"), "亿立方米"),
+        ("湿地保有量", 2020, ">=", Decimal("8"), "亿亩"),
     }
     forest = next(t for t in _targets(CHANGE_ROWS) if t.indicator == "森林覆盖率")
     assert (forest.baseline_value, forest.baseline_year) == (Decimal("21.66"), 2015)
+
+
+def test_a_levels_change_alone_is_no_target() -> None:
+    """人均预期寿命 〔1〕 (the 十四五 纲要's row: 77.3 | — | 〔1〕) is one year more, not a life
+    expectancy of one year: only an indicator named as a change takes its change as goal."""
+    assert _targets(CHANGE_ROWS + LEVEL_CHANGE_ROW) == _targets(CHANGE_ROWS)
 
 
 def test_a_change_header_with_years_is_no_goal_year() -> None:

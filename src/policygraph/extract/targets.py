@@ -58,6 +58,9 @@ CHANGE_HEADER = re.compile(rf"比\d{{4}}年|{cue_pattern('header_change')}")
 年均增长, 〔累计〕 (data/cues.csv, kinds header `change` and header_change). 国发〔2016〕65号
 专栏1 prints 2015年 | 2020年 | 〔累计〕 | 属性, the 十四五 纲要's 主要指标 2020年 | 2025年 |
 年均/累计 | 属性: read as years, a header with 2015年比2010年增长 became a second 2015 goal."""
+CHANGE_NAME = re.compile(cue_pattern("change_name"))
+"""An indicator, or the group it stands in, named as a change (浓度下降, 能源消耗降低, 排放总量
+减少, 新增…面积: data/cues.csv, kind change_name): its change column states its goal."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 
@@ -276,8 +279,10 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     """One target per goal year the row fills. A row that fills no goal year but its change
     column states the goal as a change over the period, for the period's end: 细颗粒物未达标
     地级及以上城市浓度下降（%） | - | - | 〔18〕 (国发〔2016〕65号 专栏1), 单位GDP能源消耗降低（%）
-    | | | 〔13.5〕 (十四五 纲要 主要指标); where a level is stated (森林覆盖率 21.66 | 23.04 |
-    〔1.38〕) the change only restates it."""
+    | | | 〔13.5〕 (十四五 纲要 主要指标) — when the indicator or its group is named as a change
+    (`CHANGE_NAME`). Where a level is stated (森林覆盖率 21.66 | 23.04 | 〔1.38〕) the change
+    only restates it; a level's change alone (人均预期寿命（岁） | 77.3 | — | 〔1〕, the 纲要)
+    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
         name, unit = inner["name"], unit or inner["unit"]
@@ -289,7 +294,8 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     goals = [(year, _cell_quantity(row.by_column.get(f"year:{year}"))) for year in roles.targets]
     stated = [(year, quantity) for year, quantity in goals if quantity is not None]
     change = _cell_quantity(row.by_column.get("change"))
-    if not stated and change is not None and change.value is not None:
+    named_change = CHANGE_NAME.search(f"{name} {row.group or ''}")
+    if not stated and named_change and change is not None and change.value is not None:
         stated, base_q, base_year = [(roles.targets[-1], change)], None, ""
     targets = []
     for year, quantity in stated:
