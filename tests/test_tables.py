@@ -450,3 +450,26 @@ def test_a_change_over_a_named_period_heads_a_change_column(layout: str) -> None
         ("二氧化硫排放总量", 2010, "=", Decimal("2295")),
         ("地表水国控断面劣V类水质的比例", 2010, "<", Decimal("22")),
     }
+
+
+def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:
+    """专栏1 of 国发〔2016〕65号 prints 约束性 once for the four pollutants of 主要污染物排放总量
+    减少 (a 属性 cell merged over their rows) and 预期性 once for 总氮 and 总磷: the rows that
+    stop before the 属性 column are no shorter at their start (the name heads the table)
+    and keep the 属性 above them."""
+    text = (
+        "指标 | 2015年 | 2020年 | 〔累计〕 | 属性\n"
+        "5.主要污染物排放总量减少（%）\n"
+        "化学需氧量 | - | - | 〔10〕 | 约束性\n"
+        "氨氮 | - | - | 〔10〕\n"
+        "6.区域性污染物排放总量减少（%）\n"
+        "重点地区总氮 | - | - | 〔10〕 | 预期性\n"
+        "重点地区总磷 | - | - | 〔10〕\n"
+    )
+    rows = {(t.indicator, t.value, t.binding) for t in _targets(text)}
+    assert rows == {
+        ("化学需氧量", Decimal("10"), Bindingness.BINDING),
+        ("氨氮", Decimal("10"), Bindingness.BINDING),
+        ("重点地区总氮", Decimal("10"), Bindingness.EXPECTED),
+        ("重点地区总磷", Decimal("10"), Bindingness.EXPECTED),
+    }

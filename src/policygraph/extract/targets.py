@@ -86,14 +86,25 @@ class PlacedRow:
 
 
 def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[PlacedRow]:
+    """Rows with their cells in their columns. A 属性 cell merged over the rows of a group
+    is printed in its first row only (国发〔2016〕65号 专栏1: 化学需氧量 | - | - | 〔10〕 | 约束性,
+    then 氨氮 | - | - | 〔10〕): a row that stops before the 属性 column keeps the one above,
+    within its group row, as rows keep the units of a merged 责任单位 cell (`_indicator_cells`)."""
     placed: list[PlacedRow] = []
     spanned: tuple[Cell, ...] = ()  # the units of the last row that printed them
+    spanned_attr: Cell | None = None  # the 属性 of the last row of the group that printed it
     for row in rows:
         filled = [c for c in row if c.text]
         pairs = list(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
         if len(filled) < 2:
             placed.append(PlacedRow(pairs, ()))
+            spanned_attr = None
             continue
+        attr = dict(pairs).get("attr")
+        if attr is not None and attr.text:
+            spanned_attr = attr
+        elif attr is None and "attr" in kinds and spanned_attr is not None:
+            pairs.append(("attr", spanned_attr))
         inner = _indicator_cells(filled, kinds) if "name" not in dict(pairs) else None
         units = tuple(c for k, c in pairs if k == "resp" and c.text)
         if inner is not None:
@@ -388,12 +399,15 @@ def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
 
 
 def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
-    """The column of the row's first cell: its serial number in the serial column, else
-    the cells are right-aligned (merged cells are missing at the start). Empty cells at
-    the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
+    """The column of the row's first cell: its serial number in the serial column; the
+    first column when the name heads the table (专栏1 of 国发〔2016〕65号: 指标 | 2015年 | …);
+    else the cells are right-aligned (merged cells are missing at the start). Empty cells
+    at the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
     serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
+    if kinds[:1] == ["name"]:
+        return 0  # no column before the name to merge: a short row lost cells at its end
     filled = len(row)
     while filled and not row[filled - 1].text:
         filled -= 1
