@@ -473,3 +473,19 @@ def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:
         ("重点地区总氮", Decimal("10"), Bindingness.EXPECTED),
         ("重点地区总磷", Decimal("10"), Bindingness.EXPECTED),
     }
+
+
+def test_a_change_column_in_a_run_together_row_is_no_year() -> None:
+    """A copy that runs a row's cells together (`_read_run_table`) puts the figure of a
+    年均增长 column after the years' (the rows of 国发〔2021〕35号 with their yearly growth,
+    44 → 55 at 4.6%, 1.5 → 4.5 at 24.6%): it fills the change column, not 2025."""
+    text = (
+        "主要指标\n序号指标名称单位2020年2025年年均增长属性\n"
+        "1养老机构护理型床位占比%44 55 4.6约束性\n"
+        "2每千人口拥有3岁以下婴幼儿托位数个1.5 4.5 24.6预期性\n"
+    )
+    rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
+    assert rows == {
+        ("养老机构护理型床位占比", 2025, Decimal("55"), Decimal("44")),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5")),
+    }

@@ -315,6 +315,9 @@ RUN_BINDING = re.compile("|".join(cue_words("binding")))
 RUN_UNIT = re.compile(rf"\s*({UNIT_PATTERN}|年)\s*$")
 """A unit cell run together with the name before it (托位数个, 参保人数万人)."""
 MAX_RUN_GROUP = 20
+FIGURE_COLUMNS = ("value", "change")
+"""The columns a run of figures fills: years, and a change column (年均增长, 〔累计〕) after
+them, whose figure is no year's value."""
 
 
 def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
@@ -410,7 +413,7 @@ def _run_row(line: str, base: int, kinds: list[str], serial: int) -> tuple[Cell,
             found.append((values.end(), end))
         elif "resp" in kinds:
             placed[kinds.index("resp")] = (values.end(), end)
-    columns = [i for i, kind in enumerate(kinds) if kind == "value"]
+    columns = [i for i, kind in enumerate(kinds) if kind in FIGURE_COLUMNS]
     for column, span in zip(reversed(columns), reversed(found), strict=False):
         placed[column] = span
     name_end = values.start()
