@@ -475,17 +475,47 @@ def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:
     }
 
 
-def test_a_change_column_in_a_run_together_row_is_no_year() -> None:
-    """A copy that runs a row's cells together (`_read_run_table`) puts the figure of a
-    年均增长 column after the years' (the rows of 国发〔2021〕35号 with their yearly growth,
-    44 → 55 at 4.6%, 1.5 → 4.5 at 24.6%): it fills the change column, not 2025."""
-    text = (
-        "主要指标\n序号指标名称单位2020年2025年年均增长属性\n"
-        "1养老机构护理型床位占比%44 55 4.6约束性\n"
-        "2每千人口拥有3岁以下婴幼儿托位数个1.5 4.5 24.6预期性\n"
-    )
+RUN_TOGETHER_CHANGE = (
+    "主要指标\n序号指标名称单位2020年2025年年均增长属性\n"
+    "1养老机构护理型床位占比%44 55 4.6约束性\n"
+    "2每千人口拥有3岁以下婴幼儿托位数个1.5 4.5 24.6预期性\n"
+)
+"""The rows of 国发〔2021〕35号 with their yearly growth (44 → 55 at 4.6%, 1.5 → 4.5 at
+24.6%) in a copy that runs a row's cells together (`_read_run_table`)."""
+CELL_PER_LINE_CHANGE = (
+    "序号 |\n指标 |\n2015年 |\n2020年 |\n〔累计〕 |\n属性 |\n"
+    "1 |\n空气质量优良天数比率（%） |\n76.7 |\n>80 |\n约束性 |\n"
+    "2 |\n森林覆盖率（%） |\n21.66 |\n23.04 |\n〔1.38〕 |\n约束性 |\n"
+    "3 |\n细颗粒物未达标地级及以上城市浓度下降（%） |\n〔18〕 |\n约束性 |\n"
+)
+"""Rows of 专栏1 of 国发〔2016〕65号 one cell a line (numbered, as the copies of issue 12
+class 1 are), the blank 〔累计〕 cell of the level row 空气质量优良天数比率 dropped."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RUN_TOGETHER_CHANGE,
+            {
+                ("养老机构护理型床位占比", 2025, Decimal("55"), Decimal("44")),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5")),
+            },
+        ),
+        (
+            CELL_PER_LINE_CHANGE,
+            {
+                ("空气质量优良天数比率", 2020, Decimal("80"), Decimal("76.7")),
+                ("森林覆盖率", 2020, Decimal("23.04"), Decimal("21.66")),
+                ("细颗粒物未达标地级及以上城市浓度下降", 2020, Decimal("18"), None),
+            },
+        ),
+    ],
+    ids=["run-together", "cell-per-line"],
+)
+def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -> None:
+    """Run together, the figure of a 年均增长 column after the years' fills the change
+    column, not 2025; one cell a line, a level row whose blank change cell was dropped
+    keeps its two figures in the 2015 and 2020 columns, not 2020 and the change."""
     rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
-    assert rows == {
-        ("养老机构护理型床位占比", 2025, Decimal("55"), Decimal("44")),
-        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5")),
-    }
+    assert rows == expected

@@ -253,11 +253,22 @@ def _row_targets(
         rest = rest[:attr_at]
     surplus = len(rest) - len(roles.columns)
     rest = rest[min(max(surplus, 0), _other_columns_before_years(kinds)) :]
-    slots = _place_values(rest, len(roles.columns))
-    by_column = dict(zip(roles.columns, slots, strict=True))
+    columns = _filled_columns(rest, roles.columns)
+    slots = _place_values(rest, len(columns))
+    by_column = dict(zip(columns, slots, strict=True))
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
+
+
+def _filled_columns(values: list[Cell], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a row's value cells fill when one a line drops empty cells: the year
+    columns first; a change column only when the row has a value beyond them (森林覆盖率
+    21.66 | 23.04 | 〔1.38〕 of 专栏1), since a level row leaves it empty (空气质量优良天数比率
+    76.7 | >80, its 〔累计〕 cell blank)."""
+    years = tuple(c for c in columns if c != "change")
+    needed = len(values) + sum(c.gap_before for c in values)
+    return columns if needed > len(years) else years
 
 
 def _other_columns_before_years(kinds: list[str]) -> int:
