@@ -414,11 +414,11 @@ def test_a_change_header_with_years_is_no_goal_year() -> None:
 
 
 def test_bracketed_and_signed_change_values() -> None:
-    """[13.5] (a copy that lost the 〔〕 of the 十四五 纲要's 〔13.5〕) is the figure 13.5;
-    -8% is a decrease of 8."""
+    """[13.5] and ［13.5］ (the 十四五 纲要's 〔13.5〕 with the brackets copies put for 〔〕 in
+    document numbers) are the figure 13.5; -8% is a decrease of 8."""
     from policygraph.extract.cells import parse_cell
 
-    assert parse_cell("[13.5]").value == Decimal("13.5")
+    assert parse_cell("[13.5]").value == parse_cell("［13.5］").value == Decimal("13.5")
     assert parse_cell("-8%").value == Decimal("-8")
     assert parse_cell("-") is None
 

@@ -37,9 +37,10 @@ magnitude, a unit, a word after it (以上, 以内, 左右), and any words after
 
 PERIOD_TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
 """〔>5000〕, 〔18〕, [5]: five-year plan tables bracket a figure that sums the whole period
-(“〔 〕内为五年累计数”, 国发〔2016〕65号 专栏1 〔18〕; copies that lose the tortoise-shell
-bracket print [13.5] for the 十四五 纲要's 〔13.5〕); the bracket marks how it is counted,
-the figure is the value."""
+(“〔 〕内为五年累计数”: 国发〔2016〕65号 专栏1 〔18〕, the 十四五 纲要's 〔13.5〕); copies put
+[ ] or ［ ］ for the tortoise-shell bracket, as they do in document numbers (issue 12,
+class 5; normalize.py reads ﹝﹞ as 〔〕). The bracket marks how it is counted, the figure
+is the value."""
 
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 """A cell that marks no value: —, -, /, or nothing."""
