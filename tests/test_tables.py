@@ -398,28 +398,14 @@ def test_a_levels_change_alone_is_no_target() -> None:
     assert _targets(CHANGE_ROWS + LEVEL_CHANGE_ROW) == _targets(CHANGE_ROWS)
 
 
-def test_a_change_header_with_years_is_no_goal_year() -> None:
-    """2015年比2010年增长 names two years but holds a change: without the rule it was
-    read as a second 2015 goal column, and -8% (a decrease) became a 2015 target."""
-    text = (
-        "主要指标\n序号 | 指标 | 2010年 | 2015年 | 2015年比2010年增长\n"
-        "1 | 化学需氧量排放总量（万吨） | 2551.7 | 2347.6 | -8%\n"
-        "2 | 单位国内生产总值能源消耗降低（%） | - | - | 〔16〕\n"
-    )
-    targets = {(t.indicator, t.year, t.value) for t in _targets(text)}
-    assert targets == {
-        ("化学需氧量排放总量", 2015, Decimal("2347.6")),
-        ("单位国内生产总值能源消耗降低", 2015, Decimal("16")),
-    }
-
-
 def test_bracketed_and_signed_change_values() -> None:
     """[13.5] and ［13.5］ (the 十四五 纲要's 〔13.5〕 with the brackets copies put for 〔〕 in
-    document numbers) are the figure 13.5; -8% is a decrease of 8."""
+    document numbers) are the figure 13.5; -10% (专栏2 of 国发〔2007〕37号) a decrease of 10."""
     from policygraph.extract.cells import parse_cell
 
     assert parse_cell("[13.5]").value == parse_cell("［13.5］").value == Decimal("13.5")
-    assert parse_cell("-8%").value == Decimal("-8")
+    assert parse_cell("-10%").value == Decimal("-10")
+    assert parse_cell("-4.1个百分点").value == Decimal("-4.1")
     assert parse_cell("-") is None
 
 
@@ -429,6 +415,13 @@ PERIOD_CHANGE_ROWS = [
     ["2", "二氧化硫排放总量（万吨）", "2549", "2295", "-10%"],
     ["3", "地表水国控断面劣V类水质的比例（%）", "26.1", "<22", "-4.1个百分点"],
 ]
+
+
+PERIOD_CHANGE_TARGETS = {
+    ("化学需氧量排放总量", 2010, "=", Decimal("1270")),
+    ("二氧化硫排放总量", 2010, "=", Decimal("2295")),
+    ("地表水国控断面劣V类水质的比例", 2010, "<", Decimal("22")),
+}
 
 
 @pytest.mark.parametrize("layout", ["row", "cell"])
@@ -445,11 +438,18 @@ def test_a_change_over_a_named_period_heads_a_change_column(layout: str) -> None
     (table,) = find_tables(normalize_text(text).text)
     assert [c.text for c in table.header] == PERIOD_CHANGE_ROWS[0]
     targets = {(t.indicator, t.year, t.comparator, t.value) for t in _targets(text)}
-    assert targets == {
-        ("化学需氧量排放总量", 2010, "=", Decimal("1270")),
-        ("二氧化硫排放总量", 2010, "=", Decimal("2295")),
-        ("地表水国控断面劣V类水质的比例", 2010, "<", Decimal("22")),
-    }
+    assert targets == PERIOD_CHANGE_TARGETS
+
+
+def test_a_change_header_with_years_is_no_goal_year() -> None:
+    """A change header that names two years (2015年比2010年增长, the form issue 12's table
+    round reports) holds a change: read as years it became a second goal column of its
+    first year, and the decrease (-10%) a target. Rows of 专栏2 of 国发〔2007〕37号 under
+    that form of header."""
+    header = [*PERIOD_CHANGE_ROWS[0][:4], "2010年比2005年增长"]
+    text = "\n".join(" | ".join(row) for row in [header, *PERIOD_CHANGE_ROWS[1:]]) + "\n"
+    targets = {(t.indicator, t.year, t.comparator, t.value) for t in _targets(text)}
+    assert targets == PERIOD_CHANGE_TARGETS
 
 
 def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:

@@ -22,8 +22,8 @@ BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 """The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""
 
 MINUS = "[-－−]"
-"""A decrease in a change column (2015年比2010年增长 | -8%, a share falling by points
--2.7个百分点): the minus is the value's sign; a lone - is no value."""
+"""A decrease in a change column (“十一五”增减情况 | -10%, a share falling by points
+-4.1个百分点: 专栏2 of 国发〔2007〕37号): the minus is the value's sign; a lone - is no value."""
 
 CELL_VALUE = re.compile(
     rf"^(?:{cue_pattern('reach')})?(?P<sign>{cue_pattern('sign', 'comparator')})?\s*"
