@@ -19,7 +19,7 @@ VALUE_DOMAINS = {
     "sign": COMPARATORS,
     "reach": {"="},
     "copula": {"="},
-    "header": {"serial", "group", "name", "unit", "attr", "resp", "other", "region"},
+    "header": {"serial", "group", "name", "unit", "attr", "resp", "other", "region", "change"},
     "header_year": {"base", "goal"},
     "unit": {"count", "measure", "area", "per_thousand"},
     "scope": {"whole", "own", "part"},

@@ -360,3 +360,162 @@ def test_tables_a_cell_may_write_its_comparator_in_words() -> None:
         (Decimal(100), "<="),
         (Decimal(95), ">="),
     ]
+
+
+# --- change columns of five-year plan tables --------------------------------------------
+# Rows of 专栏1 “十三五”生态环境保护主要指标 (国发〔2016〕65号; data/indicator_sources,
+# shengtai-13), one row a line with `|` as a web copy lays it out.
+
+CHANGE_ROWS = """专栏1 “十三五”生态环境保护主要指标
+指标 | 2015年 | 2020年 | 〔累计〕 | 属性
+空气质量优良天数比率（%） | 76.7 | >80 | - | 约束性
+细颗粒物未达标地级及以上城市浓度下降（%） | - | - | 〔18〕 | 约束性
+森林覆盖率（%） | 21.66 | 23.04 | 〔1.38〕 | 约束性
+森林蓄积量（亿立方米） | 151 | 165 | 〔14〕 | 约束性
+湿地保有量（亿亩） | - | ≥8 | - | 预期性
+"""
+LEVEL_CHANGE_ROW = "人均预期寿命（岁） | 77.3 | — | 〔1〕 | 预期性\n"
+
+
+def test_a_change_column_is_no_year_column() -> None:
+    """〔累计〕 heads the change over the period: its figures are no 2020 goals beside a
+    level, and a row that states no level states its goal as the change (〔18〕)."""
+    rows = {(t.indicator, t.year, t.comparator, t.value, t.unit) for t in _targets(CHANGE_ROWS)}
+    assert rows == {
+        ("空气质量优良天数比率", 2020, ">", Decimal("80"), "%"),
+        ("细颗粒物未达标地级及以上城市浓度下降", 2020, "=", Decimal("18"), "%"),
+        ("森林覆盖率", 2020, "=", Decimal("23.04"), "%"),
+        ("森林蓄积量", 2020, "=", Decimal("165"), "亿立方米"),
+        ("湿地保有量", 2020, ">=", Decimal("8"), "亿亩"),
+    }
+    forest = next(t for t in _targets(CHANGE_ROWS) if t.indicator == "森林覆盖率")
+    assert (forest.baseline_value, forest.baseline_year) == (Decimal("21.66"), 2015)
+
+
+def test_a_levels_change_alone_is_no_target() -> None:
+    """人均预期寿命 〔1〕 (the 十四五 纲要's row: 77.3 | — | 〔1〕) is one year more, not a life
+    expectancy of one year: only an indicator named as a change takes its change as goal."""
+    assert _targets(CHANGE_ROWS + LEVEL_CHANGE_ROW) == _targets(CHANGE_ROWS)
+
+
+def test_bracketed_and_signed_change_values() -> None:
+    """[13.5] and ［13.5］ (the 十四五 纲要's 〔13.5〕 with the brackets copies put for 〔〕 in
+    document numbers) are the figure 13.5; -10% (专栏2 of 国发〔2007〕37号) a decrease of 10."""
+    from policygraph.extract.cells import parse_cell
+
+    assert parse_cell("[13.5]").value == parse_cell("［13.5］").value == Decimal("13.5")
+    assert parse_cell("-10%").value == Decimal("-10")
+    assert parse_cell("-4.1个百分点").value == Decimal("-4.1")
+    assert parse_cell("-") is None
+
+
+PERIOD_CHANGE_ROWS = [
+    ["序号", "指标", "2005年", "2010年", "“十一五”增减情况"],
+    ["1", "化学需氧量排放总量（万吨）", "1414", "1270", "-10%"],
+    ["2", "二氧化硫排放总量（万吨）", "2549", "2295", "-10%"],
+    ["3", "地表水国控断面劣V类水质的比例（%）", "26.1", "<22", "-4.1个百分点"],
+]
+
+
+PERIOD_CHANGE_TARGETS = {
+    ("化学需氧量排放总量", 2010, "=", Decimal("1270")),
+    ("二氧化硫排放总量", 2010, "=", Decimal("2295")),
+    ("地表水国控断面劣V类水质的比例", 2010, "<", Decimal("22")),
+}
+
+
+@pytest.mark.parametrize("layout", ["row", "cell"])
+def test_a_change_over_a_named_period_heads_a_change_column(layout: str) -> None:
+    """专栏2 “十一五”主要环保指标 (国发〔2007〕37号) heads its change column with the
+    period's name, no year: 指标 | 2005年 | 2010年 | “十一五”增减情况; the header is still
+    found, one row a line or one cell a line, and -10% is read as no 2010 level."""
+    lines = (
+        [" | ".join(row) for row in PERIOD_CHANGE_ROWS]
+        if layout == "row"
+        else [f"{cell} |" for row in PERIOD_CHANGE_ROWS for cell in row]
+    )
+    text = "专栏2 “十一五”主要环保指标\n" + "\n".join(lines) + "\n"
+    (table,) = find_tables(normalize_text(text).text)
+    assert [c.text for c in table.header] == PERIOD_CHANGE_ROWS[0]
+    targets = {(t.indicator, t.year, t.comparator, t.value) for t in _targets(text)}
+    assert targets == PERIOD_CHANGE_TARGETS
+
+
+def test_a_change_header_with_years_is_no_goal_year() -> None:
+    """A change header that names two years (2015年比2010年增长, the form issue 12's table
+    round reports) holds a change: read as years it became a second goal column of its
+    first year, and the decrease (-10%) a target. Rows of 专栏2 of 国发〔2007〕37号 under
+    that form of header."""
+    header = [*PERIOD_CHANGE_ROWS[0][:4], "2010年比2005年增长"]
+    text = "\n".join(" | ".join(row) for row in [header, *PERIOD_CHANGE_ROWS[1:]]) + "\n"
+    targets = {(t.indicator, t.year, t.comparator, t.value) for t in _targets(text)}
+    assert targets == PERIOD_CHANGE_TARGETS
+
+
+def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:
+    """专栏1 of 国发〔2016〕65号 prints 约束性 once for the four pollutants of 主要污染物排放总量
+    减少 (a 属性 cell merged over their rows) and 预期性 once for 总氮 and 总磷: the rows that
+    stop before the 属性 column are no shorter at their start (the name heads the table)
+    and keep the 属性 above them."""
+    text = (
+        "指标 | 2015年 | 2020年 | 〔累计〕 | 属性\n"
+        "5.主要污染物排放总量减少（%）\n"
+        "化学需氧量 | - | - | 〔10〕 | 约束性\n"
+        "氨氮 | - | - | 〔10〕\n"
+        "6.区域性污染物排放总量减少（%）\n"
+        "重点地区总氮 | - | - | 〔10〕 | 预期性\n"
+        "重点地区总磷 | - | - | 〔10〕\n"
+    )
+    rows = {(t.indicator, t.value, t.binding) for t in _targets(text)}
+    assert rows == {
+        ("化学需氧量", Decimal("10"), Bindingness.BINDING),
+        ("氨氮", Decimal("10"), Bindingness.BINDING),
+        ("重点地区总氮", Decimal("10"), Bindingness.EXPECTED),
+        ("重点地区总磷", Decimal("10"), Bindingness.EXPECTED),
+    }
+
+
+RUN_TOGETHER_CHANGE = (
+    "主要指标\n序号指标名称单位2020年2025年年均增长属性\n"
+    "1养老机构护理型床位占比%44 55 4.6约束性\n"
+    "2每千人口拥有3岁以下婴幼儿托位数个1.5 4.5 24.6预期性\n"
+)
+"""The rows of 国发〔2021〕35号 with their yearly growth (44 → 55 at 4.6%, 1.5 → 4.5 at
+24.6%) in a copy that runs a row's cells together (`_read_run_table`)."""
+CELL_PER_LINE_CHANGE = (
+    "序号 |\n指标 |\n2015年 |\n2020年 |\n〔累计〕 |\n属性 |\n"
+    "1 |\n空气质量优良天数比率（%） |\n76.7 |\n>80 |\n约束性 |\n"
+    "2 |\n森林覆盖率（%） |\n21.66 |\n23.04 |\n〔1.38〕 |\n约束性 |\n"
+    "3 |\n细颗粒物未达标地级及以上城市浓度下降（%） |\n〔18〕 |\n约束性 |\n"
+)
+"""Rows of 专栏1 of 国发〔2016〕65号 one cell a line (numbered, as the copies of issue 12
+class 1 are), the blank 〔累计〕 cell of the level row 空气质量优良天数比率 dropped."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RUN_TOGETHER_CHANGE,
+            {
+                ("养老机构护理型床位占比", 2025, Decimal("55"), Decimal("44")),
+                ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5")),
+            },
+        ),
+        (
+            CELL_PER_LINE_CHANGE,
+            {
+                ("空气质量优良天数比率", 2020, Decimal("80"), Decimal("76.7")),
+                ("森林覆盖率", 2020, Decimal("23.04"), Decimal("21.66")),
+                ("细颗粒物未达标地级及以上城市浓度下降", 2020, Decimal("18"), None),
+            },
+        ),
+    ],
+    ids=["run-together", "cell-per-line"],
+)
+def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -> None:
+    """Run together, the figure of a 年均增长 column after the years' fills the change
+    column, not 2025; one cell a line, a level row whose blank change cell was dropped
+    keeps its two figures in the 2015 and 2020 columns, not 2020 and the change."""
+    rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
+    assert rows == expected

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.markers import MARKER_LEVELS
+from policygraph.periods import FIVE_YEAR_PLAN_NAMES
 from policygraph.units import UNIT_PATTERN
 
 
@@ -40,12 +41,15 @@ class Table:
 
 
 _YEAR_HEADER_WORDS = "基期|现状|目标"  # the words a year column is headed by (2025年目标值)
+_PERIOD_CHANGE = rf"“?(?:{FIVE_YEAR_PLAN_NAMES})”?(?:{cue_pattern('header_change')}).{{0,4}}"
 HEADER_CELL = re.compile(
-    rf"^({cue_pattern('header')}|"
+    rf"^({cue_pattern('header')}|{_PERIOD_CHANGE}|"
     rf"(\d{{4}}年?|{_YEAR_HEADER_WORDS}).*|.{{0,6}}({_YEAR_HEADER_WORDS}).{{0,8}})$"
 )
 """Cells that only a table header holds (data/cues.csv, kind header): 序号, 指标名称, 单位,
-属性, 责任单位, 地区 …, and year columns (2021, 2025年, 2025年养老床位（张）, 目标值)."""
+属性, 责任单位, 地区 …, year columns (2021, 2025年, 2025年养老床位（张）, 目标值), and a
+change over a named period (“十一五”增减情况: 国发〔2007〕37号 专栏2 指标 | 2005年 | 2010年 |
+“十一五”增减情况; “十四五”累计)."""
 
 FIRST_HEADER_CELL = re.compile(
     "^("
@@ -320,6 +324,9 @@ RUN_BINDING = re.compile("|".join(cue_words("binding")))
 RUN_UNIT = re.compile(rf"\s*({UNIT_PATTERN}|年)\s*$")
 """A unit cell run together with the name before it (托位数个, 参保人数万人)."""
 MAX_RUN_GROUP = 20
+FIGURE_COLUMNS = ("value", "change")
+"""The columns a run of figures fills: years, and a change column (年均增长, 〔累计〕) after
+them, whose figure is no year's value."""
 
 
 def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
@@ -414,7 +421,7 @@ def _run_row(line: str, base: int, kinds: list[str], serial: int) -> tuple[Cell,
             found.append((values.end(), end))
         elif "resp" in kinds:
             placed[kinds.index("resp")] = (values.end(), end)
-    columns = [i for i, kind in enumerate(kinds) if kind == "value"]
+    columns = [i for i, kind in enumerate(kinds) if kind in FIGURE_COLUMNS]
     for column, span in zip(reversed(columns), reversed(found), strict=False):
         placed[column] = span
     name_end = values.start()

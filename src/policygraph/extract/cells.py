@@ -21,9 +21,13 @@ TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
 BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 """The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""
 
+MINUS = "[-－−]"
+"""A decrease in a change column (“十一五”增减情况 | -10%, a share falling by points
+-4.1个百分点: 专栏2 of 国发〔2007〕37号): the minus is the value's sign; a lone - is no value."""
+
 CELL_VALUE = re.compile(
     rf"^(?:{cue_pattern('reach')})?(?P<sign>{cue_pattern('sign', 'comparator')})?\s*"
-    rf"(?P<num>\d+(?:\.\d+)?)"
+    rf"(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
@@ -31,9 +35,12 @@ CELL_VALUE = re.compile(
 不低于55%, 超过90%: data/cues.csv, kinds reach and comparator), a number or range, a
 magnitude, a unit, a word after it (以上, 以内, 左右), and any words after (1所区级老年大学)."""
 
-PERIOD_TOTAL = re.compile(r"^〔(?P<inner>[^〔〕]+)〕$")
-"""〔>5000〕, 〔18〕: five-year plan tables bracket a figure that sums the whole period
-(“〔 〕内为五年累计数”); the bracket marks how it is counted, the figure is the value."""
+PERIOD_TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
+"""〔>5000〕, 〔18〕, [5]: five-year plan tables bracket a figure that sums the whole period
+(“〔 〕内为五年累计数”: 国发〔2016〕65号 专栏1 〔18〕, the 十四五 纲要's 〔13.5〕); copies put
+[ ] or ［ ］ for the tortoise-shell bracket, as they do in document numbers (issue 12,
+class 5; normalize.py reads ﹝﹞ as 〔〕). The bracket marks how it is counted, the figure
+is the value."""
 
 EMPTY_CELL = re.compile(r"^[—–\-－/／、\s]*$")
 """A cell that marks no value: —, -, /, or nothing."""
@@ -58,7 +65,7 @@ def parse_cell(text: str) -> Quantity | None:
     match = CELL_VALUE.match(_unbracketed(text))
     if match is None:
         return Quantity(qualitative=text)
-    value = apply_multiplier(Decimal(match["num"]), match["mult"])
+    value = apply_multiplier(Decimal(re.sub(MINUS, "-", match["num"])), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     sign = match["sign"] or ""
     comparator = COMPARATOR_SIGNS.get(sign, COMPARATOR_WORDS.get(sign or match["post"] or "", "="))

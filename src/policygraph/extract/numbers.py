@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from policygraph.cues import cue_values
 from policygraph.numerals import chinese_number
+from policygraph.periods import FIVE_YEAR_PLAN_NAMES as FIVE_YEAR_PLAN_NAMES
+from policygraph.periods import FIVE_YEAR_PLANS
 
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 """Magnitudes folded into the number before a count unit: 1.5万张 → 15000 张; a measure
@@ -26,9 +28,6 @@ COMPARATOR_SIGNS = cue_values("sign")
 """Comparator normal forms of the signs table cells write before a value (≥60, >99;
 normalize.py has already turned full-width ＞ into >)."""
 
-FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-"""Five-year plan periods by their last year: 十四五末 and a “十四五”目标 column mean 2025."""
-FIVE_YEAR_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
 PLANNED_PERIOD = "十四五"
 """The period the 一老一小 plans are written for (2021–2025); earlier periods are their
 background (“十三五”期间…建成…)."""

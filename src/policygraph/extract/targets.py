@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policygraph.cues import cue_values, cue_words, words_with
+from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.cells import (
     BINDING_WORDS,
     TABLE_UNIT_CELL,
+    Quantity,
     group_label,
     names_indicator,
     parse_cell,
@@ -52,6 +53,14 @@ TARGET_HEADER = re.compile("|".join(words_with("header_year", "goal")))
 TOTAL_ROW = frozenset(cue_words("total") + words_with("scope", "whole"))
 """The sum row of an allocation table (合计, 全市) is the plan's own total, not a region's
 target."""
+CHANGE_HEADER = re.compile(rf"比\d{{4}}年|{cue_pattern('header_change')}")
+"""Columns that state a change over the period, not a level at a year: 2015年比2010年增长,
+年均增长, 〔累计〕 (data/cues.csv, kinds header `change` and header_change). 国发〔2016〕65号
+专栏1 prints 2015年 | 2020年 | 〔累计〕 | 属性, the 十四五 纲要's 主要指标 2020年 | 2025年 |
+年均/累计 | 属性: read as years, a header with 2015年比2010年增长 became a second 2015 goal."""
+CHANGE_NAME = re.compile(cue_pattern("change_name"))
+"""An indicator, or the group it stands in, named as a change (浓度下降, 能源消耗降低, 排放总量
+减少, 新增…面积: data/cues.csv, kind change_name): its change column states its goal."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 
@@ -77,14 +86,25 @@ class PlacedRow:
 
 
 def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[PlacedRow]:
+    """Rows with their cells in their columns. A 属性 cell merged over the rows of a group
+    is printed in its first row only (国发〔2016〕65号 专栏1: 化学需氧量 | - | - | 〔10〕 | 约束性,
+    then 氨氮 | - | - | 〔10〕): a row that stops before the 属性 column keeps the one above,
+    within its group row, as rows keep the units of a merged 责任单位 cell (`_indicator_cells`)."""
     placed: list[PlacedRow] = []
     spanned: tuple[Cell, ...] = ()  # the units of the last row that printed them
+    spanned_attr: Cell | None = None  # the 属性 of the last row of the group that printed it
     for row in rows:
         filled = [c for c in row if c.text]
         pairs = list(zip(kinds[_row_offset(row, kinds) :], row, strict=False))
         if len(filled) < 2:
             placed.append(PlacedRow(pairs, ()))
+            spanned_attr = None
             continue
+        attr = dict(pairs).get("attr")
+        if attr is not None and attr.text:
+            spanned_attr = attr
+        elif attr is None and "attr" in kinds and spanned_attr is not None:
+            pairs.append(("attr", spanned_attr))
         inner = _indicator_cells(filled, kinds) if "name" not in dict(pairs) else None
         units = tuple(c for k, c in pairs if k == "resp" and c.text)
         if inner is not None:
@@ -96,7 +116,8 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
 
 def _columns(header: tuple[Cell, ...]) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
-    base:NNNN (a baseline; base: when the header gives no year), attr, resp, other."""
+    base:NNNN (a baseline; base: when the header gives no year), change (a change over
+    the period, `CHANGE_HEADER`), attr, resp, other."""
     kinds: list[str] = []
     texts = [c.text for c in header]
     for index, text in enumerate(texts):
@@ -107,6 +128,8 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         exact = HEADER_KINDS.get(text)
         if exact is not None:
             kinds.append("other" if exact == "region" else exact)
+        elif CHANGE_HEADER.search(text) and "名称" not in text:
+            kinds.append("change")
         elif BASELINE_HEADER.search(text) and not TARGET_HEADER.search(text):
             kinds.append(f"base:{year or ''}")
         elif "名称" in text:
@@ -192,7 +215,7 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 class YearRoles:
     """Which year columns a header marks as goals and which as the baseline."""
 
-    columns: tuple[str, ...]  # the year and base columns, in order
+    columns: tuple[str, ...]  # the year, base and change columns, in order
     targets: tuple[int, ...]
     baseline: str | None  # the baseline column kind
 
@@ -201,7 +224,7 @@ def _year_roles(kinds: list[str], header: tuple[Cell, ...]) -> YearRoles:
     """Headers decide: 基期/现状 columns are baselines, 目标 columns goals; unmarked,
     the earliest of several years is the baseline (2021 | 2023 | 2025), unless its
     header calls it a goal too (2023年目标值 | 2025年目标值)."""
-    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")))
+    columns = tuple(k for k in kinds if k.startswith(("year:", "base:")) or k == "change")
     base = next((k for k in columns if k.startswith("base:")), None)
     years = [k for k in columns if k.startswith("year:")]
     first_header = header[kinds.index(years[0])].text if years else ""
@@ -230,11 +253,22 @@ def _row_targets(
         rest = rest[:attr_at]
     surplus = len(rest) - len(roles.columns)
     rest = rest[min(max(surplus, 0), _other_columns_before_years(kinds)) :]
-    slots = _place_values(rest, len(roles.columns))
-    by_column = dict(zip(roles.columns, slots, strict=True))
+    columns = _filled_columns(rest, roles.columns)
+    slots = _place_values(rest, len(columns))
+    by_column = dict(zip(columns, slots, strict=True))
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
+
+
+def _filled_columns(values: list[Cell], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a row's value cells fill when one a line drops empty cells: the year
+    columns first; a change column only when the row has a value beyond them (森林覆盖率
+    21.66 | 23.04 | 〔1.38〕 of 专栏1), since a level row leaves it empty (空气质量优良天数比率
+    76.7 | >80, its 〔累计〕 cell blank)."""
+    years = tuple(c for c in columns if c != "change")
+    needed = len(values) + sum(c.gap_before for c in values)
+    return columns if needed > len(years) else years
 
 
 def _other_columns_before_years(kinds: list[str]) -> int:
@@ -264,6 +298,13 @@ KEY_MARK = re.compile(r"^[★☆]\s*")
 
 
 def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
+    """One target per goal year the row fills. A row that fills no goal year but its change
+    column states the goal as a change over the period, for the period's end: 细颗粒物未达标
+    地级及以上城市浓度下降（%） | - | - | 〔18〕 (国发〔2016〕65号 专栏1), 单位GDP能源消耗降低（%）
+    | | | 〔13.5〕 (十四五 纲要 主要指标) — when the indicator or its group is named as a change
+    (`CHANGE_NAME`). Where a level is stated (森林覆盖率 21.66 | 23.04 | 〔1.38〕) the change
+    only restates it; a level's change alone (人均预期寿命（岁） | 77.3 | — | 〔1〕, the 纲要)
+    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
         name, unit = inner["name"], unit or inner["unit"]
@@ -272,12 +313,14 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     has_base = roles.baseline and base_q is not None and base_q.value is not None
     base_year = roles.baseline[5:] if has_base and roles.baseline else ""
     row_quote = quote(row.name.start, row.last.end)
+    goals = [(year, _cell_quantity(row.by_column.get(f"year:{year}"))) for year in roles.targets]
+    stated = [(year, quantity) for year, quantity in goals if quantity is not None]
+    change = _cell_quantity(row.by_column.get("change"))
+    named_change = CHANGE_NAME.search(f"{name} {row.group or ''}")
+    if not stated and named_change and change is not None and change.value is not None:
+        stated, base_q, base_year = [(roles.targets[-1], change)], None, ""
     targets = []
-    for year in roles.targets:
-        cell = row.by_column.get(f"year:{year}")
-        quantity = parse_cell(cell.text) if cell else None
-        if quantity is None:
-            continue
+    for year, quantity in stated:
         targets.append(
             Target(
                 indicator=name,
@@ -296,6 +339,10 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
             )
         )
     return [_with_units(t, list(row.responsible), quote) for t in targets]
+
+
+def _cell_quantity(cell: Cell | None) -> Quantity | None:
+    return parse_cell(cell.text) if cell else None
 
 
 def _grid_targets(
@@ -363,12 +410,15 @@ def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
 
 
 def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
-    """The column of the row's first cell: its serial number in the serial column, else
-    the cells are right-aligned (merged cells are missing at the start). Empty cells at
-    the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
+    """The column of the row's first cell: its serial number in the serial column; the
+    first column when the name heads the table (专栏1 of 国发〔2016〕65号: 指标 | 2015年 | …);
+    else the cells are right-aligned (merged cells are missing at the start). Empty cells
+    at the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
     serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
+    if kinds[:1] == ["name"]:
+        return 0  # no column before the name to merge: a short row lost cells at its end
     filled = len(row)
     while filled and not row[filled - 1].text:
         filled -= 1
