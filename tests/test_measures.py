@@ -756,32 +756,6 @@ def test_measures_a_task_cell_without_item_1_has_no_items() -> None:
     ]
 
 
-# a district's 民生实事 progress row (tune: buming-qu-minsheng-shishi-yanglao-jinzhan-fanti),
-# as the mirror prints it: one cell a line, blank lines between, no serial column
-SPLIT_HEADER_CELLS = (
-    "項目\n\n名稱\n\n內容\n\n牽頭單位\n\n進展情況\n\n(7月)\n\n進展情況\n\n(10月)\n\n進展情況\n\n(12月)\n\n"
-    "養老服務項目\n\n新增15家示范型居家養老服務照料中心,實施生活困難老年人家庭適老化改造260戶。\n\n"
-    "區民政局\n\n已完成8家示范型居家養老服務照料中心,267戶適老化改造。\n\n"
-    "已完成新增15家示范型居家養老服務照料中心\n\n已完成改造346戶,超額完成。\n\n"
-    "新增示范型居家養老服務照料中心25家。 \n\n完成生活困難老年人家庭適老化改造367戶。\n\n\n分享:"
-)
-
-
-def test_measures_of_an_unnumbered_cell_table_whose_header_words_are_split() -> None:
-    """項目 / 名稱 is one header word, (7月) qualifies the 進展情況 above it; a table that
-    numbers no row gives a row every header's width of cells, named by its 項目名稱."""
-    assert [(t, r, p) for _, t, p, r, _ in _measures(SPLIT_HEADER_CELLS)] == [
-        ("养老服务项目", ["区民政局"], None)
-    ]
-
-
-def test_measures_an_unnumbered_cell_table_needs_column_words_only() -> None:
-    """Without serials, a short cell the header does not know (a row's name) ends the
-    header: no rows are read from it."""
-    text = SPLIT_HEADER_CELLS.replace("內容\n\n", "事由\n\n", 1)
-    assert _measures(text) == []
-
-
 def test_measures_the_row_a_copy_breaks_off_in_keeps_its_name_and_lead() -> None:
     """桐乡's copy ends inside row 3 (its last line, as printed): the row is still a
     measure, with the units it printed; the same cells before more text are no row."""

@@ -267,14 +267,11 @@ def _cell_layout(
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
     a serial line followed by its cells (empty ones dropped: the unit cell is the last,
-    unless the row prints every cell up to the task and unit columns). A table that
-    numbers no row (`_unnumbered_cells`) gives a row every header's width of cells."""
+    unless the row prints every cell up to the task and unit columns)."""
     header, at = _cell_header(lines, index)
-    columns = _columns(header, need_serial=False)
+    columns = _columns(header)
     if columns is None:
         return [], index + 1
-    if columns.serial < 0:
-        return _unnumbered_cells(lines, at, header, columns, quote, lexicon, unnamed_lead)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -300,44 +297,6 @@ def _cell_layout(
             row = replace(row, name=body[columns.name - 1].cells[0])
         rows.append(row)
         at = stop
-    return rows, at
-
-
-def _unnumbered_cells(
-    lines: list[_Line],
-    at: int,
-    header: list[str],
-    columns: Columns,
-    quote: QuoteMaker,
-    lexicon: Lexicon,
-    unnamed_lead: str | None,
-) -> tuple[list[TaskRow], int]:
-    """The rows of a table one cell a line that numbers none (a district's 民生实事
-    progress row: 項目名稱 | 內容 | 牽頭單位 | 進展情況 (7月) …, then 養老服務項目 / 新增15家… /
-    區民政局 / three progress cells): each the next header's width of cells, while its
-    unit cells name units. Its header holds only column words."""
-    if not all(_column_word(cell) for cell in header):
-        return [], at
-    width = len(header)
-    rows: list[TaskRow] = []
-    while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
-        body = [line.cells[0] for line in lines[at : at + width]]
-        span = _Line(lines[at].start, lines[at + width - 1].end, ())
-        units = [body[i] for i in columns.units]
-        row = _row(
-            str(len(rows) + 1),
-            body[columns.task],
-            units,
-            columns.lead_first,
-            span,
-            quote,
-            lexicon,
-            unnamed_lead,
-        )
-        if not row.units:
-            break
-        rows.append(row if columns.name is None else replace(row, name=body[columns.name]))
-        at += width
     return rows, at
 
 
