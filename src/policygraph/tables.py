@@ -52,9 +52,6 @@ FIRST_HEADER_CELL = re.compile(
     + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
     + ")$"
 )
-SERIAL_HEADER_WORDS = frozenset(words_with("header", "serial"))
-FILLED = re.compile(r"\S")
-"""Any character but white space: whether text follows a row."""
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""
@@ -231,31 +228,12 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        last = FILLED.search(text, lines[j][1]) is None
-        rows.append(_without_cut_cell(row, header, line, row_line, last))
+        rows.append(row)
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
     caption = _caption(text, lines, index)
     return Table(header, cells, header[0].start, end, caption, tuple(rows)), j
-
-
-def _without_cut_cell(
-    row: tuple[Cell, ...], header: tuple[Cell, ...], header_line: str, line: str, last: bool
-) -> tuple[Cell, ...]:
-    """A row without the cell the copy broke off in: where the text ends on a row that
-    lacks the closing `|` the header's line has and stops short of the header's last
-    column although its serial stands in the serial column (so no merged cell is
-    missing before it), its last cell is cut (桐乡 2023 标志性成果表 ends `3 | 桐享 健康 |
-    卫健局 | 结直肠癌筛查(人) | 41152 | 20`: the 2023 value is cut inside its figure). A
-    last row that lost a row-spanned 领域 cell and its closing `|` is whole."""
-    closed = header_line.rstrip().endswith("|")
-    if not last or not closed or line.rstrip().endswith("|"):
-        return row
-    serial = next((i for i, c in enumerate(header) if c.text in SERIAL_HEADER_WORDS), None)
-    if serial is None or not row or not row[0].text.isdigit():
-        return row
-    return row[:-1] if serial + len(row) < len(header) else row
 
 
 def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
