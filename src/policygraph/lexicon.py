@@ -547,7 +547,8 @@ SHARE_OF_WHOLE = re.compile(
 noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
 SHARE_WORD = "占"
 """A wording part 占 whole with a percentage and no measure word names the share (“双师型”
-教师占专业课教师总数 + %, 国发〔2019〕4号; 公办幼儿园托位占总托位数 + %)."""
+教师占专业课教师总数 + %, 国发〔2019〕4号; 护理型床位占养老机构床位总数55%以上,
+corpus/lincang.txt:25)."""
 SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 WHOLE_OF_ALL = "总"
