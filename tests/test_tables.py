@@ -13,7 +13,6 @@ from operator import attrgetter
 from pathlib import Path
 
 import docx
-import pytest
 
 from policygraph.extract.targets import table_targets
 from policygraph.model import Bindingness, Target
@@ -264,59 +263,3 @@ def test_tables_markdown_table_with_an_unnamed_name_column() -> None:
         ("常住人口规模", 2035, "=", Decimal(500), "人"),
         ("森林覆盖率", 2035, ">=", Decimal(90), "%"),
     ]
-
-
-# corpus/zhoukou.txt 表1 and the first rows of corpus/wanzhou.txt's 指标表, as those plans
-# print them (one cell a line), and one row a line with a single space between the cells,
-# which normalisation runs together (序号指标名称2020年2025年属性 / 1养老机构护理型床位占比（%）
-# 44.5 55约束性): the spaces between figures stay, those at words go.
-ZHOUKOU_ROWS = [
-    ["序号", "指标名称", "2020年", "2025年", "属性"],
-    ["1", "养老机构护理型床位占比(%)", "44.5", "55", "约束性"],
-    ["2", "新建城区、新建居住(小)区配套建设养老服务设施达标率(%)", "—", "100", "预期性"],
-    ["3", "已建成居住(小)区配套建设养老服务设施达标率(%)", "—", "100", "预期性"],
-    ["4", "基本养老保险参保率(%)", "95.2", "≥95", "约束性"],
-]
-WANZHOU_ROWS = [
-    ["序号", "指标名称", "单位", "2021", "2023", "2025", "指标", "属性", "责任单位"],
-    ["一、养老服务"],
-    ["1", "基本养老保险参保率", "%", "95", "95", "应保尽保", "约束性", "区人力社保局"],
-    ["2", "基本医疗保险参保率", "%", "95.6", "95", "应保尽保", "约束性", "区医保局"],
-    ["3", "长期护理保险试点参保人数", "万人", "30", "稳妥推进", "预期性", "区医保局"],
-    ["4", "失能特困人员集中供养率", "%", "45", "60", "60", "约束性", "区民政局"],
-    ["5", "居家社区养老服务覆盖率", "%", "55", "≥60", "≥90", "预期性", "区民政局"],
-]
-TARGET_FIELDS = attrgetter(
-    "domain",
-    "indicator",
-    "year",
-    "comparator",
-    "value",
-    "qualitative",
-    "unit",
-    "baseline_value",
-    "baseline_year",
-    "binding",
-)
-
-
-@pytest.mark.parametrize("rows", [ZHOUKOU_ROWS, WANZHOU_ROWS], ids=["zhoukou", "wanzhou"])
-def test_tables_rows_whose_cells_run_together_read_as_the_printed_table(
-    rows: list[list[str]],
-) -> None:
-    """A row's cells placed by its header: the serial it is due, the figures at its end
-    (应保尽保 before the 属性 a figure too), a unit run together with the name."""
-    by_cell = _targets("表1 主要指标\n" + "\n".join(c for r in rows for c in r) + "\n")
-    by_row = _targets("表1 主要指标\n" + "\n".join(" ".join(r) for r in rows) + "\n")
-    assert len(by_row) == len(by_cell) >= 4
-    assert [TARGET_FIELDS(t) for t in by_row] == [TARGET_FIELDS(t) for t in by_cell]
-    assert [[u.name for u in t.responsible] for t in by_row] == [
-        [u.name for u in t.responsible] for t in by_cell
-    ]
-
-
-def test_tables_a_run_together_header_needs_header_words_only() -> None:
-    """A line of header words that goes on in words of its own (…2025年目标值如下) is no
-    header."""
-    text = "序号指标名称2025年目标值如下\n1养老机构护理型床位占比 55约束性\n"
-    assert find_tables(normalize_text(text).text) == []
