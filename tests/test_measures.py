@@ -777,23 +777,6 @@ def test_measures_a_part_that_opens_on_a_deadline_states_goals() -> None:
     assert _titles(text) == [("发展普惠托育服务", None)]
 
 
-def test_measures_of_a_task_table_whose_rows_keep_their_lines_but_not_their_separators() -> None:
-    """The 重点任务分工表 printed with one space between cells comes out of normalisation
-    run together, a row a line (序号重点任务责任单位 / 1推进…设施建设市民政局牵头，…参加): the
-    unit cell begins at the known unit name (民政局, with its 市) the list opens with."""
-    spaced = THREE_COLUMNS_BY_ROW.replace(" | ", " ")
-    assert "|" not in spaced
-    by_row = _measures(THREE_COLUMNS_BY_ROW)
-    assert _measures(spaced) == by_row
-    assert [t for _, t, _, _, _ in by_row] == [
-        "推进居家社区养老服务设施建设",
-        "发展普惠托育服务",
-        "加强养老托育人才培养",
-    ]
-    one_line = spaced.replace("\n1 ", " 1 ").replace("\n2 ", " 2 ").replace("\n3 ", " 3 ")
-    assert _measures(one_line) == []
-
-
 def test_measures_a_run_together_row_runs_on_to_the_next_row() -> None:
     """What a run-together row prints after its units is its own: the rest of a content
     cell (常州 钟楼区: …张菁民政局各街道提升改造8家中心。), up to the header printed again."""
@@ -824,13 +807,4 @@ def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> N
     assert [t for _, t, _, _, _ in _measures(YUHANG_ROWS)] == [
         "养老助残创建20个无障碍社区",
         "新增30家示范型以上居家养老服务照料中心",
-    ]
-
-
-def test_measures_a_banner_s_run_together_rows_keep_the_level_word_with_the_unit() -> None:
-    """A banner's 分工表 printed with one space between cells: 旗 opens its units (旗民政局)
-    as 市 opens a city's, so the task cell ends before 旗, not after it."""
-    banner = THREE_COLUMNS_BY_ROW.replace("市", "旗").replace(" | ", " ")
-    assert [(t, r) for _, t, _, r, _ in _measures(banner)][:1] == [
-        ("推进居家社区养老服务设施建设", ["旗民政局", "旗自然资源局", "旗住房城乡建设局"])
     ]
