@@ -756,32 +756,6 @@ def test_measures_a_task_cell_without_item_1_has_no_items() -> None:
     ]
 
 
-# a district's 民生实事 progress row (tune: buming-qu-minsheng-shishi-yanglao-jinzhan-fanti),
-# as the mirror prints it: one cell a line, blank lines between, no serial column
-SPLIT_HEADER_CELLS = (
-    "項目\n\n名稱\n\n內容\n\n牽頭單位\n\n進展情況\n\n(7月)\n\n進展情況\n\n(10月)\n\n進展情況\n\n(12月)\n\n"
-    "養老服務項目\n\n新增15家示范型居家養老服務照料中心,實施生活困難老年人家庭適老化改造260戶。\n\n"
-    "區民政局\n\n已完成8家示范型居家養老服務照料中心,267戶適老化改造。\n\n"
-    "已完成新增15家示范型居家養老服務照料中心\n\n已完成改造346戶,超額完成。\n\n"
-    "新增示范型居家養老服務照料中心25家。 \n\n完成生活困難老年人家庭適老化改造367戶。\n\n\n分享:"
-)
-
-
-def test_measures_of_an_unnumbered_cell_table_whose_header_words_are_split() -> None:
-    """項目 / 名稱 is one header word, (7月) qualifies the 進展情況 above it; a table that
-    numbers no row gives a row every header's width of cells, named by its 項目名稱."""
-    assert [(t, r, p) for _, t, p, r, _ in _measures(SPLIT_HEADER_CELLS)] == [
-        ("养老服务项目", ["区民政局"], None)
-    ]
-
-
-def test_measures_an_unnumbered_cell_table_needs_column_words_only() -> None:
-    """Without serials, a short cell the header does not know (a row's name) ends the
-    header: no rows are read from it."""
-    text = SPLIT_HEADER_CELLS.replace("內容\n\n", "事由\n\n", 1)
-    assert _measures(text) == []
-
-
 def test_measures_the_row_a_copy_breaks_off_in_keeps_its_name_and_lead() -> None:
     """桐乡's copy ends inside row 3 (its last line, as printed): the row is still a
     measure, with the units it printed; the same cells before more text are no row."""
@@ -801,23 +775,6 @@ def test_measures_a_part_that_opens_on_a_deadline_states_goals() -> None:
         "(三)发展普惠托育服务\n支持社会力量举办托育机构。到2025年新增托位1000个。\n"
     )
     assert _titles(text) == [("发展普惠托育服务", None)]
-
-
-def test_measures_of_a_task_table_whose_rows_keep_their_lines_but_not_their_separators() -> None:
-    """The 重点任务分工表 printed with one space between cells comes out of normalisation
-    run together, a row a line (序号重点任务责任单位 / 1推进…设施建设市民政局牵头，…参加): the
-    unit cell begins at the known unit name (民政局, with its 市) the list opens with."""
-    spaced = THREE_COLUMNS_BY_ROW.replace(" | ", " ")
-    assert "|" not in spaced
-    by_row = _measures(THREE_COLUMNS_BY_ROW)
-    assert _measures(spaced) == by_row
-    assert [t for _, t, _, _, _ in by_row] == [
-        "推进居家社区养老服务设施建设",
-        "发展普惠托育服务",
-        "加强养老托育人才培养",
-    ]
-    one_line = spaced.replace("\n1 ", " 1 ").replace("\n2 ", " 2 ").replace("\n3 ", " 3 ")
-    assert _measures(one_line) == []
 
 
 def test_measures_a_run_together_row_runs_on_to_the_next_row() -> None:
@@ -850,13 +807,4 @@ def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> N
     assert [t for _, t, _, _, _ in _measures(YUHANG_ROWS)] == [
         "养老助残创建20个无障碍社区",
         "新增30家示范型以上居家养老服务照料中心",
-    ]
-
-
-def test_measures_a_banner_s_run_together_rows_keep_the_level_word_with_the_unit() -> None:
-    """A banner's 分工表 printed with one space between cells: 旗 opens its units (旗民政局)
-    as 市 opens a city's, so the task cell ends before 旗, not after it."""
-    banner = THREE_COLUMNS_BY_ROW.replace("市", "旗").replace(" | ", " ")
-    assert [(t, r) for _, t, _, r, _ in _measures(banner)][:1] == [
-        ("推进居家社区养老服务设施建设", ["旗民政局", "旗自然资源局", "旗住房城乡建设局"])
     ]

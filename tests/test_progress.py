@@ -71,11 +71,9 @@ def test_progress_a_dated_progress_header_heads_a_progress_column() -> None:
 
 
 def test_progress_header_words_qualified_by_the_report() -> None:
-    """本月进展情况 and 在建形象进度 (a district's 2024 人大票决 民生实事 progress table) name
-    progress columns too; a plan's 进度安排 (a schedule) does not."""
+    """本月进展情况 (a district's 2024 人大票决 民生实事 progress table) names a progress
+    column too; a plan's 进度安排 (a schedule) does not."""
     text = normalize_text(JINZHAN.replace("进展情况", "本月进展情况", 1)).text
-    assert len(progress_cells(text)) == 3
-    text = normalize_text(JINZHAN.replace("进展情况", "在建形象进度")).text
     assert len(progress_cells(text)) == 3
     text = normalize_text(JINZHAN.replace("进展情况", "进度安排")).text
     assert progress_cells(text) == []

@@ -266,102 +266,6 @@ def test_tables_markdown_table_with_an_unnamed_name_column() -> None:
     ]
 
 
-# corpus/zhoukou.txt 表1 and the first rows of corpus/wanzhou.txt's 指标表, as those plans
-# print them (one cell a line), and one row a line with a single space between the cells,
-# which normalisation runs together (序号指标名称2020年2025年属性 / 1养老机构护理型床位占比（%）
-# 44.5 55约束性): the spaces between figures stay, those at words go.
-ZHOUKOU_ROWS = [
-    ["序号", "指标名称", "2020年", "2025年", "属性"],
-    ["1", "养老机构护理型床位占比(%)", "44.5", "55", "约束性"],
-    ["2", "新建城区、新建居住(小)区配套建设养老服务设施达标率(%)", "—", "100", "预期性"],
-    ["3", "已建成居住(小)区配套建设养老服务设施达标率(%)", "—", "100", "预期性"],
-    ["4", "基本养老保险参保率(%)", "95.2", "≥95", "约束性"],
-]
-WANZHOU_ROWS = [
-    ["序号", "指标名称", "单位", "2021", "2023", "2025", "指标", "属性", "责任单位"],
-    ["一、养老服务"],
-    ["1", "基本养老保险参保率", "%", "95", "95", "应保尽保", "约束性", "区人力社保局"],
-    ["2", "基本医疗保险参保率", "%", "95.6", "95", "应保尽保", "约束性", "区医保局"],
-    ["3", "长期护理保险试点参保人数", "万人", "30", "稳妥推进", "预期性", "区医保局"],
-    ["4", "失能特困人员集中供养率", "%", "45", "60", "60", "约束性", "区民政局"],
-    ["5", "居家社区养老服务覆盖率", "%", "55", "≥60", "≥90", "预期性", "区民政局"],
-]
-TARGET_FIELDS = attrgetter(
-    "domain",
-    "indicator",
-    "year",
-    "comparator",
-    "value",
-    "qualitative",
-    "unit",
-    "baseline_value",
-    "baseline_year",
-    "binding",
-)
-
-
-@pytest.mark.parametrize("rows", [ZHOUKOU_ROWS, WANZHOU_ROWS], ids=["zhoukou", "wanzhou"])
-def test_tables_rows_whose_cells_run_together_read_as_the_printed_table(
-    rows: list[list[str]],
-) -> None:
-    """A row's cells placed by its header: the serial it is due, the figures at its end
-    (应保尽保 before the 属性 a figure too), a unit run together with the name."""
-    by_cell = _targets("表1 主要指标\n" + "\n".join(c for r in rows for c in r) + "\n")
-    by_row = _targets("表1 主要指标\n" + "\n".join(" ".join(r) for r in rows) + "\n")
-    assert len(by_row) == len(by_cell) >= 4
-    assert [TARGET_FIELDS(t) for t in by_row] == [TARGET_FIELDS(t) for t in by_cell]
-    assert [[u.name for u in t.responsible] for t in by_row] == [
-        [u.name for u in t.responsible] for t in by_cell
-    ]
-
-
-def test_tables_a_run_together_header_needs_header_words_only() -> None:
-    """A line of header words that goes on in words of its own (…2025年目标值如下) is no
-    header."""
-    text = "序号指标名称2025年目标值如下\n1养老机构护理型床位占比 55约束性\n"
-    assert find_tables(normalize_text(text).text) == []
-
-
-def test_tables_the_cell_a_copy_breaks_off_in_is_no_value() -> None:
-    """桐乡 2023 标志性成果表 (tune) as the copy ends: row 3 stops inside its 2023 value
-    (`| 41152 | 20`), though its serial stands in the serial column and the header runs
-    on for three more columns; a row that only lost its closing `|` keeps its last cell
-    (test_tables_pipe_rows_that_drop_the_unit_cell_are_placed_by_evidence)."""
-    header = (
-        "序号 | 标志性成果 | 牵头单位 | 指标名称 | 2022年实际值 | 2023年目标值 | 重点任务 | "
-        "拟打造的重点场景 | 配合单位 |\n"
-    )
-    row2 = "2 | 桐享 优学 | 教育局 | 持续新增学位(个) | 7320 | 4590 | 新增学位。 | 北港小学 | 发改局 |\n"
-    cut = "3 | 桐享 健康 | 卫健局 | 结直肠癌筛查(人) | 41152 | 20"
-    assert [(t.indicator, t.value) for t in _targets(header + row2 + cut)] == [
-        ("持续新增学位", Decimal(4590))
-    ]
-    assert [t.value for t in _targets(header + row2 + cut + " | 筛查。 | 医院 | 财政局 |")] == [
-        Decimal(4590),
-        Decimal(20),
-    ]
-
-
-def test_tables_a_cell_may_write_its_comparator_in_words() -> None:
-    """corpus/zhoukou.txt 表1 with its 2025 cells written as running text writes targets
-    (达到55, 不低于95, 控制在…以内, 超过90%): the cue words of data/cues.csv are read
-    in a cell as they are in a sentence."""
-    rows = [r[:] for r in ZHOUKOU_ROWS]
-    rows[1][3], rows[2][3], rows[3][3], rows[4][3] = (
-        "达到55",
-        "超过90%",
-        "控制在100以内",
-        "不低于95",
-    )
-    text = "表1 主要指标\n" + "\n".join(" | ".join(r) + " |" for r in rows) + "\n"
-    assert [(t.value, t.comparator) for t in _targets(text)] == [
-        (Decimal(55), "="),
-        (Decimal(90), ">"),
-        (Decimal(100), "<="),
-        (Decimal(95), ">="),
-    ]
-
-
 # --- change columns of five-year plan tables --------------------------------------------
 # Rows of 专栏1 “十三五”生态环境保护主要指标 (国发〔2016〕65号; data/indicator_sources,
 # shengtai-13), one row a line with `|` as a web copy lays it out.
@@ -475,13 +379,6 @@ def test_a_merged_attribute_cell_holds_for_the_rows_of_its_group() -> None:
     }
 
 
-RUN_TOGETHER_CHANGE = (
-    "主要指标\n序号指标名称单位2020年2025年年均增长属性\n"
-    "1养老机构护理型床位占比%44 55 4.6约束性\n"
-    "2每千人口拥有3岁以下婴幼儿托位数个1.5 4.5 24.6预期性\n"
-)
-"""The rows of 国发〔2021〕35号 with their yearly growth (44 → 55 at 4.6%, 1.5 → 4.5 at
-24.6%) in a copy that runs a row's cells together (`_read_run_table`)."""
 CELL_PER_LINE_CHANGE = (
     "序号 |\n指标 |\n2015年 |\n2020年 |\n〔累计〕 |\n属性 |\n"
     "1 |\n空气质量优良天数比率（%） |\n76.7 |\n>80 |\n约束性 |\n"
@@ -496,13 +393,6 @@ class 1 are), the blank 〔累计〕 cell of the level row 空气质量优良天
     ("text", "expected"),
     [
         (
-            RUN_TOGETHER_CHANGE,
-            {
-                ("养老机构护理型床位占比", 2025, Decimal("55"), Decimal("44")),
-                ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5")),
-            },
-        ),
-        (
             CELL_PER_LINE_CHANGE,
             {
                 ("空气质量优良天数比率", 2020, Decimal("80"), Decimal("76.7")),
@@ -511,11 +401,10 @@ class 1 are), the blank 〔累计〕 cell of the level row 空气质量优良天
             },
         ),
     ],
-    ids=["run-together", "cell-per-line"],
+    ids=["cell-per-line"],
 )
 def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -> None:
-    """Run together, the figure of a 年均增长 column after the years' fills the change
-    column, not 2025; one cell a line, a level row whose blank change cell was dropped
-    keeps its two figures in the 2015 and 2020 columns, not 2020 and the change."""
+    """One cell a line, a level row whose blank change cell was dropped keeps its two
+    figures in the 2015 and 2020 columns, not 2020 and the change."""
     rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
     assert rows == expected

@@ -23,10 +23,11 @@ from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
-    | dict.fromkeys("★☆▲△※", None)
+    | dict.fromkeys("★☆", None)
 )
-"""One bracket form; no spaces, quotes or the marks a table sets before its key
-indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果)."""
+"""One bracket form; no spaces, quotes or the star a table sets before its key
+indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果; ★地区生产总值增长15%:
+郧阳区 2023年区政府工作目标任务落实责任分解表, as `targets.KEY_MARK` cites it)."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 LEVEL_CHARACTERS = "省市区县州盟旗"
 """The characters a region's name ends in for its level (重庆市, 万州区, 科左中旗), as the
@@ -38,8 +39,6 @@ ADMIN_LEVELS = ("national", "province", "city", "county")
 NATIONAL = "region/中国"
 MAX_SHORT_NAME = 3
 """The longest name a report uses alone for a province or a prefecture (山西, 武汉, 石家庄)."""
-UPPER_LEVELS = ("自治区", "省", "市", "州", "盟")
-"""Level words a unit's name may open with that name a region above a county's plan."""
 GOVERNMENT_BODIES = ("人民政府", *cue_words("national"))
 """Issuers that no function name ends like: a government, and the State Council and the
 Party centre (data/cues.csv, kind national), which place a title by their name alone
@@ -437,31 +436,7 @@ class Lexicon:
             level = "" if FUNCTIONAL_ZONE.search(label) else label[-1]
             return self.region_name(region), level + rest
         region = self.regions.get(jurisdiction) if jurisdiction else None
-        if region is not None:
-            region = self._level_above(key, region)
         return self.region_name(region) if region else (jurisdiction or "_"), key
-
-    def _level_above(self, name: str, region: str) -> str:
-        """The region a unit belongs to that opens with a level above the plan's, as a name
-        opening with that region's full name does (重庆市民政局 → 重庆市): 市国有公司 in 钟楼区's
-        民生实事 table is 常州市's, 州民政局 in a county's plan its prefecture's, 国家卫健委 the
-        nation's; the plan's own region where the level is its own (市民政局 of 邳州市) or
-        names no region above it (县民政局 in a city's plan). A name the function table holds
-        whole (市场监管局) opens with no level; one that names a region inside is that
-        region's branch (国家税务总局周口市税务局)."""
-        if self.region_mentions(name):
-            return region
-        if name.startswith("国家"):
-            return NATIONAL
-        level = next((word for word in UPPER_LEVELS if name.startswith(word)), None)
-        if level is None or name in self.functions:
-            return region
-        current: str | None = region
-        while current is not None and current != NATIONAL:
-            if self.region_labels.get(current, "").endswith(level):
-                return current
-            current = self.region_parents.get(current)
-        return region
 
     def _region_near(self, label: str, jurisdiction: str | None) -> str | None:
         """The region a label names; of several bearing it (朝阳区), the one inside or
@@ -546,7 +521,8 @@ SHARE_OF_WHOLE = re.compile(
 noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
 SHARE_WORD = "占"
 """A wording part 占 whole with a percentage and no measure word names the share (“双师型”
-教师占专业课教师总数 + %, 国发〔2019〕4号; 公办幼儿园托位占总托位数 + %)."""
+教师占专业课教师总数 + %, 国发〔2019〕4号; 护理型床位占养老机构床位总数55%以上,
+corpus/lincang.txt:25)."""
 SHARED_NOUN = 2
 """How many closing characters part and whole must share to be one noun (床位, 托位)."""
 WHOLE_OF_ALL = "总"

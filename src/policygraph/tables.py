@@ -2,9 +2,8 @@
 
 Plans state their indicators in tables; copies flatten them to one cell a line
 (empty cells often dropped, a `|` sometimes ending each cell), or keep one row a
-line with cells separated by `|`, tabs or runs of spaces, or one row a line with
-its cells run together (`_read_run_table`). `find_tables` finds them in a
-normalised text; every span is an offset into that text.
+line with cells separated by `|`, tabs or runs of spaces. `find_tables` finds them
+in a normalised text; every span is an offset into that text.
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
+from policygraph.cues import cue_pattern, words_with
 from policygraph.markers import MARKER_LEVELS
 from policygraph.periods import FIVE_YEAR_PLAN_NAMES
-from policygraph.units import UNIT_PATTERN
 
 
 @dataclass(frozen=True)
@@ -56,9 +54,6 @@ FIRST_HEADER_CELL = re.compile(
     + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
     + ")$"
 )
-SERIAL_HEADER_WORDS = frozenset(words_with("header", "serial"))
-FILLED = re.compile(r"\S")
-"""Any character but white space: whether text follows a row."""
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
 tabs, or runs of two or more spaces."""
@@ -84,12 +79,6 @@ def find_tables(text: str) -> list[Table]:
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        run = _run_header(line) if not CELL_SEPARATOR.search(line.strip()) else None
-        if run is not None:
-            run_table, index = _read_run_table(text, lines, index, run)
-            if run_table is not None:
-                tables.append(run_table)
-                continue
         if FIRST_HEADER_CELL.match(cell_text(line)):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
@@ -235,31 +224,12 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        last = FILLED.search(text, lines[j][1]) is None
-        rows.append(_without_cut_cell(row, header, line, row_line, last))
+        rows.append(row)
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
     caption = _caption(text, lines, index)
     return Table(header, cells, header[0].start, end, caption, tuple(rows)), j
-
-
-def _without_cut_cell(
-    row: tuple[Cell, ...], header: tuple[Cell, ...], header_line: str, line: str, last: bool
-) -> tuple[Cell, ...]:
-    """A row without the cell the copy broke off in: where the text ends on a row that
-    lacks the closing `|` the header's line has and stops short of the header's last
-    column although its serial stands in the serial column (so no merged cell is
-    missing before it), its last cell is cut (桐乡 2023 标志性成果表 ends `3 | 桐享 健康 |
-    卫健局 | 结直肠癌筛查(人) | 41152 | 20`: the 2023 value is cut inside its figure). A
-    last row that lost a row-spanned 领域 cell and its closing `|` is whole."""
-    closed = header_line.rstrip().endswith("|")
-    if not last or not closed or line.rstrip().endswith("|"):
-        return row
-    serial = next((i for i, c in enumerate(header) if c.text in SERIAL_HEADER_WORDS), None)
-    if serial is None or not row or not row[0].text.isdigit():
-        return row
-    return row[:-1] if serial + len(row) < len(header) else row
 
 
 def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
@@ -297,145 +267,5 @@ def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | 
     return None
 
 
-# --- rows whose cells run together ----------------------------------------------------
-
-RUN_HEADER_WORDS = cue_values("header")
-RUN_HEADER_ORDER = sorted(RUN_HEADER_WORDS, key=len, reverse=True)
-"""The header words, longest first, as a run-together header is cut into them."""
 HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
 """What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""
-RUN_YEAR = re.compile(
-    r"\d{4}年?(?:" + HEADER_QUALIFIER + "|(?:" + "|".join(cue_words("header_year")) + ")值?)?"
-)
-"""A year column's header as a run-together header prints it: 2025年, 2020年（基期）,
-2021年实际, 2025年目标值."""
-RUN_SIGN = cue_pattern("sign")
-NO_VALUE_MARKS = "—–-－/／"
-"""The dashes and slashes a value cell holds when the year has no figure (—, /)."""
-RUN_VALUE = (
-    rf"(?:(?:{RUN_SIGN})\s*)?\d+(?:\.\d+)?(?:\s*[—–~～]\s*\d+(?:\.\d+)?)?(?:万|亿)?[%‰]?"
-    rf"(?:{cue_pattern('comparator_after')})?|[{re.escape(NO_VALUE_MARKS)}]"
-)
-RUN_VALUE_CELL = re.compile(RUN_VALUE)
-RUN_VALUES = re.compile(rf"(?:{RUN_VALUE})(?:\s+(?:{RUN_VALUE}))*")
-"""The value cells of a run-together row: a normalised copy keeps the space between two
-figures (44.5 55, — 100) but not the one between a figure and words (占比44.5, 55约束性)."""
-RUN_BINDING = re.compile("|".join(cue_words("binding")))
-RUN_UNIT = re.compile(rf"\s*({UNIT_PATTERN}|年)\s*$")
-"""A unit cell run together with the name before it (托位数个, 参保人数万人)."""
-MAX_RUN_GROUP = 20
-FIGURE_COLUMNS = ("value", "change")
-"""The columns a run of figures fills: years, and a change column (年均增长, 〔累计〕) after
-them, whose figure is no year's value."""
-
-
-def _run_header(line: str) -> list[tuple[str, int, int, str]] | None:
-    """The cells of a header row whose cells run together (序号指标名称单位2020年（基期）
-    2025年属性责任单位), each with its column kind (data/cues.csv, kind header; `value`
-    for a year column), or None unless the whole line is such a header: three or more
-    header words, a year column among them and a serial or name column."""
-    cells: list[tuple[str, int, int, str]] = []
-    at = 0
-    while at < len(line):
-        if line[at].isspace():
-            at += 1
-            continue
-        if (year := RUN_YEAR.match(line, at)) is not None:
-            cells.append((year.group(), at, year.end(), "value"))
-            at = year.end()
-            continue
-        word = next((w for w in RUN_HEADER_ORDER if line.startswith(w, at)), None)
-        if word is None:
-            return None
-        cells.append((word, at, at + len(word), RUN_HEADER_WORDS[word]))
-        at += len(word)
-    kinds = [kind for *_, kind in cells]
-    if len(cells) < 3 or "value" not in kinds or not {"serial", "name"} & set(kinds):
-        return None
-    return cells
-
-
-def _read_run_table(
-    text: str,
-    lines: list[tuple[int, int, str]],
-    index: int,
-    header: list[tuple[str, int, int, str]],
-) -> tuple[Table | None, int]:
-    """A table one row a line whose cells run together, as a copy that joined the words
-    a single space separated prints it: `1每千人口拥有3岁以下婴幼儿托位数个1.5 4.5预期性
-    市卫生健康委`. Each row is cut by its header: the serial it is due (so a name that
-    opens with a figure, 3岁以下…, keeps it), the run of figures at its end (one a year
-    column, the missing ones the earliest), the 属性 word and the units after it, a unit
-    before the figures; a short line without figures groups the rows after it."""
-    start = lines[index][0]
-    head = tuple(Cell(t, start + s, start + e) for t, s, e, _ in header)
-    kinds = [kind for *_, kind in header]
-    rows: list[tuple[Cell, ...]] = []
-    serial, j, after = 1, index + 1, index + 1
-    while j < len(lines):
-        row_start, _, line = lines[j]
-        content = line.strip()
-        j += 1
-        if not content:
-            continue
-        row = _run_row(line, row_start, kinds, serial)
-        if row is not None:
-            rows.append(row)
-            serial, after = serial + 1, j
-        elif len(content) <= MAX_RUN_GROUP and not RUN_VALUES.search(content):
-            at = row_start + line.find(content)
-            rows.append((Cell(content, at, at + len(content)),))
-        else:
-            break
-    while rows and len(rows[-1]) == 1:
-        rows.pop()  # a short line after the last row groups nothing
-    if not rows:
-        return None, index + 1
-    cells = tuple(c for row in rows for c in row if c.text)
-    caption = _caption(text, lines, index)
-    return Table(head, cells, head[0].start, cells[-1].end, caption, tuple(rows)), after
-
-
-def _run_row(line: str, base: int, kinds: list[str], serial: int) -> tuple[Cell, ...] | None:
-    """One run-together row cut into the columns `kinds`, or None if it states no figure."""
-    placed: dict[int, tuple[int, int]] = {}
-    at, end = 0, len(line.rstrip())
-    number = str(serial)
-    if "serial" in kinds and line.startswith(number) and not line[len(number) :][:1].isdigit():
-        placed[kinds.index("serial")] = (0, len(number))
-        at = len(number)
-    attr = None
-    if "attr" in kinds and (binding := list(RUN_BINDING.finditer(line, at, end))):
-        attr = binding[-1]
-        placed[kinds.index("attr")] = attr.span()
-        if "resp" in kinds and line[attr.end() : end].strip():
-            placed[kinds.index("resp")] = (attr.end(), end)
-        end = attr.start()
-    runs = [m for m in RUN_VALUES.finditer(line, at, end) if m.group().strip(NO_VALUE_MARKS)]
-    if not runs:
-        return None
-    values = runs[-1]
-    found = [m.span() for m in RUN_VALUE_CELL.finditer(line, values.start(), values.end())]
-    if line[values.end() : end].strip():
-        if attr is not None:  # words before the 属性 fill the last year column: 应保尽保
-            found.append((values.end(), end))
-        elif "resp" in kinds:
-            placed[kinds.index("resp")] = (values.end(), end)
-    columns = [i for i, kind in enumerate(kinds) if kind in FIGURE_COLUMNS]
-    for column, span in zip(reversed(columns), reversed(found), strict=False):
-        placed[column] = span
-    name_end = values.start()
-    if "unit" in kinds and (unit := RUN_UNIT.search(line, at, name_end)) is not None:
-        placed[kinds.index("unit")] = unit.span(1)
-        name_end = unit.start()
-    if "name" not in kinds or name_end <= at:
-        return None
-    placed[kinds.index("name")] = (at, name_end)
-    cells = []
-    for column in range(len(kinds)):
-        s, e = placed.get(column, (0, 0))
-        piece = line[s:e]
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        cells.append(Cell(piece, base + s + lead, base + s + lead + len(piece)))
-    return tuple(cells)

@@ -26,14 +26,12 @@ MINUS = "[-－−]"
 -4.1个百分点: 专栏2 of 国发〔2007〕37号): the minus is the value's sign; a lone - is no value."""
 
 CELL_VALUE = re.compile(
-    rf"^(?:{cue_pattern('reach')})?(?P<sign>{cue_pattern('sign', 'comparator')})?\s*"
-    rf"(?P<num>{MINUS}?\d+(?:\.\d+)?)"
+    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
-"""A cell that states a value: a sign or the words running text writes it with (达到90%,
-不低于55%, 超过90%: data/cues.csv, kinds reach and comparator), a number or range, a
-magnitude, a unit, a word after it (以上, 以内, 左右), and any words after (1所区级老年大学)."""
+"""A cell that states a value: a sign, a number or range, a magnitude, a unit, a word
+after it (以上, 以内, 左右), and any words after (1所区级老年大学)."""
 
 PERIOD_TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
 """〔>5000〕, 〔18〕, [5]: five-year plan tables bracket a figure that sums the whole period
@@ -67,8 +65,9 @@ def parse_cell(text: str) -> Quantity | None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(re.sub(MINUS, "-", match["num"])), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    sign = match["sign"] or ""
-    comparator = COMPARATOR_SIGNS.get(sign, COMPARATOR_WORDS.get(sign or match["post"] or "", "="))
+    comparator = COMPARATOR_SIGNS.get(
+        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
+    )
     return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
 

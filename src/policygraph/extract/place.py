@@ -10,10 +10,10 @@ at least as often as the nation, is the text's; otherwise the nation, if the hea
 twice. Names inside 《》 are titles the text cites (根据《中共中央 国务院关于…》), not the place
 it speaks for.
 
-A text also speaks of its own place without its name: 本市, 全省, 我区 (cue kinds
+A text also speaks of its own place without its name: 本区, 全省, 我区 (cue kinds
 `self_place` and `scope` in data/cues.csv). Such a word counts as one more mention of the
-region of its level the head names: the 天津 实施意见 (traditional copy) names 天津 once and
-says 结合本市实际; a city's 常务会议 report names 广东省 once and 全省 twice.
+region of its level the head names: a city's 常务会议 report names 广东省 once and 全省
+twice.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _national_bodies(head: str, lexicon: Lexicon) -> int:
 
 
 def _self_referenced(head: str, counts: Counter[str], lexicon: Lexicon) -> None:
-    """Add each 本市/全省 of the head to the region of its level named most often."""
+    """Add each 本区/全省 of the head to the region of its level named most often."""
     for word in _self_references().findall(head):
         level = word[-1]
         named = [key for key, _n in counts.most_common() if lexicon.region_name(key)[-1] == level]

@@ -21,8 +21,7 @@ from policygraph.tables import cell_text, text_lines
 
 PROGRESS_HEADER = re.compile(cue_pattern("progress_header"))
 """The words of a progress column's header (data/cues.csv, kind progress_header), anywhere
-in a short header cell: progress tables date or qualify them (最新进度（8月24日）, 本月进展情况,
-在建形象进度)."""
+in a short header cell: progress tables date or qualify them (最新进度（8月24日）, 本月进展情况)."""
 
 HEADER_CELL_MAX = 16
 HEADER_SPAN = 8

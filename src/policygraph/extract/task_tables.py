@@ -31,7 +31,7 @@ from policygraph.extract.departments import (
     is_collective,
     split_roles,
 )
-from policygraph.lexicon import LEVEL_CHARACTERS, Lexicon
+from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.tables import HEADER_QUALIFIER
 
@@ -97,7 +97,7 @@ def task_rows(
         if found:
             tables += 1
             rows.extend(_numbered(found, tables))
-    for found in run_together_tables(text, quote, lexicon, unnamed_lead):
+    for found in run_together_tables(text, quote, lexicon):
         tables += 1
         rows.extend(_numbered(found, tables))
     return sorted(rows, key=lambda row: row.start)
@@ -268,14 +268,11 @@ def _cell_layout(
 ) -> tuple[list[TaskRow], int]:
     """A table one cell a line: the header cells on consecutive lines, then each row
     a serial line followed by its cells (empty ones dropped: the unit cell is the last,
-    unless the row prints every cell up to the task and unit columns). A table that
-    numbers no row (`_unnumbered_cells`) gives a row every header's width of cells."""
+    unless the row prints every cell up to the task and unit columns)."""
     header, at = _cell_header(lines, index)
-    columns = _columns(header, need_serial=False)
+    columns = _columns(header)
     if columns is None:
         return [], index + 1
-    if columns.serial < 0:
-        return _unnumbered_cells(lines, at, header, columns, quote, lexicon, unnamed_lead)
     width = len(header)
     rows = []
     while at < len(lines):
@@ -301,44 +298,6 @@ def _cell_layout(
             row = replace(row, name=body[columns.name - 1].cells[0])
         rows.append(row)
         at = stop
-    return rows, at
-
-
-def _unnumbered_cells(
-    lines: list[_Line],
-    at: int,
-    header: list[str],
-    columns: Columns,
-    quote: QuoteMaker,
-    lexicon: Lexicon,
-    unnamed_lead: str | None,
-) -> tuple[list[TaskRow], int]:
-    """The rows of a table one cell a line that numbers none (a district's 民生实事
-    progress row: 項目名稱 | 內容 | 牽頭單位 | 進展情況 (7月) …, then 養老服務項目 / 新增15家… /
-    區民政局 / three progress cells): each the next header's width of cells, while its
-    unit cells name units. Its header holds only column words."""
-    if not all(_column_word(cell) for cell in header):
-        return [], at
-    width = len(header)
-    rows: list[TaskRow] = []
-    while at + width <= len(lines) and all(len(line.cells) == 1 for line in lines[at : at + width]):
-        body = [line.cells[0] for line in lines[at : at + width]]
-        span = _Line(lines[at].start, lines[at + width - 1].end, ())
-        units = [body[i] for i in columns.units]
-        row = _row(
-            str(len(rows) + 1),
-            body[columns.task],
-            units,
-            columns.lead_first,
-            span,
-            quote,
-            lexicon,
-            unnamed_lead,
-        )
-        if not row.units:
-            break
-        rows.append(row if columns.name is None else replace(row, name=body[columns.name]))
-        at += width
     return rows, at
 
 
@@ -494,9 +453,7 @@ MAX_HEADER_CELLS = 10
 MAX_CONTINUATION = 3
 
 
-def run_together_tables(
-    text: str, quote: QuoteMaker, lexicon: Lexicon, unnamed_lead: str | None = None
-) -> list[list[TaskRow]]:
+def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[list[TaskRow]]:
     """Task tables whose copy lost every cell separator (a Word table as a sharing site
     or a progress page extracts it): the header words run together
     (序号项目名称主要内容区政府分管领导牵头单位配合单位, 实事内容工作任务责任单位进展情况),
@@ -504,8 +461,7 @@ def run_together_tables(
     …创建20个无障碍社区。区残联,相关镇街1.完成第一批…). A row ends where its task cell's
     last sentence (。) is followed by its unit cell: the person of a 分管领导 column the
     header puts between them (two or three characters), then a run of unit names, each
-    ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run.
-    Rows that keep a line each but lost their separators (`_line_rows`) are read too."""
+    ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run."""
     tables = []
     for line in re.finditer(r"[^\n]+", text):
         if CELL_SEPARATOR.search(line.group().strip()):
@@ -517,52 +473,9 @@ def run_together_tables(
         stop = text.find("\n\n", line.start() + end)
         body_end = len(text) if stop < 0 else stop
         rows = _run_rows(text, line.start() + end, body_end, columns, quote, lexicon)
-        if not rows:
-            body = (line.start() + end, body_end)
-            rows = _line_rows(text, body, columns[0], quote, lexicon, unnamed_lead)
         if rows:
             tables.append(rows)
     return tables
-
-
-def _line_rows(
-    text: str,
-    body: tuple[int, int],
-    columns: Columns,
-    quote: QuoteMaker,
-    lexicon: Lexicon,
-    unnamed_lead: str | None,
-) -> list[TaskRow]:
-    """The rows of a run-together table that keep a line each, as a copy that put one
-    space between the cells prints them once normalisation has joined the words
-    (序号重点任务责任单位 / 1推进居家社区养老服务设施建设市民政局牵头，市自然资源局参加): the
-    serial, then the task up to where the unit cell begins, the longest name a unit is
-    known by (民政局) with the level before it (市), at the end of the first name the
-    list reads; a line that opens no serial, names no known unit or has a figure among
-    its units (the next row's serial, where rows share a line) ends the table."""
-    departments, _ = lexicon.unit_labels
-    rows: list[TaskRow] = []
-    for line in re.finditer(r"[^\n]+", text[body[0] : body[1]]):
-        base = body[0] + line.start()
-        serial = RUN_SERIAL.match(line.group())
-        roles = split_roles(line.group()[serial.end() :], lexicon) if serial else []
-        if serial is None or not roles:
-            break
-        first_start, _, first, _ = roles[0]
-        unit_at = next((k for k in range(1, len(first)) if first[k:] in departments), None)
-        if unit_at is None or any(c.isdigit() for _, _, name, _ in roles for c in name):
-            break  # a figure among the units: rows run together on one line
-        unit_at -= 1 if first[unit_at - 1] in LEVEL_CHARACTERS else 0
-        task_at = base + serial.end()
-        cells_at = serial.end() + first_start + unit_at
-        task = (text[task_at : base + cells_at], task_at)
-        unit = (line.group()[cells_at:], base + cells_at)
-        span = _Line(base, base + len(line.group()), ())
-        number = serial.group().strip().rstrip(".、．")
-        rows.append(
-            _row(number, task, [unit], columns.lead_first, span, quote, lexicon, unnamed_lead)
-        )
-    return rows
 
 
 def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
