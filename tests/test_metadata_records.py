@@ -6,7 +6,6 @@ two real texts, their lines quoted exactly, their source named."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -216,17 +215,6 @@ def test_a_plan_carried_by_a_notice_is_found_under_its_nested_title() -> None:
 )
 def test_a_notice_carrying_a_document_of_no_plan_kind_is_the_title(text: str, title: str) -> None:
     assert _read(text)[0] == title
-
-
-XIAN_PAGE = Path(__file__).parent / "devset" / "tune" / "texts" / "xian-yanglao-shisiwu-guihua.txt"
-
-
-def test_a_carried_plan_is_named_in_full_where_the_notice_title_leaves_out_its_place() -> None:
-    """The notice's sentence names 《西安市“十四五”养老服务体系专项规划》 and cites
-    《陕西省“十四五”养老服务体系专项规划》 among its bases (the Xi'an plan, tune set)."""
-    text = XIAN_PAGE.read_text(encoding="utf-8")
-    preamble = text[: text.index("制定本规划。") + len("制定本规划。")]
-    assert _read(preamble)[0] == "西安市“十四五”养老服务体系专项规划"
 
 
 def test_a_databases_notice_heading_in_brackets_is_the_title() -> None:

@@ -466,8 +466,6 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
                 return line, quote(match.start() + match.group().index(line), match.end())
-            if pattern is NOTICE_TITLE and (named := _named_in_full(text, title)):
-                return named["title"], quote(named.start("title"), named.end("title"))
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
@@ -484,21 +482,6 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
                 title, end = title + mark["mark"], mark.end("mark")
             return title, quote(match.start("title"), end)
     return None, None
-
-
-PLACE_LEFT_OUT = r"[^《》\n。，；：]{2,12}?"
-"""The place a notice's title leaves out of the plan's name, its issuer having named it."""
-
-
-def _named_in_full(text: str, title: str) -> re.Match[str] | None:
-    """The plan a cover notice carries as the notice's sentence names it in 《》, where the
-    notice's title leaves out its place (西安市养老服务工作领导小组办公室关于印发“十四五”养老服务
-    体系专项规划的通知 / 《西安市“十四五”养老服务体系专项规划》已经市养老服务工作领导小组同意，
-    现印发给你们, the Xi'an plan, tune set; no second text of this form found yet): the full
-    name, not a cited plan of another place (《陕西省“十四五”养老服务体系专项规划》 among the
-    Xi'an plan's bases, which no 现印发 follows)."""
-    full = re.compile(rf"《(?P<title>{PLACE_LEFT_OUT}{re.escape(title)})》")
-    return next((m for m in full.finditer(text) if CARRIED.match(text, m.end())), None)
 
 
 def _balanced(title: str) -> bool:
