@@ -522,3 +522,72 @@ def test_a_unit_named_by_its_plan_s_level_or_by_no_level_belongs_to_the_plan(
     name: str, plan: str, region: str
 ) -> None:
     assert load_lexicon().department_key(name, plan)[0] == region
+
+
+def _assigned(plan: Plan) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (a.quote.text, [u.name for u in a.responsible], [u.name for u in a.lead])
+        for a in plan.assignments
+    ]
+
+
+def test_departments_a_duty_stated_outside_every_measure_is_an_assignment_of_the_plan() -> None:
+    """A report of a division of labour names its units in running prose, with no numbered
+    item to hold them (the 2019 分工 of the 政府工作报告, tune): each sentence that assigns
+    work is a pg:Assignment of the plan, with its quote and line and the units it names."""
+    text = (
+        "国务院明确重点工作部门分工\n"
+        "《意见》明确，完善药品集中采购和使用机制，由国家医保局、国家卫生健康委、国家药监局等"
+        "分工负责。支持中医药事业传承创新发展，主要由国家中医药局牵头负责。\n"
+    )
+    plan = plan_from_text("report.txt", normalize_text(text))
+    assert plan.measures == ()
+    assert _assigned(plan) == [
+        (
+            "《意见》明确，完善药品集中采购和使用机制，由国家医保局、国家卫生健康委、"
+            "国家药监局等分工负责",
+            ["国家医保局", "国家卫生健康委", "国家药监局"],
+            [],
+        ),
+        (
+            "支持中医药事业传承创新发展，主要由国家中医药局牵头负责",
+            ["国家中医药局"],
+            ["国家中医药局"],
+        ),
+    ]
+    graph = plan_to_graph(plan, load_lexicon())
+    (plan_node,) = graph.subjects(RDF.type, PG.Plan)
+    nodes = sorted(graph.objects(plan_node, PG.assignment), key=str)
+    assert [graph.value(n, RDF.type) for n in nodes] == [PG.Assignment, PG.Assignment]
+    assert {graph.value(n, PG.line).toPython() for n in nodes} == {2}
+    lead = {str(graph.value(d, RDFS.label)) for n in nodes for d in graph.objects(n, PG.leadUnit)}
+    owners = {
+        str(graph.value(d, RDFS.label)) for n in nodes for d in graph.objects(n, PG.responsibleUnit)
+    }
+    assert lead == {"国家中医药局"}
+    assert owners == {"国家医保局", "国家卫生健康委", "国家药监局", "国家中医药局"}
+
+
+def test_departments_a_list_no_measure_holds_is_an_assignment() -> None:
+    """A responsibility list in a text where no numbered item holds it still names the units
+    of the plan, and its lead."""
+    text = "某某工作要点\n推进某项工作，完善某项制度。（市场监管总局牵头，各地区按职责分工负责）\n"
+    plan = plan_from_text("points.txt", normalize_text(text))
+    assert _assigned(plan) == [
+        ("（市场监管总局牵头，各地区按职责分工负责）", ["市场监管总局", "各地区"], ["市场监管总局"])
+    ]
+
+
+def test_departments_the_drafters_of_a_text_and_a_measure_s_own_units_are_no_assignment() -> None:
+    """Who drafted the text names its authors, not a duty (昆明, bundled: 市发展改革委会同市民政局、
+    市卫生健康委部门起草了《…》; 汉中 征求意见, tune: 汉中市民政局牵头草拟了《…》); a duty stated
+    inside a measure belongs to that measure."""
+    text = (
+        "某某市养老托育服务实施方案\n"
+        "市发展改革委会同市民政局、市卫生健康委起草了《某某市养老托育服务实施方案》。"
+        "市民政局牵头草拟了《某某市养老服务条例（征求意见稿）》。\n"
+        "一、重点任务\n（一）推进某项工作。由市民政局牵头负责。\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    assert plan.assignments == ()
+    assert [u.name for m in plan.measures for u in m.responsible] == ["市民政局"]
