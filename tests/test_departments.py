@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from typer.testing import CliRunner
 
-from policygraph.build import BuildReport
+from policygraph.build import BuildReport, build_corpus
 from policygraph.cli import app
 from policygraph.extract.departments import (
     is_generic,
@@ -591,3 +591,23 @@ def test_departments_the_drafters_of_a_text_and_a_measure_s_own_units_are_no_ass
     plan = plan_from_text("plan.txt", normalize_text(text))
     assert plan.assignments == ()
     assert [u.name for m in plan.measures for u in m.responsible] == ["市民政局"]
+
+
+def test_departments_a_duty_in_prose_is_owed_in_the_obligations_question(tmp_path: Path) -> None:
+    """What a department owes (department-obligations) lists the duties a text assigns in
+    prose, as kind "duty", with the sentence that assigns them (the 2019 分工, tune)."""
+    import policygraph
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "国务院明确重点工作部门分工\n"
+        "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责。\n",
+        encoding="utf-8",
+    )
+    build_corpus([report], tmp_path / "graphs", jobs=1)
+    rows = policygraph.open_graphs(tmp_path / "graphs").query(
+        "department-obligations", name="国家药监局"
+    )
+    assert [(r["kind"], r["item"]) for r in rows.records()] == [
+        ("duty", "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责")
+    ]
