@@ -262,10 +262,14 @@ def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list
 
 def _unit_end(words: str, start: int, end: int) -> int | None:
     """Where the unit name that opens `words[start:end]` ends: at the first unit
-    ending that does not go on into a longer one (委 of 委员会)."""
+    ending that does not go on into a longer one (委 of 委员会), or that a 等 closing
+    the units follows (会同农业部等部门: 国办函〔2014〕31号, 由国土资源部会同农业部等部门负责
+    落实 and 由发展改革委会同中央农办、…、粮食局等部门研究提出落实意见)."""
     for stop in range(start + 2, min(end, start + MAX_UNIT) + 1):
         if not UNIT_ENDINGS.search(words[start:stop]):
             continue
-        if stop == end or not UNIT_ENDINGS.search(words[start : min(stop + 2, end)]):
+        if stop == end or words[stop] == "等":
+            return stop
+        if not UNIT_ENDINGS.search(words[start : min(stop + 2, end)]):
             return stop
     return None
