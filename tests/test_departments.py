@@ -485,6 +485,15 @@ def test_departments_a_deadline_after_a_list_is_no_unit(
         ),
         # 国办 幼儿园治理通知: 负责同志 are officials, not the verb 负责
         ("成员由教育部、住房城乡建设部、民政部等部门负责同志组成。", [], []),
+        # 国办函〔2014〕31号: a body the 2018 reform abolished; 等部门 closing 会同's partners
+        ("由国土资源部会同农业部等部门负责落实。", ["国土资源部", "农业部"], ["国土资源部"]),
+        (  # the same notice, its list of partners shortened
+            "由发展改革委会同农业部、财政部、水利部等部门研究提出落实意见。",
+            ["发展改革委", "农业部", "财政部", "水利部"],
+            ["发展改革委"],
+        ),
+        # 新华社 2010-10-21 on the 甘肃 分工方案: pre-2018 ministries as subjects of 负责
+        ("环境保护部、国土资源部将负责支持建设经济圈。", ["环境保护部", "国土资源部"], []),
     ],
 )
 def test_departments_etc_before_the_verb_closes_the_named_units(
@@ -611,26 +620,3 @@ def test_departments_a_duty_in_prose_is_owed_in_the_obligations_question(tmp_pat
     assert [(r["kind"], r["item"]) for r in rows.records()] == [
         ("duty", "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责")
     ]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "units", "lead"),
-    [
-        # 国办函〔2014〕31号: a body the 2018 reform abolished, and 等部门 closing the partners
-        ("由国土资源部会同农业部等部门负责落实。", ["国土资源部", "农业部"], ["国土资源部"]),
-        (  # the same notice, its list of partners shortened
-            "由发展改革委会同农业部、财政部、水利部等部门研究提出落实意见。",
-            ["发展改革委", "农业部", "财政部", "水利部"],
-            ["发展改革委"],
-        ),
-        # 新华社 2010-10-21 on the 甘肃 分工方案: pre-2018 ministries as subjects of 负责
-        ("环境保护部、国土资源部将负责支持建设经济圈。", ["环境保护部", "国土资源部"], []),
-    ],
-    ids=["abolished-body-etc", "partners-etc", "abolished-subjects"],
-)
-def test_departments_pre_2018_bodies_and_partners_closed_by_etc(
-    sentence: str, units: list[str], lead: list[str]
-) -> None:
-    said = find_statements(sentence, 0, _quote, load_lexicon())
-    assert [m.name for m in said.responsible] == units
-    assert [m.name for m in said.lead] == lead
