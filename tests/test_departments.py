@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from typer.testing import CliRunner
 
-from policygraph.build import BuildReport
+from policygraph.build import BuildReport, build_corpus
 from policygraph.cli import app
 from policygraph.extract.departments import (
     is_generic,
@@ -485,6 +485,15 @@ def test_departments_a_deadline_after_a_list_is_no_unit(
         ),
         # 国办 幼儿园治理通知: 负责同志 are officials, not the verb 负责
         ("成员由教育部、住房城乡建设部、民政部等部门负责同志组成。", [], []),
+        # 国办函〔2014〕31号: a body the 2018 reform abolished; 等部门 closing 会同's partners
+        ("由国土资源部会同农业部等部门负责落实。", ["国土资源部", "农业部"], ["国土资源部"]),
+        (  # the same notice, its list of partners shortened
+            "由发展改革委会同农业部、财政部、水利部等部门研究提出落实意见。",
+            ["发展改革委", "农业部", "财政部", "水利部"],
+            ["发展改革委"],
+        ),
+        # 新华社 2010-10-21 on the 甘肃 分工方案: pre-2018 ministries as subjects of 负责
+        ("环境保护部、国土资源部将负责支持建设经济圈。", ["环境保护部", "国土资源部"], []),
     ],
 )
 def test_departments_etc_before_the_verb_closes_the_named_units(
@@ -522,3 +531,92 @@ def test_a_unit_named_by_its_plan_s_level_or_by_no_level_belongs_to_the_plan(
     name: str, plan: str, region: str
 ) -> None:
     assert load_lexicon().department_key(name, plan)[0] == region
+
+
+def _assigned(plan: Plan) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (a.quote.text, [u.name for u in a.responsible], [u.name for u in a.lead])
+        for a in plan.assignments
+    ]
+
+
+def test_departments_a_duty_stated_outside_every_measure_is_an_assignment_of_the_plan() -> None:
+    """A report of a division of labour names its units in running prose, with no numbered
+    item to hold them (the 2019 分工 of the 政府工作报告, tune): each sentence that assigns
+    work is a pg:Assignment of the plan, with its quote and line and the units it names."""
+    text = (
+        "国务院明确重点工作部门分工\n"
+        "《意见》明确，完善药品集中采购和使用机制，由国家医保局、国家卫生健康委、国家药监局等"
+        "分工负责。支持中医药事业传承创新发展，主要由国家中医药局牵头负责。\n"
+    )
+    plan = plan_from_text("report.txt", normalize_text(text))
+    assert plan.measures == ()
+    assert _assigned(plan) == [
+        (
+            "《意见》明确，完善药品集中采购和使用机制，由国家医保局、国家卫生健康委、"
+            "国家药监局等分工负责",
+            ["国家医保局", "国家卫生健康委", "国家药监局"],
+            [],
+        ),
+        (
+            "支持中医药事业传承创新发展，主要由国家中医药局牵头负责",
+            ["国家中医药局"],
+            ["国家中医药局"],
+        ),
+    ]
+    graph = plan_to_graph(plan, load_lexicon())
+    (plan_node,) = graph.subjects(RDF.type, PG.Plan)
+    nodes = sorted(graph.objects(plan_node, PG.assignment), key=str)
+    assert [graph.value(n, RDF.type) for n in nodes] == [PG.Assignment, PG.Assignment]
+    assert {graph.value(n, PG.line).toPython() for n in nodes} == {2}
+    lead = {str(graph.value(d, RDFS.label)) for n in nodes for d in graph.objects(n, PG.leadUnit)}
+    owners = {
+        str(graph.value(d, RDFS.label)) for n in nodes for d in graph.objects(n, PG.responsibleUnit)
+    }
+    assert lead == {"国家中医药局"}
+    assert owners == {"国家医保局", "国家卫生健康委", "国家药监局", "国家中医药局"}
+
+
+def test_departments_a_list_no_measure_holds_is_an_assignment() -> None:
+    """A responsibility list in a text where no numbered item holds it still names the units
+    of the plan, and its lead."""
+    text = "某某工作要点\n推进某项工作，完善某项制度。（市场监管总局牵头，各地区按职责分工负责）\n"
+    plan = plan_from_text("points.txt", normalize_text(text))
+    assert _assigned(plan) == [
+        ("（市场监管总局牵头，各地区按职责分工负责）", ["市场监管总局", "各地区"], ["市场监管总局"])
+    ]
+
+
+def test_departments_the_drafters_of_a_text_and_a_measure_s_own_units_are_no_assignment() -> None:
+    """Who drafted the text names its authors, not a duty (昆明, bundled: 市发展改革委会同市民政局、
+    市卫生健康委部门起草了《…》; 汉中 征求意见, tune: 汉中市民政局牵头草拟了《…》); a duty stated
+    inside a measure belongs to that measure."""
+    text = (
+        "某某市养老托育服务实施方案\n"
+        "市发展改革委会同市民政局、市卫生健康委起草了《某某市养老托育服务实施方案》。"
+        "市民政局牵头草拟了《某某市养老服务条例（征求意见稿）》。\n"
+        "一、重点任务\n（一）推进某项工作。由市民政局牵头负责。\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    assert plan.assignments == ()
+    assert [u.name for m in plan.measures for u in m.responsible] == ["市民政局"]
+
+
+def test_departments_a_duty_in_prose_is_owed_in_the_obligations_question(tmp_path: Path) -> None:
+    """What a department owes (department-obligations) lists the duties a text assigns in
+    prose, as kind "duty", with the sentence that assigns them (the 2019 分工, tune)."""
+    import policygraph
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "国务院明确重点工作部门分工\n"
+        "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责。\n",
+        encoding="utf-8",
+    )
+    build_corpus([report], tmp_path / "graphs", jobs=1)
+    rows = policygraph.open_graphs(tmp_path / "graphs").query(
+        "department-obligations", name="国家药监局"
+    )
+    assert [(r["kind"], r["item"]) for r in rows.records()] == [
+        ("duty", "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责")
+    ]

@@ -592,3 +592,19 @@ def test_validating_built_graphs_does_not_load_the_text_pipeline() -> None:
         cwd=Path(__file__).parents[1],
     )
     assert done.stdout.strip() == "1 []"
+
+
+def test_validate_names_the_plan_of_a_unit_only_a_duty_in_prose_names() -> None:
+    """A unit named only by a duty assigned in prose (pg:Assignment) whose function is not
+    known is reported under its plan and file, like the owners of targets and measures."""
+    from policygraph.graph import plan_to_graph
+    from policygraph.lexicon_data import load_lexicon
+    from policygraph.nlp import plan_from_text
+    from policygraph.normalize import normalize_text
+
+    text = "某某工作分工意见\n推进某项工作，由市银发事业促进中心牵头负责。\n"
+    plan = plan_from_text("duty.txt", normalize_text(text))
+    report = validate_graph(plan_to_graph(plan, load_lexicon()))
+    (finding,) = by_rule(report, "DepartmentShape-function")
+    assert finding.label == "市银发事业促进中心"
+    assert (finding.plan, finding.file) == ("某某工作分工意见", "duty.txt")

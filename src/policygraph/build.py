@@ -100,7 +100,8 @@ def extract_plan(path: Path) -> Plan:
 
 def has_policy_signal(plan: Plan, text: str) -> bool:
     """Whether the text states anything a policy document states: a title, its own
-    number, a cited policy, a target, a task or the enacting formula of a notice or an
+    number, a cited policy, a target, a task (numbered, or a duty assigned in prose:
+    由国家药监局、国家卫生健康委等分工负责) or the enacting formula of a notice or an
     opinion (现将有关事项通知如下, 现提出如下意见: `states_enactment`)."""
     return bool(
         plan.title
@@ -108,6 +109,7 @@ def has_policy_signal(plan: Plan, text: str) -> bool:
         or plan.citations
         or plan.targets
         or plan.measures
+        or plan.assignments
         or states_enactment(text)
     )
 

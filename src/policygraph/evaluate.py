@@ -307,6 +307,7 @@ class PlanGraph:
         """The departments the plan makes responsible for anything (not issuers)."""
         items = [*self.graph.objects(self.plan, PG.hasTarget)]
         items += self.graph.objects(self.plan, PG.hasMeasure)
+        items += self.graph.objects(self.plan, PG.assignment)
         owners = {d for item in items for d in self.graph.objects(item, PG.responsibleUnit)}
         for division in self.graph.objects(self.plan, PG.divisionOfLabour):
             owners.update(self.graph.objects(division, PG.domainLead))

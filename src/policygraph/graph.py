@@ -13,6 +13,9 @@ quote; it stands in as owner only of the targets and measures of its domain that
 name none: those carry pg:inheritedFrom the division (never pg:responsibleUnit, which
 stays what the plan names for them), and the obligations queries list its pg:domainLead
 as their owner, marked "inherited".
+A duty stated outside every measure and target (由国家医保局、国家卫生健康委等分工负责 in
+a text of running prose, `Plan.assignments`) is a pg:Assignment of the plan, with its
+quote and the units it names as pg:responsibleUnit / pg:leadUnit.
 A target's domain is its table group (一、养老服务), else its indicator concept's
 pg:domain, else its measure's; a measure's is named by its heading or an enclosing
 one (健全养老托育服务规划体系: both domains).
@@ -38,6 +41,7 @@ from policygraph.ids import digest, local_iri, mint_iri
 from policygraph.lexicon import Lexicon
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import (
+    Assignment,
     Bindingness,
     Citation,
     CitationRole,
@@ -151,6 +155,8 @@ class _PlanGraph:
             self._measure(measure)
         for target in plan.targets:
             self._target(target)
+        for number, assignment in enumerate(plan.assignments, start=1):
+            self._assignment(number, assignment)
         for citation in plan.citations:
             self._citation(citation)
 
@@ -310,6 +316,15 @@ class _PlanGraph:
         self._units(node, measure.lead, lead=True)
         if not measure.responsible and not measure.lead:
             self._inherit(node, self._measure_domains(measure.key))
+
+    def _assignment(self, number: int, assignment: Assignment) -> None:
+        node = _mint("assignment", self.stem, str(number))
+        self.add(node, RDF.type, PG.Assignment)
+        self.add(node, RDFS.label, literal(assignment.quote.text, lang="zh"))
+        self.add(self.iri, PG.assignment, node)
+        self.quote(node, assignment.quote)
+        self._units(node, assignment.responsible)
+        self._units(node, assignment.lead, lead=True)
 
     def _target(self, target: Target) -> None:
         concept = self.lexicon.indicator(target.indicator, target.unit)

@@ -96,6 +96,16 @@ class DomainLead:
     quote: Quote
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A duty the plan assigns in prose outside its measures and targets (由国家医保局、
+    国家卫生健康委、国家药监局等分工负责): `quote` is the sentence that assigns it."""
+
+    quote: Quote
+    responsible: tuple[DepartmentMention, ...]
+    lead: tuple[DepartmentMention, ...] = ()
+
+
 class Bindingness(StrEnum):
     BINDING = "约束性"
     EXPECTED = "预期性"
@@ -153,4 +163,5 @@ class Plan:
     measures: tuple[Measure, ...] = ()
     targets: tuple[Target, ...] = ()
     domain_leads: tuple[DomainLead, ...] = field(default=())
+    assignments: tuple[Assignment, ...] = ()
     cut: tuple[str, ...] = ()  # "start" / "end": where the text is cut short

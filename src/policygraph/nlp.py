@@ -27,7 +27,7 @@ from policygraph.extract.completeness import text_cuts
 from policygraph.extract.measures import find_measures
 from policygraph.extract.metadata import Metadata, find_metadata, region_of_code, region_of_issuer
 from policygraph.extract.place import region_spoken_of
-from policygraph.extract.responsibility import find_domain_leads
+from policygraph.extract.responsibility import find_assignments, find_domain_leads
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
 from policygraph.normalize import Normalized
@@ -47,6 +47,7 @@ for _name in (
     "citations",
     "measures",
     "domain_leads",
+    "assignments",
     "targets",
 ):
     if not Doc.has_extension(_name):
@@ -114,7 +115,9 @@ def _region_names() -> frozenset[str]:
 
 
 @Language.component(
-    "pg_measures", requires=["doc._.outline"], assigns=["doc._.measures", "doc._.domain_leads"]
+    "pg_measures",
+    requires=["doc._.outline"],
+    assigns=["doc._.measures", "doc._.domain_leads", "doc._.assignments"],
 )
 def measures_component(doc: Doc) -> Doc:
     lexicon = load_lexicon()
@@ -122,6 +125,12 @@ def measures_component(doc: Doc) -> Doc:
         doc._.normalized.text, doc._.outline, doc._.normalized.quote, lexicon
     )
     doc._.domain_leads = find_domain_leads(doc._.normalized.text, doc._.normalized.quote, lexicon)
+    doc._.assignments = find_assignments(
+        doc._.normalized.text,
+        sorted((m.start, m.end) for m in doc._.measures),
+        doc._.normalized.quote,
+        lexicon,
+    )
     return doc
 
 
@@ -226,4 +235,5 @@ def plan_from_text(
         doc._.measures,
         doc._.targets,
         doc._.domain_leads,
+        doc._.assignments,
     )

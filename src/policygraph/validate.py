@@ -38,7 +38,7 @@ SEVERITY_ORDER = ("violation", "warning", "info")
 VOCABULARY_CONTEXT = ("indicators.ttl", "regions.ttl")
 CONTEXT_LINKS = frozenset({str(PG.within)})
 """Links followed from a referenced concept to the context it brings (a region's enclosing ones)."""
-OWNERS = (PG.hasTarget, PG.hasMeasure, PG.cites, PG.implements, PG.issuedBy)
+OWNERS = (PG.hasTarget, PG.hasMeasure, PG.assignment, PG.cites, PG.implements, PG.issuedBy)
 PARTS_OWNED = (PG.responsibleUnit,)
 MAX_PLAN_TARGETS = 1_000
 """Targets a plan may have to be validated: 10× the largest plan of the corpus (pyshacl-turbo
@@ -413,7 +413,7 @@ def _severity(node: Node | None) -> str:
 
 def _plan_of(data: Graph, focus: Node | None) -> Node | None:
     """The plan a node belongs to: itself, the plan that has, cites or issues it, or the
-    plan of the target or measure it is responsible for."""
+    plan of the target, measure or duty (pg:Assignment) it is responsible for."""
     if (focus, RDF.type, PG.Plan) in data:
         return focus
     for owner in OWNERS:

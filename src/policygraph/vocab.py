@@ -53,6 +53,7 @@ class PG(DefinedNamespace):
     _fail = True
 
     # Classes
+    Assignment: URIRef  # duty statement
     Bindingness: URIRef  # bindingness
     CitationDiscrepancy: URIRef  # citation discrepancy
     Department: URIRef  # department
@@ -71,6 +72,7 @@ class PG(DefinedNamespace):
     Expected: URIRef  # expected
 
     # Object properties
+    assignment: URIRef  # duty statement
     bindingness: URIRef  # bindingness
     cites: URIRef  # cites
     discrepancy: URIRef  # discrepancy

@@ -25,6 +25,7 @@ from policygraph.extract.targets import table_targets
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import (
+    Assignment,
     Citation,
     DepartmentMention,
     DomainLead,
@@ -338,6 +339,7 @@ def plan_from_parts(
     measures: list[MeasureSpan],
     targets: list[Target],
     domain_leads: tuple[DomainLead, ...] = (),
+    assignments: tuple[Assignment, ...] = (),
 ) -> Plan:
     """The `Plan` record of one plan text."""
     return Plan(
@@ -355,4 +357,5 @@ def plan_from_parts(
         measures=tuple(m.measure for m in measures),
         targets=tuple(dated_by_title(_unless_review(targets, metadata.title), metadata.title)),
         domain_leads=domain_leads,
+        assignments=assignments,
     )

@@ -12,6 +12,8 @@ Patterns handled (only named units count: a department type such as
   各县（区）人民政府要…; 国办 幼儿园治理通知: 地方各级人民政府要…): A owes it; an
   institution that must do something (县级医院要…) is not thereby a unit, and A要求…
   (A requires) assigns nothing;
+- a duty stated outside every measure (a news report of a division of labour, an
+  opinion written in running prose) is an `Assignment` of the plan (find_assignments);
 - A牵头负责一老工作 / “一小”工作 (万州, 西咸: 基层工作部牵头负责“一老”工作,
   临夏: 州民政局牵头负责…): A leads that domain of the whole plan; the words of a
   domain are the labels of its concept in ontology/policygraph.ttl (一老, 养老 …).
@@ -23,18 +25,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from policygraph.cues import cue_pattern
 from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
     VAGUE_TAIL,
     is_named_unit,
+    mentions_in_lists,
     responsibility_lists,
     split_conjunction,
     split_list,
     unique_mentions,
 )
 from policygraph.lexicon import Lexicon
-from policygraph.model import DepartmentMention, DomainLead, QuoteMaker
+from policygraph.model import Assignment, DepartmentMention, DomainLead, QuoteMaker
 
 STATEMENT_VERB = re.compile(
     r"(?:要|应当|应|将)?(牵头|会同|配合|负责(?!同志|人)|落实|承担)|(要|应当|必须)(?!求)|(设在)"
@@ -73,6 +77,8 @@ with the domain's labels filled in."""
 
 SENTENCE = re.compile(r"[^。；！？\n]+")
 CLAUSE = re.compile(r"[^，,：]+")
+CLAUSE_OPENING = " ，,：:、"
+"""What a sentence's quote does not open with: the commas left of a clause cut off before it."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,55 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
                         key = lexicon.domains[domain["label"]]
                         domains.extend(DomainLead(key, unit, said) for unit in own)
     return Statements(unique_mentions(lead), unique_mentions(responsible), tuple(domains))
+
+
+def find_assignments(
+    text: str, measures: list[tuple[int, int]], quote: QuoteMaker, lexicon: Lexicon
+) -> tuple[Assignment, ...]:
+    """The duties `text` assigns outside the `measures` (spans, ascending), in text order:
+    one `Assignment` per responsibility list (（X牵头，Y按职责分工负责）) and per sentence
+    whose statements name a unit. A text written in running prose assigns its work there,
+    with no numbered item to hold it (the 2019 分工 of the 政府工作报告 as a news report
+    relays it: 由国家医保局、国家卫生健康委、国家药监局等分工负责, tune; 杭州 2022 民生实事
+    通报: 由杭州市卫健委牵头的…项目, tune). A sentence that says who drafted the text
+    (DRAFTED: 起草了《…》) names its authors, not a duty."""
+    outside = _outside(text, measures)
+    found: list[Assignment] = []
+    for listed in responsibility_lists(outside):
+        words = outside[listed.start : listed.end]
+        units = mentions_in_lists(words, listed.start, quote, lexicon)
+        if units:
+            leads = mentions_in_lists(words, listed.start, quote, lexicon, leads=True)
+            found.append(Assignment(quote(listed.start, listed.end), units, leads))
+    for sentence in SENTENCE.finditer(_mask_lists(outside)):
+        words = sentence.group()
+        if STATEMENT_VERB.search(words) is None or _drafted().search(words):
+            continue
+        said = find_statements(words, sentence.start(), quote, lexicon)
+        if said.responsible:
+            opens = sentence.start() + len(words) - len(words.lstrip(CLAUSE_OPENING))
+            said_at = quote(opens, sentence.start() + len(words.rstrip()))
+            found.append(Assignment(said_at, said.responsible, said.lead))
+    return tuple(sorted(found, key=lambda assignment: assignment.quote.start))
+
+
+@cache
+def _drafted() -> re.Pattern[str]:
+    """DRAFTED: the words of a drafting done (起草了, 草拟了) before the title they drafted."""
+    return re.compile(rf"(?:{cue_pattern('drafted')})《")
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the `spans` blanked out by line breaks (offsets kept, and no sentence
+    runs across a blanked span)."""
+    parts, at = [], 0
+    for start, end in spans:
+        start = max(at, start)
+        if start < end:
+            parts.extend([text[at:start], "\n" * (end - start)])
+            at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def find_domain_leads(text: str, quote: QuoteMaker, lexicon: Lexicon) -> tuple[DomainLead, ...]:
@@ -207,10 +262,14 @@ def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list
 
 def _unit_end(words: str, start: int, end: int) -> int | None:
     """Where the unit name that opens `words[start:end]` ends: at the first unit
-    ending that does not go on into a longer one (委 of 委员会)."""
+    ending that does not go on into a longer one (委 of 委员会), or that a 等 closing
+    the units follows (会同农业部等部门: 国办函〔2014〕31号, 由国土资源部会同农业部等部门负责
+    落实 and 由发展改革委会同中央农办、…、粮食局等部门研究提出落实意见)."""
     for stop in range(start + 2, min(end, start + MAX_UNIT) + 1):
         if not UNIT_ENDINGS.search(words[start:stop]):
             continue
-        if stop == end or not UNIT_ENDINGS.search(words[start : min(stop + 2, end)]):
+        if stop == end or words[stop] == "等":
+            return stop
+        if not UNIT_ENDINGS.search(words[start : min(stop + 2, end)]):
             return stop
     return None
