@@ -105,7 +105,7 @@ class IndicatorParts:
         order, so that 托育机构备案数 and 登记备案托育机构数量 read alike. A wording without
         a measure word takes the one its unit implies; None for a bare wording such as
         培训率, which names no population or facility and is ambiguous out of context."""
-        text = COUNTY_SPELLINGS.sub("县（区）", key)
+        text = PER_COUNTY_OF_COUNTY_LEVEL.sub("", COUNTY_SPELLINGS.sub("县（区）", key))
         written = TRAILING_BRACKET.search(text)
         measure_words = dict(self.measures)
         if written:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
@@ -483,6 +483,11 @@ class Lexicon:
 
 COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")
 """One county level, many spellings: 每个县（市、区）, 每个县（市）区 → 每个县（区）."""
+PER_COUNTY_OF_COUNTY_LEVEL = re.compile(r"^每个县(?:（区）)?(?=.+县级)")
+"""A county-level facility said per county: 县级 already means one for each county, so
+每个县 is dropped (确保每个县（市、区）至少建有1所…县级供养服务设施（敬老院）, the 2019 意见 on
+特困人员供养服务设施, data/indicator_sources/sources.csv; 每个县至少有一所专业照护为主的县级
+特困供养服务设施(敬老院), 普明市 一老一小 发展目标, tune)."""
 
 UNIT_NOUNS = {
     "%": ("占比", "比例", "率"),
