@@ -181,18 +181,22 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
-    "kunming.json": 0.87,
+    "kunming.json": 0.85,
     "lincang.json": 0.89,
     "wanzhou.json": 0.76,
     "xixian.json": 0.76,
-    "zhoukou.json": 0.88,
+    "zhoukou.json": 0.87,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
 without the labels only that plan's wordings gave it (measured 0.86 0.91 0.78 0.76 0.88;
 0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
 tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05, 171/205 with zhoukou 0.89
 once 社区养老服务机构覆盖率 reads as the facilities' coverage, 174/205 (0.85) with the
-parents and carers of infants and 托育设施 read as the scheme writes them)."""
+parents and carers of infants and 托育设施 read as the scheme writes them; 172/205
+(0.84, 昆明 0.86, 周口 0.88) once a per-unit concept is no longer reached by a wording that
+says neither 每个 nor the unit: 昆明's and 周口's bare gold wording 老年大学 had reached
+每个县(区)老年大学数 by a label only, the way 湖北's 医养结合机构达到500家 reached 每个县(区)
+医养结合机构数)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
@@ -326,6 +330,22 @@ def test_a_bare_wording_is_matched_in_the_context_that_names_its_subject() -> No
     context = "加强养老托育从业人员岗前培训和技能培训，培训率达到100%"
     assert lexicon.indicator("培训率", "%", context).label == "养老托育从业人员培训率"
     assert not lexicon.indicator("培训率", "%", "开展培训，培训率达到100%").reviewed
+
+
+def test_a_per_unit_concept_needs_its_unit_said() -> None:
+    """A count of facilities is a per-unit target (每个县(区)医养结合机构数) only where the
+    wording or its statement says 每个 or opens with the unit: 湖北's 医养结合机构达到500家
+    is a province's total, 昆明's 每个县（市）区至少建成1家医养结合机构 is per county, and
+    临沧's 街道至少建有1个综合功能的养老服务中心 per street."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert not lexicon.indicator("医养结合机构", "家", "医养结合机构达到500家以上").reviewed
+    per_county = lexicon.indicator("医养结合机构", "家", "每个县（市）区至少建成1家医养结合机构")
+    assert per_county.label == "每个县(区)医养结合机构数"
+    per_street = lexicon.indicator("街道综合功能的养老服务中心", "个")
+    assert per_street.label == "每个街道综合养老服务机构数"
+    assert lexicon.indicator("示范性托育机构", "所").label == "示范性托育机构数"
 
 
 def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
