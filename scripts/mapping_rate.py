@@ -5,6 +5,10 @@ labels that only that plan's wordings supplied removed, (1) the share of its gol
 whose wording reaches their canonical indicator (the measure of tests/test_indicators.py)
 and (2) the share of the targets extracted from its text that land on a reviewed indicator.
 
+With `--misses`: the wordings of each plan that do not reach their canonical indicator
+when that plan is left out, each with its unit, its canonical indicator and the concept
+it reached instead (unreviewed: "-"), to be read for why (data/indicator_sources/README.md).
+
 With `--tables` (leave one table out): for each main-indicator table of
 data/indicator_sources, the labels that only its printed names supplied are removed (a
 name another table or the hand-written scheme also gives stays), and of the names so
@@ -17,7 +21,7 @@ characters simplified, pinyin insertions dropped) matched with the statement aro
 as context, (1) how many reach a reviewed indicator at all and (2) how many reach the one
 their indicator_canonical names. No label of the scheme comes from these files.
 
-Run with `.venv/bin/python scripts/mapping_rate.py [--tables | --gold DIR]`."""
+Run with `.venv/bin/python scripts/mapping_rate.py [--misses | --tables | --gold DIR]`."""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ from tests.test_indicators import (  # noqa: E402
     GOLD_FILES,
     gold_wording_hits,
     leave_one_plan_out,
+    leave_one_plan_out_misses,
     lexicon_without_own_labels,
 )
 
@@ -50,9 +55,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, help="a folder of dev-set gold files")
     parser.add_argument("--tables", action="store_true", help="leave one table out")
+    parser.add_argument("--misses", action="store_true", help="list the leave-one-out misses")
     args = parser.parse_args()
     if args.tables:
         leave_one_table_out()
+    elif args.misses:
+        leave_one_out_misses()
     elif args.gold is None:
         leave_one_out()
     elif not args.gold.is_dir():
@@ -73,6 +81,17 @@ def leave_one_out() -> None:
             totals[at] += n
         sys.stdout.write(_row(gold.stem, hits, total, reviewed, len(targets)))
     sys.stdout.write(_row("all", *totals))
+
+
+def leave_one_out_misses() -> None:
+    for gold in GOLD_FILES:
+        misses, _total = leave_one_plan_out_misses(gold)
+        for target, concept in misses:
+            reached = concept.label if concept.reviewed else "-"
+            sys.stdout.write(
+                f"{gold.stem}\t{target['indicator_raw']}\t{target.get('unit') or ''}"
+                f"\t{target['indicator_canonical']}\t{reached}\n"
+            )
 
 
 def _table(slug: str) -> list[dict[str, str]]:

@@ -23,7 +23,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from policygraph.lexicon import Lexicon
+from policygraph.lexicon import IndicatorConcept, Lexicon
 from policygraph.units import UNIT_PATTERN
 
 ROOT = Path(__file__).parents[1]
@@ -181,18 +181,22 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
-    "kunming.json": 0.87,
+    "kunming.json": 0.85,
     "lincang.json": 0.89,
     "wanzhou.json": 0.76,
     "xixian.json": 0.76,
-    "zhoukou.json": 0.88,
+    "zhoukou.json": 0.87,
 }
 """The share of a plan's gold targets mapped to their canonical indicator by a scheme
 without the labels only that plan's wordings gave it (measured 0.86 0.91 0.78 0.76 0.88;
 0.61 overall with label lookup alone, 0.81 with matching by parts, 0.82 after the dev-set
 tuning of issue 12, 0.83 (170/205) with the parts of 2026-12-05, 171/205 with zhoukou 0.89
 once 社区养老服务机构覆盖率 reads as the facilities' coverage, 174/205 (0.85) with the
-parents and carers of infants and 托育设施 read as the scheme writes them)."""
+parents and carers of infants and 托育设施 read as the scheme writes them; 172/205
+(0.84, 昆明 0.86, 周口 0.88) once a per-unit concept is no longer reached by a wording that
+says neither 每个 nor the unit: 昆明's and 周口's bare gold wording 老年大学 had reached
+每个县(区)老年大学数 by a label only, the way 湖北's 医养结合机构达到500家 reached 每个县(区)
+医养结合机构数)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:
@@ -226,18 +230,27 @@ def lexicon_without_own_labels(gold: Path) -> Lexicon:
     )
 
 
-def leave_one_plan_out(gold: Path) -> tuple[int, int]:
-    """(targets on their canonical indicator, targets) of one gold plan, matched by the
-    lexicon without the labels only this plan's wordings supplied."""
+def leave_one_plan_out_misses(gold: Path) -> tuple[list[tuple[dict, IndicatorConcept]], int]:
+    """The gold targets of one plan that miss their canonical indicator, each with the
+    concept its wording reached, matched by the lexicon without the labels only this
+    plan's wordings supplied; and the number of targets scored."""
     without = lexicon_without_own_labels(gold)
     scored = [
         t for t in gold_targets(gold) if t.get("indicator_raw") and t.get("indicator_canonical")
     ]
-    hits = 0
+    misses = []
     for t in scored:
         concept = without.indicator(_DAMAGE.sub("", t["indicator_raw"]), t.get("unit"))
-        hits += concept.reviewed and norm(concept.label) == norm(t["indicator_canonical"])
-    return hits, len(scored)
+        if not (concept.reviewed and norm(concept.label) == norm(t["indicator_canonical"])):
+            misses.append((t, concept))
+    return misses, len(scored)
+
+
+def leave_one_plan_out(gold: Path) -> tuple[int, int]:
+    """(targets on their canonical indicator, targets) of one gold plan, matched by the
+    lexicon without the labels only this plan's wordings supplied."""
+    misses, total = leave_one_plan_out_misses(gold)
+    return total - len(misses), total
 
 
 @pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
@@ -319,6 +332,22 @@ def test_a_bare_wording_is_matched_in_the_context_that_names_its_subject() -> No
     assert not lexicon.indicator("培训率", "%", "开展培训，培训率达到100%").reviewed
 
 
+def test_a_per_unit_concept_needs_its_unit_said() -> None:
+    """A count of facilities is a per-unit target (每个县(区)医养结合机构数) only where the
+    wording or its statement says 每个 or opens with the unit: 湖北's 医养结合机构达到500家
+    is a province's total, 昆明's 每个县（市）区至少建成1家医养结合机构 is per county, and
+    临沧's 街道至少建有1个综合功能的养老服务中心 per street."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert not lexicon.indicator("医养结合机构", "家", "医养结合机构达到500家以上").reviewed
+    per_county = lexicon.indicator("医养结合机构", "家", "每个县（市）区至少建成1家医养结合机构")
+    assert per_county.label == "每个县(区)医养结合机构数"
+    per_street = lexicon.indicator("街道综合功能的养老服务中心", "个")
+    assert per_street.label == "每个街道综合养老服务机构数"
+    assert lexicon.indicator("示范性托育机构", "所").label == "示范性托育机构数"
+
+
 def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     """Plans that write one new indicator in two word orders meet on one unreviewed
     concept, which a reviewer can then promote."""
@@ -383,6 +412,9 @@ DEV_SET_PHRASINGS = (
     "婴幼儿家长和看护人员接受科学育儿指导率 % 科学育儿指导率",  # 潼关 (tune)
     "新增养老床位超 张 新增养老床位数",  # cut before the figure: 新增床位超200张 (海安, tune)
     "高中阶段毛入学率 % 高中阶段教育毛入学率",  # 教育部 2023 / 发改社会〔2021〕1946号
+    "每个县专业照护为主的县级特困供养服务设施（敬老院） 所 县级特困人员供养服务设施数",  # 普明市
+    "每个乡镇（街道）至少建成1家具有示范效应的普惠性托育服务机构 家 每个乡镇(街道)示范性普惠托育机构数",  # 昆明; 新安街道
+    "增加学位 个 新增学位",  # 增加学位5000个 (常州钟楼, tune); 福建 2014 为民办实事: 增加3万个学位
 )
 """Real phrasings (武汉, 辽宁, 湖北, 南陵, 北京 dev texts; 万州; 发改社会〔2021〕1946号; 健康儿童行动提升计划;
 国民健康规划; a city's 一老一小 plan; the “十五五” 纲要),

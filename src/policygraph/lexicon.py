@@ -105,7 +105,7 @@ class IndicatorParts:
         order, so that 托育机构备案数 and 登记备案托育机构数量 read alike. A wording without
         a measure word takes the one its unit implies; None for a bare wording such as
         培训率, which names no population or facility and is ambiguous out of context."""
-        text = COUNTY_SPELLINGS.sub("县（区）", key)
+        text = PER_COUNTY_OF_COUNTY_LEVEL.sub("", COUNTY_SPELLINGS.sub("县（区）", key))
         written = TRAILING_BRACKET.search(text)
         measure_words = dict(self.measures)
         if written:  # 建有老年学校的乡镇（比例）, 城乡社区养老服务设施（覆盖）
@@ -347,12 +347,12 @@ class Lexicon:
         signature = self.indicator_parts.signature(key, unit)
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
-        for candidate in _variants(key, unit):
-            if candidate in self.indicators:
-                return self.indicators[candidate]
-        if signature in self.indicator_signatures:
-            return self.indicator_signatures[signature]
-        return self._unmeasured(key) or _unreviewed("|".join(signature), wording)
+        named = [self.indicators[c] for c in _variants(key, unit) if c in self.indicators]
+        by_parts = self.indicator_signatures.get(signature) or self._unmeasured(key)
+        for found in (*named, by_parts):
+            if found is not None and not _scope_unsaid(found, key, context):
+                return found
+        return _unreviewed("|".join(signature), wording)
 
     def _own_name(self, key: str) -> str:
         """A wording without what opens it but names no indicator: the target year
@@ -483,6 +483,11 @@ class Lexicon:
 
 COUNTY_SPELLINGS = re.compile(r"县（市、区）|县（市）区|县（市区）|县（区、市）")
 """One county level, many spellings: 每个县（市、区）, 每个县（市）区 → 每个县（区）."""
+PER_COUNTY_OF_COUNTY_LEVEL = re.compile(r"^每个县(?:（区）)?(?=.+县级)")
+"""A county-level facility said per county: 县级 already means one for each county, so
+每个县 is dropped (确保每个县（市、区）至少建有1所…县级供养服务设施（敬老院）, the 2019 意见 on
+特困人员供养服务设施, data/indicator_sources/sources.csv; 每个县至少有一所专业照护为主的县级
+特困供养服务设施(敬老院), 普明市 一老一小 发展目标, tune)."""
 
 UNIT_NOUNS = {
     "%": ("占比", "比例", "率"),
@@ -544,6 +549,27 @@ KINDS = re.compile(r"^[^等]{2,}?(?<![中高初平同对均相优上头])等(?=[
 """The kinds a wording lists before 等 and the noun they are kinds of (伤残病等重点幼儿接受照护
 指导率, corpus/xixian.txt; 特困供养、低保、低收入等困难老年人, corpus/wanzhou.txt); 中等, 高等,
 平等 … are words of their own."""
+
+
+PER_UNIT = "每个"
+"""The scope of a per-unit target (每个县(区)老年大学数, 每个街道综合养老服务机构数): a
+target for each county, street or community, which a plan's total of the same facilities
+is not."""
+UNIT_NAME = 2
+"""How many characters of the unit after 每个 name it at a wording's head (街道, 社区, 县（)."""
+
+
+def _scope_unsaid(concept: IndicatorConcept, key: str, context: str) -> bool:
+    """Whether a per-unit concept was reached by a wording that says neither 每个 nor,
+    at its head, the unit (街道至少建有1个综合功能的养老服务中心, corpus/lincang.txt), in a
+    context that says no 每个 either: 医养结合机构 alone is a plan's total
+    (医养结合机构达到500家以上, 湖北 实施方案, tune) as well as the figure for each county
+    (每个县（市）区至少建成1家医养结合机构, corpus/kunming.txt), so it is read as per unit
+    only where the text says so."""
+    label = label_key(concept.label)
+    if not label.startswith(PER_UNIT) or PER_UNIT in key or PER_UNIT in context:
+        return False
+    return not key.startswith(label[len(PER_UNIT) : len(PER_UNIT) + UNIT_NAME])
 
 
 def _without_kinds(key: str) -> str | None:
