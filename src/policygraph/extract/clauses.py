@@ -73,11 +73,12 @@ every figure up to the sentence end is a fact, not a target. A rate of the resid
 population (常住人口城镇化率达到70%, 长三角一体化 纲要; …达到67%, 长江中游城市群 方案) is
 a goal's indicator, not a population count."""
 
-PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+PERIOD = re.compile(FIVE_YEAR_PLAN_NAMES)
 """A five-year plan period named in a sentence (“十三五”期间…): a report on the past
 when the period ended before the paragraph's latest deadline (or, without one, before
 the period the plans are written for, PLANNED_PERIOD) and nothing is said to be done
-in it (“十四五”期间，全国将建成…, 到2035年底… is no report)."""
+in it (“十四五”期间，全国将建成…, 到2035年底… is no report). The name alone: quotes around
+it change nothing, and a pattern that opens with a character is not tried at every one."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
@@ -421,8 +422,8 @@ def _opens_a_report(
     if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
-    past = not FUTURE.search(sentence) and any(
-        FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words)
+    past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
+        FUTURE.search(sentence)
     )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
 

@@ -308,8 +308,14 @@ TRAILING_QUALIFIER = re.compile(rf"{HEADER_QUALIFIER}$")
 
 def _column_word(cell: str) -> bool:
     """A header cell that names a column of a task table (its qualifier aside)."""
-    word = TRAILING_QUALIFIER.sub("", cell)
-    return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
+    return _column_word_pattern().fullmatch(TRAILING_QUALIFIER.sub("", cell)) is not None
+
+
+@cache
+def _column_word_pattern() -> re.Pattern[str]:
+    """The words of every column kind as one pattern: a cell is tried once, not once a
+    kind (most lines of a text are tried as a header cell; issue 16, build CPU)."""
+    return re.compile(patterns_of(COLUMN_KINDS))
 
 
 def _cell_header(lines: list[_Line], index: int) -> tuple[list[str], int]:
@@ -493,7 +499,7 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
                 (
                     n
                     for n in range(min(MAX_HEADER_WORD, run.end() - at), 1, -1)
-                    if any(pattern_kind(kind, line[at : at + n]) for kind in COLUMN_KINDS)
+                    if _column_word_pattern().fullmatch(line[at : at + n])
                 ),
                 None,
             )
