@@ -10,13 +10,14 @@ import pytest
 from policygraph.extract.clauses import CLAUSE_BACKGROUND
 from policygraph.extract.docnumber import DOC_NUMBER_BODY, NUMBER_OPENING
 from policygraph.extract.responsibility import STATEMENT_VERB
+from policygraph.extract.task_tables import _header_run
 from policygraph.normalize import (
     LINE_BREAK,
     LINE_BREAKS,
     PAGE_MARKER_LINE,
     SENTENCE_BROKEN_ACROSS_LINES,
 )
-from policygraph.scanning import first_match, matches_opening_runs, opening_class
+from policygraph.scanning import first_match, matches_opening_runs, opening_class, opening_matches
 
 CASES = [
     (
@@ -92,6 +93,7 @@ OPENING_CASES = [
         ("已建成", "成了", "到了", "第三次", "达到了", "新增", "老年人口将达到", "人口总数", "已"),
     ),
     (STATEMENT_VERB, ("牵头", "将", "负责", "同志", "人", "要", "求", "设在", "应当", "区民政局")),
+    (_header_run(), ("序号", "重点任务", "责任单位", "牵头单位", "完成时限", "表", "任务")),
     (
         re.compile(r"(?<!每)(?:[甲乙丙]|乙丁)?(?:戊|己庚)+|^丁(?=甲)"),
         ("甲", "乙", "丙", "丁", "戊", "己", "庚", "每", "\n"),
@@ -100,7 +102,7 @@ OPENING_CASES = [
 
 
 @pytest.mark.parametrize(("pattern", "pieces"), OPENING_CASES)
-def test_first_match_finds_what_search_finds(
+def test_first_match_and_opening_matches_find_what_search_and_finditer_find(
     pattern: re.Pattern[str], pieces: tuple[str, ...]
 ) -> None:
     assert opening_class(pattern) is not None  # the patterns are tried where they open
@@ -111,6 +113,8 @@ def test_first_match_finds_what_search_finds(
         expected = pattern.search(text)
         found = first_match(pattern, text)
         assert (found and found.span()) == (expected and expected.span()), text
+        every = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in opening_matches(pattern, text)] == every, text
         matched += expected is not None
     assert matched > 100
 

@@ -37,17 +37,24 @@ def matches_opening_runs(
 
 
 def first_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, for a pattern that opens with a group, an optional word or
-    a look-behind, which `re` tries at every character: tried only where a character
-    its matches can open with stands (`opening_class`), and by `search` where the
-    pattern does not say which characters those are."""
+    """`pattern.search(text)`, tried only where a match can open (`opening_matches`)."""
+    return next(opening_matches(pattern, text), None)
+
+
+def opening_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, for a pattern that opens with a group, an
+    optional word or a look-behind, which `re` tries at every character: tried only
+    where a character its matches can open with stands (`opening_class`), and by
+    `finditer` where the pattern does not say which characters those are."""
     opening = opening_class(pattern)
     if opening is None:
-        return pattern.search(text)
+        yield from pattern.finditer(text)
+        return
+    end = 0
     for candidate in opening.finditer(text):
-        if (match := pattern.match(text, candidate.start())) is not None:
-            return match
-    return None
+        if candidate.start() >= end and (match := pattern.match(text, candidate.start())):
+            end = match.end()
+            yield match
 
 
 @cache

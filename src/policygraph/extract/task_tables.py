@@ -33,6 +33,7 @@ from policygraph.extract.departments import (
 )
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
+from policygraph.scanning import opening_matches
 from policygraph.tables import HEADER_QUALIFIER
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
@@ -490,7 +491,7 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
     the header ends; None if the line holds none."""
     if pattern_at("unit_column", line) is None:
         return None
-    for run in _header_run().finditer(line):
+    for run in opening_matches(_header_run(), line):
         if not HEADER_BEFORE.search(line[: run.start()]) or HEADER_AFTER.match(line, run.end()):
             continue  # 明确重点任务、责任单位和完成时限 in prose
         words, at = [], run.start()
