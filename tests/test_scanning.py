@@ -10,6 +10,7 @@ import pytest
 from policygraph.extract.clauses import CLAUSE_BACKGROUND
 from policygraph.extract.docnumber import DOC_NUMBER_BODY, NUMBER_OPENING
 from policygraph.extract.responsibility import STATEMENT_VERB
+from policygraph.extract.task_tables import CELL_SEPARATOR as TASK_CELL_SEPARATOR
 from policygraph.extract.task_tables import _header_run
 from policygraph.normalize import (
     LINE_BREAK,
@@ -17,7 +18,14 @@ from policygraph.normalize import (
     PAGE_MARKER_LINE,
     SENTENCE_BROKEN_ACROSS_LINES,
 )
-from policygraph.scanning import first_match, matches_opening_runs, opening_class, opening_matches
+from policygraph.scanning import (
+    first_match,
+    matches_opening_runs,
+    opening_class,
+    opening_matches,
+    split,
+)
+from policygraph.tables import CELL_SEPARATOR as TABLE_CELL_SEPARATOR
 
 CASES = [
     (
@@ -142,3 +150,15 @@ def test_opening_class_lists_the_characters_a_match_opens_with(pattern: str, ope
 )
 def test_opening_class_is_none_where_a_match_may_open_anywhere(pattern: str) -> None:
     assert opening_class(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern", [TABLE_CELL_SEPARATOR, TASK_CELL_SEPARATOR])
+def test_split_splits_as_the_pattern_does(pattern: re.Pattern[str]) -> None:
+    choose = random.Random(2026)
+    pieces = (" ", "  ", "|", "｜", "\t", "养老", "床位", "。")
+    split_texts = 0
+    for _ in range(2000):
+        text = "".join(choose.choice(pieces) for _ in range(choose.randrange(0, 12)))
+        assert split(pattern, text) == pattern.split(text), text
+        split_texts += len(pattern.split(text)) > 1
+    assert split_texts > 100

@@ -57,6 +57,12 @@ def opening_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[st
             yield match
 
 
+def split(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`pattern.split(text)`; a text where the pattern does not match (`first_match`: most
+    lines hold no cell separator) is not scanned a second time to be split."""
+    return pattern.split(text) if first_match(pattern, text) else [text]
+
+
 @cache
 def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A character class of every character a match of `pattern` can open with, read

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
+from policygraph import scanning
 from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_of
 from policygraph.extract.departments import (
     CLOSE,
@@ -33,7 +34,7 @@ from policygraph.extract.departments import (
 )
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
-from policygraph.scanning import opening_matches
+from policygraph.scanning import first_match, opening_matches
 from policygraph.tables import HEADER_QUALIFIER
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
@@ -122,7 +123,7 @@ def _line(start: int, content: str) -> _Line:
     columns of a row stay in place, but not one before the first or after the last."""
     cells = []
     at = 0
-    for piece in CELL_SEPARATOR.split(content):
+    for piece in scanning.split(CELL_SEPARATOR, content):
         at = content.index(piece, at) if piece else at
         lead = len(piece) - len(piece.lstrip())
         cells.append((piece.strip(), start + at + lead))
@@ -471,7 +472,7 @@ def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[
     ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run."""
     tables = []
     for line in re.finditer(r"[^\n]+", text):
-        if CELL_SEPARATOR.search(line.group().strip()):
+        if first_match(CELL_SEPARATOR, line.group().strip()):
             continue
         header = _run_header(line.group())
         if header is None:
