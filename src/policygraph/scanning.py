@@ -37,8 +37,15 @@ def matches_opening_runs(
 
 
 def first_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, tried only where a match can open (`opening_matches`)."""
-    return next(opening_matches(pattern, text), None)
+    """`pattern.search(text)`, tried only where a match can open (see `opening_matches`;
+    a loop of its own, as most calls find nothing and a generator costs more than that)."""
+    opening = opening_class(pattern)
+    if opening is None:
+        return pattern.search(text)
+    for candidate in opening.finditer(text):
+        if (match := pattern.match(text, candidate.start())) is not None:
+            return match
+    return None
 
 
 def opening_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
