@@ -32,7 +32,7 @@ from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan, Quote
 from policygraph.normalize import Normalized
 from policygraph.read import MAX_BYTES
-from policygraph.spacy_runtime import Doc, Language, spacy
+from policygraph.spacy_runtime import Doc, Language, Vocab, spacy
 from policygraph.structure import outline_text
 
 WHITESPACE = re.compile(r"\s+")
@@ -217,13 +217,33 @@ def char_tokens(text: str) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
+def word_ids(vocab: Vocab, words: list[str]) -> list[int]:
+    """The words as ids of `vocab`'s string store, from which spaCy makes the same Doc as
+    from the words without hashing each of them again: a text's few thousand distinct
+    characters are looked up once per process, not each of its characters once per plan
+    (1.8 → 0.6 ms for a text of 11,000 characters; issue 16, build CPU)."""
+    known = _word_ids(vocab)
+    try:
+        return list(map(known.__getitem__, words))
+    except KeyError:  # a word this process has not met yet
+        known.update((word, vocab.strings.add(word)) for word in set(words).difference(known))
+        return list(map(known.__getitem__, words))
+
+
+@cache
+def _word_ids(vocab: Vocab) -> dict[str, int]:
+    """The ids of the words met so far, for one vocabulary."""
+    return {}
+
+
 def plan_from_text(
     source_file: str, normalized: Normalized, metadata: Mapping[str, str] | None = None
 ) -> Plan:
     """Run the pipeline over a normalised text and gather its `Plan`; `metadata` is
     the document's metadata table when the reader found one (key → normalised value)."""
     nlp = make_nlp()
-    doc = Doc(nlp.vocab, *char_tokens(normalized.text))
+    words, spaces = char_tokens(normalized.text)
+    doc = Doc(nlp.vocab, word_ids(nlp.vocab, words), spaces)
     doc._.normalized = normalized
     doc._.given_metadata = metadata
     doc = nlp(doc)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import chain
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 
 def matches_opening_runs(
@@ -31,3 +34,89 @@ def matches_opening_runs(
         if (match := pattern.match(text, start)) is not None:
             end = match.end()
             yield match
+
+
+def first_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, tried only where a match can open (see `opening_matches`;
+    a loop of its own, as most calls find nothing and a generator costs more than that)."""
+    opening = opening_class(pattern)
+    if opening is None:
+        return pattern.search(text)
+    for candidate in opening.finditer(text):
+        if (match := pattern.match(text, candidate.start())) is not None:
+            return match
+    return None
+
+
+def opening_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, for a pattern that opens with a group, an
+    optional word or a look-behind, which `re` tries at every character: tried only
+    where a character its matches can open with stands (`opening_class`), and by
+    `finditer` where the pattern does not say which characters those are."""
+    opening = opening_class(pattern)
+    if opening is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for candidate in opening.finditer(text):
+        if candidate.start() >= end and (match := pattern.match(text, candidate.start())):
+            end = match.end()
+            yield match
+
+
+def split(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`pattern.split(text)`; a text where the pattern does not match (`first_match`: most
+    lines hold no cell separator) is not scanned a second time to be split."""
+    return pattern.split(text) if first_match(pattern, text) else [text]
+
+
+@cache
+def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class of every character a match of `pattern` can open with, read
+    from the parsed pattern; None where a match may be empty or open with a character
+    the parse does not list (`.`, `\\w`, a negated class, a case-insensitive pattern)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    spans = _opening_spans(list(_parser.parse(pattern.pattern, pattern.flags).data))
+    if not spans:
+        return None
+    ranges = (
+        re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "")
+        for low, high in sorted(spans)
+    )
+    return re.compile(f"[{''.join(ranges)}]")
+
+
+def _opening_spans(items: list[tuple[Any, Any]]) -> set[tuple[int, int]] | None:
+    """The code point ranges the parsed items open with (None: unknown or empty)."""
+    if not items:
+        return None
+    (op, value), rest = items[0], items[1:]
+    if op in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT):
+        return _opening_spans(rest)  # zero-width: the next item opens the match
+    if op is _constants.LITERAL:
+        return {(value, value)}
+    if op is _constants.IN:
+        spans = {(v, v) if o is _constants.LITERAL else v for o, v in value}
+        kinds = {o for o, _v in value}
+        return spans if kinds <= {_constants.LITERAL, _constants.RANGE} else None
+    if op is _constants.BRANCH:
+        return _union([_opening_spans(list(branch.data) + rest) for branch in value[1]])
+    if op is _constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = value
+        return None if add_flags or del_flags else _opening_spans(list(sub.data) + rest)
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+        low, _high, sub = value
+        if low:
+            return _opening_spans(list(sub.data))
+        return _union([_opening_spans(list(sub.data) + rest), _opening_spans(rest)])
+    return None
+
+
+def _union(parts: list[set[tuple[int, int]] | None]) -> set[tuple[int, int]] | None:
+    found: set[tuple[int, int]] = set()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+    return found

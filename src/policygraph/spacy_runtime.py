@@ -103,3 +103,4 @@ def _is_placeholder(module: object) -> bool:
 spacy = import_spacy()
 Language = spacy.language.Language
 Doc = spacy.tokens.Doc
+Vocab = spacy.vocab.Vocab

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph import scanning
 from policygraph.cues import cue_pattern, words_with
 from policygraph.markers import MARKER_LEVELS
 from policygraph.periods import FIVE_YEAR_PLAN_NAMES
@@ -144,7 +145,7 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
     """The cells of one line; an empty cell between two `|` is kept as ""."""
     cells = []
     pos = 0
-    parts = CELL_SEPARATOR.split(line)
+    parts = scanning.split(CELL_SEPARATOR, line)
     for index, part in enumerate(parts):
         at = line.find(part, pos) if part else pos
         pos = at + len(part)

@@ -29,6 +29,7 @@ from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PLANNED_PERIOD
 from policygraph.markers import ITEM_MARKER
+from policygraph.scanning import first_match
 
 MONTH_DAY = r"(?:\d{1,2}月(?:\d{1,2}日)?)?"
 """The month (and day) of a deadline: 2022年6月前, 2023年12月31日前."""
@@ -63,21 +64,24 @@ FIVE_YEAR_END = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|
 
 SENTENCE_BACKGROUND = re.compile(
     rf"{AS_OF_WORDS}|{cue_pattern('background')}"
-    r"|(?<!每千)(?<!每千名)常住人口(?!每|[\u4e00-\u9fff]{0,4}率)"
-    r"|[高低]于[^，；。]{0,16}百分点"
+    r"|常住人口(?<!每千常住人口)(?<!每千名常住人口)(?!每|[\u4e00-\u9fff]{0,4}率)"
+    r"|高于[^，；。]{0,16}百分点|低于[^，；。]{0,16}百分点"
 )
 """Openers of a sentence that reports the present or forecasts the future (截至2020年底…,
 目前全市养老床位仅有2.6万张, 预计到2035年…, 今后5年…将以每年约4.5万人的速度增长,
 根据第七次全国人口普查…, 占常住人口的19.75%, 高于全省…1.67个百分点):
 every figure up to the sentence end is a fact, not a target. A rate of the resident
 population (常住人口城镇化率达到70%, 长三角一体化 纲要; …达到67%, 长江中游城市群 方案) is
-a goal's indicator, not a population count."""
+a goal's indicator, not a population count. Every alternative opens with a character (the
+look-behinds after 常住人口), so `re` skips to where one stands instead of trying the
+pattern at every character of a clause (issue 16, build CPU)."""
 
-PERIOD = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
+PERIOD = re.compile(FIVE_YEAR_PLAN_NAMES)
 """A five-year plan period named in a sentence (“十三五”期间…): a report on the past
 when the period ended before the paragraph's latest deadline (or, without one, before
 the period the plans are written for, PLANNED_PERIOD) and nothing is said to be done
-in it (“十四五”期间，全国将建成…, 到2035年底… is no report)."""
+in it (“十四五”期间，全国将建成…, 到2035年底… is no report). The name alone: quotes around
+it change nothing, and a pattern that opens with a character is not tried at every one."""
 
 CLAUSE_BACKGROUND = re.compile(
     rf"{STOCK_WORDS}|{cue_pattern('held')}|第[一二三四五六七]次|[成到]了"
@@ -212,6 +216,8 @@ def _year_scopes(
 def _period_deadline(clause: str, following: str) -> int | None:
     """The last year of a five-year period that scopes the clause: 十四五末, or the period
     of what will be done in it (“十四五”期间，全国将建成5000个…)."""
+    if PERIOD.search(clause) is None:
+        return None  # most clauses name no period; the two patterns below open with “?
     if (end := FIVE_YEAR_END.search(clause)) is not None:
         return FIVE_YEAR_PLANS[end["plan"]]
     span = PERIOD_SPAN.search(clause)
@@ -359,7 +365,7 @@ def _reports(
     sentence_reports = False
     latest = max((y for y in years if y is not None), default=None)
     # the clauses are the paragraph cut up: where it holds no background words, none does
-    background = CLAUSE_BACKGROUND.search("".join(c for _s, c in clauses)) is not None
+    background = first_match(CLAUSE_BACKGROUND, "".join(c for _s, c in clauses)) is not None
     for (_start, clause), sentence, found, cues in zip(
         clauses, sentences, year_cues, deadlines, strict=True
     ):
@@ -367,10 +373,8 @@ def _reports(
         if not opens and cues:
             sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
         sentence_reports = sentence_reports or opens
-        flags.append(
-            sentence_reports
-            or bool((background and CLAUSE_BACKGROUND.search(clause)) or NORM_CUE.search(clause))
-        )
+        own = background and first_match(CLAUSE_BACKGROUND, clause) is not None
+        flags.append(sentence_reports or own or NORM_CUE.search(clause) is not None)
         if clause.endswith("。"):
             sentence_reports = False
     return _sentences_that_report_results(clauses, flags)
@@ -421,8 +425,8 @@ def _opens_a_report(
     if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True
     now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
-    past = not FUTURE.search(sentence) and any(
-        FIVE_YEAR_PLANS[p["plan"]] < now for p in PERIOD.finditer(own_words)
+    past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
+        FUTURE.search(sentence)
     )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
 

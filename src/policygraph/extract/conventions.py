@@ -21,6 +21,7 @@ from policygraph.extract.departments import split_roles
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, QuoteMaker
 from policygraph.resources import resource_dir
+from policygraph.scanning import first_match, opening_matches
 
 LeadConvention = Literal["first", "all"] | None
 
@@ -56,16 +57,16 @@ def patterns_of(kinds: tuple[str, ...]) -> str:
 
 def pattern_at(kind: str, text: str) -> int | None:
     """Where in `text` a pattern of `kind` first matches, or None."""
-    found = [m.start() for p in _patterns().get(kind, ()) if (m := p.search(text))]
+    found = [m.start() for p in _patterns().get(kind, ()) if (m := first_match(p, text))]
     return min(found) if found else None
 
 
 def lead_convention(text: str) -> LeadConvention:
     """How the document reads a list that names no lead, if it says."""
     patterns = _patterns()
-    if any(p.search(text) for p in patterns.get("first_lead", ())):
+    if any(first_match(p, text) for p in patterns.get("first_lead", ())):
         return "first"
-    if any(p.search(text) for p in patterns.get("all_lead", ())):
+    if any(first_match(p, text) for p in patterns.get("all_lead", ())):
         return "all"
     return None
 
@@ -75,7 +76,7 @@ def blankets(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[Blanket]:
     相关市（州）人民政府 is a kind of body, 各区、市政府 is one collective unit)."""
     found = []
     for pattern in _patterns().get("blanket", ()):
-        for match in pattern.finditer(text):
+        for match in opening_matches(pattern, text):
             at = match.start("units")
             units = tuple(
                 DepartmentMention(name, quote(at + s, at + e))

@@ -39,6 +39,7 @@ from policygraph.extract.departments import (
 )
 from policygraph.lexicon import Lexicon
 from policygraph.model import Assignment, DepartmentMention, DomainLead, QuoteMaker
+from policygraph.scanning import first_match
 
 STATEMENT_VERB = re.compile(
     r"(?:要|应当|应|将)?(牵头|会同|配合|负责(?!同志|人)|落实|承担)|(要|应当|必须)(?!求)|(设在)"
@@ -99,7 +100,7 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     domains: list[DomainLead] = []
     domain_work = _domain_work(lexicon)
     for sentence in SENTENCE.finditer(masked):
-        if STATEMENT_VERB.search(sentence.group()) is None:
+        if first_match(STATEMENT_VERB, sentence.group()) is None:
             continue  # no clause of it has a verb: most sentences (issue 16, build CPU)
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
@@ -156,7 +157,7 @@ def find_assignments(
             found.append(Assignment(quote(listed.start, listed.end), units, leads))
     for sentence in SENTENCE.finditer(_mask_lists(outside)):
         words = sentence.group()
-        if STATEMENT_VERB.search(words) is None or _drafted().search(words):
+        if first_match(STATEMENT_VERB, words) is None or _drafted().search(words):
             continue
         said = find_statements(words, sentence.start(), quote, lexicon)
         if said.responsible:

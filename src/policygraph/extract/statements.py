@@ -272,7 +272,8 @@ def _clause_targets(
     targets: list[Target] = []
     counted: list[tuple[int, int]] = []  # value-first targets and where their noun ends
     previous_end = 0
-    baselines = list(BASELINE_FROM.finditer(clause))
+    # baselines only set values aside: a clause with none (most) is not scanned for them
+    baselines = list(BASELINE_FROM.finditer(clause)) if values else []
     remarks = _remarks(clause, values)
     matches = [
         m

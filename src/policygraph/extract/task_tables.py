@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
+from policygraph import scanning
 from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_of
 from policygraph.extract.departments import (
     CLOSE,
@@ -33,6 +34,7 @@ from policygraph.extract.departments import (
 )
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
+from policygraph.scanning import first_match, opening_matches
 from policygraph.tables import HEADER_QUALIFIER
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
@@ -121,7 +123,7 @@ def _line(start: int, content: str) -> _Line:
     columns of a row stay in place, but not one before the first or after the last."""
     cells = []
     at = 0
-    for piece in CELL_SEPARATOR.split(content):
+    for piece in scanning.split(CELL_SEPARATOR, content):
         at = content.index(piece, at) if piece else at
         lead = len(piece) - len(piece.lstrip())
         cells.append((piece.strip(), start + at + lead))
@@ -308,8 +310,14 @@ TRAILING_QUALIFIER = re.compile(rf"{HEADER_QUALIFIER}$")
 
 def _column_word(cell: str) -> bool:
     """A header cell that names a column of a task table (its qualifier aside)."""
-    word = TRAILING_QUALIFIER.sub("", cell)
-    return any(pattern_kind(kind, word) for kind in COLUMN_KINDS)
+    return _column_word_pattern().fullmatch(TRAILING_QUALIFIER.sub("", cell)) is not None
+
+
+@cache
+def _column_word_pattern() -> re.Pattern[str]:
+    """The words of every column kind as one pattern: a cell is tried once, not once a
+    kind (most lines of a text are tried as a header cell; issue 16, build CPU)."""
+    return re.compile(patterns_of(COLUMN_KINDS))
 
 
 def _cell_header(lines: list[_Line], index: int) -> tuple[list[str], int]:
@@ -464,7 +472,7 @@ def run_together_tables(text: str, quote: QuoteMaker, lexicon: Lexicon) -> list[
     ending like one (局, 委, 街道, 公司, 镇街 …); the next row begins after the run."""
     tables = []
     for line in re.finditer(r"[^\n]+", text):
-        if CELL_SEPARATOR.search(line.group().strip()):
+        if first_match(CELL_SEPARATOR, line.group().strip()):
             continue
         header = _run_header(line.group())
         if header is None:
@@ -484,7 +492,7 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
     the header ends; None if the line holds none."""
     if pattern_at("unit_column", line) is None:
         return None
-    for run in _header_run().finditer(line):
+    for run in opening_matches(_header_run(), line):
         if not HEADER_BEFORE.search(line[: run.start()]) or HEADER_AFTER.match(line, run.end()):
             continue  # 明确重点任务、责任单位和完成时限 in prose
         words, at = [], run.start()
@@ -493,7 +501,7 @@ def _run_header(line: str) -> tuple[tuple[Columns, int], int] | None:
                 (
                     n
                     for n in range(min(MAX_HEADER_WORD, run.end() - at), 1, -1)
-                    if any(pattern_kind(kind, line[at : at + n]) for kind in COLUMN_KINDS)
+                    if _column_word_pattern().fullmatch(line[at : at + n])
                 ),
                 None,
             )
