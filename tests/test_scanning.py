@@ -162,3 +162,21 @@ def test_split_splits_as_the_pattern_does(pattern: re.Pattern[str]) -> None:
         assert split(pattern, text) == pattern.split(text), text
         split_texts += len(pattern.split(text)) > 1
     assert split_texts > 100
+
+
+def test_without_the_pattern_parser_every_pattern_is_tried_everywhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Python whose `re` lacks its private parser still finds every match: the opening
+    class is then unknown, and the plain scan runs."""
+    import policygraph.scanning as scanning
+
+    monkeypatch.setattr(scanning, "_parser", None)
+    pattern = re.compile(r"(?:将|要)?牵头丁")
+    assert opening_class(pattern) is None
+    text = "养老，要牵头丁。将牵头丁"
+    assert [m.span() for m in opening_matches(pattern, text)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+    found, expected = first_match(pattern, text), pattern.search(text)
+    assert found is not None and expected is not None and found.span() == expected.span()

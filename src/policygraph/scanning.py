@@ -13,8 +13,12 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import chain
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # CPython's own parser of patterns, private: without it every pattern is tried everywhere
+    from re import _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python whose re has no _parser
+    _parser = None
 
 
 def matches_opening_runs(
@@ -75,7 +79,7 @@ def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A character class of every character a match of `pattern` can open with, read
     from the parsed pattern; None where a match may be empty or open with a character
     the parse does not list (`.`, `\\w`, a negated class, a case-insensitive pattern)."""
-    if pattern.flags & re.IGNORECASE:
+    if _parser is None or pattern.flags & re.IGNORECASE:
         return None
     spans = _opening_spans(list(_parser.parse(pattern.pattern, pattern.flags).data))
     if not spans:
