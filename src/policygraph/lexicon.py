@@ -17,9 +17,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from policygraph.cues import cue_words
 from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
+
+if TYPE_CHECKING:
+    from policygraph.model import Target
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
@@ -319,6 +323,15 @@ class Lexicon:
                 self._indicators_asked.clear()
             concept = self._indicators_asked[asked] = self._indicator(wording, unit, context)
         return concept
+
+    def indicator_of(self, target: Target) -> IndicatorConcept:
+        """The concept of a target: its wording read with its unit in its statement and
+        `Target.context` (the section heading and sentence, or the table group, around
+        it), which say the subject of a bare wording (培训率, 财政投入比例 under 托育服务)
+        and whether a count is per unit (每个县（市）区至少建成1家…). The build, its merging
+        of restatements and scripts/mapping_rate.py all ask this, so that they agree."""
+        context = f"{target.context} {target.quote.text}"
+        return self.indicator(target.indicator, target.unit, context)
 
     @cached_property
     def _indicators_asked(self) -> dict[tuple[str, str | None, str], IndicatorConcept]:
