@@ -362,6 +362,19 @@ def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     assert not one.reviewed and one.key == other.key
 
 
+def test_a_wording_whose_parts_reach_no_label_is_read_in_its_table_group() -> None:
+    """万州's table states 财政投入比例 and 从业人员持证上岗率 under the group 托育服务:
+    without the labels only 万州 gave the scheme, the group names their subject; under
+    养老服务, or with no context, no childcare concept is reached."""
+    without = lexicon_without_own_labels(next(g for g in GOLD_FILES if g.stem == "wanzhou"))
+    assert without.indicator("财政投入比例", "%", "托育服务").label == "托育财政投入比例"
+    assert (
+        without.indicator("从业人员持证上岗率", "%", "托育服务").label == "托育从业人员持证上岗率"
+    )
+    for context in ("养老服务", ""):
+        assert not without.indicator("财政投入比例", "%", context).reviewed
+
+
 def test_the_build_reads_a_bare_wording_in_its_sentence(tmp_path: Path) -> None:
     """Issue 13: the build passes each target's section heading and sentence to the
     indicator matcher, so 培训率 lands on the indicator its sentence names the subject of
