@@ -2,8 +2,10 @@
 
 Without options (leave one plan out): for each bundled gold plan, with the indicator
 labels that only that plan's wordings supplied removed, (1) the share of its gold targets
-whose wording reaches their canonical indicator (the measure of tests/test_indicators.py)
-and (2) the share of the targets extracted from its text that land on a reviewed indicator.
+whose wording, read in its quote, reaches their canonical indicator (the measure of
+tests/test_indicators.py) and (2) the share of the targets extracted from its text that
+land on a reviewed indicator, each read in its section heading and sentence as the build
+reads it (`Lexicon.indicator_of`).
 
 With `--misses`: the wordings of each plan that do not reach their canonical indicator
 when that plan is left out, each with its unit, its canonical indicator and the concept
@@ -17,8 +19,9 @@ wordings of a known indicator the scheme was not given, read by their parts.
 
 With `--gold DIR` (a dev-set gold folder, e.g. tests/devset/tune/gold): for each gold file,
 the gold wordings (indicator_raw, read as the pipeline reads the text: traditional
-characters simplified, pinyin insertions dropped) matched with the statement around them
-as context, (1) how many reach a reviewed indicator at all and (2) how many reach the one
+characters simplified, pinyin insertions dropped) matched with their quote as context —
+the gold holds no section heading, and a quote may be shorter than the sentence the build
+reads — (1) how many reach a reviewed indicator at all and (2) how many reach the one
 their indicator_canonical names. No label of the scheme comes from these files.
 
 Run with `.venv/bin/python scripts/mapping_rate.py [--misses | --tables | --gold DIR]`."""
@@ -76,7 +79,7 @@ def leave_one_out() -> None:
         hits, total = leave_one_plan_out(gold)
         lexicon = lexicon_without_own_labels(gold)
         targets = extract_plan(ROOT / "corpus" / f"{gold.stem}.txt").targets
-        reviewed = sum(lexicon.indicator(t.indicator, t.unit).reviewed for t in targets)
+        reviewed = sum(lexicon.indicator_of(t).reviewed for t in targets)
         for at, n in enumerate((hits, total, reviewed, len(targets))):
             totals[at] += n
         sys.stdout.write(_row(gold.stem, hits, total, reviewed, len(targets)))

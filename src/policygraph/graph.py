@@ -327,7 +327,7 @@ class _PlanGraph:
         self._units(node, assignment.lead, lead=True)
 
     def _target(self, target: Target) -> None:
-        concept = self.lexicon.indicator(target.indicator, target.unit)
+        concept = self.lexicon.indicator_of(target)
         year = str(target.year) if target.year is not None else "per-year"
         parts = ["target", self.stem, concept.key.removeprefix("indicator/"), year]
         if target.region:

@@ -17,9 +17,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from policygraph.cues import cue_words
 from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
+
+if TYPE_CHECKING:
+    from policygraph.model import Target
 
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
@@ -307,7 +311,9 @@ class Lexicon:
         matched by its parts (IndicatorParts.signature) against the labels' parts. A bare
         wording (培训率) is matched only in its `context` (the paragraph or table group
         that states it), to the one indicator whose label is the wording after a subject
-        the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率). An
+        the context names (养老托育从业人员…培训率达到100% → 养老托育从业人员培训率); so is
+        a wording whose parts reach no label (财政投入比例 in the table group 托育服务 →
+        托育财政投入比例; 托育从业人员 + 人次 where the sentence says 培训 → 培训托育从业人员). An
         unmatched wording gets an unreviewed concept keyed by its parts, which plans
         writing the same parts share. A label with no measure word (居民健康素养水平) is
         found for its wording with a unit too (中国居民健康素养水平 + %). Each answer is
@@ -319,6 +325,15 @@ class Lexicon:
                 self._indicators_asked.clear()
             concept = self._indicators_asked[asked] = self._indicator(wording, unit, context)
         return concept
+
+    def indicator_of(self, target: Target) -> IndicatorConcept:
+        """The concept of a target: its wording read with its unit in its statement and
+        `Target.context` (the section heading and sentence, or the table group, around
+        it), which say the subject of a bare wording (培训率, 财政投入比例 under 托育服务)
+        and whether a count is per unit (每个县（市）区至少建成1家…). The build, its merging
+        of restatements and scripts/mapping_rate.py all ask this, so that they agree."""
+        context = f"{target.context} {target.quote.text}"
+        return self.indicator(target.indicator, target.unit, context)
 
     @cached_property
     def _indicators_asked(self) -> dict[tuple[str, str | None, str], IndicatorConcept]:
@@ -352,7 +367,7 @@ class Lexicon:
         for found in (*named, by_parts):
             if found is not None and not _scope_unsaid(found, key, context):
                 return found
-        return _unreviewed("|".join(signature), wording)
+        return self._in_context(key, context) or _unreviewed("|".join(signature), wording)
 
     def _own_name(self, key: str) -> str:
         """A wording without what opens it but names no indicator: the target year

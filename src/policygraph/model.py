@@ -144,6 +144,7 @@ class Target:
     source: str = "inline"  # "table" or "inline"
     measure: str | None = None  # key of the measure whose text states it
     responsible: tuple[DepartmentMention, ...] = ()
+    context: str = ""  # its section heading and sentence, read by `Lexicon.indicator_of`
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def find_targets(
     if programme is not None and issued is None:
         promised |= {programme}
     for table in outline.tables:
-        found.extend(table_targets(table, quote))
+        found.extend(replace(t, context=t.domain or "") for t in table_targets(table, quote))
     sections = Around(outline.sections, lambda s: (s.start, s.end), lambda s: -s.heading.level)
     around = Around(measures, lambda m: (m.start, m.end), lambda m: m.end - m.start)
     measures = sorted(measures, key=lambda m: m.start)
@@ -161,7 +161,12 @@ def find_targets(
             units = next((u for at, u in closing if at >= target.quote.end), own_units)
             units = units or (measure.own or measure.measure.responsible if measure else ())
             found.append(
-                replace(target, measure=measure.measure.key if measure else None, responsible=units)
+                replace(
+                    target,
+                    measure=measure.measure.key if measure else None,
+                    responsible=units,
+                    context=_context(section, paragraph, target.quote.start - start),
+                )
             )
     merged = _merge_restatements(_headline_last(found, title), lexicon)
     return dated_for(dated_for(merged, annual), programme)
@@ -237,6 +242,20 @@ class Around(Generic[Item]):
         return min(self.open, key=self.rank, default=None)
 
 
+SENTENCE_MARK = re.compile(r"[。；;！？]")
+"""What ends the sentence a target is read in."""
+
+
+def _context(section: Section | None, paragraph: str, at: int) -> str:
+    """The words a target at `at` of a paragraph is read in (`Lexicon.indicator_of`): the
+    heading of its section and its sentence — 培训率达到100% names its subject in the
+    clauses before it (加强养老托育从业人员岗前培训…，培训率达到100%)."""
+    opens = [m.end() for m in SENTENCE_MARK.finditer(paragraph, 0, at)]
+    closes = SENTENCE_MARK.search(paragraph, at)
+    sentence = paragraph[opens[-1] if opens else 0 : closes.end() if closes else len(paragraph)]
+    return f"{section.heading.title} {sentence}" if section else sentence
+
+
 def _merge_restatements(targets: list[Target], lexicon: Lexicon) -> list[Target]:
     """A target restated in the table and the text, or twice in the text, is one
     target: the table's (or the first) statement wins; it takes its owners from a
@@ -276,7 +295,7 @@ def _restated_concept(
     """The concept key of a target; a wording no concept knows that restates a kept
     target — same year, region, value and unit, one wording inside the other (全区托育
     机构覆盖率 / 托育机构覆盖率) — takes the kept target's key."""
-    concept = lexicon.indicator(target.indicator, target.unit)
+    concept = lexicon.indicator_of(target)
     if concept.reviewed or target.value is None:
         return concept.key
     wording = label_key(target.indicator)
