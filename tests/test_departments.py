@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from typer.testing import CliRunner
 
-from policygraph.build import BuildReport, build_corpus
+from policygraph.build import BuildReport
 from policygraph.cli import app
 from policygraph.extract.departments import (
     is_generic,
@@ -602,21 +602,33 @@ def test_departments_the_drafters_of_a_text_and_a_measure_s_own_units_are_no_ass
     assert [u.name for m in plan.measures for u in m.responsible] == ["市民政局"]
 
 
-def test_departments_a_duty_in_prose_is_owed_in_the_obligations_question(tmp_path: Path) -> None:
+def test_departments_a_duty_in_prose_is_owed_in_the_obligations_question(
+    duty_report_graphs: Path,
+) -> None:
     """What a department owes (department-obligations) lists the duties a text assigns in
     prose, as kind "duty", with the sentence that assigns them (the 2019 分工, tune)."""
     import policygraph
 
-    report = tmp_path / "report.txt"
-    report.write_text(
-        "国务院明确重点工作部门分工\n"
-        "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责。\n",
-        encoding="utf-8",
-    )
-    build_corpus([report], tmp_path / "graphs", jobs=1)
-    rows = policygraph.open_graphs(tmp_path / "graphs").query(
+    rows = policygraph.open_graphs(duty_report_graphs).query(
         "department-obligations", name="国家药监局"
     )
     assert [(r["kind"], r["item"]) for r in rows.records()] == [
         ("duty", "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责")
+    ]
+
+
+def test_departments_a_duty_in_prose_is_owed_in_the_function_obligations_question(
+    duty_report_graphs: Path,
+) -> None:
+    """What the departments of one function owe (function-obligations, which `trace` runs for
+    a function's name) lists the duties a text assigns in prose as department-obligations
+    does: 国家药监局 is a market-regulation body (data/state_council_bodies.csv)."""
+    import policygraph
+
+    rows = policygraph.open_graphs(duty_report_graphs).query(
+        "function-obligations",
+        function="https://w3id.org/policygraph/id/function/market-regulation",
+    )
+    assert [(r["department"], r["kind"], r["owner"]) for r in rows.records()] == [
+        ("国家药监局", "duty", "explicit")
     ]

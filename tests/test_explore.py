@@ -158,3 +158,17 @@ def test_search_needs_every_word_beyond_the_first_words_page() -> None:
     store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
     found = explore.search(store, "局 丁县")
     assert [(r["where"], r["label"]) for r in found] == [("丁县", "民政局")]
+
+
+def test_what_a_unit_owes_lists_a_duty_assigned_in_prose(duty_report_graphs: Path) -> None:
+    """A unit named only by a duty a text assigns in prose (pg:Assignment, the 2019 分工 as a
+    news report relays it, tune) owes that duty on its page, with its co-responsible unit."""
+    store = load_store(duty_report_graphs)
+    query = "SELECT ?d WHERE { ?d a <https://w3id.org/policygraph/ontology#Department> ; "
+    query += '<http://www.w3.org/2000/01/rdf-schema#label> "国家药监局"@zh }'
+    (unit,) = [row["d"].value for row in store.query(query)]
+    rows = explore.owed(store, [unit])
+    assert [(r["kind"], r["label"]) for r in rows] == [
+        ("duty", "《意见》明确，强化药品疫苗全程监管，由国家药监局、国家卫生健康委等分工负责")
+    ]
+    assert "国家卫生健康委|" in str(rows[0]["partners"])

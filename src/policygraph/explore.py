@@ -190,8 +190,9 @@ OWED = f"""
 SELECT DISTINCT ?dept ?deptLabel ?plan ?planLabel ?kind ?item ?label ?indicatorLabel
        ?indicator ?year ?value ?words ?comparator ?unit ?quote ?line ?lead ?inherited WHERE {{
   {OWNED.replace("?unit", "?dept")} ?dept rdfs:label ?deptLabel .
-  ?plan pg:hasTarget|pg:hasMeasure ?item ; rdfs:label ?planLabel .
-  BIND(IF(EXISTS {{ ?item a pg:Target }}, "target", "measure") AS ?kind)
+  ?plan pg:hasTarget|pg:hasMeasure|pg:assignment ?item ; rdfs:label ?planLabel .
+  BIND(IF(EXISTS {{ ?item a pg:Target }}, "target",
+       IF(EXISTS {{ ?item a pg:Assignment }}, "duty", "measure")) AS ?kind)
   BIND(EXISTS {{ ?item pg:leadUnit ?dept }} AS ?lead)
   {TARGET_FIELDS.replace("?target ", "?item ")}
 }} ORDER BY ?planLabel ?kind ?year ?indicatorLabel ?label
@@ -375,7 +376,8 @@ def department(store: ox.Store, iri: str) -> Record | None:
 
 
 def owed(store: ox.Store, departments: list[str], by_year: int | None = None) -> list[Record]:
-    """What the departments own: targets and measures, with the co-responsible units joined
+    """What the departments own: targets, measures and duties assigned in prose
+    (pg:Assignment), with the co-responsible units joined
     as `partners` ("label|iri;…"); `by_year` keeps targets due by then (and all measures)."""
     rows: list[Record] = []
     for dept in departments:

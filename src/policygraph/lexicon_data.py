@@ -33,7 +33,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from policygraph.lexicon import IndicatorConcept, IndicatorParts, Lexicon, label_key
-from policygraph.resources import resource_dir
+from policygraph.resources import csv_column, resource_dir
 from policygraph.vocab import PG, PGR, RDFS, SKOS
 
 SKOS_ = str(SKOS)
@@ -139,7 +139,9 @@ def read_lexicon() -> Lexicon:
         region_labels=_region_labels(regions),
         issuers=_issuers(data / "issuer_codes.csv"),
         function_stems=_function_stems(ontology / "functions.ttl"),
-        department_bodies=_department_bodies(data / "department_bodies.csv"),
+        department_bodies=tuple(
+            sorted(csv_column(data / "department_bodies.csv", "suffix"), key=len, reverse=True)
+        ),
         region_parents=_region_parents(regions),
         region_homonyms={label: keys for label, keys in claims.items() if len(keys) > 1},
         region_levels=_region_levels(regions),
@@ -283,12 +285,6 @@ def _function_stems(path: Path) -> dict[str, tuple[str, ...]]:
         if triple.predicate.value == stem:
             table.setdefault(_value(triple.object), set()).add(_local(triple.subject))
     return {label: tuple(sorted(keys)) for label, keys in table.items()}
-
-
-def _department_bodies(path: Path) -> tuple[str, ...]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        suffixes = [row["suffix"] for row in csv.DictReader(handle)]
-    return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 def _region_claims(triples: tuple[ox.Triple, ...]) -> dict[str, tuple[str, ...]]:

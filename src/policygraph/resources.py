@@ -6,6 +6,7 @@ editable install finds them at the repository root.
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 from pathlib import Path
 
@@ -22,3 +23,11 @@ def resource_dir(folder: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"bundled folder {folder}/ not found beside {_PACKAGE_DIR}")
+
+
+def csv_column(path: Path, column: str) -> tuple[str, ...]:
+    """One column of a CSV table (the body suffixes of data/department_bodies.csv), in the
+    table's order, without the RDF libraries, which a text stage that needs only the words
+    does not load."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(row[column] for row in csv.DictReader(handle))

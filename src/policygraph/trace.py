@@ -132,7 +132,7 @@ def _short(text: str | None, width: int = 18) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-KIND_LABELS = {"target": "目标", "measure": "措施"}
+KIND_LABELS = {"target": "目标", "measure": "措施", "duty": "分工"}
 
 
 def responsibility_graph(rows: Rows) -> nx.DiGraph:

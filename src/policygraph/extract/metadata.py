@@ -8,7 +8,6 @@ over table lines found in the text.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from policygraph.extract.docnumber import (
 )
 from policygraph.model import DocNumber, Quote, QuoteMaker
 from policygraph.numerals import YEAR_ZEROS, chinese_number, written_year
-from policygraph.resources import resource_dir
+from policygraph.resources import csv_column, resource_dir
 
 HEAD_LENGTH = 1500
 """How far from the top the notice that carries a plan may stand (site headers included)."""
@@ -712,10 +711,8 @@ def _names_an_organ(header: str) -> bool:
 
 @cache
 def _organ_bodies() -> tuple[str, ...]:
-    """The body words of data/department_bodies.csv, read here rather than from the lexicon,
-    whose loader brings the RDF libraries into a text stage."""
-    with (resource_dir("data") / "department_bodies.csv").open(encoding="utf-8") as handle:
-        return tuple(row["suffix"] for row in csv.DictReader(handle))
+    """The body words of data/department_bodies.csv, read once."""
+    return csv_column(resource_dir("data") / "department_bodies.csv", "suffix")
 
 
 def _page_dates(text: str) -> Iterator[tuple[re.Match[str], date, int]]:
