@@ -40,8 +40,9 @@ LIST_CLOSERS = re.compile(
     r"等?(按照?职责分工负责|分工负责|分别负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
 )
 """Endings of a unit in a bracketed list that give its role: （A、B按职责分工负责）,
-（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）, and the national
-（国务院各部门分别负责…） (国发〔2020〕6号). A bare 等 before the role closes the named units
+（A牵头，B、C配合）, （A牵头，B、C参加）, （责任单位：A（牵头）、B）, and 分别负责, each its
+own part (（国务院各部门分别负责…）, 国发〔2020〕6号; …教育行政部门在职责范围内，分别负责…,
+国发〔2019〕4号 职业教育改革实施方案, tune). A bare 等 before the role closes the named units
 and is no part of the last name: （国家发展改革委、…、国家统计局等按职责分工负责） (国务院 2020
 分工 shape, issue 12 brief), 由国家医保局、国家卫生健康委、国家药监局等分工负责 (the 2019
 分工 as a news report relays it)."""
@@ -114,14 +115,12 @@ GENERIC_UNITS = re.compile(
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
 
 COLLECTIVE_UNITS = re.compile(
-    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府|国务院各部门)$"
+    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府)$"
 )
 """Collective units a national document assigns tasks to, one unit each although they
 name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
 …按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责),
-各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责), and their
-national counterpart 国务院各部门 (国发〔2020〕6号: （国务院各部门分别负责，年内持续推进）, the
-items of the year's overall tasks that every State Council department carries)."""
+各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责)."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|银行|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|联|总社|团中央|"
@@ -354,8 +353,8 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_collective(name: str) -> bool:
-    """Whether a mention is a collective unit of a national document (各地区, 地方各级人民政府,
-    国务院各部门): one unit wherever it stands, in a bracket or in a table's unit cell."""
+    """Whether a mention is a collective unit of a national document (各地区, 地方各级人民政府):
+    one unit wherever it stands, in a bracket or in a table's unit cell."""
     return bool(COLLECTIVE_UNITS.match(name))
 
 
