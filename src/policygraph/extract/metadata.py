@@ -329,16 +329,20 @@ RECORD_KEY = re.compile("|".join(TABLE_KEYS))
 """A key only a metadata table prints (索引号, 主题分类, 发布机构, 时效性): the page is a
 government site's disclosure record or a policy database's, not an article."""
 
+GOVERNMENT_ISSUER = "人民政府办公室|人民政府办公厅|人民政府"
+"""How a government or its general office ends its name as an issuer (泸溪县人民政府办公室,
+湖南省人民政府办公厅, 广州市人民政府), the office first so that a lazy match does not stop
+at 人民政府."""
 ISSUER_LINE = re.compile(
-    r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
+    rf"^\s*(?P<issuer>[\u4e00-\u9fff]{{2,30}}(?:{GOVERNMENT_ISSUER}|办公室|委员会|管委会))\s*$",
     re.M,
 )
 NOTICE_ISSUER = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))关于印发",
+    rf"^(?P<issuer>[\u4e00-\u9fff]{{2,30}}?(?:{GOVERNMENT_ISSUER}|办公室|委员会|管委会))关于印发",
     re.M,
 )
 JOINT_ISSUER = re.compile(
-    r"中共[\u4e00-\u9fff]{2,12}?委(?:办公室)?|[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府)"
+    rf"中共[\u4e00-\u9fff]{{2,12}}?委(?:办公室)?|[\u4e00-\u9fff]{{2,30}}?(?:{GOVERNMENT_ISSUER})"
 )
 """One of the party committee and the government that issue a document together, their
 names run into one (normalising drops the space between them), as titles print them:
