@@ -127,7 +127,7 @@ def test_gold_wanzhou_metadata(plans: dict[str, Any], gold: dict[str, Any]) -> N
 
 def test_gold_lincang_metadata(plans: dict[str, Any], gold: dict[str, Any]) -> None:
     plan, document = plans["lincang"], gold["lincang"]["document"]
-    assert (plan.title, plan.issuer) == (document["title"], document["issuer"])
+    assert (plan.title, plan.issuers) == (document["title"], (document["issuer"],))
     assert plan.issued.isoformat() == document["date_issued"]
     assert plan.doc_number is None
 

@@ -551,20 +551,20 @@ def test_a_table_is_titled_by_the_line_above_its_header_row() -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "issuer"),
+    ("source", "issuers"),
     [
         (
             "中共武功县委办公室 武功县人民政府办公室关于印发《武功县“一老一小”整体解决方案》的通知\n",
-            "中共武功县委办公室 武功县人民政府办公室",
+            ("中共武功县委办公室", "武功县人民政府办公室"),
         ),
-        ("泸溪县人民政府办公室关于印发泸溪县养老服务实施方案的通知\n", "泸溪县人民政府办公室"),
+        ("泸溪县人民政府办公室关于印发泸溪县养老服务实施方案的通知\n", ("泸溪县人民政府办公室",)),
         (
             "湘西土家族苗族自治州人民政府办公室\n2023年5月6日\n",
-            "湘西土家族苗族自治州人民政府办公室",
+            ("湘西土家族苗族自治州人民政府办公室",),
         ),
     ],
 )
-def test_joint_issuers_stay_apart(source: str, issuer: str) -> None:
+def test_joint_issuers_stay_apart(source: str, issuers: tuple[str, ...]) -> None:
     """A party committee and a government that issue together (两办), their names run into
     one by normalising, are two issuers; one issuer's name is not cut."""
-    assert metadata(source).issuer == issuer
+    assert metadata(source).issuers == issuers

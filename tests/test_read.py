@@ -139,8 +139,8 @@ def test_html_metadata_table_wins_over_the_garbled_body(tmp_path: Path) -> None:
         == "[ 发文字号 ] 万州府办发〔2022〕97号"
     )
     assert str(plan.issued) == "2022-09-22"
-    assert (
-        plan.issuer == "重庆市万州区人民政府办公室"
+    assert plan.issuers == (
+        "重庆市万州区人民政府办公室",
     )  # the body's full name beats the site's short form
 
 

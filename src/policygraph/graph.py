@@ -182,7 +182,7 @@ class _PlanGraph:
             self.add(node, PG.docNumberRaw, literal(plan.doc_number.raw))
         if plan.issued is not None:
             self.add(node, DCTERMS.issued, typed_literal(plan.issued, datatype=XSD.date))
-        for issuer in (plan.issuer or "").split():  # joint issuers apart (extract/metadata.py)
+        for issuer in plan.issuers:
             self.add(node, PG.issuedBy, self._department(issuer, None))
         if self.region is not None:
             self.add(node, PG.jurisdiction, self.region)

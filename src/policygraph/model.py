@@ -158,7 +158,7 @@ class Plan:
     doc_number_quote: Quote | None = None
     issued: date | None = None
     issued_quote: Quote | None = None
-    issuer: str | None = None
+    issuers: tuple[str, ...] = ()  # joint issuers of a 两办 notice, each by its name
     jurisdiction: str | None = None
     citations: tuple[Citation, ...] = ()
     measures: tuple[Measure, ...] = ()

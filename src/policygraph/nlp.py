@@ -79,11 +79,11 @@ def metadata_component(doc: Doc) -> Doc:
     doc._.metadata = replace(metadata, cut=text_cuts(text, doc._.outline))
     lexicon = load_lexicon()
     doc._.jurisdiction = lexicon.find_jurisdiction(
-        metadata.title, metadata.issuer, metadata.carried, context=text
+        metadata.title, *metadata.issuers, metadata.carried, context=text
     ) or region_of_code(metadata.doc_number, lexicon.issuers)
     doc._.jurisdiction = (
         doc._.jurisdiction
-        or region_of_issuer((metadata.title, metadata.issuer), lexicon.issuers)
+        or region_of_issuer((metadata.title, *metadata.issuers), lexicon.issuers)
         or region_spoken_of(text, lexicon)
     )
     return doc

@@ -369,7 +369,7 @@ def plan_from_parts(
         doc_number_quote=metadata.doc_number_quote,
         issued=metadata.issued,
         issued_quote=metadata.issued_quote,
-        issuer=metadata.issuer,
+        issuers=metadata.issuers,
         jurisdiction=jurisdiction,
         cut=metadata.cut,
         citations=tuple(citations),

@@ -329,16 +329,20 @@ RECORD_KEY = re.compile("|".join(TABLE_KEYS))
 """A key only a metadata table prints (索引号, 主题分类, 发布机构, 时效性): the page is a
 government site's disclosure record or a policy database's, not an article."""
 
+GOVERNMENT_ISSUER = "人民政府办公室|人民政府办公厅|人民政府"
+"""How a government or its general office ends its name as an issuer (泸溪县人民政府办公室,
+湖南省人民政府办公厅, 广州市人民政府), the office first so that a lazy match does not stop
+at 人民政府."""
 ISSUER_LINE = re.compile(
-    r"^\s*(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))\s*$",
+    rf"^\s*(?P<issuer>[\u4e00-\u9fff]{{2,30}}(?:{GOVERNMENT_ISSUER}|办公室|委员会|管委会))\s*$",
     re.M,
 )
 NOTICE_ISSUER = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|管委会))关于印发",
+    rf"^(?P<issuer>[\u4e00-\u9fff]{{2,30}}?(?:{GOVERNMENT_ISSUER}|办公室|委员会|管委会))关于印发",
     re.M,
 )
 JOINT_ISSUER = re.compile(
-    r"中共[\u4e00-\u9fff]{2,12}?委(?:办公室)?|[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府)"
+    rf"中共[\u4e00-\u9fff]{{2,12}}?委(?:办公室)?|[\u4e00-\u9fff]{{2,30}}?(?:{GOVERNMENT_ISSUER})"
 )
 """One of the party committee and the government that issue a document together, their
 names run into one (normalising drops the space between them), as titles print them:
@@ -362,7 +366,7 @@ class Metadata:
     doc_number_quote: Quote | None
     issued: date | None
     issued_quote: Quote | None
-    issuer: str | None
+    issuers: tuple[str, ...]  # none, one, or the joint issuers apart
     cut: tuple[str, ...] = ()  # where the text is cut short (extract/completeness.py)
     carried: str | None = None  # the plan a copy of its cover notice alone names
 
@@ -400,12 +404,13 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q = _title(text, quote, printed=False)
     if title is None and (notice := ANY_NOTICE_LINE.search(text, 0, HEAD_LENGTH)):
         title, title_q = notice["title"], quote(notice.start("title"), notice.end("title"))
-    issuer = _issuer(text) or (fields["发布机构"].value if "发布机构" in fields else None)
+    published = fields["发布机构"].value.split() if "发布机构" in fields else []  # spaced apart
+    issuers = _issuers(text) or tuple(published)
     carried = next(
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
-    return Metadata(title, title_q, number, number_q, issued, issued_q, issuer, carried=carried)
+    return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
 
 
 SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
@@ -749,21 +754,21 @@ def _date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _issuer(text: str) -> str | None:
-    """The issuer of the notice line (X关于印发) or of the signature line; joint issuers
-    apart, separated by a space."""
+def _issuers(text: str) -> tuple[str, ...]:
+    """The issuers of the notice line (X关于印发) or of the signature line, joint issuers
+    apart; none where neither line names one."""
     for pattern in (NOTICE_ISSUER, ISSUER_LINE):
         if match := pattern.search(text):
             return _joint(match["issuer"])
-    return None
+    return ()
 
 
-def _joint(issuer: str) -> str:
-    """Issuers that are a party committee and a government run together, separated by a
-    space (中共武功县委办公室武功县人民政府办公室 → 中共武功县委办公室 武功县人民政府办公室);
+def _joint(issuer: str) -> tuple[str, ...]:
+    """Issuers that are a party committee and a government run together, apart
+    (中共武功县委办公室武功县人民政府办公室 → 中共武功县委办公室, 武功县人民政府办公室);
     one issuer as it is."""
     parts = JOINT_ISSUER.findall(issuer)
-    return " ".join(parts) if len(parts) > 1 and "".join(parts) == issuer else issuer
+    return tuple(parts) if len(parts) > 1 and "".join(parts) == issuer else (issuer,)
 
 
 def region_of_code(number: DocNumber | None, issuers: Mapping[str, tuple[str, str]]) -> str | None:
