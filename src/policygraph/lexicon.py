@@ -25,13 +25,14 @@ from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
 if TYPE_CHECKING:
     from policygraph.model import Target
 
+KEY_MARKS = "★☆"
+"""The stars a table sets before its key indicators (★每千人托位数, ★人口出生率: 桐乡's table of
+标志性成果; ★地区生产总值增长15%: 郧阳区 2023年区政府工作目标任务落实责任分解表)."""
 BRACKETS = str.maketrans(
     {"(": "（", ")": "）", "[": "〔", "]": "〕", " ": None, "“": None, "”": None}
-    | dict.fromkeys("★☆", None)
+    | dict.fromkeys(KEY_MARKS, None)
 )
-"""One bracket form; no spaces, quotes or the star a table sets before its key
-indicators (★每千人托位数, ★人口出生率: 桐乡's table of 标志性成果; ★地区生产总值增长15%:
-郧阳区 2023年区政府工作目标任务落实责任分解表, as `targets.KEY_MARK` cites it)."""
+"""One bracket form; no spaces, quotes or `KEY_MARKS`."""
 UNIT_SUFFIX = re.compile(rf"（(?:{UNIT_PATTERN})）$")
 LEVEL_CHARACTERS = "省市区县州盟旗"
 """The characters a region's name ends in for its level (重庆市, 万州区, 科左中旗), as the

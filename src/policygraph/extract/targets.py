@@ -26,6 +26,7 @@ from policygraph.extract.cells import (
 )
 from policygraph.extract.departments import split_units
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
+from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
@@ -292,9 +293,8 @@ class RowFacts:
     last: Cell
 
 
-KEY_MARK = re.compile(r"^[★☆]\s*")
-"""The star that marks a key indicator or task (★每千人托位数, 桐乡 2023 标志性成果; ★地区生产总值
-增长15%, 郧阳区 2023年区政府工作目标任务落实责任分解表) is no part of its name."""
+KEY_MARK = re.compile(rf"^[{KEY_MARKS}]\s*")
+"""A key indicator's star (`lexicon.KEY_MARKS`) is no part of its name."""
 
 
 def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[Target]:
