@@ -24,6 +24,8 @@ BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 MINUS = "[-－−]"
 """A decrease in a change column (“十一五”增减情况 | -10%, a share falling by points
 -4.1个百分点: 专栏2 of 国发〔2007〕37号): the minus is the value's sign; a lone - is no value."""
+AS_HYPHEN = str.maketrans("－−", "--")
+"""The full-width and typographic minus as the sign Decimal reads."""
 
 CELL_VALUE = re.compile(
     rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
@@ -63,7 +65,7 @@ def parse_cell(text: str) -> Quantity | None:
     match = CELL_VALUE.match(_unbracketed(text))
     if match is None:
         return Quantity(qualitative=text)
-    value = apply_multiplier(Decimal(re.sub(MINUS, "-", match["num"])), match["mult"])
+    value = apply_multiplier(Decimal(match["num"].translate(AS_HYPHEN)), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
     comparator = COMPARATOR_SIGNS.get(
         match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
