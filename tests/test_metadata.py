@@ -146,6 +146,47 @@ def test_the_documents_own_title_is_read_in_the_layouts_copies_give_it(case: str
     assert metadata(source).title == title
 
 
+FORWARDED = {
+    "provincial-notice-under-a-site-heading": (
+        "山东省财政厅大学生创业引领计划\n山东省人民政府办公厅\n转发省人力资源社会保障厅等部门\n"
+        "关于做好2010年普通高校毕业生\n就业工作的意见的通知\n鲁政办发〔2010〕21号\n"
+        "各市人民政府,省政府各部门:\n省人力资源社会保障厅、省教育厅《关于做好2010年普通高校毕业生"
+        "就业工作的意见》已经省政府同意,现转发给你们,请认真贯彻执行。\n山东省人民政府办公厅\n"
+        "二○一○年四月三十日\n关于做好2010年普通高校\n毕业生就业工作的意见\n"
+        "省人力资源社会保障厅 省教育厅\n(二○一○年四月二十六日)\n",
+        "关于做好2010年普通高校毕业生就业工作的意见",
+    ),
+    "state-council-notice-in-other-words": (
+        "国务院办公厅转发民政部关于\n清理整顿社会团体意见的通知\n国办发〔1997〕11号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n民政部《关于清理整顿社会团体的意见》"
+        "已经国务院同意，现转发给你们，请结合本地区、本部门的实际情况，认真贯彻执行。\n"
+        "国务院办公厅\n一九九七年四月八日\n关于清理整顿社会团体的意见\n（民政部　一九九七年一月二十八日）\n",
+        "关于清理整顿社会团体的意见",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORWARDED))
+def test_a_forwarding_notice_is_titled_by_the_document_it_forwards(case: str) -> None:
+    """Issue 12, class 8: a notice that forwards another body's document (转发…的通知) issues
+    that document, which the copy prints under its own heading after the notice; the notice
+    names it in 《》 before 现转发给你们, while its own title words it otherwise."""
+    source, title = FORWARDED[case]
+    found = metadata(source)
+    assert found.title == title
+    assert found.doc_number is not None and found.doc_number.raw in source.split("\n")[:6]
+
+
+def test_a_forwarded_document_the_copy_does_not_print_is_no_title() -> None:
+    """A notice cut off before the document it forwards is printed: the 《》 name alone is no
+    heading of the text."""
+    source = (
+        "国务院办公厅转发民政部关于\n清理整顿社会团体意见的通知\n国办发〔1997〕11号\n"
+        "民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+    )
+    assert metadata(source).title != "关于清理整顿社会团体的意见"
+
+
 def test_a_title_whose_opening_a_copy_doubled_is_read_once() -> None:
     source = (
         "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见\n"

@@ -22,7 +22,7 @@ from policygraph.document_kinds import (
     PLAN_KINDS,
     TABLE_KINDS,
 )
-from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, title_key
+from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, UNPRINTED, title_key
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -387,7 +387,9 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     }
     fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
-    if "标题" in fields and "关于印发" not in fields["标题"].value:
+    if (covered := _covered_document(text, quote)) and covered[0] != title:
+        title, title_q = covered
+    if "标题" in fields and covered is None and "关于印发" not in fields["标题"].value:
         title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
     issued, issued_q = _issued(text, fields, quote, title)
@@ -411,6 +413,38 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
+
+
+COVERED_NAME = re.compile(r"《(?P<title>[^《》\n]{4,80})》")
+"""A document a cover notice's body names in 《》; the notice issues it when the sentence
+goes on to 现转发给你们 or 印发给你们 (`CARRIED`)."""
+
+HEADING_GAP = r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*"
+"""What may stand between two characters of a heading: spacing and quotation marks, and
+one line break where a centred heading wrapped."""
+
+
+def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
+    """The document a cover notice issues, where the copy prints it under its own heading
+    after the notice: the notice's title names that document in other words, or only
+    through its authors. A forwarding notice (转发) is the pattern: 国务院办公厅转发民政部关于 /
+    清理整顿社会团体意见的通知 says 民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发
+    给你们 and then prints 关于清理整顿社会团体的意见 (国办发〔1997〕11号, gov.cn page in the
+    ZhouYNF/platform-1 crawl); 山东省人民政府办公厅 / 转发省人力资源社会保障厅等部门 / 关于做好
+    2010年普通高校毕业生 / 就业工作的意见的通知, whose body names 《关于做好2010年普通高校毕业生
+    就业工作的意见》 and whose copy prints it as 关于做好2010年普通高校 / 毕业生就业工作的意见
+    (鲁政办发〔2010〕21号, tune set). The title is the name in 《》, which keeps the quotation
+    marks a centred heading drops (《重庆市万州区“一老一小”整体解决方案》已经区政府同意，现印发
+    给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt)."""
+    for named in COVERED_NAME.finditer(text, 0, HEAD_LENGTH):
+        carried = CARRIED.match(text, named.end())
+        if carried is None:
+            continue
+        characters = UNPRINTED.sub("", named["title"])
+        heading = rf"^[ \t\u3000]*{HEADING_GAP.join(map(re.escape, characters))}[ \t\u3000]*$"
+        if re.compile(heading, re.M).search(text, carried.end()):
+            return named["title"], quote(*named.span("title"))
+    return None
 
 
 SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
