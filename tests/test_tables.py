@@ -449,6 +449,9 @@ def test_tables_cell_per_line_table_headed_by_the_name_column() -> None:
     worded = next(t for t in targets if t.indicator == "基本养老保险参保率")
     assert worded.qualitative == "应保尽保"
     assert all(t.binding is not None for t in targets)
+    assert all(NAME_FIRST_CELLS[t.quote.start : t.quote.end] == t.quote.text for t in targets)
+    first = next(t for t in targets if t.indicator == "学前教育毛入园率")
+    assert first.quote.text == "1.学前教育毛入园率(%)\n\n99%\n\n99%以上"
 
 
 def test_tables_stacked_sub_rows_are_not_given_one_name() -> None:
