@@ -50,7 +50,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "measure_precision": 0.53,
         "measure_recall": 0.23,
         "metadata": 0.84,
-        "number_precision": 0.98,
+        "number_precision": 0.91,
         "number_recall": 0.98,
         "owner_agreement": 0.82,
         "precision": 0.59,

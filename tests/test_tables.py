@@ -408,3 +408,64 @@ def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -
     figures in the 2015 and 2020 columns, not 2020 and the change."""
     rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
     assert rows == expected
+
+
+NAME_FIRST_CELLS = (
+    "“十四五”教育事业发展主要指标表\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n一、发展水平\n\n     \n\n"
+    "1.学前教育毛入园率(%)\n\n99%\n\n99%以上\n\n约束性\n\n"
+    "2.劳动年龄人口平均受教育年限(年)\n\n11.4年\n\n12.3年以上\n\n约束性\n\n"
+    "二、优质资源建设\n\n     \n\n"
+    "1.义务教育标准班额比例(%)\n\n其中:小学\n\n初中\n\n34.52%\n\n77.34%\n\n80%以上\n\n85%以上\n\n"
+    "预期性\n\n"
+    "2.基本养老保险参保率(%)\n\n95\n\n应保尽保\n\n预期性\n\n"
+    "3.智慧校园比例(%)\n\n60%\n\n100%\n\n预期性\n"
+)
+"""A county's “十四五”教育事业发展主要指标表 as a copy site flattens it (issue 12, class 2):
+one cell a line, blank lines between, the header opening with the name column (its word
+spread across the cell, 指  标), no serial column, each row's serial printed in its name,
+group rows 一、/二、. The 参保率 row is the 应保尽保 wording of the bundled 万州 table."""
+
+
+def test_tables_cell_per_line_table_headed_by_the_name_column() -> None:
+    targets = _targets(NAME_FIRST_CELLS)
+    rows = {
+        (t.domain, t.indicator, t.year, t.comparator, t.value, t.unit, t.baseline_value)
+        for t in targets
+    }
+    assert rows == {
+        ("发展水平", "学前教育毛入园率", 2025, ">=", Decimal("99"), "%", Decimal("99")),
+        (
+            "发展水平",
+            "劳动年龄人口平均受教育年限",
+            2025,
+            ">=",
+            Decimal("12.3"),
+            "年",
+            Decimal("11.4"),
+        ),
+        ("优质资源建设", "基本养老保险参保率", 2025, None, None, "%", Decimal("95")),
+        ("优质资源建设", "智慧校园比例", 2025, "=", Decimal("100"), "%", Decimal("60")),
+    }
+    worded = next(t for t in targets if t.indicator == "基本养老保险参保率")
+    assert worded.qualitative == "应保尽保"
+    assert all(t.binding is not None for t in targets)
+    assert all(NAME_FIRST_CELLS[t.quote.start : t.quote.end] == t.quote.text for t in targets)
+    first = next(t for t in targets if t.indicator == "学前教育毛入园率")
+    assert first.quote.text == "1.学前教育毛入园率(%)\n\n99%\n\n99%以上"
+
+
+def test_tables_stacked_sub_rows_are_not_given_one_name() -> None:
+    """4.义务教育标准班额比例(%) / 其中:小学 / 初中 lists its sub-rows' values column by
+    column: no target takes the heading's name for a sub-row's value."""
+    indicators = {t.indicator for t in _targets(NAME_FIRST_CELLS)}
+    assert not any("班额" in name or "小学" in name or "初中" in name for name in indicators)
+
+
+def test_tables_a_heading_after_a_table_still_ends_it() -> None:
+    text = (
+        "指  标\n\n2020年\n\n2025年\n\n属性\n\n"
+        "1.智慧校园比例(%)\n\n60%\n\n100%\n\n预期性\n\n"
+        "三、保障措施\n\n（一）加强组织领导。各地要把教育事业发展摆在优先位置，到2025年全面完成各项任务。\n"
+    )
+    (table,) = find_tables(normalize_text(text).text)
+    assert table.cells[-1].text == "预期性"
