@@ -15,6 +15,7 @@ from policygraph.build import BuildReport
 from policygraph.cli import app
 from policygraph.extract.departments import (
     is_generic,
+    mentions_in_lists,
     split_roles,
     split_run_together,
     split_units,
@@ -633,3 +634,26 @@ def test_departments_a_duty_in_prose_is_owed_in_the_function_obligations_questio
     assert [(r["department"], r["kind"], r["owner"]) for r in rows.records()] == [
         ("国家药监局", "duty", "explicit")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 长兴 2023 (tune): the copy is cut inside the unit line of its last item
+        (
+            "1.财政总收入和一般公共预算收入与经济增长基本同步。\n责任单位:县财政局。\n"
+            "2.全力防范化解财政金融等领域风险隐患。\n责任单位:县财",
+            ["县财政局"],
+        ),
+        # 立山 2023 (tune): a unit named in full stays whatever its ending
+        ("责任单位:立山经济开发区,全区经济运行各专班\n", ["立山经济开发区", "全区经济运行各专班"]),
+        ("责任单位:县财政局、县医保局", ["县财政局", "县医保局"]),
+    ],
+    ids=["cut", "whole", "known"],
+)
+def test_departments_a_unit_line_cut_inside_a_name_names_no_unit(
+    text: str, units: list[str]
+) -> None:
+    normalized = normalize_text(text)
+    found = mentions_in_lists(normalized.text, 0, normalized.quote, load_lexicon())
+    assert [m.name for m in found] == units

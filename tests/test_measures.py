@@ -131,6 +131,22 @@ def test_measures_titled_paragraphs_with_their_own_list_are_child_measures() -> 
     ]
 
 
+def test_measures_an_items_labelled_unit_lines_are_its_units_not_sub_tasks() -> None:
+    # the 分工 layout of 立山区 2023 and 长兴县 2023 (tune): each item, then its unit lines
+    text = (
+        "一、经济社会发展的主要预期目标\n"
+        "1.固定资产投资增长15%左右。\n"
+        "牵头单位:区发改局\n"
+        "责任单位:立山经济开发区,各街道、区直各部门\n"
+        "2.一般公共预算收入增长8%左右。\n"
+        "责任单位:县财政局。\n"
+    )
+    assert [(n, t, r) for n, t, _, r, _ in _measures(text)] == [
+        ("1.", "固定资产投资增长15%左右", ["区发改局", "立山经济开发区", "各街道"]),
+        ("2.", "一般公共预算收入增长8%左右", ["县财政局"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "responsible", "lead"),
     [

@@ -24,6 +24,19 @@ def test_structure_nests_the_heading_ladder() -> None:
     ]
 
 
+def test_structure_a_headings_tally_of_its_tasks_is_no_part_of_its_title() -> None:
+    text = (
+        "一、促进就业(3项)\n1.促进重点群体稳定就业,新增城镇就业4.3万人。\n"
+        "二、在“聚焦深化对外开放”方面（分解任务15项）。\n三、落实1项改革\n"
+    )
+    assert [t for _, t, _ in _titles(text)] == [
+        "促进就业",
+        "促进重点群体稳定就业，新增城镇就业4.3万人",
+        "在“聚焦深化对外开放”方面",
+        "落实1项改革",
+    ]
+
+
 def test_structure_reads_headings_that_run_on_into_text() -> None:
     text = "制定本方案。一、总体目标到2025年，建成体系。二、重点任务1健全规划体系。做好衔接。2,优化有效供给。3 .织密网络。"
     assert [t for _, t, _ in _titles(text)] == [

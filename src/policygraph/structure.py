@@ -46,6 +46,11 @@ CONTENTS = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*$\n?", re.MULTILINE
 MAX_CONTENTS_LINE = 60
 """A contents line is a heading with at most its page number: longer lines are prose."""
 
+ITEM_COUNT = re.compile(r"[ ]*（[\u4e00-\u9fff]{0,4}\d{1,3}项）$")
+"""A heading's tally of the tasks under it, no part of its title: `一、促进就业（3项）`
+(宣城 2024 民生实事, tune), `1.在“聚焦深化对外开放，…”方面（分解任务15项）` (二连浩特
+政府工作报告分工方案解读, tune)."""
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -205,6 +210,7 @@ def _heading(text: str, level: int, marker: str, start: int, title_start: int) -
         title = text[title_start:title_end].strip()
     elif too_long:
         return None
+    title = ITEM_COUNT.sub("", title)
     if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
         return None
     run_on = RUN_ON_ITEM.search(title) if level == 1 and not is_article(marker) else None

@@ -162,12 +162,14 @@ UnitLabels = tuple[frozenset[str], frozenset[str]]
 
 
 class ListSpan(NamedTuple):
-    """A responsibility list in a text: its whole span and where its inner text starts."""
+    """A responsibility list in a text: its whole span and where its inner text starts;
+    `labelled` for a list written without brackets after its label (责任单位：…)."""
 
     start: int
     end: int
     inner_start: int
     inner: str
+    labelled: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -193,7 +195,9 @@ def responsibility_lists(text: str) -> tuple[ListSpan, ...]:
     depths = _depths_before(text, [match.start() for match in unbracketed])
     for match, depth in zip(unbracketed, depths, strict=True):
         if depth == 0:
-            found.append(ListSpan(match.start(), match.end(), match.start(), match.group()))
+            found.append(
+                ListSpan(match.start(), match.end(), match.start(), match.group(), labelled=True)
+            )
     return tuple(sorted(found))
 
 
@@ -358,6 +362,30 @@ def is_collective(name: str) -> bool:
     return bool(COLLECTIVE_UNITS.match(name))
 
 
+def written_as_unit(name: str) -> bool:
+    """Whether a name ends as a unit's name does (UNIT_ENDINGS, a bracket after the name
+    aside) or is a collective unit: the test a task table's unit cell puts to its names."""
+    return bool(UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))) or is_collective(name)
+
+
+MAX_CUT_NAME = 3
+"""Characters of a unit's name a cut copy may leave: its level and one or two more."""
+
+
+def is_cut_name(name: str, lexicon: Lexicon | None) -> bool:
+    """Whether a name is the start of a unit's name that the copy cut off: its level
+    (县, 市, 区) and one or two characters that end no unit and name no known one. A list
+    without brackets has no closing bracket to show the cut: 长兴县 2023 政府工作报告重点
+    工作责任分解 (tune) ends its copy in `责任单位:县财`; 嘉兴 2024 责任分解 (tune) ends in the
+    unit cell `市科技局、市经`, whose 市经 the table's own test drops (written_as_unit)."""
+    return (
+        len(name) <= MAX_CUT_NAME
+        and name[0] in JURISDICTION_OPENERS
+        and not written_as_unit(name)
+        and not (lexicon is not None and is_named_unit(name, lexicon))
+    )
+
+
 def is_generic(name: str) -> bool:
     """Whether a mention names a kind of body (相关部门, 各级政府), not one unit."""
     return not is_collective(name) and bool(GENERIC_UNITS.search(name))
@@ -447,6 +475,8 @@ def mentions_in_lists(
     mentions: list[DepartmentMention] = []
     for found in responsibility_lists(text):
         for s, e, name, lead in split_roles(found.inner, lexicon, unnamed_lead):
+            if found.labelled and is_cut_name(name, lexicon):
+                continue
             if lead or not leads:
                 at = base + found.inner_start
                 mentions.append(DepartmentMention(name, quote(at + s, at + e)))

@@ -25,6 +25,7 @@ from policygraph.cues import cue_pattern
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
 from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
+    UNBRACKETED_LIST,
     mentions_in_lists,
     responsibility_lists,
     unique_mentions,
@@ -94,7 +95,12 @@ MIN_SHARED_TITLE = 4
 """Characters a measure's title must have to be taken as the task of a table row."""
 
 PARAGRAPH_TITLE = re.compile(r"^(?P<title>在[^，。]{2,16}方面|[^，。；\n]{4,24})[。，]")
-"""A paragraph led by its own short title: `在普惠养老服务方面，…` / `完善居家社区托育服务。…`."""
+"""A paragraph led by its own short title: `在普惠养老服务方面，…` / `完善居家社区托育服务。…`.
+A paragraph that is its item's labelled unit line is no such title, however short its
+first clause: the 分工 texts that print each item's units on lines of their own
+(`1.固定资产投资增长15%左右。` / `牵头单位：区发改局` / `责任单位：立山经济开发区，各街道`,
+立山区 2023 重点工作任务分解和责任分工方案; `责任单位：县财政局。`, 长兴县 2023 政府工作报告
+重点工作责任分解) give the item its units, not a sub-task."""
 
 
 @dataclass(frozen=True)
@@ -271,6 +277,7 @@ def _section_measures(
         for index, (s, e) in enumerate(paragraphs)
         if (index > 0 or body[:s].count("\n") > 0)
         and any(True for _ in responsibility_lists(body[s:e]))
+        and UNBRACKETED_LIST.match(body, s) is None
         and (title := PARAGRAPH_TITLE.match(body[s:e])) is not None
     ]
     if len(titled) == 1 and titled[0][:2] == paragraphs[0]:

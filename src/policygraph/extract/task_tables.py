@@ -27,10 +27,9 @@ from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_o
 from policygraph.extract.departments import (
     CLOSE,
     OPEN,
-    TRAILING_BRACKETS,
     UNIT_ENDINGS,
-    is_collective,
     split_roles,
+    written_as_unit,
 )
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
@@ -363,9 +362,7 @@ def _row(
         (DepartmentMention(name, quote(base + s, base + e)), lead or (lead_first and not n))
         for n, (text, base) in enumerate(units)
         for s, e, name, lead in _cell_units(text, lexicon, None if lead_first else unnamed_lead)
-        if UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name))
-        or COLLECTIVE_CELL.match(name)
-        or is_collective(name)
+        if written_as_unit(name) or COLLECTIVE_CELL.match(name)
     ]
     return TaskRow(
         table=0,
