@@ -1219,3 +1219,37 @@ def test_targets_of_an_annual_division_of_work_are_for_its_year(heading: str) ->
         ("城镇新增就业", Decimal("9000000"), ">=", year),
         ("城镇调查失业率", Decimal("6"), "=", year),
     ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "规划提出，到2020年，要实现以下目标：",  # a colon ends the lead
+        "规划提出目标，到2020年，老龄事业发展整体水平明显提升。",  # 目标 before the deadline
+    ],
+)
+def test_targets_a_goal_lead_dates_the_unnumbered_goal_paragraphs_after_it(lead: str) -> None:
+    """A lead that announces goals with a deadline dates the paragraphs of goals after it,
+    which print no year and no number (the 十三五 促进就业 and 老龄 plans as news gives them);
+    a paragraph of them that opens with a result (就业规模稳步扩大。) states a goal."""
+    text = (
+        f"{lead}\n"
+        "就业规模稳步扩大。城镇新增就业5000万人以上，城镇登记失业率控制在5%以内。\n"
+        "——护理型床位占当地养老床位总数的比例不低于30%。\n"
+    )
+    found = [(t.year, t.comparator, t.value, t.unit) for t in _plan_targets(text)]
+    assert found == [
+        (2020, ">=", Decimal(50000000), "人"),
+        (2020, "<=", Decimal(5), "%"),
+        (2020, ">=", Decimal(30), "%"),
+    ]
+
+
+def test_targets_inline_decimal_years_are_a_length_not_a_year() -> None:
+    """平均受教育年限达到10.8年 is a target in years; 2020年 and a whole-number span
+    (经过3年努力) are no values."""
+    text = "到2020年，经过3年努力，劳动年龄人口平均受教育年限达到10.8年，新增劳动力平均受教育年限达到13.5年。"
+    assert _inline(text) == [
+        ("劳动年龄人口平均受教育年限", 2020, "=", Decimal("10.8"), "年"),
+        ("新增劳动力平均受教育年限", 2020, "=", Decimal("13.5"), "年"),
+    ]

@@ -87,6 +87,26 @@ def _goals_section(outline: Outline, section: Section | None) -> Section | None:
     )
 
 
+def goal_lead_year(paragraph: str) -> int | None:
+    """The deadline a paragraph that announces goals sets for the paragraphs after it:
+    a deadline and the word 目标 (GOAL_TITLE) before it or ending it, with or without a
+    colon — 规划提出,到2020年,要实现以下目标: over three paragraphs of goals, each opened by
+    a run-in phrase (就业规模稳步扩大,…。“十三五”时期城镇新增就业5000万人以上,…; a finance
+    site's copy of the news of the 十三五 促进就业规划, 2017), 规划提出目标,到2020年,老龄事业
+    发展整体水平明显提升,…。 over four paragraphs opened by —— (——城镇职工和城乡居民基本养老
+    保险参保率达到90%,…; 中新网's news of the 十三五 老龄事业发展和养老体系建设规划, 2017-03-06):
+    the goals are listed in paragraphs of their own, unnumbered, and name no year."""
+    deadline = last_deadline(paragraph)
+    if deadline is None:
+        return None
+    words = paragraph[: paragraph.find(str(deadline))]
+    return deadline if GOAL_TITLE.search(words) or GOAL_COLON.search(paragraph) else None
+
+
+GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
+"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
+
+
 GOALS_AND_TASKS = re.compile(r"任务|措施|举措")
 """A part of goals and tasks (二、目标任务, 发展目标和重点任务): the sections under it are tasks,
 whose own years decide; only the paragraphs right under its heading take its deadline."""
@@ -125,14 +145,21 @@ def find_targets(
     starts = [m.start for m in measures]
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
+    goal_lead: tuple[str | None, int] | None = None  # a lead's deadline, in its section
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
         goals = _goals_section(outline, section)
-        in_goals = goals is not None
+        here = section.key if section else None
+        led = goal_lead is not None and goal_lead[0] == here
+        in_goals = goals is not None or led
         item_year = (lead_year if ITEM_START.match(paragraph) else None) or annual
         if goals and goal_year and goal_year[0] == goals.key:
             item_year = item_year or goal_year[1]
+        if goal_lead and led:
+            item_year = item_year or goal_lead[1]
+        if (lead := goal_lead_year(paragraph)) is not None:
+            goal_lead = (here, lead)
         lead_year = list_lead_year(paragraph) or item_year
         if goals and (deadline := last_deadline(paragraph)):
             goal_year = (goals.key, deadline)
