@@ -102,3 +102,24 @@ def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
 )
 def test_a_rate_of_the_resident_population_is_a_goal(text: str, reports: bool) -> None:
     assert _scopes(text, None)[-1][2] == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "promised", "reports"),
+    [
+        pytest.param("“十三五”时期城镇新增就业5000万人以上。", 2016, (), False, id="own-period"),
+        pytest.param("“十二五”时期城镇新增就业6431万人。", 2016, (), True, id="period-before"),
+        pytest.param("“十三五”时期城镇新增就业6564万人。", 2021, (), True, id="reviewed-later"),
+        pytest.param("“十三五”时期城镇新增就业6564万人。", 2020, (), True, id="in-its-last-year"),
+        pytest.param("“十三五”期间新建养老床位1000张。", None, (2020,), False, id="undated-plan"),
+        pytest.param("“十三五”期间新建养老床位1000张。", None, (), True, id="no-date-no-goal"),
+    ],
+)
+def test_a_five_year_period_is_past_when_it_ended_before_the_document(
+    text: str, issued: int | None, promised: tuple[int, ...], reports: bool
+) -> None:
+    """A plan of an earlier period writes its own period as today's plans write theirs:
+    whether “十三五”时期… reports depends on when the document was written, or, undated,
+    on the deadlines it sets."""
+    clauses = scoped_clauses(text, issued=issued, promised=frozenset(promised))
+    assert clauses[0].reports is reports

@@ -424,11 +424,25 @@ def _opens_a_report(
     own_cues = cues if own_words == clause else YEAR_CUE.finditer(own_words)
     if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True
-    now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
+    now = latest or _present(issued, promised)
     past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
         FUTURE.search(sentence)
     )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
+
+
+def _present(issued: int | None, promised: frozenset[int]) -> int:
+    """The year a period must have ended before to be past, where the paragraph sets no
+    deadline: the year after the one the document was issued (a period that ends in the
+    year of issue is being reviewed: 2020 texts sum up the 十三五); else the last year it
+    sets deadlines for; else the end of PLANNED_PERIOD. A plan of an earlier period writes
+    its own period as the plans of today write theirs: “十三五”时期城镇新增就业5000万人以上
+    is a goal of the 十三五 促进就业规划 (a finance site's 2017 news; its goals are set
+    到2020年), while “十三五”时期，…全国城镇新增就业累计达到6564万人 in the ndrc's 2021-12-25
+    解读 of the 十四五 纲要 reports a period gone."""
+    if issued is not None:
+        return issued + 1
+    return max(promised, default=FIVE_YEAR_PLANS[PLANNED_PERIOD])
 
 
 def _past(cue: re.Match[str], clause: str, issued: int) -> bool:
