@@ -1253,3 +1253,16 @@ def test_targets_inline_decimal_years_are_a_length_not_a_year() -> None:
         ("劳动年龄人口平均受教育年限", 2020, "=", Decimal("10.8"), "年"),
         ("新增劳动力平均受教育年限", 2020, "=", Decimal("13.5"), "年"),
     ]
+
+
+def test_targets_inline_a_share_written_as_a_fraction_word() -> None:
+    """一半 is 50% of the whole the clause names (国家职业教育改革实施方案); 减少一半 is a
+    change, not a share."""
+    text = (
+        "到2022年，职业院校实践性教学课时原则上占总课时一半以上，"
+        "“双师型”教师占专业课教师总数超过一半，能耗减少一半。"
+    )
+    assert _inline(text) == [
+        ("职业院校实践性教学课时原则上占总课时", 2022, ">=", Decimal(50), "%"),
+        ("“双师型”教师占专业课教师总数", 2022, ">", Decimal(50), "%"),
+    ]

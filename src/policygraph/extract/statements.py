@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, cue_values
 from policygraph.extract.clauses import (
     DAMAGED_VALUE,
     MONTH_DAY,
@@ -329,7 +329,10 @@ def _clause_targets(
             target = _inline_target(name, match, clause, c_start, base, year, quote, baseline)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
-        targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
+        fractions = _fraction_targets(clause, c_start, base, year, quote)
+        targets.extend(fractions)
+        if not fractions:
+            targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return program_wordings(targets, counted, clause)
 
@@ -436,6 +439,47 @@ def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
             head_at = clause.rfind(head, 0, start)
             return (head_at if head_at >= 0 else start), tail_at + len(tail)
     return start, end
+
+
+FRACTION = re.compile(
+    rf"(?P<pre>{cue_pattern('comparator', 'reach')})?(?P<word>{cue_pattern('fraction')})"
+    rf"(?P<post>{cue_pattern('comparator_after')})?"
+)
+"""A share written as a word (data/cues.csv, kind fraction): 职业院校实践性教学课时原则上占
+总课时一半以上 is >= 50%, “双师型”教师…占专业课教师总数超过一半 is > 50% (国家职业教育改革
+实施方案, 2019; the same goal in the 2019 双师型 教师队伍建设改革实施方案 as handmsg.com reports
+it: …“双师型”教师占专业课教师的比例要超过一半)."""
+FRACTIONS = {word: Decimal(value) for word, value in cue_values("fraction").items()}
+SHARE_NAME = re.compile(r"占|比例|比重")
+"""What names a share of a whole (…占总课时, …的比例), which a FRACTION word is the value of."""
+
+
+def _fraction_targets(
+    clause: str, c_start: int, base: int, year: int | None, quote: QuoteMaker
+) -> list[Target]:
+    """The shares a clause states as FRACTION words, named by the words before them."""
+    found: list[Target] = []
+    previous = 0
+    for match in FRACTION.finditer(clause):
+        name = clean_wording(_after_last_year(clause[previous : match.start()]))
+        previous = match.end()
+        if not SHARE_NAME.search(name):
+            continue  # 减少一半 halves a quantity: a change, not a share to reach
+        words = (match["pre"] or "", match["post"] or "")
+        comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
+        start, end = _span(clause, name, match.start(), match.end())
+        found.append(
+            Target(
+                indicator=share_wording(name),
+                year=year,
+                quote=quote(base + c_start + start, base + c_start + end),
+                value=FRACTIONS[match["word"]],
+                comparator=comparator,
+                unit="%",
+                source="inline",
+            )
+        )
+    return found
 
 
 def _damaged_targets(
