@@ -1097,7 +1097,8 @@ def test_targets_the_opening_heading_of_an_annual_table_dates_its_targets(
 
 def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
     """hk01.com (traditional) on the “十四五”国民健康规划: the headline's undated 80岁以上
-    and the body's two 展望2035年 statements are one target."""
+    and the body's two 展望2035年 statements are one target; the 2025 gain of 1岁 is
+    another (its gold file's T2)."""
     text = (
         "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n\n"
         "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈,該文件提出,"
@@ -1106,7 +1107,8 @@ def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
         "人均預期壽命在2020年的基礎上繼續提高1歲左右,展望2035年,人均預期壽命達到80歲以上。\n"
     )
     assert [(t.indicator, t.year, t.comparator, t.value) for t in _plan_targets(text)] == [
-        ("人均预期寿命", 2035, ">=", Decimal(80))
+        ("人均预期寿命", 2035, ">=", Decimal(80)),
+        ("人均预期寿命提高", 2025, "=", Decimal(1)),
     ]
 
 
