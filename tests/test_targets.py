@@ -1273,7 +1273,9 @@ def test_targets_inline_a_share_written_as_a_fraction_word() -> None:
 def test_targets_inline_a_gain_counted_from_a_base_year() -> None:
     """在2020年的基础上继续提高1岁左右 is a gain to make, named by the indicator and its
     verb; 60岁以上 stays an age bound."""
-    text = "到2025年，人均预期寿命在2020年的基础上继续提高1岁左右，60岁以上老年人健康管理率达到70%。"
+    text = (
+        "到2025年，人均预期寿命在2020年的基础上继续提高1岁左右，60岁以上老年人健康管理率达到70%。"
+    )
     assert _inline(text) == [
         ("人均预期寿命提高", 2025, "=", Decimal(1), "岁"),
         ("60岁以上老年人健康管理率", 2025, "=", Decimal(70), "%"),
