@@ -123,3 +123,35 @@ def test_a_five_year_period_is_past_when_it_ended_before_the_document(
     on the deadlines it sets."""
     clauses = scoped_clauses(text, issued=issued, promised=frozenset(promised))
     assert clauses[0].reports is reports
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        pytest.param(
+            "2022年，全市新建农村养老服务站99个。政府购买居家养老服务402万人次，"
+            "建成老年食堂、老年助餐点860个。",
+            True,
+            id="a-year-gone-opens-the-paragraph",
+        ),
+        pytest.param(
+            "近年来，全区托育服务取得积极进展。全区托育服务机构达109家，护理型床位占比达到45%。",
+            True,
+            id="a-review-opens-the-paragraph",
+        ),
+        pytest.param(
+            "近年来，托育服务发展迅速。到“十四五”期末，每千人口托位数提高到4.5个。",
+            False,
+            id="a-deadline-reopens-it",
+        ),
+        pytest.param(
+            "全区托育服务发展迅速。护理型床位占比达到45%。", False, id="no-report-opens-it"
+        ),
+    ],
+)
+def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(
+    text: str, reports: bool
+) -> None:
+    """A paragraph whose first sentence reports (2022年，…; 近年来，…) goes on reporting in the
+    sentences after it, until a deadline reopens it."""
+    assert scoped_clauses(text, issued=2023)[-1].reports is reports

@@ -12,7 +12,8 @@ state it needs:
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
   deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
   (…仍有较大差距，为此，到2020年，…), as does a scoping year before the issue year
-  (a review of 2021: 2020年底，…); stock, finished acts (已建成, 已分别降至),
+  (a review of 2021: 2020年底，…); one that opens the paragraph silences its later
+  sentences too; stock, finished acts (已建成, 已分别降至),
   population forecasts and norms (按每千人口…) silence their clause.
 
 The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
@@ -360,23 +361,35 @@ def _reports(
     """Pass 2: whether each clause reports the present (its sentence or itself does);
     `sentences` hold each clause with the one after it, `year_cues` its YEAR_CUE matches,
     `deadlines` those that set deadlines, `years` are the deadlines pass 1 found scoping
-    each clause, `issued` the year the document was issued."""
+    each clause, `issued` the year the document was issued. A report that opens the
+    paragraph holds for its later sentences until a deadline reopens it: a review writes
+    one opener over many sentences (2022年，合肥打造了13个…。政府购置居家养老服务402万人次，
+    养老助餐…建成老年食堂、老年助餐点860个 — a 合肥 news item; 近年来，…。全区托育服务机构
+    达109家…建成婴幼儿托位3520个 — 万州's 发展基础; “十三五”时期，…。…城镇就业占比年均提高
+    约1.2个百分点 — the ndrc's 2021 解读), while 据介绍，…先后印发…。同时，…到“十四五”期末，
+    每千人口托位数提高到4.5个 (a 2023 托育 news item) sets a goal again."""
     flags: list[bool] = []
     sentence_reports = False
+    opening = True  # in the paragraph's first sentence
+    paragraph_reports = False  # its first sentence reported, and no deadline came since
     latest = max((y for y in years if y is not None), default=None)
     # the clauses are the paragraph cut up: where it holds no background words, none does
     background = first_match(CLAUSE_BACKGROUND, "".join(c for _s, c in clauses)) is not None
-    for (_start, clause), sentence, found, cues in zip(
-        clauses, sentences, year_cues, deadlines, strict=True
+    scoped = None
+    for (_start, clause), sentence, found, cues, year in zip(
+        clauses, sentences, year_cues, deadlines, years, strict=True
     ):
         opens = _opens_a_report(clause, sentence, found, latest, issued, promised)
-        if not opens and cues:
-            sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
+        if not opens and (cues or (year is not None and year != scoped)):
+            # 目前…仍有较大差距，为此，到2020年，…将新增…; 到“十四五”期末，…提高到4.5个
+            sentence_reports = paragraph_reports = False
+        scoped = year
         sentence_reports = sentence_reports or opens
         own = background and first_match(CLAUSE_BACKGROUND, clause) is not None
         flags.append(sentence_reports or own or NORM_CUE.search(clause) is not None)
         if clause.endswith("。"):
-            sentence_reports = False
+            paragraph_reports = sentence_reports if opening else paragraph_reports
+            sentence_reports, opening = paragraph_reports, False
     return _sentences_that_report_results(clauses, flags)
 
 
