@@ -455,8 +455,9 @@ FRACTION = re.compile(
 实施方案, 2019; the same goal in the 2019 双师型 教师队伍建设改革实施方案 as handmsg.com reports
 it: …“双师型”教师占专业课教师的比例要超过一半)."""
 FRACTIONS = {word: Decimal(value) for word, value in cue_values("fraction").items()}
-SHARE_NAME = re.compile(r"占|比例|比重")
-"""What names a share of a whole (…占总课时, …的比例), which a FRACTION word is the value of."""
+SHARE_NAME = re.compile(cue_pattern("share_name"))
+"""What names a share of a whole (…占总课时, …的比例; data/cues.csv, kind share_name), which
+a FRACTION word is the value of."""
 
 
 def _fraction_targets(
