@@ -14,7 +14,13 @@ from typing import Generic, TypeVar
 
 from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year, programme_year
+from policygraph.extract.clauses import (
+    ITEM_START,
+    goal_lead_year,
+    last_deadline,
+    list_lead_year,
+    programme_year,
+)
 from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
@@ -85,26 +91,6 @@ def _goals_section(outline: Outline, section: Section | None) -> Section | None:
         ),
         None,
     )
-
-
-def goal_lead_year(paragraph: str) -> int | None:
-    """The deadline a paragraph that announces goals sets for the paragraphs after it:
-    a deadline and the word 目标 (GOAL_TITLE) before it or ending it, with or without a
-    colon — 规划提出,到2020年,要实现以下目标: over three paragraphs of goals, each opened by
-    a run-in phrase (就业规模稳步扩大,…。“十三五”时期城镇新增就业5000万人以上,…; a finance
-    site's copy of the news of the 十三五 促进就业规划, 2017), 规划提出目标,到2020年,老龄事业
-    发展整体水平明显提升,…。 over four paragraphs opened by —— (——城镇职工和城乡居民基本养老
-    保险参保率达到90%,…; 中新网's news of the 十三五 老龄事业发展和养老体系建设规划, 2017-03-06):
-    the goals are listed in paragraphs of their own, unnumbered, and name no year."""
-    deadline = last_deadline(paragraph)
-    if deadline is None:
-        return None
-    words = paragraph[: paragraph.find(str(deadline))]
-    return deadline if GOAL_TITLE.search(words) or GOAL_COLON.search(paragraph) else None
-
-
-GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
-"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
 
 
 GOALS_AND_TASKS = re.compile(r"任务|措施|举措")

@@ -274,6 +274,31 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
+GOAL_WORD = re.compile(cue_pattern("goal_title"))
+"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with."""
+
+
+def goal_lead_year(paragraph: str) -> int | None:
+    """The deadline a paragraph that announces goals sets for the paragraphs after it:
+    a deadline and the word 目标 (GOAL_WORD) before it or ending it, with or without a
+    colon — 规划提出,到2020年,要实现以下目标: over three paragraphs of goals, each opened by
+    a run-in phrase (就业规模稳步扩大,…。“十三五”时期城镇新增就业5000万人以上,…; a finance
+    site's copy of the news of the 十三五 促进就业规划, 2017), 规划提出目标,到2020年,老龄事业
+    发展整体水平明显提升,…。 over four paragraphs opened by —— (——城镇职工和城乡居民基本养老
+    保险参保率达到90%,…; 中新网's news of the 十三五 老龄事业发展和养老体系建设规划, 2017-03-06):
+    the goals are listed in paragraphs of their own, unnumbered, and name no year
+    (extract.find_targets dates the paragraphs of the lead's section after it)."""
+    deadline = last_deadline(paragraph)
+    if deadline is None:
+        return None
+    words = paragraph[: paragraph.find(str(deadline))]
+    return deadline if GOAL_WORD.search(words) or GOAL_COLON.search(paragraph) else None
+
+
+GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
+"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
+
+
 def _deadlines(
     clause: str,
     sentence: str,
