@@ -102,3 +102,56 @@ def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
 )
 def test_a_rate_of_the_resident_population_is_a_goal(text: str, reports: bool) -> None:
     assert _scopes(text, None)[-1][2] == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "promised", "reports"),
+    [
+        pytest.param("“十三五”时期城镇新增就业5000万人以上。", 2016, (), False, id="own-period"),
+        pytest.param("“十二五”时期城镇新增就业6431万人。", 2016, (), True, id="period-before"),
+        pytest.param("“十三五”时期城镇新增就业6564万人。", 2021, (), True, id="reviewed-later"),
+        pytest.param("“十三五”时期城镇新增就业6564万人。", 2020, (), True, id="in-its-last-year"),
+        pytest.param("“十三五”期间新建养老床位1000张。", None, (2020,), False, id="undated-plan"),
+        pytest.param("“十三五”期间新建养老床位1000张。", None, (), True, id="no-date-no-goal"),
+    ],
+)
+def test_a_five_year_period_is_past_when_it_ended_before_the_document(
+    text: str, issued: int | None, promised: tuple[int, ...], reports: bool
+) -> None:
+    """A plan of an earlier period writes its own period as today's plans write theirs:
+    whether “十三五”时期… reports depends on when the document was written, or, undated,
+    on the deadlines it sets."""
+    clauses = scoped_clauses(text, issued=issued, promised=frozenset(promised))
+    assert clauses[0].reports is reports
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        pytest.param(
+            "2022年，全市新建农村养老服务站99个。政府购买居家养老服务402万人次，"
+            "建成老年食堂、老年助餐点860个。",
+            True,
+            id="a-year-gone-opens-the-paragraph",
+        ),
+        pytest.param(
+            "近年来，全区托育服务取得积极进展。全区托育服务机构达109家，护理型床位占比达到45%。",
+            True,
+            id="a-review-opens-the-paragraph",
+        ),
+        pytest.param(
+            "近年来，托育服务发展迅速。到“十四五”期末，每千人口托位数提高到4.5个。",
+            False,
+            id="a-deadline-reopens-it",
+        ),
+        pytest.param(
+            "全区托育服务发展迅速。护理型床位占比达到45%。", False, id="no-report-opens-it"
+        ),
+    ],
+)
+def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(
+    text: str, reports: bool
+) -> None:
+    """A paragraph whose first sentence reports (2022年，…; 近年来，…) goes on reporting in the
+    sentences after it, until a deadline reopens it."""
+    assert scoped_clauses(text, issued=2023)[-1].reports is reports

@@ -1097,7 +1097,8 @@ def test_targets_the_opening_heading_of_an_annual_table_dates_its_targets(
 
 def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
     """hk01.com (traditional) on the “十四五”国民健康规划: the headline's undated 80岁以上
-    and the body's two 展望2035年 statements are one target."""
+    and the body's two 展望2035年 statements are one target; the 2025 gain of 1岁 is
+    another (its gold file's T2)."""
     text = (
         "「十四五」國民健康規劃公佈 提出中國人均預期壽命將達80歲以上\n\n"
         "國務院辦公廳印發的《「十四五」國民健康規劃》全文於周五(20日)公佈,該文件提出,"
@@ -1106,7 +1107,8 @@ def test_targets_a_headline_restating_a_dated_target_is_that_target() -> None:
         "人均預期壽命在2020年的基礎上繼續提高1歲左右,展望2035年,人均預期壽命達到80歲以上。\n"
     )
     assert [(t.indicator, t.year, t.comparator, t.value) for t in _plan_targets(text)] == [
-        ("人均预期寿命", 2035, ">=", Decimal(80))
+        ("人均预期寿命", 2035, ">=", Decimal(80)),
+        ("人均预期寿命提高", 2025, "=", Decimal(1)),
     ]
 
 
@@ -1218,4 +1220,63 @@ def test_targets_of_an_annual_division_of_work_are_for_its_year(heading: str) ->
     assert [(t.indicator, t.value, t.comparator, t.year) for t in found] == [
         ("城镇新增就业", Decimal("9000000"), ">=", year),
         ("城镇调查失业率", Decimal("6"), "=", year),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "规划提出，到2020年，要实现以下目标：",  # a colon ends the lead
+        "规划提出目标，到2020年，老龄事业发展整体水平明显提升。",  # 目标 before the deadline
+    ],
+)
+def test_targets_a_goal_lead_dates_the_unnumbered_goal_paragraphs_after_it(lead: str) -> None:
+    """A lead that announces goals with a deadline dates the paragraphs of goals after it,
+    which print no year and no number (the 十三五 促进就业 and 老龄 plans as news gives them);
+    a paragraph of them that opens with a result (就业规模稳步扩大。) states a goal."""
+    text = (
+        f"{lead}\n"
+        "就业规模稳步扩大。城镇新增就业5000万人以上，城镇登记失业率控制在5%以内。\n"
+        "——护理型床位占当地养老床位总数的比例不低于30%。\n"
+    )
+    found = [(t.year, t.comparator, t.value, t.unit) for t in _plan_targets(text)]
+    assert found == [
+        (2020, ">=", Decimal(50000000), "人"),
+        (2020, "<=", Decimal(5), "%"),
+        (2020, ">=", Decimal(30), "%"),
+    ]
+
+
+def test_targets_inline_decimal_years_are_a_length_not_a_year() -> None:
+    """平均受教育年限达到10.8年 is a target in years; 2020年 and a whole-number span
+    (经过3年努力) are no values."""
+    text = "到2020年，经过3年努力，劳动年龄人口平均受教育年限达到10.8年，新增劳动力平均受教育年限达到13.5年。"
+    assert _inline(text) == [
+        ("劳动年龄人口平均受教育年限", 2020, "=", Decimal("10.8"), "年"),
+        ("新增劳动力平均受教育年限", 2020, "=", Decimal("13.5"), "年"),
+    ]
+
+
+def test_targets_inline_a_share_written_as_a_fraction_word() -> None:
+    """一半 is 50% of the whole the clause names (国家职业教育改革实施方案); 减少一半 is a
+    change, not a share."""
+    text = (
+        "到2022年，职业院校实践性教学课时原则上占总课时一半以上，"
+        "“双师型”教师占专业课教师总数超过一半，能耗减少一半。"
+    )
+    assert _inline(text) == [
+        ("职业院校实践性教学课时原则上占总课时", 2022, ">=", Decimal(50), "%"),
+        ("“双师型”教师占专业课教师总数", 2022, ">", Decimal(50), "%"),
+    ]
+
+
+def test_targets_inline_a_gain_counted_from_a_base_year() -> None:
+    """在2020年的基础上继续提高1岁左右 is a gain to make, named by the indicator and its
+    verb; 60岁以上 stays an age bound."""
+    text = (
+        "到2025年，人均预期寿命在2020年的基础上继续提高1岁左右，60岁以上老年人健康管理率达到70%。"
+    )
+    assert _inline(text) == [
+        ("人均预期寿命提高", 2025, "=", Decimal(1), "岁"),
+        ("60岁以上老年人健康管理率", 2025, "=", Decimal(70), "%"),
     ]

@@ -14,7 +14,13 @@ from typing import Generic, TypeVar
 
 from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
-from policygraph.extract.clauses import ITEM_START, last_deadline, list_lead_year, programme_year
+from policygraph.extract.clauses import (
+    ITEM_START,
+    goal_lead_year,
+    last_deadline,
+    list_lead_year,
+    programme_year,
+)
 from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
 from policygraph.extract.metadata import Metadata
@@ -125,14 +131,21 @@ def find_targets(
     starts = [m.start for m in measures]
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
+    goal_lead: tuple[str | None, int] | None = None  # a lead's deadline, in its section
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
         goals = _goals_section(outline, section)
-        in_goals = goals is not None
+        here = section.key if section else None
+        led = goal_lead is not None and goal_lead[0] == here
+        in_goals = goals is not None or led
         item_year = (lead_year if ITEM_START.match(paragraph) else None) or annual
         if goals and goal_year and goal_year[0] == goals.key:
             item_year = item_year or goal_year[1]
+        if goal_lead and led:
+            item_year = item_year or goal_lead[1]
+        if (lead := goal_lead_year(paragraph)) is not None:
+            goal_lead = (here, lead)
         lead_year = list_lead_year(paragraph) or item_year
         if goals and (deadline := last_deadline(paragraph)):
             goal_year = (goals.key, deadline)

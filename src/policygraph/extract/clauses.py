@@ -12,7 +12,8 @@ state it needs:
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
   deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
   (…仍有较大差距，为此，到2020年，…), as does a scoping year before the issue year
-  (a review of 2021: 2020年底，…); stock, finished acts (已建成, 已分别降至),
+  (a review of 2021: 2020年底，…); one that opens the paragraph silences its later
+  sentences too; stock, finished acts (已建成, 已分别降至),
   population forecasts and norms (按每千人口…) silence their clause.
 
 The cue words are rows of data/cues.csv. `statements.py` reads values in the clauses
@@ -273,6 +274,31 @@ def last_deadline(paragraph: str) -> int | None:
 LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
+GOAL_WORD = re.compile(cue_pattern("goal_title"))
+"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with."""
+
+
+def goal_lead_year(paragraph: str) -> int | None:
+    """The deadline a paragraph that announces goals sets for the paragraphs after it:
+    a deadline and the word 目标 (GOAL_WORD) before it or ending it, with or without a
+    colon — 规划提出,到2020年,要实现以下目标: over three paragraphs of goals, each opened by
+    a run-in phrase (就业规模稳步扩大,…。“十三五”时期城镇新增就业5000万人以上,…; a finance
+    site's copy of the news of the 十三五 促进就业规划, 2017), 规划提出目标,到2020年,老龄事业
+    发展整体水平明显提升,…。 over four paragraphs opened by —— (——城镇职工和城乡居民基本养老
+    保险参保率达到90%,…; 中新网's news of the 十三五 老龄事业发展和养老体系建设规划, 2017-03-06):
+    the goals are listed in paragraphs of their own, unnumbered, and name no year
+    (extract.find_targets dates the paragraphs of the lead's section after it)."""
+    deadline = last_deadline(paragraph)
+    if deadline is None:
+        return None
+    words = paragraph[: paragraph.find(str(deadline))]
+    return deadline if GOAL_WORD.search(words) or GOAL_COLON.search(paragraph) else None
+
+
+GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
+"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
+
+
 def _deadlines(
     clause: str,
     sentence: str,
@@ -360,23 +386,35 @@ def _reports(
     """Pass 2: whether each clause reports the present (its sentence or itself does);
     `sentences` hold each clause with the one after it, `year_cues` its YEAR_CUE matches,
     `deadlines` those that set deadlines, `years` are the deadlines pass 1 found scoping
-    each clause, `issued` the year the document was issued."""
+    each clause, `issued` the year the document was issued. A report that opens the
+    paragraph holds for its later sentences until a deadline reopens it: a review writes
+    one opener over many sentences (2022年，合肥打造了13个…。政府购置居家养老服务402万人次，
+    养老助餐…建成老年食堂、老年助餐点860个 — a 合肥 news item; 近年来，…。全区托育服务机构
+    达109家…建成婴幼儿托位3520个 — 万州's 发展基础; “十三五”时期，…。…城镇就业占比年均提高
+    约1.2个百分点 — the ndrc's 2021 解读), while 据介绍，…先后印发…。同时，…到“十四五”期末，
+    每千人口托位数提高到4.5个 (a 2023 托育 news item) sets a goal again."""
     flags: list[bool] = []
     sentence_reports = False
+    opening = True  # in the paragraph's first sentence
+    paragraph_reports = False  # its first sentence reported, and no deadline came since
     latest = max((y for y in years if y is not None), default=None)
     # the clauses are the paragraph cut up: where it holds no background words, none does
     background = first_match(CLAUSE_BACKGROUND, "".join(c for _s, c in clauses)) is not None
-    for (_start, clause), sentence, found, cues in zip(
-        clauses, sentences, year_cues, deadlines, strict=True
+    scoped = None
+    for (_start, clause), sentence, found, cues, year in zip(
+        clauses, sentences, year_cues, deadlines, years, strict=True
     ):
         opens = _opens_a_report(clause, sentence, found, latest, issued, promised)
-        if not opens and cues:
-            sentence_reports = False  # 目前…仍有较大差距，为此，到2020年，…将新增…
+        if not opens and (cues or (year is not None and year != scoped)):
+            # 目前…仍有较大差距，为此，到2020年，…将新增…; 到“十四五”期末，…提高到4.5个
+            sentence_reports = paragraph_reports = False
+        scoped = year
         sentence_reports = sentence_reports or opens
         own = background and first_match(CLAUSE_BACKGROUND, clause) is not None
         flags.append(sentence_reports or own or NORM_CUE.search(clause) is not None)
         if clause.endswith("。"):
-            sentence_reports = False
+            paragraph_reports = sentence_reports if opening else paragraph_reports
+            sentence_reports, opening = paragraph_reports, False
     return _sentences_that_report_results(clauses, flags)
 
 
@@ -424,11 +462,25 @@ def _opens_a_report(
     own_cues = cues if own_words == clause else YEAR_CUE.finditer(own_words)
     if issued is not None and any(_past(c, own_words, issued) for c in own_cues):
         return True
-    now = latest or FIVE_YEAR_PLANS[PLANNED_PERIOD]
+    now = latest or _present(issued, promised)
     past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
         FUTURE.search(sentence)
     )
     return past or bool(SENTENCE_BACKGROUND.search(own_words))
+
+
+def _present(issued: int | None, promised: frozenset[int]) -> int:
+    """The year a period must have ended before to be past, where the paragraph sets no
+    deadline: the year after the one the document was issued (a period that ends in the
+    year of issue is being reviewed: 2020 texts sum up the 十三五); else the last year it
+    sets deadlines for; else the end of PLANNED_PERIOD. A plan of an earlier period writes
+    its own period as the plans of today write theirs: “十三五”时期城镇新增就业5000万人以上
+    is a goal of the 十三五 促进就业规划 (a finance site's 2017 news; its goals are set
+    到2020年), while “十三五”时期，…全国城镇新增就业累计达到6564万人 in the ndrc's 2021-12-25
+    解读 of the 十四五 纲要 reports a period gone."""
+    if issued is not None:
+        return issued + 1
+    return max(promised, default=FIVE_YEAR_PLANS[PLANNED_PERIOD])
 
 
 def _past(cue: re.Match[str], clause: str, issued: int) -> bool:

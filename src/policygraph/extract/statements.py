@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, cue_values
 from policygraph.extract.clauses import (
     DAMAGED_VALUE,
     MONTH_DAY,
@@ -33,6 +33,7 @@ from policygraph.extract.numbers import (
 from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.values import (
     BASE_REMARK,
+    GAIN_ON_BASE,
     ITEM_COUNT_UNITS,
     SHARE_UNITS,
     is_target_value,
@@ -321,6 +322,8 @@ def _clause_targets(
         else:
             previous_end = match.end()
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
+            if (gain := GAIN_ON_BASE.search(clause, 0, match.start())) is not None:
+                names = [name + gain["gain"] for name in names]  # 人均预期寿命提高: a gain
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
             if match["unit"] in HEAD_COUNT_UNITS and HEAD_COUNT.search(name):
@@ -329,7 +332,10 @@ def _clause_targets(
             target = _inline_target(name, match, clause, c_start, base, year, quote, baseline)
             targets.append(replace(target, comparator=comparator) if comparator else target)
     if not matches:
-        targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
+        fractions = _fraction_targets(clause, c_start, base, year, quote)
+        targets.extend(fractions)
+        if not fractions:
+            targets.extend(worded_targets(clause, c_start + base, qualitative_year, quote))
         targets.extend(_damaged_targets(clause, c_start, base, year, quote))
     return program_wordings(targets, counted, clause)
 
@@ -383,6 +389,8 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _after_last_year(before: str) -> str:
+    if (gain := GAIN_ON_BASE.search(before)) is not None:
+        return before[: gain.start()]  # the year of 在2020年的基础上 dates the base
     return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
 
 
@@ -436,6 +444,48 @@ def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
             head_at = clause.rfind(head, 0, start)
             return (head_at if head_at >= 0 else start), tail_at + len(tail)
     return start, end
+
+
+FRACTION = re.compile(
+    rf"(?P<pre>{cue_pattern('comparator', 'reach')})?(?P<word>{cue_pattern('fraction')})"
+    rf"(?P<post>{cue_pattern('comparator_after')})?"
+)
+"""A share written as a word (data/cues.csv, kind fraction): 职业院校实践性教学课时原则上占
+总课时一半以上 is >= 50%, “双师型”教师…占专业课教师总数超过一半 is > 50% (国家职业教育改革
+实施方案, 2019; the same goal in the 2019 双师型 教师队伍建设改革实施方案 as handmsg.com reports
+it: …“双师型”教师占专业课教师的比例要超过一半)."""
+FRACTIONS = {word: Decimal(value) for word, value in cue_values("fraction").items()}
+SHARE_NAME = re.compile(cue_pattern("share_name"))
+"""What names a share of a whole (…占总课时, …的比例; data/cues.csv, kind share_name), which
+a FRACTION word is the value of."""
+
+
+def _fraction_targets(
+    clause: str, c_start: int, base: int, year: int | None, quote: QuoteMaker
+) -> list[Target]:
+    """The shares a clause states as FRACTION words, named by the words before them."""
+    found: list[Target] = []
+    previous = 0
+    for match in FRACTION.finditer(clause):
+        name = clean_wording(_after_last_year(clause[previous : match.start()]))
+        previous = match.end()
+        if not SHARE_NAME.search(name):
+            continue  # 减少一半 halves a quantity: a change, not a share to reach
+        words = (match["pre"] or "", match["post"] or "")
+        comparator = next((COMPARATOR_WORDS[w] for w in words if w in COMPARATOR_WORDS), "=")
+        start, end = _span(clause, name, match.start(), match.end())
+        found.append(
+            Target(
+                indicator=share_wording(name),
+                year=year,
+                quote=quote(base + c_start + start, base + c_start + end),
+                value=FRACTIONS[match["word"]],
+                comparator=comparator,
+                unit="%",
+                source="inline",
+            )
+        )
+    return found
 
 
 def _damaged_targets(

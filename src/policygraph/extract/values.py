@@ -20,13 +20,20 @@ from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
 
+DECIMAL_YEARS = r"(?<=\.\d)年"
+"""A number of years with a decimal is a length, never a calendar year: 劳动年龄人口平均受
+教育年限达到10.8年, 新增劳动力平均受教育年限达到13.5年 (the 十三五 促进就业规划 as a finance
+site's 2017 news gives it), …达到11.5年 (the 长江三角洲区域一体化发展规划纲要 as 央视网 reports
+it, 2019-12-02). A whole number before 年 (2025年, 3年) is left alone: it is a year or a span."""
+
 VALUE_PHRASE = re.compile(
     rf"(?P<pre>{cue_pattern('comparator', 'reach', 'copula', 'sign')})?"
     rf"(?P<num>\d+(?:\.\d+)?|(?<=至少){CN_COUNT}|(?<=建成|建有|配建){CN_COUNT}|(?<=有){CN_COUNT}"
     rf"|(?<=至少建设|至少新建){CN_COUNT})"
     rf"(?:(?:万|亿)?(?:{UNIT_PATTERN})?\s*[—–\-~～至](?P<num2>\d+(?:\.\d+)?))?"
     rf"(?:{MULTIPLIER_PATTERN})?"
-    rf"(?P<unit>{UNIT_PATTERN})(?:（含）)?(?P<post>{cue_pattern('comparator_after')})?"
+    rf"(?P<unit>{UNIT_PATTERN}|{DECIMAL_YEARS})(?:（含）)?"
+    rf"(?P<post>{cue_pattern('comparator_after')})?"
 )
 """A target value with its comparator words or sign: 达到90%, 不低于60%, ≥55%, 55%以上,
 30%（含）以上, 50%左右, 1.5万张, 2万亿元, 12/10万, 35-40张, 3—5家; a range may print its
@@ -121,6 +128,14 @@ RATE_NAME = re.compile(r"每[十百千万]|人均")
 RATE_STEP = re.compile(r"每$")
 """The denominator of a rate: 每10万人口…, 每100户…."""
 
+GAIN_ON_BASE = re.compile(
+    rf"在[^，；。]{{0,16}}?的?基础上(?:继续|再)?(?P<gain>{cue_pattern('gain')})$"
+)
+"""A gain counted from a base, between an indicator and its value: 人均预期寿命在2020年的基础上
+继续提高1岁左右 (the 十四五 国民健康规划 as hk01.com and 閩南網 report it, 2022-05-20). Its
+value is a gain to make, a target even in 岁 (which otherwise marks an age bound, 60岁以上);
+its name is the indicator with the verb of gain (人均预期寿命提高), not the level."""
+
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
@@ -150,7 +165,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     a rate's denominator (每10万人口), a policy parameter, a size class (100张床位以上的…,
     超过1万人的…), a formula, a base remark, a floor area, an estimate, an undated
     population size (3岁以下婴幼儿数28.4万人) or an undated count nothing commits to."""
-    if match["unit"] == "岁" and match["pre"]:
+    if match["unit"] == "岁" and (match["pre"] or GAIN_ON_BASE.search(clause, 0, match.start())):
         return True
     if match["unit"] in ITEM_COUNT_UNITS and not dated:
         return False
