@@ -49,7 +49,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "measure_owner_agreement": 0.74,
         "measure_precision": 0.53,
         "measure_recall": 0.23,
-        "metadata": 0.84,
+        "metadata": 0.86,
         "number_precision": 0.98,
         "number_recall": 0.98,
         "owner_agreement": 0.82,

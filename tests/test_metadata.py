@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from policygraph.extract.docnumber import parse_doc_number
@@ -609,3 +611,37 @@ def test_joint_issuers_stay_apart(source: str, issuers: tuple[str, ...]) -> None
     """A party committee and a government that issue together (两办), their names run into
     one by normalising, are two issuers; one issuer's name is not cut."""
     assert metadata(source).issuers == issuers
+
+
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        (
+            "关于调整报名时间的通知\n报名截止时间调整至8月20日。\n"
+            "南宁市人力资源和社会保障局 2026 年 7 月 2 日（此件公开发布）\n",
+            date(2026, 7, 2),
+        ),
+        (
+            "各处室：现将领导工作分工通知如下：一、主持委全面工作。"
+            "福建省经济和信息化委员会2017年7月21日（此件主动公开）,政务,2017-08-15 19:05:47\n",
+            date(2017, 7, 21),
+        ),
+        ("请认真抓好组织实施。\n国务院办公厅 2018年12月23日\n", date(2018, 12, 23)),
+        ("请认真抓好组织实施。\n国务院办公厅\n2018年12月23日（本文有删减）\n", date(2018, 12, 23)),
+        (
+            "请认真组织实施。\n国务院办公厅　中央军委办公厅\n一九九六年六月二十九日\n",
+            date(1996, 6, 29),
+        ),
+    ],
+)
+def test_a_signature_date_sharing_its_line_dates_the_document(source: str, day: date) -> None:
+    """A copy that lost the signature's line breaks prints the signer and the date on one
+    line, or runs the release mark (（此件公开发布）) onto the date: still the signature."""
+    assert metadata(source).issued == day
+
+
+def test_a_date_in_running_prose_is_no_signature() -> None:
+    """A meeting's date opening a sentence, or a date a body name precedes inside a
+    sentence, does not date the document: the date must end its line or carry the mark."""
+    assert metadata("2011年1月4日，李汝求市长主持召开十届144次市政府常务会议。\n").issued is None
+    assert metadata("规划经市民政局2021年12月20日审议，现印发实施。\n").issued is None
