@@ -645,3 +645,30 @@ def test_a_date_in_running_prose_is_no_signature() -> None:
     sentence, does not date the document: the date must end its line or carry the mark."""
     assert metadata("2011年1月4日，李汝求市长主持召开十届144次市政府常务会议。\n").issued is None
     assert metadata("规划经市民政局2021年12月20日审议，现印发实施。\n").issued is None
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "关于印发《阿拉山口市人民政府工作规则》的通知\n阿市政发〔2016〕83号\n"
+            "艾比湖镇人民政府,市人民政府各部门:\n《阿拉山口市人民政府工作规则》已经2016年10月7日"
+            "阿拉山口市第二届人民政府第二次常务会议通过,现予印发,请认真遵照执行。\n"
+            "阿拉山口市人民政府\n2016年10月14日\n阿 拉 山 口 市 人 民 政 府 工 作 规 则\n第一章 总则\n",
+            "阿拉山口市人民政府工作规则",
+        ),
+        (
+            "山东省农业发展信贷担保有限责任公司 关于印发《博兴县数字设施渔业产业园 担保服务方案》的通知\n"
+            "滨州管理中心:\n《博兴县数字设施渔业产业园担保服务方案》已于2024年3月22日经公司评审会审批"
+            "通过，并于即日起施行，现予印发，请认真抓好贯彻落实。\n山东省农业发展信贷担保有限责任公司\n"
+            "2024年3月27日\n博兴县数字设施渔业产业园担保服务方案\n一、服务对象\n",
+            "博兴县数字设施渔业产业园担保服务方案",
+        ),
+    ],
+)
+def test_a_document_issued_with_xianyu_yinfa_is_titled_by_its_own_heading(
+    source: str, title: str
+) -> None:
+    """现予印发 issues the document named in 《》 as 印发给你们 does; printed under its own
+    heading after the notice (letter-spaced or not), that document is the title."""
+    assert metadata(source).title == title
