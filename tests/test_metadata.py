@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from policygraph.extract.docnumber import parse_doc_number
@@ -609,3 +611,64 @@ def test_joint_issuers_stay_apart(source: str, issuers: tuple[str, ...]) -> None
     """A party committee and a government that issue together (两办), their names run into
     one by normalising, are two issuers; one issuer's name is not cut."""
     assert metadata(source).issuers == issuers
+
+
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        (
+            "关于调整报名时间的通知\n报名截止时间调整至8月20日。\n"
+            "南宁市人力资源和社会保障局 2026 年 7 月 2 日（此件公开发布）\n",
+            date(2026, 7, 2),
+        ),
+        (
+            "各处室：现将领导工作分工通知如下：一、主持委全面工作。"
+            "福建省经济和信息化委员会2017年7月21日（此件主动公开）,政务,2017-08-15 19:05:47\n",
+            date(2017, 7, 21),
+        ),
+        ("请认真抓好组织实施。\n国务院办公厅 2018年12月23日\n", date(2018, 12, 23)),
+        ("请认真抓好组织实施。\n国务院办公厅\n2018年12月23日（本文有删减）\n", date(2018, 12, 23)),
+        (
+            "请认真组织实施。\n国务院办公厅　中央军委办公厅\n一九九六年六月二十九日\n",
+            date(1996, 6, 29),
+        ),
+    ],
+)
+def test_a_signature_date_sharing_its_line_dates_the_document(source: str, day: date) -> None:
+    """A copy that lost the signature's line breaks prints the signer and the date on one
+    line, or runs the release mark (（此件公开发布）) onto the date: still the signature."""
+    assert metadata(source).issued == day
+
+
+def test_a_date_in_running_prose_is_no_signature() -> None:
+    """A meeting's date opening a sentence, or a date a body name precedes inside a
+    sentence, does not date the document: the date must end its line or carry the mark."""
+    assert metadata("2011年1月4日，李汝求市长主持召开十届144次市政府常务会议。\n").issued is None
+    assert metadata("规划经市民政局2021年12月20日审议，现印发实施。\n").issued is None
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "关于印发《阿拉山口市人民政府工作规则》的通知\n阿市政发〔2016〕83号\n"
+            "艾比湖镇人民政府,市人民政府各部门:\n《阿拉山口市人民政府工作规则》已经2016年10月7日"
+            "阿拉山口市第二届人民政府第二次常务会议通过,现予印发,请认真遵照执行。\n"
+            "阿拉山口市人民政府\n2016年10月14日\n阿 拉 山 口 市 人 民 政 府 工 作 规 则\n第一章 总则\n",
+            "阿拉山口市人民政府工作规则",
+        ),
+        (
+            "山东省农业发展信贷担保有限责任公司 关于印发《博兴县数字设施渔业产业园 担保服务方案》的通知\n"
+            "滨州管理中心:\n《博兴县数字设施渔业产业园担保服务方案》已于2024年3月22日经公司评审会审批"
+            "通过，并于即日起施行，现予印发，请认真抓好贯彻落实。\n山东省农业发展信贷担保有限责任公司\n"
+            "2024年3月27日\n博兴县数字设施渔业产业园担保服务方案\n一、服务对象\n",
+            "博兴县数字设施渔业产业园担保服务方案",
+        ),
+    ],
+)
+def test_a_document_issued_with_xianyu_yinfa_is_titled_by_its_own_heading(
+    source: str, title: str
+) -> None:
+    """现予印发 issues the document named in 《》 as 印发给你们 does; printed under its own
+    heading after the notice (letter-spaced or not), that document is the title."""
+    assert metadata(source).title == title

@@ -97,10 +97,17 @@ SELF_REFERENCE = re.compile(
 )
 """How a plan abbreviates itself: 《方案》, 《实施意见》, 《分工方案》, 《本方案》, 《行动计划》."""
 
-CARRIED = re.compile(rf"[^。《\n]{{0,60}}?。?(?:现?(?:{CARRYING})给?你们|现印发实施)")
+CARRIED = re.compile(
+    rf"[^。《\n]{{0,60}}?。?(?:现?(?:{CARRYING})给?你们|现印发实施|现予(?:{CARRYING}))"
+)
 """What follows the document a cover notice carries, up to the sentence's end:
 现将《X》印发给你们, 《X》已经区政府同意，现印发给你们, 我委组织制定了《X》（可从…下载）。现印发
-给你们, 制定了《X》，现印发实施. The notice is that document's cover, not a citation of it."""
+给你们, 制定了《X》，现印发实施. Rules a meeting passed, and the documents of ministries and
+companies, are issued with 现予印发: 《阿拉山口市人民政府工作规则》已经…第二次常务会议通过,现予
+印发 (阿市政发〔2016〕83号, alsk.gov.cn), 《博兴县数字设施渔业产业园担保服务方案》已于2024年3月
+22日经公司评审会审批通过，并于即日起施行，现予印发 (a parsed PDF notice of the 山东 agricultural
+credit guarantee company in a GitHub repository). The notice is that document's cover, not a
+citation of it."""
 
 UNPRINTED = re.compile(r"[\s“”\"‘’'「」]")
 BRACKET_FORMS = tuple(zip("（）〔〕［］【】", "()()()()", strict=True))

@@ -290,8 +290,31 @@ WRITTEN_DATE = (
 二十六日 (劳动和社会保障部办公厅, law949.infoeach.com copy of 劳社厅函〔2007〕120号), 二○○一年四月
 十九日 (吉林省人民政府办公厅, law678.infoeach.com copy), the standard signature date of documents
 before GB/T 9704-2012 and of many later ones."""
-DATE_LINE = re.compile(rf"^[ \t]*{WRITTEN_DATE}[ \t]*$", re.M)
-"""A signature date on a line of its own."""
+SIGNERS = r"(?:[\u4e00-\u9fff]{{2,40}}?(?:{ends})[ \t\u3000]*){{1,3}}"
+"""One to three signing bodies before a date on its line, each ending in a government's or a
+body's word (人民政府, 国务院, 委员会, 局, 办公厅 …; data/department_bodies.csv)."""
+RELEASE_NOTE = rf"[（(](?:{cue_pattern('release_note')})[）)]"
+"""The release mark after a signature date (（此件公开发布）, data/cues.csv kind release_note)."""
+
+
+@cache
+def _signed_date_line() -> re.Pattern[str]:
+    """A signature whose date shares its line with the signer or with the release mark, as a
+    copy that lost the signature's line breaks prints it: 南宁市人力资源和社会保障局 2026 年 7 月
+    2 日（此件公开发布） (a repost of a 南宁 人社局 notice quoted in a GitHub research note);
+    福建省经济和信息化委员会2017年7月21日（此件主动公开）, run on from the body's last sentence
+    (a crawl of the Fujian government portal). The date opens its line or follows the signer,
+    wherever a joined line put the signer (附件：X清单国务院办公厅2018年12月23日 where
+    normalising joins an attachment line to the signature); it ends the line or the release
+    mark follows it, so a date in running prose (2011年1月4日，…主持召开) is not a signature."""
+    ends = "|".join((GOVERNMENT_ISSUER, "国务院", *map(re.escape, _organ_bodies())))
+    return re.compile(
+        rf"(?:^[ \t\u3000]*|{SIGNERS.format(ends=ends)}){WRITTEN_DATE}[ \t\u3000]*"
+        rf"(?:{RELEASE_NOTE}|$)",
+        re.M,
+    )
+
+
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
@@ -668,7 +691,7 @@ def _issued(
         return day, _field_quote(fields["成文日期"], quote)
     head = text[: max(600, len(text) // 10)]
     in_table = bool(_keyed_number(head) or RECORD_KEY.search(head))
-    signed = ((WRITTEN_KEY_DATE, text, not reposted), (DATE_LINE, text, True))
+    signed = ((WRITTEN_KEY_DATE, text, not reposted), (_signed_date_line(), text, True))
     if found := _first_date(signed, quote):
         return found
     for match in GARBLED_DATE_LINE.finditer(text):
