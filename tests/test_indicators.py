@@ -17,13 +17,18 @@ import csv
 import json
 import re
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from policygraph.build import build_corpus
+from policygraph.ids import mint_iri
 from policygraph.lexicon import IndicatorConcept, Lexicon
+from policygraph.query import library, run_query
+from policygraph.store import load_store
 from policygraph.units import UNIT_PATTERN
 
 ROOT = Path(__file__).parents[1]
@@ -557,3 +562,46 @@ def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> N
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
     _reviewed, right, total = totals
     assert right / total >= 0.55, f"{right}/{total}"
+
+
+TUNE = ROOT / "tests" / "devset" / "tune"
+PLACES_PER_THOUSAND = "每千人口托位数"
+
+
+def _gold_places_2025(gold_dir: Path) -> dict[str, set[Decimal]]:
+    """text file → the 2025 每千人口托位数 values its gold states."""
+    wanted: dict[str, set[Decimal]] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        values = {
+            Decimal(str(value["value"]))
+            for target in gold["targets"]
+            if target.get("indicator_canonical") == PLACES_PER_THOUSAND
+            for value in target["values"]
+            if value["year"] == 2025
+        }
+        if values:
+            wanted[gold["file"]] = values
+    return wanted
+
+
+def test_indicator_comparison_lines_up_the_tune_plans_childcare_places(tmp_path: Path) -> None:
+    """Issue 13: the 2025 每千人口托位数 target of every tune plan whose gold states one is a
+    row of `indicator-comparison`, built from the text as `policygraph build` builds it."""
+    wanted = _gold_places_2025(TUNE / "gold")
+    assert wanted, "the tune gold states no 2025 每千人口托位数 target"
+    build_corpus([TUNE / "texts" / name for name in wanted], tmp_path / "graphs", jobs=1)
+    query = library()["indicator-comparison"]
+    result = run_query(
+        load_store(tmp_path / "graphs"), query, {"indicator": PLACES_PER_THOUSAND, "year": "2025"}
+    )
+    at = {column: i for i, column in enumerate(result.columns)}
+    found: dict[str, set[Decimal]] = defaultdict(set)
+    for row in result.rows:
+        found[row[at["plan"]]].add(Decimal(row[at["value"]]))
+    missing = {
+        name: values
+        for name, values in wanted.items()
+        if not values & found[mint_iri("plan", name.rsplit(".", 1)[0])]
+    }
+    assert not missing, f"2025 每千人口托位数 targets not in indicator-comparison: {missing}"
