@@ -541,6 +541,40 @@ def test_the_kinds_listed_before_deng_are_read_as_the_noun_they_are_kinds_of() -
     assert lexicon.indicator("高等教育毛入学率", "%").label == "高等教育毛入学率"
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        ("在公共场所配置自动体外除颤仪（AED）", "台", "自动体外除颤器（AED）"),  # 桐庐 (tune)
+        ("AED（自动体外除颤仪）", "台", "自动体外除颤器（AED）"),  # 晋江 2022
+        ("新增公共停车泊位", "个", "新增公共停车位"),  # 福州 2019
+        ("城市生活垃圾无害化处理率", "%", "设市城市生活垃圾无害化处理率"),
+        ("工程建设项目全流程审批时间", "个工作日", "工程建设项目审批时间"),  # 遂府函〔2019〕55号
+        ("万元工业增加值用水量降低", "%", "单位工业增加值用水量降低"),
+        ("二氧化硫排放量", "万吨", "二氧化硫排放总量"),
+    ],
+)
+def test_a_new_phrasing_of_a_listed_item_reaches_it(
+    wording: str, unit: str, canonical: str
+) -> None:
+    """Issue 13 (ind10): the items of the lists of 民生实事, 放管服 and 环境 read by their parts."""
+    from policygraph.lexicon_data import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_a_counts_wording_with_a_percentage_is_not_the_count() -> None:
+    """排放总量 stated with a % is its change (比2010年下降8%), not the total in 万吨; nor does
+    a bare 停车位 or AED training reach the listed items."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.indicator("化学需氧量排放总量", "万吨").label == "化学需氧量排放总量"
+    assert not lexicon.indicator("化学需氧量排放总量", "%").reviewed
+    assert not lexicon.indicator("改造停车位", "个").reviewed
+    assert not lexicon.indicator("重点管理人员AED应用培训", None).reviewed
+
+
 def test_a_cut_wording_is_not_emptied() -> None:
     """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
     from policygraph.lexicon_data import load_lexicon
