@@ -17,13 +17,18 @@ import csv
 import json
 import re
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from policygraph.build import build_corpus
+from policygraph.ids import mint_iri
 from policygraph.lexicon import IndicatorConcept, Lexicon
+from policygraph.query import library, run_query
+from policygraph.store import load_store
 from policygraph.units import UNIT_PATTERN
 
 ROOT = Path(__file__).parents[1]
@@ -536,6 +541,40 @@ def test_the_kinds_listed_before_deng_are_read_as_the_noun_they_are_kinds_of() -
     assert lexicon.indicator("高等教育毛入学率", "%").label == "高等教育毛入学率"
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        ("在公共场所配置自动体外除颤仪（AED）", "台", "自动体外除颤器（AED）"),  # 桐庐 (tune)
+        ("AED（自动体外除颤仪）", "台", "自动体外除颤器（AED）"),  # 晋江 2022
+        ("新增公共停车泊位", "个", "新增公共停车位"),  # 福州 2019
+        ("城市生活垃圾无害化处理率", "%", "设市城市生活垃圾无害化处理率"),
+        ("工程建设项目全流程审批时间", "个工作日", "工程建设项目审批时间"),  # 遂府函〔2019〕55号
+        ("万元工业增加值用水量降低", "%", "单位工业增加值用水量降低"),
+        ("二氧化硫排放量", "万吨", "二氧化硫排放总量"),
+    ],
+)
+def test_a_new_phrasing_of_a_listed_item_reaches_it(
+    wording: str, unit: str, canonical: str
+) -> None:
+    """Issue 13 (ind10): the items of the lists of 民生实事, 放管服 and 环境 read by their parts."""
+    from policygraph.lexicon_data import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_a_counts_wording_with_a_percentage_is_not_the_count() -> None:
+    """排放总量 stated with a % is its change (比2010年下降8%), not the total in 万吨; nor does
+    a bare 停车位 or AED training reach the listed items."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.indicator("化学需氧量排放总量", "万吨").label == "化学需氧量排放总量"
+    assert not lexicon.indicator("化学需氧量排放总量", "%").reviewed
+    assert not lexicon.indicator("改造停车位", "个").reviewed
+    assert not lexicon.indicator("重点管理人员AED应用培训", None).reviewed
+
+
 def test_a_cut_wording_is_not_emptied() -> None:
     """A tail word is dropped only after a name (将 alone stays a bare, unmatched word)."""
     from policygraph.lexicon_data import load_lexicon
@@ -557,3 +596,46 @@ def test_dev_set_gold_wordings_reach_their_canonical_indicator(folder: str) -> N
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
     _reviewed, right, total = totals
     assert right / total >= 0.55, f"{right}/{total}"
+
+
+TUNE = ROOT / "tests" / "devset" / "tune"
+PLACES_PER_THOUSAND = "每千人口托位数"
+
+
+def _gold_places_2025(gold_dir: Path) -> dict[str, set[Decimal]]:
+    """text file → the 2025 每千人口托位数 values its gold states."""
+    wanted: dict[str, set[Decimal]] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        values = {
+            Decimal(str(value["value"]))
+            for target in gold["targets"]
+            if target.get("indicator_canonical") == PLACES_PER_THOUSAND
+            for value in target["values"]
+            if value["year"] == 2025
+        }
+        if values:
+            wanted[gold["file"]] = values
+    return wanted
+
+
+def test_indicator_comparison_lines_up_the_tune_plans_childcare_places(tmp_path: Path) -> None:
+    """Issue 13: the 2025 每千人口托位数 target of every tune plan whose gold states one is a
+    row of `indicator-comparison`, built from the text as `policygraph build` builds it."""
+    wanted = _gold_places_2025(TUNE / "gold")
+    assert wanted, "the tune gold states no 2025 每千人口托位数 target"
+    build_corpus([TUNE / "texts" / name for name in wanted], tmp_path / "graphs", jobs=1)
+    query = library()["indicator-comparison"]
+    result = run_query(
+        load_store(tmp_path / "graphs"), query, {"indicator": PLACES_PER_THOUSAND, "year": "2025"}
+    )
+    at = {column: i for i, column in enumerate(result.columns)}
+    found: dict[str, set[Decimal]] = defaultdict(set)
+    for row in result.rows:
+        found[row[at["plan"]]].add(Decimal(row[at["value"]]))
+    missing = {
+        name: values
+        for name, values in wanted.items()
+        if not values & found[mint_iri("plan", name.rsplit(".", 1)[0])]
+    }
+    assert not missing, f"2025 每千人口托位数 targets not in indicator-comparison: {missing}"

@@ -130,6 +130,8 @@ class IndicatorParts:
             rest, measure_class = text.removesuffix(measure[0]), measure[1]
         else:
             rest, measure_class = text, UNIT_MEASURES.get(unit or "", "数")
+        if measure_class == COUNT and unit in RATE_UNITS:
+            measure_class = CHANGE_OF_COUNT
         if len(rest) <= BARE_LENGTH and rest not in self.heads:
             return None
         return measure_class, "".join(sorted(rest))
@@ -137,6 +139,11 @@ class IndicatorParts:
     def _measure_of(self, text: str) -> str | None:
         """The measure class of the measure word a wording ends in, if any."""
         return next((c for w, c in self.measures if text.endswith(w)), None)
+
+    def counts(self, label: str) -> bool:
+        """Whether a label, read without a unit, names a count (…总量, …数, a facility)."""
+        signature = self.signature(label, None)
+        return signature is not None and signature[0] == COUNT
 
     def measured(self, label: str) -> bool:
         """Whether a label ends in a measure word (…率, …占比, …数)."""
@@ -364,6 +371,8 @@ class Lexicon:
         if signature is None:
             return self._in_context(key, context) or _unreviewed(key, wording)
         named = [self.indicators[c] for c in _variants(key, unit) if c in self.indicators]
+        if signature[0] == CHANGE_OF_COUNT:  # the count's label names no change of it
+            named = [c for c in named if not self.indicator_parts.counts(label_key(c.label))]
         by_parts = self.indicator_signatures.get(signature) or self._unmeasured(key)
         for found in (*named, by_parts):
             if found is not None and not _scope_unsaid(found, key, context):
@@ -527,6 +536,13 @@ UNIT_MEASURES = {"%": "比例", "‰": "率", "人次": "人次", "万人次": "
     PER_THOUSAND_UNITS, "每千人口"
 )
 """The measure class a unit implies for a wording without a measure word; counts else."""
+COUNT = "数"
+RATE_UNITS = frozenset({"%", "‰"})
+CHANGE_OF_COUNT = "增减"
+"""A count's wording with a rate for its unit names the count's change, not the count:
+全国化学需氧量和二氧化硫排放总量分别控制在…万吨，比2010年…分别下降8% (“十二五” 节能减排
+综合性工作方案) and 全国化学需氧量排放总量1138.3万吨，同比下降2.9% (环境保护部, 2015-09)
+read 化学需氧量排放总量 + % as its reduction, never as the total in 万吨."""
 YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
 """The target year a wording may open with (2025年我国学前教育毛入园率)."""
 BARE_LENGTH = 2
