@@ -127,9 +127,10 @@ UNIT_ENDINGS = re.compile(
     r"开发区|经开区|高新区|园区)$"
 )
 """How Chinese unit names end: 民政局, 卫生健康委, 政务服务办, 人行…中心支行,
-万州银保监分局, 人民银行, the people's bodies (全国工商联, 区残联, 市科协, 供销合作总社, 共青团中央;
-科协 as a unit: 嘉兴 2024 责任分解 (tune) 市科技局、市财政局、市科协, 国科发政〔2016〕101号 issued by
-科技部、中央宣传部、中国科协; the ending 协 is data/department_bodies.csv's too),
+万州银保监分局, 人民银行, the people's bodies (全国工商联, 区残联, 市科协, 供销合作总社,
+共青团中央; 科协 as a unit: 嘉兴 2024 责任分解 (tune) 市科技局、市财政局、市科协,
+国科发政〔2016〕101号 issued by 科技部、中央宣传部、中国科协; the ending 协 is
+data/department_bodies.csv's too),
 各县〔市、区〕政府〔管委会〕 (brackets aside), 恒合土家族乡, 附属三峡医院,
 and the zones run like a government (经开区, 高新区: 常州 钟楼区 民生实事分解表)."""
 
