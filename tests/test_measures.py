@@ -527,6 +527,22 @@ def test_measures_of_a_three_column_task_table(table: str, leads: list[list[str]
     assert [lead for *_, lead in found] == leads
 
 
+def test_measures_a_science_association_in_a_unit_cell_is_a_unit() -> None:
+    """科协 is a people's organisation a task table names as a unit like any bureau, as it
+    does the federations (残联, 工商联): 嘉兴 2024 政府工作报告重点工作责任分解 (tune),
+    13 | 完善科技创新激励机制… | 市科技局、市财政局、市科协 |."""
+    text = (
+        "序号 | 主 要 工 作 任 务 | 责任单位 |\n"
+        "12 | 持续加大科技创新投入力度。 | 市科技局、市财政局 |\n"
+        "13 | 完善科技创新激励机制,营造鼓励创新、支持创新、参与创新的社会氛围。 | "
+        "市科技局、市财政局、市科协 |\n"
+    )
+    assert [responsible for *_, responsible, _ in _measures(text)] == [
+        ["市科技局", "市财政局"],
+        ["市科技局", "市财政局", "市科协"],
+    ]
+
+
 LEAD_AND_PARTNER_COLUMNS = (
     "2021年民生实事项目目标任务责任分解表\n"
     "序号 | 项目名称 | 主要内容 | 区政府分管领导 | 牵头单位 | 配合单位\n"

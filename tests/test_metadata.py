@@ -236,6 +236,19 @@ OWN_NUMBERS = {
         "各市、州、县人民政府，省政府各部门：",
         "鄂政发〔2025〕9号",
     ),
+    "disclosure-table-cells-haiyan": (
+        "索引号: | 113304240025561412/2022-69894 | 成文日期: | 2022-04-18 |\n"
+        "文件编号: | 盐政办发〔2022〕16号 | 组配分类: | 政府工作报告 |\n"
+        "发布机构: | 县政府办公室 | 有效性: |\n"
+        "海盐县人民政府办公室关于印发政府工作报告2022年重点工作责任分解的通知 |\n",
+        "盐政办发〔2022〕16号",
+    ),
+    "disclosure-table-changxing": (
+        "索引号:  330522/2023-01775 发文时间:  2023-02-24\n"
+        "文件编号:  长政办发〔2023〕7号 发布机构:  长兴县政府办公室\n"
+        "长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n",
+        "长政办发〔2023〕7号",
+    ),
     "bracketed-after-the-title-docx": (
         "国务院办公厅关于发展银发经济增进老年人福祉的意见(国办发(2024) 1号)各省、自治区、直辖市人民政府：",
         "国办发〔2024〕1号",
@@ -246,7 +259,8 @@ OWN_NUMBERS = {
 @pytest.mark.parametrize("case", sorted(OWN_NUMBERS))
 def test_the_plans_own_number_is_read_where_copies_print_it(case: str) -> None:
     """Issue 12, classes 5 and 8: the 发文字号 wrapped in brackets, run on after an infobox
-    key, or printed after the title on the title line, as database and repost copies set it."""
+    key (文件编号 of a county's disclosure table, its cells bordered by " | "), or printed
+    after the title on the title line, as database and repost copies set it."""
     source, number = OWN_NUMBERS[case]
     found = metadata(source).doc_number
     assert found is not None and found.normal == number

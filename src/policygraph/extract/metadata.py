@@ -249,7 +249,7 @@ RECORD_FIELD = re.compile(rf"(?:{cue_pattern('record_key')}|文号)[ \t]*[\]］�
 13号."""
 
 KEYED_NUMBER = re.compile(
-    rf"(?:{'|'.join(words_with('record_key', 'number'))}|^[\[［【]?\s*文号)\s*[\]］】：:|]?\s*",
+    rf"(?:{'|'.join(words_with('record_key', 'number'))}|^[\[［【]?\s*文号)(?:\s*[\]］】：:|])*\s*",
     re.M,
 )
 """A database infobox's number key with its value run on, the line breaks of the box
