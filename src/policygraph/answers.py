@@ -136,6 +136,7 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
         (k.name, columns.index(k.name if k.how == "equals" else k.column or ""), k.how)
         for k in kept.values()
     ]
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
     groups: dict[tuple[str | None, ...], int] = {}
     counts: list[int] = []
     rows: list[tuple[str, int, str, str | None, int]] = []
@@ -154,7 +155,7 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
             counts.append(0)
         counts[group] += 1
         part = None if within is None else row[within]
-        rows.append((query.name, n, json.dumps(row, ensure_ascii=False), part, group))
+        rows.append((query.name, n, encode(row), part, group))
     index.executemany("INSERT INTO answer_rows VALUES (?, ?, ?, ?, ?)", rows)
     index.executemany(
         "INSERT INTO answer_groups VALUES (?, ?, ?)",

@@ -100,6 +100,9 @@ def refresh_store(graphs: Path) -> Path:
         del disk
         index = sqlite3.connect(fresh / INDEX_FILE)
         try:
+            # no rollback journal, no syncs: a write that fails leaves a temporary folder that
+            # is removed, never a store that replaces the current one
+            index.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
             fill_index(memory, index)
             fill_answers(memory, index)
         finally:
