@@ -39,6 +39,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -187,27 +188,39 @@ def fill_answers(store: ox.Store, index: sqlite3.Connection) -> None:
 
 
 def _selection(
-    query: Query, kept: dict[str, Kept], values: dict[str, str]
+    index: sqlite3.Connection, query: Query, kept: dict[str, Kept], values: dict[str, str]
 ) -> tuple[str, list[str], str, list[str]]:
-    """SQL that lists the groups the values select (an equals value first: its groups are
-    found through the index, the other values then check each of them), and a check of each
-    row of answer_rows r (true but for a worded value), each with its arguments."""
-    first, *others = sorted(values, key=lambda name: kept[name].how != "equals")
-    groups, arguments = _groups(query, kept[first], values[first], "g")
+    """SQL that lists the groups the values select (the equals value of the fewest groups
+    first: its groups are found through the index, the other values then check each of
+    them), and a check of each row of answer_rows r (true but for a worded value), each with
+    its arguments."""
+
+    def groups_of(name: str) -> int:  # an equals value's groups, counted on the index
+        if kept[name].how != "equals":  # a part of a text: checked on the groups found
+            return sys.maxsize
+        sql, arguments = _groups(query, kept[name], values[name], "c")
+        return int(index.execute(f"SELECT COUNT(*) FROM ({sql})", arguments).fetchone()[0])
+
+    worded = next((name for name in values if kept[name].how == "worded"), None)
+    if worded is not None:  # the targets of the wording: few, each kept row checked
+        others = [name for name in values if name != worded]
+        groups, arguments = _worded_groups(query, worded, values[worded])
+        row_check, row_arguments = "(s.canonical OR instr(r.text, ?) > 0)", [values[worded]]
+    else:
+        first, *others = sorted(values, key=groups_of)
+        groups, arguments = _groups(query, kept[first], values[first], "g")
+        row_check, row_arguments = "1", []
     checks: list[str] = []
     for name in others:
         sql, more = _groups(query, kept[name], values[name], "o")
         checks.append(f"EXISTS ({sql} AND o.grp = g.grp)")
         arguments += more
-    row_check, row_arguments = "1", []
-    for name in values:
-        if kept[name].how == "worded":
-            row_check, row_arguments = _worded_row(query, name, values[name])
     return " AND ".join([groups, *checks]), arguments, row_check, row_arguments
 
 
 def _groups(query: Query, kept: Kept, value: str, alias: str) -> tuple[str, list[str]]:
-    """SQL selecting the group_terms rows (as `alias`) of the groups one value selects."""
+    """SQL selecting the group_terms rows (as `alias`) of the groups an equals or contains
+    value selects."""
     base = (
         f"SELECT {alias}.grp FROM group_terms AS {alias} "
         f"WHERE {alias}.query = ? AND {alias}.name = ?"
@@ -215,28 +228,26 @@ def _groups(query: Query, kept: Kept, value: str, alias: str) -> tuple[str, list
     key = [query.name, kept.name]
     if kept.how == "equals":
         return f"{base} AND {alias}.term = ?", [*key, str(_term(query, kept.name, value))]
-    if kept.how == "contains":
-        return f"{base} AND instr({alias}.term, ?) > 0", [*key, value]
-    from policygraph.text_index import wordings_holding
-
-    matched, first = wordings_holding(value)
-    targets = f"SELECT '<' || target || '>' FROM target_wordings WHERE wording IN ({matched})"
-    return f"{base} AND {alias}.term IN ({targets})", [*key, *first]
+    return f"{base} AND instr({alias}.term, ?) > 0", [*key, value]
 
 
-def _worded_row(query: Query, name: str, text: str) -> tuple[str, list[str]]:
-    """A row of a worded value is kept when its item holds the text, or when its target's
-    canonical name does (the trigram index finds the wordings, which are then checked
-    exactly: it folds case)."""
+def _worded_groups(query: Query, name: str, text: str) -> tuple[str, list[str]]:
+    """SQL selecting the groups (g) of the targets whose wordings hold `text`, each with
+    whether its indicator's canonical name does (then all its rows are kept; else the rows
+    whose item holds it). The trigram index finds the wordings, which are then checked
+    exactly: it folds case."""
     from policygraph.text_index import wordings_holding
 
     matched, first = wordings_holding(text)
-    canonical = (
-        "SELECT '<' || target || '>' FROM target_wordings "
-        f"WHERE canonical AND wording IN ({matched})"
+    targets = (
+        "SELECT '<' || target || '>' AS term, MAX(canonical) AS canonical "
+        f"FROM target_wordings WHERE wording IN ({matched}) GROUP BY target"
     )
-    groups = f"SELECT grp FROM group_terms WHERE query = ? AND name = ? AND term IN ({canonical})"
-    return f"(instr(r.text, ?) > 0 OR r.grp IN ({groups}))", [text, query.name, name, *first]
+    return (
+        f"SELECT g.grp, m.canonical FROM ({targets}) AS m CROSS JOIN group_terms AS g "
+        "WHERE g.query = ? AND g.name = ? AND g.term = m.term",
+        [*first, query.name, name],
+    )
 
 
 def stored_answer(
@@ -271,7 +282,7 @@ def stored_answer(
             (query.name, end, offset),
         )
     else:
-        groups, arguments, check, checked = _selection(query, kept, values)
+        groups, arguments, check, checked = _selection(index, query, kept, values)
         # from the groups to their rows (CROSS JOIN keeps that order: the planner would
         # rather walk every row of the query in order of n)
         selected = (
