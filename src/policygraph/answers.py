@@ -298,19 +298,17 @@ def stored_answer(
             ).fetchone()
             # the page's numbers first, from the index alone; then only the page's rows
             numbers = f"SELECT r.n FROM {selected} ORDER BY r.n LIMIT ? OFFSET ?"
-            arguments = [*where, end, offset]
+            page_arguments: list[str | int] = [*where, end, offset]
         else:  # the numbers of every row the text keeps, in order, then the page's rows
             chosen = [
                 n for (n,) in index.execute(f"SELECT r.n FROM {selected} ORDER BY r.n", where)
             ]
             total = len(chosen)
-            numbers, arguments = (
-                "SELECT value FROM json_each(?) LIMIT ? OFFSET ?",
-                [json.dumps(chosen), end, offset],
-            )
+            numbers = "SELECT value FROM json_each(?) LIMIT ? OFFSET ?"
+            page_arguments = [json.dumps(chosen), end, offset]
         rows = index.execute(
             f"SELECT row FROM answer_rows WHERE query = ? AND n IN ({numbers}) ORDER BY n",
-            [query.name, *arguments],
+            [query.name, *page_arguments],
         )
     page = tuple(tuple(json.loads(row)) for (row,) in rows)
     for name, how in kept.items():  # kept for "": the rows answer the text asked
