@@ -53,8 +53,8 @@ KEPT_PART = re.compile(
 SCHEMA = """
 CREATE TABLE answered (query TEXT PRIMARY KEY, digest TEXT NOT NULL, columns TEXT NOT NULL,
                        total INTEGER NOT NULL);
-CREATE TABLE answer_rows (query TEXT NOT NULL, n INTEGER NOT NULL, row TEXT NOT NULL, text TEXT,
-                          grp INTEGER NOT NULL, PRIMARY KEY (query, n)) WITHOUT ROWID;
+CREATE TABLE answer_rows (query TEXT NOT NULL, n INTEGER NOT NULL, grp INTEGER NOT NULL,
+                          text TEXT, row TEXT NOT NULL, PRIMARY KEY (query, n)) WITHOUT ROWID;
 CREATE TABLE answer_groups (query TEXT NOT NULL, grp INTEGER NOT NULL, count INTEGER NOT NULL,
                             PRIMARY KEY (query, grp)) WITHOUT ROWID;
 CREATE TABLE group_terms (query TEXT NOT NULL, name TEXT NOT NULL, term TEXT NOT NULL,
@@ -64,13 +64,14 @@ INDEXES = """
 CREATE INDEX answer_rows_by_group ON answer_rows (query, grp, n);
 CREATE INDEX group_terms_by_group ON group_terms (query, grp, name, term);
 """
-"""answer_rows: the rows in order, with the text a textual parameter is matched on and their
-group: the rows that hold the same terms in every kept column; answer_groups: how many rows
-each group holds (a page's total); group_terms: each group's term of an equals-column
-(N-Triples), text of a contains-column, target of a worded one (its IRI in N-Triples). A value
-asked selects groups through group_terms, whatever the corpus size: the groups of a term are
-found by the index, a region's groups are checked for the other values asked. The indexes are
-made once the rows are in (faster than keeping them up to date row by row)."""
+"""answer_rows: the rows in order, with their group (the rows that hold the same terms in
+every kept column) and the text a textual parameter is matched on, both before the row: a
+check reads them without the row's overflow pages; answer_groups: how many rows each group
+holds (a page's total); group_terms: each group's term of an equals-column (N-Triples), text
+of a contains-column, target of a worded one (its IRI in N-Triples). A value asked selects
+groups through group_terms, whatever the corpus size: the groups of a term are found by the
+index, a region's groups are checked for the other values asked. The indexes are made once
+the rows are in (faster than keeping them up to date row by row)."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
     groups: dict[tuple[str | None, ...], int] = {}
     counts: list[int] = []
-    rows: list[tuple[str, int, str, str | None, int]] = []
+    rows: list[tuple[str, int, int, str | None, str]] = []
     for n, solution in enumerate(solutions):
         row = [None if t is None else t.value for t in solution]
         key = tuple(
@@ -156,7 +157,7 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
             counts.append(0)
         counts[group] += 1
         part = None if within is None else row[within]
-        rows.append((query.name, n, encode(row), part, group))
+        rows.append((query.name, n, group, part, encode(row)))
     index.executemany("INSERT INTO answer_rows VALUES (?, ?, ?, ?, ?)", rows)
     index.executemany(
         "INSERT INTO answer_groups VALUES (?, ?, ?)",

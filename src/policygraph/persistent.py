@@ -34,7 +34,7 @@ STORE_DIR = "store"
 OXIGRAPH_DIR = "oxigraph"
 INDEX_FILE = "index.sqlite"
 READY_FILE = "READY"
-STORE_FORMAT = "policygraph store 8"
+STORE_FORMAT = "policygraph store 9"
 """What READY says: a store written by a version with another layout is rewritten."""
 
 
