@@ -288,3 +288,46 @@ def test_persistent_damaged_store_falls_back_to_the_turtle(
     opened = open_store(graphs)
     assert opened.location is None
     assert WANZHOU in _plans(opened.store)
+
+
+SCOPED_PAGES = [
+    ("department-obligations", {"name": "民政局", "jurisdiction": "万州区"}),
+    ("department-obligations", {"name": "局", "jurisdiction": "万州区"}),
+    ("function-obligations", {"function": CIVIL_AFFAIRS, "jurisdiction": "万州区"}),
+    ("find-targets", {"text": "托位"}),
+]
+
+
+@pytest.fixture(scope="module")
+def two_corpora(graphs: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The bundled graphs, and a smaller corpus of the same Turtle without three plans."""
+    smaller = tmp_path_factory.mktemp("smaller") / "graphs"
+    shutil.copytree(graphs, smaller, ignore=shutil.ignore_patterns(STORE_DIR))
+    for name in ("kunming", "lincang", "xixian"):
+        (smaller / "plans" / f"{name}.ttl").unlink()
+    return [graphs, smaller]
+
+
+@pytest.mark.parametrize(("name", "values"), SCOPED_PAGES)
+def test_persistent_scoped_pages_at_two_corpus_sizes(
+    two_corpora: list[Path], name: str, values: dict[str, str]
+) -> None:
+    """A question scoped to a region (or a wording) read from the kept rows at two corpus
+    sizes: each page is the slice of the whole answer, its total the answer's length, the
+    whole answer the live query's, in the live query's order."""
+    query = library()[name]
+    answers = []
+    for graphs in two_corpora:
+        opened = open_store(graphs)
+        assert opened.index is not None and opened.location is not None
+        whole = stored_answer(opened.index, query, values, None, 0)
+        live = run_query(load_store(graphs), query, values)
+        assert whole is not None and whole.rows == live.rows
+        for limit, offset in ((1, 0), (3, 2), (20, 0), (5, len(live.rows) - 2)):
+            page = stored_answer(opened.index, query, values, limit, max(offset, 0))
+            assert page is not None and page.total == len(live.rows)
+            assert page.rows == live.rows[max(offset, 0) : max(offset, 0) + limit]
+        answers.append(live.rows)
+    assert answers[0] and answers[1]
+    if name != "find-targets":  # the region's plans are in both corpora: the same answer
+        assert answers[0] == answers[1]

@@ -39,6 +39,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -52,17 +53,25 @@ KEPT_PART = re.compile(
 SCHEMA = """
 CREATE TABLE answered (query TEXT PRIMARY KEY, digest TEXT NOT NULL, columns TEXT NOT NULL,
                        total INTEGER NOT NULL);
-CREATE TABLE answer_rows (query TEXT NOT NULL, n INTEGER NOT NULL, row TEXT NOT NULL, text TEXT,
-                          PRIMARY KEY (query, n)) WITHOUT ROWID;
-CREATE TABLE answer_terms (query TEXT NOT NULL, name TEXT NOT NULL, term TEXT NOT NULL,
-                           n INTEGER NOT NULL, PRIMARY KEY (query, name, term, n)) WITHOUT ROWID;
-CREATE TABLE answer_counts (query TEXT NOT NULL, name TEXT NOT NULL, term TEXT NOT NULL,
-                            count INTEGER NOT NULL, PRIMARY KEY (query, name, term)) WITHOUT ROWID;
+CREATE TABLE answer_rows (query TEXT NOT NULL, n INTEGER NOT NULL, grp INTEGER NOT NULL,
+                          text TEXT, row TEXT NOT NULL, PRIMARY KEY (query, n)) WITHOUT ROWID;
+CREATE TABLE answer_groups (query TEXT NOT NULL, grp INTEGER NOT NULL, count INTEGER NOT NULL,
+                            PRIMARY KEY (query, grp)) WITHOUT ROWID;
+CREATE TABLE group_terms (query TEXT NOT NULL, name TEXT NOT NULL, term TEXT NOT NULL,
+                          grp INTEGER NOT NULL, PRIMARY KEY (query, name, term, grp)) WITHOUT ROWID;
 """
-"""answer_rows: the rows in order, with the text a textual parameter is matched on;
-answer_terms: the rows holding each term of an equals-column (N-Triples), each text of a
-contains-column, each target of a worded one (its IRI in N-Triples), in order; answer_counts:
-how many rows hold each term or text (a page's total, and which condition is the narrowest)."""
+INDEXES = """
+CREATE INDEX answer_rows_by_group ON answer_rows (query, grp, n);
+CREATE INDEX group_terms_by_group ON group_terms (query, grp, name, term);
+"""
+"""answer_rows: the rows in order, with their group (the rows that hold the same terms in
+every kept column) and the text a textual parameter is matched on, both before the row: a
+check reads them without the row's overflow pages; answer_groups: how many rows each group
+holds (a page's total); group_terms: each group's term of an equals-column (N-Triples), text
+of a contains-column, target of a worded one (its IRI in N-Triples). A value asked selects
+groups through group_terms, whatever the corpus size: the groups of a term are found by the
+index, a region's groups are checked for the other values asked. The indexes are made once
+the rows are in (faster than keeping them up to date row by row)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ def _term(query: Query, name: str, value: str) -> ox.Literal | ox.NamedNode:
 
 def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
     """Run `query` (a textual parameter bound to "", the others unbound) and store its rows
-    in order, with the text they are matched on, and the rows of each term or text."""
+    in order, with the text they are matched on, grouped by the terms of their kept columns."""
     kept = kept_parameters(query)
     textual = next((k for k in kept.values() if k.how != "equals"), None)
     text = query.text
@@ -124,27 +133,44 @@ def _keep(index: sqlite3.Connection, query: Query, store: ox.Store) -> None:
     within = None
     if textual is not None:
         within = columns.index((textual.text if textual.how == "worded" else textual.column) or "")
-    # each kept parameter is indexed by the column it selects on, as a term (equals, worded)
-    # or as a text (contains)
-    at = {
-        k.name: (columns.index(k.name if k.how == "equals" else k.column or ""), k.how)
+    # each kept parameter selects by the column it names: its term (equals, worded), its text
+    at = [
+        (k.name, columns.index(k.name if k.how == "equals" else k.column or ""), k.how)
         for k in kept.values()
-    }
-    rows: list[tuple[str, int, str, str | None]] = []
-    terms: list[tuple[str, str, str, int]] = []
+    ]
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
+    groups: dict[tuple[str | None, ...], int] = {}
+    counts: list[int] = []
+    rows: list[tuple[str, int, int, str | None, str]] = []
     for n, solution in enumerate(solutions):
         row = [None if t is None else t.value for t in solution]
+        key = tuple(
+            None
+            if (term := solution[column]) is None
+            else term.value
+            if how == "contains"
+            else str(term)
+            for _, column, how in at
+        )
+        if (group := groups.get(key)) is None:
+            group = groups[key] = len(groups)
+            counts.append(0)
+        counts[group] += 1
         part = None if within is None else row[within]
-        rows.append((query.name, n, json.dumps(row, ensure_ascii=False), part))
-        for name, (column, how) in at.items():
-            if (term := solution[column]) is not None:
-                terms.append((query.name, name, term.value if how == "contains" else str(term), n))
-    index.executemany("INSERT INTO answer_rows VALUES (?, ?, ?, ?)", rows)
-    index.executemany("INSERT INTO answer_terms VALUES (?, ?, ?, ?)", terms)
-    index.execute(
-        "INSERT INTO answer_counts SELECT query, name, term, COUNT(*) FROM answer_terms "
-        "WHERE query = ? GROUP BY query, name, term",
-        (query.name,),
+        rows.append((query.name, n, group, part, encode(row)))
+    index.executemany("INSERT INTO answer_rows VALUES (?, ?, ?, ?, ?)", rows)
+    index.executemany(
+        "INSERT INTO answer_groups VALUES (?, ?, ?)",
+        ((query.name, group, count) for group, count in enumerate(counts)),
+    )
+    index.executemany(
+        "INSERT INTO group_terms VALUES (?, ?, ?, ?)",
+        (
+            (query.name, name, term, group)
+            for key, group in groups.items()
+            for (name, _, _), term in zip(at, key, strict=True)
+            if term is not None
+        ),
     )
     index.execute(
         "INSERT INTO answered VALUES (?, ?, ?, ?)",
@@ -159,77 +185,70 @@ def fill_answers(store: ox.Store, index: sqlite3.Connection) -> None:
         for query in library().values():
             if is_kept(query):
                 _keep(index, query, store)
+        index.executescript(INDEXES)
 
 
-@dataclass(frozen=True)
-class Condition:
-    """One parameter's selection of kept rows: `rows` lists the numbers (n) of its rows in
-    order, `check` tests a row r of answer_rows, each with its arguments; `count` is how many
-    rows it keeps (None: unknown until counted), the narrowest condition is read first."""
-
-    rows: tuple[str, list[str]]
-    check: tuple[str, list[str]]
-    count: int | None
-
-
-def _conditions(
+def _selection(
     index: sqlite3.Connection, query: Query, kept: dict[str, Kept], values: dict[str, str]
-) -> list[Condition]:
-    """The conditions of the values given, narrowest first."""
-    found = []
-    for name, value in values.items():
-        how = kept[name].how
-        key = [query.name, name]
-        if how == "equals":
-            term = str(_term(query, name, value))
-            where = "query = ? AND name = ? AND term = ?"
-            count = index.execute(f"SELECT count FROM answer_counts WHERE {where}", [*key, term])
-            found.append(
-                Condition(
-                    (f"SELECT n FROM answer_terms WHERE {where}", [*key, term]),
-                    (
-                        f"EXISTS (SELECT 1 FROM answer_terms WHERE {where} AND n = r.n)",
-                        [*key, term],
-                    ),
-                    (count.fetchone() or (0,))[0],
-                )
-            )
-        elif how == "contains":
-            matching = "FROM answer_counts WHERE query = ? AND name = ? AND instr(term, ?) > 0"
-            texts = f"SELECT term {matching}"
-            count = index.execute(f"SELECT SUM(count) {matching}", [*key, value])
-            rows = f"SELECT n FROM answer_terms WHERE query = ? AND name = ? AND term IN ({texts})"
-            found.append(
-                Condition(
-                    (rows, [*key, *key, value]),
-                    ("instr(r.text, ?) > 0", [value]),
-                    count.fetchone()[0] or 0,
-                )
-            )
-        else:
-            found.append(_worded(key, value))
-    return sorted(found, key=lambda c: -1 if c.count is None else c.count)
+) -> tuple[str, list[str], str, list[str]]:
+    """SQL that lists the groups the values select (the equals value of the fewest groups
+    first: its groups are found through the index, the other values then check each of
+    them), and a check of each row of answer_rows r (true but for a worded value), each with
+    its arguments."""
+
+    def groups_of(name: str) -> int:  # an equals value's groups, counted on the index
+        if kept[name].how != "equals":  # a part of a text: checked on the groups found
+            return sys.maxsize
+        sql, arguments = _groups(query, kept[name], values[name], "c")
+        return int(index.execute(f"SELECT COUNT(*) FROM ({sql})", arguments).fetchone()[0])
+
+    worded = next((name for name in values if kept[name].how == "worded"), None)
+    if worded is not None:  # the targets of the wording: few, each kept row checked
+        others = [name for name in values if name != worded]
+        groups, arguments = _worded_groups(query, worded, values[worded])
+        row_check, row_arguments = "(s.canonical OR instr(r.text, ?) > 0)", [values[worded]]
+    else:
+        first, *others = sorted(values, key=groups_of)
+        groups, arguments = _groups(query, kept[first], values[first], "g")
+        row_check, row_arguments = "1", []
+    checks: list[str] = []
+    for name in others:
+        sql, more = _groups(query, kept[name], values[name], "o")
+        checks.append(f"EXISTS ({sql} AND o.grp = g.grp)")
+        arguments += more
+    return " AND ".join([groups, *checks]), arguments, row_check, row_arguments
 
 
-def _worded(key: list[str], text: str) -> Condition:
-    """The rows of the targets whose wordings hold `text` (the trigram index finds them, the
-    wordings are then checked exactly: it folds case), each kept when its item holds the text
-    or its target's canonical name does."""
+def _groups(query: Query, kept: Kept, value: str, alias: str) -> tuple[str, list[str]]:
+    """SQL selecting the group_terms rows (as `alias`) of the groups an equals or contains
+    value selects."""
+    base = (
+        f"SELECT {alias}.grp FROM group_terms AS {alias} "
+        f"WHERE {alias}.query = ? AND {alias}.name = ?"
+    )
+    key = [query.name, kept.name]
+    if kept.how == "equals":
+        return f"{base} AND {alias}.term = ?", [*key, str(_term(query, kept.name, value))]
+    return f"{base} AND instr({alias}.term, ?) > 0", [*key, value]
+
+
+def _worded_groups(query: Query, name: str, text: str) -> tuple[str, list[str]]:
+    """SQL selecting the groups (g) of the targets whose wordings hold `text`, each with
+    whether its indicator's canonical name does (then all its rows are kept; else the rows
+    whose item holds it). The trigram index finds the wordings, which are then checked
+    exactly: it folds case."""
     from policygraph.text_index import wordings_holding
 
     matched, first = wordings_holding(text)
     targets = (
-        "SELECT target, MAX(canonical) AS canonical FROM target_wordings "
-        f"WHERE wording IN ({matched}) GROUP BY target"
+        "SELECT '<' || target || '>' AS term, MAX(canonical) AS canonical "
+        f"FROM target_wordings WHERE wording IN ({matched}) GROUP BY target"
     )
-    rows = (
-        f"SELECT t.n AS n FROM ({targets}) AS m CROSS JOIN answer_terms AS t "
-        "WHERE t.query = ? AND t.name = ? AND t.term = '<' || m.target || '>' AND (m.canonical "
-        "OR EXISTS (SELECT 1 FROM answer_rows AS w WHERE w.query = t.query AND w.n = t.n "
-        "AND instr(w.text, ?) > 0))"
+    return (
+        f"SELECT g.grp, m.canonical FROM ({targets}) AS m CROSS JOIN group_terms AS g "
+        "WHERE g.query = ? AND g.name = ? AND g.term = m.term",
+        [*first, query.name, name],
     )
-    arguments = [*first, *key, text]
-    return Condition((rows, arguments), (f"r.n IN ({rows})", arguments), None)
 
 
 def stored_answer(
@@ -256,37 +275,42 @@ def stored_answer(
     if found is None:
         return None
     columns = json.loads(found[0])
-    conditions = _conditions(index, query, kept, values)
     end = -1 if limit is None else limit
-    if not conditions:
+    if not values:
         total = found[1]
         rows = index.execute(
             "SELECT row FROM answer_rows WHERE query = ? ORDER BY n LIMIT ? OFFSET ?",
             (query.name, end, offset),
         )
     else:
-        first, *others = conditions
-        source = f"({first.rows[0]}) AS t0 CROSS JOIN answer_rows AS r"
-        where = " AND ".join(["r.query = ? AND r.n = t0.n", *(c.check[0] for c in others)])
-        arguments = [*first.rows[1], query.name, *(a for c in others for a in c.check[1])]
-        if not others and first.count is not None:  # one term: its count is kept
-            total = first.count
-            rows = index.execute(
-                f"SELECT r.row FROM {source} WHERE {where} ORDER BY t0.n LIMIT ? OFFSET ?",
-                [*arguments, end, offset],
-            )
-        else:  # the numbers of every row selected, in order, then the page's rows
-            numbers = index.execute(
-                f"SELECT t0.n FROM {source} WHERE {where} ORDER BY t0.n", arguments
-            )
-            selected = [n for (n,) in numbers]
-            total = len(selected)
-            chosen = selected[offset:] if limit is None else selected[offset : offset + limit]
-            rows = index.execute(
-                "SELECT row FROM answer_rows WHERE query = ? AND n IN "
-                "(SELECT value FROM json_each(?)) ORDER BY n",
-                (query.name, json.dumps(chosen)),
-            )
+        groups, arguments, check, checked = _selection(index, query, kept, values)
+        # from the groups to their rows (CROSS JOIN keeps that order: the planner would
+        # rather walk every row of the query in order of n)
+        selected = (
+            f"({groups}) AS s CROSS JOIN answer_rows AS r INDEXED BY answer_rows_by_group "
+            f"WHERE r.query = ? AND r.grp = s.grp AND {check}"
+        )
+        where = [*arguments, query.name, *checked]
+        if check == "1":  # every row of the groups: their counts are kept
+            (total,) = index.execute(
+                "SELECT COALESCE(SUM(count), 0) FROM answer_groups "
+                f"WHERE query = ? AND grp IN ({groups})",
+                [query.name, *arguments],
+            ).fetchone()
+            # the page's numbers first, from the index alone; then only the page's rows
+            numbers = f"SELECT r.n FROM {selected} ORDER BY r.n LIMIT ? OFFSET ?"
+            page_arguments: list[str | int] = [*where, end, offset]
+        else:  # the numbers of every row the text keeps, in order, then the page's rows
+            chosen = [
+                n for (n,) in index.execute(f"SELECT r.n FROM {selected} ORDER BY r.n", where)
+            ]
+            total = len(chosen)
+            numbers = "SELECT value FROM json_each(?) LIMIT ? OFFSET ?"
+            page_arguments = [json.dumps(chosen), end, offset]
+        rows = index.execute(
+            f"SELECT row FROM answer_rows WHERE query = ? AND n IN ({numbers}) ORDER BY n",
+            [query.name, *page_arguments],
+        )
     page = tuple(tuple(json.loads(row)) for (row,) in rows)
     for name, how in kept.items():  # kept for "": the rows answer the text asked
         if how.how != "equals" and name in values:

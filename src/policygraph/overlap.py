@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from policygraph.lexicon import label_key
 
 SAME_INDICATOR = 0.6
@@ -11,10 +13,17 @@ SAME_INDICATOR = 0.6
 
 def wording_overlap(a: str, b: str) -> float:
     """0.0 (nothing shared) to 1.0 (the same bigrams)."""
-    grams_a, grams_b = _bigrams(label_key(a)), _bigrams(label_key(b))
+    grams_a, grams_b = _wording_bigrams(a), _wording_bigrams(b)
     if not grams_a or not grams_b:
         return 0.0
     return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
+
+
+@lru_cache(maxsize=4096)
+def _wording_bigrams(wording: str) -> frozenset[str]:
+    """The bigrams of a wording's key (cached: a draft's wordings are compared with every
+    wording of its parents' indicators)."""
+    return frozenset(_bigrams(label_key(wording)))
 
 
 def _bigrams(text: str) -> set[str]:

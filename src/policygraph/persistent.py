@@ -34,7 +34,7 @@ STORE_DIR = "store"
 OXIGRAPH_DIR = "oxigraph"
 INDEX_FILE = "index.sqlite"
 READY_FILE = "READY"
-STORE_FORMAT = "policygraph store 7"
+STORE_FORMAT = "policygraph store 9"
 """What READY says: a store written by a version with another layout is rewritten."""
 
 
@@ -100,6 +100,9 @@ def refresh_store(graphs: Path) -> Path:
         del disk
         index = sqlite3.connect(fresh / INDEX_FILE)
         try:
+            # no rollback journal, no syncs: a write that fails leaves a temporary folder that
+            # is removed, never a store that replaces the current one
+            index.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
             fill_index(memory, index)
             fill_answers(memory, index)
         finally:

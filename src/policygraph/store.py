@@ -145,18 +145,25 @@ def load_graph(graphs: Path, max_triples: int = MAX_GRAPH_TRIPLES) -> Graph:
     return graph
 
 
-def read_turtle(path: Path, max_triples: int = MAX_GRAPH_TRIPLES) -> list[tuple[Node, Node, Node]]:
+def read_turtle(
+    path: Path, max_triples: int = MAX_GRAPH_TRIPLES, predicates: frozenset[str] | None = None
+) -> list[tuple[Node, Node, Node]]:
     """The triples of a Turtle file as rdflib terms, read strictly by pyoxigraph: an IRI with a
     space, a bad language tag, a syntax error, an ill-typed literal (a 13th month), a file of
-    over `max_triples` triples or one with RDF 1.2 triple terms is an `InputError`."""
+    over `max_triples` triples or one with RDF 1.2 triple terms is an `InputError`. Given
+    `predicates` (IRIs), only the triples of those are converted and returned."""
     triples: list[tuple[Node, Node, Node]] = []
+    read = 0
     try:
         with _quiet("rdflib.term"):  # rdflib logs a traceback for each ill-typed literal
             for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-                if len(triples) == max_triples:
+                if read == max_triples:
                     raise InputError(
                         path, f"too large: over {max_triples} triples (one graph per plan, please)"
                     )
+                read += 1
+                if predicates is not None and quad.predicate.value not in predicates:
+                    continue
                 triples.append(
                     (
                         from_oxigraph(quad.subject),

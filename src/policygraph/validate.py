@@ -201,11 +201,15 @@ def context_triples(
     return context
 
 
-def validate_graph(data: Graph, lang: str = "zh", registry: Graph | None = None) -> Report:
-    """Validate one plan graph with the bundled shapes, registry and vocabularies."""
+def validate_graph(
+    data: Graph, lang: str = "zh", registry: Graph | None = None, parents: Graph | None = None
+) -> Report:
+    """Validate one plan graph with the bundled shapes, registry and vocabularies, and the
+    parent context from a corpus (`context.parent_context`) when given."""
     registry = registry_graph() if registry is None else registry  # built once (cached)
-    context = context_triples((data, registry))
-    results = shacl_results(data, registry, context=context)
+    known = (registry,) if parents is None else (registry, parents)  # read as they are
+    context = context_triples((data, *known))
+    results = shacl_results(data, *known, context=context)
     own = set(data.subjects())
     kept = tuple(
         r for r in results.subjects(RDF.type, SH.ValidationResult) if _focus(results, r) in own
@@ -305,7 +309,7 @@ def _validate_in_context(plan: Graph, lang: str, index: DocumentIndex | None) ->
     if index is None:
         return validate_graph(plan, lang)
     context = parent_context(plan, index)
-    return validate_graph(resolved_draft(plan, context), lang, registry_graph() + context)
+    return validate_graph(resolved_draft(plan, context), lang, parents=context)
 
 
 def shacl_results(*data: Graph, context: Iterable[ox.Triple] = ()) -> Graph:
