@@ -214,8 +214,7 @@ def _cell_span(line: str, content: str) -> tuple[int, int]:
     at = line.find(content)
     if at >= 0:
         return at, at + len(content)
-    first = content[0]
-    return line.find(first), line.rfind(content[-1]) + 1
+    return line.find(content[0]), line.rfind(content[-1]) + 1
 
 
 def _header_cells(cells: list[Cell]) -> list[Cell]:
@@ -269,6 +268,14 @@ def _ends_table(content: str) -> bool:
     return len(content) > 60 or ("。" in content and len(content) > 30)
 
 
+TABLE_ROW_AFTER_HEADING = re.compile(r"^[^。]{2,30}$")
+"""What follows a group heading inside a table (一、发展水平): a row's first cell, short and
+without a full stop — a name with its serial printed in it (1.学前教育毛入园率(%), a county's
+“十四五”教育事业发展主要指标表 on edutainingadventures.com ghuadong/8731_3) or without one
+(一、社会组织 | then 社会组织总数(万个) |, stats.gov.cn hstjnj/sh2008). A sentence, or another
+heading (（一）加强组织领导), means the table has ended."""
+
+
 def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A chapter or section heading inside a table is a group row (一、养老服务) only
     when a table row follows it (a serial, `TABLE_ROW_AFTER_HEADING`); otherwise the
@@ -280,14 +287,6 @@ def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) 
         return False
     heading = any(level <= 2 and p.match(following) for level, p in MARKER_LEVELS)
     return heading or not TABLE_ROW_AFTER_HEADING.match(following)
-
-
-TABLE_ROW_AFTER_HEADING = re.compile(r"^[^。]{2,30}$")
-"""What follows a group heading inside a table (一、发展水平): a row's first cell, short and
-without a full stop — a name with its serial printed in it (1.学前教育毛入园率(%), a county's
-“十四五”教育事业发展主要指标表 on edutainingadventures.com ghuadong/8731_3) or without one
-(一、社会组织 | then 社会组织总数(万个) |, stats.gov.cn hstjnj/sh2008). A sentence, or another
-heading (（一）加强组织领导), means the table has ended."""
 
 
 def _usual_gap(runs: list[int]) -> int:

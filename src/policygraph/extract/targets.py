@@ -28,7 +28,7 @@ from policygraph.extract.cells import (
 from policygraph.extract.departments import split_units
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.lexicon import KEY_MARKS
-from policygraph.markers import CN_NUM
+from policygraph.markers import CN_NUM, ITEM_MARKER
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
 
@@ -217,8 +217,9 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     return targets
 
 
-GLUED_SERIAL = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
-"""A row's serial printed in its name cell (1.学前教育毛入园率(%)): no part of the name."""
+GLUED_SERIAL = re.compile(rf"^(?:{ITEM_MARKER})\s*(?=\D)")
+"""A row's serial printed in its name cell, as the item markers of the text write it
+(1.学前教育毛入园率(%)): no part of the name; a figure (12.3年以上) is no serial."""
 
 
 def _named_rows(
@@ -254,6 +255,8 @@ def _named_rows(
 
 
 def _complete(values: list[Cell], attr_column: bool) -> bool:
+    """Whether a row's values are all read: its 属性 word where the table has that column
+    (a worded value such as 应保尽保 comes before it), else any value."""
     if attr_column:
         return any(c.text in BINDING_WORDS for c in values)
     return bool(values)
