@@ -469,3 +469,13 @@ def test_tables_a_heading_after_a_table_still_ends_it() -> None:
     )
     (table,) = find_tables(normalize_text(text).text)
     assert table.cells[-1].text == "预期性"
+
+
+def test_tables_a_header_word_spread_across_its_cell_is_read_joined_where_it_stands() -> None:
+    """`指  标` (Word's distributed alignment) is the header word 指标, and its cell points
+    at the spread word in the text, so a reader of the table can find it there."""
+    text = normalize_text(NAME_FIRST_CELLS).text
+    (table,) = find_tables(text)
+    first = table.header[0]
+    assert first.text == "指标"
+    assert text[first.start : first.end] == "指  标"
