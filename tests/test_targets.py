@@ -1266,3 +1266,27 @@ def test_targets_inline_a_share_written_as_a_fraction_word() -> None:
         ("职业院校实践性教学课时原则上占总课时", 2022, ">=", Decimal(50), "%"),
         ("“双师型”教师占专业课教师总数", 2022, ">", Decimal(50), "%"),
     ]
+
+
+def test_targets_a_goal_lead_dates_goal_paragraphs_that_write_their_own_period() -> None:
+    """The 十三五 促进就业规划 as the news of 2017 gives it (tune): after 到2020年，要实现以下
+    目标： each goal paragraph opens with a run-in result and writes the plan's own period
+    (“十三五”时期…) or no date at all; the lead's deadline dates them all, in a document
+    issued before the period ended."""
+    text = (
+        "据中国政府网6日消息，国务院近日印发“十三五”促进就业规划的通知。"
+        "规划提出，到2020年，要实现以下目标：\n"
+        "就业规模稳步扩大，就业质量进一步提升。“十三五”时期城镇新增就业5000万人以上，"
+        "全国城镇登记失业率控制在5%以内。\n"
+        "人力资源结构不断优化，劳动者就业创业能力明显提高。劳动年龄人口平均受教育年限达到10.8年。\n"
+    )
+    normalized = normalize_text(text)
+    outline = outline_text(normalized.text)
+    found = find_targets(
+        normalized.text, outline, [], load_lexicon(), normalized.quote, issued=2017
+    )
+    assert sorted((t.value, t.year) for t in found) == [
+        (Decimal("5"), 2020),
+        (Decimal("10.8"), 2020),
+        (Decimal("50000000"), 2020),
+    ]
