@@ -275,7 +275,8 @@ LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
 GOAL_WORD = re.compile(cue_pattern("goal_title"))
-"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with."""
+"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with, and
+that titles a goals section (发展目标, 主要目标, 工作目标: extract._goals_section)."""
 
 GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
 """以下目标：, 目标如下：: a lead that ends in announcing its goals."""
