@@ -648,8 +648,10 @@ def test_departments_a_duty_in_prose_is_owed_in_the_function_obligations_questio
         # 立山 2023 (tune): a unit named in full stays whatever its ending
         ("责任单位:立山经济开发区,全区经济运行各专班\n", ["立山经济开发区", "全区经济运行各专班"]),
         ("责任单位:县财政局、县医保局", ["县财政局", "县医保局"]),
+        # a short name the lexicon knows is whole though it ends as no unit does
+        ("责任单位:区民政局、各镇街\n", ["区民政局", "各镇街"]),
     ],
-    ids=["cut", "whole", "known"],
+    ids=["cut", "whole", "known", "known-short"],
 )
 def test_departments_a_unit_line_cut_inside_a_name_names_no_unit(
     text: str, units: list[str]

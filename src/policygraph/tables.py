@@ -52,9 +52,7 @@ change over a named period (“十一五”增减情况: 国发〔2007〕37号 �
 
 FIRST_HEADER_CELL = re.compile(
     "^("
-    + "|".join(
-        w for kind in ("serial", "region", "group", "name") for w in words_with("header", kind)
-    )
+    + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
     + ")$"
 )
 CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
@@ -101,25 +99,12 @@ def text_lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
-SPACED_HEADER_WORD = re.compile(r"^[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff])+$")
-"""A header word spread across its cell, one character at a time (Word's distributed
-alignment, 分散对齐): `指  标`, `属  性` on a line of their own in a table flattened one
-cell a line (a county's “十四五”教育事业发展主要指标表 on a copy site, edutainingadventures.com
-ghuadong/8731_3; `指 标 名 称 |` heading a statistics yearbook table, qp2358.com
-zznz2020zh). Normalising joins characters a single space apart; a wider spread stays."""
-
-
 def cell_text(line: str) -> str:
     """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
-    cell of a row-spanned column) is 预期性; a spread-out header word is read joined
-    (`SPACED_HEADER_WORD`)."""
+    cell of a row-spanned column) is 预期性."""
     text = line.strip()
     while text.endswith("|"):  # not a pattern ending in $: tried from every space, slow
         text = text.rstrip("|").rstrip()
-    if SPACED_HEADER_WORD.match(text):
-        joined = "".join(text.split())
-        if HEADER_CELL.match(joined):
-            return joined
     return text
 
 
@@ -189,8 +174,8 @@ def _read_cell_table(
             continue
         if cells and (_ends_table(content) or _heading_not_group(content, lines, j)):
             break
-        at, to = _cell_span(line, content)
-        cells.append(Cell(content, start + at, start + to, blank_run))
+        at = start + line.find(content)
+        cells.append(Cell(content, at, at + len(content), blank_run))
         runs.append(blank_run)
         blank_run = 0
         j += 1
@@ -207,15 +192,6 @@ def _read_cell_table(
         Table(tuple(header), body, header[0].start, end, caption),
         j,
     )
-
-
-def _cell_span(line: str, content: str) -> tuple[int, int]:
-    """Where a line's cell stands in it; a spread-out header word spans its spread."""
-    at = line.find(content)
-    if at >= 0:
-        return at, at + len(content)
-    first = content[0]
-    return line.find(first), line.rfind(content[-1]) + 1
 
 
 def _header_cells(cells: list[Cell]) -> list[Cell]:
@@ -271,23 +247,11 @@ def _ends_table(content: str) -> bool:
 
 def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A chapter or section heading inside a table is a group row (一、养老服务) only
-    when a table row follows it (a serial, `TABLE_ROW_AFTER_HEADING`); otherwise the
-    table has ended."""
+    when a numbered row follows it; otherwise the table has ended."""
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
     following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
-    if following.isdigit():
-        return False
-    heading = any(level <= 2 and p.match(following) for level, p in MARKER_LEVELS)
-    return heading or not TABLE_ROW_AFTER_HEADING.match(following)
-
-
-TABLE_ROW_AFTER_HEADING = re.compile(r"^[^。]{2,30}$")
-"""What follows a group heading inside a table (一、发展水平): a row's first cell, short and
-without a full stop — a name with its serial printed in it (1.学前教育毛入园率(%), a county's
-“十四五”教育事业发展主要指标表 on edutainingadventures.com ghuadong/8731_3) or without one
-(一、社会组织 | then 社会组织总数(万个) |, stats.gov.cn hstjnj/sh2008). A sentence, or another
-heading (（一）加强组织领导), means the table has ended."""
+    return not following.isdigit()
 
 
 def _usual_gap(runs: list[int]) -> int:

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from policygraph.cues import cue_pattern
 from policygraph.extract.background import TREND_WORDS
 from policygraph.extract.clauses import (
+    GOAL_WORD,
     ITEM_START,
     goal_lead_year,
     last_deadline,
@@ -67,16 +68,14 @@ period achieved) — no targets under them.
 A document titled so is a review page (回眸“十三五”：…养老服务体系取得新发展, 综述：…,
 …交出暖心答卷): its running text reports, it sets no targets."""
 
-GOAL_TITLE = re.compile(cue_pattern("goal_title"))
-"""A goals section (发展目标, 主要目标, 工作目标): a deadline one of its paragraphs sets
-holds for the paragraphs after it that state none (到2025年，…体系更加完善。 then
-养老机构护理型床位占比达到55%…)."""
-
 
 def _goals_section(outline: Outline, section: Section | None) -> Section | None:
-    """The goals section (GOAL_TITLE) a paragraph stands in, itself or one above it: the
-    goals of a part are often sections of their own under it — 万州 一老一小 方案: （四）整体目标
-    over 1.养老服务更加优质便利。… and 2.托育服务体系基本建成。…; a city's 一老一小 plan on
+    """The goals section a paragraph stands in (发展目标, 主要目标, 工作目标: its title holds
+    clauses.GOAL_WORD), itself or one above it: a deadline one of its paragraphs sets holds
+    for the paragraphs after it that state none (到2025年，…体系更加完善。 then 养老机构护理型
+    床位占比达到55%…). The goals of a part are often sections of their own under it —
+    万州 一老一小 方案: （四）整体目标 over 1.养老服务更加优质便利。… and
+    2.托育服务体系基本建成。…; a city's 一老一小 plan on
     zhihaiinnovate.com: its goals over (一)“一老”方面 and (二)“一小”方面 — and a deadline
     set in the part holds for the goals after it that state none (not for the sections under
     a part of goals and tasks, GOALS_AND_TASKS)."""
@@ -86,7 +85,7 @@ def _goals_section(outline: Outline, section: Section | None) -> Section | None:
         (
             s
             for s in outline.ancestors(section.key)
-            if GOAL_TITLE.search(s.heading.title)
+            if GOAL_WORD.search(s.heading.title)
             and (s is section or not GOALS_AND_TASKS.search(s.heading.title))
         ),
         None,

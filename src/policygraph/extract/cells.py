@@ -15,11 +15,8 @@ from policygraph.extract.numbers import COMPARATOR_SIGNS, COMPARATOR_WORDS, appl
 from policygraph.model import Bindingness
 from policygraph.units import UNIT_PATTERN
 
-TABLE_UNITS = rf"{UNIT_PATTERN}|‰|年|岁"
-TABLE_UNIT_CELL = re.compile(rf"^({TABLE_UNITS})$")
-"""A unit column's cell: %, 张, 个, ‰, 年, 岁. A value cell may carry the same units
-(11.4年 | 12.3年以上 under 劳动年龄人口平均受教育年限(年)): in a table 年 after a figure is
-the unit of years, as 岁 is of an age, not a date."""
+TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
+"""A unit column's cell: %, 张, 个, ‰, 年, 岁."""
 
 BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 """The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""
@@ -32,7 +29,7 @@ AS_HYPHEN = str.maketrans("－−", "--")
 
 CELL_VALUE = re.compile(
     rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
-    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{TABLE_UNITS})?"
+    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
 """A cell that states a value: a sign, a number or range, a magnitude, a unit, a word

@@ -275,7 +275,11 @@ LIST_LEAD = re.compile(r"[：:]\s*$")
 
 
 GOAL_WORD = re.compile(cue_pattern("goal_title"))
-"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with."""
+"""目标 (data/cues.csv, kind goal_title): the word a lead announces its goals with, and
+that titles a goals section (发展目标, 主要目标, 工作目标: extract._goals_section)."""
+
+GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
+"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
 
 
 def goal_lead_year(paragraph: str) -> int | None:
@@ -293,10 +297,6 @@ def goal_lead_year(paragraph: str) -> int | None:
         return None
     words = paragraph[: paragraph.find(str(deadline))]
     return deadline if GOAL_WORD.search(words) or GOAL_COLON.search(paragraph) else None
-
-
-GOAL_COLON = re.compile(rf"(?:{cue_pattern('goal_title')})[^，。；]{{0,4}}[：:]\s*$")
-"""以下目标：, 目标如下：: a lead that ends in announcing its goals."""
 
 
 def _deadlines(
@@ -400,7 +400,7 @@ def _reports(
     latest = max((y for y in years if y is not None), default=None)
     # the clauses are the paragraph cut up: where it holds no background words, none does
     background = first_match(CLAUSE_BACKGROUND, "".join(c for _s, c in clauses)) is not None
-    scoped = None
+    scoped: int | None = None  # the year scoping the clause before
     for (_start, clause), sentence, found, cues, year in zip(
         clauses, sentences, year_cues, deadlines, years, strict=True
     ):

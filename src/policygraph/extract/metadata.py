@@ -22,7 +22,13 @@ from policygraph.document_kinds import (
     PLAN_KINDS,
     TABLE_KINDS,
 )
-from policygraph.extract.citations import ACHIEVEMENT_CUES, CARRIED, UNPRINTED, title_key
+from policygraph.extract.citations import (
+    ACHIEVEMENT_CUES,
+    CARRIED,
+    TITLE_IN_BRACKETS,
+    UNPRINTED,
+    title_key,
+)
 from policygraph.extract.docnumber import (
     CLOSING_BRACKETS,
     OPENING_BRACKETS,
@@ -438,10 +444,6 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
 
 
-COVERED_NAME = re.compile(r"《(?P<title>[^《》\n]{4,80})》")
-"""A document a cover notice's body names in 《》; the notice issues it when the sentence
-goes on to 现转发给你们 or 印发给你们 (`CARRIED`)."""
-
 HEADING_GAP = r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*"
 """What may stand between two characters of a heading: spacing and quotation marks, and
 one line break where a centred heading wrapped."""
@@ -459,7 +461,7 @@ def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
     (鲁政办发〔2010〕21号, tune set). The title is the name in 《》, which keeps the quotation
     marks a centred heading drops (《重庆市万州区“一老一小”整体解决方案》已经区政府同意，现印发
     给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt)."""
-    for named in COVERED_NAME.finditer(text, 0, HEAD_LENGTH):
+    for named in TITLE_IN_BRACKETS.finditer(text, 0, HEAD_LENGTH):
         carried = CARRIED.match(text, named.end())
         if carried is None:
             continue

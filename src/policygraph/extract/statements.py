@@ -33,7 +33,6 @@ from policygraph.extract.numbers import (
 from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.values import (
     BASE_REMARK,
-    GAIN_ON_BASE,
     ITEM_COUNT_UNITS,
     SHARE_UNITS,
     is_target_value,
@@ -322,8 +321,6 @@ def _clause_targets(
         else:
             previous_end = match.end()
             names = indicator_names(before, after) or ([subject] if index == 0 and subject else [])
-            if (gain := GAIN_ON_BASE.search(clause, 0, match.start())) is not None:
-                names = [name + gain["gain"] for name in names]  # 人均预期寿命提高: a gain
         comparator = _distant_comparator(clause[: match.start()]) if not match["pre"] else None
         for name in names:
             if match["unit"] in HEAD_COUNT_UNITS and HEAD_COUNT.search(name):
@@ -389,8 +386,6 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _after_last_year(before: str) -> str:
-    if (gain := GAIN_ON_BASE.search(before)) is not None:
-        return before[: gain.start()]  # the year of 在2020年的基础上 dates the base
     return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
 
 

@@ -19,7 +19,6 @@ from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.cells import (
     BINDING_WORDS,
     TABLE_UNIT_CELL,
-    TABLE_UNITS,
     Quantity,
     group_label,
     names_indicator,
@@ -31,13 +30,14 @@ from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
 from policygraph.tables import Cell, Table
+from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 """Units of figures in running text that are norms, changes or age bounds (3岁以下),
 not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
 NAME_WITH_UNIT = re.compile(
-    rf"^(?P<name>.+?)（(?P<unit>(?:{TABLE_UNITS})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+    rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
 每千名老年人养老床位数（张/千人）."""
@@ -205,58 +205,11 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     if table.rows:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    if "serial" not in kinds and kinds[:1] == ["name"]:
-        for group, names, values in _named_rows(table.cells, "attr" in kinds):
-            if len(names) == 1:
-                targets.extend(_row_targets([*names, *values], kinds, roles, group, quote))
-        return targets
     for group, _serial, cells in _rows(table.cells, "group" in kinds):
         if not cells:
             continue
         targets.extend(_row_targets(cells, kinds, roles, group, quote))
     return targets
-
-
-GLUED_SERIAL = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
-"""A row's serial printed in its name cell (1.学前教育毛入园率(%)): no part of the name."""
-
-
-def _named_rows(
-    cells: tuple[Cell, ...], attr_column: bool
-) -> list[tuple[str | None, list[Cell], list[Cell]]]:
-    """Rows of a table one cell a line whose header opens with the indicator name, without
-    a serial column: (group, name cells, value cells). A row opens at a cell that names an
-    indicator once the row before is complete — it has its 属性 where the table has that
-    column (a worded value, 应保尽保, stays in its row), else a value; a group row
-    (二、优质资源建设) names the rows under it.
-
-    指  标 | 2020年 | 2025年 | 属性, then 一、发展水平 / 1.学前教育毛入园率(%) / 99% /
-    99%以上 / 约束性 (a county's “十四五”教育事业发展主要指标表 on a copy site,
-    edutainingadventures.com ghuadong/8731_3); 项 目 | Item | 2007 | 2008, then
-    一、社会组织 / 社会组织总数(万个) / 38.7 / 41.4 (the statistics bureau's 民政事业
-    发展主要统计指标, stats.gov.cn hstjnj/sh2008). Several names before the first value
-    stack sub-rows in one row (4.义务教育标准班额比例(%) / 其中:小学 / 初中, their values
-    column by column): such a row is left unread rather than given one indicator's name
-    for another's values."""
-    rows: list[tuple[str | None, list[Cell], list[Cell]]] = []
-    group: str | None = None
-    for cell in cells:
-        text = GLUED_SERIAL.sub("", cell.text)
-        if (match := GROUP_ROW.match(cell.text)) is not None:
-            group = match["domain"].strip()
-        elif names_indicator(text) and (not rows or _complete(rows[-1][2], attr_column)):
-            rows.append((group, [replace(cell, text=text)], []))
-        elif rows and names_indicator(text) and not rows[-1][2]:
-            rows[-1][1].append(cell)
-        elif rows:
-            rows[-1][2].append(cell)
-    return rows
-
-
-def _complete(values: list[Cell], attr_column: bool) -> bool:
-    if attr_column:
-        return any(c.text in BINDING_WORDS for c in values)
-    return bool(values)
 
 
 @dataclass(frozen=True)

@@ -128,14 +128,6 @@ RATE_NAME = re.compile(r"每[十百千万]|人均")
 RATE_STEP = re.compile(r"每$")
 """The denominator of a rate: 每10万人口…, 每100户…."""
 
-GAIN_ON_BASE = re.compile(
-    rf"在[^，；。]{{0,16}}?的?基础上(?:继续|再)?(?P<gain>{cue_pattern('gain')})$"
-)
-"""A gain counted from a base, between an indicator and its value: 人均预期寿命在2020年的基础上
-继续提高1岁左右 (the 十四五 国民健康规划 as hk01.com and 閩南網 report it, 2022-05-20). Its
-value is a gain to make, a target even in 岁 (which otherwise marks an age bound, 60岁以上);
-its name is the indicator with the verb of gain (人均预期寿命提高), not the level."""
-
 COPULAS = frozenset(cue_words("copula"))
 """为, 在 join a value to its name without committing to it (中心划分为8个功能区)."""
 
@@ -165,7 +157,7 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     a rate's denominator (每10万人口), a policy parameter, a size class (100张床位以上的…,
     超过1万人的…), a formula, a base remark, a floor area, an estimate, an undated
     population size (3岁以下婴幼儿数28.4万人) or an undated count nothing commits to."""
-    if match["unit"] == "岁" and (match["pre"] or GAIN_ON_BASE.search(clause, 0, match.start())):
+    if match["unit"] == "岁" and match["pre"]:
         return True
     if match["unit"] in ITEM_COUNT_UNITS and not dated:
         return False
