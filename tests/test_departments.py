@@ -472,6 +472,34 @@ def test_departments_a_deadline_after_a_list_is_no_unit(
 
 
 @pytest.mark.parametrize(
+    ("item", "units"),
+    [
+        # 国发〔2018〕38号 若干措施 (tune): the State Council's label, a scope after the units
+        (
+            "放宽人才中介机构限制。（负责部门：人力资源社会保障部、住房城乡建设部、商务部；"
+            "适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区）",
+            ["人力资源社会保障部", "住房城乡建设部", "商务部"],
+        ),
+        ("合理安排用地计划。（负责部门：自然资源部）", ["自然资源部"]),
+        # a deadline labelled as such is no unit either
+        (
+            "推进某项工作。（责任单位：区民政局、区财政局；完成时限：2023年底）",
+            ["区民政局", "区财政局"],
+        ),
+    ],
+    ids=["scope", "one-unit", "labelled-deadline"],
+)
+def test_departments_a_list_s_other_labelled_parts_are_no_units(
+    item: str, units: list[str]
+) -> None:
+    text = f"某某若干措施\n一、营造优良投资环境\n（一）{item}\n"
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    measure = next(m for m in plan.measures if m.number.endswith("（一）"))
+    assert [u.name for u in measure.responsible] == units
+    assert measure.lead == ()
+
+
+@pytest.mark.parametrize(
     ("text", "units", "lead"),
     [
         # the 2019 division of the 政府工作报告's work, as a news report relays it

@@ -26,15 +26,23 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, words_with
 from policygraph.lexicon import Lexicon, label_key
 from policygraph.model import DepartmentMention, QuoteMaker
 
-LIST_OPENERS = re.compile(
-    r"(?P<label>责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位)[：:]?"
-)
-"""Labels that open an explicit responsibility list or one part of it:
-（责任单位：…）, （牵头单位：A；配合单位：B、C）."""
+LIST_LABEL = cue_pattern("list_label")
+LIST_OPENERS = re.compile(rf"(?P<label>{LIST_LABEL})[：:]?")
+"""Labels that open an explicit responsibility list or one part of it, the words of
+data/cues.csv kind list_label: （责任单位：…）, （牵头单位：A；配合单位：B、C）, and the
+State Council's 若干措施 form （负责部门：商务部、海关总署） (国发〔2018〕38号, tune)."""
+
+LEAD_LABELS = frozenset(words_with("list_label", "lead"))
+"""The labels whose units lead: 牵头单位：A, 牵头部门：A."""
+
+OTHER_LABEL = re.compile(r"\s*[^\s：:，,、；;（）()]{2,6}[：:]")
+"""A part of a list's bracket that another label opens is no part of the list: the
+scope （负责部门：…；适用范围：所有自贸试验区…） of each measure of 国发〔2018〕38号 (tune), the
+deadline （责任单位：…；完成时限：2023年底）. A unit's name is never followed by a colon."""
 
 LIST_CLOSERS = re.compile(
     r"等?(按照?职责分工负责|分工负责|分别负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
@@ -53,7 +61,7 @@ plainer role (牵头, 配合, 负责) is one only when all its items end like un
 so （鼓励社会力量参与） is not."""
 
 LEAD_ROLES = re.compile(r"牵头")
-"""The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
+"""The roles that make a listed unit the lead: A牵头 / A（牵头）."""
 
 LIST_PARTS = re.compile(r"[^；;]+")
 CLAUSE_BREAKS = "，,"
@@ -78,9 +86,7 @@ level word may carry the levels it stands for in brackets, the county-level spel
 data/cues.csv (县（区）, 县（市、区）): 各市、县（区）人民政府 is one unit (the form of the 主送机关
 of a municipal notice; split into a unit 各市 in a heldout text, issue 12)."""
 
-UNBRACKETED_LIST = re.compile(
-    r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
-)
+UNBRACKETED_LIST = re.compile(rf"(?:{LIST_LABEL})[：:][^。\n]+")
 """A labelled list written without brackets, to the end of its sentence or line:
 责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
 
@@ -256,8 +262,10 @@ def _split_roles(
     inner_end = end.start() if end else len(inner)
     for part in LIST_PARTS.finditer(inner, 0, inner_end):
         label = LIST_OPENERS.match(inner, part.start())
+        if label is None and OTHER_LABEL.match(inner, part.start()):
+            continue
         start = label.end() if label else part.start()
-        leads = bool(label and LEAD_ROLES.search(label["label"]))
+        leads = bool(label and label["label"] in LEAD_LABELS)
         for item_start, item_end, clause_lead in _role_items(inner, start, part.end()):
             item = inner[item_start:item_end]
             role = LIST_CLOSERS.search(item)
