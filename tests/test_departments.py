@@ -432,9 +432,8 @@ def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
 @pytest.mark.parametrize(
     ("item", "units", "lead"),
     [
-        # 国发〔2020〕6号: every State Council department is a kind of body (one text shows it
-        # as a unit: not enough for a collective unit), then a deadline
-        ("推进某项工作。（国务院各部门分别负责，年内持续推进）", [], []),
+        # 国发〔2020〕6号: every State Council department, one collective unit, then a deadline
+        ("推进某项工作。（国务院各部门分别负责，年内持续推进）", ["国务院各部门"], []),
         # the same document's shape: a bare 等 before the role, then a deadline
         (
             "推进某项工作。（国家发展改革委、商务部、国家统计局等按职责分工负责，年内持续推进）",
