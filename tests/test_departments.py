@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
+from policygraph.extract.conventions import lead_convention
 from policygraph.extract.departments import (
     is_generic,
     mentions_in_lists,
@@ -496,6 +497,49 @@ def test_departments_a_list_s_other_labelled_parts_are_no_units(
     measure = next(m for m in plan.measures if m.number.endswith("（一）"))
     assert [u.name for u in measure.responsible] == units
     assert measure.lead == ()
+
+
+def test_departments_a_labelled_list_ends_at_the_next_item_of_a_run_together_copy() -> None:
+    """海盐 盐政办发〔2022〕16号 (tune) lost its line breaks: each item's 责任单位 line runs
+    into the next item's number (县农业农村局 2.落实…, 县财政局 二、…), and its first list
+    carries the document's lead convention in a bracket after its first unit."""
+    text = normalize_text(
+        "1.全县生产总值增长7.5%左右。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、"
+        "县农业农村局 2.落实党政机关过紧日子的要求,节俭办一切事业,严控会议费、培训费。 "
+        "责任单位:县财政局 二、某副县长牵头重点工作 1.坚持集体学法,发挥法律顾问作用。 "
+        "责任单位:县司法局"
+    ).text
+    lexicon = load_lexicon()
+    units = mentions_in_lists(text, 0, _quote, lexicon)
+    assert [u.name for u in units] == ["县发改局", "县财政局", "县农业农村局", "县司法局"]
+    convention = lead_convention(text)
+    leads = mentions_in_lists(text, 0, _quote, lexicon, leads=True, unnamed_lead=convention)
+    assert [u.name for u in leads] == ["县发改局", "县财政局", "县司法局"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(首位单位为牵头单位,下同)",  # 海盐 盐政办发〔2022〕16号 (tune)
+        "(第一责任单位为牵头单位,下同)",  # 厦门 厦府办〔2019〕10号
+    ],
+)
+def test_departments_a_convention_after_the_first_unit_names_every_list_s_lead(note: str) -> None:
+    text = (
+        "某某若干措施\n一、营造公平竞争市场环境\n（一）推进完善长效机制建设。\n"
+        f"责任单位:市发改委、市财政局{note}\n时限要求:持续推进\n"
+        "（二）严格落实统一的招投标政策。\n责任单位:市建设局、市财政局\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    owners = {
+        m.number: ([u.name for u in m.responsible], [u.name for u in m.lead])
+        for m in plan.measures
+        if m.number.startswith("（")
+    }
+    assert owners == {
+        "（一）": (["市发改委", "市财政局"], ["市发改委"]),
+        "（二）": (["市建设局", "市财政局"], ["市建设局"]),
+    }
 
 
 @pytest.mark.parametrize(

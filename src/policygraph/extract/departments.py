@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from policygraph.cues import cue_pattern, words_with
 from policygraph.lexicon import Lexicon, label_key
+from policygraph.markers import CN_NUM, ITEM_MARKER
 from policygraph.model import DepartmentMention, QuoteMaker
 
 LIST_LABEL = cue_pattern("list_label")
@@ -72,11 +73,13 @@ word of data/cues.csv kind list_timing): （国务院各部门分别负责，年
 （…各地区、各部门按职责分工负责，2020年底前完成） (国务院 2020 分工 shape): a deadline, no unit."""
 
 LIST_END = re.compile(
-    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*|{DEADLINE_CLAUSE})+。?$"
+    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。）)]*|{DEADLINE_CLAUSE})+。?$"
 )
 """Where a list's units end: at its sentence end, where a trailing note on the
 document's conventions begins (…负责，列第一位者为牵头单位，下同), or where its deadline
-clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list."""
+clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list. A note
+in a bracket of its own after the first unit (县发改局（首位单位为牵头单位，下同）、县财政局, 海盐,
+tune) ends no list: the note's clause never runs past a closing bracket."""
 
 COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
 COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)(（[区县市、]{1,5}）)?((人民)?政府)?$")
@@ -86,9 +89,22 @@ level word may carry the levels it stands for in brackets, the county-level spel
 data/cues.csv (县（区）, 县（市、区）): 各市、县（区）人民政府 is one unit (the form of the 主送机关
 of a municipal notice; split into a unit 各市 in a heldout text, issue 12)."""
 
-UNBRACKETED_LIST = re.compile(rf"(?:{LIST_LABEL})[：:][^。\n]+")
+UNIT_LAST = "局委办厅部署会院所心行府道处乡镇区司队门位"
+"""The last characters of unit names (民政局, 卫生健康委, 街道, 管委会 …)."""
+
+NEXT_ITEM = rf"(?<=[{UNIT_LAST}])(?:{ITEM_MARKER}|[{CN_NUM}]{{1,3}}、)(?![\d%])"
+UNBRACKETED_LIST = re.compile(rf"(?:{LIST_LABEL})[：:](?:(?!{NEXT_ITEM})[^。\n])+")
 """A labelled list written without brackets, to the end of its sentence or line:
-责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
+责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。, or to the next
+numbered item where a copy ran the items together on one line (海盐 盐政办发〔2022〕16号,
+tune: …责任单位:县发改局、县财政局、县税务局、县农业农村局 2.落实… 责任单位:县财政局 二、曹惠明
+常务副县长牵头重点工作 1.坚持…, the space normalising drops): a unit's name ends before an
+item number (2. / 二、 / （三）) that follows it."""
+
+CONVENTION_NOTE = re.compile(r"[（(][^（）()]*(?:为牵头单位|下同)[^（）()]*[）)]$")
+"""A note on the document's conventions in a bracket after a unit is no part of its
+name: 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局 (海盐 盐政办发〔2022〕16号, tune),
+责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同) (厦门 厦府办〔2019〕10号)."""
 
 VAGUE_TAIL = r"等[^、，,]{0,8}(?:部门|单位|机构)"
 UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
@@ -96,8 +112,7 @@ UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 
 CONJUNCTION = re.compile(
-    r"等?(?:以及|及)|(?:(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])|等)和(?=[各区市县省州])|"
-    r"(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])会同"
+    rf"等?(?:以及|及)|(?:(?<=[{UNIT_LAST}])|等)和(?=[各区市县省州])|(?<=[{UNIT_LAST}])会同"
 )
 """A conjunction between two units of one item: 人力资源社会保障部及各地区,
 海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
@@ -273,7 +288,7 @@ def _split_roles(
             role = LIST_CLOSERS.search(item)
             item = item[: role.start()] if role else item
             lead = leads or clause_lead or bool(role and LEAD_ROLES.search(role.group()))
-            name = UNIT_TAILS.sub("", item.removeprefix("由"))
+            name = UNIT_TAILS.sub("", CONVENTION_NOTE.sub("", item.removeprefix("由")))
             at = item_start + (1 if item.startswith("由") else 0)
             pieces = _run_together(name, labels) if labels else [(0, len(name))]
             units.extend(
