@@ -517,6 +517,20 @@ def test_departments_a_labelled_list_ends_at_the_next_item_of_a_run_together_cop
     assert [u.name for u in leads] == ["县发改局", "县财政局", "县司法局"]
 
 
+def test_departments_a_lead_label_holds_a_shorter_label_and_still_leads() -> None:
+    """安徽 2022 重点工作及责任分解 (a news copy): 牵头责任单位 and 协同责任单位 lines under
+    each item; 牵头责任单位 is read whole, not as the 责任单位 inside it."""
+    text = (
+        "某省2022年重点工作及责任分解\n一、确保完成全年主要预期目标\n"
+        "1.全省生产总值增长7%以上。\n牵头负责领导:某某。\n牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省经济和信息化厅、省财政厅。\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    item = next(m for m in plan.measures if m.number.startswith("1"))
+    assert [u.name for u in item.responsible] == ["省发展改革委", "省经济和信息化厅", "省财政厅"]
+    assert [u.name for u in item.lead] == ["省发展改革委"]
+
+
 @pytest.mark.parametrize(
     "note",
     [
