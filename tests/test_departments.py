@@ -532,6 +532,24 @@ def test_departments_a_lead_label_holds_a_shorter_label_and_still_leads() -> Non
 
 
 @pytest.mark.parametrize(
+    "inner",
+    [
+        "牵头单位:市商务局  责任单位:市编办、市发改委、各区县政府",  # 西宁 流通业实施意见 2017
+        "牵头单位：市商务局；责任单位：市编办、市发改委、各区县政府",  # 湖北 鄂政发〔2018〕26号
+    ],
+    ids=["spaced", "semicolon"],
+)
+def test_departments_a_label_opens_a_part_of_its_own(inner: str) -> None:
+    roles = split_roles(normalize_text(inner).text, load_lexicon())
+    assert [(name, lead) for *_, name, lead in roles] == [
+        ("市商务局", True),
+        ("市编办", False),
+        ("市发改委", False),
+        ("各区县政府", False),
+    ]
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "(首位单位为牵头单位,下同)",  # 海盐 盐政办发〔2022〕16号 (tune)

@@ -64,7 +64,12 @@ so （鼓励社会力量参与） is not."""
 LEAD_ROLES = re.compile(r"牵头")
 """The roles that make a listed unit the lead: A牵头 / A（牵头）."""
 
-LIST_PARTS = re.compile(r"[^；;]+")
+NEXT_LABEL = rf"(?!(?:{LIST_LABEL})[：:])"
+LIST_PARTS = re.compile(rf"(?:{LIST_LABEL})[：:]?(?:{NEXT_LABEL}[^；;])*|(?:{NEXT_LABEL}[^；;])+")
+"""The parts of a list: each runs to a ； or to the next label, so a part that only spaces
+part from the one before it is a part of its own: （牵头单位:市商务局  责任单位:市编办、
+市发改委、市法制办、各区县政府） under each task of 西宁 加快流通业发展实施意见 (2017), beside
+湖北 鄂政发〔2018〕26号's （牵头单位：省发展改革委；责任单位：省编办、…）."""
 CLAUSE_BREAKS = "，,"
 DEADLINE_CLAUSE = rf"[，,；;](?:\d{{4}}年|\d{{1,2}}月|{cue_pattern('list_timing')})[^，,；;。]*"
 """A clause after a list that opens with when the work is due (a year, a month, or a
