@@ -61,6 +61,11 @@ def _quote(start: int, end: int) -> Quote:
         ("全国工商联、民政部等和各省级人民政府负责", ["全国工商联", "民政部", "各省级人民政府"]),
         ("国家发展改革委、财政部会同有关部门负责", ["国家发展改革委", "财政部"]),
         ("教育部会同有关部门负责", ["教育部"]),
+        # 昆明 官渡区 稳增长政策措施 2016: a kind of body at the district's level
+        (
+            "区政务服务局牵头，区发改局、区住建局、区级相关部门配合",
+            ["区政务服务局", "区发改局", "区住建局"],
+        ),
     ],
     ids=[
         "plain",
@@ -71,6 +76,7 @@ def _quote(start: int, end: int) -> Quote:
         "etc-and-collective",
         "convened-with-others",
         "one-convener",
+        "level-of-a-kind",
     ],
 )
 def test_departments_split_lists(inner: str, units: list[str]) -> None:
