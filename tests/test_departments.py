@@ -21,7 +21,7 @@ from policygraph.extract.departments import (
     split_run_together,
     split_units,
 )
-from policygraph.extract.responsibility import find_statements
+from policygraph.extract.responsibility import find_assignments, find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DepartmentMention, DomainLead, Measure, Plan, Quote, Target
@@ -521,6 +521,13 @@ def test_departments_a_labelled_list_ends_at_the_next_item_of_a_run_together_cop
     convention = lead_convention(text)
     leads = mentions_in_lists(text, 0, _quote, lexicon, leads=True, unnamed_lead=convention)
     assert [u.name for u in leads] == ["县发改局", "县财政局", "县司法局"]
+    # no item holds the lists of such a copy: they are the plan's, and keep the convention
+    assignments = find_assignments(text, [], _quote, lexicon)
+    assert [[u.name for u in a.lead] for a in assignments] == [
+        ["县发改局"],
+        ["县财政局"],
+        ["县司法局"],
+    ]
 
 
 def test_departments_a_lead_label_holds_a_shorter_label_and_still_leads() -> None:
