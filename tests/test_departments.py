@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import BuildReport
 from policygraph.cli import app
+from policygraph.extract.conventions import lead_convention
 from policygraph.extract.departments import (
     is_generic,
     mentions_in_lists,
@@ -20,7 +21,7 @@ from policygraph.extract.departments import (
     split_run_together,
     split_units,
 )
-from policygraph.extract.responsibility import find_statements
+from policygraph.extract.responsibility import find_assignments, find_statements
 from policygraph.graph import plan_to_graph
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import DepartmentMention, DomainLead, Measure, Plan, Quote, Target
@@ -60,6 +61,11 @@ def _quote(start: int, end: int) -> Quote:
         ("全国工商联、民政部等和各省级人民政府负责", ["全国工商联", "民政部", "各省级人民政府"]),
         ("国家发展改革委、财政部会同有关部门负责", ["国家发展改革委", "财政部"]),
         ("教育部会同有关部门负责", ["教育部"]),
+        # 昆明 官渡区 稳增长政策措施 2016: a kind of body at the district's level
+        (
+            "区政务服务局牵头，区发改局、区住建局、区级相关部门配合",
+            ["区政务服务局", "区发改局", "区住建局"],
+        ),
     ],
     ids=[
         "plain",
@@ -70,6 +76,7 @@ def _quote(start: int, end: int) -> Quote:
         "etc-and-collective",
         "convened-with-others",
         "one-convener",
+        "level-of-a-kind",
     ],
 )
 def test_departments_split_lists(inner: str, units: list[str]) -> None:
@@ -432,9 +439,8 @@ def test_departments_a_target_takes_the_list_that_closes_its_item() -> None:
 @pytest.mark.parametrize(
     ("item", "units", "lead"),
     [
-        # 国发〔2020〕6号: every State Council department is a kind of body (one text shows it
-        # as a unit: not enough for a collective unit), then a deadline
-        ("推进某项工作。（国务院各部门分别负责，年内持续推进）", [], []),
+        # 国发〔2020〕6号: every State Council department, one collective unit, then a deadline
+        ("推进某项工作。（国务院各部门分别负责，年内持续推进）", ["国务院各部门"], []),
         # the same document's shape: a bare 等 before the role, then a deadline
         (
             "推进某项工作。（国家发展改革委、商务部、国家统计局等按职责分工负责，年内持续推进）",
@@ -469,6 +475,116 @@ def test_departments_a_deadline_after_a_list_is_no_unit(
     measure = next(m for m in plan.measures if m.number.endswith("（一）"))
     assert [u.name for u in measure.responsible] == units
     assert [u.name for u in measure.lead] == lead
+
+
+@pytest.mark.parametrize(
+    ("item", "units"),
+    [
+        # 国发〔2018〕38号 若干措施 (tune): the State Council's label, a scope after the units
+        (
+            "放宽人才中介机构限制。（负责部门：人力资源社会保障部、住房城乡建设部、商务部；"
+            "适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区）",
+            ["人力资源社会保障部", "住房城乡建设部", "商务部"],
+        ),
+        ("合理安排用地计划。（负责部门：自然资源部）", ["自然资源部"]),
+        # a deadline labelled as such is no unit either
+        (
+            "推进某项工作。（责任单位：区民政局、区财政局；完成时限：2023年底）",
+            ["区民政局", "区财政局"],
+        ),
+    ],
+    ids=["scope", "one-unit", "labelled-deadline"],
+)
+def test_departments_a_list_s_other_labelled_parts_are_no_units(
+    item: str, units: list[str]
+) -> None:
+    text = f"某某若干措施\n一、营造优良投资环境\n（一）{item}\n"
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    measure = next(m for m in plan.measures if m.number.endswith("（一）"))
+    assert [u.name for u in measure.responsible] == units
+    assert measure.lead == ()
+
+
+def test_departments_a_labelled_list_ends_at_the_next_item_of_a_run_together_copy() -> None:
+    """海盐 盐政办发〔2022〕16号 (tune) lost its line breaks: each item's 责任单位 line runs
+    into the next item's number (县农业农村局 2.落实…, 县财政局 二、…), and its first list
+    carries the document's lead convention in a bracket after its first unit."""
+    text = normalize_text(
+        "1.全县生产总值增长7.5%左右。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、"
+        "县农业农村局 2.落实党政机关过紧日子的要求,节俭办一切事业,严控会议费、培训费。 "
+        "责任单位:县财政局 二、某副县长牵头重点工作 1.坚持集体学法,发挥法律顾问作用。 "
+        "责任单位:县司法局"
+    ).text
+    lexicon = load_lexicon()
+    units = mentions_in_lists(text, 0, _quote, lexicon)
+    assert [u.name for u in units] == ["县发改局", "县财政局", "县农业农村局", "县司法局"]
+    convention = lead_convention(text)
+    leads = mentions_in_lists(text, 0, _quote, lexicon, leads=True, unnamed_lead=convention)
+    assert [u.name for u in leads] == ["县发改局", "县财政局", "县司法局"]
+    # no item holds the lists of such a copy: they are the plan's, and keep the convention
+    assignments = find_assignments(text, [], _quote, lexicon)
+    assert [[u.name for u in a.lead] for a in assignments] == [
+        ["县发改局"],
+        ["县财政局"],
+        ["县司法局"],
+    ]
+
+
+def test_departments_a_lead_label_holds_a_shorter_label_and_still_leads() -> None:
+    """安徽 2022 重点工作及责任分解 (a news copy): 牵头责任单位 and 协同责任单位 lines under
+    each item; 牵头责任单位 is read whole, not as the 责任单位 inside it."""
+    text = (
+        "某省2022年重点工作及责任分解\n一、确保完成全年主要预期目标\n"
+        "1.全省生产总值增长7%以上。\n牵头负责领导:某某。\n牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省经济和信息化厅、省财政厅。\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    item = next(m for m in plan.measures if m.number.startswith("1"))
+    assert [u.name for u in item.responsible] == ["省发展改革委", "省经济和信息化厅", "省财政厅"]
+    assert [u.name for u in item.lead] == ["省发展改革委"]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "牵头单位:市商务局  责任单位:市编办、市发改委、各区县政府",  # 西宁 流通业实施意见 2017
+        "牵头单位：市商务局；责任单位：市编办、市发改委、各区县政府",  # 湖北 鄂政发〔2018〕26号
+    ],
+    ids=["spaced", "semicolon"],
+)
+def test_departments_a_label_opens_a_part_of_its_own(inner: str) -> None:
+    roles = split_roles(normalize_text(inner).text, load_lexicon())
+    assert [(name, lead) for *_, name, lead in roles] == [
+        ("市商务局", True),
+        ("市编办", False),
+        ("市发改委", False),
+        ("各区县政府", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(首位单位为牵头单位,下同)",  # 海盐 盐政办发〔2022〕16号 (tune)
+        "(第一责任单位为牵头单位,下同)",  # 厦门 厦府办〔2019〕10号
+    ],
+)
+def test_departments_a_convention_after_the_first_unit_names_every_list_s_lead(note: str) -> None:
+    text = (
+        "某某若干措施\n一、营造公平竞争市场环境\n（一）推进完善长效机制建设。\n"
+        f"责任单位:市发改委、市财政局{note}\n时限要求:持续推进\n"
+        "（二）严格落实统一的招投标政策。\n责任单位:市建设局、市财政局\n"
+    )
+    plan = plan_from_text("plan.txt", normalize_text(text))
+    owners = {
+        m.number: ([u.name for u in m.responsible], [u.name for u in m.lead])
+        for m in plan.measures
+        if m.number.startswith("（")
+    }
+    assert owners == {
+        "（一）": (["市发改委", "市财政局"], ["市发改委"]),
+        "（二）": (["市建设局", "市财政局"], ["市建设局"]),
+    }
 
 
 @pytest.mark.parametrize(

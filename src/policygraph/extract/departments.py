@@ -26,15 +26,24 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, words_with
 from policygraph.lexicon import Lexicon, label_key
+from policygraph.markers import CN_NUM, ITEM_MARKER
 from policygraph.model import DepartmentMention, QuoteMaker
 
-LIST_OPENERS = re.compile(
-    r"(?P<label>责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位)[：:]?"
-)
-"""Labels that open an explicit responsibility list or one part of it:
-（责任单位：…）, （牵头单位：A；配合单位：B、C）."""
+LIST_LABEL = cue_pattern("list_label")
+LIST_OPENERS = re.compile(rf"(?P<label>{LIST_LABEL})[：:]?")
+"""Labels that open an explicit responsibility list or one part of it, the words of
+data/cues.csv kind list_label: （责任单位：…）, （牵头单位：A；配合单位：B、C）, and the
+State Council's 若干措施 form （负责部门：商务部、海关总署） (国发〔2018〕38号, tune)."""
+
+LEAD_LABELS = frozenset(words_with("list_label", "lead"))
+"""The labels whose units lead: 牵头单位：A, 牵头部门：A."""
+
+OTHER_LABEL = re.compile(r"\s*[^\s：:，,、；;（）()]{2,6}[：:]")
+"""A part of a list's bracket that another label opens is no part of the list: the
+scope （负责部门：…；适用范围：所有自贸试验区…） of each measure of 国发〔2018〕38号 (tune), the
+deadline （责任单位：…；完成时限：2023年底）. A unit's name is never followed by a colon."""
 
 LIST_CLOSERS = re.compile(
     r"等?(按照?职责分工负责|分工负责|分别负责|负责落实|牵头负责|负责|牵头|配合|参与|参加|（牵头）)$"
@@ -53,9 +62,14 @@ plainer role (牵头, 配合, 负责) is one only when all its items end like un
 so （鼓励社会力量参与） is not."""
 
 LEAD_ROLES = re.compile(r"牵头")
-"""The roles that make a listed unit the lead: 牵头单位：A / A牵头 / A（牵头）."""
+"""The roles that make a listed unit the lead: A牵头 / A（牵头）."""
 
-LIST_PARTS = re.compile(r"[^；;]+")
+NEXT_LABEL = rf"(?!(?:{LIST_LABEL})[：:])"
+LIST_PARTS = re.compile(rf"(?:{LIST_LABEL})[：:]?(?:{NEXT_LABEL}[^；;])*|(?:{NEXT_LABEL}[^；;])+")
+"""The parts of a list: each runs to a ； or to the next label, so a part that only spaces
+part from the one before it is a part of its own: （牵头单位:市商务局  责任单位:市编办、
+市发改委、市法制办、各区县政府） under each task of 西宁 加快流通业发展实施意见 (2017), beside
+湖北 鄂政发〔2018〕26号's （牵头单位：省发展改革委；责任单位：省编办、…）."""
 CLAUSE_BREAKS = "，,"
 DEADLINE_CLAUSE = rf"[，,；;](?:\d{{4}}年|\d{{1,2}}月|{cue_pattern('list_timing')})[^，,；;。]*"
 """A clause after a list that opens with when the work is due (a year, a month, or a
@@ -64,11 +78,13 @@ word of data/cues.csv kind list_timing): （国务院各部门分别负责，年
 （…各地区、各部门按职责分工负责，2020年底前完成） (国务院 2020 分工 shape): a deadline, no unit."""
 
 LIST_END = re.compile(
-    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。]*|{DEADLINE_CLAUSE})+。?$"
+    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。）)]*|{DEADLINE_CLAUSE})+。?$"
 )
 """Where a list's units end: at its sentence end, where a trailing note on the
 document's conventions begins (…负责，列第一位者为牵头单位，下同), or where its deadline
-clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list."""
+clauses begin (DEADLINE_CLAUSE); a list followed by its deadline is still a list. A note
+in a bracket of its own after the first unit (县发改局（首位单位为牵头单位，下同）、县财政局, 海盐,
+tune) ends no list: the note's clause never runs past a closing bracket."""
 
 COLLECTIVE_HEAD = re.compile(r"^各(区|县|市|州|旗|乡|镇)$")
 COLLECTIVE_PART = re.compile(r"^(区|县|市|州|旗|乡|镇)(（[区县市、]{1,5}）)?((人民)?政府)?$")
@@ -78,11 +94,22 @@ level word may carry the levels it stands for in brackets, the county-level spel
 data/cues.csv (县（区）, 县（市、区）): 各市、县（区）人民政府 is one unit (the form of the 主送机关
 of a municipal notice; split into a unit 各市 in a heldout text, issue 12)."""
 
-UNBRACKETED_LIST = re.compile(
-    r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门)[：:][^。\n]+"
-)
+UNIT_LAST = "局委办厅部署会院所心行府道处乡镇区司队门位"
+"""The last characters of unit names (民政局, 卫生健康委, 街道, 管委会 …)."""
+
+NEXT_ITEM = rf"(?<=[{UNIT_LAST}])(?:{ITEM_MARKER}|[{CN_NUM}]{{1,3}}、)(?![\d%])"
+UNBRACKETED_LIST = re.compile(rf"(?:{LIST_LABEL})[：:](?:(?!{NEXT_ITEM})[^。\n])+")
 """A labelled list written without brackets, to the end of its sentence or line:
-责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。"""
+责任单位：区民政局、区财政局 / 牵头单位：州民政局；配合单位：州财政局。, or to the next
+numbered item where a copy ran the items together on one line (海盐 盐政办发〔2022〕16号,
+tune: …责任单位:县发改局、县财政局、县税务局、县农业农村局 2.落实… 责任单位:县财政局 二、曹惠明
+常务副县长牵头重点工作 1.坚持…, the space normalising drops): a unit's name ends before an
+item number (2. / 二、 / （三）) that follows it."""
+
+CONVENTION_NOTE = re.compile(r"[（(][^（）()]*(?:为牵头单位|下同)[^（）()]*[）)]$")
+"""A note on the document's conventions in a bracket after a unit is no part of its
+name: 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局 (海盐 盐政办发〔2022〕16号, tune),
+责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同) (厦门 厦府办〔2019〕10号)."""
 
 VAGUE_TAIL = r"等[^、，,]{0,8}(?:部门|单位|机构)"
 UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
@@ -90,8 +117,7 @@ UNIT_TAILS = re.compile(rf"({VAGUE_TAIL}|相关部门)$")
 …海关总署等国务院相关部门, …中央网信办等相关单位 (国办 分工方案)."""
 
 CONJUNCTION = re.compile(
-    r"等?(?:以及|及)|(?:(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])|等)和(?=[各区市县省州])|"
-    r"(?<=[局委办厅部署会院所心行府道处乡镇区司队门位])会同"
+    rf"等?(?:以及|及)|(?:(?<=[{UNIT_LAST}])|等)和(?=[各区市县省州])|(?<=[{UNIT_LAST}])会同"
 )
 """A conjunction between two units of one item: 人力资源社会保障部及各地区,
 海关总署等国务院相关部门及各地区 (国办 2020 放管服 分工方案); 和 only between a
@@ -109,18 +135,23 @@ name opens with its own level (市政府区民政局)."""
 
 GENERIC_UNITS = re.compile(
     r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
-    r"(相关|有关|其他|其它)[^，、]{0,4}$|(部门|单位|机构|方面)$|^(各部门|政府)$"
+    r"(相关|有关|其他|其它)[^，、]{0,4}$|(部门|单位|机构|方面)$|^(各部门|政府)$|"
+    r"^[省市县区州旗乡镇](级|直)各?$"
 )
 """Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
-属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位."""
+属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位, and a level
+left when a list's vague tail is cut off: 区级 of （区政务服务局牵头，区发改局、区住建局、
+区级相关部门配合） (昆明 官渡区 稳增长政策措施 2016, every item), 县级各 of 县级各相关部门."""
 
 COLLECTIVE_UNITS = re.compile(
-    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府)$"
+    r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府|国务院各(有关)?部门)$"
 )
 """Collective units a national document assigns tasks to, one unit each although they
 name a kind: 地方各级人民政府 (国办 幼儿园治理通知: 地方各级人民政府要…; 国务院分工方案:
 …按职责分工负责，地方各级人民政府), 各地区 (国办 2020 放管服 分工方案: …及各地区按职责分工负责),
-各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责)."""
+各（有关）省级人民政府 (国办 消费扶贫指导意见: …等和各有关省级人民政府负责), and the State
+Council's departments as one body (国发〔2020〕6号: （国务院各部门分别负责，年内持续推进）;
+国办发〔2018〕126号 推广支持创新改革举措: 国务院各有关部门要结合工作职能…, both tune)."""
 
 UNIT_ENDINGS = re.compile(
     r"(局|委|办|厅|部|署|会|院|所|中心|银行|支行|分行|政府|街道|办事处|乡|镇|新区|集团|公司|队|联|协|总社|团中央|"
@@ -259,14 +290,16 @@ def _split_roles(
     inner_end = end.start() if end else len(inner)
     for part in LIST_PARTS.finditer(inner, 0, inner_end):
         label = LIST_OPENERS.match(inner, part.start())
+        if label is None and OTHER_LABEL.match(inner, part.start()):
+            continue
         start = label.end() if label else part.start()
-        leads = bool(label and LEAD_ROLES.search(label["label"]))
+        leads = bool(label and label["label"] in LEAD_LABELS)
         for item_start, item_end, clause_lead in _role_items(inner, start, part.end()):
             item = inner[item_start:item_end]
             role = LIST_CLOSERS.search(item)
             item = item[: role.start()] if role else item
             lead = leads or clause_lead or bool(role and LEAD_ROLES.search(role.group()))
-            name = UNIT_TAILS.sub("", item.removeprefix("由"))
+            name = UNIT_TAILS.sub("", CONVENTION_NOTE.sub("", item.removeprefix("由")))
             at = item_start + (1 if item.startswith("由") else 0)
             pieces = _run_together(name, labels) if labels else [(0, len(name))]
             units.extend(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policygraph.cues import cue_pattern
+from policygraph.extract.conventions import lead_convention
 from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
@@ -145,15 +146,21 @@ def find_assignments(
     whose statements name a unit. A text written in running prose assigns its work there,
     with no numbered item to hold it (the 2019 分工 of the 政府工作报告 as a news report
     relays it: 由国家医保局、国家卫生健康委、国家药监局等分工负责, tune; 杭州 2022 民生实事
-    通报: 由杭州市卫健委牵头的…项目, tune). A sentence that says who drafted the text
-    (DRAFTED: 起草了《…》) names its authors, not a duty."""
+    通报: 由杭州市卫健委牵头的…项目, tune). A list that names no lead follows the
+    document's lead convention as a measure's list does (海盐 盐政办发〔2022〕16号, tune: its
+    items run together on one line, so their lists are the plan's, and
+    (首位单位为牵头单位,下同) makes each list's first unit its lead). A sentence that says who
+    drafted the text (DRAFTED: 起草了《…》) names its authors, not a duty."""
     outside = _outside(text, measures)
+    convention = lead_convention(text)
     found: list[Assignment] = []
     for listed in responsibility_lists(outside):
         words = outside[listed.start : listed.end]
         units = mentions_in_lists(words, listed.start, quote, lexicon)
         if units:
-            leads = mentions_in_lists(words, listed.start, quote, lexicon, leads=True)
+            leads = mentions_in_lists(
+                words, listed.start, quote, lexicon, leads=True, unnamed_lead=convention
+            )
             found.append(Assignment(quote(listed.start, listed.end), units, leads))
     for sentence in SENTENCE.finditer(_mask_lists(outside)):
         words = sentence.group()
