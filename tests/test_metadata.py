@@ -385,6 +385,48 @@ def test_a_headline_wins_over_the_plan_the_article_names() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        (  # guangdong 常务会议 page (tune set): the year in the sentence
+            "市政府召開十屆144次常務會議\n\n發布時間:2011-01-19 09:33:32 來源:本網\n瀏覽字號:\n\n"
+            '研究加強"十二五"社會養老服務工作\n\n'
+            "  2011年1月4日,李汝求市長主持召開十屆144次市政府常務會議,學習貫徹廣東省社會養老服務"
+            "工作會議精神。\n",
+            date(2011, 1, 4),
+        ),
+        (  # 鹤壁 report (c2158.cn; its 來源: ? 2021-07-12 line keyed here): the page's year
+            "我市健康養老產業發展領導小組工作推進會召開\n發布時間:2021-07-12 14:53:02\n"
+            "7月9日,我市健康養老產業發展領導小組工作推進會召開。市委常委、組織部部長田開勝參加。\n",
+            date(2021, 7, 9),
+        ),
+    ],
+)
+def test_a_page_reporting_a_meeting_is_dated_by_the_meeting(source: str, day: date) -> None:
+    """A report on a meeting, its headline …召开…会议, is the meeting's record: the day its
+    opening sentence gives, not the day the page was posted."""
+    assert metadata(source).issued == day
+
+
+def test_a_page_on_a_news_conference_is_dated_by_the_page() -> None:
+    """A headline that names what a conference presented, not the meeting, keeps the page's
+    date (the 健康湖南行动 page, tune set: the conference the day before)."""
+    source = (
+        "“健康湖南行動”啟動 將實施15項重大專項行動\n\n"
+        "湖南省人民政府門戶網站 發布時間: 2019-12-26 07:48\n\n"
+        "  12月25日下午,省衛生健康委、省教育廳、省體育局在長沙聯合召開健康湖南行動新聞發布會。\n"
+    )
+    assert metadata(source).issued == date(2019, 12, 26)
+
+
+def test_a_page_reporting_a_meeting_is_dated_by_the_meeting_only_before_posting() -> None:
+    """A meeting day after the page's date is not the meeting the page reports."""
+    source = (
+        "市政府召开常务会议\n发布时间：2021-07-12 14:53\n7月19日，市长主持召开市政府常务会议。\n"
+    )
+    assert metadata(source).issued == date(2021, 7, 12)
+
+
 def test_a_page_headed_by_a_cover_notice_reposts_the_plan() -> None:
     """刚刚！三部门印发《X》的通知 over a repost: the document is X, and the page's date is
     not X's."""

@@ -561,11 +561,14 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
         if headline and _is_headline(headline["title"]):
             title = headline["title"].strip()
+            dated = _meeting_date(text, title, line, day, quote) or (
+                day,
+                quote(date_start, line.end()),
+            )
             return (
                 title,
                 quote(headline.start("title"), headline.start("title") + len(title)),
-                day,
-                quote(date_start, line.end()),
+                *dated,
             )
     for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
         headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
@@ -575,6 +578,45 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
             start = headline.start("title")
             return title, quote(start, start + len(title)), None, None
     return None
+
+
+MEETING_OPENING_REACH = 300
+"""How far below a page's date line the opening sentence of its report stands (the site's
+share buttons and a subtitle between them)."""
+
+
+@cache
+def _meeting_opening() -> re.Pattern[str]:
+    """The opening sentence of a report on a meeting, dated by the meeting: 2011年1月4日，李汝求
+    市长主持召开十届144次市政府常务会议 (guangdong 常务会议 page, tune set), 7月9日，我市健康养老
+    产业发展领导小组工作推进会召开 (c2158.cn copy of a 鹤壁 report dated 2021-07-12) — the year
+    the page's date line gives where the sentence names none."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:(?P<y>{YEAR})[ \t]*年)?[ \t]*(?P<m>{MONTH})[ \t]*月[ \t]*(?P<d>{DAY})"
+        rf"[ \t]*日(?:上午|下午|晚上|晚)?，[^。\n]*?(?:{cue_pattern('convened')})",
+        re.M,
+    )
+
+
+def _meeting_date(
+    text: str, headline: str, line: re.Match[str], page_day: date, quote: QuoteMaker
+) -> tuple[date, Quote] | None:
+    """The day of the meeting a page reports, for a page whose headline reports one
+    (市政府召开十届144次常务会议, …工作推进会召开; data/cues.csv kind convened): the report
+    is the meeting's record, posted days later, and gives its date in its opening sentence.
+    A page on a plan a news conference presents (“健康湖南行动”启动… / 12月25日下午，…召开
+    …新闻发布会, tune set) is dated by the page."""
+    if not re.search(cue_pattern("convened"), headline):
+        return None
+    opening = _meeting_opening().search(text, line.end(), line.end() + MEETING_OPENING_REACH)
+    if opening is None:
+        return None
+    year = written_year(opening["y"]) if opening["y"] else page_day.year
+    day = _date(year, _count(opening["m"]), _count(opening["d"])) if year else None
+    if day is None or day > page_day:
+        return None
+    start = opening.start("y") if opening["y"] else opening.start("m")
+    return day, quote(start, opening.end("d") + 1)
 
 
 PICTOGRAPH = re.compile("[\U0001f000-\U0001faff]")
