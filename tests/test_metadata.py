@@ -714,3 +714,34 @@ def test_a_document_issued_with_xianyu_yinfa_is_titled_by_its_own_heading(
     """现予印发 issues the document named in 《》 as 印发给你们 does; printed under its own
     heading after the notice (letter-spaced or not), that document is the title."""
     assert metadata(source).title == title
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "国务院办公厅关于开展\n城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n",
+            "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知",
+        ),
+        (
+            "国务院关于支持自由贸易试验区\n深化改革创新若干措施的通知\n国发〔2018〕38号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n",
+            "国务院关于支持自由贸易试验区深化改革创新若干措施的通知",
+        ),
+    ],
+)
+def test_a_notice_title_set_on_two_lines_is_one_title(source: str, title: str) -> None:
+    """A notice that is itself the document, its long title centred on two lines (gov.cn
+    copies, tune set), keeps its title in a copy without the site's metadata table."""
+    assert metadata(source).title == title
+
+
+def test_a_cover_notice_on_two_lines_is_not_its_own_title() -> None:
+    """关于印发…的通知 on two lines carries the plan printed under it: the plan is the title."""
+    source = (
+        "国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"
+        "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n国务院\n2019年1月24日\n"
+        "国家职业教育改革实施方案\n"
+    )
+    assert metadata(source).title == "国家职业教育改革实施方案"

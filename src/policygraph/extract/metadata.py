@@ -74,10 +74,16 @@ BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实
 a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
 
 OWN_NOTICE_TITLE = re.compile(
-    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)[^\n。，；：《》]{4,80}的通知)$", re.M
+    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)"
+    r"(?:[^\n。，；：《》]{4,80}|[^\n。，；：《》]{0,60}\n[ \t]*[^\n。，；：《》]{2,60})的通知)$",
+    re.M,
 )
 """A notice that is itself the document, not the cover of another: 关于命名2022年全国示范性
-老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知)."""
+老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知),
+on one line or set on two as a printed notice centres a long title (国务院办公厅关于开展 /
+城镇小区配套幼儿园治理工作的通知, 国务院办公厅关于对真抓实干成效明显地方 / 进一步加大激励支持
+力度的通知, 国务院关于支持自由贸易试验区 / 深化改革创新若干措施的通知: gov.cn copies, tune set,
+whose metadata table a copy without one does not have)."""
 
 JOINT_ISSUERS_TITLE = re.compile(
     rf"(?:^|[_|])(?!{BASIS_OPENING})"
