@@ -745,3 +745,26 @@ def test_a_cover_notice_on_two_lines_is_not_its_own_title() -> None:
         "国家职业教育改革实施方案\n"
     )
     assert metadata(source).title == "国家职业教育改革实施方案"
+
+
+def test_a_page_path_is_no_title_and_a_slashed_date_dates_the_page() -> None:
+    """The NDRC's 纲要 解读 page (tune set): its path ends in a kind word (…国家发展战略和规划)
+    and its article line writes the date with slashes; the headline under the path is the
+    title and the article line's date the page's."""
+    source = (
+        "首页 > 发展改革工作 > 发展战略和规划 > 国家发展战略和规划\n\n"
+        "“十四五”规划《纲要》解读文章之31|实施就业优先战略\n\n"
+        "发布时间:2021/12/25\n来源:规划司\n[ 打印 ]\n\n"
+        "  就业是最大的民生。《纲要》把实施就业优先战略作为增进民生福祉的重要任务。\n"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == (
+        "“十四五”规划《纲要》解读文章之31|实施就业优先战略",
+        date(2021, 12, 25),
+    )
+
+
+def test_a_slashed_date_needs_one_separator() -> None:
+    """2021/12-25 mixes two ways of writing a date: no article line date."""
+    source = "某市养老服务动态\n发布时间:2021/12-25\n来源:市民政局\n"
+    assert metadata(source).issued is None

@@ -102,13 +102,17 @@ title set on several lines (NOT_TITLE_LINE)."""
 
 STANDALONE_TITLE = re.compile(
     rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL.removeprefix('^')})"
-    rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
+    rf"(?P<title>[^\n。，；：>＞]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案. A line that
 opens with a list serial is an item of a list, as a notice lists its attachments (附件：
 1. 《…》的起草说明.pdf / 2. 海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）, the
-Haiyan draft, whose own title line follows): the plan's title comes on a line of its own."""
+Haiyan draft, whose own title line follows): the plan's title comes on a line of its own.
+A line of a site's path (首页 > 发展改革工作 > 发展战略和规划 > 国家发展战略和规划, the
+NDRC's 纲要 解读 page, tune set; 首頁 >> 政務公開 >> 政府常務會議 over the guangdong 常务会议
+page and 首页>寻医·问药>医讯同期声 over the 2019 分工 news, tune set) is no title, whatever
+its last crumb."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
@@ -178,14 +182,16 @@ LEADING_TITLE = re.compile(
 
 ARTICLE_DATE = re.compile(
     rf"^[^\n。]{{0,60}}?(?:(?P<key>{'|'.join(DATED_LINE_KEYS)})：\s*)"
-    r"(?P<y>20\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
+    r"(?P<y>20\d{2})(?:(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
     r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
 )
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
-发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also written
-with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 成文日期：
-2022年02月07日 in the information table of the national 十四五健康老龄化规划 notice, tune set)."""
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also
+written with slashes (发布时间:2021/12/25 on the NDRC's 纲要 解读 page, tune set; 作者：朱汉斌
+来源：中国科学报 发布时间：2021/12/4 22:48:05, a 科学网 news page in a GitHub crawl) or with
+年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 成文日期：2022年02月07日
+in the information table of the national 十四五健康老龄化规划 notice, tune set)."""
 
 BARE_TIME_KEY = "时间"
 """A key that dates an article line only beside a 来源 naming an organ on the same line
