@@ -768,3 +768,23 @@ def test_a_slashed_date_needs_one_separator() -> None:
     """2021/12-25 mixes two ways of writing a date: no article line date."""
     source = "某市养老服务动态\n发布时间:2021/12-25\n来源:市民政局\n"
     assert metadata(source).issued is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "國務院辦公廳日前印發《體育強國建設綱要》(以下簡稱《綱要》)。\n",  # 体育强国 news repost, tune
+        "近日,内蒙古自治区民政厅、自治区发展和改革委员会等6部门联合印发"
+        "《加快发展牧区养老服务的实施方案》。\n",  # 牧区养老 news, tune
+    ],
+)
+def test_a_news_report_of_an_issue_is_not_the_document(source: str) -> None:
+    """日前/近日…印发《X》 reports X's issue: a page that prints no headline of its own is
+    not titled X."""
+    assert metadata(source).title is None
+
+
+def test_an_interpretation_still_names_the_plan_it_explains() -> None:
+    """起草了《X》 without a news time word: the 解读 explains X."""
+    source = "市发展改革委会同市民政局起草了《昆明市促进养老托育服务体系发展整体解决方案》。\n"
+    assert metadata(source).title == "昆明市促进养老托育服务体系发展整体解决方案"

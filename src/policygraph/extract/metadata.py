@@ -656,10 +656,15 @@ def _is_headline(line: str) -> bool:
 
 def _names_an_earlier_document(text: str, at: int) -> bool:
     """Whether the sentence before `at` lists earlier documents as achievements (先后制定出台了
-    《…》) or dates the issue (2019年4月，国务院办公厅印发了《…》): the document named is an
-    earlier one the text builds on, not the one it is or explains."""
+    《…》), dates the issue (2019年4月，国务院办公厅印发了《…》) or reports it as news does
+    (国务院办公厅日前印发《…》, data/cues.csv kind news_time): the document named is an earlier
+    one the text builds on or reports, not the one it is or explains."""
     sentence = text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1 : at]
-    return bool(ACHIEVEMENT_CUES.search(sentence) or ISSUE_MONTH.search(sentence))
+    return bool(
+        ACHIEVEMENT_CUES.search(sentence)
+        or ISSUE_MONTH.search(sentence)
+        or re.search(cue_pattern("news_time"), sentence)
+    )
 
 
 def _carried_plan_printed(title: str, rest: str) -> bool:
