@@ -788,3 +788,26 @@ def test_an_interpretation_still_names_the_plan_it_explains() -> None:
     """起草了《X》 without a news time word: the 解读 explains X."""
     source = "市发展改革委会同市民政局起草了《昆明市促进养老托育服务体系发展整体解决方案》。\n"
     assert metadata(source).title == "昆明市促进养老托育服务体系发展整体解决方案"
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "(原标题:国务院印发“十三五”促进就业规划)\n据中国政府网6日消息,国务院近日印发"
+            "“十三五”促进就业规划的通知。\n",
+            "国务院印发“十三五”促进就业规划",
+        ),
+        (
+            "（原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜）\n"
+            "参考消息网8月15日报道 外媒称，英国《经济学人》杂志公布全球140个最宜居城市榜单。\n",
+            "外媒盘点全球140个最宜居城市：北京上海广州等上榜",
+        ),
+    ],
+)
+def test_a_news_copy_opening_with_its_original_headline_is_titled_by_it(
+    source: str, title: str
+) -> None:
+    """（原标题：X） opening a news copy names the copy; further down it names nothing."""
+    assert metadata(source).title == title
+    assert metadata("据中国政府网6日消息，规划印发。\n" + source).title is None

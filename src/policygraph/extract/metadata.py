@@ -226,6 +226,15 @@ Shanxi news item, tune set); the same doubling
 of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国务院办公厅关于发展银发经济增进
 老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
 
+ORIGINAL_HEADLINE = re.compile(
+    r"\A\s*[（(]原标题[：:](?P<title>[^（()）\n]{4,80})[）)][ \t]*$", re.M
+)
+"""A news copy that opens with the headline its outlet first gave it, on a line of its own:
+（原标题：国务院印发“十三五”促进就业规划） over a finance site's repost (tune set); the same
+opening line in news copies crawled into GitHub repositories (（原标题：捷克选总统可能需要第二轮
+投票） / 新华社北京1月13日电…, （原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜） /
+参考消息网8月15日报道…). The headline names the copy, which prints no other."""
+
 TABLE_TITLE = re.compile(
     r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
     rf"[ \t]*(?:{'|'.join(words_with('header', 'serial'))})[ \t]*\|",
@@ -434,7 +443,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
-    for pattern in (DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
+    for pattern in (ORIGINAL_HEADLINE, DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
         if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
