@@ -811,3 +811,14 @@ def test_a_news_copy_opening_with_its_original_headline_is_titled_by_it(
     """（原标题：X） opening a news copy names the copy; further down it names nothing."""
     assert metadata(source).title == title
     assert metadata("据中国政府网6日消息，规划印发。\n" + source).title is None
+
+
+def test_a_county_division_of_its_work_report_is_the_title_its_notice_carries() -> None:
+    """…关于印发2023年政府工作报告重点工作责任分解的通知 (长兴, tune): a 责任分解 is a document
+    of its own, the title the notice carries, as a 分解表 is."""
+    source = (
+        "长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n\n"
+        "各乡镇人民政府(街道办事处、园区管委会),县政府直属各单位:\n\n"
+        "2023年政府工作报告重点工作责任分解》已经县政府同意,现印发给你们,请认真贯彻执行。\n"
+    )
+    assert metadata(source).title == "2023年政府工作报告重点工作责任分解"
