@@ -822,3 +822,19 @@ def test_a_county_division_of_its_work_report_is_the_title_its_notice_carries() 
         "2023年政府工作报告重点工作责任分解》已经县政府同意,现印发给你们,请认真贯彻执行。\n"
     )
     assert metadata(source).title == "2023年政府工作报告重点工作责任分解"
+
+
+COVER_NOTICE_ON_TWO_LINES = (
+    "国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n国务院\n2019年1月24日\n"
+)
+"""The gov.cn copy of 国发〔2019〕4号 (tune set) without its metadata table and its plan."""
+
+
+def test_a_cover_notice_on_two_lines_alone_is_the_title() -> None:
+    """A copy of the cover notice alone, its title centred on two lines: the notice, joined."""
+    found = metadata(COVER_NOTICE_ON_TWO_LINES)
+    assert found.title == "国务院关于印发国家职业教育改革实施方案的通知"
+    assert found.title_quote is not None
+    assert found.title_quote.text == "国务院关于印发国家职业教育改革\n实施方案的通知"

@@ -44,11 +44,17 @@ TITLE_SUFFIX = (
 """What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
 中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?"
+    r"(?P<title>(?:[^《》\n。，；]{0,60}\n[ \t]*)?"
+    rf"[^《》\n]{{2,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
-(brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
+(brackets sometimes lost); a notice cited inside a sentence is a citation, not this. A long
+notice title is centred on two lines, broken anywhere in the plan's name (国务院关于印发国家职业
+教育改革 / 实施方案的通知, 国务院办公厅关于印发国家组织药品 / 集中采购和使用试点方案的通知,
+国务院关于印发个人所得税 / 专项附加扣除暂行办法的通知: gov.cn copies, tune set; 临沧市人民政府
+办公室关于印发临沧市促进养老托育服务 / 健康发展实施方案的通知, corpus/lincang.txt)."""
 
 NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 """A title quoted inside a title in 《》 takes 〈〉 (关于印发《怀化市贯彻落实〈关于打好经济增长
@@ -547,7 +553,8 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
                 title = title.translate(NESTED_TITLE_MARKS)
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
-                return line, quote(match.start() + match.group().index(line), match.end())
+                notice = "".join(part.strip() for part in line.split("\n"))
+                return notice, quote(match.start() + match.group().index(line), match.end())
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
