@@ -399,6 +399,48 @@ def test_a_headline_wins_over_the_plan_the_article_names() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        (  # guangdong 常务会议 page (tune set): the year in the sentence
+            "市政府召開十屆144次常務會議\n\n發布時間:2011-01-19 09:33:32 來源:本網\n瀏覽字號:\n\n"
+            '研究加強"十二五"社會養老服務工作\n\n'
+            "  2011年1月4日,李汝求市長主持召開十屆144次市政府常務會議,學習貫徹廣東省社會養老服務"
+            "工作會議精神。\n",
+            date(2011, 1, 4),
+        ),
+        (  # 鹤壁 report (c2158.cn; its 來源: ? 2021-07-12 line keyed here): the page's year
+            "我市健康養老產業發展領導小組工作推進會召開\n發布時間:2021-07-12 14:53:02\n"
+            "7月9日,我市健康養老產業發展領導小組工作推進會召開。市委常委、組織部部長田開勝參加。\n",
+            date(2021, 7, 9),
+        ),
+    ],
+)
+def test_a_page_reporting_a_meeting_is_dated_by_the_meeting(source: str, day: date) -> None:
+    """A report on a meeting, its headline …召开…会议, is the meeting's record: the day its
+    opening sentence gives, not the day the page was posted."""
+    assert metadata(source).issued == day
+
+
+def test_a_page_on_a_news_conference_is_dated_by_the_page() -> None:
+    """A headline that names what a conference presented, not the meeting, keeps the page's
+    date (the 健康湖南行动 page, tune set: the conference the day before)."""
+    source = (
+        "“健康湖南行動”啟動 將實施15項重大專項行動\n\n"
+        "湖南省人民政府門戶網站 發布時間: 2019-12-26 07:48\n\n"
+        "  12月25日下午,省衛生健康委、省教育廳、省體育局在長沙聯合召開健康湖南行動新聞發布會。\n"
+    )
+    assert metadata(source).issued == date(2019, 12, 26)
+
+
+def test_a_page_reporting_a_meeting_is_dated_by_the_meeting_only_before_posting() -> None:
+    """A meeting day after the page's date is not the meeting the page reports."""
+    source = (
+        "市政府召开常务会议\n发布时间：2021-07-12 14:53\n7月19日，市长主持召开市政府常务会议。\n"
+    )
+    assert metadata(source).issued == date(2021, 7, 12)
+
+
 def test_a_page_headed_by_a_cover_notice_reposts_the_plan() -> None:
     """刚刚！三部门印发《X》的通知 over a repost: the document is X, and the page's date is
     not X's."""
@@ -686,3 +728,127 @@ def test_a_document_issued_with_xianyu_yinfa_is_titled_by_its_own_heading(
     """现予印发 issues the document named in 《》 as 印发给你们 does; printed under its own
     heading after the notice (letter-spaced or not), that document is the title."""
     assert metadata(source).title == title
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "国务院办公厅关于开展\n城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n",
+            "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知",
+        ),
+        (
+            "国务院关于支持自由贸易试验区\n深化改革创新若干措施的通知\n国发〔2018〕38号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n",
+            "国务院关于支持自由贸易试验区深化改革创新若干措施的通知",
+        ),
+    ],
+)
+def test_a_notice_title_set_on_two_lines_is_one_title(source: str, title: str) -> None:
+    """A notice that is itself the document, its long title centred on two lines (gov.cn
+    copies, tune set), keeps its title in a copy without the site's metadata table."""
+    assert metadata(source).title == title
+
+
+def test_a_cover_notice_on_two_lines_is_not_its_own_title() -> None:
+    """关于印发…的通知 on two lines carries the plan printed under it: the plan is the title."""
+    source = (
+        "国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"
+        "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n国务院\n2019年1月24日\n"
+        "国家职业教育改革实施方案\n"
+    )
+    assert metadata(source).title == "国家职业教育改革实施方案"
+
+
+def test_a_page_path_is_no_title_and_a_slashed_date_dates_the_page() -> None:
+    """The NDRC's 纲要 解读 page (tune set): its path ends in a kind word (…国家发展战略和规划)
+    and its article line writes the date with slashes; the headline under the path is the
+    title and the article line's date the page's."""
+    source = (
+        "首页 > 发展改革工作 > 发展战略和规划 > 国家发展战略和规划\n\n"
+        "“十四五”规划《纲要》解读文章之31|实施就业优先战略\n\n"
+        "发布时间:2021/12/25\n来源:规划司\n[ 打印 ]\n\n"
+        "  就业是最大的民生。《纲要》把实施就业优先战略作为增进民生福祉的重要任务。\n"
+    )
+    found = metadata(source)
+    assert (found.title, found.issued) == (
+        "“十四五”规划《纲要》解读文章之31|实施就业优先战略",
+        date(2021, 12, 25),
+    )
+
+
+def test_a_slashed_date_needs_one_separator() -> None:
+    """2021/12-25 mixes two ways of writing a date: no article line date."""
+    source = "某市养老服务动态\n发布时间:2021/12-25\n来源:市民政局\n"
+    assert metadata(source).issued is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "國務院辦公廳日前印發《體育強國建設綱要》(以下簡稱《綱要》)。\n",  # 体育强国 news repost, tune
+        "近日,内蒙古自治区民政厅、自治区发展和改革委员会等6部门联合印发"
+        "《加快发展牧区养老服务的实施方案》。\n",  # 牧区养老 news, tune
+    ],
+)
+def test_a_news_report_of_an_issue_is_not_the_document(source: str) -> None:
+    """日前/近日…印发《X》 reports X's issue: a page that prints no headline of its own is
+    not titled X."""
+    assert metadata(source).title is None
+
+
+def test_an_interpretation_still_names_the_plan_it_explains() -> None:
+    """起草了《X》 without a news time word: the 解读 explains X."""
+    source = "市发展改革委会同市民政局起草了《昆明市促进养老托育服务体系发展整体解决方案》。\n"
+    assert metadata(source).title == "昆明市促进养老托育服务体系发展整体解决方案"
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        (
+            "(原标题:国务院印发“十三五”促进就业规划)\n据中国政府网6日消息,国务院近日印发"
+            "“十三五”促进就业规划的通知。\n",
+            "国务院印发“十三五”促进就业规划",
+        ),
+        (
+            "（原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜）\n"
+            "参考消息网8月15日报道 外媒称，英国《经济学人》杂志公布全球140个最宜居城市榜单。\n",
+            "外媒盘点全球140个最宜居城市：北京上海广州等上榜",
+        ),
+    ],
+)
+def test_a_news_copy_opening_with_its_original_headline_is_titled_by_it(
+    source: str, title: str
+) -> None:
+    """（原标题：X） opening a news copy names the copy; further down it names nothing."""
+    assert metadata(source).title == title
+    assert metadata("据中国政府网6日消息，规划印发。\n" + source).title is None
+
+
+def test_a_county_division_of_its_work_report_is_the_title_its_notice_carries() -> None:
+    """…关于印发2023年政府工作报告重点工作责任分解的通知 (长兴, tune): a 责任分解 is a document
+    of its own, the title the notice carries, as a 分解表 is."""
+    source = (
+        "长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n\n"
+        "各乡镇人民政府(街道办事处、园区管委会),县政府直属各单位:\n\n"
+        "2023年政府工作报告重点工作责任分解》已经县政府同意,现印发给你们,请认真贯彻执行。\n"
+    )
+    assert metadata(source).title == "2023年政府工作报告重点工作责任分解"
+
+
+COVER_NOTICE_ON_TWO_LINES = (
+    "国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n国务院\n2019年1月24日\n"
+)
+"""The gov.cn copy of 国发〔2019〕4号 (tune set) without its metadata table and its plan."""
+
+
+def test_a_cover_notice_on_two_lines_alone_is_the_title() -> None:
+    """A copy of the cover notice alone, its title centred on two lines: the notice, joined."""
+    found = metadata(COVER_NOTICE_ON_TWO_LINES)
+    assert found.title == "国务院关于印发国家职业教育改革实施方案的通知"
+    assert found.title_quote is not None
+    assert found.title_quote.text == "国务院关于印发国家职业教育改革\n实施方案的通知"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 PLAN_KINDS = ("方案", "规划", "意见", "计划", "办法", "措施", "决定", "纲要", "细则")
 """Kinds a plan itself is issued as: 实施方案, 专项规划, 实施意见, 行动计划 …"""
-TABLE_KINDS = ("分解表", "分工表")
+TABLE_KINDS = ("分解表", "分工表", "责任分解")
 """Kinds of a task table issued as a document of its own, titled like a plan:
-2024年《政府工作报告》重点工作目标任务分解表, 2021年重大民生实事项目目标任务责任分解表."""
+2024年《政府工作报告》重点工作目标任务分解表, 2021年重大民生实事项目目标任务责任分解表; a
+county's yearly division of its government work report, titled without 表 (长兴县人民政府办公室
+关于印发2023年政府工作报告重点工作责任分解的通知, 海盐县人民政府办公室关于印发政府工作报告
+2022年重点工作责任分解的通知: both tune set)."""
 DOCUMENT_KINDS = (*PLAN_KINDS, "通知", "规定", "规范", "条例")
 """Kinds of any document a plan cites; a 通知 only carries another document."""
 PROSE_KINDS = ("措施", "规定", "规范")

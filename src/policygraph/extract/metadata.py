@@ -50,11 +50,17 @@ TITLE_SUFFIX = (
 """What a title may name after its kind word: the years it runs (国家人口发展规划（2016—2030年）,
 中国儿童发展纲要（2021—2030年）), then its stage (（征求意见稿）, (试行))."""
 NOTICE_TITLE = re.compile(
-    rf"^[^\n。，；]{{0,40}}关于印发《?(?P<title>[^《》\n]{{4,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
+    rf"^[^\n。，；]{{0,40}}关于印发《?"
+    r"(?P<title>(?:[^《》\n。，；]{0,60}\n[ \t]*)?"
+    rf"[^《》\n]{{2,60}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})》?的通知$",
     re.M,
 )
 """The notice that carries a plan, on a line of its own: …关于印发《X方案》的通知
-(brackets sometimes lost); a notice cited inside a sentence is a citation, not this."""
+(brackets sometimes lost); a notice cited inside a sentence is a citation, not this. A long
+notice title is centred on two lines, broken anywhere in the plan's name (国务院关于印发国家职业
+教育改革 / 实施方案的通知, 国务院办公厅关于印发国家组织药品 / 集中采购和使用试点方案的通知,
+国务院关于印发个人所得税 / 专项附加扣除暂行办法的通知: gov.cn copies, tune set; 临沧市人民政府
+办公室关于印发临沧市促进养老托育服务 / 健康发展实施方案的通知, corpus/lincang.txt)."""
 
 NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 """A title quoted inside a title in 《》 takes 〈〉 (关于印发《怀化市贯彻落实〈关于打好经济增长
@@ -80,10 +86,16 @@ BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实
 a sentence cut short by a line break, never a title (关于贯彻落实…的实施意见 opens with 关于)."""
 
 OWN_NOTICE_TITLE = re.compile(
-    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)[^\n。，；：《》]{4,80}的通知)$", re.M
+    r"^(?P<title>[^\n。，；：《》]{0,40}关于(?!印发|转发)"
+    r"(?:[^\n。，；：《》]{4,80}|[^\n。，；：《》]{0,60}\n[ \t]*[^\n。，；：《》]{2,60})的通知)$",
+    re.M,
 )
 """A notice that is itself the document, not the cover of another: 关于命名2022年全国示范性
-老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知)."""
+老年友好型社区的通知, 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知 (not 关于印发…的通知),
+on one line or set on two as a printed notice centres a long title (国务院办公厅关于开展 /
+城镇小区配套幼儿园治理工作的通知, 国务院办公厅关于对真抓实干成效明显地方 / 进一步加大激励支持
+力度的通知, 国务院关于支持自由贸易试验区 / 深化改革创新若干措施的通知: gov.cn copies, tune set,
+whose metadata table a copy without one does not have)."""
 
 JOINT_ISSUERS_TITLE = re.compile(
     rf"(?:^|[_|])(?!{BASIS_OPENING})"
@@ -102,13 +114,17 @@ title set on several lines (NOT_TITLE_LINE)."""
 
 STANDALONE_TITLE = re.compile(
     rf"^(?!{BASIS_OPENING})(?!{ITEM_SERIAL.removeprefix('^')})"
-    rf"(?P<title>[^\n。，；：]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
+    rf"(?P<title>[^\n。，；：>＞]{{6,50}}(?:{TITLE_WORDS}){TITLE_SUFFIX})$",
     re.M,
 )
 """The plan title on a line of its own: 临沧市促进养老托育服务健康发展实施方案. A line that
 opens with a list serial is an item of a list, as a notice lists its attachments (附件：
 1. 《…》的起草说明.pdf / 2. 海盐县关于推进养老服务高质量发展的工作方案（征求意见稿）, the
-Haiyan draft, whose own title line follows): the plan's title comes on a line of its own."""
+Haiyan draft, whose own title line follows): the plan's title comes on a line of its own.
+A line of a site's path (首页 > 发展改革工作 > 发展战略和规划 > 国家发展战略和规划, the
+NDRC's 纲要 解读 page, tune set; 首頁 >> 政務公開 >> 政府常務會議 over the guangdong 常务会议
+page and 首页>寻医·问药>医讯同期声 over the 2019 分工 news, tune set) is no title, whatever
+its last crumb."""
 
 DRAFTED_TITLE = re.compile(
     rf"(?:起草了|制定了?|印发了?|出台了?)《(?P<title>[^《》]{{4,60}}(?:{TITLE_WORDS}){TITLE_SUFFIX})》"
@@ -178,14 +194,16 @@ LEADING_TITLE = re.compile(
 
 ARTICLE_DATE = re.compile(
     rf"^[^\n。]{{0,60}}?(?:(?P<key>{'|'.join(DATED_LINE_KEYS)})：\s*)"
-    r"(?P<y>20\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
+    r"(?P<y>20\d{2})(?:(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)"
     r"|^\s*(?P<y2>20\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s+\d{1,2}：\d{2}",
     re.M,
 )
 """The article line a web page prints under a headline: 日期：2021-01-04, 来源：新华社 作者：…
-发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also written
-with 年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 成文日期：
-2022年02月07日 in the information table of the national 十四五健康老龄化规划 notice, tune set)."""
+发布时间：2021-11-5 16:33, or the bare time stamp 2024-04-30 16:20:22; the date also
+written with slashes (发布时间:2021/12/25 on the NDRC's 纲要 解读 page, tune set; 作者：朱汉斌
+来源：中国科学报 发布时间：2021/12/4 22:48:05, a 科学网 news page in a GitHub crawl) or with
+年月日 (发布时间：2015年12月11日 over the Zhenjiang 实施意见, tune set; 成文日期：2022年02月07日
+in the information table of the national 十四五健康老龄化规划 notice, tune set)."""
 
 BARE_TIME_KEY = "时间"
 """A key that dates an article line only beside a 来源 naming an organ on the same line
@@ -219,6 +237,15 @@ twice, as the last crumb of its path and as its heading, then its byline: 武陵
 Shanxi news item, tune set); the same doubling
 of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国务院办公厅关于发展银发经济增进
 老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
+
+ORIGINAL_HEADLINE = re.compile(
+    r"\A\s*[（(]原标题[：:](?P<title>[^（()）\n]{4,80})[）)][ \t]*$", re.M
+)
+"""A news copy that opens with the headline its outlet first gave it, on a line of its own:
+（原标题：国务院印发“十三五”促进就业规划） over a finance site's repost (tune set); the same
+opening line in news copies crawled into GitHub repositories (（原标题：捷克选总统可能需要第二轮
+投票） / 新华社北京1月13日电…, （原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜） /
+参考消息网8月15日报道…). The headline names the copy, which prints no other."""
 
 TABLE_TITLE = re.compile(
     r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
@@ -428,7 +455,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
-    for pattern in (DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
+    for pattern in (ORIGINAL_HEADLINE, DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
         if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
     if title is None:
@@ -528,7 +555,8 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
                 title = title.translate(NESTED_TITLE_MARKS)
             if pattern is NOTICE_TITLE and not _carried_plan_printed(title, text[match.end() :]):
                 line = match.group().strip()
-                return line, quote(match.start() + match.group().index(line), match.end())
+                notice = "".join(part.strip() for part in line.split("\n"))
+                return notice, quote(match.start() + match.group().index(line), match.end())
             if pattern is DRAFTED_TITLE and (
                 _names_an_earlier_document(text, match.start("title"))
                 or CARRIED.match(text, match.end())
@@ -563,11 +591,14 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
         headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
         if headline and _is_headline(headline["title"]):
             title = headline["title"].strip()
+            dated = _meeting_date(text, title, line, day, quote) or (
+                day,
+                quote(date_start, line.end()),
+            )
             return (
                 title,
                 quote(headline.start("title"), headline.start("title") + len(title)),
-                day,
-                quote(date_start, line.end()),
+                *dated,
             )
     for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
         headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
@@ -577,6 +608,45 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
             start = headline.start("title")
             return title, quote(start, start + len(title)), None, None
     return None
+
+
+MEETING_OPENING_REACH = 300
+"""How far below a page's date line the opening sentence of its report stands (the site's
+share buttons and a subtitle between them)."""
+
+
+@cache
+def _meeting_opening() -> re.Pattern[str]:
+    """The opening sentence of a report on a meeting, dated by the meeting: 2011年1月4日，李汝求
+    市长主持召开十届144次市政府常务会议 (guangdong 常务会议 page, tune set), 7月9日，我市健康养老
+    产业发展领导小组工作推进会召开 (c2158.cn copy of a 鹤壁 report dated 2021-07-12) — the year
+    the page's date line gives where the sentence names none."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:(?P<y>{YEAR})[ \t]*年)?[ \t]*(?P<m>{MONTH})[ \t]*月[ \t]*(?P<d>{DAY})"
+        rf"[ \t]*日(?:上午|下午|晚上|晚)?，[^。\n]*?(?:{cue_pattern('convened')})",
+        re.M,
+    )
+
+
+def _meeting_date(
+    text: str, headline: str, line: re.Match[str], page_day: date, quote: QuoteMaker
+) -> tuple[date, Quote] | None:
+    """The day of the meeting a page reports, for a page whose headline reports one
+    (市政府召开十届144次常务会议, …工作推进会召开; data/cues.csv kind convened): the report
+    is the meeting's record, posted days later, and gives its date in its opening sentence.
+    A page on a plan a news conference presents (“健康湖南行动”启动… / 12月25日下午，…召开
+    …新闻发布会, tune set) is dated by the page."""
+    if not re.search(cue_pattern("convened"), headline):
+        return None
+    opening = _meeting_opening().search(text, line.end(), line.end() + MEETING_OPENING_REACH)
+    if opening is None:
+        return None
+    year = written_year(opening["y"]) if opening["y"] else page_day.year
+    day = _date(year, _count(opening["m"]), _count(opening["d"])) if year else None
+    if day is None or day > page_day:
+        return None
+    start = opening.start("y") if opening["y"] else opening.start("m")
+    return day, quote(start, opening.end("d") + 1)
 
 
 PICTOGRAPH = re.compile("[\U0001f000-\U0001faff]")
@@ -604,10 +674,15 @@ def _is_headline(line: str) -> bool:
 
 def _names_an_earlier_document(text: str, at: int) -> bool:
     """Whether the sentence before `at` lists earlier documents as achievements (先后制定出台了
-    《…》) or dates the issue (2019年4月，国务院办公厅印发了《…》): the document named is an
-    earlier one the text builds on, not the one it is or explains."""
+    《…》), dates the issue (2019年4月，国务院办公厅印发了《…》) or reports it as news does
+    (国务院办公厅日前印发《…》, data/cues.csv kind news_time): the document named is an earlier
+    one the text builds on or reports, not the one it is or explains."""
     sentence = text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1 : at]
-    return bool(ACHIEVEMENT_CUES.search(sentence) or ISSUE_MONTH.search(sentence))
+    return bool(
+        ACHIEVEMENT_CUES.search(sentence)
+        or ISSUE_MONTH.search(sentence)
+        or re.search(cue_pattern("news_time"), sentence)
+    )
 
 
 def _carried_plan_printed(title: str, rest: str) -> bool:
