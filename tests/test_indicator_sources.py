@@ -173,6 +173,10 @@ NEW_WORDINGS = [
     ("新增普惠托位", "个", "新增普惠性托位"),
     # 嘉兴's and 山东's 民生实事 count new 家庭养老床位 apart from all of them
     ("新增家庭养老床位数", "张", "新增家庭养老床位"),
+    # 网易 on 国发〔2016〕43号 and 嘉兴's 2024 report: R&D intensity without its written-out name
+    ("研发投入强度", "%", "研究与试验发展经费投入强度"),
+    # the 2018 政府工作报告: R&D spending without 经费
+    ("全社会研发投入增长", "%", "全社会研发经费投入增长"),
 ]
 
 
