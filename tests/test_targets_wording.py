@@ -406,3 +406,31 @@ def test_no_targets_under_the_achievements_of_a_past_plan_period() -> None:
     tasks = "（二）主要任务\n"
     assert _plan_targets(f"某市老龄事业发展规划\n\n{heading}{body}{tasks}") == []
     assert _plan_targets(f"某市老龄事业发展规划\n\n（一）发展措施\n{body}{tasks}") != []
+
+
+def test_a_list_of_criteria_before_a_counted_noun_is_not_its_name() -> None:
+    """Tune: 四川 婴幼儿照护 实施意见 news; the 、 joins two criteria (具有…、承担…的), the
+    second led by a verb that elsewhere ends a name (承担); the noun after the 的 is counted."""
+    text = "各市(州)至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构。"
+    assert [name for name, _value, _unit in _targets(text)] == [
+        "各市（州）示范性婴幼儿照护服务机构"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(  # 江苏 老年助餐 实施方案 news (tune)
+            "到2025年底，全省范围有效服务、有效运营的各类老年助餐点达到1万个左右。",
+            "各类老年助餐点",
+            id="name-first-after-a-scope",
+        ),
+        pytest.param(  # 万州 一老一小 方案 (corpus/wanzhou.txt), value first
+            "培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业。",
+            "养老托育服务骨干企业",
+            id="value-first",
+        ),
+    ],
+)
+def test_four_character_attributes_before_a_noun_are_not_its_name(text: str, name: str) -> None:
+    assert [found for found, _value, _unit in _targets(text)] == [name]

@@ -88,10 +88,14 @@ PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
     """The words right after a value, up to punctuation or the next value."""
     end = start
+    listed = False  # inside a list of attributes, which ends at its 的
     while end < limit and clause[end] not in "，。；：,;":
-        if clause[end] == "、" and not _attribute_list(clause, start, end):
-            break
-        if PURPOSE_VERB.match(clause, end) and end > start:
+        if clause[end] == "、":
+            if not _attribute_list(clause, start, end):
+                break
+            listed = True
+        listed = listed and clause[end] != "的"
+        if PURPOSE_VERB.match(clause, end) and end > start and not listed:
             break
         end += 1
     phrase = clause[start:end]
@@ -110,8 +114,16 @@ def _attribute_list(clause: str, start: int, at: int) -> bool:
     attribute = clause[start:at].rsplit("、", 1)[-1]
     if ATTRIBUTE_SUFFIX.search(attribute) and len(rest) > 1:
         return True
+    if CRITERION_LEAD.match(attribute) and "的" in rest:
+        return True
     return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
 
+
+CRITERION_LEAD = re.compile(rf"(?:{cue_pattern('criterion')})")
+"""A criterion the counted units must meet, one of a list that ends in 的 before their
+noun: 各市（州）至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构
+(四川 婴幼儿照护 实施意见 news), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
+4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的."""
 
 ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
 """Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
@@ -157,7 +169,7 @@ def indicator_names(before: str, after: str) -> list[str]:
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
-    cleaned = ACT_BEFORE_NAME.sub("", cleaned)
+    cleaned = ACT_BEFORE_NAME.sub("", FOUR_CHARACTER_ATTRIBUTES.sub("", cleaned))
     parts = LISTED_INDICATOR.split(cleaned)
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
@@ -171,6 +183,15 @@ ACT_BEFORE_NAME = re.compile(
 12个 (常州钟楼 2021 民生实事, after a run-together table header), 组织开展养老托育技能培训
 3000人 (万州): what stands before the verb is a title or a cell, not the indicator. The
 verbs are those of ACTION_OBJECT (data/cues.csv, kind act_object)."""
+
+FOUR_CHARACTER_ATTRIBUTES = re.compile(
+    r"^[^，；。的]*?(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的(?=[\u4e00-\u9fff]{2})"
+)
+"""A run of four-character praising attributes ending in 的 before the noun a value is
+stated of, with what stands before it (a scope such as 全省范围): 全省范围有效服务、有效运营的
+各类老年助餐点达到1万个左右 (江苏 老年助餐 实施方案 news) names 各类老年助餐点, as
+培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业 (万州, value first, PARALLEL_MODIFIERS)
+names the enterprises."""
 
 LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 """The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
