@@ -434,3 +434,41 @@ def test_a_list_of_criteria_before_a_counted_noun_is_not_its_name() -> None:
 )
 def test_four_character_attributes_before_a_noun_are_not_its_name(text: str, name: str) -> None:
     assert [found for found, _value, _unit in _targets(text)] == [name]
+
+
+def test_the_figure_of_a_higher_body_compared_with_is_no_target() -> None:
+    """合肥 老年助餐 wiki (tune), read as a plan issued the year before its first deadline;
+    the same comparison in brackets stands in the 发展基础 of 昆明 and 周口 (低于全国平均水平
+    (31.1张), 高于全省(18.08%))."""
+    text = "2022年，建成城市老年食堂、老年助餐点不少于826个，略高于省下达的812个任务。"
+    assert [value for _name, value, _unit in _targets(text, issued=2021)] == [Decimal(826)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        pytest.param(  # 桐乡 2023 民生 标志性成果 table (tune), a cell's sentence
+            "继续推进心理健康示范校创建活动，2023年计划新增示范校10所。",
+            "新增示范校",
+            Decimal(10),
+            id="no-comma",
+        ),
+        pytest.param(  # 合肥 老年助餐 wiki (tune)
+            "2023年，全市計畫再新增老年食堂、助餐點不少於290個。",
+            "再新增老年食堂、助餐点",
+            Decimal(290),
+            id="traditional",
+        ),
+    ],
+)
+def test_a_bare_year_before_a_plan_to_do_is_a_deadline(
+    text: str, name: str, value: Decimal
+) -> None:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, None, None)
+    assert [(t.indicator, t.value, t.year) for t in found] == [(name, value, 2023)]
+
+
+def test_family_planning_is_no_plan_to_do() -> None:
+    """计划生育 is a name, not the modal 计划: the bare year stays a report of that year."""
+    assert _targets("2020年，全市计划生育特殊家庭扶助金发放达到1200户。") == []

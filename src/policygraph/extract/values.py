@@ -87,6 +87,14 @@ CHANGE_FROM = re.compile(
 )
 """较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
 
+BENCHMARK = re.compile(
+    rf"(?:{cue_pattern('benchmark')})(?:{cue_pattern('benchmark_body')})[^，；。\d]{{0,12}}?(?:的|[（(])$"
+)
+"""The figure of a higher body a text compares itself with, written in brackets or as
+its own figure after 的: 低于全国平均水平(31.1张) (昆明 一老一小 方案), 分别高于全省(18.08%)
+(周口), 建成…不少于826个，略高于省下达的812个任务 (合肥 老年助餐 wiki): not this text's
+target. A gap stated after it (高于全省平均水平1个百分点) is one."""
+
 COMMITMENT = re.compile(cue_pattern("action", "reach", "comparator", "future"))
 """What makes an undated count a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
 a verb of reaching or a comparator. Without one, 注册登记的养老机构4.1万个 states a stock;
@@ -168,6 +176,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
+        return False
+    if BENCHMARK.search(clause, 0, match.start()):
         return False
     if any(r.start() < match.start() < r.end() for r in BASE_REMARK.finditer(clause)):
         return False

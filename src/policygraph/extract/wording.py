@@ -18,13 +18,15 @@ from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
+    rf"(?:{cue_pattern('future')})(?!生育)(?=[\u4e00-\u9fff“]{{3}})|"
     r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
     r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"(?:{cue_pattern('deadline')})?“?(?:{FIVE_YEAR_PLAN_NAMES})”?期?末|"
     rf"在?(?:{cue_pattern('scope')})?\d+个(?:{cue_pattern('place_level')}))+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
-(1.全市…, 一是…, 北京市将…, 武汉全市…, 力争…, 组织开展养老托育技能培训3000人次 →
+(1.全市…, 一是…, 北京市将…, 武汉全市…, 力争…, 计划新增… but not 计划生育… nor the
+act alone, 计划竣工3个 (常州钟楼 2021 民生实事), 组织开展养老托育技能培训3000人次 →
 养老托育技能培训), the places that act (在全区20个镇街新增30家…) and the end of a plan
 period run into the name with or without its deadline word (力争“十四五”末公办养老机构床位数
 达到…, 西咸新区; 到“十五五”末全国村和社区一级养老服务设施覆盖率要达到70%, 民政部 2026
