@@ -472,3 +472,18 @@ def test_a_bare_year_before_a_plan_to_do_is_a_deadline(
 def test_family_planning_is_no_plan_to_do() -> None:
     """计划生育 is a name, not the modal 计划: the bare year stays a report of that year."""
     assert _targets("2020年，全市计划生育特殊家庭扶助金发放达到1200户。") == []
+
+
+def test_the_goal_a_present_level_is_measured_against_is_a_target() -> None:
+    """A childcare commentary's copy (tune): the as-of level is background; the count joined
+    by 的 to 目标 is the goal of the period's end, named by the indicator of the clause
+    before — whose age bound (3岁以下) is part of the name, not its figure."""
+    text = (
+        "截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，"
+        "距离“十四五”期末4.5个的目标尚存很大差距。"
+    )
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, None, None)
+    assert [(t.indicator, t.value, t.year) for t in found] == [
+        ("每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5"), 2025)
+    ]

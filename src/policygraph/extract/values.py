@@ -16,6 +16,7 @@ import re
 from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.extract.clauses import YEAR_CUE
 from policygraph.extract.targets import NON_TARGET_UNITS
+from policygraph.extract.wording import GOAL_NAMED_AFTER
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
@@ -199,7 +200,11 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # 在2025年新增89万个普惠托位的基础上，…继续增加15万个
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
         return False
-    if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
+    if (
+        match["unit"] not in SHARE_UNITS
+        and clause[match.end() : match.end() + 1] == "的"
+        and not GOAL_NAMED_AFTER.match(clause, match.end())
+    ):
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not dated:
         return False

@@ -138,6 +138,8 @@ def value_first_names(before: str, after: str) -> list[str]:
     noun = after.removeprefix("的")
     if not re.match(r"[\u4e00-\u9fff（(“\d]", noun) or re.match(r"用于|投入|比例|的比例", noun):
         return []
+    if GOAL_NAMED_AFTER.match(after):
+        return []
     lead = LEADING_FILLER.sub("", before.strip())
     scope = DISTRIBUTIVE_SCOPE.match(lead)
     prefix = ""
@@ -158,6 +160,14 @@ def value_first_names(before: str, after: str) -> list[str]:
     return [prefix + SIZE_QUALIFIER.sub("", p) for p in parts if clean_wording(p)]
 
 
+GOAL_NAMED_AFTER = re.compile(rf"的(?:{cue_pattern('goal_title')})")
+"""A count joined by 的 to the word for a goal is that goal's level, as a share is
+(…55%的目标), and the goal is named by the indicator an earlier clause names:
+截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，距离“十四五”期末4.5个的目标
+尚存很大差距 (a copy of a childcare commentary, tune). Other counts before 的 (3个的…)
+qualify the noun after them. One text so far."""
+
+
 def indicator_names(before: str, after: str) -> list[str]:
     """The indicator wording before a value; `A、B均达到90%` gives both A and B;
     `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows;
@@ -168,6 +178,8 @@ def indicator_names(before: str, after: str) -> list[str]:
         return [subject + after]
     if (used := SHARE_USED_FOR.match(after)) is not None:
         return [used["name"]]
+    if not cleaned and GOAL_NAMED_AFTER.match(after):
+        return []
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
