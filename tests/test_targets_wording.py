@@ -487,3 +487,25 @@ def test_the_goal_a_present_level_is_measured_against_is_a_target() -> None:
     assert [(t.indicator, t.value, t.year) for t in found] == [
         ("每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5"), 2025)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 国新办 2022-01-11 托育/儿童健康 news (tune)
+            "到2025年，努力实现每千人口拥有3岁以下婴幼儿托位数达到4.5个。经过多措并举、不懈努力，"
+            "我国儿童健康状况不断改善，6岁以下儿童生长迟缓率下降至7%以下，低体重率降至5%以下。",
+            id="after-a-goal",
+        ),
+        pytest.param(  # 中国新闻网 2022-05-20 on the 十四五 国民健康规划 (a copy site)
+            "到2025年，人均预期寿命在2020年基础上继续提高1岁左右，人均健康预期寿命同比例提高。"
+            "《规划》指出，经过努力，我国人民健康水平不断提高。2015年至2020年，人均预期寿命从"
+            "76.34岁提高到77.93岁，婴儿死亡率从8.1‰降至5.4‰，5岁以下儿童死亡率从10.7‰降至7.5‰。",
+            id="efforts-made",
+        ),
+    ],
+)
+def test_the_results_of_efforts_made_are_no_targets(text: str) -> None:
+    assert [value for _name, value, _unit in _targets(text)] == (
+        [Decimal("4.5")] if "4.5个" in text else []
+    )
