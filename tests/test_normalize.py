@@ -93,6 +93,16 @@ def test_normalize_keeps_a_long_caption_off_the_table_header_below_it() -> None:
         pytest.param("人民政府办公室关（guān）于印发", "人民政府办公室关于印发", id="关（guān）于"),
         pytest.param("市人民政府办公室發(fā)文", "市人民政府办公室发文", id="發(fā)"),
         pytest.param("万州府办发〔2022〕97號(hào)", "万州府办发〔2022〕97号", id="號(hào)"),
+        pytest.param(  # a childcare commentary's copy (tune): the as-of word joins again
+            "截(jié )至2021年底,我国每千人口拥有3岁以下婴幼(yòu )儿(ér )托位数为2.03个",
+            "截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个",
+            id="截(jié )至, a space before the bracket",
+        ),
+        pytest.param(  # 湖南 健康湖南行动 发布会 copy (tune)
+            "新聞發(fā)布會(huì )。",
+            "新闻发布会。",
+            id="會(huì ), traditional",
+        ),
     ],
 )
 def test_normalize_drops_pinyin_a_copy_site_put_after_characters(

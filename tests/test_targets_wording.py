@@ -406,3 +406,106 @@ def test_no_targets_under_the_achievements_of_a_past_plan_period() -> None:
     tasks = "（二）主要任务\n"
     assert _plan_targets(f"某市老龄事业发展规划\n\n{heading}{body}{tasks}") == []
     assert _plan_targets(f"某市老龄事业发展规划\n\n（一）发展措施\n{body}{tasks}") != []
+
+
+def test_a_list_of_criteria_before_a_counted_noun_is_not_its_name() -> None:
+    """Tune: 四川 婴幼儿照护 实施意见 news; the 、 joins two criteria (具有…、承担…的), the
+    second led by a verb that elsewhere ends a name (承担); the noun after the 的 is counted."""
+    text = "各市(州)至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构。"
+    assert [name for name, _value, _unit in _targets(text)] == [
+        "各市（州）示范性婴幼儿照护服务机构"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(  # 江苏 老年助餐 实施方案 news (tune)
+            "到2025年底，全省范围有效服务、有效运营的各类老年助餐点达到1万个左右。",
+            "各类老年助餐点",
+            id="name-first-after-a-scope",
+        ),
+        pytest.param(  # 万州 一老一小 方案 (corpus/wanzhou.txt), value first
+            "培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业。",
+            "养老托育服务骨干企业",
+            id="value-first",
+        ),
+    ],
+)
+def test_four_character_attributes_before_a_noun_are_not_its_name(text: str, name: str) -> None:
+    assert [found for found, _value, _unit in _targets(text)] == [name]
+
+
+def test_the_figure_of_a_higher_body_compared_with_is_no_target() -> None:
+    """合肥 老年助餐 wiki (tune), read as a plan issued the year before its first deadline;
+    the same comparison in brackets stands in the 发展基础 of 昆明 and 周口 (低于全国平均水平
+    (31.1张), 高于全省(18.08%))."""
+    text = "2022年，建成城市老年食堂、老年助餐点不少于826个，略高于省下达的812个任务。"
+    assert [value for _name, value, _unit in _targets(text, issued=2021)] == [Decimal(826)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        pytest.param(  # 桐乡 2023 民生 标志性成果 table (tune), a cell's sentence
+            "继续推进心理健康示范校创建活动，2023年计划新增示范校10所。",
+            "新增示范校",
+            Decimal(10),
+            id="no-comma",
+        ),
+        pytest.param(  # 合肥 老年助餐 wiki (tune)
+            "2023年，全市計畫再新增老年食堂、助餐點不少於290個。",
+            "再新增老年食堂、助餐点",
+            Decimal(290),
+            id="traditional",
+        ),
+    ],
+)
+def test_a_bare_year_before_a_plan_to_do_is_a_deadline(
+    text: str, name: str, value: Decimal
+) -> None:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, None, None)
+    assert [(t.indicator, t.value, t.year) for t in found] == [(name, value, 2023)]
+
+
+def test_family_planning_is_no_plan_to_do() -> None:
+    """计划生育 is a name, not the modal 计划: the bare year stays a report of that year."""
+    assert _targets("2020年，全市计划生育特殊家庭扶助金发放达到1200户。") == []
+
+
+def test_the_goal_a_present_level_is_measured_against_is_a_target() -> None:
+    """A childcare commentary's copy (tune): the as-of level is background; the count joined
+    by 的 to 目标 is the goal of the period's end, named by the indicator of the clause
+    before — whose age bound (3岁以下) is part of the name, not its figure."""
+    text = (
+        "截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，"
+        "距离“十四五”期末4.5个的目标尚存很大差距。"
+    )
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, None, None)
+    assert [(t.indicator, t.value, t.year) for t in found] == [
+        ("每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5"), 2025)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # 国新办 2022-01-11 托育/儿童健康 news (tune)
+            "到2025年，努力实现每千人口拥有3岁以下婴幼儿托位数达到4.5个。经过多措并举、不懈努力，"
+            "我国儿童健康状况不断改善，6岁以下儿童生长迟缓率下降至7%以下，低体重率降至5%以下。",
+            id="after-a-goal",
+        ),
+        pytest.param(  # 中国新闻网 2022-05-20 on the 十四五 国民健康规划 (a copy site)
+            "到2025年，人均预期寿命在2020年基础上继续提高1岁左右，人均健康预期寿命同比例提高。"
+            "《规划》指出，经过努力，我国人民健康水平不断提高。2015年至2020年，人均预期寿命从"
+            "76.34岁提高到77.93岁，婴儿死亡率从8.1‰降至5.4‰，5岁以下儿童死亡率从10.7‰降至7.5‰。",
+            id="efforts-made",
+        ),
+    ],
+)
+def test_the_results_of_efforts_made_are_no_targets(text: str) -> None:
+    assert [value for _name, value, _unit in _targets(text)] == (
+        [Decimal("4.5")] if "4.5个" in text else []
+    )

@@ -97,10 +97,12 @@ MIN_CHUNK_LENGTH = 80
 _CJK = r"\u4e00-\u9fff"
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_AFTER_CHARACTER = re.compile(
-    rf"[（(](?<=[{_CJK}][（(])[a-zü]*[{TONE_MARKED}][a-zü]*[）)]", re.I
+    rf"[（(](?<=[{_CJK}][（(])[a-zü]*[{TONE_MARKED}][a-zü]* ?[）)]", re.I
 )
 """A pinyin reading a copy site put after a character (关（guān）于, 發(fā), 號(hào)): a
-bracketed syllable with a tone mark, right after a Chinese character. Dropped, so the
+bracketed syllable with a tone mark, right after a Chinese character, a space before its
+closing bracket or none (截(jié )至2021年底, 婴幼(yòu )儿 on a copy of a childcare
+commentary; 湖南 健康湖南行动 发布会 copy, both tune). Dropped, so the
 words join again (关于, 发, 号); brackets of Latin text without tone marks ((PPP)) stay.
 This pattern and the next ones open with the character they match and look behind it
 after: a pattern that opens with a look-behind is tried at every character of a text,

@@ -53,9 +53,11 @@ def year_cues(text: str) -> list[re.Match[str]]:
     return list(YEAR_CUE.finditer(text)) if "年" in text else []
 
 
-FUTURE = re.compile(cue_pattern("future"))
-"""A modal of the future (将, 要, 力争, 确保) after a bare year opening a clause makes the
-year a deadline: 2025年我国学前教育毛入园率将大于90%."""
+FUTURE = re.compile(rf"(?:{cue_pattern('future')})(?!生育)")
+"""A modal of the future (将, 要, 力争, 确保, 计划 but not 计划生育) after a bare year
+opening a clause makes the year a deadline: 2025年我国学前教育毛入园率将大于90%,
+2023年计划新增示范校10所 (桐乡 2023 民生 table), 2023年，全市计划再新增老年食堂、助餐点不少于
+290个 (合肥 老年助餐 wiki)."""
 
 BASE_YEAR_WORDS = frozenset(cue_words("baseline") + cue_words("change"))
 """由2020年的…, 较2020年…: a year that dates a baseline or a change, not a deadline."""

@@ -16,6 +16,7 @@ import re
 from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.extract.clauses import YEAR_CUE
 from policygraph.extract.targets import NON_TARGET_UNITS
+from policygraph.extract.wording import GOAL_NAMED_AFTER
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 CN_COUNT = "[一两二三四五六七八九十]"
@@ -86,6 +87,14 @@ CHANGE_FROM = re.compile(
     rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?|上年|去年)?(?:增加|增长|提高|提升|新增|下降|减少)$"
 )
 """较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
+
+BENCHMARK = re.compile(
+    rf"(?:{cue_pattern('benchmark')})(?:{cue_pattern('benchmark_body')})[^，；。\d]{{0,12}}?(?:的|[（(])$"
+)
+"""The figure of a higher body a text compares itself with, written in brackets or as
+its own figure after 的: 低于全国平均水平(31.1张) (昆明 一老一小 方案), 分别高于全省(18.08%)
+(周口), 建成…不少于826个，略高于省下达的812个任务 (合肥 老年助餐 wiki): not this text's
+target. A gap stated after it (高于全省平均水平1个百分点) is one."""
 
 COMMITMENT = re.compile(cue_pattern("action", "reach", "comparator", "future"))
 """What makes an undated count a target: a verb of the plan (实施, 建成, 新增, 培育, 每年 …),
@@ -169,6 +178,8 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     if CHANGE_FROM.search(clause, 0, match.start()):
         return False
+    if BENCHMARK.search(clause, 0, match.start()):
+        return False
     if any(r.start() < match.start() < r.end() for r in BASE_REMARK.finditer(clause)):
         return False
     if match["unit"] in AREA_UNITS and not PER_CAPITA.search(clause, 0, match.start()):
@@ -189,7 +200,11 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # 在2025年新增89万个普惠托位的基础上，…继续增加15万个
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
         return False
-    if match["unit"] not in SHARE_UNITS and clause[match.end() : match.end() + 1] == "的":
+    if (
+        match["unit"] not in SHARE_UNITS
+        and clause[match.end() : match.end() + 1] == "的"
+        and not GOAL_NAMED_AFTER.match(clause, match.end())
+    ):
         return False
     if (match["mult"] or "") + match["unit"] == "万人" and not dated:
         return False

@@ -18,13 +18,15 @@ from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
+    rf"(?:{cue_pattern('future')})(?!生育)(?=[\u4e00-\u9fff“]{{3}})|"
     r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
     r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"(?:{cue_pattern('deadline')})?“?(?:{FIVE_YEAR_PLAN_NAMES})”?期?末|"
     rf"在?(?:{cue_pattern('scope')})?\d+个(?:{cue_pattern('place_level')}))+"
 )
 """Scope, modal and action words that open a clause but are not part of the indicator
-(1.全市…, 一是…, 北京市将…, 武汉全市…, 力争…, 组织开展养老托育技能培训3000人次 →
+(1.全市…, 一是…, 北京市将…, 武汉全市…, 力争…, 计划新增… but not 计划生育… nor the
+act alone, 计划竣工3个 (常州钟楼 2021 民生实事), 组织开展养老托育技能培训3000人次 →
 养老托育技能培训), the places that act (在全区20个镇街新增30家…) and the end of a plan
 period run into the name with or without its deadline word (力争“十四五”末公办养老机构床位数
 达到…, 西咸新区; 到“十五五”末全国村和社区一级养老服务设施覆盖率要达到70%, 民政部 2026
@@ -88,10 +90,14 @@ PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
     """The words right after a value, up to punctuation or the next value."""
     end = start
+    listed = False  # inside a list of attributes, which ends at its 的
     while end < limit and clause[end] not in "，。；：,;":
-        if clause[end] == "、" and not _attribute_list(clause, start, end):
-            break
-        if PURPOSE_VERB.match(clause, end) and end > start:
+        if clause[end] == "、":
+            if not _attribute_list(clause, start, end):
+                break
+            listed = True
+        listed = listed and clause[end] != "的"
+        if PURPOSE_VERB.match(clause, end) and end > start and not listed:
             break
         end += 1
     phrase = clause[start:end]
@@ -110,8 +116,16 @@ def _attribute_list(clause: str, start: int, at: int) -> bool:
     attribute = clause[start:at].rsplit("、", 1)[-1]
     if ATTRIBUTE_SUFFIX.search(attribute) and len(rest) > 1:
         return True
+    if CRITERION_LEAD.match(attribute) and "的" in rest:
+        return True
     return len(attribute) <= 4 and "的" not in clause[start:at] and "的" in rest
 
+
+CRITERION_LEAD = re.compile(rf"(?:{cue_pattern('criterion')})")
+"""A criterion the counted units must meet, one of a list that ends in 的 before their
+noun: 各市（州）至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构
+(四川 婴幼儿照护 实施意见 news), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
+4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的."""
 
 ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
 """Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
@@ -123,6 +137,8 @@ def value_first_names(before: str, after: str) -> list[str]:
     the indicator is the noun after the value when nothing but a verb stands before it."""
     noun = after.removeprefix("的")
     if not re.match(r"[\u4e00-\u9fff（(“\d]", noun) or re.match(r"用于|投入|比例|的比例", noun):
+        return []
+    if GOAL_NAMED_AFTER.match(after):
         return []
     lead = LEADING_FILLER.sub("", before.strip())
     scope = DISTRIBUTIVE_SCOPE.match(lead)
@@ -144,6 +160,14 @@ def value_first_names(before: str, after: str) -> list[str]:
     return [prefix + SIZE_QUALIFIER.sub("", p) for p in parts if clean_wording(p)]
 
 
+GOAL_NAMED_AFTER = re.compile(rf"的(?:{cue_pattern('goal_title')})")
+"""A count joined by 的 to the word for a goal is that goal's level, as a share is
+(…55%的目标), and the goal is named by the indicator an earlier clause names:
+截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，距离“十四五”期末4.5个的目标
+尚存很大差距 (a copy of a childcare commentary, tune). Other counts before 的 (3个的…)
+qualify the noun after them. One text so far."""
+
+
 def indicator_names(before: str, after: str) -> list[str]:
     """The indicator wording before a value; `A、B均达到90%` gives both A and B;
     `彩票公益金55%以上用于养老服务体系建设` joins the subject and what follows;
@@ -154,10 +178,12 @@ def indicator_names(before: str, after: str) -> list[str]:
         return [subject + after]
     if (used := SHARE_USED_FOR.match(after)) is not None:
         return [used["name"]]
+    if not cleaned and GOAL_NAMED_AFTER.match(after):
+        return []
     if not cleaned:
         tail = clean_wording(after.removeprefix("的"))
         return [tail] if tail else []
-    cleaned = ACT_BEFORE_NAME.sub("", cleaned)
+    cleaned = ACT_BEFORE_NAME.sub("", FOUR_CHARACTER_ATTRIBUTES.sub("", cleaned))
     parts = LISTED_INDICATOR.split(cleaned)
     if len(parts) > 1 and all(INDICATOR_SUFFIX.search(clean_wording(p)) for p in parts):
         return [clean_wording(p) for p in parts if clean_wording(p)]
@@ -171,6 +197,15 @@ ACT_BEFORE_NAME = re.compile(
 12个 (常州钟楼 2021 民生实事, after a run-together table header), 组织开展养老托育技能培训
 3000人 (万州): what stands before the verb is a title or a cell, not the indicator. The
 verbs are those of ACTION_OBJECT (data/cues.csv, kind act_object)."""
+
+FOUR_CHARACTER_ATTRIBUTES = re.compile(
+    r"^[^，；。的]*?(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的(?=[\u4e00-\u9fff]{2})"
+)
+"""A run of four-character praising attributes ending in 的 before the noun a value is
+stated of, with what stands before it (a scope such as 全省范围): 全省范围有效服务、有效运营的
+各类老年助餐点达到1万个左右 (江苏 老年助餐 实施方案 news) names 各类老年助餐点, as
+培育37家特色突出、管理规范、服务标准的养老托育服务骨干企业 (万州, value first, PARALLEL_MODIFIERS)
+names the enterprises."""
 
 LISTED_INDICATOR = re.compile(r"(?<=率|数|比|例|量|面|次|位)、")
 """The 、 that ends an indicator of a list (A、B均达到90%); a 、 inside one
