@@ -164,8 +164,10 @@ GOAL_NAMED_AFTER = re.compile(rf"的(?:{cue_pattern('goal_title')})")
 """A count joined by 的 to the word for a goal is that goal's level, as a share is
 (…55%的目标), and the goal is named by the indicator an earlier clause names:
 截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，距离“十四五”期末4.5个的目标
-尚存很大差距 (a copy of a childcare commentary, tune). Other counts before 的 (3个的…)
-qualify the noun after them. One text so far."""
+尚存很大差距 (a copy of a childcare commentary, tune); 提前完成浙江省“十三五”发展规划建成公用
+充电桩3000个的目标任务 (杭州 十四五 新能源汽车 plan, quoted in a document-parsing note in a GitHub
+repository), the indicator named in the same clause. Other counts before 的 (3个的…) qualify
+the noun after them."""
 
 
 def indicator_names(before: str, after: str) -> list[str]:
