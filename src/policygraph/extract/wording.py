@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from policygraph.cues import cue_pattern
+from policygraph.extract.clauses import FUTURE_MODAL
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import Target
@@ -18,7 +19,7 @@ from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
-    rf"(?:{cue_pattern('future')})(?!生育)(?=[\u4e00-\u9fff“]{{3}})|"
+    rf"{FUTURE_MODAL}(?=[\u4e00-\u9fff“]{{3}})|"
     r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
     r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"(?:{cue_pattern('deadline')})?“?(?:{FIVE_YEAR_PLAN_NAMES})”?期?末|"
