@@ -125,8 +125,10 @@ def _attribute_list(clause: str, start: int, at: int) -> bool:
 CRITERION_LEAD = re.compile(rf"(?:{cue_pattern('criterion')})")
 """A criterion the counted units must meet, one of a list that ends in 的 before their
 noun: 各市（州）至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构
-(四川 婴幼儿照护 实施意见 news), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
-4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的."""
+(四川 婴幼儿照护 实施意见 news, tune), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
+4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的. The same list
+stands before an uncounted noun in 基本形成具有示范效应、卫健系统特色的托育服务体系 (郑州 卫健系统
+托育机构建设 2021 news, tune); a count before such a list is seen in the 四川 text only."""
 
 ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
 """Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
