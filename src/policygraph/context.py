@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -32,10 +31,9 @@ from rdflib.term import Node
 from policygraph.errors import InputError
 from policygraph.extract.citations import title_key
 from policygraph.ids import local_iri, mint
-from policygraph.lexicon import label_key
 from policygraph.lexicon_data import load_lexicon
 from policygraph.model import Plan
-from policygraph.overlap import SAME_INDICATOR, wording_overlap
+from policygraph.overlap import SAME_INDICATOR, wording_key, wording_overlap
 from policygraph.restatement import restated_below
 from policygraph.store import PLANS_DIR, read_turtle
 from policygraph.vocab import DCTERMS, PG, PGR, RDFS, SKOS
@@ -178,15 +176,9 @@ def _match_concepts(draft: Graph, context: Graph) -> None:
 
 def _same_words(a: str, b: str) -> bool:
     """Two wordings of one indicator: one inside the other, or most bigrams shared."""
-    key_a, key_b = _key(a), _key(b)
+    key_a, key_b = wording_key(a), wording_key(b)
     contained = min(len(key_a), len(key_b)) >= MIN_CONTAINED and (key_a in key_b or key_b in key_a)
     return contained or wording_overlap(a, b) >= SAME_INDICATOR
-
-
-@lru_cache(maxsize=4096)
-def _key(wording: str) -> str:
-    """`label_key`, once per wording: each draft wording meets every parent wording."""
-    return label_key(wording)
 
 
 def _lend(parent: Graph, doc: URIRef, numberless: bool, context: Graph) -> list[Node]:

@@ -20,10 +20,16 @@ def wording_overlap(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=4096)
+def wording_key(wording: str) -> str:
+    """`label_key`, once per wording: a draft's wordings are compared with every wording of
+    its parents' indicators."""
+    return label_key(wording)
+
+
+@lru_cache(maxsize=4096)
 def _wording_bigrams(wording: str) -> frozenset[str]:
-    """The bigrams of a wording's key (cached: a draft's wordings are compared with every
-    wording of its parents' indicators)."""
-    return frozenset(_bigrams(label_key(wording)))
+    """The bigrams of a wording's key (cached, as `wording_key`)."""
+    return frozenset(_bigrams(wording_key(wording)))
 
 
 def _bigrams(text: str) -> set[str]:

@@ -53,7 +53,8 @@ def year_cues(text: str) -> list[re.Match[str]]:
     return list(YEAR_CUE.finditer(text)) if "年" in text else []
 
 
-FUTURE = re.compile(rf"(?:{cue_pattern('future')})(?!生育)")
+FUTURE_MODAL = rf"(?:{cue_pattern('future')})(?!生育)"
+FUTURE = re.compile(FUTURE_MODAL)
 """A modal of the future (将, 要, 力争, 确保, 计划 but not 计划生育) after a bare year
 opening a clause makes the year a deadline: 2025年我国学前教育毛入园率将大于90%,
 2023年计划新增示范校10所 (桐乡 2023 民生 table), 2023年，全市计划再新增老年食堂、助餐点不少于

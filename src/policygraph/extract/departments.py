@@ -77,8 +77,11 @@ word of data/cues.csv kind list_timing): （国务院各部门分别负责，年
 （…各县市人民政府、湘西经开区管委会，6月底完成） (湘西 州政发〔2020〕5号 放管服 工作计划),
 （…各地区、各部门按职责分工负责，2020年底前完成） (国务院 2020 分工 shape): a deadline, no unit."""
 
+CONVENTION_WORDS = "为牵头单位|下同"
+"""The words of a note on the document's conventions: 列第一位者为牵头单位，下同."""
+
 LIST_END = re.compile(
-    rf"。|(?:[，,；;][^，,；;。]*(?:为牵头单位|下同|不再)[^，,；;。）)]*|{DEADLINE_CLAUSE})+。?$"
+    rf"。|(?:[，,；;][^，,；;。]*(?:{CONVENTION_WORDS}|不再)[^，,；;。）)]*|{DEADLINE_CLAUSE})+。?$"
 )
 """Where a list's units end: at its sentence end, where a trailing note on the
 document's conventions begins (…负责，列第一位者为牵头单位，下同), or where its deadline
@@ -106,7 +109,7 @@ tune: …责任单位:县发改局、县财政局、县税务局、县农业农�
 常务副县长牵头重点工作 1.坚持…, the space normalising drops): a unit's name ends before an
 item number (2. / 二、 / （三）) that follows it."""
 
-CONVENTION_NOTE = re.compile(r"[（(][^（）()]*(?:为牵头单位|下同)[^（）()]*[）)]$")
+CONVENTION_NOTE = re.compile(rf"[（(][^（）()]*(?:{CONVENTION_WORDS})[^（）()]*[）)]$")
 """A note on the document's conventions in a bracket after a unit is no part of its
 name: 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局 (海盐 盐政办发〔2022〕16号, tune),
 责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同) (厦门 厦府办〔2019〕10号)."""

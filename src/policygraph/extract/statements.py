@@ -251,8 +251,8 @@ def _with_action(target: Target, action: str) -> Target:
 def _subject(clause: str, values: list[re.Match[str]]) -> str:
     """The indicator a clause names before its first figure (护理型床位占比提高5个百分点),
     which a following clause with a bare value (，达到55%) continues. An age bound with no
-    verb before it is part of the name (每千人口拥有3岁以下婴幼儿托位数为2.03个, 60岁及以上
-    老年人口…), not its figure."""
+    verb before it is part of the name, not its figure: 每千人口拥有3岁以下婴幼儿托位数为2.03个
+    (a childcare commentary's copy, tune), 全市60岁及以上老年人口占常住人口的19.75% (周口)."""
     figures = [v for v in values if not (v["unit"] == "岁" and not v["pre"])]
     return clean_wording(_after_last_year(clause[: figures[0].start()])) if figures else ""
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from policygraph.cues import cue_pattern
+from policygraph.extract.clauses import FUTURE_MODAL
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES
 from policygraph.markers import ITEM_MARKER
 from policygraph.model import Target
@@ -18,7 +19,7 @@ from policygraph.units import UNIT_PATTERN
 
 LEADING_FILLER = re.compile(
     rf"^(?:[，、；：\s的]|{ITEM_MARKER}|[一二三四五六七八九十]是|{cue_pattern('scope', 'filler')}|"
-    rf"(?:{cue_pattern('future')})(?!生育)(?=[\u4e00-\u9fff“]{{3}})|"
+    rf"{FUTURE_MODAL}(?=[\u4e00-\u9fff“]{{3}})|"
     r"基本(?=实现|建成|形成|完成|达到)|[市县区]级|各(?:街道|乡镇|社区|地)的?|"
     r"[\u4e00-\u9fff]{1,5}?[省市县州旗](?=将|要|力争)|[\u4e00-\u9fff]{2,4}?(?=全[国省市区县])|"
     rf"(?:{cue_pattern('deadline')})?“?(?:{FIVE_YEAR_PLAN_NAMES})”?期?末|"
@@ -124,8 +125,10 @@ def _attribute_list(clause: str, start: int, at: int) -> bool:
 CRITERION_LEAD = re.compile(rf"(?:{cue_pattern('criterion')})")
 """A criterion the counted units must meet, one of a list that ends in 的 before their
 noun: 各市（州）至少建成2个以上具有带动效应、承担一定指导功能的示范性婴幼儿照护服务机构
-(四川 婴幼儿照护 实施意见 news), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
-4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的."""
+(四川 婴幼儿照护 实施意见 news, tune), like the single criterion of QUALIFYING_CLAUSE (国发〔2019〕
+4号, 国办发〔2018〕117号): the 、 joins two criteria, the noun comes after the 的. The same list
+stands before an uncounted noun in 基本形成具有示范效应、卫健系统特色的托育服务体系 (郑州 卫健系统
+托育机构建设 2021 news, tune); a count before such a list is seen in the 四川 text only."""
 
 ATTRIBUTE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,6}[性型化]$")
 """Adjectives made with 性/型/化 (示范性, 综合性, 护理型, 规范化) qualify the noun after
@@ -164,8 +167,10 @@ GOAL_NAMED_AFTER = re.compile(rf"的(?:{cue_pattern('goal_title')})")
 """A count joined by 的 to the word for a goal is that goal's level, as a share is
 (…55%的目标), and the goal is named by the indicator an earlier clause names:
 截至2021年底，我国每千人口拥有3岁以下婴幼儿托位数为2.03个，距离“十四五”期末4.5个的目标
-尚存很大差距 (a copy of a childcare commentary, tune). Other counts before 的 (3个的…)
-qualify the noun after them. One text so far."""
+尚存很大差距 (a copy of a childcare commentary, tune); 提前完成浙江省“十三五”发展规划建成公用
+充电桩3000个的目标任务 (杭州 十四五 新能源汽车 plan, quoted in a document-parsing note in a GitHub
+repository), the indicator named in the same clause. Other counts before 的 (3个的…) qualify
+the noun after them."""
 
 
 def indicator_names(before: str, after: str) -> list[str]:
