@@ -527,7 +527,8 @@ def _prints_heading(text: str, characters: str, start: int) -> bool:
     for indent in LINE_INDENT.finditer(text, start):
         at = indent.end()
         for index, character in enumerate(characters):
-            at = HEADING_GAP.match(text, at).end() if index else at
+            if index and (gap := HEADING_GAP.match(text, at)):  # it always matches
+                at = gap.end()
             if not text.startswith(character, at):
                 break
             at += 1
