@@ -189,6 +189,25 @@ def test_a_forwarded_document_the_copy_does_not_print_is_no_title() -> None:
     assert metadata(source).title != "关于清理整顿社会团体的意见"
 
 
+@pytest.mark.parametrize(
+    ("heading", "printed"),
+    [
+        ("关于“清理整顿\n社会团体”的意见\u3000", True),
+        ("  关于清理 整顿社会团体的意见", True),
+        ("关于清理整顿社会团体的意见（草案）", False),
+    ],
+)
+def test_a_forwarded_document_s_heading_wraps_once(heading: str, printed: bool) -> None:
+    """The heading of a forwarded document may be centred (indented, wrapped once), quoted or
+    spaced apart; a line with more words after the name is no heading of it."""
+    source = (
+        "国务院办公厅转发民政部关于\n清理整顿社会团体意见的通知\n国办发〔1997〕11号\n"
+        "民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+        f"国务院办公厅\n一九九七年四月八日\n{heading}\n一、清理整顿的范围\n"
+    )
+    assert (metadata(source).title == "关于清理整顿社会团体的意见") is printed
+
+
 def test_a_title_whose_opening_a_copy_doubled_is_read_once() -> None:
     source = (
         "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见\n"

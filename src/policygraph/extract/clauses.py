@@ -295,6 +295,8 @@ def goal_lead_year(paragraph: str) -> int | None:
     保险参保率达到90%,…; 中新网's news of the 十三五 老龄事业发展和养老体系建设规划, 2017-03-06):
     the goals are listed in paragraphs of their own, unnumbered, and name no year
     (extract.find_targets dates the paragraphs of the lead's section after it)."""
+    if not GOAL_WORD.search(paragraph):
+        return None  # both tests below need the word: spare most paragraphs their deadlines
     deadline = last_deadline(paragraph)
     if deadline is None:
         return None

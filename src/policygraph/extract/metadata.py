@@ -9,7 +9,7 @@ over table lines found in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -348,6 +348,23 @@ def _signed_date_line() -> re.Pattern[str]:
     )
 
 
+DATE_ENDING_LINE = re.compile(rf"{WRITTEN_DATE}[ \t\u3000]*(?:{RELEASE_NOTE}|$)", re.M)
+"""The date that ends a `_signed_date_line` signature: the cheap search that picks the lines
+worth trying its signer prefix on."""
+
+
+def _signed_dates(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_signed_date_line` in `text`, in order: it is tried only on the lines
+    where a date ends the line or precedes the release mark, as no signature spans a line."""
+    line_end = -1
+    for ending in DATE_ENDING_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, ending.start()) + 1
+        if line_start > line_end:
+            line_end = text.find("\n", ending.end())
+            line_end = len(text) if line_end < 0 else line_end
+            yield from _signed_date_line().finditer(text, line_start, line_end)
+
+
 GARBLED_DATE_LINE = re.compile(r"^\s*(?P<digits>20\d{4,6})\s*$", re.M)
 """A signature date that lost 年月日: 2022922 (2022-9-22) — read only when the split
 into month and day is unique."""
@@ -471,7 +488,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
 
 
-HEADING_GAP = r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*"
+HEADING_GAP = re.compile(r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*")
 """What may stand between two characters of a heading: spacing and quotation marks, and
 one line break where a centred heading wrapped."""
 
@@ -493,10 +510,32 @@ def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
         if carried is None:
             continue
         characters = UNPRINTED.sub("", named["title"])
-        heading = rf"^[ \t\u3000]*{HEADING_GAP.join(map(re.escape, characters))}[ \t\u3000]*$"
-        if re.compile(heading, re.M).search(text, carried.end()):
+        if _prints_heading(text, characters, carried.end()):
             return named["title"], quote(*named.span("title"))
     return None
+
+
+LINE_INDENT = re.compile(r"^[ \t\u3000]*", re.M)
+LINE_REST = re.compile(r"[ \t\u3000]*$", re.M)
+
+
+def _prints_heading(text: str, characters: str, start: int) -> bool:
+    """Whether a line from `start` on is a heading of `characters` (which hold no spacing and
+    no quotation mark): indented, the characters one by one with a HEADING_GAP between them,
+    nothing after them but spacing. Walked, as a pattern compiled for each name cost
+    milliseconds a text."""
+    for indent in LINE_INDENT.finditer(text, start):
+        at = indent.end()
+        for index, character in enumerate(characters):
+            if index and (gap := HEADING_GAP.match(text, at)):  # it always matches
+                at = gap.end()
+            if not text.startswith(character, at):
+                break
+            at += 1
+        else:
+            if LINE_REST.match(text, at):
+                return True
+    return False
 
 
 SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
@@ -768,26 +807,27 @@ def _issued(
         return day, _field_quote(fields["成文日期"], quote)
     head = text[: max(600, len(text) // 10)]
     in_table = bool(_keyed_number(head) or RECORD_KEY.search(head))
-    signed = ((WRITTEN_KEY_DATE, text, not reposted), (_signed_date_line(), text, True))
+    signed = ((WRITTEN_KEY_DATE.finditer, text, not reposted), (_signed_dates, text, True))
     if found := _first_date(signed, quote):
         return found
     for match in GARBLED_DATE_LINE.finditer(text):
         if day := _unique_date(match["digits"]):
             return day, quote(match.start("digits"), match.end("digits"))
     recorded = (
-        (DATED_KEY_DATE, text, not reposted),
-        (RECORD_DATE, head, in_table and not reposted),
+        (DATED_KEY_DATE.finditer, text, not reposted),
+        (RECORD_DATE.finditer, head, in_table and not reposted),
     )
     return _first_date(recorded, quote) or _organ_page_date(text, quote)
 
 
 def _first_date(
-    patterns: tuple[tuple[re.Pattern[str], str, bool], ...], quote: QuoteMaker
+    patterns: tuple[tuple[Callable[[str], Iterator[re.Match[str]]], str, bool], ...],
+    quote: QuoteMaker,
 ) -> tuple[date, Quote] | None:
-    """The first real day a date pattern finds in its scope, patterns in order, each only
+    """The first real day a date search finds in its scope, searches in order, each only
     where it is trusted."""
-    for pattern, scope, trusted in patterns:
-        for match in pattern.finditer(scope) if trusted else ():
+    for finditer, scope, trusted in patterns:
+        for match in finditer(scope) if trusted else ():
             if day := _written_date(match):
                 return day, quote(match.start("date"), match.end("date"))
     return None

@@ -50,6 +50,7 @@ from policygraph.extract.wording import (
     value_first_names,
 )
 from policygraph.model import QuoteMaker, Target
+from policygraph.scanning import opening_matches
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
 PER_YEAR = re.compile(r"每年|年均|每年度")
@@ -464,7 +465,7 @@ def _fraction_targets(
     """The shares a clause states as FRACTION words, named by the words before them."""
     found: list[Target] = []
     previous = 0
-    for match in FRACTION.finditer(clause):
+    for match in opening_matches(FRACTION, clause):  # its optional comparator: a slow scan
         name = clean_wording(_after_last_year(clause[previous : match.start()]))
         previous = match.end()
         if not SHARE_NAME.search(name):
