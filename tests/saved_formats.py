@@ -4,6 +4,7 @@ government web page, a Word file, a PDF. The format tests read them back."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import docx
@@ -13,14 +14,15 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from policygraph.normalize import normalize_text
-from policygraph.read.pdf import display_width
 from policygraph.tables import find_tables
+from policygraph.wrapping import display_width
 
 PDF_FONT = "STSong-Light"
 """An Adobe CJK font every PDF reader has: reportlab names it, no font file needed."""
 PDF_LINE_WIDTH = 100
 PDF_LINES_PER_PAGE = 70
 HALF_WIDTH_POINTS = 4.5
+TABLE_CELL_GAP = re.compile(r"\||\t| {2,}")
 
 
 def save_encoded(text: str, path: Path, encoding: str) -> Path:
@@ -98,6 +100,20 @@ def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+def save_laid_out(text: str, path: Path, width: int, indent: str) -> Path:
+    """The text as a copy of a printed page gives it: every prose line opened by `indent`
+    and broken at `width` half-width cells, wherever the margin falls (GB/T 9704 sets 28
+    characters a line, indented by two); table rows as they are."""
+    lines = []
+    for line in text.splitlines():
+        if not line.strip() or TABLE_CELL_GAP.search(line):
+            lines.append(line)
+        else:
+            lines.extend(_wrap(indent + line, width))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def save_docx(text: str, path: Path) -> Path:
     """The normalised text as Word paragraphs, its tables as real Word tables."""
     document = docx.Document()
@@ -138,10 +154,10 @@ def save_pdf(text: str, path: Path) -> Path:
     return path
 
 
-def _wrap(line: str) -> list[str]:
+def _wrap(line: str, width: int = PDF_LINE_WIDTH) -> list[str]:
     pieces, current = [], ""
     for char in line:
-        if display_width(current + char) > PDF_LINE_WIDTH:
+        if display_width(current + char) > width:
             pieces.append(current)
             current = ""
         current += char

@@ -29,6 +29,9 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
         ".html",
         lambda text, path: save.save_html(text, path, {"有效性": "有效"}, real_tables=True),
     ),
+    "laid-out-28": (".txt", lambda text, path: save.save_laid_out(text, path, 56, "\u3000\u3000")),
+    "laid-out-20": (".txt", lambda text, path: save.save_laid_out(text, path, 40, "\u3000\u3000")),
+    "indented": (".txt", lambda text, path: save.save_laid_out(text, path, 10**6, "\u3000\u3000")),
     "docx": (".docx", save.save_docx),
     "pdf": (".pdf", save.save_pdf),
 }

@@ -243,3 +243,53 @@ def test_normalize_drops_a_pages_breadcrumb_above_the_headline(breadcrumb: str) 
         "浙江出台这一发展规划，减轻家庭生育养育负担",
         "发布时间：2023-01-11 16：34：14",
     ]
+
+
+LAID_OUT = (
+    "\u3000\u3000到2025年，全县养老机构护理型床位占比达到\n"
+    "55%，每千人口拥有3岁以下婴幼儿托位数达到4.5\n"
+    "个。新建城区、新建居住区配套建设养老服务设施\n"
+    "达标率达到100%。\n"
+    "\u3000\u3000（一）完善养老服务体系。\n"
+    "\u3000\u3000推进公办养老机构改革，提升服务能力和水平，\n"
+    "扩大普惠型养老服务供给，加强医养结合工作。\n"
+    "有条件的地方可以探索建立家庭养老床位制度，提\n"
+    "供上门服务。（责任单位：县民政局、县卫健局）\n"
+)
+
+
+def test_normalize_joins_the_lines_of_a_text_laid_out_at_a_fixed_width() -> None:
+    # a copy of a printed page: breaks at the margin wherever it falls (after 达到, inside
+    # 4.5个, before 达标率), paragraphs indented; a sentence ending at the margin goes on
+    # when the next line is not indented
+    text = normalize_text(LAID_OUT * 2).text
+    assert "护理型床位占比达到55%，每千人口拥有3岁以下婴幼儿托位数达到4.5个。" in text
+    assert "配套建设养老服务设施达标率达到100%。" in text
+    assert "加强医养结合工作。有条件的地方" in text
+    assert "\n（一）完善养老服务体系。\n推进公办养老机构改革" in text
+
+
+def test_normalize_keeps_the_lines_of_a_text_of_one_paragraph_a_line() -> None:
+    # lines that end in a figure: only a margin would join them
+    paragraphs = [
+        "到2025年，全县养老机构护理型床位占比达到55%，每千人口托位数达到4.5",
+        "普惠型养老床位占比达到60%",
+        "扩大普惠型养老服务供给，老年人健康管理率达到70%",
+        "新建城区、新建居住区配套建设养老服务设施达标率达到100%",
+    ] * 4
+    source = "\n".join(paragraphs)
+    assert normalize_text(source).text == source
+
+
+def test_normalize_keeps_the_cells_of_a_flattened_table_apart() -> None:
+    # cells one a line, of one length: no margin, however many lines
+    rows = ["养老机构护理型床位占比", "预期性指标", "百分之五十五"] * 6
+    source = "\n".join(rows)
+    assert normalize_text(source).text == source
+
+
+def test_normalize_drops_paragraph_indents_but_not_a_table_rows_first_gap() -> None:
+    source = "\u3000\u3000为贯彻落实国家决策部署，结合实际。\n    养老床位  张  500\n"
+    text = normalize_text(source).text
+    assert text.startswith("为贯彻落实")
+    assert "\n    养老床位" in text

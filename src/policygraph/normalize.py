@@ -11,6 +11,7 @@ non-destructive rule).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +20,13 @@ from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
 from policygraph.traditional import to_simplified
+from policygraph.wrapping import (
+    FULL_LINE_SHARE,
+    display_width,
+    opens_heading,
+    runs_to_margin,
+    wraps,
+)
 
 HALF_TO_FULL = str.maketrans(
     {
@@ -136,6 +144,23 @@ spaces may separate cells."""
 TRAILING_SPACE = re.compile(r"[ \t\r]+(?=\n|$)")
 INDENT_WITH_TAB = re.compile(r"(?m)^[ ]*\t[ \t]*")
 """A tab-indented line: the indent is layout, not a column gap (headings start the line)."""
+INDENT = re.compile(r"(?m)^[ ]+(?=[^ \n])")
+"""A line indented with spaces (the two-character indent of every paragraph, GB/T 9704,
+full-width spaces by now half-width): layout, dropped where the rest of the line is prose
+(滁州's 十四五 plans, 自贡's 一老一小 opening); a table row keeps it, an empty first cell."""
+MIN_WRAPPED_LINES = 8
+WRAPPED_SHARE = 0.6
+MIN_MARGIN = 30
+CHARACTER_SHARE = 0.8
+"""A text is laid out at a fixed width when at least `MIN_WRAPPED_LINES` and this share of
+its long prose lines run to one margin (within `wrapping.FULL_LINE_SHARE` of its width), of
+at least `MIN_MARGIN` half-width cells (15 characters: a flattened table's short cells of
+one length are no margin); counted in characters first, within `CHARACTER_SHARE` (digits
+and Latin letters are half as wide)."""
+MIN_INDENTS = 3
+INDENTED_SHARE = 0.5
+"""A copy keeps its paragraphs' indents when at least `MIN_INDENTS` and this share of the
+lines after a line short of the margin (a paragraph's first lines) open with one."""
 
 TITLE_ENDS = "|".join(TITLE_LINE_KINDS)
 """A line ending in a document kind is a title, not a sentence cut by a line break (the
@@ -248,6 +273,8 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
     )
     spans.extend(m.span() for m in TRAILING_SPACE.finditer(text))
     spans.extend(m.span() for m in INDENT_WITH_TAB.finditer(text))
+    spans.extend(m.span() for m in INDENT.finditer(text) if not _is_table_row(text, m.end()))
+    spans.extend(_wrapped_line_breaks(text))
     spans.extend(
         m.span()
         for m in matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
@@ -260,6 +287,65 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
 def _is_table_row(text: str, line_start: int) -> bool:
     line_end = text.find("\n", line_start)
     return TABLE_ROW.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
+    """The line breaks inside paragraphs of a text laid out at a fixed width (a copy of a PDF
+    or a printed page: every paragraph broken at the margin, whatever character falls
+    there, 达到\n95%, 婴幼儿\n托位数). Where the copy keeps the paragraphs' indents, a full
+    line goes on unless the next line is indented or opens a heading (a sentence may end at
+    the margin); else by the rule the PDF reader joins lines with (`wrapping.wraps`).
+    Table rows (`TABLE_ROW`) neither wrap nor continue a line."""
+    lines = [
+        (m.start(), m.end(), line, len(m.group()) - len(m.group().lstrip(" ")))
+        for m in re.finditer(r"[^\n]+", text)
+        if _prose(line := m.group().strip())
+    ]
+    # cheap first: most texts show no margin even in characters (2 cells each, ±20%)
+    if _margin([2 * len(line) for _, _, line, _ in lines], CHARACTER_SHARE) is None:
+        return []
+    margin = _margin([display_width(line) for _, _, line, _ in lines], FULL_LINE_SHARE)
+    if margin is None:
+        return []
+    # a paragraph's first line follows a line short of the margin: indented, if the copy
+    # kept indents
+    starts = [
+        indent > 0
+        for (_, _, line, before), (_, _, _, indent) in itertools.pairwise(lines)
+        if not runs_to_margin(line, margin, 2 * before)
+    ]
+    indented = sum(starts) >= max(MIN_INDENTS, INDENTED_SHARE * len(starts))
+    return [
+        (end, end + 1)
+        for (_, end, line, indent), (start, _, following, following_indent) in itertools.pairwise(
+            lines
+        )
+        if start == end + 1
+        and (
+            runs_to_margin(line, margin, 2 * indent)  # indents were full-width spaces
+            and following_indent == 0
+            and not opens_heading(following)
+            if indented
+            else wraps(line, following, margin, 2 * indent)
+        )
+    ]
+
+
+def _prose(line: str) -> bool:
+    return bool(line) and TABLE_ROW.search(line) is None
+
+
+def _margin(widths: list[int], share: float) -> int | None:
+    """The width the long lines (`MIN_MARGIN` cells or more) of a text laid out at a fixed
+    width run to: the upper quartile's, when at least `WRAPPED_SHARE` of the lines longer
+    than half of it come within `share` of it; else None (a text of one paragraph a line)."""
+    long = sorted((width for width in widths if width >= MIN_MARGIN), reverse=True)
+    if len(long) < MIN_WRAPPED_LINES:
+        return None
+    margin = long[len(long) // 4]
+    body = [width for width in long if 2 * width >= margin]
+    full = sum(share * margin <= width <= margin / share for width in body)
+    return margin if full >= max(MIN_WRAPPED_LINES, WRAPPED_SHARE * len(body)) else None
 
 
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:

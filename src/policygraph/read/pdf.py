@@ -13,15 +13,9 @@ or more spaces) is a table row: its cells are written one a line, the layout
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
-from policygraph.markers import MARKER_LEVELS
-
-SENTENCE_ENDS = "。；：！？:;!?"
-"""Characters after which a full line ends its paragraph rather than wrapping."""
-FULL_LINE_SHARE = 0.9
-COLUMN_GAP = re.compile(r" {2,}")
+from policygraph.wrapping import COLUMN_GAP, display_width, wraps
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not for users
 
@@ -60,20 +54,9 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     carry = ""
     for line, following in zip(stripped, [*stripped[1:], ""], strict=True):
         carry += line
-        wraps = (
-            display_width(line) >= FULL_LINE_SHARE * widest
-            and not line.endswith(tuple(SENTENCE_ENDS))
-            and not COLUMN_GAP.search(line)
-            and not any(marker.match(following) for _, marker in MARKER_LEVELS)
-        )
-        if not wraps:
+        if not wraps(line, following, widest):
             paragraphs.append(carry)
             carry = ""
     if carry:
         paragraphs.append(carry)
     return paragraphs
-
-
-def display_width(line: str) -> int:
-    """Width in half-width cells: ideographs and full-width forms count two."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)

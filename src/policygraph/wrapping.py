@@ -1,0 +1,48 @@
+"""Lines laid out at a fixed width: where a paragraph was wrapped, and where it ends.
+
+Official documents are typeset at a fixed line width (GB/T 9704: 28 characters a
+line, every paragraph indented by two), so a copy taken from a PDF or a printed page
+breaks every paragraph at the margin. A line that runs to the margin goes on in the
+next line, unless that one opens a heading or a new (indented) paragraph; where the
+copy lost the indent, a line that ends a sentence is taken to end its paragraph. A
+line with column gaps is a table row and never wraps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policygraph.markers import MARKER_LEVELS
+
+SENTENCE_ENDS = "。；：！？:;!?"
+"""Characters after which a full line ends its paragraph rather than wrapping."""
+FULL_LINE_SHARE = 0.9
+"""A line at least this share of the margin's width runs to the margin."""
+COLUMN_GAP = re.compile(r" {2,}")
+
+
+def display_width(line: str) -> int:
+    """Width in half-width cells: ideographs and full-width forms count two."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
+
+
+def runs_to_margin(line: str, width: int, indent: int = 0) -> bool:
+    """Whether the stripped `line`, after an indent of `indent` half-width cells, fills a
+    line of `width` cells (a table row, cells apart by `COLUMN_GAP`, never does)."""
+    return display_width(line) + indent >= FULL_LINE_SHARE * width and not COLUMN_GAP.search(line)
+
+
+def opens_heading(line: str) -> bool:
+    """Whether the stripped `line` opens with a heading marker (一、 （一） 1. …)."""
+    return any(marker.match(line) for _, marker in MARKER_LEVELS)
+
+
+def wraps(line: str, following: str, width: int, indent: int = 0) -> bool:
+    """Whether the stripped `line`, laid out at `width` half-width cells after an indent of
+    `indent`, goes on in the stripped line `following`, where indents cannot tell: it runs
+    to the margin, ends no sentence, and `following` opens no heading."""
+    return (
+        runs_to_margin(line, width, indent)
+        and not line.endswith(tuple(SENTENCE_ENDS))
+        and not opens_heading(following)
+    )
