@@ -129,14 +129,15 @@ def save_docx(text: str, path: Path) -> Path:
     return path
 
 
-def save_pdf(text: str, path: Path) -> Path:
-    """The normalised text in lines of at most `PDF_LINE_WIDTH` half-width cells, its
-    tables as rows of cells set in columns as wide as their widest cell, on A4 pages."""
+def save_pdf(text: str, path: Path, width: int = PDF_LINE_WIDTH, indent: str = "") -> Path:
+    """The normalised text in lines of at most `width` half-width cells, each paragraph
+    opened by `indent`, its tables as rows of cells set in columns as wide as their widest
+    cell, on A4 pages."""
     pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
     rows: list[tuple[list[str], list[float]]] = []
     for block in blocks(text):
         if isinstance(block, str):
-            rows.extend(([piece], [30.0]) for piece in _wrap(block))
+            rows.extend(([piece], [30.0]) for piece in _wrap(indent + block, width))
             continue
         widths = [max(display_width(row[c]) for row in block) for c in range(len(block[0]))]
         columns = [

@@ -34,6 +34,7 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
     "indented": (".txt", lambda text, path: save.save_laid_out(text, path, 10**6, "\u3000\u3000")),
     "docx": (".docx", save.save_docx),
     "pdf": (".pdf", save.save_pdf),
+    "pdf-laid-out-28": (".pdf", lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000")),
 }
 
 

@@ -20,13 +20,7 @@ from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
 from policygraph.traditional import to_simplified
-from policygraph.wrapping import (
-    FULL_LINE_SHARE,
-    display_width,
-    opens_heading,
-    runs_to_margin,
-    wraps,
-)
+from policygraph.wrapping import FULL_LINE_SHARE, continued, display_width
 
 HALF_TO_FULL = str.maketrans(
     {
@@ -157,10 +151,6 @@ its long prose lines run to one margin (within `wrapping.FULL_LINE_SHARE` of its
 at least `MIN_MARGIN` half-width cells (15 characters: a flattened table's short cells of
 one length are no margin); counted in characters first, within `CHARACTER_SHARE` (digits
 and Latin letters are half as wide)."""
-MIN_INDENTS = 3
-INDENTED_SHARE = 0.5
-"""A copy keeps its paragraphs' indents when at least `MIN_INDENTS` and this share of the
-lines after a line short of the margin (a paragraph's first lines) open with one."""
 
 TITLE_ENDS = "|".join(TITLE_LINE_KINDS)
 """A line ending in a document kind is a title, not a sentence cut by a line break (the
@@ -292,10 +282,8 @@ def _is_table_row(text: str, line_start: int) -> bool:
 def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     """The line breaks inside paragraphs of a text laid out at a fixed width (a copy of a PDF
     or a printed page: every paragraph broken at the margin, whatever character falls
-    there, 达到\n95%, 婴幼儿\n托位数). Where the copy keeps the paragraphs' indents, a full
-    line goes on unless the next line is indented or opens a heading (a sentence may end at
-    the margin); else by the rule the PDF reader joins lines with (`wrapping.wraps`).
-    Table rows (`TABLE_ROW`) neither wrap nor continue a line."""
+    there, 达到\n95%, 婴幼儿\n托位数), by the rule the PDF reader joins lines with
+    (`wrapping.continued`). Table rows (`TABLE_ROW`) neither wrap nor continue a line."""
     lines = [
         (m.start(), m.end(), line, len(m.group()) - len(m.group().lstrip(" ")))
         for m in re.finditer(r"[^\n]+", text)
@@ -307,27 +295,13 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     margin = _margin([display_width(line) for _, _, line, _ in lines], FULL_LINE_SHARE)
     if margin is None:
         return []
-    # a paragraph's first line follows a line short of the margin: indented, if the copy
-    # kept indents
-    starts = [
-        indent > 0
-        for (_, _, line, before), (_, _, _, indent) in itertools.pairwise(lines)
-        if not runs_to_margin(line, margin, 2 * before)
-    ]
-    indented = sum(starts) >= max(MIN_INDENTS, INDENTED_SHARE * len(starts))
+    joins = continued([(line, 2 * indent) for _, _, line, indent in lines], margin)
     return [
         (end, end + 1)
-        for (_, end, line, indent), (start, _, following, following_indent) in itertools.pairwise(
-            lines
+        for ((_, end, _, _), (start, _, _, _)), joins_next in zip(
+            itertools.pairwise(lines), joins, strict=False
         )
-        if start == end + 1
-        and (
-            runs_to_margin(line, margin, 2 * indent)  # indents were full-width spaces
-            and following_indent == 0
-            and not opens_heading(following)
-            if indented
-            else wraps(line, following, margin, 2 * indent)
-        )
+        if start == end + 1 and joins_next
     ]
 
 

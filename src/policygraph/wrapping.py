@@ -10,7 +10,9 @@ line with column gaps is a table row and never wraps.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from policygraph.markers import MARKER_LEVELS
 
@@ -19,6 +21,10 @@ SENTENCE_ENDS = "。；：！？:;!?"
 FULL_LINE_SHARE = 0.9
 """A line at least this share of the margin's width runs to the margin."""
 COLUMN_GAP = re.compile(r" {2,}")
+MIN_INDENTS = 3
+INDENTED_SHARE = 0.5
+"""A copy keeps its paragraphs' indents when at least `MIN_INDENTS` and this share of the
+lines after a line short of the margin (a paragraph's first lines) open with one."""
 
 
 def display_width(line: str) -> int:
@@ -46,3 +52,24 @@ def wraps(line: str, following: str, width: int, indent: int = 0) -> bool:
         and not line.endswith(tuple(SENTENCE_ENDS))
         and not opens_heading(following)
     )
+
+
+def continued(lines: Sequence[tuple[str, int]], width: int) -> list[bool]:
+    """For each of `lines` (stripped, with the width of its indent in half-width cells),
+    laid out at `width` cells, whether it goes on in the next: where the copy keeps the
+    paragraphs' indents, a full line goes on unless the next is indented or opens a
+    heading (a sentence may end at the margin); elsewhere by `wraps`."""
+    pairs = list(itertools.pairwise(lines))
+    starts = [
+        indent > 0
+        for (line, before), (_, indent) in pairs
+        if not runs_to_margin(line, width, before)
+    ]
+    if sum(starts) >= max(MIN_INDENTS, INDENTED_SHARE * len(starts)):
+        joins = [
+            runs_to_margin(line, width, before) and indent == 0 and not opens_heading(following)
+            for (line, before), (following, indent) in pairs
+        ]
+    else:
+        joins = [wraps(line, following, width, before) for (line, before), (following, _) in pairs]
+    return [*joins, False]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from policygraph.wrapping import COLUMN_GAP, display_width, wraps
+from policygraph.wrapping import COLUMN_GAP, continued, display_width
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not for users
 
@@ -43,20 +43,25 @@ def pdf_to_text(path: Path) -> str:
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
-    """Lines as laid out → paragraphs: a prose line as wide as the widest (within
-    10%) that does not end a sentence is continued by the next line, unless that
-    one opens with a heading marker. Table rows (cells apart by `COLUMN_GAP`)
-    never wrap and do not set the width."""
-    stripped = [line.strip() for line in lines]
-    prose = [line for line in stripped if not COLUMN_GAP.search(line)]
-    widest = max((display_width(line) for line in prose), default=0)
+    """Lines as laid out → paragraphs, by `wrapping.continued` at the width of the widest
+    prose line (the margin; an indent counts in it). Table rows (cells apart by
+    `COLUMN_GAP`) never wrap and do not set the width."""
+    laid_out = [(line.strip(), display_width(_indent(line))) for line in lines]
+    widest = max(
+        (display_width(line) + indent for line, indent in laid_out if not COLUMN_GAP.search(line)),
+        default=0,
+    )
     paragraphs: list[str] = []
     carry = ""
-    for line, following in zip(stripped, [*stripped[1:], ""], strict=True):
+    for (line, _), goes_on in zip(laid_out, continued(laid_out, widest), strict=True):
         carry += line
-        if not wraps(line, following, widest):
+        if not goes_on:
             paragraphs.append(carry)
             carry = ""
     if carry:
         paragraphs.append(carry)
     return paragraphs
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
