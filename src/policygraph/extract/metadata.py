@@ -239,13 +239,17 @@ of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国�
 老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
 
 ORIGINAL_HEADLINE = re.compile(
-    r"\A\s*[（(]原标题[：:](?P<title>[^（()）\n]{4,80})[）)][ \t]*$", re.M
+    r"\A\s*(?P<open>[（(])?原标题[：:](?P<title>[^（()）\n]{4,80}?)(?(open)[）)])[ \t]*$", re.M
 )
 """A news copy that opens with the headline its outlet first gave it, on a line of its own:
 （原标题：国务院印发“十三五”促进就业规划） over a finance site's repost (tune set); the same
 opening line in news copies crawled into GitHub repositories (（原标题：捷克选总统可能需要第二轮
 投票） / 新华社北京1月13日电…, （原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜） /
-参考消息网8月15日报道…). The headline names the copy, which prints no other."""
+参考消息网8月15日报道…). Some outlets print it without the brackets: 原标题:甘肃省人民代表大会
+常务委员会关于批准《兰州市养老服务条例》的决定 over its repost on a news portal (tune set), 原标题：
+关于王明辉等三名同志免职的通知 opening the body of a county news page crawled into a GitHub
+repository (the Zhejiang 托育 news, tune set, prints the same line under its headline). The
+headline names the copy, which prints no other."""
 
 TABLE_TITLE = re.compile(
     r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
@@ -479,6 +483,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q = _title(text, quote, printed=False)
     if title is None and (notice := ANY_NOTICE_LINE.search(text, 0, HEAD_LENGTH)):
         title, title_q = notice["title"], quote(notice.start("title"), notice.end("title"))
+    if "成文日期" not in fields and (adopted := _adoption_date(text, title, quote)):
+        issued, issued_q = adopted
     published = fields["发布机构"].value.split() if "发布机构" in fields else []  # spaced apart
     issuers = _issuers(text) or tuple(published)
     carried = next(
@@ -486,6 +492,31 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
+
+
+ADOPTION_NOTE = re.compile(
+    rf"^[ \t\u3000]*[（(]{WRITTEN_DATE}[^（）()\n]{{2,60}}?会议(?:{cue_pattern('adoption')})"
+)
+"""The note a law or a decision of a people's congress prints in brackets under its title, the
+day the meeting adopted it: (2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过,
+2020年1月9日…批准) opening the Nanjing 养老服务条例's page above its 公告 and the 公告's own
+date, (2025年5月28日甘肃省第十四届人民代表大会常务委员会第十六次会议通过) under the province's
+decision approving the Lanzhou 条例 (both tune set). Adoption words: data/cues.csv kind
+adoption."""
+
+
+def _adoption_date(text: str, title: str | None, quote: QuoteMaker) -> tuple[date, Quote] | None:
+    """The adoption day of a law or decision: its bracketed note on the text's first line or
+    on the line under its title. The promulgation notice (公告) a page prints after the note
+    is signed later; the same note further down belongs to a document the page carries."""
+    lines = text.lstrip().split("\n", 3)
+    first, second = lines[0], lines[1] if len(lines) > 1 else ""
+    under_title = bool(title) and title in first
+    for line in (first, second) if under_title else (first,):
+        if (note := ADOPTION_NOTE.match(line)) and (day := _written_date(note)):
+            start = text.index(line) + note.start("date")
+            return day, quote(start, start + len(note["date"]))
+    return None
 
 
 HEADING_GAP = re.compile(r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*")
