@@ -923,3 +923,19 @@ def test_a_law_is_dated_by_the_adoption_note_under_its_title(source: str, day: d
     """The bracketed 会议通过 note on a law's or decision's first line, or under its title,
     dates it before the 公告 signed later; a note further down is a carried law's."""
     assert metadata(source).issued == day
+
+
+def test_a_cover_notice_of_no_plan_kind_without_brackets_is_the_title() -> None:
+    """关于印发X应急预案(试行)的通知 as a page's headline, the 预案 in no 《》 (the Qinghai
+    joint notice's repost, tune): the notice is the title; the repost's time stamp dates
+    nothing, the signature in ○ numerals dates it."""
+    source = (
+        "关于印发青海省应对甲型H1N1流感流行应急预案(试行)的通知\n\n06.05.2014  20:16\n\n"
+        "各自治州卫生局:\n\n为有效应对甲型H1N1流感疫情的发生和蔓延,省卫生厅联合制定了"
+        "《青海省应对甲型H1N1流感流行应急预案(试行)》,现印发给你们,请认真贯彻执行。\n\n"
+        "青海省卫生厅                        青海省发展和改革委员会\n\n"
+        "                                    二○○九年五月一日\n"
+    )
+    found = metadata(source)
+    assert found.title == "关于印发青海省应对甲型H1N1流感流行应急预案（试行）的通知"
+    assert found.issued == date(2009, 5, 1)

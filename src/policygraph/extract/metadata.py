@@ -70,7 +70,8 @@ notice carries, out of the notice's 《》, prints it in 《》 again (怀化市
 增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
 
 ANY_NOTICE_LINE = re.compile(
-    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发[《〈][^\n。；]{4,80}[》〉]的通知)》?"
+    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发"
+    r"(?:[《〈][^\n。；]{4,80}[》〉]|[^\n。，；：《》〈〉]{4,80})的通知)》?"
     r"[ \t]*$",
     re.M,
 )
@@ -79,7 +80,10 @@ ANY_NOTICE_LINE = re.compile(
 851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn), or a policy
 database heads in 《》 with its document in 〈〉 (《北京市人民政府办公厅关于印发〈北京市2016年政务
 公开工作要点〉的通知》, 0798ci.com copy of 京政办发〔2016〕26号): the notice is the title the copy
-prints, for a text with no other."""
+prints, for a text with no other. Government sites print such a notice without the brackets
+(关于印发青海省应对甲型H1N1流感流行应急预案(试行)的通知, the headline of a repost of twelve
+Qinghai bodies' joint notice, tune set; 省政府办公厅关于印发江苏省突发环境事件应急预案的通知 in a
+crawl of the Jiangsu government portal's list of documents)."""
 
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
