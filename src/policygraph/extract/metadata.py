@@ -515,7 +515,7 @@ def _adoption_date(text: str, title: str | None, quote: QuoteMaker) -> tuple[dat
     is signed later; the same note further down belongs to a document the page carries."""
     lines = text.lstrip().split("\n", 3)
     first, second = lines[0], lines[1] if len(lines) > 1 else ""
-    under_title = bool(title) and title in first
+    under_title = title is not None and title in first
     for line in (first, second) if under_title else (first,):
         if (note := ADOPTION_NOTE.match(line)) and (day := _written_date(note)):
             start = text.index(line) + note.start("date")
