@@ -911,6 +911,11 @@ adoption note (tune set), signed after the adoption."""
             + LAW_PROMULGATED,
             date(2025, 5, 28),
         ),
+        (
+            "土地复垦条例实施办法\n（2012年12月11日国土资源部第4次部务会议审议通过）\n"
+            "第一章 总则\n第一条 为保证土地复垦的有效实施，制定本办法。\n国土资源部\n2012年12月27日\n",
+            date(2012, 12, 11),
+        ),
         (LAW_PROMULGATED, date(2020, 1, 16)),
         (
             LAW_PROMULGATED + "南京市养老服务条例\n"

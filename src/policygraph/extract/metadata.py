@@ -505,7 +505,9 @@ ADOPTION_NOTE = re.compile(
 day the meeting adopted it: (2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过,
 2020年1月9日…批准) opening the Nanjing 养老服务条例's page above its 公告 and the 公告's own
 date, (2025年5月28日甘肃省第十四届人民代表大会常务委员会第十六次会议通过) under the province's
-decision approving the Lanzhou 条例 (both tune set). Adoption words: data/cues.csv kind
+decision approving the Lanzhou 条例 (both tune set); a ministry's rule adopted by its meeting
+prints (2012年12月11日国土资源部第4次部务会议审议通过) under its title the same way (土地复垦条例
+实施办法, a law database dumped into a GitHub repository). Adoption words: data/cues.csv kind
 adoption."""
 
 
