@@ -499,7 +499,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
 
 
 ADOPTION_NOTE = re.compile(
-    rf"^[ \t\u3000]*[（(]{WRITTEN_DATE}[^（）()\n]{{2,60}}?会议(?:{cue_pattern('adoption')})"
+    rf"[ \t\u3000]*[（(]{WRITTEN_DATE}[^（）()\n]{{2,60}}?会议(?:{cue_pattern('adoption')})"
 )
 """The note a law or a decision of a people's congress prints in brackets under its title, the
 day the meeting adopted it: (2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过,
@@ -515,13 +515,14 @@ def _adoption_date(text: str, title: str | None, quote: QuoteMaker) -> tuple[dat
     """The adoption day of a law or decision: its bracketed note on the text's first line or
     on the line under its title. The promulgation notice (公告) a page prints after the note
     is signed later; the same note further down belongs to a document the page carries."""
-    lines = text.lstrip().split("\n", 3)
-    first, second = lines[0], lines[1] if len(lines) > 1 else ""
-    under_title = title is not None and title in first
-    for line in (first, second) if under_title else (first,):
-        if (note := ADOPTION_NOTE.match(line)) and (day := _written_date(note)):
-            start = text.index(line) + note.start("date")
-            return day, quote(start, start + len(note["date"]))
+    first = len(text) - len(text.lstrip())
+    first_line = text[first:].partition("\n")[0]
+    starts = [first]
+    if title is not None and title in first_line:
+        starts.append(first + len(first_line) + 1)
+    for start in starts:  # matched where a line opens; the note spans no line break
+        if (note := ADOPTION_NOTE.match(text, start)) and (day := _written_date(note)):
+            return day, quote(note.start("date"), note.end("date"))
     return None
 
 
