@@ -871,3 +871,76 @@ def test_a_cover_notice_on_two_lines_alone_is_the_title() -> None:
     assert found.title == "国务院关于印发国家职业教育改革实施方案的通知"
     assert found.title_quote is not None
     assert found.title_quote.text == "国务院关于印发国家职业教育改革\n实施方案的通知"
+
+
+def test_an_original_headline_printed_without_brackets_titles_the_copy() -> None:
+    """原标题:X opening a repost without the brackets (the Lanzhou 条例 decision's news page,
+    tune): X is the copy's title; further down the line names nothing."""
+    source = (
+        "原标题:甘肃省人民代表大会常务委员会关于批准《兰州市养老服务条例》的决定\n"
+        "甘肃省第十四届人民代表大会常务委员会第十六次会议对兰州市人民代表大会常务委员会报请批准的"
+        "《兰州市养老服务条例》进行了审查,现决定予以批准。\n"
+    )
+    assert (
+        metadata(source).title == "甘肃省人民代表大会常务委员会关于批准《兰州市养老服务条例》的决定"
+    )
+    assert metadata("据兰州日报消息，条例获批。\n" + source).title is None
+
+
+LAW_PROMULGATED = (
+    "南京市人民代表大会常务委员会公告(第25号)\n"
+    "《南京市养老服务条例》已由南京市第十六届人民代表大会常务委员会第十九次会议于2019年12月27日通过,"
+    "现予公布,自2020年7月1日起施行。\n"
+    "南京市人民代表大会常务委员会\n2020年1月16日\n目录\n第一章总则\n"
+)
+"""The promulgation notice (公告) the Nanjing 养老服务条例's page prints under the law's
+adoption note (tune set), signed after the adoption."""
+
+
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        (
+            "(2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过,"
+            "2020年1月9日江苏省第十三届人民代表大会常务委员会第十三次会议批准)\n" + LAW_PROMULGATED,
+            date(2019, 12, 27),
+        ),
+        (
+            "原标题:甘肃省人民代表大会常务委员会关于批准《兰州市养老服务条例》的决定\n"
+            "(2025年5月28日甘肃省第十四届人民代表大会常务委员会第十六次会议通过)\n"
+            + LAW_PROMULGATED,
+            date(2025, 5, 28),
+        ),
+        (
+            "土地复垦条例实施办法\n（2012年12月11日国土资源部第4次部务会议审议通过）\n"
+            "第一章 总则\n第一条 为保证土地复垦的有效实施，制定本办法。\n国土资源部\n2012年12月27日\n",
+            date(2012, 12, 11),
+        ),
+        (LAW_PROMULGATED, date(2020, 1, 16)),
+        (
+            LAW_PROMULGATED + "南京市养老服务条例\n"
+            "(2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过)\n",
+            date(2020, 1, 16),
+        ),
+    ],
+)
+def test_a_law_is_dated_by_the_adoption_note_under_its_title(source: str, day: date) -> None:
+    """The bracketed 会议通过 note on a law's or decision's first line, or under its title,
+    dates it before the 公告 signed later; a note further down is a carried law's."""
+    assert metadata(source).issued == day
+
+
+def test_a_cover_notice_of_no_plan_kind_without_brackets_is_the_title() -> None:
+    """关于印发X应急预案(试行)的通知 as a page's headline, the 预案 in no 《》 (the Qinghai
+    joint notice's repost, tune): the notice is the title; the repost's time stamp dates
+    nothing, the signature in ○ numerals dates it."""
+    source = (
+        "关于印发青海省应对甲型H1N1流感流行应急预案(试行)的通知\n\n06.05.2014  20:16\n\n"
+        "各自治州卫生局:\n\n为有效应对甲型H1N1流感疫情的发生和蔓延,省卫生厅联合制定了"
+        "《青海省应对甲型H1N1流感流行应急预案(试行)》,现印发给你们,请认真贯彻执行。\n\n"
+        "青海省卫生厅                        青海省发展和改革委员会\n\n"
+        "                                    二○○九年五月一日\n"
+    )
+    found = metadata(source)
+    assert found.title == "关于印发青海省应对甲型H1N1流感流行应急预案（试行）的通知"
+    assert found.issued == date(2009, 5, 1)

@@ -70,7 +70,8 @@ notice carries, out of the notice's 《》, prints it in 《》 again (怀化市
 增长主动仗 / 实现经济运行整体好转的若干政策 / 措施》实施方案, the plan's own title lines)."""
 
 ANY_NOTICE_LINE = re.compile(
-    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发[《〈][^\n。；]{4,80}[》〉]的通知)》?"
+    r"^[ \t]*《?(?P<title>[^\n。，；：《》]{0,40}关于印发"
+    r"(?:[《〈][^\n。；]{4,80}[》〉]|[^\n。，；：《》〈〉]{4,80})的通知)》?"
     r"[ \t]*$",
     re.M,
 )
@@ -79,7 +80,10 @@ ANY_NOTICE_LINE = re.compile(
 851号; 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知, zwgkw.thx.gov.cn), or a policy
 database heads in 《》 with its document in 〈〉 (《北京市人民政府办公厅关于印发〈北京市2016年政务
 公开工作要点〉的通知》, 0798ci.com copy of 京政办发〔2016〕26号): the notice is the title the copy
-prints, for a text with no other."""
+prints, for a text with no other. Government sites print such a notice without the brackets
+(关于印发青海省应对甲型H1N1流感流行应急预案(试行)的通知, the headline of a repost of twelve
+Qinghai bodies' joint notice, tune set; 省政府办公厅关于印发江苏省突发环境事件应急预案的通知 in a
+crawl of the Jiangsu government portal's list of documents)."""
 
 BASIS_OPENING = r"\s*为?了?(?:根据|按照|依据|依照|遵照|贯彻|落实)"
 """How a line that names a document as its basis opens (根据国务院办公厅关于…的意见, 为贯彻落实…):
@@ -239,13 +243,17 @@ of a title as the line-wrapped 国务院办公厅关于发展银发经济 / 国�
 老年人福祉的意见 (tune set, `DOUBLED_OPENING`). The doubled run is the headline."""
 
 ORIGINAL_HEADLINE = re.compile(
-    r"\A\s*[（(]原标题[：:](?P<title>[^（()）\n]{4,80})[）)][ \t]*$", re.M
+    r"\A\s*(?P<open>[（(])?原标题[：:](?P<title>[^（()）\n]{4,80}?)(?(open)[）)])[ \t]*$", re.M
 )
 """A news copy that opens with the headline its outlet first gave it, on a line of its own:
 （原标题：国务院印发“十三五”促进就业规划） over a finance site's repost (tune set); the same
 opening line in news copies crawled into GitHub repositories (（原标题：捷克选总统可能需要第二轮
 投票） / 新华社北京1月13日电…, （原标题：外媒盘点全球140个最宜居城市：北京上海广州等上榜） /
-参考消息网8月15日报道…). The headline names the copy, which prints no other."""
+参考消息网8月15日报道…). Some outlets print it without the brackets: 原标题:甘肃省人民代表大会
+常务委员会关于批准《兰州市养老服务条例》的决定 over its repost on a news portal (tune set), 原标题：
+关于王明辉等三名同志免职的通知 opening the body of a county news page crawled into a GitHub
+repository (the Zhejiang 托育 news, tune set, prints the same line under its headline). The
+headline names the copy, which prints no other."""
 
 TABLE_TITLE = re.compile(
     r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
@@ -479,6 +487,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q = _title(text, quote, printed=False)
     if title is None and (notice := ANY_NOTICE_LINE.search(text, 0, HEAD_LENGTH)):
         title, title_q = notice["title"], quote(notice.start("title"), notice.end("title"))
+    if "成文日期" not in fields and (adopted := _adoption_date(text, title, quote)):
+        issued, issued_q = adopted
     published = fields["发布机构"].value.split() if "发布机构" in fields else []  # spaced apart
     issuers = _issuers(text) or tuple(published)
     carried = next(
@@ -486,6 +496,34 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
+
+
+ADOPTION_NOTE = re.compile(
+    rf"[ \t\u3000]*[（(]{WRITTEN_DATE}[^（）()\n]{{2,60}}?会议(?:{cue_pattern('adoption')})"
+)
+"""The note a law or a decision of a people's congress prints in brackets under its title, the
+day the meeting adopted it: (2019年12月27日南京市第十六届人民代表大会常务委员会第十九次会议通过,
+2020年1月9日…批准) opening the Nanjing 养老服务条例's page above its 公告 and the 公告's own
+date, (2025年5月28日甘肃省第十四届人民代表大会常务委员会第十六次会议通过) under the province's
+decision approving the Lanzhou 条例 (both tune set); a ministry's rule adopted by its meeting
+prints (2012年12月11日国土资源部第4次部务会议审议通过) under its title the same way (土地复垦条例
+实施办法, a law database dumped into a GitHub repository). Adoption words: data/cues.csv kind
+adoption."""
+
+
+def _adoption_date(text: str, title: str | None, quote: QuoteMaker) -> tuple[date, Quote] | None:
+    """The adoption day of a law or decision: its bracketed note on the text's first line or
+    on the line under its title. The promulgation notice (公告) a page prints after the note
+    is signed later; the same note further down belongs to a document the page carries."""
+    first = len(text) - len(text.lstrip())
+    first_line = text[first:].partition("\n")[0]
+    starts = [first]
+    if title is not None and title in first_line:
+        starts.append(first + len(first_line) + 1)
+    for start in starts:  # matched where a line opens; the note spans no line break
+        if (note := ADOPTION_NOTE.match(text, start)) and (day := _written_date(note)):
+            return day, quote(note.start("date"), note.end("date"))
+    return None
 
 
 HEADING_GAP = re.compile(r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\"‘’'「」]*")
