@@ -155,3 +155,30 @@ def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(
     """A paragraph whose first sentence reports (2022年，…; 近年来，…) goes on reporting in the
     sentences after it, until a deadline reopens it."""
     assert scoped_clauses(text, issued=2023)[-1].reports is reports
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "year"),
+    [
+        pytest.param("“十五五”开局之年，计划增加15万个普惠托位。", None, 2026, id="opening-future"),
+        pytest.param("“十四五”收官之年，将新增托位5000个。", None, 2025, id="closing-future"),
+        pytest.param("“十五五”开局之年，继续增加15万个普惠托位。", 2025, 2026, id="opening-ahead"),
+        pytest.param("“十四五”开局之年，全市新增养老床位1000张。", 2022, None, id="opening-gone"),
+        pytest.param(
+            "“十四五”开局之年，全市新增养老床位1000张。", None, None, id="undated-no-modal"
+        ),
+    ],
+)
+def test_a_period_names_its_opening_and_closing_year(
+    text: str, issued: int | None, year: int | None
+) -> None:
+    """“十五五”开局之年 is 2026 and “十四五”收官之年 2025: a deadline where a bare year would be
+    one (the future is spoken of, or the year is later than the issue year)."""
+    assert scoped_clauses(text, issued=issued)[-1].year == year
+
+
+def test_a_period_year_the_text_promises_elsewhere_is_a_deadline() -> None:
+    clauses = scoped_clauses(
+        "“十五五”开局之年，继续增加15万个普惠托位。", promised=frozenset({2026})
+    )
+    assert clauses[-1].year == 2026

@@ -6,7 +6,8 @@ year, 40002025年底). Two passes then read the clauses in order, each with the 
 state it needs:
 
 - year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
-  followed by a future modal, or later than the year the document was issued) scopes
+  or a period's 开局之年/收官之年 followed by a future modal, or later than the year the
+  document was issued) scopes
   the clauses after it; a numbered item after a sentence end starts afresh;
 - reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
@@ -26,7 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from policygraph.cues import cue_pattern, cue_words
+from policygraph.cues import cue_pattern, cue_values, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PLANNED_PERIOD
 from policygraph.markers import ITEM_MARKER
@@ -163,7 +164,7 @@ def scoped_clauses(
         _deadlines(clause, sentence, found, issued, promised)
         for (_start, clause), sentence, found in zip(cut, sentences, cues, strict=True)
     ]
-    years = _year_scopes(text, cut, sentences, deadlines, lead_year)
+    years = _year_scopes(text, cut, sentences, deadlines, lead_year, (issued, promised))
     reports = _reports(
         cut, sentences, cues, deadlines, [year for year, _worded in years], issued, promised
     )
@@ -196,10 +197,12 @@ def _year_scopes(
     sentences: list[str],
     deadlines: list[list[re.Match[str]]],
     lead_year: int | None,
+    known: tuple[int | None, frozenset[int]] = (None, frozenset()),
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
     `sentences` holds each clause with the clause after it (`_sentences`), `deadlines`
-    the year cues of each that set a deadline (`_deadlines`)."""
+    the year cues of each that set a deadline (`_deadlines`), `known` the issue year
+    and the promised years (`_period_year`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
     sentence_year: int | None = None
@@ -209,6 +212,8 @@ def _year_scopes(
             year, opening = None, False
         if (period_end := _period_deadline(clause, sentence)) is not None:
             year = sentence_year = period_end
+        if (named := _period_year(clause, sentence, *known)) is not None:
+            year = sentence_year = named
         for cue in cues:
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
@@ -228,6 +233,36 @@ def _period_deadline(clause: str, following: str) -> int | None:
     if span is not None and FUTURE.search(following, span.end()):
         return FIVE_YEAR_PLANS[span["plan"]]
     return None
+
+
+PERIOD_YEAR = re.compile(
+    rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:规划)?的?(?P<which>{cue_pattern('period_year')})"
+)
+"""The first or the last year of a five-year period, named by the period (data/cues.csv,
+kind period_year): “十五五”开局之年 is 2026, “十四五”收官之年 2025 — so texts equate them
+(2026年是“十五五”开局之年, an 应急管理部 2026 meeting report; 2025年保险业“十四五”收官之年,
+中国保险行业协会 2026; 2011年是“十二五”开局之年, a 2011 CPPCC report; 2020年是“十三五”规划
+收官之年, 2020 news pages, all in GitHub-crawled pages)."""
+YEARS_BEFORE_LAST = {word: int(value) for word, value in cue_values("period_year").items()}
+
+
+def _period_year(
+    clause: str, following: str, issued: int | None, promised: frozenset[int]
+) -> int | None:
+    """The year a clause names by a period's opening or closing year (PERIOD_YEAR), when
+    it is a deadline as a bare year would be (`_bare_deadline`): the future is spoken of
+    (“十五五”开局之年 计划增加15万个普惠托位, the headline of a 国家卫健委 2026 news item, tune),
+    the year is later than the issue year, or the text promises it elsewhere (the same
+    item's body: “十五五”开局之年，继续增加15万个普惠托位). Said of a year gone, as in a review
+    (“十四五”开局之年，全市新增养老床位1000张 written in 2022), it scopes nothing."""
+    if PERIOD.search(clause) is None:
+        return None  # most clauses name no period
+    named = PERIOD_YEAR.search(clause)
+    if named is None:
+        return None
+    year = FIVE_YEAR_PLANS[named["plan"]] - YEARS_BEFORE_LAST[named["which"]]
+    ahead = year > issued if issued is not None else year in promised
+    return year if ahead or FUTURE.search(following, named.end()) else None
 
 
 PERIOD_SPAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)")
