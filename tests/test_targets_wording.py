@@ -509,3 +509,10 @@ def test_the_results_of_efforts_made_are_no_targets(text: str) -> None:
     assert [value for _name, value, _unit in _targets(text)] == (
         [Decimal("4.5")] if "4.5个" in text else []
     )
+
+
+def test_a_headline_bracket_ends_the_name_after_a_value() -> None:
+    """【安徽:2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电 (财联社 news
+    flash): the name stops at the bracket, so the body's restatement merges with it."""
+    text = "【安徽：2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电，据介绍。"
+    assert [name for name, _v, _u in _targets(text)] == ["社区嵌入式养老服务机构"]
