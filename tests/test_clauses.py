@@ -182,3 +182,19 @@ def test_a_period_year_the_text_promises_elsewhere_is_a_deadline() -> None:
         "“十五五”开局之年，继续增加15万个普惠托位。", promised=frozenset({2026})
     )
     assert clauses[-1].year == 2026
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("五年来，全区新增托育机构45家，托位数达到3200个。", id="five-years-since"),
+        pytest.param("多年来，全市养老床位增加到2.3万张。", id="many-years-since"),
+        pytest.param(
+            "过去五年，我市建成社区养老服务中心120个，覆盖率达到85%。", id="past-five-years"
+        ),
+    ],
+)
+def test_a_span_of_years_just_past_opens_a_report(text: str) -> None:
+    """五年来, 多年来, 过去五年 open a review, as 近年来 does: no figure of the sentence is a
+    target, though it uses the verbs of one (新增, 达到, 建成)."""
+    assert all(c.reports for c in scoped_clauses(text))
