@@ -516,3 +516,15 @@ def test_a_headline_bracket_ends_the_name_after_a_value() -> None:
     flash): the name stops at the bracket, so the body's restatement merges with it."""
     text = "【安徽：2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电，据介绍。"
     assert [name for name, _v, _u in _targets(text)] == ["社区嵌入式养老服务机构"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("“十三五”期间民政部要重点推动实施的4项重大工程之一。", False, id="one-of"),
+        pytest.param("“十三五”期间民政部要重点推动实施4项重大工程。", True, id="the-count-itself"),
+    ],
+)
+def test_a_count_that_one_of_closes_is_no_target(text: str, kept: bool) -> None:
+    """…实施的4項重大工程之一 sizes the set the subject is one of."""
+    assert bool(_targets(text)) == kept
