@@ -147,6 +147,12 @@ def test_a_five_year_period_is_past_when_it_ended_before_the_document(
         pytest.param(
             "全区托育服务发展迅速。护理型床位占比达到45%。", False, id="no-report-opens-it"
         ),
+        pytest.param(
+            "截至2023年底，全市常住老年人口494.8万人，已经迈入中度老龄化社会。"
+            "为此，全市布局建设100个街道区域养老服务中心。",
+            False,
+            id="to-this-end-responds",
+        ),
     ],
 )
 def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(

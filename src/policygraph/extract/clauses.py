@@ -11,7 +11,7 @@ state it needs:
   the clauses after it; a numbered item after a sentence end starts afresh;
 - reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
-  deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
+  deadlines (“十三五”期间) silences its sentence until a later deadline or 为此 reopens it
   (…仍有较大差距，为此，到2020年，…), as does a scoping year before the issue year
   (a review of 2021: 2020年底，…); one that opens the paragraph silences its later
   sentences too; stock, finished acts (已建成, 已分别降至),
@@ -445,7 +445,7 @@ def _reports(
         clauses, sentences, year_cues, deadlines, years, strict=True
     ):
         opens = _opens_a_report(clause, sentence, found, latest, issued, promised)
-        if not opens and (cues or (year is not None and year != scoped)):
+        if not opens and (cues or (year is not None and year != scoped) or RESPONSE.match(clause)):
             # 目前…仍有较大差距，为此，到2020年，…将新增…; 到“十四五”期末，…提高到4.5个
             sentence_reports = paragraph_reports = False
         scoped = year
@@ -456,6 +456,13 @@ def _reports(
             paragraph_reports = sentence_reports if opening else paragraph_reports
             sentence_reports, opening = paragraph_reports, False
     return _sentences_that_report_results(clauses, flags)
+
+
+RESPONSE = re.compile(rf"\s*(?:{cue_pattern('response')})")
+"""为此 opens what a text does about the state it has just reported, a report no longer:
+截至2023年底,北京市常住老年人口494.8万人,…已经迈入中度老龄化社会。为此,北京市…布局建设100个
+街道区域养老服务中心 (北京 区域养老服务中心 news, tune), as …仍有较大差距,为此,到2020年,北京市
+将新增养老床位约5.1万张 (北京 养老设施 规划 news, tune) does with a deadline."""
 
 
 EXCEEDED = re.compile(cue_pattern("exceeded"))
