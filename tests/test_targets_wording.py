@@ -541,3 +541,16 @@ def test_the_end_of_a_period_a_change_is_measured_from_sets_no_deadline() -> Non
     """比“十三五”末增长25%, 较“十三五”末下降23%: the period's end is the base of a change,
     not the year of a target; no figure of these sentences is a target for 2020."""
     assert _plan_targets(CHANGES_FROM_A_PERIOD_END) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("城镇新增就业完成年度目标任务的105.3%。", False, id="of-a-task"),
+        pytest.param("全年完成适老化改造3200户，超过省定任务的120%。", False, id="above-a-task"),
+        pytest.param("到2025年，护理型床位占比达到55%。", True, id="a-share-set"),
+    ],
+)
+def test_a_share_of_a_task_reports_progress(text: str, kept: bool) -> None:
+    """完成年度目标任务的105.3%: the share of a task done is progress against it."""
+    assert any(unit == "%" for _name, _value, unit in _targets(text)) == kept
