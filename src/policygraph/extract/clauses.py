@@ -96,13 +96,14 @@ CLAUSE_BACKGROUND = re.compile(
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?"
     rf"(?:{cue_pattern('reach', 'action')}|下降|建成|实现|超过|接近)"
-    rf"|{cue_pattern('under_way', 'conferred')}"
+    rf"|{cue_pattern('under_way', 'conferred', 'ageing')}"
 )
 """Clauses that report existing stock, an estimate, a finished act or one under way
 (现有的48家养老机构, 建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、
 5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast or count a population (全市60岁及以上
 老年人口将达到120万人; 我国60岁及以上老年人口达到3.1亿, 民政部 2024 news — no plan sets a
-head count of its people as a goal, as SENTENCE_BACKGROUND says of 常住人口) or confer a
+head count of its people as a goal, as SENTENCE_BACKGROUND says of 常住人口, nor its ageing
+rate: 老龄化率达25.3%, 老龄化程度上升了2.31个百分点, cue kind ageing) or confer a
 title by the document's own act (决定命名…等999个社区为…). 已 before a verb of the plan
 reports the act done (杭州 2022 briefing: 已新增普惠托位8358个; a district's 民生实事
 progress row: 已完成8家示范型居家养老服务照料中心)."""
