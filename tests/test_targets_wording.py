@@ -67,6 +67,12 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             id="a-task-exceeded-reports-its-sentence",
         ),
         pytest.param(
+            "全市养老机构床位数突破1.5万张，同比增长8.3%，护理型床位占比提升至52%。"
+            "到2025年，护理型床位占比达到60%。",
+            [("护理型床位占比", Decimal(60), "%")],
+            id="a-year-on-year-change-reports-its-sentence",
+        ),
+        pytest.param(
             "力争到2015年，基本实现“9073”目标（即90%的老人在社会保障体系和服务体系支持下"
             "通过家庭照顾养老，7%左右的老年人由社区提供日间照料和托老服务，3%的老人可入住"
             "养老服务机构）。",

@@ -474,10 +474,14 @@ RESPONSE = re.compile(rf"\s*(?:{cue_pattern('response')})")
 将新增养老床位约5.1万张 (北京 养老设施 规划 news, tune) does with a deadline."""
 
 
-EXCEEDED = re.compile(cue_pattern("exceeded"))
+EXCEEDED = re.compile(cue_pattern("exceeded", "year_on_year"))
 """超额完成, 提前完成: a sentence that says a task was exceeded or done early reports
 results, the figures before the words as much as those after. Texts: 余杭 民生实事 progress
-page (超额完成目标任务), 国家卫健委 2024-12-26 托育民生实事 news (提前超额完成…任务)."""
+page (超额完成目标任务), 国家卫健委 2024-12-26 托育民生实事 news (提前超额完成…任务). So does
+a sentence that compares its figures with the same period of the year before (同比, cue kind
+year_on_year): 全國共有養老機構3.8萬個,同比增長10.4% (养老服务部际联席会议 2021 news, tune),
+全年累计新增就业12,580人，同比增长5.2% (an employment report template in a GitHub app) —
+statistics of a period gone."""
 
 
 def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:
