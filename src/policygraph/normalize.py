@@ -267,8 +267,8 @@ def _headline_break(text: str, brk: re.Match[str]) -> bool:
     sentence that has its commas."""
     if brk.group().count("\n") < 2:
         return False
-    start = text.rfind("\n", 0, brk.start()) + 1
-    above = text[:start].rstrip(" \r")
+    start = text.rfind("\n", 0, brk.start()) + 1  # of the line above the break
+    above = text[: max(start - 1, 0)].rstrip(" \r")  # the text before that line's own start
     isolated = not above.strip() or above.endswith("\n")
     return isolated and not HEADLINE_STOPS.search(text, start, brk.start())
 
