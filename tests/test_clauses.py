@@ -98,9 +98,14 @@ def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
     [
         pytest.param("到2025年，常住人口城镇化率达到70%。", False, id="rate-of-residents"),
         pytest.param("到2025年，全市常住人口达到500万人。", True, id="count-of-residents"),
+        pytest.param("全市户籍老年人口98.6万人，老龄化率达25.3%。", True, id="ageing-rate"),
+        pytest.param("全市老龄化程度上升了2.31个百分点。", True, id="ageing-degree"),
+        pytest.param("全市老年人健康管理率达到70%。", False, id="a-rate-of-a-service"),
     ],
 )
 def test_a_rate_of_the_resident_population_is_a_goal(text: str, reports: bool) -> None:
+    """Head counts and the ageing rate (老龄化率, 老龄化程度) are statistics of the population,
+    which no plan sets; a rate of the resident population (城镇化率) or of a service is a goal."""
     assert _scopes(text, None)[-1][2] == reports
 
 
@@ -147,6 +152,12 @@ def test_a_five_year_period_is_past_when_it_ended_before_the_document(
         pytest.param(
             "全区托育服务发展迅速。护理型床位占比达到45%。", False, id="no-report-opens-it"
         ),
+        pytest.param(
+            "截至2023年底，全市常住老年人口494.8万人，已经迈入中度老龄化社会。"
+            "为此，全市布局建设100个街道区域养老服务中心。",
+            False,
+            id="to-this-end-responds",
+        ),
     ],
 )
 def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(
@@ -155,3 +166,46 @@ def test_a_report_that_opens_a_paragraph_holds_for_its_later_sentences(
     """A paragraph whose first sentence reports (2022年，…; 近年来，…) goes on reporting in the
     sentences after it, until a deadline reopens it."""
     assert scoped_clauses(text, issued=2023)[-1].reports is reports
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "year"),
+    [
+        pytest.param("“十五五”开局之年，计划增加15万个普惠托位。", None, 2026, id="opening-future"),
+        pytest.param("“十四五”收官之年，将新增托位5000个。", None, 2025, id="closing-future"),
+        pytest.param("“十五五”开局之年，继续增加15万个普惠托位。", 2025, 2026, id="opening-ahead"),
+        pytest.param("“十四五”开局之年，全市新增养老床位1000张。", 2022, None, id="opening-gone"),
+        pytest.param(
+            "“十四五”开局之年，全市新增养老床位1000张。", None, None, id="undated-no-modal"
+        ),
+    ],
+)
+def test_a_period_names_its_opening_and_closing_year(
+    text: str, issued: int | None, year: int | None
+) -> None:
+    """“十五五”开局之年 is 2026 and “十四五”收官之年 2025: a deadline where a bare year would be
+    one (the future is spoken of, or the year is later than the issue year)."""
+    assert scoped_clauses(text, issued=issued)[-1].year == year
+
+
+def test_a_period_year_the_text_promises_elsewhere_is_a_deadline() -> None:
+    clauses = scoped_clauses(
+        "“十五五”开局之年，继续增加15万个普惠托位。", promised=frozenset({2026})
+    )
+    assert clauses[-1].year == 2026
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("五年来，全区新增托育机构45家，托位数达到3200个。", id="five-years-since"),
+        pytest.param("多年来，全市养老床位增加到2.3万张。", id="many-years-since"),
+        pytest.param(
+            "过去五年，我市建成社区养老服务中心120个，覆盖率达到85%。", id="past-five-years"
+        ),
+    ],
+)
+def test_a_span_of_years_just_past_opens_a_report(text: str) -> None:
+    """五年来, 多年来, 过去五年 open a review, as 近年来 does: no figure of the sentence is a
+    target, though it uses the verbs of one (新增, 达到, 建成)."""
+    assert all(c.reports for c in scoped_clauses(text))

@@ -34,6 +34,15 @@ def test_normalize_joins_sentence_cut_by_line_break() -> None:
     assert "积极争取上级政策资金支持" in normalize_text(source).text
 
 
+def test_normalize_keeps_a_headline_apart_from_its_body() -> None:
+    """A line between blank lines with no comma or stop is a headline, not half a sentence."""
+    source = (
+        "7*24 快讯\n\n国家卫健委:“十五五”开局之年 计划增加15万个普惠托位\n\n"
+        "国家卫生健康委今天(2月12日)召开新闻发布会,介绍为民服务实事项目有关情况。"
+    )
+    assert "普惠托位\n\n国家卫生健康委" in normalize_text(source).text
+
+
 def test_normalize_keeps_title_lines_but_joins_prose_kind_words() -> None:
     title = "西咸新区关于推进养老托育服务健康发展的实施方案\n为贯彻落实国家决策部署，结合实际。"
     assert "实施方案\n为贯彻" in normalize_text(title).text

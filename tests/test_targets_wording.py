@@ -67,6 +67,12 @@ def _targets(text: str, issued: int | None = None) -> list[tuple[str, Decimal | 
             id="a-task-exceeded-reports-its-sentence",
         ),
         pytest.param(
+            "全市养老机构床位数突破1.5万张，同比增长8.3%，护理型床位占比提升至52%。"
+            "到2025年，护理型床位占比达到60%。",
+            [("护理型床位占比", Decimal(60), "%")],
+            id="a-year-on-year-change-reports-its-sentence",
+        ),
+        pytest.param(
             "力争到2015年，基本实现“9073”目标（即90%的老人在社会保障体系和服务体系支持下"
             "通过家庭照顾养老，7%左右的老年人由社区提供日间照料和托老服务，3%的老人可入住"
             "养老服务机构）。",
@@ -509,3 +515,48 @@ def test_the_results_of_efforts_made_are_no_targets(text: str) -> None:
     assert [value for _name, value, _unit in _targets(text)] == (
         [Decimal("4.5")] if "4.5个" in text else []
     )
+
+
+def test_a_headline_bracket_ends_the_name_after_a_value() -> None:
+    """【安徽:2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电 (财联社 news
+    flash): the name stops at the bracket, so the body's restatement merges with it."""
+    text = "【安徽：2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电，据介绍。"
+    assert [name for name, _v, _u in _targets(text)] == ["社区嵌入式养老服务机构"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("“十三五”期间民政部要重点推动实施的4项重大工程之一。", False, id="one-of"),
+        pytest.param("“十三五”期间民政部要重点推动实施4项重大工程。", True, id="the-count-itself"),
+    ],
+)
+def test_a_count_that_one_of_closes_is_no_target(text: str, kept: bool) -> None:
+    """…实施的4項重大工程之一 sizes the set the subject is one of."""
+    assert bool(_targets(text)) == kept
+
+
+CHANGES_FROM_A_PERIOD_END = (
+    "全省民生事业发展成就新闻发布会\n\n全省养老服务床位总数达到28.5万张，"
+    "比“十三五”末增长25%，每千名老年人拥有养老床位34张。\n\n"
+    "万元产值二氧化碳排放较“十三五”末下降23%，创历史新低。\n"
+)
+
+
+def test_the_end_of_a_period_a_change_is_measured_from_sets_no_deadline() -> None:
+    """比“十三五”末增长25%, 较“十三五”末下降23%: the period's end is the base of a change,
+    not the year of a target; no figure of these sentences is a target for 2020."""
+    assert _plan_targets(CHANGES_FROM_A_PERIOD_END) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("城镇新增就业完成年度目标任务的105.3%。", False, id="of-a-task"),
+        pytest.param("全年完成适老化改造3200户，超过省定任务的120%。", False, id="above-a-task"),
+        pytest.param("到2025年，护理型床位占比达到55%。", True, id="a-share-set"),
+    ],
+)
+def test_a_share_of_a_task_reports_progress(text: str, kept: bool) -> None:
+    """完成年度目标任务的105.3%: the share of a task done is progress against it."""
+    assert any(unit == "%" for _name, _value, unit in _targets(text)) == kept

@@ -270,8 +270,27 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
         for m in matches_opening_runs(SENTENCE_BROKEN_ACROSS_LINES, text, LINE_BREAK)
         if not _is_table_row(text, text.rfind("\n", 0, m.start()) + 1)
         and not _is_table_row(text, m.end())
+        and not _headline_break(text, m)
     )
     return spans
+
+
+def _headline_break(text: str, brk: re.Match[str]) -> bool:
+    """A line set apart by blank lines above and below it that holds no comma or stop is
+    a headline, not half a sentence cut by a line break: 国家卫健委:“十五五”开局之年 计划增加
+    15万个普惠托位 over 国家卫生健康委今天(2月12日)召开新闻发布会，… (国家卫健委 2026 news,
+    tune); 不断满足托育服务新需求 改善儿童健康状况 over its report (国家卫健委 2022 托育/儿童
+    健康 news, tune). A paragraph a page cut (积极争取上级政策 / 资金支持…) runs on from a
+    sentence that has its commas."""
+    if brk.group().count("\n") < 2:
+        return False
+    start = text.rfind("\n", 0, brk.start()) + 1  # of the line above the break
+    above = text[: max(start - 1, 0)].rstrip(" \r")  # the text before that line's own start
+    isolated = not above.strip() or above.endswith("\n")
+    return isolated and not HEADLINE_STOPS.search(text, start, brk.start())
+
+
+HEADLINE_STOPS = re.compile(r"[，。；,;]")
 
 
 def _is_table_row(text: str, line_start: int) -> bool:

@@ -6,11 +6,12 @@ year, 40002025年底). Two passes then read the clauses in order, each with the 
 state it needs:
 
 - year scope: a deadline (到2025年, 2022年底前, 十四五末, “十四五”期间…将…, a bare year
-  followed by a future modal, or later than the year the document was issued) scopes
+  or a period's 开局之年/收官之年 followed by a future modal, or later than the year the
+  document was issued) scopes
   the clauses after it; a numbered item after a sentence end starts afresh;
 - reports: an as-of date (截至2021年底), a bare year opening a clause (2021年，…), a
   report word (目前, 预计, 以来) or a period that ended before the paragraph's
-  deadlines (“十三五”期间) silences its sentence until a later deadline reopens it
+  deadlines (“十三五”期间) silences its sentence until a later deadline or 为此 reopens it
   (…仍有较大差距，为此，到2020年，…), as does a scoping year before the issue year
   (a review of 2021: 2020年底，…); one that opens the paragraph silences its later
   sentences too; stock, finished acts (已建成, 已分别降至),
@@ -26,7 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from policygraph.cues import cue_pattern, cue_words
+from policygraph.cues import cue_pattern, cue_values, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS, PLANNED_PERIOD
 from policygraph.markers import ITEM_MARKER
@@ -95,13 +96,14 @@ CLAUSE_BACKGROUND = re.compile(
     rf"(?:{cue_pattern('reach', 'comparator')})"
     rf"|(?:{cue_pattern('done')})(?:分别|累计|全部|基本)?"
     rf"(?:{cue_pattern('reach', 'action')}|下降|建成|实现|超过|接近)"
-    rf"|{cue_pattern('under_way', 'conferred')}"
+    rf"|{cue_pattern('under_way', 'conferred', 'ageing')}"
 )
 """Clauses that report existing stock, an estimate, a finished act or one under way
 (现有的48家养老机构, 建成了6所…, 成功创建38个…, 全国建立了3500家…, 已分别降至16.9/10万、
 5.4‰, 已接近…的15%, 400户适老化改造正在施工), forecast or count a population (全市60岁及以上
 老年人口将达到120万人; 我国60岁及以上老年人口达到3.1亿, 民政部 2024 news — no plan sets a
-head count of its people as a goal, as SENTENCE_BACKGROUND says of 常住人口) or confer a
+head count of its people as a goal, as SENTENCE_BACKGROUND says of 常住人口, nor its ageing
+rate: 老龄化率达25.3%, 老龄化程度上升了2.31个百分点, cue kind ageing) or confer a
 title by the document's own act (决定命名…等999个社区为…). 已 before a verb of the plan
 reports the act done (杭州 2022 briefing: 已新增普惠托位8358个; a district's 民生实事
 progress row: 已完成8家示范型居家养老服务照料中心)."""
@@ -163,7 +165,7 @@ def scoped_clauses(
         _deadlines(clause, sentence, found, issued, promised)
         for (_start, clause), sentence, found in zip(cut, sentences, cues, strict=True)
     ]
-    years = _year_scopes(text, cut, sentences, deadlines, lead_year)
+    years = _year_scopes(text, cut, sentences, deadlines, lead_year, (issued, promised))
     reports = _reports(
         cut, sentences, cues, deadlines, [year for year, _worded in years], issued, promised
     )
@@ -196,10 +198,12 @@ def _year_scopes(
     sentences: list[str],
     deadlines: list[list[re.Match[str]]],
     lead_year: int | None,
+    known: tuple[int | None, frozenset[int]] = (None, frozenset()),
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
     `sentences` holds each clause with the clause after it (`_sentences`), `deadlines`
-    the year cues of each that set a deadline (`_deadlines`)."""
+    the year cues of each that set a deadline (`_deadlines`), `known` the issue year
+    and the promised years (`_period_year`)."""
     scopes: list[tuple[int | None, int | None]] = []
     year = lead_year
     sentence_year: int | None = None
@@ -209,6 +213,8 @@ def _year_scopes(
             year, opening = None, False
         if (period_end := _period_deadline(clause, sentence)) is not None:
             year = sentence_year = period_end
+        if (named := _period_year(clause, sentence, *known)) is not None:
+            year = sentence_year = named
         for cue in cues:
             year = sentence_year = int(cue["year"])
         scopes.append((year, sentence_year or (year if opening else None)))
@@ -222,12 +228,50 @@ def _period_deadline(clause: str, following: str) -> int | None:
     of what will be done in it (“十四五”期间，全国将建成5000个…)."""
     if PERIOD.search(clause) is None:
         return None  # most clauses name no period; the two patterns below open with “?
-    if (end := FIVE_YEAR_END.search(clause)) is not None:
+    if (end := FIVE_YEAR_END.search(clause)) is not None and not _period_base(clause, end):
         return FIVE_YEAR_PLANS[end["plan"]]
     span = PERIOD_SPAN.search(clause)
     if span is not None and FUTURE.search(following, span.end()):
         return FIVE_YEAR_PLANS[span["plan"]]
     return None
+
+
+def _period_base(clause: str, end: re.Match[str]) -> bool:
+    """比“十三五”末, 较“十三五”末: the end of a period a change is measured from, a base and
+    no deadline, as 较2020年 is (BASE_YEAR_WORDS) — 我国新型储能装机比“十三五”末增长超40倍
+    (a news line quoted in a document-parsing test), 万元产值二氧化碳排放（现价）较“十三五”末
+    下降23% (中国华电 2026 碳排放白皮书 news)."""
+    return clause[end.start() - 1 : end.start()] in BASE_YEAR_WORDS
+
+
+PERIOD_YEAR = re.compile(
+    rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:规划)?的?(?P<which>{cue_pattern('period_year')})"
+)
+"""The first or the last year of a five-year period, named by the period (data/cues.csv,
+kind period_year): “十五五”开局之年 is 2026, “十四五”收官之年 2025 — so texts equate them
+(2026年是“十五五”开局之年, an 应急管理部 2026 meeting report; 2025年保险业“十四五”收官之年,
+中国保险行业协会 2026; 2011年是“十二五”开局之年, a 2011 CPPCC report; 2020年是“十三五”规划
+收官之年, 2020 news pages, all in GitHub-crawled pages)."""
+YEARS_BEFORE_LAST = {word: int(value) for word, value in cue_values("period_year").items()}
+
+
+def _period_year(
+    clause: str, following: str, issued: int | None, promised: frozenset[int]
+) -> int | None:
+    """The year a clause names by a period's opening or closing year (PERIOD_YEAR), when
+    it is a deadline as a bare year would be (`_bare_deadline`): the future is spoken of
+    (“十五五”开局之年 计划增加15万个普惠托位, the headline of a 国家卫健委 2026 news item, tune),
+    the year is later than the issue year, or the text promises it elsewhere (the same
+    item's body: “十五五”开局之年，继续增加15万个普惠托位). Said of a year gone, as in a review
+    (“十四五”开局之年，全市新增养老床位1000张 written in 2022), it scopes nothing."""
+    if PERIOD.search(clause) is None:
+        return None  # most clauses name no period
+    named = PERIOD_YEAR.search(clause)
+    if named is None:
+        return None
+    year = FIVE_YEAR_PLANS[named["plan"]] - YEARS_BEFORE_LAST[named["which"]]
+    ahead = year > issued if issued is not None else year in promised
+    return year if ahead or FUTURE.search(following, named.end()) else None
 
 
 PERIOD_SPAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期)")
@@ -410,7 +454,7 @@ def _reports(
         clauses, sentences, year_cues, deadlines, years, strict=True
     ):
         opens = _opens_a_report(clause, sentence, found, latest, issued, promised)
-        if not opens and (cues or (year is not None and year != scoped)):
+        if not opens and (cues or (year is not None and year != scoped) or RESPONSE.match(clause)):
             # 目前…仍有较大差距，为此，到2020年，…将新增…; 到“十四五”期末，…提高到4.5个
             sentence_reports = paragraph_reports = False
         scoped = year
@@ -423,10 +467,21 @@ def _reports(
     return _sentences_that_report_results(clauses, flags)
 
 
-EXCEEDED = re.compile(cue_pattern("exceeded"))
+RESPONSE = re.compile(rf"\s*(?:{cue_pattern('response')})")
+"""为此 opens what a text does about the state it has just reported, a report no longer:
+截至2023年底,北京市常住老年人口494.8万人,…已经迈入中度老龄化社会。为此,北京市…布局建设100个
+街道区域养老服务中心 (北京 区域养老服务中心 news, tune), as …仍有较大差距,为此,到2020年,北京市
+将新增养老床位约5.1万张 (北京 养老设施 规划 news, tune) does with a deadline."""
+
+
+EXCEEDED = re.compile(cue_pattern("exceeded", "year_on_year"))
 """超额完成, 提前完成: a sentence that says a task was exceeded or done early reports
 results, the figures before the words as much as those after. Texts: 余杭 民生实事 progress
-page (超额完成目标任务), 国家卫健委 2024-12-26 托育民生实事 news (提前超额完成…任务)."""
+page (超额完成目标任务), 国家卫健委 2024-12-26 托育民生实事 news (提前超额完成…任务). So does
+a sentence that compares its figures with the same period of the year before (同比, cue kind
+year_on_year): 全國共有養老機構3.8萬個,同比增長10.4% (养老服务部际联席会议 2021 news, tune),
+全年累计新增就业12,580人，同比增长5.2% (an employment report template in a GitHub app) —
+statistics of a period gone."""
 
 
 def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:

@@ -196,6 +196,10 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False  # a formula: 日间手术台次数/同期出院患者择期手术总台次数×100%
     if PARAMETER.search(_before_list(clause[: match.start()])):
         return False
+    if match["unit"] in SHARE_UNITS and SHARE_OF_QUOTA.search(clause, 0, match.start()):
+        return False  # 完成年度目标任务的105.3%
+    if ONE_OF.match(clause, match.end()):
+        return False  # 4项重大工程之一
     if BASE_PHRASE_AFTER.match(clause, match.end()):
         return False  # 在2025年新增89万个普惠托位的基础上，…继续增加15万个
     if PARAMETER_AFTER.match(LISTED_AFTER.sub("", clause[match.end() :])):
@@ -221,6 +225,17 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
     if not (dated or committed or match["unit"] in SHARE_UNITS):
         return False
     return CONDITION.match(clause[match.end() :]) is None
+
+
+SHARE_OF_QUOTA = re.compile(rf"(?:{cue_pattern('quota')})的$")
+"""A share of a task or a goal (完成年度目标任务的105.3%, 超过省定任务的120%) measures
+progress against it: the wording of progress reports (a city's employment report template in
+a GitHub app; a 保障性住房 progress page template, both 完成年度目标任务的…%), no target."""
+
+ONE_OF = re.compile(rf"[^，；。：\d]{{0,12}}?(?:{cue_pattern('one_of')})")
+"""…实施的4項重大工程之一 (民政部 2016 news of the 十三五, tune), “一五”期间156项重点工程之一 (a
+company profile): a count that 之一 closes sizes the set the subject is one of; it sets
+no figure to reach, dated or not."""
 
 
 LISTED_VALUES = re.compile(rf"(?:\d+(?:\.\d+)?(?:{UNIT_PATTERN})?[、和及与])+$")

@@ -89,10 +89,10 @@ PARALLEL_MODIFIERS = re.compile(r"^[^的]*、[^的]*的")
 
 
 def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
-    """The words right after a value, up to punctuation or the next value."""
+    """The words right after a value, up to punctuation (PHRASE_END) or the next value."""
     end = start
     listed = False  # inside a list of attributes, which ends at its 的
-    while end < limit and clause[end] not in "，。；：,;":
+    while end < limit and clause[end] not in PHRASE_END:
         if clause[end] == "、":
             if not _attribute_list(clause, start, end):
                 break
@@ -105,6 +105,13 @@ def phrase_after(clause: str, start: int, limit: int) -> tuple[str, int]:
     trimmed = re.sub(r"(?:和|及|与|并)$", "", phrase)
     return trimmed, start + len(trimmed)
 
+
+PHRASE_END = "，。；：,;】"
+"""What ends the name after a value: punctuation, and the bracket that closes a headline
+or a lead (【安徽:2026年将建成不少于400家社区嵌入式养老服务机构】财联社9月15日电…, a 财联社
+news flash, tune: the name ran on past the bracket, so the headline's target did not merge
+with the body's restatement of it; 【财新网】(记者 石睿)2014年底,… opens the Beijing 养老设施
+news, tune: news set headlines and leads in 【…】)."""
 
 PURPOSE_VERB = re.compile(r"提供|实施|参与|承担")
 """培育8家托育连锁服务机构提供…服务: what the counted units then do is not their name."""
