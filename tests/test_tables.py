@@ -408,3 +408,67 @@ def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -
     figures in the 2015 and 2020 columns, not 2020 and the change."""
     rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
     assert rows == expected
+
+
+ONE_LAOYIXIAO_ROWS = (
+    ("养老服务", "养老机构护理型床位占比", "%", "44", "≥55", "约束性"),
+    ("", "每千名老年人拥有养老床位数（张）", "", "32", "≥35", "预期性"),
+    ("托育服务", "每千人口拥有3岁以下婴幼儿托位数", "个", "1.5", "4.5", "预期性"),
+    ("", "普惠托育机构覆盖率", "%", "—", "100%", "预期性"),
+)
+"""A 一老一小 main-indicator table (序号/领域/指标名称/单位/2020年/2025年/属性) with the 领域
+cell merged over the rows of its group and a unit left blank where the name carries it."""
+ONE_LAOYIXIAO_TARGETS = [
+    ("养老服务", "养老机构护理型床位占比", 2025, ">=", Decimal(55), "%"),
+    ("养老服务", "每千名老年人拥有养老床位数", 2025, ">=", Decimal(35), "张"),
+    ("托育服务", "每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), "个"),
+    ("托育服务", "普惠托育机构覆盖率", 2025, "=", Decimal(100), "%"),
+]
+
+
+def test_tables_tab_separated_rows_keep_their_empty_cells() -> None:
+    """Pasted from a spreadsheet or a Word window: one tab between cells, so a merged 领域
+    cell or a blank unit is two tabs in a row; read as one column each, no value slips."""
+    header = "序号\t领域\t指标名称\t单位\t2020年\t2025年\t属性\n"
+    body = "".join(f"{n}\t" + "\t".join(row) + "\n" for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1))
+    targets = _targets("主要指标\n" + header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [(t.baseline_value, t.baseline_year) for t in targets] == [
+        (Decimal(44), 2020),
+        (Decimal(32), 2020),
+        (Decimal("1.5"), 2020),
+        (None, None),
+    ]
+
+
+def test_tables_group_column_after_the_serial_one_cell_a_line() -> None:
+    """序号 | 领域 | 指标名称 …, one cell a line with empty cells dropped: the first row of
+    a group prints its label after the serial, the next rows go from serial to name."""
+    header = "序号\n领域\n指标名称\n单位\n2020年\n2025年\n属性\n"
+    body = "".join(
+        f"{n}\n" + "".join(f"{cell}\n" for cell in row if cell)
+        for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)
+    )
+    targets = _targets("主要指标\n" + header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.binding for t in targets][:2] == [Bindingness.BINDING, Bindingness.EXPECTED]
+
+
+def test_tables_year_header_broken_after_the_year() -> None:
+    """2020年基数 | 2025年目标 in narrow columns, one cell a line: 2020年, 基数, 2025年, 目标
+    are two columns, and the baseline keeps its year."""
+    header = "序号\n指标名称\n单位\n2020年\n基数\n2025年\n目标\n属性\n"
+    rows = (ONE_LAOYIXIAO_ROWS[0][1:], ONE_LAOYIXIAO_ROWS[2][1:])
+    body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row) for n, row in enumerate(rows, 1))
+    targets = _targets(header + body)
+    assert [(t.indicator, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        ("养老机构护理型床位占比", Decimal(55), Decimal(44), 2020),
+        ("每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5"), Decimal("1.5"), 2020),
+    ]
+
+
+def test_a_cell_stepping_from_a_level_states_the_goal_after_the_arrow() -> None:
+    from policygraph.extract.cells import parse_cell
+
+    assert parse_cell("3.5→4.5").value == Decimal("4.5")
+    assert (parse_cell("40%→≥55%").value, parse_cell("40%→≥55%").comparator) == (Decimal(55), ">=")

@@ -55,9 +55,9 @@ FIRST_HEADER_CELL = re.compile(
     + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
     + ")$"
 )
-CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
+CELL_SEPARATOR = re.compile(r" ?\| ?|\t| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
-tabs, or runs of two or more spaces."""
+tabs (one a column: two tabs enclose an empty cell), or runs of two or more spaces."""
 ROW_HEADER_KEY = re.compile(
     "^("
     + "|".join(w for kind in ("serial", "region", "name") for w in words_with("header", kind))
@@ -142,7 +142,11 @@ RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
 
 
 def _split_row(line: str) -> list[tuple[str, int, int]]:
-    """The cells of one line; an empty cell between two `|` is kept as ""."""
+    """The cells of one line; an empty cell between two `|`, or before a tab, is kept
+    as "". A table copied from a spreadsheet or a Word window is pasted with one tab
+    between cells, so a merged 领域 cell or a unit left blank (the unit is in the name,
+    每千名老年人拥有养老床位数（张）) is two tabs in a row, and a row whose first column
+    is merged opens with a tab (issue 12, class 2: Word tables flattened by copying)."""
     cells = []
     pos = 0
     parts = scanning.split(CELL_SEPARATOR, line)
@@ -153,7 +157,7 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
         if stripped:
             offset = at + part.find(stripped)
             cells.append((stripped, offset, offset + len(stripped)))
-        elif 0 < index < len(parts) - 1 and "|" in line:
+        elif index < len(parts) - 1 and ((index > 0 and "|" in line) or "\t" in line):
             cells.append(("", at, at))
     return cells
 
@@ -179,12 +183,13 @@ def _read_cell_table(
         runs.append(blank_run)
         blank_run = 0
         j += 1
-    header = _header_cells(cells)
+    printed = _header_cells(cells)
+    header = _joined_year_headers(printed)
     if len(header) < 3:
         return None, index + 1
-    usual = _usual_gap(runs[len(header) :])
+    usual = _usual_gap(runs[len(printed) :])
     body = tuple(
-        Cell(c.text, c.start, c.end, max(0, c.gap_before - usual)) for c in cells[len(header) :]
+        Cell(c.text, c.start, c.end, max(0, c.gap_before - usual)) for c in cells[len(printed) :]
     )
     caption = _caption(text, lines, index)
     end = body[-1].end if body else header[-1].end
@@ -207,6 +212,26 @@ def _header_cells(cells: list[Cell]) -> list[Cell]:
             unknown += 1
         header.append(cell)
     return header
+
+
+YEAR_ONLY_CELL = re.compile(r"^\d{4}年?$")
+YEAR_ROLE_CELL = re.compile(rf"^[（(]?(?:{cue_pattern('header_year')})[值数]?[）)]?$")
+"""What a year column's header says of it when a narrow column breaks it after the year:
+基数, 目标值, （基期）, 实际值 (data/cues.csv, kind header_year)."""
+
+
+def _joined_year_headers(header: list[Cell]) -> list[Cell]:
+    """A year header broken over two cells is one column: `2020年` then `基数`, `2025年`
+    then `目标` (the 一老一小 main-indicator header 2020年基数 | 2025年目标 in a narrow
+    column, copied one cell a line) — read apart, 基数 and 目标 are columns without a year,
+    and the baseline loses its year."""
+    joined: list[Cell] = []
+    for cell in header:
+        if joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text):
+            last = joined.pop()
+            cell = Cell(last.text + cell.text, last.start, cell.end, last.gap_before)
+        joined.append(cell)
+    return joined
 
 
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:

@@ -27,8 +27,13 @@ MINUS = "[-－−]"
 AS_HYPHEN = str.maketrans("－−", "--")
 """The full-width and typographic minus as the sign Decimal reads."""
 
+STEP_FROM = rf"(?:\d+(?:\.\d+)?[%‰]?\s*(?:{cue_pattern('cell_step')})\s*)"
+"""The level a cell's goal rises or falls from, before an arrow: 3.5→4.5, 40%→55% — the
+goal after the arrow is the cell's value, not the level it starts from (issue 12's value
+shapes of indicator tables)."""
+
 CELL_VALUE = re.compile(
-    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
+    rf"^{STEP_FROM}?(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )

@@ -172,17 +172,18 @@ def _header_year(text: str) -> int | None:
     return None
 
 
-def _rows(
-    cells: tuple[Cell, ...], group_column: bool = False
-) -> list[tuple[str | None, Cell, list[Cell]]]:
+def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, Cell, list[Cell]]]:
     """Rows of a numbered table: (group, serial cell, the row's other cells). With a
     类别 column, the label of a group of rows stands just before the serial of its
-    first row (the merged cell is printed once). The next serial number opens a row
+    first row (the merged cell is printed once), or just after it where the header
+    puts 领域 after 序号 (`_group_after_serial`). The next serial number opens a row
     only where an indicator name follows it: a value equal to it (a 2025 value of 3
     before row 3) stays in its row."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
+    group_first = "group" in kinds and "serial" in kinds
+    group_first = group_first and kinds.index("group") < kinds.index("serial")
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if cell.text == str(expected) and names_indicator(following):
@@ -190,11 +191,35 @@ def _rows(
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
-        elif group_column and following == str(expected) and group_label(cell.text):
+        elif group_first and following == str(expected) and group_label(cell.text):
             group = cell.text
+        elif rows and not rows[-1][2] and _group_after_serial(cell.text, following, kinds):
+            group = cell.text
+            rows[-1] = (group, rows[-1][1], [])
         elif rows:
             rows[-1][2].append(cell)
     return rows
+
+
+GROUP_LABEL_LENGTH = 10
+"""A 领域 label is a short field name (养老服务, 健康支撑, 老年人社会参与); an indicator
+name is most often longer."""
+
+
+def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
+    """The header puts the merged 领域 column after 序号 (序号 | 领域 | 指标名称 | 单位 |
+    2020年 | 2025年 | 属性), so one cell a line the first row of a group reads 1, 养老服务,
+    养老机构护理型床位占比, … and the next rows of the group 2, 每千名老年人拥有养老床位数（张）,
+    …: a short label after the serial is the group when an indicator name, not a unit or a
+    value, follows it. The header order is the one issue 12 (classes 1, 2) and the 一老一小
+    main-indicator tables print (序号/领域/指标名称/单位/2020年基数/2025年目标/属性); the dev
+    set's tune texts hold no such table yet, so the tests build it from 国发〔2021〕35号's
+    rows (tests/test_tables.py)."""
+    if "group" not in kinds or "serial" not in kinds:
+        return False
+    if kinds.index("group") != kinds.index("serial") + 1 or len(text) > GROUP_LABEL_LENGTH:
+        return False
+    return group_label(text) and names_indicator(following) and not following.isdigit()
 
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
@@ -205,7 +230,7 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     if table.rows:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    for group, _serial, cells in _rows(table.cells, "group" in kinds):
+    for group, _serial, cells in _rows(table.cells, kinds):
         if not cells:
             continue
         targets.extend(_row_targets(cells, kinds, roles, group, quote))
