@@ -472,3 +472,13 @@ def test_a_cell_stepping_from_a_level_states_the_goal_after_the_arrow() -> None:
 
     assert parse_cell("3.5→4.5").value == Decimal("4.5")
     assert (parse_cell("40%→≥55%").value, parse_cell("40%→≥55%").comparator) == (Decimal(55), ">=")
+
+
+def test_tables_without_serials_one_cell_a_line_end_rows_at_their_attribute() -> None:
+    """指标 | 单位 | 2020年 | 2025年 | 属性 without a 序号 column, one cell a line, a blank unit
+    dropped: each row ends with its 约束性/预期性 cell; a caption 主要指标 is no column."""
+    header = "主要指标\n指标\n单位\n2020年\n2025年\n属性\n"
+    body = "".join("".join(f"{c}\n" for c in row[1:] if c) for row in ONE_LAOYIXIAO_ROWS)
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t)[1:] for t in targets] == [row[1:] for row in ONE_LAOYIXIAO_TARGETS]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]

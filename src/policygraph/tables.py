@@ -80,13 +80,28 @@ def find_tables(text: str) -> list[Table]:
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        if FIRST_HEADER_CELL.match(cell_text(line)):
+        if FIRST_HEADER_CELL.match(cell_text(line)) or _opens_unnumbered(lines, index):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
                 tables.append(cell_table)
                 continue
         index += 1
     return tables
+
+
+NAME_CELL = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+
+
+def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """A table without a 序号 column opens with its name column (指标 | 单位 | 2020年 |
+    2025年 | 属性, the layout of 专栏1 of 国发〔2016〕65号: 指标 | 2015年 | 2020年 | … | 属性,
+    one cell a line): a name header word followed by another header cell that could not
+    open a table itself (a caption 主要指标 before 序号 or 指标 is no name column)."""
+    if not NAME_CELL.match(cell_text(lines[index][2])):
+        return False
+    following = next((cell_text(line) for _, _, line in lines[index + 1 :] if line.strip()), "")
+    opens = FIRST_HEADER_CELL.match(following) or NAME_CELL.match(following)
+    return bool(HEADER_CELL.match(following)) and not opens
 
 
 def text_lines(text: str) -> list[tuple[int, int, str]]:

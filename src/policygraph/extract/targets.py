@@ -172,8 +172,8 @@ def _header_year(text: str) -> int | None:
     return None
 
 
-def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, Cell, list[Cell]]]:
-    """Rows of a numbered table: (group, serial cell, the row's other cells). With a
+def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, list[Cell]]]:
+    """Rows of a numbered table: (group, the row's cells after its serial). With a
     类别 column, the label of a group of rows stands just before the serial of its
     first row (the merged cell is printed once), or just after it where the header
     puts 领域 after 序号 (`_group_after_serial`). The next serial number opens a row
@@ -198,6 +198,28 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, C
             rows[-1] = (group, rows[-1][1], [])
         elif rows:
             rows[-1][2].append(cell)
+    return [(row_group, row_cells) for row_group, _serial, row_cells in rows]
+
+
+def _attribute_rows(
+    cells: tuple[Cell, ...], kinds: list[str]
+) -> list[tuple[str | None, list[Cell]]]:
+    """Rows of a table without serials, one cell a line (指标 | 单位 | 2020年 | 2025年 |
+    属性): where 属性 is the last column, each row ends with its 约束性/预期性 cell, however
+    many empty cells it dropped. A chapter-numbered line (一、养老服务) is a group row."""
+    if "attr" not in kinds or kinds[-1] != "attr":
+        return []
+    rows: list[tuple[str | None, list[Cell]]] = []
+    group: str | None = None
+    current: list[Cell] = []
+    for cell in cells:
+        if not current and (match := GROUP_ROW.match(cell.text)):
+            group = match["domain"].strip()
+            continue
+        current.append(cell)
+        if cell.text in BINDING_WORDS:
+            rows.append((group, current))
+            current = []
     return rows
 
 
@@ -230,7 +252,8 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     if table.rows:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    for group, _serial, cells in _rows(table.cells, kinds):
+    rows = _rows(table.cells, kinds) if "serial" in kinds else _attribute_rows(table.cells, kinds)
+    for group, cells in rows:
         if not cells:
             continue
         targets.extend(_row_targets(cells, kinds, roles, group, quote))
