@@ -482,3 +482,13 @@ def test_tables_without_serials_one_cell_a_line_end_rows_at_their_attribute() ->
     targets = _targets(header + body)
     assert [ROW_FIELDS(t)[1:] for t in targets] == [row[1:] for row in ONE_LAOYIXIAO_TARGETS]
     assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+def test_tables_rows_run_onto_one_line_split_after_their_attribute() -> None:
+    """One row a line, but the copy ran two rows onto one line: the attribute cell followed
+    by the next serial ends the first row."""
+    header = "| 序号 | 领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n"
+    cells = [" | ".join((str(n), *row)) for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)]
+    body = f"| {cells[0]} | {cells[1]} |\n| {cells[2]} | {cells[3]} |\n"
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS

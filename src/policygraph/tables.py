@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from policygraph import scanning
-from policygraph.cues import cue_pattern, words_with
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.markers import MARKER_LEVELS
 from policygraph.periods import FIVE_YEAR_PLAN_NAMES
 
@@ -265,7 +265,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        rows.append(row)
+        rows.extend(_run_on_rows(row))
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
@@ -277,6 +277,23 @@ def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A lone short cell inside a row-per-line table groups the rows that follow it."""
     following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
     return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
+
+
+BINDING_CELLS = frozenset(cue_words("binding"))
+
+
+def _run_on_rows(row: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+    """Rows a copy ran onto one line (… | 约束性 | 2 | 每千名老年人拥有养老床位数 | …, issue
+    12's "rows run onto one line"): an attribute cell followed by a serial number ends a
+    row, and the serial opens the next."""
+    rows: list[tuple[Cell, ...]] = []
+    begin = 0
+    for index, cell in enumerate(row[:-1]):
+        if cell.text in BINDING_CELLS and row[index + 1].text.isdigit():
+            rows.append(row[begin : index + 1])
+            begin = index + 1
+    rows.append(row[begin:])
+    return rows
 
 
 def _ends_table(content: str) -> bool:
