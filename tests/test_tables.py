@@ -492,3 +492,28 @@ def test_tables_rows_run_onto_one_line_split_after_their_attribute() -> None:
     body = f"| {cells[0]} | {cells[1]} |\n| {cells[2]} | {cells[3]} |\n"
     targets = _targets(header + body)
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_word_header_over_two_rows_puts_the_years_under_the_merged_cell(
+    tmp_path: Path,
+) -> None:
+    """指标值 merged over the year columns, the years in a second header row: the years
+    take its place, so each value sits under its year."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=6)
+    texts = [
+        ["序号", "指标名称", "单位", "指标值", "", "属性"],
+        ["", "", "", "2020年", "2025年", ""],
+        ["1", *ONE_LAOYIXIAO_ROWS[0][1:]],
+        ["2", *ONE_LAOYIXIAO_ROWS[2][1:]],
+    ]
+    for r, row in enumerate(texts):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    document.save(str(tmp_path / "plan.docx"))
+    targets = _targets(read_plan(tmp_path / "plan.docx").text)
+    assert [(t.indicator, t.year, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55), Decimal(44), 2020),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5"), 2020),
+    ]

@@ -265,6 +265,10 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
+        if not rows and (joined := _with_year_row(header, filled)) is not None:
+            header = joined
+            j += 1
+            continue
         rows.extend(_run_on_rows(row))
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
@@ -277,6 +281,24 @@ def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A lone short cell inside a row-per-line table groups the rows that follow it."""
     following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
     return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
+
+
+YEAR_CELL = re.compile(r"^\d{4}年?(?!\d)")
+VALUES_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:值|{cue_pattern('header_year')})$")
+"""A header cell merged over the year columns: 指标值, 目标值, 规划目标, 基期."""
+
+
+def _with_year_row(header: tuple[Cell, ...], filled: list[Cell]) -> tuple[Cell, ...] | None:
+    """A header over two rows, one a line: a cell merged over the year columns (指标值,
+    目标值) in the first, the years under it in the second (`| | | | 2020年 | 2025年 | |`,
+    a Word or web table with a two-row header, issue 12 class 2). The years take the
+    merged cell's place; None when the row is not such a year row."""
+    if len(filled) < 2 or not all(YEAR_CELL.match(c.text) for c in filled):
+        return None
+    parent = next((i for i, c in enumerate(header) if VALUES_HEADER.match(c.text)), None)
+    if parent is None:
+        return None
+    return (*header[:parent], *filled, *header[parent + 1 :])
 
 
 BINDING_CELLS = frozenset(cue_words("binding"))
