@@ -517,3 +517,21 @@ def test_tables_word_header_over_two_rows_puts_the_years_under_the_merged_cell(
         ("养老机构护理型床位占比", 2025, Decimal(55), Decimal(44), 2020),
         ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5"), 2020),
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 1 | 孕产妇死亡率（1/10万） | | 12 | ≤12 | 预期性 |",
+        "| 1 | 孕产妇死亡率 | 1/10万 | 12 | ≤12 | 预期性 |",
+    ],
+)
+def test_a_rate_per_100000_written_as_a_fraction_has_the_unit_of_running_text(row: str) -> None:
+    """1/10万 in the name's brackets or the unit column is the /10万 of 孕产妇死亡率12/10万."""
+    (target,) = _targets("| 序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n" + row + "\n")
+    assert (target.indicator, target.value, target.comparator, target.unit) == (
+        "孕产妇死亡率",
+        Decimal(12),
+        "<=",
+        "/10万",
+    )

@@ -15,8 +15,18 @@ from policygraph.extract.numbers import COMPARATOR_SIGNS, COMPARATOR_WORDS, appl
 from policygraph.model import Bindingness
 from policygraph.units import UNIT_PATTERN
 
-TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
-"""A unit column's cell: %, 张, 个, ‰, 年, 岁."""
+RATE_NUMERATOR = r"(?:1(?=/))?"
+"""The 1 of a rate a table writes as a fraction: 孕产妇死亡率（1/10万） or a unit cell 1/10万
+in a health indicator table; running text writes the same unit after the figure
+(孕产妇死亡率12/10万, data/cues.csv kind unit), so the unit is /10万 (`table_unit`)."""
+TABLE_UNIT_CELL = re.compile(rf"^{RATE_NUMERATOR}({UNIT_PATTERN}|‰|年|岁)$")
+"""A unit column's cell: %, 张, 个, ‰, 年, 岁, 1/10万."""
+
+
+def table_unit(text: str) -> str:
+    """A table's unit as running text writes it: 1/10万 → /10万."""
+    return text.removeprefix("1") if text.startswith("1/") else text
+
 
 BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 """The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""

@@ -18,11 +18,13 @@ from dataclasses import dataclass, replace
 from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.cells import (
     BINDING_WORDS,
+    RATE_NUMERATOR,
     TABLE_UNIT_CELL,
     Quantity,
     group_label,
     names_indicator,
     parse_cell,
+    table_unit,
 )
 from policygraph.extract.departments import split_units
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
@@ -37,10 +39,10 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
 NAME_WITH_UNIT = re.compile(
-    rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
-每千名老年人养老床位数（张/千人）."""
+每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）."""
 
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 HEADER_KINDS = cue_values("header")
@@ -292,7 +294,7 @@ def _row_targets(
     name_cell, rest = cells[0], list(cells[1:])
     unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
-        unit = rest.pop(0).text
+        unit = table_unit(rest.pop(0).text)
     binding = None
     responsible: list[Cell] = []
     attr_at = next((i for i, c in enumerate(rest) if c.text in BINDING_WORDS), None)
@@ -355,7 +357,7 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
-        name, unit = inner["name"], unit or inner["unit"]
+        name, unit = inner["name"], unit or table_unit(inner["unit"])
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
     base_q = parse_cell(base_cell.text) if base_cell else None
     has_base = roles.baseline and base_q is not None and base_q.value is not None
@@ -421,7 +423,7 @@ def _grid_targets(
         unit = placed.get("unit")
         facts = RowFacts(
             name=name,
-            unit=unit.text if unit and TABLE_UNIT_CELL.match(unit.text) else None,
+            unit=table_unit(unit.text) if unit and TABLE_UNIT_CELL.match(unit.text) else None,
             by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
             binding=BINDING_WORDS.get(attr.text) if attr else None,
             responsible=units,
