@@ -535,3 +535,19 @@ def test_a_rate_per_100000_written_as_a_fraction_has_the_unit_of_running_text(ro
         "<=",
         "/10万",
     )
+
+
+def test_tables_lone_pipe_of_an_empty_unit_cell_is_no_value_column() -> None:
+    """Cells ending in `|`, 序号 before 领域: the continuation row prints a lone `|` for its
+    merged 领域 cell and another for its unit cell (the unit is in the name); the second
+    gap is the unit column's, so 32 stays the baseline and ≥35 the goal."""
+    header = "".join(
+        f"{c} |\n" for c in ("序号", "领域", "指标名称", "单位", "2020年", "2025年", "属性")
+    )
+    body = "".join(
+        f"{n} |\n" + "".join(f"{cell} |\n" for cell in row)
+        for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)
+    )
+    targets = _targets(header + body.replace("\n |\n", "\n|\n"))
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]

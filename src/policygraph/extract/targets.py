@@ -295,6 +295,8 @@ def _row_targets(
     unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
         unit = table_unit(rest.pop(0).text)
+    elif "unit" in kinds and rest and rest[0].gap_before:
+        rest[0] = _unit_gap_taken(rest[0])
     binding = None
     responsible: list[Cell] = []
     attr_at = next((i for i, c in enumerate(rest) if c.text in BINDING_WORDS), None)
@@ -310,6 +312,15 @@ def _row_targets(
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
+
+
+def _unit_gap_taken(cell: Cell) -> Cell:
+    """The first value cell of a row whose unit cell is printed empty: the gap before it is
+    the unit column's, not a value column's. One cell a line with cells ending in `|`, a
+    row whose unit is in its name (每千名老年人拥有养老床位数（张）) prints a lone `|` for its
+    unit cell (issue 12, class 1); counted among the value columns, the gap put the
+    baseline in the goal's column and lost the goal."""
+    return replace(cell, gap_before=cell.gap_before - 1)
 
 
 def _filled_columns(values: list[Cell], columns: tuple[str, ...]) -> tuple[str, ...]:
