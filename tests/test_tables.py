@@ -551,3 +551,31 @@ def test_tables_lone_pipe_of_an_empty_unit_cell_is_no_value_column() -> None:
     targets = _targets(header + body.replace("\n |\n", "\n|\n"))
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
     assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+@pytest.mark.parametrize(
+    "serials", [("01", "02"), ("1.", "2."), ("1、", "2、"), ("（1）", "（2）")]
+)
+def test_tables_serials_printed_with_a_zero_a_point_or_brackets_open_rows(
+    serials: tuple[str, str],
+) -> None:
+    """01, 1., 1、 and （1） number rows as 1 does, one cell a line."""
+    rows = (ONE_LAOYIXIAO_ROWS[0][1:], ONE_LAOYIXIAO_ROWS[2][1:])
+    body = "".join(
+        f"{s}\n" + "".join(f"{c}\n" for c in row) for s, row in zip(serials, rows, strict=True)
+    )
+    targets = _targets("序号\n指标名称\n单位\n2020年\n2025年\n属性\n" + body)
+    assert [t.indicator for t in targets] == [rows[0][0], rows[1][0]]
+
+
+def test_tables_short_row_after_a_serial_before_the_merged_group_column() -> None:
+    """序号 | 领域 | 指标名称 …, one row a line: a continuation row without its 领域 cell and
+    without its unit cell (the unit is in the name) keeps its name, values and group."""
+    header = "| 序号 | 领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n"
+    body = (
+        "| 1 | 养老服务 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+        "| 2 | 每千名老年人拥有养老床位数（张） | 32 | ≥35 | 预期性 | |\n"
+    )
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS[:2]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32)]

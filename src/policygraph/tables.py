@@ -104,6 +104,19 @@ def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
     return bool(HEADER_CELL.match(following)) and not opens
 
 
+SERIAL_CELL = re.compile(r"^[（(]?0*(?P<number>\d{1,3})[)）]?[.．、]?$")
+"""A 序号 cell as tables print it: 1, 01, 1., 1、, （1）."""
+
+
+def serial_number(text: str) -> int | None:
+    """The number of a 序号 cell (`SERIAL_CELL`); None for any other cell. Tables number
+    their rows 1, 2 … most often, but also 01, 02 … or 1. 2. …; read only as bare digits,
+    such rows opened no row one cell a line, and one row a line a short row lost its
+    anchor and its cells slid out of their columns (issue 12, classes 1, 2)."""
+    match = SERIAL_CELL.match(text)
+    return int(match["number"]) if match else None
+
+
 def text_lines(text: str) -> list[tuple[int, int, str]]:
     """Every line of `text` with its start and end offsets."""
     lines = []
@@ -311,7 +324,7 @@ def _run_on_rows(row: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
     begin = 0
     for index, cell in enumerate(row[:-1]):
-        if cell.text in BINDING_CELLS and row[index + 1].text.isdigit():
+        if cell.text in BINDING_CELLS and serial_number(row[index + 1].text) is not None:
             rows.append(row[begin : index + 1])
             begin = index + 1
     rows.append(row[begin:])
@@ -330,7 +343,7 @@ def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) 
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
     following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
-    return not following.isdigit()
+    return serial_number(following) is None
 
 
 def _usual_gap(runs: list[int]) -> int:

@@ -31,7 +31,7 @@ from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.tables import Cell, Table
+from policygraph.tables import Cell, Table, serial_number
 from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
@@ -188,12 +188,12 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     group_first = group_first and kinds.index("group") < kinds.index("serial")
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
-        if cell.text == str(expected) and names_indicator(following):
+        if serial_number(cell.text) == expected and names_indicator(following):
             rows.append((group, cell, []))
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
-        elif group_first and following == str(expected) and group_label(cell.text):
+        elif group_first and serial_number(following) == expected and group_label(cell.text):
             group = cell.text
         elif rows and not rows[-1][2] and _group_after_serial(cell.text, following, kinds):
             group = cell.text
@@ -243,7 +243,7 @@ def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
         return False
     if kinds.index("group") != kinds.index("serial") + 1 or len(text) > GROUP_LABEL_LENGTH:
         return False
-    return group_label(text) and names_indicator(following) and not following.isdigit()
+    return group_label(text) and names_indicator(following) and serial_number(following) is None
 
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
@@ -421,9 +421,10 @@ def _grid_targets(
             continue
         pairs, units = placed_row.pairs, placed_row.units
         placed = dict(pairs)
-        if placed.get("group") and placed["group"].text:
-            group = placed["group"].text
-        name = placed.get("name")
+        name = _row_name(placed, row)
+        label = placed.get("group")
+        if label is not None and label.text and label is not name:
+            group = label.text
         if name is None or not name.text:
             continue
         if not _aligned(placed, row):
@@ -462,6 +463,19 @@ def _indicator_cells(filled: list[Cell], kinds: list[str]) -> list[tuple[str, Ce
     return list(zip(columns, filled, strict=True))
 
 
+def _row_name(placed: dict[str, Cell], row: tuple[Cell, ...]) -> Cell | None:
+    """The row's indicator name: the cell in the name column, unless the row is out of
+    its columns and that cell is a value — then the first cell that names an indicator.
+    序号 before a merged 领域 column (序号 | 领域 | 指标名称 | …): a continuation row that
+    also leaves out its unit (`| 2 | 每千名老年人拥有养老床位数（张） | 32 | ≥35 | 预期性 | |`)
+    is anchored by its serial, so its name falls in the 领域 column and a value in the
+    name column (issue 12, classes 1, 2)."""
+    name = placed.get("name")
+    if name is None or names_indicator(name.text) or _aligned(placed, row):
+        return name
+    return next((c for c in row if names_indicator(c.text)), name)
+
+
 def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
     """Whether a row's cells sit in their columns: its 属性 cell (约束性/预期性) is in the
     attribute column. A row that dropped a cell without a gap (a unit cell left out where
@@ -475,7 +489,7 @@ def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
     first column when the name heads the table (专栏1 of 国发〔2016〕65号: 指标 | 2015年 | …);
     else the cells are right-aligned (merged cells are missing at the start). Empty cells
     at the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
-    serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
+    serial = next((i for i, c in enumerate(row) if serial_number(c.text) is not None), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
     if kinds[:1] == ["name"]:
