@@ -579,3 +579,34 @@ def test_tables_short_row_after_a_serial_before_the_merged_group_column() -> Non
     targets = _targets(header + body)
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS[:2]
     assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32)]
+
+
+def test_tables_a_name_wrapped_over_two_lines_and_worded_goals() -> None:
+    """One cell a line from a narrow column: a name broken over two lines is one name, and
+    cells worded as running text (不低于55, 4.5以上, 达到70) state their comparators."""
+    text = (
+        "序号\n指标名称\n单位\n2020年\n2025年\n属性\n"
+        "1\n养老机构护理型床位\n占比\n%\n44\n不低于55\n约束性\n"
+        "2\n每千人口拥有3岁以下\n婴幼儿托位数\n个\n1.5\n4.5以上\n预期性\n"
+        "3\n特困人员供养服务设施\n—\n应保尽保\n约束性\n"
+        "4\n示范性老年友好社区数\n逐步建立\n1\n预期性\n"
+    )
+    targets = _targets(text)
+    assert [(t.indicator, t.comparator, t.value, t.qualitative) for t in targets] == [
+        ("养老机构护理型床位占比", ">=", Decimal(55), None),
+        ("每千人口拥有3岁以下婴幼儿托位数", ">=", Decimal("4.5"), None),
+        ("特困人员供养服务设施", None, None, "应保尽保"),
+        ("示范性老年友好社区数", "=", Decimal(1), None),
+    ]
+
+
+def test_a_cell_worded_as_running_text_states_its_comparator() -> None:
+    from policygraph.extract.cells import parse_cell
+
+    stated = [parse_cell(t) for t in ("达到70", "控制在5‰以内", "达到55%以上", "不超过30%")]
+    assert [(q.value, q.comparator) for q in stated if q] == [
+        (Decimal(70), "="),
+        (Decimal(5), "<="),
+        (Decimal(55), ">="),
+        (Decimal(30), "<="),
+    ]

@@ -43,12 +43,15 @@ goal after the arrow is the cell's value, not the level it starts from (issue 12
 shapes of indicator tables)."""
 
 CELL_VALUE = re.compile(
-    rf"^{STEP_FROM}?(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
+    rf"^{STEP_FROM}?(?P<word>{cue_pattern('comparator', 'reach')})?"
+    rf"(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
-"""A cell that states a value: a sign, a number or range, a magnitude, a unit, a word
-after it (以上, 以内, 左右), and any words after (1所区级老年大学)."""
+"""A cell that states a value: a comparator or level word (不低于55, 达到70, 控制在5‰以内:
+tables whose cells are worded as running text states its goals, data/cues.csv kinds
+comparator and reach), a sign, a number or range, a magnitude, a unit, a word after it
+(以上, 以内, 左右), and any words after (1所区级老年大学)."""
 
 PERIOD_TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
 """〔>5000〕, 〔18〕, [5]: five-year plan tables bracket a figure that sums the whole period
@@ -82,8 +85,10 @@ def parse_cell(text: str) -> Quantity | None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(match["num"].translate(AS_HYPHEN)), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = COMPARATOR_SIGNS.get(
-        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
+    comparator = (
+        COMPARATOR_SIGNS.get(match["sign"] or "")
+        or COMPARATOR_WORDS.get(match["word"] or "")
+        or COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
     return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 

@@ -258,8 +258,25 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
     for group, cells in rows:
         if not cells:
             continue
-        targets.extend(_row_targets(cells, kinds, roles, group, quote))
+        targets.extend(_row_targets(_wrapped_name(cells, kinds), kinds, roles, group, quote))
     return targets
+
+
+def _wrapped_name(cells: list[Cell], kinds: list[str]) -> list[Cell]:
+    """A row whose indicator name a narrow column wrapped over two lines, one cell a line
+    (养老机构护理型床位 / 占比, 每千人口拥有3岁以下 / 婴幼儿托位数, as PDF and web copies break
+    them): when the row holds more cells before its 属性 cell than the header has columns
+    from the name to 属性, and the cell after the name is words, it continues the name. A
+    row that fits its columns keeps a worded goal (示范性老年友好社区（活力发展社区）数 |
+    逐步建立 | 1, corpus/wanzhou.txt) as a goal."""
+    attr_at = next((i for i, c in enumerate(cells) if c.text in BINDING_WORDS), None)
+    if attr_at is None or "name" not in kinds or "attr" not in kinds:
+        return cells
+    columns = kinds.index("attr") - kinds.index("name")
+    if attr_at <= columns or not names_indicator(cells[1].text):
+        return cells
+    name, tail = cells[0], cells[1]
+    return [Cell(name.text + tail.text, name.start, tail.end, name.gap_before), *cells[2:]]
 
 
 @dataclass(frozen=True)
