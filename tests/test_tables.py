@@ -610,3 +610,14 @@ def test_a_cell_worded_as_running_text_states_its_comparator() -> None:
         (Decimal(55), ">="),
         (Decimal(30), "<="),
     ]
+
+
+def test_tables_empty_cells_before_the_values_in_a_blank_line_layout() -> None:
+    """One cell a line, cells parted by blank lines and empty cells kept as empty lines:
+    the merged 领域 cell and the blank unit of a continuation row widen the gaps before its
+    values beyond the value columns; the excess is theirs, so ≥35 stays the goal."""
+    header = ("序号", "领域", "指标名称", "单位", "2020年", "2025年", "属性")
+    cells = [*header, *(c for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1) for c in (str(n), *row))]
+    targets = _targets("\n\n".join(cells) + "\n")
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]

@@ -312,8 +312,6 @@ def _row_targets(
     unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
         unit = table_unit(rest.pop(0).text)
-    elif "unit" in kinds and rest and rest[0].gap_before:
-        rest[0] = _unit_gap_taken(rest[0])
     binding = None
     responsible: list[Cell] = []
     attr_at = next((i for i, c in enumerate(rest) if c.text in BINDING_WORDS), None)
@@ -329,15 +327,6 @@ def _row_targets(
     last = max(rest, key=lambda c: c.end, default=name_cell)
     row = RowFacts(name_cell, unit, by_column, binding, tuple(responsible), group, last)
     return _targets_of_row(row, roles, quote)
-
-
-def _unit_gap_taken(cell: Cell) -> Cell:
-    """The first value cell of a row whose unit cell is printed empty: the gap before it is
-    the unit column's, not a value column's. One cell a line with cells ending in `|`, a
-    row whose unit is in its name (每千名老年人拥有养老床位数（张）) prints a lone `|` for its
-    unit cell (issue 12, class 1); counted among the value columns, the gap put the
-    baseline in the goal's column and lost the goal."""
-    return replace(cell, gap_before=cell.gap_before - 1)
 
 
 def _filled_columns(values: list[Cell], columns: tuple[str, ...]) -> tuple[str, ...]:
@@ -520,12 +509,22 @@ def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
     """Put a row's value cells in its year columns. A visible gap (an extra blank
     line) marks an empty cell; cells still missing are taken to be the earliest
-    columns (the baseline is what plans most often leave blank)."""
+    columns (the baseline is what plans most often leave blank). Gaps that would push
+    cells past the last column stand for empty cells before the values (a merged 领域
+    cell, a unit left blank, printed as more than one blank line where blank lines also
+    part the cells): the excess is taken off the leading gaps, so the last value stays
+    in the last column."""
     slots: list[Cell | None] = [None] * columns
-    needed = len(values) + sum(c.gap_before for c in values)
-    position = max(0, columns - needed)
-    for cell in values:
-        position += cell.gap_before
+    gaps = [c.gap_before for c in values]
+    excess = len(values) + sum(gaps) - columns
+    for index, gap in enumerate(gaps):
+        if excess <= 0:
+            break
+        gaps[index] -= min(gap, excess)
+        excess -= min(gap, excess)
+    position = max(0, -excess)
+    for cell, gap in zip(values, gaps, strict=True):
+        position += gap
         if position >= columns:
             break
         slots[position] = cell
