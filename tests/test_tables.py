@@ -621,3 +621,27 @@ def test_tables_empty_cells_before_the_values_in_a_blank_line_layout() -> None:
     targets = _targets("\n\n".join(cells) + "\n")
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
     assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+def test_tables_without_serials_with_a_group_column_and_a_units_column() -> None:
+    """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 | 责任单位 without 序号, one cell a line:
+    a short label opening a row is its group, and the unit cells after 属性 are its owners."""
+    header = ("领域", "指标名称", "单位", "2020年", "2025年", "属性", "责任单位")
+    owners = ("区民政局", "区民政局", "区卫生健康委", "区卫生健康委、区发展改革委")
+    cells = [
+        *header,
+        *(
+            c
+            for row, unit in zip(ONE_LAOYIXIAO_ROWS, owners, strict=True)
+            for c in (*row, unit)
+            if c
+        ),
+    ]
+    targets = _targets("\n".join(cells) + "\n")
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [[m.name for m in t.responsible] for t in targets] == [
+        ["区民政局"],
+        ["区民政局"],
+        ["区卫生健康委"],
+        ["区卫生健康委", "区发展改革委"],
+    ]

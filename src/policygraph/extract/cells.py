@@ -107,10 +107,15 @@ def _unbracketed(text: str) -> str:
     return total["inner"] if total else text
 
 
+def names_unit(text: str) -> bool:
+    """A 责任单位 cell: it names a department (区民政局, 市卫生健康委、市发展改革委)."""
+    return bool(UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text))
+
+
 def group_label(text: str) -> bool:
     """A 类别 cell: words, neither a value, an attribute nor a department."""
     if parse_cell(text) is None or text in BINDING_WORDS:
         return False
-    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
+    if names_unit(text):
         return False
     return parse_cell(text) == Quantity(qualitative=text)

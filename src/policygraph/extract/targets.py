@@ -23,6 +23,7 @@ from policygraph.extract.cells import (
     Quantity,
     group_label,
     names_indicator,
+    names_unit,
     parse_cell,
     table_unit,
 )
@@ -207,22 +208,37 @@ def _attribute_rows(
     cells: tuple[Cell, ...], kinds: list[str]
 ) -> list[tuple[str | None, list[Cell]]]:
     """Rows of a table without serials, one cell a line (指标 | 单位 | 2020年 | 2025年 |
-    属性): where 属性 is the last column, each row ends with its 约束性/预期性 cell, however
-    many empty cells it dropped. A chapter-numbered line (一、养老服务) is a group row."""
-    if "attr" not in kinds or kinds[-1] != "attr":
+    属性, optionally 领域 before and 责任单位 after): each row ends with its 约束性/预期性
+    cell, however many empty cells it dropped, and the unit cells that follow it where a
+    责任单位 column comes last. A chapter-numbered line (一、养老服务) is a group row; with
+    a 领域 column before the name, a short label opening a row is its group."""
+    if "attr" not in kinds or kinds[-1] not in ("attr", "resp"):
         return []
     rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     current: list[Cell] = []
-    for cell in cells:
+    for index, cell in enumerate(cells):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
         if not current and (match := GROUP_ROW.match(cell.text)):
             group = match["domain"].strip()
-            continue
-        current.append(cell)
-        if cell.text in BINDING_WORDS:
-            rows.append((group, current))
+        elif not current and rows and kinds[-1] == "resp" and names_unit(cell.text):
+            rows[-1][1].append(cell)
+        elif not current and _group_before_name(cell.text, following, kinds):
+            group = cell.text
+        elif cell.text in BINDING_WORDS:
+            rows.append((group, [*current, cell]))
             current = []
+        else:
+            current.append(cell)
     return rows
+
+
+def _group_before_name(text: str, following: str, kinds: list[str]) -> bool:
+    """A 领域 label opening a row of a table whose 领域 column comes before the name and
+    that has no 序号 to tell them apart: short, words, and followed by a name."""
+    if "group" not in kinds or "name" not in kinds or kinds.index("group") > kinds.index("name"):
+        return False
+    return len(text) <= GROUP_LABEL_LENGTH and group_label(text) and names_indicator(following)
 
 
 GROUP_LABEL_LENGTH = 10
