@@ -645,3 +645,13 @@ def test_tables_without_serials_with_a_group_column_and_a_units_column() -> None
         ["区卫生健康委"],
         ["区卫生健康委", "区发展改革委"],
     ]
+
+
+def test_tables_short_row_without_serials_one_row_a_line() -> None:
+    """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 without 序号, one row a line, a copy that
+    drops empty cells: a continuation row without its 领域 and unit cells is right-aligned
+    short of the name column, and its first words cell is its name."""
+    header = "领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性\n"
+    body = "".join(" | ".join(c for c in row if c) + "\n" for row in ONE_LAOYIXIAO_ROWS)
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS

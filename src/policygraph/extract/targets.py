@@ -491,9 +491,10 @@ def _row_name(placed: dict[str, Cell], row: tuple[Cell, ...]) -> Cell | None:
     序号 before a merged 领域 column (序号 | 领域 | 指标名称 | …): a continuation row that
     also leaves out its unit (`| 2 | 每千名老年人拥有养老床位数（张） | 32 | ≥35 | 预期性 | |`)
     is anchored by its serial, so its name falls in the 领域 column and a value in the
-    name column (issue 12, classes 1, 2)."""
+    name column (issue 12, classes 1, 2). Without 序号 (领域 | 指标名称 | 单位 | …), such a
+    row is right-aligned and falls short of the name column: the same cell names it."""
     name = placed.get("name")
-    if name is None or names_indicator(name.text) or _aligned(placed, row):
+    if name is not None and (names_indicator(name.text) or _aligned(placed, row)):
         return name
     return next((c for c in row if names_indicator(c.text)), name)
 
