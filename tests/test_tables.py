@@ -655,3 +655,14 @@ def test_tables_short_row_without_serials_one_row_a_line() -> None:
     body = "".join(" | ".join(c for c in row if c) + "\n" for row in ONE_LAOYIXIAO_ROWS)
     targets = _targets(header + body)
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_a_wrapped_name_after_a_group_label_is_no_second_label() -> None:
+    """序号 | 领域 | 指标名称 …, one cell a line: the first row of a group prints its label,
+    then a name wrapped over two lines; the label is the group, the two lines the name."""
+    rows = [list(r) for r in ONE_LAOYIXIAO_ROWS]
+    rows[2][1] = "每千人口拥有3岁以下\n婴幼儿托位数"
+    header = "序号\n领域\n指标名称\n单位\n2020年\n2025年\n属性\n"
+    body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row if c) for n, row in enumerate(rows, 1))
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS

@@ -187,17 +187,24 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     expected = 1
     group_first = "group" in kinds and "serial" in kinds
     group_first = group_first and kinds.index("group") < kinds.index("serial")
+    labelled = False
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if serial_number(cell.text) == expected and names_indicator(following):
             rows.append((group, cell, []))
+            labelled = False
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
         elif group_first and serial_number(following) == expected and group_label(cell.text):
             group = cell.text
-        elif rows and not rows[-1][2] and _group_after_serial(cell.text, following, kinds):
-            group = cell.text
+        elif (
+            rows
+            and not rows[-1][2]
+            and not labelled
+            and _group_after_serial(cell.text, following, kinds)
+        ):
+            group, labelled = cell.text, True  # one label a row: a wrapped name follows it
             rows[-1] = (group, rows[-1][1], [])
         elif rows:
             rows[-1][2].append(cell)
@@ -217,17 +224,18 @@ def _attribute_rows(
     rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     current: list[Cell] = []
+    labelled = False
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if not current and (match := GROUP_ROW.match(cell.text)):
             group = match["domain"].strip()
         elif not current and rows and kinds[-1] == "resp" and names_unit(cell.text):
             rows[-1][1].append(cell)
-        elif not current and _group_before_name(cell.text, following, kinds):
-            group = cell.text
+        elif not current and not labelled and _group_before_name(cell.text, following, kinds):
+            group, labelled = cell.text, True  # one label a row: a wrapped name follows it
         elif cell.text in BINDING_WORDS:
             rows.append((group, [*current, cell]))
-            current = []
+            current, labelled = [], False
         else:
             current.append(cell)
     return rows
