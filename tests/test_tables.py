@@ -666,3 +666,20 @@ def test_tables_a_wrapped_name_after_a_group_label_is_no_second_label() -> None:
     body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row if c) for n, row in enumerate(rows, 1))
     targets = _targets(header + body)
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_markdown_header_with_a_merged_cell_copied_over_its_span() -> None:
+    """A Word table converted to Markdown copies 指标值 into both columns it spans and
+    puts the years in the first body row, under the rule."""
+    text = (
+        "| 序号 | 指标名称 | 单位 | 指标值 | 指标值 | 属性 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| | | | 2020年 | 2025年 | |\n"
+        "| 1 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+    )
+    (target,) = _targets(text)
+    assert (target.value, target.baseline_value, target.baseline_year) == (
+        Decimal(55),
+        Decimal(44),
+        2020,
+    )

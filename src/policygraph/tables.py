@@ -140,8 +140,9 @@ def _is_header_row(texts: list[str]) -> bool:
     """Three or more cells, all header words but at most one (a column the cue table
     does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
     key (序号, 指标名称, a year) — or an indicator header with task columns
-    (`_indicators_with_tasks`)."""
-    unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
+    (`_indicators_with_tasks`). A merged cell a converter copied into every column it
+    spans (指标值 | 指标值 over 2020年 | 2025年) is one column the cue table does not know."""
+    unknown = len({t for t in texts if not HEADER_CELL.match(t)})
     if len(texts) < 3:
         return False
     if unknown > (1 if len(texts) >= 4 else 0) and not _indicators_with_tasks(texts, unknown):
@@ -311,7 +312,10 @@ def _with_year_row(header: tuple[Cell, ...], filled: list[Cell]) -> tuple[Cell, 
     parent = next((i for i, c in enumerate(header) if VALUES_HEADER.match(c.text)), None)
     if parent is None:
         return None
-    return (*header[:parent], *filled, *header[parent + 1 :])
+    span = parent + 1
+    while span < len(header) and header[span].text == header[parent].text:
+        span += 1  # a converter that copies a merged cell into every column it spans
+    return (*header[:parent], *filled, *header[span:])
 
 
 BINDING_CELLS = frozenset(cue_words("binding"))
