@@ -683,3 +683,45 @@ def test_tables_markdown_header_with_a_merged_cell_copied_over_its_span() -> Non
         Decimal(44),
         2020,
     )
+
+
+LAYOUT_HEADERS = {
+    "serial-group": ("序号", "领域"),
+    "group-serial": ("领域", "序号"),
+    "group": ("领域",),
+    "none": (),
+}
+
+
+def _laid_out(lead: str, layout: str, keep_empty: bool, blank_lines: bool) -> str:
+    """The constructed 一老一小 table in one of the layouts copies give it."""
+    header = [*LAYOUT_HEADERS[lead], "指标名称", "单位", "2020年", "2025年", "属性"]
+    rows = [header]
+    for n, (group, *rest) in enumerate(ONE_LAOYIXIAO_ROWS, 1):
+        lead_cells = {"serial-group": [str(n), group], "group-serial": [group, str(n)]}
+        rows.append([*lead_cells.get(lead, [group] if lead == "group" else []), *rest])
+    if layout in ("pipe", "tab"):
+        separator = " | " if layout == "pipe" else "\t"
+        kept = [row if keep_empty else [c for c in row if c] for row in rows]
+        return "".join(separator.join(row) + "\n" for row in kept)
+    cells = [c for row in rows for c in row if c or keep_empty]
+    ending = " |" if layout == "cell|" else ""
+    lines = [f"{c}{ending}" if c else ending.strip() for c in cells]
+    return ("\n\n" if blank_lines else "\n").join(lines) + "\n"
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+@pytest.mark.parametrize("keep_empty", [False, True])
+@pytest.mark.parametrize("layout", ["cell", "cell|", "pipe", "tab"])
+@pytest.mark.parametrize("lead", list(LAYOUT_HEADERS))
+def test_tables_one_table_in_every_layout_copies_give(
+    lead: str, layout: str, keep_empty: bool, blank_lines: bool
+) -> None:
+    """序号 and 领域 in either order, or 领域 alone, or neither; one cell a line (with or
+    without a closing `|`, blank lines between or not) or one row a line (`|` or tabs);
+    empty cells kept or dropped: the same four targets, none lost, none misplaced."""
+    if blank_lines and layout in ("pipe", "tab"):
+        pytest.skip("blank lines part cells laid out one a line only")
+    targets = _targets(_laid_out(lead, layout, keep_empty, blank_lines))
+    assert [ROW_FIELDS(t)[1:] for t in targets] == [t[1:] for t in ONE_LAOYIXIAO_TARGETS]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
