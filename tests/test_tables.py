@@ -725,3 +725,15 @@ def test_tables_one_table_in_every_layout_copies_give(
     targets = _targets(_laid_out(lead, layout, keep_empty, blank_lines))
     assert [ROW_FIELDS(t)[1:] for t in targets] == [t[1:] for t in ONE_LAOYIXIAO_TARGETS]
     assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+@pytest.mark.parametrize("caption", ["表1 “十四五”时期养老服务主要指标", "2021—2025年主要指标"])
+def test_tables_a_goal_column_without_a_year_takes_the_year_of_the_caption(caption: str) -> None:
+    """现状值 | 目标值 name no year; the caption says which: “十四五” ends 2025, and of
+    2021—2025年 the latest year."""
+    text = (
+        caption
+        + "\n| 序号 | 指标名称 | 单位 | 现状值 | 目标值 | 属性 |\n| 1 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+    )
+    (target,) = _targets(text)
+    assert (target.year, target.value, target.baseline_value) == (2025, Decimal(55), Decimal(44))

@@ -118,7 +118,7 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
     return placed
 
 
-def _columns(header: tuple[Cell, ...]) -> list[str]:
+def _columns(header: tuple[Cell, ...], caption_year: int | None = None) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
     base:NNNN (a baseline; base: when the header gives no year), change (a change over
     the period, `CHANGE_HEADER`), attr, resp, other."""
@@ -128,7 +128,7 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         if text == "属性" and index and texts[index - 1] == "指标":
             kinds[-1] = "attr"
             continue
-        year = _header_year(text)
+        year = _header_year(text) or _goal_year_of_caption(text, caption_year)
         exact = HEADER_KINDS.get(text)
         if exact is not None:
             kinds.append("other" if exact == "region" else exact)
@@ -160,6 +160,25 @@ def _name_column(kinds: list[str]) -> list[str]:
     named = list(kinds)
     named[kinds.index("other")] = "name"
     return named
+
+
+def _goal_year_of_caption(text: str, caption_year: int | None) -> int | None:
+    """A goal column that names no year (目标值, 规划目标, 预期值) holds the goals for the
+    year its table's caption names: 表1 “十四五”时期养老服务主要指标 (2025), 到2025年主要指标
+    (the caption's latest year, so 2021—2025年 is 2025). Without it the table gave nothing."""
+    if caption_year is None or not TARGET_HEADER.search(text) or BASELINE_HEADER.search(text):
+        return None
+    return caption_year
+
+
+def _caption_year(caption: str | None) -> int | None:
+    """The latest year a table's caption names, written (2025年) or as a five-year plan
+    (“十四五” ends 2025)."""
+    if not caption:
+        return None
+    years = [int(y) for y in re.findall(r"(20\d{2})年", caption)]
+    years += [FIVE_YEAR_PLANS[m["plan"]] for m in FIVE_YEAR_PLAN.finditer(caption)]
+    return max(years, default=None)
 
 
 def _header_year(text: str) -> int | None:
@@ -271,7 +290,7 @@ def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
 
 
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
-    kinds = _columns(table.header)
+    kinds = _columns(table.header, _caption_year(table.caption))
     roles = _year_roles(kinds, table.header)
     if not roles.targets:
         return []
