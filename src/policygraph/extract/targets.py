@@ -280,8 +280,8 @@ def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
     …: a short label after the serial is the group when an indicator name, not a unit or a
     value, follows it. The header order is the one issue 12 (classes 1, 2) and the 一老一小
     main-indicator tables print (序号/领域/指标名称/单位/2020年基数/2025年目标/属性); the dev
-    set's tune texts hold no such table yet, so the tests build it from 国发〔2021〕35号's
-    rows (tests/test_tables.py)."""
+    set's tune texts hold no such table yet, so the tests lay out a constructed one
+    (tests/test_tables.py)."""
     if "group" not in kinds or "serial" not in kinds:
         return False
     if kinds.index("group") != kinds.index("serial") + 1 or len(text) > GROUP_LABEL_LENGTH:
@@ -307,8 +307,8 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 
 def _wrapped_name(cells: list[Cell], kinds: list[str]) -> list[Cell]:
     """A row whose indicator name a narrow column wrapped over two lines, one cell a line
-    (养老机构护理型床位 / 占比, 每千人口拥有3岁以下 / 婴幼儿托位数, as PDF and web copies break
-    them): when the row holds more cells before its 属性 cell than the header has columns
+    (养老机构护理型床位 / 占比, 每千人口拥有3岁以下 / 婴幼儿托位数, as a narrow column breaks
+    them in a copy): when the row holds more cells before its 属性 cell than the header has columns
     from the name to 属性, and the cell after the name is words, it continues the name. A
     row that fits its columns keeps a worded goal (示范性老年友好社区（活力发展社区）数 |
     逐步建立 | 1, corpus/wanzhou.txt) as a goal."""
