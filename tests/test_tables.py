@@ -408,3 +408,332 @@ def test_a_change_figure_fills_no_year_column(text: str, expected: set[tuple]) -
     figures in the 2015 and 2020 columns, not 2020 and the change."""
     rows = {(t.indicator, t.year, t.value, t.baseline_value) for t in _targets(text)}
     assert rows == expected
+
+
+ONE_LAOYIXIAO_ROWS = (
+    ("养老服务", "养老机构护理型床位占比", "%", "44", "≥55", "约束性"),
+    ("", "每千名老年人拥有养老床位数（张）", "", "32", "≥35", "预期性"),
+    ("托育服务", "每千人口拥有3岁以下婴幼儿托位数", "个", "1.5", "4.5", "预期性"),
+    ("", "普惠托育机构覆盖率", "%", "—", "100%", "预期性"),
+)
+"""A 一老一小 main-indicator table (序号/领域/指标名称/单位/2020年/2025年/属性) with the 领域
+cell merged over the rows of its group and a unit left blank where the name carries it."""
+ONE_LAOYIXIAO_TARGETS = [
+    ("养老服务", "养老机构护理型床位占比", 2025, ">=", Decimal(55), "%"),
+    ("养老服务", "每千名老年人拥有养老床位数", 2025, ">=", Decimal(35), "张"),
+    ("托育服务", "每千人口拥有3岁以下婴幼儿托位数", 2025, "=", Decimal("4.5"), "个"),
+    ("托育服务", "普惠托育机构覆盖率", 2025, "=", Decimal(100), "%"),
+]
+
+
+def test_tables_tab_separated_rows_keep_their_empty_cells() -> None:
+    """Pasted from a spreadsheet or a Word window: one tab between cells, so a merged 领域
+    cell or a blank unit is two tabs in a row; read as one column each, no value slips."""
+    header = "序号\t领域\t指标名称\t单位\t2020年\t2025年\t属性\n"
+    body = "".join(f"{n}\t" + "\t".join(row) + "\n" for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1))
+    targets = _targets("主要指标\n" + header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [(t.baseline_value, t.baseline_year) for t in targets] == [
+        (Decimal(44), 2020),
+        (Decimal(32), 2020),
+        (Decimal("1.5"), 2020),
+        (None, None),
+    ]
+
+
+def test_tables_group_column_after_the_serial_one_cell_a_line() -> None:
+    """序号 | 领域 | 指标名称 …, one cell a line with empty cells dropped: the first row of
+    a group prints its label after the serial, the next rows go from serial to name."""
+    header = "序号\n领域\n指标名称\n单位\n2020年\n2025年\n属性\n"
+    body = "".join(
+        f"{n}\n" + "".join(f"{cell}\n" for cell in row if cell)
+        for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)
+    )
+    targets = _targets("主要指标\n" + header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.binding for t in targets][:2] == [Bindingness.BINDING, Bindingness.EXPECTED]
+
+
+def test_tables_year_header_broken_after_the_year() -> None:
+    """2020年基数 | 2025年目标 in narrow columns, one cell a line: 2020年, 基数, 2025年, 目标
+    are two columns, and the baseline keeps its year."""
+    header = "序号\n指标名称\n单位\n2020年\n基数\n2025年\n目标\n属性\n"
+    rows = (ONE_LAOYIXIAO_ROWS[0][1:], ONE_LAOYIXIAO_ROWS[2][1:])
+    body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row) for n, row in enumerate(rows, 1))
+    targets = _targets(header + body)
+    assert [(t.indicator, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        ("养老机构护理型床位占比", Decimal(55), Decimal(44), 2020),
+        ("每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5"), Decimal("1.5"), 2020),
+    ]
+
+
+def test_a_cell_stepping_from_a_level_states_the_goal_after_the_arrow() -> None:
+    from policygraph.extract.cells import parse_cell
+
+    assert parse_cell("3.5→4.5").value == Decimal("4.5")
+    assert (parse_cell("40%→≥55%").value, parse_cell("40%→≥55%").comparator) == (Decimal(55), ">=")
+
+
+def test_tables_without_serials_one_cell_a_line_end_rows_at_their_attribute() -> None:
+    """指标 | 单位 | 2020年 | 2025年 | 属性 without a 序号 column, one cell a line, a blank unit
+    dropped: each row ends with its 约束性/预期性 cell; a caption 主要指标 is no column."""
+    header = "主要指标\n指标\n单位\n2020年\n2025年\n属性\n"
+    body = "".join("".join(f"{c}\n" for c in row[1:] if c) for row in ONE_LAOYIXIAO_ROWS)
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t)[1:] for t in targets] == [row[1:] for row in ONE_LAOYIXIAO_TARGETS]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+def test_tables_rows_run_onto_one_line_split_after_their_attribute() -> None:
+    """One row a line, but the copy ran two rows onto one line: the attribute cell followed
+    by the next serial ends the first row."""
+    header = "| 序号 | 领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n"
+    cells = [" | ".join((str(n), *row)) for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)]
+    body = f"| {cells[0]} | {cells[1]} |\n| {cells[2]} | {cells[3]} |\n"
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_word_header_over_two_rows_puts_the_years_under_the_merged_cell(
+    tmp_path: Path,
+) -> None:
+    """指标值 merged over the year columns, the years in a second header row: the years
+    take its place, so each value sits under its year."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=6)
+    texts = [
+        ["序号", "指标名称", "单位", "指标值", "", "属性"],
+        ["", "", "", "2020年", "2025年", ""],
+        ["1", *ONE_LAOYIXIAO_ROWS[0][1:]],
+        ["2", *ONE_LAOYIXIAO_ROWS[2][1:]],
+    ]
+    for r, row in enumerate(texts):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    document.save(str(tmp_path / "plan.docx"))
+    targets = _targets(read_plan(tmp_path / "plan.docx").text)
+    assert [(t.indicator, t.year, t.value, t.baseline_value, t.baseline_year) for t in targets] == [
+        ("养老机构护理型床位占比", 2025, Decimal(55), Decimal(44), 2020),
+        ("每千人口拥有3岁以下婴幼儿托位数", 2025, Decimal("4.5"), Decimal("1.5"), 2020),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 1 | 孕产妇死亡率（1/10万） | | 12 | ≤12 | 预期性 |",
+        "| 1 | 孕产妇死亡率 | 1/10万 | 12 | ≤12 | 预期性 |",
+    ],
+)
+def test_a_rate_per_100000_written_as_a_fraction_has_the_unit_of_running_text(row: str) -> None:
+    """1/10万 in the name's brackets or the unit column is the /10万 of 孕产妇死亡率12/10万."""
+    (target,) = _targets("| 序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n" + row + "\n")
+    assert (target.indicator, target.value, target.comparator, target.unit) == (
+        "孕产妇死亡率",
+        Decimal(12),
+        "<=",
+        "/10万",
+    )
+
+
+def test_tables_lone_pipe_of_an_empty_unit_cell_is_no_value_column() -> None:
+    """Cells ending in `|`, 序号 before 领域: the continuation row prints a lone `|` for its
+    merged 领域 cell and another for its unit cell (the unit is in the name); the second
+    gap is the unit column's, so 32 stays the baseline and ≥35 the goal."""
+    header = "".join(
+        f"{c} |\n" for c in ("序号", "领域", "指标名称", "单位", "2020年", "2025年", "属性")
+    )
+    body = "".join(
+        f"{n} |\n" + "".join(f"{cell} |\n" for cell in row)
+        for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1)
+    )
+    targets = _targets(header + body.replace("\n |\n", "\n|\n"))
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+@pytest.mark.parametrize(
+    "serials", [("01", "02"), ("1.", "2."), ("1、", "2、"), ("（1）", "（2）")]
+)
+def test_tables_serials_printed_with_a_zero_a_point_or_brackets_open_rows(
+    serials: tuple[str, str],
+) -> None:
+    """01, 1., 1、 and （1） number rows as 1 does, one cell a line."""
+    rows = (ONE_LAOYIXIAO_ROWS[0][1:], ONE_LAOYIXIAO_ROWS[2][1:])
+    body = "".join(
+        f"{s}\n" + "".join(f"{c}\n" for c in row) for s, row in zip(serials, rows, strict=True)
+    )
+    targets = _targets("序号\n指标名称\n单位\n2020年\n2025年\n属性\n" + body)
+    assert [t.indicator for t in targets] == [rows[0][0], rows[1][0]]
+
+
+def test_tables_short_row_after_a_serial_before_the_merged_group_column() -> None:
+    """序号 | 领域 | 指标名称 …, one row a line: a continuation row without its 领域 cell and
+    without its unit cell (the unit is in the name) keeps its name, values and group."""
+    header = "| 序号 | 领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n"
+    body = (
+        "| 1 | 养老服务 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+        "| 2 | 每千名老年人拥有养老床位数（张） | 32 | ≥35 | 预期性 | |\n"
+    )
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS[:2]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32)]
+
+
+def test_tables_a_name_wrapped_over_two_lines_and_worded_goals() -> None:
+    """One cell a line from a narrow column: a name broken over two lines is one name, and
+    cells worded as running text (不低于55, 4.5以上, 达到70) state their comparators."""
+    text = (
+        "序号\n指标名称\n单位\n2020年\n2025年\n属性\n"
+        "1\n养老机构护理型床位\n占比\n%\n44\n不低于55\n约束性\n"
+        "2\n每千人口拥有3岁以下\n婴幼儿托位数\n个\n1.5\n4.5以上\n预期性\n"
+        "3\n特困人员供养服务设施\n—\n应保尽保\n约束性\n"
+        "4\n示范性老年友好社区数\n逐步建立\n1\n预期性\n"
+    )
+    targets = _targets(text)
+    assert [(t.indicator, t.comparator, t.value, t.qualitative) for t in targets] == [
+        ("养老机构护理型床位占比", ">=", Decimal(55), None),
+        ("每千人口拥有3岁以下婴幼儿托位数", ">=", Decimal("4.5"), None),
+        ("特困人员供养服务设施", None, None, "应保尽保"),
+        ("示范性老年友好社区数", "=", Decimal(1), None),
+    ]
+
+
+def test_a_cell_worded_as_running_text_states_its_comparator() -> None:
+    from policygraph.extract.cells import parse_cell
+
+    stated = [parse_cell(t) for t in ("达到70", "控制在5‰以内", "达到55%以上", "不超过30%")]
+    assert [(q.value, q.comparator) for q in stated if q] == [
+        (Decimal(70), "="),
+        (Decimal(5), "<="),
+        (Decimal(55), ">="),
+        (Decimal(30), "<="),
+    ]
+
+
+def test_tables_empty_cells_before_the_values_in_a_blank_line_layout() -> None:
+    """One cell a line, cells parted by blank lines and empty cells kept as empty lines:
+    the merged 领域 cell and the blank unit of a continuation row widen the gaps before its
+    values beyond the value columns; the excess is theirs, so ≥35 stays the goal."""
+    header = ("序号", "领域", "指标名称", "单位", "2020年", "2025年", "属性")
+    cells = [*header, *(c for n, row in enumerate(ONE_LAOYIXIAO_ROWS, 1) for c in (str(n), *row))]
+    targets = _targets("\n\n".join(cells) + "\n")
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+def test_tables_without_serials_with_a_group_column_and_a_units_column() -> None:
+    """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 | 责任单位 without 序号, one cell a line:
+    a short label opening a row is its group, and the unit cells after 属性 are its owners."""
+    header = ("领域", "指标名称", "单位", "2020年", "2025年", "属性", "责任单位")
+    owners = ("区民政局", "区民政局", "区卫生健康委", "区卫生健康委、区发展改革委")
+    cells = [
+        *header,
+        *(
+            c
+            for row, unit in zip(ONE_LAOYIXIAO_ROWS, owners, strict=True)
+            for c in (*row, unit)
+            if c
+        ),
+    ]
+    targets = _targets("\n".join(cells) + "\n")
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+    assert [[m.name for m in t.responsible] for t in targets] == [
+        ["区民政局"],
+        ["区民政局"],
+        ["区卫生健康委"],
+        ["区卫生健康委", "区发展改革委"],
+    ]
+
+
+def test_tables_short_row_without_serials_one_row_a_line() -> None:
+    """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 without 序号, one row a line, a copy that
+    drops empty cells: a continuation row without its 领域 and unit cells is right-aligned
+    short of the name column, and its first words cell is its name."""
+    header = "领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性\n"
+    body = "".join(" | ".join(c for c in row if c) + "\n" for row in ONE_LAOYIXIAO_ROWS)
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_a_wrapped_name_after_a_group_label_is_no_second_label() -> None:
+    """序号 | 领域 | 指标名称 …, one cell a line: the first row of a group prints its label,
+    then a name wrapped over two lines; the label is the group, the two lines the name."""
+    rows = [list(r) for r in ONE_LAOYIXIAO_ROWS]
+    rows[2][1] = "每千人口拥有3岁以下\n婴幼儿托位数"
+    header = "序号\n领域\n指标名称\n单位\n2020年\n2025年\n属性\n"
+    body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row if c) for n, row in enumerate(rows, 1))
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_markdown_header_with_a_merged_cell_copied_over_its_span() -> None:
+    """A Word table converted to Markdown copies 指标值 into both columns it spans and
+    puts the years in the first body row, under the rule."""
+    text = (
+        "| 序号 | 指标名称 | 单位 | 指标值 | 指标值 | 属性 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| | | | 2020年 | 2025年 | |\n"
+        "| 1 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+    )
+    (target,) = _targets(text)
+    assert (target.value, target.baseline_value, target.baseline_year) == (
+        Decimal(55),
+        Decimal(44),
+        2020,
+    )
+
+
+LAYOUT_HEADERS = {
+    "serial-group": ("序号", "领域"),
+    "group-serial": ("领域", "序号"),
+    "group": ("领域",),
+    "none": (),
+}
+
+
+def _laid_out(lead: str, layout: str, keep_empty: bool, blank_lines: bool) -> str:
+    """The constructed 一老一小 table in one of the layouts copies give it."""
+    header = [*LAYOUT_HEADERS[lead], "指标名称", "单位", "2020年", "2025年", "属性"]
+    rows = [header]
+    for n, (group, *rest) in enumerate(ONE_LAOYIXIAO_ROWS, 1):
+        lead_cells = {"serial-group": [str(n), group], "group-serial": [group, str(n)]}
+        rows.append([*lead_cells.get(lead, [group] if lead == "group" else []), *rest])
+    if layout in ("pipe", "tab"):
+        separator = " | " if layout == "pipe" else "\t"
+        kept = [row if keep_empty else [c for c in row if c] for row in rows]
+        return "".join(separator.join(row) + "\n" for row in kept)
+    cells = [c for row in rows for c in row if c or keep_empty]
+    ending = " |" if layout == "cell|" else ""
+    lines = [f"{c}{ending}" if c else ending.strip() for c in cells]
+    return ("\n\n" if blank_lines else "\n").join(lines) + "\n"
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+@pytest.mark.parametrize("keep_empty", [False, True])
+@pytest.mark.parametrize("layout", ["cell", "cell|", "pipe", "tab"])
+@pytest.mark.parametrize("lead", list(LAYOUT_HEADERS))
+def test_tables_one_table_in_every_layout_copies_give(
+    lead: str, layout: str, keep_empty: bool, blank_lines: bool
+) -> None:
+    """序号 and 领域 in either order, or 领域 alone, or neither; one cell a line (with or
+    without a closing `|`, blank lines between or not) or one row a line (`|` or tabs);
+    empty cells kept or dropped: the same four targets, none lost, none misplaced."""
+    if blank_lines and layout in ("pipe", "tab"):
+        pytest.skip("blank lines part cells laid out one a line only")
+    targets = _targets(_laid_out(lead, layout, keep_empty, blank_lines))
+    assert [ROW_FIELDS(t)[1:] for t in targets] == [t[1:] for t in ONE_LAOYIXIAO_TARGETS]
+    assert [t.baseline_value for t in targets] == [Decimal(44), Decimal(32), Decimal("1.5"), None]
+
+
+@pytest.mark.parametrize("caption", ["表1 “十四五”时期养老服务主要指标", "2021—2025年主要指标"])
+def test_tables_a_goal_column_without_a_year_takes_the_year_of_the_caption(caption: str) -> None:
+    """现状值 | 目标值 name no year; the caption says which: “十四五” ends 2025, and of
+    2021—2025年 the latest year."""
+    text = (
+        caption
+        + "\n| 序号 | 指标名称 | 单位 | 现状值 | 目标值 | 属性 |\n| 1 | 养老机构护理型床位占比 | % | 44 | ≥55 | 约束性 |\n"
+    )
+    (target,) = _targets(text)
+    assert (target.year, target.value, target.baseline_value) == (2025, Decimal(55), Decimal(44))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from policygraph import scanning
-from policygraph.cues import cue_pattern, words_with
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.markers import MARKER_LEVELS
 from policygraph.periods import FIVE_YEAR_PLAN_NAMES
 
@@ -55,9 +55,9 @@ FIRST_HEADER_CELL = re.compile(
     + "|".join(w for kind in ("serial", "region", "group") for w in words_with("header", kind))
     + ")$"
 )
-CELL_SEPARATOR = re.compile(r" ?\| ?|\t+| {2,}")
+CELL_SEPARATOR = re.compile(r" ?\| ?|\t| {2,}")
 """Columns of a row laid out on one line: `|` (with empty cells between two `|`),
-tabs, or runs of two or more spaces."""
+tabs (one a column: two tabs enclose an empty cell), or runs of two or more spaces."""
 ROW_HEADER_KEY = re.compile(
     "^("
     + "|".join(w for kind in ("serial", "region", "name") for w in words_with("header", kind))
@@ -80,13 +80,41 @@ def find_tables(text: str) -> list[Table]:
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        if FIRST_HEADER_CELL.match(cell_text(line)):
+        if FIRST_HEADER_CELL.match(cell_text(line)) or _opens_unnumbered(lines, index):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
                 tables.append(cell_table)
                 continue
         index += 1
     return tables
+
+
+NAME_CELL = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+
+
+def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """A table without a 序号 column opens with its name column (指标 | 单位 | 2020年 |
+    2025年 | 属性, the layout of 专栏1 of 国发〔2016〕65号: 指标 | 2015年 | 2020年 | … | 属性,
+    one cell a line): a name header word followed by another header cell that could not
+    open a table itself (a caption 主要指标 before 序号 or 指标 is no name column)."""
+    if not NAME_CELL.match(cell_text(lines[index][2])):
+        return False
+    following = next((cell_text(line) for _, _, line in lines[index + 1 :] if line.strip()), "")
+    opens = FIRST_HEADER_CELL.match(following) or NAME_CELL.match(following)
+    return bool(HEADER_CELL.match(following)) and not opens
+
+
+SERIAL_CELL = re.compile(r"^[（(]?0*(?P<number>\d{1,3})[)）]?[.．、]?$")
+"""A 序号 cell as tables print it: 1, 01, 1., 1、, （1）."""
+
+
+def serial_number(text: str) -> int | None:
+    """The number of a 序号 cell (`SERIAL_CELL`); None for any other cell. Tables number
+    their rows 1, 2 … most often, but also 01, 02 … or 1. 2. …; read only as bare digits,
+    such rows opened no row one cell a line, and one row a line a short row lost its
+    anchor and its cells slid out of their columns (issue 12, classes 1, 2)."""
+    match = SERIAL_CELL.match(text)
+    return int(match["number"]) if match else None
 
 
 def text_lines(text: str) -> list[tuple[int, int, str]]:
@@ -112,8 +140,9 @@ def _is_header_row(texts: list[str]) -> bool:
     """Three or more cells, all header words but at most one (a column the cue table
     does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
     key (序号, 指标名称, a year) — or an indicator header with task columns
-    (`_indicators_with_tasks`)."""
-    unknown = sum(1 for t in texts if not HEADER_CELL.match(t))
+    (`_indicators_with_tasks`). A merged cell a converter copied into every column it
+    spans (指标值 | 指标值 over 2020年 | 2025年) is one column the cue table does not know."""
+    unknown = len({t for t in texts if not HEADER_CELL.match(t)})
     if len(texts) < 3:
         return False
     if unknown > (1 if len(texts) >= 4 else 0) and not _indicators_with_tasks(texts, unknown):
@@ -142,7 +171,11 @@ RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
 
 
 def _split_row(line: str) -> list[tuple[str, int, int]]:
-    """The cells of one line; an empty cell between two `|` is kept as ""."""
+    """The cells of one line; an empty cell between two `|`, or before a tab, is kept
+    as "". A table copied from a spreadsheet or a Word window is pasted with one tab
+    between cells, so a merged 领域 cell or a unit left blank (the unit is in the name,
+    每千名老年人拥有养老床位数（张）) is two tabs in a row, and a row whose first column
+    is merged opens with a tab (issue 12, class 2: Word tables flattened by copying)."""
     cells = []
     pos = 0
     parts = scanning.split(CELL_SEPARATOR, line)
@@ -153,7 +186,7 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
         if stripped:
             offset = at + part.find(stripped)
             cells.append((stripped, offset, offset + len(stripped)))
-        elif 0 < index < len(parts) - 1 and "|" in line:
+        elif index < len(parts) - 1 and ((index > 0 and "|" in line) or "\t" in line):
             cells.append(("", at, at))
     return cells
 
@@ -179,12 +212,13 @@ def _read_cell_table(
         runs.append(blank_run)
         blank_run = 0
         j += 1
-    header = _header_cells(cells)
+    printed = _header_cells(cells)
+    header = _joined_year_headers(printed)
     if len(header) < 3:
         return None, index + 1
-    usual = _usual_gap(runs[len(header) :])
+    usual = _usual_gap(runs[len(printed) :])
     body = tuple(
-        Cell(c.text, c.start, c.end, max(0, c.gap_before - usual)) for c in cells[len(header) :]
+        Cell(c.text, c.start, c.end, max(0, c.gap_before - usual)) for c in cells[len(printed) :]
     )
     caption = _caption(text, lines, index)
     end = body[-1].end if body else header[-1].end
@@ -209,6 +243,26 @@ def _header_cells(cells: list[Cell]) -> list[Cell]:
     return header
 
 
+YEAR_ONLY_CELL = re.compile(r"^\d{4}年?$")
+YEAR_ROLE_CELL = re.compile(rf"^[（(]?(?:{cue_pattern('header_year')})[值数]?[）)]?$")
+"""What a year column's header says of it when a narrow column breaks it after the year:
+基数, 目标值, （基期）, 实际值 (data/cues.csv, kind header_year)."""
+
+
+def _joined_year_headers(header: list[Cell]) -> list[Cell]:
+    """A year header broken over two cells is one column: `2020年` then `基数`, `2025年`
+    then `目标` (the 一老一小 main-indicator header 2020年基数 | 2025年目标 in a narrow
+    column, copied one cell a line) — read apart, 基数 and 目标 are columns without a year,
+    and the baseline loses its year."""
+    joined: list[Cell] = []
+    for cell in header:
+        if joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text):
+            last = joined.pop()
+            cell = Cell(last.text + cell.text, last.start, cell.end, last.gap_before)
+        joined.append(cell)
+    return joined
+
+
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
     """A table one row a line. A line with a single short cell is a group row
     (一、养老服务); prose ends the table."""
@@ -225,7 +279,11 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
             continue
         if len(filled) < 2 and not _group_row(filled[0].text, lines, j):
             break
-        rows.append(row)
+        if not rows and (joined := _with_year_row(header, filled)) is not None:
+            header = joined
+            j += 1
+            continue
+        rows.extend(_run_on_rows(row))
         j += 1
     cells = tuple(c for row in rows for c in row if c.text)
     end = cells[-1].end if cells else header[-1].end
@@ -237,6 +295,44 @@ def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A lone short cell inside a row-per-line table groups the rows that follow it."""
     following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
     return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
+
+
+YEAR_CELL = re.compile(r"^\d{4}年?(?!\d)")
+VALUES_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:值|{cue_pattern('header_year')})$")
+"""A header cell merged over the year columns: 指标值, 目标值, 规划目标, 基期."""
+
+
+def _with_year_row(header: tuple[Cell, ...], filled: list[Cell]) -> tuple[Cell, ...] | None:
+    """A header over two rows, one a line: a cell merged over the year columns (指标值,
+    目标值) in the first, the years under it in the second (`| | | | 2020年 | 2025年 | |`,
+    a Word or web table with a two-row header, issue 12 class 2). The years take the
+    merged cell's place; None when the row is not such a year row."""
+    if len(filled) < 2 or not all(YEAR_CELL.match(c.text) for c in filled):
+        return None
+    parent = next((i for i, c in enumerate(header) if VALUES_HEADER.match(c.text)), None)
+    if parent is None:
+        return None
+    span = parent + 1
+    while span < len(header) and header[span].text == header[parent].text:
+        span += 1  # a converter that copies a merged cell into every column it spans
+    return (*header[:parent], *filled, *header[span:])
+
+
+BINDING_CELLS = frozenset(cue_words("binding"))
+
+
+def _run_on_rows(row: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+    """Rows a copy ran onto one line (… | 约束性 | 2 | 每千名老年人拥有养老床位数 | …, issue
+    12's "rows run onto one line"): an attribute cell followed by a serial number ends a
+    row, and the serial opens the next."""
+    rows: list[tuple[Cell, ...]] = []
+    begin = 0
+    for index, cell in enumerate(row[:-1]):
+        if cell.text in BINDING_CELLS and serial_number(row[index + 1].text) is not None:
+            rows.append(row[begin : index + 1])
+            begin = index + 1
+    rows.append(row[begin:])
+    return rows
 
 
 def _ends_table(content: str) -> bool:
@@ -251,7 +347,7 @@ def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) 
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
     following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
-    return not following.isdigit()
+    return serial_number(following) is None
 
 
 def _usual_gap(runs: list[int]) -> int:

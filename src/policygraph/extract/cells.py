@@ -15,8 +15,18 @@ from policygraph.extract.numbers import COMPARATOR_SIGNS, COMPARATOR_WORDS, appl
 from policygraph.model import Bindingness
 from policygraph.units import UNIT_PATTERN
 
-TABLE_UNIT_CELL = re.compile(rf"^({UNIT_PATTERN}|‰|年|岁)$")
-"""A unit column's cell: %, 张, 个, ‰, 年, 岁."""
+RATE_NUMERATOR = r"(?:1(?=/))?"
+"""The 1 of a rate a table writes as a fraction: 孕产妇死亡率（1/10万） or a unit cell 1/10万
+in a health indicator table; running text writes the same unit after the figure
+(孕产妇死亡率12/10万, data/cues.csv kind unit), so the unit is /10万 (`table_unit`)."""
+TABLE_UNIT_CELL = re.compile(rf"^{RATE_NUMERATOR}({UNIT_PATTERN}|‰|年|岁)$")
+"""A unit column's cell: %, 张, 个, ‰, 年, 岁, 1/10万."""
+
+
+def table_unit(text: str) -> str:
+    """A table's unit as running text writes it: 1/10万 → /10万."""
+    return text.removeprefix("1") if text.startswith("1/") else text
+
 
 BINDING_WORDS = {word: Bindingness(word) for word in cue_words("binding")}
 """The 属性 of an indicator (data/cues.csv, kind binding): 约束性, 预期性."""
@@ -27,13 +37,21 @@ MINUS = "[-－−]"
 AS_HYPHEN = str.maketrans("－−", "--")
 """The full-width and typographic minus as the sign Decimal reads."""
 
+STEP_FROM = rf"(?:\d+(?:\.\d+)?[%‰]?\s*(?:{cue_pattern('cell_step')})\s*)"
+"""The level a cell's goal rises or falls from, before an arrow: 3.5→4.5, 40%→55% — the
+goal after the arrow is the cell's value, not the level it starts from (issue 12's value
+shapes of indicator tables)."""
+
 CELL_VALUE = re.compile(
-    rf"^(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
+    rf"^{STEP_FROM}?(?P<word>{cue_pattern('comparator', 'reach')})?"
+    rf"(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
-"""A cell that states a value: a sign, a number or range, a magnitude, a unit, a word
-after it (以上, 以内, 左右), and any words after (1所区级老年大学)."""
+"""A cell that states a value: a comparator or level word (不低于55, 达到70, 控制在5‰以内:
+tables whose cells are worded as running text states its goals, data/cues.csv kinds
+comparator and reach), a sign, a number or range, a magnitude, a unit, a word after it
+(以上, 以内, 左右), and any words after (1所区级老年大学)."""
 
 PERIOD_TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
 """〔>5000〕, 〔18〕, [5]: five-year plan tables bracket a figure that sums the whole period
@@ -67,8 +85,10 @@ def parse_cell(text: str) -> Quantity | None:
         return Quantity(qualitative=text)
     value = apply_multiplier(Decimal(match["num"].translate(AS_HYPHEN)), match["mult"])
     upper = apply_multiplier(Decimal(match["num2"]), match["mult"]) if match["num2"] else None
-    comparator = COMPARATOR_SIGNS.get(
-        match["sign"] or "", COMPARATOR_WORDS.get(match["post"] or "", "=")
+    comparator = (
+        COMPARATOR_SIGNS.get(match["sign"] or "")
+        or COMPARATOR_WORDS.get(match["word"] or "")
+        or COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
     return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
 
@@ -87,10 +107,15 @@ def _unbracketed(text: str) -> str:
     return total["inner"] if total else text
 
 
+def names_unit(text: str) -> bool:
+    """A 责任单位 cell: it names a department (区民政局, 市卫生健康委、市发展改革委)."""
+    return bool(UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text))
+
+
 def group_label(text: str) -> bool:
     """A 类别 cell: words, neither a value, an attribute nor a department."""
     if parse_cell(text) is None or text in BINDING_WORDS:
         return False
-    if UNIT_ENDINGS.search(text) or GENERIC_UNITS.search(text):
+    if names_unit(text):
         return False
     return parse_cell(text) == Quantity(qualitative=text)

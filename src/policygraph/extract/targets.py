@@ -18,18 +18,21 @@ from dataclasses import dataclass, replace
 from policygraph.cues import cue_pattern, cue_values, cue_words, words_with
 from policygraph.extract.cells import (
     BINDING_WORDS,
+    RATE_NUMERATOR,
     TABLE_UNIT_CELL,
     Quantity,
     group_label,
     names_indicator,
+    names_unit,
     parse_cell,
+    table_unit,
 )
 from policygraph.extract.departments import split_units
 from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.tables import Cell, Table
+from policygraph.tables import Cell, Table, serial_number
 from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
@@ -37,10 +40,10 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
 NAME_WITH_UNIT = re.compile(
-    rf"^(?P<name>.+?)（(?P<unit>(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
-每千名老年人养老床位数（张/千人）."""
+每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）."""
 
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 HEADER_KINDS = cue_values("header")
@@ -115,7 +118,7 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
     return placed
 
 
-def _columns(header: tuple[Cell, ...]) -> list[str]:
+def _columns(header: tuple[Cell, ...], caption_year: int | None = None) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
     base:NNNN (a baseline; base: when the header gives no year), change (a change over
     the period, `CHANGE_HEADER`), attr, resp, other."""
@@ -125,7 +128,7 @@ def _columns(header: tuple[Cell, ...]) -> list[str]:
         if text == "属性" and index and texts[index - 1] == "指标":
             kinds[-1] = "attr"
             continue
-        year = _header_year(text)
+        year = _header_year(text) or _goal_year_of_caption(text, caption_year)
         exact = HEADER_KINDS.get(text)
         if exact is not None:
             kinds.append("other" if exact == "region" else exact)
@@ -159,6 +162,25 @@ def _name_column(kinds: list[str]) -> list[str]:
     return named
 
 
+def _goal_year_of_caption(text: str, caption_year: int | None) -> int | None:
+    """A goal column that names no year (目标值, 规划目标, 预期值) holds the goals for the
+    year its table's caption names: 表1 “十四五”时期养老服务主要指标 (2025), 到2025年主要指标
+    (the caption's latest year, so 2021—2025年 is 2025). Without it the table gave nothing."""
+    if caption_year is None or not TARGET_HEADER.search(text) or BASELINE_HEADER.search(text):
+        return None
+    return caption_year
+
+
+def _caption_year(caption: str | None) -> int | None:
+    """The latest year a table's caption names, written (2025年) or as a five-year plan
+    (“十四五” ends 2025)."""
+    if not caption:
+        return None
+    years = [int(y) for y in re.findall(r"(20\d{2})年", caption)]
+    years += [FIVE_YEAR_PLANS[m["plan"]] for m in FIVE_YEAR_PLAN.finditer(caption)]
+    return max(years, default=None)
+
+
 def _header_year(text: str) -> int | None:
     """2025, 2025年, 2025年目标值, 目标值（2025年）, “十四五”目标 (the plan period ends 2025)."""
     if (year := YEAR_HEADER.match(text)) is not None:
@@ -172,44 +194,132 @@ def _header_year(text: str) -> int | None:
     return None
 
 
-def _rows(
-    cells: tuple[Cell, ...], group_column: bool = False
-) -> list[tuple[str | None, Cell, list[Cell]]]:
-    """Rows of a numbered table: (group, serial cell, the row's other cells). With a
+def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, list[Cell]]]:
+    """Rows of a numbered table: (group, the row's cells after its serial). With a
     类别 column, the label of a group of rows stands just before the serial of its
-    first row (the merged cell is printed once). The next serial number opens a row
+    first row (the merged cell is printed once), or just after it where the header
+    puts 领域 after 序号 (`_group_after_serial`). The next serial number opens a row
     only where an indicator name follows it: a value equal to it (a 2025 value of 3
     before row 3) stays in its row."""
     rows: list[tuple[str | None, Cell, list[Cell]]] = []
     group: str | None = None
     expected = 1
+    group_first = "group" in kinds and "serial" in kinds
+    group_first = group_first and kinds.index("group") < kinds.index("serial")
+    labelled = False
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
-        if cell.text == str(expected) and names_indicator(following):
+        if serial_number(cell.text) == expected and names_indicator(following):
             rows.append((group, cell, []))
+            labelled = False
             expected += 1
         elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
             group = match["domain"].strip()
-        elif group_column and following == str(expected) and group_label(cell.text):
+        elif group_first and serial_number(following) == expected and group_label(cell.text):
             group = cell.text
+        elif (
+            rows
+            and not rows[-1][2]
+            and not labelled
+            and _group_after_serial(cell.text, following, kinds)
+        ):
+            group, labelled = cell.text, True  # one label a row: a wrapped name follows it
+            rows[-1] = (group, rows[-1][1], [])
         elif rows:
             rows[-1][2].append(cell)
+    return [(row_group, row_cells) for row_group, _serial, row_cells in rows]
+
+
+def _attribute_rows(
+    cells: tuple[Cell, ...], kinds: list[str]
+) -> list[tuple[str | None, list[Cell]]]:
+    """Rows of a table without serials, one cell a line (指标 | 单位 | 2020年 | 2025年 |
+    属性, optionally 领域 before and 责任单位 after): each row ends with its 约束性/预期性
+    cell, however many empty cells it dropped, and the unit cells that follow it where a
+    责任单位 column comes last. A chapter-numbered line (一、养老服务) is a group row; with
+    a 领域 column before the name, a short label opening a row is its group."""
+    if "attr" not in kinds or kinds[-1] not in ("attr", "resp"):
+        return []
+    rows: list[tuple[str | None, list[Cell]]] = []
+    group: str | None = None
+    current: list[Cell] = []
+    labelled = False
+    for index, cell in enumerate(cells):
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
+        if not current and (match := GROUP_ROW.match(cell.text)):
+            group = match["domain"].strip()
+        elif not current and rows and kinds[-1] == "resp" and names_unit(cell.text):
+            rows[-1][1].append(cell)
+        elif not current and not labelled and _group_before_name(cell.text, following, kinds):
+            group, labelled = cell.text, True  # one label a row: a wrapped name follows it
+        elif cell.text in BINDING_WORDS:
+            rows.append((group, [*current, cell]))
+            current, labelled = [], False
+        else:
+            current.append(cell)
     return rows
 
 
+def _group_before_name(text: str, following: str, kinds: list[str]) -> bool:
+    """A 领域 label opening a row of a table whose 领域 column comes before the name and
+    that has no 序号 to tell them apart: short, words, and followed by a name."""
+    if "group" not in kinds or "name" not in kinds or kinds.index("group") > kinds.index("name"):
+        return False
+    return len(text) <= GROUP_LABEL_LENGTH and group_label(text) and names_indicator(following)
+
+
+GROUP_LABEL_LENGTH = 10
+"""A 领域 label is a short field name (养老服务, 健康支撑, 老年人社会参与); an indicator
+name is most often longer."""
+
+
+def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
+    """The header puts the merged 领域 column after 序号 (序号 | 领域 | 指标名称 | 单位 |
+    2020年 | 2025年 | 属性), so one cell a line the first row of a group reads 1, 养老服务,
+    养老机构护理型床位占比, … and the next rows of the group 2, 每千名老年人拥有养老床位数（张）,
+    …: a short label after the serial is the group when an indicator name, not a unit or a
+    value, follows it. The header order is the one issue 12 (classes 1, 2) and the 一老一小
+    main-indicator tables print (序号/领域/指标名称/单位/2020年基数/2025年目标/属性); the dev
+    set's tune texts hold no such table yet, so the tests lay out a constructed one
+    (tests/test_tables.py)."""
+    if "group" not in kinds or "serial" not in kinds:
+        return False
+    if kinds.index("group") != kinds.index("serial") + 1 or len(text) > GROUP_LABEL_LENGTH:
+        return False
+    return group_label(text) and names_indicator(following) and serial_number(following) is None
+
+
 def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
-    kinds = _columns(table.header)
+    kinds = _columns(table.header, _caption_year(table.caption))
     roles = _year_roles(kinds, table.header)
     if not roles.targets:
         return []
     if table.rows:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
-    for group, _serial, cells in _rows(table.cells, "group" in kinds):
+    rows = _rows(table.cells, kinds) if "serial" in kinds else _attribute_rows(table.cells, kinds)
+    for group, cells in rows:
         if not cells:
             continue
-        targets.extend(_row_targets(cells, kinds, roles, group, quote))
+        targets.extend(_row_targets(_wrapped_name(cells, kinds), kinds, roles, group, quote))
     return targets
+
+
+def _wrapped_name(cells: list[Cell], kinds: list[str]) -> list[Cell]:
+    """A row whose indicator name a narrow column wrapped over two lines, one cell a line
+    (养老机构护理型床位 / 占比, 每千人口拥有3岁以下 / 婴幼儿托位数, as a narrow column breaks
+    them in a copy): when the row holds more cells before its 属性 cell than the header has columns
+    from the name to 属性, and the cell after the name is words, it continues the name. A
+    row that fits its columns keeps a worded goal (示范性老年友好社区（活力发展社区）数 |
+    逐步建立 | 1, corpus/wanzhou.txt) as a goal."""
+    attr_at = next((i for i, c in enumerate(cells) if c.text in BINDING_WORDS), None)
+    if attr_at is None or "name" not in kinds or "attr" not in kinds:
+        return cells
+    columns = kinds.index("attr") - kinds.index("name")
+    if attr_at <= columns or not names_indicator(cells[1].text):
+        return cells
+    name, tail = cells[0], cells[1]
+    return [Cell(name.text + tail.text, name.start, tail.end, name.gap_before), *cells[2:]]
 
 
 @dataclass(frozen=True)
@@ -244,7 +354,7 @@ def _row_targets(
     name_cell, rest = cells[0], list(cells[1:])
     unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
-        unit = rest.pop(0).text
+        unit = table_unit(rest.pop(0).text)
     binding = None
     responsible: list[Cell] = []
     attr_at = next((i for i, c in enumerate(rest) if c.text in BINDING_WORDS), None)
@@ -307,7 +417,7 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (inner := NAME_WITH_UNIT.match(name)) is not None:
-        name, unit = inner["name"], unit or inner["unit"]
+        name, unit = inner["name"], unit or table_unit(inner["unit"])
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
     base_q = parse_cell(base_cell.text) if base_cell else None
     has_base = roles.baseline and base_q is not None and base_q.value is not None
@@ -360,9 +470,10 @@ def _grid_targets(
             continue
         pairs, units = placed_row.pairs, placed_row.units
         placed = dict(pairs)
-        if placed.get("group") and placed["group"].text:
-            group = placed["group"].text
-        name = placed.get("name")
+        name = _row_name(placed, row)
+        label = placed.get("group")
+        if label is not None and label.text and label is not name:
+            group = label.text
         if name is None or not name.text:
             continue
         if not _aligned(placed, row):
@@ -373,7 +484,7 @@ def _grid_targets(
         unit = placed.get("unit")
         facts = RowFacts(
             name=name,
-            unit=unit.text if unit and TABLE_UNIT_CELL.match(unit.text) else None,
+            unit=table_unit(unit.text) if unit and TABLE_UNIT_CELL.match(unit.text) else None,
             by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
             binding=BINDING_WORDS.get(attr.text) if attr else None,
             responsible=units,
@@ -401,6 +512,20 @@ def _indicator_cells(filled: list[Cell], kinds: list[str]) -> list[tuple[str, Ce
     return list(zip(columns, filled, strict=True))
 
 
+def _row_name(placed: dict[str, Cell], row: tuple[Cell, ...]) -> Cell | None:
+    """The row's indicator name: the cell in the name column, unless the row is out of
+    its columns and that cell is a value — then the first cell that names an indicator.
+    序号 before a merged 领域 column (序号 | 领域 | 指标名称 | …): a continuation row that
+    also leaves out its unit (`| 2 | 每千名老年人拥有养老床位数（张） | 32 | ≥35 | 预期性 | |`)
+    is anchored by its serial, so its name falls in the 领域 column and a value in the
+    name column (issue 12, classes 1, 2). Without 序号 (领域 | 指标名称 | 单位 | …), such a
+    row is right-aligned and falls short of the name column: the same cell names it."""
+    name = placed.get("name")
+    if name is not None and (names_indicator(name.text) or _aligned(placed, row)):
+        return name
+    return next((c for c in row if names_indicator(c.text)), name)
+
+
 def _aligned(placed: dict[str, Cell], row: tuple[Cell, ...]) -> bool:
     """Whether a row's cells sit in their columns: its 属性 cell (约束性/预期性) is in the
     attribute column. A row that dropped a cell without a gap (a unit cell left out where
@@ -414,7 +539,7 @@ def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
     first column when the name heads the table (专栏1 of 国发〔2016〕65号: 指标 | 2015年 | …);
     else the cells are right-aligned (merged cells are missing at the start). Empty cells
     at the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
-    serial = next((i for i, c in enumerate(row) if c.text.isdigit()), None)
+    serial = next((i for i, c in enumerate(row) if serial_number(c.text) is not None), None)
     if "serial" in kinds and serial is not None:
         return max(0, kinds.index("serial") - serial)
     if kinds[:1] == ["name"]:
@@ -428,12 +553,22 @@ def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
 def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
     """Put a row's value cells in its year columns. A visible gap (an extra blank
     line) marks an empty cell; cells still missing are taken to be the earliest
-    columns (the baseline is what plans most often leave blank)."""
+    columns (the baseline is what plans most often leave blank). Gaps that would push
+    cells past the last column stand for empty cells before the values (a merged 领域
+    cell, a unit left blank, printed as more than one blank line where blank lines also
+    part the cells): the excess is taken off the leading gaps, so the last value stays
+    in the last column."""
     slots: list[Cell | None] = [None] * columns
-    needed = len(values) + sum(c.gap_before for c in values)
-    position = max(0, columns - needed)
-    for cell in values:
-        position += cell.gap_before
+    gaps = [c.gap_before for c in values]
+    excess = len(values) + sum(gaps) - columns
+    for index, gap in enumerate(gaps):
+        if excess <= 0:
+            break
+        gaps[index] -= min(gap, excess)
+        excess -= min(gap, excess)
+    position = max(0, -excess)
+    for cell, gap in zip(values, gaps, strict=True):
+        position += gap
         if position >= columns:
             break
         slots[position] = cell
