@@ -840,3 +840,27 @@ def test_measures_items_a_row_s_cells_number_are_no_measures_of_their_own() -> N
         "养老助残创建20个无障碍社区",
         "新增30家示范型以上居家养老服务照料中心",
     ]
+
+
+def test_measures_a_chapter_of_one_leader_s_tasks_is_their_parent_measure() -> None:
+    """An annual division of work groups its tasks by the government leader who leads
+    them (长兴 长政办发〔2023〕7号: 一、朱伟县长牵头重点工作; 海盐 盐政办发〔2022〕16号: 二、曹惠明
+    常务副县长牵头重点工作, both tune): the chapter is a measure, its items' parent, though a
+    chapter that only names a kind of task (二、重点任务) is none. It names a person, no unit."""
+    items = (
+        "1.财政总收入和一般公共预算收入与经济增长基本同步。\n责任单位：县财政局\n"
+        "2.全力防范化解财政金融等领域风险隐患。\n"
+    )
+    led = _titles(f"一、朱伟县长牵头重点工作\n{items}二、曹惠明常务副县长牵头重点工作\n{items}")
+    assert led[:3] == [
+        ("朱伟县长牵头重点工作", None),
+        ("财政总收入和一般公共预算收入与经济增长基本同步", "朱伟县长牵头重点工作"),
+        ("全力防范化解财政金融等领域风险隐患", "朱伟县长牵头重点工作"),
+    ]
+    assert led[3] == ("曹惠明常务副县长牵头重点工作", None)
+    chapter, item = _measures(f"一、朱伟县长牵头重点工作\n{items}")[:2]
+    assert (chapter[3], item[3]) == ([], ["县财政局"])  # the leader's units are the items'
+    assert _titles(f"二、重点任务\n{items}")[0] == (
+        "财政总收入和一般公共预算收入与经济增长基本同步",
+        None,
+    )

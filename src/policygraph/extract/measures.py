@@ -91,6 +91,14 @@ GROUPING_TITLES = re.compile(
 )
 """Chapter titles that only group the measures below them."""
 
+LEADER_GROUP = re.compile(rf"(?:{cue_pattern('leader_post')})牵头的?(?:重点)?工作(?:任务)?$")
+"""A chapter of an annual division of work that groups its tasks by the government
+leader who leads them (leader_post words of data/cues.csv): 一、朱伟县长牵头重点工作 (长兴
+长政办发〔2023〕7号 政府工作报告重点工作责任分解), 一、王丹县长牵头重点工作 / 二、曹惠明常务副县长
+牵头重点工作 (海盐 盐政办发〔2022〕16号), both tune. It is a measure, the parent of the
+tasks it assigns to one leader, though it opens with a person and not a verb. It names a
+person, no unit: the units are its items' own, not the chapter's (the dev set's gold)."""
+
 MIN_SHARED_TITLE = 4
 """Characters a measure's title must have to be taken as the task of a table row."""
 
@@ -246,6 +254,8 @@ def _is_measure(section: Section, outline: Outline, children: set[str], context:
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
     title = section.heading.title
+    if LEADER_GROUP.search(title):
+        return True
     chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
     grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
@@ -286,6 +296,8 @@ def _section_measures(
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     units = _units(text[base : section.end], body, base, quote, lexicon, convention)
+    if LEADER_GROUP.search(section.heading.title):
+        units = _Units((), (), False)  # a leader's tasks are owned item by item
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
