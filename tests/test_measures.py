@@ -864,3 +864,26 @@ def test_measures_a_chapter_of_one_leader_s_tasks_is_their_parent_measure() -> N
         "财政总收入和一般公共预算收入与经济增长基本同步",
         None,
     )
+
+
+def test_measures_a_task_table_whose_task_header_is_unknown_has_it_after_the_serial() -> None:
+    """苍南 2023 省政府民生实事项目实施计划 (tune: 序号 | 项目？jī）？nèi）容 | 工作进度安排 |
+    目前实施情况 | 牵头单位, its 项目内容 garbled by the copy) and 泰顺 2023年10月 省政府民生实事
+    项目进展情况汇总表 (序号 / 项目内容 / 牵头单位 / 落实情况): the task is the cell after the
+    序号, and a 牵头单位 column alone names the row's lead. An indicator table's header
+    (序号 | 指标名称 | 单位 | 2025 | 责任单位, 万州) is no task table's."""
+    table = (
+        "2023年省政府民生实事项目实施计划\n"
+        "序号 | 项目？jī）？nèi）容 | 工作进度安排 | 目前实施情况 | 牵头单位 |\n"
+        "1 | 完成县中崛起（苍南中学结对瑞安中学）。 | 第一季度：举行结对仪式。 | 已完成。 | 县教育局 |\n"
+        "2 | 新增老年大学3所。 | 第四季度：建成。 | 基本完成。 | 县民政局 |\n"
+    )
+    assert _measures(table) == [
+        ("1", "完成县中崛起（苍南中学结对瑞安中学）", None, ["县教育局"], ["县教育局"]),
+        ("2", "新增老年大学3所", None, ["县民政局"], ["县民政局"]),
+    ]
+    indicators = (
+        "十四五养老托育服务发展指标表\n序号 | 指标名称 | 单位 | 2025 | 责任单位 |\n"
+        "1 | 基本养老保险参保率 | % | 95 | 区人力社保局 |\n"
+    )
+    assert _measures(indicators) == []
