@@ -212,3 +212,14 @@ def test_structure_an_item_cut_off_by_the_end_of_the_copy_is_titled_by_what_is_p
     text = f"二、社会保障\n4.加强低保人员生活保障。（牵头单位：市民政局）\n6.{cut}"
     assert [t for _, t, _ in _titles(text)][-1] == cut
     assert [t for _, t, _ in _titles(f"{text}升服务水平\n后文。\n")][-1] == "加强低保人员生活保障"
+
+
+def test_structure_a_heading_may_open_with_the_year_it_is_about() -> None:
+    """一、2021年经济社会发展主要预期目标 (粤府〔2021〕22号 分工方案) and 一、2010年高校毕业生就业
+    工作的总体安排和目标任务 (鲁政办 2010 转发 高校毕业生就业 意见), both tune, are headings;
+    a marker before a bare number is none."""
+    text = "通知如下。\n一、2021年经济社会发展主要预期目标\n1.地区生产总值增长6%以上。\n二、2.5倍\n"
+    assert _titles(text) == [
+        ("1", "2021年经济社会发展主要预期目标", 1),
+        ("1.1", "地区生产总值增长6%以上", 3),
+    ]

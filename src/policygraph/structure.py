@@ -58,6 +58,11 @@ RUN_TOGETHER_MARKER = re.compile(
 and the spaces between its parts (normalising drops a space between two characters):
 `…责任分解一、王丹县长牵头重点工作1.全县生产总值…` (海盐 盐政办发〔2022〕16号, tune)."""
 
+TITLE_START = re.compile(r"[\u4e00-\u9fff“《]|20\d{2}年[\u4e00-\u9fff]")
+"""How a heading's title opens: with a character or a quote, or with the year it is about
+(一、2021年经济社会发展主要预期目标, 粤府〔2021〕22号 政府工作报告重点任务分工方案; 一、2010年
+高校毕业生就业工作的总体安排和目标任务, 鲁政办 2010 转发 高校毕业生就业 意见; both tune)."""
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -248,7 +253,7 @@ def _heading(
     elif too_long and labelled is None and not _cut_off(text, title_end):
         return None
     title = ITEM_COUNT.sub("", title)
-    if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
+    if not title or not TITLE_START.match(title):
         return None
     run_on = RUN_ON_ITEM.search(title) if level == 1 and not is_article(marker) else None
     if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
