@@ -887,3 +887,18 @@ def test_measures_a_task_table_whose_task_header_is_unknown_has_it_after_the_ser
         "1 | 基本养老保险参保率 | % | 95 | 区人力社保局 |\n"
     )
     assert _measures(indicators) == []
+
+
+def test_measures_the_year_s_goals_chapter_of_a_division_is_their_parent_measure() -> None:
+    """In a division of work each goal is a task given to units: 一、经济社会发展的主要预期目标
+    (立山区 2023 重点工作任务分解和责任分工方案) and 一、2021年经济社会发展主要预期目标
+    (粤府〔2021〕22号), both tune, are measures, the parents of their goals, with no unit of
+    their own; a plan's 二、主要目标 stays context."""
+    goals = "1.固定资产投资增长15%左右。\n牵头单位：区发改局\n"
+    for title in ("经济社会发展的主要预期目标", "2021年经济社会发展主要预期目标"):
+        measures = _measures(f"一、{title}\n{goals}")
+        assert [(m[1], m[2], m[3]) for m in measures] == [
+            (title, None, []),
+            ("固定资产投资增长15%左右", title, ["区发改局"]),
+        ]
+    assert [m[1] for m in _measures(f"二、主要目标\n{goals}")] == []
