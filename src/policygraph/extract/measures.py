@@ -114,6 +114,7 @@ def _groups_a_division(title: str) -> bool:
     leads them or as the year's goals (LEADER_GROUP, YEAR_GOALS)."""
     return bool(LEADER_GROUP.search(title) or YEAR_GOALS.search(title.replace("的", "")))
 
+
 MIN_SHARED_TITLE = 4
 """Characters a measure's title must have to be taken as the task of a table row."""
 
