@@ -142,6 +142,7 @@ def test_measures_an_items_labelled_unit_lines_are_its_units_not_sub_tasks() -> 
         "责任单位:县财政局。\n"
     )
     assert [(n, t, r) for n, t, _, r, _ in _measures(text)] == [
+        ("一、", "经济社会发展的主要预期目标", []),  # the year's goals: their parent, no unit
         ("1.", "固定资产投资增长15%左右", ["区发改局", "立山经济开发区", "各街道"]),
         ("2.", "一般公共预算收入增长8%左右", ["县财政局"]),
     ]
