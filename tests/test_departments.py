@@ -775,3 +775,32 @@ def test_departments_a_unit_line_cut_inside_a_name_names_no_unit(
     normalized = normalize_text(text)
     found = mentions_in_lists(normalized.text, 0, normalized.quote, load_lexicon())
     assert [m.name for m in found] == units
+
+
+def test_departments_a_vertical_body_s_local_unit_is_one_unit_of_its_function() -> None:
+    """The local units of vertically managed national bodies print the body's name before
+    their place: 国家税务总局XX市税务局 (issue 12's units of 一老一小 plans), 人民银行济南分行
+    (鲁政办 2010 转发 高校毕业生就业 意见, tune), 国家金融监督管理总局常州监管分局 (常州 2023
+    健康老龄化三年行动实施方案, tune). Each is one unit with its function; a run-together
+    list still splits between two units."""
+    text = normalize_text(
+        "落实税费优惠。（责任单位：市财政局、国家税务总局丽水市税务局、人民银行济南分行、"
+        "国家金融监督管理总局常州监管分局）"
+    ).text
+    lexicon = load_lexicon()
+    units = [u.name for u in mentions_in_lists(text, 0, _quote, lexicon)]
+    assert units == [
+        "市财政局",
+        "国家税务总局丽水市税务局",
+        "人民银行济南分行",
+        "国家金融监督管理总局常州监管分局",
+    ]
+    run_together = normalize_text("推进。（责任单位：市财政局国家税务总局丽水市税务局）").text
+    found = mentions_in_lists(run_together, 0, _quote, lexicon)
+    assert [u.name for u in found] == ["市财政局", "国家税务总局丽水市税务局"]
+    functions = [lexicon.functions_of(u) for u in units[1:4]]
+    assert functions == [
+        ("function/taxation",),
+        ("function/financial-services",),
+        ("function/financial-services",),
+    ]

@@ -168,3 +168,58 @@ def test_structure_nests_sections_under_numbered_chapters() -> None:
         ("2.1", "完善体系", 1),
         ("2.1.1", "发展居家养老", 2),
     ]
+
+
+def test_structure_a_run_together_copy_still_has_its_headings() -> None:
+    """海盐 盐政办发〔2022〕16号 (tune): a copy whose paragraphs were joined on one line, each
+    labelled unit list running into the next item's number; its headings are read all the
+    same, each title ending where the next heading starts. One line without such a list
+    is prose: its run-on numbers are no headings."""
+    text = (
+        "政府工作报告2022年重点工作责任分解 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右。"
+        " 责任单位:县发改局、县财政局 2.严控“三公”经费。 责任单位:县财政局"
+        " 二、曹惠明常务副县长牵头重点工作 1.坚持集体学法。 责任单位:县司法局\n"
+    )
+    assert [(key, title) for key, title, _ in _titles(text)] == [
+        ("1", "王丹县长牵头重点工作"),
+        ("1.1", "全县生产总值增长7.5%左右"),
+        ("1.2", "严控“三公”经费"),
+        ("2", "曹惠明常务副县长牵头重点工作"),
+        ("2.1", "坚持集体学法"),
+    ]
+    prose = "完成2022年重点工作一、实施项目1.建设养老院。\n"
+    assert _titles(prose) == []
+
+
+def test_structure_a_sentence_and_its_labelled_units_is_titled_by_the_sentence() -> None:
+    """An item that is one sentence and then its 责任单位：/牵头单位： line is titled by the
+    whole sentence, its clauses joined by ； included, on one line (海盐 盐政办发〔2022〕16号)
+    or with the label on the next (立山区 2023 重点工作任务分解), both tune."""
+    sentence = "全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；收入倍差进一步缩小"
+    one_line = f"通知如下：\n1.{sentence}。责任单位：县发改局、县财政局\n"
+    next_line = f"通知如下：\n1.{sentence}。\n牵头单位：区发改局\n"
+    bare = f"通知如下：\n1.{sentence}。\n"
+    assert [t for _, t, _ in _titles(one_line)] == [sentence]
+    assert [t for _, t, _ in _titles(next_line)] == [sentence]
+    assert [t for _, t, _ in _titles(bare)] == ["全县生产总值增长7.5%左右"]
+
+
+def test_structure_an_item_cut_off_by_the_end_of_the_copy_is_titled_by_what_is_printed() -> None:
+    """Search excerpts end inside an item (宣城 2024 民生实事 item 6, 海盐 盐政办发〔2022〕16号
+    item 二、2., both tune): its long first sentence, cut, is still its title; the same long
+    sentence with text after it is no heading."""
+    cut = "加强城乡公益性公墓建设管理，推进不少于5城乡公益性公墓新建、改扩建或配套设施改造以及提"
+    text = f"二、社会保障\n4.加强低保人员生活保障。（牵头单位：市民政局）\n6.{cut}"
+    assert [t for _, t, _ in _titles(text)][-1] == cut
+    assert [t for _, t, _ in _titles(f"{text}升服务水平\n后文。\n")][-1] == "加强低保人员生活保障"
+
+
+def test_structure_a_heading_may_open_with_the_year_it_is_about() -> None:
+    """一、2021年经济社会发展主要预期目标 (粤府〔2021〕22号 分工方案) and 一、2010年高校毕业生就业
+    工作的总体安排和目标任务 (鲁政办 2010 转发 高校毕业生就业 意见), both tune, are headings;
+    a marker before a bare number is none."""
+    text = "通知如下。\n一、2021年经济社会发展主要预期目标\n1.地区生产总值增长6%以上。\n二、2.5倍\n"
+    assert _titles(text) == [
+        ("1", "2021年经济社会发展主要预期目标", 1),
+        ("1.1", "地区生产总值增长6%以上", 3),
+    ]

@@ -51,6 +51,18 @@ ITEM_COUNT = re.compile(r"[ ]*（[\u4e00-\u9fff]{0,4}\d{1,3}项）$")
 (宣城 2024 民生实事, tune), `1.在“聚焦深化对外开放，…”方面（分解任务15项）` (二连浩特
 政府工作报告分工方案解读, tune)."""
 
+RUN_TOGETHER_MARKER = re.compile(
+    rf"(?<=[\u4e00-\u9fff）])(?:[{CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、](?![\d%]))"
+)
+"""A heading marker run on from the text before it, in a copy that lost its line breaks
+and the spaces between its parts (normalising drops a space between two characters):
+`…责任分解一、王丹县长牵头重点工作1.全县生产总值…` (海盐 盐政办发〔2022〕16号, tune)."""
+
+TITLE_START = re.compile(r"[\u4e00-\u9fff“《]|20\d{2}年[\u4e00-\u9fff]")
+"""How a heading's title opens: with a character or a quote, or with the year it is about
+(一、2021年经济社会发展主要预期目标, 粤府〔2021〕22号 政府工作报告重点任务分工方案; 一、2010年
+高校毕业生就业工作的总体安排和目标任务, 鲁政办 2010 转发 高校毕业生就业 意见; both tune)."""
+
 TITLE_END = re.compile(r"。|；|到\d{4}|\n|$")
 MAX_TITLE = 40
 SENTENCE_END = "。；！？"
@@ -176,19 +188,42 @@ def _contents_end(text: str, start: int) -> int | None:
 
 
 def find_headings(text: str) -> list[Heading]:
-    """Numbered headings at line starts or after a sentence end, in text order."""
+    """Numbered headings at line starts or after a sentence end, in text order, and
+    in a run-together copy wherever a marker runs on from the text before it."""
     headings: list[Heading] = []
-    for pos in _candidate_positions(text):
+    run_together = run_together_markers(text)
+    for pos in sorted(set(_candidate_positions(text)) | set(run_together)):
         for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
                 continue
-            heading = _heading(text, level, match.group(), match.start(), match.end())
+            stop = next((p for p in run_together if p > match.end()), len(text))
+            heading = _heading(text, level, match.group(), match.start(), match.end(), stop)
             if heading is not None and _plausible(heading, headings, pos, text):
                 headings.append(heading)
                 headings.extend(_run_on_item(text, heading))
             break
     return headings
+
+
+def run_together_markers(text: str) -> list[int]:
+    """Where the headings of a run-together copy start: every marker run on from the
+    text before it (RUN_TOGETHER_MARKER), on a line where a labelled list of units runs
+    into the next item's number (…县农业农村局2.落实…, 责任单位：县财政局二、曹惠明…, 海盐
+    盐政办发〔2022〕16号 政府工作报告重点工作责任分解, tune) — the mark of a copy whose
+    paragraphs were joined on one line (the same shape departments.UNBRACKETED_LIST stops at).
+    Mid-line headings must still come in sequence (`_plausible`)."""
+    # extract/ reads the outline, so its list grammar is imported when first needed
+    from policygraph.extract.departments import NEXT_ITEM, UNBRACKETED_LIST
+
+    next_item = re.compile(NEXT_ITEM)
+    positions: list[int] = []
+    for line in re.finditer(r"[^\n]+", text):
+        lists = UNBRACKETED_LIST.finditer(text, line.start(), line.end())
+        if any(next_item.match(text, m.end()) for m in lists):
+            found = RUN_TOGETHER_MARKER.finditer(text, line.start(), line.end())
+            positions.extend(m.start() for m in found)
+    return positions
 
 
 def _candidate_positions(text: str) -> list[int]:
@@ -197,21 +232,28 @@ def _candidate_positions(text: str) -> list[int]:
     return sorted(starts)
 
 
-def _heading(text: str, level: int, marker: str, start: int, title_start: int) -> Heading | None:
-    end = TITLE_END.search(text, title_start)
-    title_end = end.start() if end else len(text)
+def _heading(
+    text: str, level: int, marker: str, start: int, title_start: int, stop: int | None = None
+) -> Heading | None:
+    """The heading a marker opens, its title ending before `stop` (the next heading
+    of a run-together copy), or None where its text is no heading."""
+    stop = len(text) if stop is None else stop
+    end = TITLE_END.search(text, title_start, stop)
+    title_end = end.start() if end else stop
     if is_article(marker):
         title_end = text.find("。", title_start, _line_end(text, title_start))
         title_end = _line_end(text, title_start) if title_end < 0 else title_end
+    if (labelled := _labelled_sentence_end(text, title_start, stop)) is not None:
+        title_end = labelled
     title = text[title_start:title_end].strip()
     too_long = len(title) > MAX_TITLE and not is_article(marker)
     if too_long and (sentence_end := _owned_sentence_end(text, start, title_start)):
         title_end = sentence_end
         title = text[title_start:title_end].strip()
-    elif too_long:
+    elif too_long and labelled is None and not _cut_off(text, title_end):
         return None
     title = ITEM_COUNT.sub("", title)
-    if not title or not re.match(r"[\u4e00-\u9fff“《]", title):
+    if not title or not TITLE_START.match(title):
         return None
     run_on = RUN_ON_ITEM.search(title) if level == 1 and not is_article(marker) else None
     if run_on is not None and _second_item_follows(text, title_start + run_on.end()):
@@ -244,6 +286,33 @@ def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
     if match is None or not any(True for _ in responsibility_lists(match["owners"])):
         return None
     return title_start + match.end("sentence")
+
+
+LABELLED_SENTENCE = re.compile(r"[^。\n]+(?=。[ ]*\n?[ ]*(?:{labels})[：:])")
+"""An item that is one sentence and then the labelled list of its units (LIST_LABEL)."""
+
+
+def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None:
+    """Where the sentence of an item ends when the item is that one sentence followed
+    by a labelled list of its units, on the same line or the next: the sentence is the
+    item's title however long, its clauses joined by ； included (海盐 盐政办发〔2022〕16号:
+    1.全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；…收入倍差进一步缩小。责任单位：
+    县发改局…; 立山区 2023 重点工作任务分解: 1.固定资产投资增长15%左右。 / 牵头单位：区发改局;
+    both tune)."""
+    # extract/ reads the outline, so its list grammar is imported when first needed
+    from policygraph.extract.departments import LIST_LABEL
+
+    pattern = re.compile(LABELLED_SENTENCE.pattern.format(labels=LIST_LABEL))
+    match = pattern.match(text, title_start, stop)
+    return match.end() if match is not None and match.end() < stop else None
+
+
+def _cut_off(text: str, title_end: int) -> bool:
+    """Whether an item's first sentence is cut off by the end of the copy: its title
+    is what is printed, however long (宣城 2024 民生实事: 6.加强城乡公益性公墓建设管理，推进
+    不少于5城乡公益性公墓新建、改扩建或配套设施改造以及提; 海盐 盐政办发〔2022〕16号: 2.深化
+    “亩均论英雄”“标准地”改革，…城镇低效用地; both tune excerpts)."""
+    return not text[title_end:].strip()
 
 
 def _line_end(text: str, start: int) -> int:

@@ -181,6 +181,12 @@ NATIONAL = re.compile(r"^(国家|国务院)(?=..)")
 """The level of a national body, before its function's name: 国家医保局, 国家药监局,
 国家卫生健康委 (国办发〔2019〕2号), 国务院扶贫办."""
 
+VERTICAL_BODY = re.compile(rf"(?:{cue_pattern('vertical_body')})")
+"""A vertically managed national body (vertical_body words of data/cues.csv) whose local
+units print its name before their place, one unit: 国家税务总局XX市税务局, 人民银行济南分行
+(鲁政办 2010 转发 高校毕业生就业 意见, tune), 国家金融监督管理总局常州监管分局 (常州 2023
+健康老龄化三年行动实施方案, tune). A run-together list never splits one after the body."""
+
 JURISDICTION_OPENERS = "区市县省州各"
 """First characters of a unit name that names its level: 区科技局, 市民政局, 各镇乡街道."""
 
@@ -468,7 +474,7 @@ def _boundary(name: str, cut: int, labels: UnitLabels) -> bool:
     head, tail = name[:cut], name[cut:]
     if _depth(head) or _inside_label(name, cut, labels) or not UNIT_ENDINGS.search(tail):
         return False
-    if ZONE_COMMITTEE.match(tail):
+    if ZONE_COMMITTEE.match(tail) or VERTICAL_BODY.fullmatch(head):
         return False
     departments, places = labels
     opens = tail[0] in JURISDICTION_OPENERS or any(

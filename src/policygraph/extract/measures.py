@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policygraph.cues import cue_pattern
+from policygraph.cues import cue_pattern, cue_words
 from policygraph.extract.background import AS_OF_WORDS, STOCK_WORDS, TREND_WORDS
 from policygraph.extract.conventions import Blanket, blankets, lead_convention
 from policygraph.extract.departments import (
@@ -90,6 +90,30 @@ GROUPING_TITLES = re.compile(
     r"重点任务|主要任务|保障措施|保障要素|组织保障|组织实施|支持政策|政策措施|主要内容"
 )
 """Chapter titles that only group the measures below them."""
+
+LEADER_GROUP = re.compile(rf"(?:{cue_pattern('leader_post')})牵头的?(?:重点)?工作(?:任务)?$")
+"""A chapter of an annual division of work that groups its tasks by the government
+leader who leads them (leader_post words of data/cues.csv): 一、朱伟县长牵头重点工作 (长兴
+长政办发〔2023〕7号 政府工作报告重点工作责任分解), 一、王丹县长牵头重点工作 / 二、曹惠明常务副县长
+牵头重点工作 (海盐 盐政办发〔2022〕16号), both tune. It is a measure, the parent of the
+tasks it assigns to one leader, though it opens with a person and not a verb. It names a
+person, no unit: the units are its items' own, not the chapter's (the dev set's gold)."""
+
+YEAR_GOALS = re.compile(
+    "(?:{})$".format("|".join(w for w in cue_words("annual_programme") if w.endswith("目标")))
+)
+"""A chapter of an annual division of work that lists the year's goals, each item a goal
+given to its units (annual_programme words of data/cues.csv ending in 目标, read without
+的): 一、经济社会发展的主要预期目标 (立山区 2023 重点工作任务分解和责任分工方案), 一、2021年经济
+社会发展主要预期目标 (粤府〔2021〕22号 政府工作报告重点任务分工方案), both tune. Like a
+leader's chapter it is its items' parent measure, with no unit of its own."""
+
+
+def _groups_a_division(title: str) -> bool:
+    """Whether a chapter groups the tasks of an annual division of work by the leader who
+    leads them or as the year's goals (LEADER_GROUP, YEAR_GOALS)."""
+    return bool(LEADER_GROUP.search(title) or YEAR_GOALS.search(title.replace("的", "")))
+
 
 MIN_SHARED_TITLE = 4
 """Characters a measure's title must have to be taken as the task of a table row."""
@@ -246,6 +270,8 @@ def _is_measure(section: Section, outline: Outline, children: set[str], context:
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
     title = section.heading.title
+    if _groups_a_division(title):
+        return True
     chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
     grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
@@ -286,6 +312,8 @@ def _section_measures(
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     units = _units(text[base : section.end], body, base, quote, lexicon, convention)
+    if _groups_a_division(section.heading.title):
+        units = _Units((), (), False)  # a division's tasks are owned item by item
     measure = Measure(
         key=section.key,
         number=section.heading.marker,

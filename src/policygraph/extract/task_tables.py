@@ -23,6 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from policygraph import scanning
+from policygraph.cues import cue_values
 from policygraph.extract.conventions import pattern_at, pattern_kind, patterns_of
 from policygraph.extract.departments import (
     CLOSE,
@@ -154,6 +155,8 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
     no row (serial -1)."""
     cells = [re.sub(r"\s", "", c) for c in cells]
     task = _column_of("task_column", cells)
+    if task is None and need_serial:
+        task = _unnamed_task_column(cells)
     serial = _column_of("serial_column", cells) if task is not None else None
     if (serial is None and need_serial) or task is None:
         return None  # most lines of a text: no column read further
@@ -166,18 +169,49 @@ def _columns(cells: list[str], need_serial: bool = True) -> Columns | None:
         task = content
     else:
         name = None
-    lead = _column_of("lead_column", cells)
-    if lead is None:
-        lead = _column_of("unit_column", cells)  # 责任单位 beside 协同单位/配合单位
+    named_lead = _column_of("lead_column", cells)
+    lead = named_lead if named_lead is not None else _column_of("unit_column", cells)
     partners = tuple(i for i, c in enumerate(cells) if pattern_kind("partner_column", c))
     if lead is not None and any(i != lead for i in partners):
         units, lead_first = (lead, *(i for i in partners if i != lead)), True
+    elif named_lead is not None:
+        units, lead_first = (named_lead,), True  # a 牵头单位 column alone: its units lead
     else:
         unit = _column_of("unit_column", cells)
         units, lead_first = ((unit,) if unit is not None else ()), False
     if not units:
         return None
     return Columns(-1 if serial is None else serial, task, units, lead_first, name)
+
+
+KNOWN_COLUMNS = ("serial_column", "unit_column", "lead_column", "partner_column", "other_column")
+INDICATOR_COLUMNS = ("group", "name", "unit", "attr", "change", "region")
+"""The header kinds (data/cues.csv header) of an indicator table, whose header
+序号 | 指标名称 | 单位 | 2021 | 2025 | 属性 | 责任单位 is no task table's (万州
+十四五养老托育服务发展指标表)."""
+
+
+def _unnamed_task_column(cells: list[str]) -> int | None:
+    """The task column of a header whose task cell is written in no known way: the
+    cell right after the 序号 that is no other known column, where the header also has
+    a unit column (苍南 2023 省政府民生实事项目实施计划, tune: 序号 | 项目？jī）？nèi）容 |
+    工作进度安排 | 目前实施情况 | 牵头单位, its 项目内容 garbled by the copy; 泰顺 2023年10月
+    省政府民生实事项目进展情况汇总表, a search excerpt: 序号 / 项目内容 / 牵头单位 / 落实情况)."""
+    serial = _column_of("serial_column", cells)
+    if serial is None or serial + 1 >= len(cells) or _column_of("unit_column", cells) is None:
+        return None
+    if any(_indicator_column(cell) for cell in cells):
+        return None
+    after = cells[serial + 1]
+    known = any(pattern_kind(kind, after) for kind in KNOWN_COLUMNS)
+    return None if known or not after else serial + 1
+
+
+def _indicator_column(cell: str) -> bool:
+    """Whether a header cell is a column of an indicator table: a target year or a
+    header word of INDICATOR_COLUMNS."""
+    kinds = cue_values("header")
+    return bool(re.fullmatch(r"20\d{2}年?", cell)) or kinds.get(cell) in INDICATOR_COLUMNS
 
 
 def _is_content_column(cell: str) -> bool:
