@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from policygraph.read.pdf_tables import mend_tables
 from policygraph.wrapping import COLUMN_GAP, continued, display_width
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not for users
@@ -38,7 +39,7 @@ def pdf_to_text(path: Path) -> str:
         ]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise PdfError(str(error) or type(error).__name__) from error
-    rows = [COLUMN_GAP.split(line) for line in join_wrapped_lines(lines)]
+    rows = [COLUMN_GAP.split(line) for line in join_wrapped_lines(mend_tables(lines))]
     return "\n".join(cell for row in rows for cell in row) + "\n"
 
 
