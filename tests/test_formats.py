@@ -35,6 +35,11 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
     "docx": (".docx", save.save_docx),
     "pdf": (".pdf", save.save_pdf),
     "pdf-laid-out-28": (".pdf", lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000")),
+    "pdf-narrow-cells": (".pdf", lambda text, path: save.save_pdf(text, path, cell_width=16)),
+    "pdf-narrow-cells-laid-out": (
+        ".pdf",
+        lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000", cell_width=10),
+    ),
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.cues import words_with
+from policygraph.cues import cue_pattern, words_with
 from policygraph.extract.cells import CELL_VALUE, EMPTY_CELL
 from policygraph.tables import is_header_row
 from policygraph.wrapping import opens_heading
@@ -30,6 +30,14 @@ PIECE = re.compile(r"\S+(?: \S+)*")
 """Text between column gaps (two or more spaces); one space stays inside a cell."""
 GROUP_HEADERS = frozenset(words_with("header", "group"))
 """Header words of a column merged over groups of rows (data/cues.csv): 领域, 类别 …"""
+FIGURE_HEADER = re.compile(
+    "^(?:"
+    + "|".join(words_with("header", "serial"))
+    + r")$|\d{4}|"
+    + cue_pattern("header_year", "header_change")
+)
+"""A header over figures: a serial (序号), a year (2025年), a base or goal (目标值), a change
+(年均增长); data/cues.csv."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,50 @@ def pieces(line: str) -> list[Piece]:
     return [Piece(m.group(), m.start(), m.end()) for m in PIECE.finditer(line)]
 
 
+@dataclass(frozen=True)
+class Columns:
+    """A table's columns as its header line sets them: the header's pieces, the group
+    column (领域, 类别) if any, and the columns of figures (序号, years, 目标值)."""
+
+    header: tuple[Piece, ...]
+    group: int | None
+    figures: frozenset[int]
+
+    def of(self, cell: Piece) -> int:
+        """The column `cell` stands in: the header cell it overlaps most, else the nearest."""
+
+        def fit(k: int) -> tuple[int, int]:
+            column = self.header[k]
+            overlap = min(cell.end, column.end) - max(cell.start, column.start)
+            return overlap, -abs(cell.start - column.start)
+
+        return max(range(len(self.header)), key=fit)
+
+    def in_group(self, piece: Piece) -> bool:
+        """Whether `piece` is words that sit in the group column, from its start to the
+        start of the next column."""
+        if self.group is None:
+            return False
+        following = self.header[self.group + 1].start if self.group + 1 < len(self.header) else None
+        return (
+            self.header[self.group].start - TOLERANCE <= piece.start
+            and (following is None or piece.end <= following)
+            and not _holds_value(piece.text)
+            and not opens_heading(piece.text)
+        )
+
+    def group_cell(self, cells: list[Piece]) -> Piece | None:
+        return next((c for c in cells if self.of(c) == self.group), None)
+
+
+def columns(header: list[Piece]) -> Columns:
+    return Columns(
+        tuple(header),
+        next((k for k, p in enumerate(header) if p.text in GROUP_HEADERS), None),
+        frozenset(k for k, p in enumerate(header) if FIGURE_HEADER.search(p.text)),
+    )
+
+
 def mend_tables(lines: list[str]) -> list[str]:
     """Laid-out lines with every table's rows mended (see the module)."""
     mended: list[str] = []
@@ -78,32 +130,34 @@ def mend_tables(lines: list[str]) -> list[str]:
             mended.append(lines[index])
             index += 1
             continue
-        items, index = _read_block(lines, index, header)
-        mended.extend(_laid_out(items, header))
+        table = columns(header)
+        items, index = _read_block(lines, index, table)
+        mended.extend(_laid_out(items, table))
     return mended
 
 
-def _read_block(lines: list[str], first: int, header: list[Piece]) -> tuple[list[Item], int]:
+def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item], int]:
     """The table from its header line at `first`: the header row, then the body — rows
     with the lines that carry on their cells joined in, merged cells on lines of their
     own, kept lines — and the index of the line after the table."""
-    header_row = Row(header, [lines[first]])
-    items: list[Item] = [header_row]
-    above: Row | None = header_row
-    group = _group_column(header)
+    header = Row(list(table.header), [lines[first]])
+    items: list[Item] = [header]
+    above: Row | None = header
     for index in range(first + 1, len(lines)):
         line = lines[index]
         found = pieces(line)
         if not found:
             items.append(line)
             above = None
-        elif above is not None and (cells := _carried_on(above.cells, found, header)) is not None:
+        elif above is not None and (
+            cells := _carried_on(above.cells, found, table, above is header)
+        ):
             above.cells, above.mended = cells, True
             above.lines.append(line)
         elif len(found) >= 2:
             above = Row(found, [line])
             items.append(above)
-        elif group is not None and _in_column(found[0], header, group):
+        elif table.in_group(found[0]):
             items.append(Merged(found[0], line, sum(isinstance(i, Row) for i in items) - 1))
             above = None
         elif len(pieces(next((f for f in lines[index + 1 :] if f.strip()), ""))) >= 2:
@@ -114,24 +168,24 @@ def _read_block(lines: list[str], first: int, header: list[Piece]) -> tuple[list
     return items, len(lines)
 
 
-def _carried_on(cells: list[Piece], found: list[Piece], header: list[Piece]) -> list[Piece] | None:
+def _carried_on(
+    cells: list[Piece], found: list[Piece], table: Columns, in_header: bool
+) -> list[Piece] | None:
     """The cells of the row above with the pieces of the next line joined to them, when
-    each piece sits under a cell of words (an indicator name, a unit, an attribute, a
-    header) rather than a value (a serial, a figure) and holds no value itself, or is
-    the merged cell of a row that left it empty; None when the line is a row of its own."""
+    each piece sits under a cell of words (an indicator name, a unit, an attribute)
+    rather than one of figures (a serial, a year's value), or under a header cell and
+    is words itself, or is the merged cell of a row that left it empty; None when the
+    line is a row of its own."""
     if opens_heading(found[0].text):
         return None
-    group = _group_column(header)
     joined = list(cells)
     for piece in found:
-        if _holds_value(piece.text):
-            return None
         at = next((k for k, c in enumerate(joined) if _under(piece, c)), None)
-        if at is None and group is not None and _in_column(piece, header, group):
-            if _group_cell(joined, header) is not None:
-                return None
+        if at is None and table.in_group(piece) and table.group_cell(joined) is None:
             joined = sorted([*joined, piece], key=lambda c: c.start)
-        elif at is None or _holds_value(joined[at].text):
+        elif at is None or (
+            _holds_value(piece.text) if in_header else table.of(joined[at]) in table.figures
+        ):
             return None
         else:
             cell = joined[at]
@@ -149,43 +203,11 @@ def _holds_value(text: str) -> bool:
     return bool(EMPTY_CELL.match(text)) or (value is not None and len(value["rest"].strip()) < 2)
 
 
-def _group_column(header: list[Piece]) -> int | None:
-    return next((k for k, p in enumerate(header) if p.text in GROUP_HEADERS), None)
-
-
-def _in_column(piece: Piece, header: list[Piece], column: int) -> bool:
-    """Whether `piece` sits in the header's column `column`, from its start to the start
-    of the next column, and is words."""
-    following = header[column + 1].start if column + 1 < len(header) else None
-    return (
-        header[column].start - TOLERANCE <= piece.start
-        and (following is None or piece.end <= following)
-        and not _holds_value(piece.text)
-        and not opens_heading(piece.text)
-    )
-
-
-def _group_cell(cells: list[Piece], header: list[Piece]) -> Piece | None:
-    """The cell of a row in the header's group column (the header column it overlaps
-    most, else the nearest)."""
-    group = _group_column(header)
-
-    def fit(cell: Piece, k: int) -> tuple[int, int]:
-        column = header[k]
-        return min(cell.end, column.end) - max(cell.start, column.start), -abs(
-            cell.start - column.start
-        )
-
-    return next(
-        (c for c in cells if max(range(len(header)), key=lambda k: fit(c, k)) == group), None
-    )
-
-
-def _laid_out(items: list[Item], header: list[Piece]) -> list[str]:
+def _laid_out(items: list[Item], table: Columns) -> list[str]:
     """The block's lines: rows that took pieces or a merged cell set afresh, cells apart by
     a column gap; merged cells on lines of their own left out once given to their rows."""
     rows = [item for item in items[1:] if isinstance(item, Row)]
-    owners = _fill_merged(rows, items, header)
+    owners = _fill_merged(rows, items, table)
     lines: list[str] = []
     for item in items:
         if isinstance(item, str):
@@ -197,39 +219,61 @@ def _laid_out(items: list[Item], header: list[Piece]) -> list[str]:
     return lines
 
 
-def _fill_merged(
-    rows: list[Row], items: list[Item], header: list[Piece]
-) -> list[int | None] | None:
+def _fill_merged(rows: list[Row], items: list[Item], table: Columns) -> list[int | None] | None:
     """Give the rows that left the group column empty the merged cell of their group
     (`centred_groups`); the rows' groups, or None where no layout fits."""
-    group = _group_column(header)
-    if group is None:
+    if table.group is None:
         return None
+    column = table.header[table.group]
     printed = [
         (2 * r + 1, cell.text)
         for r, row in enumerate(rows)
-        if (cell := _group_cell(row.cells, header)) is not None
+        if (cell := table.group_cell(row.cells)) is not None
     ]
     printed += [(2 * item.rows, item.piece.text) for item in items if isinstance(item, Merged)]
     printed.sort()
     owners = centred_groups([p for p, _ in printed], len(rows))
     for row, owner in zip(rows, owners or [None] * len(rows), strict=True):
-        if owner is not None and _group_cell(row.cells, header) is None:
-            cell = Piece(printed[owner][1], header[group].start, header[group].end)
+        if owner is not None and table.group_cell(row.cells) is None:
+            cell = Piece(printed[owner][1], column.start, column.end)
             row.cells, row.mended = sorted([*row.cells, cell], key=lambda c: c.start), True
     return owners
 
 
 def centred_groups(printed: list[int], count: int) -> list[int | None] | None:
     """For a body of `count` rows whose merged cells are printed at `printed` (in half
-    rows: 2r+1 on row r, 2r on a line between rows r-1 and r, in order), the index of the
-    printed cell whose group holds each row, None where the layouts that fit differ;
-    None for the whole body where no layout fits, or where its first row holds a cell
-    (printed at the top of its group or centred on one row: nothing tells). A group of
-    rows s…e is printed at its centre s+e+1, or on the lower middle row s+e+2 when it
-    has an even number of rows."""
+    rows: 2r+1 on row r, 2r on a line between rows r-1 and r; in order), the index of the
+    printed cell whose group holds each row. A group of rows s…e is printed at its
+    centre s+e+1, or on the lower middle row s+e+2 when it has an even number of rows.
+    Printed rows alone often fit several layouts (groups of 3, 2, 4 rows and of 3, 3, 3
+    rows print on the same rows): each row goes to the nearer printed cell, a row
+    halfway to the one below, when that layout fits; else each row to the group every
+    fitting layout gives it, None where they differ. None for the whole body where no
+    layout fits, or where its first row holds a cell (printed at the top of its group,
+    or centred on one row: nothing tells)."""
     if not printed or printed[0] <= 1:
         return None
+    nearest = [
+        min(range(len(printed)), key=lambda j: (abs(2 * row + 1 - printed[j]), -printed[j]))
+        for row in range(count)
+    ]
+    if all(
+        _centred(printed[j], [row for row, owner in enumerate(nearest) if owner == j])
+        for j in range(len(printed))
+    ):
+        return list(nearest)
+    return _agreed(printed, count)
+
+
+def _centred(position: int, rows: list[int]) -> bool:
+    if not rows:
+        return False
+    start, end = rows[0], rows[-1]
+    return position == start + end + 1 or (position == start + end + 2 and len(rows) % 2 == 0)
+
+
+def _agreed(printed: list[int], count: int) -> list[int | None] | None:
+    """The group of each row that every fitting layout agrees on (see `centred_groups`)."""
     layers: list[set[tuple[int, int]]] = []
     starts = {0}
     for position in printed:
@@ -237,7 +281,7 @@ def centred_groups(printed: list[int], count: int) -> list[int | None] | None:
             (start, end)
             for start in starts
             for end in (position - start - 1, position - start - 2)
-            if end >= start and (end == position - start - 1 or (end - start) % 2 == 1)
+            if end >= start and _centred(position, list(range(start, end + 1)))
         }
         layers.append(layer)
         starts = {end + 1 for _, end in layer}
