@@ -174,14 +174,15 @@ def _carried_on(
     """The cells of the row above with the pieces of the next line joined to them, when
     each piece sits under a cell of words (an indicator name, a unit, an attribute)
     rather than one of figures (a serial, a year's value), or under a header cell and
-    is words itself, or is the merged cell of a row that left it empty; None when the
+    is words itself, or is the merged cell of a row that left it empty, printed beside
+    the rest of a cell (alone on its line, it stands between two rows); None when the
     line is a row of its own."""
     if opens_heading(found[0].text):
         return None
     joined = list(cells)
     for piece in found:
         at = next((k for k, c in enumerate(joined) if _under(piece, c)), None)
-        if at is None and table.in_group(piece) and table.group_cell(joined) is None:
+        if at is None and len(found) > 1 and table.in_group(piece) and not table.group_cell(joined):
             joined = sorted([*joined, piece], key=lambda c: c.start)
         elif at is None or (
             _holds_value(piece.text) if in_header else table.of(joined[at]) in table.figures
