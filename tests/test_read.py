@@ -258,7 +258,8 @@ def cells(lines: list[str]) -> list[list[str]]:
 
 
 def test_pdf_table_cells_wrapped_in_their_column_and_merged_cells_go_to_their_rows() -> None:
-    assert cells(mend_tables(["主要指标如下：", *GROUPED_TABLE, "", "二、重点任务"])) == [
+    after = ["附件", "各乡镇养老服务设施建设任务分解表"]
+    assert cells(mend_tables(["主要指标如下：", *GROUPED_TABLE, *after])) == [
         ["主要指标如下："],
         ["领域", "序号", "指标名称", "单位", "2020年", "2025年", "属性"],
         ["养老服务", "1", "养老机构护理型床位占比", "%", "45", "55", "约束性"],
@@ -266,8 +267,8 @@ def test_pdf_table_cells_wrapped_in_their_column_and_merged_cells_go_to_their_ro
         ["养老服务", "3", "街道综合养老服务机构覆盖率", "%", "30", "≥60", "预期性"],
         ["托育服务", "4", "每千人口拥有3岁以下婴幼儿托位数", "个", "1.8", "4.5", "约束性"],
         ["托育服务", "5", "普惠性托位占比", "%", "—", "60", "预期性"],
-        [""],
-        ["二、重点任务"],
+        ["附件"],
+        ["各乡镇养老服务设施建设任务分解表"],
     ]
 
 
@@ -285,6 +286,23 @@ def test_pdf_table_wrapped_header_cell_and_merged_cell_between_two_rows() -> Non
         ["养老服务", "1", "养老机构护理型床位占比", "%", "55"],
         ["养老服务", "2", "特殊困难老年人月探访率", "%", "100"],
         ["托育服务", "3", "普惠性托位占比", "%", "60"],
+    ]
+
+
+def test_pdf_table_first_column_wrapped_where_the_table_goes_on() -> None:
+    lines = [
+        "类别    序号   指标名称              2025年",
+        "养老    1    养老机构护理型床位占比      55",
+        "服务",
+        "        2    特殊困难老年人月探访率      100",
+        "托育    3    普惠性托位占比          60",
+        "附件",
+    ]
+    assert cells(mend_tables(lines))[1:] == [
+        ["养老服务", "1", "养老机构护理型床位占比", "55"],
+        ["2", "特殊困难老年人月探访率", "100"],
+        ["托育", "3", "普惠性托位占比", "60"],
+        ["附件"],
     ]
 
 

@@ -26,6 +26,9 @@ TOLERANCE = 2
 """Characters a piece may stand off the edge of the cell it belongs to: pypdf places
 text by its x position in characters of one width, and ideographs run wider than that."""
 CELL_GAP = "    "
+GROUP_ROW_LENGTH = 20
+"""The longest line between two rows of a table that stays in it: a group row
+(一、养老服务) or a page's number (— 5 —), not prose."""
 PIECE = re.compile(r"\S+(?: \S+)*")
 """Text between column gaps (two or more spaces); one space stays inside a cell."""
 GROUP_HEADERS = frozenset(words_with("header", "group"))
@@ -139,7 +142,10 @@ def mend_tables(lines: list[str]) -> list[str]:
 def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item], int]:
     """The table from its header line at `first`: the header row, then the body — rows
     with the lines that carry on their cells joined in, merged cells on lines of their
-    own, kept lines — and the index of the line after the table."""
+    own between two rows, short lines kept between two rows — and the index of the line
+    after the table (prose, or the header of the next table). Text under the first
+    column alone carries on a cell only where the table goes on: prose after a table
+    starts at the same margin."""
     header = Row(list(table.header), [lines[first]])
     items: list[Item] = [header]
     above: Row | None = header
@@ -149,23 +155,34 @@ def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item
         if not found:
             items.append(line)
             above = None
-        elif above is not None and (
-            cells := _carried_on(above.cells, found, table, above is header)
+        elif (
+            above is not None
+            and (cells := _carried_on(above.cells, found, table, above is header))
+            and (_row_follows(lines, index) or any(table.of(p) > 0 for p in found))
         ):
             above.cells, above.mended = cells, True
             above.lines.append(line)
+        elif len(found) >= 3 and is_header_row([p.text for p in found]):
+            return items, index
         elif len(found) >= 2:
             above = Row(found, [line])
             items.append(above)
+        elif not _row_follows(lines, index):
+            return items, index
         elif table.in_group(found[0]):
             items.append(Merged(found[0], line, sum(isinstance(i, Row) for i in items) - 1))
             above = None
-        elif len(pieces(next((f for f in lines[index + 1 :] if f.strip()), ""))) >= 2:
+        elif len(found[0].text) <= GROUP_ROW_LENGTH:
             items.append(line)
             above = None
         else:
             return items, index
     return items, len(lines)
+
+
+def _row_follows(lines: list[str], index: int) -> bool:
+    """Whether the next line with text after `index` is laid out in columns."""
+    return len(pieces(next((line for line in lines[index + 1 :] if line.strip()), ""))) >= 2
 
 
 def _carried_on(
