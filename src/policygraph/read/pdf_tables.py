@@ -144,8 +144,8 @@ def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item
     with the lines that carry on their cells joined in, merged cells on lines of their
     own between two rows, short lines kept between two rows — and the index of the line
     after the table (prose, or the header of the next table). Text under the first
-    column alone carries on a cell only where the table goes on: prose after a table
-    starts at the same margin."""
+    column alone carries on a cell only where no prose follows it straight away: prose
+    after a table starts at the margin the first column starts at (附件 / its title)."""
     header = Row(list(table.header), [lines[first]])
     items: list[Item] = [header]
     above: Row | None = header
@@ -158,7 +158,7 @@ def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item
         elif (
             above is not None
             and (cells := _carried_on(above.cells, found, table, above is header))
-            and (_row_follows(lines, index) or any(table.of(p) > 0 for p in found))
+            and (not _prose_follows(lines, index, table) or any(table.of(p) > 0 for p in found))
         ):
             above.cells, above.mended = cells, True
             above.lines.append(line)
@@ -178,6 +178,13 @@ def _read_block(lines: list[str], first: int, table: Columns) -> tuple[list[Item
         else:
             return items, index
     return items, len(lines)
+
+
+def _prose_follows(lines: list[str], index: int, table: Columns) -> bool:
+    """Whether the line after `index` is prose: one piece of text, running on past the
+    first column."""
+    following = pieces(lines[index + 1]) if index + 1 < len(lines) else []
+    return len(following) == 1 and following[0].end > table.header[1].start
 
 
 def _row_follows(lines: list[str], index: int) -> bool:
