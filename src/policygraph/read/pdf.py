@@ -7,7 +7,9 @@ the right margin and does not end a sentence goes on in the next line (PDF has
 no paragraphs, only positioned lines), so it is joined to it; page breaks are
 treated the same way. A line laid out in columns (cells apart by runs of two
 or more spaces) is a table row: its cells are written one a line, the layout
-`tables.find_tables` reads. A PDF without a text layer (a scan) yields no text.
+`tables.find_tables` reads; first the rest of a cell wrapped onto the lines below and a
+merged cell printed once go back into their rows (`pdf_tables.mend_tables`). A PDF
+without a text layer (a scan) yields no text.
 """
 
 from __future__ import annotations
