@@ -138,18 +138,20 @@ def save_pdf(
     width: int = PDF_LINE_WIDTH,
     indent: str = "",
     cell_width: int | None = None,
+    centred: bool = False,
 ) -> Path:
     """The normalised text in lines of at most `width` half-width cells, each paragraph
     opened by `indent`, its tables as rows of cells set in columns as wide as their widest
     cell, on A4 pages. With `cell_width`, columns are at most that wide: a longer cell
     wraps inside its column onto the lines below, and a group column (领域, 类别) prints
     the value of a group of rows once, on its middle row (row n // 2 of n), as Word and
-    WPS print a merged, vertically centred cell."""
+    WPS print a merged, vertically centred cell. With `centred`, every cell and every
+    line of a wrapped cell is centred in its column, as most government tables set them."""
     pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    rows: list[tuple[list[str], list[float]]] = []
+    rows: list[tuple[list[str], list[float], bool]] = []
     for block in blocks(text):
         if isinstance(block, str):
-            rows.extend(([piece], [30.0]) for piece in _wrap(indent + block, width))
+            rows.extend(([piece], [30.0], False) for piece in _wrap(indent + block, width))
             continue
         grid = [
             [_wrap(cell, cell_width) if cell_width else [cell] for cell in row]
@@ -159,19 +161,24 @@ def save_pdf(
             max(display_width(p) for row in grid for p in row[c]) for c in range(len(grid[0]))
         ]
         columns = [
-            30 + sum(w * HALF_WIDTH_POINTS + 30 for w in widths[:c]) for c in range(len(widths))
+            30
+            + sum(w * HALF_WIDTH_POINTS + 30 for w in widths[:c])
+            + centred * w * HALF_WIDTH_POINTS / 2
+            for c, w in enumerate(widths)
         ]
         for row in grid:
             depth = max(len(cell) for cell in row)
             rows.extend(
-                ([cell[i] if i < len(cell) else "" for cell in row], columns) for i in range(depth)
+                ([cell[i] if i < len(cell) else "" for cell in row], columns, centred)
+                for i in range(depth)
             )
     pdf = canvas.Canvas(str(path), pagesize=(1200, 842), invariant=True)
     for first in range(0, len(rows), PDF_LINES_PER_PAGE):
         pdf.setFont(PDF_FONT, 9)
-        for y, (cells, columns) in enumerate(rows[first : first + PDF_LINES_PER_PAGE]):
+        for y, (cells, columns, centre) in enumerate(rows[first : first + PDF_LINES_PER_PAGE]):
+            draw = pdf.drawCentredString if centre else pdf.drawString
             for cell, x in zip(cells, columns, strict=True):
-                pdf.drawString(x, 800 - 11 * y, cell)
+                draw(x, 800 - 11 * y, cell)
         pdf.showPage()
     pdf.save()
     return path

@@ -38,6 +38,10 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
     "pdf": (".pdf", save.save_pdf),
     "pdf-laid-out-28": (".pdf", lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000")),
     "pdf-narrow-cells": (".pdf", lambda text, path: save.save_pdf(text, path, cell_width=16)),
+    "pdf-narrow-cells-centred": (
+        ".pdf",
+        lambda text, path: save.save_pdf(text, path, cell_width=12, centred=True),
+    ),
     "pdf-narrow-cells-laid-out": (
         ".pdf",
         lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000", cell_width=10),
@@ -94,13 +98,14 @@ GROUPED_PLAN = """某县“一老一小”整体解决方案
 """A plan whose indicator table has a 领域 column merged over groups of 3, 2 and 3 rows."""
 
 
+@pytest.mark.parametrize("centred", [False, True])
 @pytest.mark.parametrize("cell_width", [20, 12, 6])
 def test_pdf_table_with_wrapped_names_and_merged_group_cells_gives_the_txt_targets(
-    cell_width: int, tmp_path: Path
+    cell_width: int, centred: bool, tmp_path: Path
 ) -> None:
     txt = tmp_path / "plan.txt"
     txt.write_text(GROUPED_PLAN, encoding="utf-8")
-    pdf = save.save_pdf(GROUPED_PLAN, tmp_path / "plan.pdf", cell_width=cell_width)
+    pdf = save.save_pdf(GROUPED_PLAN, tmp_path / "plan.pdf", cell_width=cell_width, centred=centred)
     targets = extract_plan(txt).targets
     assert {t.domain for t in targets} == {"养老服务", "托育服务", "健康服务"}
     read = {(_key(t), t.domain) for t in extract_plan(pdf).targets}
