@@ -4,6 +4,7 @@ government web page, a Word file, a PDF. The format tests read them back."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from policygraph.cues import words_with
 from policygraph.normalize import normalize_text
 from policygraph.tables import find_tables
 from policygraph.wrapping import display_width
@@ -23,6 +25,7 @@ PDF_LINE_WIDTH = 100
 PDF_LINES_PER_PAGE = 70
 HALF_WIDTH_POINTS = 4.5
 TABLE_CELL_GAP = re.compile(r"\||\t| {2,}")
+GROUP_HEADERS = words_with("header", "group")
 
 
 def save_encoded(text: str, path: Path, encoding: str) -> Path:
@@ -129,30 +132,67 @@ def save_docx(text: str, path: Path) -> Path:
     return path
 
 
-def save_pdf(text: str, path: Path, width: int = PDF_LINE_WIDTH, indent: str = "") -> Path:
+def save_pdf(
+    text: str,
+    path: Path,
+    width: int = PDF_LINE_WIDTH,
+    indent: str = "",
+    cell_width: int | None = None,
+    centred: bool = False,
+) -> Path:
     """The normalised text in lines of at most `width` half-width cells, each paragraph
     opened by `indent`, its tables as rows of cells set in columns as wide as their widest
-    cell, on A4 pages."""
+    cell, on A4 pages. With `cell_width`, columns are at most that wide: a longer cell
+    wraps inside its column onto the lines below, and a group column (领域, 类别) prints
+    the value of a group of rows once, on its middle row (row n // 2 of n), as Word and
+    WPS print a merged, vertically centred cell. With `centred`, every cell and every
+    line of a wrapped cell is centred in its column, as most government tables set them."""
     pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    rows: list[tuple[list[str], list[float]]] = []
+    rows: list[tuple[list[str], list[float], bool]] = []
     for block in blocks(text):
         if isinstance(block, str):
-            rows.extend(([piece], [30.0]) for piece in _wrap(indent + block, width))
+            rows.extend(([piece], [30.0], False) for piece in _wrap(indent + block, width))
             continue
-        widths = [max(display_width(row[c]) for row in block) for c in range(len(block[0]))]
-        columns = [
-            30 + sum(w * HALF_WIDTH_POINTS + 30 for w in widths[:c]) for c in range(len(widths))
+        grid = [
+            [_wrap(cell, cell_width) if cell_width else [cell] for cell in row]
+            for row in (_merged_once(block) if cell_width else block)
         ]
-        rows.extend((row, columns) for row in block)
+        widths = [
+            max(display_width(p) for row in grid for p in row[c]) for c in range(len(grid[0]))
+        ]
+        columns = [
+            30
+            + sum(w * HALF_WIDTH_POINTS + 30 for w in widths[:c])
+            + centred * w * HALF_WIDTH_POINTS / 2
+            for c, w in enumerate(widths)
+        ]
+        for row in grid:
+            depth = max(len(cell) for cell in row)
+            rows.extend(
+                ([cell[i] if i < len(cell) else "" for cell in row], columns, centred)
+                for i in range(depth)
+            )
     pdf = canvas.Canvas(str(path), pagesize=(1200, 842), invariant=True)
     for first in range(0, len(rows), PDF_LINES_PER_PAGE):
         pdf.setFont(PDF_FONT, 9)
-        for y, (cells, columns) in enumerate(rows[first : first + PDF_LINES_PER_PAGE]):
+        for y, (cells, columns, centre) in enumerate(rows[first : first + PDF_LINES_PER_PAGE]):
+            draw = pdf.drawCentredString if centre else pdf.drawString
             for cell, x in zip(cells, columns, strict=True):
-                pdf.drawString(x, 800 - 11 * y, cell)
+                draw(x, 800 - 11 * y, cell)
         pdf.showPage()
     pdf.save()
     return path
+
+
+def _merged_once(table: list[list[str]]) -> list[list[str]]:
+    """A table whose first column is a group column with its value on the middle row of
+    every run of rows that share it, empty on the others."""
+    header, body = table[0], table[1:]
+    if header[0] not in GROUP_HEADERS:
+        return table
+    runs = [list(run) for _, run in itertools.groupby(range(len(body)), key=lambda r: body[r][0])]
+    middles = {run[len(run) // 2] for run in runs}
+    return [header, *([row[0] if r in middles else "", *row[1:]] for r, row in enumerate(body))]
 
 
 def _wrap(line: str, width: int = PDF_LINE_WIDTH) -> list[str]:

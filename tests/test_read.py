@@ -15,6 +15,8 @@ from policygraph.errors import DamagedFileError, NotAPlanError, UnreadableTextEr
 from policygraph.model import Plan
 from policygraph.normalize import normalize_text
 from policygraph.read import MIN_CJK_SHARE, cjk_share, read_plan
+from policygraph.read.pdf_tables import centred_groups, mend_tables
+from policygraph.wrapping import COLUMN_GAP
 from tests import saved_formats as save
 from tests.conftest import CORPUS
 
@@ -233,6 +235,138 @@ def test_pdf_joins_lines_wrapped_at_the_margin(tmp_path: Path) -> None:
     )
     path = save.save_pdf(sentence + "\n（一）加强组织领导\n", tmp_path / "plan.pdf")
     assert read_plan(path).text.split("\n")[:2] == [sentence, "（一）加强组织领导"]
+
+
+GROUPED_TABLE = [
+    "领域      序号   指标名称                       单位   2020年  2025年  属性",
+    "        1    养老机构护理型床位占                 %    45     55     约束性",
+    "             比",
+    "养老服务    2    特殊困难老年人月探访                 %    —      100    预期性",
+    "             率",
+    "        3    街道综合养老服务机构                 %    30     ≥60    预期性",
+    "             覆盖率",
+    "        4    每千人口拥有3岁以下                 个    1.8    4.5    约束性",
+    "             婴幼儿托位数",
+    "托育服务    5    普惠性托位占比                    %    —      60     预期性",
+]
+"""A main-indicator table as pypdf lays it out: names wrapped inside their column, the
+merged 领域 cell printed once, on the middle row of its group."""
+
+
+def cells(lines: list[str]) -> list[list[str]]:
+    return [COLUMN_GAP.split(line.strip()) for line in lines]
+
+
+def test_pdf_table_cells_wrapped_in_their_column_and_merged_cells_go_to_their_rows() -> None:
+    after = ["附件", "各乡镇养老服务设施建设任务分解表"]
+    assert cells(mend_tables(["主要指标如下：", *GROUPED_TABLE, *after])) == [
+        ["主要指标如下："],
+        ["领域", "序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+        ["养老服务", "1", "养老机构护理型床位占比", "%", "45", "55", "约束性"],
+        ["养老服务", "2", "特殊困难老年人月探访率", "%", "—", "100", "预期性"],
+        ["养老服务", "3", "街道综合养老服务机构覆盖率", "%", "30", "≥60", "预期性"],
+        ["托育服务", "4", "每千人口拥有3岁以下婴幼儿托位数", "个", "1.8", "4.5", "约束性"],
+        ["托育服务", "5", "普惠性托位占比", "%", "—", "60", "预期性"],
+        ["附件"],
+        ["各乡镇养老服务设施建设任务分解表"],
+    ]
+
+
+def test_pdf_table_wrapped_header_cell_and_merged_cell_between_two_rows() -> None:
+    lines = [
+        "领域      序号   指标名称            单位   2025年目",
+        "                                   标值",
+        "        1    养老机构护理型床位占比      %    55",
+        "养老服务",
+        "        2    特殊困难老年人月探访率      %    100",
+        "托育服务    3    普惠性托位占比          %    60",
+    ]
+    assert cells(mend_tables(lines)) == [
+        ["领域", "序号", "指标名称", "单位", "2025年目标值"],
+        ["养老服务", "1", "养老机构护理型床位占比", "%", "55"],
+        ["养老服务", "2", "特殊困难老年人月探访率", "%", "100"],
+        ["托育服务", "3", "普惠性托位占比", "%", "60"],
+    ]
+
+
+def test_pdf_table_first_column_wrapped_where_the_table_goes_on() -> None:
+    lines = [
+        "类别    序号   指标名称              2025年",
+        "养老    1    养老机构护理型床位占比      55",
+        "服务",
+        "        2    特殊困难老年人月探访率      100",
+        "托育    3    普惠性托位占比          60",
+        "附件",
+        "各乡镇养老服务设施建设任务分解表",
+    ]
+    assert cells(mend_tables(lines))[1:] == [
+        ["养老服务", "1", "养老机构护理型床位占比", "55"],
+        ["2", "特殊困难老年人月探访率", "100"],
+        ["托育", "3", "普惠性托位占比", "60"],
+        ["附件"],
+        ["各乡镇养老服务设施建设任务分解表"],
+    ]
+
+
+def test_pdf_table_merged_cell_printed_beside_the_rest_of_a_wrapped_cell() -> None:
+    lines = [
+        "领域      序号   指标名称                       单位   2025年",
+        "        1    养老机构护理型床位占比               %    55",
+        "        2    特殊困难老年人月探访                 %    100",
+        "养老服务         率",
+        "        3    普惠性托位占比                    %    60",
+    ]
+    assert cells(mend_tables(lines))[1:] == [
+        ["养老服务", "1", "养老机构护理型床位占比", "%", "55"],
+        ["养老服务", "2", "特殊困难老年人月探访率", "%", "100"],
+        ["养老服务", "3", "普惠性托位占比", "%", "60"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "\u3000\u3000到2025年，养老托育服务体系基本健全，主要指标如下表。全区养老机构",
+            "护理型床位占比达到55%。",
+            "                                  附件",
+        ],
+        [  # 领域 printed at the top of its group: the reading downstream carries it on
+            "领域      序号   指标名称            单位   2025年",
+            "养老服务    1    养老机构护理型床位占比      %    55",
+            "        2    特殊困难老年人月探访率      %    100",
+            "托育服务    3    普惠性托位占比          %    60",
+            "        4    每千人口拥有3岁以下婴幼儿托位数    个    4.5",
+        ],
+        [  # a value under a figure column is no part of the cell above
+            "序号   指标名称            单位   2025年",
+            "1    养老机构护理型床位占比      %    55",
+            "                                ≥60",
+            "2    特殊困难老年人月探访率      %    100",
+        ],
+    ],
+)
+def test_pdf_lines_without_wrapped_cells_or_merged_cells_to_place_stay_as_laid_out(
+    lines: list[str],
+) -> None:
+    assert mend_tables(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("printed", "count", "groups"),
+    [
+        ([3, 9, 11], 6, [0, 0, 0, 1, 1, 2]),  # GROUPED_TABLE with a 6th row: 3, 2 and 1 rows
+        ([5, 9], 5, [0, 0, 0, 0, 1]),  # 4 rows and 1: the even split does not fit
+        ([4, 9], 5, [0, 0, 0, 0, 1]),  # 4 rows printed between rows 1 and 2, then 1
+        ([7, 15], 8, [0, 0, 0, 0, 0, 0, None, 1]),  # row 6 fits either group: left empty
+        ([3, 13], 8, None),  # no layout of centred cells fits
+        ([1, 5], 4, None),  # the first row holds its cell: top-aligned or not, nothing tells
+    ],
+)
+def test_merged_cells_centred_on_their_group(
+    printed: list[int], count: int, groups: list[int | None] | None
+) -> None:
+    assert centred_groups(printed, count) == groups
 
 
 def test_pdf_without_a_text_layer_is_refused(tmp_path: Path) -> None:

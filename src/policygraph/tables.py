@@ -76,7 +76,7 @@ def find_tables(text: str) -> list[Table]:
     while index < len(lines):
         line = lines[index][2]
         row = [c for c in _split_row(line) if c[0]]
-        if _is_header_row([c[0] for c in row]):
+        if is_header_row([c[0] for c in row]):
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
@@ -136,7 +136,7 @@ def cell_text(line: str) -> str:
     return text
 
 
-def _is_header_row(texts: list[str]) -> bool:
+def is_header_row(texts: list[str]) -> bool:
     """Three or more cells, all header words but at most one (a column the cue table
     does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
     key (序号, 指标名称, a year) — or an indicator header with task columns

@@ -7,7 +7,9 @@ the right margin and does not end a sentence goes on in the next line (PDF has
 no paragraphs, only positioned lines), so it is joined to it; page breaks are
 treated the same way. A line laid out in columns (cells apart by runs of two
 or more spaces) is a table row: its cells are written one a line, the layout
-`tables.find_tables` reads. A PDF without a text layer (a scan) yields no text.
+`tables.find_tables` reads; first the rest of a cell wrapped onto the lines below and a
+merged cell printed once go back into their rows (`pdf_tables.mend_tables`). A PDF
+without a text layer (a scan) yields no text.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from policygraph.read.pdf_tables import mend_tables
 from policygraph.wrapping import COLUMN_GAP, continued, display_width
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not for users
@@ -38,7 +41,7 @@ def pdf_to_text(path: Path) -> str:
         ]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise PdfError(str(error) or type(error).__name__) from error
-    rows = [COLUMN_GAP.split(line) for line in join_wrapped_lines(lines)]
+    rows = [COLUMN_GAP.split(line) for line in join_wrapped_lines(mend_tables(lines))]
     return "\n".join(cell for row in rows for cell in row) + "\n"
 
 
