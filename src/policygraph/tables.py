@@ -89,7 +89,9 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-NAME_CELL = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+NAME_HEADER = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+"""A header cell that names the indicator column: 指标名称, 指标, 项目 (data/cues.csv, kind
+header, name)."""
 
 
 def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
@@ -97,10 +99,10 @@ def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
     2025年 | 属性, the layout of 专栏1 of 国发〔2016〕65号: 指标 | 2015年 | 2020年 | … | 属性,
     one cell a line): a name header word followed by another header cell that could not
     open a table itself (a caption 主要指标 before 序号 or 指标 is no name column)."""
-    if not NAME_CELL.match(cell_text(lines[index][2])):
+    if not NAME_HEADER.match(cell_text(lines[index][2])):
         return False
     following = next((cell_text(line) for _, _, line in lines[index + 1 :] if line.strip()), "")
-    opens = FIRST_HEADER_CELL.match(following) or NAME_CELL.match(following)
+    opens = FIRST_HEADER_CELL.match(following) or NAME_HEADER.match(following)
     return bool(HEADER_CELL.match(following)) and not opens
 
 
@@ -150,7 +152,6 @@ def _is_header_row(texts: list[str]) -> bool:
     return any(ROW_HEADER_KEY.match(t) for t in texts)
 
 
-NAME_HEADER = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
 GOAL_YEAR_HEADER = re.compile(r"^\d{4}年?.*(?:" + "|".join(words_with("header_year", "goal")) + ")")
 
 
