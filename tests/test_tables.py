@@ -647,6 +647,26 @@ def test_tables_without_serials_with_a_group_column_and_a_units_column() -> None
     ]
 
 
+def test_tables_a_name_ending_as_a_body_does_after_an_owner_cell_opens_its_row() -> None:
+    """指标名称 | 单位 | 2020年 | 2025年 | 属性 | 责任单位 without 序号, one cell a line: the
+    责任单位 column holds one cell a row, so a facility count named as a body is named
+    (区域性养老服务中心, 农村幸福院: 泉州 2021 and 福建 2018 list them) opens the next row
+    and is no second owner of the row before it."""
+    header = ("指标名称", "单位", "2020年", "2025年", "属性", "责任单位")
+    rows = (
+        ("养老机构护理型床位占比", "%", "44", "55", "约束性", "区民政局"),
+        ("区域性养老服务中心", "个", "—", "14", "预期性", "区民政局"),
+        ("农村幸福院", "个", "—", "400", "预期性", "区民政局"),
+    )
+    targets = _targets("\n".join((*header, *(c for row in rows for c in row))) + "\n")
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [
+        ("养老机构护理型床位占比", Decimal(55), "%"),
+        ("区域性养老服务中心", Decimal(14), "个"),
+        ("农村幸福院", Decimal(400), "个"),
+    ]
+    assert [[m.name for m in t.responsible] for t in targets] == [["区民政局"]] * 3
+
+
 def test_tables_short_row_without_serials_one_row_a_line() -> None:
     """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 without 序号, one row a line, a copy that
     drops empty cells: a continuation row without its 领域 and unit cells is right-aligned

@@ -236,25 +236,31 @@ def _attribute_rows(
     """Rows of a table without serials, one cell a line (指标 | 单位 | 2020年 | 2025年 |
     属性, optionally 领域 before and 责任单位 after): each row ends with its 约束性/预期性
     cell, however many empty cells it dropped, and the unit cells that follow it where a
-    责任单位 column comes last. A chapter-numbered line (一、养老服务) is a group row; with
-    a 领域 column before the name, a short label opening a row is its group."""
+    责任单位 column comes last — one a column after 属性, as a cell a line prints one
+    cell a column: the next row's name may end as a body does (区域性养老服务中心, 农村
+    幸福院, listed indicators of 泉州 2021 and 福建 2018) and is no second owner. A
+    chapter-numbered line (一、养老服务) is a group row; with a 领域 column before the name,
+    a short label opening a row is its group."""
     if "attr" not in kinds or kinds[-1] not in ("attr", "resp"):
         return []
+    owner_columns = len(kinds) - 1 - kinds.index("attr")
     rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     current: list[Cell] = []
     labelled = False
+    owners = 0
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if not current and (match := GROUP_ROW.match(cell.text)):
             group = match["domain"].strip()
-        elif not current and rows and kinds[-1] == "resp" and names_unit(cell.text):
+        elif not current and rows and owners < owner_columns and names_unit(cell.text):
             rows[-1][1].append(cell)
+            owners += 1
         elif not current and not labelled and _group_before_name(cell.text, following, kinds):
             group, labelled = cell.text, True  # one label a row: a wrapped name follows it
         elif cell.text in BINDING_WORDS:
             rows.append((group, [*current, cell]))
-            current, labelled = [], False
+            current, labelled, owners = [], False, 0
         else:
             current.append(cell)
     return rows
