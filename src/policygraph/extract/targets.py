@@ -284,9 +284,9 @@ def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
     2020年 | 2025年 | 属性), so one cell a line the first row of a group reads 1, 养老服务,
     养老机构护理型床位占比, … and the next rows of the group 2, 每千名老年人拥有养老床位数（张）,
     …: a short label after the serial is the group when an indicator name, not a unit or a
-    value, follows it. The header order is the one issue 12 (classes 1, 2) and the 一老一小
-    main-indicator tables print (序号/领域/指标名称/单位/2020年基数/2025年目标/属性); the dev
-    set's tune texts hold no such table yet, so the tests lay out a constructed one
+    value, follows it. Issue 12 (class 1) describes the other order, 领域 first (read by
+    `_rows` before the serial); this order is assumed, not seen: no corpus or tune text
+    prints a 领域 column after 序号, so the tests lay out a constructed one
     (tests/test_tables.py)."""
     if "group" not in kinds or "serial" not in kinds:
         return False
@@ -563,7 +563,8 @@ def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
     cells past the last column stand for empty cells before the values (a merged 领域
     cell, a unit left blank, printed as more than one blank line where blank lines also
     part the cells): the excess is taken off the leading gaps, so the last value stays
-    in the last column."""
+    in the last column (a general convention of right-aligned rows; seen in constructed
+    layouts only, tests/test_tables.py)."""
     slots: list[Cell | None] = [None] * columns
     gaps = [c.gap_before for c in values]
     excess = len(values) + sum(gaps) - columns
