@@ -118,7 +118,7 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
     return placed
 
 
-def _columns(header: tuple[Cell, ...], caption_year: int | None = None) -> list[str]:
+def _columns(header: tuple[Cell, ...], caption_year: int | None) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
     base:NNNN (a baseline; base: when the header gives no year), change (a change over
     the period, `CHANGE_HEADER`), attr, resp, other."""
@@ -201,7 +201,7 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     puts 领域 after 序号 (`_group_after_serial`). The next serial number opens a row
     only where an indicator name follows it: a value equal to it (a 2025 value of 3
     before row 3) stays in its row."""
-    rows: list[tuple[str | None, Cell, list[Cell]]] = []
+    rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     expected = 1
     group_first = "group" in kinds and "serial" in kinds
@@ -210,24 +210,24 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if serial_number(cell.text) == expected and names_indicator(following):
-            rows.append((group, cell, []))
+            rows.append((group, []))
             labelled = False
             expected += 1
-        elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
+        elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][1]):
             group = match["domain"].strip()
         elif group_first and serial_number(following) == expected and group_label(cell.text):
             group = cell.text
         elif (
             rows
-            and not rows[-1][2]
+            and not rows[-1][1]
             and not labelled
             and _group_after_serial(cell.text, following, kinds)
         ):
             group, labelled = cell.text, True  # one label a row: a wrapped name follows it
-            rows[-1] = (group, rows[-1][1], [])
+            rows[-1] = (group, [])
         elif rows:
-            rows[-1][2].append(cell)
-    return [(row_group, row_cells) for row_group, _serial, row_cells in rows]
+            rows[-1][1].append(cell)
+    return rows
 
 
 def _attribute_rows(
