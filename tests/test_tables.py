@@ -568,6 +568,21 @@ def test_tables_serials_printed_with_a_zero_a_point_or_brackets_open_rows(
     assert [t.indicator for t in targets] == [rows[0][0], rows[1][0]]
 
 
+def test_tables_chapter_rows_before_serials_with_a_point_one_cell_a_line() -> None:
+    """One cell a line, a group printed as a chapter line (一、养老服务) and rows numbered
+    1. 2.: the chapter line before a serial is a group row, not the end of the table."""
+    text = (
+        "序号\n指标名称\n单位\n2020年\n2025年\n属性\n"
+        "一、养老服务\n1.\n养老机构护理型床位占比\n%\n44\n≥55\n约束性\n"
+        "二、托育服务\n2.\n每千人口拥有3岁以下婴幼儿托位数\n个\n1.5\n4.5\n预期性\n"
+    )
+    targets = _targets(text)
+    assert [(t.domain, t.indicator, t.value) for t in targets] == [
+        ("养老服务", "养老机构护理型床位占比", Decimal(55)),
+        ("托育服务", "每千人口拥有3岁以下婴幼儿托位数", Decimal("4.5")),
+    ]
+
+
 def test_tables_short_row_after_a_serial_before_the_merged_group_column() -> None:
     """序号 | 领域 | 指标名称 …, one row a line: a continuation row without its 领域 cell and
     without its unit cell (the unit is in the name) keeps its name, values and group."""
@@ -647,6 +662,26 @@ def test_tables_without_serials_with_a_group_column_and_a_units_column() -> None
     ]
 
 
+def test_tables_a_name_ending_as_a_body_does_after_an_owner_cell_opens_its_row() -> None:
+    """指标名称 | 单位 | 2020年 | 2025年 | 属性 | 责任单位 without 序号, one cell a line: the
+    责任单位 column holds one cell a row, so a facility count named as a body is named
+    (区域性养老服务中心, 农村幸福院: 泉州 2021 and 福建 2018 list them) opens the next row
+    and is no second owner of the row before it."""
+    header = ("指标名称", "单位", "2020年", "2025年", "属性", "责任单位")
+    rows = (
+        ("养老机构护理型床位占比", "%", "44", "55", "约束性", "区民政局"),
+        ("区域性养老服务中心", "个", "—", "14", "预期性", "区民政局"),
+        ("农村幸福院", "个", "—", "400", "预期性", "区民政局"),
+    )
+    targets = _targets("\n".join((*header, *(c for row in rows for c in row))) + "\n")
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [
+        ("养老机构护理型床位占比", Decimal(55), "%"),
+        ("区域性养老服务中心", Decimal(14), "个"),
+        ("农村幸福院", Decimal(400), "个"),
+    ]
+    assert [[m.name for m in t.responsible] for t in targets] == [["区民政局"]] * 3
+
+
 def test_tables_short_row_without_serials_one_row_a_line() -> None:
     """领域 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 without 序号, one row a line, a copy that
     drops empty cells: a continuation row without its 领域 and unit cells is right-aligned
@@ -666,6 +701,34 @@ def test_tables_a_wrapped_name_after_a_group_label_is_no_second_label() -> None:
     body = "".join(f"{n}\n" + "".join(f"{c}\n" for c in row if c) for n, row in enumerate(rows, 1))
     targets = _targets(header + body)
     assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_a_wrapped_name_after_a_group_label_without_serials() -> None:
+    """领域 | 指标名称 … without 序号, one cell a line: a label opens the row, then a name a
+    narrow column wrapped over two lines; the first line of the name is no second label."""
+    rows = [list(r) for r in ONE_LAOYIXIAO_ROWS]
+    rows[2][1] = "每千人口拥有3岁以下\n婴幼儿托位数"
+    header = "领域\n指标名称\n单位\n2020年\n2025年\n属性\n"
+    body = "".join("".join(f"{c}\n" for c in row if c) for row in rows)
+    targets = _targets(header + body)
+    assert [ROW_FIELDS(t) for t in targets] == ONE_LAOYIXIAO_TARGETS
+
+
+def test_tables_tab_separated_row_keeps_an_empty_year_cell() -> None:
+    """Tabs between cells, a milestone year column (2022年) left blank in one row: the two
+    tabs enclose an empty cell, so 16.9 stays the 2020 baseline and ≤12 the 2025 goal, and
+    no 2022 goal is made of them."""
+    text = (
+        "序号\t指标名称\t单位\t2020年\t2022年\t2025年\t属性\n"
+        "1\t孕产妇死亡率\t1/10万\t16.9\t\t≤12\t预期性\n"
+        "2\t婴儿死亡率\t‰\t5.4\t≤5.2\t≤5\t预期性\n"
+    )
+    targets = _targets(text)
+    assert [(t.indicator, t.year, t.value, t.baseline_value) for t in targets] == [
+        ("孕产妇死亡率", 2025, Decimal(12), Decimal("16.9")),
+        ("婴儿死亡率", 2022, Decimal("5.2"), Decimal("5.4")),
+        ("婴儿死亡率", 2025, Decimal(5), Decimal("5.4")),
+    ]
 
 
 def test_tables_markdown_header_with_a_merged_cell_copied_over_its_span() -> None:

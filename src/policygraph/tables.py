@@ -89,7 +89,9 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-NAME_CELL = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+NAME_HEADER = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
+"""A header cell that names the indicator column: 指标名称, 指标, 项目 (data/cues.csv, kind
+header, name)."""
 
 
 def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
@@ -97,10 +99,10 @@ def _opens_unnumbered(lines: list[tuple[int, int, str]], index: int) -> bool:
     2025年 | 属性, the layout of 专栏1 of 国发〔2016〕65号: 指标 | 2015年 | 2020年 | … | 属性,
     one cell a line): a name header word followed by another header cell that could not
     open a table itself (a caption 主要指标 before 序号 or 指标 is no name column)."""
-    if not NAME_CELL.match(cell_text(lines[index][2])):
+    if not NAME_HEADER.match(cell_text(lines[index][2])):
         return False
     following = next((cell_text(line) for _, _, line in lines[index + 1 :] if line.strip()), "")
-    opens = FIRST_HEADER_CELL.match(following) or NAME_CELL.match(following)
+    opens = FIRST_HEADER_CELL.match(following) or NAME_HEADER.match(following)
     return bool(HEADER_CELL.match(following)) and not opens
 
 
@@ -110,9 +112,10 @@ SERIAL_CELL = re.compile(r"^[（(]?0*(?P<number>\d{1,3})[)）]?[.．、]?$")
 
 def serial_number(text: str) -> int | None:
     """The number of a 序号 cell (`SERIAL_CELL`); None for any other cell. Tables number
-    their rows 1, 2 … most often, but also 01, 02 … or 1. 2. …; read only as bare digits,
-    such rows opened no row one cell a line, and one row a line a short row lost its
-    anchor and its cells slid out of their columns (issue 12, classes 1, 2)."""
+    their rows 1, 2 … most often, but also 01, 02 … or 1. 2. … — a general convention of
+    numbered lists, not yet a shape of a dev-set text (no table of the corpus or the tune
+    texts numbers otherwise; tests/test_tables.py lays out constructed ones). Read only
+    as bare digits, such rows opened no row one cell a line."""
     match = SERIAL_CELL.match(text)
     return int(match["number"]) if match else None
 
@@ -141,7 +144,8 @@ def is_header_row(texts: list[str]) -> bool:
     does not know, 统计口径, 规划指标体系) in a header of four or more, one of them a
     key (序号, 指标名称, a year) — or an indicator header with task columns
     (`_indicators_with_tasks`). A merged cell a converter copied into every column it
-    spans (指标值 | 指标值 over 2020年 | 2025年) is one column the cue table does not know."""
+    spans (指标值 | 指标值 over 2020年 | 2025年: HTML-to-text converters commonly fill a
+    colspan so) is one column the cue table does not know."""
     unknown = len({t for t in texts if not HEADER_CELL.match(t)})
     if len(texts) < 3:
         return False
@@ -150,7 +154,6 @@ def is_header_row(texts: list[str]) -> bool:
     return any(ROW_HEADER_KEY.match(t) for t in texts)
 
 
-NAME_HEADER = re.compile("^(" + "|".join(words_with("header", "name")) + ")$")
 GOAL_YEAR_HEADER = re.compile(r"^\d{4}年?.*(?:" + "|".join(words_with("header_year", "goal")) + ")")
 
 
@@ -172,10 +175,11 @@ RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
 
 def _split_row(line: str) -> list[tuple[str, int, int]]:
     """The cells of one line; an empty cell between two `|`, or before a tab, is kept
-    as "". A table copied from a spreadsheet or a Word window is pasted with one tab
-    between cells, so a merged 领域 cell or a unit left blank (the unit is in the name,
-    每千名老年人拥有养老床位数（张）) is two tabs in a row, and a row whose first column
-    is merged opens with a tab (issue 12, class 2: Word tables flattened by copying)."""
+    as "". Tab-separated text has one tab between cells (the general convention of a
+    table pasted from a spreadsheet or a Word window), so a merged 领域 cell or a blank
+    cell (a unit the name carries, 每千名老年人拥有养老床位数（张）; a milestone year left
+    blank) is two tabs in a row, and a row whose first column is merged opens with a tab.
+    No corpus or tune text holds a tab-separated table yet; the tests construct them."""
     cells = []
     pos = 0
     parts = scanning.split(CELL_SEPARATOR, line)
@@ -251,9 +255,11 @@ YEAR_ROLE_CELL = re.compile(rf"^[（(]?(?:{cue_pattern('header_year')})[值数]?
 
 def _joined_year_headers(header: list[Cell]) -> list[Cell]:
     """A year header broken over two cells is one column: `2020年` then `基数`, `2025年`
-    then `目标` (the 一老一小 main-indicator header 2020年基数 | 2025年目标 in a narrow
-    column, copied one cell a line) — read apart, 基数 and 目标 are columns without a year,
-    and the baseline loses its year."""
+    then `目标` (a header 2020年基数 | 2025年目标 in a narrow column, copied one cell a
+    line) — read apart, 基数 and 目标 are columns without a year, and the baseline loses
+    its year. A general convention of narrow columns: a copy of the 民政事业发展第十二个五年
+    规划 (2011) prints its header cell 2015年 / 目标值 on two lines; no corpus or tune
+    text breaks a year header yet."""
     joined: list[Cell] = []
     for cell in header:
         if joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text):
@@ -305,8 +311,9 @@ VALUES_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:值|{cue_pattern('header_year')})$
 def _with_year_row(header: tuple[Cell, ...], filled: list[Cell]) -> tuple[Cell, ...] | None:
     """A header over two rows, one a line: a cell merged over the year columns (指标值,
     目标值) in the first, the years under it in the second (`| | | | 2020年 | 2025年 | |`,
-    a Word or web table with a two-row header, issue 12 class 2). The years take the
-    merged cell's place; None when the row is not such a year row."""
+    the general convention of a Word or web table with a two-row header; issue 12 class 2
+    asks for Word tables read as tables). The years take the merged cell's place; None
+    when the row is not such a year row. No corpus or tune text has one yet."""
     if len(filled) < 2 or not all(YEAR_CELL.match(c.text) for c in filled):
         return None
     parent = next((i for i, c in enumerate(header) if VALUES_HEADER.match(c.text)), None)
@@ -322,9 +329,10 @@ BINDING_CELLS = frozenset(cue_words("binding"))
 
 
 def _run_on_rows(row: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
-    """Rows a copy ran onto one line (… | 约束性 | 2 | 每千名老年人拥有养老床位数 | …, issue
-    12's "rows run onto one line"): an attribute cell followed by a serial number ends a
-    row, and the serial opens the next."""
+    """Rows a copy ran onto one line (… | 约束性 | 2 | 每千名老年人拥有养老床位数 | …): an
+    attribute cell followed by a serial number ends a row, and the serial opens the next.
+    A constructed layout (tests/test_tables.py): issue 12 does not describe it, and no
+    corpus or tune text prints it."""
     rows: list[tuple[Cell, ...]] = []
     begin = 0
     for index, cell in enumerate(row[:-1]):

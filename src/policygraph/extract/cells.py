@@ -39,8 +39,9 @@ AS_HYPHEN = str.maketrans("－−", "--")
 
 STEP_FROM = rf"(?:\d+(?:\.\d+)?[%‰]?\s*(?:{cue_pattern('cell_step')})\s*)"
 """The level a cell's goal rises or falls from, before an arrow: 3.5→4.5, 40%→55% — the
-goal after the arrow is the cell's value, not the level it starts from (issue 12's value
-shapes of indicator tables)."""
+goal after the arrow is the cell's value, not the level it starts from. A constructed
+shape (tests/test_tables.py): issue 12 does not list it and no corpus or tune text writes
+an arrow in a cell."""
 
 CELL_VALUE = re.compile(
     rf"^{STEP_FROM}?(?P<word>{cue_pattern('comparator', 'reach')})?"

@@ -198,7 +198,7 @@ def _year_scopes(
     sentences: list[str],
     deadlines: list[list[re.Match[str]]],
     lead_year: int | None,
-    known: tuple[int | None, frozenset[int]] = (None, frozenset()),
+    known: tuple[int | None, frozenset[int]],
 ) -> list[tuple[int | None, int | None]]:
     """Pass 1: (the year scoping values, the year scoping worded targets) per clause;
     `sentences` holds each clause with the clause after it (`_sentences`), `deadlines`

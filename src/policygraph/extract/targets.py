@@ -118,7 +118,7 @@ def _placed_rows(rows: tuple[tuple[Cell, ...], ...], kinds: list[str]) -> list[P
     return placed
 
 
-def _columns(header: tuple[Cell, ...], caption_year: int | None = None) -> list[str]:
+def _columns(header: tuple[Cell, ...], caption_year: int | None) -> list[str]:
     """Header cells as column kinds: serial, group, name, unit, year:NNNN (a goal) or
     base:NNNN (a baseline; base: when the header gives no year), change (a change over
     the period, `CHANGE_HEADER`), attr, resp, other."""
@@ -201,7 +201,7 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     puts 领域 after 序号 (`_group_after_serial`). The next serial number opens a row
     only where an indicator name follows it: a value equal to it (a 2025 value of 3
     before row 3) stays in its row."""
-    rows: list[tuple[str | None, Cell, list[Cell]]] = []
+    rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     expected = 1
     group_first = "group" in kinds and "serial" in kinds
@@ -210,24 +210,24 @@ def _rows(cells: tuple[Cell, ...], kinds: list[str]) -> list[tuple[str | None, l
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if serial_number(cell.text) == expected and names_indicator(following):
-            rows.append((group, cell, []))
+            rows.append((group, []))
             labelled = False
             expected += 1
-        elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][2]):
+        elif (match := GROUP_ROW.match(cell.text)) and not (rows and not rows[-1][1]):
             group = match["domain"].strip()
         elif group_first and serial_number(following) == expected and group_label(cell.text):
             group = cell.text
         elif (
             rows
-            and not rows[-1][2]
+            and not rows[-1][1]
             and not labelled
             and _group_after_serial(cell.text, following, kinds)
         ):
             group, labelled = cell.text, True  # one label a row: a wrapped name follows it
-            rows[-1] = (group, rows[-1][1], [])
+            rows[-1] = (group, [])
         elif rows:
-            rows[-1][2].append(cell)
-    return [(row_group, row_cells) for row_group, _serial, row_cells in rows]
+            rows[-1][1].append(cell)
+    return rows
 
 
 def _attribute_rows(
@@ -236,25 +236,31 @@ def _attribute_rows(
     """Rows of a table without serials, one cell a line (指标 | 单位 | 2020年 | 2025年 |
     属性, optionally 领域 before and 责任单位 after): each row ends with its 约束性/预期性
     cell, however many empty cells it dropped, and the unit cells that follow it where a
-    责任单位 column comes last. A chapter-numbered line (一、养老服务) is a group row; with
-    a 领域 column before the name, a short label opening a row is its group."""
+    责任单位 column comes last — one a column after 属性, as a cell a line prints one
+    cell a column: the next row's name may end as a body does (区域性养老服务中心, 农村
+    幸福院, listed indicators of 泉州 2021 and 福建 2018) and is no second owner. A
+    chapter-numbered line (一、养老服务) is a group row; with a 领域 column before the name,
+    a short label opening a row is its group."""
     if "attr" not in kinds or kinds[-1] not in ("attr", "resp"):
         return []
+    owner_columns = len(kinds) - 1 - kinds.index("attr")
     rows: list[tuple[str | None, list[Cell]]] = []
     group: str | None = None
     current: list[Cell] = []
     labelled = False
+    owners = 0
     for index, cell in enumerate(cells):
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         if not current and (match := GROUP_ROW.match(cell.text)):
             group = match["domain"].strip()
-        elif not current and rows and kinds[-1] == "resp" and names_unit(cell.text):
+        elif not current and rows and owners < owner_columns and names_unit(cell.text):
             rows[-1][1].append(cell)
+            owners += 1
         elif not current and not labelled and _group_before_name(cell.text, following, kinds):
             group, labelled = cell.text, True  # one label a row: a wrapped name follows it
         elif cell.text in BINDING_WORDS:
             rows.append((group, [*current, cell]))
-            current, labelled = [], False
+            current, labelled, owners = [], False, 0
         else:
             current.append(cell)
     return rows
@@ -278,9 +284,9 @@ def _group_after_serial(text: str, following: str, kinds: list[str]) -> bool:
     2020年 | 2025年 | 属性), so one cell a line the first row of a group reads 1, 养老服务,
     养老机构护理型床位占比, … and the next rows of the group 2, 每千名老年人拥有养老床位数（张）,
     …: a short label after the serial is the group when an indicator name, not a unit or a
-    value, follows it. The header order is the one issue 12 (classes 1, 2) and the 一老一小
-    main-indicator tables print (序号/领域/指标名称/单位/2020年基数/2025年目标/属性); the dev
-    set's tune texts hold no such table yet, so the tests lay out a constructed one
+    value, follows it. Issue 12 (class 1) describes the other order, 领域 first (read by
+    `_rows` before the serial); this order is assumed, not seen: no corpus or tune text
+    prints a 领域 column after 序号, so the tests lay out a constructed one
     (tests/test_tables.py)."""
     if "group" not in kinds or "serial" not in kinds:
         return False
@@ -557,7 +563,8 @@ def _place_values(values: list[Cell], columns: int) -> list[Cell | None]:
     cells past the last column stand for empty cells before the values (a merged 领域
     cell, a unit left blank, printed as more than one blank line where blank lines also
     part the cells): the excess is taken off the leading gaps, so the last value stays
-    in the last column."""
+    in the last column (a general convention of right-aligned rows; seen in constructed
+    layouts only, tests/test_tables.py)."""
     slots: list[Cell | None] = [None] * columns
     gaps = [c.gap_before for c in values]
     excess = len(values) + sum(gaps) - columns
