@@ -801,3 +801,14 @@ def test_tables_a_goal_column_without_a_year_takes_the_year_of_the_caption(capti
     )
     (target,) = _targets(text)
     assert (target.year, target.value, target.baseline_value) == (2025, Decimal(55), Decimal(44))
+
+
+def test_tables_a_caption_that_reviews_the_last_period_dates_no_goal() -> None:
+    """A 十四五 plan's table of what the 十三五 achieved (规划目标 | 完成值) under a caption
+    ending 完成情况 states no goal of this plan."""
+    text = (
+        "表1 “十三五”时期养老服务主要指标完成情况\n"
+        "| 序号 | 指标名称 | 单位 | 规划目标 | 完成值 | 属性 |\n"
+        "| 1 | 养老机构护理型床位占比 | % | 30 | 35 | 约束性 |\n"
+    )
+    assert _targets(text) == []

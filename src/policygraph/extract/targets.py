@@ -63,6 +63,7 @@ CHANGE_HEADER = re.compile(rf"比\d{{4}}年|{cue_pattern('header_change')}")
 专栏1 prints 2015年 | 2020年 | 〔累计〕 | 属性, the 十四五 纲要's 主要指标 2020年 | 2025年 |
 年均/累计 | 属性: read as years, a header with 2015年比2010年增长 became a second 2015 goal."""
 CHANGE_NAME = re.compile(cue_pattern("change_name"))
+REVIEW_CAPTION = re.compile(cue_pattern("review_caption"))
 """An indicator, or the group it stands in, named as a change (浓度下降, 能源消耗降低, 排放总量
 减少, 新增…面积: data/cues.csv, kind change_name): its change column states its goal."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
@@ -173,8 +174,9 @@ def _goal_year_of_caption(text: str, caption_year: int | None) -> int | None:
 
 def _caption_year(caption: str | None) -> int | None:
     """The latest year a table's caption names, written (2025年) or as a five-year plan
-    (“十四五” ends 2025)."""
-    if not caption:
+    (“十四五” ends 2025); none where the caption reviews what was achieved
+    (`REVIEW_CAPTION`: “十三五”时期主要指标完成情况)."""
+    if not caption or REVIEW_CAPTION.search(caption):
         return None
     years = [int(y) for y in re.findall(r"(20\d{2})年", caption)]
     years += [FIVE_YEAR_PLANS[m["plan"]] for m in FIVE_YEAR_PLAN.finditer(caption)]
