@@ -303,12 +303,14 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     or a printed page: every paragraph broken at the margin, whatever character falls
     there, 达到\n95%, 婴幼儿\n托位数), by the rule the PDF reader joins lines with
     (`wrapping.continued`). Table rows (`TABLE_ROW`) neither wrap nor continue a line."""
+    # cheap first: most texts show no margin even in characters (2 cells each, ±20%)
+    if _margin([2 * len(line) for line in text.split("\n")], CHARACTER_SHARE) is None:
+        return []
     lines = [
         (m.start(), m.end(), line, len(m.group()) - len(m.group().lstrip(" ")))
         for m in re.finditer(r"[^\n]+", text)
         if _prose(line := m.group().strip())
     ]
-    # cheap first: most texts show no margin even in characters (2 cells each, ±20%)
     if _margin([2 * len(line) for _, _, line, _ in lines], CHARACTER_SHARE) is None:
         return []
     margin = _margin([display_width(line) for _, _, line, _ in lines], FULL_LINE_SHARE)
