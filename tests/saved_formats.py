@@ -163,3 +163,100 @@ def _wrap(line: str, width: int = PDF_LINE_WIDTH) -> list[str]:
             current = ""
         current += char
     return [*pieces, current]
+
+
+def save_docx_numbered(text: str, path: Path) -> Path:
+    """The text as `save_docx` writes it, numbered as offices number it: every heading
+    marker that opens a paragraph (第一章 一、 （一） 1. （1） ①) and every serial of a
+    table's first column is drawn by Word's automatic numbering, not typed. One list
+    definition for each form of marker (chineseCounting "%1、", chineseCounting "（%1）",
+    decimal "%1." …), counting on from paragraph to paragraph; where the printed number
+    does not continue the count (（一） after a new 二、, the 1 of the next table) a new
+    list instance restarts at it (`w:startOverride`), as Word's "restart at" writes."""
+    document = docx.Document()
+    lists = _WordLists(document)
+    for block in blocks(text):
+        if isinstance(block, str):
+            paragraph = document.add_paragraph()
+            rest = lists.number_marker(paragraph._p, block)
+            paragraph.add_run(rest)
+            continue
+        grid = document.add_table(rows=len(block), cols=len(block[0]))
+        for r, row in enumerate(block):
+            for c, cell in enumerate(row):
+                if c == 0 and r > 0 and cell.isdigit():
+                    lists.number(grid.cell(r, c).paragraphs[0]._p, ("%1", "decimal", ""), int(cell))
+                else:
+                    grid.cell(r, c).text = cell
+    document.save(str(path))
+    return path
+
+
+class _WordLists:
+    """The numbering part a writer fills: a list definition per marker form, the list
+    instance each currently counts in, and the count Word has reached in it."""
+
+    FORMATS = (("[一二三四五六七八九十]+", "chineseCounting"), (r"\d+", "decimal"),
+               ("[①-⑳]", "decimalEnclosedCircle"))  # fmt: skip
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.numbering = document.part.numbering_part.element
+        self.definitions: dict[tuple[str, str, str], str] = {}
+        self.instances: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+
+    def number_marker(self, paragraph: object, line: str) -> str:
+        """Number `paragraph` if `line` opens with a heading marker; the rest of the line."""
+        from policygraph.markers import MARKER_LEVELS
+        from policygraph.numerals import chinese_number
+
+        found = next((m for _, p in MARKER_LEVELS if (m := p.match(line))), None)
+        if found is None:
+            return line
+        marker = found.group().rstrip(" ")
+        digits, fmt = next((d, f) for n, f in self.FORMATS if (d := re.search(n, marker)))
+        value = digits.group()
+        number = (
+            ord(value) - ord("①") + 1
+            if fmt == "decimalEnclosedCircle"
+            else int(value) if value.isdigit() else chinese_number(value)
+        )  # fmt: skip
+        template = marker[: digits.start()] + "%1" + marker[digits.end() :]
+        rest = line[len(marker) :]
+        suffix = "space" if rest.startswith(" ") and not rest.startswith("  ") else ""
+        self.number(paragraph, (template, fmt, suffix), number)
+        return rest[1:] if suffix else rest
+
+    def number(self, paragraph: object, form: tuple[str, str, str], number: int) -> None:
+        """Number `paragraph` `number` in the list of `form` (lvlText, numFmt, suff)."""
+        definition = self.definitions.get(form) or self._define(form)
+        if self.counts.get(definition) != number - 1 or definition not in self.instances:
+            num = self.numbering.add_num(int(definition))
+            num.add_lvlOverride(ilvl=0).add_startOverride(number)
+            self.instances[definition] = str(num.numId)
+        self.counts[definition] = number
+        num_pr = paragraph.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = int(self.instances[definition])
+
+    def _define(self, form: tuple[str, str, str]) -> str:
+        template, fmt, suffix = form
+        ids = [
+            int(a.get(docx.oxml.ns.qn("w:abstractNumId")))
+            for a in self.numbering.iterfind(docx.oxml.ns.qn("w:abstractNum"))
+        ]
+        definition = str(max(ids, default=0) + 1)
+        suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""  # none: Word's default, a tab
+        element = docx.oxml.parse_xml(
+            f'<w:abstractNum {docx.oxml.ns.nsdecls("w")} w:abstractNumId="{definition}">'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/>{suff}<w:lvlText w:val="{html.escape(template)}"/>'
+            '<w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+        )
+        first_num = self.numbering.find(docx.oxml.ns.qn("w:num"))
+        if first_num is None:
+            self.numbering.append(element)
+        else:
+            first_num.addprevious(element)
+        self.definitions[form] = definition
+        return definition

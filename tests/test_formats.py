@@ -33,6 +33,7 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
     "laid-out-20": (".txt", lambda text, path: save.save_laid_out(text, path, 40, "\u3000\u3000")),
     "indented": (".txt", lambda text, path: save.save_laid_out(text, path, 10**6, "\u3000\u3000")),
     "docx": (".docx", save.save_docx),
+    "docx-numbered": (".docx", save.save_docx_numbered),
     "pdf": (".pdf", save.save_pdf),
     "pdf-laid-out-28": (".pdf", lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000")),
 }
@@ -60,3 +61,15 @@ def test_formats_give_the_targets_of_the_txt_build(
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     path = write(text, tmp_path / f"{name}{suffix}")
     assert target_keys(extract_plan(path)) == txt_targets[name]
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_automatically_numbered_word_file_keeps_the_measures_of_the_txt_build(
+    name: str, tmp_path: Path
+) -> None:
+    """Issue 12, class 2: a plan whose 一、 （一） 1. are Word's automatic numbering keeps
+    its numbered measures, in order and with the markers the text prints."""
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    path = save.save_docx_numbered(text, tmp_path / f"{name}.docx")
+    expected = [(m.key, m.number, m.title) for m in extract_plan(CORPUS / f"{name}.txt").measures]
+    assert [(m.key, m.number, m.title) for m in extract_plan(path).measures] == expected

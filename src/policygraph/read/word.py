@@ -1,5 +1,12 @@
 """A Word (.docx) plan as text: paragraphs in order, tables row by row.
 
+Each paragraph reads as Word draws it, not only as its runs store it: the label of
+automatic numbering in front (一、 （一） 1. ①, see `word_numbering`), the text of
+hyperlinks, fields, content controls and tracked insertions (but not deletions, field
+codes, hidden text or the pinyin of ruby), soft line breaks as line breaks, and the
+paragraphs of a text box (a 公文 title page's heading) on their own lines before the
+paragraph that anchors it.
+
 Tables are read through python-docx's table API, one row a line, its cells between
 `|` (`| 序号 | 指标 | 2025年 |`), so `tables.find_tables` reads each cell in its
 column: a value can never slip into the next row, as it can where cells are
@@ -10,14 +17,42 @@ empty cells, so every row keeps the width of the grid.
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
-from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
+
+from policygraph.read.word_numbering import paragraph_labels
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+SKIPPED = {
+    qn(tag)
+    for tag in (
+        "w:pPr",
+        "w:rPr",
+        "w:sdtPr",
+        "w:del",
+        "w:moveFrom",
+        "w:delText",
+        "w:instrText",
+        "w:rt",
+    )
+} | {f"{MC}Fallback"}
+"""What Word does not show as text: properties, tracked deletions, field codes, the
+pinyin over ruby text, and the old-format copy of a drawing (`mc:Fallback`) that
+repeats its `mc:Choice`."""
+CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+TABLE_OF_CONTENTS = "Table of Contents"
+LABEL_SUFFIXES = {"space": " ", "nothing": ""}
+
+Labels = dict[_Element, tuple[str, str]]
 
 
 class DocxError(ValueError):
@@ -30,23 +65,133 @@ def docx_to_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocxError(str(error) or type(error).__name__) from error
+    body = document.element.body
+    labels = paragraph_labels(
+        _shown_paragraphs(body), _numbering(document), document.styles.element
+    )
+    return "\n".join(_block_lines(body, document, labels)) + "\n"
+
+
+def _numbering(document: Document) -> _Element | None:
+    """The root of the document's numbering part; None where it has none (python-docx's
+    own accessor would add an empty one)."""
+    try:
+        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:
+        return None
+
+
+def _shown_paragraphs(body: _Element) -> list[_Element]:
+    """The paragraphs in the order Word counts their numbers, without the old-format
+    copies of text boxes."""
+    return [
+        p
+        for p in body.iter(qn("w:p"))
+        if not any(a.tag == f"{MC}Fallback" for a in p.iterancestors())
+    ]
+
+
+def _block_lines(
+    container: _Element, document: Document, labels: Labels, in_cell: bool = False
+) -> list[str]:
+    """The lines of the paragraphs, tables and content controls of a body, a cell or a
+    text box; a table nested in a cell as its cells' text; a table of contents (a
+    content control of that gallery) is left out, as it repeats the headings."""
     lines: list[str] = []
-    for block in document.element.body.iterchildren():
+    for block in container.iterchildren():
         if block.tag == qn("w:p"):
-            lines.append(Paragraph(block, document).text)
+            lines.extend(_paragraph_lines(block, document, labels))
+        elif block.tag == qn("w:tbl") and in_cell:
+            lines.extend(
+                _cell_text(tc, document, labels)
+                for tc in block.iterfind(f"{qn('w:tr')}/{qn('w:tc')}")
+            )
         elif block.tag == qn("w:tbl"):
-            lines.extend(_table_rows(Table(block, document)))
-    return "\n".join(lines) + "\n"
+            lines.extend(_table_rows(Table(block, document), document, labels))
+        elif block.tag in (qn("w:sdt"), qn("w:customXml")) and not _is_contents(block):
+            content = block.find(qn("w:sdtContent"))
+            inner = block if content is None else content
+            lines.extend(_block_lines(inner, document, labels, in_cell))
+    return lines
 
 
-def _table_rows(table: Table) -> list[str]:
+def _is_contents(sdt: _Element) -> bool:
+    gallery = sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+    return gallery is not None and gallery.get(qn("w:val")) == TABLE_OF_CONTENTS
+
+
+def _paragraph_lines(paragraph: _Element, document: Document, labels: Labels) -> list[str]:
+    """The paragraph's text boxes' lines, then its own text behind its numbering label."""
+    boxes: list[_Element] = []
+    text = _inline_text(paragraph, boxes)
+    if paragraph in labels:
+        label, suffix = labels[paragraph]
+        text = label + _separator(label, suffix) + text
+    box_lines = [line for box in boxes for line in _block_lines(box, document, labels)]
+    return [*box_lines, text]
+
+
+def _separator(label: str, suffix: str) -> str:
+    """Between label and text: Word's tab becomes nothing after a label that closes on
+    punctuation (一、 （一） 1.) and a space otherwise (第一章 总则), never a tab, which
+    the text reader takes for a table's column gap."""
+    if suffix in LABEL_SUFFIXES or not label:
+        return LABEL_SUFFIXES.get(suffix, "")
+    return "" if unicodedata.category(label[-1]).startswith("P") else " "
+
+
+def _inline_text(element: _Element, boxes: list[_Element]) -> str:
+    """The text Word shows for the runs under `element`; text boxes met on the way are
+    added to `boxes`."""
+    pieces: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            pieces.append(child.text or "")
+        elif tag in CHARACTERS:
+            pieces.append(CHARACTERS[tag])
+        elif tag == qn("w:br"):
+            pieces.append("\n" if child.get(qn("w:type"), "textWrapping") == "textWrapping" else "")
+        elif tag == qn("w:sym"):
+            pieces.append(_symbol(child))
+        elif tag == qn("w:txbxContent"):
+            boxes.append(child)
+        elif tag == f"{MC}AlternateContent":
+            choice = child.find(f"{MC}Choice")
+            pieces.append(_inline_text(child if choice is None else choice, boxes))
+        elif tag not in SKIPPED and not (tag == qn("w:r") and _hidden(child)):
+            pieces.append(_inline_text(child, boxes))
+    return "".join(pieces)
+
+
+def _symbol(sym: _Element) -> str:
+    """A `w:sym` character; a symbol font's private-use code point draws nothing we can
+    name, so it is left out."""
+    try:
+        char = chr(int(sym.get(qn("w:char"), ""), 16))
+    except ValueError:
+        return ""
+    return "" if unicodedata.category(char) == "Co" else char
+
+
+def _hidden(run: _Element) -> bool:
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _table_rows(table: Table, document: Document, labels: Labels) -> list[str]:
     """One line a row: `| cell | cell |`, a merged cell's other positions empty."""
     lines: list[str] = []
     seen: set[object] = set()  # the cell elements themselves: alive, so compared by identity
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            cells.append("" if cell._tc in seen else " ".join(cell.text.split()))
+            cells.append("" if cell._tc in seen else _cell_text(cell._tc, document, labels))
             seen.add(cell._tc)
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def _cell_text(cell: _Element, document: Document, labels: Labels) -> str:
+    """A cell's paragraphs on one line."""
+    return " ".join(" ".join(_block_lines(cell, document, labels, in_cell=True)).split())
