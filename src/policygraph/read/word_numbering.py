@@ -109,7 +109,7 @@ def chinese_counting(number: int, digits: str, scales: tuple[str, ...], legal: b
             zero = True
             continue
         if zero:
-            words.append(digits[0])
+            words.append("零")  # an inner zero is 零 (一百零五) in every counting form
             zero = False
         omit_one = digit == 1 and scale == 1 and position == 0 and not legal
         words.append(("" if omit_one else digits[digit]) + scales[scale])
