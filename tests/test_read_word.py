@@ -204,9 +204,9 @@ def test_chinese_counting_reads_back_as_its_number(number: int) -> None:
     assert chinese_number(format_number(number, "chineseCounting")) == number
 
 
-def _saved(tmp_path: Path, body: str, numbering: str = "") -> Path:
+def _saved(tmp_path: Path, body: str, numbering: str = "", styles: str = "") -> Path:
     """A Word file whose body is `body` (and, given, whose numbering definitions are
-    `numbering`), saved and read back as a user's file is."""
+    `numbering` and whose styles include `styles`), saved as a user's file is."""
     document = docx.Document()
     element = document.element.body
     for child in list(element):
@@ -218,6 +218,8 @@ def _saved(tmp_path: Path, body: str, numbering: str = "") -> Path:
         part = document.part.numbering_part.element
         for block in parse_xml(f"<w:numbering {NAMESPACES}>{numbering}</w:numbering>"):
             part.append(block)
+    for style in parse_xml(f"<w:styles {NAMESPACES}>{styles}</w:styles>"):
+        document.styles.element.append(style)
     document.save(str(tmp_path / "plan.docx"))
     return tmp_path / "plan.docx"
 
@@ -281,7 +283,8 @@ def test_numbered_headings_table_serials_and_no_table_of_contents(tmp_path: Path
     """The labels read in front of the text they number, in body and table alike (a
     序号 column numbered by Word restarts in each table), a label closing on punctuation
     straight before its text, another one a space before it; a table of contents,
-    which repeats the headings, is left out."""
+    which repeats the headings, is left out, whether a content control holds it or only
+    its lines' styles ("toc 1", here under a localised styleId) mark it."""
     numbering = (
         _definition(1)
         + _definition(
@@ -312,7 +315,9 @@ def test_numbered_headings_table_serials_and_no_table_of_contents(tmp_path: Path
         "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
         f"</w:docPartObj></w:sdtPr><w:sdtContent><w:p>{_runs('一、总体要求', '1')}</w:p>"
         "</w:sdtContent></w:sdt>"
+        f"<w:p><w:pPr><w:pStyle w:val='10'/></w:pPr>{_runs('二、重点任务', '2')}</w:p>"
     )
+    contents_style = "<w:style w:type='paragraph' w:styleId='10'><w:name w:val='toc 1'/></w:style>"
     body = (
         contents
         + heading(2, 0, "总则")
@@ -323,7 +328,7 @@ def test_numbered_headings_table_serials_and_no_table_of_contents(tmp_path: Path
         + heading(1, 2, "扩大供给")
         + table(4, ["护理型床位占比"])
     )
-    lines = docx_to_text(_saved(tmp_path, body, numbering)).split("\n")
+    lines = docx_to_text(_saved(tmp_path, body, numbering, contents_style)).split("\n")
     assert lines[:-1] == [
         "第一章 总则",
         "一、总体要求",

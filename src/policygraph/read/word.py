@@ -5,7 +5,7 @@ automatic numbering in front (一、 （一） 1. ①, see `word_numbering`), th
 hyperlinks, fields, content controls and tracked insertions (but not deletions, field
 codes, hidden text or the pinyin of ruby), soft line breaks as line breaks, and the
 paragraphs of a text box (a 公文 title page's heading) on their own lines before the
-paragraph that anchors it.
+paragraph that anchors it. A table of contents, which repeats the headings, is left out.
 
 Tables are read through python-docx's table API, one row a line, its cells between
 `|` (`| 序号 | 指标 | 2025年 |`), so `tables.find_tables` reads each cell in its
@@ -17,8 +17,10 @@ empty cells, so every row keeps the width of the grid.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -50,9 +52,21 @@ pinyin over ruby text, and the old-format copy of a drawing (`mc:Fallback`) that
 repeats its `mc:Choice`."""
 CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 TABLE_OF_CONTENTS = "Table of Contents"
+CONTENTS_STYLE = re.compile(r"toc \d", re.IGNORECASE)
+"""The built-in names of the styles of a table of contents' lines (its styleId is
+localised: "10", "TOC1")."""
 LABEL_SUFFIXES = {"space": " ", "nothing": ""}
 
-Labels = dict[_Element, tuple[str, str]]
+
+@dataclass(frozen=True)
+class Story:
+    """What reading a paragraph needs beyond the paragraph: the document (the parent of
+    its tables), the labels of the numbered paragraphs, and the paragraph styles of a
+    table of contents ("toc 1" …), whose lines repeat the headings."""
+
+    document: Document
+    labels: dict[_Element, tuple[str, str]]
+    contents_styles: frozenset[str]
 
 
 class DocxError(ValueError):
@@ -66,10 +80,17 @@ def docx_to_text(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocxError(str(error) or type(error).__name__) from error
     body = document.element.body
-    labels = paragraph_labels(
-        _shown_paragraphs(body), _numbering(document), document.styles.element
+    styles = document.styles.element
+    story = Story(
+        document,
+        paragraph_labels(_shown_paragraphs(body), _numbering(document), styles),
+        frozenset(
+            style.get(qn("w:styleId"))
+            for style in styles.iterfind(qn("w:style"))
+            if CONTENTS_STYLE.fullmatch(_val(style.find(qn("w:name"))) or "")
+        ),
     )
-    return "\n".join(_block_lines(body, document, labels)) + "\n"
+    return "\n".join(_block_lines(body, story)) + "\n"
 
 
 def _numbering(document: Document) -> _Element | None:
@@ -91,28 +112,33 @@ def _shown_paragraphs(body: _Element) -> list[_Element]:
     ]
 
 
-def _block_lines(
-    container: _Element, document: Document, labels: Labels, in_cell: bool = False
-) -> list[str]:
+def _block_lines(container: _Element, story: Story, in_cell: bool = False) -> list[str]:
     """The lines of the paragraphs, tables and content controls of a body, a cell or a
     text box; a table nested in a cell as its cells' text; a table of contents (a
     content control of that gallery) is left out, as it repeats the headings."""
     lines: list[str] = []
     for block in container.iterchildren():
-        if block.tag == qn("w:p"):
-            lines.extend(_paragraph_lines(block, document, labels))
+        if block.tag == qn("w:p") and _style(block) not in story.contents_styles:
+            lines.extend(_paragraph_lines(block, story))
         elif block.tag == qn("w:tbl") and in_cell:
             lines.extend(
-                _cell_text(tc, document, labels)
-                for tc in block.iterfind(f"{qn('w:tr')}/{qn('w:tc')}")
+                _cell_text(tc, story) for tc in block.iterfind(f"{qn('w:tr')}/{qn('w:tc')}")
             )
         elif block.tag == qn("w:tbl"):
-            lines.extend(_table_rows(Table(block, document), document, labels))
+            lines.extend(_table_rows(Table(block, story.document), story))
         elif block.tag in (qn("w:sdt"), qn("w:customXml")) and not _is_contents(block):
             content = block.find(qn("w:sdtContent"))
             inner = block if content is None else content
-            lines.extend(_block_lines(inner, document, labels, in_cell))
+            lines.extend(_block_lines(inner, story, in_cell))
     return lines
+
+
+def _style(paragraph: _Element) -> str | None:
+    return _val(paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}"))
+
+
+def _val(element: _Element | None) -> str | None:
+    return element.get(qn("w:val")) if element is not None else None
 
 
 def _is_contents(sdt: _Element) -> bool:
@@ -120,14 +146,14 @@ def _is_contents(sdt: _Element) -> bool:
     return gallery is not None and gallery.get(qn("w:val")) == TABLE_OF_CONTENTS
 
 
-def _paragraph_lines(paragraph: _Element, document: Document, labels: Labels) -> list[str]:
+def _paragraph_lines(paragraph: _Element, story: Story) -> list[str]:
     """The paragraph's text boxes' lines, then its own text behind its numbering label."""
     boxes: list[_Element] = []
     text = _inline_text(paragraph, boxes)
-    if paragraph in labels:
-        label, suffix = labels[paragraph]
+    if paragraph in story.labels:
+        label, suffix = story.labels[paragraph]
         text = label + _separator(label, suffix) + text
-    box_lines = [line for box in boxes for line in _block_lines(box, document, labels)]
+    box_lines = [line for box in boxes for line in _block_lines(box, story)]
     return [*box_lines, text]
 
 
@@ -179,19 +205,19 @@ def _hidden(run: _Element) -> bool:
     return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
-def _table_rows(table: Table, document: Document, labels: Labels) -> list[str]:
+def _table_rows(table: Table, story: Story) -> list[str]:
     """One line a row: `| cell | cell |`, a merged cell's other positions empty."""
     lines: list[str] = []
     seen: set[object] = set()  # the cell elements themselves: alive, so compared by identity
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            cells.append("" if cell._tc in seen else _cell_text(cell._tc, document, labels))
+            cells.append("" if cell._tc in seen else _cell_text(cell._tc, story))
             seen.add(cell._tc)
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
-def _cell_text(cell: _Element, document: Document, labels: Labels) -> str:
+def _cell_text(cell: _Element, story: Story) -> str:
     """A cell's paragraphs on one line."""
-    return " ".join(" ".join(_block_lines(cell, document, labels, in_cell=True)).split())
+    return " ".join(" ".join(_block_lines(cell, story, in_cell=True)).split())
