@@ -161,14 +161,16 @@ def test_a_label_shows_the_counters_of_the_levels_it_names() -> None:
 
 
 def test_bullets_and_damaged_definitions_give_no_label_and_no_error() -> None:
+    """A bullet carries no number (its symbol-font glyph is left out); a damaged value
+    falls back to Word's default, and a missing definition or level numbers nothing."""
     bullet = '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf06c"/></w:lvl>'
     damaged = '<w:lvl w:ilvl="x"><w:start w:val="y"/><w:lvlText w:val="%1）"/></w:lvl>'
     numbering = _numbering(
         _definition(1, bullet) + _definition(2, damaged),
         _instance(1, 1) + _instance(2, 2) + _instance(3, 99),
     )
-    labels = _labels([_paragraph(1, 0), _paragraph(2, 0), _paragraph(3, 0)], numbering)
-    assert labels == ["", "1）", None]
+    paragraphs = [_paragraph(1, 0), _paragraph(2, 0), _paragraph(3, 0), _paragraph(2, 4)]
+    assert _labels(paragraphs, numbering) == ["", "1）", None, None]
     assert _labels([_paragraph(1, 0)], None) == [None]
 
 

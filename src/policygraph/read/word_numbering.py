@@ -140,12 +140,14 @@ def paragraph_labels(
         if found is None:
             continue
         num_id, instance, ilvl = found
+        if ilvl not in instance.levels:  # a level the definition lacks: Word draws no label
+            continue
         counts = counters.setdefault(instance.definition, {})
         if num_id not in started:
             started.add(num_id)
             for level in instance.restarts:
                 counts.pop(level, None)
-        level = instance.levels.get(ilvl, Level())
+        level = instance.levels[ilvl]
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
         for lower in range(ilvl + 1, LEVELS):
             after = instance.levels.get(lower, Level()).restart_after
