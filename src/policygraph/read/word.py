@@ -27,6 +27,7 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.table import Table
 from lxml.etree import _Element
@@ -97,9 +98,10 @@ def _numbering(document: Document) -> _Element | None:
     """The root of the document's numbering part; None where it has none (python-docx's
     own accessor would add an empty one)."""
     try:
-        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
     except KeyError:
         return None
+    return part.element if isinstance(part, XmlPart) else None
 
 
 def _shown_paragraphs(body: _Element) -> list[_Element]:

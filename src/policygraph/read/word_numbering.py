@@ -145,8 +145,8 @@ def paragraph_labels(
         counts = counters.setdefault(instance.definition, {})
         if num_id not in started:
             started.add(num_id)
-            for level in instance.restarts:
-                counts.pop(level, None)
+            for restarted in instance.restarts:
+                counts.pop(restarted, None)
         level = instance.levels[ilvl]
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
         for lower in range(ilvl + 1, LEVELS):
