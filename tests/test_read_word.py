@@ -341,3 +341,29 @@ def test_numbered_headings_table_serials_and_no_table_of_contents(tmp_path: Path
         "1.扩大供给",
         "| 1 | 护理型床位占比 |",
     ]
+
+
+def test_a_paragraph_whose_end_was_deleted_joins_the_next_and_is_not_counted(
+    tmp_path: Path,
+) -> None:
+    """A draft with tracked changes: a numbered heading deleted whole (its text and its
+    paragraph mark) no longer counts; a paragraph whose mark alone was deleted runs on
+    into the next one, under that one's label."""
+    numbering = _definition(1) + _instance(1, 1)
+    deleted_mark = "<w:rPr><w:del w:id='9' w:author='a'/></w:rPr>"
+
+    def paragraph(text: str, numbered: bool = False, mark_deleted: bool = False) -> str:
+        props = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' if numbered else ""
+        props += deleted_mark if mark_deleted else ""
+        return f"<w:p><w:pPr>{props}</w:pPr>{text}</w:p>"
+
+    removed = "<w:del w:id='8' w:author='a'><w:r><w:delText>删去的标题</w:delText></w:r></w:del>"
+    body = (
+        paragraph(removed, numbered=True, mark_deleted=True)
+        + paragraph(_runs("总体要求"), numbered=True)
+        + paragraph(_runs("到2025年，"), mark_deleted=True)
+        + paragraph(_runs("养老床位达到5000张。"))
+        + paragraph(_runs("重点任务"), numbered=True)
+    )
+    lines = docx_to_text(_saved(tmp_path, body, numbering)).split("\n")
+    assert lines[:3] == ["一、总体要求", "到2025年，养老床位达到5000张。", "二、重点任务"]

@@ -5,7 +5,8 @@ automatic numbering in front (一、 （一） 1. ①, see `word_numbering`), th
 hyperlinks, fields, content controls and tracked insertions (but not deletions, field
 codes, hidden text or the pinyin of ruby), soft line breaks as line breaks, and the
 paragraphs of a text box (a 公文 title page's heading) on their own lines before the
-paragraph that anchors it. A table of contents, which repeats the headings, is left out.
+paragraph that anchors it. A paragraph whose end a tracked change deleted runs on into
+the next, as Word shows it. A table of contents, which repeats the headings, is left out.
 
 Tables are read through python-docx's table API, one row a line, its cells between
 `|` (`| 序号 | 指标 | 2025年 |`), so `tables.find_tables` reads each cell in its
@@ -56,6 +57,7 @@ TABLE_OF_CONTENTS = "Table of Contents"
 CONTENTS_STYLE = re.compile(r"toc \d", re.IGNORECASE)
 """The built-in names of the styles of a table of contents' lines (its styleId is
 localised: "10", "TOC1")."""
+BLOCKS = {qn("w:tbl"), qn("w:sdt"), qn("w:customXml")}
 LABEL_SUFFIXES = {"space": " ", "nothing": ""}
 
 
@@ -106,12 +108,18 @@ def _numbering(document: Document) -> _Element | None:
 
 def _shown_paragraphs(body: _Element) -> list[_Element]:
     """The paragraphs in the order Word counts their numbers, without the old-format
-    copies of text boxes."""
+    copies of text boxes and without paragraphs whose end a tracked change deleted."""
     return [
         p
         for p in body.iter(qn("w:p"))
-        if not any(a.tag == f"{MC}Fallback" for a in p.iterancestors())
+        if not _mark_deleted(p) and not any(a.tag == f"{MC}Fallback" for a in p.iterancestors())
     ]
+
+
+def _mark_deleted(paragraph: _Element) -> bool:
+    """Whether a tracked change deleted the paragraph's end: Word then shows its text at
+    the start of the next paragraph, under that one's numbering."""
+    return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
 
 
 def _block_lines(container: _Element, story: Story, in_cell: bool = False) -> list[str]:
@@ -119,10 +127,18 @@ def _block_lines(container: _Element, story: Story, in_cell: bool = False) -> li
     text box; a table nested in a cell as its cells' text; a table of contents (a
     content control of that gallery) is left out, as it repeats the headings."""
     lines: list[str] = []
+    carried = ""
     for block in container.iterchildren():
         if block.tag == qn("w:p") and _style(block) not in story.contents_styles:
-            lines.extend(_paragraph_lines(block, story))
-        elif block.tag == qn("w:tbl") and in_cell:
+            *boxes, text = _paragraph_lines(block, story, carried)
+            lines.extend(boxes)
+            carried = text if _mark_deleted(block) else ""
+            lines.extend([] if _mark_deleted(block) else [text])
+            continue
+        if carried and block.tag in BLOCKS:  # the deleted end met a table: no paragraph to join
+            lines.append(carried)
+            carried = ""
+        if block.tag == qn("w:tbl") and in_cell:
             lines.extend(
                 _cell_text(tc, story) for tc in block.iterfind(f"{qn('w:tr')}/{qn('w:tc')}")
             )
@@ -132,7 +148,7 @@ def _block_lines(container: _Element, story: Story, in_cell: bool = False) -> li
             content = block.find(qn("w:sdtContent"))
             inner = block if content is None else content
             lines.extend(_block_lines(inner, story, in_cell))
-    return lines
+    return [*lines, carried] if carried else lines
 
 
 def _style(paragraph: _Element) -> str | None:
@@ -148,10 +164,11 @@ def _is_contents(sdt: _Element) -> bool:
     return gallery is not None and gallery.get(qn("w:val")) == TABLE_OF_CONTENTS
 
 
-def _paragraph_lines(paragraph: _Element, story: Story) -> list[str]:
-    """The paragraph's text boxes' lines, then its own text behind its numbering label."""
+def _paragraph_lines(paragraph: _Element, story: Story, carried: str = "") -> list[str]:
+    """The paragraph's text boxes' lines, then its own text (after the `carried` text of
+    a paragraph whose end was deleted) behind its numbering label."""
     boxes: list[_Element] = []
-    text = _inline_text(paragraph, boxes)
+    text = carried + _inline_text(paragraph, boxes)
     if paragraph in story.labels:
         label, suffix = story.labels[paragraph]
         text = label + _separator(label, suffix) + text
