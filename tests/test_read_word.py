@@ -160,6 +160,19 @@ def test_a_label_shows_the_counters_of_the_levels_it_names() -> None:
     assert labels == ["第一章", "一.1", "1.1.1", "第二章", "二.1"]
 
 
+def test_a_custom_format_reads_in_its_standard_fallback() -> None:
+    """Word 2010 writes a custom format (001, 002) for newer readers and a standard one
+    in `mc:Fallback` for the others."""
+    custom = (
+        '<w:lvl w:ilvl="0"><mc:AlternateContent><mc:Choice Requires="w14">'
+        '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice><mc:Fallback>'
+        '<w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1"/></w:lvl>'
+    )
+    numbering = _numbering(_definition(1, custom), _instance(1, 1))
+    assert _labels([_paragraph(1, 0)] * 2, numbering) == ["01", "02"]
+
+
 def test_bullets_and_damaged_definitions_give_no_label_and_no_error() -> None:
     """A bullet carries no number (its symbol-font glyph is left out); a damaged value
     falls back to Word's default, and a missing definition or level numbers nothing."""

@@ -33,9 +33,8 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from lxml.etree import _Element
 
-from policygraph.read.word_numbering import paragraph_labels
+from policygraph.read.word_numbering import MC, paragraph_labels
 
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 SKIPPED = {
     qn(tag)
     for tag in (

@@ -32,6 +32,7 @@ CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 PARENTHESIZED = "".join(chr(c) for c in range(ord("⑴"), ord("⒇") + 1))
 FULL_STOPPED = "".join(chr(c) for c in range(ord("⒈"), ord("⒛") + 1))
 LEVELS = 9
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"  # markup compatibility
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,8 @@ def _style_links(
 
 def _level(lvl: _Element) -> Level:
     fmt_element = lvl.find(qn("w:numFmt"))
+    if fmt_element is None:  # a custom format (Word 2010) names its standard fallback
+        fmt_element = lvl.find(f"{MC}AlternateContent/{MC}Fallback/{qn('w:numFmt')}")
     text_element = lvl.find(qn("w:lvlText"))
     legal = lvl.find(qn("w:isLgl"))
     start = _int(_val(lvl.find(qn("w:start"))))
