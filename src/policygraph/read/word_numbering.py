@@ -32,7 +32,9 @@ CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 PARENTHESIZED = "".join(chr(c) for c in range(ord("⑴"), ord("⒇") + 1))
 FULL_STOPPED = "".join(chr(c) for c in range(ord("⒈"), ord("⒛") + 1))
 LEVELS = 9
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"  # markup compatibility
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+"""Markup compatibility: `mc:AlternateContent` holds a newer form (`mc:Choice`) and the
+form older readers use (`mc:Fallback`)."""
 
 
 @dataclass(frozen=True)
