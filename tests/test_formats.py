@@ -65,17 +65,3 @@ def test_formats_give_the_targets_of_the_txt_build(
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     path = write(text, tmp_path / f"{name}{suffix}")
     assert target_keys(extract_plan(path)) == txt_targets[name]
-
-
-@pytest.mark.parametrize("outline", [False, True], ids=["lists", "outline"])
-@pytest.mark.parametrize("name", PLANS)
-def test_automatically_numbered_word_file_keeps_the_measures_of_the_txt_build(
-    name: str, outline: bool, tmp_path: Path
-) -> None:
-    """Issue 12, class 2: a plan whose 一、 （一） 1. are Word's automatic numbering (lists
-    of their own, or a template's multi-level list tied to heading styles) keeps its
-    numbered measures, in order and with the markers the text prints."""
-    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
-    path = save.save_docx_numbered(text, tmp_path / f"{name}.docx", outline)
-    expected = [(m.key, m.number, m.title) for m in extract_plan(CORPUS / f"{name}.txt").measures]
-    assert [(m.key, m.number, m.title) for m in extract_plan(path).measures] == expected

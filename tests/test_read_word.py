@@ -14,9 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml.etree import _Element
 
+from policygraph.build import extract_plan
 from policygraph.numerals import chinese_number
 from policygraph.read.word import docx_to_text
 from policygraph.read.word_numbering import format_number, paragraph_labels
+from tests import saved_formats as save
+from tests.conftest import CORPUS
+from tests.test_formats import PLANS
 
 NAMESPACES = (
     nsdecls("w", "wp", "a")
@@ -380,3 +384,17 @@ def test_a_paragraph_whose_end_was_deleted_joins_the_next_and_is_not_counted(
     )
     lines = docx_to_text(_saved(tmp_path, body, numbering)).split("\n")
     assert lines[:3] == ["一、总体要求", "到2025年，养老床位达到5000张。", "二、重点任务"]
+
+
+@pytest.mark.parametrize("outline", [False, True], ids=["lists", "outline"])
+@pytest.mark.parametrize("name", PLANS)
+def test_automatically_numbered_word_file_keeps_the_measures_of_the_txt_build(
+    name: str, outline: bool, tmp_path: Path
+) -> None:
+    """Issue 12, class 2: a plan whose 一、 （一） 1. are Word's automatic numbering (lists
+    of their own, or a template's multi-level list tied to heading styles) keeps its
+    numbered measures, in order and with the markers the text prints."""
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    path = save.save_docx_numbered(text, tmp_path / f"{name}.docx", outline)
+    expected = [(m.key, m.number, m.title) for m in extract_plan(CORPUS / f"{name}.txt").measures]
+    assert [(m.key, m.number, m.title) for m in extract_plan(path).measures] == expected
