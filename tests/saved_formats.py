@@ -203,3 +203,184 @@ def _wrap(line: str, width: int = PDF_LINE_WIDTH) -> list[str]:
             current = ""
         current += char
     return [*pieces, current]
+
+
+def save_docx_numbered(text: str, path: Path, outline: bool = False) -> Path:
+    """The text as `save_docx` writes it, numbered as offices number it: every heading
+    marker that opens a paragraph (第一章 一、 （一） 1. （1） ①) and every serial of a
+    table's first column is drawn by Word's automatic numbering, not typed. One list
+    definition for each form of marker (chineseCounting "%1、", chineseCounting "（%1）",
+    decimal "%1." …), counting on from paragraph to paragraph; where the printed number
+    does not continue the count (（一） after a new 二、, the 1 of the next table) a new
+    list instance restarts at it (`w:startOverride`), as Word's "restart at" writes.
+
+    With `outline`, the headings are numbered as a 公文 template numbers them: one
+    multi-level list whose levels (the ladder's levels the text uses, each in the first
+    form it prints there) are tied to heading styles and restart the levels below them;
+    a heading names only its style, and the list instance too where a restart made a
+    new one; a marker in another form than its level's (1、 among 1.) keeps its own list."""
+    document = docx.Document()
+    lists = _WordLists(document)
+    found = blocks(text)
+    if outline:
+        lists.tie_outline([block for block in found if isinstance(block, str)])
+    for block in found:
+        if isinstance(block, str):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(lists.number_marker(paragraph, block))
+            continue
+        grid = document.add_table(rows=len(block), cols=len(block[0]))
+        for r, row in enumerate(block):
+            for c, cell in enumerate(row):
+                if c == 0 and r > 0 and cell.isdigit():
+                    lists.number(grid.cell(r, c).paragraphs[0]._p, ("%1", "decimal", ""), int(cell))
+                else:
+                    grid.cell(r, c).text = cell
+    document.save(str(path))
+    return path
+
+
+Form = tuple[str, str, str]
+"""A level's label as Word defines it: lvlText ("（%1）"), numFmt, suff ("" for Word's
+default, a tab)."""
+
+
+class _WordLists:
+    """The numbering part a writer fills: its list definitions, the list instance each
+    currently counts in and the counts Word has reached in it, and the outline's levels
+    tied to heading styles."""
+
+    FORMATS = (("[一二三四五六七八九十]+", "chineseCounting"), (r"\d+", "decimal"),
+               ("[①-⑳]", "decimalEnclosedCircle"))  # fmt: skip
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.document = document
+        self.numbering = document.part.numbering_part.element
+        self.definitions: dict[Form, str] = {}
+        self.instances: dict[str, str] = {}
+        self.counts: dict[str, dict[int, int]] = {}
+        self.outline: dict[int, tuple[Form, int, object]] = {}
+        self.outline_definition = ""
+        self.outline_instance = ""
+
+    def tie_outline(self, lines: list[str]) -> None:
+        """Define the multi-level list of the headings of `lines` and its heading styles."""
+        forms: dict[int, Form] = {}
+        for line in lines:
+            found = self._marker(line)
+            if found is not None:
+                forms.setdefault(found[0], found[1])
+        if not forms:
+            return
+        levels = sorted(forms)
+        self.outline_definition = self._define(
+            "".join(
+                self._level_xml(i, (forms[level][0].replace("%1", f"%{i + 1}"), *forms[level][1:]))
+                for i, level in enumerate(levels)
+            ),
+            "multilevel",
+        )
+        num_id = self._instance(self.outline_definition, None)
+        self.instances[self.outline_definition] = self.outline_instance = num_id
+        for i, level in enumerate(levels):
+            style = self.document.styles.add_style(
+                f"PG 标题 {i + 1}", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH
+            )
+            num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = i
+            num_pr.get_or_add_numId().val = int(num_id)
+            self.outline[level] = (forms[level], i, style)
+
+    def number_marker(self, paragraph: docx.text.paragraph.Paragraph, line: str) -> str:
+        """Number `paragraph` if `line` opens with a heading marker; the rest of the line."""
+        found = self._marker(line)
+        if found is None:
+            return line
+        level, form, number, rest = found
+        if level in self.outline and self.outline[level][0] == form:
+            _, ilvl, style = self.outline[level]
+            paragraph.style = style
+            self._count(paragraph._p, self.outline_definition, ilvl, number, by_style=True)
+        else:
+            self.number(paragraph._p, form, number)
+        return rest
+
+    def number(self, paragraph: object, form: Form, number: int) -> None:
+        """Number `paragraph` `number` in the single-level list of `form`."""
+        if form not in self.definitions:
+            self.definitions[form] = self._define(self._level_xml(0, form), "singleLevel")
+        self._count(paragraph, self.definitions[form], 0, number)
+
+    def _count(
+        self, paragraph: object, definition: str, ilvl: int, number: int, by_style: bool = False
+    ) -> None:
+        """Number `paragraph` at `ilvl`, in a new instance restarting at `number` where the
+        count would show another; the style numbers it where its own instance is current."""
+        counts = self.counts.setdefault(definition, {})
+        if counts.get(ilvl, 0) + 1 != number or definition not in self.instances:
+            self.instances[definition] = self._instance(definition, (ilvl, number))
+        counts[ilvl] = number
+        for lower in [lower for lower in counts if lower > ilvl]:
+            del counts[lower]
+        num_id = self.instances[definition]
+        if by_style and num_id == self.outline_instance:
+            return
+        num_pr = paragraph.get_or_add_pPr().get_or_add_numPr()
+        if not by_style:
+            num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = int(num_id)
+
+    def _marker(self, line: str) -> tuple[int, Form, int, str] | None:
+        """The ladder level, form and number of the marker `line` opens with, and the
+        rest of the line (a single space after the marker is the label's suffix)."""
+        from policygraph.markers import MARKER_LEVELS
+        from policygraph.numerals import chinese_number
+
+        found = next(((lv, m) for lv, p in MARKER_LEVELS if (m := p.match(line))), None)
+        if found is None:
+            return None
+        level, match = found
+        marker = match.group().rstrip(" ")
+        digits, fmt = next((d, f) for n, f in self.FORMATS if (d := re.search(n, marker)))
+        value = digits.group()
+        number = (
+            ord(value) - ord("①") + 1
+            if fmt == "decimalEnclosedCircle"
+            else int(value) if value.isdigit() else chinese_number(value)
+        )  # fmt: skip
+        template = marker[: digits.start()] + "%1" + marker[digits.end() :]
+        rest = line[len(marker) :]
+        suffix = "space" if rest.startswith(" ") and not rest.startswith("  ") else ""
+        return level, (template, fmt, suffix), number, rest[1:] if suffix else rest
+
+    @staticmethod
+    def _level_xml(ilvl: int, form: Form) -> str:
+        template, fmt, suffix = form
+        suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{suff}'
+            f'<w:lvlText w:val="{html.escape(template)}"/><w:lvlJc w:val="left"/></w:lvl>'
+        )
+
+    def _define(self, levels: str, kind: str) -> str:
+        ids = [
+            int(a.get(docx.oxml.ns.qn("w:abstractNumId")))
+            for a in self.numbering.iterfind(docx.oxml.ns.qn("w:abstractNum"))
+        ]
+        definition = str(max(ids, default=0) + 1)
+        element = docx.oxml.parse_xml(
+            f'<w:abstractNum {docx.oxml.ns.nsdecls("w")} w:abstractNumId="{definition}">'
+            f'<w:multiLevelType w:val="{kind}"/>{levels}</w:abstractNum>'
+        )
+        first_num = self.numbering.find(docx.oxml.ns.qn("w:num"))
+        if first_num is None:
+            self.numbering.append(element)
+        else:
+            first_num.addprevious(element)
+        return definition
+
+    def _instance(self, definition: str, restart: tuple[int, int] | None) -> str:
+        num = self.numbering.add_num(int(definition))
+        if restart is not None:
+            num.add_lvlOverride(ilvl=restart[0]).add_startOverride(restart[1])
+        return str(num.numId)

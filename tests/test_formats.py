@@ -35,6 +35,11 @@ WRITERS: dict[str, tuple[str, Callable[[str, Path], Path]]] = {
     "laid-out-20": (".txt", lambda text, path: save.save_laid_out(text, path, 40, "\u3000\u3000")),
     "indented": (".txt", lambda text, path: save.save_laid_out(text, path, 10**6, "\u3000\u3000")),
     "docx": (".docx", save.save_docx),
+    "docx-numbered": (".docx", save.save_docx_numbered),
+    "docx-outline-numbered": (
+        ".docx",
+        lambda text, path: save.save_docx_numbered(text, path, outline=True),
+    ),
     "pdf": (".pdf", save.save_pdf),
     "pdf-laid-out-28": (".pdf", lambda text, path: save.save_pdf(text, path, 56, "\u3000\u3000")),
     "pdf-narrow-cells": (".pdf", lambda text, path: save.save_pdf(text, path, cell_width=16)),
