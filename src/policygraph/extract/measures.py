@@ -60,9 +60,9 @@ TOPIC_BACKGROUND_TITLE = re.compile(
 )
 """Headings that name the present state of their topic, the topic first and the part of
 a background last (background_part words of data/cues.csv): 一、我县养老服务业发展现状
-(东至 养老服务业 调研报告), 第一节 人口发展基础 (南宁 人口发展规划), 二、存在问题 (长汀 民政
-事业“十四五”规划), all tune; 养老服务发展现状及存在问题, “一老一小”基本情况. The figures
-under them are the present (全县60岁以上老年人口8.6万人; 建成县级养老服务指导中心1个), not
+(东至 养老服务业 调研报告), 第一节 人口发展基础 (南宁 人口发展规划), 二、存在问题 (the
+contents of 长汀 民政事业“十四五”规划), all tune; 养老服务发展现状及存在问题, “一老一小”基本
+情况. The figures under them are the present (我县60岁以上老年人口达8.6万人, 东至), not
 goals, until the next heading of their level. A task heading that ends so opens its topic
 with a verb (夯实养老服务发展基础: TASK_OPENER) and is not one."""
 
