@@ -100,12 +100,20 @@ def test_a_year_gone_that_scopes_nothing_reports_nothing(text: str) -> None:
         pytest.param("到2025年，全市常住人口达到500万人。", True, id="count-of-residents"),
         pytest.param("全市户籍老年人口98.6万人，老龄化率达25.3%。", True, id="ageing-rate"),
         pytest.param("全市老龄化程度上升了2.31个百分点。", True, id="ageing-degree"),
+        pytest.param(
+            "当60岁及以上人口比重在20%-30%之间、或者65岁及以上人口比重在14%-20%之间，",
+            True,
+            id="share-of-an-age-group",
+        ),
+        pytest.param("到2025年，城镇人口比重达到60%。", False, id="share-of-town-dwellers"),
         pytest.param("全市老年人健康管理率达到70%。", False, id="a-rate-of-a-service"),
     ],
 )
 def test_a_rate_of_the_resident_population_is_a_goal(text: str, reports: bool) -> None:
-    """Head counts and the ageing rate (老龄化率, 老龄化程度) are statistics of the population,
-    which no plan sets; a rate of the resident population (城镇化率) or of a service is a goal."""
+    """Head counts and the ageing rate (老龄化率, 老龄化程度, the share of an age group:
+    60岁及以上人口比重, 北京 老龄事业发展报告 2021 news) are statistics of the population,
+    which no plan sets; a rate of the resident population (城镇化率, 城镇人口比重) or of a
+    service is a goal."""
     assert _scopes(text, None)[-1][2] == reports
 
 

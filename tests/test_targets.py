@@ -594,6 +594,20 @@ def test_targets_restatements_are_one_target_and_the_table_wins() -> None:
     assert places == {2023: ["区卫生健康委"], 2025: ["区卫生健康委"]}
 
 
+def test_targets_a_topic_background_heading_scopes_its_paragraphs_as_reports() -> None:
+    """A heading that names the present state of its topic (一、我县养老服务业发展现状, 东至
+    调研报告) makes the figures under it reports, however they are worded, up to the next
+    heading of its level; the goals after it stay targets."""
+    text = (
+        "一、养老服务发展现状\n"
+        "我县养老服务取得长足发展，建成县级养老服务指导中心1个，"
+        "乡镇养老服务中心覆盖率达到60%，护理型床位占比提高到35%。\n"
+        "二、发展目标\n"
+        "到2025年，养老机构护理型床位占比达到55%。\n"
+    )
+    assert [(t.year, t.value) for t in _plan_targets(text)] == [(2025, Decimal(55))]
+
+
 def _inline_with_baseline(text: str) -> list[tuple]:  # type: ignore[type-arg]
     normalized = normalize_text(text)
     return [

@@ -53,6 +53,19 @@ why and on what the plan was written: 起草背景 (二连浩特 政府工作报
 (新昌 托育实施方案解读). A task heading that ends in such a noun (夯实社区居家服务基础)
 is not one: the whole heading must be the noun with its qualifiers."""
 
+TOPIC_BACKGROUND_TITLE = re.compile(
+    rf"^(?P<topic>[^，。；：:]{{0,16}}?)(?:{cue_pattern('background_part')})"
+    rf"(?:[和与及、](?:{cue_pattern('background_part')}"
+    rf"|{_PART.format(q=CONTEXT_QUALIFIERS, n=BACKGROUND_NOUNS)}))?$"
+)
+"""Headings that name the present state of their topic, the topic first and the part of
+a background last (background_part words of data/cues.csv): 一、我县养老服务业发展现状
+(东至 养老服务业 调研报告), 第一节 人口发展基础 (南宁 人口发展规划), 二、存在问题 (the
+contents of 长汀 民政事业“十四五”规划), all tune; 养老服务发展现状及存在问题, “一老一小”基本
+情况. The figures under them are the present (我县60岁以上老年人口达8.6万人, 东至), not
+goals, until the next heading of their level. A task heading that ends so opens its topic
+with a verb (夯实养老服务发展基础: TASK_OPENER) and is not one."""
+
 CONTEXT_TITLE = re.compile(
     rf"^{_PART.format(q=CONTEXT_QUALIFIERS, n=CONTEXT_NOUNS)}"
     rf"(?:[和与及、]{_PART.format(q=CONTEXT_QUALIFIERS, n=CONTEXT_NOUNS)})?$"
@@ -228,14 +241,18 @@ def _with_blankets(spans: list[MeasureSpan], found: list[Blanket]) -> list[Measu
 
 
 def is_background_title(title: str) -> bool:
-    """Whether a heading names a background part (实施背景, 发展基础与面临形势)."""
-    return bool(BACKGROUND_TITLE.match(title))
+    """Whether a heading names a background part (实施背景, 发展基础与面临形势), of the
+    plan or of one topic (养老服务发展现状, TOPIC_BACKGROUND_TITLE)."""
+    if BACKGROUND_TITLE.match(title):
+        return True
+    topical = TOPIC_BACKGROUND_TITLE.match(title)
+    return topical is not None and not TASK_OPENER.match(topical["topic"])
 
 
 def _states_context(text: str, section: Section) -> bool:
     """Background, principles or goals: by the heading, or — where a damaged copy
     lost its chapter headings — by the writing of an item that assigns nobody."""
-    if CONTEXT_TITLE.match(section.heading.title):
+    if CONTEXT_TITLE.match(section.heading.title) or is_background_title(section.heading.title):
         return True
     first = text[section.body_start : section.body_end].strip().split("\n")[0]
     if any(True for _ in responsibility_lists(first)):
