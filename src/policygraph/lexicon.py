@@ -355,6 +355,11 @@ class Lexicon:
         as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
         lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
         key = self._own_name(label_key(wording))
+        per_unit = _per_unit_of(key, context)
+        if per_unit is not None:
+            found = self._concept(per_unit, wording, unit, context)
+            if found.reviewed:
+                return found
         concept = self._concept(key, wording, unit, context)
         if concept.reviewed:
             return concept
@@ -602,6 +607,28 @@ def _scope_unsaid(concept: IndicatorConcept, key: str, context: str) -> bool:
     if not label.startswith(PER_UNIT) or PER_UNIT in key or PER_UNIT in context:
         return False
     return not key.startswith(label[len(PER_UNIT) : len(PER_UNIT) + UNIT_NAME])
+
+
+PER_UNIT_MINIMUM = (
+    r"(?:每个|所有)(?P<unit>(?:[^，。；、：（]|（[^）]{1,6}）){1,8}?)(?:原则上|都|均)?"
+    r"至少[^，。；、：\d一]{0,2}[1一][所家个处]"
+)
+"""The scope of a per-unit target stated before the minimum it sets, with the facility
+after it: 每个县（市）区至少建成1家医养结合机构 (corpus/kunming.txt), 每个县（市、区）至少建成一所
+示范性托育机构 (corpus/zhoukou.txt), 每个街道至少建成1家具有示范效应的普惠性托育机构 (一个新安
+街道, 网易号 2021), 确保每个县（市、区）至少建有1所…县级供养服务设施 (the 2019 意见 on 敬老院),
+所有街道至少建有1个具备综合功能的社区养老服务机构 (corpus/lincang.txt): a wording cut to the
+facility names the count for each unit."""
+
+
+def _per_unit_of(key: str, context: str) -> str | None:
+    """A wording read with the unit its statement says each of (医养结合机构 in 每个县（市）区
+    至少建成1家医养结合机构 → 每个县（市）区医养结合机构), or None if the statement says none
+    or the wording says it already."""
+    if PER_UNIT in key:
+        return None
+    said = re.search(PER_UNIT_MINIMUM + re.escape(key), context.translate(BRACKETS))
+    return None if said is None else PER_UNIT + said["unit"] + key
 
 
 def _without_kinds(key: str) -> str | None:
