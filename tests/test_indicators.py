@@ -296,6 +296,15 @@ def test_leave_one_plan_out_mapping_rate(gold: Path) -> None:
             "建有老年学校的乡镇(街道)比例",
             id="measure-gloss",
         ),
+        pytest.param(
+            "65周岁及以上老年人城乡社区规范健康管理服务率",
+            "%",
+            "老年人城乡社区规范健康管理服务率",
+            id="age-in-zhousui",
+        ),
+        pytest.param(
+            "每千人口医疗机构床位数", "张", "每千人口医疗卫生机构床位数", id="statistics-name"
+        ),
     ],
 )
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
