@@ -381,6 +381,18 @@ def test_a_facility_after_a_per_unit_minimum_is_counted_per_unit() -> None:
     assert total.label == "示范性托育机构数"
 
 
+def test_an_item_after_an_increase_word_is_its_increase() -> None:
+    """新增普惠托位5580个 and 继续增加15万个普惠托位 count places added: a wording cut to the
+    item (普惠托位) is read as the increase (新增普惠性托位), and a stock stays a stock."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    for statement in ("新增普惠托位5580个", "继续增加15万个普惠托位"):
+        assert lexicon.indicator("普惠托位", "个", statement).label == "新增普惠性托位"
+    assert lexicon.indicator("托位", "个", "新增托位2000个").label == "新增托位数"
+    assert lexicon.indicator("托位", "个", "全市托位达到2000个").label == "托位数"
+
+
 def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     """Plans that write one new indicator in two word orders meet on one unreviewed
     concept, which a reviewer can then promote."""

@@ -353,12 +353,14 @@ class Lexicon:
         lists of 民生实事 name the facility a project builds with the verb of the project:
         as the increase of the item where the scheme has one (新建托位 → 新增托位数), else
         as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
-        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
+        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭). A wording cut to a facility or
+        item is first read with what its statement says of it: the unit it is counted for
+        (每个县（市、区）至少建成一所示范性托育机构, `PER_UNIT_MINIMUM`) or the increase it is
+        (新增普惠托位5580个, `INCREASE_BEFORE`)."""
         key = self._own_name(label_key(wording))
-        per_unit = _per_unit_of(key, context)
-        if per_unit is not None:
-            found = self._concept(per_unit, wording, unit, context)
-            if found.reviewed:
+        for said in (_per_unit_of(key, context), _increase_of(key, context)):
+            found = self._indicator(said, unit, context) if said is not None else None
+            if found is not None and found.reviewed:
                 return found
         concept = self._concept(key, wording, unit, context)
         if concept.reviewed:
@@ -629,6 +631,22 @@ def _per_unit_of(key: str, context: str) -> str | None:
         return None
     said = re.search(PER_UNIT_MINIMUM + re.escape(key), context.translate(BRACKETS))
     return None if said is None else PER_UNIT + said["unit"] + key
+
+
+INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户名人]?)?"
+"""The word of an increase before the item a statement counts, the figure before or after
+the item: 新增普惠托位5580个 (杭州 2022 民生实事 通报, tune), 继续增加15万个普惠托位 (国家卫生
+健康委 2026 普惠托位 news, tune), 新增托位2000个: a wording cut to the item (普惠托位) names
+its increase, as 新增 and 增加 before it in the wording do."""
+
+
+def _increase_of(key: str, context: str) -> str | None:
+    """A wording read as the increase its statement says (普惠托位 in 新增普惠托位5580个 →
+    新增普惠托位), or None if the statement says none or the wording says it already."""
+    if key.startswith(INCREASE):
+        return None
+    said = re.search(INCREASE_BEFORE + re.escape(key), context.translate(BRACKETS))
+    return None if said is None else INCREASE + key
 
 
 def _without_kinds(key: str) -> str | None:
