@@ -187,7 +187,7 @@ def test_gold_canonical_names_are_preflabels(gold: Path, labels: dict) -> None:
 
 LEAVE_ONE_PLAN_OUT_FLOORS = {
     "kunming.json": 0.98,
-    "lincang.json": 0.89,
+    "lincang.json": 0.93,
     "wanzhou.json": 0.76,
     "xixian.json": 0.82,
     "zhoukou.json": 0.89,
@@ -204,7 +204,8 @@ says neither 每个 nor the unit: 昆明's and 周口's bare gold wording 老年
 医养结合机构数); 174/205 (0.85, 昆明 0.90, 周口 0.89) once the gold wording is read in its
 quote, as the build reads a target in its sentence: 老年大学 of 每个县(市)区至少建有1所老年大学);
 178/205 (0.87, 昆明 1.00, 西咸 0.84, 周口 0.91) once a facility after a per-unit minimum
-(每个县(市、区)至少建成一所示范性托育机构) is read as counted for each unit."""
+(每个县(市、区)至少建成一所示范性托育机构) is read as counted for each unit; 179/205 (临沧
+0.95) once a wording that keeps the unit at its head is read so too (所有街道至少建有1个…)."""
 
 
 def lexicon_without_own_labels(gold: Path) -> Lexicon:

@@ -625,12 +625,17 @@ facility names the count for each unit."""
 
 def _per_unit_of(key: str, context: str) -> str | None:
     """A wording read with the unit its statement says each of (医养结合机构 in 每个县（市）区
-    至少建成1家医养结合机构 → 每个县（市）区医养结合机构), or None if the statement says none
-    or the wording says it already."""
+    至少建成1家医养结合机构 → 每个县（市）区医养结合机构; 街道具备综合功能的社区养老服务机构,
+    the unit kept at its head, in 所有街道至少建有1个具备综合功能的社区养老服务机构 → 每个街道
+    具备…), or None if the statement says none or the wording says it already."""
     if PER_UNIT in key:
         return None
-    said = re.search(PER_UNIT_MINIMUM + re.escape(key), context.translate(BRACKETS))
-    return None if said is None else PER_UNIT + said["unit"] + key
+    text = context.translate(BRACKETS)
+    for said in re.finditer(PER_UNIT_MINIMUM, text):
+        unit, after = said["unit"], text[said.end() :]
+        if after.startswith(key) or (key.startswith(unit) and after.startswith(key[len(unit) :])):
+            return PER_UNIT + unit + key.removeprefix(unit)
+    return None
 
 
 INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户名人]?)?"
