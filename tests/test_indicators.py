@@ -306,6 +306,9 @@ def test_leave_one_plan_out_mapping_rate(gold: Path) -> None:
         pytest.param(
             "每千人口医疗机构床位数", "张", "每千人口医疗卫生机构床位数", id="statistics-name"
         ),
+        pytest.param(
+            "努力实现养老机构护理型床位占比", "%", "养老机构护理型床位占比", id="goal-hedge"
+        ),
     ],
 )
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:
