@@ -309,6 +309,7 @@ def test_leave_one_plan_out_mapping_rate(gold: Path) -> None:
         pytest.param(
             "努力实现养老机构护理型床位占比", "%", "养老机构护理型床位占比", id="goal-hedge"
         ),
+        pytest.param("3 | 每千人口托位数", "个", "每千人口托位数", id="table-row-number"),
     ],
 )
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:

@@ -550,8 +550,10 @@ CHANGE_OF_COUNT = "增减"
 全国化学需氧量和二氧化硫排放总量分别控制在…万吨，比2010年…分别下降8% (“十二五” 节能减排
 综合性工作方案) and 全国化学需氧量排放总量1138.3万吨，同比下降2.9% (环境保护部, 2015-09)
 read 化学需氧量排放总量 + % as its reduction, never as the total in 万吨."""
-YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
-"""The target year a wording may open with (2025年我国学前教育毛入园率)."""
+YEAR_OPENING = re.compile(r"^(?:\d{1,3}\|)?(?:到|至)?20\d\d年(?:底|末)?|^\d{1,3}\|")
+"""The target year a wording may open with (2025年我国学前教育毛入园率), or the number of
+its table row, which a row read as one line keeps before the cell (1 | 地区生产总值增长, 嘉兴
+2024 政府工作报告 责任分解; 2 | 符合条件的义务教育段随迁子女…, 苍南 2023 民生实事; tune)."""
 BARE_LENGTH = 2
 """A wording whose parts besides its measure are this short (培训率, 参保率) names
 no population or facility: it is read only with its context."""
