@@ -355,10 +355,15 @@ class Lexicon:
         as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
         lists before 等 (高龄、失能等老年人家庭 → 老年人家庭). A wording cut to a facility or
         item is first read with what its statement says of it: the unit it is counted for
-        (每个县（市、区）至少建成一所示范性托育机构, `PER_UNIT_MINIMUM`) or the increase it is
-        (新增普惠托位5580个, `INCREASE_BEFORE`)."""
+        (每个县（市、区）至少建成一所示范性托育机构, `PER_UNIT_MINIMUM`), the increase it is
+        (新增普惠托位5580个, `INCREASE_BEFORE`) or, for a percentage of funds, the use the share
+        goes to (福利彩票公益金按不低于55%的比例投入养老服务, `SHARE_USED`)."""
         key = self._own_name(label_key(wording))
-        for said in (_per_unit_of(key, context), _increase_of(key, context)):
+        for said in (
+            _per_unit_of(key, context),
+            _increase_of(key, context),
+            _share_used_of(key, unit, context),
+        ):
             found = self._indicator(said, unit, context) if said is not None else None
             if found is not None and found.reviewed:
                 return found
@@ -654,6 +659,24 @@ def _increase_of(key: str, context: str) -> str | None:
         return None
     said = re.search(INCREASE_BEFORE + re.escape(key), context.translate(BRACKETS))
     return None if said is None else INCREASE + key
+
+
+SHARE_USED = r"[^，。；：]{0,12}?(?:投入|用于)(?P<use>[^，。；：]{2,12}?)(?:[，。；：]|$)"
+"""The use a share of funds is stated for after the figure: 各级福利彩票公益金按不低于55%的比例
+投入养老服务 (corpus/zhoukou.txt), 将不低于55%的本级福利彩票公益金用于支持发展养老服务
+(corpus/kunming.txt), 彩票公益金55%以上用于养老服务体系建设 (corpus/lincang.txt): the
+wording names the funds, the statement what they go to."""
+USES = ("用于", "投入")
+
+
+def _share_used_of(key: str, unit: str | None, context: str) -> str | None:
+    """A percentage of funds read as the share used for what its statement says
+    (福利彩票公益金 + % in 各级福利彩票公益金按不低于55%的比例投入养老服务 → 福利彩票公益金用于
+    养老服务比例), or None if the wording names a use already or the statement none."""
+    if unit != "%" or any(use in key for use in USES):
+        return None
+    said = re.search(re.escape(key) + SHARE_USED, context.translate(BRACKETS))
+    return None if said is None else f"{key}{USES[0]}{said['use']}比例"
 
 
 def _without_kinds(key: str) -> str | None:
