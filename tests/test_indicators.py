@@ -389,7 +389,8 @@ def test_a_facility_after_a_per_unit_minimum_is_counted_per_unit() -> None:
 
 def test_an_item_after_an_increase_word_is_its_increase() -> None:
     """新增普惠托位5580个 and 继续增加15万个普惠托位 count places added: a wording cut to the
-    item (普惠托位) is read as the increase (新增普惠性托位), and a stock stays a stock."""
+    item (普惠托位) is read as the increase (新增普惠性托位), and a stock stays a stock, as does
+    an item the statement also names without 新增."""
     from policygraph.lexicon_data import load_lexicon
 
     lexicon = load_lexicon()
@@ -397,6 +398,8 @@ def test_an_item_after_an_increase_word_is_its_increase() -> None:
         assert lexicon.indicator("普惠托位", "个", statement).label == "新增普惠性托位"
     assert lexicon.indicator("托位", "个", "新增托位2000个").label == "新增托位数"
     assert lexicon.indicator("托位", "个", "全市托位达到2000个").label == "托位数"
+    both = "新增托位2000个，全市托位达到5000个"  # which of the two is unsaid: the plain reading
+    assert lexicon.indicator("托位", "个", both).label == "托位数"
 
 
 def test_a_share_of_funds_is_read_with_the_use_its_statement_names() -> None:

@@ -340,7 +340,8 @@ class Lexicon:
         it), which say the subject of a bare wording (培训率, 财政投入比例 under 托育服务)
         and whether a count is per unit (每个县（市）区至少建成1家…). The build, its merging
         of restatements and scripts/mapping_rate.py all ask this, so that they agree."""
-        context = f"{target.context} {target.quote.text}"
+        quote = target.quote.text
+        context = target.context if quote in target.context else f"{target.context} {quote}"
         return self.indicator(target.indicator, target.unit, context)
 
     @cached_property
@@ -634,15 +635,26 @@ def _per_unit_of(key: str, context: str) -> str | None:
     """A wording read with the unit its statement says each of (医养结合机构 in 每个县（市）区
     至少建成1家医养结合机构 → 每个县（市）区医养结合机构; 街道具备综合功能的社区养老服务机构,
     the unit kept at its head, in 所有街道至少建有1个具备综合功能的社区养老服务机构 → 每个街道
-    具备…), or None if the statement says none or the wording says it already."""
+    具备…), or None if the statement says none, names the facility elsewhere without it, or
+    the wording says it already."""
     if PER_UNIT in key:
         return None
     text = context.translate(BRACKETS)
-    for said in re.finditer(PER_UNIT_MINIMUM, text):
+    minima = list(re.finditer(PER_UNIT_MINIMUM, text))
+    for said in minima:
         unit, after = said["unit"], text[said.end() :]
-        if after.startswith(key) or (key.startswith(unit) and after.startswith(key[len(unit) :])):
-            return PER_UNIT + unit + key.removeprefix(unit)
+        rest = key if after.startswith(key) else key.removeprefix(unit)
+        named = after.startswith(rest) and (rest != key or after.startswith(key))
+        if named and _every_one_of(rest, text, {m.end() for m in minima}):
+            return PER_UNIT + unit + rest
     return None
+
+
+def _every_one_of(words: str, text: str, starts: set[int]) -> bool:
+    """Whether every place the text names `words` is one of `starts`: a statement that also
+    names the item without what the reading rests on (新增托位2000个，全市托位达到5000个) is
+    not read by it."""
+    return {found.start() for found in re.finditer(re.escape(words), text)} <= starts
 
 
 INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户名人]?)?"
@@ -657,8 +669,9 @@ def _increase_of(key: str, context: str) -> str | None:
     新增普惠托位), or None if the statement says none or the wording says it already."""
     if key.startswith(INCREASE):
         return None
-    said = re.search(INCREASE_BEFORE + re.escape(key), context.translate(BRACKETS))
-    return None if said is None else INCREASE + key
+    text = context.translate(BRACKETS)
+    said = {found.end() - len(key) for found in re.finditer(INCREASE_BEFORE + re.escape(key), text)}
+    return INCREASE + key if said and _every_one_of(key, text, said) else None
 
 
 SHARE_USED = r"[^，。；：]{0,12}?(?:投入|用于)(?P<use>[^，。；：]{2,12}?)(?:[，。；：]|$)"
@@ -675,8 +688,11 @@ def _share_used_of(key: str, unit: str | None, context: str) -> str | None:
     养老服务比例), or None if the wording names a use already or the statement none."""
     if unit != "%" or any(use in key for use in USES):
         return None
-    said = re.search(re.escape(key) + SHARE_USED, context.translate(BRACKETS))
-    return None if said is None else f"{key}{USES[0]}{said['use']}比例"
+    text = context.translate(BRACKETS)
+    said = list(re.finditer(re.escape(key) + SHARE_USED, text))
+    if not said or not _every_one_of(key, text, {found.start() for found in said}):
+        return None
+    return f"{key}{USES[0]}{said[0]['use']}比例"
 
 
 def _without_kinds(key: str) -> str | None:
