@@ -311,6 +311,12 @@ def test_leave_one_plan_out_mapping_rate(gold: Path) -> None:
             "努力实现养老机构护理型床位占比", "%", "养老机构护理型床位占比", id="goal-hedge"
         ),
         pytest.param("3 | 每千人口托位数", "个", "每千人口托位数", id="table-row-number"),
+        pytest.param(
+            "养老机构护理型床位数占养老机构床位总数的比例",
+            "%",
+            "养老机构护理型床位占比",
+            id="share-whose-part-names-the-whole-qualifier",
+        ),
     ],
 )
 def test_lexicon_indicator_fallbacks(wording: str, unit: str | None, canonical: str) -> None:

@@ -570,7 +570,9 @@ SHARE_OF_WHOLE = re.compile(
 )
 """A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
 占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
-noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例; a
+part that names the whole's qualifier already (养老机构护理型床位占养老机构床位总数比例, 福建's
+十四五 养老服务 table, half A of tests/data/indicator_wordings.csv) is not qualified twice."""
 SHARE_WORD = "占"
 """A wording part 占 whole with a percentage and no measure word names the share (“双师型”
 教师占专业课教师总数 + %, 国发〔2019〕4号; 护理型床位占养老机构床位总数55%以上,
@@ -711,6 +713,8 @@ def _share_of_whole(text: str) -> str:
     part, whole = share["part"], share["whole"]
     if part[-SHARED_NOUN:] == whole[-SHARED_NOUN:]:
         whole = whole[:-SHARED_NOUN].removesuffix(WHOLE_OF_ALL)
+    if whole and part.startswith(whole):  # the part names the whole's qualifier already
+        whole = ""
     return whole + part + share["measure"]
 
 
