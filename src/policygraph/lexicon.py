@@ -340,7 +340,8 @@ class Lexicon:
         it), which say the subject of a bare wording (培训率, 财政投入比例 under 托育服务)
         and whether a count is per unit (每个县（市）区至少建成1家…). The build, its merging
         of restatements and scripts/mapping_rate.py all ask this, so that they agree."""
-        context = f"{target.context} {target.quote.text}"
+        quote = target.quote.text
+        context = target.context if quote in target.context else f"{target.context} {quote}"
         return self.indicator(target.indicator, target.unit, context)
 
     @cached_property
@@ -353,8 +354,20 @@ class Lexicon:
         lists of 民生实事 name the facility a project builds with the verb of the project:
         as the increase of the item where the scheme has one (新建托位 → 新增托位数), else
         as the item (打造区域性养老服务中心 → 区域性养老服务中心); and without the kinds it
-        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭)."""
+        lists before 等 (高龄、失能等老年人家庭 → 老年人家庭). A wording cut to a facility or
+        item is first read with what its statement says of it: the unit it is counted for
+        (每个县（市、区）至少建成一所示范性托育机构, `PER_UNIT_MINIMUM`), the increase it is
+        (新增普惠托位5580个, `INCREASE_BEFORE`) or, for a percentage of funds, the use the share
+        goes to (福利彩票公益金按不低于55%的比例投入养老服务, `SHARE_USED`)."""
         key = self._own_name(label_key(wording))
+        for said in (
+            _per_unit_of(key, context),
+            _increase_of(key, context),
+            _share_used_of(key, unit, context),
+        ):
+            found = self._indicator(said, unit, context) if said is not None else None
+            if found is not None and found.reviewed:
+                return found
         concept = self._concept(key, wording, unit, context)
         if concept.reviewed:
             return concept
@@ -543,8 +556,10 @@ CHANGE_OF_COUNT = "增减"
 全国化学需氧量和二氧化硫排放总量分别控制在…万吨，比2010年…分别下降8% (“十二五” 节能减排
 综合性工作方案) and 全国化学需氧量排放总量1138.3万吨，同比下降2.9% (环境保护部, 2015-09)
 read 化学需氧量排放总量 + % as its reduction, never as the total in 万吨."""
-YEAR_OPENING = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?")
-"""The target year a wording may open with (2025年我国学前教育毛入园率)."""
+YEAR_OPENING = re.compile(r"^(?:\d{1,3}\|)?(?:到|至)?20\d\d年(?:底|末)?|^\d{1,3}\|")
+"""The target year a wording may open with (2025年我国学前教育毛入园率), or the number of
+its table row, which a row read as one line keeps before the cell (1 | 地区生产总值增长, 嘉兴
+2024 政府工作报告 责任分解; 2 | 符合条件的义务教育段随迁子女…, 苍南 2023 民生实事; tune)."""
 BARE_LENGTH = 2
 """A wording whose parts besides its measure are this short (培训率, 参保率) names
 no population or facility: it is read only with its context."""
@@ -555,7 +570,9 @@ SHARE_OF_WHOLE = re.compile(
 )
 """A share written as part 占 whole 比例 (护理型床位数占养老机构床位比例, 公办幼儿园托位
 占总托位数比例): read as the whole's qualifier + part + 比例 when both end in the same
-noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例."""
+noun (养老机构护理型床位比例, as 养老机构护理型床位占比 reads), else part + whole + 比例; a
+part that names the whole's qualifier already (养老机构护理型床位占养老机构床位总数比例, 福建's
+十四五 养老服务 table, half A of tests/data/indicator_wordings.csv) is not qualified twice."""
 SHARE_WORD = "占"
 """A wording part 占 whole with a percentage and no measure word names the share (“双师型”
 教师占专业课教师总数 + %, 国发〔2019〕4号; 护理型床位占养老机构床位总数55%以上,
@@ -604,6 +621,82 @@ def _scope_unsaid(concept: IndicatorConcept, key: str, context: str) -> bool:
     return not key.startswith(label[len(PER_UNIT) : len(PER_UNIT) + UNIT_NAME])
 
 
+PER_UNIT_MINIMUM = (
+    r"(?:每个|所有)(?P<unit>(?:[^，。；、：（]|（[^）]{1,6}）){1,8}?)(?:原则上|都|均)?"
+    r"至少[^，。；、：\d一]{0,2}[1一][所家个处]"
+)
+"""The scope of a per-unit target stated before the minimum it sets, with the facility
+after it: 每个县（市）区至少建成1家医养结合机构 (corpus/kunming.txt), 每个县（市、区）至少建成一所
+示范性托育机构 (corpus/zhoukou.txt), 每个街道至少建成1家具有示范效应的普惠性托育机构 (一个新安
+街道, 网易号 2021), 确保每个县（市、区）至少建有1所…县级供养服务设施 (the 2019 意见 on 敬老院),
+所有街道至少建有1个具备综合功能的社区养老服务机构 (corpus/lincang.txt): a wording cut to the
+facility names the count for each unit."""
+
+
+def _per_unit_of(key: str, context: str) -> str | None:
+    """A wording read with the unit its statement says each of (医养结合机构 in 每个县（市）区
+    至少建成1家医养结合机构 → 每个县（市）区医养结合机构; 街道具备综合功能的社区养老服务机构,
+    the unit kept at its head, in 所有街道至少建有1个具备综合功能的社区养老服务机构 → 每个街道
+    具备…), or None if the statement says none, names the facility elsewhere without it, or
+    the wording says it already."""
+    if PER_UNIT in key:
+        return None
+    text = context.translate(BRACKETS)
+    minima = list(re.finditer(PER_UNIT_MINIMUM, text))
+    for said in minima:
+        unit, after = said["unit"], text[said.end() :]
+        rest = key if after.startswith(key) else key.removeprefix(unit)
+        named = after.startswith(rest) and (rest != key or after.startswith(key))
+        if named and _every_one_of(rest, text, {m.end() for m in minima}):
+            return PER_UNIT + unit + rest
+    return None
+
+
+def _every_one_of(words: str, text: str, starts: set[int]) -> bool:
+    """Whether every place the text names `words` is one of `starts`: a statement that also
+    names the item without what the reading rests on (新增托位2000个，全市托位达到5000个) is
+    not read by it."""
+    return {found.start() for found in re.finditer(re.escape(words), text)} <= starts
+
+
+INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户名人]?)?"
+"""The word of an increase before the item a statement counts, the figure before or after
+the item: 新增普惠托位5580个 (杭州 2022 民生实事 通报, tune), 继续增加15万个普惠托位 (国家卫生
+健康委 2026 普惠托位 news, tune), 新增托位2000个: a wording cut to the item (普惠托位) names
+its increase, as 新增 and 增加 before it in the wording do."""
+
+
+def _increase_of(key: str, context: str) -> str | None:
+    """A wording read as the increase its statement says (普惠托位 in 新增普惠托位5580个 →
+    新增普惠托位), or None if the statement says none or the wording says it already."""
+    if key.startswith(INCREASE):
+        return None
+    text = context.translate(BRACKETS)
+    said = {found.end() - len(key) for found in re.finditer(INCREASE_BEFORE + re.escape(key), text)}
+    return INCREASE + key if said and _every_one_of(key, text, said) else None
+
+
+SHARE_USED = r"[^，。；：]{0,12}?(?:投入|用于)(?P<use>[^，。；：]{2,12}?)(?:[，。；：]|$)"
+"""The use a share of funds is stated for after the figure: 各级福利彩票公益金按不低于55%的比例
+投入养老服务 (corpus/zhoukou.txt), 将不低于55%的本级福利彩票公益金用于支持发展养老服务
+(corpus/kunming.txt), 彩票公益金55%以上用于养老服务体系建设 (corpus/lincang.txt): the
+wording names the funds, the statement what they go to."""
+USES = ("用于", "投入")
+
+
+def _share_used_of(key: str, unit: str | None, context: str) -> str | None:
+    """A percentage of funds read as the share used for what its statement says
+    (福利彩票公益金 + % in 各级福利彩票公益金按不低于55%的比例投入养老服务 → 福利彩票公益金用于
+    养老服务比例), or None if the wording names a use already or the statement none."""
+    if unit != "%" or any(use in key for use in USES):
+        return None
+    text = context.translate(BRACKETS)
+    said = list(re.finditer(re.escape(key) + SHARE_USED, text))
+    if not said or not _every_one_of(key, text, {found.start() for found in said}):
+        return None
+    return f"{key}{USES[0]}{said[0]['use']}比例"
+
+
 def _without_kinds(key: str) -> str | None:
     """A wording without the kinds it lists before 等, or None if it lists none."""
     kinds = KINDS.match(key)
@@ -620,6 +713,8 @@ def _share_of_whole(text: str) -> str:
     part, whole = share["part"], share["whole"]
     if part[-SHARED_NOUN:] == whole[-SHARED_NOUN:]:
         whole = whole[:-SHARED_NOUN].removesuffix(WHOLE_OF_ALL)
+    if whole and part.startswith(whole):  # the part names the whole's qualifier already
+        whole = ""
     return whole + part + share["measure"]
 
 
