@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from policygraph.copy_damage import damage_spans, decode_copy
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
@@ -211,8 +212,7 @@ def normalize_text(source: str) -> Normalized:
     """Normalise punctuation, spacing and traditional characters, drop site noise,
     keep an offset map. Noise is dropped until none is left, since dropping a
     line can make a cut sentence visible: so normalising twice changes nothing."""
-    text = to_simplified(_half_to_full(source))
-    offsets = list(range(len(source)))
+    text, offsets = decode_copy(to_simplified(_half_to_full(source)))
     while spans := _noise_spans(text):
         kept = _kept_runs(spans, len(text))
         if sum(end - start for start, end in kept) == len(text):
@@ -247,7 +247,9 @@ def _noise_spans(text: str) -> list[tuple[int, int]]:
             if line.group() and SHARING_SITE_LINE.search(line.group()):
                 spans.append(line.span())
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
-    spans.extend(_page_marker_spans(text))
+    page_markers = _page_marker_spans(text)
+    spans.extend(page_markers)
+    spans.extend(damage_spans(text, page_markers))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
     toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]

@@ -1,0 +1,272 @@
+"""Damage a copy of a plan carries, whatever the plan: repaired before extraction.
+
+A plan reaches users as copies: the PDF text of the printed document (titles and
+justified lines set with spaces between characters, a running header and page numbers
+on every page), a page's HTML source with its entities left, a file pasted together
+from systems with different line ends, a repost with the site's lines between
+paragraphs. Each rule here names the kind of copy it repairs and holds for any plan
+(tests/test_damage.py applies each damage to the five bundled plans).
+
+`decode_copy` replaces what stands for one character (an entity, an ASCII quote, a
+lone CR) and returns, for every character it gives, its offset in the text it was given;
+`damage_spans` gives the spans of furniture and repeats to drop. Both are pure and
+idempotent: repaired text has nothing left for them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from policygraph.cues import cue_pattern
+
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
+"""An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
+&nbsp;&nbsp; before a paragraph, &#12288; an ideographic space written by number); its
+semicolon made full width by then, as all of a text's."""
+LINE_END = re.compile(r"\r(?!\n)|[\f\v\x1c-\x1e\x85\u2028\u2029]")
+"""A line end other than LF and CR LF: a carriage return that no line feed follows (the
+line end of an old Mac or of a web form, in a file pasted together from copies), a form
+feed (where pdftotext ends a page), a vertical tab (Word's manual line break), Unicode's
+line and paragraph separators. A line break."""
+_CHINESE = "\u4e00-\u9fff，。、；：《》（）"
+QUOTE_AT_CHINESE = re.compile(rf'"(?<=[{_CHINESE}]")|"(?=[{_CHINESE}])')
+"""An ASCII double quote touching Chinese writing: a quotation mark of Chinese prose typed
+without the Chinese ones ("十四五", 采取"一事一议"); one between Latin letters and digits is
+markup or code a copy kept (<sup id="0wauq">), left alone."""
+FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![0-9A-Za-z])")
+"""A full stop typed as `.` after a Chinese character, a closing bracket or quote or a
+percent sign (…达到55%. 到2025年.): a decimal point and a list number (4.5, 1.政府主导)
+have a digit before them, a file name's extension (起草说明.pdf, 分解表.docx) a letter
+after."""
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+"""Characters that show nothing, left by editors and web pages: zero-width spaces and
+joiners inside words, a word joiner, a BOM at the start of a pasted paragraph, a soft
+hyphen. Never content."""
+
+SPACE_AT_QUOTE = re.compile(
+    r"[ ](?:(?<=[《“〔【‘][ ])(?=[^ \n])|(?<=[^ \n][ ])(?=[》”〕】’])"
+    r"|(?<=[\u4e00-\u9fff][ ])(?=[《“〔【‘])|(?<=[》”〕】’][ ])(?=[\u4e00-\u9fff]))"
+)
+"""A stray space inside a title mark or quotation mark or between one and a Chinese
+character (《 重庆市…》, “一老一小” 整体…): a non-breaking space an HTML copy left, or a
+wrapped line's space; `normalize.SPACE_INSIDE_WORD`'s rule for these marks."""
+
+LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ ]*$")
+"""A line of six or more characters each set apart by spaces: the PDF text of a 公文
+title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
+places each character on its own (养 老 服 务, 2 0 2 5 年)."""
+MIN_SINGLE_SHARE = 0.75
+"""A letter-spaced line holds at least this share of single characters between its
+spaces (a number or a Latin word may stay whole: 到 2025 年 全 市 …)."""
+
+NUMBERED_LINE = re.compile(r"(?m)^([0-9]{1,5})(?: |$)")
+"""A line opened by its number, as an editor or a PDF with line numbers shown copies it:
+12 一、总体要求 / 13 到2025年，…."""
+MIN_NUMBERED_SHARE = 0.8
+MIN_NUMBERED_LINES = 20
+"""Line numbers are dropped only from a text where at least this share of its lines, and
+this many, are numbered one after the other: a table's 序号 column numbers its rows one
+after the other too, but rows are a minority of a plan's lines."""
+
+REPOST_LINE = re.compile(
+    rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:][^。\n]{{0,30}}?[ ]*)+$"
+    r"|^[ ]*(?:【[^】\n]{1,6}】[ ]*){2,}$"
+)
+"""A line a repost site puts around or between a plan's paragraphs: its editor and
+reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), the
+headline the original page gave (原标题：…), a row of buttons (【打印】【关闭】, 【我要纠错】
+【打印本页】【关闭窗口】). Keys in data/cues.csv (kind repost_line)."""
+
+RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,30})[ ]*$")
+MIN_HEADER_REPEATS = 2
+"""A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
+the plan's short title) that a printed copy repeats next to the page number of each page,
+at least this many times; never a heading (一、…, （一）…). A line repeated elsewhere (a
+table's cells one a line: 市民政局, 预期性) is content."""
+MASTHEAD = re.compile(r"文件$")
+MIN_MASTHEAD_REPEATS = 3
+"""A 公文's masthead (XX市人民政府文件) printed again at the top of each page of a copy
+without page numbers: after its first occurrence, the ones of a line repeated this often."""
+HEADING = re.compile(
+    r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
+)
+SENTENCE_END = "。；！？：\n"
+
+TABLE_ROW = re.compile(r"\||\t| {2,}")
+MIN_DOUBLED_LENGTH = 20
+"""A paragraph printed twice in a row is dropped the second time when it is this long: a
+short line repeated (a table's 合计 row, 是/否 cells) may be content."""
+
+
+def decode_copy(text: str) -> tuple[str, list[int]]:
+    """`text` with entities decoded, invisible characters dropped, a lone CR read as a line
+    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
+    character, its offset in `text`. First of all rules, which would see an invisible
+    character or an entity as text."""
+    if LINE_END.search(text):
+        text = LINE_END.sub("\n", text)
+    if '"' in text:
+        text = _paired_quotes(text)
+    if "." in text:
+        text = FULL_STOP_TYPED_HALF.sub("。", text)
+    out: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for found in _invisible_or_entities(text):
+        char = _decoded(found.group())
+        if char is None:
+            continue
+        out.append(text[at : found.start()] + char)
+        offsets.extend(range(at, found.start() + len(char)))
+        at = found.end()
+    out.append(text[at:])
+    offsets.extend(range(at, len(text)))
+    return "".join(out), offsets
+
+
+def _invisible_or_entities(text: str) -> list[re.Match[str]]:
+    found = list(INVISIBLE.finditer(text)) if INVISIBLE.search(text) else []
+    if "&" in text:
+        found.extend(ENTITY.finditer(text))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _decoded(found: str) -> str | None:
+    """The character an entity stands for ('' for invisible ones); None for an ampersand
+    that names no single character (&foo;)."""
+    if not found.startswith("&"):
+        return ""
+    reference = found[:-1] + ";"
+    char = html.unescape(reference)
+    if char == reference or len(char) != 1:
+        return None
+    return char.replace("\u00a0", " ").replace("\u3000", " ")
+
+
+def _paired_quotes(text: str) -> str:
+    """ASCII double quotes of each line read in pairs as “ and ” (a copy typed without
+    Chinese quotation marks: "十四五", "一老一小"), where each of them touches Chinese
+    writing (`QUOTE_AT_CHINESE`); an odd one out opens a quote."""
+    lines = []
+    for line in text.split("\n"):
+        if line.count('"') != len(QUOTE_AT_CHINESE.findall(line)):
+            lines.append(line)
+            continue
+        first, *parts = line.split('"')
+        lines.append(first + "".join(("”" if i % 2 else "“") + p for i, p in enumerate(parts)))
+    return "\n".join(lines)
+
+
+def damage_spans(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans to drop from a copy: the spaces of letter-spaced lines, a space at a
+    bracket or quotation mark, line numbers, repost lines, running headers (by the spans
+    of the page numbers found: `page_markers`) and paragraphs printed twice."""
+    spans = _letter_spacing(text)
+    spans.extend(m.span() for m in SPACE_AT_QUOTE.finditer(text))
+    spans.extend(_line_numbers(text))
+    spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
+    spans.extend(_running_headers(text, page_markers))
+    spans.extend(_doubled_paragraphs(text))
+    return spans
+
+
+def _letter_spacing(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in LETTER_SPACED_LINE.finditer(text):
+        tokens = line.group().split()
+        if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
+            start = line.start() + len(line.group()) - len(line.group().lstrip(" "))
+            spans.extend(
+                (start + m.start(), start + m.end())
+                for m in re.finditer("[ ]+", line.group().strip(" "))
+            )
+    return spans
+
+
+def _line_numbers(text: str) -> list[tuple[int, int]]:
+    lines = text.count("\n") + 1
+    numbers = list(NUMBERED_LINE.finditer(text))
+    if len(numbers) < max(MIN_NUMBERED_LINES, MIN_NUMBERED_SHARE * lines):
+        return []
+    following = [
+        m
+        for previous, m in zip([None, *numbers], numbers, strict=False)
+        if previous is not None and int(m.group(1)) == int(previous.group(1)) + 1
+    ]
+    if len(following) < MIN_NUMBERED_SHARE * lines - 1:
+        return []
+    return [m.span() for m in [numbers[0], *following]]
+
+
+def _running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Running headers next to a page number (before or after it, blank lines between),
+    each dropped with the page number's breaks; and a masthead's repeats."""
+    marker_starts = {start for start, _ in page_markers}
+    marker_ends = {end for _, end in page_markers}
+    lines = [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
+    by_page: dict[str, list[tuple[int, int]]] = {}
+    mastheads: dict[str, list[re.Match[str]]] = {}
+    for m in lines:
+        before = _skip_back(text, m.start())
+        after = len(text) - len(text[m.end() :].lstrip("\n \r"))
+        if before in marker_ends or after in marker_starts or _starts_a_marker(after, page_markers):
+            span = _line_with_break(text, m.start(), m.end(), page_markers)
+            by_page.setdefault(m.group(1), []).append(span)
+        elif MASTHEAD.search(m.group(1)):
+            mastheads.setdefault(m.group(1), []).append(m)
+    spans = [
+        span for found in by_page.values() if len(found) >= MIN_HEADER_REPEATS for span in found
+    ]
+    spans.extend(
+        _line_with_break(text, m.start(), m.end(), page_markers)
+        for found in mastheads.values()
+        if len(found) >= MIN_MASTHEAD_REPEATS
+        for m in found[1:]
+    )
+    return spans
+
+
+def _starts_a_marker(position: int, page_markers: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in page_markers)
+
+
+def _skip_back(text: str, position: int) -> int:
+    while position > 0 and text[position - 1] in "\n \r":
+        position -= 1
+    return position
+
+
+def _line_with_break(
+    text: str, start: int, end: int, page_markers: list[tuple[int, int]] = ()
+) -> tuple[int, int]:
+    """A line to drop, with the line breaks before it (blank lines too, and a page number
+    right above it); with the break after it too when the text before does not end a
+    sentence: a page break or an inserted line cut it, and the two halves join again."""
+    start = _skip_back(text, start)
+    for marker_start, marker_end in page_markers:
+        if marker_start < start <= marker_end:
+            start = _skip_back(text, marker_start)
+    cut = start > 0 and text[start - 1] not in SENTENCE_END
+    return start, end + 1 if cut and text[end : end + 1] == "\n" else end
+
+
+def _line_with_breaks_before(text: str, line: re.Match[str]) -> tuple[int, int]:
+    """A line to drop that stands between paragraphs (a site's line, a repeat): with the
+    line breaks before it; the paragraphs around it stay apart."""
+    return _skip_back(text, line.start()), line.end()
+
+
+def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    previous = None
+    for line in re.finditer(r"[^\n]+", text):
+        paragraph = line.group().strip()
+        if paragraph == previous and len(paragraph) >= MIN_DOUBLED_LENGTH and not TABLE_ROW.search(
+            paragraph
+        ):
+            spans.append(_line_with_breaks_before(text, line))
+        if paragraph:
+            previous = paragraph
+    return spans

@@ -1,0 +1,238 @@
+"""Damage a copy of a plan carries, applied to a clean text (issue 12, class 5).
+
+Each function imitates one kind of copy users receive: the PDF text of a 公文 whose
+title and justified lines are set with spaces between characters, a printed page with
+its running header and page numbers, a repost site's lines, an HTML copy with its
+entities left, a file saved through a tool that mixes line ends. Damage is a property of
+copies, not of a plan: each function applies to any plan text, deterministically.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+Damage = Callable[[str, random.Random], str]
+
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+TITLE_WORDS = re.compile(r"关于|规划|方案|意见|计划")
+TABLE_ROW = re.compile(r"\||\t| {2,}")
+PAGE_CHARACTERS = 1200
+"""About the characters of a printed A4 page of a 公文 (GB/T 9704: 22 lines of 28)."""
+
+
+def letter_spaced(line: str) -> str:
+    """A line set with a space between its characters, as the PDF text of a justified
+    line or of a 公文 title set in spaced characters reads: 关 于 印 发 …, 2 0 2 5 年."""
+    return " ".join(line.strip())
+
+
+def spaced_title(text: str, _: random.Random) -> str:
+    """The title lines (a short line naming a plan, before the body) letter-spaced, as a
+    PDF of the printed document gives them."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:40]):
+        if TITLE_WORDS.search(line) and len(line.strip()) <= 60 and "。" not in line:
+            lines[i] = letter_spaced(line)
+    return "\n".join(lines)
+
+
+def spaced_headings(text: str, _: random.Random) -> str:
+    """The numbered headings (一、… （一）… 第一章) letter-spaced: a PDF where headings
+    are set in a wider font and each character is placed on its own."""
+    return "\n".join(
+        letter_spaced(line) if HEADING.match(line) and len(line) <= 40 else line
+        for line in text.split("\n")
+    )
+
+
+def spaced_lines(text: str, rng: random.Random) -> str:
+    """One prose line in seven letter-spaced: the justified lines of a PDF, whose text
+    layer places each character on its own (养 老 服 务, 2 0 2 5 年)."""
+    return "\n".join(
+        letter_spaced(line) if line.strip() and not TABLE_ROW.search(line) and rng.random() < 1 / 7
+        else line
+        for line in text.split("\n")
+    )
+
+
+def paged(header: str, footer: Callable[[int, int], str]) -> Damage:
+    """Page breaks every `PAGE_CHARACTERS` characters, wherever they fall (mid-sentence
+    too), each with the footer of the page ending and the running header of the next."""
+
+    def damage(text: str, _: random.Random) -> str:
+        cuts = _page_cuts(text)
+        pages = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        total = len(pages)
+        out = pages[0]
+        for number, page in enumerate(pages[1:], start=1):
+            out += f"\n\n{footer(number, total)}\n\n{header}\n{page}"
+        return out
+
+    return damage
+
+
+def _page_cuts(text: str) -> list[int]:
+    """Where pages break: every `PAGE_CHARACTERS` characters, not inside a table row
+    (a page break between rows is common, inside a row a PDF prints the row again)."""
+    cuts, at = [], PAGE_CHARACTERS
+    while at < len(text):
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        cut = line_start if TABLE_ROW.search(line) else at
+        if cut > (cuts[-1] if cuts else 0):
+            cuts.append(cut)
+        at += PAGE_CHARACTERS
+    return cuts
+
+
+def numbered_lines(text: str, _: random.Random) -> str:
+    """Every line opened by its number (a copy from a PDF or an editor with line numbers
+    shown): `12 一、总体要求`, `13 到2025年，…`."""
+    return "\n".join(f"{i} {line}" for i, line in enumerate(text.split("\n"), start=1))
+
+
+FULL_WIDTH = str.maketrans(
+    {
+        **{str(d): chr(0xFF10 + d) for d in range(10)},
+        **{chr(0x41 + i): chr(0xFF21 + i) for i in range(26)},
+        **{chr(0x61 + i): chr(0xFF41 + i) for i in range(26)},
+        "%": "％",
+        ".": "．",
+    }
+)
+
+
+def full_width(text: str, _: random.Random) -> str:
+    """Digits, Latin letters, % and . typed full width (an input method left in
+    full-width mode): ２０２５年, ９５％, ４．５个."""
+    return text.translate(FULL_WIDTH)
+
+
+HALF_WIDTH_PUNCTUATION = {
+    "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?", "。": ".",
+}
+
+
+def punctuation_mixed(text: str, rng: random.Random) -> str:
+    """Half the punctuation typed half width, full stops too (a copy retyped or OCRed):
+    `到2025年,养老机构护理型床位占比达到55%.`"""
+    return "".join(
+        HALF_WIDTH_PUNCTUATION.get(c, c) if rng.random() < 0.5 else c for c in text
+    )
+
+
+def ascii_quotes(text: str, _: random.Random) -> str:
+    """Chinese quotation marks typed as ASCII ones: "十四五", '一老一小'."""
+    return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+
+
+def invisible_characters(text: str, rng: random.Random) -> str:
+    """Characters that show nothing, left by editors and web pages: a BOM at the start of
+    pasted paragraphs, zero-width spaces and joiners anywhere (inside numbers too), a soft
+    hyphen; and non-breaking spaces (U+00A0) for half the spaces and between words, as an
+    HTML copy has them (never inside a number: a page has them where its source had a
+    space or an &nbsp;)."""
+    marks = ("\u200b", "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad")
+    out = []
+    for line in text.split("\n"):
+        if line and rng.random() < 0.2:
+            line = "\ufeff" + line
+        chars = []
+        for i, c in enumerate(line):
+            chars.append("\u00a0" if c == " " and rng.random() < 0.5 else c)
+            if rng.random() < 0.04:
+                chars.append(rng.choice(marks))
+            elif _between_words(line, i) and rng.random() < 0.02:
+                chars.append("\u00a0")
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+def _between_words(line: str, i: int) -> bool:
+    return i + 1 < len(line) and all("\u4e00" <= c <= "\u9fff" for c in line[i : i + 2])
+
+
+ENTITIES = {"“": "&ldquo;", "”": "&rdquo;", "—": "&mdash;", "·": "&middot;", "&": "&amp;"}
+
+
+def html_entities(text: str, _: random.Random) -> str:
+    """A copy taken from a page's source with its entities left: &ldquo;十四五&rdquo;,
+    &nbsp;&nbsp; indents, &mdash;, &#12288; (an ideographic space written by number)."""
+    body = "".join(ENTITIES.get(c, c) for c in text)
+    return "\n".join(
+        ("&nbsp;&nbsp;" if i % 2 else "&#12288;&#12288;") + line if line.strip() else line
+        for i, line in enumerate(body.split("\n"))
+    )
+
+
+def carriage_returns(text: str, rng: random.Random) -> str:
+    """Line ends of three systems in one file (a text pasted together from copies):
+    CR LF, CR alone (an old Mac or a web form's line end) and LF."""
+    return "".join(
+        rng.choice(("\r\n", "\r", "\n")) if c == "\n" else c for c in text
+    )
+
+
+def doubled_paragraphs(text: str, rng: random.Random) -> str:
+    """One prose paragraph in eight printed twice in a row (a copy that pasted a
+    paragraph again, a page whose print stylesheet repeats a block)."""
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        if len(line) > 20 and not TABLE_ROW.search(line) and rng.random() < 1 / 8:
+            out.append(line)
+    return "\n".join(out)
+
+
+REPOST_LINES = (
+    "来源：人民网",
+    "责任编辑：王静",
+    "【打印】【关闭】",
+    "编辑：李明 审核：张华",
+    "浏览次数：1325",
+    "发布时间：2022-10-08 09:30:12",
+    "【我要纠错】【打印本页】【关闭窗口】",
+    "原标题：聚焦“一老一小” 完善服务体系",
+)
+
+
+def repost_lines(text: str, rng: random.Random) -> str:
+    """Lines a repost site puts between a plan's paragraphs (source, editor, view count,
+    buttons, the original headline), each on a line of its own."""
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        if line.strip() and not TABLE_ROW.search(line) and rng.random() < 1 / 15:
+            out.append(rng.choice(REPOST_LINES))
+    return "\n".join(out)
+
+
+def form_feeds(text: str, _: random.Random) -> str:
+    """Page ends as pdftotext writes them: a form feed (U+000C) where a page ends, often
+    mid-sentence, and a vertical tab (Word's manual line break) inside a paragraph."""
+    cuts = _page_cuts(text)
+    pieces = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "\f".join(pieces)
+
+
+DAMAGES: dict[str, Damage] = {
+    "spaced-title": spaced_title,
+    "spaced-headings": spaced_headings,
+    "spaced-lines": spaced_lines,
+    "page-dash-numbers": paged("", lambda n, _: f"— {n} —"),
+    "page-running-header": paged("周口市人民政府文件", lambda n, t: f"第{n}页 共{t}页"),
+    "page-office-header": paged("某市人民政府办公室", lambda n, _: f"- {n} -"),
+    "numbered-lines": numbered_lines,
+    "full-width": full_width,
+    "punctuation-mixed": punctuation_mixed,
+    "ascii-quotes": ascii_quotes,
+    "invisible-characters": invisible_characters,
+    "html-entities": html_entities,
+    "carriage-returns": carriage_returns,
+    "doubled-paragraphs": doubled_paragraphs,
+    "repost-lines": repost_lines,
+    "form-feeds": form_feeds,
+}
