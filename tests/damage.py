@@ -47,11 +47,18 @@ def spaced_headings(text: str, _: random.Random) -> str:
     )
 
 
+JUSTIFIED_LENGTH = 12
+"""A line this long is prose a PDF may justify; a table's cells (45, ≥60, 约束性) are not."""
+
+
 def spaced_lines(text: str, rng: random.Random) -> str:
     """One prose line in seven letter-spaced: the justified lines of a PDF, whose text
     layer places each character on its own (养 老 服 务, 2 0 2 5 年)."""
     return "\n".join(
-        letter_spaced(line) if line.strip() and not TABLE_ROW.search(line) and rng.random() < 1 / 7
+        letter_spaced(line)
+        if len(line.strip()) >= JUSTIFIED_LENGTH
+        and not TABLE_ROW.search(line)
+        and rng.random() < 1 / 7
         else line
         for line in text.split("\n")
     )

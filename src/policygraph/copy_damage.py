@@ -7,7 +7,7 @@ from systems with different line ends, a repost with the site's lines between
 paragraphs. Each rule here names the kind of copy it repairs and holds for any plan
 (tests/test_damage.py applies each damage to the five bundled plans).
 
-`decode_copy` replaces what stands for one character (an entity, an ASCII quote, a
+`repair_copy` replaces what stands for one character (an entity, an ASCII quote, a
 lone CR) and returns, for every character it gives, its offset in the text it was given;
 `damage_spans` gives the spans of furniture and repeats to drop. Both are pure and
 idempotent: repaired text has nothing left for them.
@@ -16,6 +16,7 @@ idempotent: repaired text has nothing left for them.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from policygraph.cues import cue_pattern
@@ -28,17 +29,21 @@ LINE_END = re.compile(r"\r(?!\n)|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 """A line end other than LF and CR LF: a carriage return that no line feed follows (the
 line end of an old Mac or of a web form, in a file pasted together from copies), a form
 feed (where pdftotext ends a page), a vertical tab (Word's manual line break), Unicode's
-line and paragraph separators. A line break."""
+line and paragraph separators. A line break; but see `PAGE_END_MID_LINE`."""
+PAGE_END_MID_LINE = re.compile(r"\f(?<=[^。；！？：\s]\f)(?=[^\s])")
+"""A form feed between two characters of one line: a page ended there, cutting a sentence
+(a table cell, a number) that goes on at the top of the next page. Dropped, so the two
+halves join; a form feed after a line end is the line break of `LINE_END`."""
 _CHINESE = "\u4e00-\u9fff，。、；：《》（）"
 QUOTE_AT_CHINESE = re.compile(rf'"(?<=[{_CHINESE}]")|"(?=[{_CHINESE}])')
 """An ASCII double quote touching Chinese writing: a quotation mark of Chinese prose typed
 without the Chinese ones ("十四五", 采取"一事一议"); one between Latin letters and digits is
 markup or code a copy kept (<sup id="0wauq">), left alone."""
-FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![0-9A-Za-z])")
+FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z])")
 """A full stop typed as `.` after a Chinese character, a closing bracket or quote or a
-percent sign (…达到55%. 到2025年.): a decimal point and a list number (4.5, 1.政府主导)
-have a digit before them, a file name's extension (起草说明.pdf, 分解表.docx) a letter
-after."""
+percent sign (…达到55%. 到2025年. 托育机构.3.织密…, the next item's number run in): a
+decimal point and a list number (4.5, 1.政府主导) have a digit before them, a file name's
+extension (起草说明.pdf, 分解表.docx) a letter after."""
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 """Characters that show nothing, left by editors and web pages: zero-width spaces and
@@ -57,6 +62,7 @@ LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ ]*$")
 """A line of six or more characters each set apart by spaces: the PDF text of a 公文
 title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
 places each character on its own (养 老 服 务, 2 0 2 5 年)."""
+SPACES = re.compile("[ ]+")
 MIN_SINGLE_SHARE = 0.75
 """A letter-spaced line holds at least this share of single characters between its
 spaces (a number or a Latin word may stay whole: 到 2025 年 全 市 …)."""
@@ -65,10 +71,11 @@ NUMBERED_LINE = re.compile(r"(?m)^([0-9]{1,5})(?: |$)")
 """A line opened by its number, as an editor or a PDF with line numbers shown copies it:
 12 一、总体要求 / 13 到2025年，…."""
 MIN_NUMBERED_SHARE = 0.8
-MIN_NUMBERED_LINES = 20
-"""Line numbers are dropped only from a text where at least this share of its lines, and
-this many, are numbered one after the other: a table's 序号 column numbers its rows one
-after the other too, but rows are a minority of a plan's lines."""
+MIN_NUMBERED_LINES = 10
+"""Line numbers are dropped only from a text whose first line is numbered 1 and where at
+least this share of its lines, and this many, are numbered one after the other: a table's
+序号 column numbers its rows one after the other too, but under a title and a header row,
+and rows are a minority of a plan's lines."""
 
 REPOST_LINE = re.compile(
     rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:][^。\n]{{0,30}}?[ ]*)+$"
@@ -100,13 +107,14 @@ MIN_DOUBLED_LENGTH = 20
 short line repeated (a table's 合计 row, 是/否 cells) may be content."""
 
 
-def decode_copy(text: str) -> tuple[str, list[int]]:
-    """`text` with entities decoded, invisible characters dropped, a lone CR read as a line
-    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
-    character, its offset in `text`. First of all rules, which would see an invisible
-    character or an entity as text."""
+def repair_copy(text: str) -> tuple[str, list[int]]:
+    """`text` with entities decoded, invisible characters, line numbers and the spaces of
+    letter-spaced lines dropped, a lone CR read as a line break, ASCII quotes paired into
+    “ ” and full stops typed `.` made 。; with, per character, its offset in `text`. First
+    of all rules, which would see an invisible character, a line number, a spaced title
+    (not ending in 方案 but in 方 案) or an entity as text."""
     if LINE_END.search(text):
-        text = LINE_END.sub("\n", text)
+        text = LINE_END.sub(lambda m: _line_end(text, m.start()), text)
     if '"' in text:
         text = _paired_quotes(text)
     if "." in text:
@@ -114,9 +122,9 @@ def decode_copy(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     at = 0
-    for found in _invisible_or_entities(text):
+    for found in _first_repairs(text):
         char = _decoded(found.group())
-        if char is None:
+        if char is None or found.start() < at:
             continue
         out.append(text[at : found.start()] + char)
         offsets.extend(range(at, found.start() + len(char)))
@@ -126,16 +134,43 @@ def decode_copy(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def _invisible_or_entities(text: str) -> list[re.Match[str]]:
+def _line_end(text: str, at: int) -> str:
+    """A page end mid-line stays for `PAGE_END_MID_LINE` to drop; any other is a line break."""
+    return "\f" if PAGE_END_MID_LINE.match(text, at) else "\n"
+
+
+def _first_repairs(text: str) -> list[re.Match[str]]:
     found = list(INVISIBLE.finditer(text)) if INVISIBLE.search(text) else []
+    found.extend(_line_numbers(text))
+    found.extend(_letter_spacing(text))
+    if "\f" in text:
+        found.extend(PAGE_END_MID_LINE.finditer(text))
     if "&" in text:
         found.extend(ENTITY.finditer(text))
     return sorted(found, key=lambda m: m.start())
 
 
+def _line_numbers(text: str) -> list[re.Match[str]]:
+    lines = text.count("\n") + 1
+    numbers = list(NUMBERED_LINE.finditer(text))
+    if len(numbers) < max(MIN_NUMBERED_LINES, MIN_NUMBERED_SHARE * lines):
+        return []
+    if numbers[0].start() != 0 or numbers[0].group(1) != "1":
+        return []
+    following = [
+        m
+        for previous, m in itertools.pairwise(numbers)
+        if int(m.group(1)) == int(previous.group(1)) + 1
+    ]
+    if len(following) < MIN_NUMBERED_SHARE * lines - 1:
+        return []
+    return [numbers[0], *following]
+
+
 def _decoded(found: str) -> str | None:
-    """The character an entity stands for ('' for invisible ones); None for an ampersand
-    that names no single character (&foo;)."""
+    """The character an entity stands for ('' for what is dropped: an invisible character,
+    a line number, a letter-spaced line's space, a page end mid-line); None for an
+    ampersand that names no single character (&foo;)."""
     if not found.startswith("&"):
         return ""
     reference = found[:-1] + ";"
@@ -160,58 +195,35 @@ def _paired_quotes(text: str) -> str:
 
 
 def damage_spans(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans to drop from a copy: the spaces of letter-spaced lines, a space at a
-    bracket or quotation mark, line numbers, repost lines, running headers (by the spans
-    of the page numbers found: `page_markers`) and paragraphs printed twice."""
-    spans = _letter_spacing(text)
-    spans.extend(m.span() for m in SPACE_AT_QUOTE.finditer(text))
-    spans.extend(_line_numbers(text))
+    """The spans to drop from a copy: a space at a bracket or quotation mark, repost
+    lines, running headers (by the spans of the page numbers found: `page_markers`) and
+    paragraphs printed twice."""
+    spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
     spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
     spans.extend(_running_headers(text, page_markers))
     spans.extend(_doubled_paragraphs(text))
     return spans
 
 
-def _letter_spacing(text: str) -> list[tuple[int, int]]:
-    spans = []
+def _letter_spacing(text: str) -> list[re.Match[str]]:
+    """The spaces of letter-spaced lines (`LETTER_SPACED_LINE`)."""
+    spans: list[re.Match[str]] = []
     for line in LETTER_SPACED_LINE.finditer(text):
         tokens = line.group().split()
         if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
-            start = line.start() + len(line.group()) - len(line.group().lstrip(" "))
-            spans.extend(
-                (start + m.start(), start + m.end())
-                for m in re.finditer("[ ]+", line.group().strip(" "))
-            )
+            spans.extend(SPACES.finditer(text, line.start(), line.end()))
     return spans
-
-
-def _line_numbers(text: str) -> list[tuple[int, int]]:
-    lines = text.count("\n") + 1
-    numbers = list(NUMBERED_LINE.finditer(text))
-    if len(numbers) < max(MIN_NUMBERED_LINES, MIN_NUMBERED_SHARE * lines):
-        return []
-    following = [
-        m
-        for previous, m in zip([None, *numbers], numbers, strict=False)
-        if previous is not None and int(m.group(1)) == int(previous.group(1)) + 1
-    ]
-    if len(following) < MIN_NUMBERED_SHARE * lines - 1:
-        return []
-    return [m.span() for m in [numbers[0], *following]]
 
 
 def _running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Running headers next to a page number (before or after it, blank lines between),
     each dropped with the page number's breaks; and a masthead's repeats."""
-    marker_starts = {start for start, _ in page_markers}
-    marker_ends = {end for _, end in page_markers}
     lines = [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
     by_page: dict[str, list[tuple[int, int]]] = {}
     mastheads: dict[str, list[re.Match[str]]] = {}
     for m in lines:
-        before = _skip_back(text, m.start())
         after = len(text) - len(text[m.end() :].lstrip("\n \r"))
-        if before in marker_ends or after in marker_starts or _starts_a_marker(after, page_markers):
+        if _at_marker(_skip_back(text, m.start()), page_markers) or _at_marker(after, page_markers):
             span = _line_with_break(text, m.start(), m.end(), page_markers)
             by_page.setdefault(m.group(1), []).append(span)
         elif MASTHEAD.search(m.group(1)):
@@ -228,8 +240,9 @@ def _running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tup
     return spans
 
 
-def _starts_a_marker(position: int, page_markers: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in page_markers)
+def _at_marker(position: int, page_markers: list[tuple[int, int]]) -> bool:
+    """Whether `position` is on a page number's span or at one of its ends."""
+    return any(start <= position <= end for start, end in page_markers)
 
 
 def _skip_back(text: str, position: int) -> int:
@@ -243,12 +256,14 @@ def _line_with_break(
 ) -> tuple[int, int]:
     """A line to drop, with the line breaks before it (blank lines too, and a page number
     right above it); with the break after it too when the text before does not end a
-    sentence: a page break or an inserted line cut it, and the two halves join again."""
+    sentence (nor is a table row): a page break cut it, and the two halves join again."""
     start = _skip_back(text, start)
     for marker_start, marker_end in page_markers:
         if marker_start < start <= marker_end:
             start = _skip_back(text, marker_start)
+    line_start = text.rfind("\n", 0, start) + 1
     cut = start > 0 and text[start - 1] not in SENTENCE_END
+    cut = cut and not TABLE_ROW.search(text, line_start, start)
     return start, end + 1 if cut and text[end : end + 1] == "\n" else end
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.copy_damage import damage_spans, decode_copy
+from policygraph.copy_damage import damage_spans, repair_copy
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
@@ -69,7 +69,7 @@ PAGE_MARKER_LINE = re.compile(
 )
 """A page number on a line of its own, where a page break cut the text: 第2页,
 第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
-before it, and after it too when the page break cut a sentence."""
+before it, and after it too (blank lines too) when the page break cut a sentence."""
 
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
@@ -212,7 +212,7 @@ def normalize_text(source: str) -> Normalized:
     """Normalise punctuation, spacing and traditional characters, drop site noise,
     keep an offset map. Noise is dropped until none is left, since dropping a
     line can make a cut sentence visible: so normalising twice changes nothing."""
-    text, offsets = decode_copy(to_simplified(_half_to_full(source)))
+    text, offsets = repair_copy(to_simplified(_half_to_full(source)))
     while spans := _noise_spans(text):
         kept = _kept_runs(spans, len(text))
         if sum(end - start for start, end in kept) == len(text):
@@ -345,13 +345,24 @@ def _margin(widths: list[int], share: float) -> int | None:
 
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
-    when the text before does not end a sentence (the page cut it)."""
+    when the text before does not end a sentence (the page cut it) and is no table row
+    (a page break between rows cuts none)."""
     spans = []
     for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
-        cut = start > 0 and text[start - 1] not in "。；！？：\n"
-        spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
+        cut = (
+            start > 0
+            and text[start - 1] not in "。；！？：\n"
+            and not _is_table_row(text, text.rfind("\n", 0, start) + 1)
+        )
+        spans.append((start, _after_blank_lines(text, end) if cut else end))
     return spans
+
+
+def _after_blank_lines(text: str, end: int) -> int:
+    """The end of the line breaks and blank lines after `end` (a page number's line):
+    a copy sets it apart by blank lines on both sides."""
+    return len(text) - len(text[end:].lstrip("\n \r")) if text[end : end + 1] == "\n" else end
 
 
 def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
