@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 Damage = Callable[[str, random.Random], str]
 
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])"
+)
 TITLE_WORDS = re.compile(r"关于|规划|方案|意见|计划")
 TABLE_ROW = re.compile(r"\||\t| {2,}")
 PAGE_CHARACTERS = 1200
@@ -119,16 +121,21 @@ def full_width(text: str, _: random.Random) -> str:
 
 
 HALF_WIDTH_PUNCTUATION = {
-    "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?", "。": ".",
+    "，": ",",
+    "；": ";",
+    "：": ":",
+    "（": "(",
+    "）": ")",
+    "！": "!",
+    "？": "?",
+    "。": ".",
 }
 
 
 def punctuation_mixed(text: str, rng: random.Random) -> str:
     """Half the punctuation typed half width, full stops too (a copy retyped or OCRed):
     `到2025年,养老机构护理型床位占比达到55%.`"""
-    return "".join(
-        HALF_WIDTH_PUNCTUATION.get(c, c) if rng.random() < 0.5 else c for c in text
-    )
+    return "".join(HALF_WIDTH_PUNCTUATION.get(c, c) if rng.random() < 0.5 else c for c in text)
 
 
 def ascii_quotes(text: str, _: random.Random) -> str:
@@ -144,8 +151,8 @@ def invisible_characters(text: str, rng: random.Random) -> str:
     space or an &nbsp;)."""
     marks = ("\u200b", "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad")
     out = []
-    for line in text.split("\n"):
-        if line and rng.random() < 0.2:
+    for i, line in enumerate(text.split("\n")):
+        if i and line and rng.random() < 0.2:  # at the start of the file a BOM is the encoding's
             line = "\ufeff" + line
         chars = []
         for i, c in enumerate(line):
@@ -178,9 +185,7 @@ def html_entities(text: str, _: random.Random) -> str:
 def carriage_returns(text: str, rng: random.Random) -> str:
     """Line ends of three systems in one file (a text pasted together from copies):
     CR LF, CR alone (an old Mac or a web form's line end) and LF."""
-    return "".join(
-        rng.choice(("\r\n", "\r", "\n")) if c == "\n" else c for c in text
-    )
+    return "".join(rng.choice(("\r\n", "\r", "\n")) if c == "\n" else c for c in text)
 
 
 def doubled_paragraphs(text: str, rng: random.Random) -> str:

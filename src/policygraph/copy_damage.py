@@ -21,10 +21,11 @@ import re
 
 from policygraph.cues import cue_pattern
 
-ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
+ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
 """An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
 &nbsp;&nbsp; before a paragraph, &#12288; an ideographic space written by number); its
-semicolon made full width by then, as all of a text's."""
+semicolon made full width by then, as all of a text's; escaped twice by a site that
+escaped a page's source again (&amp;nbsp;), one character all the same."""
 LINE_END = re.compile(r"\r(?!\n)|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 """A line end other than LF and CR LF: a carriage return that no line feed follows (the
 line end of an old Mac or of a web form, in a file pasted together from copies), a form
@@ -134,6 +135,15 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def character_end(source: str, offset: int) -> int:
+    """The end in `source` of the character `repair_copy` gave for `offset`: past an entity
+    that stands there (&rdquo;), so a quote ending in its character quotes it whole."""
+    entity = ENTITY.match(source, offset) if source[offset] == "&" else None
+    if entity and _decoded(entity.group()):
+        return entity.end()
+    return offset + 1
+
+
 def _line_end(text: str, at: int) -> str:
     """A page end mid-line stays for `PAGE_END_MID_LINE` to drop; any other is a line break."""
     return "\f" if PAGE_END_MID_LINE.match(text, at) else "\n"
@@ -173,7 +183,10 @@ def _decoded(found: str) -> str | None:
     ampersand that names no single character (&foo;)."""
     if not found.startswith("&"):
         return ""
-    reference = found[:-1] + ";"
+    body = found[1:-1]
+    while body[:4] in ("amp;", "amp；") and len(body) > len("amp;"):
+        body = body[4:]
+    reference = f"&{body};"
     char = html.unescape(reference)
     if char == reference or len(char) != 1:
         return None
@@ -278,8 +291,10 @@ def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
     previous = None
     for line in re.finditer(r"[^\n]+", text):
         paragraph = line.group().strip()
-        if paragraph == previous and len(paragraph) >= MIN_DOUBLED_LENGTH and not TABLE_ROW.search(
-            paragraph
+        if (
+            paragraph == previous
+            and len(paragraph) >= MIN_DOUBLED_LENGTH
+            and not TABLE_ROW.search(paragraph)
         ):
             spans.append(_line_with_breaks_before(text, line))
         if paragraph:

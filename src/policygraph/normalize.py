@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.copy_damage import damage_spans, repair_copy
+from policygraph.copy_damage import character_end, damage_spans, repair_copy
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
@@ -196,7 +196,7 @@ class Normalized:
         if end <= start:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.source)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], character_end(self.source, self.offsets[end - 1])
 
     def line_of(self, source_offset: int) -> int:
         """The 1-based line number of a source offset."""
