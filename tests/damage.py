@@ -230,6 +230,30 @@ def form_feeds(text: str, _: random.Random) -> str:
     return "\f".join(pieces)
 
 
+READINGS = {
+    "关": "guān", "于": "yú", "发": "fā", "动": "dòng", "务": "wù", "实": "shí", "进": "jìn",
+    "设": "shè", "养": "yǎng", "项": "xiàng", "达": "dá", "构": "gòu", "门": "mén", "会": "huì",
+}  # fmt: skip
+
+
+def pinyin_readings(text: str, rng: random.Random) -> str:
+    """A reading in brackets after half the occurrences of common characters, as the spam
+    copies of the tune set's 湖南 pages carry them (關(guān)于, 發(fā)布, 行動(dòng))."""
+    return "".join(
+        f"{c}({READINGS[c]})" if c in READINGS and rng.random() < 0.5 else c for c in text
+    )
+
+
+SPAM_KEYWORDS = ("在线观看", "免费下载", "高清视频", "最新章节", "无弹窗", "全集播放", "手机版")
+
+
+def spam_headline(text: str, rng: random.Random) -> str:
+    """A line of spam keywords joined by _ or | on top of the copy, as the spam copies of
+    the tune set's 湖南 pages open (…_国产精品一级_…, …|…|…)."""
+    keywords = rng.sample(SPAM_KEYWORDS, len(SPAM_KEYWORDS))
+    return f"{rng.choice('_|').join(keywords)}\n\n{text}"
+
+
 DAMAGES: dict[str, Damage] = {
     "spaced-title": spaced_title,
     "spaced-headings": spaced_headings,
@@ -247,4 +271,6 @@ DAMAGES: dict[str, Damage] = {
     "doubled-paragraphs": doubled_paragraphs,
     "repost-lines": repost_lines,
     "form-feeds": form_feeds,
+    "pinyin-readings": pinyin_readings,
+    "spam-headline": spam_headline,
 }

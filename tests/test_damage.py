@@ -69,6 +69,15 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "letter-spaced-line": ("关 于 印 发 养 老 服 务 方 案", "关于印发养老服务方案"),
     "letter-spaced-numbers": ("到 2 0 2 5 年 达 到 9 5 %", "到2025年达到95%"),
     "space-at-quote": ("建立健全“一老一小” 志愿服务", "建立健全“一老一小”志愿服务"),
+    "spam-line-on-top": (
+        "在线观看|免费下载|高清视频|最新章节\n\n养老服务实施方案",
+        "养老服务实施方案",
+    ),
+    "spam-line-of-underscores": (
+        "一、目标\n在线观看_免费下载_高清视频_手机版\n二、任务",
+        "一、目标\n二、任务",
+    ),
+    "row-of-cells-kept": ("表1 指标\n序号|指标名称|单位|属性", "表1指标\n序号|指标名称|单位|属性"),
 }
 
 

@@ -87,6 +87,14 @@ reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览
 headline the original page gave (原标题：…), a row of buttons (【打印】【关闭】, 【我要纠错】
 【打印本页】【关闭窗口】). Keys in data/cues.csv (kind repost_line)."""
 
+SPAM_LINE = re.compile(
+    r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ ]*$"
+)
+"""A line of keywords a spam site puts on top of a copy it serves: four or more phrases
+joined by _ or | without spaces (日韩视频在线播放_国产精品一级_… and …|又大又粗…|国产精品对白…
+over the 湖南 copies of the tune set). Joined by | it is spam only as the copy's first
+line: lower, it can be a table row whose cells have no spaces (序号|指标|单位|属性)."""
+
 RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,30})[ ]*$")
 MIN_HEADER_REPEATS = 2
 """A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
@@ -209,11 +217,12 @@ def _paired_quotes(text: str) -> str:
 
 def damage_spans(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans to drop from a copy: a space at a bracket or quotation mark, repost
-    lines, running headers (by the spans of the page numbers found: `page_markers`) and
-    paragraphs printed twice."""
+    lines, running headers (by the spans of the page numbers found: `page_markers`), spam
+    lines and paragraphs printed twice."""
     spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
     spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
     spans.extend(_running_headers(text, page_markers))
+    spans.extend(_spam_lines(text))
     spans.extend(_doubled_paragraphs(text))
     return spans
 
@@ -226,6 +235,16 @@ def _letter_spacing(text: str) -> list[re.Match[str]]:
         if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
             spans.extend(SPACES.finditer(text, line.start(), line.end()))
     return spans
+
+
+def _spam_lines(text: str) -> list[tuple[int, int]]:
+    first = len(text) - len(text.lstrip("\n \r"))
+    """Spam lines with the line breaks after them (blank lines too)."""
+    return [
+        (m.start(), len(text) - len(text[m.end() :].lstrip("\n \r")))
+        for m in SPAM_LINE.finditer(text)
+        if m.group("sep") == "_" or m.start() == first
+    ]
 
 
 def _running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
