@@ -13,6 +13,8 @@ import random
 import re
 from collections.abc import Callable
 
+from tests.saved_formats import _wrap
+
 Damage = Callable[[str, random.Random], str]
 
 HEADING = re.compile(
@@ -254,6 +256,33 @@ def spam_headline(text: str, rng: random.Random) -> str:
     return f"{rng.choice('_|').join(keywords)}\n\n{text}"
 
 
+LINES_PER_PAGE = 22
+"""Lines of a printed 公文 page (GB/T 9704: 22 lines of 28 characters)."""
+
+
+def printed_copy(text: str, rng: random.Random) -> str:
+    """The text layer of a printed 公文 as a PDF gives it: prose laid out 28 characters a
+    line with a two-character indent, the title letter-spaced, and every 22 lines a page
+    break with its page number (— 3 —) and the next page's running header."""
+    lines = []
+    for line in spaced_title(text, rng).split("\n"):
+        prose = line.strip() and not TABLE_ROW.search(line) and not SPACED.fullmatch(line)
+        lines.extend(_wrap("\u3000\u3000" + line, 56) if prose else [line])
+    out = lines[:LINES_PER_PAGE]
+    for number, start in enumerate(range(LINES_PER_PAGE, len(lines), LINES_PER_PAGE), start=1):
+        out += [
+            "",
+            f"— {number} —",
+            "",
+            "某市人民政府办公室",
+            *lines[start : start + LINES_PER_PAGE],
+        ]
+    return "\n".join(out)
+
+
+SPACED = re.compile(r"(?:\S )+\S")
+
+
 DAMAGES: dict[str, Damage] = {
     "spaced-title": spaced_title,
     "spaced-headings": spaced_headings,
@@ -273,4 +302,5 @@ DAMAGES: dict[str, Damage] = {
     "form-feeds": form_feeds,
     "pinyin-readings": pinyin_readings,
     "spam-headline": spam_headline,
+    "printed-copy": printed_copy,
 }

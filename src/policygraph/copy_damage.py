@@ -215,13 +215,12 @@ def _paired_quotes(text: str) -> str:
     return "\n".join(lines)
 
 
-def damage_spans(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def damage_spans(text: str) -> list[tuple[int, int]]:
     """The spans to drop from a copy: a space at a bracket or quotation mark, repost
-    lines, running headers (by the spans of the page numbers found: `page_markers`), spam
-    lines and paragraphs printed twice."""
+    lines, a masthead's repeats, spam lines and paragraphs printed twice."""
     spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
     spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
-    spans.extend(_running_headers(text, page_markers))
+    spans.extend(_mastheads(text))
     spans.extend(_spam_lines(text))
     spans.extend(_doubled_paragraphs(text))
     return spans
@@ -247,29 +246,37 @@ def _spam_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Running headers next to a page number (before or after it, blank lines between),
-    each dropped with the page number's breaks; and a masthead's repeats."""
-    lines = [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
+def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Running headers next to a page number (before or after it, blank lines between) of
+    those whose spans `page_markers` gives, each dropped with the page number's breaks."""
     by_page: dict[str, list[tuple[int, int]]] = {}
-    mastheads: dict[str, list[re.Match[str]]] = {}
-    for m in lines:
+    for m in _header_lines(text):
         after = len(text) - len(text[m.end() :].lstrip("\n \r"))
         if _at_marker(_skip_back(text, m.start()), page_markers) or _at_marker(after, page_markers):
             span = _line_with_break(text, m.start(), m.end(), page_markers)
             by_page.setdefault(m.group(1), []).append(span)
-        elif MASTHEAD.search(m.group(1)):
-            mastheads.setdefault(m.group(1), []).append(m)
-    spans = [
+    return [
         span for found in by_page.values() if len(found) >= MIN_HEADER_REPEATS for span in found
     ]
-    spans.extend(
-        _line_with_break(text, m.start(), m.end(), page_markers)
+
+
+def _mastheads(text: str) -> list[tuple[int, int]]:
+    """A masthead's repeats after its first occurrence, when it repeats
+    `MIN_MASTHEAD_REPEATS` times."""
+    mastheads: dict[str, list[re.Match[str]]] = {}
+    for m in _header_lines(text):
+        if MASTHEAD.search(m.group(1)):
+            mastheads.setdefault(m.group(1), []).append(m)
+    return [
+        _line_with_break(text, m.start(), m.end())
         for found in mastheads.values()
         if len(found) >= MIN_MASTHEAD_REPEATS
         for m in found[1:]
-    )
-    return spans
+    ]
+
+
+def _header_lines(text: str) -> list[re.Match[str]]:
+    return [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
 
 
 def _at_marker(position: int, page_markers: list[tuple[int, int]]) -> bool:
@@ -288,15 +295,24 @@ def _line_with_break(
 ) -> tuple[int, int]:
     """A line to drop, with the line breaks before it (blank lines too, and a page number
     right above it); with the break after it too when the text before does not end a
-    sentence (nor is a table row): a page break cut it, and the two halves join again."""
+    sentence (nor is a table row) and the text after opens no paragraph: a page break cut
+    it, and the two halves join again."""
     start = _skip_back(text, start)
     for marker_start, marker_end in page_markers:
         if marker_start < start <= marker_end:
             start = _skip_back(text, marker_start)
     line_start = text.rfind("\n", 0, start) + 1
     cut = start > 0 and text[start - 1] not in SENTENCE_END
-    cut = cut and not TABLE_ROW.search(text, line_start, start)
+    cut = cut and not TABLE_ROW.search(text, line_start, start) and not opens_paragraph(text, end)
     return start, end + 1 if cut and text[end : end + 1] == "\n" else end
+
+
+def opens_paragraph(text: str, end: int) -> bool:
+    """Whether the first line after `end` (a line break, blank lines) opens a paragraph: it
+    is indented or opens with a heading's serial (（六）强化居家社区服务). A page break
+    before it cut no sentence, whatever the page's last line ends with (…区政务服务办）)."""
+    after = len(text) - len(text[end:].lstrip("\n\r"))
+    return text[after : after + 1] in (" ", "\t") or HEADING.match(text, after) is not None
 
 
 def _line_with_breaks_before(text: str, line: re.Match[str]) -> tuple[int, int]:

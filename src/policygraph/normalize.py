@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policygraph.copy_damage import character_end, damage_spans, repair_copy
+from policygraph.copy_damage import (
+    character_end,
+    damage_spans,
+    opens_paragraph,
+    repair_copy,
+    running_headers,
+)
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
@@ -241,15 +247,16 @@ def _kept_runs(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int
 
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
+    if page_markers := _page_marker_spans(text):
+        # a page's furniture first: the rules that join lines read the layout it interrupts
+        return [*page_markers, *running_headers(text, page_markers)]
     spans: list[tuple[int, int]] = []
     if SHARING_SITE_LINE.search(text):  # a match lies within a line: most texts have none
         for line in re.finditer(r"[^\n]*\n?", text):
             if line.group() and SHARING_SITE_LINE.search(line.group()):
                 spans.append(line.span())
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
-    page_markers = _page_marker_spans(text)
-    spans.extend(page_markers)
-    spans.extend(damage_spans(text, page_markers))
+    spans.extend(damage_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
     toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]
@@ -346,7 +353,7 @@ def _margin(widths: list[int], share: float) -> int | None:
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
     when the text before does not end a sentence (the page cut it) and is no table row
-    (a page break between rows cuts none)."""
+    (a page break between rows cuts none), nor does the text after open a paragraph."""
     spans = []
     for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
@@ -354,6 +361,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
             start > 0
             and text[start - 1] not in "。；！？：\n"
             and not _is_table_row(text, text.rfind("\n", 0, start) + 1)
+            and not opens_paragraph(text, end)
         )
         spans.append((start, _after_blank_lines(text, end) if cut else end))
     return spans
