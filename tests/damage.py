@@ -21,6 +21,7 @@ HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])"
 )
 TITLE_WORDS = re.compile(r"关于|规划|方案|意见|计划")
+SENTENCE_MARKS = re.compile(r"[。，：,:]")
 TABLE_ROW = re.compile(r"\||\t| {2,}")
 PAGE_CHARACTERS = 1200
 """About the characters of a printed A4 page of a 公文 (GB/T 9704: 22 lines of 28)."""
@@ -37,9 +38,17 @@ def spaced_title(text: str, _: random.Random) -> str:
     PDF of the printed document gives them."""
     lines = text.split("\n")
     for i, line in enumerate(lines[:40]):
-        if TITLE_WORDS.search(line) and len(line.strip()) <= 60 and "。" not in line:
+        if _title_line(line):
             lines[i] = letter_spaced(line)
     return "\n".join(lines)
+
+
+def _title_line(line: str) -> bool:
+    return (
+        bool(TITLE_WORDS.search(line))
+        and len(line.strip()) <= 60
+        and not SENTENCE_MARKS.search(line)
+    )
 
 
 def spaced_headings(text: str, _: random.Random) -> str:
@@ -82,6 +91,16 @@ def paged(header: str, footer: Callable[[int, int], str]) -> Damage:
         return out
 
     return damage
+
+
+def title_headers(text: str, _: random.Random) -> str:
+    """Page breaks with the plan's title as the running header of each page and no page
+    number (a PDF whose header shows the short title)."""
+    titles = [line.strip() for line in text.split("\n")[:40] if _title_line(line)]
+    title = titles[-1] if titles else "养老托育服务体系建设实施方案"
+    cuts = _page_cuts(text)
+    pages = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return f"\n{title}\n".join(pages)
 
 
 def _page_cuts(text: str) -> list[int]:
@@ -303,4 +322,5 @@ DAMAGES: dict[str, Damage] = {
     "pinyin-readings": pinyin_readings,
     "spam-headline": spam_headline,
     "printed-copy": printed_copy,
+    "title-headers": title_headers,
 }

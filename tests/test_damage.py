@@ -120,11 +120,12 @@ def test_line_repeated_away_from_page_numbers_is_content() -> None:
     assert normalize_text(cells).text == cells
 
 
-def test_masthead_repeated_on_each_page_kept_once() -> None:
+@pytest.mark.parametrize("header", ["周口市人民政府文件", "周口市“一老一小”整体解决方案"])
+def test_masthead_or_title_repeated_on_each_page_kept_once(header: str) -> None:
     body = "为积极应对人口老龄化，推进养老托育服务高质量发展，制定本方案。"
     pages = [f"{body}第{n}页。" for n in range(3)]
-    source = "\n".join(f"周口市人民政府文件\n{page}" for page in pages)
-    assert normalize_text(source).text == "\n".join(["周口市人民政府文件", *pages])
+    source = "\n".join(f"{header}\n{page}" for page in pages)
+    assert normalize_text(source).text == "\n".join([header, *pages])
 
 
 def test_paragraph_printed_twice_kept_once_short_repeats_kept() -> None:

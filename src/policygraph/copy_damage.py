@@ -20,6 +20,7 @@ import itertools
 import re
 
 from policygraph.cues import cue_pattern
+from policygraph.document_kinds import TITLE_LINE_KINDS
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
 """An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
@@ -95,16 +96,18 @@ joined by _ or | without spaces (日韩视频在线播放_国产精品一级_…
 over the 湖南 copies of the tune set). Joined by | it is spam only as the copy's first
 line: lower, it can be a table row whose cells have no spaces (序号|指标|单位|属性)."""
 
-RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,30})[ ]*$")
+RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ ]*$")
 MIN_HEADER_REPEATS = 2
 """A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
 the plan's short title) that a printed copy repeats next to the page number of each page,
 at least this many times; never a heading (一、…, （一）…). A line repeated elsewhere (a
 table's cells one a line: 市民政局, 预期性) is content."""
-MASTHEAD = re.compile(r"文件$")
+MASTHEAD = re.compile(rf"(?:文件|{'|'.join(TITLE_LINE_KINDS)})$")
 MIN_MASTHEAD_REPEATS = 3
-"""A 公文's masthead (XX市人民政府文件) printed again at the top of each page of a copy
-without page numbers: after its first occurrence, the ones of a line repeated this often."""
+"""A 公文's masthead (XX市人民政府文件) or the plan's title (周口市“一老一小”整体解决方案)
+printed again at the top of each page of a copy without page numbers: after its first
+occurrence, the lines of one repeated this often. A table's cells do not end in 文件 or
+a document kind (市民政局, 约束性)."""
 HEADING = re.compile(
     r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
 )
@@ -261,7 +264,7 @@ def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tupl
 
 
 def _mastheads(text: str) -> list[tuple[int, int]]:
-    """A masthead's repeats after its first occurrence, when it repeats
+    """A masthead's or a title's repeats after its first occurrence, when it repeats
     `MIN_MASTHEAD_REPEATS` times."""
     mastheads: dict[str, list[re.Match[str]]] = {}
     for m in _header_lines(text):
