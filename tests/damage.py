@@ -234,11 +234,12 @@ REPOST_LINES = (
 
 def repost_lines(text: str, rng: random.Random) -> str:
     """Lines a repost site puts between a plan's paragraphs (source, editor, view count,
-    buttons, the original headline), each on a line of its own."""
+    buttons, the original headline), each on a line of its own after a paragraph's full
+    stop (a site puts them between the blocks of its page, never inside a table)."""
     out = []
     for line in text.split("\n"):
         out.append(line)
-        if line.strip() and not TABLE_ROW.search(line) and rng.random() < 1 / 15:
+        if line.rstrip().endswith("。") and rng.random() < 1 / 15:
             out.append(rng.choice(REPOST_LINES))
     return "\n".join(out)
 

@@ -120,30 +120,41 @@ short line repeated (a table's 合计 row, 是/否 cells) may be content."""
 
 
 def repair_copy(text: str) -> tuple[str, list[int]]:
-    """`text` with entities decoded, invisible characters, line numbers and the spaces of
-    letter-spaced lines dropped, a lone CR read as a line break, ASCII quotes paired into
-    “ ” and full stops typed `.` made 。; with, per character, its offset in `text`. First
-    of all rules, which would see an invisible character, a line number, a spaced title
-    (not ending in 方案 but in 方 案) or an entity as text."""
+    """`text` with entities decoded, invisible characters, line numbers, the spaces of
+    letter-spaced lines and paragraphs printed twice dropped, a lone CR read as a line
+    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
+    character, its offset in `text`. First of all rules, which would see an invisible
+    character, a line number, a spaced title (not ending in 方案 but in 方 案), an entity
+    or a chunk number printed twice (1、 1、 2、) as text."""
     if LINE_END.search(text):
         text = LINE_END.sub(lambda m: _line_end(text, m.start()), text)
     if '"' in text:
         text = _paired_quotes(text)
     if "." in text:
         text = FULL_STOP_TYPED_HALF.sub("。", text)
+    text, offsets = _replaced(text, list(range(len(text))), _first_repairs(text))
+    doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
+    return _replaced(text, offsets, doubled)
+
+
+Repair = tuple[int, int, str | None]
+"""A span of a text and what replaces it: '' drops it, None leaves it."""
+
+
+def _replaced(text: str, offsets: list[int], repairs: list[Repair]) -> tuple[str, list[int]]:
+    """`text` with its `repairs` made, and the offsets of its characters carried over."""
     out: list[str] = []
-    offsets: list[int] = []
+    kept: list[int] = []
     at = 0
-    for found in _first_repairs(text):
-        char = _decoded(found.group())
-        if char is None or found.start() < at:
+    for start, end, char in sorted(repairs):
+        if char is None or start < at:
             continue
-        out.append(text[at : found.start()] + char)
-        offsets.extend(range(at, found.start() + len(char)))
-        at = found.end()
+        out.append(text[at:start] + char)
+        kept.extend(offsets[at : start + len(char)])
+        at = end
     out.append(text[at:])
-    offsets.extend(range(at, len(text)))
-    return "".join(out), offsets
+    kept.extend(offsets[at:])
+    return "".join(out), kept
 
 
 def character_end(source: str, offset: int) -> int:
@@ -160,15 +171,16 @@ def _line_end(text: str, at: int) -> str:
     return "\f" if PAGE_END_MID_LINE.match(text, at) else "\n"
 
 
-def _first_repairs(text: str) -> list[re.Match[str]]:
+def _first_repairs(text: str) -> list[Repair]:
     found = list(INVISIBLE.finditer(text)) if INVISIBLE.search(text) else []
     found.extend(_line_numbers(text))
     found.extend(_letter_spacing(text))
     if "\f" in text:
         found.extend(PAGE_END_MID_LINE.finditer(text))
+    repairs: list[Repair] = [(m.start(), m.end(), "") for m in found]
     if "&" in text:
-        found.extend(ENTITY.finditer(text))
-    return sorted(found, key=lambda m: m.start())
+        repairs.extend((m.start(), m.end(), _decoded(m.group())) for m in ENTITY.finditer(text))
+    return repairs
 
 
 def _line_numbers(text: str) -> list[re.Match[str]]:
@@ -189,11 +201,8 @@ def _line_numbers(text: str) -> list[re.Match[str]]:
 
 
 def _decoded(found: str) -> str | None:
-    """The character an entity stands for ('' for what is dropped: an invisible character,
-    a line number, a letter-spaced line's space, a page end mid-line); None for an
-    ampersand that names no single character (&foo;)."""
-    if not found.startswith("&"):
-        return ""
+    """The character an entity stands for; None for an ampersand that names no single
+    character (&foo;)."""
     body = found[1:-1]
     while body[:4] in ("amp;", "amp；") and len(body) > len("amp;"):
         body = body[4:]
@@ -220,12 +229,11 @@ def _paired_quotes(text: str) -> str:
 
 def damage_spans(text: str) -> list[tuple[int, int]]:
     """The spans to drop from a copy: a space at a bracket or quotation mark, repost
-    lines, a masthead's repeats, spam lines and paragraphs printed twice."""
+    lines, a masthead's repeats and spam lines."""
     spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
     spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
     spans.extend(_mastheads(text))
     spans.extend(_spam_lines(text))
-    spans.extend(_doubled_paragraphs(text))
     return spans
 
 
