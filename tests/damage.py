@@ -205,8 +205,14 @@ def html_entities(text: str, _: random.Random) -> str:
 
 def carriage_returns(text: str, rng: random.Random) -> str:
     """Line ends of three systems in one file (a text pasted together from copies):
-    CR LF, CR alone (an old Mac or a web form's line end) and LF."""
-    return "".join(rng.choice(("\r\n", "\r", "\n")) if c == "\n" else c for c in text)
+    CR LF, CR alone (an old Mac or a web form's line end) and LF; a CR alone never right
+    before an LF line end (CR LF is one line end: that copy would have lost a line)."""
+    ends = [rng.choice(("\r\n", "\r", "\n")) for _ in range(text.count("\n"))]
+    for i in reversed(range(len(ends) - 1)):  # from the end: the next one is final
+        if ends[i] == "\r" and ends[i + 1].startswith("\n"):
+            ends[i] = "\n"
+    lines = text.split("\n")
+    return "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))
 
 
 def doubled_paragraphs(text: str, rng: random.Random) -> str:
@@ -303,6 +309,17 @@ def printed_copy(text: str, rng: random.Random) -> str:
 SPACED = re.compile(r"(?:\S )+\S")
 
 
+def combined(*damages: Damage) -> Damage:
+    """Several damages at once, as one copy carries them (applied in the order given)."""
+
+    def damage(text: str, rng: random.Random) -> str:
+        for one in damages:
+            text = one(text, rng)
+        return text
+
+    return damage
+
+
 DAMAGES: dict[str, Damage] = {
     "spaced-title": spaced_title,
     "spaced-headings": spaced_headings,
@@ -324,4 +341,9 @@ DAMAGES: dict[str, Damage] = {
     "spam-headline": spam_headline,
     "printed-copy": printed_copy,
     "title-headers": title_headers,
+    "web-repost": combined(
+        repost_lines, doubled_paragraphs, ascii_quotes, invisible_characters, html_entities
+    ),
+    "retyped-copy": combined(full_width, punctuation_mixed, spaced_lines, carriage_returns),
+    "printed-pdf": combined(spaced_lines, printed_copy, numbered_lines),
 }

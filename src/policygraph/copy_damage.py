@@ -60,7 +60,7 @@ SPACE_AT_QUOTE = re.compile(
 character (《 重庆市…》, “一老一小” 整体…): a non-breaking space an HTML copy left, or a
 wrapped line's space; `normalize.SPACE_INSIDE_WORD`'s rule for these marks."""
 
-LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ ]*$")
+LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ \r]*$")
 """A line of six or more characters each set apart by spaces: the PDF text of a 公文
 title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
 places each character on its own (养 老 服 务, 2 0 2 5 年)."""
@@ -80,8 +80,8 @@ least this share of its lines, and this many, are numbered one after the other: 
 and rows are a minority of a plan's lines."""
 
 REPOST_LINE = re.compile(
-    rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:][^。\n]{{0,30}}?[ ]*)+$"
-    r"|^[ ]*(?:【[^】\n]{1,6}】[ ]*){2,}$"
+    rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:][^。\n]{{0,30}}?[ \r]*)+$"
+    r"|^[ ]*(?:【[^】\n]{1,6}】[ \r]*){2,}$"
 )
 """A line a repost site puts around or between a plan's paragraphs: its editor and
 reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), the
@@ -89,14 +89,14 @@ headline the original page gave (原标题：…), a row of buttons (【打印�
 【打印本页】【关闭窗口】). Keys in data/cues.csv (kind repost_line)."""
 
 SPAM_LINE = re.compile(
-    r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ ]*$"
+    r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ \r]*$"
 )
 """A line of keywords a spam site puts on top of a copy it serves: four or more phrases
 joined by _ or | without spaces (日韩视频在线播放_国产精品一级_… and …|又大又粗…|国产精品对白…
 over the 湖南 copies of the tune set). Joined by | it is spam only as the copy's first
 line: lower, it can be a table row whose cells have no spaces (序号|指标|单位|属性)."""
 
-RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ ]*$")
+RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ \r]*$")
 MIN_HEADER_REPEATS = 2
 """A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
 the plan's short title) that a printed copy repeats next to the page number of each page,
@@ -128,11 +128,13 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
     or a chunk number printed twice (1、 1、 2、) as text."""
     if LINE_END.search(text):
         text = LINE_END.sub(lambda m: _line_end(text, m.start()), text)
-    if '"' in text:
+    text, offsets = _replaced(text, list(range(len(text))), _first_repairs(text))
+    spacing = [(m.start(), m.end(), "") for m in _letter_spacing(text)]  # line numbers gone
+    text, offsets = _replaced(text, offsets, spacing)
+    if '"' in text:  # after the drops, which can bring a mark next to Chinese (深 . 根)
         text = _paired_quotes(text)
     if "." in text:
         text = FULL_STOP_TYPED_HALF.sub("。", text)
-    text, offsets = _replaced(text, list(range(len(text))), _first_repairs(text))
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
@@ -174,7 +176,6 @@ def _line_end(text: str, at: int) -> str:
 def _first_repairs(text: str) -> list[Repair]:
     found = list(INVISIBLE.finditer(text)) if INVISIBLE.search(text) else []
     found.extend(_line_numbers(text))
-    found.extend(_letter_spacing(text))
     if "\f" in text:
         found.extend(PAGE_END_MID_LINE.finditer(text))
     repairs: list[Repair] = [(m.start(), m.end(), "") for m in found]
@@ -333,14 +334,15 @@ def _line_with_breaks_before(text: str, line: re.Match[str]) -> tuple[int, int]:
 
 
 def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines that repeat the paragraph above them (blank lines between), spaces aside."""
     spans = []
     previous = None
     for line in re.finditer(r"[^\n]+", text):
-        paragraph = line.group().strip()
+        paragraph = "".join(line.group().split())  # its spaces may differ: where a copy put one
         if (
             paragraph == previous
             and len(paragraph) >= MIN_DOUBLED_LENGTH
-            and not TABLE_ROW.search(paragraph)
+            and not TABLE_ROW.search(line.group().strip())
         ):
             spans.append(_line_with_breaks_before(text, line))
         if paragraph:

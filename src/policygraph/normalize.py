@@ -374,8 +374,8 @@ def _after_blank_lines(text: str, end: int) -> int:
 
 
 def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
-    """Markers of a run 1、2、3、… at the start of long consecutive lines, each
-    with the line break before it, so the cut sentence joins up again."""
+    """Markers of a run 1、2、3、… at the start of long consecutive lines, each but the
+    first with the line break before it, so the cut sentence joins up again."""
     markers = [
         m for m in CHUNK_MARKER.finditer(text) if _line_length(text, m.start()) >= MIN_CHUNK_LENGTH
     ]
@@ -389,7 +389,8 @@ def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
     for run in runs:
         if len(run) < MIN_CHUNK_RUN:
             continue
-        for marker in run:
+        spans.append(run[0].span())  # the first chunk continues no chunk above it
+        for marker in run[1:]:
             start = marker.start()
             while start > 0 and text[start - 1] in "\n ":
                 start -= 1
