@@ -7,10 +7,14 @@ from systems with different line ends, a repost with the site's lines between
 paragraphs. Each rule here names the kind of copy it repairs and holds for any plan
 (tests/test_damage.py applies each damage to the five bundled plans).
 
-`repair_copy` replaces what stands for one character (an entity, an ASCII quote, a
-lone CR) and returns, for every character it gives, its offset in the text it was given;
-`damage_spans` gives the spans of furniture and repeats to drop. Both are pure and
-idempotent: repaired text has nothing left for them.
+`repair_copy` runs before every other rule of `normalize`: it drops what no rule should
+read (invisible characters, line numbers, the spaces of letter-spaced lines, paragraphs
+printed twice), replaces what stands for one character (an entity, an ASCII quote, a
+lone CR) and returns, for every character it gives, its offset in the text it was given.
+`running_headers` gives the headers next to the page numbers `normalize` found, in the
+pass that drops a page's furniture; `damage_spans` the site lines, repeated mastheads and
+spam lines to drop with the other noise. All are pure and idempotent: repaired text has
+nothing left for them.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Sequence
 
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
@@ -143,7 +148,7 @@ Repair = tuple[int, int, str | None]
 """A span of a text and what replaces it: '' drops it, None leaves it."""
 
 
-def _replaced(text: str, offsets: list[int], repairs: list[Repair]) -> tuple[str, list[int]]:
+def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple[str, list[int]]:
     """`text` with its `repairs` made, and the offsets of its characters carried over."""
     out: list[str] = []
     kept: list[int] = []
@@ -303,7 +308,7 @@ def _skip_back(text: str, position: int) -> int:
 
 
 def _line_with_break(
-    text: str, start: int, end: int, page_markers: list[tuple[int, int]] = ()
+    text: str, start: int, end: int, page_markers: Sequence[tuple[int, int]] = ()
 ) -> tuple[int, int]:
     """A line to drop, with the line breaks before it (blank lines too, and a page number
     right above it); with the break after it too when the text before does not end a
