@@ -19,6 +19,7 @@ nothing left for them.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -84,14 +85,14 @@ least this share of its lines, and this many, are numbered one after the other: 
 序号 column numbers its rows one after the other too, but under a title and a header row,
 and rows are a minority of a plan's lines."""
 
-REPOST_LINE = re.compile(
-    rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:][^。\n]{{0,30}}?[ \r]*)+$"
-    r"|^[ ]*(?:【[^】\n]{1,6}】[ \r]*){2,}$"
-)
+REPOST_FIELD = re.compile(rf"(?:{cue_pattern('repost_line')})[：:][^。：:\s]{{0,30}}")
+REPOST_BUTTONS = re.compile(r"(?:【[^】\n]{1,6}】[ ]*){2,}")
 """A line a repost site puts around or between a plan's paragraphs: its editor and
 reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), the
 headline the original page gave (原标题：…), a row of buttons (【打印】【关闭】, 【我要纠错】
-【打印本页】【关闭窗口】). Keys in data/cues.csv (kind repost_line)."""
+【打印本页】【关闭窗口】): a line whose fields, between spaces, are each a key, a colon and
+a short value without a stop, or a row of buttons. Keys in data/cues.csv (kind
+repost_line)."""
 
 SPAM_LINE = re.compile(
     r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ \r]*$"
@@ -117,6 +118,8 @@ HEADING = re.compile(
     r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
 )
 SENTENCE_END = "。；！？：\n"
+BLANKS = re.compile(r"[\n \r]*")
+LINE_BREAKS = re.compile(r"[\n\r]*")
 
 TABLE_ROW = re.compile(r"\||\t| {2,}")
 MIN_DOUBLED_LENGTH = 20
@@ -237,7 +240,7 @@ def damage_spans(text: str) -> list[tuple[int, int]]:
     """The spans to drop from a copy: a space at a bracket or quotation mark, repost
     lines, a masthead's repeats and spam lines."""
     spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
-    spans.extend(_line_with_breaks_before(text, m) for m in REPOST_LINE.finditer(text))
+    spans.extend(_line_with_breaks_before(text, m) for m in _repost_lines(text))
     spans.extend(_mastheads(text))
     spans.extend(_spam_lines(text))
     return spans
@@ -253,11 +256,23 @@ def _letter_spacing(text: str) -> list[re.Match[str]]:
     return spans
 
 
+def _repost_lines(text: str) -> list[re.Match[str]]:
+    return [
+        line
+        for line in re.finditer(r"[^\n]+", text)
+        if (fields := line.group().split())
+        and (
+            all(REPOST_FIELD.fullmatch(field) for field in fields)
+            or REPOST_BUTTONS.fullmatch(" ".join(fields))
+        )
+    ]
+
+
 def _spam_lines(text: str) -> list[tuple[int, int]]:
-    first = len(text) - len(text.lstrip("\n \r"))
+    first = skip_blank_lines(text, 0)
     """Spam lines with the line breaks after them (blank lines too)."""
     return [
-        (m.start(), len(text) - len(text[m.end() :].lstrip("\n \r")))
+        (m.start(), skip_blank_lines(text, m.end()))
         for m in SPAM_LINE.finditer(text)
         if m.group("sep") == "_" or m.start() == first
     ]
@@ -268,8 +283,8 @@ def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tupl
     those whose spans `page_markers` gives, each dropped with the page number's breaks."""
     by_page: dict[str, list[tuple[int, int]]] = {}
     for m in _header_lines(text):
-        after = len(text) - len(text[m.end() :].lstrip("\n \r"))
-        if _at_marker(_skip_back(text, m.start()), page_markers) or _at_marker(after, page_markers):
+        after = skip_blank_lines(text, m.end())
+        if _marker_at(_skip_back(text, m.start()), page_markers) or _marker_at(after, page_markers):
             span = _line_with_break(text, m.start(), m.end(), page_markers)
             by_page.setdefault(m.group(1), []).append(span)
     return [
@@ -296,9 +311,18 @@ def _header_lines(text: str) -> list[re.Match[str]]:
     return [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
 
 
-def _at_marker(position: int, page_markers: list[tuple[int, int]]) -> bool:
-    """Whether `position` is on a page number's span or at one of its ends."""
-    return any(start <= position <= end for start, end in page_markers)
+def _marker_at(position: int, page_markers: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The page number's span (`page_markers` are in order) that `position` is on or at
+    one end of."""
+    at = bisect.bisect_right(page_markers, (position, float("inf"))) - 1
+    if at >= 0 and page_markers[at][0] <= position <= page_markers[at][1]:
+        return page_markers[at]
+    return None
+
+
+def skip_blank_lines(text: str, position: int) -> int:
+    """The end of the line breaks, spaces and blank lines from `position` on."""
+    return BLANKS.match(text, position).end()  # type: ignore[union-attr]
 
 
 def _skip_back(text: str, position: int) -> int:
@@ -315,9 +339,8 @@ def _line_with_break(
     sentence (nor is a table row) and the text after opens no paragraph: a page break cut
     it, and the two halves join again."""
     start = _skip_back(text, start)
-    for marker_start, marker_end in page_markers:
-        if marker_start < start <= marker_end:
-            start = _skip_back(text, marker_start)
+    if (marker := _marker_at(start, page_markers)) and marker[0] < start:
+        start = _skip_back(text, marker[0])
     line_start = text.rfind("\n", 0, start) + 1
     cut = start > 0 and text[start - 1] not in SENTENCE_END
     cut = cut and not TABLE_ROW.search(text, line_start, start) and not opens_paragraph(text, end)
@@ -328,7 +351,7 @@ def opens_paragraph(text: str, end: int) -> bool:
     """Whether the first line after `end` (a line break, blank lines) opens a paragraph: it
     is indented or opens with a heading's serial (（六）强化居家社区服务). A page break
     before it cut no sentence, whatever the page's last line ends with (…区政务服务办）)."""
-    after = len(text) - len(text[end:].lstrip("\n\r"))
+    after = LINE_BREAKS.match(text, end).end()  # type: ignore[union-attr]
     return text[after : after + 1] in (" ", "\t") or HEADING.match(text, after) is not None
 
 

@@ -22,6 +22,7 @@ from policygraph.copy_damage import (
     opens_paragraph,
     repair_copy,
     running_headers,
+    skip_blank_lines,
 )
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
@@ -370,7 +371,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
 def _after_blank_lines(text: str, end: int) -> int:
     """The end of the line breaks and blank lines after `end` (a page number's line):
     a copy sets it apart by blank lines on both sides."""
-    return len(text) - len(text[end:].lstrip("\n \r")) if text[end : end + 1] == "\n" else end
+    return skip_blank_lines(text, end) if text[end : end + 1] == "\n" else end
 
 
 def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
