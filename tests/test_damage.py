@@ -94,6 +94,13 @@ def test_quote_of_a_decoded_entity_is_the_whole_entity() -> None:
     assert normalized.quote(start, start + 5).text == "&ldquo;十四五&rdquo;"
 
 
+def test_a_line_ended_by_a_cr_alone_counts_as_a_line() -> None:
+    """pg:line is the line an editor shows: an old Mac's CR ends a line as LF and CR LF do."""
+    normalized = normalize_text("一、总体要求\r到2025年达到95%。\r\n（一）\n养老床位达到5万张。")
+    starts = [normalized.text.index(s) for s in ("一、", "到2025", "（一）", "养老")]
+    assert [normalized.quote(i, i + 2).line for i in starts] == [1, 2, 3, 4]
+
+
 def test_line_numbers_dropped_table_numbers_kept() -> None:
     lines = [f"{i} 养老托育服务第{i}段。" for i in range(1, 13)]
     assert normalize_text("\n".join(lines)).text.split("\n")[0] == "养老托育服务第1段。"

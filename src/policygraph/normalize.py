@@ -186,6 +186,12 @@ TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 the line a break ends nor the line it starts (a long caption above a table header)."""
 
 
+SOURCE_LINE_END = re.compile(r"\r\n?|\n")
+"""A line end of the source as editors and Python's universal newlines count them: LF,
+CR LF, and CR alone (an old Mac's, or one pasted in from one), so `pg:line` is the line an
+editor shows."""
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A normalised text and, per character, its offset in `source`."""
@@ -196,7 +202,7 @@ class Normalized:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        return [0] + [m.end() for m in SOURCE_LINE_END.finditer(self.source)]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of the normalised span `text[start:end]`."""
