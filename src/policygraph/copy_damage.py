@@ -167,6 +167,16 @@ def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple
     return "".join(out), kept
 
 
+def unprinted_removed(text: str) -> str:
+    """`text` as it prints: invisible characters dropped, entities decoded (a cited title
+    quoted from a copy: 《…养老托育服\u200d务…》, &ldquo;十四五&rdquo;)."""
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
+    if "&" in text:
+        text = ENTITY.sub(lambda m: _decoded(m.group()) or m.group(), text)
+    return text
+
+
 def character_end(source: str, offset: int) -> int:
     """The end in `source` of the character `repair_copy` gave for `offset`: past an entity
     that stands there (&rdquo;), so a quote ending in its character quotes it whole."""
