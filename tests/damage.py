@@ -327,6 +327,7 @@ DAMAGES: dict[str, Damage] = {
     "page-dash-numbers": paged("", lambda n, _: f"— {n} —"),
     "page-running-header": paged("周口市人民政府文件", lambda n, t: f"第{n}页 共{t}页"),
     "page-office-header": paged("某市人民政府办公室", lambda n, _: f"- {n} -"),
+    "page-fullwidth-hyphens": paged("", lambda n, _: f"－ {n} －"),
     "numbered-lines": numbered_lines,
     "full-width": full_width,
     "punctuation-mixed": punctuation_mixed,

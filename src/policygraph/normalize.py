@@ -71,12 +71,13 @@ SHARING_SITE_LINE = re.compile(
 本文档由用户上传, 还剩5页未读，继续阅读, 下载文档到电脑，查找使用更方便, 文档页数：7页."""
 
 PAGE_MARKER_LINE = re.compile(
-    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
+    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–－] ?\d{1,3} ?[-—–－]|"
     r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?)[ \r]*$"
 )
 """A page number on a line of its own, where a page break cut the text: 第2页,
-第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
-before it, and after it too (blank lines too) when the page break cut a sentence."""
+第 2 页 共 7 页, - 2 -, — 2 —, － 2 － (a Word document's full-width hyphens), 2/7,
+Page 2 of 7. Dropped with the line breaks before it, and after it too (blank lines too)
+when the page break cut a sentence."""
 
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
