@@ -272,7 +272,14 @@ def pinyin_readings(text: str, rng: random.Random) -> str:
     )
 
 
-SPAM_KEYWORDS = ("在线观看", "免费下载", "高清视频", "最新章节", "无弹窗", "全集播放", "手机版")
+SPAM_KEYWORDS = (
+    "高清视频在线观看",
+    "最新章节免费下载",
+    "全集在线播放无弹窗",
+    "手机版免费阅读",
+    "2024最新版下载地址",
+    "热门推荐排行榜",
+)
 
 
 def spam_headline(text: str, rng: random.Random) -> str:

@@ -85,14 +85,18 @@ least this share of its lines, and this many, are numbered one after the other: 
 序号 column numbers its rows one after the other too, but under a title and a header row,
 and rows are a minority of a plan's lines."""
 
-REPOST_FIELD = re.compile(rf"(?:{cue_pattern('repost_line')})[：:][^。：:\s]{{0,30}}")
+REPOST_FIELD = re.compile(
+    rf"(?:{cue_pattern('repost_line')})[：:][^。：:，,\s]{{0,12}}"
+    rf"|(?:{cue_pattern('repost_headline')})[：:][^。：:\s]{{0,40}}"
+)
 REPOST_BUTTONS = re.compile(r"(?:【[^】\n]{1,6}】[ ]*){2,}")
 """A line a repost site puts around or between a plan's paragraphs: its editor and
 reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), the
 headline the original page gave (原标题：…), a row of buttons (【打印】【关闭】, 【我要纠错】
 【打印本页】【关闭窗口】): a line whose fields, between spaces, are each a key, a colon and
-a short value without a stop, or a row of buttons. Keys in data/cues.csv (kind
-repost_line)."""
+a value without a stop (a name or a count: 12 characters and no comma; a headline: 40),
+or a row of buttons. A step of a procedure (审核：县级民政部门自收到申请之日起10个工作日内
+完成审核，…) says more. Keys in data/cues.csv (kinds repost_line, repost_headline)."""
 
 SPAM_LINE = re.compile(
     r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ \r]*$"
@@ -100,7 +104,9 @@ SPAM_LINE = re.compile(
 """A line of keywords a spam site puts on top of a copy it serves: four or more phrases
 joined by _ or | without spaces (日韩视频在线播放_国产精品一级_… and …|又大又粗…|国产精品对白…
 over the 湖南 copies of the tune set). Joined by | it is spam only as the copy's first
-line: lower, it can be a table row whose cells have no spaces (序号|指标|单位|属性)."""
+line and of phrases at least `MIN_SPAM_PHRASE` long: lower, or of short phrases, it can
+be a table row whose cells have no spaces (序号|指标名称|单位|属性)."""
+MIN_SPAM_PHRASE = 5
 
 RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ \r]*$")
 MIN_HEADER_REPEATS = 2
@@ -279,12 +285,13 @@ def _repost_lines(text: str) -> list[re.Match[str]]:
 
 
 def _spam_lines(text: str) -> list[tuple[int, int]]:
-    first = skip_blank_lines(text, 0)
     """Spam lines with the line breaks after them (blank lines too)."""
+    first = skip_blank_lines(text, 0)
     return [
         (m.start(), skip_blank_lines(text, m.end()))
         for m in SPAM_LINE.finditer(text)
-        if m.group("sep") == "_" or m.start() == first
+        if m.group("sep") == "_"
+        or (m.start() == first and min(map(len, m.group().strip().split("|"))) >= MIN_SPAM_PHRASE)
     ]
 
 
