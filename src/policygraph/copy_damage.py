@@ -85,18 +85,16 @@ least this share of its lines, and this many, are numbered one after the other: 
 序号 column numbers its rows one after the other too, but under a title and a header row,
 and rows are a minority of a plan's lines."""
 
-REPOST_FIELD = re.compile(
-    rf"(?:{cue_pattern('repost_line')})[：:][^。：:，,\s]{{0,12}}"
-    rf"|(?:{cue_pattern('repost_headline')})[：:][^。：:\s]{{0,40}}"
-)
+REPOST_FIELD = re.compile(rf"(?:{cue_pattern('repost_line')})[：:][^。：:，,\s]{{0,12}}")
 REPOST_BUTTONS = re.compile(r"(?:【[^】\n]{1,6}】[ ]*){2,}")
 """A line a repost site puts around or between a plan's paragraphs: its editor and
-reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), the
-headline the original page gave (原标题：…), a row of buttons (【打印】【关闭】, 【我要纠错】
-【打印本页】【关闭窗口】): a line whose fields, between spaces, are each a key, a colon and
-a value without a stop (a name or a count: 12 characters and no comma; a headline: 40),
+reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), a row
+of buttons (【打印】【关闭】, 【我要纠错】【打印本页】【关闭窗口】): a line whose fields, between
+spaces, are each a key, a colon and a name or a count (12 characters, no stop or comma),
 or a row of buttons. A step of a procedure (审核：县级民政部门自收到申请之日起10个工作日内
-完成审核，…) says more. Keys in data/cues.csv (kinds repost_line, repost_headline)."""
+完成审核) says more. The headline the original page gave (原标题：…) stays: it can be the
+document's title (原标题:甘肃省人民代表大会常务委员会关于批准《兰州市养老服务条例》的决定,
+the 兰州 条例 news of the tune set). Keys in data/cues.csv (kind repost_line)."""
 
 SPAM_LINE = re.compile(
     r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ \r]*$"
