@@ -12,7 +12,7 @@ import pytest
 
 from policygraph.build import extract_plan
 from policygraph.copy_damage import damage_spans, repair_copy
-from policygraph.extract.citations import title_key
+from policygraph.extract.citations import find_citations, title_key
 from policygraph.model import Plan
 from policygraph.normalize import normalize_text
 from tests.conftest import CORPUS
@@ -110,6 +110,20 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
 def test_repair(repair: str) -> None:
     source, expected = REPAIRS[repair]
     assert normalize_text(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "根据《周 口 市 人 民 政 府 关 于 加 快 社 会 养 老 服 务 体 系 建 设 的 意 见》，",
+        "根据《周口市人民政府关于加快社会养老服务\u200b体系建设的意见》，",
+        "根据&#12298;周口市人民政府关于加快社会养老服务体系建设的意见&#12299;，",
+    ],
+)
+def test_cited_title_quoted_from_a_copy_prints_as_the_title(printed: str) -> None:
+    normalized = normalize_text(printed + "制定本方案。")
+    (citation,) = find_citations(normalized.text, normalized.quote, None, None, 0)
+    assert citation.title == "周口市人民政府关于加快社会养老服务体系建设的意见"
 
 
 def test_quote_of_a_decoded_entity_is_the_whole_entity() -> None:

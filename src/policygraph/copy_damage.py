@@ -172,13 +172,17 @@ def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple
 
 
 def unprinted_removed(text: str) -> str:
-    """`text` as it prints: invisible characters dropped, entities decoded (a cited title
-    quoted from a copy: 《…养老托育服\u200d务…》, &ldquo;十四五&rdquo;)."""
+    """`text` as it prints: invisible characters dropped, entities decoded, the spaces of a
+    letter-spaced line dropped (a cited title quoted from a copy: 《…养老托育服\u200d务…》,
+    &ldquo;十四五&rdquo;, 周 口 市 人 民 政 府 关 于 …)."""
     if INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)
     if "&" in text:
         text = ENTITY.sub(lambda m: _decoded(m.group()) or m.group(), text)
-    return text
+    return "".join(
+        line if not _letter_spacing(line) else SPACES.sub("", line)
+        for line in text.splitlines(keepends=True)
+    )
 
 
 def character_end(source: str, offset: int) -> int:
