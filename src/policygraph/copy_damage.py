@@ -86,6 +86,7 @@ least this share of its lines, and this many, are numbered one after the other: 
 and rows are a minority of a plan's lines."""
 
 REPOST_FIELD = re.compile(rf"(?:{cue_pattern('repost_line')})[：:][^。：:，,\s]{{0,12}}")
+REPOST_CANDIDATE = re.compile(rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:]|【)[^\n]*")
 REPOST_BUTTONS = re.compile(r"(?:【[^】\n]{1,6}】[ ]*){2,}")
 """A line a repost site puts around or between a plan's paragraphs: its editor and
 reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), a row
@@ -157,6 +158,8 @@ Repair = tuple[int, int, str | None]
 
 def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple[str, list[int]]:
     """`text` with its `repairs` made, and the offsets of its characters carried over."""
+    if not repairs:
+        return text, offsets
     out: list[str] = []
     kept: list[int] = []
     at = 0
@@ -244,14 +247,18 @@ def _paired_quotes(text: str) -> str:
     """ASCII double quotes of each line read in pairs as “ and ” (a copy typed without
     Chinese quotation marks: "十四五", "一老一小"), where each of them touches Chinese
     writing (`QUOTE_AT_CHINESE`); an odd one out opens a quote."""
-    lines = []
-    for line in text.split("\n"):
-        if line.count('"') != len(QUOTE_AT_CHINESE.findall(line)):
-            lines.append(line)
-            continue
-        first, *parts = line.split('"')
-        lines.append(first + "".join(("”" if i % 2 else "“") + p for i, p in enumerate(parts)))
-    return "\n".join(lines)
+    return LINE_WITH_QUOTE.sub(_paired_in_line, text)
+
+
+LINE_WITH_QUOTE = re.compile(r'[^\n"]*"[^\n]*')
+
+
+def _paired_in_line(match: re.Match[str]) -> str:
+    line = match.group()
+    if line.count('"') != len(QUOTE_AT_CHINESE.findall(line)):
+        return line
+    first, *parts = line.split('"')
+    return first + "".join(("”" if i % 2 else "“") + p for i, p in enumerate(parts))
 
 
 def damage_spans(text: str) -> list[tuple[int, int]]:
@@ -277,7 +284,7 @@ def _letter_spacing(text: str) -> list[re.Match[str]]:
 def _repost_lines(text: str) -> list[re.Match[str]]:
     return [
         line
-        for line in re.finditer(r"[^\n]+", text)
+        for line in REPOST_CANDIDATE.finditer(text)
         if (fields := line.group().split())
         and (
             all(REPOST_FIELD.fullmatch(field) for field in fields)
