@@ -14,6 +14,7 @@ import pytest
 from policygraph.build import extract_plan
 from policygraph.errors import DamagedFileError, PolicygraphError
 from policygraph.model import Plan
+from policygraph.normalize import SOURCE_LINE_END
 from tests.conftest import CORPUS
 
 PLANS = ("wanzhou", "lincang", "kunming", "xixian", "zhoukou")
@@ -60,7 +61,7 @@ def assert_quotes_exact(plan: Plan, source: str) -> None:
     quotes += [c.quote for c in plan.citations]
     for quote in filter(None, quotes):
         assert source[quote.start : quote.end] == quote.text
-        assert quote.line == source.count("\n", 0, quote.start) + 1
+        assert quote.line == len(SOURCE_LINE_END.findall(source, 0, quote.start)) + 1
 
 
 @pytest.mark.parametrize("mutation", list(MUTATIONS))

@@ -16,6 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from policygraph.copy_damage import (
+    character_end,
+    damage_spans,
+    opens_paragraph,
+    repair_copy,
+    running_headers,
+    skip_blank_lines,
+)
 from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
@@ -63,12 +71,13 @@ SHARING_SITE_LINE = re.compile(
 本文档由用户上传, 还剩5页未读，继续阅读, 下载文档到电脑，查找使用更方便, 文档页数：7页."""
 
 PAGE_MARKER_LINE = re.compile(
-    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–] ?\d{1,3} ?[-—–]|"
+    r"(?m)[\r\n]*^ *(?:第 ?\d{1,3} ?页(?: *[，/]? *共 ?\d{1,3} ?页)?|[-—–－] ?\d{1,3} ?[-—–－]|"
     r"\d{1,3} ?/ ?\d{1,3}|Page \d{1,3}(?: of \d{1,3})?)[ \r]*$"
 )
 """A page number on a line of its own, where a page break cut the text: 第2页,
-第 2 页 共 7 页, - 2 -, — 2 —, 2/7, Page 2 of 7. Dropped with the line breaks
-before it, and after it too when the page break cut a sentence."""
+第 2 页 共 7 页, - 2 -, — 2 —, － 2 － (a Word document's full-width hyphens), 2/7,
+Page 2 of 7. Dropped with the line breaks before it, and after it too (blank lines too)
+when the page break cut a sentence."""
 
 SITE_NOISE_LINE = re.compile(
     r"^[ •·]*(?:"
@@ -178,6 +187,12 @@ TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
 the line a break ends nor the line it starts (a long caption above a table header)."""
 
 
+SOURCE_LINE_END = re.compile(r"\r\n?|\n")
+"""A line end of the source as editors and Python's universal newlines count them: LF,
+CR LF, and CR alone (an old Mac's, or one pasted in from one), so `pg:line` is the line an
+editor shows."""
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A normalised text and, per character, its offset in `source`."""
@@ -188,14 +203,14 @@ class Normalized:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        return [0] + [m.end() for m in SOURCE_LINE_END.finditer(self.source)]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of the normalised span `text[start:end]`."""
         if end <= start:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.source)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], character_end(self.source, self.offsets[end - 1])
 
     def line_of(self, source_offset: int) -> int:
         """The 1-based line number of a source offset."""
@@ -211,8 +226,7 @@ def normalize_text(source: str) -> Normalized:
     """Normalise punctuation, spacing and traditional characters, drop site noise,
     keep an offset map. Noise is dropped until none is left, since dropping a
     line can make a cut sentence visible: so normalising twice changes nothing."""
-    text = to_simplified(_half_to_full(source))
-    offsets = list(range(len(source)))
+    text, offsets = repair_copy(to_simplified(_half_to_full(source)))
     while spans := _noise_spans(text):
         kept = _kept_runs(spans, len(text))
         if sum(end - start for start, end in kept) == len(text):
@@ -241,13 +255,16 @@ def _kept_runs(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int
 
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
+    if page_markers := _page_marker_spans(text):
+        # a page's furniture first: the rules that join lines read the layout it interrupts
+        return [*page_markers, *running_headers(text, page_markers)]
     spans: list[tuple[int, int]] = []
     if SHARING_SITE_LINE.search(text):  # a match lies within a line: most texts have none
         for line in re.finditer(r"[^\n]*\n?", text):
             if line.group() and SHARING_SITE_LINE.search(line.group()):
                 spans.append(line.span())
     spans.extend((m.start(), min(m.end() + 1, len(text))) for m in SITE_NOISE_LINE.finditer(text))
-    spans.extend(_page_marker_spans(text))
+    spans.extend(damage_spans(text))
     spans.extend(_chunk_marker_spans(text))
     spans.extend(m.span() for m in PINYIN_AFTER_CHARACTER.finditer(text))
     toneless = [m.span() for m in TONELESS_PINYIN.finditer(text)]
@@ -345,18 +362,30 @@ def _margin(widths: list[int], share: float) -> int | None:
 
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
-    when the text before does not end a sentence (the page cut it)."""
+    when the text before does not end a sentence (the page cut it) and is no table row
+    (a page break between rows cuts none), nor does the text after open a paragraph."""
     spans = []
     for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
-        cut = start > 0 and text[start - 1] not in "。；！？：\n"
-        spans.append((start, end + 1 if cut and text[end : end + 1] == "\n" else end))
+        cut = (
+            start > 0
+            and text[start - 1] not in "。；！？：\n"
+            and not _is_table_row(text, text.rfind("\n", 0, start) + 1)
+            and not opens_paragraph(text, end)
+        )
+        spans.append((start, _after_blank_lines(text, end) if cut else end))
     return spans
 
 
+def _after_blank_lines(text: str, end: int) -> int:
+    """The end of the line breaks and blank lines after `end` (a page number's line):
+    a copy sets it apart by blank lines on both sides."""
+    return skip_blank_lines(text, end) if text[end : end + 1] == "\n" else end
+
+
 def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
-    """Markers of a run 1、2、3、… at the start of long consecutive lines, each
-    with the line break before it, so the cut sentence joins up again."""
+    """Markers of a run 1、2、3、… at the start of long consecutive lines, each but the
+    first with the line break before it, so the cut sentence joins up again."""
     markers = [
         m for m in CHUNK_MARKER.finditer(text) if _line_length(text, m.start()) >= MIN_CHUNK_LENGTH
     ]
@@ -370,7 +399,8 @@ def _chunk_marker_spans(text: str) -> list[tuple[int, int]]:
     for run in runs:
         if len(run) < MIN_CHUNK_RUN:
             continue
-        for marker in run:
+        spans.append(run[0].span())  # the first chunk continues no chunk above it
+        for marker in run[1:]:
             start = marker.start()
             while start > 0 and text[start - 1] in "\n ":
                 start -= 1

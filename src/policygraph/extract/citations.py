@@ -16,6 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
+from policygraph.copy_damage import unprinted_removed
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import DOCUMENT_KINDS, PLAN_KINDS
 from policygraph.extract.docnumber import find_doc_numbers
@@ -300,7 +301,7 @@ def _printed(quote: QuoteMaker, start: int, end: int) -> str:
     and without the pinyin a copy site put after its characters (《自貢市“十三五”養(yǎng)老
     服務(wù)發(fā)展規(guī)劃》 in 自贡's 一老一小 plan, 《關(guān)于印發(fā)…》 in the tune
     copy of the 老龄化工程和托育建设 notice → 養老服務發展規劃)."""
-    printed = PINYIN_AFTER_CHARACTER.sub("", quote(start, end).text)
+    printed = PINYIN_AFTER_CHARACTER.sub("", unprinted_removed(quote(start, end).text))
     return re.sub(r"\s*\n\s*", "", printed).strip()
 
 

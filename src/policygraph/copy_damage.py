@@ -1,0 +1,404 @@
+"""Damage a copy of a plan carries, whatever the plan: repaired before extraction.
+
+A plan reaches users as copies: the PDF text of the printed document (titles and
+justified lines set with spaces between characters, a running header and page numbers
+on every page), a page's HTML source with its entities left, a file pasted together
+from systems with different line ends, a repost with the site's lines between
+paragraphs. Each rule here names the kind of copy it repairs and holds for any plan
+(tests/test_damage.py applies each damage to the five bundled plans).
+
+`repair_copy` runs before every other rule of `normalize`: it drops what no rule should
+read (invisible characters, line numbers, the spaces of letter-spaced lines, paragraphs
+printed twice), replaces what stands for one character (an entity, an ASCII quote, a
+lone CR) and returns, for every character it gives, its offset in the text it was given.
+`running_headers` gives the headers next to the page numbers `normalize` found, in the
+pass that drops a page's furniture; `damage_spans` the site lines, repeated mastheads and
+spam lines to drop with the other noise. All are pure and idempotent: repaired text has
+nothing left for them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import itertools
+import re
+from collections.abc import Sequence
+
+from policygraph.cues import cue_pattern
+from policygraph.document_kinds import TITLE_LINE_KINDS
+
+ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
+"""An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
+&nbsp;&nbsp; before a paragraph, &#12288; an ideographic space written by number); its
+semicolon made full width by then, as all of a text's; escaped twice by a site that
+escaped a page's source again (&amp;nbsp;), one character all the same."""
+LINE_END = re.compile(r"\r(?!\n)|[\f\v\x1c-\x1e\x85\u2028\u2029]")
+"""A line end other than LF and CR LF: a carriage return that no line feed follows (the
+line end of an old Mac or of a web form, in a file pasted together from copies), a form
+feed (where pdftotext ends a page), a vertical tab (Word's manual line break), Unicode's
+line and paragraph separators. A line break; but see `PAGE_END_MID_LINE`."""
+PAGE_END_MID_LINE = re.compile(r"\f(?<=[^。；！？：\s]\f)(?=[^\s])")
+"""A form feed between two characters of one line: a page ended there, cutting a sentence
+(a table cell, a number) that goes on at the top of the next page. Dropped, so the two
+halves join; a form feed after a line end is the line break of `LINE_END`."""
+_CHINESE = "\u4e00-\u9fff，。、；：《》（）"
+QUOTE_AT_CHINESE = re.compile(rf'"(?<=[{_CHINESE}]")|"(?=[{_CHINESE}])')
+"""An ASCII double quote touching Chinese writing: a quotation mark of Chinese prose typed
+without the Chinese ones ("十四五", 采取"一事一议"); one between Latin letters and digits is
+markup or code a copy kept (<sup id="0wauq">), left alone."""
+FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z])")
+"""A full stop typed as `.` after a Chinese character, a closing bracket or quote or a
+percent sign (…达到55%. 到2025年. 托育机构.3.织密…, the next item's number run in): a
+decimal point and a list number (4.5, 1.政府主导) have a digit before them, a file name's
+extension (起草说明.pdf, 分解表.docx) a letter after."""
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+"""Characters that show nothing, left by editors and web pages: zero-width spaces and
+joiners inside words, a word joiner, a BOM at the start of a pasted paragraph, a soft
+hyphen. Never content."""
+
+SPACE_AT_QUOTE = re.compile(
+    r"[ ](?:(?<=[《“〔【‘][ ])(?=[^ \n])|(?<=[^ \n][ ])(?=[》”〕】’])"
+    r"|(?<=[\u4e00-\u9fff][ ])(?=[《“〔【‘])|(?<=[》”〕】’][ ])(?=[\u4e00-\u9fff]))"
+)
+"""A stray space inside a title mark or quotation mark or between one and a Chinese
+character (《 重庆市…》, “一老一小” 整体…): a non-breaking space an HTML copy left, or a
+wrapped line's space; `normalize.SPACE_INSIDE_WORD`'s rule for these marks."""
+
+LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ \r]*$")
+"""A line of six or more characters each set apart by spaces: the PDF text of a 公文
+title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
+places each character on its own (养 老 服 务, 2 0 2 5 年)."""
+SPACES = re.compile("[ ]+")
+MIN_SINGLE_SHARE = 0.75
+"""A letter-spaced line holds at least this share of single characters between its
+spaces (a number or a Latin word may stay whole: 到 2025 年 全 市 …)."""
+
+NUMBERED_LINE = re.compile(r"(?m)^([0-9]{1,5})(?: |$)")
+"""A line opened by its number, as an editor or a PDF with line numbers shown copies it:
+12 一、总体要求 / 13 到2025年，…."""
+MIN_NUMBERED_SHARE = 0.8
+MIN_NUMBERED_LINES = 10
+"""Line numbers are dropped only from a text whose first line is numbered 1 and where at
+least this share of its lines, and this many, are numbered one after the other: a table's
+序号 column numbers its rows one after the other too, but under a title and a header row,
+and rows are a minority of a plan's lines."""
+
+REPOST_FIELD = re.compile(rf"(?:{cue_pattern('repost_line')})[：:][^。：:，,\s]{{0,12}}")
+REPOST_CANDIDATE = re.compile(rf"(?m)^[ ]*(?:(?:{cue_pattern('repost_line')})[：:]|【)[^\n]*")
+REPOST_BUTTONS = re.compile(r"(?:【[^】\n]{1,6}】[ ]*){2,}")
+"""A line a repost site puts around or between a plan's paragraphs: its editor and
+reviewer (责任编辑：…, 编辑：… 审核：…), its view count (浏览次数：1325, 点击数：…), a row
+of buttons (【打印】【关闭】, 【我要纠错】【打印本页】【关闭窗口】): a line whose fields, between
+spaces, are each a key, a colon and a name or a count (12 characters, no stop or comma),
+or a row of buttons. A step of a procedure (审核：县级民政部门自收到申请之日起10个工作日内
+完成审核) says more. The headline the original page gave (原标题：…) stays: it can be the
+document's title (原标题:甘肃省人民代表大会常务委员会关于批准《兰州市养老服务条例》的决定,
+the 兰州 条例 news of the tune set). Keys in data/cues.csv (kind repost_line)."""
+
+SPAM_LINE = re.compile(
+    r"(?m)^[ ]*[^\s_|，。；：,;:]{2,24}(?:(?P<sep>[_|])[^\s_|，。；：,;:]{2,24}){3,}[ \r]*$"
+)
+"""A line of keywords a spam site puts on top of a copy it serves: four or more phrases
+joined by _ or | without spaces (日韩视频在线播放_国产精品一级_… and …|又大又粗…|国产精品对白…
+over the 湖南 copies of the tune set). Joined by | it is spam only as the copy's first
+line and of phrases at least `MIN_SPAM_PHRASE` long: lower, or of short phrases, it can
+be a table row whose cells have no spaces (序号|指标名称|单位|属性)."""
+MIN_SPAM_PHRASE = 5
+
+RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ \r]*$")
+MIN_HEADER_REPEATS = 2
+"""A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
+the plan's short title) that a printed copy repeats next to the page number of each page,
+at least this many times; never a heading (一、…, （一）…). A line repeated elsewhere (a
+table's cells one a line: 市民政局, 预期性) is content."""
+MASTHEAD = re.compile(rf"(?:文件|{'|'.join(TITLE_LINE_KINDS)})$")
+MIN_MASTHEAD_REPEATS = 3
+"""A 公文's masthead (XX市人民政府文件) or the plan's title (周口市“一老一小”整体解决方案)
+printed again at the top of each page of a copy without page numbers: after its first
+occurrence, the lines of one repeated this often. A table's cells do not end in 文件 or
+a document kind (市民政局, 约束性)."""
+HEADING = re.compile(
+    r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
+)
+SENTENCE_END = "。；！？：\n"
+BLANKS = re.compile(r"[\n \r]*")
+LINE_BREAKS = re.compile(r"[\n\r]*")
+
+TABLE_ROW = re.compile(r"\||\t| {2,}")
+MIN_DOUBLED_LENGTH = 20
+"""A paragraph printed twice in a row is dropped the second time when it is this long: a
+short line repeated (a table's 合计 row, 是/否 cells) may be content."""
+
+
+def repair_copy(text: str) -> tuple[str, list[int]]:
+    """`text` with entities decoded, invisible characters, line numbers, the spaces of
+    letter-spaced lines and paragraphs printed twice dropped, a lone CR read as a line
+    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
+    character, its offset in `text`. First of all rules, which would see an invisible
+    character, a line number, a spaced title (not ending in 方案 but in 方 案), an entity
+    or a chunk number printed twice (1、 1、 2、) as text."""
+    if LINE_END.search(text):
+        text = LINE_END.sub(lambda m: _line_end(text, m.start()), text)
+    text, offsets = _replaced(text, list(range(len(text))), _first_repairs(text))
+    spacing = [(m.start(), m.end(), "") for m in _letter_spacing(text)]  # line numbers gone
+    text, offsets = _replaced(text, offsets, spacing)
+    if '"' in text:  # after the drops, which can bring a mark next to Chinese (深 . 根)
+        text = _paired_quotes(text)
+    if "." in text:
+        text = FULL_STOP_TYPED_HALF.sub("。", text)
+    doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
+    return _replaced(text, offsets, doubled)
+
+
+Repair = tuple[int, int, str | None]
+"""A span of a text and what replaces it: '' drops it, None leaves it."""
+
+
+def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple[str, list[int]]:
+    """`text` with its `repairs` made, and the offsets of its characters carried over."""
+    if not repairs:
+        return text, offsets
+    out: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for start, end, char in sorted(repairs):
+        if char is None or start < at:
+            continue
+        out.append(text[at:start] + char)
+        kept.extend(offsets[at : start + len(char)])
+        at = end
+    out.append(text[at:])
+    kept.extend(offsets[at:])
+    return "".join(out), kept
+
+
+def unprinted_removed(text: str) -> str:
+    """`text` as it prints: invisible characters dropped, entities decoded, the spaces of a
+    letter-spaced line dropped (a cited title quoted from a copy: 《…养老托育服\u200d务…》,
+    &ldquo;十四五&rdquo;, 周 口 市 人 民 政 府 关 于 …)."""
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
+    if "&" in text:
+        text = ENTITY.sub(lambda m: _decoded(m.group()) or m.group(), text)
+    return "".join(
+        line if not _letter_spacing(line) else SPACES.sub("", line)
+        for line in text.splitlines(keepends=True)
+    )
+
+
+def character_end(source: str, offset: int) -> int:
+    """The end in `source` of the character `repair_copy` gave for `offset`: past an entity
+    that stands there (&rdquo;), so a quote ending in its character quotes it whole."""
+    entity = ENTITY.match(source, offset) if source[offset] == "&" else None
+    if entity and _decoded(entity.group()):
+        return entity.end()
+    return offset + 1
+
+
+def _line_end(text: str, at: int) -> str:
+    """A page end mid-line stays for `PAGE_END_MID_LINE` to drop; any other is a line break."""
+    return "\f" if PAGE_END_MID_LINE.match(text, at) else "\n"
+
+
+def _first_repairs(text: str) -> list[Repair]:
+    found = list(INVISIBLE.finditer(text)) if INVISIBLE.search(text) else []
+    found.extend(_line_numbers(text))
+    if "\f" in text:
+        found.extend(PAGE_END_MID_LINE.finditer(text))
+    repairs: list[Repair] = [(m.start(), m.end(), "") for m in found]
+    if "&" in text:
+        repairs.extend((m.start(), m.end(), _decoded(m.group())) for m in ENTITY.finditer(text))
+    return repairs
+
+
+def _line_numbers(text: str) -> list[re.Match[str]]:
+    lines = text.count("\n") + 1
+    numbers = list(NUMBERED_LINE.finditer(text))
+    if len(numbers) < max(MIN_NUMBERED_LINES, MIN_NUMBERED_SHARE * lines):
+        return []
+    if numbers[0].start() != 0 or numbers[0].group(1) != "1":
+        return []
+    following = [
+        m
+        for previous, m in itertools.pairwise(numbers)
+        if int(m.group(1)) == int(previous.group(1)) + 1
+    ]
+    if len(following) < MIN_NUMBERED_SHARE * lines - 1:
+        return []
+    return [numbers[0], *following]
+
+
+def _decoded(found: str) -> str | None:
+    """The character an entity stands for; None for an ampersand that names no single
+    character (&foo;)."""
+    body = found[1:-1]
+    while body[:4] in ("amp;", "amp；") and len(body) > len("amp;"):
+        body = body[4:]
+    reference = f"&{body};"
+    char = html.unescape(reference)
+    if char == reference or len(char) != 1:
+        return None
+    return char.replace("\u00a0", " ").replace("\u3000", " ")
+
+
+def _paired_quotes(text: str) -> str:
+    """ASCII double quotes of each line read in pairs as “ and ” (a copy typed without
+    Chinese quotation marks: "十四五", "一老一小"), where each of them touches Chinese
+    writing (`QUOTE_AT_CHINESE`); an odd one out opens a quote."""
+    return LINE_WITH_QUOTE.sub(_paired_in_line, text)
+
+
+LINE_WITH_QUOTE = re.compile(r'[^\n"]*"[^\n]*')
+
+
+def _paired_in_line(match: re.Match[str]) -> str:
+    line = match.group()
+    if line.count('"') != len(QUOTE_AT_CHINESE.findall(line)):
+        return line
+    first, *parts = line.split('"')
+    return first + "".join(("”" if i % 2 else "“") + p for i, p in enumerate(parts))
+
+
+def damage_spans(text: str) -> list[tuple[int, int]]:
+    """The spans to drop from a copy: a space at a bracket or quotation mark, repost
+    lines, a masthead's repeats and spam lines."""
+    spans = [m.span() for m in SPACE_AT_QUOTE.finditer(text)]
+    spans.extend(_line_with_breaks_before(text, m) for m in _repost_lines(text))
+    spans.extend(_mastheads(text))
+    spans.extend(_spam_lines(text))
+    return spans
+
+
+def _letter_spacing(text: str) -> list[re.Match[str]]:
+    """The spaces of letter-spaced lines (`LETTER_SPACED_LINE`)."""
+    spans: list[re.Match[str]] = []
+    for line in LETTER_SPACED_LINE.finditer(text):
+        tokens = line.group().split()
+        if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
+            spans.extend(SPACES.finditer(text, line.start(), line.end()))
+    return spans
+
+
+def _repost_lines(text: str) -> list[re.Match[str]]:
+    return [
+        line
+        for line in REPOST_CANDIDATE.finditer(text)
+        if (fields := line.group().split())
+        and (
+            all(REPOST_FIELD.fullmatch(field) for field in fields)
+            or REPOST_BUTTONS.fullmatch(" ".join(fields))
+        )
+    ]
+
+
+def _spam_lines(text: str) -> list[tuple[int, int]]:
+    """Spam lines with the line breaks after them (blank lines too)."""
+    first = skip_blank_lines(text, 0)
+    return [
+        (m.start(), skip_blank_lines(text, m.end()))
+        for m in SPAM_LINE.finditer(text)
+        if m.group("sep") == "_"
+        or (m.start() == first and min(map(len, m.group().strip().split("|"))) >= MIN_SPAM_PHRASE)
+    ]
+
+
+def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Running headers next to a page number (before or after it, blank lines between) of
+    those whose spans `page_markers` gives, each dropped with the page number's breaks."""
+    by_page: dict[str, list[tuple[int, int]]] = {}
+    for m in _header_lines(text):
+        after = skip_blank_lines(text, m.end())
+        if _marker_at(_skip_back(text, m.start()), page_markers) or _marker_at(after, page_markers):
+            span = _line_with_break(text, m.start(), m.end(), page_markers)
+            by_page.setdefault(m.group(1), []).append(span)
+    return [
+        span for found in by_page.values() if len(found) >= MIN_HEADER_REPEATS for span in found
+    ]
+
+
+def _mastheads(text: str) -> list[tuple[int, int]]:
+    """A masthead's or a title's repeats after its first occurrence, when it repeats
+    `MIN_MASTHEAD_REPEATS` times."""
+    mastheads: dict[str, list[re.Match[str]]] = {}
+    for m in _header_lines(text):
+        if MASTHEAD.search(m.group(1)):
+            mastheads.setdefault(m.group(1), []).append(m)
+    return [
+        _line_with_break(text, m.start(), m.end())
+        for found in mastheads.values()
+        if len(found) >= MIN_MASTHEAD_REPEATS
+        for m in found[1:]
+    ]
+
+
+def _header_lines(text: str) -> list[re.Match[str]]:
+    return [m for m in RUNNING_HEADER_LINE.finditer(text) if not HEADING.match(m.group(1))]
+
+
+def _marker_at(position: int, page_markers: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The page number's span (`page_markers` are in order) that `position` is on or at
+    one end of."""
+    at = bisect.bisect_right(page_markers, (position, float("inf"))) - 1
+    if at >= 0 and page_markers[at][0] <= position <= page_markers[at][1]:
+        return page_markers[at]
+    return None
+
+
+def skip_blank_lines(text: str, position: int) -> int:
+    """The end of the line breaks, spaces and blank lines from `position` on."""
+    return BLANKS.match(text, position).end()  # type: ignore[union-attr]
+
+
+def _skip_back(text: str, position: int) -> int:
+    while position > 0 and text[position - 1] in "\n \r":
+        position -= 1
+    return position
+
+
+def _line_with_break(
+    text: str, start: int, end: int, page_markers: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int]:
+    """A line to drop, with the line breaks before it (blank lines too, and a page number
+    right above it); with the break after it too when the text before does not end a
+    sentence (nor is a table row) and the text after opens no paragraph: a page break cut
+    it, and the two halves join again."""
+    start = _skip_back(text, start)
+    if (marker := _marker_at(start, page_markers)) and marker[0] < start:
+        start = _skip_back(text, marker[0])
+    line_start = text.rfind("\n", 0, start) + 1
+    cut = start > 0 and text[start - 1] not in SENTENCE_END
+    cut = cut and not TABLE_ROW.search(text, line_start, start) and not opens_paragraph(text, end)
+    return start, end + 1 if cut and text[end : end + 1] == "\n" else end
+
+
+def opens_paragraph(text: str, end: int) -> bool:
+    """Whether the first line after `end` (a line break, blank lines) opens a paragraph: it
+    is indented or opens with a heading's serial (（六）强化居家社区服务). A page break
+    before it cut no sentence, whatever the page's last line ends with (…区政务服务办）)."""
+    after = LINE_BREAKS.match(text, end).end()  # type: ignore[union-attr]
+    return text[after : after + 1] in (" ", "\t") or HEADING.match(text, after) is not None
+
+
+def _line_with_breaks_before(text: str, line: re.Match[str]) -> tuple[int, int]:
+    """A line to drop that stands between paragraphs (a site's line, a repeat): with the
+    line breaks before it; the paragraphs around it stay apart."""
+    return _skip_back(text, line.start()), line.end()
+
+
+def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines that repeat the paragraph above them (blank lines between), spaces aside."""
+    spans = []
+    previous = None
+    for line in re.finditer(r"[^\n]+", text):
+        paragraph = "".join(line.group().split())  # its spaces may differ: where a copy put one
+        if (
+            paragraph == previous
+            and len(paragraph) >= MIN_DOUBLED_LENGTH
+            and not TABLE_ROW.search(line.group().strip())
+        ):
+            spans.append(_line_with_breaks_before(text, line))
+        if paragraph:
+            previous = paragraph
+    return spans

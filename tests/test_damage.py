@@ -1,0 +1,189 @@
+"""Copies of a plan carry damage the plan does not (issue 12, class 5): each damage of
+tests/damage.py, applied to each bundled plan, gives the build of the clean text; each
+repair of copy_damage.py, unit by unit; and clean text has nothing for any of them."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from policygraph.build import extract_plan
+from policygraph.copy_damage import damage_spans, repair_copy
+from policygraph.extract.citations import find_citations, title_key
+from policygraph.model import Plan
+from policygraph.normalize import normalize_text
+from tests.conftest import CORPUS
+from tests.damage import DAMAGES
+from tests.test_formats import target_keys
+from tests.test_mutations import assert_quotes_exact
+
+PLANS = ("wanzhou", "lincang", "kunming", "xixian", "zhoukou")
+
+
+@pytest.fixture(scope="module")
+def clean_plans() -> dict[str, Plan]:
+    return {name: extract_plan(CORPUS / f"{name}.txt") for name in PLANS}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
+@pytest.mark.parametrize("name", PLANS)
+def test_damaged_copy_gives_the_clean_build(
+    name: str, damage: str, tmp_path: Path, clean_plans: dict[str, Plan]
+) -> None:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    copy = DAMAGES[damage](text, random.Random(f"{name}-{damage}"))
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(copy.encode("utf-8"))
+    plan, clean = extract_plan(path), clean_plans[name]
+    assert target_keys(plan) == target_keys(clean)
+    assert len(plan.measures) == len(clean.measures)
+    assert (plan.title, plan.doc_number, plan.issued) == (
+        clean.title,
+        clean.doc_number,
+        clean.issued,
+    )
+    assert_quotes_exact(plan, copy)
+    if damage not in CITED_AS_PRINTED:
+        assert cited(plan) == cited(clean)
+
+
+CITED_AS_PRINTED = {"printed-pdf"}
+"""Damages whose marks stay in cited titles: a citation quotes a title as the source prints
+it (traditional characters kept), here with its line numbers and letter spacing."""
+
+
+def cited(plan: Plan) -> set[tuple[object, ...]]:
+    """The cited documents, by their titles as they print (full-width digits are digits)."""
+    return {
+        (unicodedata.normalize("NFKC", title_key(c.title or "")), c.number, c.role)
+        for c in plan.citations
+    }
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_clean_text_has_nothing_to_repair(name: str) -> None:
+    """The normalised text of a clean plan is left as it is by every repair."""
+    text = normalize_text((CORPUS / f"{name}.txt").read_text(encoding="utf-8")).text
+    assert repair_copy(text) == (text, list(range(len(text))))
+    assert damage_spans(text) == []
+
+
+REPAIRS = {  # name: (a copy's text, its normalised text)
+    "entities": ("&ldquo;十四五&rdquo;规划", "“十四五”规划"),
+    "entities-escaped-twice": ("&amp;nbsp;&amp;nbsp;到2025年", "到2025年"),
+    "ampersand-naming-nothing-kept": ("A&B&foo;", "A&B&foo；"),
+    "invisible-characters": ("养\u200b老\ufeff服\u00ad务", "养老服务"),
+    "cr-alone-is-a-line-break": ("一、总体要求\r到2025年", "一、总体要求\n到2025年"),
+    "page-end-mid-line-joins": ("护理型床\f位占比达到55%", "护理型床位占比达到55%"),
+    "page-end-after-stop": ("总体要求。\f二、重点任务", "总体要求。\n二、重点任务"),
+    "ascii-quotes": ('实施"十四五"规划', "实施“十四五”规划"),
+    "markup-quotes-kept": ('<sup id="0wauq">', '<sup id="0wauq">'),
+    "full-stop-typed-half": ("达到55%.到2027年", "达到55%。到2027年"),
+    "dots-kept": ("起草说明.pdf，4.5个，1.政府主导", "起草说明.pdf，4.5个，1.政府主导"),
+    "letter-spaced-line": ("关 于 印 发 养 老 服 务 方 案", "关于印发养老服务方案"),
+    "letter-spaced-numbers": ("到 2 0 2 5 年 达 到 9 5 %", "到2025年达到95%"),
+    "space-at-quote": ("建立健全“一老一小” 志愿服务", "建立健全“一老一小”志愿服务"),
+    "spam-line-on-top": (
+        "高清视频在线观看|最新章节免费下载|全集在线播放|手机版免费阅读\n\n养老服务实施方案",
+        "养老服务实施方案",
+    ),
+    "short-cells-on-top-kept": (
+        "序号|指标名称|单位|属性\n1|养老床位|张|约束性",
+        "序号|指标名称|单位|属性\n1|养老床位|张|约束性",
+    ),
+    "procedure-step-kept": (
+        "审核：县级民政部门自收到申请之日起10个工作日内完成审核",
+        "审核：县级民政部门自收到申请之日起10个工作日内完成审核",
+    ),
+    "spam-line-of-underscores": (
+        "一、目标\n在线观看_免费下载_高清视频_手机版\n二、任务",
+        "一、目标\n二、任务",
+    ),
+    "row-of-cells-kept": ("表1 指标\n序号|指标名称|单位|属性", "表1指标\n序号|指标名称|单位|属性"),
+}
+
+
+@pytest.mark.parametrize("repair", list(REPAIRS))
+def test_repair(repair: str) -> None:
+    source, expected = REPAIRS[repair]
+    assert normalize_text(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "根据《周 口 市 人 民 政 府 关 于 加 快 社 会 养 老 服 务 体 系 建 设 的 意 见》，",
+        "根据《周口市人民政府关于加快社会养老服务\u200b体系建设的意见》，",
+        "根据&#12298;周口市人民政府关于加快社会养老服务体系建设的意见&#12299;，",
+    ],
+)
+def test_cited_title_quoted_from_a_copy_prints_as_the_title(printed: str) -> None:
+    normalized = normalize_text(printed + "制定本方案。")
+    (citation,) = find_citations(normalized.text, normalized.quote, None, None, 0)
+    assert citation.title == "周口市人民政府关于加快社会养老服务体系建设的意见"
+
+
+def test_quote_of_a_decoded_entity_is_the_whole_entity() -> None:
+    source = "实施&ldquo;十四五&rdquo;规划"
+    normalized = normalize_text(source)
+    start = normalized.text.index("“")
+    assert normalized.quote(start, start + 5).text == "&ldquo;十四五&rdquo;"
+
+
+def test_a_line_ended_by_a_cr_alone_counts_as_a_line() -> None:
+    """pg:line is the line an editor shows: an old Mac's CR ends a line as LF and CR LF do."""
+    normalized = normalize_text("一、总体要求\r到2025年达到95%。\r\n（一）\n养老床位达到5万张。")
+    starts = [normalized.text.index(s) for s in ("一、", "到2025", "（一）", "养老")]
+    assert [normalized.quote(i, i + 2).line for i in starts] == [1, 2, 3, 4]
+
+
+def test_line_numbers_dropped_table_numbers_kept() -> None:
+    lines = [f"{i} 养老托育服务第{i}段。" for i in range(1, 13)]
+    assert normalize_text("\n".join(lines)).text.split("\n")[0] == "养老托育服务第1段。"
+    table = "表1 主要指标\n序号 指标\n" + "\n".join(f"{i} 养老床位{i}" for i in range(1, 13))
+    assert "\n1养老床位1\n2养老床位2" in normalize_text(table).text  # the stray space goes
+
+
+def test_repost_lines_dropped_article_line_kept() -> None:
+    source = "一、总体要求。\n责任编辑：王静\n【打印】【关闭】\n编辑：李明 审核：张华\n来源：人民网\n二、主要任务。"
+    assert normalize_text(source).text == "一、总体要求。\n来源：人民网\n二、主要任务。"
+
+
+def test_long_line_of_repost_fields_is_read_field_by_field() -> None:
+    """Each field is read on its own: a pattern over the whole line backtracked through
+    every way of cutting 40 fields into values."""
+    fields = " ".join(["编辑：李明", "审核：张华"] * 20)
+    text = normalize_text(f"一、总体要求。\n{fields}\n{'编辑：' * 40}x。").text
+    assert "李明" not in text
+    assert "编辑：" * 40 + "x。" in text
+
+
+def test_running_header_at_page_numbers_dropped_and_sentence_joined() -> None:
+    page = "为积极应对人口老龄化，扎实推进养老托育服务高质量发展，结合本市实际，"
+    source = (
+        f"{page}制定本方案。\n\n— 1 —\n\n周口市人民政府文件\n{page}全面提升\n\n— 2 —\n\n"
+        "周口市人民政府文件\n养老服务水平。"
+    )
+    assert normalize_text(source).text == f"{page}制定本方案。\n{page}全面提升养老服务水平。"
+
+
+def test_line_repeated_away_from_page_numbers_is_content() -> None:
+    cells = "\n".join(["区民政局", "养老床位数", "约束性"] * 4)
+    assert normalize_text(cells).text == cells
+
+
+@pytest.mark.parametrize("header", ["周口市人民政府文件", "周口市“一老一小”整体解决方案"])
+def test_masthead_or_title_repeated_on_each_page_kept_once(header: str) -> None:
+    body = "为积极应对人口老龄化，推进养老托育服务高质量发展，制定本方案。"
+    pages = [f"{body}第{n}页。" for n in range(3)]
+    source = "\n".join(f"{header}\n{page}" for page in pages)
+    assert normalize_text(source).text == "\n".join([header, *pages])
+
+
+def test_paragraph_printed_twice_kept_once_short_repeats_kept() -> None:
+    paragraph = "到2025年，全市养老服务床位数达到6.7万张，护理型床位占比达到55%。"
+    assert normalize_text(f"{paragraph}\n{paragraph}").text == paragraph
+    assert normalize_text("合计\n合计").text == "合计\n合计"
