@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable
 
+from policygraph.copy_damage import MIN_CUT_LINE
 from tests.saved_formats import _wrap
 
 Damage = Callable[[str, random.Random], str]
@@ -105,17 +106,35 @@ def title_headers(text: str, _: random.Random) -> str:
 
 def _page_cuts(text: str) -> list[int]:
     """Where pages break: every `PAGE_CHARACTERS` characters, not inside a table row
-    (a page break between rows is common, inside a row a PDF prints the row again)."""
+    (a page break between rows is common, inside a row a PDF prints the row again) nor
+    within the first `MIN_CUT_LINE` characters of a line (a printed page ends with a
+    full line: a cell laid out on its own line is never cut)."""
     cuts, at = [], PAGE_CHARACTERS
     while at < len(text):
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        cut = line_start if TABLE_ROW.search(line) else at
+        # a row, a cell laid out on its own line or a line's short first part: the page
+        # breaks before the line
+        short = at - line_start < MIN_CUT_LINE
+        cut = line_start if TABLE_ROW.search(line) or short else at
         if cut > (cuts[-1] if cuts else 0):
             cuts.append(cut)
         at += PAGE_CHARACTERS
     return cuts
+
+
+def pages_between_lines(text: str, _: random.Random) -> str:
+    """A page number after every `LINES_PER_PAGE`th line, set apart by blank lines (a PDF's
+    page ending after a whole line: between two paragraphs, or two cells of a table laid
+    out one cell a line, as 万州's indicator table is)."""
+    lines = text.split("\n")
+    return "\n".join(
+        f"{line}\n\n— {number // LINES_PER_PAGE} —\n"
+        if number % LINES_PER_PAGE == 0 and number < len(lines)
+        else line
+        for number, line in enumerate(lines, start=1)
+    )
 
 
 def numbered_lines(text: str, _: random.Random) -> str:
@@ -335,6 +354,7 @@ DAMAGES: dict[str, Damage] = {
     "page-running-header": paged("周口市人民政府文件", lambda n, t: f"第{n}页 共{t}页"),
     "page-office-header": paged("某市人民政府办公室", lambda n, _: f"- {n} -"),
     "page-fullwidth-hyphens": paged("", lambda n, _: f"－ {n} －"),
+    "pages-between-lines": pages_between_lines,
     "numbered-lines": numbered_lines,
     "full-width": full_width,
     "punctuation-mixed": punctuation_mixed,

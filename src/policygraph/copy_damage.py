@@ -123,6 +123,9 @@ HEADING = re.compile(
     r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
 )
 SENTENCE_END = "。；！？：\n"
+MIN_CUT_LINE = 20
+"""A line a page break cuts runs on for at least this many characters, as a cut sentence
+does for normalize.SENTENCE_BROKEN_ACROSS_LINES; a shorter one ends where it ends."""
 BLANKS = re.compile(r"[\n \r]*")
 LINE_BREAKS = re.compile(r"[\n\r]*")
 
@@ -367,10 +370,23 @@ def _line_with_break(
     start = _skip_back(text, start)
     if (marker := _marker_at(start, page_markers)) and marker[0] < start:
         start = _skip_back(text, marker[0])
-    line_start = text.rfind("\n", 0, start) + 1
-    cut = start > 0 and text[start - 1] not in SENTENCE_END
-    cut = cut and not TABLE_ROW.search(text, line_start, start) and not opens_paragraph(text, end)
+    cut = page_break_cuts(text, start, end)
     return start, end + 1 if cut and text[end : end + 1] == "\n" else end
+
+
+def page_break_cuts(text: str, start: int, end: int) -> bool:
+    """Whether the page furniture at `start`…`end` (a page number, a running header) cut
+    the line it ends: that line runs on for `MIN_CUT_LINE` characters or more (a printed
+    line, a paragraph's first part; not a cell of a table laid out one cell a line, 8 /
+    区民政局 / 约束性 in 万州's, nor a heading), ends no sentence, is no table row, and the
+    text after opens no paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        start - line_start >= MIN_CUT_LINE
+        and text[start - 1] not in SENTENCE_END
+        and not TABLE_ROW.search(text, line_start, start)
+        and not opens_paragraph(text, end)
+    )
 
 
 def opens_paragraph(text: str, end: int) -> bool:

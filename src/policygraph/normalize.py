@@ -19,7 +19,7 @@ from functools import cached_property
 from policygraph.copy_damage import (
     character_end,
     damage_spans,
-    opens_paragraph,
+    page_break_cuts,
     repair_copy,
     running_headers,
     skip_blank_lines,
@@ -363,16 +363,12 @@ def _margin(widths: list[int], share: float) -> int | None:
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Page-number lines with the breaks before them, and the break after them too
     when the text before does not end a sentence (the page cut it) and is no table row
-    (a page break between rows cuts none), nor does the text after open a paragraph."""
+    (a page break between rows cuts none) nor a short line, nor does the text after open
+    a paragraph (`copy_damage.page_break_cuts`)."""
     spans = []
     for marker in matches_opening_runs(PAGE_MARKER_LINE, text, LINE_BREAKS):
         start, end = marker.span()
-        cut = (
-            start > 0
-            and text[start - 1] not in "。；！？：\n"
-            and not _is_table_row(text, text.rfind("\n", 0, start) + 1)
-            and not opens_paragraph(text, end)
-        )
+        cut = page_break_cuts(text, start, end)
         spans.append((start, _after_blank_lines(text, end) if cut else end))
     return spans
 
