@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from policygraph.extract import find_targets
-from policygraph.extract.progress import progress_cells
+from policygraph.extract.progress import progress_cells, reported_counts
+from policygraph.extract.statements import text_targets
 from policygraph.lexicon_data import load_lexicon
 from policygraph.normalize import normalize_text
 from policygraph.structure import outline_text
@@ -77,3 +78,70 @@ def test_progress_header_words_qualified_by_the_report() -> None:
     assert len(progress_cells(text)) == 3
     text = normalize_text(JINZHAN.replace("进展情况", "进度安排")).text
     assert progress_cells(text) == []
+
+
+def _inline(
+    text: str, issued: int | None = None
+) -> list[tuple[str, int | None, Decimal | None, str | None]]:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, issued=issued)
+    return [(t.indicator, t.year, t.value, t.unit) for t in found]
+
+
+# 苍南 2023 省民生实事实施计划 (tune): the size of the programme, then its progress
+CANGNAN = (
+    "2023年我县共承办省政府民生实事指标46项、市政府民生实事指标54项以及县政府民生实事指标53项。"
+    "截至4月10日，有8项已提前完成。但省民生实事有25个项目实施进度低于全市平均水平，"
+    "其中县教育局3项，县市监局3项，县民政局2项，县公安局1项。"
+)
+
+
+def test_progress_report_counts_of_a_programme_s_items_are_no_targets() -> None:
+    assert _targets(CANGNAN) == []
+
+
+def test_progress_report_counts_of_items_done_and_their_breakdown() -> None:
+    """恩平 2024 督查通报 (tune): the programme's size, items on schedule and done, then a
+    其中 sentence."""
+    text = (
+        "2024年十件民生实事共分为28项工作，截至11月底，按进度推进7项，已完成21项。"
+        "其中，县教育局2项，县民政局1项。"
+    )
+    assert _targets(text) == []
+
+
+def test_progress_the_items_a_body_undertakes_are_the_programme_s_size() -> None:
+    """会昌 2023 民生实事进展通报 (tune): the year of the title dates the count."""
+    text = (
+        "关于2023年10月份民生实事项目进展情况的通报\n\n"
+        "办好65件民生实事项目是县政府对全县人民的庄严承诺。现将10月份进展情况通报如下：\n\n"
+        "截至10月31日，65件民生实事已完成26件，完成率40%。\n"
+    )
+    assert _targets(text) == []
+
+
+def test_progress_counts_of_items_without_a_report_are_targets() -> None:
+    """The same counts in a plan of 2022 (no 截至, no 进度/进展) set figures to reach."""
+    found = _inline("2023年，完成8项适老化改造工程。", issued=2022)
+    assert [(year, value, unit) for _name, year, value, unit in found] == [(2023, Decimal(8), "项")]
+
+
+def test_progress_a_deadline_after_a_report_plans_again() -> None:
+    text = "截至2022年底，全县已建成养老机构12家。到2025年，推进10项养老服务设施建设工程。"
+    assert _targets(text) == [("养老服务设施建设工程", Decimal(10))]
+
+
+def test_progress_a_report_counts_away_only_the_programme_s_items() -> None:
+    """A goal in 个 a report restates is no count of items; 25个项目 is one, of unit 个."""
+    clauses = [
+        "现将10月份进展情况通报如下：",
+        "已完成21项，",
+        "新增普惠托位500个，",
+        "有25个项目滞后。",
+    ]
+    assert reported_counts(clauses) == [
+        frozenset(),
+        frozenset({(Decimal(21), "项")}),
+        frozenset(),
+        frozenset({(Decimal(25), "个")}),
+    ]

@@ -14,8 +14,10 @@ cell a line with ` |` ending each (责任单位 | 实施内容 | 协同单位 | 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from policygraph.cues import cue_pattern
+from policygraph.extract.clauses import AS_OF_CUES, year_cues
 from policygraph.extract.conventions import pattern_kind
 from policygraph.tables import cell_text, text_lines
 
@@ -75,3 +77,58 @@ def _cells(text: str) -> list[tuple[int, int, str]]:
     """Every non-empty line as a cell: its offsets and its text without the `|` that ends it."""
     lines = ((start, end, cell_text(line)) for start, end, line in text_lines(text))
     return [(start, end, cell) for start, end, cell in lines if cell]
+
+
+PROGRESS_REPORT = re.compile(cue_pattern("as_of", "progress_report"))
+"""A paragraph that reports how far a programme has got: a 截至 date or 进度/进展."""
+PROGRESS_STATE = re.compile(cue_pattern("progress_state"))
+UNDERTAKEN = re.compile(cue_pattern("undertaken"))
+BREAKDOWN = re.compile(rf"^\s*(?:{cue_pattern('breakdown')})")
+PROGRAMME_ITEMS = re.compile(rf"(?P<num>\d+)(?P<unit>{cue_pattern('programme_item')})")
+"""A count of a programme's items: 8项, 26件, 25个项目, 24个事项 (data/cues.csv)."""
+
+
+def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
+    """Per clause of a paragraph, the counts of a programme's items (value, unit) that
+    report on the programme rather than set a figure to reach.
+
+    The pattern is the progress report of a year's 民生实事 programme (进度通报, 进展情况
+    通报, 督查通报, 进度公示): a 截至 date or 进度/进展 opens it, and its sentences count the
+    items done, on schedule or lagging (cue kind progress_state) and break the lagging ones
+    down by unit or place in a 其中 sentence — 截至4月10日，有8项已提前完成。但省民生实事有
+    25个项目实施进度低于全市平均水平，其中县教育局3项，县市监局3项… (苍南 2023 省民生实事
+    实施计划) and 截至11月底，按进度推进7项，已完成21项 (恩平 2024 督查通报, both tune). A
+    count of the items a body takes on (cue kind undertaken) is the programme's size, in a
+    report or not: 我县共承办省政府民生实事指标46项 (苍南), 办好65件民生实事项目是县政府…
+    的庄严承诺 (会昌 2023 民生实事进展通报, tune). A sentence that sets a deadline (到2025年,
+    2025年底前) plans, whatever a paragraph reported before it: 截至2020年底…。到2025年，
+    推进10项…工程 keeps its count."""
+    reporting = PROGRESS_REPORT.search("".join(clauses)) is not None
+    counts: list[frozenset[tuple[Decimal, str]]] = []
+    sentence: list[str] = []
+    previous = False  # the sentence before reported
+    for i, clause in enumerate(clauses):
+        sentence.append(clause)
+        if not clause.endswith("。") and i < len(clauses) - 1:
+            continue
+        words = "".join(sentence)
+        continued = previous and BREAKDOWN.match(sentence[0]) is not None
+        previous = not _sets_a_deadline(words) and (
+            UNDERTAKEN.search(words) is not None
+            or (reporting and (continued or PROGRESS_STATE.search(words) is not None))
+        )
+        counts.extend(_item_counts(c) if previous else frozenset() for c in sentence)
+        sentence = []
+    return counts
+
+
+def _sets_a_deadline(sentence: str) -> bool:
+    return any(
+        (cue["cue"] and cue["cue"] not in AS_OF_CUES) or cue["before"]
+        for cue in year_cues(sentence)
+    )
+
+
+def _item_counts(clause: str) -> frozenset[tuple[Decimal, str]]:
+    """The (value, unit) of each count of items in a clause: 25个项目 is 25 of unit 个."""
+    return frozenset((Decimal(m["num"]), m["unit"][0]) for m in PROGRAMME_ITEMS.finditer(clause))

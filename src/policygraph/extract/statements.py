@@ -30,6 +30,7 @@ from policygraph.extract.numbers import (
     apply_multiplier,
     parse_decimal,
 )
+from policygraph.extract.progress import reported_counts
 from policygraph.extract.qualitative import worded_targets
 from policygraph.extract.values import (
     BASE_REMARK,
@@ -104,12 +105,16 @@ def text_targets(
     about, see `clauses.programme_year`, which scopes the clauses no year of their own
     scopes — 桐庐 2020: 规范站牌设置1500个; 宣城 2024: 新增城镇就业4.3万人 —, save counts of
     the programme's own items, 促进就业(3项)), those that do not report the present read
-    for values and names, then the post-rules of the paragraph."""
+    for values and names, less the counts of a programme's items that report on it
+    (`progress.reported_counts`), then the post-rules of the paragraph."""
     clauses = _programmed(text, scoped_clauses(text, lead_year, issued, promised), programme)
     values = [value_phrases(clause.text) for clause in clauses]  # read once
     context = _sentence_context(clauses, values)
+    reported = reported_counts([clause.text for clause in clauses])
     per_clause: list[list[Target]] = []
-    for clause, phrases, (subject, action) in zip(clauses, values, context, strict=True):
+    for clause, phrases, (subject, action), counts in zip(
+        clauses, values, context, reported, strict=True
+    ):
         years = (clause.year or programme, clause.worded_year or programme)
         found = (
             []
@@ -118,6 +123,7 @@ def text_targets(
         )
         if clause.year is None and programme is not None:
             found = [t for t in found if t.unit not in ITEM_COUNT_UNITS]
+        found = [t for t in found if (t.value, t.unit) not in counts]
         per_clause.append([_with_action(t, action) for t in found])
     kept = without_breakdowns([c.text for c in clauses], per_clause)
     return _units_from_restatements(kept)
