@@ -187,3 +187,16 @@ def test_paragraph_printed_twice_kept_once_short_repeats_kept() -> None:
     paragraph = "到2025年，全市养老服务床位数达到6.7万张，护理型床位占比达到55%。"
     assert normalize_text(f"{paragraph}\n{paragraph}").text == paragraph
     assert normalize_text("合计\n合计").text == "合计\n合计"
+
+
+def test_masthead_words_in_a_table_laid_out_one_cell_a_line_kept() -> None:
+    """A 任务分工 table's 成果形式 column repeats 印发实施方案 row after row: cells, not a
+    title printed at the top of each page."""
+    rows = [
+        ("1", "建立老年人能力综合评估制度，完善评估标准。", "市民政局"),
+        ("2", "建设区域养老服务中心，推进街道全覆盖。", "市民政局"),
+        ("3", "开展普惠托育专项行动，扩大托位供给。", "市卫生健康委"),
+    ]
+    cells = "\n".join(["序号", "重点任务", "责任单位", "成果形式"])
+    table = cells + "".join(f"\n{n}\n{task}\n{unit}\n印发实施方案" for n, task, unit in rows)
+    assert normalize_text(table).text == table

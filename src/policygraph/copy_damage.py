@@ -117,8 +117,9 @@ MASTHEAD = re.compile(rf"(?:文件|{'|'.join(TITLE_LINE_KINDS)})$")
 MIN_MASTHEAD_REPEATS = 3
 """A 公文's masthead (XX市人民政府文件) or the plan's title (周口市“一老一小”整体解决方案)
 printed again at the top of each page of a copy without page numbers: after its first
-occurrence, the lines of one repeated this often. A table's cells do not end in 文件 or
-a document kind (市民政局, 约束性)."""
+occurrence, the lines of one repeated this often. Never a cell of a table laid out one
+cell a line (`_table_cell`): a 任务分工 table's 成果形式 column can repeat 印发实施方案 or
+政策文件 row after row."""
 HEADING = re.compile(
     r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
 )
@@ -326,7 +327,7 @@ def _mastheads(text: str) -> list[tuple[int, int]]:
     `MIN_MASTHEAD_REPEATS` times."""
     mastheads: dict[str, list[re.Match[str]]] = {}
     for m in _header_lines(text):
-        if MASTHEAD.search(m.group(1)):
+        if MASTHEAD.search(m.group(1)) and not _table_cell(text, m.start(), m.end()):
             mastheads.setdefault(m.group(1), []).append(m)
     return [
         _line_with_break(text, m.start(), m.end())
@@ -334,6 +335,16 @@ def _mastheads(text: str) -> list[tuple[int, int]]:
         if len(found) >= MIN_MASTHEAD_REPEATS
         for m in found[1:]
     ]
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Whether the line at `start`…`end` is a cell of a table laid out one cell a line: the
+    lines right above and below it, no blank line between, are short (a page's furniture
+    follows a page's last line, `MIN_CUT_LINE` long or more, or stands apart by blank lines)."""
+    above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1 : below_end if below_end >= 0 else len(text)]
+    return all(0 < len(line.strip()) < MIN_CUT_LINE for line in (above, below))
 
 
 def _header_lines(text: str) -> list[re.Match[str]]:
