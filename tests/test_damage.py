@@ -200,3 +200,14 @@ def test_masthead_words_in_a_table_laid_out_one_cell_a_line_kept() -> None:
     cells = "\n".join(["序号", "重点任务", "责任单位", "成果形式"])
     table = cells + "".join(f"\n{n}\n{task}\n{unit}\n印发实施方案" for n, task, unit in rows)
     assert normalize_text(table).text == table
+
+
+def test_cell_next_to_a_few_page_numbers_of_a_long_table_kept() -> None:
+    """市民政局 ends two of seven pages of a 任务分工 table: a cell, not a running header."""
+    units = ["市卫生健康委", "市教育局", "市财政局", "市人力资源社会保障局", "市医保局"]
+    lines = ["序号", "重点任务", "责任单位"]
+    for row in range(1, 31):
+        lines += [str(row), f"第{row}项重点任务", "市民政局" if row in (4, 9) else units[row % 5]]
+        if row in (4, 9, 14, 19, 24, 27):
+            lines += ["", f"— {len(lines)} —", ""]
+    assert normalize_text("\n".join(lines)).text.count("市民政局") == 2

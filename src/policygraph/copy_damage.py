@@ -109,10 +109,14 @@ MIN_SPAM_PHRASE = 5
 
 RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ \r]*$")
 MIN_HEADER_REPEATS = 2
+MIN_HEADER_SHARE = 0.4
 """A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
-the plan's short title) that a printed copy repeats next to the page number of each page,
-at least this many times; never a heading (一、…, （一）…). A line repeated elsewhere (a
-table's cells one a line: 市民政局, 预期性) is content."""
+the plan's short title) that a printed copy repeats next to the page number of each page
+(or of every other page, where odd and even pages differ), at least `MIN_HEADER_REPEATS`
+times and next to this share of the page numbers; never a heading (一、…, （一）…). A line
+repeated elsewhere (a table's cells one a line: 市民政局, 预期性) is content, and so is a
+cell that a few page breaks of a long table fall next to (市民政局 ending two pages of a
+任务分工 table)."""
 MASTHEAD = re.compile(rf"(?:文件|{'|'.join(TITLE_LINE_KINDS)})$")
 MIN_MASTHEAD_REPEATS = 3
 """A 公文's masthead (XX市人民政府文件) or the plan's title (周口市“一老一小”整体解决方案)
@@ -317,9 +321,8 @@ def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tupl
         if _marker_at(_skip_back(text, m.start()), page_markers) or _marker_at(after, page_markers):
             span = _line_with_break(text, m.start(), m.end(), page_markers)
             by_page.setdefault(m.group(1), []).append(span)
-    return [
-        span for found in by_page.values() if len(found) >= MIN_HEADER_REPEATS for span in found
-    ]
+    least = max(MIN_HEADER_REPEATS, MIN_HEADER_SHARE * len(page_markers))
+    return [span for found in by_page.values() if len(found) >= least for span in found]
 
 
 def _mastheads(text: str) -> list[tuple[int, int]]:
