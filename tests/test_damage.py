@@ -83,6 +83,12 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "markup-quotes-kept": ('<sup id="0wauq">', '<sup id="0wauq">'),
     "full-stop-typed-half": ("达到55%.到2027年", "达到55%。到2027年"),
     "dots-kept": ("起草说明.pdf，4.5个，1.政府主导", "起草说明.pdf，4.5个，1.政府主导"),
+    "contents-leader-kept": ("一、总体要求..........3", "一、总体要求..........3"),
+    "ellipsis-typed-in-dots-kept": ("推进养老、托育......等服务", "推进养老、托育......等服务"),
+    "heading-serial-with-point-kept": (
+        "一.指导思想\n（一）.基本原则",
+        "一.指导思想\n（一）.基本原则",
+    ),
     "letter-spaced-line": ("关 于 印 发 养 老 服 务 方 案", "关于印发养老服务方案"),
     "letter-spaced-numbers": ("到 2 0 2 5 年 达 到 9 5 %", "到2025年达到95%"),
     "space-at-quote": ("建立健全“一老一小” 志愿服务", "建立健全“一老一小”志愿服务"),

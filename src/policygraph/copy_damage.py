@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
+from policygraph.markers import CN_NUM
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
 """An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
@@ -47,11 +48,16 @@ QUOTE_AT_CHINESE = re.compile(rf'"(?<=[{_CHINESE}]")|"(?=[{_CHINESE}])')
 """An ASCII double quote touching Chinese writing: a quotation mark of Chinese prose typed
 without the Chinese ones ("十四五", 采取"一事一议"); one between Latin letters and digits is
 markup or code a copy kept (<sup id="0wauq">), left alone."""
-FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z])")
+FULL_STOP_TYPED_HALF = re.compile(
+    rf"(?m)^(?P<serial>[ ]*(?:[{CN_NUM}]{{1,3}}|（[{CN_NUM}]{{1,3}}）)\.)"
+    r"|\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z.])"
+)
 """A full stop typed as `.` after a Chinese character, a closing bracket or quote or a
 percent sign (…达到55%. 到2025年. 托育机构.3.织密…, the next item's number run in): a
 decimal point and a list number (4.5, 1.政府主导) have a digit before them, a file name's
-extension (起草说明.pdf, 分解表.docx) a letter after."""
+extension (起草说明.pdf, 分解表.docx) a letter after; dots in a row are a contents line's
+leader or an ellipsis typed in ASCII (发展基础......3, 托育......等), and a heading's serial
+typed with a point opens its line (`serial`: 一.总体要求, （一）.基本原则), kept."""
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 """Characters that show nothing, left by editors and web pages: zero-width spaces and
@@ -155,7 +161,7 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
     if '"' in text:  # after the drops, which can bring a mark next to Chinese (深 . 根)
         text = _paired_quotes(text)
     if "." in text:
-        text = FULL_STOP_TYPED_HALF.sub("。", text)
+        text = FULL_STOP_TYPED_HALF.sub(lambda m: m["serial"] or "。", text)
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
