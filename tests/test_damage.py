@@ -89,6 +89,7 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
         "一.指导思想\n（一）.基本原则",
         "一.指导思想\n（一）.基本原则",
     ),
+    "row-of-figures-kept": ("养老机构（个）  5  3  2  1  4  6", "养老机构（个）  5  3  2  1  4  6"),
     "letter-spaced-line": ("关 于 印 发 养 老 服 务 方 案", "关于印发养老服务方案"),
     "letter-spaced-numbers": ("到 2 0 2 5 年 达 到 9 5 %", "到2025年达到95%"),
     "space-at-quote": ("建立健全“一老一小” 志愿服务", "建立健全“一老一小”志愿服务"),
@@ -217,3 +218,10 @@ def test_cell_next_to_a_few_page_numbers_of_a_long_table_kept() -> None:
         if row in (4, 9, 14, 19, 24, 27):
             lines += ["", f"— {len(lines)} —", ""]
     assert normalize_text("\n".join(lines)).text.count("市民政局") == 2
+
+
+def test_duty_line_under_each_task_kept() -> None:
+    """The same 责任单位 line under two tasks is no paragraph printed twice."""
+    duty = "责任单位：市民政局、市卫生健康委、市财政局"
+    source = f"（一）建立老年人能力综合评估制度。\n{duty}\n（二）建设区域养老服务中心。\n{duty}"
+    assert normalize_text(source).text == source

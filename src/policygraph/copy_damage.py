@@ -77,9 +77,6 @@ LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ \r]*$")
 title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
 places each character on its own (养 老 服 务, 2 0 2 5 年)."""
 SPACES = re.compile("[ ]+")
-MIN_SINGLE_SHARE = 0.75
-"""A letter-spaced line holds at least this share of single characters between its
-spaces (a number or a Latin word may stay whole: 到 2025 年 全 市 …)."""
 
 NUMBERED_LINE = re.compile(r"(?m)^([0-9]{1,5})(?: |$)")
 """A line opened by its number, as an editor or a PDF with line numbers shown copies it:
@@ -287,12 +284,11 @@ def damage_spans(text: str) -> list[tuple[int, int]]:
 
 def _letter_spacing(text: str) -> list[re.Match[str]]:
     """The spaces of letter-spaced lines (`LETTER_SPACED_LINE`)."""
-    spans: list[re.Match[str]] = []
-    for line in LETTER_SPACED_LINE.finditer(text):
-        tokens = line.group().split()
-        if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
-            spans.extend(SPACES.finditer(text, line.start(), line.end()))
-    return spans
+    return [
+        space
+        for line in LETTER_SPACED_LINE.finditer(text)
+        for space in SPACES.finditer(text, line.start(), line.end())
+    ]
 
 
 def _repost_lines(text: str) -> list[re.Match[str]]:
