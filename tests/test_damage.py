@@ -83,6 +83,13 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "markup-quotes-kept": ('<sup id="0wauq">', '<sup id="0wauq">'),
     "full-stop-typed-half": ("达到55%.到2027年", "达到55%。到2027年"),
     "dots-kept": ("起草说明.pdf，4.5个，1.政府主导", "起草说明.pdf，4.5个，1.政府主导"),
+    "contents-leader-kept": ("一、总体要求..........3", "一、总体要求..........3"),
+    "ellipsis-typed-in-dots-kept": ("推进养老、托育......等服务", "推进养老、托育......等服务"),
+    "heading-serial-with-point-kept": (
+        "一.指导思想\n（一）.基本原则",
+        "一.指导思想\n（一）.基本原则",
+    ),
+    "row-of-figures-kept": ("养老机构（个）  5  3  2  1  4  6", "养老机构（个）  5  3  2  1  4  6"),
     "letter-spaced-line": ("关 于 印 发 养 老 服 务 方 案", "关于印发养老服务方案"),
     "letter-spaced-numbers": ("到 2 0 2 5 年 达 到 9 5 %", "到2025年达到95%"),
     "space-at-quote": ("建立健全“一老一小” 志愿服务", "建立健全“一老一小”志愿服务"),
@@ -187,3 +194,34 @@ def test_paragraph_printed_twice_kept_once_short_repeats_kept() -> None:
     paragraph = "到2025年，全市养老服务床位数达到6.7万张，护理型床位占比达到55%。"
     assert normalize_text(f"{paragraph}\n{paragraph}").text == paragraph
     assert normalize_text("合计\n合计").text == "合计\n合计"
+
+
+def test_masthead_words_in_a_table_laid_out_one_cell_a_line_kept() -> None:
+    """A 任务分工 table's 成果形式 column repeats 印发实施方案 row after row: cells, not a
+    title printed at the top of each page."""
+    rows = [
+        ("1", "建立老年人能力综合评估制度，完善评估标准。", "市民政局"),
+        ("2", "建设区域养老服务中心，推进街道全覆盖。", "市民政局"),
+        ("3", "开展普惠托育专项行动，扩大托位供给。", "市卫生健康委"),
+    ]
+    cells = "\n".join(["序号", "重点任务", "责任单位", "成果形式"])
+    table = cells + "".join(f"\n{n}\n{task}\n{unit}\n印发实施方案" for n, task, unit in rows)
+    assert normalize_text(table).text == table
+
+
+def test_cell_next_to_a_few_page_numbers_of_a_long_table_kept() -> None:
+    """市民政局 ends two of seven pages of a 任务分工 table: a cell, not a running header."""
+    units = ["市卫生健康委", "市教育局", "市财政局", "市人力资源社会保障局", "市医保局"]
+    lines = ["序号", "重点任务", "责任单位"]
+    for row in range(1, 31):
+        lines += [str(row), f"第{row}项重点任务", "市民政局" if row in (4, 9) else units[row % 5]]
+        if row in (4, 9, 14, 19, 24, 27):
+            lines += ["", f"— {len(lines)} —", ""]
+    assert normalize_text("\n".join(lines)).text.count("市民政局") == 2
+
+
+def test_duty_line_under_each_task_kept() -> None:
+    """The same 责任单位 line under two tasks is no paragraph printed twice."""
+    duty = "责任单位：市民政局、市卫生健康委、市财政局"
+    source = f"（一）建立老年人能力综合评估制度。\n{duty}\n（二）建设区域养老服务中心。\n{duty}"
+    assert normalize_text(source).text == source

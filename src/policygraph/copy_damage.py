@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
+from policygraph.markers import CN_NUM
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
 """An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
@@ -47,11 +48,16 @@ QUOTE_AT_CHINESE = re.compile(rf'"(?<=[{_CHINESE}]")|"(?=[{_CHINESE}])')
 """An ASCII double quote touching Chinese writing: a quotation mark of Chinese prose typed
 without the Chinese ones ("十四五", 采取"一事一议"); one between Latin letters and digits is
 markup or code a copy kept (<sup id="0wauq">), left alone."""
-FULL_STOP_TYPED_HALF = re.compile(r"\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z])")
+FULL_STOP_TYPED_HALF = re.compile(
+    rf"(?m)^(?P<serial>[ ]*(?:[{CN_NUM}]{{1,3}}|（[{CN_NUM}]{{1,3}}）)\.)"
+    r"|\.(?<=[\u4e00-\u9fff）%‰”]\.)(?![A-Za-z.])"
+)
 """A full stop typed as `.` after a Chinese character, a closing bracket or quote or a
 percent sign (…达到55%. 到2025年. 托育机构.3.织密…, the next item's number run in): a
 decimal point and a list number (4.5, 1.政府主导) have a digit before them, a file name's
-extension (起草说明.pdf, 分解表.docx) a letter after."""
+extension (起草说明.pdf, 分解表.docx) a letter after; dots in a row are a contents line's
+leader or an ellipsis typed in ASCII (发展基础......3, 托育......等), and a heading's serial
+typed with a point opens its line (`serial`: 一.总体要求, （一）.基本原则), kept."""
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 """Characters that show nothing, left by editors and web pages: zero-width spaces and
@@ -71,9 +77,6 @@ LETTER_SPACED_LINE = re.compile(r"(?m)^[ ]*\S(?:[ ]+\S){5,}[ \r]*$")
 title set in spaced characters (关 于 印 发 …) or of a justified line whose text layer
 places each character on its own (养 老 服 务, 2 0 2 5 年)."""
 SPACES = re.compile("[ ]+")
-MIN_SINGLE_SHARE = 0.75
-"""A letter-spaced line holds at least this share of single characters between its
-spaces (a number or a Latin word may stay whole: 到 2025 年 全 市 …)."""
 
 NUMBERED_LINE = re.compile(r"(?m)^([0-9]{1,5})(?: |$)")
 """A line opened by its number, as an editor or a PDF with line numbers shown copies it:
@@ -109,16 +112,21 @@ MIN_SPAM_PHRASE = 5
 
 RUNNING_HEADER_LINE = re.compile(r"(?m)^[ ]*([^\s，。；：,;:|]{4,60})[ \r]*$")
 MIN_HEADER_REPEATS = 2
+MIN_HEADER_SHARE = 0.4
 """A running header: a short line without punctuation (周口市人民政府文件, 某市人民政府办公室,
-the plan's short title) that a printed copy repeats next to the page number of each page,
-at least this many times; never a heading (一、…, （一）…). A line repeated elsewhere (a
-table's cells one a line: 市民政局, 预期性) is content."""
+the plan's short title) that a printed copy repeats next to the page number of each page
+(or of every other page, where odd and even pages differ), at least `MIN_HEADER_REPEATS`
+times and next to this share of the page numbers; never a heading (一、…, （一）…). A line
+repeated elsewhere (a table's cells one a line: 市民政局, 预期性) is content, and so is a
+cell that a few page breaks of a long table fall next to (市民政局 ending two pages of a
+任务分工 table)."""
 MASTHEAD = re.compile(rf"(?:文件|{'|'.join(TITLE_LINE_KINDS)})$")
 MIN_MASTHEAD_REPEATS = 3
 """A 公文's masthead (XX市人民政府文件) or the plan's title (周口市“一老一小”整体解决方案)
 printed again at the top of each page of a copy without page numbers: after its first
-occurrence, the lines of one repeated this often. A table's cells do not end in 文件 or
-a document kind (市民政局, 约束性)."""
+occurrence, the lines of one repeated this often. Never a cell of a table laid out one
+cell a line (`_table_cell`): a 任务分工 table's 成果形式 column can repeat 印发实施方案 or
+政策文件 row after row."""
 HEADING = re.compile(
     r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+|[0-9]+[、．.]"
 )
@@ -150,7 +158,7 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
     if '"' in text:  # after the drops, which can bring a mark next to Chinese (深 . 根)
         text = _paired_quotes(text)
     if "." in text:
-        text = FULL_STOP_TYPED_HALF.sub("。", text)
+        text = FULL_STOP_TYPED_HALF.sub(lambda m: m["serial"] or "。", text)
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
@@ -276,12 +284,11 @@ def damage_spans(text: str) -> list[tuple[int, int]]:
 
 def _letter_spacing(text: str) -> list[re.Match[str]]:
     """The spaces of letter-spaced lines (`LETTER_SPACED_LINE`)."""
-    spans: list[re.Match[str]] = []
-    for line in LETTER_SPACED_LINE.finditer(text):
-        tokens = line.group().split()
-        if sum(len(token) == 1 for token in tokens) >= MIN_SINGLE_SHARE * len(tokens):
-            spans.extend(SPACES.finditer(text, line.start(), line.end()))
-    return spans
+    return [
+        space
+        for line in LETTER_SPACED_LINE.finditer(text)
+        for space in SPACES.finditer(text, line.start(), line.end())
+    ]
 
 
 def _repost_lines(text: str) -> list[re.Match[str]]:
@@ -316,9 +323,8 @@ def running_headers(text: str, page_markers: list[tuple[int, int]]) -> list[tupl
         if _marker_at(_skip_back(text, m.start()), page_markers) or _marker_at(after, page_markers):
             span = _line_with_break(text, m.start(), m.end(), page_markers)
             by_page.setdefault(m.group(1), []).append(span)
-    return [
-        span for found in by_page.values() if len(found) >= MIN_HEADER_REPEATS for span in found
-    ]
+    least = max(MIN_HEADER_REPEATS, MIN_HEADER_SHARE * len(page_markers))
+    return [span for found in by_page.values() if len(found) >= least for span in found]
 
 
 def _mastheads(text: str) -> list[tuple[int, int]]:
@@ -326,7 +332,7 @@ def _mastheads(text: str) -> list[tuple[int, int]]:
     `MIN_MASTHEAD_REPEATS` times."""
     mastheads: dict[str, list[re.Match[str]]] = {}
     for m in _header_lines(text):
-        if MASTHEAD.search(m.group(1)):
+        if MASTHEAD.search(m.group(1)) and not _table_cell(text, m.start(), m.end()):
             mastheads.setdefault(m.group(1), []).append(m)
     return [
         _line_with_break(text, m.start(), m.end())
@@ -334,6 +340,16 @@ def _mastheads(text: str) -> list[tuple[int, int]]:
         if len(found) >= MIN_MASTHEAD_REPEATS
         for m in found[1:]
     ]
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Whether the line at `start`…`end` is a cell of a table laid out one cell a line: the
+    lines right above and below it, no blank line between, are short (a page's furniture
+    follows a page's last line, `MIN_CUT_LINE` long or more, or stands apart by blank lines)."""
+    above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1 : below_end if below_end >= 0 else len(text)]
+    return all(0 < len(line.strip()) < MIN_CUT_LINE for line in (above, below))
 
 
 def _header_lines(text: str) -> list[re.Match[str]]:

@@ -676,12 +676,15 @@ def _increase_of(key: str, context: str) -> str | None:
     return INCREASE + key if said and _every_one_of(key, text, said) else None
 
 
-SHARE_USED = r"[^，。；：]{0,12}?(?:投入|用于)(?P<use>[^，。；：]{2,12}?)(?:[，。；：]|$)"
+USES = ("用于", "投入")
+SHARE_USED = (
+    rf"[^，。；：]{{0,12}}?(?:{'|'.join(USES)})(?P<use>[^，。；：]{{2,12}}?)(?:[，。；：]|$)"
+)
 """The use a share of funds is stated for after the figure: 各级福利彩票公益金按不低于55%的比例
 投入养老服务 (corpus/zhoukou.txt), 将不低于55%的本级福利彩票公益金用于支持发展养老服务
 (corpus/kunming.txt), 彩票公益金55%以上用于养老服务体系建设 (corpus/lincang.txt): the
-wording names the funds, the statement what they go to."""
-USES = ("用于", "投入")
+wording names the funds, the statement what they go to (`USES`, the first the one a reading
+writes)."""
 
 
 def _share_used_of(key: str, unit: str | None, context: str) -> str | None:

@@ -63,9 +63,11 @@ CHANGE_HEADER = re.compile(rf"比\d{{4}}年|{cue_pattern('header_change')}")
 专栏1 prints 2015年 | 2020年 | 〔累计〕 | 属性, the 十四五 纲要's 主要指标 2020年 | 2025年 |
 年均/累计 | 属性: read as years, a header with 2015年比2010年增长 became a second 2015 goal."""
 CHANGE_NAME = re.compile(cue_pattern("change_name"))
-REVIEW_CAPTION = re.compile(cue_pattern("review_caption"))
 """An indicator, or the group it stands in, named as a change (浓度下降, 能源消耗降低, 排放总量
 减少, 新增…面积: data/cues.csv, kind change_name): its change column states its goal."""
+REVIEW_CAPTION = re.compile(cue_pattern("review_caption"))
+"""A table captioned as what was achieved (“十三五”时期主要指标完成情况: data/cues.csv, kind
+review_caption): its caption's year dates no goal column."""
 FIVE_YEAR_PLAN = re.compile(rf"“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?")
 """A “十四五”目标 column holds the goals for the end of that five-year plan, 2025."""
 
