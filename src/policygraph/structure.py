@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from policygraph.markers import CN_NUM, MARKER_LEVELS
 from policygraph.numerals import chinese_number
@@ -299,12 +299,16 @@ def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None
     1.全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；…收入倍差进一步缩小。责任单位：
     县发改局…; 立山区 2023 重点工作任务分解: 1.固定资产投资增长15%左右。 / 牵头单位：区发改局;
     both tune)."""
+    match = _labelled_sentence().match(text, title_start, stop)
+    return match.end() if match is not None and match.end() < stop else None
+
+
+@cache
+def _labelled_sentence() -> re.Pattern[str]:
     # extract/ reads the outline, so its list grammar is imported when first needed
     from policygraph.extract.departments import LIST_LABEL
 
-    pattern = re.compile(LABELLED_SENTENCE.pattern.format(labels=LIST_LABEL))
-    match = pattern.match(text, title_start, stop)
-    return match.end() if match is not None and match.end() < stop else None
+    return re.compile(LABELLED_SENTENCE.pattern.format(labels=LIST_LABEL))
 
 
 def _cut_off(text: str, title_end: int) -> bool:
@@ -312,7 +316,10 @@ def _cut_off(text: str, title_end: int) -> bool:
     is what is printed, however long (宣城 2024 民生实事: 6.加强城乡公益性公墓建设管理，推进
     不少于5城乡公益性公墓新建、改扩建或配套设施改造以及提; 海盐 盐政办发〔2022〕16号: 2.深化
     “亩均论英雄”“标准地”改革，…城镇低效用地; both tune excerpts)."""
-    return not text[title_end:].strip()
+    return NON_SPACE.search(text, title_end) is None  # no copy of the rest (build CPU)
+
+
+NON_SPACE = re.compile(r"\S")
 
 
 def _line_end(text: str, start: int) -> int:

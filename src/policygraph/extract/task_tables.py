@@ -197,6 +197,8 @@ def _unnamed_task_column(cells: list[str]) -> int | None:
     a unit column (苍南 2023 省政府民生实事项目实施计划, tune: 序号 | 项目？jī）？nèi）容 |
     工作进度安排 | 目前实施情况 | 牵头单位, its 项目内容 garbled by the copy; 泰顺 2023年10月
     省政府民生实事项目进展情况汇总表, a search excerpt: 序号 / 项目内容 / 牵头单位 / 落实情况)."""
+    if len(cells) < 2:  # a line of one cell, most lines of a text: no column after a 序号
+        return None
     serial = _column_of("serial_column", cells)
     if serial is None or serial + 1 >= len(cells) or _column_of("unit_column", cells) is None:
         return None
