@@ -173,7 +173,7 @@ LINE_BREAK = re.compile(r"[ \r\n](?:(?<=\n)|[ \r]*\n)")
 it (`[ \r]*\n`, written to open with a character)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 """Where a PAGE_MARKER_LINE match opens (when not at the text's start): line breaks."""
-TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
+TABLE_ROW = re.compile(r"[|\t]|  |\u3000\u3000")  # two spaces or more: a search needs two
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""
 

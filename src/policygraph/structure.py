@@ -192,7 +192,8 @@ def find_headings(text: str) -> list[Heading]:
     in a run-together copy wherever a marker runs on from the text before it."""
     headings: list[Heading] = []
     run_together = run_together_markers(text)
-    for pos in sorted(set(_candidate_positions(text)) | set(run_together)):
+    positions = _candidate_positions(text)  # sorted already: merged only where a copy ran on
+    for pos in sorted(set(positions) | set(run_together)) if run_together else positions:
         for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
@@ -214,14 +215,16 @@ def run_together_markers(text: str) -> list[int]:
     paragraphs were joined on one line (the same shape departments.UNBRACKETED_LIST stops at).
     Mid-line headings must still come in sequence (`_plausible`)."""
     # extract/ reads the outline, so its list grammar is imported when first needed
-    from policygraph.extract.departments import NEXT_ITEM, UNBRACKETED_LIST
+    from policygraph.extract.departments import LIST_OPENERS, NEXT_ITEM, UNBRACKETED_LIST
 
     next_item = re.compile(NEXT_ITEM)
     positions: list[int] = []
-    for line in re.finditer(r"[^\n]+", text):
-        lists = UNBRACKETED_LIST.finditer(text, line.start(), line.end())
+    # cheap first: only the lines that name a list label at all (build CPU)
+    for start in sorted({text.rfind("\n", 0, m.start()) + 1 for m in LIST_OPENERS.finditer(text)}):
+        end = _line_end(text, start)
+        lists = UNBRACKETED_LIST.finditer(text, start, end)
         if any(next_item.match(text, m.end()) for m in lists):
-            found = RUN_TOGETHER_MARKER.finditer(text, line.start(), line.end())
+            found = RUN_TOGETHER_MARKER.finditer(text, start, end)
             positions.extend(m.start() for m in found)
     return positions
 

@@ -189,6 +189,9 @@ INDICATOR_COLUMNS = ("group", "name", "unit", "attr", "change", "region")
 """The header kinds (data/cues.csv header) of an indicator table, whose header
 序号 | 指标名称 | 单位 | 2021 | 2025 | 属性 | 责任单位 is no task table's (万州
 十四五养老托育服务发展指标表)."""
+INDICATOR_HEADERS = frozenset(
+    word for word, kind in cue_values("header").items() if kind in INDICATOR_COLUMNS
+)
 
 
 def _unnamed_task_column(cells: list[str]) -> int | None:
@@ -212,8 +215,7 @@ def _unnamed_task_column(cells: list[str]) -> int | None:
 def _indicator_column(cell: str) -> bool:
     """Whether a header cell is a column of an indicator table: a target year or a
     header word of INDICATOR_COLUMNS."""
-    kinds = cue_values("header")
-    return bool(re.fullmatch(r"20\d{2}年?", cell)) or kinds.get(cell) in INDICATOR_COLUMNS
+    return bool(re.fullmatch(r"20\d{2}年?", cell)) or cell in INDICATOR_HEADERS
 
 
 def _is_content_column(cell: str) -> bool:
