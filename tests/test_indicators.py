@@ -421,6 +421,26 @@ def test_a_share_of_funds_is_read_with_the_use_its_statement_names() -> None:
     assert not lexicon.indicator("本级福彩公益金", "%", "本级福彩公益金增长10%").reviewed
 
 
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("福彩公益金", "福彩公益金按60%的比例用于养老服务，福彩公益金55%以上投入托育服务。"),
+        ("福彩公益金", "福彩公益金增长10%，福彩公益金不低于55%用于养老服务"),
+        ("金金", "金金金用于养老服务；金金金金投入托育服务"),
+        ("福彩公益金", "按不低于55%的比例用于养老服务"),
+        ("", "用于养老服务，投入托育服务"),
+    ],
+)
+def test_the_uses_after_a_wording_are_found_as_the_pattern_finds_them(key: str, text: str) -> None:
+    """The share-of-funds reading finds the uses after a wording without compiling a
+    pattern per wording (build CPU): the same places and uses as the pattern would, the
+    wording named twice, overlapping itself, not at all, or empty."""
+    from policygraph.lexicon import SHARE_USED, _uses_after
+
+    pattern = re.compile(re.escape(key) + SHARE_USED)
+    assert _uses_after(key, text) == [(m.start(), m["use"]) for m in pattern.finditer(text)]
+
+
 def test_unreviewed_wordings_with_the_same_parts_share_one_concept() -> None:
     """Plans that write one new indicator in two word orders meet on one unreviewed
     concept, which a reviewer can then promote."""

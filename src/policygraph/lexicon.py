@@ -360,10 +360,11 @@ class Lexicon:
         (新增普惠托位5580个, `INCREASE_BEFORE`) or, for a percentage of funds, the use the share
         goes to (福利彩票公益金按不低于55%的比例投入养老服务, `SHARE_USED`)."""
         key = self._own_name(label_key(wording))
+        statement = context.translate(BRACKETS)  # once for the three readings (build CPU)
         for said in (
-            _per_unit_of(key, context),
-            _increase_of(key, context),
-            _share_used_of(key, unit, context),
+            _per_unit_of(key, statement),
+            _increase_of(key, statement),
+            _share_used_of(key, unit, statement),
         ):
             found = self._indicator(said, unit, context) if said is not None else None
             if found is not None and found.reviewed:
@@ -631,9 +632,10 @@ after it: 每个县（市）区至少建成1家医养结合机构 (corpus/kunmin
 街道, 网易号 2021), 确保每个县（市、区）至少建有1所…县级供养服务设施 (the 2019 意见 on 敬老院),
 所有街道至少建有1个具备综合功能的社区养老服务机构 (corpus/lincang.txt): a wording cut to the
 facility names the count for each unit."""
+PER_UNIT_MINIMA = re.compile(PER_UNIT_MINIMUM)
 
 
-def _per_unit_of(key: str, context: str) -> str | None:
+def _per_unit_of(key: str, text: str) -> str | None:
     """A wording read with the unit its statement says each of (医养结合机构 in 每个县（市）区
     至少建成1家医养结合机构 → 每个县（市）区医养结合机构; 街道具备综合功能的社区养老服务机构,
     the unit kept at its head, in 所有街道至少建有1个具备综合功能的社区养老服务机构 → 每个街道
@@ -641,8 +643,7 @@ def _per_unit_of(key: str, context: str) -> str | None:
     the wording says it already."""
     if PER_UNIT in key:
         return None
-    text = context.translate(BRACKETS)
-    minima = list(re.finditer(PER_UNIT_MINIMUM, text))
+    minima = list(PER_UNIT_MINIMA.finditer(text))
     for said in minima:
         unit, after = said["unit"], text[said.end() :]
         rest = key if after.startswith(key) else key.removeprefix(unit)
@@ -664,14 +665,16 @@ INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户�
 the item: 新增普惠托位5580个 (杭州 2022 民生实事 通报, tune), 继续增加15万个普惠托位 (国家卫生
 健康委 2026 普惠托位 news, tune), 新增托位2000个: a wording cut to the item (普惠托位) names
 its increase, as 新增 and 增加 before it in the wording do."""
+INCREASE_WORD = re.compile(INCREASE_BEFORE)
 
 
-def _increase_of(key: str, context: str) -> str | None:
+def _increase_of(key: str, text: str) -> str | None:
     """A wording read as the increase its statement says (普惠托位 in 新增普惠托位5580个 →
     新增普惠托位), or None if the statement says none or the wording says it already."""
     if key.startswith(INCREASE):
         return None
-    text = context.translate(BRACKETS)
+    if key not in text or INCREASE_WORD.search(text) is None:  # cheap first (build CPU)
+        return None
     said = {found.end() - len(key) for found in re.finditer(INCREASE_BEFORE + re.escape(key), text)}
     return INCREASE + key if said and _every_one_of(key, text, said) else None
 
@@ -685,19 +688,35 @@ SHARE_USED = (
 (corpus/kunming.txt), 彩票公益金55%以上用于养老服务体系建设 (corpus/lincang.txt): the
 wording names the funds, the statement what they go to (`USES`, the first the one a reading
 writes)."""
+SHARE_USE = re.compile(SHARE_USED)
 
 
-def _share_used_of(key: str, unit: str | None, context: str) -> str | None:
+def _share_used_of(key: str, unit: str | None, text: str) -> str | None:
     """A percentage of funds read as the share used for what its statement says
     (福利彩票公益金 + % in 各级福利彩票公益金按不低于55%的比例投入养老服务 → 福利彩票公益金用于
     养老服务比例), or None if the wording names a use already or the statement none."""
     if unit != "%" or any(use in key for use in USES):
         return None
-    text = context.translate(BRACKETS)
-    said = list(re.finditer(re.escape(key) + SHARE_USED, text))
-    if not said or not _every_one_of(key, text, {found.start() for found in said}):
+    if key not in text or not any(use in text for use in USES):  # cheap first (build CPU)
         return None
-    return f"{key}{USES[0]}{said[0]['use']}比例"
+    said = _uses_after(key, text)
+    if not said or not _every_one_of(key, text, {start for start, _use in said}):
+        return None
+    return f"{key}{USES[0]}{said[0][1]}比例"
+
+
+def _uses_after(key: str, text: str) -> list[tuple[int, str]]:
+    """(start, use) of each place the text names `key` and then the use (`SHARE_USED`), as
+    `re.finditer(re.escape(key) + SHARE_USED, text)` finds them, without compiling a
+    pattern for every wording (build CPU)."""
+    found: list[tuple[int, str]] = []
+    at = text.find(key)
+    while at >= 0:
+        use = SHARE_USE.match(text, at + len(key))
+        if use is not None:
+            found.append((at, use["use"]))
+        at = text.find(key, at + 1 if use is None else use.end())
+    return found
 
 
 def _without_kinds(key: str) -> str | None:

@@ -182,7 +182,7 @@ LINE_BREAK = re.compile(r"[ \r\n](?:(?<=\n)|[ \r]*\n)")
 it (`[ \r]*\n`, written to open with a character)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 """Where a PAGE_MARKER_LINE match opens (when not at the text's start): line breaks."""
-TABLE_ROW = re.compile(r"\||\t| {2,}|\u3000{2,}")
+TABLE_ROW = re.compile(r"[|\t]|  |\u3000\u3000")  # two spaces or more: a search needs two
 """A line with column separators is a table row, never half of a cut sentence: neither
 the line a break ends nor the line it starts (a long caption above a table header)."""
 
@@ -323,16 +323,22 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     # cheap first: most texts show no margin even in characters (2 cells each, ±20%)
     if _margin([2 * len(line) for line in text.split("\n")], CHARACTER_SHARE) is None:
         return []
+    # only lines of `MIN_MARGIN` cells or more count for the margin: they are read first
+    long = [
+        line
+        for raw in text.split("\n")
+        if 2 * len(line := raw.strip()) >= MIN_MARGIN and _prose(line)
+    ]
+    if _margin([2 * len(line) for line in long], CHARACTER_SHARE) is None:
+        return []
+    margin = _margin([display_width(line) for line in long], FULL_LINE_SHARE)
+    if margin is None:
+        return []
     lines = [
         (m.start(), m.end(), line, len(m.group()) - len(m.group().lstrip(" ")))
         for m in re.finditer(r"[^\n]+", text)
         if _prose(line := m.group().strip())
     ]
-    if _margin([2 * len(line) for _, _, line, _ in lines], CHARACTER_SHARE) is None:
-        return []
-    margin = _margin([display_width(line) for _, _, line, _ in lines], FULL_LINE_SHARE)
-    if margin is None:
-        return []
     joins = continued([(line, 2 * indent) for _, _, line, indent in lines], margin)
     return [
         (end, end + 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from policygraph.markers import CN_NUM, MARKER_LEVELS
 from policygraph.numerals import chinese_number
@@ -192,7 +192,8 @@ def find_headings(text: str) -> list[Heading]:
     in a run-together copy wherever a marker runs on from the text before it."""
     headings: list[Heading] = []
     run_together = run_together_markers(text)
-    for pos in sorted(set(_candidate_positions(text)) | set(run_together)):
+    positions = _candidate_positions(text)  # sorted already: merged only where a copy ran on
+    for pos in sorted(set(positions) | set(run_together)) if run_together else positions:
         for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
@@ -214,14 +215,16 @@ def run_together_markers(text: str) -> list[int]:
     paragraphs were joined on one line (the same shape departments.UNBRACKETED_LIST stops at).
     Mid-line headings must still come in sequence (`_plausible`)."""
     # extract/ reads the outline, so its list grammar is imported when first needed
-    from policygraph.extract.departments import NEXT_ITEM, UNBRACKETED_LIST
+    from policygraph.extract.departments import LIST_OPENERS, NEXT_ITEM, UNBRACKETED_LIST
 
     next_item = re.compile(NEXT_ITEM)
     positions: list[int] = []
-    for line in re.finditer(r"[^\n]+", text):
-        lists = UNBRACKETED_LIST.finditer(text, line.start(), line.end())
+    # cheap first: only the lines that name a list label at all (build CPU)
+    for start in sorted({text.rfind("\n", 0, m.start()) + 1 for m in LIST_OPENERS.finditer(text)}):
+        end = _line_end(text, start)
+        lists = UNBRACKETED_LIST.finditer(text, start, end)
         if any(next_item.match(text, m.end()) for m in lists):
-            found = RUN_TOGETHER_MARKER.finditer(text, line.start(), line.end())
+            found = RUN_TOGETHER_MARKER.finditer(text, start, end)
             positions.extend(m.start() for m in found)
     return positions
 
@@ -299,12 +302,16 @@ def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None
     1.全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；…收入倍差进一步缩小。责任单位：
     县发改局…; 立山区 2023 重点工作任务分解: 1.固定资产投资增长15%左右。 / 牵头单位：区发改局;
     both tune)."""
+    match = _labelled_sentence().match(text, title_start, stop)
+    return match.end() if match is not None and match.end() < stop else None
+
+
+@cache
+def _labelled_sentence() -> re.Pattern[str]:
     # extract/ reads the outline, so its list grammar is imported when first needed
     from policygraph.extract.departments import LIST_LABEL
 
-    pattern = re.compile(LABELLED_SENTENCE.pattern.format(labels=LIST_LABEL))
-    match = pattern.match(text, title_start, stop)
-    return match.end() if match is not None and match.end() < stop else None
+    return re.compile(LABELLED_SENTENCE.pattern.format(labels=LIST_LABEL))
 
 
 def _cut_off(text: str, title_end: int) -> bool:
@@ -312,7 +319,10 @@ def _cut_off(text: str, title_end: int) -> bool:
     is what is printed, however long (宣城 2024 民生实事: 6.加强城乡公益性公墓建设管理，推进
     不少于5城乡公益性公墓新建、改扩建或配套设施改造以及提; 海盐 盐政办发〔2022〕16号: 2.深化
     “亩均论英雄”“标准地”改革，…城镇低效用地; both tune excerpts)."""
-    return not text[title_end:].strip()
+    return NON_SPACE.search(text, title_end) is None  # no copy of the rest (build CPU)
+
+
+NON_SPACE = re.compile(r"\S")
 
 
 def _line_end(text: str, start: int) -> int:

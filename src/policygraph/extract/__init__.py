@@ -131,6 +131,11 @@ def find_targets(
     lead_year: int | None = None  # the deadline of a list of numbered items
     goal_year: tuple[str, int] | None = None  # the last deadline of a goals section
     goal_lead: tuple[str | None, int] | None = None  # a lead's deadline, in its section
+    reporting = {  # background and report sections, read once and not per paragraph
+        s.key
+        for s in outline.by_key.values()
+        if is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
+    }
     for start, end in paragraphs:
         paragraph = text[start:end]
         section = sections.at(start)
@@ -148,10 +153,7 @@ def find_targets(
         lead_year = list_lead_year(paragraph) or item_year
         if goals and (deadline := last_deadline(paragraph)):
             goal_year = (goals.key, deadline)
-        if section and any(
-            is_background_title(s.heading.title) or REPORT_HEADING.search(s.heading.title)
-            for s in outline.ancestors(section.key)
-        ):
+        if section and any(s.key in reporting for s in outline.ancestors(section.key)):
             continue
         if ACHIEVEMENT_ITEM.match(paragraph) and not in_goals:
             continue  # in a goals section 供给质量明显改善。 states a goal

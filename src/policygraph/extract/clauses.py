@@ -211,9 +211,10 @@ def _year_scopes(
     for (start, clause), sentence, cues in zip(clauses, sentences, deadlines, strict=True):
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
-        if (period_end := _period_deadline(clause, sentence)) is not None:
+        period = PERIOD.search(clause) is not None  # most clauses name none (build CPU)
+        if period and (period_end := _period_deadline(clause, sentence)) is not None:
             year = sentence_year = period_end
-        if (named := _period_year(clause, sentence, *known)) is not None:
+        if period and (named := _period_year(clause, sentence, *known)) is not None:
             year = sentence_year = named
         for cue in cues:
             year = sentence_year = int(cue["year"])

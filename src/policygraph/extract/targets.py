@@ -549,8 +549,12 @@ def _row_offset(row: tuple[Cell, ...], kinds: list[str]) -> int:
     first column when the name heads the table (专栏1 of 国发〔2016〕65号: 指标 | 2015年 | …);
     else the cells are right-aligned (merged cells are missing at the start). Empty cells
     at the end are the merged cell's place some copies move there (`…| 预期性 | |`)."""
-    serial = next((i for i, c in enumerate(row) if serial_number(c.text) is not None), None)
-    if "serial" in kinds and serial is not None:
+    serial = (
+        next((i for i, c in enumerate(row) if serial_number(c.text) is not None), None)
+        if "serial" in kinds  # cheap first: a table with no serial column (build CPU)
+        else None
+    )
+    if serial is not None:
         return max(0, kinds.index("serial") - serial)
     if kinds[:1] == ["name"]:
         return 0  # no column before the name to merge: a short row lost cells at its end

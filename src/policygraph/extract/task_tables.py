@@ -189,6 +189,9 @@ INDICATOR_COLUMNS = ("group", "name", "unit", "attr", "change", "region")
 """The header kinds (data/cues.csv header) of an indicator table, whose header
 序号 | 指标名称 | 单位 | 2021 | 2025 | 属性 | 责任单位 is no task table's (万州
 十四五养老托育服务发展指标表)."""
+INDICATOR_HEADERS = frozenset(
+    word for word, kind in cue_values("header").items() if kind in INDICATOR_COLUMNS
+)
 
 
 def _unnamed_task_column(cells: list[str]) -> int | None:
@@ -197,6 +200,8 @@ def _unnamed_task_column(cells: list[str]) -> int | None:
     a unit column (苍南 2023 省政府民生实事项目实施计划, tune: 序号 | 项目？jī）？nèi）容 |
     工作进度安排 | 目前实施情况 | 牵头单位, its 项目内容 garbled by the copy; 泰顺 2023年10月
     省政府民生实事项目进展情况汇总表, a search excerpt: 序号 / 项目内容 / 牵头单位 / 落实情况)."""
+    if len(cells) < 2:  # a line of one cell, most lines of a text: no column after a 序号
+        return None
     serial = _column_of("serial_column", cells)
     if serial is None or serial + 1 >= len(cells) or _column_of("unit_column", cells) is None:
         return None
@@ -210,8 +215,7 @@ def _unnamed_task_column(cells: list[str]) -> int | None:
 def _indicator_column(cell: str) -> bool:
     """Whether a header cell is a column of an indicator table: a target year or a
     header word of INDICATOR_COLUMNS."""
-    kinds = cue_values("header")
-    return bool(re.fullmatch(r"20\d{2}年?", cell)) or kinds.get(cell) in INDICATOR_COLUMNS
+    return bool(re.fullmatch(r"20\d{2}年?", cell)) or cell in INDICATOR_HEADERS
 
 
 def _is_content_column(cell: str) -> bool:
