@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from policygraph.cues import CUES_FILE, cue_pattern, cue_values, cue_words
+from policygraph.cues import CUES_FILE, cue_pattern, cue_values, cue_words, words_with
 from policygraph.resources import resource_dir
 
 COMPARATORS = {"=", ">=", ">", "<=", "<"}
@@ -24,6 +24,7 @@ VALUE_DOMAINS = {
     "unit": {"count", "measure", "area", "per_thousand"},
     "scope": {"whole", "own", "part"},
     "record_key": {"written", "dated", "published", "number", "publisher", "other"},
+    "share_use": {"written", ""},
 }
 """Kinds whose value column means something, and the values it may hold."""
 
@@ -62,6 +63,12 @@ def test_cues_alternations_try_a_longer_word_before_a_word_inside_it(kinds: tupl
 def test_cues_map_words_to_their_values() -> None:
     assert cue_values("comparator")["不超过"] == "<="
     assert cue_values("header")["责任单位"] == "resp"
+
+
+def test_cues_one_verb_of_use_is_the_one_a_share_reading_writes() -> None:
+    """投入养老服务 and 用于养老服务 read as one indicator, …用于养老服务比例: one written verb."""
+    assert words_with("share_use", "written") == ("用于",)
+    assert "投入" in cue_words("share_use")
 
 
 def test_cues_an_unknown_kind_is_a_clear_error() -> None:

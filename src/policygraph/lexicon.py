@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from policygraph.cues import cue_words
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.units import PER_THOUSAND_UNITS, UNIT_PATTERN
 
 if TYPE_CHECKING:
@@ -623,8 +623,10 @@ def _scope_unsaid(concept: IndicatorConcept, key: str, context: str) -> bool:
 
 
 PER_UNIT_MINIMUM = (
-    r"(?:每个|所有)(?P<unit>(?:[^，。；、：（]|（[^）]{1,6}）){1,8}?)(?:原则上|都|均)?"
-    r"至少[^，。；、：\d一]{0,2}[1一][所家个处]"
+    rf"(?:{cue_pattern('per_unit_scope')})(?P<unit>(?:[^，。；、：（]|（[^）]{{1,6}}）){{1,8}}?)"
+    rf"(?:{cue_pattern('per_unit_hedge')})?"
+    rf"(?:{cue_pattern('per_unit_minimum')})[^，。；、：\d一]{{0,2}}[1一]"
+    rf"(?:{cue_pattern('per_unit_classifier')})"
 )
 """The scope of a per-unit target stated before the minimum it sets, with the facility
 after it: 每个县（市）区至少建成1家医养结合机构 (corpus/kunming.txt), 每个县（市、区）至少建成一所
@@ -660,7 +662,10 @@ def _every_one_of(words: str, text: str, starts: set[int]) -> bool:
     return {found.start() for found in re.finditer(re.escape(words), text)} <= starts
 
 
-INCREASE_BEFORE = r"(?:新增|增加)(?:\d+(?:\.\d+)?万?[个张所家座套户名人]?)?"
+INCREASE_BEFORE = (
+    rf"(?:{cue_pattern('increase_before')})"
+    rf"(?:\d+(?:\.\d+)?万?(?:{cue_pattern('increase_classifier')})?)?"
+)
 """The word of an increase before the item a statement counts, the figure before or after
 the item: 新增普惠托位5580个 (杭州 2022 民生实事 通报, tune), 继续增加15万个普惠托位 (国家卫生
 健康委 2026 普惠托位 news, tune), 新增托位2000个: a wording cut to the item (普惠托位) names
@@ -679,15 +684,17 @@ def _increase_of(key: str, text: str) -> str | None:
     return INCREASE + key if said and _every_one_of(key, text, said) else None
 
 
-USES = ("用于", "投入")
+USES = cue_words("share_use")
+USE_WRITTEN = words_with("share_use", "written")[0]
 SHARE_USED = (
-    rf"[^，。；：]{{0,12}}?(?:{'|'.join(USES)})(?P<use>[^，。；：]{{2,12}}?)(?:[，。；：]|$)"
+    rf"[^，。；：]{{0,12}}?(?:{cue_pattern('share_use')})"
+    r"(?P<use>[^，。；：]{2,12}?)(?:[，。；：]|$)"
 )
 """The use a share of funds is stated for after the figure: 各级福利彩票公益金按不低于55%的比例
 投入养老服务 (corpus/zhoukou.txt), 将不低于55%的本级福利彩票公益金用于支持发展养老服务
 (corpus/kunming.txt), 彩票公益金55%以上用于养老服务体系建设 (corpus/lincang.txt): the
-wording names the funds, the statement what they go to (`USES`, the first the one a reading
-writes)."""
+wording names the funds, the statement what they go to (`USES`, of which `USE_WRITTEN` is
+the one a reading writes)."""
 SHARE_USE = re.compile(SHARE_USED)
 
 
@@ -702,7 +709,7 @@ def _share_used_of(key: str, unit: str | None, text: str) -> str | None:
     said = _uses_after(key, text)
     if not said or not _every_one_of(key, text, {start for start, _use in said}):
         return None
-    return f"{key}{USES[0]}{said[0][1]}比例"
+    return f"{key}{USE_WRITTEN}{said[0][1]}比例"
 
 
 def _uses_after(key: str, text: str) -> list[tuple[int, str]]:

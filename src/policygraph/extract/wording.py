@@ -228,7 +228,9 @@ REPORTED_SPEECH = re.compile(r"^[^，；。]*?(?:提出|明确)(?=[\u4e00-\u9fff
 """A headline that reports what a plan sets (「十四五」国民健康规划公布 提出中国人均预期
 寿命将达80岁以上): the indicator follows the verb of saying."""
 
-SHARE_USED_FOR = re.compile(r"^的(?!比例)(?P<name>[^，；。的]{1,12}?(?:用于|投入)[^，；。]{2,})$")
+SHARE_USED_FOR = re.compile(
+    rf"^的(?!比例)(?P<name>[^，；。的]{{1,12}}?(?:{cue_pattern('share_use')})[^，；。]{{2,}})$"
+)
 """A share of a thing put to a use, named after the value: 保留不低于20%的床位用于接收
 政府供养和基本养老服务保障对象 (like 不低于55%的本级福利彩票公益金用于…)."""
 
