@@ -39,8 +39,9 @@ def cue_values(kind: str) -> dict[str, str]:
 
 
 def cue_pattern(*kinds: str) -> str:
-    """A regex alternation of the words of the given kinds, longest first."""
-    words = sorted({w for kind in kinds for w in cue_words(kind)}, key=len, reverse=True)
+    """A regex alternation of the words of the given kinds, longest first (then in code-point
+    order, so the pattern is the same in every process, whatever the hash seed)."""
+    words = sorted({w for kind in kinds for w in cue_words(kind)}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in words)
 
 
