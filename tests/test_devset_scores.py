@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "measure_owner_agreement": 0.91,
         "measure_precision": 0.88,
         "measure_recall": 0.85,
-        "metadata": 0.93,
+        "metadata": 0.94,
         "number_precision": 0.98,
         "number_recall": 0.98,
         "owner_agreement": 0.91,

@@ -148,6 +148,45 @@ def test_the_documents_own_title_is_read_in_the_layouts_copies_give_it(case: str
     assert metadata(source).title == title
 
 
+BULLETINS = {
+    "headline-on-a-disclosure-page": (
+        "您当前所在位置：首页 > 执行公开 > 年度重点工作进展和完成情况\n\n"
+        "关于2023年10月份民生实事项目进展情况的通报\n\n访问量：\n\n"
+        "现将10月份进展情况通报如下：\n\n截至10月31日，65件民生实事已完成26件。\n"
+        "县发改委要对严重滞后的事项进行通报并挂牌督办。\n",
+        "关于2023年10月份民生实事项目进展情况的通报",
+    ),
+    "issue-of-a-series-with-its-day": (
+        "督查通報〔2024〕第9期:關于恩平市2024年十件民生實事推進情況的通報(截至11月底)\n"
+        "根據《關于印發〈2024年恩平市十件民生實事任務分解表〉的通知》要求，現將有關進展情況通報如下。\n"
+        "一、基本情況\n截至11月底，按進度推進7項，已完成21項。\n",
+        "关于恩平市2024年十件民生实事推进情况的通报",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BULLETINS))
+def test_a_progress_bulletin_is_titled_by_its_headline(case: str) -> None:
+    """Issue 12, class 8: a bulletin reporting how far a programme has got (关于…进展情况的
+    通报), alone on its line or after its series' label and issue (督查通报〔2024〕第9期：),
+    the day it reports to after it; neither the label nor the issue is the title or a 发文字号."""
+    source, title = BULLETINS[case]
+    found = metadata(source)
+    assert found.title == title
+    assert found.title_quote is not None and found.title_quote.text in source
+    assert normalize_text(found.title_quote.text).text == title
+    assert found.doc_number is None
+
+
+def test_a_bulletin_named_in_prose_is_no_title() -> None:
+    """A sentence that reports a bulletin (…印发了关于…进展情况的通报，要求…) titles nothing."""
+    source = (
+        "近日，市政府办公室印发了关于全市民生实事项目进展情况的通报，要求各地加快进度。\n"
+        "截至11月底，已完成21项。\n"
+    )
+    assert metadata(source).title is None
+
+
 FORWARDED = {
     "provincial-notice-under-a-site-heading": (
         "山东省财政厅大学生创业引领计划\n山东省人民政府办公厅\n转发省人力资源社会保障厅等部门\n"

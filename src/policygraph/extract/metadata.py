@@ -101,6 +101,21 @@ on one line or set on two as a printed notice centres a long title (国务院办
 力度的通知, 国务院关于支持自由贸易试验区 / 深化改革创新若干措施的通知: gov.cn copies, tune set,
 whose metadata table a copy without one does not have)."""
 
+BULLETIN_TITLE = re.compile(
+    r"^[ \t]*(?:[\u4e00-\u9fff]{2,12}〔20\d{2}〕第\d{1,3}期[ \t]*：[ \t]*)?"
+    rf"(?P<title>关于[^\n。，；：《》]{{4,60}}?(?:{cue_pattern('bulletin_progress')})"
+    rf"情况的(?:{cue_pattern('bulletin_kind')}))"
+    rf"(?:[ \t]*（(?:{cue_pattern('as_of')})[^（）\n]{{1,20}}）)?[ \t]*$",
+    re.M,
+)
+"""A progress bulletin's title on a line of its own, a 关于…进展情况的通报 that reports how far
+a programme has got (data/cues.csv kinds bulletin_progress, bulletin_kind): 关于2023年10月份民生
+实事项目进展情况的通报 (the 会昌 bulletin, tune set, its headline on a county's disclosure page),
+or after the label of the series it is an issue of, with the day it reports to:
+督查通报〔2024〕第9期：关于恩平市2024年十件民生实事推进情况的通报（截至11月底） (the 恩平
+bulletin, tune set). The label's 〔2024〕第9期 numbers an issue, not a document: the title is
+the 关于… alone."""
+
 JOINT_ISSUERS_TITLE = re.compile(
     rf"(?:^|[_|])(?!{BASIS_OPENING})"
     rf"(?P<title>[^\n。，；：《》_|]{{4,200}}?关于[^\n。，；：_|]{{2,80}}"
@@ -618,6 +633,7 @@ def _title(text: str, quote: QuoteMaker, printed: bool = True) -> tuple[str | No
             (NOTICE_TITLE, head),
             (TITLE_LINE_BREAK, head),
             (OWN_NOTICE_TITLE, head),
+            (BULLETIN_TITLE, head),
             (STANDALONE_TITLE, text),
             (JOINT_ISSUERS_TITLE, head),
         )
