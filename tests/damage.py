@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from policygraph.copy_damage import MIN_CUT_LINE
+from policygraph.wrapping import TABLE_ROW
 from tests.saved_formats import _wrap
 
 Damage = Callable[[str, random.Random], str]
@@ -23,7 +24,6 @@ HEADING = re.compile(
 )
 TITLE_WORDS = re.compile(r"关于|规划|方案|意见|计划")
 SENTENCE_MARKS = re.compile(r"[。，：,:]")
-TABLE_ROW = re.compile(r"\||\t| {2,}")
 PAGE_CHARACTERS = 1200
 """About the characters of a printed A4 page of a 公文 (GB/T 9704: 22 lines of 28)."""
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
 from policygraph.markers import CN_NUM
+from policygraph.wrapping import TABLE_ROW
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
 """An HTML character reference left in a copy taken from a page's source (&ldquo;十四五&rdquo;,
@@ -137,7 +138,6 @@ does for normalize.SENTENCE_BROKEN_ACROSS_LINES; a shorter one ends where it end
 BLANKS = re.compile(r"[\n \r]*")
 LINE_BREAKS = re.compile(r"[\n\r]*")
 
-TABLE_ROW = re.compile(r"\||\t| {2,}")
 MIN_DOUBLED_LENGTH = 20
 """A paragraph printed twice in a row is dropped the second time when it is this long: a
 short line repeated (a table's 合计 row, 是/否 cells) may be content."""

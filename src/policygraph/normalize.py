@@ -28,7 +28,7 @@ from policygraph.document_kinds import ARTICLE_LINE_KEYS, TITLE_LINE_KINDS
 from policygraph.model import Quote
 from policygraph.scanning import matches_opening_runs
 from policygraph.traditional import to_simplified
-from policygraph.wrapping import FULL_LINE_SHARE, continued, display_width
+from policygraph.wrapping import FULL_LINE_SHARE, TABLE_ROW, continued, display_width
 
 HALF_TO_FULL = str.maketrans(
     {
@@ -182,9 +182,6 @@ LINE_BREAK = re.compile(r"[ \r\n](?:(?<=\n)|[ \r]*\n)")
 it (`[ \r]*\n`, written to open with a character)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 """Where a PAGE_MARKER_LINE match opens (when not at the text's start): line breaks."""
-TABLE_ROW = re.compile(r"[|\t]|  |\u3000\u3000")  # two spaces or more: a search needs two
-"""A line with column separators is a table row, never half of a cut sentence: neither
-the line a break ends nor the line it starts (a long caption above a table header)."""
 
 
 SOURCE_LINE_END = re.compile(r"\r\n?|\n")

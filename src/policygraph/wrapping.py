@@ -21,6 +21,10 @@ SENTENCE_ENDS = "。；：！？:;!?"
 FULL_LINE_SHARE = 0.9
 """A line at least this share of the margin's width runs to the margin."""
 COLUMN_GAP = re.compile(r" {2,}")
+TABLE_ROW = re.compile(r"[|\t]|  ")  # two spaces or more: a search needs two
+"""A line with column separators (a `|`, a tab, a gap of two spaces or more; full-width
+spaces are half-width by the time a rule reads the text) is a table row: never half of a
+cut sentence, a line a page break cuts or a paragraph printed twice."""
 MIN_INDENTS = 3
 INDENTED_SHARE = 0.5
 """A copy keeps its paragraphs' indents when at least `MIN_INDENTS` and this share of the
