@@ -1,8 +1,8 @@
 """Read a plan file into a `Source`: decoded text, refusing what is not a plan text.
 
 This is the only package that reads plan files: `.txt` (UTF-8, UTF-16,
-GB18030, Big5), `.html` saved from a government site, `.docx` and `.pdf` with
-a text layer. For .html, .docx and .pdf the `Source` text is the text
+GB18030, Big5), `.html` saved from a government site, `.docx`, Word 97–2003 `.doc`
+and `.pdf` with a text layer. For .html, .docx, .doc and .pdf the `Source` text is the text
 extracted from the file, and quotes and line numbers refer to that text.
 Every refusal is an `InputError` naming the file and the problem.
 """
@@ -26,14 +26,15 @@ from policygraph.read.text import decode_text
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-PLAN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+PLAN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".doc", ".pdf"}
 MIN_CJK_SHARE = 0.2
 MIN_CJK_CHARS = 150
 """A text with this many ideographs is Chinese whatever their share: bilingual editions
 (中英文对照版) set the Chinese text beside a longer English translation."""
-PACKAGE_FORMATS = {".docx": ".docx", ".pdf": "PDF"}
+PACKAGE_FORMATS = {".docx": ".docx", ".doc": "Word 97–2003 .doc", ".pdf": "PDF"}
 """Formats read from their structure, not their bytes, and the name an error message gives
-the format. Their readers (python-docx, pypdf) are imported only when such a file comes."""
+the format. Their readers (python-docx, olefile, pypdf) are imported only when such a file
+comes."""
 
 
 def read_plan(path: Path) -> Source:
@@ -60,13 +61,10 @@ def read_plan(path: Path) -> Source:
 
 def _read_format(path: Path, suffix: str) -> Source:
     if suffix in PACKAGE_FORMATS:
-        from policygraph.read.pdf import PdfError, pdf_to_text
-        from policygraph.read.word import DocxError, docx_to_text
-
-        extract: Callable[[Path], str] = docx_to_text if suffix == ".docx" else pdf_to_text
+        extract, damaged = _package_reader(suffix)
         try:
             return Source(path.name, extract(path), suffix.lstrip("."))
-        except (DocxError, PdfError, SyntaxError) as error:  # lxml: a junk XML part
+        except (damaged, SyntaxError) as error:  # lxml: a junk XML part
             raise DamagedFileError(
                 path, f"not a readable {PACKAGE_FORMATS[suffix]}, damaged or truncated ({error})"
             ) from error
@@ -75,6 +73,22 @@ def _read_format(path: Path, suffix: str) -> Source:
         return _read_html(path, data)
     text, encoding = decode_text(data, path)
     return Source(path.name, text, encoding)
+
+
+def _package_reader(suffix: str) -> tuple[Callable[[Path], str], type[ValueError]]:
+    """The reader of a package format and the error it raises for a damaged file, imported
+    now: each needs its own library."""
+    if suffix == ".docx":
+        from policygraph.read.word import DocxError, docx_to_text
+
+        return docx_to_text, DocxError
+    if suffix == ".doc":
+        from policygraph.read.word97 import DocError, doc_to_text
+
+        return doc_to_text, DocError
+    from policygraph.read.pdf import PdfError, pdf_to_text
+
+    return pdf_to_text, PdfError
 
 
 def _read_html(path: Path, data: bytes) -> Source:

@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from lxml.etree import _Element
 
-from policygraph.read.word_numbering import MC, paragraph_labels
+from policygraph.read.word_numbering import MC, labelled, paragraph_labels
 
 SKIPPED = {
     qn(tag)
@@ -57,7 +57,6 @@ CONTENTS_STYLE = re.compile(r"toc \d", re.IGNORECASE)
 """The built-in names of the styles of a table of contents' lines (its styleId is
 localised: "10", "TOC1")."""
 BLOCKS = {qn("w:tbl"), qn("w:sdt"), qn("w:customXml")}
-LABEL_SUFFIXES = {"space": " ", "nothing": ""}
 
 
 @dataclass(frozen=True)
@@ -169,19 +168,9 @@ def _paragraph_lines(paragraph: _Element, story: Story, carried: str = "") -> li
     boxes: list[_Element] = []
     text = carried + _inline_text(paragraph, boxes)
     if paragraph in story.labels:
-        label, suffix = story.labels[paragraph]
-        text = label + _separator(label, suffix) + text
+        text = labelled(*story.labels[paragraph], text)
     box_lines = [line for box in boxes for line in _block_lines(box, story)]
     return [*box_lines, text]
-
-
-def _separator(label: str, suffix: str) -> str:
-    """Between label and text: Word's tab becomes nothing after a label that closes on
-    punctuation (一、 （一） 1.) and a space otherwise (第一章 总则), never a tab, which
-    the text reader takes for a table's column gap."""
-    if suffix in LABEL_SUFFIXES or not label:
-        return LABEL_SUFFIXES.get(suffix, "")
-    return "" if unicodedata.category(label[-1]).startswith("P") else " "
 
 
 def _inline_text(element: _Element, boxes: list[_Element]) -> str:

@@ -12,8 +12,10 @@ restarts the levels below it (or only those whose `w:lvlRestart` allows it).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -32,6 +34,8 @@ CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 PARENTHESIZED = "".join(chr(c) for c in range(ord("⑴"), ord("⒇") + 1))
 FULL_STOPPED = "".join(chr(c) for c in range(ord("⒈"), ord("⒛") + 1))
 LEVELS = 9
+Key = TypeVar("Key")
+LABEL_SUFFIXES = {"space": " ", "nothing": ""}
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 """Markup compatibility: `mc:AlternateContent` holds a newer form (`mc:Choice`) and the
 form older readers use (`mc:Fallback`)."""
@@ -67,7 +71,7 @@ def format_number(number: int, fmt: str) -> str:
     if fmt in ("none", "bullet"):
         return ""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "taiwaneseCounting"):  # fmt: skip
+               "taiwaneseCounting", "taiwaneseCountingThousand"):  # fmt: skip
         return chinese_counting(number, CHINESE_DIGITS, CHINESE_SCALES)
     if fmt == "chineseLegalSimplified":
         return chinese_counting(number, LEGAL_DIGITS, LEGAL_SCALES, legal=True)
@@ -135,14 +139,25 @@ def paragraph_labels(
     definitions = _definitions(numbering)
     instances = _instances(numbering, definitions, styles)
     style_numbering = _style_numbering(styles)
+    numbered = (
+        (paragraph, *found)
+        for paragraph in paragraphs
+        if (found := _numbering_of(paragraph, style_numbering, instances)) is not None
+    )
+    return count_labels(numbered)
+
+
+def count_labels(
+    numbered: Iterable[tuple[Key, str, ListInstance, int]],
+) -> dict[Key, tuple[str, str]]:
+    """The label and its suffix of each numbered paragraph, given in reading order as
+    (paragraph, list instance id, list instance, level), as Word counts them: instances
+    of one definition count on together; an instance that overrides a level's start
+    restarts it the first time it is used; a level restarts the levels below it."""
     counters: dict[str, dict[int, int]] = {}
     started: set[str] = set()
-    labels: dict[_Element, tuple[str, str]] = {}
-    for paragraph in paragraphs:
-        found = _numbering_of(paragraph, style_numbering, instances)
-        if found is None:
-            continue
-        num_id, instance, ilvl = found
+    labels: dict[Key, tuple[str, str]] = {}
+    for paragraph, num_id, instance, ilvl in numbered:
         if ilvl not in instance.levels:  # a level the definition lacks: Word draws no label
             continue
         counts = counters.setdefault(instance.definition, {})
@@ -158,6 +173,15 @@ def paragraph_labels(
                 counts.pop(lower, None)
         labels[paragraph] = (_label(level, instance.levels, counts), level.suffix)
     return labels
+
+
+def labelled(label: str, suffix: str, text: str) -> str:
+    """A numbered paragraph's text behind its label. Word's tab between them becomes
+    nothing after a label that closes on punctuation (一、 （一） 1.) and a space otherwise
+    (第一章 总则), never a tab, which the text reader takes for a table's column gap."""
+    if suffix in LABEL_SUFFIXES or not label:
+        return label + LABEL_SUFFIXES.get(suffix, "") + text
+    return label + ("" if unicodedata.category(label[-1]).startswith("P") else " ") + text
 
 
 def _label(level: Level, levels: dict[int, Level], counts: dict[int, int]) -> str:

@@ -1,0 +1,121 @@
+"""read/word97.py: Word 97–2003 (.doc) files, as offices save them, read as the .docx
+reader reads the same document (the files in tests/data/doc/ were saved as .doc by
+LibreOffice from .docx files: scripts/make_doc_fixtures.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import olefile
+import pytest
+
+from policygraph.api import validate_draft
+from policygraph.build import extract_plan
+from policygraph.errors import DamagedFileError
+from policygraph.model import Plan
+from policygraph.read import read_plan
+from tests.conftest import CORPUS
+
+DOCS = Path(__file__).parent / "data" / "doc"
+PLANS = ("wanzhou", "lincang", "kunming", "xixian", "zhoukou")
+NUMBERED = ("lincang", "kunming", "zhoukou")
+
+
+def _facts(plan: Plan) -> tuple[object, ...]:
+    targets = {(t.indicator, t.year, t.value, t.comparator, t.unit, t.region) for t in plan.targets}
+    measures = [(m.key, m.number, m.title) for m in plan.measures]
+    owners = [tuple(d.name for d in m.responsible + m.lead) for m in plan.measures]
+    return targets, measures, owners
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_a_doc_gives_the_targets_measures_and_owners_of_the_txt_build(name: str) -> None:
+    assert _facts(extract_plan(DOCS / f"{name}.doc")) == _facts(
+        extract_plan(CORPUS / f"{name}.txt")
+    )
+
+
+def test_a_doc_reads_tables_as_rows_and_only_the_text_word_shows() -> None:
+    """A field shows its result, not its code; hidden text and a tracked deletion are not
+    read; a manual line break breaks the line; a row-spanned 领域 cell is written once."""
+    assert read_plan(DOCS / "shown.doc").text.split("\n") == [
+        "某市养老服务体系建设实施方案",
+        "依据《养老服务条例》全市养老床位达到5000张",
+        "护理型床位占比达到55%",
+        "| 领域 | 指标 | 2025年 |",
+        "| 养老 | 养老床位（张） | 5000 |",
+        "|  | 护理型床位占比（%） |  |",
+        "（一）完善养老服务网络。",
+    ]
+
+
+def _compared(lines: list[str]) -> list[str]:
+    """Non-empty lines without their white space, a table row's cells one a line (as
+    LibreOffice writes a table in text)."""
+    cells = [c for line in lines for c in (line[2:-2].split(" | ") if line[:2] == "| " else [line])]
+    return [squeezed for c in cells if (squeezed := "".join(c.split()))]
+
+
+@pytest.mark.parametrize("name", NUMBERED)
+def test_automatic_numbering_reads_as_libreoffice_reads_the_same_doc(name: str) -> None:
+    """The labels Word draws but does not store (一、 （一） 1. and the 序号 of table rows)
+    in front of their paragraphs, as an independent reader of the format (LibreOffice,
+    which saved the file) draws them, list by list and level by level."""
+    ours = read_plan(DOCS / f"{name}-numbered.doc").text.split("\n")
+    theirs = (DOCS / f"{name}-numbered.libreoffice.txt").read_text(encoding="utf-8-sig")
+    assert _compared(ours) == _compared(theirs.split("\n"))
+    assert any(line.startswith(("一、", "1.")) for line in ours)
+
+
+def _with_flags(tmp_path: Path, ident: int | None = None, flags: int | None = None) -> Path:
+    """shown.doc with its FIB's identifier or flags rewritten (the stream keeps its size)."""
+    path = tmp_path / "plan.doc"
+    shutil.copy(DOCS / "shown.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        if ident is not None:
+            word[0:2] = ident.to_bytes(2, "little")
+        if flags is not None:
+            word[0x0A:0x0C] = (int.from_bytes(word[0x0A:0x0C], "little") | flags).to_bytes(
+                2, "little"
+            )
+        ole.write_stream("WordDocument", bytes(word))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (
+            lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0 not really a compound file"),
+            "damaged or truncated",
+        ),
+        (
+            lambda p: p.write_bytes((DOCS / "zhoukou.doc").read_bytes()[:3000]),
+            "damaged or truncated",
+        ),
+        (lambda p: p.write_bytes(b"{\\rtf1 \\ansi saved as .doc}"), "damaged or truncated"),
+        (lambda p: _with_flags(p.parent, ident=0xA5DC), "a Word 6/95 document: save it as .docx"),
+        (lambda p: _with_flags(p.parent, flags=0x0100), "encrypted: save it without a password"),
+    ],
+    ids=["junk", "truncated", "rtf-named-doc", "word95", "encrypted"],
+)
+def test_a_doc_that_cannot_be_read_is_named_with_its_reason(
+    make: object, problem: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.doc"
+    assert callable(make)
+    make(path)
+    with pytest.raises(DamagedFileError) as error:
+        read_plan(path)
+    message = str(error.value)
+    assert "plan.doc" in message and "not a readable Word 97–2003 .doc" in message
+    assert problem in message and "\n" not in message
+
+
+def test_a_doc_upload_is_validated_as_its_text() -> None:
+    """The web explorer's and the API's upload path: a .doc given as bytes."""
+    checked = validate_draft("昆明方案.doc", (DOCS / "kunming.doc").read_bytes())
+    assert checked.lines == read_plan(DOCS / "kunming.doc").text.splitlines()
+    assert "《昆明市促进养老托育服务体系发展整体解决方案》" in "".join(checked.lines)
