@@ -469,8 +469,13 @@ def test_validate_builds_a_page_that_starts_mid_document_and_says_so(
 
 @pytest.mark.parametrize(
     ("plan", "first_line", "end_after"),
-    [("lincang", 1, "统筹推进养老托育体制改革、"), ("wanzhou", 1, "处理好政府和市场关系,")],
-    ids=["lincang", "wanzhou"],
+    [
+        ("lincang", 1, "统筹推进养老托育体制改革、"),
+        ("wanzhou", 1, "处理好政府和市场关系,"),
+        ("lincang", 1, "统筹推进养老托育体制"),
+        ("wanzhou", 1, "统筹好兜底线、促普惠、市场化协同发展的路"),
+    ],
+    ids=["lincang", "wanzhou", "lincang-inside-a-word", "wanzhou-inside-a-word"],
 )
 def test_validate_reports_a_copy_that_stops_mid_sentence(
     plan: str, first_line: int, end_after: str, tmp_path: Path

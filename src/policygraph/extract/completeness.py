@@ -9,7 +9,10 @@ Pure functions: no I/O, no RDF, no spaCy.
 
 from __future__ import annotations
 
+import re
+
 from policygraph.structure import Outline
+from policygraph.wrapping import TABLE_ROW
 
 CUT_START = "start"
 CUT_END = "end"
@@ -22,6 +25,12 @@ OPEN_MARKS = "，、：；（《“「"
 """Punctuation after which a sentence must go on: a text that ends on one was cut
 mid-sentence (`…推进养老托育服务设施建设，`)."""
 
+CUT_PARAGRAPH = re.compile(r"^(?=.*[，,]).{39,}[\u4e00-\u9fff]$")
+"""A last line of running text (long, with a comma inside) that stops on a character with
+no closing mark: a copy cut at a fixed length inside a paragraph (`…培育壮大了一`). A
+signature, a date, a heading or a site's footer link is short or has no comma; a complete
+paragraph ends on 。, ；, ！ or a closing bracket."""
+
 
 def text_cuts(text: str, outline: Outline) -> tuple[str, ...]:
     """Where `text` is cut short: `CUT_START` when it starts mid-document, `CUT_END` when
@@ -30,9 +39,16 @@ def text_cuts(text: str, outline: Outline) -> tuple[str, ...]:
     body = text.strip()
     if body and (body[0] in CONTINUATION_MARKS or _numbering_starts_late(outline)):
         cuts.append(CUT_START)
-    if body and body[-1] in OPEN_MARKS:
+    if body and (body[-1] in OPEN_MARKS or _paragraph_cut(body)):
         cuts.append(CUT_END)
     return tuple(cuts)
+
+
+def _paragraph_cut(body: str) -> bool:
+    """The text's last line is running text that stops inside a word (`CUT_PARAGRAPH`); a
+    table row (`wrapping.TABLE_ROW`) is a cell, not a paragraph."""
+    last = body.splitlines()[-1].strip()
+    return CUT_PARAGRAPH.match(last) is not None and TABLE_ROW.search(last) is None
 
 
 def _numbering_starts_late(outline: Outline) -> bool:
