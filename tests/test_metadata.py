@@ -162,6 +162,31 @@ BULLETINS = {
         "一、基本情況\n截至11月底，按進度推進7項，已完成21項。\n",
         "关于恩平市2024年十件民生实事推进情况的通报",
     ),
+    "a-city-s-monthly-bulletin-naming-its-period": (
+        "六安市1至9月份民生工程实施进度通报\n为扎实推进我市2021年33项民生工程精准实施，"
+        "现将1至9月份实施进度通报如下：\n一、各县区民生工程实施进度综合排名\n"
+        "1、金寨县；2、裕安区；3、霍山县。\n二、部分项目进展情况\n"
+        "1、技能培训提升，牵头单位：市退役军人局。\n六安市民生办\n",
+        "六安市1至9月份民生工程实施进度通报",
+    ),
+    "a-disclosure-of-progress-under-its-column": (
+        "民生工程\n\n巴中市2017年市自选“十件民生实事”1—9月进度公示\n\n"
+        "为提高广大人民群众对我市实施重大民生事项的知情权，现将进展情况公示如下。\n"
+        "截至9月底，已提前完成或超额完成年度目标任务的有3项。\n",
+        "巴中市2017年市自选“十件民生实事”1—9月进度公示",
+    ),
+    "progress-table-captioned-with-its-day": (
+        "索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |\n发布单位 | 区府办 | 发文日期 | 2022-11-03 |\n"
+        "2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建13家婴幼儿成长驿站。 | 卫生健康局 |\n",
+        "2022年区政府民生实事项目进展情况表（截至9月底）",
+    ),
+    "programme-table-captioned-by-its-kind-and-day": (
+        "2023年我县共承办省政府民生实事指标46项。截至4月10日，有8项已提前完成。\n"
+        "2023年省政府民生實事項目實施計劃(截至4月10日)\n序號 | 項目內容 | 工作進度安排 | 牽頭單位 |\n"
+        "1 | 完成“縣中崛起”。 | 第一季度：舉行結對儀式。 | 縣教育局 |\n",
+        "2023年省政府民生实事项目实施计划（截至4月10日）",
+    ),
 }
 
 
@@ -169,7 +194,9 @@ BULLETINS = {
 def test_a_progress_bulletin_is_titled_by_its_headline(case: str) -> None:
     """Issue 12, class 8: a bulletin reporting how far a programme has got (关于…进展情况的
     通报), alone on its line or after its series' label and issue (督查通报〔2024〕第9期：),
-    the day it reports to after it; neither the label nor the issue is the title or a 发文字号."""
+    the day it reports to after it; neither the label nor the issue is the title or a 发文字号.
+    A progress table issued as the page's document is titled by the caption over its header
+    row, which may end in a plan's kind word and keeps the day the table reports to."""
     source, title = BULLETINS[case]
     found = metadata(source)
     assert found.title == title

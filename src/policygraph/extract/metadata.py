@@ -101,20 +101,26 @@ on one line or set on two as a printed notice centres a long title (国务院办
 力度的通知, 国务院关于支持自由贸易试验区 / 深化改革创新若干措施的通知: gov.cn copies, tune set,
 whose metadata table a copy without one does not have)."""
 
+AS_OF_NOTE = rf"[ \t]*（(?:{cue_pattern('as_of')})[^（）\n]{{1,20}}）"
+"""The day a report's title says it reports to, in brackets after it: （截至11月底）, （截至9月底）
+(data/cues.csv kind as_of)."""
+
 BULLETIN_TITLE = re.compile(
     r"^[ \t]*(?:[\u4e00-\u9fff]{2,12}〔20\d{2}〕第\d{1,3}期[ \t]*：[ \t]*)?"
-    rf"(?P<title>关于[^\n。，；：《》]{{4,60}}?(?:{cue_pattern('bulletin_progress')})"
-    rf"情况的(?:{cue_pattern('bulletin_kind')}))"
-    rf"(?:[ \t]*（(?:{cue_pattern('as_of')})[^（）\n]{{1,20}}）)?[ \t]*$",
+    rf"(?P<title>(?:关于)?[^\n。，；：《》]{{4,60}}?(?:{cue_pattern('bulletin_progress')})"
+    rf"(?:情况的?)?(?:{cue_pattern('bulletin_kind')}))"
+    rf"(?:{AS_OF_NOTE})?[ \t]*$",
     re.M,
 )
-"""A progress bulletin's title on a line of its own, a 关于…进展情况的通报 that reports how far
-a programme has got (data/cues.csv kinds bulletin_progress, bulletin_kind): 关于2023年10月份民生
-实事项目进展情况的通报 (the 会昌 bulletin, tune set, its headline on a county's disclosure page),
-or after the label of the series it is an issue of, with the day it reports to:
-督查通报〔2024〕第9期：关于恩平市2024年十件民生实事推进情况的通报（截至11月底） (the 恩平
-bulletin, tune set). The label's 〔2024〕第9期 numbers an issue, not a document: the title is
-the 关于… alone."""
+"""A progress bulletin's title on a line of its own, one that reports how far a programme has
+got (data/cues.csv kinds bulletin_progress, bulletin_kind): 关于2023年10月份民生实事项目进展情况
+的通报 (the 会昌 bulletin, tune set, its headline on a county's disclosure page), or after the
+label of the series it is an issue of, with the day it reports to: 督查通报〔2024〕第9期：关于
+恩平市2024年十件民生实事推进情况的通报（截至11月底） (the 恩平 bulletin, tune set). The label's
+〔2024〕第9期 numbers an issue, not a document: the title is the 关于… alone. A city's monthly
+bulletin names its issuer and period instead of 关于…情况的: 六安市1至9月份民生工程实施进度通报
+(the 六安 bulletin, tune set; 六安市1至8月份民生工程实施进度通报 the month before, on the same
+site), 巴中市2017年市自选“十件民生实事”1—9月进度公示 (the 巴中 民生工作办公室's page)."""
 
 JOINT_ISSUERS_TITLE = re.compile(
     rf"(?:^|[_|])(?!{BASIS_OPENING})"
@@ -271,13 +277,18 @@ repository (the Zhejiang 托育 news, tune set, prints the same line under its h
 headline names the copy, which prints no other."""
 
 TABLE_TITLE = re.compile(
-    r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
+    rf"^[ \t]*(?P<title>[^\n。，；：|]{{6,60}}(?:表|{TITLE_WORDS})(?:{AS_OF_NOTE})?)[ \t]*\n"
     rf"[ \t]*(?:{'|'.join(words_with('header', 'serial'))})[ \t]*\|",
     re.M,
 )
 """A table issued as a document of its own, titled on the line right above its header row:
 海安市民政局2023年民生实事项目实施进度表 / 序号 | (the Haian progress table, tune set),
-2024年《政府工作报告》重点工作目标任务分解表 / 序号 | (the Nanling task table, tune set)."""
+2024年《政府工作报告》重点工作目标任务分解表 / 序号 | (the Nanling task table, tune set).
+A progress table's caption says the day it reports to, and a programme issued as a table may
+be captioned by its own kind word: 2022年区政府民生实事项目进展情况表（截至9月底） / 序号 | (the
+临安 progress table, tune set), 2023年省政府民生实事项目实施计划（截至4月10日） / 序号 | (the
+苍南 progress page, tune set); the note is part of the caption, which names the table as of
+that day."""
 
 COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
 """A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
