@@ -471,6 +471,48 @@ def test_a_byline_without_a_date_marks_the_headline_opening_the_text() -> None:
     assert metadata(prose).title is None  # the line above is not the text's first
 
 
+NEWSPAPER_REPORTS = {
+    "e-paper-page-under-its-navigation": (
+        "第A4版:城事 上一版3  4下一版\n标题导航\n\n2019年01月12日 星期六  \n下一篇 4 放大 缩小 默认\n\n"
+        "2018年10个民生实事项目全面落实\n\n    本报讯(记者 房伟) 昨日下午,市人大常委会举行2018年度"
+        "重要情况通报会。\n\n    区域性居家养老服务中心建设。全年建成区域性居家养老服务中心20个。\n",
+        "2018年10个民生实事项目全面落实",
+    ),
+    "byline-without-a-reporter": (
+        "全市民生工程建设大提速上半年完成投资19.62亿元，超序时进度24.9%\n"
+        "本报讯 关系到老百姓生活幸福指数的民生工程历来备受关注。今年上半年，民生工程成绩如何？\n",
+        "全市民生工程建设大提速上半年完成投资19.62亿元，超序时进度24.9%",
+    ),
+    "reporter-in-brackets": (
+        "首页>新闻>要闻\n养老服务设施建设专项行动启动\n\n"
+        "（记者李琳）近日，市民政局启动养老服务设施建设专项行动，需要参加的工作共计12项。\n",
+        "养老服务设施建设专项行动启动",
+    ),
+    "byline-opening-the-copy": (
+        "中福养老网讯生活日报10月16日讯记者从省老龄办今天举办的新闻通报会上获悉，截至2014年底，"
+        "我省60岁以上老年人口达1800万。\n相关文章\n",
+        None,
+    ),
+    "path-line-above-the-byline": (
+        "您的位置: 新闻网首页 » 新闻 » 要闻\n本报讯（记者 梁晶晶）近日，我市召开养老服务联席会议。\n",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEWSPAPER_REPORTS))
+def test_a_newspaper_report_is_titled_by_the_headline_over_its_byline(case: str) -> None:
+    """Issue 12, class 8: a report that opens its first paragraph with the paper's or the
+    reporter's byline (本报讯, （记者…）) and prints no article line is titled by the headline
+    over it, and not dated; a byline opening the copy or under a site's path has no headline."""
+    source, title = NEWSPAPER_REPORTS[case]
+    found = metadata(source)
+    assert (found.title, found.issued, found.doc_number) == (title, None, None)
+    if title is not None:
+        assert found.title_quote is not None
+        assert normalize_text(found.title_quote.text).text == title
+
+
 def test_a_headline_wins_over_the_plan_the_article_names() -> None:
     source = (
         "您现在的位置是:首页 > 精选问答 >正文\n\n浙江出台这一发展规划,减轻家庭生育养育负担\n\n"

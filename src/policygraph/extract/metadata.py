@@ -711,7 +711,34 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
             title = headline["title"].strip()
             start = headline.start("title")
             return title, quote(start, start + len(title)), None, None
+    for byline in _news_byline().finditer(text, 0, HEAD_LENGTH):
+        headline = HEADLINE.search(text, max(0, byline.start() - 200), byline.start())
+        if headline and _is_headline(headline["title"]) and not PATH_MARK.search(headline["title"]):
+            title = headline["title"].strip()
+            start = headline.start("title")
+            return title, quote(start, start + len(title)), None, None
     return None
+
+
+@cache
+def _news_byline() -> re.Pattern[str]:
+    """The outlet's or reporter's byline a newspaper report opens its first paragraph with,
+    under its headline (data/cues.csv kind news_byline): 2018年10个民生实事项目全面落实 /
+    本报讯（记者 房伟） 昨日下午，… (宁波晚报's e-paper page, tune set); 全市民生工程建设大提速
+    上半年完成投资19.62亿元，超序时进度24.9% / 本报讯 关系到老百姓… (a 黄山 paper's report);
+    国务院明确《政府工作报告》重点工作部门分工 … / （记者李琳）近日，国务院… (the 2019 分工 news,
+    tune set). The page prints no article line; its headline is its title, and it gives no
+    date of its own (a paper's date line or 昨日 dates the report, not a document). A byline
+    opening the copy (中福养老网讯生活日报10月16日讯记者从…) has no headline above it."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:[\u4e00-\u9fff]{{0,8}}(?:{cue_pattern('news_byline')})|[（(]记者)",
+        re.M,
+    )
+
+
+PATH_MARK = re.compile(r"[>＞»]")
+"""What separates the crumbs of a site's path line (首页 > 新闻 > 要闻, 包头新闻网首页 » 新闻):
+such a line is no headline."""
 
 
 MEETING_OPENING_REACH = 300
