@@ -513,6 +513,20 @@ def test_a_newspaper_report_is_titled_by_the_headline_over_its_byline(case: str)
         assert normalize_text(found.title_quote.text).text == title
 
 
+def test_a_source_line_above_the_page_date_is_no_headline() -> None:
+    """Issue 12, class 8: an article line's fields set one a line (來源：… over the time stamp)
+    are the page's header, not its headline: the repost gets neither a title from its source
+    nor the repost's time stamp as a date."""
+    source = (
+        "來(lái)源:萊蕪新聞網(wǎng)\n2017-10-24 11:08:10\n"
+        "原標(biāo)題:2020年萊蕪市老年人同步邁入全面小康社會(huì)\n"
+        "10月22日,記者從市老齡辦獲悉,《萊蕪市“十三五”老齡事業發展和養老體系建設規劃》近日已由市人民政府印發。\n"
+    )
+    found = metadata(source)
+    assert (found.issued, found.doc_number) == (None, None)
+    assert found.title is None or "来源" not in found.title
+
+
 def test_a_headline_wins_over_the_plan_the_article_names() -> None:
     source = (
         "您现在的位置是:首页 > 精选问答 >正文\n\n浙江出台这一发展规划,减轻家庭生育养育负担\n\n"

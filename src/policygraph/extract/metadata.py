@@ -793,12 +793,17 @@ def _is_headline(line: str) -> bool:
     table above its date field (发文机关:山西省人民政府 / 发布日期:2018年03月27, laodongfa.com;
     信息分类: 通知   发布机构: 太湖县人民政府办公室 / 生成日期: 2019-01-23, zwgkw.thx.gov.cn;
     发文字号: / 镇政发〔2024〕7号 / 发文日期: …, zb.gov.cn): a row with a key, or a value that
-    is a number."""
+    is a number. Nor is a field of the article line set on a line of its own above the date:
+    來源:萊蕪新聞網 / 2017-10-24 11:08:10 / 原標題:… (the 萊蕪 news repost, tune set), the
+    source an article line names beside its date elsewhere (来源:市卫健委  时间:2021-06-22
+    09:31:25 under the Zhengzhou 托育 headline, tune set; 2014-12-16 05:10:54来源: 中国青年网 on a
+    repost of a 武汉 paper's report)."""
     field = line.strip(" \t•·")
     return not (
         COVER_NOTICE_HEADLINE.search(line)
         or PICTOGRAPH.search(line)
         or RECORD_FIELD.search(field)
+        or ARTICLE_BYLINE.match(field)
         or parse_doc_number(field)
     )
 
