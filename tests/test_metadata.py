@@ -162,6 +162,31 @@ BULLETINS = {
         "一、基本情況\n截至11月底，按進度推進7項，已完成21項。\n",
         "关于恩平市2024年十件民生实事推进情况的通报",
     ),
+    "a-city-s-monthly-bulletin-naming-its-period": (
+        "六安市1至9月份民生工程实施进度通报\n为扎实推进我市2021年33项民生工程精准实施，"
+        "现将1至9月份实施进度通报如下：\n一、各县区民生工程实施进度综合排名\n"
+        "1、金寨县；2、裕安区；3、霍山县。\n二、部分项目进展情况\n"
+        "1、技能培训提升，牵头单位：市退役军人局。\n六安市民生办\n",
+        "六安市1至9月份民生工程实施进度通报",
+    ),
+    "a-disclosure-of-progress-under-its-column": (
+        "民生工程\n\n巴中市2017年市自选“十件民生实事”1—9月进度公示\n\n"
+        "为提高广大人民群众对我市实施重大民生事项的知情权，现将进展情况公示如下。\n"
+        "截至9月底，已提前完成或超额完成年度目标任务的有3项。\n",
+        "巴中市2017年市自选“十件民生实事”1—9月进度公示",
+    ),
+    "progress-table-captioned-with-its-day": (
+        "索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |\n发布单位 | 区府办 | 发文日期 | 2022-11-03 |\n"
+        "2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建13家婴幼儿成长驿站。 | 卫生健康局 |\n",
+        "2022年区政府民生实事项目进展情况表（截至9月底）",
+    ),
+    "programme-table-captioned-by-its-kind-and-day": (
+        "2023年我县共承办省政府民生实事指标46项。截至4月10日，有8项已提前完成。\n"
+        "2023年省政府民生實事項目實施計劃(截至4月10日)\n序號 | 項目內容 | 工作進度安排 | 牽頭單位 |\n"
+        "1 | 完成“縣中崛起”。 | 第一季度：舉行結對儀式。 | 縣教育局 |\n",
+        "2023年省政府民生实事项目实施计划（截至4月10日）",
+    ),
 }
 
 
@@ -169,7 +194,9 @@ BULLETINS = {
 def test_a_progress_bulletin_is_titled_by_its_headline(case: str) -> None:
     """Issue 12, class 8: a bulletin reporting how far a programme has got (关于…进展情况的
     通报), alone on its line or after its series' label and issue (督查通报〔2024〕第9期：),
-    the day it reports to after it; neither the label nor the issue is the title or a 发文字号."""
+    the day it reports to after it; neither the label nor the issue is the title or a 发文字号.
+    A progress table issued as the page's document is titled by the caption over its header
+    row, which may end in a plan's kind word and keeps the day the table reports to."""
     source, title = BULLETINS[case]
     found = metadata(source)
     assert found.title == title
@@ -442,6 +469,62 @@ def test_a_byline_without_a_date_marks_the_headline_opening_the_text() -> None:
     )
     prose = "各区县人民政府：\n一、保障措施\n加大资金投入力度，统筹安排专项资金\n来源：市级财政\n"
     assert metadata(prose).title is None  # the line above is not the text's first
+
+
+NEWSPAPER_REPORTS = {
+    "e-paper-page-under-its-navigation": (
+        "第A4版:城事 上一版3  4下一版\n标题导航\n\n2019年01月12日 星期六  \n下一篇 4 放大 缩小 默认\n\n"
+        "2018年10个民生实事项目全面落实\n\n    本报讯(记者 房伟) 昨日下午,市人大常委会举行2018年度"
+        "重要情况通报会。\n\n    区域性居家养老服务中心建设。全年建成区域性居家养老服务中心20个。\n",
+        "2018年10个民生实事项目全面落实",
+    ),
+    "byline-without-a-reporter": (
+        "全市民生工程建设大提速上半年完成投资19.62亿元，超序时进度24.9%\n"
+        "本报讯 关系到老百姓生活幸福指数的民生工程历来备受关注。今年上半年，民生工程成绩如何？\n",
+        "全市民生工程建设大提速上半年完成投资19.62亿元，超序时进度24.9%",
+    ),
+    "reporter-in-brackets": (
+        "首页>新闻>要闻\n养老服务设施建设专项行动启动\n\n"
+        "（记者李琳）近日，市民政局启动养老服务设施建设专项行动，需要参加的工作共计12项。\n",
+        "养老服务设施建设专项行动启动",
+    ),
+    "byline-opening-the-copy": (
+        "中福养老网讯生活日报10月16日讯记者从省老龄办今天举办的新闻通报会上获悉，截至2014年底，"
+        "我省60岁以上老年人口达1800万。\n相关文章\n",
+        None,
+    ),
+    "path-line-above-the-byline": (
+        "您的位置: 新闻网首页 » 新闻 » 要闻\n本报讯（记者 梁晶晶）近日，我市召开养老服务联席会议。\n",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEWSPAPER_REPORTS))
+def test_a_newspaper_report_is_titled_by_the_headline_over_its_byline(case: str) -> None:
+    """Issue 12, class 8: a report that opens its first paragraph with the paper's or the
+    reporter's byline (本报讯, （记者…）) and prints no article line is titled by the headline
+    over it, and not dated; a byline opening the copy or under a site's path has no headline."""
+    source, title = NEWSPAPER_REPORTS[case]
+    found = metadata(source)
+    assert (found.title, found.issued, found.doc_number) == (title, None, None)
+    if title is not None:
+        assert found.title_quote is not None
+        assert normalize_text(found.title_quote.text).text == title
+
+
+def test_a_source_line_above_the_page_date_is_no_headline() -> None:
+    """Issue 12, class 8: an article line's fields set one a line (來源：… over the time stamp)
+    are the page's header, not its headline: the repost gets neither a title from its source
+    nor the repost's time stamp as a date."""
+    source = (
+        "來(lái)源:萊蕪新聞網(wǎng)\n2017-10-24 11:08:10\n"
+        "原標(biāo)題:2020年萊蕪市老年人同步邁入全面小康社會(huì)\n"
+        "10月22日,記者從市老齡辦獲悉,《萊蕪市“十三五”老齡事業發展和養老體系建設規劃》近日已由市人民政府印發。\n"
+    )
+    found = metadata(source)
+    assert (found.issued, found.doc_number) == (None, None)
+    assert found.title is None or "来源" not in found.title
 
 
 def test_a_headline_wins_over_the_plan_the_article_names() -> None:

@@ -101,20 +101,26 @@ on one line or set on two as a printed notice centres a long title (国务院办
 力度的通知, 国务院关于支持自由贸易试验区 / 深化改革创新若干措施的通知: gov.cn copies, tune set,
 whose metadata table a copy without one does not have)."""
 
+AS_OF_NOTE = rf"[ \t]*（(?:{cue_pattern('as_of')})[^（）\n]{{1,20}}）"
+"""The day a report's title says it reports to, in brackets after it: （截至11月底）, （截至9月底）
+(data/cues.csv kind as_of)."""
+
 BULLETIN_TITLE = re.compile(
     r"^[ \t]*(?:[\u4e00-\u9fff]{2,12}〔20\d{2}〕第\d{1,3}期[ \t]*：[ \t]*)?"
-    rf"(?P<title>关于[^\n。，；：《》]{{4,60}}?(?:{cue_pattern('bulletin_progress')})"
-    rf"情况的(?:{cue_pattern('bulletin_kind')}))"
-    rf"(?:[ \t]*（(?:{cue_pattern('as_of')})[^（）\n]{{1,20}}）)?[ \t]*$",
+    rf"(?P<title>(?:关于)?[^\n。，；：《》]{{4,60}}?(?:{cue_pattern('bulletin_progress')})"
+    rf"(?:情况的?)?(?:{cue_pattern('bulletin_kind')}))"
+    rf"(?:{AS_OF_NOTE})?[ \t]*$",
     re.M,
 )
-"""A progress bulletin's title on a line of its own, a 关于…进展情况的通报 that reports how far
-a programme has got (data/cues.csv kinds bulletin_progress, bulletin_kind): 关于2023年10月份民生
-实事项目进展情况的通报 (the 会昌 bulletin, tune set, its headline on a county's disclosure page),
-or after the label of the series it is an issue of, with the day it reports to:
-督查通报〔2024〕第9期：关于恩平市2024年十件民生实事推进情况的通报（截至11月底） (the 恩平
-bulletin, tune set). The label's 〔2024〕第9期 numbers an issue, not a document: the title is
-the 关于… alone."""
+"""A progress bulletin's title on a line of its own, one that reports how far a programme has
+got (data/cues.csv kinds bulletin_progress, bulletin_kind): 关于2023年10月份民生实事项目进展情况
+的通报 (the 会昌 bulletin, tune set, its headline on a county's disclosure page), or after the
+label of the series it is an issue of, with the day it reports to: 督查通报〔2024〕第9期：关于
+恩平市2024年十件民生实事推进情况的通报（截至11月底） (the 恩平 bulletin, tune set). The label's
+〔2024〕第9期 numbers an issue, not a document: the title is the 关于… alone. A city's monthly
+bulletin names its issuer and period instead of 关于…情况的: 六安市1至9月份民生工程实施进度通报
+(the 六安 bulletin, tune set; 六安市1至8月份民生工程实施进度通报 the month before, on the same
+site), 巴中市2017年市自选“十件民生实事”1—9月进度公示 (the 巴中 民生工作办公室's page)."""
 
 JOINT_ISSUERS_TITLE = re.compile(
     rf"(?:^|[_|])(?!{BASIS_OPENING})"
@@ -271,13 +277,18 @@ repository (the Zhejiang 托育 news, tune set, prints the same line under its h
 headline names the copy, which prints no other."""
 
 TABLE_TITLE = re.compile(
-    r"^[ \t]*(?P<title>[^\n。，；：|]{6,60}表)[ \t]*\n"
+    rf"^[ \t]*(?P<title>[^\n。，；：|]{{6,60}}(?:表|{TITLE_WORDS})(?:{AS_OF_NOTE})?)[ \t]*\n"
     rf"[ \t]*(?:{'|'.join(words_with('header', 'serial'))})[ \t]*\|",
     re.M,
 )
 """A table issued as a document of its own, titled on the line right above its header row:
 海安市民政局2023年民生实事项目实施进度表 / 序号 | (the Haian progress table, tune set),
-2024年《政府工作报告》重点工作目标任务分解表 / 序号 | (the Nanling task table, tune set)."""
+2024年《政府工作报告》重点工作目标任务分解表 / 序号 | (the Nanling task table, tune set).
+A progress table's caption says the day it reports to, and a programme issued as a table may
+be captioned by its own kind word: 2022年区政府民生实事项目进展情况表（截至9月底） / 序号 | (the
+临安 progress table, tune set), 2023年省政府民生实事项目实施计划（截至4月10日） / 序号 | (the
+苍南 progress page, tune set); the note is part of the caption, which names the table as of
+that day."""
 
 COVER_NOTICE_HEADLINE = re.compile(r"印发《[^《》]+》的通知\s*$")
 """A headline that is a cover notice (刚刚！三部门印发《X》的通知): the page reposts the
@@ -700,7 +711,34 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
             title = headline["title"].strip()
             start = headline.start("title")
             return title, quote(start, start + len(title)), None, None
+    for byline in _news_byline().finditer(text, 0, HEAD_LENGTH):
+        headline = HEADLINE.search(text, max(0, byline.start() - 200), byline.start())
+        if headline and _is_headline(headline["title"]) and not PATH_MARK.search(headline["title"]):
+            title = headline["title"].strip()
+            start = headline.start("title")
+            return title, quote(start, start + len(title)), None, None
     return None
+
+
+@cache
+def _news_byline() -> re.Pattern[str]:
+    """The outlet's or reporter's byline a newspaper report opens its first paragraph with,
+    under its headline (data/cues.csv kind news_byline): 2018年10个民生实事项目全面落实 /
+    本报讯（记者 房伟） 昨日下午，… (宁波晚报's e-paper page, tune set); 全市民生工程建设大提速
+    上半年完成投资19.62亿元，超序时进度24.9% / 本报讯 关系到老百姓… (a 黄山 paper's report);
+    国务院明确《政府工作报告》重点工作部门分工 … / （记者李琳）近日，国务院… (the 2019 分工 news,
+    tune set). The page prints no article line; its headline is its title, and it gives no
+    date of its own (a paper's date line or 昨日 dates the report, not a document). A byline
+    opening the copy (中福养老网讯生活日报10月16日讯记者从…) has no headline above it."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:[\u4e00-\u9fff]{{0,8}}(?:{cue_pattern('news_byline')})|[（(]记者)",
+        re.M,
+    )
+
+
+PATH_MARK = re.compile(r"[>＞»]")
+"""What separates the crumbs of a site's path line (首页 > 新闻 > 要闻, 包头新闻网首页 » 新闻):
+such a line is no headline."""
 
 
 MEETING_OPENING_REACH = 300
@@ -755,12 +793,17 @@ def _is_headline(line: str) -> bool:
     table above its date field (发文机关:山西省人民政府 / 发布日期:2018年03月27, laodongfa.com;
     信息分类: 通知   发布机构: 太湖县人民政府办公室 / 生成日期: 2019-01-23, zwgkw.thx.gov.cn;
     发文字号: / 镇政发〔2024〕7号 / 发文日期: …, zb.gov.cn): a row with a key, or a value that
-    is a number."""
+    is a number. Nor is a field of the article line set on a line of its own above the date:
+    來源:萊蕪新聞網 / 2017-10-24 11:08:10 / 原標題:… (the 萊蕪 news repost, tune set), the
+    source an article line names beside its date elsewhere (来源:市卫健委  时间:2021-06-22
+    09:31:25 under the Zhengzhou 托育 headline, tune set; 2014-12-16 05:10:54来源: 中国青年网 on a
+    repost of a 武汉 paper's report)."""
     field = line.strip(" \t•·")
     return not (
         COVER_NOTICE_HEADLINE.search(line)
         or PICTOGRAPH.search(line)
         or RECORD_FIELD.search(field)
+        or ARTICLE_BYLINE.match(field)
         or parse_doc_number(field)
     )
 
