@@ -662,6 +662,8 @@ def test_a_new_phrasing_of_a_listed_item_reaches_it(
         ("老年食堂、老年助餐点", "个", "老年食堂和助餐点数"),  # 合肥 (tune)
         ("老年食堂(助餐点)", "个", "老年食堂和助餐点数"),  # 安徽 (人民网 2022-10-10)
         ("新增老年食堂、助餐点", "个", "新增老年食堂和助餐点数"),  # 合肥 (tune), 安徽's 新增2500个
+        ("新增社区老年助餐点", "个", "新增老年助餐点数"),  # 丹阳 2024: 新增6个城市社区助餐点
+        ("老年人助餐点新增数", "个", "新增老年助餐点数"),  # 江宁 2024 (tune), the increase named after
     ],
 )
 def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_them(
@@ -669,8 +671,9 @@ def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_th
 ) -> None:
     """Issue 13 (ind19): counts that 一老一小 plans set and no national table held — domestic
     workers trained (人次) and added (安徽's 放心家政行动方案), 医养结合机构 (the 2022 老龄事业
-    发展公报), canteens and meal points counted as one total (安徽's 老年助餐 action) — land on
-    their concepts, whichever of the lists' spellings a plan prints."""
+    发展公报), canteens and meal points counted as one total (安徽's 老年助餐 action) and meal
+    points added (丹阳's 民生实事) — land on their concepts, whichever of the lists' spellings a
+    plan prints."""
     from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)
