@@ -663,7 +663,7 @@ def test_a_new_phrasing_of_a_listed_item_reaches_it(
         ("老年食堂(助餐点)", "个", "老年食堂和助餐点数"),  # 安徽 (人民网 2022-10-10)
         ("新增老年食堂、助餐点", "个", "新增老年食堂和助餐点数"),  # 合肥 (tune), 安徽's 新增2500个
         ("新增社区老年助餐点", "个", "新增老年助餐点数"),  # 丹阳 2024: 新增6个城市社区助餐点
-        ("老年人助餐点新增数", "个", "新增老年助餐点数"),  # 江宁 2024 (tune), the increase named after
+        ("老年人助餐点新增数", "个", "新增老年助餐点数"),  # 江宁 2024 (tune)
     ],
 )
 def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_them(
