@@ -664,6 +664,8 @@ def test_a_new_phrasing_of_a_listed_item_reaches_it(
         ("新增老年食堂、助餐点", "个", "新增老年食堂和助餐点数"),  # 合肥 (tune), 安徽's 新增2500个
         ("新增社区老年助餐点", "个", "新增老年助餐点数"),  # 丹阳 2024: 新增6个城市社区助餐点
         ("老年人助餐点新增数", "个", "新增老年助餐点数"),  # 江宁 2024 (tune)
+        ("新增康养联合体", "家", "新增康养联合体"),  # 杭州 2022 (tune, the list's own report)
+        ("婴幼儿成长驿站", "个", "社区婴幼儿成长驿站"),  # 拱墅区's 托育 services; 杭州 2022
     ],
 )
 def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_them(
@@ -672,23 +674,25 @@ def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_th
     """Issue 13 (ind19): counts that 一老一小 plans set and no national table held — domestic
     workers trained (人次) and added (安徽's 放心家政行动方案), 医养结合机构 (the 2022 老龄事业
     发展公报), canteens and meal points counted as one total (安徽's 老年助餐 action) and meal
-    points added (丹阳's 民生实事) — land on their concepts, whichever of the lists' spellings a
-    plan prints."""
+    points added (丹阳's 民生实事), 杭州's 康养联合体 and 婴幼儿成长驿站 — land on their concepts,
+    whichever of the lists' spellings a plan prints."""
     from policygraph.lexicon_data import load_lexicon
 
     concept = load_lexicon().indicator(wording, unit)
     assert concept.reviewed and concept.label == canonical
 
 
-def test_one_kind_of_meal_facility_is_not_the_total_of_both() -> None:
+def test_a_kind_or_a_stock_is_not_the_total_or_increase_a_list_counts() -> None:
     """A plan that counts canteens or meal points alone counts one kind (来安 2022: 1个老年食堂、
-    18个社区老年助餐点), not 安徽's total of both; a stock is no increase."""
+    18个社区老年助餐点), not 安徽's total of both; a stock is no increase (杭州's list counts the
+    康养联合体 added, so the consortia in all stay unreviewed)."""
     from policygraph.lexicon_data import load_lexicon
 
     lexicon = load_lexicon()
     assert lexicon.indicator("老年食堂", "个").label == "长者食堂"
     assert lexicon.indicator("老年助餐点", "个").label == "社区老年助餐点"
     assert lexicon.indicator("老年食堂、老年助餐点", "个").label != "新增老年食堂和助餐点数"
+    assert not lexicon.indicator("康养联合体", "家").reviewed
 
 
 def test_a_counts_wording_with_a_percentage_is_not_the_count() -> None:
