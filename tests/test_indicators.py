@@ -366,12 +366,14 @@ def test_a_bare_wording_is_matched_in_the_context_that_names_its_subject() -> No
 def test_a_per_unit_concept_needs_its_unit_said() -> None:
     """A count of facilities is a per-unit target (每个县(区)医养结合机构数) only where the
     wording or its statement says 每个 or opens with the unit: 湖北's 医养结合机构达到500家
-    is a province's total, 昆明's 每个县（市）区至少建成1家医养结合机构 is per county, and
-    临沧's 街道至少建有1个综合功能的养老服务中心 per street."""
+    is a province's total (the count the 2022 老龄事业发展公报 states for the country),
+    昆明's 每个县（市）区至少建成1家医养结合机构 is per county, and 临沧's 街道至少建有1个
+    综合功能的养老服务中心 per street."""
     from policygraph.lexicon_data import load_lexicon
 
     lexicon = load_lexicon()
-    assert not lexicon.indicator("医养结合机构", "家", "医养结合机构达到500家以上").reviewed
+    total = lexicon.indicator("医养结合机构", "家", "医养结合机构达到500家以上")
+    assert total.reviewed and total.label == "医养结合机构数"
     per_county = lexicon.indicator("医养结合机构", "家", "每个县（市）区至少建成1家医养结合机构")
     assert per_county.label == "每个县(区)医养结合机构数"
     per_street = lexicon.indicator("街道综合功能的养老服务中心", "个")
@@ -646,6 +648,51 @@ def test_a_new_phrasing_of_a_listed_item_reaches_it(
 
     concept = load_lexicon().indicator(wording, unit)
     assert concept.reviewed and concept.label == canonical
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "canonical"),
+    [
+        ("培训家政服务人员", "人次", "家政服务人员培训人次"),  # 宣城 2024 (tune)
+        ("家政服务人员培训", "人次", "家政服务人员培训人次"),  # 枞阳 2024 放心家政 progress
+        ("家政服务从业人员培训", "人次", "家政服务人员培训人次"),  # 从业, as 安徽's 方案 writes it
+        ("新增家政服务人员", "人", "新增家政服务人员数"),  # 宣城 2024 (tune); 安徽 放心家政
+        ("医养结合机构", "家", "医养结合机构数"),  # 湖北 (tune); 2022 老龄事业发展公报
+        ("两证齐全的医养结合机构", "家", "医养结合机构数"),  # the bulletin's name
+        ("老年食堂、老年助餐点", "个", "老年食堂和助餐点数"),  # 合肥 (tune)
+        ("老年食堂(助餐点)", "个", "老年食堂和助餐点数"),  # 安徽 (人民网 2022-10-10)
+        ("新增老年食堂、助餐点", "个", "新增老年食堂和助餐点数"),  # 合肥 (tune), 安徽's 新增2500个
+        ("新增社区老年助餐点", "个", "新增老年助餐点数"),  # 丹阳 2024: 新增6个城市社区助餐点
+        ("老年人助餐点新增数", "个", "新增老年助餐点数"),  # 江宁 2024 (tune)
+        ("新增康养联合体", "家", "新增康养联合体"),  # 杭州 2022 (tune, the list's own report)
+        ("婴幼儿成长驿站", "个", "社区婴幼儿成长驿站"),  # 拱墅区's 托育 services; 杭州 2022
+    ],
+)
+def test_the_counts_of_people_and_facilities_one_lao_one_xiao_lists_set_reach_them(
+    wording: str, unit: str, canonical: str
+) -> None:
+    """Issue 13 (ind19): counts that 一老一小 plans set and no national table held — domestic
+    workers trained (人次) and added (安徽's 放心家政行动方案), 医养结合机构 (the 2022 老龄事业
+    发展公报), canteens and meal points counted as one total (安徽's 老年助餐 action) and meal
+    points added (丹阳's 民生实事), 杭州's 康养联合体 and 婴幼儿成长驿站 — land on their concepts,
+    whichever of the lists' spellings a plan prints."""
+    from policygraph.lexicon_data import load_lexicon
+
+    concept = load_lexicon().indicator(wording, unit)
+    assert concept.reviewed and concept.label == canonical
+
+
+def test_a_kind_or_a_stock_is_not_the_total_or_increase_a_list_counts() -> None:
+    """A plan that counts canteens or meal points alone counts one kind (来安 2022: 1个老年食堂、
+    18个社区老年助餐点), not 安徽's total of both; a stock is no increase (杭州's list counts the
+    康养联合体 added, so the consortia in all stay unreviewed)."""
+    from policygraph.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.indicator("老年食堂", "个").label == "长者食堂"
+    assert lexicon.indicator("老年助餐点", "个").label == "社区老年助餐点"
+    assert lexicon.indicator("老年食堂、老年助餐点", "个").label != "新增老年食堂和助餐点数"
+    assert not lexicon.indicator("康养联合体", "家").reviewed
 
 
 def test_a_counts_wording_with_a_percentage_is_not_the_count() -> None:
