@@ -812,3 +812,38 @@ def test_tables_a_caption_that_reviews_the_last_period_dates_no_goal() -> None:
         "| 1 | 养老机构护理型床位占比 | % | 30 | 35 | 约束性 |\n"
     )
     assert _targets(text) == []
+
+
+# --- 专栏2 of the 中医药事业发展“十二五”规划 (tune text guojia-zhongyiyao-shierwu-guihua) --
+
+ZHONGYIYAO_CELLS = (
+    "专栏2 “十二五”时期中医药发展主要指标简表 |\n||||\n"
+    "具体指标 |\n{base} |\n{goal} |\n年均增长(%) |\n属性 |\n"
+    "中医医院(所) |\n3232 |\n3397 |\n1 |\n预期性 |\n"
+    "中医医院诊疗人次数(亿人次) |\n3.6 |\n5.5 |\n9 |\n预期性 |\n"
+)
+"""The repost's web table one cell a line, every cell closed by ` |`: the caption is the
+cell of a row merged over the table, its empty cells the line `||||`."""
+
+
+def test_tables_a_caption_printed_as_a_cell_over_a_line_of_bars() -> None:
+    """The caption is the cell's text above the line of bars, not the bars: it names the
+    period (“十二五” ends 2015) a goal column without a year is for."""
+    text = ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年")
+    (table,) = find_tables(normalize_text(text).text)
+    assert table.caption == "专栏2 “十二五”时期中医药发展主要指标简表"
+    yearless = ZHONGYIYAO_CELLS.format(base="现状值", goal="目标值")
+    assert [(t.indicator, t.year, t.value) for t in _targets(yearless)] == [
+        ("中医医院", 2015, Decimal(3397)),
+        ("中医医院诊疗人次数", 2015, Decimal("5.5")),
+    ]
+
+
+def test_tables_a_count_in_hundred_millions_in_the_name_is_the_unit() -> None:
+    """(亿人次) in the name is the unit the figures are given in (5.5 亿人次), as running text
+    writes 总诊疗人次达83.1亿人次 (data/cues.csv, unit)."""
+    targets = _targets(ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年"))
+    assert [(t.indicator, t.unit, t.baseline_value) for t in targets] == [
+        ("中医医院", "所", Decimal(3232)),
+        ("中医医院诊疗人次数", "亿人次", Decimal("3.6")),
+    ]

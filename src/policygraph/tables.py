@@ -365,10 +365,22 @@ def _usual_gap(runs: list[int]) -> int:
 
 
 def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | None:
-    for k in range(index - 1, max(-1, index - 4), -1):
-        content = lines[k][2].strip()
+    """The short line just above the header. A copy that prints every cell with its `|`
+    prints the caption as the cell of a row merged over the table, then that row's empty
+    cells as a line of bars: `专栏2 “十二五”时期中医药发展主要指标简表 |` over `||||` (the
+    repost of the 中医药事业发展“十二五”规划, tune), `2-4 主要年份国民经济和社会发展比例和
+    效益指标 |` over lines of a lone `|` (a provincial statistical yearbook's web tables):
+    the bars are no caption, and the caption is the cell's text."""
+    looked = 0
+    for k in range(index - 1, -1, -1):
+        line = lines[k][2].strip()
+        content = cell_text(line)
         if content:
             return content if len(content) <= 40 and "。" not in content else None
+        if not line:
+            looked += 1  # a blank line; lines of bars are passed over uncounted
+        if looked == 3:
+            break
     return None
 
 
