@@ -847,3 +847,70 @@ def test_tables_a_count_in_hundred_millions_in_the_name_is_the_unit() -> None:
         ("中医医院", "所", Decimal(3232)),
         ("中医医院诊疗人次数", "亿人次", Decimal("3.6")),
     ]
+
+
+# --- sub-items under a name merged over their rows ---------------------------------------
+# Rows of 专栏1 of the 十二五 纲要 (“十二五”时期经济社会发展主要指标): 主要污染物排放总量减少（%）
+# is one cell merged over the rows of its four pollutants, their names in a second column.
+
+SUB_ITEM_ROWS = [
+    ["类别", "指标", "2010年", "2015年", "年均增长（%）", "属性"],
+    ["资源环境", "单位国内生产总值二氧化碳排放降低（%）", "", "", "[17]", "约束性"],
+    ["", "主要污染物排放总量减少（%）", "化学需氧量", "", "", "[8]", "约束性"],
+    ["", "二氧化硫", "", "", "[8]", "约束性"],
+    ["", "氨氮", "", "", "[10]", "约束性"],
+    ["", "氮氧化物", "", "", "[10]", "约束性"],
+    ["森林增长", "森林覆盖率（%）", "20.36", "21.66", "[1.3]", "约束性"],
+]
+SUB_ITEM_TARGETS = [
+    ("资源环境", "单位国内生产总值二氧化碳排放降低", Decimal(17), "%", None),
+    ("主要污染物排放总量减少", "化学需氧量", Decimal(8), "%", None),
+    ("主要污染物排放总量减少", "二氧化硫", Decimal(8), "%", None),
+    ("主要污染物排放总量减少", "氨氮", Decimal(10), "%", None),
+    ("主要污染物排放总量减少", "氮氧化物", Decimal(10), "%", None),
+    ("森林增长", "森林覆盖率", Decimal("21.66"), "%", Decimal("20.36")),
+]
+
+
+def _sub_item_layout(layout: str) -> str:
+    """The rows one a line (`|`, the 类别 cell kept empty or left out with the parent's) or
+    one cell a line (` |` after each, empty cells kept), no 类别 column in the latter."""
+    if layout == "cell":
+        rows = [row[1:] for row in SUB_ITEM_ROWS]
+        return "\n".join(f"{cell} |" for row in rows for cell in row) + "\n"
+    rows = (
+        SUB_ITEM_ROWS if layout == "row" else [SUB_ITEM_ROWS[0], *map(_dropped, SUB_ITEM_ROWS[1:])]
+    )
+    return "\n".join(" | ".join(row) for row in rows) + "\n"
+
+
+def _dropped(row: list[str]) -> list[str]:
+    """A copy that leaves out the empty cells of merged 类别 cells at the start of a row."""
+    return row[1:] if not row[0] else row
+
+
+@pytest.mark.parametrize("layout", ["row", "row-dropped", "cell"])
+def test_tables_sub_items_under_a_name_merged_over_their_rows(layout: str) -> None:
+    """Each pollutant is a target of its own, its group the parent it is a part of (named
+    as a decrease, so the [ ] change column holds the goals), its unit the parent's; the
+    next row with a name and unit of its own is no sub-item."""
+    targets = _targets(_sub_item_layout(layout))
+    rows = [(t.domain, t.indicator, t.value, t.unit, t.baseline_value) for t in targets]
+    expected = SUB_ITEM_TARGETS
+    if layout == "cell":  # no 类别 column: the rows have no group but the parent's
+        expected = [(None if not t[0].startswith("主要") else t[0], *t[1:]) for t in expected]
+    assert rows == expected
+
+
+def test_tables_a_worded_goal_after_a_name_with_its_unit_is_no_sub_item() -> None:
+    """应保尽保 after 孤儿…保障率（%）, one cell a line with the empty 2020 cell dropped, is the
+    row's goal: the next row names an indicator with a unit of its own."""
+    text = (
+        "指标 |\n2020年 |\n2025年 |\n属性 |\n"
+        "孤儿和事实无人抚养儿童保障率（%） |\n应保尽保 |\n约束性 |\n"
+        "养老机构护理型床位占比（%） |\n48 |\n55 |\n约束性 |\n"
+    )
+    assert [(t.indicator, t.value, t.qualitative) for t in _targets(text)] == [
+        ("孤儿和事实无人抚养儿童保障率", None, "应保尽保"),
+        ("养老机构护理型床位占比", Decimal(55), None),
+    ]
