@@ -914,3 +914,53 @@ def test_tables_a_worded_goal_after_a_name_with_its_unit_is_no_sub_item() -> Non
         ("孤儿和事实无人抚养儿童保障率", None, "应保尽保"),
         ("养老机构护理型床位占比", Decimal(55), None),
     ]
+
+
+# --- goals worded as changes in a cell (issue 12's 减少10%) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "unit", "change"),
+    [
+        ("减少10%", "10", "%", "减少"),
+        ("累计下降8%", "8", "%", "下降"),
+        ("比2010年增长20%", "20", "%", "增长"),
+        ("增长6%左右", "6", "%", "增长"),
+        ("提高3个百分点", "3", "个百分点", "提高"),
+        ("下降到5%", "5", "%", None),
+    ],
+)
+def test_a_cell_worded_as_a_change_states_its_figure(
+    cell: str, value: str, unit: str, change: str | None
+) -> None:
+    """下降16%, 减少8%: the figure is the change, the word says which; 下降到5% is a level."""
+    from policygraph.extract.cells import parse_cell
+
+    quantity = parse_cell(cell)
+    assert (quantity.value, quantity.unit, quantity.change) == (Decimal(value), unit, change)
+
+
+WORDED_CHANGE_ROWS = (
+    "专栏1 “十二五”主要指标\n"
+    "序号 | 指标 | 2010年 | 2015年 | 2015年比2010年增减 | 属性\n"
+    "1 | 单位国内生产总值二氧化碳排放降低（%） | | | 下降17% | 约束性\n"
+    "2 | 化学需氧量排放总量（万吨） | 2551.7 | | 减少8% | 约束性\n"
+    "3 | 森林覆盖率（%） | 20.36 | 21.66 | 增加1.3个百分点 | 约束性\n"
+    "4 | 单位国内生产总值能源消耗（吨标准煤/万元） | | 下降16% | | 约束性\n"
+)
+"""A 十二五 table whose change column, and one goal, are worded as changes (the 纲要's
+national figures: CO2 intensity 17%, COD 8%, forest cover 21.66%, energy intensity 16%)."""
+
+
+def test_tables_a_change_worded_in_its_cell_is_the_goal_where_no_level_is() -> None:
+    """A row that states no 2015 level states its goal as the change its cell words, in the
+    cell's unit and under the cell's word where the name is no change (化学需氧量排放总量
+    减少 8%, not 8 万吨 of 化学需氧量排放总量, and no 2010 level as its baseline); a row that
+    states its level keeps it (森林覆盖率 21.66); a goal column worded so is a change too."""
+    rows = {(t.indicator, t.value, t.unit, t.baseline_value) for t in _targets(WORDED_CHANGE_ROWS)}
+    assert rows == {
+        ("单位国内生产总值二氧化碳排放降低", Decimal(17), "%", None),
+        ("化学需氧量排放总量减少", Decimal(8), "%", None),
+        ("森林覆盖率", Decimal("21.66"), "%", Decimal("20.36")),
+        ("单位国内生产总值能源消耗下降", Decimal(16), "%", None),
+    }

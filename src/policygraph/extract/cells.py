@@ -43,8 +43,14 @@ goal after the arrow is the cell's value, not the level it starts from. A constr
 shape (tests/test_tables.py): issue 12 does not list it and no corpus or tune text writes
 an arrow in a cell."""
 
+CHANGE_WORDING = rf"(?:比\d{{4}}年)?(?:累计|年均)?(?P<change>{cue_pattern('cell_change')})"
+"""A cell that states its goal as a change: 下降16%, 减少8%, 累计下降8%, 比2010年增长20%
+(data/cues.csv, kind cell_change) — the form issue 12 lists among the values of copied
+tables (减少10%), as running text states 地区生产总值增长6%左右. The word says what the figure
+measures; a level after 下降到/提高到 is read as a level (kind reach, tried first)."""
+
 CELL_VALUE = re.compile(
-    rf"^{STEP_FROM}?(?P<word>{cue_pattern('comparator', 'reach')})?"
+    rf"^{STEP_FROM}?(?:(?P<word>{cue_pattern('comparator', 'reach')})|{CHANGE_WORDING})?"
     rf"(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
     rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
@@ -74,6 +80,7 @@ class Quantity:
     comparator: str | None = None
     unit: str | None = None
     qualitative: str | None = None
+    change: str | None = None  # the word of a value stated as a change (下降, 增长)
 
 
 def parse_cell(text: str) -> Quantity | None:
@@ -91,7 +98,13 @@ def parse_cell(text: str) -> Quantity | None:
         or COMPARATOR_WORDS.get(match["word"] or "")
         or COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
-    return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
+    return Quantity(
+        value=value,
+        max_value=upper,
+        comparator=comparator,
+        unit=match["unit"],
+        change=match["change"],
+    )
 
 
 def names_indicator(text: str) -> bool:

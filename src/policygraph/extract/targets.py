@@ -475,7 +475,11 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     | | | 〔13.5〕 (十四五 纲要 主要指标) — when the indicator or its group is named as a change
     (`CHANGE_NAME`). Where a level is stated (森林覆盖率 21.66 | 23.04 | 〔1.38〕) the change
     only restates it; a level's change alone (人均预期寿命（岁） | 77.3 | — | 〔1〕, the 纲要)
-    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
+    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS). A cell that words
+    its figure as a change (下降16%, 减少8%: `cells.CHANGE_WORDING`) states a change as the
+    goal, in the cell's unit, from no level of its own: an indicator not named as a change
+    is named with the cell's word, as running text names 地区生产总值增长6%左右 (嘉兴 2024,
+    tune) — 化学需氧量排放总量（万吨） | 2551.7 | | 减少8% is 化学需氧量排放总量减少 8%."""
     name, unit = KEY_MARK.sub("", row.name.text), row.unit
     if (named := _name_and_unit(name)) is not None:
         name, unit = named[0], unit or named[1]
@@ -488,22 +492,28 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     stated = [(year, quantity) for year, quantity in goals if quantity is not None]
     change = _cell_quantity(row.by_column.get("change"))
     named_change = CHANGE_NAME.search(f"{name} {row.group or ''}")
-    if not stated and named_change and change is not None and change.value is not None:
+    worded = change is not None and change.change is not None
+    if not stated and (named_change or worded) and change is not None and change.value is not None:
         stated, base_q, base_year = [(roles.targets[-1], change)], None, ""
     targets = []
     for year, quantity in stated:
+        as_change = quantity.change is not None and named_change is None
+        level = None if quantity.change else base_q
         targets.append(
             Target(
-                indicator=name,
+                indicator=name + quantity.change if as_change and quantity.change else name,
                 year=year,
                 quote=row_quote,
                 value=quantity.value,
                 max_value=quantity.max_value,
                 qualitative=quantity.qualitative,
                 comparator=quantity.comparator if quantity.value is not None else None,
-                unit=unit or quantity.unit or (base_q.unit if base_q else None),
-                baseline_value=base_q.value if base_q else None,
-                baseline_year=int(base_year) if base_year else None,
+                unit=(quantity.unit if as_change else None)
+                or unit
+                or quantity.unit
+                or (level.unit if level else None),
+                baseline_value=level.value if level else None,
+                baseline_year=int(base_year) if base_year and level else None,
                 binding=row.binding,
                 domain=row.group,
                 source="table",
