@@ -964,3 +964,62 @@ def test_tables_a_change_worded_in_its_cell_is_the_goal_where_no_level_is() -> N
         ("森林覆盖率", Decimal("21.66"), "%", Decimal("20.36")),
         ("单位国内生产总值能源消耗下降", Decimal(16), "%", None),
     }
+
+
+# --- a city's “十四五”教育事业发展主要指标表 (a pages-corpus copy, one cell a line) ----------
+
+EDUCATION_CELLS = (
+    "\n\n".join(
+        [
+            "“十四五”教育事业发展主要指标表",
+            "指  标",
+            "2020年",
+            "2025年",
+            "属性",
+            "一、发展水平",
+            "     ",
+            "1.学前教育毛入园率(%)",
+            "99%",
+            "99%以上",
+            "约束性",
+            "4.劳动年龄人口平均受教育年限(年)",
+            "11.4年",
+            "12.3年以上",
+            "约束性",
+            "二、优质资源建设",
+            "     ",
+            "1.省市优质幼儿园比例(%)",
+            "85.1%",
+            "90%以上",
+            "预期性",
+        ]
+    )
+    + "\n"
+)
+"""The copy's blank lines between cells and its blank group cells kept; the header's
+指标 justified across its cell (指　　标)."""
+
+
+def test_tables_a_letter_spaced_header_word_opens_the_table() -> None:
+    """指  标 is the header word 指标, one cell a line or in a row (序  号 | 指  标 | 属  性:
+    two spaces also part columns, so the characters are joined again in pairs)."""
+    (table,) = find_tables(normalize_text(EDUCATION_CELLS).text)
+    assert [c.text for c in table.header] == ["指标", "2020年", "2025年", "属性"]
+    row = "| 序  号 | 指  标 | 2025 年 | 属  性 |\n| 1 | 学前教育毛入园率(%) | 99%以上 | 约束性 |\n"
+    (table,) = find_tables(normalize_text(row).text)
+    assert [c.text for c in table.header] == ["序号", "指标", "2025 年", "属性"]
+
+
+def test_tables_rows_numbered_in_their_names_under_numbered_group_rows() -> None:
+    """一、发展水平 is a group row (a row numbered 1. follows it, its serial fused with the
+    name), not the end of the table; the serial is no part of the name; 12.3年以上 is at
+    least 12.3, in the name's years."""
+    rows = [
+        (t.domain, t.indicator, t.comparator, t.value, t.unit, t.baseline_value)
+        for t in _targets(EDUCATION_CELLS)
+    ]
+    assert rows == [
+        ("发展水平", "学前教育毛入园率", ">=", Decimal(99), "%", Decimal(99)),
+        ("发展水平", "劳动年龄人口平均受教育年限", ">=", Decimal("12.3"), "年", Decimal("11.4")),
+        ("优质资源建设", "省市优质幼儿园比例", ">=", Decimal(90), "%", Decimal("85.1")),
+    ]

@@ -132,11 +132,31 @@ def text_lines(text: str) -> list[tuple[int, int, str]]:
 
 def cell_text(line: str) -> str:
     """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
-    cell of a row-spanned column) is 预期性."""
+    cell of a row-spanned column) is 预期性; a letter-spaced word is the word (`unspaced`)."""
+    return unspaced(_printed_cell(line))
+
+
+def _printed_cell(line: str) -> str:
     text = line.strip()
     while text.endswith("|"):  # not a pattern ending in $: tried from every space, slow
         text = text.rstrip("|").rstrip()
     return text
+
+
+LETTER_SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?: +[\u4e00-\u9fff])+$")
+"""A cell whose characters are each set apart by spaces: a header word justified across a
+narrow column with full-width spaces (指　　标, 属　　性, 序　　号, 2025　年), which copies
+print as runs of spaces: 指  标 | 2020年 | 2025年 | 属性 one cell a line (a city's “十四五”
+教育事业发展主要指标表, a pages-corpus copy), 指 标 | Item | 1995 | … in a provincial
+statistical yearbook's web tables (2-4 主要年份国民经济和社会发展比例和效益指标)."""
+
+
+CJK_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def unspaced(text: str) -> str:
+    """A letter-spaced cell (`LETTER_SPACED_CELL`) as its word; any other cell as printed."""
+    return text.replace(" ", "") if LETTER_SPACED_CELL.match(text) else text
 
 
 def is_header_row(texts: list[str]) -> bool:
@@ -189,10 +209,32 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
         stripped = part.strip()
         if stripped:
             offset = at + part.find(stripped)
-            cells.append((stripped, offset, offset + len(stripped)))
+            cells.append((unspaced(stripped), offset, offset + len(stripped)))
         elif index < len(parts) - 1 and ((index > 0 and "|" in line) or "\t" in line):
             cells.append(("", at, at))
-    return cells
+    return _letter_spaced_words(line, cells)
+
+
+def _letter_spaced_words(
+    line: str, cells: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Two single characters that only spaces part are one letter-spaced cell (`unspaced`):
+    a run of two or more spaces also parts columns, so 序  号 | 指  标 splits into 序, 号,
+    指, 标 — joined in pairs, they are 序号 and 指标 (a header's two-character words; longer
+    ones are spaced by single spaces, which part no columns)."""
+    joined: list[tuple[str, int, int]] = []
+    for cell in cells:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and CJK_CHARACTER.match(cell[0])
+            and CJK_CHARACTER.match(last[0])
+            and line[last[2] : cell[1]].strip(" ") == ""
+        ):
+            joined[-1] = (last[0] + cell[0], last[1], cell[2])
+            continue
+        joined.append(cell)
+    return joined
 
 
 def _read_cell_table(
@@ -204,15 +246,16 @@ def _read_cell_table(
     j = index
     while j < len(lines):
         start, end, line = lines[j]
-        content = cell_text(line)
+        as_printed = _printed_cell(line)
+        content = unspaced(as_printed)
         if not content:
             blank_run += 1
             j += 1
             continue
         if cells and (_ends_table(content) or _heading_not_group(content, lines, j)):
             break
-        at = start + line.find(content)
-        cells.append(Cell(content, at, at + len(content), blank_run))
+        at = start + line.find(as_printed)
+        cells.append(Cell(content, at, at + len(as_printed), blank_run))
         runs.append(blank_run)
         blank_run = 0
         j += 1
@@ -349,13 +392,21 @@ def _ends_table(content: str) -> bool:
     return len(content) > 60 or ("。" in content and len(content) > 30)
 
 
+SERIAL_IN_NAME = re.compile(r"^\d{1,3}[.．、](?!\d)(?=\S)")
+"""The serial of a row numbered in its name cell, fused with the name: 1.学前教育毛入园率(%),
+under the group row 一、发展水平, then 2.义务教育巩固率(%) … (a city's “十四五”教育事业发展
+主要指标表, one cell a line), numbering the rows of each group afresh as numbered lists
+do (1. / 1、). It numbers the row and is no part of the name (extract/targets.py)."""
+
+
 def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A chapter or section heading inside a table is a group row (一、养老服务) only
-    when a numbered row follows it; otherwise the table has ended."""
+    when a numbered row follows it (its serial a cell, or fused with its name:
+    `SERIAL_IN_NAME`); otherwise the table has ended."""
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
     following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
-    return serial_number(following) is None
+    return serial_number(following) is None and not SERIAL_IN_NAME.match(following)
 
 
 def _usual_gap(runs: list[int]) -> int:

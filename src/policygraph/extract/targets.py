@@ -32,7 +32,7 @@ from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.tables import Cell, Table, serial_number
+from policygraph.tables import SERIAL_IN_NAME, Cell, Table, serial_number
 from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
@@ -40,10 +40,11 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
 NAME_WITH_UNIT = re.compile(
-    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN}|年)(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
-每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）."""
+每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）, 劳动年龄人口平均受教育年限（年）
+(years: a unit of table names only, not of running text's figures)."""
 
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 HEADER_KINDS = cue_values("header")
@@ -480,7 +481,7 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     goal, in the cell's unit, from no level of its own: an indicator not named as a change
     is named with the cell's word, as running text names 地区生产总值增长6%左右 (嘉兴 2024,
     tune) — 化学需氧量排放总量（万吨） | 2551.7 | | 减少8% is 化学需氧量排放总量减少 8%."""
-    name, unit = KEY_MARK.sub("", row.name.text), row.unit
+    name, unit = SERIAL_IN_NAME.sub("", KEY_MARK.sub("", row.name.text)), row.unit
     if (named := _name_and_unit(name)) is not None:
         name, unit = named[0], unit or named[1]
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
