@@ -1023,3 +1023,32 @@ def test_tables_rows_numbered_in_their_names_under_numbered_group_rows() -> None
         ("发展水平", "劳动年龄人口平均受教育年限", ">=", Decimal("12.3"), "年", Decimal("11.4")),
         ("优质资源建设", "省市优质幼儿园比例", ">=", Decimal(90), "%", Decimal("85.1")),
     ]
+
+
+def test_tables_a_header_cells_unit_broken_onto_a_line_of_its_own() -> None:
+    """年均增长（%） broken after 年均增长 by a narrow column: one cell a line the bracket
+    joins the header cell above; one row a line, a second header line of units only is no
+    group row naming the rows under it."""
+    cells = ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年").replace(
+        "年均增长(%) |\n", "年均增长 |\n(%) |\n"
+    )
+    (table,) = find_tables(normalize_text(cells).text)
+    assert [c.text for c in table.header] == [
+        "具体指标",
+        "2010年",
+        "2015年",
+        "年均增长（%）",
+        "属性",
+    ]
+    header = ["具体指标", "2010年", "2015年", "年均增长", "属性"]
+    body = [
+        ["中医医院(所)", "3232", "3397", "1", "预期性"],
+        ["中医医院床位数(万张)", "47.1", "69.2", "8", "预期性"],
+    ]
+    rows = [header, ["", "", "", "(%)", ""], *body]
+    targets = _targets("\n".join(" | ".join(row) for row in rows) + "\n")
+    assert {t.domain for t in targets} == {None}
+    assert [(t.indicator, str(t.value)) for t in targets] == [
+        ("中医医院", "3397"),
+        ("中医医院床位数", "69.2"),
+    ]

@@ -305,11 +305,21 @@ def _joined_year_headers(header: list[Cell]) -> list[Cell]:
     text breaks a year header yet."""
     joined: list[Cell] = []
     for cell in header:
-        if joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text):
+        year_role = (
+            joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text)
+        )
+        if year_role or (joined and _unit_line(cell.text)):
             last = joined.pop()
             cell = Cell(last.text + cell.text, last.start, cell.end, last.gap_before)
         joined.append(cell)
     return joined
+
+
+def _unit_line(text: str) -> bool:
+    """A header cell's unit broken onto a line of its own, as a narrow column breaks
+    年均增长（%） (专栏2 of the 中医药事业发展“十二五”规划 prints it whole) after 年均增长: the
+    bracket is the cell above's, no column of its own."""
+    return QUALIFIER_CELL.match(text) is not None
 
 
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
@@ -331,6 +341,9 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
         if not rows and (joined := _with_year_row(header, filled)) is not None:
             header = joined
             j += 1
+            continue
+        if not rows and all(_unit_line(c.text) for c in filled):
+            j += 1  # the header's units on a second line (| | | （%） |): no group row
             continue
         rows.extend(_run_on_rows(row))
         j += 1
@@ -436,4 +449,5 @@ def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | 
 
 
 HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
+QUALIFIER_CELL = re.compile(rf"^{HEADER_QUALIFIER}$")
 """What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""
