@@ -874,9 +874,9 @@ SUB_ITEM_TARGETS = [
 
 def _sub_item_layout(layout: str) -> str:
     """The rows one a line (`|`, the 类别 cell kept empty or left out with the parent's) or
-    one cell a line (` |` after each, empty cells kept), no 类别 column in the latter."""
-    if layout == "cell":
-        rows = [row[1:] for row in SUB_ITEM_ROWS]
+    one cell a line (` |` after each, empty cells kept), with or without the 类别 column."""
+    if layout.startswith("cell"):
+        rows = SUB_ITEM_ROWS if layout == "cell-grouped" else [row[1:] for row in SUB_ITEM_ROWS]
         return "\n".join(f"{cell} |" for row in rows for cell in row) + "\n"
     rows = (
         SUB_ITEM_ROWS if layout == "row" else [SUB_ITEM_ROWS[0], *map(_dropped, SUB_ITEM_ROWS[1:])]
@@ -889,7 +889,7 @@ def _dropped(row: list[str]) -> list[str]:
     return row[1:] if not row[0] else row
 
 
-@pytest.mark.parametrize("layout", ["row", "row-dropped", "cell"])
+@pytest.mark.parametrize("layout", ["row", "row-dropped", "cell", "cell-grouped"])
 def test_tables_sub_items_under_a_name_merged_over_their_rows(layout: str) -> None:
     """Each pollutant is a target of its own, its group the parent it is a part of (named
     as a decrease, so the [ ] change column holds the goals), its unit the parent's; the
