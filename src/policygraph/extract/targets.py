@@ -315,7 +315,7 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
 
 
 SUB_ITEM_LENGTH = GROUP_LABEL_LENGTH
-"""A sub-item is named in a word or two (化学需氧量, 二氧化硫, 城市, 农村)."""
+"""A sub-item is named in a word or two (化学需氧量, 二氧化硫, 氨氮)."""
 
 
 def _name_and_unit(text: str) -> tuple[str, str] | None:
@@ -335,8 +335,8 @@ def _opens_sub_items(name: str, first: str, following: str) -> tuple[str, str] |
     row, by another (二氧化硫) — a name cell merged over the rows of its sub-items, their
     names in a second name column. Five-year plan main-indicator tables print their
     pollutants so: 专栏1 of the 十二五 纲要 (主要污染物排放总量减少（%） | 化学需氧量 | | | [8] |
-    约束性, then 二氧化硫, 氨氮, 氮氧化物), and of the 十三五 纲要 (〔10〕, 〔10〕, 〔15〕, 〔15〕);
-    the 民政事业发展 tables split 最低生活保障人数（万人） into 城市 and 农村 the same way."""
+    约束性, then 二氧化硫, 氨氮, 氮氧化物), and of the 十三五 纲要 (〔10〕, 〔10〕, 〔15〕, 〔15〕).
+    Rows numbered in a 序号 column (`_rows`) are not split so: their sub-items print no serial."""
     parent = _name_and_unit(name)
     if parent is None or not (_names_sub_item(first) and _names_sub_item(following)):
         return None
