@@ -156,6 +156,8 @@ CJK_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
 
 def unspaced(text: str) -> str:
     """A letter-spaced cell (`LETTER_SPACED_CELL`) as its word; any other cell as printed."""
+    if " " not in text:  # cheap first: every line of a text is tried as a row (build CPU)
+        return text
     return text.replace(" ", "") if LETTER_SPACED_CELL.match(text) else text
 
 
@@ -212,7 +214,7 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
             cells.append((unspaced(stripped), offset, offset + len(stripped)))
         elif index < len(parts) - 1 and ((index > 0 and "|" in line) or "\t" in line):
             cells.append(("", at, at))
-    return _letter_spaced_words(line, cells)
+    return _letter_spaced_words(line, cells) if len(cells) > 1 else cells
 
 
 def _letter_spaced_words(
@@ -227,6 +229,7 @@ def _letter_spaced_words(
         last = joined[-1] if joined else None
         if (
             last is not None
+            and len(cell[0]) == len(last[0]) == 1  # cheap first (build CPU)
             and CJK_CHARACTER.match(cell[0])
             and CJK_CHARACTER.match(last[0])
             and line[last[2] : cell[1]].strip(" ") == ""
