@@ -147,8 +147,10 @@ LETTER_SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?: +[\u4e00-\u9fff])+$")
 """A cell whose characters are each set apart by spaces: a header word justified across a
 narrow column with full-width spaces (指　　标, 属　　性, 序　　号, 2025　年), which copies
 print as runs of spaces: 指  标 | 2020年 | 2025年 | 属性 one cell a line (a city's “十四五”
-教育事业发展主要指标表, a pages-corpus copy), 指 标 | Item | 1995 | … in a provincial
-statistical yearbook's web tables (2-4 主要年份国民经济和社会发展比例和效益指标)."""
+教育事业发展主要指标表, a pages-corpus copy), 指 标 … 2025 年 … 属 性 in the PDF text layer
+of 专栏1 of 内蒙古's “十四五”残疾人事业发展规划 (内政发〔2021〕17号, the source of
+data/indicator_sources/neimenggu-canjiren-14.csv), 指 标 | Item | 1995 | … in a provincial
+statistical yearbook's web tables."""
 
 
 CJK_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
@@ -412,7 +414,9 @@ SERIAL_IN_NAME = re.compile(r"^\d{1,3}[.．、](?!\d)(?=\S)")
 """The serial of a row numbered in its name cell, fused with the name: 1.学前教育毛入园率(%),
 under the group row 一、发展水平, then 2.义务教育巩固率(%) … (a city's “十四五”教育事业发展
 主要指标表, one cell a line), numbering the rows of each group afresh as numbered lists
-do (1. / 1、). It numbers the row and is no part of the name (extract/targets.py)."""
+do (1. / 1、); 1.残疾人家庭人均收入年均增长(%) … 7.残疾人基本医疗保险参保率(%) in 专栏1 of
+内蒙古's “十四五”残疾人事业发展规划 (a PDF's text layer). It numbers the row and is no part of
+the name (extract/targets.py)."""
 
 
 def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
