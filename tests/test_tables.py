@@ -812,3 +812,243 @@ def test_tables_a_caption_that_reviews_the_last_period_dates_no_goal() -> None:
         "| 1 | 养老机构护理型床位占比 | % | 30 | 35 | 约束性 |\n"
     )
     assert _targets(text) == []
+
+
+# --- 专栏2 of the 中医药事业发展“十二五”规划 (tune text guojia-zhongyiyao-shierwu-guihua) --
+
+ZHONGYIYAO_CELLS = (
+    "专栏2 “十二五”时期中医药发展主要指标简表 |\n||||\n"
+    "具体指标 |\n{base} |\n{goal} |\n年均增长(%) |\n属性 |\n"
+    "中医医院(所) |\n3232 |\n3397 |\n1 |\n预期性 |\n"
+    "中医医院诊疗人次数(亿人次) |\n3.6 |\n5.5 |\n9 |\n预期性 |\n"
+)
+"""The repost's web table one cell a line, every cell closed by ` |`: the caption is the
+cell of a row merged over the table, its empty cells the line `||||`."""
+
+
+def test_tables_a_caption_printed_as_a_cell_over_a_line_of_bars() -> None:
+    """The caption is the cell's text above the line of bars, not the bars: it names the
+    period (“十二五” ends 2015) a goal column without a year is for."""
+    text = ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年")
+    (table,) = find_tables(normalize_text(text).text)
+    assert table.caption == "专栏2 “十二五”时期中医药发展主要指标简表"
+    yearless = ZHONGYIYAO_CELLS.format(base="现状值", goal="目标值")
+    assert [(t.indicator, t.year, t.value) for t in _targets(yearless)] == [
+        ("中医医院", 2015, Decimal(3397)),
+        ("中医医院诊疗人次数", 2015, Decimal("5.5")),
+    ]
+
+
+def test_tables_a_count_in_hundred_millions_in_the_name_is_the_unit() -> None:
+    """(亿人次) in the name is the unit the figures are given in (5.5 亿人次), as running text
+    writes 总诊疗人次达83.1亿人次 (data/cues.csv, unit)."""
+    targets = _targets(ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年"))
+    assert [(t.indicator, t.unit, t.baseline_value) for t in targets] == [
+        ("中医医院", "所", Decimal(3232)),
+        ("中医医院诊疗人次数", "亿人次", Decimal("3.6")),
+    ]
+
+
+# --- sub-items under a name merged over their rows ---------------------------------------
+# Rows of 专栏1 of the 十二五 纲要 (“十二五”时期经济社会发展主要指标): 主要污染物排放总量减少（%）
+# is one cell merged over the rows of its four pollutants, their names in a second column.
+
+SUB_ITEM_ROWS = [
+    ["类别", "指标", "2010年", "2015年", "年均增长（%）", "属性"],
+    ["资源环境", "单位国内生产总值二氧化碳排放降低（%）", "", "", "[17]", "约束性"],
+    ["", "主要污染物排放总量减少（%）", "化学需氧量", "", "", "[8]", "约束性"],
+    ["", "二氧化硫", "", "", "[8]", "约束性"],
+    ["", "氨氮", "", "", "[10]", "约束性"],
+    ["", "氮氧化物", "", "", "[10]", "约束性"],
+    ["森林增长", "森林覆盖率（%）", "20.36", "21.66", "[1.3]", "约束性"],
+]
+SUB_ITEM_TARGETS = [
+    ("资源环境", "单位国内生产总值二氧化碳排放降低", Decimal(17), "%", None),
+    ("主要污染物排放总量减少", "化学需氧量", Decimal(8), "%", None),
+    ("主要污染物排放总量减少", "二氧化硫", Decimal(8), "%", None),
+    ("主要污染物排放总量减少", "氨氮", Decimal(10), "%", None),
+    ("主要污染物排放总量减少", "氮氧化物", Decimal(10), "%", None),
+    ("森林增长", "森林覆盖率", Decimal("21.66"), "%", Decimal("20.36")),
+]
+
+
+def _sub_item_layout(layout: str) -> str:
+    """The rows one a line (`|`, the 类别 cell kept empty or left out with the parent's) or
+    one cell a line (` |` after each, empty cells kept), with or without the 类别 column."""
+    if layout.startswith("cell"):
+        rows = SUB_ITEM_ROWS if layout == "cell-grouped" else [row[1:] for row in SUB_ITEM_ROWS]
+        return "\n".join(f"{cell} |" for row in rows for cell in row) + "\n"
+    rows = (
+        SUB_ITEM_ROWS if layout == "row" else [SUB_ITEM_ROWS[0], *map(_dropped, SUB_ITEM_ROWS[1:])]
+    )
+    return "\n".join(" | ".join(row) for row in rows) + "\n"
+
+
+def _dropped(row: list[str]) -> list[str]:
+    """A copy that leaves out the empty cells of merged 类别 cells at the start of a row."""
+    return row[1:] if not row[0] else row
+
+
+@pytest.mark.parametrize("layout", ["row", "row-dropped", "cell", "cell-grouped"])
+def test_tables_sub_items_under_a_name_merged_over_their_rows(layout: str) -> None:
+    """Each pollutant is a target of its own, its group the parent it is a part of (named
+    as a decrease, so the [ ] change column holds the goals), its unit the parent's; the
+    next row with a name and unit of its own is no sub-item."""
+    targets = _targets(_sub_item_layout(layout))
+    rows = [(t.domain, t.indicator, t.value, t.unit, t.baseline_value) for t in targets]
+    expected = SUB_ITEM_TARGETS
+    if layout == "cell":  # no 类别 column: the rows have no group but the parent's
+        expected = [(None if not t[0].startswith("主要") else t[0], *t[1:]) for t in expected]
+    assert rows == expected
+
+
+def test_tables_a_worded_goal_after_a_name_with_its_unit_is_no_sub_item() -> None:
+    """应保尽保 after 孤儿…保障率（%）, one cell a line with the empty 2020 cell dropped, is the
+    row's goal: the next row names an indicator with a unit of its own."""
+    text = (
+        "指标 |\n2020年 |\n2025年 |\n属性 |\n"
+        "孤儿和事实无人抚养儿童保障率（%） |\n应保尽保 |\n约束性 |\n"
+        "养老机构护理型床位占比（%） |\n48 |\n55 |\n约束性 |\n"
+    )
+    assert [(t.indicator, t.value, t.qualitative) for t in _targets(text)] == [
+        ("孤儿和事实无人抚养儿童保障率", None, "应保尽保"),
+        ("养老机构护理型床位占比", Decimal(55), None),
+    ]
+
+
+# --- goals worded as changes in a cell (issue 12's 减少10%) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "unit", "change"),
+    [
+        ("减少10%", "10", "%", "减少"),
+        ("累计下降8%", "8", "%", "下降"),
+        ("比2010年增长20%", "20", "%", "增长"),
+        ("增长6%左右", "6", "%", "增长"),
+        ("提高3个百分点", "3", "个百分点", "提高"),
+        ("下降到5%", "5", "%", None),
+    ],
+)
+def test_a_cell_worded_as_a_change_states_its_figure(
+    cell: str, value: str, unit: str, change: str | None
+) -> None:
+    """下降16%, 减少8%: the figure is the change, the word says which; 下降到5% is a level."""
+    from policygraph.extract.cells import parse_cell
+
+    quantity = parse_cell(cell)
+    assert (quantity.value, quantity.unit, quantity.change) == (Decimal(value), unit, change)
+
+
+WORDED_CHANGE_ROWS = (
+    "专栏1 “十二五”主要指标\n"
+    "序号 | 指标 | 2010年 | 2015年 | 2015年比2010年增减 | 属性\n"
+    "1 | 单位国内生产总值二氧化碳排放降低（%） | | | 下降17% | 约束性\n"
+    "2 | 化学需氧量排放总量（万吨） | 2551.7 | | 减少8% | 约束性\n"
+    "3 | 森林覆盖率（%） | 20.36 | 21.66 | 增加1.3个百分点 | 约束性\n"
+    "4 | 单位国内生产总值能源消耗（吨标准煤/万元） | | 下降16% | | 约束性\n"
+)
+"""A 十二五 table whose change column, and one goal, are worded as changes (the 纲要's
+national figures: CO2 intensity 17%, COD 8%, forest cover 21.66%, energy intensity 16%)."""
+
+
+def test_tables_a_change_worded_in_its_cell_is_the_goal_where_no_level_is() -> None:
+    """A row that states no 2015 level states its goal as the change its cell words, in the
+    cell's unit and under the cell's word where the name is no change (化学需氧量排放总量
+    减少 8%, not 8 万吨 of 化学需氧量排放总量, and no 2010 level as its baseline); a row that
+    states its level keeps it (森林覆盖率 21.66); a goal column worded so is a change too."""
+    rows = {(t.indicator, t.value, t.unit, t.baseline_value) for t in _targets(WORDED_CHANGE_ROWS)}
+    assert rows == {
+        ("单位国内生产总值二氧化碳排放降低", Decimal(17), "%", None),
+        ("化学需氧量排放总量减少", Decimal(8), "%", None),
+        ("森林覆盖率", Decimal("21.66"), "%", Decimal("20.36")),
+        ("单位国内生产总值能源消耗下降", Decimal(16), "%", None),
+    }
+
+
+# --- a city's “十四五”教育事业发展主要指标表 (a pages-corpus copy, one cell a line) ----------
+
+EDUCATION_CELLS = (
+    "\n\n".join(
+        [
+            "“十四五”教育事业发展主要指标表",
+            "指  标",
+            "2020年",
+            "2025年",
+            "属性",
+            "一、发展水平",
+            "     ",
+            "1.学前教育毛入园率(%)",
+            "99%",
+            "99%以上",
+            "约束性",
+            "4.劳动年龄人口平均受教育年限(年)",
+            "11.4年",
+            "12.3年以上",
+            "约束性",
+            "二、优质资源建设",
+            "     ",
+            "1.省市优质幼儿园比例(%)",
+            "85.1%",
+            "90%以上",
+            "预期性",
+        ]
+    )
+    + "\n"
+)
+"""The copy's blank lines between cells and its blank group cells kept; the header's
+指标 justified across its cell (指　　标)."""
+
+
+def test_tables_a_letter_spaced_header_word_opens_the_table() -> None:
+    """指  标 is the header word 指标, one cell a line or in a row (序  号 | 指  标 | 属  性:
+    two spaces also part columns, so the characters are joined again in pairs)."""
+    (table,) = find_tables(normalize_text(EDUCATION_CELLS).text)
+    assert [c.text for c in table.header] == ["指标", "2020年", "2025年", "属性"]
+    row = "| 序  号 | 指  标 | 2025 年 | 属  性 |\n| 1 | 学前教育毛入园率(%) | 99%以上 | 约束性 |\n"
+    (table,) = find_tables(normalize_text(row).text)
+    assert [c.text for c in table.header] == ["序号", "指标", "2025 年", "属性"]
+
+
+def test_tables_rows_numbered_in_their_names_under_numbered_group_rows() -> None:
+    """一、发展水平 is a group row (a row numbered 1. follows it, its serial fused with the
+    name), not the end of the table; the serial is no part of the name; 12.3年以上 is at
+    least 12.3, in the name's years."""
+    rows = [
+        (t.domain, t.indicator, t.comparator, t.value, t.unit, t.baseline_value)
+        for t in _targets(EDUCATION_CELLS)
+    ]
+    assert rows == [
+        ("发展水平", "学前教育毛入园率", ">=", Decimal(99), "%", Decimal(99)),
+        ("发展水平", "劳动年龄人口平均受教育年限", ">=", Decimal("12.3"), "年", Decimal("11.4")),
+        ("优质资源建设", "省市优质幼儿园比例", ">=", Decimal(90), "%", Decimal("85.1")),
+    ]
+
+
+def test_tables_a_header_cells_unit_broken_onto_a_line_of_its_own() -> None:
+    """年均增长（%） broken after 年均增长 by a narrow column: one cell a line the bracket
+    joins the header cell above; one row a line, a second header line of units only is no
+    group row naming the rows under it."""
+    cells = ZHONGYIYAO_CELLS.format(base="2010年", goal="2015年").replace(
+        "年均增长(%) |\n", "年均增长 |\n(%) |\n"
+    )
+    (table,) = find_tables(normalize_text(cells).text)
+    assert [c.text for c in table.header] == [
+        "具体指标",
+        "2010年",
+        "2015年",
+        "年均增长（%）",
+        "属性",
+    ]
+    header = ["具体指标", "2010年", "2015年", "年均增长", "属性"]
+    body = [
+        ["中医医院(所)", "3232", "3397", "1", "预期性"],
+        ["中医医院床位数(万张)", "47.1", "69.2", "8", "预期性"],
+    ]
+    rows = [header, ["", "", "", "(%)", ""], *body]
+    targets = _targets("\n".join(" | ".join(row) for row in rows) + "\n")
+    assert {t.domain for t in targets} == {None}
+    assert [(t.indicator, str(t.value)) for t in targets] == [
+        ("中医医院", "3397"),
+        ("中医医院床位数", "69.2"),
+    ]

@@ -132,11 +132,35 @@ def text_lines(text: str) -> list[tuple[int, int, str]]:
 
 def cell_text(line: str) -> str:
     """A cell's text without the `|` that ends it; `预期性 | |` (the cell, then the empty
-    cell of a row-spanned column) is 预期性."""
+    cell of a row-spanned column) is 预期性; a letter-spaced word is the word (`unspaced`)."""
+    return unspaced(_printed_cell(line))
+
+
+def _printed_cell(line: str) -> str:
     text = line.strip()
     while text.endswith("|"):  # not a pattern ending in $: tried from every space, slow
         text = text.rstrip("|").rstrip()
     return text
+
+
+LETTER_SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?: +[\u4e00-\u9fff])+$")
+"""A cell whose characters are each set apart by spaces: a header word justified across a
+narrow column with full-width spaces (指　　标, 属　　性, 序　　号, 2025　年), which copies
+print as runs of spaces: 指  标 | 2020年 | 2025年 | 属性 one cell a line (a city's “十四五”
+教育事业发展主要指标表, a pages-corpus copy), 指 标 … 2025 年 … 属 性 in the PDF text layer
+of 专栏1 of 内蒙古's “十四五”残疾人事业发展规划 (内政发〔2021〕17号, the source of
+data/indicator_sources/neimenggu-canjiren-14.csv), 指 标 | Item | 1995 | … in a provincial
+statistical yearbook's web tables."""
+
+
+CJK_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def unspaced(text: str) -> str:
+    """A letter-spaced cell (`LETTER_SPACED_CELL`) as its word; any other cell as printed."""
+    if " " not in text:  # cheap first: every line of a text is tried as a row (build CPU)
+        return text
+    return text.replace(" ", "") if LETTER_SPACED_CELL.match(text) else text
 
 
 def is_header_row(texts: list[str]) -> bool:
@@ -189,10 +213,33 @@ def _split_row(line: str) -> list[tuple[str, int, int]]:
         stripped = part.strip()
         if stripped:
             offset = at + part.find(stripped)
-            cells.append((stripped, offset, offset + len(stripped)))
+            cells.append((unspaced(stripped), offset, offset + len(stripped)))
         elif index < len(parts) - 1 and ((index > 0 and "|" in line) or "\t" in line):
             cells.append(("", at, at))
-    return cells
+    return _letter_spaced_words(line, cells) if len(cells) > 1 else cells
+
+
+def _letter_spaced_words(
+    line: str, cells: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Two single characters that only spaces part are one letter-spaced cell (`unspaced`):
+    a run of two or more spaces also parts columns, so 序  号 | 指  标 splits into 序, 号,
+    指, 标 — joined in pairs, they are 序号 and 指标 (a header's two-character words; longer
+    ones are spaced by single spaces, which part no columns)."""
+    joined: list[tuple[str, int, int]] = []
+    for cell in cells:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(cell[0]) == len(last[0]) == 1  # cheap first (build CPU)
+            and CJK_CHARACTER.match(cell[0])
+            and CJK_CHARACTER.match(last[0])
+            and line[last[2] : cell[1]].strip(" ") == ""
+        ):
+            joined[-1] = (last[0] + cell[0], last[1], cell[2])
+            continue
+        joined.append(cell)
+    return joined
 
 
 def _read_cell_table(
@@ -204,15 +251,16 @@ def _read_cell_table(
     j = index
     while j < len(lines):
         start, end, line = lines[j]
-        content = cell_text(line)
+        as_printed = _printed_cell(line)
+        content = unspaced(as_printed)
         if not content:
             blank_run += 1
             j += 1
             continue
         if cells and (_ends_table(content) or _heading_not_group(content, lines, j)):
             break
-        at = start + line.find(content)
-        cells.append(Cell(content, at, at + len(content), blank_run))
+        at = start + line.find(as_printed)
+        cells.append(Cell(content, at, at + len(as_printed), blank_run))
         runs.append(blank_run)
         blank_run = 0
         j += 1
@@ -262,11 +310,21 @@ def _joined_year_headers(header: list[Cell]) -> list[Cell]:
     text breaks a year header yet."""
     joined: list[Cell] = []
     for cell in header:
-        if joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text):
+        year_role = (
+            joined and YEAR_ONLY_CELL.match(joined[-1].text) and YEAR_ROLE_CELL.match(cell.text)
+        )
+        if year_role or (joined and _unit_line(cell.text)):
             last = joined.pop()
             cell = Cell(last.text + cell.text, last.start, cell.end, last.gap_before)
         joined.append(cell)
     return joined
+
+
+def _unit_line(text: str) -> bool:
+    """A header cell's unit broken onto a line of its own, as a narrow column breaks
+    年均增长（%） (专栏2 of the 中医药事业发展“十二五”规划 prints it whole) after 年均增长: the
+    bracket is the cell above's, no column of its own."""
+    return QUALIFIER_CELL.match(text) is not None
 
 
 def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) -> tuple[Table, int]:
@@ -288,6 +346,9 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
         if not rows and (joined := _with_year_row(header, filled)) is not None:
             header = joined
             j += 1
+            continue
+        if not rows and all(_unit_line(c.text) for c in filled):
+            j += 1  # the header's units on a second line (| | | （%） |): no group row
             continue
         rows.extend(_run_on_rows(row))
         j += 1
@@ -349,13 +410,23 @@ def _ends_table(content: str) -> bool:
     return len(content) > 60 or ("。" in content and len(content) > 30)
 
 
+SERIAL_IN_NAME = re.compile(r"^\d{1,3}[.．、](?!\d)(?=\S)")
+"""The serial of a row numbered in its name cell, fused with the name: 1.学前教育毛入园率(%),
+under the group row 一、发展水平, then 2.义务教育巩固率(%) … (a city's “十四五”教育事业发展
+主要指标表, one cell a line), numbering the rows of each group afresh as numbered lists
+do (1. / 1、); 1.残疾人家庭人均收入年均增长(%) … 7.残疾人基本医疗保险参保率(%) in 专栏1 of
+内蒙古's “十四五”残疾人事业发展规划 (a PDF's text layer). It numbers the row and is no part of
+the name (extract/targets.py)."""
+
+
 def _heading_not_group(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A chapter or section heading inside a table is a group row (一、养老服务) only
-    when a numbered row follows it; otherwise the table has ended."""
+    when a numbered row follows it (its serial a cell, or fused with its name:
+    `SERIAL_IN_NAME`); otherwise the table has ended."""
     if not any(level <= 2 and p.match(content) for level, p in MARKER_LEVELS):
         return False
     following = next((cell_text(line) for _, _, line in lines[j + 1 :] if line.strip()), "")
-    return serial_number(following) is None
+    return serial_number(following) is None and not SERIAL_IN_NAME.match(following)
 
 
 def _usual_gap(runs: list[int]) -> int:
@@ -365,12 +436,25 @@ def _usual_gap(runs: list[int]) -> int:
 
 
 def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | None:
-    for k in range(index - 1, max(-1, index - 4), -1):
-        content = lines[k][2].strip()
+    """The short line just above the header. A copy that prints every cell with its `|`
+    prints the caption as the cell of a row merged over the table, then that row's empty
+    cells as a line of bars: `专栏2 “十二五”时期中医药发展主要指标简表 |` over `||||` (the
+    repost of the 中医药事业发展“十二五”规划, tune), `2-4 主要年份国民经济和社会发展比例和
+    效益指标 |` over lines of a lone `|` (a provincial statistical yearbook's web tables):
+    the bars are no caption, and the caption is the cell's text."""
+    looked = 0
+    for k in range(index - 1, -1, -1):
+        line = lines[k][2].strip()
+        content = cell_text(line)
         if content:
             return content if len(content) <= 40 and "。" not in content else None
+        if not line:
+            looked += 1  # a blank line; lines of bars are passed over uncounted
+        if looked == 3:
+            break
     return None
 
 
 HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
+QUALIFIER_CELL = re.compile(rf"^{HEADER_QUALIFIER}$")
 """What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""

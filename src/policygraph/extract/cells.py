@@ -43,10 +43,23 @@ goal after the arrow is the cell's value, not the level it starts from. A constr
 shape (tests/test_tables.py): issue 12 does not list it and no corpus or tune text writes
 an arrow in a cell."""
 
+CHANGE_WORDING = rf"(?:比\d{{4}}年)?(?:累计|年均)?(?P<change>{cue_pattern('cell_change')})"
+"""A cell that states its goal as a change: 下降16%, 减少8%, 累计下降8%, 比2010年增长20%
+(data/cues.csv, kind cell_change) — the form issue 12 lists among the values of copied
+tables (减少10%), as running text states 地区生产总值增长6%左右. The word says what the figure
+measures; a level after 下降到/提高到 is read as a level (kind reach, tried first)."""
+
+YEARS_BEFORE_BOUND = rf"年(?=(?:{cue_pattern('comparator_after')}))"
+"""Years before the word that bounds the figure: 12.3年以上 under 劳动年龄人口平均受教育年限
+（年） (a city's “十四五”教育事业发展主要指标表: 11.4年 | 12.3年以上; the 十四五 纲要 prints the
+same indicator in years, 10.8 | 11.3). The unit is the name's; unread, 以上 was lost and the
+bound read as =. An age reads so already (80岁以上: 岁 is a unit, data/cues.csv)."""
+
 CELL_VALUE = re.compile(
-    rf"^{STEP_FROM}?(?P<word>{cue_pattern('comparator', 'reach')})?"
+    rf"^{STEP_FROM}?(?:(?P<word>{cue_pattern('comparator', 'reach')})|{CHANGE_WORDING})?"
     rf"(?P<sign>{cue_pattern('sign')})?\s*(?P<num>{MINUS}?\d+(?:\.\d+)?)"
-    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?(?P<unit>{UNIT_PATTERN})?"
+    rf"(?:\s*[—–\-~～]\s*(?P<num2>\d+(?:\.\d+)?))?(?P<mult>万|亿)?"
+    rf"(?:(?P<unit>{UNIT_PATTERN})|{YEARS_BEFORE_BOUND})?"
     rf"(?P<post>{cue_pattern('comparator_after')})?(?P<rest>.*)$"
 )
 """A cell that states a value: a comparator or level word (不低于55, 达到70, 控制在5‰以内:
@@ -74,6 +87,7 @@ class Quantity:
     comparator: str | None = None
     unit: str | None = None
     qualitative: str | None = None
+    change: str | None = None  # the word of a value stated as a change (下降, 增长)
 
 
 def parse_cell(text: str) -> Quantity | None:
@@ -91,7 +105,13 @@ def parse_cell(text: str) -> Quantity | None:
         or COMPARATOR_WORDS.get(match["word"] or "")
         or COMPARATOR_WORDS.get(match["post"] or "", "=")
     )
-    return Quantity(value=value, max_value=upper, comparator=comparator, unit=match["unit"])
+    return Quantity(
+        value=value,
+        max_value=upper,
+        comparator=comparator,
+        unit=match["unit"],
+        change=match["change"],
+    )
 
 
 def names_indicator(text: str) -> bool:

@@ -32,7 +32,7 @@ from policygraph.extract.numbers import FIVE_YEAR_PLAN_NAMES, FIVE_YEAR_PLANS
 from policygraph.lexicon import KEY_MARKS
 from policygraph.markers import CN_NUM
 from policygraph.model import Bindingness, DepartmentMention, QuoteMaker, Target
-from policygraph.tables import Cell, Table, serial_number
+from policygraph.tables import SERIAL_IN_NAME, Cell, Table, serial_number
 from policygraph.units import UNIT_PATTERN
 
 NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
@@ -40,10 +40,11 @@ NON_TARGET_UNITS = frozenset({"元", "个百分点", "岁"})
 not targets (an area in 平方米 is one only per head: statements.AREA_UNITS)."""
 
 NAME_WITH_UNIT = re.compile(
-    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN})(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
+    rf"^(?P<name>.+?)（(?P<unit>{RATE_NUMERATOR}(?:{UNIT_PATTERN}|年)(?:/[\u4e00-\u9fff]{{1,6}})?)）$"
 )
 """A unit written inside the indicator name: 养老机构护理型床位占比（%）, 托位数（个）,
-每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）."""
+每千名老年人养老床位数（张/千人）, 孕产妇死亡率（1/10万）, 劳动年龄人口平均受教育年限（年）
+(years: a unit of table names only, not of running text's figures)."""
 
 GROUP_ROW = re.compile(rf"^[{CN_NUM}]+、(?P<domain>.+)$")
 HEADER_KINDS = cue_values("header")
@@ -308,11 +309,61 @@ def _indicator_targets(table: Table, quote: QuoteMaker) -> list[Target]:
         return _grid_targets(table.rows, kinds, roles, quote)
     targets: list[Target] = []
     rows = _rows(table.cells, kinds) if "serial" in kinds else _attribute_rows(table.cells, kinds)
-    for group, cells in rows:
-        if not cells:
-            continue
-        targets.extend(_row_targets(_wrapped_name(cells, kinds), kinds, roles, group, quote))
+    for group, cells, unit in _sub_item_rows([row for row in rows if row[1]]):
+        targets.extend(_row_targets(_wrapped_name(cells, kinds), kinds, roles, group, quote, unit))
     return targets
+
+
+SUB_ITEM_LENGTH = GROUP_LABEL_LENGTH
+"""A sub-item is named in a word or two (化学需氧量, 二氧化硫, 氨氮)."""
+
+
+def _name_and_unit(text: str) -> tuple[str, str] | None:
+    """(name, unit) of a name cell that ends in its unit (主要污染物排放总量减少（%）)."""
+    inner = NAME_WITH_UNIT.match(KEY_MARK.sub("", text))
+    return (inner["name"], table_unit(inner["unit"])) if inner is not None else None
+
+
+def _names_sub_item(text: str) -> bool:
+    """A short name without a unit of its own: a sub-item of the indicator above it."""
+    return len(text) <= SUB_ITEM_LENGTH and names_indicator(text) and _name_and_unit(text) is None
+
+
+def _opens_sub_items(name: str, first: str, following: str) -> tuple[str, str] | None:
+    """The parent of the sub-items a row opens: a name that ends in its unit (主要污染物排放
+    总量减少（%）) followed in its own row by a sub-item's name (化学需氧量) and, in the next
+    row, by another (二氧化硫) — a name cell merged over the rows of its sub-items, their
+    names in a second name column. Five-year plan main-indicator tables print their
+    pollutants so: 专栏1 of the 十二五 纲要 (主要污染物排放总量减少（%） | 化学需氧量 | | | [8] |
+    约束性, then 二氧化硫, 氨氮, 氮氧化物), and of the 十三五 纲要 (〔10〕, 〔10〕, 〔15〕, 〔15〕).
+    Rows numbered in a 序号 column (`_rows`) are not split so: their sub-items print no serial."""
+    parent = _name_and_unit(name)
+    if parent is None or not (_names_sub_item(first) and _names_sub_item(following)):
+        return None
+    return parent
+
+
+def _sub_item_rows(
+    rows: list[tuple[str | None, list[Cell]]],
+) -> list[tuple[str | None, list[Cell], str | None]]:
+    """Rows one cell a line with their group and unit: a row that opens sub-items
+    (`_opens_sub_items`) loses its parent's cell, and it and the rows after it named as
+    sub-items take the parent as their group (the indicator they are parts of: its change
+    name, 减少, says a change column states their goals) and its unit, which they do not
+    print; a row with a name of its own ends them."""
+    placed: list[tuple[str | None, list[Cell], str | None]] = []
+    parent: tuple[str, str] | None = None
+    for index, (group, cells) in enumerate(rows):
+        following = rows[index + 1][1][0].text if index + 1 < len(rows) else ""
+        opened = (
+            _opens_sub_items(cells[0].text, cells[1].text, following) if len(cells) > 2 else None
+        )
+        if opened is not None:
+            parent, cells = opened, cells[1:]
+        elif parent is not None and not _names_sub_item(cells[0].text):
+            parent = None
+        placed.append((parent[0], cells, parent[1]) if parent else (group, cells, None))
+    return placed
 
 
 def _wrapped_name(cells: list[Cell], kinds: list[str]) -> list[Cell]:
@@ -360,9 +411,10 @@ def _row_targets(
     roles: YearRoles,
     group: str | None,
     quote: QuoteMaker,
+    unit: str | None = None,
 ) -> list[Target]:
+    """The targets of a row placed by evidence; `unit` the one its parent prints for it."""
     name_cell, rest = cells[0], list(cells[1:])
-    unit = None
     if "unit" in kinds and rest and TABLE_UNIT_CELL.match(rest[0].text):
         unit = table_unit(rest.pop(0).text)
     binding = None
@@ -424,10 +476,14 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     | | | 〔13.5〕 (十四五 纲要 主要指标) — when the indicator or its group is named as a change
     (`CHANGE_NAME`). Where a level is stated (森林覆盖率 21.66 | 23.04 | 〔1.38〕) the change
     only restates it; a level's change alone (人均预期寿命（岁） | 77.3 | — | 〔1〕, the 纲要)
-    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS)."""
-    name, unit = KEY_MARK.sub("", row.name.text), row.unit
-    if (inner := NAME_WITH_UNIT.match(name)) is not None:
-        name, unit = inner["name"], unit or table_unit(inner["unit"])
+    is no level, as running text's 提高1岁 is none (NON_TARGET_UNITS). A cell that words
+    its figure as a change (下降16%, 减少8%: `cells.CHANGE_WORDING`) states a change as the
+    goal, in the cell's unit, from no level of its own: an indicator not named as a change
+    is named with the cell's word, as running text names 地区生产总值增长6%左右 (嘉兴 2024,
+    tune) — 化学需氧量排放总量（万吨） | 2551.7 | | 减少8% is 化学需氧量排放总量减少 8%."""
+    name, unit = SERIAL_IN_NAME.sub("", KEY_MARK.sub("", row.name.text)), row.unit
+    if (named := _name_and_unit(name)) is not None:
+        name, unit = named[0], unit or named[1]
     base_cell = row.by_column.get(roles.baseline) if roles.baseline else None
     base_q = parse_cell(base_cell.text) if base_cell else None
     has_base = roles.baseline and base_q is not None and base_q.value is not None
@@ -437,22 +493,28 @@ def _targets_of_row(row: RowFacts, roles: YearRoles, quote: QuoteMaker) -> list[
     stated = [(year, quantity) for year, quantity in goals if quantity is not None]
     change = _cell_quantity(row.by_column.get("change"))
     named_change = CHANGE_NAME.search(f"{name} {row.group or ''}")
-    if not stated and named_change and change is not None and change.value is not None:
+    worded = change is not None and change.change is not None
+    if not stated and (named_change or worded) and change is not None and change.value is not None:
         stated, base_q, base_year = [(roles.targets[-1], change)], None, ""
     targets = []
     for year, quantity in stated:
+        as_change = quantity.change is not None and named_change is None
+        level = None if quantity.change else base_q
         targets.append(
             Target(
-                indicator=name,
+                indicator=name + quantity.change if as_change and quantity.change else name,
                 year=year,
                 quote=row_quote,
                 value=quantity.value,
                 max_value=quantity.max_value,
                 qualitative=quantity.qualitative,
                 comparator=quantity.comparator if quantity.value is not None else None,
-                unit=unit or quantity.unit or (base_q.unit if base_q else None),
-                baseline_value=base_q.value if base_q else None,
-                baseline_year=int(base_year) if base_year else None,
+                unit=(quantity.unit if as_change else None)
+                or unit
+                or quantity.unit
+                or (level.unit if level else None),
+                baseline_value=level.value if level else None,
+                baseline_year=int(base_year) if base_year and level else None,
                 binding=row.binding,
                 domain=row.group,
                 source="table",
@@ -472,7 +534,8 @@ def _grid_targets(
     header lost merged cells (a 类别 spanning rows); its serial number anchors it."""
     targets: list[Target] = []
     group: str | None = None
-    for row, placed_row in zip(rows, _placed_rows(rows, kinds), strict=True):
+    rows, parents = _sub_item_grid(rows, len(kinds))
+    for row, placed_row, parent in zip(rows, _placed_rows(rows, kinds), parents, strict=True):
         filled = [c for c in row if c.text]
         if len(filled) == 1:
             match = GROUP_ROW.match(filled[0].text)
@@ -486,23 +549,60 @@ def _grid_targets(
             group = label.text
         if name is None or not name.text:
             continue
+        row_group, parent_unit = parent or (group, None)
         if not _aligned(placed, row):
             after_name = [c for c in row[row.index(name) :] if c.text]
-            targets.extend(_row_targets(after_name, kinds, roles, group, quote))
+            targets.extend(_row_targets(after_name, kinds, roles, row_group, quote, parent_unit))
             continue
         attr = placed.get("attr")
         unit = placed.get("unit")
         facts = RowFacts(
             name=name,
-            unit=table_unit(unit.text) if unit and TABLE_UNIT_CELL.match(unit.text) else None,
+            unit=table_unit(unit.text)
+            if unit and TABLE_UNIT_CELL.match(unit.text)
+            else parent_unit,
             by_column={k: c for k, c in placed.items() if k in roles.columns and c.text},
             binding=BINDING_WORDS.get(attr.text) if attr else None,
             responsible=units,
-            group=group,
+            group=row_group,
             last=max(filled, key=lambda c: c.end),
         )
         targets.extend(_targets_of_row(facts, roles, quote))
     return targets
+
+
+def _sub_item_grid(
+    rows: tuple[tuple[Cell, ...], ...], width: int
+) -> tuple[tuple[tuple[Cell, ...], ...], list[tuple[str, str] | None]]:
+    """Rows one a line with the parent (name, unit) of each sub-item row (`_opens_sub_items`):
+    the row that opens them prints the parent's cell before the first sub-item's, one cell
+    more than the header has columns — without it the row fits its columns; a row after it
+    may keep the parent's merged cell as an empty one (`| 二氧化硫 | | | [8] |` under
+    `主要污染物排放总量减少（%） | 化学需氧量 | …`), dropped as well."""
+    kept: list[tuple[Cell, ...]] = []
+    parents: list[tuple[str, str] | None] = []
+    parent: tuple[str, str] | None = None
+    for index, row in enumerate(rows):
+        filled = [c for c in row if c.text]
+        following = (
+            next((c.text for c in rows[index + 1] if c.text), "") if index + 1 < len(rows) else ""
+        )
+        opened, at = None, None
+        if len(filled) > 2:  # a name, a sub-item and a value at least
+            at = next((i for i in range(len(row) - 1) if _name_and_unit(row[i].text)), None)
+        if at is not None:
+            opened = _opens_sub_items(row[at].text, row[at + 1].text, following)
+        if opened is not None and at is not None:
+            parent, row = opened, row[:at] + row[at + 1 :]
+        elif parent is not None and (
+            at is not None or not (filled and _names_sub_item(filled[0].text))
+        ):
+            parent = None  # a name with a unit of its own, or a long one: the sub-items ended
+        elif parent is not None and len(row) > width and not row[0].text:
+            row = row[1:]
+        kept.append(row)
+        parents.append(parent)
+    return tuple(kept), parents
 
 
 INDICATOR_COLUMNS = ("name", "unit", "attr")
