@@ -396,7 +396,17 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _after_last_year(before: str) -> str:
-    return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
+    """The words after the last year before a value, which name it; the base year of a
+    change goal (…平均浓度比2012年下降10%以上, CHANGE_GOAL) is part of its name, not a scope."""
+    return re.sub(
+        rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", CHANGE_BASE.sub("", before)
+    )
+
+
+CHANGE_BASE = re.compile(
+    rf"(?:{cue_pattern('change')})20\d{{2}}年(?:底|末)?(?=(?:{cue_pattern('change_verb')})$)"
+)
+"""The base year of a change at the end of a value's words (比2012年 in …比2012年下降)."""
 
 
 def _inline_target(
@@ -438,7 +448,9 @@ def _number(text: str) -> Decimal:
 
 def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
     """The quote: the value phrase and the name. A value-first name joins a scope before
-    the value (每个县（区）) to a noun after it, so each part is looked up on its side."""
+    the value (每个县（区）) to a noun after it, so each part is looked up on its side; the
+    name of a change goal is parted by its base year (…平均浓度 比2012年 下降), so its head
+    is looked up before the verb that ends the words before the value."""
     at = clause.find(name)
     if at >= 0:
         return min(at, start), max(end, at + len(name))
@@ -448,6 +460,9 @@ def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
         if tail_at >= 0:
             head_at = clause.rfind(head, 0, start)
             return (head_at if head_at >= 0 else start), tail_at + len(tail)
+        if clause.endswith(tail, 0, start):
+            head_at = clause.rfind(head, 0, start - len(tail))
+            return (head_at if head_at >= 0 else start), end
     return start, end
 
 
