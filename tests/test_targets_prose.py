@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from policygraph.extract.clauses import written_after
+from policygraph.extract.enactment import states_enactment
 from policygraph.extract.statements import text_targets
 from policygraph.normalize import normalize_text
 
@@ -89,3 +91,47 @@ def test_the_base_of_a_change_restating_a_level_is_no_target() -> None:
 )
 def test_a_change_on_the_year_before_is_a_statistic(text: str) -> None:
     assert not [f for f in _inline(text) if f[0].endswith(("下降", "增加", "增长"))]
+
+
+SHENGTAI = (  # tests/devset/tune/texts/guojia-shisanwu-shengtai-huanjing-baohu-guihua-zhuanzai.txt
+    "“十二五”以来,坚决向污染宣战,全力推进大气、水、土壤污染防治,持续加大生态环境保护力度,"
+    "生态环境质量有所改善,完成了“十二五”规划确定的主要目标和任务。"
+)
+SHENGTAI_FIGURES = (  # the same text, two paragraphs further on
+    "治污减排目标任务超额完成。到2015年,全国脱硫、脱硝机组容量占煤电总装机容量比例分别提高到"
+    "99%、92%,完成煤电机组超低排放改造1.6亿千瓦。全国城市污水处理率提高到92%,城市建成区生活"
+    "垃圾无害化处理率达到94.1%。7.2万个村庄实施环境综合整治,1.2亿多农村人口直接受益。"
+)
+JIENENG = (  # tests/devset/tune/texts/guofa-shierwu-jieneng-jianpai-gongzuo-fangan.txt
+    "全国单位国内生产总值能耗降低19.1%,二氧化硫、化学需氧量排放总量分别下降14.29%和12.45%,"
+    "基本实现了“十一五”规划纲要确定的约束性目标,扭转了“十五”后期单位国内生产总值能耗和主要污染物"
+    "排放总量大幅上升的趋势,为保持经济平稳较快发展提供了有力支撑,为应对全球气候变化作出了重要贡献,"
+    "也为实现“十二五”节能减排目标奠定了坚实基础。"
+)
+
+
+def test_a_fulfilled_five_year_plan_dates_the_text_after_it() -> None:
+    """完成了/实现了 a period's plan goals: written after that period; 为实现…目标 (no 了)
+    states a purpose, and dates nothing."""
+    assert written_after(normalize_text(SHENGTAI).text) == 2016
+    assert written_after(normalize_text(JIENENG).text) == 2011
+
+
+def test_figures_of_a_year_gone_report_in_every_sentence_it_scopes() -> None:
+    """Written after 2015, 到2015年…提高到99% reports; so do the sentences after it,
+    which the year still scopes (全国城市污水处理率提高到92%)."""
+    normalized = normalize_text(SHENGTAI_FIGURES)
+    assert text_targets(normalized.text, 0, normalized.quote, issued=2016) == []
+
+
+def test_a_sentence_that_says_a_plan_was_fulfilled_reports_its_figures() -> None:
+    assert _inline(JIENENG) == []
+
+
+def test_the_formula_of_a_notice_issuing_a_plan_is_a_policy_signal() -> None:
+    """现将《…》印发给你们 enacts a plan: the cover notice of the 十二五 节能减排 方案 (tune),
+    whose page prints no title, number or task, and 皖政〔2013〕89号 (tune)."""
+    assert states_enactment("现将《“十二五”节能减排综合性工作方案》印发给你们,请结合本地区")
+    assert states_enactment(
+        normalize_text("現將《安徽省大氣污染防治行動計畫實施方案》印發給你們").text
+    )

@@ -436,7 +436,10 @@ def _reports(
     """Pass 2: whether each clause reports the present (its sentence or itself does);
     `sentences` hold each clause with the one after it, `year_cues` its YEAR_CUE matches,
     `deadlines` those that set deadlines, `years` are the deadlines pass 1 found scoping
-    each clause, `issued` the year the document was issued. A report that opens the
+    each clause, `issued` the year the document was issued. A clause a year gone scopes
+    reports, whether the year is in it or in a sentence before it (到2015年,全国脱硫…提高到
+    99%…。全国城市污水处理率提高到92%, a review of the 十二五 written after it,
+    `written_after`; 2020年底，全区23所…, `_past`). A report that opens the
     paragraph holds for its later sentences until a deadline reopens it: a review writes
     one opener over many sentences (2022年，合肥打造了13个…。政府购置居家养老服务402万人次，
     养老助餐…建成老年食堂、老年助餐点860个 — a 合肥 news item; 近年来，…。全区托育服务机构
@@ -461,7 +464,8 @@ def _reports(
         scoped = year
         sentence_reports = sentence_reports or opens
         own = background and first_match(CLAUSE_BACKGROUND, clause) is not None
-        flags.append(sentence_reports or own or NORM_CUE.search(clause) is not None)
+        gone = issued is not None and year is not None and year < issued
+        flags.append(sentence_reports or own or gone or NORM_CUE.search(clause) is not None)
         if clause.endswith("。"):
             paragraph_reports = sentence_reports if opening else paragraph_reports
             sentence_reports, opening = paragraph_reports, False
@@ -485,14 +489,36 @@ year_on_year): 全國共有養老機構3.8萬個,同比增長10.4% (养老服务
 statistics of a period gone."""
 
 
+PERIOD_DONE = re.compile(
+    rf"(?:{cue_pattern('period_done')})[^，。；]{{0,6}}?“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?规划"
+    rf"(?:纲要)?[^，。；]{{0,12}}?(?:目标|任务)"
+)
+"""A five-year plan whose goals the text says were met (data/cues.csv, kind period_done):
+完成了“十二五”规划确定的主要目标和任务 (the 十三五 生态环境保护规划's review of the 十二五,
+reposted), 基本实现了“十一五”规划纲要确定的约束性目标 (the 国务院 notice issuing the 十二五
+节能减排综合性工作方案); both tune. The sentence reports results, as EXCEEDED's do, and the
+text was written after the period (`written_after`)."""
+
+
+def written_after(text: str) -> int | None:
+    """The earliest year a text can have been written in, where it says a five-year plan's
+    goals were met (PERIOD_DONE): the year after that period. It stands for the issue year
+    where the text prints none, so that 到2015年,全国脱硫、脱硝机组容量占煤电总装机容量比例
+    分别提高到99%、92% in a review of the 十二五 reports, not sets, a goal for 2015."""
+    ends = [FIVE_YEAR_PLANS[m["plan"]] for m in PERIOD_DONE.finditer(text)]
+    return max(ends) + 1 if ends else None
+
+
 def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:
-    """The report flags, with every clause of a sentence that has EXCEEDED set."""
+    """The report flags, with every clause of a sentence that has EXCEEDED or PERIOD_DONE
+    set."""
     result: list[bool] = []
     sentence: list[bool] = []
     exceeded = False
     for (_start, clause), flag in zip(clauses, flags, strict=True):
         sentence.append(flag)
         exceeded = exceeded or EXCEEDED.search(clause) is not None
+        exceeded = exceeded or PERIOD_DONE.search(clause) is not None
         if clause.endswith("。"):
             result.extend(True if exceeded else f for f in sentence)
             sentence, exceeded = [], False
