@@ -135,3 +135,43 @@ def test_the_formula_of_a_notice_issuing_a_plan_is_a_policy_signal() -> None:
     assert states_enactment(
         normalize_text("現將《安徽省大氣污染防治行動計畫實施方案》印發給你們").text
     )
+
+
+def _dated(text: str, **known: object) -> list[tuple[str, int | None, Decimal | None]]:
+    normalized = normalize_text(text)
+    found = text_targets(normalized.text, 0, normalized.quote, **known)  # type: ignore[arg-type]
+    return [(t.indicator, t.year, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        pytest.param(  # tests/devset/tune/texts/shandong-shierwu-jieneng-jianpai-…-fanti.txt
+            "山東省提出,“十二五”期間服務業增加值和戰略性新興産業增加值佔地區生産總值比重分別達到"
+            "45%和10%,從嚴控制鋼鐵、水泥、焦炭和氮肥産能。",
+            {"promised": frozenset({2015})},
+            [
+                ("服务业增加值占地区生产总值比重", 2015, Decimal(45)),
+                ("战略性新兴产业增加值占地区生产总值比重", 2015, Decimal(10)),
+            ],
+            id="shandong-shierwu",
+        ),
+        pytest.param(  # tests/devset/tune/texts/guofa-shisanwu-cujin-jiuye-guihua-xinwen.txt
+            "“十三五”时期城镇新增就业5000万人以上,全国城镇登记失业率控制在5%以内,高校毕业生、"
+            "农民工等重点人群就业形势基本稳定。",
+            {"promised": frozenset({2020})},
+            [("城镇新增就业", 2020, Decimal(50000000)), ("城镇登记失业率", 2020, Decimal(5))],
+            id="jiuye-shisanwu",
+        ),
+        pytest.param(  # tests/devset/tune/texts/xian-yanglao-shisiwu-guihua.txt: a period gone
+            "“十三五”期间,全市建成各类养老服务设施2406个,其中养老机构168家,社区养老服务站805个。",
+            {"issued": 2021},
+            [],
+            id="xian-period-gone",
+        ),
+    ],
+)
+def test_a_period_opening_its_clause_dates_it_until_it_ends(
+    text: str, known: dict[str, object], expected: list[tuple[str, int | None, Decimal | None]]
+) -> None:
+    assert _dated(text, **known) == expected

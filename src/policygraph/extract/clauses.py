@@ -212,7 +212,7 @@ def _year_scopes(
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
         period = PERIOD.search(clause) is not None  # most clauses name none (build CPU)
-        if period and (period_end := _period_deadline(clause, sentence)) is not None:
+        if period and (period_end := _period_deadline(clause, sentence, *known)) is not None:
             year = sentence_year = period_end
         if period and (named := _period_year(clause, sentence, *known)) is not None:
             year = sentence_year = named
@@ -224,17 +224,42 @@ def _year_scopes(
     return scopes
 
 
-def _period_deadline(clause: str, following: str) -> int | None:
+def _period_deadline(
+    clause: str,
+    following: str,
+    issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
+) -> int | None:
     """The last year of a five-year period that scopes the clause: 十四五末, or the period
-    of what will be done in it (“十四五”期间，全国将建成5000个…)."""
+    of what will be done in it (“十四五”期间，全国将建成5000个…), or the period opening the
+    clause when it has not ended (`_period_ahead`)."""
     if PERIOD.search(clause) is None:
         return None  # most clauses name no period; the two patterns below open with “?
     if (end := FIVE_YEAR_END.search(clause)) is not None and not _period_base(clause, end):
         return FIVE_YEAR_PLANS[end["plan"]]
     span = PERIOD_SPAN.search(clause)
-    if span is not None and FUTURE.search(following, span.end()):
-        return FIVE_YEAR_PLANS[span["plan"]]
+    if span is None:
+        return None
+    last = FIVE_YEAR_PLANS[span["plan"]]
+    if FUTURE.search(following, span.end()) or _period_ahead(clause, span, issued, promised):
+        return last
     return None
+
+
+def _period_ahead(
+    clause: str, span: re.Match[str], issued: int | None, promised: frozenset[int]
+) -> bool:
+    """A period opening its clause scopes it as a bare year does (`_bare_deadline`) when it
+    ends after the year of issue or, that unknown, in a year the text sets deadlines for:
+    山东省提出,“十二五”期间服务业增加值和战略性新兴产业增加值占地区生产总值比重分别达到45%和
+    10% (山东 十二五 节能减排 news, whose goals are set 到2015年, tune), “十三五”时期城镇新增
+    就业5000万人以上 (the 十三五 促进就业规划 as a finance site's 2017 news gives it, 到2020年,
+    tune). A period gone (“十三五”期间，全市建成各类养老服务设施2406个 in a 十四五 plan) scopes
+    nothing."""
+    if clause[: span.start()].strip(OPENING_QUOTES):
+        return False
+    last = FIVE_YEAR_PLANS[span["plan"]]
+    return last > issued if issued is not None else last in promised
 
 
 def _period_base(clause: str, end: re.Match[str]) -> bool:

@@ -27,6 +27,7 @@ from policygraph.extract.clauses import (
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
+    FIVE_YEAR_PLAN_NAMES,
     apply_multiplier,
     parse_decimal,
 )
@@ -396,11 +397,15 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _after_last_year(before: str) -> str:
-    """The words after the last year before a value, which name it; the base year of a
-    change goal (…平均浓度比2012年下降10%以上, CHANGE_GOAL) is part of its name, not a scope."""
-    return re.sub(
-        rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", CHANGE_BASE.sub("", before)
-    )
+    """The words after the last year or period before a value, which name it (“十二五”期间
+    服务业增加值…比重 is named 服务业增加值…比重); the base year of a change goal (…平均浓度
+    比2012年下降10%以上, CHANGE_GOAL) is part of its name, not a scope."""
+    return LAST_SCOPE.sub("", CHANGE_BASE.sub("", before))
+
+
+LAST_SCOPE = re.compile(
+    rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?|“?(?:{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期))[，、]?"
+)
 
 
 CHANGE_BASE = re.compile(
