@@ -175,3 +175,19 @@ def test_a_period_opening_its_clause_dates_it_until_it_ends(
     text: str, known: dict[str, object], expected: list[tuple[str, int | None, Decimal | None]]
 ) -> None:
     assert _dated(text, **known) == expected
+
+
+WEISHENG = (  # tests/devset/tune/texts/guojia-shisanwu-weisheng-jiankang-fabuhui-2020-xinwen.txt
+    "于学军介绍,从2015年到2019年底,我国居民人均预期寿命从76.3岁提高到77.3岁,也就是说4年提高"
+    "了1岁。孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至"
+    "17.8/10万、5.6‰、7.8‰,主要健康指标总体上优于中高收入国家平均水平,个人卫生支出占卫生"
+    "总费用的比重降至28.4%,健康中国建设取得良好开局。"
+)
+TUOYU = (  # tests/devset/tune/texts/guojia-tuoyu-tuijinhui-xinwen-fanti.txt
+    "于學軍介紹,2020年至2023年,我國共安排中央預算內投資36億元,新建48個地市級以上托育綜合服務中心。"
+)
+
+
+def test_a_change_over_a_span_of_years_gone_is_a_result() -> None:
+    """从2015年到2019年底 and 2020年至2023年 measure results over spans that have ended."""
+    assert (_inline(WEISHENG), _inline(TUOYU)) == ([], [])

@@ -389,6 +389,7 @@ def _deadlines(
         for cue in cues
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue, issued)
+        and not _ended_span(clause, cue, issued, promised)
         and (
             cue["before"]
             or (cue["end"] and not _opens_clause(clause, cue))
@@ -415,6 +416,22 @@ def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
 
 
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
+
+SPAN = re.compile(r"(?P<start>20\d{2})年(?:底|末)?(?:至|到|—|–|-)(?P<end>20\d{2})年(?:底|末)?")
+"""A span of years a change is measured over: 从2015年到2019年底,我国居民人均预期寿命从76.3岁
+提高到77.3岁 (国家卫健委's 2020-10-28 review of the 十三五, 中国妇女报), 中国人均预期寿命在2015年至
+2020年,从76.34岁提高至77.93岁 (the 十四五 国民健康规划 news); both tune."""
+SPAN_START = re.compile(r"20\d{2}年(?:底|末)?$")
+
+
+def _ended_span(
+    clause: str, cue: re.Match[str], issued: int | None, promised: frozenset[int]
+) -> bool:
+    """到2019年底 closing a span that has ended (SPAN; before `_present`) dates the change
+    measured over it, no deadline; 2021年到2025年 in a plan of 2022 stays one."""
+    return SPAN_START.search(clause, 0, cue.start()) is not None and int(cue["year"]) < _present(
+        issued, promised
+    )
 
 
 def _bare_deadline(
@@ -560,7 +577,8 @@ def _opens_a_report(
     promised: frozenset[int],
 ) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
-    document was issued, 目前, 预计, “十三五”…; `cues` are the clause's YEAR_CUE matches."""
+    document was issued, 目前, 预计, “十三五”…, a span of years that has ended (SPAN:
+    从2015年到2019年底…从76.3岁提高到77.3岁); `cues` are the clause's YEAR_CUE matches."""
     for cue in cues:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
@@ -578,7 +596,8 @@ def _opens_a_report(
     past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
         FUTURE.search(sentence)
     )
-    return past or bool(SENTENCE_BACKGROUND.search(own_words))
+    ended = "年" in own_words and any(int(s["end"]) < now for s in SPAN.finditer(own_words))
+    return past or ended or bool(SENTENCE_BACKGROUND.search(own_words))
 
 
 def _present(issued: int | None, promised: frozenset[int]) -> int:
