@@ -191,3 +191,11 @@ TUOYU = (  # tests/devset/tune/texts/guojia-tuoyu-tuijinhui-xinwen-fanti.txt
 def test_a_change_over_a_span_of_years_gone_is_a_result() -> None:
     """从2015年到2019年底 and 2020年至2023年 measure results over spans that have ended."""
     assert (_inline(WEISHENG), _inline(TUOYU)) == ([], [])
+
+
+def test_charging_posts_are_counted_in_their_unit() -> None:
+    """根 counts charging posts (data/cues.csv unit 根): 金华 婺城 2025 policy news (tune)."""
+    found = _inline(
+        "保障全社会电量供给35亿千瓦时左右,新增储能装机5万千瓦。新增公共充电设施260根以上。"
+    )
+    assert ("新增公共充电设施", None, ">=", Decimal(260), "根") in found
