@@ -199,3 +199,13 @@ def test_charging_posts_are_counted_in_their_unit() -> None:
         "保障全社会电量供给35亿千瓦时左右,新增储能装机5万千瓦。新增公共充电设施260根以上。"
     )
     assert ("新增公共充电设施", None, ">=", Decimal(260), "根") in found
+
+
+def test_a_concentration_is_read_with_its_unit() -> None:
+    """微克/立方米 (data/cues.csv): 国发〔2013〕37号 大气污染防治行动计划, as 财新网 2013-09-12
+    gives it; without the unit the value was no target."""
+    found = _inline(
+        "到2017年,全国地级及以上城市可吸入颗粒物浓度比2012年下降10%以上;京津冀、长三角、珠三角等"
+        "区域细颗粒物浓度分别下降25%、20%、15%左右,其中北京市细颗粒物年均浓度控制在60微克/立方米左右。"
+    )
+    assert [f[3] for f in found if f[4] == "微克/立方米"] == [Decimal(60)]
