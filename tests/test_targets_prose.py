@@ -209,3 +209,19 @@ def test_a_concentration_is_read_with_its_unit() -> None:
         "区域细颗粒物浓度分别下降25%、20%、15%左右,其中北京市细颗粒物年均浓度控制在60微克/立方米左右。"
     )
     assert [f[3] for f in found if f[4] == "微克/立方米"] == [Decimal(60)]
+
+
+def test_an_annual_mean_is_a_level_of_the_year_that_scopes_it() -> None:
+    """年均 before a noun (年均因灾直接经济损失…比例, 年均浓度) names an annual mean: 诸城 应急保障
+    行动计划 (tune) and 国发〔2013〕37号; 年均增长 is a yearly rate, with no year of its own."""
+    zhucheng = _inline(  # tests/devset/tune/texts/zhucheng-yingji-baozhang-…-fanti.txt
+        "到2022年,初步形成具有諸城特色的應急保障體系框架,應急保障能力和水平走在全國前列。全市突發"
+        "事件死亡人數和直接經濟損失大幅下降,億元GDP生產安全事故死亡率控制在0.011以內,年均因災直接"
+        "經濟損失占全市GDP比例控制在1%以內。"
+    )
+    assert ("年均因灾直接经济损失占全市GDP比例", 2022, "<=", Decimal(1), "%") in zhucheng
+    beijing = _inline(  # 国发〔2013〕37号 as 财新网 2013-09-12 gives it
+        "到2017年,全国地级及以上城市可吸入颗粒物浓度比2012年下降10%以上;京津冀、长三角、珠三角等"
+        "区域细颗粒物浓度分别下降25%、20%、15%左右,其中北京市细颗粒物年均浓度控制在60微克/立方米左右。"
+    )
+    assert {f[1] for f in beijing} == {2017}

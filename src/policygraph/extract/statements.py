@@ -55,8 +55,11 @@ from policygraph.model import QuoteMaker, Target
 from policygraph.scanning import opening_matches
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
-PER_YEAR = re.compile(r"每年|年均|每年度")
-"""Per-year targets (每年新增托位1000个以上) have no target year of their own."""
+PER_YEAR = re.compile(rf"每年|每年度|年均(?:{cue_pattern('change_verb')})")
+"""Per-year targets (每年新增托位1000个以上, 年均增长6%) have no target year of their own.
+年均 before a noun names an annual mean, a level for the year that scopes it:
+年均因灾直接经济损失占全市GDP比例控制在1%以内 (诸城 应急保障 行动计划, wenku copy, tune; to
+2022), 北京市细颗粒物年均浓度控制在60微克/立方米左右 (国发〔2013〕37号, to 2017)."""
 
 BASELINE_FROM = re.compile(
     rf"(?:{cue_pattern('baseline')})(?:(?P<year>20\d{{2}})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)"
