@@ -21,6 +21,7 @@ from policygraph.extract.clauses import (
     last_deadline,
     list_lead_year,
     programme_year,
+    written_after,
 )
 from policygraph.extract.departments import mentions_in_lists, responsibility_lists
 from policygraph.extract.measures import MeasureSpan, is_background_title
@@ -107,7 +108,9 @@ def find_targets(
     title: Quote | None = None,
 ) -> list[Target]:
     """All targets of a plan, tables first, each (indicator, year, region) once; `issued`
-    is the year the document was issued, when known (running text before it reports);
+    is the year the document was issued, when known (running text before it reports;
+    where unknown, the year after a five-year plan the text says was fulfilled stands for
+    it, `clauses.written_after`);
     `title` where the document's title stands (a headline's target yields to the body's
     restatement of it, see `_headline_last`). Two years date what a text leaves undated:
     that of its opening line when it is a document for one year (`_annual_year`, which
@@ -116,6 +119,7 @@ def find_targets(
     (`progress_cells`) are skipped."""
     found: list[Target] = []
     paragraphs = sorted(outline.paragraphs)
+    issued = issued or written_after(text)
     promised = promised_years(text[s:e] for s, e in paragraphs) if issued is None else frozenset()
     programme = programme_year(text)
     annual = _annual_year(_opening_line(text))

@@ -212,7 +212,7 @@ def _year_scopes(
         if start and text[start - 1] == "。" and ITEM_START.match(clause):
             year, opening = None, False
         period = PERIOD.search(clause) is not None  # most clauses name none (build CPU)
-        if period and (period_end := _period_deadline(clause, sentence)) is not None:
+        if period and (period_end := _period_deadline(clause, sentence, *known)) is not None:
             year = sentence_year = period_end
         if period and (named := _period_year(clause, sentence, *known)) is not None:
             year = sentence_year = named
@@ -224,17 +224,42 @@ def _year_scopes(
     return scopes
 
 
-def _period_deadline(clause: str, following: str) -> int | None:
+def _period_deadline(
+    clause: str,
+    following: str,
+    issued: int | None = None,
+    promised: frozenset[int] = frozenset(),
+) -> int | None:
     """The last year of a five-year period that scopes the clause: 十四五末, or the period
-    of what will be done in it (“十四五”期间，全国将建成5000个…)."""
+    of what will be done in it (“十四五”期间，全国将建成5000个…), or the period opening the
+    clause when it has not ended (`_period_ahead`)."""
     if PERIOD.search(clause) is None:
         return None  # most clauses name no period; the two patterns below open with “?
     if (end := FIVE_YEAR_END.search(clause)) is not None and not _period_base(clause, end):
         return FIVE_YEAR_PLANS[end["plan"]]
     span = PERIOD_SPAN.search(clause)
-    if span is not None and FUTURE.search(following, span.end()):
-        return FIVE_YEAR_PLANS[span["plan"]]
+    if span is None:
+        return None
+    last = FIVE_YEAR_PLANS[span["plan"]]
+    if FUTURE.search(following, span.end()) or _period_ahead(clause, span, issued, promised):
+        return last
     return None
+
+
+def _period_ahead(
+    clause: str, span: re.Match[str], issued: int | None, promised: frozenset[int]
+) -> bool:
+    """A period opening its clause scopes it as a bare year does (`_bare_deadline`) when it
+    ends after the year of issue or, that unknown, in a year the text sets deadlines for:
+    山东省提出,“十二五”期间服务业增加值和战略性新兴产业增加值占地区生产总值比重分别达到45%和
+    10% (山东 十二五 节能减排 news, whose goals are set 到2015年, tune), “十三五”时期城镇新增
+    就业5000万人以上 (the 十三五 促进就业规划 as a finance site's 2017 news gives it, 到2020年,
+    tune). A period gone (“十三五”期间，全市建成各类养老服务设施2406个 in a 十四五 plan) scopes
+    nothing."""
+    if clause[: span.start()].strip(OPENING_QUOTES):
+        return False
+    last = FIVE_YEAR_PLANS[span["plan"]]
+    return last > issued if issued is not None else last in promised
 
 
 def _period_base(clause: str, end: re.Match[str]) -> bool:
@@ -364,6 +389,7 @@ def _deadlines(
         for cue in cues
         if clause[cue.start() - 1 : cue.start()] not in BASE_YEAR_WORDS
         and not _reached_in(clause, cue, issued)
+        and not _ended_span(clause, cue, issued, promised)
         and (
             cue["before"]
             or (cue["end"] and not _opens_clause(clause, cue))
@@ -390,6 +416,22 @@ def _reached_in(clause: str, cue: re.Match[str], issued: int | None) -> bool:
 
 
 REACHED_IN = re.compile(rf"(?:{cue_pattern('reach')})$")
+
+SPAN = re.compile(r"(?P<start>20\d{2})年(?:底|末)?(?:至|到|—|–|-)(?P<end>20\d{2})年(?:底|末)?")
+"""A span of years a change is measured over: 从2015年到2019年底,我国居民人均预期寿命从76.3岁
+提高到77.3岁 (国家卫健委's 2020-10-28 review of the 十三五, 中国妇女报), 中国人均预期寿命在2015年至
+2020年,从76.34岁提高至77.93岁 (the 十四五 国民健康规划 news); both tune."""
+SPAN_START = re.compile(r"20\d{2}年(?:底|末)?$")
+
+
+def _ended_span(
+    clause: str, cue: re.Match[str], issued: int | None, promised: frozenset[int]
+) -> bool:
+    """到2019年底 closing a span that has ended (SPAN; before `_present`) dates the change
+    measured over it, no deadline; 2021年到2025年 in a plan of 2022 stays one."""
+    return SPAN_START.search(clause, 0, cue.start()) is not None and int(cue["year"]) < _present(
+        issued, promised
+    )
 
 
 def _bare_deadline(
@@ -436,7 +478,10 @@ def _reports(
     """Pass 2: whether each clause reports the present (its sentence or itself does);
     `sentences` hold each clause with the one after it, `year_cues` its YEAR_CUE matches,
     `deadlines` those that set deadlines, `years` are the deadlines pass 1 found scoping
-    each clause, `issued` the year the document was issued. A report that opens the
+    each clause, `issued` the year the document was issued. A clause a year gone scopes
+    reports, whether the year is in it or in a sentence before it (到2015年,全国脱硫…提高到
+    99%…。全国城市污水处理率提高到92%, a review of the 十二五 written after it,
+    `written_after`; 2020年底，全区23所…, `_past`). A report that opens the
     paragraph holds for its later sentences until a deadline reopens it: a review writes
     one opener over many sentences (2022年，合肥打造了13个…。政府购置居家养老服务402万人次，
     养老助餐…建成老年食堂、老年助餐点860个 — a 合肥 news item; 近年来，…。全区托育服务机构
@@ -461,7 +506,8 @@ def _reports(
         scoped = year
         sentence_reports = sentence_reports or opens
         own = background and first_match(CLAUSE_BACKGROUND, clause) is not None
-        flags.append(sentence_reports or own or NORM_CUE.search(clause) is not None)
+        gone = issued is not None and year is not None and year < issued
+        flags.append(sentence_reports or own or gone or NORM_CUE.search(clause) is not None)
         if clause.endswith("。"):
             paragraph_reports = sentence_reports if opening else paragraph_reports
             sentence_reports, opening = paragraph_reports, False
@@ -485,14 +531,36 @@ year_on_year): 全國共有養老機構3.8萬個,同比增長10.4% (养老服务
 statistics of a period gone."""
 
 
+PERIOD_DONE = re.compile(
+    rf"(?:{cue_pattern('period_done')})[^，。；]{{0,6}}?“?(?P<plan>{FIVE_YEAR_PLAN_NAMES})”?规划"
+    rf"(?:纲要)?[^，。；]{{0,12}}?(?:目标|任务)"
+)
+"""A five-year plan whose goals the text says were met (data/cues.csv, kind period_done):
+完成了“十二五”规划确定的主要目标和任务 (the 十三五 生态环境保护规划's review of the 十二五,
+reposted), 基本实现了“十一五”规划纲要确定的约束性目标 (the 国务院 notice issuing the 十二五
+节能减排综合性工作方案); both tune. The sentence reports results, as EXCEEDED's do, and the
+text was written after the period (`written_after`)."""
+
+
+def written_after(text: str) -> int | None:
+    """The earliest year a text can have been written in, where it says a five-year plan's
+    goals were met (PERIOD_DONE): the year after that period. It stands for the issue year
+    where the text prints none, so that 到2015年,全国脱硫、脱硝机组容量占煤电总装机容量比例
+    分别提高到99%、92% in a review of the 十二五 reports, not sets, a goal for 2015."""
+    ends = [FIVE_YEAR_PLANS[m["plan"]] for m in PERIOD_DONE.finditer(text)]
+    return max(ends) + 1 if ends else None
+
+
 def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:
-    """The report flags, with every clause of a sentence that has EXCEEDED set."""
+    """The report flags, with every clause of a sentence that has EXCEEDED or PERIOD_DONE
+    set."""
     result: list[bool] = []
     sentence: list[bool] = []
     exceeded = False
     for (_start, clause), flag in zip(clauses, flags, strict=True):
         sentence.append(flag)
         exceeded = exceeded or EXCEEDED.search(clause) is not None
+        exceeded = exceeded or PERIOD_DONE.search(clause) is not None
         if clause.endswith("。"):
             result.extend(True if exceeded else f for f in sentence)
             sentence, exceeded = [], False
@@ -509,7 +577,8 @@ def _opens_a_report(
     promised: frozenset[int],
 ) -> bool:
     """截至2021年底…, a bare year opening the clause (2021年，…), a year before the one the
-    document was issued, 目前, 预计, “十三五”…; `cues` are the clause's YEAR_CUE matches."""
+    document was issued, 目前, 预计, “十三五”…, a span of years that has ended (SPAN:
+    从2015年到2019年底…从76.3岁提高到77.3岁); `cues` are the clause's YEAR_CUE matches."""
     for cue in cues:
         if clause[cue.start() - 1 : cue.start()] in BASE_YEAR_WORDS:
             continue
@@ -527,7 +596,8 @@ def _opens_a_report(
     past = any(FIVE_YEAR_PLANS[p.group()] < now for p in PERIOD.finditer(own_words)) and not (
         FUTURE.search(sentence)
     )
-    return past or bool(SENTENCE_BACKGROUND.search(own_words))
+    ended = "年" in own_words and any(int(s["end"]) < now for s in SPAN.finditer(own_words))
+    return past or ended or bool(SENTENCE_BACKGROUND.search(own_words))
 
 
 def _present(issued: int | None, promised: frozenset[int]) -> int:

@@ -27,6 +27,7 @@ from policygraph.extract.clauses import (
 from policygraph.extract.numbers import (
     COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
+    FIVE_YEAR_PLAN_NAMES,
     apply_multiplier,
     parse_decimal,
 )
@@ -54,8 +55,11 @@ from policygraph.model import QuoteMaker, Target
 from policygraph.scanning import opening_matches
 from policygraph.units import MULTIPLIER_PATTERN, UNIT_PATTERN
 
-PER_YEAR = re.compile(r"每年|年均|每年度")
-"""Per-year targets (每年新增托位1000个以上) have no target year of their own."""
+PER_YEAR = re.compile(rf"每年|每年度|年均(?:{cue_pattern('change_verb')})")
+"""Per-year targets (每年新增托位1000个以上, 年均增长6%) have no target year of their own.
+年均 before a noun names an annual mean, a level for the year that scopes it:
+年均因灾直接经济损失占全市GDP比例控制在1%以内 (诸城 应急保障 行动计划, wenku copy, tune; to
+2022), 北京市细颗粒物年均浓度控制在60微克/立方米左右 (国发〔2013〕37号, to 2017)."""
 
 BASELINE_FROM = re.compile(
     rf"(?:{cue_pattern('baseline')})(?:(?P<year>20\d{{2}})年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)"
@@ -396,7 +400,21 @@ def _distant_comparator(before: str) -> str | None:
 
 
 def _after_last_year(before: str) -> str:
-    return re.sub(rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?[，、]?)", "", before)
+    """The words after the last year or period before a value, which name it (“十二五”期间
+    服务业增加值…比重 is named 服务业增加值…比重); the base year of a change goal (…平均浓度
+    比2012年下降10%以上, CHANGE_GOAL) is part of its name, not a scope."""
+    return LAST_SCOPE.sub("", CHANGE_BASE.sub("", before))
+
+
+LAST_SCOPE = re.compile(
+    rf".*?(?:\d{{4}}年{MONTH_DAY}(?:底|末)?(?:前)?|“?(?:{FIVE_YEAR_PLAN_NAMES})”?(?:期间|时期))[，、]?"
+)
+
+
+CHANGE_BASE = re.compile(
+    rf"(?:{cue_pattern('change')})20\d{{2}}年(?:底|末)?(?=(?:{cue_pattern('change_verb')})$)"
+)
+"""The base year of a change at the end of a value's words (比2012年 in …比2012年下降)."""
 
 
 def _inline_target(
@@ -438,7 +456,9 @@ def _number(text: str) -> Decimal:
 
 def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
     """The quote: the value phrase and the name. A value-first name joins a scope before
-    the value (每个县（区）) to a noun after it, so each part is looked up on its side."""
+    the value (每个县（区）) to a noun after it, so each part is looked up on its side; the
+    name of a change goal is parted by its base year (…平均浓度 比2012年 下降), so its head
+    is looked up before the verb that ends the words before the value."""
     at = clause.find(name)
     if at >= 0:
         return min(at, start), max(end, at + len(name))
@@ -448,6 +468,9 @@ def _span(clause: str, name: str, start: int, end: int) -> tuple[int, int]:
         if tail_at >= 0:
             head_at = clause.rfind(head, 0, start)
             return (head_at if head_at >= 0 else start), tail_at + len(tail)
+        if clause.endswith(tail, 0, start):
+            head_at = clause.rfind(head, 0, start - len(tail))
+            return (head_at if head_at >= 0 else start), end
     return start, end
 
 

@@ -83,10 +83,33 @@ PER_CAPITA = re.compile(cue_pattern("per_capita"))
 """An area is a target per head (人均体育场地面积达到1.8平方米以上); the floor area of a
 facility (单处用房建筑面积不得少于300平方米) is a construction norm."""
 
+BASE_FIGURE = rf"(?:的\d+(?:\.\d+)?(?:万|亿)?(?:{UNIT_PATTERN}))?"
+"""The figure of the base a change is measured from: 比2010年的1.02吨标准煤降低17%."""
+
 CHANGE_FROM = re.compile(
-    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?|上年|去年)?(?:增加|增长|提高|提升|新增|下降|减少)$"
+    rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?|上年|去年)?{BASE_FIGURE}"
+    rf"(?:{cue_pattern('change_verb')})$"
 )
-"""较2020年增加1万张, 比上年增长1.6%: a change against a base year, not a level to reach."""
+"""较2020年增加1万张, 比上年增长1.6%, 比2010年的1.02吨标准煤降低17%: a change against a
+base year, not a level to reach — unless it is a goal (CHANGE_GOAL)."""
+
+CHANGE_GOAL = re.compile(
+    rf"[\u4e00-\u9fff）)A-Za-z0-9.]{{2}}(?:{cue_pattern('change')})20\d{{2}}年(?:底|末)?"
+    rf"(?:{cue_pattern('change_verb')})$"
+)
+"""A change is the goal itself where its own subject names what changes, right before the
+base year, and a deadline scopes it or a comparator follows it — the way plans of energy
+and environment write their goals: 到2017年，…可吸入颗粒物PM10)平均浓度比2012年下降10%以上
+(安徽 大气污染防治行动计划实施方案 2013, wiki copy), 到2015年，…营运车辆单位运输周转量能耗
+比2005年下降10%；…公共机构单位建筑面积能耗比2010年降低12% (山东 十二五 节能减排 实施方案
+news, 2011); both tune. A clause opened by its base (，比2010年的1.02吨标准煤降低17%)
+restates the level the clause before it set; a change on the year before (比上年下降1.2%)
+is a statistic."""
+
+BASE_VALUE = re.compile(rf"(?:{cue_pattern('change')})(?:20\d{{2}}年(?:底|末)?)?的$")
+"""比2010年的1.02吨标准煤降低17%: the figure after 比…的 is the base a change is measured
+from, not a target (山东 十二五 节能减排 news, tune: 比2010年的1.02吨标准煤, 比2005年的
+1.32吨标准煤)."""
 
 BENCHMARK = re.compile(
     rf"(?:{cue_pattern('benchmark')})(?:{cue_pattern('benchmark_body')})[^，；。\d]{{0,12}}?(?:的|[（(])$"
@@ -176,7 +199,11 @@ def is_target_value(match: re.Match[str], clause: str, dated: bool) -> bool:
         return False
     if match["unit"] in NON_TARGET_UNITS or YEAR_CUE.match(clause, match.start("num")):
         return False
-    if CHANGE_FROM.search(clause, 0, match.start()):
+    if CHANGE_FROM.search(clause, 0, match.start()) and not (
+        (dated or match["post"]) and CHANGE_GOAL.search(clause, 0, match.start())
+    ):
+        return False
+    if BASE_VALUE.search(clause, 0, match.start()):
         return False
     if BENCHMARK.search(clause, 0, match.start()):
         return False
