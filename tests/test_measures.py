@@ -153,6 +153,19 @@ def test_measures_an_items_labelled_unit_lines_are_its_units_not_sub_tasks() -> 
     ]
 
 
+def test_measures_a_project_named_then_given_its_lead_after_a_comma() -> None:
+    # 六安市民生办's 民生工程 progress bulletins (2021 tune text; 2017 1至7月 通报)
+    text = (
+        "二、部分项目进展情况\n"
+        "1、技能培训提升,牵头单位:市退役军人局。其中,退役军人技能培训提升进度较慢的为叶集区。\n"
+        "2、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。\n"
+    )
+    assert [(n, t, r, le) for n, t, _, r, le in _measures(text)] == [
+        ("1、", "技能培训提升", ["市退役军人局"], ["市退役军人局"]),
+        ("2、", "农村道路畅通工程", ["市交通局"], ["市交通局"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "responsible", "lead"),
     [
