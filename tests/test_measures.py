@@ -154,6 +154,43 @@ def test_measures_an_items_labelled_unit_lines_are_its_units_not_sub_tasks() -> 
 
 
 @pytest.mark.parametrize(
+    "chapter",
+    ["深化预算管理制度改革的总体要求", "2010年高校毕业生就业工作的总体安排和目标任务"],
+)
+def test_measures_a_topic_s_aims_chapter_holds_no_tasks(chapter: str) -> None:
+    # 鲁政发〔2014〕20号 and 山东 2010 高校毕业生就业 意见 (tune): the aims of one named work
+    text = (
+        f"一、{chapter}\n1.指导思想。贯彻落实全会精神。\n2.目标任务。2015年取得决定性进展。\n"
+        "二、重点任务\n（一）完善政府预算体系。加大统筹力度。\n"
+    )
+    assert _titles(text) == [("完善政府预算体系", None)]
+
+
+def test_measures_a_chapter_the_copy_holds_no_text_of_is_no_task() -> None:
+    # 十堰 婴幼儿照护服务 实施方案 (tune) stops at its bare heading 二、任务及分; a cut task
+    # item (8.实施生活垃圾分类工, 桐庐 2020 民生实事, tune) stays a task
+    opening = "一、总体要求\n坚持以人民为中心。\n"
+    assert _titles(f"{opening}二、任务及分\n") == []
+    assert _titles("一、民生实事项目\n7.建设老年食堂。\n8.实施生活垃圾分类工\n")[-1] == (
+        "实施生活垃圾分类工",
+        None,
+    )
+
+
+def test_measures_a_project_named_then_given_its_lead_after_a_comma() -> None:
+    # 六安市民生办's 民生工程 progress bulletins (2021 tune text; 2017 1至7月 通报)
+    text = (
+        "二、部分项目进展情况\n"
+        "1、技能培训提升,牵头单位:市退役军人局。其中,退役军人技能培训提升进度较慢的为叶集区。\n"
+        "2、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。\n"
+    )
+    assert [(n, t, r, le) for n, t, _, r, le in _measures(text)] == [
+        ("1、", "技能培训提升", ["市退役军人局"], ["市退役军人局"]),
+        ("2、", "农村道路畅通工程", ["市交通局"], ["市交通局"]),
+    ]
+
+
+@pytest.mark.parametrize(
     ("body", "responsible", "lead"),
     [
         (

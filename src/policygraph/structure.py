@@ -291,8 +291,14 @@ def _owned_sentence_end(text: str, start: int, title_start: int) -> int | None:
     return title_start + match.end("sentence")
 
 
-LABELLED_SENTENCE = re.compile(r"[^。\n]+(?=。[ ]*\n?[ ]*(?:{labels})[：:])")
-"""An item that is one sentence and then the labelled list of its units (LIST_LABEL)."""
+LABELLED_SENTENCE = re.compile(
+    r"[^。\n]+(?=。[ ]*\n?[ ]*(?:{labels})[：:])|[^。，,\n]+(?=[，,][ ]*(?:{labels})[：:])"
+)
+"""An item that is one sentence and then the labelled list of its units (LIST_LABEL), or
+one phrase, a comma and the list: the projects of a 民生工程 progress bulletin, each named
+and given its lead before the news of its progress (六安市民生办 2021年1至9月份民生工程实施
+进度通报, tune: 1、技能培训提升,牵头单位:市退役军人局。其中,…进度较慢的为叶集区; its 2017年
+1至7月 通报: 1、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县)."""
 
 
 def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None:
@@ -301,7 +307,8 @@ def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None
     item's title however long, its clauses joined by ； included (海盐 盐政办发〔2022〕16号:
     1.全县生产总值增长7.5%左右；一般公共预算收入增长8.5%；…收入倍差进一步缩小。责任单位：
     县发改局…; 立山区 2023 重点工作任务分解: 1.固定资产投资增长15%左右。 / 牵头单位：区发改局;
-    both tune)."""
+    both tune); an item named by one phrase that a comma and its labelled list follow is
+    titled by the phrase (1、技能培训提升,牵头单位:市退役军人局。, 六安 民生工程 通报, tune)."""
     match = _labelled_sentence().match(text, title_start, stop)
     return match.end() if match is not None and match.end() < stop else None
 

@@ -73,6 +73,17 @@ CONTEXT_TITLE = re.compile(
 """Headings of the parts that state context, principles or goals, not tasks:
 the background ones, 总体要求, 指导思想, 基本原则, 发展目标, 主要目标, 整体目标."""
 
+TOPIC_AIMS_TITLE = re.compile(
+    rf"^[^，。；：:]{{2,24}}的(?:{cue_pattern('aims_part')})(?:[和与及、](?:{cue_pattern('aims_part')}))*$"
+)
+"""Headings of the part that states the aims of one named work, the topic, 的 and the parts
+(aims_part words of data/cues.csv): 一、深化预算管理制度改革的总体要求 (鲁政发〔2014〕20号, its
+1.指导思想 and 2.目标任务 under it), 一、2010年高校毕业生就业工作的总体安排和目标任务 (山东
+2010 转发 高校毕业生就业 意见, its (一)总体安排 under it), both tune. Like a plan's 二、总体要求
+they state aims, not tasks (the dev set's gold and the bundled plans' leave them out). The
+year's goals of an annual division of work (经济社会发展的主要预期目标) are no such part: each
+goal is given to units (YEAR_GOALS)."""
+
 STATE_TITLE = re.compile(rf"(?:{TREND_WORDS}|初步|大幅)[\u4e00-\u9fff]{{1,4}}$")
 """A heading that reports a state rather than sets a task: 政策体系逐步完善,
 服务体系初见成效, 服务需求持续增长."""
@@ -165,7 +176,7 @@ def find_measures(
     rows = task_rows(text, quote, lexicon, convention)
     prose = _without_rows(text, rows)
     for section in outline.sections:
-        if not _is_measure(section, outline, children, context):
+        if not _is_measure(section, outline, children, context) or _bare_chapter(text, section):
             continue
         if any(row.start <= section.start < row.end for row in rows):
             continue  # an item a table cell numbers (1.完成第一批…) belongs to its row
@@ -254,10 +265,12 @@ def _states_context(text: str, section: Section) -> bool:
     lost its chapter headings — by the writing of an item that assigns nobody."""
     if CONTEXT_TITLE.match(section.heading.title) or is_background_title(section.heading.title):
         return True
+    title = section.heading.title
+    if TOPIC_AIMS_TITLE.match(title) and not _groups_a_division(title):
+        return True
     first = text[section.body_start : section.body_end].strip().split("\n")[0]
     if any(True for _ in responsibility_lists(first)):
         return False
-    title = section.heading.title
     if TASK_OPENER.match(title):
         return False
     if GOAL_OPENING.match(first):
@@ -292,6 +305,20 @@ def _is_measure(section: Section, outline: Outline, children: set[str], context:
     chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
     grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
+
+
+def _bare_chapter(text: str, section: Section) -> bool:
+    """Whether a section is a chapter not titled by a task verb with no text under it at
+    all: the heading of a part the copy does not hold (二、任务及分, where the copy of 十堰
+    婴幼儿照护服务 实施方案 stops; 二、制定依据, where the copy of 新昌 托育实施方案解读 stops;
+    both tune). Like a chapter that groups tasks, it is none itself; an item cut off so
+    (8.实施生活垃圾分类工, 桐庐 2020 民生实事) is still its task."""
+    if section.heading.level > 1 or section.parent is not None:
+        return False
+    return (
+        not TASK_OPENER.match(section.heading.title)
+        and not text[section.body_start : section.end].strip()
+    )
 
 
 def _measure_parent(
