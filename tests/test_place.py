@@ -29,6 +29,8 @@ def _spoken_of(text: str) -> str | None:
         ("guangdong-shi-changwuhuiyi-shehui-yanglao", "广东省"),  # 廣東省 once, 全省 twice
         ("guojia-jiankang-ertong-xingdong-jihua-xinwen", "中国"),  # 国家卫健委…发布, 我国
         ("changzhou-zhonglou-minsheng-shishi-fenjiebiao", "钟楼区"),  # 常州…幸福钟楼, 全区
+        ("linyi-yanglao-fuwu-tiaoli-xinwen-fanti", "临沂市"),  # 《臨沂市…條例》, 我市, 全市
+        ("neimenggu-canjiren-shisanwu-guihua-gangyao", "内蒙古自治区"),  # 《内蒙古自治区…》, 我区
     ],
 )
 def test_the_region_a_page_names_most_is_its_place(stem: str, region: str) -> None:
@@ -72,3 +74,12 @@ def test_a_county_short_name_counts_beside_its_city_only() -> None:
     """和平 is a word unless the text names 天津 around it; 钟楼 beside 常州 is 钟楼区."""
     assert _spoken_of("推进和平发展，和平共处，全区养老服务。") is None
     assert _spoken_of("常州市推进养老服务，打造幸福钟楼，全区新增床位。") == "钟楼区"
+
+
+def test_a_cited_title_places_self_references_only_where_no_region_is_named() -> None:
+    """我市 goes to the 市 of the relayed 《…条例》 on a page naming no region; a page that
+    names its county keeps it, whatever city the titles it cites name."""
+    relay = "《临沂市养老服务条例》正式施行。这是我市首部养老服务立法，推动全市养老服务发展。"
+    assert _spoken_of(relay) == "临沂市"
+    county = "郸城县推进养老服务。根据《周口市养老服务条例》，全市、全市、全市，郸城县落实。"
+    assert _spoken_of(county) == "郸城县"

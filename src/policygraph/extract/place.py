@@ -13,7 +13,10 @@ it speaks for.
 A text also speaks of its own place without its name: 本区, 全省, 我区 (cue kinds
 `self_place` and `scope` in data/cues.csv). Such a word counts as one more mention of the
 region of its level the head names: a city's 常务会议 report names 广东省 once and 全省
-twice.
+twice. A page that names no region outside the titles it cites speaks of its own place in the
+title of the document it relays or rests on: a 临沂 news page on 《臨沂市養老服務條例》 says
+我市 and 全市 only, 内蒙古's 残疾人 plan outline cites 《内蒙古自治区…规划纲要》 and says 我区,
+全区. There the self-references count for the region of their level the cited titles name.
 """
 
 from __future__ import annotations
@@ -59,13 +62,27 @@ def _national_bodies(head: str, lexicon: Lexicon) -> int:
     return found
 
 
-def _self_referenced(head: str, counts: Counter[str], lexicon: Lexicon) -> None:
-    """Add each 本区/全省 of the head to the region of its level named most often."""
+def _self_referenced(
+    head: str, counts: Counter[str], lexicon: Lexicon, cited: Counter[str]
+) -> None:
+    """Add each 本区/全省 of the head to the region of its level named most often, or, where
+    the head names none outside cited titles, to the one of its level those titles name."""
+    regions = counts or cited
     for word in _self_references().findall(head):
         level = word[-1]
-        named = [key for key, _n in counts.most_common() if lexicon.region_name(key)[-1] == level]
+        named = [key for key, _n in regions.most_common() if lexicon.region_name(key)[-1] == level]
         if named:
             counts[named[0]] += 1
+
+
+def _cited_places(text: str, lexicon: Lexicon) -> Counter[str]:
+    """The regions the cited titles of a head name by their full names (《临沂市养老服务条例》)."""
+    return Counter(
+        key
+        for title in CITED_TITLE.findall(text)
+        for _at, label in lexicon.region_mentions(title)
+        if (key := lexicon.regions.get(label)) is not None
+    )
 
 
 def _places_named(head: str, lexicon: Lexicon) -> Counter[str]:
@@ -107,7 +124,7 @@ def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
     of the nation when the head speaks of it more; None when neither is named twice."""
     head = CITED_TITLE.sub(lambda title: " " * len(title.group()), text[:HEAD])
     counts = _places_named(head, lexicon)
-    _self_referenced(head, counts, lexicon)
+    _self_referenced(head, counts, lexicon, _cited_places(text[:HEAD], lexicon))
     nation = len(_national().findall(head)) + _national_bodies(head, lexicon)
     if counts:
         key, named = counts.most_common(1)[0]
