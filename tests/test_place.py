@@ -29,6 +29,7 @@ def _spoken_of(text: str) -> str | None:
         ("guangdong-shi-changwuhuiyi-shehui-yanglao", "广东省"),  # 廣東省 once, 全省 twice
         ("guojia-jiankang-ertong-xingdong-jihua-xinwen", "中国"),  # 国家卫健委…发布, 我国
         ("changzhou-zhonglou-minsheng-shishi-fenjiebiao", "钟楼区"),  # 常州…幸福钟楼, 全区
+        ("guojia-minzhengbu-shisanwu-yanglao-chuangwei-xinwen-fanti", "中国"),  # 民政部 ×4
         ("linyi-yanglao-fuwu-tiaoli-xinwen-fanti", "临沂市"),  # 《臨沂市…條例》, 我市, 全市
         ("neimenggu-canjiren-shisanwu-guihua-gangyao", "内蒙古自治区"),  # 《内蒙古自治区…》, 我区
     ],
@@ -68,6 +69,12 @@ def test_a_self_reference_counts_for_the_region_of_its_level() -> None:
 def test_a_national_body_speaks_for_the_nation_but_a_national_level_does_not() -> None:
     assert _spoken_of("国家医保局、国家卫生健康委员会联合印发通知。") == "中国"
     assert _spoken_of("建成国家级示范基地，执行国家标准。") is None
+
+
+def test_a_ministry_by_its_bare_name_speaks_for_the_nation_once() -> None:
+    """民政部 is a national issuer (data/issuer_codes.csv); 国务院办公厅 is one mention, not two."""
+    assert _spoken_of("记者从民政部召开的发布会上获悉，民政部将推动养老服务。") == "中国"
+    assert _spoken_of("国务院办公厅召开会议，部署养老服务。") is None
 
 
 def test_a_county_short_name_counts_beside_its_city_only() -> None:

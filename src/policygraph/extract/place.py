@@ -5,7 +5,10 @@ traditional-character repost of 武汉's 实施方案, a 吉林省 work report) 
 they relay: they name that region again and again near their top (北京常住老年人口…北京市
 养老服务设施…). A page on a national document speaks of the nation instead (全国, 我国,
 国务院) or names a national body (国家卫健委5日发布《健康儿童行动提升计划》, 国家卫生健康委
-办公厅 on the 老年友好型社区 lists). The region named most often in the head, at least twice and
+办公厅 on the 老年友好型社区 lists), a ministry by its bare name among them: a 农民日报 report
+heard 民政部's press conference (民政部 four times, no 国家 before it), a 2024 民政事业统计公报
+news page quotes 民政部 three times. The national issuers of data/issuer_codes.csv are these
+names. The region named most often in the head, at least twice and
 at least as often as the nation, is the text's; otherwise the nation, if the head speaks of it
 twice. Names inside 《》 are titles the text cites (根据《中共中央 国务院关于…》), not the place
 it speaks for.
@@ -25,7 +28,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from policygraph.cues import cue_pattern, cue_words, words_with
+from policygraph.cues import cue_words, words_with
 from policygraph.lexicon import LEVEL_CHARACTERS, NATIONAL, Lexicon
 
 HEAD = 1500
@@ -39,14 +42,25 @@ NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,10}")
 
 
 @cache
-def _national() -> re.Pattern[str]:
-    return re.compile(cue_pattern("national"))
-
-
-@cache
 def _self_references() -> re.Pattern[str]:
     words = {*words_with("scope", "whole"), *words_with("scope", "own"), *cue_words("self_place")}
     return re.compile("|".join(w for w in sorted(words) if w[-1] in LEVEL_CHARACTERS))
+
+
+def _nation_named(head: str, lexicon: Lexicon) -> int:
+    """How often the head speaks of the nation: 全国, 我国, a national issuer by its name
+    (国务院办公厅 once, not also as 国务院; 民政部) or a national body (国家医保局)."""
+    national = lexicon.region_name(NATIONAL)
+    names = {
+        name
+        for issuer, region in lexicon.issuers.values()
+        if region == national
+        for name in issuer.split()
+    }
+    words = sorted({*names, *cue_words("national")}, key=lambda w: (-len(w), w))
+    pattern = re.compile("|".join(map(re.escape, words)))
+    rest = pattern.sub(lambda match: " " * len(match.group()), head)
+    return len(pattern.findall(head)) + _national_bodies(rest, lexicon)
 
 
 def _national_bodies(head: str, lexicon: Lexicon) -> int:
@@ -125,7 +139,7 @@ def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
     head = CITED_TITLE.sub(lambda title: " " * len(title.group()), text[:HEAD])
     counts = _places_named(head, lexicon)
     _self_referenced(head, counts, lexicon, _cited_places(text[:HEAD], lexicon))
-    nation = len(_national().findall(head)) + _national_bodies(head, lexicon)
+    nation = _nation_named(head, lexicon)
     if counts:
         key, named = counts.most_common(1)[0]
         if named >= MENTIONS and named >= nation:
