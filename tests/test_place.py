@@ -30,6 +30,8 @@ def _spoken_of(text: str) -> str | None:
         ("guojia-jiankang-ertong-xingdong-jihua-xinwen", "中国"),  # 国家卫健委…发布, 我国
         ("changzhou-zhonglou-minsheng-shishi-fenjiebiao", "钟楼区"),  # 常州…幸福钟楼, 全区
         ("guojia-minzhengbu-shisanwu-yanglao-chuangwei-xinwen-fanti", "中国"),  # 民政部 ×4
+        ("guoban-tiyu-qiangguo-gangyao-xinwen-fanti", "中国"),  # 國務院辦公廳日前印發《…》
+        ("guojia-quanmin-jianshen-jihua-shuangyu-fanti", "中国"),  # 國務院日前印發《…》
         ("linyi-yanglao-fuwu-tiaoli-xinwen-fanti", "临沂市"),  # 《臨沂市…條例》, 我市, 全市
         ("neimenggu-canjiren-shisanwu-guihua-gangyao", "内蒙古自治区"),  # 《内蒙古自治区…》, 我区
     ],
@@ -75,6 +77,13 @@ def test_a_ministry_by_its_bare_name_speaks_for_the_nation_once() -> None:
     """民政部 is a national issuer (data/issuer_codes.csv); 国务院办公厅 is one mention, not two."""
     assert _spoken_of("记者从民政部召开的发布会上获悉，民政部将推动养老服务。") == "中国"
     assert _spoken_of("国务院办公厅召开会议，部署养老服务。") is None
+
+
+def test_a_page_relaying_a_national_document_is_national_unless_it_says_wo_sheng() -> None:
+    """国务院日前印发《…》 names the issuer of the document the page relays; a page that says
+    我省 recalls the national document its own place follows."""
+    assert _spoken_of("国务院日前印发《全民健身计划》，促进全民健身。") == "中国"
+    assert _spoken_of("国务院办公厅印发了《指导意见》。我省高度重视托育服务。") is None
 
 
 def test_a_county_short_name_counts_beside_its_city_only() -> None:

@@ -7,11 +7,18 @@ they relay: they name that region again and again near their top (北京常住�
 国务院) or names a national body (国家卫健委5日发布《健康儿童行动提升计划》, 国家卫生健康委
 办公厅 on the 老年友好型社区 lists), a ministry by its bare name among them: a 农民日报 report
 heard 民政部's press conference (民政部 four times, no 国家 before it), a 2024 民政事业统计公报
-news page quotes 民政部 three times. The national issuers of data/issuer_codes.csv are these
-names. The region named most often in the head, at least twice and
-at least as often as the nation, is the text's; otherwise the nation, if the head speaks of it
-twice. Names inside 《》 are titles the text cites (根据《中共中央 国务院关于…》), not the place
-it speaks for.
+news page quotes 民政部 three times (the national issuers of data/issuer_codes.csv are these
+names). The region named most often in the head, at least twice and at least as often as the
+nation, is the text's; otherwise the nation, if the head speaks of it twice. Names inside 《》
+are titles the text cites (根据《中共中央 国务院关于…》), not the place it speaks for.
+
+A page that opens on the document it relays names that document's issuer before the verb that
+issued it: 國務院辦公廳日前印發《體育強國建設綱要》, 國務院日前印發《全民健身計劃（2021-2025年）》,
+國務院辦公廳印發的《「十四五」國民健康規劃》 (three news pages, each naming its issuer once).
+The nation then counts as named twice (data/issuer_codes.csv gives the issuers; a news time
+word such as 日前 may stand between, data/cues.csv kinds news_time and carrying). A page
+that also says 我省 or 全县 is a local page recalling the national document it follows (新昌's
+解读: 国务院办公厅印发了《…指导意见》…我省高度重视), not a national one.
 
 A text also speaks of its own place without its name: 本区, 全省, 我区 (cue kinds
 `self_place` and `scope` in data/cues.csv). Such a word counts as one more mention of the
@@ -28,7 +35,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from policygraph.cues import cue_words, words_with
+from policygraph.cues import cue_pattern, cue_words, words_with
 from policygraph.lexicon import LEVEL_CHARACTERS, NATIONAL, Lexicon
 
 HEAD = 1500
@@ -47,17 +54,23 @@ def _self_references() -> re.Pattern[str]:
     return re.compile("|".join(w for w in sorted(words) if w[-1] in LEVEL_CHARACTERS))
 
 
-def _nation_named(head: str, lexicon: Lexicon) -> int:
-    """How often the head speaks of the nation: 全国, 我国, a national issuer by its name
-    (国务院办公厅 once, not also as 国务院; 民政部) or a national body (国家医保局)."""
+def _national_issuers(lexicon: Lexicon) -> set[str]:
+    """The names of the national issuers of data/issuer_codes.csv (国务院办公厅, 民政部)."""
     national = lexicon.region_name(NATIONAL)
-    names = {
+    return {
         name
         for issuer, region in lexicon.issuers.values()
         if region == national
         for name in issuer.split()
     }
-    words = sorted({*names, *cue_words("national")}, key=lambda w: (-len(w), w))
+
+
+def _nation_named(head: str, lexicon: Lexicon) -> int:
+    """How often the head speaks of the nation: 全国, 我国, a national issuer by its name
+    (国务院办公厅 once, not also as 国务院; 民政部) or a national body (国家医保局)."""
+    words = sorted(
+        {*_national_issuers(lexicon), *cue_words("national")}, key=lambda w: (-len(w), w)
+    )
     pattern = re.compile("|".join(map(re.escape, words)))
     rest = pattern.sub(lambda match: " " * len(match.group()), head)
     return len(pattern.findall(head)) + _national_bodies(rest, lexicon)
@@ -133,6 +146,14 @@ def _counties_around(
     ]
 
 
+def _relays_national(head: str, lexicon: Lexicon) -> bool:
+    """Whether the head names a national issuer as issuing a document it cites
+    (国务院日前印发《…》)."""
+    names = "|".join(map(re.escape, sorted(_national_issuers(lexicon), key=lambda w: (-len(w), w))))
+    verb = rf"(?:{cue_pattern('news_time')})?(?:{cue_pattern('carrying')})[了的]?《"
+    return re.search(rf"(?:{names}){verb}", head) is not None
+
+
 def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
     """The name of the region a text's head names most often (ties: the first named), or
     of the nation when the head speaks of it more; None when neither is named twice."""
@@ -140,6 +161,8 @@ def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
     counts = _places_named(head, lexicon)
     _self_referenced(head, counts, lexicon, _cited_places(text[:HEAD], lexicon))
     nation = _nation_named(head, lexicon)
+    if _relays_national(text[:HEAD], lexicon) and not _self_references().search(head):
+        nation = max(nation, MENTIONS)
     if counts:
         key, named = counts.most_common(1)[0]
         if named >= MENTIONS and named >= nation:
