@@ -32,6 +32,7 @@ def _spoken_of(text: str) -> str | None:
         ("guojia-minzhengbu-shisanwu-yanglao-chuangwei-xinwen-fanti", "中国"),  # 民政部 ×4
         ("guoban-tiyu-qiangguo-gangyao-xinwen-fanti", "中国"),  # 國務院辦公廳日前印發《…》
         ("guojia-quanmin-jianshen-jihua-shuangyu-fanti", "中国"),  # 國務院日前印發《…》
+        ("jiaxing-zhengfu-gongzuo-baogao-zeren-fenjie-2024", "嘉兴市"),  # 市…局 units, 南湖区政府
         ("linyi-yanglao-fuwu-tiaoli-xinwen-fanti", "临沂市"),  # 《臨沂市…條例》, 我市, 全市
         ("neimenggu-canjiren-shisanwu-guihua-gangyao", "内蒙古自治区"),  # 《内蒙古自治区…》, 我区
     ],
@@ -84,6 +85,19 @@ def test_a_page_relaying_a_national_document_is_national_unless_it_says_wo_sheng
     我省 recalls the national document its own place follows."""
     assert _spoken_of("国务院日前印发《全民健身计划》，促进全民健身。") == "中国"
     assert _spoken_of("国务院办公厅印发了《指导意见》。我省高度重视托育服务。") is None
+
+
+def test_units_named_by_their_level_alone_are_the_texts_own() -> None:
+    """市卫生健康委 and 市教育局 are the city's bodies: the districts it tasks are not its place."""
+    table = (
+        "嘉兴市重点工作分解表\n序号 | 工作任务 | 责任单位 |\n"
+        "1 | 新增托位。 | 市卫生健康委、南湖区政府 |\n2 | 建设学校。 | 市教育局、南湖区政府 |\n"
+    )
+    assert _spoken_of(table) == "嘉兴市"
+    assert (
+        _spoken_of(table.replace("市卫生健康委", "卫生健康").replace("市教育局", "教育"))
+        == "南湖区"
+    )
 
 
 def test_a_county_short_name_counts_beside_its_city_only() -> None:

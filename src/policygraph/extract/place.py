@@ -27,6 +27,9 @@ twice. A page that names no region outside the titles it cites speaks of its own
 title of the document it relays or rests on: a 临沂 news page on 《臨沂市養老服務條例》 says
 我市 and 全市 only, 内蒙古's 残疾人 plan outline cites 《内蒙古自治区…规划纲要》 and says 我区,
 全区. There the self-references count for the region of their level the cited titles name.
+A unit named by its level alone (市发展改革委, 县教育局) is the text's own body and counts as
+such a word: 嘉兴's 政府工作报告 分解表 gives its tasks to 市…局 and to the governments of its
+districts (南湖区政府, 秀洲区政府); 海盐's 2022 分解表 to 县…局, 立山区's 2023 one to 区…局.
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ MENTIONS = 2
 """How often a place must be named: once is a comparison or a partner (与合肥市签署…)."""
 NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,10}")
 """Where a national body's name may start (国家卫健委, 国家卫生健康委员会办公厅)."""
+OWN_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[省市县区][\u4e00-\u9fff]{2,12}")
+"""Where a unit named by its level alone may start: at the start of a table cell or list item
+(| 市发展改革委 |, 市科技局、市财政局)."""
 
 
 @cache
@@ -79,24 +85,36 @@ def _nation_named(head: str, lexicon: Lexicon) -> int:
 def _national_bodies(head: str, lexicon: Lexicon) -> int:
     """How many names in the head are of a body of the State Council: 国家 + a name that
     maps to a government function (国家卫健委, 国家医保局), not 国家级 or 国家标准."""
-    found = 0
-    for match in NATIONAL_BODY.finditer(head):
-        words = match.group()
-        found += any(
-            words[:n].endswith(lexicon.department_bodies) and lexicon.functions_of(words[:n])
-            for n in range(len(words), 3, -1)
-        )
-    return found
+    return sum(_names_body(match.group(), 0, lexicon) for match in NATIONAL_BODY.finditer(head))
+
+
+def _names_body(words: str, skip: int, lexicon: Lexicon) -> bool:
+    """Whether the words open with a body's name whose part after `skip` characters maps to a
+    government function (国家卫健委; 市发展改革委 past its 市)."""
+    return any(
+        words[:n].endswith(lexicon.department_bodies) and lexicon.functions_of(words[skip:n])
+        for n in range(len(words), 3, -1)
+    )
+
+
+def _own_levels(head: str, lexicon: Lexicon) -> list[str]:
+    """The level characters of the head's self-references (本区, 全省) and of the units it
+    names by their level alone (市发展改革委, 县教育局: the text's own bodies)."""
+    units = [
+        match.group()[0]
+        for match in OWN_UNIT.finditer(head)
+        if _names_body(match.group(), 1, lexicon)
+    ]
+    return [word[-1] for word in _self_references().findall(head)] + units
 
 
 def _self_referenced(
     head: str, counts: Counter[str], lexicon: Lexicon, cited: Counter[str]
 ) -> None:
-    """Add each 本区/全省 of the head to the region of its level named most often, or, where
-    the head names none outside cited titles, to the one of its level those titles name."""
+    """Add each 本区/全省/市民政局 of the head to the region of its level named most often, or,
+    where the head names none outside cited titles, to the one of its level those titles name."""
     regions = counts or cited
-    for word in _self_references().findall(head):
-        level = word[-1]
+    for level in _own_levels(head, lexicon):
         named = [key for key, _n in regions.most_common() if lexicon.region_name(key)[-1] == level]
         if named:
             counts[named[0]] += 1
