@@ -483,8 +483,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     }
     fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
-    if (covered := _covered_document(text, quote)) and covered[0] != title:
-        title, title_q = covered
+    if (covered := _covered_document(text, quote)) and (covered[0] != title or covered[2]):
+        title, title_q, _as_printed = covered
     if "标题" in fields and covered is None and "关于印发" not in fields["标题"].value:
         title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
@@ -546,7 +546,7 @@ HEADING_GAP = re.compile(r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\
 one line break where a centred heading wrapped."""
 
 
-def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
+def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote, bool] | None:
     """The document a cover notice issues, where the copy prints it under its own heading
     after the notice: the notice's title names that document in other words, or only
     through its authors. A forwarding notice (转发) is the pattern: 国务院办公厅转发民政部关于 /
@@ -557,14 +557,18 @@ def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
     就业工作的意见》 and whose copy prints it as 关于做好2010年普通高校 / 毕业生就业工作的意见
     (鲁政办发〔2010〕21号, tune set). The title is the name in 《》, which keeps the quotation
     marks a centred heading drops (《重庆市万州区“一老一小”整体解决方案》已经区政府同意，现印发
-    给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt)."""
+    给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt). Its quote is the
+    heading where the copy prints the name as it is (安阳市“一老一小”整体解决方案 under the 印发
+    notice, 安政办〔2022〕37号, tune set; corpus/lincang.txt), else the name in 《》; the flag says
+    which."""
     for named in TITLE_IN_BRACKETS.finditer(text, 0, HEAD_LENGTH):
         carried = CARRIED.match(text, named.end())
         if carried is None:
             continue
         characters = UNPRINTED.sub("", named["title"])
-        if _prints_heading(text, characters, carried.end()):
-            return named["title"], quote(*named.span("title"))
+        if heading := _printed_heading(text, characters, carried.end()):
+            as_is = text[slice(*heading)] == named["title"]
+            return named["title"], quote(*(heading if as_is else named.span("title"))), as_is
     return None
 
 
@@ -572,11 +576,11 @@ LINE_INDENT = re.compile(r"^[ \t\u3000]*", re.M)
 LINE_REST = re.compile(r"[ \t\u3000]*$", re.M)
 
 
-def _prints_heading(text: str, characters: str, start: int) -> bool:
-    """Whether a line from `start` on is a heading of `characters` (which hold no spacing and
-    no quotation mark): indented, the characters one by one with a HEADING_GAP between them,
-    nothing after them but spacing. Walked, as a pattern compiled for each name cost
-    milliseconds a text."""
+def _printed_heading(text: str, characters: str, start: int) -> tuple[int, int] | None:
+    """The span of the first line from `start` on that is a heading of `characters` (which hold
+    no spacing and no quotation mark): indented, the characters one by one with a HEADING_GAP
+    between them, nothing after them but spacing. Walked, as a pattern compiled for each name
+    cost milliseconds a text."""
     for indent in LINE_INDENT.finditer(text, start):
         at = indent.end()
         for index, character in enumerate(characters):
@@ -587,8 +591,8 @@ def _prints_heading(text: str, characters: str, start: int) -> bool:
             at += 1
         else:
             if LINE_REST.match(text, at):
-                return True
-    return False
+                return indent.end(), at
+    return None
 
 
 SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
