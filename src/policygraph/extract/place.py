@@ -71,13 +71,15 @@ def _national_issuers(lexicon: Lexicon) -> set[str]:
     }
 
 
+def _alternation(words: set[str]) -> str:
+    """A regex alternation of names, longest first (国务院办公厅 before 国务院)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 def _nation_named(head: str, lexicon: Lexicon) -> int:
     """How often the head speaks of the nation: 全国, 我国, a national issuer by its name
     (国务院办公厅 once, not also as 国务院; 民政部) or a national body (国家医保局)."""
-    words = sorted(
-        {*_national_issuers(lexicon), *cue_words("national")}, key=lambda w: (-len(w), w)
-    )
-    pattern = re.compile("|".join(map(re.escape, words)))
+    pattern = re.compile(_alternation({*_national_issuers(lexicon), *cue_words("national")}))
     rest = pattern.sub(lambda match: " " * len(match.group()), head)
     return len(pattern.findall(head)) + _national_bodies(rest, lexicon)
 
@@ -167,7 +169,7 @@ def _counties_around(
 def _relays_national(head: str, lexicon: Lexicon) -> bool:
     """Whether the head names a national issuer as issuing a document it cites
     (国务院日前印发《…》)."""
-    names = "|".join(map(re.escape, sorted(_national_issuers(lexicon), key=lambda w: (-len(w), w))))
+    names = _alternation(_national_issuers(lexicon))
     verb = rf"(?:{cue_pattern('news_time')})?(?:{cue_pattern('carrying')})[了的]?《"
     return re.search(rf"(?:{names}){verb}", head) is not None
 
