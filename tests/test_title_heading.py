@@ -1,9 +1,11 @@
 """Where a plan's title is quoted from when a 印发 notice prints it before the plan
-(extract/metadata.py, _covered_document): the plan's own heading, where the copy prints it."""
+(extract/metadata.py, _own_heading): the plan's own heading, where the copy prints it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from policygraph.extract.metadata import Metadata, find_metadata
 from policygraph.normalize import normalize_text
@@ -16,12 +18,19 @@ def metadata(source: str) -> Metadata:
     return find_metadata(normalized.text, normalized.quote)
 
 
-def test_the_title_is_quoted_at_the_plans_own_heading() -> None:
-    """安阳's page prints the notice (its 标题 field and heading name the plan) and then the
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("anyang-yilaoyixiao", "安阳市“一老一小”整体解决方案"),  # 标题 field, notice, 《》
+        ("guoban-yaopin-jizhong-caigou-fangan", "国家组织药品集中采购和使用试点方案"),  # 以下简称
+    ],
+)
+def test_the_title_is_quoted_at_the_plans_own_heading(stem: str, title: str) -> None:
+    """A page prints the 印发 notice (its 标题 field and heading name the plan) and then the
     plan under its own heading: the title's line is the heading's."""
-    source = (TUNE / "anyang-yilaoyixiao.txt").read_text(encoding="utf-8")
+    source = (TUNE / f"{stem}.txt").read_text(encoding="utf-8")
     found = metadata(source)
-    assert found.title == "安阳市“一老一小”整体解决方案"
+    assert found.title == title
     assert found.title_quote is not None
     lines = source.splitlines()
     assert lines[found.title_quote.line - 1].strip() == found.title

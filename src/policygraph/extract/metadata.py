@@ -483,8 +483,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     }
     fields.update({key: _locate(text, key, value) for key, value in (given or {}).items()})
     title, title_q = _title(text, quote)
-    if (covered := _covered_document(text, quote)) and (covered[0] != title or covered[2]):
-        title, title_q, _as_printed = covered
+    if (covered := _covered_document(text, quote)) and covered[0] != title:
+        title, title_q = covered
     if "标题" in fields and covered is None and "关于印发" not in fields["标题"].value:
         title, title_q = fields["标题"].value, _field_quote(fields["标题"], quote)
     number, number_q = _doc_number(text, fields, quote)
@@ -510,6 +510,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
+    title_q = _own_heading(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
 
 
@@ -546,7 +547,7 @@ HEADING_GAP = re.compile(r"[ \t\u3000“”\"‘’'「」]*\n?[ \t\u3000“”\
 one line break where a centred heading wrapped."""
 
 
-def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote, bool] | None:
+def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote] | None:
     """The document a cover notice issues, where the copy prints it under its own heading
     after the notice: the notice's title names that document in other words, or only
     through its authors. A forwarding notice (转发) is the pattern: 国务院办公厅转发民政部关于 /
@@ -557,18 +558,14 @@ def _covered_document(text: str, quote: QuoteMaker) -> tuple[str, Quote, bool] |
     就业工作的意见》 and whose copy prints it as 关于做好2010年普通高校 / 毕业生就业工作的意见
     (鲁政办发〔2010〕21号, tune set). The title is the name in 《》, which keeps the quotation
     marks a centred heading drops (《重庆市万州区“一老一小”整体解决方案》已经区政府同意，现印发
-    给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt). Its quote is the
-    heading where the copy prints the name as it is (安阳市“一老一小”整体解决方案 under the 印发
-    notice, 安政办〔2022〕37号, tune set; corpus/lincang.txt), else the name in 《》; the flag says
-    which."""
+    给你们, then the heading 重庆市万州区一老一小整体解决方案, corpus/wanzhou.txt)."""
     for named in TITLE_IN_BRACKETS.finditer(text, 0, HEAD_LENGTH):
         carried = CARRIED.match(text, named.end())
         if carried is None:
             continue
         characters = UNPRINTED.sub("", named["title"])
-        if heading := _printed_heading(text, characters, carried.end()):
-            as_is = text[slice(*heading)] == named["title"]
-            return named["title"], quote(*(heading if as_is else named.span("title"))), as_is
+        if _prints_heading(text, characters, carried.end()):
+            return named["title"], quote(*named.span("title"))
     return None
 
 
@@ -576,11 +573,11 @@ LINE_INDENT = re.compile(r"^[ \t\u3000]*", re.M)
 LINE_REST = re.compile(r"[ \t\u3000]*$", re.M)
 
 
-def _printed_heading(text: str, characters: str, start: int) -> tuple[int, int] | None:
-    """The span of the first line from `start` on that is a heading of `characters` (which hold
-    no spacing and no quotation mark): indented, the characters one by one with a HEADING_GAP
-    between them, nothing after them but spacing. Walked, as a pattern compiled for each name
-    cost milliseconds a text."""
+def _prints_heading(text: str, characters: str, start: int) -> bool:
+    """Whether a line from `start` on is a heading of `characters` (which hold no spacing and
+    no quotation mark): indented, the characters one by one with a HEADING_GAP between them,
+    nothing after them but spacing. Walked, as a pattern compiled for each name cost
+    milliseconds a text."""
     for indent in LINE_INDENT.finditer(text, start):
         at = indent.end()
         for index, character in enumerate(characters):
@@ -591,8 +588,8 @@ def _printed_heading(text: str, characters: str, start: int) -> tuple[int, int] 
             at += 1
         else:
             if LINE_REST.match(text, at):
-                return indent.end(), at
-    return None
+                return True
+    return False
 
 
 SITE_LABEL = re.compile(r"^【[^】\n]{1,12}】(?=[^\n]{4})")
@@ -612,6 +609,23 @@ def _without_site_label(
     at = text.find(title)
     own_quote = quote(at + label.end(), at + len(title)) if at >= 0 else title_q
     return title[label.end() :], own_quote
+
+
+def _own_heading(
+    text: str, title: str | None, title_q: Quote | None, quote: QuoteMaker
+) -> Quote | None:
+    """The plan's own heading as the title's quote, where the title was read inside another
+    line (a 印发 notice's title, its 标题 field, a 《》 name in the notice) and the plan prints
+    it after that as a line of its own: 安阳市“一老一小”整体解决方案 (安政办〔2022〕37号, tune
+    set) and 临沧市促进养老托育服务健康发展实施方案 (corpus/lincang.txt) under their notices,
+    国家组织药品集中采购和使用试点方案 (国办发〔2019〕2号, tune set) under its 以下简称 notice."""
+    if title is None or title_q is None:
+        return title_q
+    own_line = rf"^[ \t\u3000]*(?P<title>{re.escape(title)})[ \t\u3000]*$"
+    lines = [quote(*line.span("title")) for line in re.finditer(own_line, text, re.M)]
+    if any(line.line == title_q.line for line in lines):
+        return title_q
+    return next((line for line in lines if line.line > title_q.line), title_q)
 
 
 def _locate(text: str, key: str, value: str) -> Field:
