@@ -25,7 +25,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "comparator_agreement": 0.98,
         "department_precision": 0.96,
         "department_recall": 0.93,
-        "jurisdiction": 0.84,
+        "jurisdiction": 0.81,
         "measure_owner_agreement": 0.91,
         "measure_precision": 0.88,
         "measure_recall": 0.85,
