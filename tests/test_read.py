@@ -93,7 +93,7 @@ def test_traditional_text_is_read_and_quoted_in_its_own_characters(tmp_path: Pat
     source = path.read_text(encoding="utf-8")
     assert plan.title == "临沧市促进养老托育服务健康发展实施方案"
     assert plan.title_quote is not None
-    assert plan.title_quote.text == "臨滄市促進養老托育服務\n健康發展實施方案"
+    assert plan.title_quote.text == "臨滄市促進養老托育服務健康發展實施方案"  # its own heading
     for target in plan.targets:
         assert source[target.quote.start : target.quote.end] == target.quote.text
 

@@ -308,7 +308,7 @@ def test_validate_reports_the_planted_defects_of_a_draft_and_nothing_else(
     found = sorted((f.rule, f.severity, f.line) for f in draft_report.findings)
     assert found == [
         ("MeasureShape-siblingOwners", "warning", 24),
-        ("PlanShape-jurisdiction", "warning", 1),
+        ("PlanShape-jurisdiction", "warning", 10),  # the plan's own heading under the notice
         ("PolicyDocumentShape-docNumberRepaired", "warning", 12),
         ("TargetShape-parentValue", "warning", 30),
     ]

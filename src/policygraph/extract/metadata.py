@@ -521,6 +521,7 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         (m["title"] for m in DRAFTED_TITLE.finditer(text) if CARRIED.match(text, m.end())), None
     )
     title, title_q = _without_site_label(text, title, title_q, quote)
+    title_q = _own_heading(text, title, title_q, quote)
     return Metadata(title, title_q, number, number_q, issued, issued_q, issuers, carried=carried)
 
 
@@ -619,6 +620,23 @@ def _without_site_label(
     at = text.find(title)
     own_quote = quote(at + label.end(), at + len(title)) if at >= 0 else title_q
     return title[label.end() :], own_quote
+
+
+def _own_heading(
+    text: str, title: str | None, title_q: Quote | None, quote: QuoteMaker
+) -> Quote | None:
+    """The plan's own heading as the title's quote, where the title was read inside another
+    line (a 印发 notice's title, its 标题 field, a 《》 name in the notice) and the plan prints
+    it after that as a line of its own: 安阳市“一老一小”整体解决方案 (安政办〔2022〕37号, tune
+    set) and 临沧市促进养老托育服务健康发展实施方案 (corpus/lincang.txt) under their notices,
+    国家组织药品集中采购和使用试点方案 (国办发〔2019〕2号, tune set) under its 以下简称 notice."""
+    if title is None or title_q is None:
+        return title_q
+    own_line = rf"^[ \t\u3000]*(?P<title>{re.escape(title)})[ \t\u3000]*$"
+    lines = [quote(*line.span("title")) for line in re.finditer(own_line, text, re.M)]
+    if any(line.line == title_q.line for line in lines):
+        return title_q
+    return next((line for line in lines if line.line > title_q.line), title_q)
 
 
 def _locate(text: str, key: str, value: str) -> Field:
