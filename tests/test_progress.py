@@ -145,3 +145,35 @@ def test_progress_a_report_counts_away_only_the_programme_s_items() -> None:
         frozenset(),
         frozenset({(Decimal(25), "个")}),
     ]
+
+
+# 临安 2022 区政府民生实事项目进展情况表（截至9月底） (tune): one row a line, the serial and
+# the unit cell row-spanned over a task's later rows
+LINAN = (
+    "2022年区政府民生实事项目进展情况表(截至9月底)\n"
+    "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+    "2 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+    "新增婴幼儿照护服务托位500个。 | 新增婴幼儿照护服务托位600个。 | ||\n"
+    "3 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里,剩余预计11月底前完成。 | 交通运输局 |\n"
+)
+
+
+def test_progress_column_of_a_table_one_row_a_line() -> None:
+    text = normalize_text(LINAN).text
+    cells = [text[s:e] for s, e in progress_cells(text)]
+    assert cells == [
+        "新建锦南街道、高虹镇等13家婴幼儿成长驿站。",
+        "新增婴幼儿照护服务托位600个。",
+        "完成农村公路大中修50公里，剩余预计11月底前完成。",
+    ]
+
+
+def test_progress_figures_of_a_row_are_no_targets_its_task_s_are() -> None:
+    found = _targets(LINAN)
+    assert [v for _name, v in found] == [Decimal(7), Decimal(500), Decimal(100)]
+
+
+def test_progress_row_header_needs_a_unit_column() -> None:
+    """A line naming 进展情况 beside other words, without a 责任单位 column, heads nothing."""
+    text = normalize_text(LINAN.replace("责任单位", "备注")).text
+    assert progress_cells(text) == []
