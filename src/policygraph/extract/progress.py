@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 
 from policygraph.cues import cue_pattern
-from policygraph.extract.clauses import AS_OF_CUES, year_cues
+from policygraph.extract.clauses import AS_OF_CUES, fulfilled, year_cues
 from policygraph.extract.conventions import pattern_kind
 from policygraph.tables import cell_text, serial_number, split_row, text_lines
 
@@ -129,6 +129,10 @@ PROGRESS_REPORT = re.compile(cue_pattern("as_of", "progress_report"))
 PROGRESS_STATE = re.compile(cue_pattern("progress_state"))
 UNDERTAKEN = re.compile(cue_pattern("undertaken"))
 BREAKDOWN = re.compile(rf"^\s*(?:{cue_pattern('breakdown')})")
+PROGRAMME_DONE = re.compile(cue_pattern("fulfilled", "programme_done"))
+"""A programme's items said done: 2018年10个民生实事项目全面落实 (宁波晚报 2019-01-12, tune),
+共25项内容,已全部完成年度任务 (阳东区 2024 完成情况通报), 其中8个项目完成年度目标 (宁海
+新闻网 2021-01-23)."""
 PROGRAMME_ITEMS = re.compile(rf"(?P<num>\d+)(?P<unit>{cue_pattern('programme_item')})")
 """A count of a programme's items: 8项, 26件, 25个项目, 24个事项 (data/cues.csv)."""
 
@@ -145,9 +149,11 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
     实施计划) and 截至11月底，按进度推进7项，已完成21项 (恩平 2024 督查通报, both tune). A
     count of the items a body takes on (cue kind undertaken) is the programme's size, in a
     report or not: 我县共承办省政府民生实事指标46项 (苍南), 办好65件民生实事项目是县政府…
-    的庄严承诺 (会昌 2023 民生实事进展通报, tune). A sentence that sets a deadline (到2025年,
-    2025年底前) plans, whatever a paragraph reported before it: 截至2020年底…。到2025年，
-    推进10项…工程 keeps its count."""
+    的庄严承诺 (会昌 2023 民生实事进展通报, tune). So is a count of items the sentence says
+    done, no future modal before (`PROGRAMME_DONE`; the year-end report of a programme,
+    which no 截至 need open: 2018年10个民生实事项目全面落实). A sentence that sets a
+    deadline (到2025年, 2025年底前) plans, whatever a paragraph reported before it:
+    截至2020年底…。到2025年，推进10项…工程 keeps its count."""
     reporting = PROGRESS_REPORT.search("".join(clauses)) is not None
     counts: list[frozenset[tuple[Decimal, str]]] = []
     sentence: list[str] = []
@@ -160,6 +166,7 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
         continued = previous and BREAKDOWN.match(sentence[0]) is not None
         previous = not _sets_a_deadline(words) and (
             UNDERTAKEN.search(words) is not None
+            or fulfilled(words, PROGRAMME_DONE)
             or (reporting and (continued or PROGRESS_STATE.search(words) is not None))
         )
         counts.extend(_item_counts(c) if previous else frozenset() for c in sentence)
