@@ -33,7 +33,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "number_precision": 0.95,
         "number_recall": 0.98,
         "owner_agreement": 0.91,
-        "precision": 0.86,
+        "precision": 0.89,
         "range_agreement": 0.98,
         "recall": 0.82,
         "reviewed_share": 0.43,

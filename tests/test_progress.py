@@ -145,3 +145,68 @@ def test_progress_a_report_counts_away_only_the_programme_s_items() -> None:
         frozenset(),
         frozenset({(Decimal(25), "个")}),
     ]
+
+
+# 临安 2022 区政府民生实事项目进展情况表（截至9月底） (tune): one row a line, the serial and
+# the unit cell row-spanned over a task's later rows
+LINAN = (
+    "2022年区政府民生实事项目进展情况表(截至9月底)\n"
+    "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+    "2 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+    "新增婴幼儿照护服务托位500个。 | 新增婴幼儿照护服务托位600个。 | ||\n"
+    "3 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里,剩余预计11月底前完成。 | 交通运输局 |\n"
+)
+
+
+def test_progress_column_of_a_table_one_row_a_line() -> None:
+    text = normalize_text(LINAN).text
+    cells = [text[s:e] for s, e in progress_cells(text)]
+    assert cells == [
+        "新建锦南街道、高虹镇等13家婴幼儿成长驿站。",
+        "新增婴幼儿照护服务托位600个。",
+        "完成农村公路大中修50公里，剩余预计11月底前完成。",
+    ]
+
+
+def test_progress_figures_of_a_row_are_no_targets_its_task_s_are() -> None:
+    found = _targets(LINAN)
+    assert [v for _name, v in found] == [Decimal(7), Decimal(500), Decimal(100)]
+
+
+def test_progress_row_header_needs_a_unit_column() -> None:
+    """A line naming 进展情况 beside other words, without a 责任单位 column, heads nothing."""
+    text = normalize_text(LINAN.replace("责任单位", "备注")).text
+    assert progress_cells(text) == []
+
+
+# 宁波晚报 2019-01-12, 2018年10个民生实事项目全面落实 (tune): the year-end report of a programme
+NINGBO_DONE = (
+    "全年建成海曙区、江北区、鄞州区、镇海区、东钱湖旅游度假区生活垃圾中转站共6座并投入运行，"
+    "新增生活垃圾转运能力3350吨/天，完成年度目标任务。"
+)
+
+
+def test_a_sentence_that_says_the_year_s_task_done_reports_its_figures() -> None:
+    assert _inline(NINGBO_DONE, issued=2019) == []
+    unsaid = NINGBO_DONE.replace("，完成年度目标任务", "")
+    assert [value for *_rest, value, _unit in _inline(unsaid, issued=2019)] == [
+        Decimal(6),
+        Decimal(3350),
+    ]
+
+
+def test_the_year_s_task_promised_or_ahead_is_to_do() -> None:
+    """A future modal before the words (将…高标准完成全年目标任务, 连云港 2025 民生实事 news)
+    or a year not gone (2026 in a 2025 plan) makes the task one to do."""
+    promised = "将新建区域性居家养老服务中心20个，高标准完成全年目标任务。"
+    assert [v for _n, _y, v, _u in _inline(promised, issued=2019)] == [Decimal(20)]
+    ahead = "2026年，新建区域性居家养老服务中心20个，完成年度目标任务。"
+    assert _inline(ahead, issued=2025) == [("新建区域性居家养老服务中心", 2026, Decimal(20), "个")]
+
+
+def test_a_programme_s_items_said_done_are_counted_not_set() -> None:
+    """2018年10个民生实事项目全面落实 (the headline of the 宁波 report: no 截至 opens it); the
+    same count a plan promises (确保) is a target."""
+    assert _targets("2018年10个民生实事项目全面落实\n") == []
+    promised = _targets("2024年，确保10个民生实事项目全面落实。\n")
+    assert [value for _name, value in promised] == [Decimal(10)]

@@ -75,7 +75,7 @@ def find_tables(text: str) -> list[Table]:
     index = 0
     while index < len(lines):
         line = lines[index][2]
-        row = [c for c in _split_row(line) if c[0]]
+        row = [c for c in split_row(line) if c[0]]
         if is_header_row([c[0] for c in row]):
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
@@ -197,7 +197,7 @@ RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
 """The rule under a Markdown table's header (| :--- | :--- |): no row."""
 
 
-def _split_row(line: str) -> list[tuple[str, int, int]]:
+def split_row(line: str) -> list[tuple[str, int, int]]:
     """The cells of one line; an empty cell between two `|`, or before a tab, is kept
     as "". Tab-separated text has one tab between cells (the general convention of a
     table pasted from a spreadsheet or a Word window), so a merged 领域 cell or a blank
@@ -331,12 +331,12 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
     """A table one row a line. A line with a single short cell is a group row
     (一、养老服务); prose ends the table."""
     start, _, line = lines[index]
-    header = tuple(Cell(t, start + s, start + e) for t, s, e in _split_row(line) if t)
+    header = tuple(Cell(t, start + s, start + e) for t, s, e in split_row(line) if t)
     rows: list[tuple[Cell, ...]] = []
     j = index + 1
     while j < len(lines):
         row_start, _, row_line = lines[j]
-        row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in _split_row(row_line))
+        row = tuple(Cell(t, row_start + s, row_start + e) for t, s, e in split_row(row_line))
         filled = [c for c in row if c.text]
         if not filled or all(RULE_CELL.match(c.text) for c in filled):
             j += 1
@@ -361,7 +361,7 @@ def _read_row_table(text: str, lines: list[tuple[int, int, str]], index: int) ->
 def _group_row(content: str, lines: list[tuple[int, int, str]], j: int) -> bool:
     """A lone short cell inside a row-per-line table groups the rows that follow it."""
     following = next((line for _, _, line in lines[j + 1 :] if line.strip()), "")
-    return len(content) <= 20 and len([c for c in _split_row(following) if c[0]]) >= 2
+    return len(content) <= 20 and len([c for c in split_row(following) if c[0]]) >= 2
 
 
 YEAR_CELL = re.compile(r"^\d{4}年?(?!\d)")

@@ -165,7 +165,13 @@ def find_targets(
             continue  # a cell of a progress column reports what was done
         paragraph_measure = around.at(start)
         stated_targets = text_targets(
-            paragraph, start, quote, item_year, issued, promised, programme
+            _masked(paragraph, start, progress),
+            start,
+            quote,
+            item_year,
+            issued,
+            promised,
+            programme,
         )
         if not stated_targets:
             continue  # most paragraphs: their owners are not read (issue 16, build CPU)
@@ -188,6 +194,16 @@ def find_targets(
             )
     merged = _merge_restatements(_headline_last(found, title), lexicon)
     return dated_for(dated_for(merged, annual), programme)
+
+
+def _masked(paragraph: str, start: int, cells: list[tuple[int, int]]) -> str:
+    """`paragraph` (at `start`) with the progress cells in it blanked, offsets kept: a
+    table one row a line puts a row's task and progress cells in one paragraph."""
+    for s, e in cells:
+        if start < e and s < start + len(paragraph):
+            a, b = max(s, start) - start, min(e, start + len(paragraph)) - start
+            paragraph = paragraph[:a] + " " * (b - a) + paragraph[b:]
+    return paragraph
 
 
 def _headline_last(targets: list[Target], title: Quote | None) -> list[Target]:

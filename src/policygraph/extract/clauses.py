@@ -511,7 +511,7 @@ def _reports(
         if clause.endswith("。"):
             paragraph_reports = sentence_reports if opening else paragraph_reports
             sentence_reports, opening = paragraph_reports, False
-    return _sentences_that_report_results(clauses, flags)
+    return _sentences_that_report_results(clauses, flags, years, issued)
 
 
 RESPONSE = re.compile(rf"\s*(?:{cue_pattern('response')})")
@@ -529,6 +529,20 @@ a sentence that compares its figures with the same period of the year before (�
 year_on_year): 全國共有養老機構3.8萬個,同比增長10.4% (养老服务部际联席会议 2021 news, tune),
 全年累计新增就业12,580人，同比增长5.2% (an employment report template in a GitHub app) —
 statistics of a period gone."""
+
+
+FULFILLED = re.compile(cue_pattern("fulfilled"))
+"""完成年度目标任务, 完成全年任务: the year's task done. The year-end report of a year's
+民生实事 programme closes each project's figures so (全年建成…中转站共6座并投入运行,新增生活
+垃圾转运能力3350吨/天,完成年度目标任务 — 宁波晚报 2019-01-12, tune; 其中8个项目完成年度目标
+— 宁海新闻网 2021-01-23; 已全部完成年度任务 — 阳东区 2024 十件民生实事完成情况通报): the
+sentence reports results, as EXCEEDED's do — unless a future modal before the words makes it
+a promise (将…高标准完成全年目标任务, 确保完成年度目标任务; 连云港 2025 民生实事 news)."""
+
+
+def fulfilled(sentence: str, pattern: re.Pattern[str] = FULFILLED) -> bool:
+    """Whether `sentence` says a task of `pattern`'s words done, no future modal before them."""
+    return any(FUTURE.search(sentence, 0, m.start()) is None for m in pattern.finditer(sentence))
 
 
 PERIOD_DONE = re.compile(
@@ -551,19 +565,27 @@ def written_after(text: str) -> int | None:
     return max(ends) + 1 if ends else None
 
 
-def _sentences_that_report_results(clauses: list[tuple[int, str]], flags: list[bool]) -> list[bool]:
-    """The report flags, with every clause of a sentence that has EXCEEDED or PERIOD_DONE
-    set."""
+def _sentences_that_report_results(
+    clauses: list[tuple[int, str]], flags: list[bool], years: list[int | None], issued: int | None
+) -> list[bool]:
+    """The report flags, with every clause of a sentence that has EXCEEDED, PERIOD_DONE or
+    a FULFILLED task set; a task a year not gone scopes (`years`, against `issued`) is one
+    to do: 2026年，新建…20个，完成年度目标任务 in a 2025 plan."""
     result: list[bool] = []
     sentence: list[bool] = []
-    exceeded = False
-    for (_start, clause), flag in zip(clauses, flags, strict=True):
+    words = ""  # the sentence so far, for FULFILLED's modal
+    exceeded = ahead = False
+    for (_start, clause), flag, year in zip(clauses, flags, years, strict=True):
         sentence.append(flag)
+        words += clause
+        ahead = ahead or (year is not None and (issued is None or year >= issued))
         exceeded = exceeded or EXCEEDED.search(clause) is not None
         exceeded = exceeded or PERIOD_DONE.search(clause) is not None
+        done = FULFILLED.search(clause) is not None and not ahead and fulfilled(words)
+        exceeded = exceeded or done
         if clause.endswith("。"):
             result.extend(True if exceeded else f for f in sentence)
-            sentence, exceeded = [], False
+            sentence, words, exceeded, ahead = [], "", False, False
     result.extend(True if exceeded else f for f in sentence)
     return result
 

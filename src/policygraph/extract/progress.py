@@ -9,6 +9,10 @@ sentence marks), every cell up to the next row's serial is progress. Texts: a di
 民生实事 养老服务项目 progress row (進展情況 (7月)/(10月)/(12月)), 余杭's 民生实事 progress
 (实事内容 | 工作任务 | 责任单位 | 进展情况), 海安市民政局's 2023 民生实事 progress table, one
 cell a line with ` |` ending each (责任单位 | 实施内容 | 协同单位 | 分管 领导 | 最新进度(8月24日)).
+Laid out one row a line, the column is the header's: 临安's 2022 区政府民生实事项目进展情况表
+(序号 | 项目内容 | 进展情况 | 责任单位, its rows `3 | 实施农村公路大中修100公里。 | 完成农村公路
+大中修50公里,… | 交通运输局 |` and, under a row-spanned serial and unit, `新增公交线路3条。 |
+新增…等4条公交线路。 | ||`).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import re
 from decimal import Decimal
 
 from policygraph.cues import cue_pattern
-from policygraph.extract.clauses import AS_OF_CUES, year_cues
+from policygraph.extract.clauses import AS_OF_CUES, fulfilled, year_cues
 from policygraph.extract.conventions import pattern_kind
-from policygraph.tables import cell_text, text_lines
+from policygraph.tables import cell_text, serial_number, split_row, text_lines
 
 PROGRESS_HEADER = re.compile(cue_pattern("progress_header"))
 """The words of a progress column's header (data/cues.csv, kind progress_header), anywhere
@@ -35,7 +39,48 @@ REPORTING = re.compile(r"[\d，。；,;]")
 
 
 def progress_cells(text: str) -> list[tuple[int, int]]:
-    """The spans of the cells of `text` that stand in progress columns."""
+    """The spans of the cells of `text` that stand in progress columns, in either layout."""
+    return sorted(_cells_a_line(text) + _rows_a_line(text))
+
+
+def _rows_a_line(text: str) -> list[tuple[int, int]]:
+    """The progress cells of a table one row a line: a header row with a progress and a
+    unit header cell, then every row with two cells or more (prose ends the table). The
+    serial, when a row prints it, is no column a row's cells are counted in: a row under a
+    row-spanned serial prints its cells from the task on (`新增公交线路3条。 | 新增…等4条
+    公交线路。 | ||`, the empty unit cell last), so the progress cell is the one as many
+    cells after the task as its header stands after the task's."""
+    spans: list[tuple[int, int]] = []
+    column: int | None = None  # the progress column, counted without the serial
+    for start, _end, line in text_lines(text):
+        cells = [(cell, s, e) for cell, s, e in split_row(line) if cell]
+        if len(cells) < 2:
+            column = None if line.strip() else column
+            continue
+        if _serial(cells[0][0]):
+            cells = cells[1:]
+        if column is not None and column < len(cells):
+            spans.append((start + cells[column][1], start + cells[column][2]))
+        elif column is None:
+            column = _progress_column([cell for cell, _s, _e in cells])
+    return spans
+
+
+def _serial(cell: str) -> bool:
+    """A row's serial (3) or the header's over it (序号)."""
+    return serial_number(cell) is not None or pattern_kind("serial_column", cell)
+
+
+def _progress_column(header: list[str]) -> int | None:
+    """Where a header row one line puts its progress column, None when it has none or
+    no unit column (a report's line naming 进展情况 is no header)."""
+    if len(header) < 3 or not any(_unit_header(cell) for cell in header):
+        return None
+    return next((i for i, cell in enumerate(header) if _progress_header(cell)), None)
+
+
+def _cells_a_line(text: str) -> list[tuple[int, int]]:
+    """The progress cells of a table one cell a line (see the module's docstring)."""
     lines = _cells(text)
     header = next(
         (
@@ -84,6 +129,10 @@ PROGRESS_REPORT = re.compile(cue_pattern("as_of", "progress_report"))
 PROGRESS_STATE = re.compile(cue_pattern("progress_state"))
 UNDERTAKEN = re.compile(cue_pattern("undertaken"))
 BREAKDOWN = re.compile(rf"^\s*(?:{cue_pattern('breakdown')})")
+PROGRAMME_DONE = re.compile(cue_pattern("fulfilled", "programme_done"))
+"""A programme's items said done: 2018年10个民生实事项目全面落实 (宁波晚报 2019-01-12, tune),
+共25项内容,已全部完成年度任务 (阳东区 2024 完成情况通报), 其中8个项目完成年度目标 (宁海
+新闻网 2021-01-23)."""
 PROGRAMME_ITEMS = re.compile(rf"(?P<num>\d+)(?P<unit>{cue_pattern('programme_item')})")
 """A count of a programme's items: 8项, 26件, 25个项目, 24个事项 (data/cues.csv)."""
 
@@ -100,9 +149,11 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
     实施计划) and 截至11月底，按进度推进7项，已完成21项 (恩平 2024 督查通报, both tune). A
     count of the items a body takes on (cue kind undertaken) is the programme's size, in a
     report or not: 我县共承办省政府民生实事指标46项 (苍南), 办好65件民生实事项目是县政府…
-    的庄严承诺 (会昌 2023 民生实事进展通报, tune). A sentence that sets a deadline (到2025年,
-    2025年底前) plans, whatever a paragraph reported before it: 截至2020年底…。到2025年，
-    推进10项…工程 keeps its count."""
+    的庄严承诺 (会昌 2023 民生实事进展通报, tune). So is a count of items the sentence says
+    done, no future modal before (`PROGRAMME_DONE`; the year-end report of a programme,
+    which no 截至 need open: 2018年10个民生实事项目全面落实). A sentence that sets a
+    deadline (到2025年, 2025年底前) plans, whatever a paragraph reported before it:
+    截至2020年底…。到2025年，推进10项…工程 keeps its count."""
     reporting = PROGRESS_REPORT.search("".join(clauses)) is not None
     counts: list[frozenset[tuple[Decimal, str]]] = []
     sentence: list[str] = []
@@ -115,6 +166,7 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
         continued = previous and BREAKDOWN.match(sentence[0]) is not None
         previous = not _sets_a_deadline(words) and (
             UNDERTAKEN.search(words) is not None
+            or fulfilled(words, PROGRAMME_DONE)
             or (reporting and (continued or PROGRESS_STATE.search(words) is not None))
         )
         counts.extend(_item_counts(c) if previous else frozenset() for c in sentence)
