@@ -14,10 +14,11 @@ decides what Word shows as text:
   (sprmCFRMarkDel);
 - fields: their result is shown, their code (PAGEREF, HYPERLINK …) is not.
 
-Automatic numbering (list labels that Word draws but does not store as
-characters) is not rendered: a plan numbered that way loses its heading numbers,
-as it would when copied out of Word as plain text. Word 6/95 files and encrypted
-files are refused with their reason.
+Automatic numbering (list labels that Word draws but does not store as characters)
+is drawn in front of its paragraphs (sprmPIlfo, sprmPIlvl; the lists are read by
+`word97_numbering` and counted as for a .docx). Word 6/95 files and encrypted files are
+refused with their reason, and so is a file whose counts or positions point outside its
+streams.
 """
 
 from __future__ import annotations
@@ -141,6 +142,15 @@ class Paragraph:
 
 def doc_to_text(path: Path) -> str:
     """The paragraphs and tables of the document's main text, in reading order."""
+    word, table, data = _streams(path)
+    try:
+        return _document_text(word, table, data)
+    except (struct.error, IndexError) as error:
+        raise DocError(f"damaged structure ({error})") from error
+
+
+def _streams(path: Path) -> tuple[bytes, bytes, bytes]:
+    """The WordDocument, table and Data streams of a Word 97–2003 file."""
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("WordDocument"):
@@ -158,18 +168,22 @@ def doc_to_text(path: Path) -> str:
                 raise DocError(f"no {table_name} stream")
             table = ole.openstream(table_name).read()
             data = ole.openstream("Data").read() if ole.exists("Data") else b""
+    except DocError:
+        raise
     except (OSError, struct.error) as error:  # olefile: not an OLE file, a truncated one
         raise DocError(str(error)) from error
-    try:
-        return _document_text(word, table, data)
-    except (struct.error, IndexError) as error:
-        raise DocError(f"damaged structure ({error})") from error
+    except ValueError as error:  # olefile: a junk sector size (2**shift) in the header
+        raise DocError("a damaged compound-file header") from error
+    return word, table, data
 
 
 def _document_text(word: bytes, table: bytes, data: bytes) -> str:
     pairs, ccp_text = _fib(word)
+    if ccp_text > len(word):  # a character takes at least a byte of the stream
+        raise DocError(f"damaged structure (a text of {ccp_text} characters)")
     pieces = _pieces(table, *pairs[CLX_FC])
-    text = "".join(_piece_text(word, piece) for piece in pieces)[:ccp_text]
+    text = "".join(_piece_text(word, piece) for piece in pieces if piece.start < ccp_text)
+    text = text[:ccp_text]
     paragraphs = _paragraphs(
         text,
         pieces,
@@ -208,6 +222,8 @@ def _pieces(table: bytes, fc: int, lcb: int) -> list[Piece]:
     count = (size - 4) // 12
     cps = struct.unpack_from(f"<{count + 1}I", table, at + 5)
     descriptors = at + 5 + 4 * (count + 1)
+    if any(cps[i] > cps[i + 1] for i in range(count)):
+        raise DocError("damaged structure (the piece table is out of order)")
     pieces = []
     for i in range(count):
         fc_compressed = _u32(table, descriptors + 8 * i + 2)
@@ -218,10 +234,13 @@ def _pieces(table: bytes, fc: int, lcb: int) -> list[Piece]:
 
 
 def _piece_text(word: bytes, piece: Piece) -> str:
-    length = piece.end - piece.start
+    """The piece's characters, which must lie in the WordDocument stream."""
+    end = piece.fc_of(piece.end)
+    if end > len(word):
+        raise DocError(f"damaged structure (a piece of text runs to byte {end}, past the stream)")
     if piece.compressed:
-        return word[piece.fc : piece.fc + length].decode("cp1252", errors="replace")
-    return word[piece.fc : piece.fc + 2 * length].decode("utf-16-le", errors="replace")
+        return word[piece.fc : end].decode("cp1252", errors="replace")
+    return word[piece.fc : end].decode("utf-16-le", errors="replace")
 
 
 def _properties(
@@ -232,11 +251,13 @@ def _properties(
     count = (lcb - 4) // 8
     pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)) if count > 0 else ()
     spans: list[tuple[int, int, dict[int, int]]] = []
-    for page in pages:
-        fkp = word[(page & 0x3FFFFF) * FKP_SIZE :][:FKP_SIZE]
+    entry = 13 if paragraph else 1
+    for page in sorted({page & 0x3FFFFF for page in pages}):  # a page listed twice, read once
+        fkp = word[page * FKP_SIZE : (page + 1) * FKP_SIZE]
         runs = fkp[FKP_SIZE - 1]
+        if 4 * (runs + 1) + entry * runs >= FKP_SIZE:
+            raise DocError(f"damaged structure (a property page of {runs} runs)")
         bounds = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
-        entry = 13 if paragraph else 1
         for i in range(runs):
             offset = 2 * fkp[4 * (runs + 1) + entry * i]
             grpprl = _grpprl(fkp, offset, data, paragraph) if offset else b""
