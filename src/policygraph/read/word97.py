@@ -354,17 +354,20 @@ def _shown(text: str, start: int, end: int, runs: Properties, fc_of: Callable[[i
     a field's code; control characters as `SHOWN` says."""
     kept: list[str] = []
     fields: list[bool] = []  # per open field: whether its code is still being read
+    in_code = 0  # how many of them are: counted, not searched for each character
     for cp in range(start, end):
         char = text[cp]
         if char == FIELD_BEGIN:
             fields.append(True)
+            in_code += 1
         elif char == FIELD_SEPARATOR:
-            if fields:
+            if fields and fields[-1]:
                 fields[-1] = False
+                in_code -= 1
         elif char == FIELD_END:
             if fields:
-                fields.pop()
-        elif any(fields):
+                in_code -= fields.pop()
+        elif in_code:
             continue
         elif not _unseen(runs.at(fc_of(cp))):
             kept.append(char)
