@@ -24,6 +24,7 @@ streams.
 from __future__ import annotations
 
 import struct
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -110,16 +111,18 @@ class Piece:
 
 @dataclass(frozen=True)
 class Properties:
-    """File ranges [start, end) with the values of the sprms this reader reads, sorted
-    by start."""
+    """File ranges [start, end) with the values of the sprms this reader reads, sorted by
+    start; a range with none of them is left out. Arrays, and each range's values an index
+    into `distinct`: a 20 MB file can list millions of runs, with few distinct values."""
 
-    starts: list[int]
-    ends: list[int]
-    values: list[dict[int, int]]
+    starts: array[int]
+    ends: array[int]
+    kinds: array[int]
+    distinct: list[dict[int, int]]
 
     def at(self, fc: int) -> dict[int, int]:
         i = bisect_right(self.starts, fc) - 1
-        return self.values[i] if i >= 0 and fc < self.ends[i] else {}
+        return self.distinct[self.kinds[i]] if i >= 0 and fc < self.ends[i] else {}
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,8 @@ def _properties(
     reads in each ([MS-DOC] 2.9.177 PlcBtePapx, 2.9.85 ChpxFkp, 2.9.175 PapxFkp)."""
     count = (lcb - 4) // 8
     pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)) if count > 0 else ()
-    spans: list[tuple[int, int, dict[int, int]]] = []
+    starts, ends, kinds = array("I"), array("I"), array("I")
+    distinct: dict[tuple[tuple[int, int], ...], int] = {}
     entry = 13 if paragraph else 1
     for page in sorted({page & 0x3FFFFF for page in pages}):  # a page listed twice, read once
         fkp = word[page * FKP_SIZE : (page + 1) * FKP_SIZE]
@@ -260,10 +264,15 @@ def _properties(
         bounds = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
         for i in range(runs):
             offset = 2 * fkp[4 * (runs + 1) + entry * i]
-            grpprl = _grpprl(fkp, offset, data, paragraph) if offset else b""
-            spans.append((bounds[i], bounds[i + 1], _values(grpprl)))
-    spans.sort(key=lambda span: span[0])
-    return Properties([s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans])
+            values = _values(_grpprl(fkp, offset, data, paragraph)) if offset else {}
+            if values:
+                starts.append(bounds[i])
+                ends.append(bounds[i + 1])
+                kinds.append(distinct.setdefault(tuple(sorted(values.items())), len(distinct)))
+    if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts, ends, kinds = (array("I", (a[i] for i in order)) for a in (starts, ends, kinds))
+    return Properties(starts, ends, kinds, [dict(key) for key in distinct])
 
 
 def _grpprl(fkp: bytes, offset: int, data: bytes, paragraph: bool) -> bytes:
