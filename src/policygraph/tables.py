@@ -456,5 +456,7 @@ def _caption(text: str, lines: list[tuple[int, int, str]], index: int) -> str | 
 
 
 HEADER_QUALIFIER = r"[（(][^（）()]{1,8}[）)]"
-QUALIFIER_CELL = re.compile(rf"^{HEADER_QUALIFIER}$")
 """What a header cell adds in brackets to its word: （基期）, (7月), （8月24日）."""
+QUALIFIER_CELL = re.compile(rf"^{HEADER_QUALIFIER}$")
+"""A header's qualifier on a line of its own, broken from its word: 進展情況 / (7月),
+年均增长 / （%）."""

@@ -574,19 +574,21 @@ def _sentences_that_report_results(
     result: list[bool] = []
     sentence: list[bool] = []
     words = ""  # the sentence so far, for FULFILLED's modal
-    exceeded = ahead = False
+    said_done = ahead = False
     for (_start, clause), flag, year in zip(clauses, flags, years, strict=True):
         sentence.append(flag)
         words += clause
         ahead = ahead or (year is not None and (issued is None or year >= issued))
-        exceeded = exceeded or EXCEEDED.search(clause) is not None
-        exceeded = exceeded or PERIOD_DONE.search(clause) is not None
-        done = FULFILLED.search(clause) is not None and not ahead and fulfilled(words)
-        exceeded = exceeded or done
+        said_done = (
+            said_done
+            or EXCEEDED.search(clause) is not None
+            or PERIOD_DONE.search(clause) is not None
+            or (FULFILLED.search(clause) is not None and not ahead and fulfilled(words))
+        )
         if clause.endswith("。"):
-            result.extend(True if exceeded else f for f in sentence)
-            sentence, words, exceeded, ahead = [], "", False, False
-    result.extend(True if exceeded else f for f in sentence)
+            result.extend(True if said_done else f for f in sentence)
+            sentence, words, said_done, ahead = [], "", False, False
+    result.extend(True if said_done else f for f in sentence)
     return result
 
 

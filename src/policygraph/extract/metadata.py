@@ -707,11 +707,12 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
     """Headline and date of a page that is itself the document, for a text that prints no
     document title of its own: the date is the page's, since an article has no other. A
     headline wins over a plan the article names in its prose (印发《X》). A byline without
-    a date (撰文：…) under the text's first line marks it as the headline; no date then."""
+    a date (撰文：…) under the text's first line, or a newspaper's byline opening the first
+    paragraph (`_news_byline`), marks the line above it as the headline; no date then."""
     for line, day, date_start in _page_dates(text):
         line_start = text.rfind("\n", 0, line.start()) + 1
-        headline = HEADLINE.search(text, max(0, line_start - 200), line_start)
-        if headline and _is_headline(headline["title"]):
+        headline = _headline_above(text, line_start)
+        if headline:
             title = headline["title"].strip()
             dated = _meeting_date(text, title, line, day, quote) or (
                 day,
@@ -723,19 +724,28 @@ def _article(text: str, quote: QuoteMaker) -> tuple[str, Quote, date | None, Quo
                 *dated,
             )
     for line in ARTICLE_BYLINE.finditer(text[:HEAD_LENGTH]):
-        headline = HEADLINE.search(text, max(0, line.start() - 200), line.start())
-        opens_text = headline is not None and not text[: headline.start("title")].strip()
-        if headline and opens_text and _is_headline(headline["title"]):
-            title = headline["title"].strip()
-            start = headline.start("title")
-            return title, quote(start, start + len(title)), None, None
+        headline = _headline_above(text, line.start())
+        if headline and not text[: headline.start("title")].strip():  # it opens the text
+            return _undated(headline, quote)
     for byline in _news_byline().finditer(text, 0, HEAD_LENGTH):
-        headline = HEADLINE.search(text, max(0, byline.start() - 200), byline.start())
-        if headline and _is_headline(headline["title"]) and not PATH_MARK.search(headline["title"]):
-            title = headline["title"].strip()
-            start = headline.start("title")
-            return title, quote(start, start + len(title)), None, None
+        headline = _headline_above(text, byline.start())
+        if headline and not PATH_MARK.search(headline["title"]):
+            return _undated(headline, quote)
     return None
+
+
+def _headline_above(text: str, at: int) -> re.Match[str] | None:
+    """The headline (`_is_headline`) in the 200 characters before `at`, the start of the
+    line that dates or signs the article."""
+    headline = HEADLINE.search(text, max(0, at - 200), at)
+    return headline if headline and _is_headline(headline["title"]) else None
+
+
+def _undated(headline: re.Match[str], quote: QuoteMaker) -> tuple[str, Quote, None, None]:
+    """An article's title from its headline, with no date of its own."""
+    title = headline["title"].strip()
+    start = headline.start("title")
+    return title, quote(start, start + len(title)), None, None
 
 
 @cache

@@ -35,7 +35,7 @@ from policygraph.extract.departments import (
 from policygraph.lexicon import Lexicon
 from policygraph.model import DepartmentMention, Measure, QuoteMaker
 from policygraph.scanning import first_match, opening_matches
-from policygraph.tables import HEADER_QUALIFIER
+from policygraph.tables import HEADER_QUALIFIER, QUALIFIER_CELL
 
 CELL_SEPARATOR = re.compile(r" ?[|｜] ?|\t+| {2,}")
 SERIAL = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
@@ -340,8 +340,6 @@ def _cell_layout(
     return rows, at
 
 
-QUALIFIER = re.compile(rf"^{HEADER_QUALIFIER}$")
-"""A header's qualifier on a line of its own: 進展情況 / (7月)."""
 TRAILING_QUALIFIER = re.compile(rf"{HEADER_QUALIFIER}$")
 
 
@@ -372,7 +370,7 @@ def _cell_header(lines: list[_Line], index: int) -> tuple[list[str], int]:
         if len(lines[at].cells) != 1 or SERIAL.match(cell) or len(cell) > MAX_HEADER_WORD + 4:
             break
         following = lines[at + 1].cells[0][0] if at + 1 < len(lines) else ""
-        if header and QUALIFIER.match(cell):
+        if header and QUALIFIER_CELL.match(cell):
             header[-1] += cell
         elif not _column_word(cell) and _column_word(cell + following):
             header.append(cell + following)

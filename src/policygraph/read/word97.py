@@ -14,15 +14,17 @@ decides what Word shows as text:
   (sprmCFRMarkDel);
 - fields: their result is shown, their code (PAGEREF, HYPERLINK …) is not.
 
-Automatic numbering (list labels that Word draws but does not store as
-characters) is not rendered: a plan numbered that way loses its heading numbers,
-as it would when copied out of Word as plain text. Word 6/95 files and encrypted
-files are refused with their reason.
+Automatic numbering (list labels that Word draws but does not store as characters)
+is drawn in front of its paragraphs (sprmPIlfo, sprmPIlvl; the lists are read by
+`word97_numbering` and counted as for a .docx). Word 6/95 files and encrypted files are
+refused with their reason, and so is a file whose counts or positions point outside its
+streams.
 """
 
 from __future__ import annotations
 
 import struct
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -109,16 +111,18 @@ class Piece:
 
 @dataclass(frozen=True)
 class Properties:
-    """File ranges [start, end) with the values of the sprms this reader reads, sorted
-    by start."""
+    """File ranges [start, end) with the values of the sprms this reader reads, sorted by
+    start; a range with none of them is left out. Arrays, and each range's values an index
+    into `distinct`: a 20 MB file can list millions of runs, with few distinct values."""
 
-    starts: list[int]
-    ends: list[int]
-    values: list[dict[int, int]]
+    starts: array[int]
+    ends: array[int]
+    kinds: array[int]
+    distinct: list[dict[int, int]]
 
     def at(self, fc: int) -> dict[int, int]:
         i = bisect_right(self.starts, fc) - 1
-        return self.values[i] if i >= 0 and fc < self.ends[i] else {}
+        return self.distinct[self.kinds[i]] if i >= 0 and fc < self.ends[i] else {}
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,15 @@ class Paragraph:
 
 def doc_to_text(path: Path) -> str:
     """The paragraphs and tables of the document's main text, in reading order."""
+    word, table, data = _streams(path)
+    try:
+        return _document_text(word, table, data)
+    except (struct.error, IndexError) as error:
+        raise DocError(f"damaged structure ({error})") from error
+
+
+def _streams(path: Path) -> tuple[bytes, bytes, bytes]:
+    """The WordDocument, table and Data streams of a Word 97–2003 file."""
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("WordDocument"):
@@ -158,18 +171,22 @@ def doc_to_text(path: Path) -> str:
                 raise DocError(f"no {table_name} stream")
             table = ole.openstream(table_name).read()
             data = ole.openstream("Data").read() if ole.exists("Data") else b""
+    except DocError:
+        raise
     except (OSError, struct.error) as error:  # olefile: not an OLE file, a truncated one
         raise DocError(str(error)) from error
-    try:
-        return _document_text(word, table, data)
-    except (struct.error, IndexError) as error:
-        raise DocError(f"damaged structure ({error})") from error
+    except ValueError as error:  # olefile: a junk sector size (2**shift) in the header
+        raise DocError("a damaged compound-file header") from error
+    return word, table, data
 
 
 def _document_text(word: bytes, table: bytes, data: bytes) -> str:
     pairs, ccp_text = _fib(word)
+    if ccp_text > len(word):  # a character takes at least a byte of the stream
+        raise DocError(f"damaged structure (a text of {ccp_text} characters)")
     pieces = _pieces(table, *pairs[CLX_FC])
-    text = "".join(_piece_text(word, piece) for piece in pieces)[:ccp_text]
+    text = "".join(_piece_text(word, piece) for piece in pieces if piece.start < ccp_text)
+    text = text[:ccp_text]
     paragraphs = _paragraphs(
         text,
         pieces,
@@ -208,6 +225,8 @@ def _pieces(table: bytes, fc: int, lcb: int) -> list[Piece]:
     count = (size - 4) // 12
     cps = struct.unpack_from(f"<{count + 1}I", table, at + 5)
     descriptors = at + 5 + 4 * (count + 1)
+    if any(cps[i] > cps[i + 1] for i in range(count)):
+        raise DocError("damaged structure (the piece table is out of order)")
     pieces = []
     for i in range(count):
         fc_compressed = _u32(table, descriptors + 8 * i + 2)
@@ -218,10 +237,13 @@ def _pieces(table: bytes, fc: int, lcb: int) -> list[Piece]:
 
 
 def _piece_text(word: bytes, piece: Piece) -> str:
-    length = piece.end - piece.start
+    """The piece's characters, which must lie in the WordDocument stream."""
+    end = piece.fc_of(piece.end)
+    if end > len(word):
+        raise DocError(f"damaged structure (a piece of text runs to byte {end}, past the stream)")
     if piece.compressed:
-        return word[piece.fc : piece.fc + length].decode("cp1252", errors="replace")
-    return word[piece.fc : piece.fc + 2 * length].decode("utf-16-le", errors="replace")
+        return word[piece.fc : end].decode("cp1252", errors="replace")
+    return word[piece.fc : end].decode("utf-16-le", errors="replace")
 
 
 def _properties(
@@ -231,18 +253,26 @@ def _properties(
     reads in each ([MS-DOC] 2.9.177 PlcBtePapx, 2.9.85 ChpxFkp, 2.9.175 PapxFkp)."""
     count = (lcb - 4) // 8
     pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)) if count > 0 else ()
-    spans: list[tuple[int, int, dict[int, int]]] = []
-    for page in pages:
-        fkp = word[(page & 0x3FFFFF) * FKP_SIZE :][:FKP_SIZE]
+    starts, ends, kinds = array("I"), array("I"), array("I")
+    distinct: dict[tuple[tuple[int, int], ...], int] = {}
+    entry = 13 if paragraph else 1
+    for page in sorted({page & 0x3FFFFF for page in pages}):  # a page listed twice, read once
+        fkp = word[page * FKP_SIZE : (page + 1) * FKP_SIZE]
         runs = fkp[FKP_SIZE - 1]
+        if 4 * (runs + 1) + entry * runs >= FKP_SIZE:
+            raise DocError(f"damaged structure (a property page of {runs} runs)")
         bounds = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
-        entry = 13 if paragraph else 1
         for i in range(runs):
             offset = 2 * fkp[4 * (runs + 1) + entry * i]
-            grpprl = _grpprl(fkp, offset, data, paragraph) if offset else b""
-            spans.append((bounds[i], bounds[i + 1], _values(grpprl)))
-    spans.sort(key=lambda span: span[0])
-    return Properties([s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans])
+            values = _values(_grpprl(fkp, offset, data, paragraph)) if offset else {}
+            if values:
+                starts.append(bounds[i])
+                ends.append(bounds[i + 1])
+                kinds.append(distinct.setdefault(tuple(sorted(values.items())), len(distinct)))
+    if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts, ends, kinds = (array("I", (a[i] for i in order)) for a in (starts, ends, kinds))
+    return Properties(starts, ends, kinds, [dict(key) for key in distinct])
 
 
 def _grpprl(fkp: bytes, offset: int, data: bytes, paragraph: bool) -> bytes:
@@ -333,17 +363,20 @@ def _shown(text: str, start: int, end: int, runs: Properties, fc_of: Callable[[i
     a field's code; control characters as `SHOWN` says."""
     kept: list[str] = []
     fields: list[bool] = []  # per open field: whether its code is still being read
+    in_code = 0  # how many of them are: counted, not searched for each character
     for cp in range(start, end):
         char = text[cp]
         if char == FIELD_BEGIN:
             fields.append(True)
+            in_code += 1
         elif char == FIELD_SEPARATOR:
-            if fields:
+            if fields and fields[-1]:
                 fields[-1] = False
+                in_code -= 1
         elif char == FIELD_END:
             if fields:
-                fields.pop()
-        elif any(fields):
+                in_code -= fields.pop()
+        elif in_code:
             continue
         elif not _unseen(runs.at(fc_of(cp))):
             kept.append(char)

@@ -46,6 +46,9 @@ NUMBER_FORMATS = {
 """MSONFC codes ([MS-OSHARED] 2.2.1.3) by the ST_NumberFormat name `format_number` reads;
 a code not listed prints in decimal, as Word falls back to."""
 FOLLOWERS = {0: "tab", 1: "space", 2: "nothing"}
+MAX_INSTANCES = 0x07FE
+"""The highest list instance a paragraph can name ([MS-DOC] 2.6.2 sprmPIlfo); those past it
+are not read, so a junk count cannot make the reader build millions of them."""
 LSTF_SIZE = 28
 LVLF_SIZE = 28
 LFO_SIZE = 16
@@ -68,7 +71,7 @@ def list_instances(
     count = _int(table, fc, 4)
     data = fc + 4 + LFO_SIZE * count
     found: dict[int, ListInstance] = {}
-    for index in range(count):
+    for index in range(min(count, MAX_INSTANCES)):
         lfo = fc + 4 + LFO_SIZE * index
         lsid, overridden = _int(table, lfo, 4), table[lfo + 12]
         levels = dict(definitions.get(lsid, {}))
