@@ -27,9 +27,11 @@ mid-sentence (`…推进养老托育服务设施建设，`)."""
 
 CUT_PARAGRAPH = re.compile(r"^(?=.*[，,]).{39,}[\u4e00-\u9fff]$")
 """A last line of running text (long, with a comma inside) that stops on a character with
-no closing mark: a copy cut at a fixed length inside a paragraph (`…培育壮大了一`). A
-signature, a date, a heading or a site's footer link is short or has no comma; a complete
-paragraph ends on 。, ；, ！ or a closing bracket."""
+no closing mark: a copy cut at a fixed length inside a paragraph, as search excerpts and
+page previews cut them (安阳 “一老一小” 整体解决方案: …培育壮大了一; 滁州 民政 十四五 规划:
+…累计发放低保金27.7亿元,保障困; tune; 33 tune texts end so). A signature, a date, a
+heading or a site's footer link is short or has no comma; a complete paragraph ends on 。,
+；, ！ or a closing bracket."""
 
 
 def text_cuts(text: str, outline: Outline) -> tuple[str, ...]:
