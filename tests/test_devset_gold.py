@@ -94,10 +94,19 @@ EXCLUDED_PLACES = (
 EXCLUDED_NUMBERS = ("国发〔2018〕39号", "国办发〔2018〕121号", "国发〔2018〕42号")
 
 
+TEXT_SUFFIXES = (".txt", ".html")
+"""A text is kept as its source gives it: plain text, or a web page saved from its site."""
+
+
 def _load(path: Path) -> tuple[dict[str, Any], str]:
+    """The gold and the text its quotes refer to: what the reader gives for a web page."""
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text = (path.parent.parent / "texts" / gold["file"]).read_text(encoding="utf-8")
-    return gold, text
+    source = path.parent.parent / "texts" / gold["file"]
+    if source.suffix == ".txt":
+        return gold, source.read_text(encoding="utf-8")
+    from policygraph.read import read_plan
+
+    return gold, read_plan(source).text
 
 
 def _quoted_strings(gold: dict[str, Any]) -> list[str]:
@@ -117,7 +126,7 @@ def _quoted_strings(gold: dict[str, Any]) -> list[str]:
 def test_the_devset_is_there(part: str) -> None:
     gold_files = sorted((DEVSET / part / "gold").glob("*.json"))
     assert len(gold_files) >= 20
-    texts = {p.name for p in (DEVSET / part / "texts").glob("*.txt")}
+    texts = {p.name for p in (DEVSET / part / "texts").iterdir() if p.suffix in TEXT_SUFFIXES}
     assert {json.loads(p.read_text(encoding="utf-8"))["file"] for p in gold_files} == texts
 
 
@@ -132,7 +141,7 @@ def test_quoted_strings_are_in_the_text(path: Path) -> None:
 def test_gold_follows_the_schema(path: Path) -> None:
     gold, _ = _load(path)
     assert set(gold) == TOP_KEYS
-    assert gold["file"] == path.stem + ".txt"
+    assert gold["file"] in {path.stem + suffix for suffix in TEXT_SUFFIXES}
     doc = gold["document"]
     assert set(doc) == DOCUMENT_KEYS
     assert doc["kind"] in KINDS and doc["admin_level"] in LEVELS

@@ -519,3 +519,51 @@ def test_a_teaser_that_prints_the_enacting_formula_is_built(formula: str, tmp_pa
     teaser.write_text(opening + "深入贯彻党的二十届三中全会精神", "utf-8")
     with pytest.raises(NotAPlanError, match="no enacting formula"):
         extract_plan(teaser)
+
+
+GOV_CN_TABLE = """<table width="860" border="0" cellpadding="0" cellspacing="0" class="bd1"> <tbody>
+ <tr> <td width="70"><b>索 引 号：</b></td> <td width="360">000014349/2018-00216</td>
+  <td width="70"><b>主题分类：</b></td> <td width="360">公安、安全、司法\\司法</td> </tr>
+ <tr> <td><b>发文机关：</b></td> <td>国务院办公厅</td> <td><b>成文日期：</b></td> <td>2018年12月04日</td> </tr>
+ <tr> <td><b>标　　题：</b></td>
+  <td colspan="3">国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见</td> </tr>
+ <tr> <td><b>发文字号：</b></td> <td>国办发〔2018〕115号</td> <td><b>发布日期：</b></td> <td>2018年12月20日</td> </tr>
+</tbody> </table>
+<table width="860" border="0" cellpadding="0" cellspacing="0" class="bd1"> <tbody>
+ <tr> <td width="70" valign="top"><b>主 题 词：</b></td> <td width="351" valign="top">民政　社团　方案　通知</td>
+  <td width="68" valign="top"></td> <td valign="top"></td> </tr>
+</tbody> </table>"""
+"""The metadata table of a gov.cn policy page as the site serves it (国办发〔2018〕115号, tune set;
+国办发〔2018〕127号 and 国办发〔2018〕118号 have the same), labels spaced out to one width."""
+
+
+def test_html_reads_the_letter_spaced_labels_of_a_gov_cn_metadata_table(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f'<div class="wrap"><table><tbody><tr><td>{GOV_CN_TABLE}</td></tr></tbody></table>'
+        f'<table><tbody><tr><td class="b12c" id="UCAP-CONTENT"><p>{PROSE}</p></td></tr></tbody>'
+        "</table></div>",
+        encoding="utf-8",
+    )
+    source = read_plan(path)
+    assert dict(source.metadata) == {
+        "索引号": "000014349/2018-00216",
+        "标题": "国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见",
+        "发文机关": "国务院办公厅",
+        "发文字号": "国办发〔2018〕115号",
+        "成文日期": "2018年12月04日",
+        "发布日期": "2018年12月20日",
+    }
+    assert source.text.split("\n")[0] == PROSE.strip()
+    assert "主题分类" not in source.text and "方案" not in source.text  # filing, not the document
+
+
+def test_html_drops_the_qr_code_box_under_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f'<td id="UCAP-CONTENT"><p>{PROSE}</p></td><div id="pageBreak"></div><!--/enpcontent-->'
+        '<div id="div_div"> <div id="qr_container" style="margin:auto; position:relative;">'
+        "扫一扫在手机打开当前页</div> </div>",
+        encoding="utf-8",
+    )
+    assert read_plan(path).text.strip() == PROSE.strip()

@@ -20,8 +20,11 @@ from lxml.etree import ParserError, _Element
 
 from policygraph.traditional import to_simplified
 
-META_KEYS = ("索引号", "发文字号", "发布机构", "成文日期", "发布日期", "有效性")
-"""The fields of the 政府信息公开 metadata table every government site shows."""
+META_KEYS = ("索引号", "标题", "发文机关", "发文字号", "发布机构", "成文日期", "发布日期", "有效性")
+"""The fields of the 政府信息公开 metadata table that describe the document."""
+FILING_KEYS = ("主题分类", "主题词")
+"""Fields the table files the record under (综合政务\\政务公开, 民政　社团　方案　通知): read
+and dropped from the body, not kept; the words of a filing are not the document's."""
 
 NOISE_TAGS = (
     "script",
@@ -38,11 +41,25 @@ NOISE_TAGS = (
     "template",
     "head",
 )
-NOISE_CLASS = re.compile(
-    r"nav|menu|share|footer|breadcrumb|crumb|copyright|toolbar|sidebar|qrcode|ewm|bdshare",
-    re.I,
+NOISE_NAMES = (
+    "nav",
+    "menu",
+    "share",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "copyright",
+    "toolbar",
+    "sidebar",
+    "qrcode",
+    "(?<![a-z])qr[_-]",
+    "ewm",
+    "bdshare",
 )
-"""Class or id names sites give navigation, share-button and footer blocks."""
+"""Class or id names sites give navigation, share-button, footer and QR-code blocks (the
+QR box under a gov.cn document, div#qr_container '扫一扫在手机打开当前页', on the pages of
+国办发〔2018〕115号 and 国办发〔2018〕127号; ewm is 二维码 in pinyin initials)."""
+NOISE_CLASS = re.compile("|".join(NOISE_NAMES), re.I)
 BLOCK_TAGS = frozenset(
     [
         "p",
@@ -71,9 +88,14 @@ BLOCK_TAGS = frozenset(
     ]
 )
 META_LABEL = re.compile(
-    r"^[\[［【]?\s*(?P<key>" + "|".join(META_KEYS) + r")\s*(?:[\]］】:：]\s*|$)"
+    r"^[\[［【]?\s*(?P<key>"
+    + "|".join(r"\s*".join(key) for key in (*META_KEYS, *FILING_KEYS))
+    + r")\s*(?:[\]］】:：]\s*|$)"
 )
-"""A metadata label: the key alone, bracketed, or before a colon (有效性评估… is prose)."""
+"""A metadata label: the key alone, bracketed, or before a colon (有效性评估… is prose); its
+characters may be spaced out to the width of the longest label, as gov.cn sets them in its
+table (索 引 号：, 标　　题：, 主 题 词： beside 发文机关：, on the pages of 国办发〔2018〕115号
+and 国办发〔2018〕118号)."""
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 
 
@@ -119,7 +141,8 @@ def _metadata(root: _Element) -> tuple[tuple[str, str], ...]:
             continue
         text = _squeeze(cell.text_content())
         label = META_LABEL.match(to_simplified(text))  # a traditional page: 發文字號
-        if not label or label["key"] in found or len(text) > 80:
+        key = re.sub(r"\s", "", label["key"]) if label else ""
+        if not label or key in found or len(text) > 80:
             continue
         value, holder = text[label.end() :].strip(), None
         if not value and (holder := cell.getnext()) is not None:
@@ -127,7 +150,7 @@ def _metadata(root: _Element) -> tuple[tuple[str, str], ...]:
             if META_LABEL.match(to_simplified(value)):  # an empty field, then the next label
                 value, holder = "", None
         if value:
-            found[label["key"]] = value
+            found[key] = value
         for done in (cell, holder):
             if done is not None and done.getparent() is not None:
                 done.drop_tree()
