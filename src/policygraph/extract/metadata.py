@@ -309,6 +309,21 @@ META_CELL = re.compile(
 """The same table laid out as cells, two fields a row (the State Council's policy library):
 发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
 
+RECORD_FRAMED_TITLE = re.compile(
+    r"^[ \t]*(?P<headline>[^\s。，；：:|•·][^\n。，；：:|]{4,58}[^\s。，；：:|])[ \t]*\n"
+    r"(?P<record>(?:[^\n]*\n){1,40}?)"
+    r"[ \t]*(?P<title>(?P=headline))[ \t]*$",
+    re.M,
+)
+"""A page that prints its headline, then its metadata record, then the document's own
+heading, the same line again: 镇巴县人民政府工作规则 / • 索引号： … • 发文字号： 镇政发〔2024〕7号 …
+• 内容概述： / 镇巴县人民政府工作规则 (zb.gov.cn, tune set); 关于印发“十四五”健康老龄化规划的通知
+over and under the NHC's 信息表 (标      题： … 发文字号： 国卫老龄发〔2022〕4号 … 成文日期：, tune
+set); 天津市人民政府关于深化养老服务改革发展的实施意见 over and under a repost's byline with its
+发布时间： (tune set). The line printed on both sides of a record (RECORD_FIELD between them, none
+in the line) is the title, whatever kind word it ends in (a 工作规则 is of no plan kind, and no
+other rule reads it); quoted at the heading, the document's own line."""
+
 TABLE_KEYS = (*words_with("record_key", "other"), *words_with("record_key", "publisher"))
 """Keys only a metadata table prints (索引号, 主题分类, 发布机构, 时效性), data/cues.csv."""
 RECORD_FIELD = re.compile(rf"(?:{cue_pattern('record_key')}|文号)[ \t]*[\]］】：:|]")
@@ -506,6 +521,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
+    if title is None and (framed := _record_framed_title(text)):
+        title, title_q = framed["title"], quote(framed.start("title"), framed.end("title"))
     for pattern in (ORIGINAL_HEADLINE, DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
         if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
@@ -824,6 +841,17 @@ def _is_headline(line: str) -> bool:
         or ARTICLE_BYLINE.match(field)
         or parse_doc_number(field)
     )
+
+
+def _record_framed_title(text: str) -> re.Match[str] | None:
+    """The first line printed above and below a metadata record (RECORD_FRAMED_TITLE) near
+    the top, neither copy a field of the record."""
+    at = 0
+    while match := RECORD_FRAMED_TITLE.search(text, at, HEAD_LENGTH):
+        if RECORD_FIELD.search(match["record"]) and not RECORD_FIELD.search(match["headline"]):
+            return match
+        at = match.end("headline")  # a later line may frame another record
+    return None
 
 
 def _names_an_earlier_document(text: str, at: int) -> bool:
