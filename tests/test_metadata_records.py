@@ -274,3 +274,45 @@ def test_the_title_framing_a_record_is_quoted_at_the_documents_heading() -> None
     normalized = normalize_text(ZHENBA)
     quote = find_metadata(normalized.text, normalized.quote).title_quote
     assert quote is not None and quote.line == 28
+
+
+# tests/devset/tune/texts/hangzhou-xueqian-jiaoyu-gaige-fazhan-ruogan-yijian-2005.txt, lines
+# 1-5: a 北大法宝 record copied onto a document-sharing site, 正文 before the body's first line
+HANGZHOU_RECORD = (
+    "杭州推进学前教育均衡优质发展的主要做法\n- 格式:doc\n- 大小:33.00 KB\n- 文档页数:3\n"
+    "杭州市人民政府关于加快学前教育改革与发展的若干意见(试行)文章属性•【制定机关】杭州市人民政府"
+    "•【公布日期】2005.02.01•【字号】杭政函[2005]39号•【施行日期】2005.02.01•【效力等级】"
+    "地方规范性文件•【时效性】失效•【主题分类】基础教育正文杭州市人民政府关于加快学前教育改革"
+    "与发展的若干意见(试行)(杭政函〔2005〕39号)各区、县(市)人民政府,市政府各部门、各直属单位:"
+    "为认真贯彻国务院办公厅《转发教育部等部门(单位)关于幼儿教育改革与发展指导意见的通知》"
+    "(国办发〔2003〕13号)精神,进一步加快我市学前教育改革与发展,现提出如下意见。\n"
+)
+# scholarmate.com/S/E2nsKC: a journal database's abstract of a 民政 notice (CNKI's <正> mark)
+ABSTRACT_MARK = (
+    "<正>市民发[2021]105号各区县民政局、财政局、卫生健康局、残联,各开发区相关单位:为深入贯彻落实"
+    "《国家积极应对人口老龄化中长期规划》(中发﹝2019﹞25号)、《国务院办公厅关于推进养老服务发展的"
+    "意见》(国办发﹝2019﹞5号)、《民政部国家发展和改革委员会关于印发<“十四五”民政事业发展规划>"
+    "的通知》(民发[2021]51号),进一步健全完善老年人关爱服务体系,"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "number"),
+    [
+        (
+            HANGZHOU_RECORD,
+            "杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）",
+            "杭政函〔2005〕39号",
+        ),
+        (ABSTRACT_MARK, None, "市民发〔2021〕105号"),
+    ],
+    ids=["record-hangzhou", "abstract-mark"],
+)
+def test_a_number_run_into_the_addressees_behind_a_body_mark_is_the_documents(
+    text: str, title: str | None, number: str
+) -> None:
+    """正文 / <正> open the body; its title, then its number in brackets or alone, then the
+    addressee line run on: the number is the document's own (the cited ones follow 《》 titles
+    in the sentence), the title before it the document's."""
+    found_title, found_number, _issued = _read(text)
+    assert (found_title, found_number) == (title, number)

@@ -324,6 +324,21 @@ set); 天津市人民政府关于深化养老服务改革发展的实施意见 o
 in the line) is the title, whatever kind word it ends in (a 工作规则 is of no plan kind, and no
 other rule reads it); quoted at the heading, the document's own line."""
 
+MARKED_OPENING = re.compile(
+    rf"(?:{cue_pattern('body_marker')})[ \t]*"
+    rf"(?:(?P<title>[^\n。，；：《》<>]{{4,80}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*[（(])?"
+)
+"""A database's record or abstract that opens the document's body behind a mark (data/cues.csv
+kind body_marker) and runs its first lines into one: the title, the number in brackets and
+the addressee line (…基础教育正文杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）
+（杭政函〔2005〕39号）各区、县（市）人民政府，…：, a 北大法宝 record on a document-sharing site,
+tune set), or the number alone run into the addressees (<正>市民发[2021]105号各区县民政局、
+财政局、卫生健康局、残联，各开发区相关单位：, a journal database's abstract of a 民政 notice on
+scholarmate.com). A number there is the document's own (a cited one follows its 《》 title
+inside a sentence, never a mark)."""
+ADDRESSEES_RUN_ON = re.compile(r"[）)]?[ \t]*各[^\n。；：]{1,150}：")
+"""The addressee line run on after the number: 各区县民政局、…，各开发区相关单位："""
+
 TABLE_KEYS = (*words_with("record_key", "other"), *words_with("record_key", "publisher"))
 """Keys only a metadata table prints (索引号, 主题分类, 发布机构, 时效性), data/cues.csv."""
 RECORD_FIELD = re.compile(rf"(?:{cue_pattern('record_key')}|文号)[ \t]*[\]］】：:|]")
@@ -517,6 +532,8 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     issued, issued_q = _issued(text, fields, quote, title)
     if title is None:
         title, title_q = _title_before_number(text, quote)
+    if title is None and (marked := _marked_opening(text)) and marked[0]["title"]:
+        title, title_q = marked[0]["title"], quote(*marked[0].span("title"))
     if title is None and (article := _article(text, quote)):
         title, title_q, page_date, page_date_q = article
         if issued is None:
@@ -893,6 +910,9 @@ def _doc_number(
     if after_title := _number_after_title(head):
         start, end, number, _title_start = after_title
         return number, quote(start, end)
+    if marked := _marked_opening(text):
+        _mark, start, end, number = marked
+        return number, quote(start, end)
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
         if number is None or len(number.raw) < len(line.group().strip(WRAPPING)) - 1:
@@ -924,6 +944,18 @@ def _title_before_number(text: str, quote: QuoteMaker) -> tuple[str | None, Quot
         if "关于印发" not in title:
             return title, quote(line_start, line_start + len(title))
     return None, None
+
+
+def _marked_opening(text: str) -> tuple[re.Match[str], int, int, DocNumber] | None:
+    """The body a mark opens (MARKED_OPENING) where a number follows it, or its title, and
+    the addressee line runs on after the number: the mark's match and the number's span."""
+    for mark in MARKED_OPENING.finditer(text, 0, HEAD_LENGTH):
+        found = find_doc_numbers(text[mark.end() : mark.end() + 40])
+        if found and found[0][0] == 0:
+            _at, length, number = found[0]
+            if ADDRESSEES_RUN_ON.match(text, mark.end() + length):
+                return mark, mark.end(), mark.end() + length, number
+    return None
 
 
 def _keyed_number(head: str) -> tuple[int, int, DocNumber] | None:
