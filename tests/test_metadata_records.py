@@ -232,3 +232,87 @@ def test_a_databases_notice_heading_in_brackets_is_the_title() -> None:
         "京政办发〔2016〕26号",
         date(2016, 5, 28),
     )
+
+
+# tests/devset/tune/texts/zhenba-zhengfu-gongzuo-guize.txt, lines 1-31 (zb.gov.cn)
+ZHENBA = (
+    "返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n"
+    "  • 主题分类:\n\n  • 来源:\n\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n"
+    "    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 有效性:\n\n"
+    "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n镇巴县人民政府工作规则\n\n"
+    "第一章总则\n\n"
+)
+# tests/devset/tune/texts/guojia-shisiwu-jiankang-laolinghua-guihua-tongzhi-xinxibiao.txt,
+# lines 1-28 (the NHC's 信息表 between the headline and the notice's own title)
+NHC_INFO_TABLE = (
+    "国家政策\n\n关于印发“十四五”健康老龄化规划的通知\n\n日期:2022-02-07\n\n"
+    "|  卫生健康委【字号:\n\n\n标      题: 关于印发“十四五”健康老龄化规划的通知 \n\n"
+    "发文机关: 国家卫生健康委 教育部 科技部 工业和信息化部 财政部 人力资源社会保障部 "
+    "住房和城乡建设部 退役军人事务部 市场监管总局 广电总局 体育总局 国家医保局 银保监会 "
+    "国家中医药局 中国残疾人联合会\n\n发文字号: 国卫老龄发〔2022〕4号 \n\n"
+    "来     源: 卫生健康委网站\n\n主题分类: 卫生、体育\\卫生 \n\n公文种类: 通知\n\n"
+    "成文日期: 2022年02月07日\n\n  \n\n关于印发“十四五”健康老龄化规划的通知\n\n"
+    "国卫老龄发〔2022〕4号\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (ZHENBA, "镇巴县人民政府工作规则"),
+        (NHC_INFO_TABLE, "关于印发“十四五”健康老龄化规划的通知"),
+    ],
+    ids=["rules-zhenba", "notice-nhc"],
+)
+def test_the_line_printed_above_and_below_a_record_is_the_title(text: str, title: str) -> None:
+    """Whatever its kind word: a 工作规则 is of no plan kind."""
+    assert _read(text)[0] == title
+
+
+def test_the_title_framing_a_record_is_quoted_at_the_documents_heading() -> None:
+    """The copy under the record (line 28), not the page's headline (line 3)."""
+    normalized = normalize_text(ZHENBA)
+    quote = find_metadata(normalized.text, normalized.quote).title_quote
+    assert quote is not None and quote.line == 28
+
+
+# tests/devset/tune/texts/hangzhou-xueqian-jiaoyu-gaige-fazhan-ruogan-yijian-2005.txt, lines
+# 1-5: a 北大法宝 record copied onto a document-sharing site, 正文 before the body's first line
+HANGZHOU_RECORD = (
+    "杭州推进学前教育均衡优质发展的主要做法\n- 格式:doc\n- 大小:33.00 KB\n- 文档页数:3\n"
+    "杭州市人民政府关于加快学前教育改革与发展的若干意见(试行)文章属性•【制定机关】杭州市人民政府"
+    "•【公布日期】2005.02.01•【字号】杭政函[2005]39号•【施行日期】2005.02.01•【效力等级】"
+    "地方规范性文件•【时效性】失效•【主题分类】基础教育正文杭州市人民政府关于加快学前教育改革"
+    "与发展的若干意见(试行)(杭政函〔2005〕39号)各区、县(市)人民政府,市政府各部门、各直属单位:"
+    "为认真贯彻国务院办公厅《转发教育部等部门(单位)关于幼儿教育改革与发展指导意见的通知》"
+    "(国办发〔2003〕13号)精神,进一步加快我市学前教育改革与发展,现提出如下意见。\n"
+)
+# scholarmate.com/S/E2nsKC: a journal database's abstract of a 民政 notice (CNKI's <正> mark)
+ABSTRACT_MARK = (
+    "<正>市民发[2021]105号各区县民政局、财政局、卫生健康局、残联,各开发区相关单位:为深入贯彻落实"
+    "《国家积极应对人口老龄化中长期规划》(中发﹝2019﹞25号)、《国务院办公厅关于推进养老服务发展的"
+    "意见》(国办发﹝2019﹞5号)、《民政部国家发展和改革委员会关于印发<“十四五”民政事业发展规划>"
+    "的通知》(民发[2021]51号),进一步健全完善老年人关爱服务体系,"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "number"),
+    [
+        (
+            HANGZHOU_RECORD,
+            "杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）",
+            "杭政函〔2005〕39号",
+        ),
+        (ABSTRACT_MARK, None, "市民发〔2021〕105号"),
+    ],
+    ids=["record-hangzhou", "abstract-mark"],
+)
+def test_a_number_run_into_the_addressees_behind_a_body_mark_is_the_documents(
+    text: str, title: str | None, number: str
+) -> None:
+    """正文 / <正> open the body; its title, then its number in brackets or alone, then the
+    addressee line run on: the number is the document's own (the cited ones follow 《》 titles
+    in the sentence), the title before it the document's."""
+    found_title, found_number, _issued = _read(text)
+    assert (found_title, found_number) == (title, number)

@@ -309,6 +309,36 @@ META_CELL = re.compile(
 """The same table laid out as cells, two fields a row (the State Council's policy library):
 发文机关： | 国务院办公厅 | 成文日期： | 2018年12月06日 |, 标题： | 国务院办公厅关于…的通知 |."""
 
+RECORD_FRAMED_TITLE = re.compile(
+    r"^[ \t]*(?P<headline>[^\s。，；：:|•·][^\n。，；：:|]{4,58}[^\s。，；：:|])[ \t]*\n"
+    r"(?P<record>(?:[^\n]*\n){1,40}?)"
+    r"[ \t]*(?P<title>(?P=headline))[ \t]*$",
+    re.M,
+)
+"""A page that prints its headline, then its metadata record, then the document's own
+heading, the same line again: 镇巴县人民政府工作规则 / • 索引号： … • 发文字号： 镇政发〔2024〕7号 …
+• 内容概述： / 镇巴县人民政府工作规则 (zb.gov.cn, tune set); 关于印发“十四五”健康老龄化规划的通知
+over and under the NHC's 信息表 (标      题： … 发文字号： 国卫老龄发〔2022〕4号 … 成文日期：, tune
+set); 天津市人民政府关于深化养老服务改革发展的实施意见 over and under a repost's byline with its
+发布时间： (tune set). The line printed on both sides of a record (RECORD_FIELD between them, none
+in the line) is the title, whatever kind word it ends in (a 工作规则 is of no plan kind, and no
+other rule reads it); quoted at the heading, the document's own line."""
+
+MARKED_OPENING = re.compile(
+    rf"(?:{cue_pattern('body_marker')})[ \t]*"
+    rf"(?:(?P<title>[^\n。，；：《》<>]{{4,80}}?(?:{TITLE_WORDS}){TITLE_SUFFIX})[ \t]*[（(])?"
+)
+"""A database's record or abstract that opens the document's body behind a mark (data/cues.csv
+kind body_marker) and runs its first lines into one: the title, the number in brackets and
+the addressee line (…基础教育正文杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）
+（杭政函〔2005〕39号）各区、县（市）人民政府，…：, a 北大法宝 record on a document-sharing site,
+tune set), or the number alone run into the addressees (<正>市民发[2021]105号各区县民政局、
+财政局、卫生健康局、残联，各开发区相关单位：, a journal database's abstract of a 民政 notice on
+scholarmate.com). A number there is the document's own (a cited one follows its 《》 title
+inside a sentence, never a mark)."""
+ADDRESSEES_RUN_ON = re.compile(r"[）)]?[ \t]*各[^\n。；：]{1,150}：")
+"""The addressee line run on after the number: 各区县民政局、…，各开发区相关单位："""
+
 TABLE_KEYS = (*words_with("record_key", "other"), *words_with("record_key", "publisher"))
 """Keys only a metadata table prints (索引号, 主题分类, 发布机构, 时效性), data/cues.csv."""
 RECORD_FIELD = re.compile(rf"(?:{cue_pattern('record_key')}|文号)[ \t]*[\]］】：:|]")
@@ -502,10 +532,14 @@ def find_metadata(text: str, quote: QuoteMaker, given: Mapping[str, str] | None 
     issued, issued_q = _issued(text, fields, quote, title)
     if title is None:
         title, title_q = _title_before_number(text, quote)
+    if title is None and (marked := _marked_opening(text)) and marked[0]["title"]:
+        title, title_q = marked[0]["title"], quote(*marked[0].span("title"))
     if title is None and (article := _article(text, quote)):
         title, title_q, page_date, page_date_q = article
         if issued is None:
             issued, issued_q = page_date, page_date_q
+    if title is None and (framed := _record_framed_title(text)):
+        title, title_q = framed["title"], quote(framed.start("title"), framed.end("title"))
     for pattern in (ORIGINAL_HEADLINE, DOUBLED_HEADLINE, FILE_NAME_TITLE, TABLE_TITLE):
         if title is None and (named := pattern.search(text, 0, HEAD_LENGTH)):
             title, title_q = named["title"], quote(named.start("title"), named.end("title"))
@@ -836,6 +870,17 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def _record_framed_title(text: str) -> re.Match[str] | None:
+    """The first line printed above and below a metadata record (RECORD_FRAMED_TITLE) near
+    the top, neither copy a field of the record."""
+    at = 0
+    while match := RECORD_FRAMED_TITLE.search(text, at, HEAD_LENGTH):
+        if RECORD_FIELD.search(match["record"]) and not RECORD_FIELD.search(match["headline"]):
+            return match
+        at = match.end("headline")  # a later line may frame another record
+    return None
+
+
 def _names_an_earlier_document(text: str, at: int) -> bool:
     """Whether the sentence before `at` lists earlier documents as achievements (先后制定出台了
     《…》), dates the issue (2019年4月，国务院办公厅印发了《…》) or reports it as news does
@@ -875,6 +920,9 @@ def _doc_number(
     if after_title := _number_after_title(head):
         start, end, number, _title_start = after_title
         return number, quote(start, end)
+    if marked := _marked_opening(text):
+        _mark, start, end, number = marked
+        return number, quote(start, end)
     for line in re.finditer(r"^[^\n]{4,30}$", head, re.M):
         number = parse_doc_number(line.group().strip())
         if number is None or len(number.raw) < len(line.group().strip(WRAPPING)) - 1:
@@ -906,6 +954,18 @@ def _title_before_number(text: str, quote: QuoteMaker) -> tuple[str | None, Quot
         if "关于印发" not in title:
             return title, quote(line_start, line_start + len(title))
     return None, None
+
+
+def _marked_opening(text: str) -> tuple[re.Match[str], int, int, DocNumber] | None:
+    """The body a mark opens (MARKED_OPENING) where a number follows it, or its title, and
+    the addressee line runs on after the number: the mark's match and the number's span."""
+    for mark in MARKED_OPENING.finditer(text, 0, HEAD_LENGTH):
+        found = find_doc_numbers(text[mark.end() : mark.end() + 40])
+        if found and found[0][0] == 0:
+            _at, length, number = found[0]
+            if ADDRESSEES_RUN_ON.match(text, mark.end() + length):
+                return mark, mark.end(), mark.end() + length, number
+    return None
 
 
 def _keyed_number(head: str) -> tuple[int, int, DocNumber] | None:
