@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from policygraph.copy_damage import MIN_CUT_LINE
+from policygraph.normalize import CHUNK_MARKER, MIN_CHUNK_LENGTH
 from policygraph.wrapping import TABLE_ROW
 from tests.saved_formats import _wrap
 
@@ -346,11 +347,14 @@ PARAGRAPH_END = re.compile(r"[。；！？）)]\s*$")
 
 def _prose(line: str) -> bool:
     """A paragraph or a numbered item of the body: no table row (|, a column gap), no cell
-    of a table laid out one cell a line (95.6, 区民政局: no sentence end), no chapter heading."""
+    of a table laid out one cell a line (95.6, 区民政局: no sentence end), no chapter heading,
+    no chunk of a sharing site (xixian.txt's 1、… 14、, 800 characters each: the site prints
+    each chunk as a block of its own)."""
     return (
         bool(line.strip())
         and not TABLE_ROW.search(line.strip())
         and not CHAPTER_LINE.match(line)
+        and not (CHUNK_MARKER.match(line) and len(line) >= MIN_CHUNK_LENGTH)
         and bool(ITEM_LINE.match(line) or PARAGRAPH_END.search(line))
     )
 

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
-from policygraph.markers import CN_NUM
+from policygraph.markers import CN_NUM, MARKER_LEVELS, marker_number
 from policygraph.wrapping import TABLE_ROW
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
@@ -138,6 +138,21 @@ does for normalize.SENTENCE_BROKEN_ACROSS_LINES; a shorter one ends where it end
 BLANKS = re.compile(r"[\n \r]*")
 LINE_BREAKS = re.compile(r"[\n\r]*")
 
+PARAGRAPH_BREAK = re.compile(
+    rf"(?:[。；！？](?:（[^（）\n《》]{{2,200}}）)?|（(?:{cue_pattern('list_label')})[：:][^（）\n]{{1,200}}）)"
+    r"[ ]*(?=\S)"
+)
+"""Where a paragraph of a copy that lost its line breaks ends: a sentence end, the
+bracketed list of its owners after one (…全面落实。（二）完善…; …服务体系。（市民政局、市卫生
+健康委…按职责分工负责）3.促进…), or a labelled list of owners in brackets closing it
+without a stop (…搭建终身学习立交桥（责任单位：区人力社保局、区教委）（十）培育…; labels in
+data/cues.csv kind list_label); a marker after it may open the next item."""
+ITEM_LEVEL = 2
+"""The first level of the heading ladder (MARKER_LEVELS) a run-together item is put on a
+line of its own from: （一） 1. （1） ①. A chapter's 一、 run on after a stop is read where
+it stands (structure.find_headings); a line break before it would cut a sharing site's
+chunk line (1、…以上。三、支持政策…, xixian.txt) short of the chunk rule's length."""
+
 MIN_DOUBLED_LENGTH = 20
 """A paragraph printed twice in a row is dropped the second time when it is this long: a
 short line repeated (a table's 合计 row, 是/否 cells) may be content."""
@@ -146,7 +161,8 @@ short line repeated (a table's 合计 row, 是/否 cells) may be content."""
 def repair_copy(text: str) -> tuple[str, list[int]]:
     """`text` with entities decoded, invisible characters, line numbers, the spaces of
     letter-spaced lines and paragraphs printed twice dropped, a lone CR read as a line
-    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
+    break, ASCII quotes paired into “ ” and full stops typed `.` made 。, the items of a
+    copy that ran them together on one line put on lines of their own; with, per
     character, its offset in `text`. First of all rules, which would see an invisible
     character, a line number, a spaced title (not ending in 方案 but in 方 案), an entity
     or a chunk number printed twice (1、 1、 2、) as text."""
@@ -159,6 +175,8 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
         text = _paired_quotes(text)
     if "." in text:
         text = FULL_STOP_TYPED_HALF.sub(lambda m: m["serial"] or "。", text)
+    breaks = [(at, at, "\n") for at in run_together_items(text)]
+    text, offsets = _replaced(text, offsets, breaks)
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
@@ -434,3 +452,55 @@ def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
         if paragraph:
             previous = paragraph
     return spans
+
+
+def run_together_items(text: str) -> list[int]:
+    """Where a line of a copy that lost its line breaks holds several paragraphs: before
+    each numbered marker after a paragraph's end (`PARAGRAPH_BREAK`) that opens the item the
+    outline expects next, the next number of its form after the last one seen (after （一）
+    …（二）, after 1.…2.; a 1. after a part of a higher level), or a list starting over at 1.
+    that a 2. of its form follows on the line (a copy whose parts lost their headings
+    too). Never inside a number (1.5万张, 2.3%: the marker wants no digit after it), a table
+    row, nor a cited title (《…》 still open). The 海盐 2022 政府工作报告 责任分解 (盐政办发
+    〔2022〕16号) one line with its items after their units, the 诸城 应急保障 行动计划's wenku
+    copy (一、總體要求到2022年…。2、…), both tune; tests/damage.py imitates them on the five
+    bundled plans."""
+    breaks: list[int] = []
+    last: dict[int, int] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        if TABLE_ROW.search(line.group().strip()):
+            continue
+        indent = len(line.group()) - len(line.group().lstrip(" "))
+        if (found := _item_marker(text, line.start() + indent)) is not None:
+            _seen(last, *found)
+        markers = [
+            (m.end(), *found)
+            for m in PARAGRAPH_BREAK.finditer(text, line.start(), line.end())
+            if (found := _item_marker(text, m.end())) is not None
+            and text.count("《", line.start(), m.end()) == text.count("》", line.start(), m.end())
+        ]
+        for index, (at, level, number) in enumerate(markers):
+            restart = number == 1 and any(
+                (lv, n) == (level, 2) for _, lv, n in markers[index + 1 :]
+            )
+            if number == last.get(level, 0) + 1 or restart:
+                if level >= ITEM_LEVEL:
+                    breaks.append(at)
+                _seen(last, level, number)
+    return breaks
+
+
+def _item_marker(text: str, at: int) -> tuple[int, int] | None:
+    """The level and number of the heading marker (MARKER_LEVELS but 第…章, which opens a
+    line only) that opens at `at`."""
+    for level, pattern in MARKER_LEVELS[1:]:
+        if (m := pattern.match(text, at)) is not None and not m.group().endswith("，"):
+            return level, marker_number(m.group())
+    return None
+
+
+def _seen(last: dict[int, int], level: int, number: int) -> None:
+    """A marker of `level` numbered `number` opens a part: the parts below start over."""
+    last[level] = number
+    for lower in [lv for lv in last if lv > level]:
+        del last[lower]
