@@ -29,18 +29,30 @@ def clean_plans() -> dict[str, Plan]:
     return {name: extract_plan(CORPUS / f"{name}.txt") for name in PLANS}
 
 
-NOT_YET_READ = {"run-together-sections", "one-line"}
-"""Damages the reading does not yet undo (scripts/damage_report.py gives what they cost)."""
+NOT_YET_READ = {  # (plan, damage): what the copy loses that no rule can give back
+    ("wanzhou", "run-together-sections"): "paragraphs that open without a number (在普惠托育"
+    "服务方面，…) run into the one before: the measures of 万州's unnumbered paragraphs go",
+    ("wanzhou", "one-line"): "as run-together-sections",
+    ("zhoukou", "run-together-sections"): "a 发展基础 paragraph and the 主要目标 paragraphs "
+    "after it (“一老”方面。到2025年…) run together without a number between: their targets "
+    "read as background",
+    ("zhoukou", "one-line"): "as run-together-sections",
+    ("kunming", "one-line"): "the title line runs into the text: no title is read",
+}
+"""Damaged copies that do not give the clean build (scripts/damage_report.py gives what
+they cost); strict, so a copy that comes to hold is taken off."""
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("name", "damage"),
     [
-        pytest.param(d, marks=pytest.mark.xfail(reason="not yet read")) if d in NOT_YET_READ else d
-        for d in DAMAGES
+        pytest.param(name, damage, marks=pytest.mark.xfail(reason=why, strict=True))
+        if (why := NOT_YET_READ.get((name, damage)))
+        else (name, damage)
+        for name in PLANS
+        for damage in DAMAGES
     ],
 )
-@pytest.mark.parametrize("name", PLANS)
 def test_damaged_copy_gives_the_clean_build(
     name: str, damage: str, tmp_path: Path, clean_plans: dict[str, Plan]
 ) -> None:
@@ -141,6 +153,16 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "numbers-and-numbers-out-of-sequence-kept": (
         "1.扩大供给。床位达到1.5万张。2.3%的老年人。3.促进发展。",
         "1.扩大供给。床位达到1.5万张。2.3%的老年人。3.促进发展。",
+    ),
+    "items-of-a-copy-with-a-space-for-each-paragraph": (
+        "一、王丹县长牵头重点工作 1.生产总值增长7.5%。 责任单位:县发改局 2.落实过紧日子要求。"
+        " 责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 1.坚持集体学法。",
+        "一、王丹县长牵头重点工作\n1.生产总值增长7.5%。责任单位：县发改局\n2.落实过紧日子要求。"
+        "责任单位：县财政局\n二、曹惠明常务副县长牵头重点工作\n1.坚持集体学法。",
+    ),
+    "heading-title-ends-at-its-space": (
+        "（五）兜底线。完善兜底制度。 （六）强化居家社区服务 提升居家社区养老服务品质。",
+        "（五）兜底线。完善兜底制度。\n（六）强化居家社区服务\n提升居家社区养老服务品质。",
     ),
     "number-inside-a-cited-title-kept": (
         "1.健全制度。根据《方案。2.细则》执行。",

@@ -140,18 +140,25 @@ LINE_BREAKS = re.compile(r"[\n\r]*")
 
 PARAGRAPH_BREAK = re.compile(
     rf"(?:[。；！？](?:（[^（）\n《》]{{2,200}}）)?|（(?:{cue_pattern('list_label')})[：:][^（）\n]{{1,200}}）)"
-    r"[ ]*(?=\S)"
+    r"[ ]*(?=\S)|[ ](?<=[\u4e00-\u9fff”》）：][ ])"
 )
 """Where a paragraph of a copy that lost its line breaks ends: a sentence end, the
 bracketed list of its owners after one (…全面落实。（二）完善…; …服务体系。（市民政局、市卫生
 健康委…按职责分工负责）3.促进…), or a labelled list of owners in brackets closing it
 without a stop (…搭建终身学习立交桥（责任单位：区人力社保局、区教委）（十）培育…; labels in
-data/cues.csv kind list_label); a marker after it may open the next item."""
+data/cues.csv kind list_label); or a space after a word, a closing mark or a colon, where
+a scraper gave each <p> a space (一、王丹县长牵头重点工作 1.全县生产总值…, 海盐 2022 责任分解;
+…具体如下： （一）实施背景). A marker after it may open the next item."""
+SENTENCE_OR_LINE_END = re.compile(r"[。；！？\n]")
+TITLE_SPACE = re.compile(r"[ ](?<=[\u4e00-\u9fff”》）][ ])(?=[\u4e00-\u9fff“《])")
+MAX_TITLE_SPACE = 40
+"""A heading's title is this long at most (structure.MAX_TITLE)."""
 ITEM_LEVEL = 2
 """The first level of the heading ladder (MARKER_LEVELS) a run-together item is put on a
-line of its own from: （一） 1. （1） ①. A chapter's 一、 run on after a stop is read where
-it stands (structure.find_headings); a line break before it would cut a sharing site's
-chunk line (1、…以上。三、支持政策…, xixian.txt) short of the chunk rule's length."""
+line of its own from after a stop: （一） 1. （1） ①. A chapter's 一、 run on after a stop is
+read where it stands (structure.find_headings), and a line break before it would cut a
+sharing site's chunk line (1、…以上。三、支持政策…, xixian.txt) short of the chunk rule's
+length; after a space (…责任分解 一、王丹县长牵头重点工作, 海盐 2022) it is put on its own."""
 
 MIN_DOUBLED_LENGTH = 20
 """A paragraph printed twice in a row is dropped the second time when it is this long: a
@@ -474,20 +481,32 @@ def run_together_items(text: str) -> list[int]:
         if (found := _item_marker(text, line.start() + indent)) is not None:
             _seen(last, *found)
         markers = [
-            (m.end(), *found)
+            (m.end(), not m.group().strip(), *found)
             for m in PARAGRAPH_BREAK.finditer(text, line.start(), line.end())
             if (found := _item_marker(text, m.end())) is not None
             and text.count("《", line.start(), m.end()) == text.count("》", line.start(), m.end())
         ]
-        for index, (at, level, number) in enumerate(markers):
+        for index, (at, spaced, level, number) in enumerate(markers):
             restart = number == 1 and any(
-                (lv, n) == (level, 2) for _, lv, n in markers[index + 1 :]
+                (lv, n) == (level, 2) for _, _, lv, n in markers[index + 1 :]
             )
-            if number == last.get(level, 0) + 1 or restart:
-                if level >= ITEM_LEVEL:
+            if _expected(last, level, number) or restart:
+                if level >= ITEM_LEVEL or spaced:
                     breaks.append(at)
+                    breaks.extend(_title_end(text, at, line.end()))
                 _seen(last, level, number)
     return breaks
+
+
+def _title_end(text: str, at: int, line_end: int) -> list[int]:
+    """After the heading a run-together item opens at `at`: where its title ends at a
+    space before its first sentence ends, `MAX_TITLE_SPACE` characters at most (a
+    scraper gave each <p> a space: （六）强化居家社区服务 提升居家社区养老服务品质。…, 一、王丹
+    县长牵头重点工作 1.全县生产总值…, 海盐 2022 责任分解, tune); the space stands for the
+    line break after the heading."""
+    stop = SENTENCE_OR_LINE_END.search(text, at, line_end)
+    space = TITLE_SPACE.search(text, at, stop.start() if stop else line_end)
+    return [space.end()] if space and space.start() - at <= MAX_TITLE_SPACE else []
 
 
 def _item_marker(text: str, at: int) -> tuple[int, int] | None:
@@ -500,7 +519,16 @@ def _item_marker(text: str, at: int) -> tuple[int, int] | None:
 
 
 def _seen(last: dict[int, int], level: int, number: int) -> None:
-    """A marker of `level` numbered `number` opens a part: the parts below start over."""
+    """A marker of `level` numbered `number` opens a part: the parts below may start over
+    at 1 or go on numbering across it (万州's （一）…（十六） run across its
+    chapters)."""
     last[level] = number
     for lower in [lv for lv in last if lv > level]:
-        del last[lower]
+        last[lower] = -abs(last[lower])
+
+
+def _expected(last: dict[int, int], level: int, number: int) -> bool:
+    """Whether `number` is the next of `level`: the one after the last, or 1 after a part
+    of a higher level (a negative entry of `_seen`)."""
+    before = last.get(level, 0)
+    return number == abs(before) + 1 or (number == 1 and before <= 0)
