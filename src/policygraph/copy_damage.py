@@ -500,10 +500,12 @@ def run_together_items(text: str) -> list[int]:
 
 def _title_end(text: str, at: int, line_end: int) -> list[int]:
     """After the heading a run-together item opens at `at`: where its title ends at a
-    space before its first sentence ends, `MAX_TITLE_SPACE` characters at most (a
-    scraper gave each <p> a space: （六）强化居家社区服务 提升居家社区养老服务品质。…, 一、王丹
-    县长牵头重点工作 1.全县生产总值…, 海盐 2022 责任分解, tune); the space stands for the
-    line break after the heading."""
+    space before its first sentence ends, `MAX_TITLE_SPACE` characters at most. A scraper
+    that gave each <p> a space leaves one after a line without a stop too (海盐 2022 责任
+    分解, tune: …海盐县人民政府办公室 2022年4月18日 (此件公开发布) 政府工作报告2022年重点工作
+    责任分解 一、王丹县长牵头重点工作 1.…): after a heading, （六）强化居家社区服务 提升居家社区
+    养老服务品质。… (tests/damage.py's one-line copy of 万州), the space stands for the line
+    break after its title."""
     stop = SENTENCE_OR_LINE_END.search(text, at, line_end)
     space = TITLE_SPACE.search(text, at, stop.start() if stop else line_end)
     return [space.end()] if space and space.start() - at <= MAX_TITLE_SPACE else []
