@@ -158,7 +158,9 @@ ITEM_LEVEL = 2
 line of its own from after a stop: （一） 1. （1） ①. A chapter's 一、 run on after a stop is
 read where it stands (structure.find_headings), and a line break before it would cut a
 sharing site's chunk line (1、…以上。三、支持政策…, xixian.txt) short of the chunk rule's
-length; after a space (…责任分解 一、王丹县长牵头重点工作, 海盐 2022) it is put on its own."""
+length; after a space, the mark of a one-line copy, it is put on its own (…责任分解 一、王丹
+县长牵头重点工作, 海盐 2022; …认真贯彻执行。 一、“十一五”时期，…。 二、充分认识做好…, the
+“十二五”节能减排综合性工作方案's notice; both tune)."""
 
 MIN_DOUBLED_LENGTH = 20
 """A paragraph printed twice in a row is dropped the second time when it is this long: a
@@ -481,7 +483,7 @@ def run_together_items(text: str) -> list[int]:
         if (found := _item_marker(text, line.start() + indent)) is not None:
             _seen(last, *found)
         markers = [
-            (m.end(), not m.group().strip(), *found)
+            (m.end(), " " in m.group(), *found)
             for m in PARAGRAPH_BREAK.finditer(text, line.start(), line.end())
             if (found := _item_marker(text, m.end())) is not None
             and text.count("《", line.start(), m.end()) == text.count("》", line.start(), m.end())
