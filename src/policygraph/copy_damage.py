@@ -482,16 +482,10 @@ def run_together_items(text: str) -> list[int]:
         indent = len(line.group()) - len(line.group().lstrip(" "))
         if (found := _item_marker(text, line.start() + indent)) is not None:
             _seen(last, *found)
-        markers = [
-            (m.end(), " " in m.group(), *found)
-            for m in PARAGRAPH_BREAK.finditer(text, line.start(), line.end())
-            if (found := _item_marker(text, m.end())) is not None
-            and text.count("《", line.start(), m.end()) == text.count("》", line.start(), m.end())
-        ]
+        markers = _markers_after_breaks(text, line.start(), line.end())
+        seconds_after = _seconds_after(markers)
         for index, (at, spaced, level, number) in enumerate(markers):
-            restart = number == 1 and any(
-                (lv, n) == (level, 2) for _, _, lv, n in markers[index + 1 :]
-            )
+            restart = number == 1 and level in seconds_after[index]
             if _expected(last, level, number) or restart:
                 if level >= ITEM_LEVEL or spaced:
                     breaks.append(at)
@@ -511,6 +505,34 @@ def _title_end(text: str, at: int, line_end: int) -> list[int]:
     stop = SENTENCE_OR_LINE_END.search(text, at, line_end)
     space = TITLE_SPACE.search(text, at, stop.start() if stop else line_end)
     return [space.end()] if space and space.start() - at <= MAX_TITLE_SPACE else []
+
+
+def _markers_after_breaks(text: str, start: int, end: int) -> list[tuple[int, bool, int, int]]:
+    """The markers after a paragraph break (`PARAGRAPH_BREAK`) on the line `start`…`end`,
+    outside a cited title: where each opens, whether a space was in the break, its level
+    and its number. The title marks are counted once along the line (a one-line copy of a
+    long plan has thousands of breaks)."""
+    markers = []
+    open_titles = 0
+    at = start
+    for m in PARAGRAPH_BREAK.finditer(text, start, end):
+        opened = text.count("《", at, m.end()) - text.count("》", at, m.end())
+        open_titles = max(0, open_titles + opened)  # a title opened on a line above closes
+        at = m.end()
+        if open_titles == 0 and (found := _item_marker(text, m.end())) is not None:
+            markers.append((m.end(), " " in m.group(), *found))
+    return markers
+
+
+def _seconds_after(markers: list[tuple[int, bool, int, int]]) -> list[frozenset[int]]:
+    """For each of `markers`, the levels of the markers numbered 2 after it on its line."""
+    found: list[frozenset[int]] = []
+    levels: frozenset[int] = frozenset()
+    for _, _, level, number in reversed(markers):
+        found.append(levels)
+        if number == 2:
+            levels = levels | {level}
+    return found[::-1]
 
 
 def _item_marker(text: str, at: int) -> tuple[int, int] | None:
