@@ -37,7 +37,6 @@ NOT_YET_READ = {  # (plan, damage): what the copy loses that no rule can give ba
     "after it (“一老”方面。到2025年…) run together without a number between: their targets "
     "read as background",
     ("zhoukou", "one-line"): "as run-together-sections",
-    ("kunming", "one-line"): "the title line runs into the text: no title is read",
 }
 """Damaged copies that do not give the clean build (scripts/damage_report.py gives what
 they cost); strict, so a copy that comes to hold is taken off."""
@@ -171,6 +170,14 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "chapter-run-on-after-a-stop-read-where-it-stands": (
         "重点幼儿接受照护指导率达到98%以上。二、重点任务1健全养老托育服务规划体系。",
         "重点幼儿接受照护指导率达到98%以上。二、重点任务1健全养老托育服务规划体系。",
+    ),
+    "numbering-goes-on-across-a-chapter": (
+        "一、实施背景\n（二）发展趋势。略。 二、总体要求 （三）指导思想。略。",
+        "一、实施背景\n（二）发展趋势。略。\n二、总体要求\n（三）指导思想。略。",
+    ),
+    "a-one-line-copy-opening-with-its-heading": (
+        "一、 出台背景 为全面贯彻落实决定，制定方案。 二、 主要内容 方案包含四个方面。",
+        "一、出台背景\n为全面贯彻落实决定，制定方案。\n二、主要内容\n方案包含四个方面。",
     ),
     "number-inside-a-cited-title-kept": (
         "1.健全制度。根据《方案。2.细则》执行。",

@@ -469,21 +469,24 @@ def run_together_items(text: str) -> list[int]:
     outline expects next, the next number of its form after the last one seen (after （一）
     …（二）, after 1.…2.; a 1. after a part of a higher level), or a list starting over at 1.
     that a 2. of its form follows on the line (a copy whose parts lost their headings
-    too). Never inside a number (1.5万张, 2.3%: the marker wants no digit after it), a table
+    too); on such a line, the heading that opens it ends at a space too (`_title_end`).
+    Never inside a number (1.5万张, 2.3%: the marker wants no digit after it), a table
     row, nor a cited title (《…》 still open). The 海盐 2022 政府工作报告 责任分解 (盐政办发
-    〔2022〕16号) one line with its items after their units, the 诸城 应急保障 行动计划's wenku
-    copy (一、總體要求到2022年…。2、…), both tune; tests/damage.py imitates them on the five
-    bundled plans."""
+    〔2022〕16号) one line with its items after their units, the 余杭 民生实事 progress page
+    (…进行验收。1.完成…工作。 2.完成第一批…), the “十二五”节能减排综合性工作方案's notice on
+    one line (…认真贯彻执行。 一、…。 二、…), all tune; tests/damage.py imitates them on
+    the five bundled plans."""
     breaks: list[int] = []
     last: dict[int, int] = {}
     for line in re.finditer(r"[^\n]+", text):
         if TABLE_ROW.search(line.group().strip()):
             continue
         indent = len(line.group()) - len(line.group().lstrip(" "))
-        if (found := _item_marker(text, line.start() + indent)) is not None:
-            _seen(last, *found)
+        if (first := _item_marker(text, line.start() + indent)) is not None:
+            _seen(last, *first)
         markers = _markers_after_breaks(text, line.start(), line.end())
         seconds_after = _seconds_after(markers)
+        found = len(breaks)
         for index, (at, spaced, level, number) in enumerate(markers):
             restart = number == 1 and level in seconds_after[index]
             if _expected(last, level, number) or restart:
@@ -491,7 +494,9 @@ def run_together_items(text: str) -> list[int]:
                     breaks.append(at)
                     breaks.extend(_title_end(text, at, line.end()))
                 _seen(last, level, number)
-    return breaks
+        if first is not None and len(breaks) > found:  # the line's own heading ran on too
+            breaks.extend(_title_end(text, line.start() + indent, line.end()))
+    return sorted(breaks)
 
 
 def _title_end(text: str, at: int, line_end: int) -> list[int]:
