@@ -32,11 +32,9 @@ def clean_plans() -> dict[str, Plan]:
 NOT_YET_READ = {  # (plan, damage): what the copy loses that no rule can give back
     ("wanzhou", "run-together-sections"): "paragraphs that open without a number (在普惠托育"
     "服务方面，…) run into the one before: the measures of 万州's unnumbered paragraphs go",
-    ("wanzhou", "one-line"): "as run-together-sections",
     ("zhoukou", "run-together-sections"): "a 发展基础 paragraph and the 主要目标 paragraphs "
     "after it (“一老”方面。到2025年…) run together without a number between: their targets "
     "read as background",
-    ("zhoukou", "one-line"): "as run-together-sections",
 }
 """Damaged copies that do not give the clean build (scripts/damage_report.py gives what
 they cost); strict, so a copy that comes to hold is taken off."""
@@ -156,8 +154,8 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "items-of-a-copy-with-a-space-for-each-paragraph": (
         "一、王丹县长牵头重点工作 1.生产总值增长7.5%。 责任单位:县发改局 2.落实过紧日子要求。"
         " 责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 1.坚持集体学法。",
-        "一、王丹县长牵头重点工作\n1.生产总值增长7.5%。责任单位：县发改局\n2.落实过紧日子要求。"
-        "责任单位：县财政局\n二、曹惠明常务副县长牵头重点工作\n1.坚持集体学法。",
+        "一、王丹县长牵头重点工作\n1.生产总值增长7.5%。\n责任单位：县发改局\n2.落实过紧日子要求。"
+        "\n责任单位：县财政局\n二、曹惠明常务副县长牵头重点工作\n1.坚持集体学法。",
     ),
     "heading-title-ends-at-its-space": (
         "（五）兜底线。完善兜底制度。 （六）强化居家社区服务 提升居家社区养老服务品质。",
@@ -178,6 +176,14 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
     "a-one-line-copy-opening-with-its-heading": (
         "一、 出台背景 为全面贯彻落实决定，制定方案。 二、 主要内容 方案包含四个方面。",
         "一、出台背景\n为全面贯彻落实决定，制定方案。\n二、主要内容\n方案包含四个方面。",
+    ),
+    "paragraphs-of-a-one-line-copy": (
+        "请认真贯彻执行。 2022年是开局之年。各部门要高度重视。 一、总体要求 （一）指导思想。",
+        "请认真贯彻执行。\n2022年是开局之年。各部门要高度重视。\n一、总体要求\n（一）指导思想。",
+    ),
+    "space-after-a-stop-kept-on-a-line-of-one-paragraph": (
+        "到2025年，床位达到1万张。 到2027年，床位达到2万张。",
+        "到2025年，床位达到1万张。到2027年，床位达到2万张。",
     ),
     "number-inside-a-cited-title-kept": (
         "1.健全制度。根据《方案。2.细则》执行。",

@@ -487,16 +487,33 @@ def run_together_items(text: str) -> list[int]:
         markers = _markers_after_breaks(text, line.start(), line.end())
         seconds_after = _seconds_after(markers)
         found = len(breaks)
+        one_line = False
         for index, (at, spaced, level, number) in enumerate(markers):
             restart = number == 1 and level in seconds_after[index]
             if _expected(last, level, number) or restart:
                 if level >= ITEM_LEVEL or spaced:
                     breaks.append(at)
                     breaks.extend(_title_end(text, at, line.end()))
+                    one_line = one_line or spaced
                 _seen(last, level, number)
         if first is not None and len(breaks) > found:  # the line's own heading ran on too
             breaks.extend(_title_end(text, line.start() + indent, line.end()))
-    return sorted(breaks)
+        if one_line:
+            breaks.extend(_spaced_paragraph_ends(text, line.start(), line.end()))
+    return sorted(set(breaks))
+
+
+def _spaced_paragraph_ends(text: str, start: int, end: int) -> list[int]:
+    """On a line whose items a scraper ran together with a space for each <p>: every
+    sentence end (or owners bracket) a space follows, the end of a paragraph without a
+    number (…请认真贯彻执行。 2022年是新一届政府的开局之年。, 海盐 2022 责任分解; …制定本方案。
+    一、…, the “十二五”节能减排 notice; both tune): Chinese prose puts no space after a stop
+    inside a paragraph."""
+    return [
+        m.end()
+        for m in PARAGRAPH_BREAK.finditer(text, start, end)
+        if m.group().strip() and m.group().endswith(" ")
+    ]
 
 
 def _title_end(text: str, at: int, line_end: int) -> list[int]:
