@@ -184,14 +184,37 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
         text = _paired_quotes(text)
     if "." in text:
         text = FULL_STOP_TYPED_HALF.sub(lambda m: m["serial"] or "。", text)
-    breaks = [(at, at, "\n") for at in run_together_items(text)]
-    text, offsets = _replaced(text, offsets, breaks)
+    text, offsets = items_apart(text, offsets)
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
 
 Repair = tuple[int, int, str | None]
 """A span of a text and what replaces it: '' drops it, None leaves it."""
+
+
+def items_apart(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """`text` (with, per character, its offset in the source) with the items a copy ran
+    together on one line (`run_together_items`) on lines of their own."""
+    breaks = run_together_items(text)
+    return _with_breaks(text, offsets, breaks) if breaks else (text, offsets)
+
+
+def _with_breaks(text: str, offsets: list[int], breaks: list[int]) -> tuple[str, list[int]]:
+    """`text` with a line break at each of `breaks` (in order): the space before it turned
+    into the break where a copy gave each paragraph a space, else one put in, standing at
+    the source offset of the character before it (a quote of that character ends there)."""
+    out: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for brk in breaks:
+        spaced = text[brk - 1] == " "
+        out.append(text[at : brk - 1] + "\n" if spaced else text[at:brk] + "\n")
+        kept.extend(offsets[at:brk] if spaced else [*offsets[at:brk], offsets[brk - 1]])
+        at = brk
+    out.append(text[at:])
+    kept.extend(offsets[at:])
+    return "".join(out), kept
 
 
 def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple[str, list[int]]:
