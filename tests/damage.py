@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from policygraph.copy_damage import MIN_CUT_LINE
+from policygraph.normalize import CHUNK_MARKER, MIN_CHUNK_LENGTH
 from policygraph.wrapping import TABLE_ROW
 from tests.saved_formats import _wrap
 
@@ -335,6 +336,120 @@ def printed_copy(text: str, rng: random.Random) -> str:
 SPACED = re.compile(r"(?:\S )+\S")
 
 
+CHAPTER_LINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+(?:章|部分)|[一二三四五六七八九十]+、)")
+ITEM_LINE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2} ?[.．、](?![\d%])|[（(]\d{1,2}[）)]|[①-⑳])"
+)
+"""A line that opens a chapter (一、 第一章) or a numbered item (（一） 1. （1） ①), as the
+bundled plans print them, half- or full-width brackets."""
+PARAGRAPH_END = re.compile(r"[。；！？）)]\s*$")
+
+
+def _prose(line: str) -> bool:
+    """A paragraph or a numbered item of the body: no table row (|, a column gap), no cell
+    of a table laid out one cell a line (95.6, 区民政局: no sentence end), no chapter heading,
+    no chunk of a sharing site (xixian.txt's 1、… 14、, 800 characters each: the site prints
+    each chunk as a block of its own)."""
+    return (
+        bool(line.strip())
+        and not TABLE_ROW.search(line.strip())
+        and not CHAPTER_LINE.match(line)
+        and not (CHUNK_MARKER.match(line) and len(line) >= MIN_CHUNK_LENGTH)
+        and bool(ITEM_LINE.match(line) or PARAGRAPH_END.search(line))
+    )
+
+
+def _body_start(lines: list[str]) -> int:
+    """The first line of the body: the first heading; the title block above keeps its lines."""
+    return next(
+        (i for i, line in enumerate(lines) if CHAPTER_LINE.match(line) or ITEM_LINE.match(line)),
+        len(lines),
+    )
+
+
+def _joined(lines: list[str], joins: Callable[[int], bool], glue: str) -> str:
+    """`lines` with line `i` run onto the line before wherever `joins(i)`; blank lines
+    between two joined lines go with the break."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if out and joins(i):
+            while out and not out[-1].strip():
+                out.pop()
+            out[-1] = out[-1].rstrip() + glue + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _previous_line(lines: list[str], i: int) -> str:
+    return next((line for line in reversed(lines[:i]) if line.strip()), "")
+
+
+def run_together_sections(text: str, _: random.Random) -> str:
+    """Within each chapter, its paragraphs and numbered items on one line, nothing between
+    them: a repost page that dropped its <p> tags (…全面落实。（二）完善居家社区养老服务网络。
+    建设…, the 十一五 纲要 division of the tune set). Tables, the title block and the chapter
+    headings (一、 第一章) keep their lines, and so does a break where no sentence ended (a
+    heading without a stop, a chunk a sharing site cut mid-word)."""
+    lines = text.split("\n")
+    first = _body_start(lines)
+
+    def joins(i: int) -> bool:
+        before = _previous_line(lines, i)
+        return i > first and _prose(lines[i]) and _prose(before) and _ends_paragraph(before)
+
+    return _joined(lines, joins, "")
+
+
+def _ends_paragraph(line: str) -> bool:
+    return PARAGRAPH_END.search(line) is not None
+
+
+def run_together_items(text: str, _: random.Random) -> str:
+    """Each numbered item (（一） 1. （1） ①) run onto the paragraph before it, after its
+    sentence end: a copy that kept its paragraphs but lost the breaks before list items
+    (…（责任单位：区民政局）2.推进…, the 海盐 2022 责任分解 and 桐乡 2023 民生实事 copies of the
+    tune set)."""
+    lines = text.split("\n")
+    first = _body_start(lines)
+
+    def joins(i: int) -> bool:
+        before = _previous_line(lines, i)
+        return (
+            i > first
+            and bool(ITEM_LINE.match(lines[i]))
+            and _prose(before)
+            and _ends_paragraph(before)
+        )
+
+    return _joined(lines, joins, "")
+
+
+def one_line(text: str, _: random.Random) -> str:
+    """Every line of prose (the title block and the headings too) on one line, a space
+    between paragraphs, as a scraper that turned each <p> into a space gives a page (the
+    海盐 2022 责任分解 and the 诸城 应急保障 wenku copy of the tune set); table rows and the
+    cells of a table laid out one cell a line keep their lines."""
+    lines = text.split("\n")
+
+    def line_of_prose(line: str) -> bool:
+        stripped = line.strip()
+        return (
+            bool(stripped)
+            and not TABLE_ROW.search(stripped)
+            and (
+                len(stripped) >= MIN_CUT_LINE
+                or bool(CHAPTER_LINE.match(line) or ITEM_LINE.match(line))
+            )
+        )
+
+    return _joined(
+        lines,
+        lambda i: line_of_prose(lines[i]) and line_of_prose(_previous_line(lines, i)),
+        " ",
+    )
+
+
 def combined(*damages: Damage) -> Damage:
     """Several damages at once, as one copy carries them (applied in the order given)."""
 
@@ -374,4 +489,7 @@ DAMAGES: dict[str, Damage] = {
     ),
     "retyped-copy": combined(full_width, punctuation_mixed, spaced_lines, carriage_returns),
     "printed-pdf": combined(spaced_lines, printed_copy, numbered_lines),
+    "run-together-sections": run_together_sections,
+    "run-together-items": run_together_items,
+    "one-line": one_line,
 }

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from scripts.damage_report import owner_keys
 
 from policygraph.build import extract_plan
 from policygraph.copy_damage import damage_spans, repair_copy
@@ -28,8 +29,27 @@ def clean_plans() -> dict[str, Plan]:
     return {name: extract_plan(CORPUS / f"{name}.txt") for name in PLANS}
 
 
-@pytest.mark.parametrize("damage", list(DAMAGES))
-@pytest.mark.parametrize("name", PLANS)
+NOT_YET_READ = {  # (plan, damage): what the copy loses that no rule can give back
+    ("wanzhou", "run-together-sections"): "paragraphs that open without a number (在普惠托育"
+    "服务方面，…) run into the one before: the measures of 万州's unnumbered paragraphs go",
+    ("zhoukou", "run-together-sections"): "a 发展基础 paragraph and the 主要目标 paragraphs "
+    "after it (“一老”方面。到2025年…) run together without a number between: their targets "
+    "read as background",
+}
+"""Damaged copies that do not give the clean build (scripts/damage_report.py gives what
+they cost); strict, so a copy that comes to hold is taken off."""
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        pytest.param(name, damage, marks=pytest.mark.xfail(reason=why, strict=True))
+        if (why := NOT_YET_READ.get((name, damage)))
+        else (name, damage)
+        for name in PLANS
+        for damage in DAMAGES
+    ],
+)
 def test_damaged_copy_gives_the_clean_build(
     name: str, damage: str, tmp_path: Path, clean_plans: dict[str, Plan]
 ) -> None:
@@ -40,6 +60,7 @@ def test_damaged_copy_gives_the_clean_build(
     plan, clean = extract_plan(path), clean_plans[name]
     assert target_keys(plan) == target_keys(clean)
     assert len(plan.measures) == len(clean.measures)
+    assert owner_keys(plan) == owner_keys(clean)
     assert (plan.title, plan.doc_number, plan.issued) == (
         clean.title,
         clean.doc_number,
@@ -110,6 +131,68 @@ REPAIRS = {  # name: (a copy's text, its normalised text)
         "一、目标\n二、任务",
     ),
     "row-of-cells-kept": ("表1 指标\n序号|指标名称|单位|属性", "表1指标\n序号|指标名称|单位|属性"),
+    "items-run-together-after-a-stop": (
+        "一、总体要求\n（一）基本原则。坚持兜底线。（二）完善养老服务网络。建设一批中心。",
+        "一、总体要求\n（一）基本原则。坚持兜底线。\n（二）完善养老服务网络。建设一批中心。",
+    ),
+    "item-after-its-owners": (
+        "1.扩大普惠供给。建成机构。（市民政局、市卫生健康委按职责分工负责）2.促进市场化发展。",
+        "1.扩大普惠供给。建成机构。（市民政局、市卫生健康委按职责分工负责）\n2.促进市场化发展。",
+    ),
+    "item-after-labelled-owners-without-a-stop": (
+        "（五）强化服务。搭建立交桥（责任单位：区人力社保局、区教委）（六）培育新业态。",
+        "（五）强化服务。搭建立交桥（责任单位：区人力社保局、区教委）\n（六）培育新业态。",
+    ),
+    "list-started-over-under-a-lost-heading": (
+        "5.提升服务。（市民政局负责）1.深化医养结合。（市卫生健康委负责）2.促进康养融合。",
+        "5.提升服务。（市民政局负责）\n1.深化医养结合。（市卫生健康委负责）\n2.促进康养融合。",
+    ),
+    "numbers-and-numbers-out-of-sequence-kept": (
+        "1.扩大供给。床位达到1.5万张。2.3%的老年人。3.促进发展。",
+        "1.扩大供给。床位达到1.5万张。2.3%的老年人。3.促进发展。",
+    ),
+    "items-of-a-copy-with-a-space-for-each-paragraph": (
+        "一、王丹县长牵头重点工作 1.生产总值增长7.5%。 责任单位:县发改局 2.落实过紧日子要求。"
+        " 责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 1.坚持集体学法。",
+        "一、王丹县长牵头重点工作\n1.生产总值增长7.5%。\n责任单位：县发改局\n2.落实过紧日子要求。"
+        "\n责任单位：县财政局\n二、曹惠明常务副县长牵头重点工作\n1.坚持集体学法。",
+    ),
+    "heading-title-ends-at-its-space": (
+        "（五）兜底线。完善兜底制度。 （六）强化居家社区服务 提升居家社区养老服务品质。",
+        "（五）兜底线。完善兜底制度。\n（六）强化居家社区服务\n提升居家社区养老服务品质。",
+    ),
+    "chapters-of-a-one-line-copy": (
+        "请认真贯彻执行。 一、“十一五”时期，各地区取得了显著成效。 二、充分认识节能减排的重要性。",
+        "请认真贯彻执行。\n一、“十一五”时期，各地区取得了显著成效。\n二、充分认识节能减排的重要性。",
+    ),
+    "chapter-run-on-after-a-stop-read-where-it-stands": (
+        "重点幼儿接受照护指导率达到98%以上。二、重点任务1健全养老托育服务规划体系。",
+        "重点幼儿接受照护指导率达到98%以上。二、重点任务1健全养老托育服务规划体系。",
+    ),
+    "numbering-goes-on-across-a-chapter": (
+        "一、实施背景\n（二）发展趋势。略。 二、总体要求 （三）指导思想。略。",
+        "一、实施背景\n（二）发展趋势。略。\n二、总体要求\n（三）指导思想。略。",
+    ),
+    "a-one-line-copy-opening-with-its-heading": (
+        "一、 出台背景 为全面贯彻落实决定，制定方案。 二、 主要内容 方案包含四个方面。",
+        "一、出台背景\n为全面贯彻落实决定，制定方案。\n二、主要内容\n方案包含四个方面。",
+    ),
+    "paragraphs-of-a-one-line-copy": (
+        "请认真贯彻执行。 2022年是开局之年。各部门要高度重视。 一、总体要求 （一）指导思想。",
+        "请认真贯彻执行。\n2022年是开局之年。各部门要高度重视。\n一、总体要求\n（一）指导思想。",
+    ),
+    "space-after-a-stop-kept-on-a-line-of-one-paragraph": (
+        "到2025年，床位达到1万张。 到2027年，床位达到2万张。",
+        "到2025年，床位达到1万张。到2027年，床位达到2万张。",
+    ),
+    "item-whose-marker-a-space-hid": (
+        "一、总体要求\n坚持兜底线。( 一) 完善服务网络。",
+        "一、总体要求\n坚持兜底线。\n（一）完善服务网络。",
+    ),
+    "number-inside-a-cited-title-kept": (
+        "1.健全制度。根据《方案。2.细则》执行。",
+        "1.健全制度。根据《方案。2.细则》执行。",
+    ),
 }
 
 

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from policygraph.cues import cue_pattern
 from policygraph.document_kinds import TITLE_LINE_KINDS
-from policygraph.markers import CN_NUM
+from policygraph.markers import CN_NUM, MARKER_LEVELS, marker_number
 from policygraph.wrapping import TABLE_ROW
 
 ENTITY = re.compile(r"&(?:amp[;；])*(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5})[;；]")
@@ -138,6 +138,30 @@ does for normalize.SENTENCE_BROKEN_ACROSS_LINES; a shorter one ends where it end
 BLANKS = re.compile(r"[\n \r]*")
 LINE_BREAKS = re.compile(r"[\n\r]*")
 
+PARAGRAPH_BREAK = re.compile(
+    rf"(?:[。；！？](?:（[^（）\n《》]{{2,200}}）)?|（(?:{cue_pattern('list_label')})[：:][^（）\n]{{1,200}}）)"
+    r"[ ]*(?=\S)|[ ](?<=[\u4e00-\u9fff”》）：][ ])"
+)
+"""Where a paragraph of a copy that lost its line breaks ends: a sentence end, the
+bracketed list of its owners after one (…全面落实。（二）完善…; …服务体系。（市民政局、市卫生
+健康委…按职责分工负责）3.促进…), or a labelled list of owners in brackets closing it
+without a stop (…搭建终身学习立交桥（责任单位：区人力社保局、区教委）（十）培育…; labels in
+data/cues.csv kind list_label); or a space after a word, a closing mark or a colon, where
+a scraper gave each <p> a space (一、王丹县长牵头重点工作 1.全县生产总值…, 海盐 2022 责任分解;
+…具体如下： （一）实施背景). A marker after it may open the next item."""
+SENTENCE_OR_LINE_END = re.compile(r"[。；！？\n]")
+TITLE_SPACE = re.compile(r"[ ](?<=[\u4e00-\u9fff”》）][ ])(?=[\u4e00-\u9fff“《])")
+MAX_TITLE_SPACE = 40
+"""A heading's title is this long at most (structure.MAX_TITLE)."""
+ITEM_LEVEL = 2
+"""The first level of the heading ladder (MARKER_LEVELS) a run-together item is put on a
+line of its own from after a stop: （一） 1. （1） ①. A chapter's 一、 run on after a stop is
+read where it stands (structure.find_headings), and a line break before it would cut a
+sharing site's chunk line (1、…以上。三、支持政策…, xixian.txt) short of the chunk rule's
+length; after a space, the mark of a one-line copy, it is put on its own (…责任分解 一、王丹
+县长牵头重点工作, 海盐 2022; …认真贯彻执行。 一、“十一五”时期，…。 二、充分认识做好…, the
+“十二五”节能减排综合性工作方案's notice; both tune)."""
+
 MIN_DOUBLED_LENGTH = 20
 """A paragraph printed twice in a row is dropped the second time when it is this long: a
 short line repeated (a table's 合计 row, 是/否 cells) may be content."""
@@ -146,7 +170,8 @@ short line repeated (a table's 合计 row, 是/否 cells) may be content."""
 def repair_copy(text: str) -> tuple[str, list[int]]:
     """`text` with entities decoded, invisible characters, line numbers, the spaces of
     letter-spaced lines and paragraphs printed twice dropped, a lone CR read as a line
-    break, ASCII quotes paired into “ ” and full stops typed `.` made 。; with, per
+    break, ASCII quotes paired into “ ” and full stops typed `.` made 。, the items of a
+    copy that ran them together on one line put on lines of their own; with, per
     character, its offset in `text`. First of all rules, which would see an invisible
     character, a line number, a spaced title (not ending in 方案 but in 方 案), an entity
     or a chunk number printed twice (1、 1、 2、) as text."""
@@ -159,12 +184,37 @@ def repair_copy(text: str) -> tuple[str, list[int]]:
         text = _paired_quotes(text)
     if "." in text:
         text = FULL_STOP_TYPED_HALF.sub(lambda m: m["serial"] or "。", text)
+    text, offsets = items_apart(text, offsets)
     doubled = [(start, end, "") for start, end in _doubled_paragraphs(text)]
     return _replaced(text, offsets, doubled)
 
 
 Repair = tuple[int, int, str | None]
 """A span of a text and what replaces it: '' drops it, None leaves it."""
+
+
+def items_apart(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """`text` (with, per character, its offset in the source) with the items a copy ran
+    together on one line (`run_together_items`) on lines of their own."""
+    breaks = run_together_items(text)
+    return _with_breaks(text, offsets, breaks) if breaks else (text, offsets)
+
+
+def _with_breaks(text: str, offsets: list[int], breaks: list[int]) -> tuple[str, list[int]]:
+    """`text` with a line break at each of `breaks` (in order): the space before it turned
+    into the break where a copy gave each paragraph a space, else one put in, standing at
+    the source offset of the character before it (a quote of that character ends there)."""
+    out: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for brk in breaks:
+        spaced = text[brk - 1] == " "
+        out.append(text[at : brk - 1] + "\n" if spaced else text[at:brk] + "\n")
+        kept.extend(offsets[at:brk] if spaced else [*offsets[at:brk], offsets[brk - 1]])
+        at = brk
+    out.append(text[at:])
+    kept.extend(offsets[at:])
+    return "".join(out), kept
 
 
 def _replaced(text: str, offsets: list[int], repairs: Sequence[Repair]) -> tuple[str, list[int]]:
@@ -434,3 +484,122 @@ def _doubled_paragraphs(text: str) -> list[tuple[int, int]]:
         if paragraph:
             previous = paragraph
     return spans
+
+
+def run_together_items(text: str) -> list[int]:
+    """Where a line of a copy that lost its line breaks holds several paragraphs: before
+    each numbered marker after a paragraph's end (`PARAGRAPH_BREAK`) that opens the item the
+    outline expects next, the next number of its form after the last one seen (after （一）
+    …（二）, after 1.…2.; a 1. after a part of a higher level), or a list starting over at 1.
+    that a 2. of its form follows on the line (a copy whose parts lost their headings
+    too); on such a line, the heading that opens it ends at a space too (`_title_end`).
+    Never inside a number (1.5万张, 2.3%: the marker wants no digit after it), a table
+    row, nor a cited title (《…》 still open). The 海盐 2022 政府工作报告 责任分解 (盐政办发
+    〔2022〕16号) one line with its items after their units, the 余杭 民生实事 progress page
+    (…进行验收。1.完成…工作。 2.完成第一批…), the “十二五”节能减排综合性工作方案's notice on
+    one line (…认真贯彻执行。 一、…。 二、…), all tune; tests/damage.py imitates them on
+    the five bundled plans."""
+    breaks: list[int] = []
+    last: dict[int, int] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        if TABLE_ROW.search(line.group().strip()):
+            continue
+        indent = len(line.group()) - len(line.group().lstrip(" "))
+        if (first := _item_marker(text, line.start() + indent)) is not None:
+            _seen(last, *first)
+        markers = _markers_after_breaks(text, line.start(), line.end())
+        seconds_after = _seconds_after(markers)
+        found = len(breaks)
+        one_line = False
+        for index, (at, spaced, level, number) in enumerate(markers):
+            restart = number == 1 and level in seconds_after[index]
+            if _expected(last, level, number) or restart:
+                if level >= ITEM_LEVEL or spaced:
+                    breaks.append(at)
+                    breaks.extend(_title_end(text, at, line.end()))
+                    one_line = one_line or spaced
+                _seen(last, level, number)
+        if first is not None and len(breaks) > found:  # the line's own heading ran on too
+            breaks.extend(_title_end(text, line.start() + indent, line.end()))
+        if one_line:
+            breaks.extend(_spaced_paragraph_ends(text, line.start(), line.end()))
+    return sorted(set(breaks))
+
+
+def _spaced_paragraph_ends(text: str, start: int, end: int) -> list[int]:
+    """On a line whose items a scraper ran together with a space for each <p>: every
+    sentence end (or owners bracket) a space follows, the end of a paragraph without a
+    number (…请认真贯彻执行。 2022年是新一届政府的开局之年。, 海盐 2022 责任分解; …制定本方案。
+    一、…, the “十二五”节能减排 notice; both tune): Chinese prose puts no space after a stop
+    inside a paragraph."""
+    return [
+        m.end()
+        for m in PARAGRAPH_BREAK.finditer(text, start, end)
+        if m.group().strip() and m.group().endswith(" ")
+    ]
+
+
+def _title_end(text: str, at: int, line_end: int) -> list[int]:
+    """After the heading a run-together item opens at `at`: where its title ends at a
+    space before its first sentence ends, `MAX_TITLE_SPACE` characters at most. A scraper
+    that gave each <p> a space leaves one after a line without a stop too (海盐 2022 责任
+    分解, tune: …海盐县人民政府办公室 2022年4月18日 (此件公开发布) 政府工作报告2022年重点工作
+    责任分解 一、王丹县长牵头重点工作 1.…): after a heading, （六）强化居家社区服务 提升居家社区
+    养老服务品质。… (tests/damage.py's one-line copy of 万州), the space stands for the line
+    break after its title."""
+    stop = SENTENCE_OR_LINE_END.search(text, at, line_end)
+    space = TITLE_SPACE.search(text, at, stop.start() if stop else line_end)
+    return [space.end()] if space and space.start() - at <= MAX_TITLE_SPACE else []
+
+
+def _markers_after_breaks(text: str, start: int, end: int) -> list[tuple[int, bool, int, int]]:
+    """The markers after a paragraph break (`PARAGRAPH_BREAK`) on the line `start`…`end`,
+    outside a cited title: where each opens, whether a space was in the break, its level
+    and its number. The title marks are counted once along the line (a one-line copy of a
+    long plan has thousands of breaks)."""
+    markers = []
+    open_titles = 0
+    at = start
+    for m in PARAGRAPH_BREAK.finditer(text, start, end):
+        opened = text.count("《", at, m.end()) - text.count("》", at, m.end())
+        open_titles = max(0, open_titles + opened)  # a title opened on a line above closes
+        at = m.end()
+        if open_titles == 0 and (found := _item_marker(text, m.end())) is not None:
+            markers.append((m.end(), " " in m.group(), *found))
+    return markers
+
+
+def _seconds_after(markers: list[tuple[int, bool, int, int]]) -> list[frozenset[int]]:
+    """For each of `markers`, the levels of the markers numbered 2 after it on its line."""
+    found: list[frozenset[int]] = []
+    levels: frozenset[int] = frozenset()
+    for _, _, level, number in reversed(markers):
+        found.append(levels)
+        if number == 2:
+            levels = levels | {level}
+    return found[::-1]
+
+
+def _item_marker(text: str, at: int) -> tuple[int, int] | None:
+    """The level and number of the heading marker (MARKER_LEVELS but 第…章, which opens a
+    line only) that opens at `at`."""
+    for level, pattern in MARKER_LEVELS[1:]:
+        if (m := pattern.match(text, at)) is not None and not m.group().endswith("，"):
+            return level, marker_number(m.group())
+    return None
+
+
+def _seen(last: dict[int, int], level: int, number: int) -> None:
+    """A marker of `level` numbered `number` opens a part: the parts below may start over
+    at 1 or go on numbering across it (万州's （一）…（十六） run across its
+    chapters)."""
+    last[level] = number
+    for lower in [lv for lv in last if lv > level]:
+        last[lower] = -abs(last[lower])
+
+
+def _expected(last: dict[int, int], level: int, number: int) -> bool:
+    """Whether `number` is the next of `level`: the one after the last, or 1 after a part
+    of a higher level (a negative entry of `_seen`)."""
+    before = last.get(level, 0)
+    return number == abs(before) + 1 or (number == 1 and before <= 0)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from policygraph.numerals import chinese_number
+
 CN_NUM = "一二三四五六七八九十"
 
 MARKER_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -24,3 +26,15 @@ a 第…章 only at the start of a line."""
 ITEM_MARKER = rf"\d{{1,2}}\s?[.．、]|（[{CN_NUM}\d]{{1,3}}）"
 """A numbered item's marker as running text writes it after a sentence end: 1. 1． 1、
 （一） （1） (the ladder's （一）, 1. and （1） levels, with the full-width point)."""
+
+
+def marker_number(marker: str) -> int:
+    """The number a heading marker gives its part: 3 for 3. and （3）, 三 for 三、 and （三）,
+    ③ for 3."""
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group())
+    circled = re.search(r"[①-⑳]", marker)
+    if circled:
+        return ord(circled.group()) - ord("①") + 1
+    return chinese_number(re.sub(r"[^" + CN_NUM + "]", "", marker))

@@ -19,6 +19,7 @@ from functools import cached_property
 from policygraph.copy_damage import (
     character_end,
     damage_spans,
+    items_apart,
     page_break_cuts,
     repair_copy,
     running_headers,
@@ -230,6 +231,8 @@ def normalize_text(source: str) -> Normalized:
             break
         text = "".join(text[start:end] for start, end in kept)
         offsets = [offset for start, end in kept for offset in offsets[start:end]]
+    # items run together that the noise hid (a space inside a marker, （ 一）) come apart now
+    text, offsets = items_apart(text, offsets)
     return Normalized(source=source, text=text, offsets=tuple(offsets))
 
 

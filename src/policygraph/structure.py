@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from policygraph.markers import CN_NUM, MARKER_LEVELS
-from policygraph.numerals import chinese_number
+from policygraph.markers import CN_NUM, MARKER_LEVELS, marker_number
 from policygraph.tables import Table, find_tables
 
 RUN_ON_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1(?=[\u4e00-\u9fff])")
@@ -265,7 +264,7 @@ def _heading(
     return Heading(
         level=level,
         marker=marker.strip(),
-        number=_marker_number(marker),
+        number=marker_number(marker),
         title=title,
         start=start,
         title_start=title_start,
@@ -369,16 +368,6 @@ def _plausible(heading: Heading, earlier: list[Heading], pos: int, text: str) ->
     if heading.number == 1:
         return not same or (bool(higher) and same[-1].start < higher[-1].start)
     return heading.number == expected
-
-
-def _marker_number(marker: str) -> int:
-    digits = re.search(r"\d+", marker)
-    if digits:
-        return int(digits.group())
-    circled = re.search(r"[①-⑳]", marker)
-    if circled:
-        return ord(circled.group()) - ord("①") + 1
-    return chinese_number(re.sub(r"[^" + CN_NUM + "]", "", marker))
 
 
 def _nest(headings: list[Heading], text_end: int) -> list[Section]:
