@@ -50,13 +50,6 @@ ITEM_COUNT = re.compile(r"[ ]*（[\u4e00-\u9fff]{0,4}\d{1,3}项）$")
 (宣城 2024 民生实事, tune), `1.在“聚焦深化对外开放，…”方面（分解任务15项）` (二连浩特
 政府工作报告分工方案解读, tune)."""
 
-RUN_TOGETHER_MARKER = re.compile(
-    rf"(?<=[\u4e00-\u9fff）])(?:[{CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、](?![\d%]))"
-)
-"""A heading marker run on from the text before it, in a copy that lost its line breaks
-and the spaces between its parts (normalising drops a space between two characters):
-`…责任分解一、王丹县长牵头重点工作1.全县生产总值…` (海盐 盐政办发〔2022〕16号, tune)."""
-
 TITLE_START = re.compile(r"[\u4e00-\u9fff“《]|20\d{2}年[\u4e00-\u9fff]")
 """How a heading's title opens: with a character or a quote, or with the year it is about
 (一、2021年经济社会发展主要预期目标, 粤府〔2021〕22号 政府工作报告重点任务分工方案; 一、2010年
@@ -187,45 +180,21 @@ def _contents_end(text: str, start: int) -> int | None:
 
 
 def find_headings(text: str) -> list[Heading]:
-    """Numbered headings at line starts or after a sentence end, in text order, and
-    in a run-together copy wherever a marker runs on from the text before it."""
+    """Numbered headings at line starts or after a sentence end, in text order (a copy
+    that ran its items together has them back on lines of their own:
+    `copy_damage.run_together_items`)."""
     headings: list[Heading] = []
-    run_together = run_together_markers(text)
-    positions = _candidate_positions(text)  # sorted already: merged only where a copy ran on
-    for pos in sorted(set(positions) | set(run_together)) if run_together else positions:
+    for pos in _candidate_positions(text):
         for level, pattern in (*MARKER_LEVELS, (ARTICLE_LEVEL, ARTICLE)):
             match = pattern.match(text, pos)
             if match is None:
                 continue
-            stop = next((p for p in run_together if p > match.end()), len(text))
-            heading = _heading(text, level, match.group(), match.start(), match.end(), stop)
+            heading = _heading(text, level, match.group(), match.start(), match.end())
             if heading is not None and _plausible(heading, headings, pos, text):
                 headings.append(heading)
                 headings.extend(_run_on_item(text, heading))
             break
     return headings
-
-
-def run_together_markers(text: str) -> list[int]:
-    """Where the headings of a run-together copy start: every marker run on from the
-    text before it (RUN_TOGETHER_MARKER), on a line where a labelled list of units runs
-    into the next item's number (…县农业农村局2.落实…, 责任单位：县财政局二、曹惠明…, 海盐
-    盐政办发〔2022〕16号 政府工作报告重点工作责任分解, tune) — the mark of a copy whose
-    paragraphs were joined on one line (the same shape departments.UNBRACKETED_LIST stops at).
-    Mid-line headings must still come in sequence (`_plausible`)."""
-    # extract/ reads the outline, so its list grammar is imported when first needed
-    from policygraph.extract.departments import LIST_OPENERS, NEXT_ITEM, UNBRACKETED_LIST
-
-    next_item = re.compile(NEXT_ITEM)
-    positions: list[int] = []
-    # cheap first: only the lines that name a list label at all (build CPU)
-    for start in sorted({text.rfind("\n", 0, m.start()) + 1 for m in LIST_OPENERS.finditer(text)}):
-        end = _line_end(text, start)
-        lists = UNBRACKETED_LIST.finditer(text, start, end)
-        if any(next_item.match(text, m.end()) for m in lists):
-            found = RUN_TOGETHER_MARKER.finditer(text, start, end)
-            positions.extend(m.start() for m in found)
-    return positions
 
 
 def _candidate_positions(text: str) -> list[int]:
@@ -234,12 +203,9 @@ def _candidate_positions(text: str) -> list[int]:
     return sorted(starts)
 
 
-def _heading(
-    text: str, level: int, marker: str, start: int, title_start: int, stop: int | None = None
-) -> Heading | None:
-    """The heading a marker opens, its title ending before `stop` (the next heading
-    of a run-together copy), or None where its text is no heading."""
-    stop = len(text) if stop is None else stop
+def _heading(text: str, level: int, marker: str, start: int, title_start: int) -> Heading | None:
+    """The heading a marker opens, or None where its text is no heading."""
+    stop = len(text)
     end = TITLE_END.search(text, title_start, stop)
     title_end = end.start() if end else stop
     if is_article(marker):
