@@ -438,13 +438,18 @@ def is_generic(name: str) -> bool:
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
     """Whether free text names one unit: a known department name (区民政局,
-    发展改革和商务局), or a name that opens with its level or region and ends like a
-    unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
+    发展改革和商务局, and a State Council body whose own name holds 国务院: 国务院办公厅要适时
+    开展督促检查, 国办发〔2018〕127号; 国务院办公厅将会同有关方面统筹组织…, 国办 督查激励通知,
+    both tune), or a name that opens with its level or region and ends like a unit
+    (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
     if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
         return False
     if COLLECTIVE_UNITS.match(name):
         return True
-    key = NATIONAL.sub("", label_key(name))
+    whole = label_key(name)
+    if whole in lexicon.functions:
+        return True
+    key = NATIONAL.sub("", whole)
     if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
         return True
     _, places = lexicon.unit_labels
