@@ -673,6 +673,28 @@ def test_departments_a_state_council_body_named_with_guowuyuan_is_a_unit(
     assert _statement_units(text)[0] == units
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 国办发〔2018〕126号 推广支持创新改革举措 (tune): two named units joined by 和
+        ("国家发展改革委和科技部要适时督促检查推广工作。", ["国家发展改革委", "科技部"]),
+        (  # 国办发〔2018〕127号 (tune): a kind of body joined by 和 is dropped
+            "科技部、财政部和相关科技项目管理部门要按照有关精神分别修订管理办法。",
+            ["科技部", "财政部"],
+        ),
+        # names that hold 和 stay whole
+        ("工业和信息化部要加强指导。", ["工业和信息化部"]),
+        ("市自然资源和规划局负责用地保障。", ["市自然资源和规划局"]),
+        # 和 joining a unit to what is no unit leaves the subject unnamed
+        ("民政部门和养老机构要加强合作。", []),
+    ],
+)
+def test_departments_a_subject_s_units_joined_by_he_are_each_responsible(
+    text: str, units: list[str]
+) -> None:
+    assert _statement_units(text)[0] == units
+
+
 def test_a_lists_units_are_split_once_but_each_caller_gets_its_own() -> None:
     """A list's split is reused by every extractor that reads it: the document's lead
     convention still decides the leads of each call, and what one caller does with the

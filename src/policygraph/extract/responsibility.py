@@ -33,6 +33,7 @@ from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
     VAGUE_TAIL,
+    is_generic,
     is_named_unit,
     mentions_in_lists,
     responsibility_lists,
@@ -273,13 +274,31 @@ def _subject(
         start += opener.end()
     closer = SUBJECT_END.search(clause, start, end)
     items = [
-        piece
+        unit
         for s, e in split_list(clause, start, closer.start() if closer else end)
         for piece in split_conjunction(clause, s, e)
+        for unit in _joined_by_and(clause, *piece, lexicon)
     ]
     if not items or not all(is_named_unit(clause[s:e], lexicon) for s, e in items):
         return []
     return [DepartmentMention(clause[s:e], quote(base + s, base + e)) for s, e in items]
+
+
+def _joined_by_and(clause: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """An item of a subject that is no named unit, split where 和 joins a named unit to
+    another (国家发展改革委和科技部要适时督促检查, 国办发〔2018〕126号 推广支持创新改革举措, tune)
+    or to a kind of body, which is dropped (科技部、财政部和相关科技项目管理部门要…, 国办发
+    〔2018〕127号, tune); a name that holds 和 (工业和信息化部, 自然资源和规划局) is named
+    whole and never split."""
+    if is_named_unit(clause[start:end], lexicon):
+        return [(start, end)]
+    for join in re.finditer("和", clause[start:end]):
+        left, right = clause[start : start + join.start()], clause[start + join.end() : end]
+        if is_named_unit(left, lexicon) and is_named_unit(right, lexicon):
+            return [(start, start + join.start()), (start + join.end(), end)]
+        if is_named_unit(left, lexicon) and is_generic(right):
+            return [(start, start + join.start())]
+    return [(start, end)]
 
 
 def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list[DepartmentMention]:
