@@ -648,6 +648,8 @@ def _statement_units(text: str) -> tuple[list[str], list[str]]:
         ("现印发给你们，请认真贯彻执行。", [], []),
         ("执行中遇到的问题，请径向区民政局反映。", [], []),
         ("符合条件的老年人可申请补贴。", [], []),
+        # 恩平 2024 督查通报 (tune): a request to officials, whose words end in 委
+        ("请各分管市领导按照市委、市政府工作要求，严格落实项目建设责任制。", [], []),
     ],
 )
 def test_departments_a_request_gives_the_units_it_names_their_work(
@@ -690,6 +692,23 @@ def test_departments_a_state_council_body_named_with_guowuyuan_is_a_unit(
     ],
 )
 def test_departments_a_subject_s_units_joined_by_he_are_each_responsible(
+    text: str, units: list[str]
+) -> None:
+    assert _statement_units(text)[0] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 国办发〔2018〕118号 (tune) and 国办发〔2020〕52号 as a traditional copy prints it (tune)
+        ("省级人民政府要分类制定行政执法机关执法装备配备标准。", []),
+        ("省级人民政府要将养老托育纳入国民经济和社会发展规划统筹推进。", []),
+        ("县级以上地方人民政府要加强组织领导。", []),
+        ("各省级人民政府要加强组织领导。", ["各省级人民政府"]),  # a collective unit
+        ("市政府要加强组织领导。", ["市政府"]),
+    ],
+)
+def test_departments_a_level_of_government_without_ge_is_no_unit(
     text: str, units: list[str]
 ) -> None:
     assert _statement_units(text)[0] == units

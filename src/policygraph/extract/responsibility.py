@@ -24,6 +24,7 @@ Patterns handled (only named units count: a department type such as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +35,7 @@ from policygraph.extract.departments import (
     UNIT_ENDINGS,
     VAGUE_TAIL,
     is_generic,
+    is_known_unit,
     is_named_unit,
     mentions_in_lists,
     responsibility_lists,
@@ -57,6 +59,9 @@ names an official, not the verb (国办 幼儿园治理通知: 成员由教育�
 组成; 国发 个税专项附加扣除: 部门或者单位的主要负责人; 万州: 党政主要负责同志挂帅).
 An office seated in units makes them responsible for its work (OFFICE_SEAT)."""
 
+UnitTest = Callable[[str, Lexicon], bool]
+"""Whether a mention names a unit: `is_named_unit`, or the stricter `is_known_unit`."""
+
 SENTENCE = re.compile(r"[^。；！？\n]+")
 CLAUSE = re.compile(r"[^，,：]+")
 CLAUSE_OPENING = " ，,：:、"
@@ -78,7 +83,9 @@ goes on: 请科技部、工业和信息化部、农业农村部、卫生健康�
 请财政部在相关项目经费使用管理规定中明确… (国办发〔2018〕127号, tune), 如确有困难，请中国
 人民银行积极给予支持 (国办函〔1996〕16号 on gold production), 请中国气象局按照…与有关部门和
 地方政府协商办理 (国办函〔1996〕14号). A request to the reader (请认真贯彻执行, 请径向区民政局
-反映) names no unit right after 请 and assigns nothing."""
+反映) names no unit right after 请 and assigns nothing; nor does one to officials
+(请各分管市领导按照市委、市政府工作要求…, 恩平 2024 督查通报, tune): the units asked must be
+ones the lexicon knows (`is_known_unit`)."""
 
 REQUEST_WORDS_ANYWHERE = re.compile(REQUEST_WORDS)
 
@@ -126,7 +133,9 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
             after = 0
             request = REQUEST.match(words)
             if request is not None:  # 请A、B…: the units asked do the clause's work
-                asked = _objects(words[request.end() :], base + at + request.end(), quote, lexicon)
+                asked = _objects(
+                    words[request.end() :], base + at + request.end(), quote, lexicon, is_known_unit
+                )
                 responsible.extend(asked)
                 subject = asked or subject
             for verb in STATEMENT_VERB.finditer(words):
@@ -301,14 +310,16 @@ def _joined_by_and(clause: str, start: int, end: int, lexicon: Lexicon) -> list[
     return [(start, end)]
 
 
-def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list[DepartmentMention]:
+def _objects(
+    words: str, base: int, quote: QuoteMaker, lexicon: Lexicon, named: UnitTest = is_named_unit
+) -> list[DepartmentMention]:
     """The units after 会同, up to where the verb of the clause begins
-    (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委)."""
+    (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委); `named` says what a unit is."""
     mentions = []
     for s, e in split_list(words, 0, len(words)):
-        whole = is_named_unit(words[s:e], lexicon)
-        stop = e if whole else _unit_end(words, s, e, lexicon)
-        if stop is None or not is_named_unit(words[s:stop], lexicon):
+        whole = named(words[s:e], lexicon)
+        stop = e if whole else _unit_end(words, s, e, lexicon, named)
+        if stop is None or not named(words[s:stop], lexicon):
             break
         mentions.append(DepartmentMention(words[s:stop], quote(base + s, base + stop)))
         if stop < e:
@@ -316,7 +327,7 @@ def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list
     return mentions
 
 
-def _unit_end(words: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+def _unit_end(words: str, start: int, end: int, lexicon: Lexicon, named: UnitTest) -> int | None:
     """Where the unit name that opens `words[start:end]` ends: at the first named unit
     (`is_named_unit`) whose ending does not go on into a longer one (委 of 委员会), or
     that a 等 closing the units follows. A unit ending inside a longer name is no end
@@ -325,9 +336,7 @@ def _unit_end(words: str, start: int, end: int, lexicon: Lexicon) -> int | None:
     after a name closes the units: 会同农业部等部门 (国办函〔2014〕31号, 由国土资源部会同农业部
     等部门负责落实 and 由发展改革委会同中央农办、…、粮食局等部门研究提出落实意见)."""
     for stop in range(start + 2, min(end, start + MAX_UNIT) + 1):
-        if not UNIT_ENDINGS.search(words[start:stop]) or not is_named_unit(
-            words[start:stop], lexicon
-        ):
+        if not UNIT_ENDINGS.search(words[start:stop]) or not named(words[start:stop], lexicon):
             continue
         if stop == end or words[stop] == "等":
             return stop
