@@ -617,9 +617,101 @@ def test_departments_a_convention_after_the_first_unit_names_every_list_s_lead(n
 def test_departments_etc_before_the_verb_closes_the_named_units(
     text: str, units: list[str], lead: list[str]
 ) -> None:
+    assert _statement_units(text) == (units, lead)
+
+
+def _statement_units(text: str) -> tuple[list[str], list[str]]:
+    """The names of the units the statements of `text` make responsible, and of the leads."""
     found = find_statements(text, 0, _quote, load_lexicon())
-    assert [m.name for m in found.responsible] == units
-    assert [m.name for m in found.lead] == lead
+    return [m.name for m in found.responsible], [m.name for m in found.lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "lead"),
+    [
+        # 国办发〔2018〕127号 (tune): a request of the State Council to named ministries
+        (
+            "项目管理专业机构不再承担有关事项，请科技部、工业和信息化部、农业农村部、"
+            "卫生健康委等部门在2019年2月底前完成。",
+            ["科技部", "工业和信息化部", "农业农村部", "卫生健康委"],
+            [],
+        ),
+        ("请财政部在相关项目经费使用管理规定中明确。", ["财政部"], []),
+        (  # 社会 inside the ministry's name is no unit's end
+            "请人力资源社会保障部会同有关部门制定出台具体操作办法。",
+            ["人力资源社会保障部"],
+            ["人力资源社会保障部"],
+        ),
+        # 国办函〔1996〕16号 (gold production): a request after a condition
+        ("如确有困难，请中国人民银行积极给予支持。", ["中国人民银行"], []),
+        # requests to the reader name no unit and assign nothing
+        ("现印发给你们，请认真贯彻执行。", [], []),
+        ("执行中遇到的问题，请径向区民政局反映。", [], []),
+        ("符合条件的老年人可申请补贴。", [], []),
+        # 恩平 2024 督查通报 (tune): a request to officials, whose words end in 委
+        ("请各分管市领导按照市委、市政府工作要求，严格落实项目建设责任制。", [], []),
+    ],
+)
+def test_departments_a_request_gives_the_units_it_names_their_work(
+    text: str, units: list[str], lead: list[str]
+) -> None:
+    assert _statement_units(text) == (units, lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("国务院办公厅要适时开展督促检查。", ["国务院办公厅"]),  # 国办发〔2018〕127号 (tune)
+        (  # 国办 督查激励通知 (tune)
+            "国务院办公厅将会同有关方面统筹组织开展相关督查激励工作。",
+            ["国务院办公厅"],
+        ),
+        ("由市民政局会同人力资源社会保障部推进。", ["市民政局", "人力资源社会保障部"]),
+    ],
+)
+def test_departments_a_state_council_body_named_with_guowuyuan_is_a_unit(
+    text: str, units: list[str]
+) -> None:
+    assert _statement_units(text)[0] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 国办发〔2018〕126号 推广支持创新改革举措 (tune): two named units joined by 和
+        ("国家发展改革委和科技部要适时督促检查推广工作。", ["国家发展改革委", "科技部"]),
+        (  # 国办发〔2018〕127号 (tune): a kind of body joined by 和 is dropped
+            "科技部、财政部和相关科技项目管理部门要按照有关精神分别修订管理办法。",
+            ["科技部", "财政部"],
+        ),
+        # names that hold 和 stay whole
+        ("工业和信息化部要加强指导。", ["工业和信息化部"]),
+        ("市自然资源和规划局负责用地保障。", ["市自然资源和规划局"]),
+        # 和 joining a unit to what is no unit leaves the subject unnamed
+        ("民政部门和养老机构要加强合作。", []),
+    ],
+)
+def test_departments_a_subject_s_units_joined_by_he_are_each_responsible(
+    text: str, units: list[str]
+) -> None:
+    assert _statement_units(text)[0] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # 国办发〔2018〕118号 (tune) and 国办发〔2020〕52号 as a traditional copy prints it (tune)
+        ("省级人民政府要分类制定行政执法机关执法装备配备标准。", []),
+        ("省级人民政府要将养老托育纳入国民经济和社会发展规划统筹推进。", []),
+        ("县级以上地方人民政府要加强组织领导。", []),
+        ("各省级人民政府要加强组织领导。", ["各省级人民政府"]),  # a collective unit
+        ("市政府要加强组织领导。", ["市政府"]),
+    ],
+)
+def test_departments_a_level_of_government_without_ge_is_no_unit(
+    text: str, units: list[str]
+) -> None:
+    assert _statement_units(text)[0] == units
 
 
 def test_a_lists_units_are_split_once_but_each_caller_gets_its_own() -> None:

@@ -139,12 +139,16 @@ name opens with its own level (市政府区民政局)."""
 GENERIC_UNITS = re.compile(
     r"^(各有关|有关|相关|其他|其它|属地|本级|同级|上级|下级)|(两级|三级|各级)|"
     r"(相关|有关|其他|其它)[^，、]{0,4}$|(部门|单位|机构|方面)$|^(各部门|政府)$|"
-    r"^[省市县区州旗乡镇](级|直)各?$"
+    r"^[省市县区州旗乡镇](级|直)各?$|^[省市县区州旗乡镇]级(以上|以下)?(地方)?(人民)?政府$"
 )
 """Mentions of a kind of body rather than a named unit: 各级政府, 市县两级政府,
 属地政府, 各部门, 相关部门, 行业主管部门, 发展改革部门, 新区其他相关单位, and a level
 left when a list's vague tail is cut off: 区级 of （区政务服务局牵头，区发改局、区住建局、
-区级相关部门配合） (昆明 官渡区 稳增长政策措施 2016, every item), 县级各 of 县级各相关部门."""
+区级相关部门配合） (昆明 官渡区 稳增长政策措施 2016, every item), 县级各 of 县级各相关部门.
+A level of government without 各 names the level, not a unit: 省级人民政府要分类制定…装备
+配备标准 (国办发〔2018〕118号 行政执法三项制度, tune), 省级人民政府要将养老托育纳入… (国办发
+〔2020〕52号 as a traditional-character copy prints it, tune), 县级以上人民政府; 各省级人民政府
+is a collective unit (COLLECTIVE_UNITS)."""
 
 COLLECTIVE_UNITS = re.compile(
     r"^(地方各级(人民)?政府|各地区|各地|各(有关)?[省市县区]级(人民)?政府|国务院各(有关)?部门)$"
@@ -438,20 +442,37 @@ def is_generic(name: str) -> bool:
 
 def is_named_unit(name: str, lexicon: Lexicon) -> bool:
     """Whether free text names one unit: a known department name (区民政局,
-    发展改革和商务局), or a name that opens with its level or region and ends like a
-    unit (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
+    发展改革和商务局, and a State Council body whose own name holds 国务院: 国务院办公厅要适时
+    开展督促检查, 国办发〔2018〕127号; 国务院办公厅将会同有关方面统筹组织…, 国办 督查激励通知,
+    both tune), or a name that opens with its level or region and ends like a unit
+    (各街道办事处, 市城市管理局). Prose such as 鼓励养老机构与医院 is not one."""
     if not 2 <= len(name) <= MAX_UNIT or is_generic(name):
         return False
-    if COLLECTIVE_UNITS.match(name):
-        return True
-    key = NATIONAL.sub("", label_key(name))
-    if key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions:
+    if _known(name, lexicon):
         return True
     _, places = lexicon.unit_labels
     opens = name[0] in JURISDICTION_OPENERS or any(
         name[:n] in places for n in range(2, min(len(name), MAX_LABEL) + 1)
     )
     return opens and bool(UNIT_ENDINGS.search(TRAILING_BRACKETS.sub("", name)))
+
+
+def is_known_unit(name: str, lexicon: Lexicon) -> bool:
+    """Whether free text names a unit the lexicon knows (a department, a State Council
+    body, in its national or local form) or a collective unit; a name that only opens
+    with a level and ends like a unit (`is_named_unit`) is not enough: 各分管市领导按照市委
+    (恩平 2024 督查通报, tune) opens with 各 and ends in 委."""
+    return 2 <= len(name) <= MAX_UNIT and not is_generic(name) and _known(name, lexicon)
+
+
+def _known(name: str, lexicon: Lexicon) -> bool:
+    if COLLECTIVE_UNITS.match(name):
+        return True
+    whole = label_key(name)
+    if whole in lexicon.functions:
+        return True
+    key = NATIONAL.sub("", whole)
+    return key in lexicon.functions or lexicon.strip_jurisdiction(key) in lexicon.functions
 
 
 def split_run_together(name: str, lexicon: Lexicon) -> list[tuple[int, int]]:

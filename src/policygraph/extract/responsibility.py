@@ -8,6 +8,8 @@ Patterns handled (only named units count: a department type such as
   its own subject (A负责…，会同B推进…) takes the subject of its sentence; a 会同 of
   no named unit (A应当会同有关部门…) still makes A the lead;
 - A负责… / A配合…: A is responsible;
+- 请A、B…: a request of the issuing government to named units gives them the work
+  (REQUEST); 请 before no unit (请认真贯彻执行) asks the reader and assigns nothing;
 - A要… / A应当… where A is a government or one of its departments (福州 敬老院十条措施:
   各县（区）人民政府要…; 国办 幼儿园治理通知: 地方各级人民政府要…): A owes it; an
   institution that must do something (县级医院要…) is not thereby a unit, and A要求…
@@ -22,6 +24,7 @@ Patterns handled (only named units count: a department type such as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +34,8 @@ from policygraph.extract.departments import (
     MAX_UNIT,
     UNIT_ENDINGS,
     VAGUE_TAIL,
+    is_generic,
+    is_known_unit,
     is_named_unit,
     mentions_in_lists,
     responsibility_lists,
@@ -54,6 +59,14 @@ names an official, not the verb (国办 幼儿园治理通知: 成员由教育�
 组成; 国发 个税专项附加扣除: 部门或者单位的主要负责人; 万州: 党政主要负责同志挂帅).
 An office seated in units makes them responsible for its work (OFFICE_SEAT)."""
 
+UnitTest = Callable[[str, Lexicon], bool]
+"""Whether a mention names a unit: `is_named_unit`, or the stricter `is_known_unit`."""
+
+SENTENCE = re.compile(r"[^。；！？\n]+")
+CLAUSE = re.compile(r"[^，,：]+")
+CLAUSE_OPENING = " ，,：:、"
+"""What a sentence's quote does not open with: the commas left of a clause cut off before it."""
+
 OFFICE_SEAT = re.compile(r"(办公室|秘书处|办事机构)$")
 """The bodies whose seat (…设在A、B) names the units that run them: 试点工作小组办公室设在
 国家医保局 (国办发〔2019〕2号), 治理工作联合办公室设在教育部、住房城乡建设部 (国办发〔2019〕3号
@@ -62,8 +75,23 @@ OFFICE_SEAT = re.compile(r"(办公室|秘书处|办事机构)$")
 GOVERNMENT = re.compile(r"(政府|局|委|办|厅|部|委员会|管委会|街道|办事处|地区)$")
 """Subjects an obligation (A要…) makes responsible: governments and their departments."""
 
-SUBJECT_START = re.compile(r"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*")
-"""Words before the unit in a subject: 建立由区民政局牵头… / 并由…; the unit follows them."""
+REQUEST_WORDS = cue_pattern("request")
+REQUEST = re.compile(rf"^[ 、]*(?:并|同时)?(?:{REQUEST_WORDS})")
+"""A clause that opens with a request (data/cues.csv kind request: 请) of the government
+that issues the text; the named units after it are given the clause's work, however it
+goes on: 请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成,
+请财政部在相关项目经费使用管理规定中明确… (国办发〔2018〕127号, tune), 如确有困难，请中国
+人民银行积极给予支持 (国办函〔1996〕16号 on gold production), 请中国气象局按照…与有关部门和
+地方政府协商办理 (国办函〔1996〕14号). A request to the reader (请认真贯彻执行, 请径向区民政局
+反映) names no unit right after 请 and assigns nothing; nor does one to officials
+(请各分管市领导按照市委、市政府工作要求…, 恩平 2024 督查通报, tune): the units asked must be
+ones the lexicon knows (`is_known_unit`)."""
+
+REQUEST_WORDS_ANYWHERE = re.compile(REQUEST_WORDS)
+
+SUBJECT_START = re.compile(rf"^.*由|^[、 ]*(并|同时|另外|其中)?[、 ]*(?:{REQUEST_WORDS})?")
+"""Words before the unit in a subject: 建立由区民政局牵头… / 并由… / 请A会同…; the unit
+follows them."""
 
 SUBJECT_END = re.compile(rf"(?:{VAGUE_TAIL}|等)?(?:按照?职责|按照?规定|分工|共同|分别|具体|主要)*$")
 """Words between the units and the verb: 区民政局、区财政局按职责分工负责; a 等 (等部门)
@@ -76,11 +104,6 @@ linear, not exponential, time."""
 DOMAIN_WORK = r"(?:负责)?[“\"]?(?P<label>{labels})(?:服务)?[”\"]?工作"
 """The domain a 牵头 statement gives a unit: 牵头负责一老工作 / 牵头负责“一小”工作,
 with the domain's labels filled in."""
-
-SENTENCE = re.compile(r"[^。；！？\n]+")
-CLAUSE = re.compile(r"[^，,：]+")
-CLAUSE_OPENING = " ，,：:、"
-"""What a sentence's quote does not open with: the commas left of a clause cut off before it."""
 
 
 @dataclass(frozen=True)
@@ -101,13 +124,20 @@ def find_statements(text: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -
     domains: list[DomainLead] = []
     domain_work = _domain_work(lexicon)
     for sentence in SENTENCE.finditer(masked):
-        if first_match(STATEMENT_VERB, sentence.group()) is None:
+        if not _may_assign(sentence.group()):
             continue  # no clause of it has a verb: most sentences (issue 16, build CPU)
         subject: list[DepartmentMention] = []
         for clause in CLAUSE.finditer(sentence.group()):
             at = sentence.start() + clause.start()
             words = clause.group()
             after = 0
+            request = REQUEST.match(words)
+            if request is not None:  # 请A、B…: the units asked do the clause's work
+                asked = _objects(
+                    words[request.end() :], base + at + request.end(), quote, lexicon, is_known_unit
+                )
+                responsible.extend(asked)
+                subject = asked or subject
             for verb in STATEMENT_VERB.finditer(words):
                 if verb.group(3) is not None:  # an office seated in units: 办公室设在A、B
                     if OFFICE_SEAT.search(words[: verb.start()]):
@@ -164,7 +194,7 @@ def find_assignments(
             found.append(Assignment(quote(listed.start, listed.end), units, leads))
     for sentence in SENTENCE.finditer(_mask_lists(outside)):
         words = sentence.group()
-        if first_match(STATEMENT_VERB, words) is None or _drafted().search(words):
+        if not _may_assign(words) or _drafted().search(words):
             continue
         said = find_statements(words, sentence.start(), quote, lexicon)
         if said.responsible:
@@ -172,6 +202,15 @@ def find_assignments(
             said_at = quote(opens, sentence.start() + len(words.rstrip()))
             found.append(Assignment(said_at, said.responsible, said.lead))
     return tuple(sorted(found, key=lambda assignment: assignment.quote.start))
+
+
+def _may_assign(words: str) -> bool:
+    """Whether some clause of `words` may assign a duty: it holds a statement verb or a
+    request word; most sentences hold neither and are not cut into clauses."""
+    return (
+        first_match(STATEMENT_VERB, words) is not None
+        or REQUEST_WORDS_ANYWHERE.search(words) is not None
+    )
 
 
 @cache
@@ -244,23 +283,43 @@ def _subject(
         start += opener.end()
     closer = SUBJECT_END.search(clause, start, end)
     items = [
-        piece
+        unit
         for s, e in split_list(clause, start, closer.start() if closer else end)
         for piece in split_conjunction(clause, s, e)
+        for unit in _joined_by_and(clause, *piece, lexicon)
     ]
     if not items or not all(is_named_unit(clause[s:e], lexicon) for s, e in items):
         return []
     return [DepartmentMention(clause[s:e], quote(base + s, base + e)) for s, e in items]
 
 
-def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list[DepartmentMention]:
+def _joined_by_and(clause: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """An item of a subject that is no named unit, split where 和 joins a named unit to
+    another (国家发展改革委和科技部要适时督促检查, 国办发〔2018〕126号 推广支持创新改革举措, tune)
+    or to a kind of body, which is dropped (科技部、财政部和相关科技项目管理部门要…, 国办发
+    〔2018〕127号, tune); a name that holds 和 (工业和信息化部, 自然资源和规划局) is named
+    whole and never split."""
+    if is_named_unit(clause[start:end], lexicon):
+        return [(start, end)]
+    for join in re.finditer("和", clause[start:end]):
+        left, right = clause[start : start + join.start()], clause[start + join.end() : end]
+        if is_named_unit(left, lexicon) and is_named_unit(right, lexicon):
+            return [(start, start + join.start()), (start + join.end(), end)]
+        if is_named_unit(left, lexicon) and is_generic(right):
+            return [(start, start + join.start())]
+    return [(start, end)]
+
+
+def _objects(
+    words: str, base: int, quote: QuoteMaker, lexicon: Lexicon, named: UnitTest = is_named_unit
+) -> list[DepartmentMention]:
     """The units after 会同, up to where the verb of the clause begins
-    (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委)."""
+    (会同市民政局、市卫生健康委推进… → 市民政局, 市卫生健康委); `named` says what a unit is."""
     mentions = []
     for s, e in split_list(words, 0, len(words)):
-        whole = is_named_unit(words[s:e], lexicon)
-        stop = e if whole else _unit_end(words, s, e)
-        if stop is None or not is_named_unit(words[s:stop], lexicon):
+        whole = named(words[s:e], lexicon)
+        stop = e if whole else _unit_end(words, s, e, lexicon, named)
+        if stop is None or not named(words[s:stop], lexicon):
             break
         mentions.append(DepartmentMention(words[s:stop], quote(base + s, base + stop)))
         if stop < e:
@@ -268,13 +327,16 @@ def _objects(words: str, base: int, quote: QuoteMaker, lexicon: Lexicon) -> list
     return mentions
 
 
-def _unit_end(words: str, start: int, end: int) -> int | None:
-    """Where the unit name that opens `words[start:end]` ends: at the first unit
-    ending that does not go on into a longer one (委 of 委员会), or that a 等 closing
-    the units follows (会同农业部等部门: 国办函〔2014〕31号, 由国土资源部会同农业部等部门负责
-    落实 and 由发展改革委会同中央农办、…、粮食局等部门研究提出落实意见)."""
+def _unit_end(words: str, start: int, end: int, lexicon: Lexicon, named: UnitTest) -> int | None:
+    """Where the unit name that opens `words[start:end]` ends: at the first named unit
+    (`is_named_unit`) whose ending does not go on into a longer one (委 of 委员会), or
+    that a 等 closing the units follows. A unit ending inside a longer name is no end
+    when what it closes names no unit: 人力资源社会保障部 is not cut at 社会 (请人力资源社会
+    保障部会同有关部门…, 国办发〔2018〕127号, tune; …会同人力资源社会保障部… alike). A 等
+    after a name closes the units: 会同农业部等部门 (国办函〔2014〕31号, 由国土资源部会同农业部
+    等部门负责落实 and 由发展改革委会同中央农办、…、粮食局等部门研究提出落实意见)."""
     for stop in range(start + 2, min(end, start + MAX_UNIT) + 1):
-        if not UNIT_ENDINGS.search(words[start:stop]):
+        if not UNIT_ENDINGS.search(words[start:stop]) or not named(words[start:stop], lexicon):
             continue
         if stop == end or words[stop] == "等":
             return stop
