@@ -53,6 +53,9 @@ def _rows_a_line(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     column: int | None = None  # the progress column, counted without the serial
     for start, _end, line in text_lines(text):
+        if "|" not in line and "\t" not in line and "  " not in line:  # one cell (build CPU)
+            column = None if line.strip() else column
+            continue
         cells = [(cell, s, e) for cell, s, e in split_row(line) if cell]
         if len(cells) < 2:
             column = None if line.strip() else column
@@ -81,6 +84,8 @@ def _progress_column(header: list[str]) -> int | None:
 
 def _cells_a_line(text: str) -> list[tuple[int, int]]:
     """The progress cells of a table one cell a line (see the module's docstring)."""
+    if not _may_name_progress(text):
+        return []
     lines = _cells(text)
     header = next(
         (
@@ -104,6 +109,15 @@ def _cells_a_line(text: str) -> list[tuple[int, int]]:
             reporting = True
             spans.append((start, end))
     return spans
+
+
+def _may_name_progress(text: str) -> bool:
+    """Whether any cell of `text` may hold a progress header: the header words are plain
+    words, and a cell is a line's words, letter-spaced ones joined (`cell_text`); a cheap
+    first test that spares reading every line as a cell (build CPU)."""
+    return PROGRESS_HEADER.search(text) is not None or (
+        " " in text and PROGRESS_HEADER.search(text.replace(" ", "")) is not None
+    )
 
 
 def _unit_header(cell: str) -> bool:
