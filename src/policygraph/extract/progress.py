@@ -40,6 +40,8 @@ REPORTING = re.compile(r"[\d，。；,;]")
 
 def progress_cells(text: str) -> list[tuple[int, int]]:
     """The spans of the cells of `text` that stand in progress columns, in either layout."""
+    if not _may_name_progress(text):  # cheap first (build CPU): no progress header cell
+        return []
     return sorted(_cells_a_line(text) + _rows_a_line(text))
 
 
@@ -84,8 +86,6 @@ def _progress_column(header: list[str]) -> int | None:
 
 def _cells_a_line(text: str) -> list[tuple[int, int]]:
     """The progress cells of a table one cell a line (see the module's docstring)."""
-    if not _may_name_progress(text):
-        return []
     lines = _cells(text)
     header = next(
         (
@@ -168,7 +168,9 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
     which no 截至 need open: 2018年10个民生实事项目全面落实). A sentence that sets a
     deadline (到2025年, 2025年底前) plans, whatever a paragraph reported before it:
     截至2020年底…。到2025年，推进10项…工程 keeps its count."""
-    reporting = PROGRESS_REPORT.search("".join(clauses)) is not None
+    paragraph = "".join(clauses)
+    reporting = PROGRESS_REPORT.search(paragraph) is not None
+    done = PROGRAMME_DONE.search(paragraph) is not None  # cheap first (build CPU)
     counts: list[frozenset[tuple[Decimal, str]]] = []
     sentence: list[str] = []
     previous = False  # the sentence before reported
@@ -180,7 +182,7 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
         continued = previous and BREAKDOWN.match(sentence[0]) is not None
         previous = not _sets_a_deadline(words) and (
             UNDERTAKEN.search(words) is not None
-            or fulfilled(words, PROGRAMME_DONE)
+            or (done and fulfilled(words, PROGRAMME_DONE))
             or (reporting and (continued or PROGRESS_STATE.search(words) is not None))
         )
         counts.extend(_item_counts(c) if previous else frozenset() for c in sentence)
