@@ -23,7 +23,7 @@ from decimal import Decimal
 from policygraph.cues import cue_pattern
 from policygraph.extract.clauses import AS_OF_CUES, fulfilled, year_cues
 from policygraph.extract.conventions import pattern_kind
-from policygraph.tables import cell_text, serial_number, split_row, text_lines
+from policygraph.tables import cell_text, has_separator, serial_number, split_row, text_lines
 
 PROGRESS_HEADER = re.compile(cue_pattern("progress_header"))
 """The words of a progress column's header (data/cues.csv, kind progress_header), anywhere
@@ -55,7 +55,7 @@ def _rows_a_line(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     column: int | None = None  # the progress column, counted without the serial
     for start, _end, line in text_lines(text):
-        if "|" not in line and "\t" not in line and "  " not in line:  # one cell (build CPU)
+        if not has_separator(line):  # one cell at most (build CPU)
             column = None if line.strip() else column
             continue
         cells = [(cell, s, e) for cell, s, e in split_row(line) if cell]
