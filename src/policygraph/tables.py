@@ -79,7 +79,10 @@ def find_tables(text: str) -> list[Table]:
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        if FIRST_HEADER_CELL.match(cell_text(line)) or _opens_unnumbered(lines, index):
+        content = cell_text(line)  # a name header first: most lines open nothing (build CPU)
+        if FIRST_HEADER_CELL.match(content) or (
+            NAME_HEADER.match(content) and _opens_unnumbered(lines, index)
+        ):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
                 tables.append(cell_table)
