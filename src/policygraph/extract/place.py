@@ -182,7 +182,7 @@ def _relays_national(head: str, lexicon: Lexicon) -> bool:
 def _relaying(issuers: frozenset[str]) -> re.Pattern[str]:
     """A national issuer, then the words that carry a document it issues, compiled once."""
     verb = rf"(?:{cue_pattern('news_time')})?(?:{cue_pattern('carrying')})[了的]?《"
-    return re.compile(rf"(?:{_alternation(issuers)}){verb}")
+    return re.compile(rf"(?:{_alternation(set(issuers))}){verb}")
 
 
 def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:
