@@ -75,12 +75,14 @@ def find_tables(text: str) -> list[Table]:
     index = 0
     while index < len(lines):
         line = lines[index][2]
-        row = [c for c in split_row(line) if c[0]]
-        if is_header_row([c[0] for c in row]):
+        if has_separator(line) and is_header_row([c[0] for c in split_row(line) if c[0]]):
             table, index = _read_row_table(text, lines, index)
             tables.append(table)
             continue
-        if FIRST_HEADER_CELL.match(cell_text(line)) or _opens_unnumbered(lines, index):
+        content = cell_text(line)  # a name header first: most lines open nothing (build CPU)
+        if FIRST_HEADER_CELL.match(content) or (
+            NAME_HEADER.match(content) and _opens_unnumbered(lines, index)
+        ):
             cell_table, index = _read_cell_table(text, lines, index)
             if cell_table is not None:
                 tables.append(cell_table)
@@ -195,6 +197,12 @@ def _indicators_with_tasks(texts: list[str], unknown: int) -> bool:
 
 RULE_CELL = re.compile(r"^[:：]?[-－—]{3,}[:：]?$")
 """The rule under a Markdown table's header (| :--- | :--- |): no row."""
+
+
+def has_separator(line: str) -> bool:
+    """Whether `line` holds a CELL_SEPARATOR: a line without one is one cell at most, which
+    no row needs to be split to know (cheap first: every line of a text is tried, build CPU)."""
+    return "|" in line or "\t" in line or "  " in line
 
 
 def split_row(line: str) -> list[tuple[str, int, int]]:

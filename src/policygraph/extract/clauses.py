@@ -571,6 +571,9 @@ def _sentences_that_report_results(
     """The report flags, with every clause of a sentence that has EXCEEDED, PERIOD_DONE or
     a FULFILLED task set; a task a year not gone scopes (`years`, against `issued`) is one
     to do: 2026年，新建…20个，完成年度目标任务 in a 2025 plan."""
+    paragraph = "".join(clause for _start, clause in clauses)
+    if not any(p.search(paragraph) for p in (EXCEEDED, PERIOD_DONE, FULFILLED)):
+        return flags  # cheap first (build CPU): no clause can say a task done
     result: list[bool] = []
     sentence: list[bool] = []
     words = ""  # the sentence so far, for FULFILLED's modal

@@ -666,11 +666,33 @@ def _own_heading(
     国家组织药品集中采购和使用试点方案 (国办发〔2019〕2号, tune set) under its 以下简称 notice."""
     if title is None or title_q is None:
         return title_q
-    own_line = rf"^[ \t\u3000]*(?P<title>{re.escape(title)})[ \t\u3000]*$"
-    lines = [quote(*line.span("title")) for line in re.finditer(own_line, text, re.M)]
+    lines = [quote(*span) for span in _own_lines(text, title)]
     if any(line.line == title_q.line for line in lines):
         return title_q
     return next((line for line in lines if line.line > title_q.line), title_q)
+
+
+LINE_SPACE = " \t\u3000"
+"""The spaces a line may print around a heading of its own."""
+
+
+def _own_lines(text: str, title: str) -> list[tuple[int, int]]:
+    """The spans of `title` where it stands on a line of its own, spaces around it. A title
+    that neither spans lines nor opens or ends with a space is found by `str.find` (no
+    pattern built per text: build CPU); any other by a pattern."""
+    if not title or "\n" in title or title.strip(LINE_SPACE) != title:
+        own_line = rf"^[ \t\u3000]*(?P<title>{re.escape(title)})[ \t\u3000]*$"
+        return [line.span("title") for line in re.finditer(own_line, text, re.M)]
+    spans = []
+    at = text.find(title)
+    while at >= 0:
+        start, after = text.rfind("\n", 0, at) + 1, at + len(title)
+        end = text.find("\n", after)
+        end = len(text) if end < 0 else end
+        if not text[start:at].strip(LINE_SPACE) and not text[after:end].strip(LINE_SPACE):
+            spans.append((at, after))
+        at = text.find(title, end)
+    return spans
 
 
 def _locate(text: str, key: str, value: str) -> Field:

@@ -79,9 +79,15 @@ def _alternation(words: set[str]) -> str:
 def _nation_named(head: str, lexicon: Lexicon) -> int:
     """How often the head speaks of the nation: 全国, 我国, a national issuer by its name
     (国务院办公厅 once, not also as 国务院; 民政部) or a national body (国家医保局)."""
-    pattern = re.compile(_alternation({*_national_issuers(lexicon), *cue_words("national")}))
+    pattern = _national_names(frozenset(_national_issuers(lexicon)))
     rest = pattern.sub(lambda match: " " * len(match.group()), head)
     return len(pattern.findall(head)) + _national_bodies(rest, lexicon)
+
+
+@cache
+def _national_names(issuers: frozenset[str]) -> re.Pattern[str]:
+    """The names of the nation and its issuers, compiled once (not once a text: build CPU)."""
+    return re.compile(_alternation({*issuers, *cue_words("national")}))
 
 
 def _national_bodies(head: str, lexicon: Lexicon) -> int:
@@ -169,9 +175,14 @@ def _counties_around(
 def _relays_national(head: str, lexicon: Lexicon) -> bool:
     """Whether the head names a national issuer as issuing a document it cites
     (国务院日前印发《…》)."""
-    names = _alternation(_national_issuers(lexicon))
+    return _relaying(frozenset(_national_issuers(lexicon))).search(head) is not None
+
+
+@cache
+def _relaying(issuers: frozenset[str]) -> re.Pattern[str]:
+    """A national issuer, then the words that carry a document it issues, compiled once."""
     verb = rf"(?:{cue_pattern('news_time')})?(?:{cue_pattern('carrying')})[了的]?《"
-    return re.search(rf"(?:{names}){verb}", head) is not None
+    return re.compile(rf"(?:{_alternation(set(issuers))}){verb}")
 
 
 def region_spoken_of(text: str, lexicon: Lexicon) -> str | None:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from policygraph.cues import cue_pattern
 from policygraph.extract.clauses import AS_OF_CUES, fulfilled, year_cues
 from policygraph.extract.conventions import pattern_kind
-from policygraph.tables import cell_text, serial_number, split_row, text_lines
+from policygraph.tables import cell_text, has_separator, serial_number, split_row, text_lines
 
 PROGRESS_HEADER = re.compile(cue_pattern("progress_header"))
 """The words of a progress column's header (data/cues.csv, kind progress_header), anywhere
@@ -40,6 +40,8 @@ REPORTING = re.compile(r"[\d，。；,;]")
 
 def progress_cells(text: str) -> list[tuple[int, int]]:
     """The spans of the cells of `text` that stand in progress columns, in either layout."""
+    if not _may_name_progress(text):  # cheap first (build CPU): no progress header cell
+        return []
     return sorted(_cells_a_line(text) + _rows_a_line(text))
 
 
@@ -53,6 +55,9 @@ def _rows_a_line(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     column: int | None = None  # the progress column, counted without the serial
     for start, _end, line in text_lines(text):
+        if not has_separator(line):  # one cell at most (build CPU)
+            column = None if line.strip() else column
+            continue
         cells = [(cell, s, e) for cell, s, e in split_row(line) if cell]
         if len(cells) < 2:
             column = None if line.strip() else column
@@ -106,6 +111,15 @@ def _cells_a_line(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _may_name_progress(text: str) -> bool:
+    """Whether any cell of `text` may hold a progress header: the header words are plain
+    words, and a cell is a line's words, letter-spaced ones joined (`cell_text`); a cheap
+    first test that spares reading every line as a cell (build CPU)."""
+    return PROGRESS_HEADER.search(text) is not None or (
+        " " in text and PROGRESS_HEADER.search(text.replace(" ", "")) is not None
+    )
+
+
 def _unit_header(cell: str) -> bool:
     """A task table's unit column header (责任单位, 牵头单位, 协同单位 …): a progress header
     is one only in such a table, not a heading of a report."""
@@ -154,7 +168,9 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
     which no 截至 need open: 2018年10个民生实事项目全面落实). A sentence that sets a
     deadline (到2025年, 2025年底前) plans, whatever a paragraph reported before it:
     截至2020年底…。到2025年，推进10项…工程 keeps its count."""
-    reporting = PROGRESS_REPORT.search("".join(clauses)) is not None
+    paragraph = "".join(clauses)
+    reporting = PROGRESS_REPORT.search(paragraph) is not None
+    done = PROGRAMME_DONE.search(paragraph) is not None  # cheap first (build CPU)
     counts: list[frozenset[tuple[Decimal, str]]] = []
     sentence: list[str] = []
     previous = False  # the sentence before reported
@@ -166,7 +182,7 @@ def reported_counts(clauses: list[str]) -> list[frozenset[tuple[Decimal, str]]]:
         continued = previous and BREAKDOWN.match(sentence[0]) is not None
         previous = not _sets_a_deadline(words) and (
             UNDERTAKEN.search(words) is not None
-            or fulfilled(words, PROGRAMME_DONE)
+            or (done and fulfilled(words, PROGRAMME_DONE))
             or (reporting and (continued or PROGRESS_STATE.search(words) is not None))
         )
         counts.extend(_item_counts(c) if previous else frozenset() for c in sentence)
