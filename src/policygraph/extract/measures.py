@@ -119,9 +119,10 @@ LEADER_GROUP = re.compile(rf"(?:{cue_pattern('leader_post')})牵头的?(?:重点
 """A chapter of an annual division of work that groups its tasks by the government
 leader who leads them (leader_post words of data/cues.csv): 一、朱伟县长牵头重点工作 (长兴
 长政办发〔2023〕7号 政府工作报告重点工作责任分解), 一、王丹县长牵头重点工作 / 二、曹惠明常务副县长
-牵头重点工作 (海盐 盐政办发〔2022〕16号), both tune. It is a measure, the parent of the
-tasks it assigns to one leader, though it opens with a person and not a verb. It names a
-person, no unit: the units are its items' own, not the chapter's (the dev set's gold)."""
+牵头重点工作 (海盐 盐政办发〔2022〕16号), both tune. It is a chapter, not a measure
+(tests/gold/README.md: a heading that names a part of the document and holds only its
+items); what matters is that it is no statement of context either: its items, the year's
+tasks, are the measures."""
 
 YEAR_GOALS = re.compile(
     "(?:{})$".format("|".join(w for w in cue_words("annual_programme") if w.endswith("目标")))
@@ -130,12 +131,13 @@ YEAR_GOALS = re.compile(
 given to its units (annual_programme words of data/cues.csv ending in 目标, read without
 的): 一、经济社会发展的主要预期目标 (立山区 2023 重点工作任务分解和责任分工方案), 一、2021年经济
 社会发展主要预期目标 (粤府〔2021〕22号 政府工作报告重点任务分工方案), both tune. Like a
-leader's chapter it is its items' parent measure, with no unit of its own."""
+leader's chapter it is a chapter whose items are measures, not a statement of aims."""
 
 
 def _groups_a_division(title: str) -> bool:
     """Whether a chapter groups the tasks of an annual division of work by the leader who
-    leads them or as the year's goals (LEADER_GROUP, YEAR_GOALS)."""
+    leads them or as the year's goals (LEADER_GROUP, YEAR_GOALS): its items are tasks,
+    though its title reads as aims."""
     return bool(LEADER_GROUP.search(title) or YEAR_GOALS.search(title.replace("的", "")))
 
 
@@ -300,8 +302,6 @@ def _is_measure(section: Section, outline: Outline, children: set[str], context:
     if any(s.key in context for s in outline.ancestors(section.key)):
         return False
     title = section.heading.title
-    if _groups_a_division(title):
-        return True
     chapter = section.heading.level <= 1 and section.parent is None and not TASK_OPENER.match(title)
     grouping = chapter or GROUPING_TITLES.search(title)
     return not (grouping and section.key in children)
@@ -356,8 +356,6 @@ def _section_measures(
     for s, e, _ in titled:
         own_text = own_text[:s] + " " * (e - s) + own_text[e:]
     units = _units(text[base : section.end], body, base, quote, lexicon, convention)
-    if _groups_a_division(section.heading.title):
-        units = _Units((), (), False)  # a division's tasks are owned item by item
     measure = Measure(
         key=section.key,
         number=section.heading.marker,
