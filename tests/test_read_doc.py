@@ -18,7 +18,7 @@ from policygraph.build import extract_plan
 from policygraph.errors import DamagedFileError
 from policygraph.model import Plan
 from policygraph.read import read_plan
-from policygraph.read.word97 import Properties, _properties, _shown
+from policygraph.read.word97 import LISTS_FC, Properties, _properties, _shown
 from tests.conftest import CORPUS
 
 DOCS = Path(__file__).parent / "data" / "doc"
@@ -70,6 +70,26 @@ def test_automatic_numbering_reads_as_libreoffice_reads_the_same_doc(name: str) 
     theirs = (DOCS / f"{name}-numbered.libreoffice.txt").read_text(encoding="utf-8-sig")
     assert _compared(ours) == _compared(theirs.split("\n"))
     assert any(line.startswith(("一、", "1.")) for line in ours)
+
+
+def test_a_doc_whose_list_structures_are_damaged_is_read_without_its_labels(
+    tmp_path: Path,
+) -> None:
+    """Damaged numbering costs the labels Word would draw, not the document: the text of a
+    numbered .doc whose list table (PlfLst) points past its stream is read unlabelled."""
+    path = tmp_path / "plan.doc"
+    shutil.copy(DOCS / "kunming-numbered.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        csw = int.from_bytes(word[32:34], "little")
+        cslw = int.from_bytes(word[34 + 2 * csw : 36 + 2 * csw], "little")
+        lists_fc = 34 + 2 * csw + 2 + 4 * cslw + 2 + 8 * LISTS_FC
+        word[lists_fc : lists_fc + 4] = (2**31).to_bytes(4, "little")
+        ole.write_stream("WordDocument", bytes(word))
+    damaged = read_plan(path).text.split("\n")
+    labelled = read_plan(DOCS / "kunming-numbered.doc").text.split("\n")
+    assert "一、出台背景" in labelled and "出台背景" in damaged
+    assert len(damaged) == len(labelled)
 
 
 def _with_flags(tmp_path: Path, ident: int | None = None, flags: int | None = None) -> Path:

@@ -193,7 +193,10 @@ def _document_text(word: bytes, table: bytes, data: bytes) -> str:
         _properties(word, table, data, *pairs[BTE_PAPX_FC], paragraph=True),
         _properties(word, table, data, *pairs[BTE_CHPX_FC], paragraph=False),
     )
-    instances = list_instances(table, pairs[LISTS_FC], pairs[LIST_INSTANCES_FC])
+    try:
+        instances = list_instances(table, pairs[LISTS_FC], pairs[LIST_INSTANCES_FC])
+    except IndexError:  # damaged list structures: the text is read without its labels
+        instances = {}
     labels = count_labels(
         (i, str(ilfo), instances[ilfo], p.properties.get(SPRM_LIST_LEVEL, 0))
         for i, p in enumerate(paragraphs)
