@@ -187,6 +187,19 @@ def test_char_tokens_match_spacys_char_segmenter(text: str) -> None:
     assert char_tokens(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
 
 
+def test_a_worker_whose_build_died_before_it_started_ends_at_once() -> None:
+    """A build killed between forking a worker and the worker's start: the worker is given
+    the build's process id by the build, finds it is no longer its parent, and ends before
+    warming up, rather than watching the init process it was handed to (a worker so left
+    ran on for hours in a loaded test run)."""
+    started = subprocess.run(
+        [sys.executable, "-c", "from policygraph.build import _start_worker; _start_worker(1)"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert (started.returncode, started.stdout, started.stderr) == (1, b"", b"")
+
+
 def test_killing_a_parallel_build_leaves_no_worker_running(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()

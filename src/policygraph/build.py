@@ -231,7 +231,7 @@ def _build_all(
 
     workers = min(jobs, len(files))
     outcomes: list[BuiltFile | PolicygraphError] = []
-    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         # chunks amortise inter-process traffic; several per worker keep the load even
         chunks = max(1, len(files) // (workers * 8))
         try:
@@ -273,9 +273,9 @@ def _build_on_cluster(
         return outcomes
 
 
-def _start_worker() -> None:
-    """A build worker ends with the build that started it, and warms up once."""
-    die_with_parent()
+def _start_worker(parent: int) -> None:
+    """A build worker ends with the build `parent` that started it, and warms up once."""
+    die_with_parent(parent)
     _warm_up()
 
 

@@ -17,13 +17,14 @@ import time
 POLL_SECONDS = 0.2
 
 
-def die_with_parent(parent: int | None = None) -> None:
-    """End this process within POLL_SECONDS of its parent `parent` (default: the current
-    parent) ending."""
-    watched = os.getppid() if parent is None else parent
-    if os.getppid() != watched:
+def die_with_parent(parent: int) -> None:
+    """End this process within POLL_SECONDS of its parent `parent` ending, or at once if it
+    has already ended. The parent's id must come from the parent (os.getpid() there, passed
+    to the worker): read in the worker, it would be the init process's when the parent was
+    killed between the fork and this call, and the worker would run on forever."""
+    if os.getppid() != parent:
         os._exit(1)
-    threading.Thread(target=_watch, args=(watched,), name="lifeline", daemon=True).start()
+    threading.Thread(target=_watch, args=(parent,), name="lifeline", daemon=True).start()
 
 
 def _watch(parent: int) -> None:
