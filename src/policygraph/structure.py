@@ -205,13 +205,12 @@ def _candidate_positions(text: str) -> list[int]:
 
 def _heading(text: str, level: int, marker: str, start: int, title_start: int) -> Heading | None:
     """The heading a marker opens, or None where its text is no heading."""
-    stop = len(text)
-    end = TITLE_END.search(text, title_start, stop)
-    title_end = end.start() if end else stop
+    end = TITLE_END.search(text, title_start)
+    title_end = end.start() if end else len(text)
     if is_article(marker):
         title_end = text.find("。", title_start, _line_end(text, title_start))
         title_end = _line_end(text, title_start) if title_end < 0 else title_end
-    if (labelled := _labelled_sentence_end(text, title_start, stop)) is not None:
+    if (labelled := _labelled_sentence_end(text, title_start)) is not None:
         title_end = labelled
     title = text[title_start:title_end].strip()
     too_long = len(title) > MAX_TITLE and not is_article(marker)
@@ -266,7 +265,7 @@ and given its lead before the news of its progress (六安市民生办 2021年1�
 1至7月 通报: 1、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县)."""
 
 
-def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None:
+def _labelled_sentence_end(text: str, title_start: int) -> int | None:
     """Where the sentence of an item ends when the item is that one sentence followed
     by a labelled list of its units, on the same line or the next: the sentence is the
     item's title however long, its clauses joined by ； included (海盐 盐政办发〔2022〕16号:
@@ -274,8 +273,8 @@ def _labelled_sentence_end(text: str, title_start: int, stop: int) -> int | None
     县发改局…; 立山区 2023 重点工作任务分解: 1.固定资产投资增长15%左右。 / 牵头单位：区发改局;
     both tune); an item named by one phrase that a comma and its labelled list follow is
     titled by the phrase (1、技能培训提升,牵头单位:市退役军人局。, 六安 民生工程 通报, tune)."""
-    match = _labelled_sentence().match(text, title_start, stop)
-    return match.end() if match is not None and match.end() < stop else None
+    match = _labelled_sentence().match(text, title_start)
+    return match.end() if match is not None and match.end() < len(text) else None
 
 
 @cache

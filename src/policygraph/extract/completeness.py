@@ -49,7 +49,7 @@ def text_cuts(text: str, outline: Outline) -> tuple[str, ...]:
 def _paragraph_cut(body: str) -> bool:
     """The text's last line is running text that stops inside a word (`CUT_PARAGRAPH`); a
     table row (`wrapping.TABLE_ROW`) is a cell, not a paragraph."""
-    last = body.splitlines()[-1].strip()
+    last = body[body.rfind("\n") + 1 :].strip()  # not a split of the whole text
     return CUT_PARAGRAPH.match(last) is not None and TABLE_ROW.search(last) is None
 
 
